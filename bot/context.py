@@ -28,6 +28,8 @@ class Ctx:
     incoming: Incoming
     now: datetime
     replies: list[Reply] = field(default_factory=list)
+    previous_options: list[str] = field(default_factory=list)
+    """Option ids of the last reply the user saw: a typed '2' means the second of these."""
 
     @property
     def lang(self) -> str:

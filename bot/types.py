@@ -68,3 +68,27 @@ class Reply:
     @property
     def options(self) -> tuple[Button | Row, ...]:
         return self.buttons or self.rows
+
+
+def reply_to_dict(reply: Reply) -> dict[str, object]:
+    """The outbox payload: plain JSON so any sender (or a later version) can read it."""
+    return {
+        "text": reply.text,
+        "buttons": [{"id": b.id, "title": b.title} for b in reply.buttons],
+        "rows": [{"id": r.id, "title": r.title, "description": r.description} for r in reply.rows],
+        "list_label": reply.list_label,
+    }
+
+
+def reply_from_dict(data: dict[str, object]) -> Reply:
+    buttons = data.get("buttons") or []
+    rows = data.get("rows") or []
+    return Reply(
+        text=str(data.get("text", "")),
+        buttons=tuple(Button(str(b["id"]), str(b["title"])) for b in buttons),  # type: ignore[index,union-attr]
+        rows=tuple(
+            Row(str(r["id"]), str(r["title"]), str(r.get("description", "")))  # type: ignore[index,union-attr]
+            for r in rows  # type: ignore[union-attr]
+        ),
+        list_label=str(data.get("list_label", "")),
+    )

@@ -12,13 +12,23 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
 from knowledge.calibration import Calibration
 from knowledge.language import detect_language
-from knowledge.normalize import Normalizer, stem_english, stem_indonesian
+from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
 from knowledge.topic import Topic
+
+
+NONE = "__none__"
+"""The pseudo-topic of everyday questions outside the service (data/out_of_scope.txt)."""
+
+
+def load_negatives() -> list[str]:
+    text = (resources.files("knowledge") / "data" / "out_of_scope.txt").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -46,13 +56,16 @@ class Match:
 
 @dataclass(frozen=True)
 class MatcherConfig:
-    weight_example: float = 0.55
-    weight_topic: float = 0.25
-    weight_fuzzy: float = 0.20
+    weight_example: float = 0.0
+    weight_topic: float = 1.0
+    weight_fuzzy: float = 0.0
     bm25_k1: float = 1.2
     bm25_b: float = 0.5
-    fuzzy_word_cutoff: float = 82.0
+    fuzzy_word_cutoff: float = 85.0
     runners_up: int = 3
+    keyword_boost: int = 1
+    title_boost: int = 1
+    bigrams: bool = True
 
 
 @dataclass
@@ -78,33 +91,49 @@ class Matcher:
         normalizer: Normalizer | None = None,
         config: MatcherConfig | None = None,
         calibration: Calibration | None = None,
+        negatives: Sequence[str] | None = None,
     ) -> None:
         self.normalizer = normalizer or Normalizer()
         self.config = config or MatcherConfig()
         self.calibration = calibration or Calibration.load()
         self.slugs = [t.slug for t in topics]
+        self.negatives = list(negatives) if negatives is not None else load_negatives()
         self._build(topics)
 
     # -- index -----------------------------------------------------------------------------
     def _texts(self, topic: Topic) -> list[str]:
-        return [*topic.examples, *topic.keywords, *topic.title.values()]
+        c = self.config
+        return [
+            *topic.examples,
+            *(list(topic.keywords) * c.keyword_boost),
+            *(list(topic.title.values()) * c.title_boost),
+        ]
+
+    def expand(self, terms: Sequence[str]) -> list[str]:
+        """Terms plus, when configured, adjacent pairs ('ganti majikan' means more than each word)."""
+        if not self.config.bigrams or len(terms) < 2:
+            return list(terms)
+        return [*terms, *(f"{a}_{b}" for a, b in zip(terms, terms[1:], strict=False))]
 
     def _build(self, topics: Sequence[Topic]) -> None:
         norm = self.normalizer
         words: set[str] = set()
         topic_bags: dict[str, Counter[str]] = {}
         per_topic_docs: list[tuple[str, list[str], str]] = []
-        for topic in topics:
+        sources = [(t.slug, self._texts(t)) for t in topics]
+        if self.negatives:
+            sources.append((NONE, self.negatives))
+        for slug, texts in sources:
             bag: Counter[str] = Counter()
-            for text in self._texts(topic):
+            for text in texts:
                 lang = detect_language(text)
                 words.update(norm.words(text))
-                terms = norm.terms(text, lang)
+                terms = self.expand(norm.terms(text, lang))
                 if not terms:
                     continue
                 bag.update(terms)
-                per_topic_docs.append((topic.slug, terms, " ".join(sorted(terms))))
-            topic_bags[topic.slug] = bag
+                per_topic_docs.append((slug, terms, " ".join(sorted(terms))))
+            topic_bags[slug] = bag
         n = max(len(topic_bags), 1)
         df: Counter[str] = Counter()
         for bag in topic_bags.values():
@@ -135,12 +164,14 @@ class Matcher:
     @lru_cache(maxsize=20_000)  # noqa: B019 - the matcher lives as long as the process
     def _respell(self, word: str) -> str:
         """Maps an unknown word to the closest known one (typos), or leaves it."""
-        if word in self.known_words or len(word) < 4 or not word.isalpha():
+        if word in self.known_words or len(word) < 5 or not word.isalpha():
+            return word
+        if word in indonesian_roots() or stem_indonesian(word) in indonesian_roots():
             return word
         best = process.extractOne(
             word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_word_cutoff
         )
-        return best[0] if best else word
+        return best[0] if best and best[0][0] == word[0] else word
 
     def query_terms(self, text: str, lang: str | None = None) -> list[str]:
         lang = lang or detect_language(text)
@@ -207,7 +238,7 @@ class Matcher:
         return ranked
 
     def match(self, text: str, lang: str | None = None) -> Match:
-        ranked = self.scores(self.query_terms(text, lang))
+        ranked = self.scores(self.expand(self.query_terms(text, lang)))
         cal = self.calibration
         if not ranked:
             return Match(None, 0.0, ())

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from knowledge.language import detect_language
 
@@ -49,6 +50,15 @@ def _sastrawi():  # type: ignore[no-untyped-def]
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def indonesian_roots() -> frozenset[str]:
+    """Sastrawi's dictionary of Indonesian root words: real words are never 'corrected'."""
+    from Sastrawi.Stemmer import StemmerFactory as factory_module
+
+    path = Path(factory_module.__file__).parent / "data" / "kata-dasar.txt"
+    return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
 
 
 @lru_cache(maxsize=50_000)

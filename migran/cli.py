@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, from_environment
@@ -81,9 +82,70 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from migran.services import build
 
-    app = create_app(settings, _librarian(settings))
-    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port)
+    services = build(settings)
+    app = create_app(services)
+    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port,
+                log_level="info")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.channels.console import chat
+    from migran.services import build
+
+    if args.lang:
+        settings = replace(settings, default_language=args.lang)
+    services = build(settings)
+    interactive = sys.stdin.isatty()
+    if args.lang:
+        _prefer_language(services, args.user, args.lang)
+    chat(services.dispatcher, sys.stdin, sys.stdout, user_id=args.user, interactive=interactive)
+    return 0
+
+
+def _prefer_language(services, user: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.store.db import transaction
+    from bot.types import Incoming
+
+    with transaction(services.factory) as session:
+        contact = services.engine.contact_for(
+            session, Incoming(channel="console", user_id=user), services.dispatcher.clock()
+        )
+        contact.language = lang
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.schema import upgrade
+
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    import csv
+
+    from bot.exports import CASE_COLUMNS, REGISTRATION_COLUMNS, case_rows, registration_rows
+    from bot.store.db import make_engine, make_sessionmaker
+    from knowledge.villages import VillageDirectory
+
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    villages = VillageDirectory()
+    with factory() as session:
+        if args.what == "registrations":
+            columns, rows = REGISTRATION_COLUMNS, registration_rows(session, villages)
+        else:
+            columns, rows = CASE_COLUMNS, case_rows(session, villages)
+        if args.format == "jsonl":
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        else:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
     return 0
 
 
@@ -107,6 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     check = kb_sub.add_parser("check", help="validate every topic file")
     check.set_defaults(func=cmd_kb_check)
+
+    chat = sub.add_parser("chat", help="talk to the bot in the terminal")
+    chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")
+    chat.add_argument("--lang", choices=["id", "en"])
+    chat.set_defaults(func=cmd_chat)
+
+    db = sub.add_parser("db", help="database tools")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
+
+    export = sub.add_parser("export", help="registrations or cases to stdout")
+    export.add_argument("what", choices=["registrations", "cases"])
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    export.set_defaults(func=cmd_export)
 
     serve = sub.add_parser("serve", help="run the web service")
     serve.add_argument("--host")

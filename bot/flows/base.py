@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.context import OPTIONS_KEY, Ctx
+from bot.context import Ctx
 from bot.options import choose
 from bot.types import Button, Row
 
@@ -58,9 +58,7 @@ class Form:
     # -- helpers for steps -----------------------------------------------------------------
     @staticmethod
     def option(ctx: Ctx, options: list[Button] | list[Row]) -> str:
-        chosen = choose(
-            ctx.incoming.text, ctx.incoming.button, options, ctx.data.get(OPTIONS_KEY)
-        )
+        chosen = choose(ctx.incoming.text, ctx.incoming.button, options, ctx.previous_options)
         if chosen is None:
             raise Invalid(ctx._("Please choose one of the options (press a button or type its number)."))
         return chosen

@@ -99,6 +99,7 @@ class Message(Base):
     kind: Mapped[str] = mapped_column(String(16), default="text")
     body: Mapped[str | None] = mapped_column(Text)
     media_ref: Mapped[str | None] = mapped_column(String(256))
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     handled_at: Mapped[datetime | None]
 

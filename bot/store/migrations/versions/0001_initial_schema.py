@@ -88,6 +88,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('body', sa.Text(), nullable=True),
     sa.Column('media_ref', sa.String(length=256), nullable=True),
+    sa.Column('extra', sa.JSON(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('handled_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], ondelete='CASCADE'),
