@@ -50,3 +50,8 @@ def choose(
         if score > best_score:
             best, best_score = option.id, score
     return best if best_score >= 85 else None
+
+
+def bullet(label: str, value: object) -> str:
+    """One line of a summary: '• Name: Siti'."""
+    return f"• {label}: {value}"

@@ -1,8 +1,12 @@
-"""Ranks topics for a question: term weighting (BM25, idf cosine) plus fuzzy string similarity.
+"""Ranks topics for a question with two term-weighting models and a background class.
 
-Why three signals: idf cosine against single example questions rewards a close paraphrase,
-BM25 over a whole topic rewards discriminative words spread over many examples, and
-character-level fuzzy similarity survives the typos the lexicon does not know.
+- BM25 over each topic's pooled examples, keywords and titles rewards discriminative words.
+- A multinomial Naive Bayes posterior over the same counts accumulates evidence across a long
+  message, and its "none" class (everyday questions, data/out_of_scope.txt, mixed with a flat
+  background) makes unknown words count as evidence *against* every topic.
+- rapidfuzz repairs typos: an unknown word close to a known one (not a dictionary word) is
+  respelled before matching, and optionally scores character-level similarity to examples.
+Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more than its words.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from knowledge.calibration import Calibration
 from knowledge.language import detect_language
 from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
 from knowledge.topic import Topic
-
 
 NONE = "__none__"
 """The pseudo-topic of everyday questions outside the service (data/out_of_scope.txt)."""
@@ -49,36 +52,32 @@ class Match:
     @property
     def choices(self) -> tuple[str, ...]:
         """Topics to offer as buttons when the match is ambiguous."""
-        if not self.ambiguous:
-            return ()
-        return tuple(c.slug for c in self.candidates[:2])
+        return tuple(c.slug for c in self.candidates[:2]) if self.ambiguous else ()
 
 
 @dataclass(frozen=True)
 class MatcherConfig:
-    weight_example: float = 0.0
-    weight_topic: float = 1.0
-    weight_fuzzy: float = 0.0
     bm25_k1: float = 1.2
     bm25_b: float = 0.5
+    nb_alpha: float = 0.1
+    nb_background: float = 3e-4
+    nb_none_weight: float = 0.9
+    weight_bm25: float = 0.5
+    weight_posterior: float = 0.5
+    weight_fuzzy: float = 0.0
     fuzzy_word_cutoff: float = 85.0
-    runners_up: int = 3
     keyword_boost: int = 1
     title_boost: int = 1
     bigrams: bool = True
+    runners_up: int = 3
 
 
 @dataclass
-class _Doc:
-    slug: str
-    terms: frozenset[str]
-    norm: float
+class Scores:
+    """Per-topic signals for one query (NONE included)."""
 
-
-@dataclass
-class Features:
-    example: dict[str, float] = field(default_factory=dict)
-    topic: dict[str, float] = field(default_factory=dict)
+    bm25: dict[str, float] = field(default_factory=dict)
+    posterior: dict[str, float] = field(default_factory=dict)
     fuzzy: dict[str, float] = field(default_factory=dict)
 
 
@@ -96,8 +95,8 @@ class Matcher:
         self.normalizer = normalizer or Normalizer()
         self.config = config or MatcherConfig()
         self.calibration = calibration or Calibration.load()
-        self.slugs = [t.slug for t in topics]
         self.negatives = list(negatives) if negatives is not None else load_negatives()
+        self.slugs = [t.slug for t in topics]
         self._build(topics)
 
     # -- index -----------------------------------------------------------------------------
@@ -110,60 +109,53 @@ class Matcher:
         ]
 
     def expand(self, terms: Sequence[str]) -> list[str]:
-        """Terms plus, when configured, adjacent pairs ('ganti majikan' means more than each word)."""
+        """Terms plus adjacent pairs, when configured."""
         if not self.config.bigrams or len(terms) < 2:
             return list(terms)
         return [*terms, *(f"{a}_{b}" for a, b in zip(terms, terms[1:], strict=False))]
 
+    def document_terms(self, text: str) -> list[str]:
+        return self.expand(self.normalizer.terms(text, detect_language(text)))
+
     def _build(self, topics: Sequence[Topic]) -> None:
         norm = self.normalizer
         words: set[str] = set()
-        topic_bags: dict[str, Counter[str]] = {}
-        per_topic_docs: list[tuple[str, list[str], str]] = []
+        bags: dict[str, Counter[str]] = {}
+        self.example_docs: list[tuple[str, list[str]]] = []
         sources = [(t.slug, self._texts(t)) for t in topics]
         if self.negatives:
             sources.append((NONE, self.negatives))
         for slug, texts in sources:
             bag: Counter[str] = Counter()
             for text in texts:
-                lang = detect_language(text)
                 words.update(norm.words(text))
-                terms = self.expand(norm.terms(text, lang))
-                if not terms:
-                    continue
-                bag.update(terms)
-                per_topic_docs.append((slug, terms, " ".join(sorted(terms))))
-            topic_bags[slug] = bag
-        n = max(len(topic_bags), 1)
+                terms = self.document_terms(text)
+                if terms:
+                    bag.update(terms)
+                    self.example_docs.append((slug, terms))
+            bags[slug] = bag
+        self.bags = bags
+        n = len(bags)
         df: Counter[str] = Counter()
-        for bag in topic_bags.values():
+        for bag in bags.values():
             df.update(bag.keys())
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.oov_idf = math.log(1 + (n - 0.5) / 1.5)
-        self.vocabulary = sorted(w for w in words if w not in norm.stopwords and len(w) >= 4)
         self.known_words = words
-        self.docs: list[_Doc] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.fuzzy_strings: list[str] = []
-        for slug, terms, joined in per_topic_docs:
-            unique = frozenset(terms)
-            doc_id = len(self.docs)
-            self.docs.append(_Doc(slug, unique, math.sqrt(sum(self.idf[t] ** 2 for t in unique))))
-            for term in unique:
-                self.postings[term].append(doc_id)
-            self.fuzzy_strings.append(joined)
-        lengths = {s: sum(b.values()) for s, b in topic_bags.items()}
-        self.avg_len = sum(lengths.values()) / n
-        self.topic_len = lengths
-        self.topic_tf: dict[str, dict[str, int]] = defaultdict(dict)
-        for slug, bag in topic_bags.items():
+        self.vocabulary = sorted(w for w in words if w not in norm.stopwords and len(w) >= 4)
+        self.topic_len = {s: sum(b.values()) for s, b in bags.items()}
+        self.avg_len = sum(self.topic_len.values()) / max(n, 1)
+        self.postings: dict[str, dict[str, int]] = defaultdict(dict)
+        for slug, bag in bags.items():
             for term, count in bag.items():
-                self.topic_tf[term][slug] = count
+                self.postings[term][slug] = count
+        self.vocabulary_size = len(df)
+        self.fuzzy_strings = [" ".join(sorted(set(terms))) for _, terms in self.example_docs]
 
     # -- query -----------------------------------------------------------------------------
     @lru_cache(maxsize=20_000)  # noqa: B019 - the matcher lives as long as the process
     def _respell(self, word: str) -> str:
-        """Maps an unknown word to the closest known one (typos), or leaves it."""
+        """Maps an unknown, non-dictionary word to the closest known one (a typo), or leaves it."""
         if word in self.known_words or len(word) < 5 or not word.isalpha():
             return word
         if word in indonesian_roots() or stem_indonesian(word) in indonesian_roots():
@@ -185,69 +177,95 @@ class Matcher:
             for part in norm.lexicon.get(word, word).split():
                 if part not in norm.stopwords:
                     out.append(stem(part))
-        return out
+        return self.expand(out)
 
-    def features(self, terms: Sequence[str]) -> Features:
-        feats = Features()
-        unique = list(dict.fromkeys(terms))
-        if not unique:
-            return feats
-        weights = {t: self.idf.get(t, self.oov_idf) for t in unique}
-        q_norm = math.sqrt(sum(w * w for w in weights.values()))
-        dots: dict[int, float] = defaultdict(float)
-        for term in unique:
-            w2 = weights[term] ** 2
-            for doc_id in self.postings.get(term, ()):
-                dots[doc_id] += w2
-        for doc_id, dot in dots.items():
-            doc = self.docs[doc_id]
-            cos = dot / (q_norm * doc.norm)
-            if cos > feats.example.get(doc.slug, 0.0):
-                feats.example[doc.slug] = cos
-        k1, b = self.config.bm25_k1, self.config.bm25_b
-        ceiling = sum(weights.values()) * (k1 + 1)
-        for term in unique:
-            for slug, tf in self.topic_tf.get(term, {}).items():
-                denom = tf + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len)
-                feats.topic[slug] = feats.topic.get(slug, 0.0) + weights[term] * tf * (k1 + 1) / denom
-        for slug in feats.topic:
-            feats.topic[slug] /= ceiling
-        query = " ".join(sorted(unique))
-        for _choice, score, idx in process.extract(
-            query, self.fuzzy_strings, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=40
-        ):
-            slug = self.docs[idx].slug
-            if score / 100 > feats.fuzzy.get(slug, 0.0):
-                feats.fuzzy[slug] = score / 100
-        return feats
-
-    def scores(self, terms: Sequence[str]) -> list[Candidate]:
-        f = self.features(terms)
+    def signals(self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None) -> Scores:
+        """BM25 and posterior per topic; `exclude` removes one example (leave-one-out)."""
+        scores = Scores()
+        if not terms:
+            return scores
         c = self.config
-        slugs = set(f.example) | set(f.topic) | set(f.fuzzy)
+        counts = Counter(terms)
+        unique = list(counts)
+        lengths = dict(self.topic_len)
+        if exclude is not None:
+            lengths[exclude[0]] -= sum(exclude[1].values())
+
+        def tf(term: str, slug: str) -> int:
+            value = self.postings.get(term, {}).get(slug, 0)
+            if exclude is not None and slug == exclude[0]:
+                value -= exclude[1].get(term, 0)
+            return value
+
+        weights = {t: self.idf.get(t, self.oov_idf) for t in unique}
+        ceiling = sum(weights.values()) * (c.bm25_k1 + 1)
+        k1, b = c.bm25_k1, c.bm25_b
+        for term in unique:
+            for slug in self.postings.get(term, {}):
+                f = tf(term, slug)
+                if f <= 0:
+                    continue
+                denom = f + k1 * (1 - b + b * lengths[slug] / self.avg_len)
+                scores.bm25[slug] = scores.bm25.get(slug, 0.0) + weights[term] * f * (k1 + 1) / denom
+        for slug in scores.bm25:
+            scores.bm25[slug] /= ceiling
+        alpha, vocab = c.nb_alpha, self.vocabulary_size
+        log_like: dict[str, float] = {}
+        for slug, length in lengths.items():
+            denom = length + alpha * vocab
+            total = 0.0
+            for term, n in counts.items():
+                p = (max(tf(term, slug), 0) + alpha) / denom
+                if slug == NONE:
+                    p = c.nb_none_weight * p + (1 - c.nb_none_weight) * c.nb_background
+                total += n * math.log(p)
+            log_like[slug] = total
+        top = max(log_like.values())
+        z = sum(math.exp(v - top) for v in log_like.values())
+        scores.posterior = {s: math.exp(v - top) / z for s, v in log_like.items()}
+        if c.weight_fuzzy > 0:
+            query = " ".join(sorted(set(terms)))
+            for _choice, score, idx in process.extract(
+                query, self.fuzzy_strings, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=40
+            ):
+                slug = self.example_docs[idx][0]
+                scores.fuzzy[slug] = max(scores.fuzzy.get(slug, 0.0), score / 100)
+        return scores
+
+    def rank(self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+             ) -> list[Candidate]:
+        """All classes (NONE included), best first, by the combined score."""
+        s = self.signals(terms, exclude)
+        c = self.config
+        slugs = set(s.posterior) | set(s.bm25)
         ranked = [
             Candidate(
-                s,
-                c.weight_example * f.example.get(s, 0.0)
-                + c.weight_topic * f.topic.get(s, 0.0)
-                + c.weight_fuzzy * f.fuzzy.get(s, 0.0),
+                slug,
+                c.weight_bm25 * s.bm25.get(slug, 0.0)
+                + c.weight_posterior * s.posterior.get(slug, 0.0)
+                + c.weight_fuzzy * s.fuzzy.get(slug, 0.0),
             )
-            for s in slugs
+            for slug in slugs
         ]
         ranked.sort(key=lambda cand: (-cand.score, cand.slug))
         return ranked
 
-    def match(self, text: str, lang: str | None = None) -> Match:
-        ranked = self.scores(self.expand(self.query_terms(text, lang)))
+    def decide(self, ranked: Sequence[Candidate]) -> Match:
+        """Applies the calibrated threshold and margin rule to a ranking."""
         cal = self.calibration
-        if not ranked:
+        real = [cand for cand in ranked if cand.slug != NONE][: self.config.runners_up]
+        if not real:
             return Match(None, 0.0, ())
-        top = ranked[:self.config.runners_up]
-        calibrated = tuple(Candidate(x.slug, round(cal.confidence(x.score), 4)) for x in top)
+        calibrated = tuple(Candidate(x.slug, round(cal.confidence(x.score), 4)) for x in real)
         best = calibrated[0]
         runner = calibrated[1].score if len(calibrated) > 1 else 0.0
-        if best.score < cal.threshold:
-            ambiguous = best.score >= cal.choice_floor and runner >= cal.choice_floor
+        if ranked[0].slug == NONE or best.score < cal.threshold:
+            ambiguous = (
+                ranked[0].slug != NONE and runner >= cal.choice_floor and best.score >= cal.choice_floor
+            )
             return Match(None, best.score, calibrated, ambiguous=ambiguous)
         ambiguous = runner >= cal.choice_floor and best.score - runner < cal.margin
         return Match(best.slug, best.score, calibrated, ambiguous=ambiguous)
+
+    def match(self, text: str, lang: str | None = None) -> Match:
+        return self.decide(self.rank(self.query_terms(text, lang)))

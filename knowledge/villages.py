@@ -86,6 +86,18 @@ class VillageDirectory:
     def district_name(self, code: str) -> str | None:
         return self.districts.get(".".join(code.split(".")[:2]))
 
+    def _exact(self, query: str, idx: int) -> bool:
+        """The typed words are the village's name, optionally followed by its area's names."""
+        name = self._names[idx]
+        if query == name:
+            return True
+        if not query.startswith(name + " "):
+            return False
+        rest = query[len(name) + 1 :]
+        village = self.villages[idx]
+        area = fold(f"{village.subdistrict} {village.district}")
+        return fuzz.token_set_ratio(rest, area) >= 85
+
     def search(self, text: str, limit: int = 5) -> list[VillageMatch]:
         """Best candidates first; an exact village-name hit outranks a sub-district hit."""
         query = NOISE.sub(" ", fold(text))
@@ -102,5 +114,7 @@ class VillageDirectory:
             scores[idx] = max(scores.get(idx, 0.0), 0.7 * score + 0.3 * exact)
         for _key, score, idx in by_name:
             scores[idx] = max(scores.get(idx, 0.0), 0.9 * score + 0.1 * fuzz.ratio(query, self._names[idx]))
+        for idx in scores:
+            scores[idx] = 100.0 if self._exact(query, idx) else min(scores[idx], 97.0)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.villages[kv[0]].name))
         return [VillageMatch(self.villages[i], round(s, 1)) for i, s in ranked[:limit]]

@@ -85,7 +85,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from migran.services import build
 
     services = build(settings)
-    app = create_app(services)
+    app = create_app(services.container())
     uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port,
                 log_level="info")
     return 0

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import Engine as DatabaseEngine
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.container import Container
 from bot.config import Settings
 from bot.dispatch import Dispatcher
 from bot.engine import Engine
@@ -27,6 +28,9 @@ class Services:
     factory: sessionmaker[Session]
     engine: Engine
     dispatcher: Dispatcher
+
+    def container(self) -> Container:
+        return Container(self.settings, self.librarian, self.engine, self.factory, self.dispatcher)
 
 
 def build(settings: Settings, *, migrate: bool = True, librarian: Librarian | None = None) -> Services:

@@ -7,7 +7,7 @@ from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
 from bot.handoff import create_case
 from bot.i18n import N_
-from bot.options import short
+from bot.options import bullet, short
 from bot.types import Button, Row
 from knowledge.danger import mentions_danger
 
@@ -195,15 +195,16 @@ class CaseForm(Form):
         village = ctx.engine.villages.get(d.get("village_code", ""))
         country = d.get("country")
         country_label = title_of(COUNTRIES, country, ctx) if country in dict(COUNTRIES) else country
+        place = f"{country_label}, {d['city']}" if d.get("city") else country_label
         lines = [
             _("Please check your report:"),
-            f"• {_('Reporter')}: {title_of(REPORTERS, d.get('reporter'), ctx)}",
-            f"• {_('Worker')}: {d.get('worker_name', '-')}",
-            f"• {_('Country')}: {country_label}" + (f", {d['city']}" if d.get("city") else ""),
-            f"• {_('Problem')}: {title_of(CATEGORIES, d.get('category'), ctx)}",
-            f"• {_('Danger now')}: {_('Yes') if d.get('urgent') else _('No')}",
-            f"• {_('Village')}: {village.label if village else '-'}",
-            f"• {_('Story')}: {(d.get('story') or '')[:300]}",
+            bullet(_("Reporter"), title_of(REPORTERS, d.get("reporter"), ctx)),
+            bullet(_("Worker"), d.get("worker_name", "-")),
+            bullet(_("Country"), place),
+            bullet(_("Problem"), title_of(CATEGORIES, d.get("category"), ctx)),
+            bullet(_("Danger now"), _("Yes") if d.get("urgent") else _("No")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Story"), (d.get("story") or "")[:300]),
         ]
         return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM
 from bot.i18n import N_
-from bot.options import short
+from bot.options import bullet, short
 from bot.registrations import create_registration, find_duplicate
 from bot.types import Button, Row
 
@@ -194,13 +194,13 @@ class TrainingForm(Form):
         village = ctx.engine.villages.get(data.get("village_code", ""))
         lines = [
             _("Please check your registration:"),
-            f"• {_('Training')}: {programme.title.get(ctx.lang) if programme else '-'}",
-            f"• {_('Name')}: {data.get('name', '-')}",
-            f"• {_('Year of birth')}: {data.get('birth_year', '-')}",
-            f"• {_('Village')}: {village.label if village else '-'}",
-            f"• {_('Phone')}: {data.get('phone') or '-'}",
-            f"• {_('Destination')}: {label(DESTINATIONS, data.get('destination'), _)}",
-            f"• {_('Education')}: {label(EDUCATION, data.get('education'), _)}",
+            bullet(_("Training"), programme.title.get(ctx.lang) if programme else "-"),
+            bullet(_("Name"), data.get("name", "-")),
+            bullet(_("Year of birth"), data.get("birth_year", "-")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Phone"), data.get("phone") or "-"),
+            bullet(_("Destination"), label(DESTINATIONS, data.get("destination"), _)),
+            bullet(_("Education"), label(EDUCATION, data.get("education"), _)),
         ]
         return "\n".join(lines)
 

@@ -1,0 +1,113 @@
+"""Shared fixtures: the knowledge base (built once), databases (SQLite always, PostgreSQL when
+MIGRAN_TEST_POSTGRES_URL is set), and a dialog driver that talks to the real core."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.channels.outbox_delivery import take
+from bot.channels.plain import render_plain
+from bot.config import Settings
+from bot.store.db import transaction
+from bot.types import Incoming, Reply
+from knowledge import Librarian
+from migran.services import Services, build
+
+POSTGRES_URL = os.environ.get("MIGRAN_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(scope="session")
+def librarian() -> Librarian:
+    return Librarian.from_directory()
+
+
+def _fresh_postgres(base_url: str) -> tuple[str, str]:
+    """A new, empty database on the test server; returns (url, name)."""
+    name = "migran_test_" + uuid.uuid4().hex[:10]
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base_url.rsplit("/", 1)[0] + "/" + name, name
+
+
+def _drop_postgres(base_url: str, name: str) -> None:
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migran.db'}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL not available (set MIGRAN_TEST_POSTGRES_URL)")
+    url, name = _fresh_postgres(POSTGRES_URL)
+    try:
+        yield url
+    finally:
+        _drop_postgres(POSTGRES_URL, name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'migran.db'}"
+
+
+@pytest.fixture
+def services(database_url: str, librarian: Librarian) -> Iterator[Services]:
+    built = build(Settings(database_url=database_url), librarian=librarian)
+    yield built
+    built.database.dispose()
+
+
+@pytest.fixture
+def sqlite_services(sqlite_url: str, librarian: Librarian) -> Iterator[Services]:
+    built = build(Settings(database_url=sqlite_url), librarian=librarian)
+    yield built
+    built.database.dispose()
+
+
+@dataclass
+class Chat:
+    """Drives one user's conversation through the dispatcher, as a channel would."""
+
+    services: Services
+    user: str = "u1"
+    channel: str = "console"
+    phone: str | None = None
+    history: list[tuple[str, list[Reply]]] = field(default_factory=list)
+
+    def send(self, text: str | None = None, *, button: str | None = None,
+             media: str | None = None, media_ref: str | None = None) -> list[Reply]:
+        incoming = Incoming(channel=self.channel, user_id=self.user, text=text, button=button,
+                            media=media, media_ref=media_ref, phone=self.phone)
+        ids = self.services.dispatcher.receive(incoming)
+        with transaction(self.services.factory) as session:
+            replies = take(session, ids, now=self.services.dispatcher.clock())
+        self.history.append((text or button or media or "", replies))
+        return replies
+
+    def say(self, text: str | None = None, **kwargs: str) -> str:
+        """The replies as one plain text, the way the terminal prints them."""
+        return "\n".join(render_plain(r) for r in self.send(text, **kwargs))
+
+
+@pytest.fixture
+def chat(services: Services) -> Chat:
+    return Chat(services)
+
+
+@pytest.fixture
+def sqlite_chat(sqlite_services: Services) -> Chat:
+    return Chat(sqlite_services)
