@@ -59,8 +59,8 @@ class Match:
 class MatcherConfig:
     bm25_k1: float = 1.2
     bm25_b: float = 0.5
-    nb_alpha: float = 0.1
-    nb_background: float = 3e-4
+    nb_alpha: float = 0.3
+    nb_background: float = 1e-3
     nb_none_weight: float = 0.9
     weight_bm25: float = 0.5
     weight_posterior: float = 0.5
@@ -69,6 +69,7 @@ class MatcherConfig:
     keyword_boost: int = 1
     title_boost: int = 1
     bigrams: bool = True
+    nb_bigrams: bool = False
     runners_up: int = 3
 
 
@@ -122,17 +123,21 @@ class Matcher:
         words: set[str] = set()
         bags: dict[str, Counter[str]] = {}
         self.example_docs: list[tuple[str, list[str]]] = []
-        sources = [(t.slug, self._texts(t)) for t in topics]
+        self.questions: list[tuple[str, list[str]]] = []
+        """Example questions (not keywords or titles): what leave-one-out calibration replays."""
+        sources = [(t.slug, self._texts(t), len(t.examples)) for t in topics]
         if self.negatives:
-            sources.append((NONE, self.negatives))
-        for slug, texts in sources:
+            sources.append((NONE, self.negatives, len(self.negatives)))
+        for slug, texts, n_questions in sources:
             bag: Counter[str] = Counter()
-            for text in texts:
+            for i, text in enumerate(texts):
                 words.update(norm.words(text))
                 terms = self.document_terms(text)
                 if terms:
                     bag.update(terms)
                     self.example_docs.append((slug, terms))
+                    if i < n_questions:
+                        self.questions.append((slug, terms))
             bags[slug] = bag
         self.bags = bags
         n = len(bags)
@@ -215,6 +220,8 @@ class Matcher:
             denom = length + alpha * vocab
             total = 0.0
             for term, n in counts.items():
+                if not c.nb_bigrams and "_" in term:
+                    continue
                 p = (max(tf(term, slug), 0) + alpha) / denom
                 if slug == NONE:
                     p = c.nb_none_weight * p + (1 - c.nb_none_weight) * c.nb_background

@@ -78,6 +78,22 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from knowledge.calibration import calibrate
+
+    librarian = _librarian(settings)
+    calibration, stats = calibrate(librarian.matcher, args.max_out_of_scope)
+    text = calibration.to_json(stats)
+    if args.write:
+        from importlib import resources
+
+        target = Path(str(resources.files("knowledge") / "data" / "calibration.json"))
+        target.write_text(text, encoding="utf-8")
+        print(f"written to {target}")
+    print(text, end="")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -169,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     check = kb_sub.add_parser("check", help="validate every topic file")
     check.set_defaults(func=cmd_kb_check)
+    cal = kb_sub.add_parser("calibrate", help="refit confidence by leave-one-out on the content")
+    cal.add_argument("--max-out-of-scope", type=float, default=0.05)
+    cal.add_argument("--write", action="store_true", help="store it in knowledge/data")
+    cal.set_defaults(func=cmd_kb_calibrate)
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")

@@ -1,0 +1,60 @@
+"""`migran kb check` passes on the shipped content and names the file and field of a mistake."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from knowledge import check_directory, load_topics
+from knowledge.check import required_slugs
+from knowledge.loader import default_content_dir
+from migran.cli import main
+
+
+def test_shipped_content_passes_with_every_required_topic(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["kb", "check"]) == 0
+    assert "ok: 44 topics" in capsys.readouterr().out
+    slugs = {t.slug for t in load_topics()}
+    assert set(required_slugs()) <= slugs
+
+
+def test_every_topic_cites_a_source_with_a_legal_basis_and_fits_a_chat_screen() -> None:
+    for topic in load_topics():
+        assert topic.sources and all(s.legal_basis and s.url for s in topic.sources), topic.slug
+        assert len(topic.text("id")) <= 700 and len(topic.text("en")) <= 700, topic.slug
+        assert len(topic.examples) >= 12, topic.slug
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "topics"
+    shutil.copytree(default_content_dir(), target)
+    return target
+
+
+def test_a_missing_english_answer_is_reported_with_file_and_field(tmp_path: Path) -> None:
+    content = _copy_content(tmp_path)
+    path = content / "paspor.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.split("\n## en\n")[0] + "\n", "utf-8")
+    _, problems = check_directory(content)
+    assert any(p.path.endswith("paspor.md") and p.field == "## en" for p in problems)
+
+
+def test_an_unknown_related_topic_and_a_duplicate_slug_are_reported(tmp_path: Path) -> None:
+    content = _copy_content(tmp_path)
+    text = (content / "paspor.md").read_text("utf-8")
+    (content / "paspor.md").write_text(text.replace("related: [", "related: [no-such-topic, "), "utf-8")
+    (content / "paspor-copy.md").write_text(text, "utf-8")
+    _, problems = check_directory(content)
+    assert any(p.field == "related" and "no-such-topic" in p.message for p in problems)
+    assert any(p.path.endswith("paspor-copy.md") and p.field == "slug" for p in problems)
+
+
+def test_cli_exits_non_zero_and_names_the_problem(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    content = _copy_content(tmp_path)
+    text = (content / "visa-kerja.md").read_text("utf-8")
+    (content / "visa-kerja.md").write_text(text.replace("sources:", "sources: []\nold_sources:"), "utf-8")
+    monkeypatch.setenv("MIGRAN_CONTENT_DIR", str(content))
+    assert main(["kb", "check"]) == 1
+    err = capsys.readouterr().err
+    assert "visa-kerja.md: sources" in err

@@ -1,0 +1,56 @@
+"""The answer engine on questions written apart from the content (tests/data/heldout_questions.jsonl).
+
+The figures are regression floors, a little under what the engine measured when they were set
+(see docs/benchmarks.md): a drop means a content or matcher change made answers worse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import Librarian
+from knowledge.evaluation import evaluate, read_labelled
+
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "heldout_questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def report(librarian: Librarian):  # type: ignore[no-untyped-def]
+    return evaluate(librarian, read_labelled(HELDOUT))
+
+
+def test_heldout_top1_accuracy_stays_high(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.in_scope >= 200
+    assert report.top1 >= TOP1_FLOOR, report.summary_lines()
+
+
+def test_out_of_scope_questions_are_rarely_answered(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.out_of_scope >= 40
+    assert report.oos_answered <= OOS_CEILING, report.summary_lines()
+
+
+def test_abstaining_offers_no_topic_but_close_calls_offer_choices(librarian: Librarian) -> None:
+    answer = librarian.ask("resep ayam taliwang gmn bikinnya")
+    assert answer.topic is None
+    match = librarian.matcher.match("gaji")
+    assert match.candidates, "a one-word domain question still ranks topics"
+
+
+def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(librarian: Librarian) -> None:
+    assert librarian.ask("assalamualaikum kak").intent == "greeting"
+    assert librarian.ask("makasih banyak ya").intent == "thanks"
+    assert librarian.ask("menu").intent == "menu"
+    assert librarian.ask("halo kak, paspor sy ditahan majikan").topic is not None
+
+
+def test_confidence_is_between_zero_and_one_and_ranked(librarian: Librarian) -> None:
+    match = librarian.matcher.match("syarat jadi tki apa aja")
+    scores = [c.score for c in match.candidates]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+TOP1_FLOOR = 0.85
+OOS_CEILING = 0.10

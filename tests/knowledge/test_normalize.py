@@ -1,0 +1,68 @@
+"""Informal text becomes comparable terms: lexicon, repeated letters, reduplication, stems."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language import detect_language
+from knowledge.normalize import Normalizer, fold, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("brp biaya jd tkw ke hongkong", ["berapa", "biaya", "jadi", "pmi", "ke", "hongkong"]),
+        ("tolongggg", ["tolong"]),
+        ("anak2 sy", ["anak", "saya"]),
+        ("Gmn caranya???", ["bagaimana", "caranya"]),
+        ("psport sy ditahan", ["paspor", "saya", "ditahan"]),
+        ("tiang mele lalo", ["saya", "mau", "pergi"]),
+        ("nahu lao", ["saya", "pergi"]),
+    ],
+)
+def test_informal_words_become_standard(norm: Normalizer, text: str, words: list[str]) -> None:
+    assert norm.words(text) == words
+
+
+def test_terms_drop_stopwords_and_stem(norm: Normalizer) -> None:
+    terms = norm.terms("saya mau mendaftar pelatihan", "id")
+    assert "daftar" in terms and "latih" in terms
+    assert "saya" not in terms
+
+
+def test_fold_removes_emoji_and_punctuation() -> None:
+    assert fold("Halo!!! 😀 Kak, apa kabar?") == "halo kak apa kabar"
+    assert fold("😀😀") == ""
+
+
+def test_lexicon_file_is_well_formed() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon) > 300
+    for variant, standard in lexicon.items():
+        assert variant == variant.lower() and " " not in variant, variant
+        assert standard and variant != standard
+    # no chains: a replacement is never itself replaced again
+    assert not [v for v, s in lexicon.items() if s in lexicon and " " not in s]
+
+
+def test_parser_ignores_comments_and_does_not_map_a_word_to_itself() -> None:
+    lexicon = load_lexicon("# comment\nsy\tsaya\tslang\nbagus\tbagus\tslang\n")
+    assert lexicon == {"sy": "saya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("how much does it cost to work in taiwan", "en"),
+        ("brp biaya kerja ke taiwan", "id"),
+        ("Bagaimana cara membuat paspor?", "id"),
+        ("my daughter in malaysia is not answering", "en"),
+    ],
+)
+def test_language_follows_the_question(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
