@@ -191,42 +191,52 @@ class Matcher:
             return scores
         c = self.config
         counts = Counter(terms)
-        unique = list(counts)
-        lengths = dict(self.topic_len)
+        lengths = self.topic_len
+        left_out, left_out_counts = exclude if exclude is not None else ("", Counter())
         if exclude is not None:
-            lengths[exclude[0]] -= sum(exclude[1].values())
-
-        def tf(term: str, slug: str) -> int:
-            value = self.postings.get(term, {}).get(slug, 0)
-            if exclude is not None and slug == exclude[0]:
-                value -= exclude[1].get(term, 0)
-            return value
-
-        weights = {t: self.idf.get(t, self.oov_idf) for t in unique}
-        ceiling = sum(weights.values()) * (c.bm25_k1 + 1)
-        k1, b = c.bm25_k1, c.bm25_b
-        for term in unique:
-            for slug in self.postings.get(term, {}):
-                f = tf(term, slug)
-                if f <= 0:
-                    continue
+            lengths = dict(lengths)
+            lengths[left_out] -= sum(left_out_counts.values())
+        k1, b, alpha = c.bm25_k1, c.bm25_b, c.nb_alpha
+        log_alpha = math.log(alpha)
+        weights = {t: self.idf.get(t, self.oov_idf) for t in counts}
+        ceiling = sum(weights.values()) * (k1 + 1)
+        bm25 = scores.bm25
+        nb_terms = counts if c.nb_bigrams else {t: n for t, n in counts.items() if "_" not in t}
+        n_terms = sum(nb_terms.values())
+        vocab = self.vocabulary_size
+        # Every topic starts from "no term seen" and gains only for the terms it has: walking
+        # the postings keeps the cost proportional to matches, not to topics x terms.
+        log_like = {
+            slug: n_terms * (log_alpha - math.log(length + alpha * vocab))
+            for slug, length in lengths.items()
+            if slug != NONE
+        }
+        none_tf: dict[str, int] = {}
+        for term, n in counts.items():
+            weight = weights[term]
+            in_nb = term in nb_terms
+            for slug, f in self.postings.get(term, {}).items():
+                if slug == left_out:
+                    f -= left_out_counts.get(term, 0)
+                    if f <= 0:
+                        continue
                 denom = f + k1 * (1 - b + b * lengths[slug] / self.avg_len)
-                scores.bm25[slug] = scores.bm25.get(slug, 0.0) + weights[term] * f * (k1 + 1) / denom
-        for slug in scores.bm25:
-            scores.bm25[slug] /= ceiling
-        alpha, vocab = c.nb_alpha, self.vocabulary_size
-        log_like: dict[str, float] = {}
-        for slug, length in lengths.items():
-            denom = length + alpha * vocab
-            total = 0.0
-            for term, n in counts.items():
-                if not c.nb_bigrams and "_" in term:
+                bm25[slug] = bm25.get(slug, 0.0) + weight * f * (k1 + 1) / denom
+                if not in_nb:
                     continue
-                p = (max(tf(term, slug), 0) + alpha) / denom
                 if slug == NONE:
-                    p = c.nb_none_weight * p + (1 - c.nb_none_weight) * c.nb_background
-                total += n * math.log(p)
-            log_like[slug] = total
+                    none_tf[term] = f
+                else:
+                    log_like[slug] += n * (math.log(f + alpha) - log_alpha)
+        for slug in bm25:
+            bm25[slug] /= ceiling
+        if NONE in lengths:
+            denom = lengths[NONE] + alpha * vocab
+            mix, background = c.nb_none_weight, c.nb_background
+            log_like[NONE] = sum(
+                n * math.log(mix * (none_tf.get(term, 0) + alpha) / denom + (1 - mix) * background)
+                for term, n in nb_terms.items()
+            )
         top = max(log_like.values())
         z = sum(math.exp(v - top) for v in log_like.values())
         scores.posterior = {s: math.exp(v - top) / z for s, v in log_like.items()}

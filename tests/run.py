@@ -34,7 +34,7 @@ def main() -> int:
     sys.stdout.flush()
     workers = os.environ.get("MIGRAN_TEST_WORKERS", "2")
     args = ["-n", workers, "--dist", "loadfile", *sys.argv[1:]] if workers != "0" else sys.argv[1:]
-    code = pytest.main(["-q", "-ra", *args])
+    code = pytest.main(["-ra", *args])
     if not pg or not chromium:
         print("Note: skipped parts are listed above; install them to run the full suite.")
     return int(code)
