@@ -37,8 +37,9 @@ def synthetic(topics: list[Topic], factor: int, seed: int = 7) -> list[Topic]:
                 words = e.split()
                 rng.shuffle(words)
                 examples.append(" ".join(words) + f" v{n}")
-            out.append(replace(t, slug=f"{t.slug}-{n}", examples=tuple(examples),
-                               related=(), path=None))
+            out.append(
+                replace(t, slug=f"{t.slug}-{n}", examples=tuple(examples), related=(), path=None)
+            )
     return out
 
 
@@ -76,17 +77,21 @@ def main() -> None:
     args = parser.parse_args()
     qs = questions()
     topics = load_topics()
-    for label, content in (("real content", topics),
-                           (f"synthetic x{args.factor}", synthetic(topics, args.factor))):
+    for label, content in (
+        ("real content", topics),
+        (f"synthetic x{args.factor}", synthetic(topics, args.factor)),
+    ):
         t0 = time.perf_counter()
         librarian = Librarian(content)
         build = time.perf_counter() - t0
         r = measure(librarian, qs, args.rounds)
         examples = sum(len(t.examples) for t in content)
         print(f"{label}: {len(content)} topics, {examples} examples, index built in {build:.2f} s")
-        print(f"  {r['per_second']:.0f} questions/s on one core over {r['questions']} questions; "
-              f"latency p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, "
-              f"p99 {r['p99_ms']:.2f} ms; peak RSS {peak_rss_mb():.0f} MB")
+        print(
+            f"  {r['per_second']:.0f} questions/s on one core over {r['questions']} questions; "
+            f"latency p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, "
+            f"p99 {r['p99_ms']:.2f} ms; peak RSS {peak_rss_mb():.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge import Answer
-
 from bot.i18n import translator
+from knowledge import Answer
 
 
 def smalltalk_text(intent: str, lang: str) -> str:

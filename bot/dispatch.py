@@ -64,8 +64,16 @@ def enqueue(
             next_attempt_at=now,
         )
         session.add(row)
-        session.add(Message(contact_id=contact.id, channel=contact.channel, direction="out",
-                            kind="text", body=None if erased else reply.text, created_at=now))
+        session.add(
+            Message(
+                contact_id=contact.id,
+                channel=contact.channel,
+                direction="out",
+                kind="text",
+                body=None if erased else reply.text,
+                created_at=now,
+            )
+        )
         rows.append(row)
     session.flush()
     return rows
@@ -131,12 +139,11 @@ class Dispatcher:
                 return []
             incoming = incoming_of(message, contact)
             replies = self.engine.handle(session, incoming)
-            session.execute(
-                update(Message).where(Message.id == message_id).values(handled_at=now)
-            )
+            session.execute(update(Message).where(Message.id == message_id).values(handled_at=now))
             # The contact may have been erased while handling: the reply still reaches the chat.
-            rows = enqueue(session, contact=contact, replies=replies, now=now,
-                           recipient=incoming.user_id)
+            rows = enqueue(
+                session, contact=contact, replies=replies, now=now, recipient=incoming.user_id
+            )
             return [r.id for r in rows]
 
     def receive(self, incoming: Incoming) -> list[int]:

@@ -161,11 +161,16 @@ class Engine:
             ctx.say(ctx._("I received an empty message. Please type your question in words."))
             return
         if not fold(ctx.incoming.text):
-            ctx.say(ctx._("I can only read words. Please type your question, or *menu* for options."))
+            ctx.say(
+                ctx._("I can only read words. Please type your question, or *menu* for options.")
+            )
             return
         if len(ctx.incoming.text) > MAX_TEXT:
-            ctx.say(ctx._("Your message is very long. Please send a shorter question "
-                          "(a few sentences)."))
+            ctx.say(
+                ctx._(
+                    "Your message is very long. Please send a shorter question (a few sentences)."
+                )
+            )
             return
         self._follow_language(ctx)
         case = open_case_of(ctx.session, ctx.contact)
@@ -200,8 +205,12 @@ class Engine:
         conv = ctx.conversation
         if conv.flow in self.forms and ctx.now - conv.updated_at > self.form_resume:
             self.clear(ctx)
-            ctx.say(ctx._("Your unfinished form was older than 24 hours and has expired. "
-                          "You can start again at any time."))
+            ctx.say(
+                ctx._(
+                    "Your unfinished form was older than 24 hours and has expired. "
+                    "You can start again at any time."
+                )
+            )
 
     def _follow_language(self, ctx: Ctx) -> None:
         """Interface language follows what the user writes, until they choose one."""
@@ -258,15 +267,20 @@ class Engine:
         if ctx.conversation.flow in self.forms and ctx.conversation.parked:
             rows.insert(0, Row("cmd:resume", short(ctx._("Continue my form"), 24)))
         ctx.say(
-            ctx._("Migran helps you work abroad safely. Type a question in your own words, or "
-                  "choose:"),
+            ctx._(
+                "Migran helps you work abroad safely. Type a question in your own words, or choose:"
+            ),
             rows=rows[:10],
             list_label=ctx._("Menu"),
         )
 
     def ask_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Type your question in your own words, e.g. *berapa biaya ke Taiwan?* or "
-                      "*paspor saya ditahan majikan*."))
+        ctx.say(
+            ctx._(
+                "Type your question in your own words, e.g. *berapa biaya ke Taiwan?* or "
+                "*paspor saya ditahan majikan*."
+            )
+        )
 
     def help(self, ctx: Ctx) -> None:
         ctx.say(smalltalk_text("help", ctx.lang))
@@ -280,17 +294,27 @@ class Engine:
         lines: list[str] = []
         for reg in registrations_of(ctx.session, ctx.contact):
             programme = self.catalog.get(reg.programme_slug)
-            title = programme.title.get(ctx.lang, reg.programme_slug) if programme else reg.programme_slug
-            lines.append(_("Training *{code}*: {title} — registered {date}").format(
-                code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")))
+            title = (
+                programme.title.get(ctx.lang, reg.programme_slug)
+                if programme
+                else reg.programme_slug
+            )
+            lines.append(
+                _("Training *{code}*: {title} — registered {date}").format(
+                    code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
+                )
+            )
         states = {
             "new": N_("waiting for an officer"),
             "claimed": N_("an officer is handling it"),
             "resolved": N_("resolved"),
         }
         for case in cases_of(ctx.session, ctx.contact):
-            lines.append(_("Report *{number}*: {state}").format(
-                number=case.number, state=_(states.get(case.status, case.status))))
+            lines.append(
+                _("Report *{number}*: {state}").format(
+                    number=case.number, state=_(states.get(case.status, case.status))
+                )
+            )
         if not lines:
             ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
             return
@@ -308,18 +332,28 @@ class Engine:
         ctx.set_data(lang_chosen=True)
         if ctx.conversation.flow == "language":
             ctx.conversation.flow = None
-        ctx.say(ctx._("Language set to English.") if lang == "en" else
-                ctx._("Bahasa diganti ke Bahasa Indonesia."))
+        ctx.say(
+            ctx._("Language set to English.")
+            if lang == "en"
+            else ctx._("Bahasa diganti ke Bahasa Indonesia.")
+        )
 
     def _erase_buttons(self, ctx: Ctx) -> list[Button]:
-        return [Button(ERASE_YES, short(ctx._("Yes, delete"))),
-                Button(ERASE_NO, short(ctx._("No, keep")))]
+        return [
+            Button(ERASE_YES, short(ctx._("Yes, delete"))),
+            Button(ERASE_NO, short(ctx._("No, keep"))),
+        ]
 
     def erase_prompt(self, ctx: Ctx) -> None:
         ctx.conversation.flow = "erase_confirm"
-        ctx.say(ctx._("This deletes your registrations, your name and phone number and your chat "
-                      "messages. Open reports keep only what the officer needs, without your name. "
-                      "Delete now?"), self._erase_buttons(ctx))
+        ctx.say(
+            ctx._(
+                "This deletes your registrations, your name and phone number and your chat "
+                "messages. Open reports keep only what the officer needs, without your name. "
+                "Delete now?"
+            ),
+            self._erase_buttons(ctx),
+        )
 
     def erase(self, ctx: Ctx) -> None:
         from bot.privacy import erase_contact
@@ -365,7 +399,7 @@ class Engine:
             return
         incoming = ctx.incoming
         text = incoming.text or ""
-        if incoming.media and not (step.name == "story"):
+        if incoming.media and step.name != "story":
             ctx.say(ctx._("I cannot use a photo or voice note here. Please answer in text."))
             step.prompt(ctx)
             return
@@ -389,7 +423,7 @@ class Engine:
                 step.questions_allowed
                 and not step.free_text
                 and not incoming.button
-                and text
+                and self.looks_like_question(text)
                 and self.answer_in_form(ctx)
             ):
                 step.prompt(ctx)
@@ -436,33 +470,54 @@ class Engine:
             case.urgent = True
             self.emergency(ctx)
         answer = self.librarian.ask(text)
-        if answer.topic is not None and answer.topic.form is None and self.looks_like_question(text):
+        if (
+            answer.topic is not None
+            and answer.topic.form is None
+            and self.looks_like_question(text)
+        ):
             ctx.say(answer.topic.text(answer.lang))
-        ctx.say(ctx._("Added to your report *{number}*; your village officer will see it.")
-                .format(number=case.number))
+        ctx.say(
+            ctx._("Added to your report *{number}*; your village officer will see it.").format(
+                number=case.number
+            )
+        )
 
     def emergency(self, ctx: Ctx) -> None:
         topic = self.librarian.topics.get(EMERGENCY_TOPIC)
         if topic is not None:
-            ctx.say(ctx._("If someone is in danger now, call for help at once:") + "\n\n"
-                    + topic.text(ctx.lang))
+            ctx.say(
+                ctx._("If someone is in danger now, call for help at once:")
+                + "\n\n"
+                + topic.text(ctx.lang)
+            )
 
     # -- media -----------------------------------------------------------------------------
     def media(self, ctx: Ctx) -> None:
         case = open_case_of(ctx.session, ctx.contact)
         if case is not None:
-            add_family_message(ctx.session, case=case, text=None, media_kind=ctx.incoming.media,
-                               media_ref=ctx.incoming.media_ref)
+            add_family_message(
+                ctx.session,
+                case=case,
+                text=None,
+                media_kind=ctx.incoming.media,
+                media_ref=ctx.incoming.media_ref,
+            )
             if self.on_family_message is not None:
                 self.on_family_message(ctx.session, case, f"[{ctx.incoming.media}]")
-            ctx.say(ctx._("Received and added to your report *{number}*.").format(number=case.number))
+            ctx.say(
+                ctx._("Received and added to your report *{number}*.").format(number=case.number)
+            )
             return
         kind = ctx.incoming.media
         if kind in ("voice", "audio"):
             ctx.say(ctx._("Sorry, I cannot listen to voice notes. Please type your question."))
         elif kind == "location":
-            ctx.say(ctx._("Thank you for the location. To report a problem type *lapor*; "
-                          "for questions just type them."))
+            ctx.say(
+                ctx._(
+                    "Thank you for the location. To report a problem type *lapor*; "
+                    "for questions just type them."
+                )
+            )
         else:
             ctx.say(ctx._("Sorry, I can only read text messages. Please type your question."))
 
@@ -478,8 +533,10 @@ class Engine:
             return
         if mentions_danger(text):
             self.emergency(ctx)
-            ctx.say(ctx._("To pass this to your village officer now, type *lapor*."),
-                    [Button("cmd:report", short(ctx._("Report now")))])
+            ctx.say(
+                ctx._("To pass this to your village officer now, type *lapor*."),
+                [Button("cmd:report", short(ctx._("Report now")))],
+            )
             return
         self.reply_with(ctx, answer)
 
@@ -489,9 +546,13 @@ class Engine:
             if match is not None and match.ambiguous:
                 self.offer_choices(ctx, [c.slug for c in match.candidates[:2]], answer.lang)
                 return
-            ctx.say(fallback_text(ctx.lang),
-                    [Button("cmd:report", short(ctx._("Ask an officer"))),
-                     Button("cmd:menu", short(ctx._("Menu")))])
+            ctx.say(
+                fallback_text(ctx.lang),
+                [
+                    Button("cmd:report", short(ctx._("Ask an officer"))),
+                    Button("cmd:menu", short(ctx._("Menu"))),
+                ],
+            )
             return
         if match is not None and match.ambiguous:
             self.offer_choices(ctx, list(match.choices), answer.lang)
@@ -500,7 +561,9 @@ class Engine:
 
     def offer_choices(self, ctx: Ctx, slugs: list[str], lang: str) -> None:
         topics = [self.librarian.topics[s] for s in slugs if s in self.librarian.topics]
-        buttons = [Button(f"topic:{t.slug}", short(t.title.get(lang, t.title["id"]))) for t in topics]
+        buttons = [
+            Button(f"topic:{t.slug}", short(t.title.get(lang, t.title["id"]))) for t in topics
+        ]
         ctx.say(ctx._("Did you mean one of these?"), buttons[:3])
 
     def answer_topic(self, ctx: Ctx, slug: str, lang: str | None = None) -> None:
@@ -513,5 +576,10 @@ class Engine:
             ctx.say(topic.text(lang))
             self.start_form(ctx, "training" if topic.form == "training" else "case")
             return
-        ctx.say(topic.text(lang), [Button("cmd:report", short(ctx._("Ask an officer"))),
-                                   Button("cmd:menu", short(ctx._("Menu")))])
+        ctx.say(
+            topic.text(lang),
+            [
+                Button("cmd:report", short(ctx._("Ask an officer"))),
+                Button("cmd:menu", short(ctx._("Menu"))),
+            ],
+        )

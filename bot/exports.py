@@ -11,12 +11,36 @@ from bot.store.models import Case, Registration
 from knowledge.villages import VillageDirectory
 
 REGISTRATION_COLUMNS = (
-    "code", "created_at", "programme", "name", "birth_year", "phone", "destination", "education",
-    "village_code", "village", "subdistrict", "district", "status",
+    "code",
+    "created_at",
+    "programme",
+    "name",
+    "birth_year",
+    "phone",
+    "destination",
+    "education",
+    "village_code",
+    "village",
+    "subdistrict",
+    "district",
+    "status",
 )
 CASE_COLUMNS = (
-    "number", "created_at", "status", "urgent", "category", "reporter", "worker_name", "country",
-    "city", "village_code", "village", "subdistrict", "district", "escalation_level", "story",
+    "number",
+    "created_at",
+    "status",
+    "urgent",
+    "category",
+    "reporter",
+    "worker_name",
+    "country",
+    "city",
+    "village_code",
+    "village",
+    "subdistrict",
+    "district",
+    "escalation_level",
+    "story",
 )
 
 
@@ -24,7 +48,11 @@ def _place(villages: VillageDirectory, code: str | None) -> dict[str, str]:
     village = villages.get(code or "")
     if village is None:
         return {"village": "", "subdistrict": "", "district": ""}
-    return {"village": village.name, "subdistrict": village.subdistrict, "district": village.district}
+    return {
+        "village": village.name,
+        "subdistrict": village.subdistrict,
+        "district": village.district,
+    }
 
 
 def registration_rows(session: Session, villages: VillageDirectory) -> Iterator[dict[str, object]]:

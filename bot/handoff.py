@@ -38,8 +38,9 @@ def record(
     media_ref: str | None = None,
     at: datetime | None = None,
 ) -> CaseEvent:
-    event = CaseEvent(case=case, kind=kind, actor=actor, body=body, media_ref=media_ref,
-                      created_at=at or utcnow())
+    event = CaseEvent(
+        case=case, kind=kind, actor=actor, body=body, media_ref=media_ref, created_at=at or utcnow()
+    )
     session.add(event)
     case.updated_at = event.created_at
     return event
@@ -77,8 +78,14 @@ def create_case(
     session.add(case)
     record(session, case=case, kind="created", actor="family", body=story)
     for item in attachments:
-        record(session, case=case, kind="media", actor="family", body=item.get("kind"),
-               media_ref=item.get("ref"))
+        record(
+            session,
+            case=case,
+            kind="media",
+            actor="family",
+            body=item.get("kind"),
+            media_ref=item.get("ref"),
+        )
     session.flush()
     return case
 
@@ -99,9 +106,14 @@ def cases_of(session: Session, contact: Contact) -> Sequence[Case]:
 
 
 def add_family_message(
-    session: Session, *, case: Case, text: str | None, media_kind: str | None = None,
+    session: Session,
+    *,
+    case: Case,
+    text: str | None,
+    media_kind: str | None = None,
     media_ref: str | None = None,
 ) -> CaseEvent:
     kind = "family_message" if text else "media"
-    return record(session, case=case, kind=kind, actor="family", body=text or media_kind,
-                  media_ref=media_ref)
+    return record(
+        session, case=case, kind=kind, actor="family", body=text or media_kind, media_ref=media_ref
+    )

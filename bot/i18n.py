@@ -12,6 +12,6 @@ def translator(lang: str) -> Callable[[str], str]:
     return translations(lang).gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for marking only
+def N_(message: str) -> str:
     """Marks a string for extraction without translating it yet."""
     return message

@@ -41,6 +41,14 @@ def choose(
     folded = fold(text)
     if not folded:
         return None
+    words = set(folded.split())
+    containing = [o.id for o in options if words <= set(fold(o.title).split())]
+    if len(containing) == 1:
+        return containing[0]
+    telling = {w for w in words if len(w) >= 4}
+    sharing = [o.id for o in options if telling & set(fold(o.title).split())]
+    if len(sharing) == 1 and len(words) <= 4:
+        return sharing[0]
     best, best_score = None, 0.0
     for option in options:
         title = fold(option.title)

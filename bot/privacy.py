@@ -47,8 +47,15 @@ def erase_contact(session: Session, contact: Contact, *, now: datetime) -> None:
             if event.actor == "family":
                 event.body = mask(event.body)
                 event.media_ref = None
-        session.add(CaseEvent(case=case, kind="anonymised", actor="family",
-                              body="contact erased their data", created_at=now))
+        session.add(
+            CaseEvent(
+                case=case,
+                kind="anonymised",
+                actor="family",
+                body="contact erased their data",
+                created_at=now,
+            )
+        )
     conversation = session.get(Conversation, contact.id)
     if conversation is not None:
         conversation.flow, conversation.step, conversation.data = None, None, {}

@@ -28,7 +28,13 @@ def sync_catalog(session: Session, catalog: TrainingCatalog) -> None:
 
 
 def find_duplicate(
-    session: Session, *, contact: Contact, programme: str, name: str, birth_year: int, village_code: str
+    session: Session,
+    *,
+    contact: Contact,
+    programme: str,
+    name: str,
+    birth_year: int,
+    village_code: str,
 ) -> Registration | None:
     """The same person already registered for the same programme (by chat or by identity)."""
     query = select(Registration).where(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_BUTTONS = 3
 MAX_BUTTON_TITLE = 20
@@ -70,7 +71,7 @@ class Reply:
         return self.buttons or self.rows
 
 
-def reply_to_dict(reply: Reply) -> dict[str, object]:
+def reply_to_dict(reply: Reply) -> dict[str, Any]:
     """The outbox payload: plain JSON so any sender (or a later version) can read it."""
     return {
         "text": reply.text,
@@ -80,15 +81,12 @@ def reply_to_dict(reply: Reply) -> dict[str, object]:
     }
 
 
-def reply_from_dict(data: dict[str, object]) -> Reply:
-    buttons = data.get("buttons") or []
-    rows = data.get("rows") or []
+def reply_from_dict(data: dict[str, Any]) -> Reply:
+    buttons: list[dict[str, str]] = list(data.get("buttons") or [])
+    rows: list[dict[str, str]] = list(data.get("rows") or [])
     return Reply(
         text=str(data.get("text", "")),
-        buttons=tuple(Button(str(b["id"]), str(b["title"])) for b in buttons),  # type: ignore[index,union-attr]
-        rows=tuple(
-            Row(str(r["id"]), str(r["title"]), str(r.get("description", "")))  # type: ignore[index,union-attr]
-            for r in rows  # type: ignore[union-attr]
-        ),
+        buttons=tuple(Button(str(b["id"]), str(b["title"])) for b in buttons),
+        rows=tuple(Row(str(r["id"]), str(r["title"]), str(r.get("description", ""))) for r in rows),
         list_label=str(data.get("list_label", "")),
     )

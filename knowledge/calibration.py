@@ -41,7 +41,9 @@ class Calibration:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
     def to_json(self, stats: dict[str, float] | None = None) -> str:
-        return json.dumps({**asdict(self), **({"fitted_on": stats} if stats else {})}, indent=2) + "\n"
+        return (
+            json.dumps({**asdict(self), **({"fitted_on": stats} if stats else {})}, indent=2) + "\n"
+        )
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,15 @@ def replay(matcher: Matcher) -> list[Replay]:
         real = [c for c in ranked if c.slug != NONE]
         if not real:
             continue
-        out.append(Replay(real[0].score, real[0].slug == slug, ranked[0].slug == NONE,
-                          slug != NONE))
+        out.append(
+            Replay(real[0].score, real[0].slug == slug, ranked[0].slug == NONE, slug != NONE)
+        )
     return out
 
 
-def fit_logistic(points: Sequence[tuple[float, bool]], iterations: int = 200) -> tuple[float, float]:
+def fit_logistic(
+    points: Sequence[tuple[float, bool]], iterations: int = 200
+) -> tuple[float, float]:
     """Slope and intercept by Newton's method on the log-likelihood (two parameters)."""
     a, b = 1.0, 0.0
     for _ in range(iterations):
@@ -95,7 +100,9 @@ def fit_logistic(points: Sequence[tuple[float, bool]], iterations: int = 200) ->
     return a, b
 
 
-def calibrate(matcher: Matcher, max_out_of_scope: float = 0.05) -> tuple[Calibration, dict[str, float]]:
+def calibrate(
+    matcher: Matcher, max_out_of_scope: float = 0.05
+) -> tuple[Calibration, dict[str, float]]:
     """Fits confidence and picks the lowest threshold that keeps out-of-scope answers rare."""
     replays = replay(matcher)
     answerable = [r for r in replays if not r.none_first]
@@ -112,8 +119,13 @@ def calibrate(matcher: Matcher, max_out_of_scope: float = 0.05) -> tuple[Calibra
         right = sum(1 for r in answered if r.in_scope and r.correct) / max(len(positives), 1)
         if oos <= max_out_of_scope and right > best[0]:
             best = (right, threshold, oos)
-    calibration = Calibration(slope=round(slope, 4), intercept=round(intercept, 4),
-                              threshold=best[1])
-    stats = {"questions": len(positives), "out_of_scope": len(negatives),
-             "loo_top1_answered": round(best[0], 4), "loo_out_of_scope_answered": round(best[2], 4)}
+    calibration = Calibration(
+        slope=round(slope, 4), intercept=round(intercept, 4), threshold=best[1]
+    )
+    stats = {
+        "questions": len(positives),
+        "out_of_scope": len(negatives),
+        "loo_top1_answered": round(best[0], 4),
+        "loo_out_of_scope_answered": round(best[2], 4),
+    }
     return calibration, stats

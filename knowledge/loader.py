@@ -101,7 +101,9 @@ def parse_topic(text: str, path: Path | str = "<text>") -> Topic:
         title={k: str(v).strip() for k, v in title.items()},
         answer={lang: sections[lang] for lang in ("id", "en") if lang in sections},
         detail={
-            lang: sections[f"{lang} detail"] for lang in ("id", "en") if f"{lang} detail" in sections
+            lang: sections[f"{lang} detail"]
+            for lang in ("id", "en")
+            if f"{lang} detail" in sections
         },
         examples=_strings(meta.get("examples")),
         keywords=_strings(meta.get("keywords")),

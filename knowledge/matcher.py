@@ -11,6 +11,7 @@ Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more t
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -113,7 +114,7 @@ class Matcher:
         """Terms plus adjacent pairs, when configured."""
         if not self.config.bigrams or len(terms) < 2:
             return list(terms)
-        return [*terms, *(f"{a}_{b}" for a, b in zip(terms, terms[1:], strict=False))]
+        return [*terms, *(f"{a}_{b}" for a, b in itertools.pairwise(terms))]
 
     def document_terms(self, text: str) -> list[str]:
         return self.expand(self.normalizer.terms(text, detect_language(text)))
@@ -184,7 +185,9 @@ class Matcher:
                     out.append(stem(part))
         return self.expand(out)
 
-    def signals(self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None) -> Scores:
+    def signals(
+        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+    ) -> Scores:
         """BM25 and posterior per topic; `exclude` removes one example (leave-one-out)."""
         scores = Scores()
         if not terms:
@@ -249,8 +252,9 @@ class Matcher:
                 scores.fuzzy[slug] = max(scores.fuzzy.get(slug, 0.0), score / 100)
         return scores
 
-    def rank(self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
-             ) -> list[Candidate]:
+    def rank(
+        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+    ) -> list[Candidate]:
         """All classes (NONE included), best first, by the combined score."""
         s = self.signals(terms, exclude)
         c = self.config
@@ -278,7 +282,9 @@ class Matcher:
         runner = calibrated[1].score if len(calibrated) > 1 else 0.0
         if ranked[0].slug == NONE or best.score < cal.threshold:
             ambiguous = (
-                ranked[0].slug != NONE and runner >= cal.choice_floor and best.score >= cal.choice_floor
+                ranked[0].slug != NONE
+                and runner >= cal.choice_floor
+                and best.score >= cal.choice_floor
             )
             return Match(None, best.score, calibrated, ambiguous=ambiguous)
         ambiguous = runner >= cal.choice_floor and best.score - runner < cal.margin

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from knowledge.language import detect_language
 
@@ -46,7 +47,7 @@ def load_stopwords(text: str | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _sastrawi():  # type: ignore[no-untyped-def]
+def _sastrawi() -> Any:
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     return StemmerFactory().create_stemmer()

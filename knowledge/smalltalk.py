@@ -21,7 +21,9 @@ def load_intents() -> list[Intent]:
     text = (resources.files("knowledge") / "data" / "smalltalk.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return [
-        Intent(name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", [])))
+        Intent(
+            name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))
+        )
         for name, v in data.items()
     ]
 
@@ -30,7 +32,9 @@ class SmallTalk:
     def __init__(self, normalizer: Normalizer, intents: list[Intent] | None = None) -> None:
         self.normalizer = normalizer
         self.intents = intents if intents is not None else load_intents()
-        self.greeting_words = next((i.words for i in self.intents if i.name == "greeting"), frozenset())
+        self.greeting_words = next(
+            (i.words for i in self.intents if i.name == "greeting"), frozenset()
+        )
 
     def _content_words(self, text: str) -> list[str]:
         return [w for w in fold(text).split()]

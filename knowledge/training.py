@@ -37,7 +37,8 @@ class TrainingCatalog:
         data = yaml.safe_load(text)
         return cls(
             programmes=tuple(
-                Programme(p["slug"], dict(p["title"]), dict(p["teaches"])) for p in data["programmes"]
+                Programme(p["slug"], dict(p["title"]), dict(p["teaches"]))
+                for p in data["programmes"]
             ),
             where=dict(data["where"]),
             who=dict(data["who"]),

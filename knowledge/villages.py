@@ -19,7 +19,7 @@ NOISE = re.compile(
     r"\b(desa|ds|dsn|dusun|kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|kampung|kmp|"
     r"lombok|ntb|di|dari|sy|saya|tinggal|rumah|alamat|nusa|tenggara|barat)\b"
 )
-DISTRICT_WORDS = re.compile(r"\b(kabupaten|kota)\b\s*")
+DISTRICT_WORDS = re.compile(r"^Kabupaten\s+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,9 @@ class VillageDirectory:
             exact = fuzz.ratio(query.split()[0], self._names[idx])
             scores[idx] = max(scores.get(idx, 0.0), 0.7 * score + 0.3 * exact)
         for _key, score, idx in by_name:
-            scores[idx] = max(scores.get(idx, 0.0), 0.9 * score + 0.1 * fuzz.ratio(query, self._names[idx]))
+            scores[idx] = max(
+                scores.get(idx, 0.0), 0.9 * score + 0.1 * fuzz.ratio(query, self._names[idx])
+            )
         for idx in scores:
             scores[idx] = 100.0 if self._exact(query, idx) else min(scores[idx], 97.0)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.villages[kv[0]].name))

@@ -6,7 +6,7 @@ that a translator edits; `babel` compiles it in memory.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from io import BytesIO
 
@@ -18,7 +18,7 @@ DOMAIN = "migran"
 LANGUAGES = ("id", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> NullTranslations:
     """The catalog for `lang`; unknown languages fall back to Indonesian."""
     if lang not in LANGUAGES:

@@ -102,8 +102,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     services = build(settings)
     app = create_app(services.container())
-    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port,
-                log_level="info")
+    uvicorn.run(
+        app, host=args.host or settings.host, port=args.port or settings.port, log_level="info"
+    )
     return 0
 
 

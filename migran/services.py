@@ -33,7 +33,9 @@ class Services:
         return Container(self.settings, self.librarian, self.engine, self.factory, self.dispatcher)
 
 
-def build(settings: Settings, *, migrate: bool = True, librarian: Librarian | None = None) -> Services:
+def build(
+    settings: Settings, *, migrate: bool = True, librarian: Librarian | None = None
+) -> Services:
     librarian = librarian or Librarian.from_directory(settings.content_path)
     if migrate:
         upgrade(settings.database_url)

@@ -88,10 +88,23 @@ class Chat:
     phone: str | None = None
     history: list[tuple[str, list[Reply]]] = field(default_factory=list)
 
-    def send(self, text: str | None = None, *, button: str | None = None,
-             media: str | None = None, media_ref: str | None = None) -> list[Reply]:
-        incoming = Incoming(channel=self.channel, user_id=self.user, text=text, button=button,
-                            media=media, media_ref=media_ref, phone=self.phone)
+    def send(
+        self,
+        text: str | None = None,
+        *,
+        button: str | None = None,
+        media: str | None = None,
+        media_ref: str | None = None,
+    ) -> list[Reply]:
+        incoming = Incoming(
+            channel=self.channel,
+            user_id=self.user,
+            text=text,
+            button=button,
+            media=media,
+            media_ref=media_ref,
+            phone=self.phone,
+        )
         ids = self.services.dispatcher.receive(incoming)
         with transaction(self.services.factory) as session:
             replies = take(session, ids, now=self.services.dispatcher.clock())

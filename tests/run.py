@@ -28,9 +28,19 @@ def main() -> int:
     pg = postgres_url()
     chromium = chromium_path()
     print("Migran test suite")
-    print(f"  SQLite tests:     running")
-    print(f"  PostgreSQL tests: {'running against ' + pg.split('@')[-1] if pg else 'SKIPPED (set MIGRAN_TEST_POSTGRES_URL; .ci/run starts a server)'}")
-    print(f"  Browser tests:    {'running with ' + chromium if chromium else 'SKIPPED (no Chromium: apt-get install chromium)'}")
+    print("  SQLite tests:     running")
+    pg_state = (
+        f"running against {pg.split('@')[-1]}"
+        if pg
+        else ("SKIPPED (set MIGRAN_TEST_POSTGRES_URL; .ci/run starts a server)")
+    )
+    print(f"  PostgreSQL tests: {pg_state}")
+    browser_state = (
+        f"running with {chromium}"
+        if chromium
+        else ("SKIPPED (no Chromium: apt-get install chromium)")
+    )
+    print(f"  Browser tests:    {browser_state}")
     sys.stdout.flush()
     workers = os.environ.get("MIGRAN_TEST_WORKERS", "2")
     args = ["-n", workers, "--dist", "loadfile", *sys.argv[1:]] if workers != "0" else sys.argv[1:]

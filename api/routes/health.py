@@ -17,9 +17,12 @@ def healthz(container: ContainerDep) -> JSONResponse:
         with container.factory() as session:
             session.execute(text("SELECT 1"))
         database = "ok"
-    except Exception:  # noqa: BLE001 - any database failure means "not ready"
+    except Exception:
         database = "unavailable"
     status = 200 if database == "ok" else 503
-    body = {"status": "ok" if status == 200 else "degraded", "database": database,
-            "topics": len(container.librarian.topics)}
+    body = {
+        "status": "ok" if status == 200 else "degraded",
+        "database": database,
+        "topics": len(container.librarian.topics),
+    }
     return JSONResponse(body, status_code=status)

@@ -25,7 +25,11 @@ MAX_INPUT = 4000
 
 def _user_id(request: Request) -> str | None:
     value = request.cookies.get(COOKIE, "")
-    return value if 16 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum() else None
+    return (
+        value
+        if 16 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum()
+        else None
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -41,11 +45,14 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
             ).first()
             if contact is not None:
                 lang = contact.language
-                take_pending_for(session, channel=CHANNEL, recipient=user,
-                                 now=container.dispatcher.clock())
+                take_pending_for(
+                    session, channel=CHANNEL, recipient=user, now=container.dispatcher.clock()
+                )
                 messages = session.scalars(
-                    select(Message).where(Message.contact_id == contact.id)
-                    .order_by(Message.id.desc()).limit(40)
+                    select(Message)
+                    .where(Message.contact_id == contact.id)
+                    .order_by(Message.id.desc())
+                    .limit(40)
                 ).all()
                 transcript = [
                     {"who": "me" if m.direction == "in" else "bot", "text": m.body or ""}
@@ -53,8 +60,10 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
                     if m.body
                 ]
                 last = session.scalars(
-                    select(OutboxMessage).where(OutboxMessage.contact_id == contact.id)
-                    .order_by(OutboxMessage.id.desc()).limit(1)
+                    select(OutboxMessage)
+                    .where(OutboxMessage.contact_id == contact.id)
+                    .order_by(OutboxMessage.id.desc())
+                    .limit(1)
                 ).first()
                 if last is not None:
                     reply = reply_from_dict(last.payload)
@@ -85,6 +94,12 @@ def chat_send(
     with transaction(container.factory) as session:
         take(session, ids, now=container.dispatcher.clock())
     response = RedirectResponse("/#end", status_code=303)
-    response.set_cookie(COOKIE, user, max_age=180 * 86400, httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https")
+    response.set_cookie(
+        COOKIE,
+        user,
+        max_age=180 * 86400,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
     return response

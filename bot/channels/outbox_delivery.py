@@ -1,4 +1,4 @@
-"""Delivery for synchronous channels (terminal, web chat): read the rows, hand them over, mark sent."""
+"""Delivery for synchronous channels (terminal, web chat): read rows, hand over, mark sent."""
 
 from __future__ import annotations
 

@@ -28,9 +28,9 @@ class Step:
     read: Callable[[Ctx], Any]
     store_as: str | None = None
     free_text: bool = False
-    """Any text is a valid answer (a name, a story): a question only interrupts when it is clearly one."""
+    """Any text is a valid answer (a name, a story): only a clear question interrupts."""
     questions_allowed: bool = True
-    """False for the story step, where a description of a problem must never be taken for a question."""
+    """False for the story step: a description of a problem is never a question."""
 
 
 class Form:
@@ -60,7 +60,9 @@ class Form:
     def option(ctx: Ctx, options: list[Button] | list[Row]) -> str:
         chosen = choose(ctx.incoming.text, ctx.incoming.button, options, ctx.previous_options)
         if chosen is None:
-            raise Invalid(ctx._("Please choose one of the options (press a button or type its number)."))
+            raise Invalid(
+                ctx._("Please choose one of the options (press a button or type its number).")
+            )
         return chosen
 
     @staticmethod

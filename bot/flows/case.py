@@ -50,15 +50,31 @@ class CaseForm(Form):
         self.steps = (
             CONSENT,
             Step("reporter", self.reporter_prompt, self.reporter_read, store_as="reporter"),
-            Step("worker_name", self.worker_prompt, self.worker_read, store_as="worker_name",
-                 free_text=True),
+            Step(
+                "worker_name",
+                self.worker_prompt,
+                self.worker_read,
+                store_as="worker_name",
+                free_text=True,
+            ),
             Step("country", self.country_prompt, self.country_read, store_as="country"),
-            Step("country_other", self.country_other_prompt, self.country_other_read,
-                 store_as="country", free_text=True),
+            Step(
+                "country_other",
+                self.country_other_prompt,
+                self.country_other_read,
+                store_as="country",
+                free_text=True,
+            ),
             Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
             Step("category", self.category_prompt, self.category_read, store_as="category"),
-            Step("story", self.story_prompt, self.story_read, store_as="story", free_text=True,
-                 questions_allowed=False),
+            Step(
+                "story",
+                self.story_prompt,
+                self.story_read,
+                store_as="story",
+                free_text=True,
+                questions_allowed=False,
+            ),
             Step("danger", self.danger_prompt, self.danger_read, store_as="danger"),
             VILLAGE,
             VILLAGE_CONFIRM,
@@ -72,8 +88,12 @@ class CaseForm(Form):
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
         if step.name == "consent" and not data.get("consent"):
-            ctx.say(ctx._("All right, nothing was saved. For help without sharing details, "
-                          "call the KP2MI call centre 0800-1000. Type *menu* for other options."))
+            ctx.say(
+                ctx._(
+                    "All right, nothing was saved. For help without sharing details, "
+                    "call the KP2MI call centre 0800-1000. Type *menu* for other options."
+                )
+            )
             return None
         if step.name == "country" and data.get("country") != "other":
             return self.step("city")
@@ -86,9 +106,13 @@ class CaseForm(Form):
         return super().after(ctx, step)
 
     def reporter_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("I will ask a few questions and pass your report to the officer of your "
-                      "village. Who is reporting?"),
-                [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS])
+        ctx.say(
+            ctx._(
+                "I will ask a few questions and pass your report to the officer of your "
+                "village. Who is reporting?"
+            ),
+            [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS],
+        )
 
     def reporter_read(self, ctx: Ctx) -> str:
         buttons = [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS]
@@ -110,8 +134,11 @@ class CaseForm(Form):
         return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
 
     def country_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("In which country is the worker?"), rows=self._country_rows(ctx),
-                list_label=ctx._("Countries"))
+        ctx.say(
+            ctx._("In which country is the worker?"),
+            rows=self._country_rows(ctx),
+            list_label=ctx._("Countries"),
+        )
 
     def country_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
@@ -141,22 +168,33 @@ class CaseForm(Form):
         return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in CATEGORIES]
 
     def category_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("What is the problem?"), rows=self._category_rows(ctx),
-                list_label=ctx._("Problems"))
+        ctx.say(
+            ctx._("What is the problem?"),
+            rows=self._category_rows(ctx),
+            list_label=ctx._("Problems"),
+        )
 
     def category_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._category_rows(ctx)).split(":", 1)[1]
 
     def story_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Tell us what happened, in your own words: since when, who is involved, "
-                      "what you need. You may also send photos or voice notes."))
+        ctx.say(
+            ctx._(
+                "Tell us what happened, in your own words: since when, who is involved, "
+                "what you need. You may also send photos or voice notes."
+            )
+        )
 
     def story_read(self, ctx: Ctx) -> str:
         if ctx.incoming.media:
-            attachments = [*ctx.data.get("attachments", []),
-                           {"kind": ctx.incoming.media, "ref": ctx.incoming.media_ref or ""}]
+            attachments = [
+                *ctx.data.get("attachments", []),
+                {"kind": ctx.incoming.media, "ref": ctx.incoming.media_ref or ""},
+            ]
             ctx.set_data(attachments=attachments[:20])
-            raise Invalid(ctx._("Received, thank you. Now please also type a short description in words."))
+            raise Invalid(
+                ctx._("Received, thank you. Now please also type a short description in words.")
+            )
         story = " ".join((ctx.incoming.text or "").split())
         if len(story) < 5:
             raise Invalid(ctx._("Please describe the problem in a few words."))
@@ -166,8 +204,9 @@ class CaseForm(Form):
         return story[:STORY_MAX]
 
     def danger_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Is someone in danger right now?"),
-                yes_no(ctx, N_("Yes, in danger"), N_("No")))
+        ctx.say(
+            ctx._("Is someone in danger right now?"), yes_no(ctx, N_("Yes, in danger"), N_("No"))
+        )
 
     def danger_read(self, ctx: Ctx) -> bool:
         danger = self.option(ctx, yes_no(ctx, N_("Yes, in danger"), N_("No"))) == YES
@@ -178,15 +217,24 @@ class CaseForm(Form):
         return danger
 
     def share_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("May we share this report with the officers of your village and district "
-                      "so that they can help?"), yes_no(ctx, N_("Yes, share it"), N_("No")))
+        ctx.say(
+            ctx._(
+                "May we share this report with the officers of your village and district "
+                "so that they can help?"
+            ),
+            yes_no(ctx, N_("Yes, share it"), N_("No")),
+        )
 
     def share_read(self, ctx: Ctx) -> bool:
         shared = self.option(ctx, yes_no(ctx, N_("Yes, share it"), N_("No"))) != NO
         if not shared:
-            ctx.say(ctx._("Without sharing, no officer can act on it, so the report was not sent "
-                          "and nothing was saved. You can call the KP2MI call centre 0800-1000 "
-                          "yourself. Type *lapor* to start again."))
+            ctx.say(
+                ctx._(
+                    "Without sharing, no officer can act on it, so the report was not sent "
+                    "and nothing was saved. You can call the KP2MI call centre 0800-1000 "
+                    "yourself. Type *lapor* to start again."
+                )
+            )
         return shared
 
     def summary_text(self, ctx: Ctx) -> str:
@@ -239,6 +287,10 @@ class CaseForm(Form):
         )
         ctx.contact.village_code = d["village_code"]
         ctx.engine.case_opened(ctx, case)
-        ctx.say(ctx._("Your report was sent. Case number *{number}*. The officer of your village "
-                      "will answer here in this chat. Anything you write here now is added to the "
-                      "report. Type *status* to see where it stands.").format(number=case.number))
+        ctx.say(
+            ctx._(
+                "Your report was sent. Case number *{number}*. The officer of your village "
+                "will answer here in this chat. Anything you write here now is added to the "
+                "report. Type *status* to see where it stands."
+            ).format(number=case.number)
+        )

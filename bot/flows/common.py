@@ -57,7 +57,9 @@ def village_read(ctx: Ctx) -> list[str]:
     matches = ctx.engine.villages.search(ctx.incoming.text or "")
     if not matches:
         raise Invalid(
-            ctx._("I could not find that village in NTB. Please type the village and kecamatan names.")
+            ctx._(
+                "I could not find that village in NTB. Please type the village and kecamatan names."
+            )
         )
     best = matches[0]
     clear = best.score >= 95 and (len(matches) == 1 or best.score - matches[1].score >= 4)
@@ -68,7 +70,9 @@ def _village_rows(ctx: Ctx) -> list[Row]:
     codes: list[str] = ctx.data.get("village_candidates", [])
     villages = [v for v in (ctx.engine.villages.get(c) for c in codes[:9]) if v is not None]
     rows = [
-        Row(f"village:{v.code}", short(v.name, 24), short(f"Kec. {v.subdistrict}, {v.district}", 72))
+        Row(
+            f"village:{v.code}", short(v.name, 24), short(f"Kec. {v.subdistrict}, {v.district}", 72)
+        )
         for v in villages
     ]
     rows.append(Row(NONE_OF_THESE, short(ctx._("None of these"), 24)))
@@ -97,12 +101,16 @@ def village_confirm_read(ctx: Ctx) -> str | None:
 
     codes: list[str] = ctx.data.get("village_candidates", [])
     if len(codes) == 1:
-        return codes[0] if Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES else None
+        return (
+            codes[0] if Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES else None
+        )
     chosen = Form.option(ctx, _village_rows(ctx))
     return None if chosen == NONE_OF_THESE else chosen.split(":", 1)[1]
 
 
-VILLAGE = Step("village", village_prompt, village_read, store_as="village_candidates", free_text=True)
+VILLAGE = Step(
+    "village", village_prompt, village_read, store_as="village_candidates", free_text=True
+)
 VILLAGE_CONFIRM = Step(
     "village_confirm", village_confirm_prompt, village_confirm_read, store_as="village_code"
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lokal import normalize_phone
 
 from bot.context import Ctx
@@ -42,9 +44,10 @@ FIELDS = (
 SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 
 
-def label(options: tuple[tuple[str, str], ...], key: str | None, _: object) -> str:
-    translate = _  # type: ignore[assignment]
-    return next((translate(t) for k, t in options if k == key), key or "-")  # type: ignore[operator]
+def label(
+    options: tuple[tuple[str, str], ...], key: str | None, translate: Callable[[str], str]
+) -> str:
+    return next((translate(t) for k, t in options if k == key), key or "-")
 
 
 class TrainingForm(Form):
@@ -55,12 +58,18 @@ class TrainingForm(Form):
             CONSENT,
             Step("programme", self.programme_prompt, self.programme_read, store_as="programme"),
             Step("name", self.name_prompt, self.name_read, store_as="name", free_text=True),
-            Step("birth_year", self.age_prompt, self.age_read, store_as="birth_year", free_text=True),
+            Step(
+                "birth_year", self.age_prompt, self.age_read, store_as="birth_year", free_text=True
+            ),
             VILLAGE,
             VILLAGE_CONFIRM,
             Step("phone", self.phone_prompt, self.phone_read, store_as="phone", free_text=True),
-            Step("destination", self.destination_prompt, self.destination_read,
-                 store_as="destination"),
+            Step(
+                "destination",
+                self.destination_prompt,
+                self.destination_read,
+                store_as="destination",
+            ),
             Step("education", self.education_prompt, self.education_read, store_as="education"),
             Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
             Step("change", self.change_prompt, self.change_read, store_as="change_field"),
@@ -92,16 +101,21 @@ class TrainingForm(Form):
     # -- steps ---------------------------------------------------------------------------
     def _programme_rows(self, ctx: Ctx) -> list[Row]:
         return [
-            Row(f"prog:{p.slug}", short(p.title.get(ctx.lang, p.title["id"]), 24),
-                short(p.teaches.get(ctx.lang, p.teaches["id"]), 72))
+            Row(
+                f"prog:{p.slug}",
+                short(p.title.get(ctx.lang, p.title["id"]), 24),
+                short(p.teaches.get(ctx.lang, p.teaches["id"]), 72),
+            )
             for p in ctx.engine.catalog.programmes[:10]
         ]
 
     def programme_prompt(self, ctx: Ctx) -> None:
         catalog = ctx.engine.catalog
         ctx.say(
-            ctx._("Which training are you interested in?") + "\n\n"
-            + catalog.where.get(ctx.lang, catalog.where["id"]) + "\n"
+            ctx._("Which training are you interested in?")
+            + "\n\n"
+            + catalog.where.get(ctx.lang, catalog.where["id"])
+            + "\n"
             + catalog.who.get(ctx.lang, catalog.who["id"]),
             rows=self._programme_rows(ctx),
             list_label=ctx._("Trainings"),
@@ -126,30 +140,42 @@ class TrainingForm(Form):
         digits = "".join(ch for ch in (ctx.incoming.text or "") if ch.isdigit())
         year_now = ctx.now.year
         if not digits or len(digits) > 4:
-            raise Invalid(ctx._("Please type a number: your age (e.g. 24) or year of birth (e.g. 2001)."))
+            raise Invalid(
+                ctx._("Please type a number: your age (e.g. 24) or year of birth (e.g. 2001).")
+            )
         number = int(digits)
         birth_year = number if number > 1900 else year_now - number
         age = year_now - birth_year
         if not 15 <= age <= 70:
             raise Invalid(ctx._("That age does not look right. Please type your age, e.g. 24."))
         if age < 18:
-            ctx.say(ctx._("Note: you must be at least 18 to work abroad (UU 18/2017 Pasal 5). "
-                          "You can still register your interest in training."))
+            ctx.say(
+                ctx._(
+                    "Note: you must be at least 18 to work abroad (UU 18/2017 Pasal 5). "
+                    "You can still register your interest in training."
+                )
+            )
         return birth_year
 
     def phone_prompt(self, ctx: Ctx) -> None:
         sender = normalize_phone(ctx.incoming.phone or "") if ctx.incoming.phone else None
         if sender:
             ctx.say(
-                ctx._("Which phone number can the officer call? Use this WhatsApp number ({phone}) "
-                      "or type another.").format(phone=sender),
-                [Button(USE_SENDER, short(ctx._("Use this number"))),
-                 Button(SKIP, short(ctx._("Skip")))],
+                ctx._(
+                    "Which phone number can the officer call? Use this WhatsApp number ({phone}) "
+                    "or type another."
+                ).format(phone=sender),
+                [
+                    Button(USE_SENDER, short(ctx._("Use this number"))),
+                    Button(SKIP, short(ctx._("Skip"))),
+                ],
             )
             ctx.set_data(sender_phone=sender)
         else:
-            ctx.say(ctx._("Which phone number can the officer call? Type it, e.g. *0812 3456 7890*."),
-                    [Button(SKIP, short(ctx._("Skip")))])
+            ctx.say(
+                ctx._("Which phone number can the officer call? Type it, e.g. *0812 3456 7890*."),
+                [Button(SKIP, short(ctx._("Skip")))],
+            )
 
     def phone_read(self, ctx: Ctx) -> str | None:
         if ctx.incoming.button == USE_SENDER and ctx.data.get("sender_phone"):
@@ -159,7 +185,9 @@ class TrainingForm(Form):
             return None
         phone = normalize_phone(ctx.incoming.text or "")
         if not phone or not phone.startswith("+628"):
-            raise Invalid(ctx._("That does not look like a mobile number. Type it like *0812 3456 7890*."))
+            raise Invalid(
+                ctx._("That does not look like a mobile number. Type it like *0812 3456 7890*.")
+            )
         return phone
 
     @staticmethod
@@ -174,15 +202,21 @@ class TrainingForm(Form):
         return [Row(f"{prefix}:{k}", short(ctx._(t), 24)) for k, t in options]
 
     def destination_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Which country would you like to work in?"),
-                rows=self._rows(ctx, "dest", DESTINATIONS), list_label=ctx._("Countries"))
+        ctx.say(
+            ctx._("Which country would you like to work in?"),
+            rows=self._rows(ctx, "dest", DESTINATIONS),
+            list_label=ctx._("Countries"),
+        )
 
     def destination_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._rows(ctx, "dest", DESTINATIONS)).split(":", 1)[1]
 
     def education_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("What is your highest schooling?"),
-                rows=self._rows(ctx, "edu", EDUCATION), list_label=ctx._("Schooling"))
+        ctx.say(
+            ctx._("What is your highest schooling?"),
+            rows=self._rows(ctx, "edu", EDUCATION),
+            list_label=ctx._("Schooling"),
+        )
 
     def education_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._rows(ctx, "edu", EDUCATION)).split(":", 1)[1]
@@ -205,8 +239,11 @@ class TrainingForm(Form):
         return "\n".join(lines)
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
-        return [Button(SUBMIT, short(ctx._("Send"))), Button(CHANGE, short(ctx._("Change"))),
-                Button(CANCEL, short(ctx._("Cancel")))]
+        return [
+            Button(SUBMIT, short(ctx._("Send"))),
+            Button(CHANGE, short(ctx._("Change"))),
+            Button(CANCEL, short(ctx._("Cancel"))),
+        ]
 
     def summary_prompt(self, ctx: Ctx) -> None:
         ctx.set_data(editing=False)
@@ -219,8 +256,11 @@ class TrainingForm(Form):
         return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in FIELDS]
 
     def change_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("What do you want to change?"), rows=self._field_rows(ctx),
-                list_label=ctx._("Fields"))
+        ctx.say(
+            ctx._("What do you want to change?"),
+            rows=self._field_rows(ctx),
+            list_label=ctx._("Fields"),
+        )
 
     def change_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._field_rows(ctx)).split(":", 1)[1]
@@ -241,8 +281,12 @@ class TrainingForm(Form):
         }
         duplicate = find_duplicate(ctx.session, contact=ctx.contact, **fields)
         if duplicate is not None:
-            ctx.say(ctx._("You are already registered for this training (code *{code}*). "
-                          "Type *status* to see it.").format(code=duplicate.code))
+            ctx.say(
+                ctx._(
+                    "You are already registered for this training (code *{code}*). "
+                    "Type *status* to see it."
+                ).format(code=duplicate.code)
+            )
             return
         registration = create_registration(
             ctx.session,
@@ -257,7 +301,8 @@ class TrainingForm(Form):
         )
         ctx.contact.village_code = data["village_code"]
         ctx.say(
-            ctx._("Registered! Your code is *{code}*. Your village officer and the skill centre "
-                  "will contact you to confirm the schedule and place. Type *status* at any time.")
-            .format(code=registration.code)
+            ctx._(
+                "Registered! Your code is *{code}*. Your village officer and the skill centre "
+                "will contact you to confirm the schedule and place. Type *status* at any time."
+            ).format(code=registration.code)
         )

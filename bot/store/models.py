@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -45,14 +45,16 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON}
 
 
 class Contact(Base):
     """A person on one channel. Personal fields are erasable (`erased_at`)."""
 
     __tablename__ = "contacts"
-    __table_args__ = (UniqueConstraint("channel", "channel_user_id", name="uq_contact_channel_user"),)
+    __table_args__ = (
+        UniqueConstraint("channel", "channel_user_id", name="uq_contact_channel_user"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))

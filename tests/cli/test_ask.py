@@ -13,7 +13,12 @@ from migran.cli import main
 def test_json_contract_for_several_questions_on_stdin(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     import io
 
-    questions = ["brp biaya jd tkw ke hongkong", "resep sate rembiga", "", "How do I get a passport?"]
+    questions = [
+        "brp biaya jd tkw ke hongkong",
+        "resep sate rembiga",
+        "",
+        "How do I get a passport?",
+    ]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(questions) + "\n"))
     assert main(["ask", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -39,7 +44,9 @@ def test_startup_is_quick_enough_for_a_shell_pipeline() -> None:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "migran.cli", "ask", "--json", "syarat tki"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     elapsed = time.perf_counter() - start
     assert json.loads(result.stdout)["topic"] is not None

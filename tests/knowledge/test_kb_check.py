@@ -43,7 +43,9 @@ def test_a_missing_english_answer_is_reported_with_file_and_field(tmp_path: Path
 def test_an_unknown_related_topic_and_a_duplicate_slug_are_reported(tmp_path: Path) -> None:
     content = _copy_content(tmp_path)
     text = (content / "paspor.md").read_text("utf-8")
-    (content / "paspor.md").write_text(text.replace("related: [", "related: [no-such-topic, "), "utf-8")
+    (content / "paspor.md").write_text(
+        text.replace("related: [", "related: [no-such-topic, "), "utf-8"
+    )
     (content / "paspor-copy.md").write_text(text, "utf-8")
     _, problems = check_directory(content)
     assert any(p.field == "related" and "no-such-topic" in p.message for p in problems)
@@ -53,7 +55,9 @@ def test_an_unknown_related_topic_and_a_duplicate_slug_are_reported(tmp_path: Pa
 def test_cli_exits_non_zero_and_names_the_problem(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     content = _copy_content(tmp_path)
     text = (content / "visa-kerja.md").read_text("utf-8")
-    (content / "visa-kerja.md").write_text(text.replace("sources:", "sources: []\nold_sources:"), "utf-8")
+    (content / "visa-kerja.md").write_text(
+        text.replace("sources:", "sources: []\nold_sources:"), "utf-8"
+    )
     monkeypatch.setenv("MIGRAN_CONTENT_DIR", str(content))
     assert main(["kb", "check"]) == 1
     err = capsys.readouterr().err

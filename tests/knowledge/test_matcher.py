@@ -1,4 +1,4 @@
-"""The answer engine on questions written apart from the content (tests/data/heldout_questions.jsonl).
+"""The answer engine on questions written apart from the content (tests/data/heldout_*.jsonl).
 
 The figures are regression floors, a little under what the engine measured when they were set
 (see docs/benchmarks.md): a drop means a content or matcher change made answers worse.
@@ -38,7 +38,9 @@ def test_abstaining_offers_no_topic_but_close_calls_offer_choices(librarian: Lib
     assert match.candidates, "a one-word domain question still ranks topics"
 
 
-def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(librarian: Librarian) -> None:
+def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(
+    librarian: Librarian,
+) -> None:
     assert librarian.ask("assalamualaikum kak").intent == "greeting"
     assert librarian.ask("makasih banyak ya").intent == "thanks"
     assert librarian.ask("menu").intent == "menu"

@@ -15,8 +15,9 @@ def run_migrations() -> None:
     url = config.get_main_option("sqlalchemy.url") or ""
     connectable = config.attributes.get("connection")
     if connectable is not None:
-        context.configure(connection=connectable, target_metadata=target_metadata,
-                          render_as_batch=True)
+        context.configure(
+            connection=connectable, target_metadata=target_metadata, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
         return

@@ -1,0 +1,1 @@
+"""Forms as named steps: training registration and case report."""

@@ -1,0 +1,42 @@
+"""Turns the knowledge base's verdict into the text a user reads."""
+
+from __future__ import annotations
+
+from bot.i18n import translator
+from knowledge import Answer
+
+
+def smalltalk_text(intent: str, lang: str) -> str:
+    _ = translator(lang)
+    texts = {
+        "greeting": _(
+            "Hello! I am Migran, the safe-migration helper of your village. Ask me anything about "
+            "working abroad, or type *menu* to see what I can do."
+        ),
+        "thanks": _("You are welcome. Stay safe! Type *menu* whenever you need help."),
+        "bye": _("Goodbye, stay safe. Type *menu* whenever you need help."),
+        "menu": _("Type *menu* to see what I can do."),
+        "help": _(
+            "I answer questions about working abroad safely, register you for training "
+            "(*training*) and pass problems to your village officer (*report*). Just type your "
+            "question."
+        ),
+    }
+    return texts.get(intent, texts["help"])
+
+
+def fallback_text(lang: str) -> str:
+    _ = translator(lang)
+    return _(
+        "Sorry, I don't have a reliable answer to that. I only know about working abroad safely. "
+        "Type *report* to pass your question to your village officer, or *menu* for options."
+    )
+
+
+def answer_text(answer: Answer) -> str:
+    """The text for `migran ask` and for a plain-text channel."""
+    if answer.intent:
+        return smalltalk_text(answer.intent, answer.lang)
+    if answer.topic is not None:
+        return answer.topic.text(answer.lang)
+    return fallback_text(answer.lang)

@@ -1,0 +1,1 @@
+"""Channel adapters: each turns a platform update into `Incoming` and a `Reply` into a message."""

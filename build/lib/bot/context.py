@@ -1,0 +1,61 @@
+"""What a handler needs while answering one message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import translator
+from bot.store.models import Contact, Conversation
+from bot.types import Button, Incoming, Reply, Row
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+OPTIONS_KEY = "_options"
+
+
+@dataclass
+class Ctx:
+    session: Session
+    engine: Engine
+    contact: Contact
+    conversation: Conversation
+    incoming: Incoming
+    now: datetime
+    replies: list[Reply] = field(default_factory=list)
+    previous_options: list[str] = field(default_factory=list)
+    """Option ids of the last reply the user saw: a typed '2' means the second of these."""
+
+    @property
+    def lang(self) -> str:
+        return self.contact.language or "id"
+
+    @property
+    def _(self) -> Callable[[str], str]:
+        return translator(self.lang)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.conversation.data
+
+    def set_data(self, **values: Any) -> None:
+        """Conversation data is JSON: replace the dict so SQLAlchemy sees the change."""
+        self.conversation.data = {**self.conversation.data, **values}
+
+    def say(
+        self,
+        text: str,
+        buttons: list[Button] | tuple[Button, ...] = (),
+        rows: list[Row] | tuple[Row, ...] = (),
+        list_label: str = "",
+    ) -> None:
+        reply = Reply(text, tuple(buttons), tuple(rows), list_label or self._("Choose"))
+        self.replies.append(reply)
+        options = [o.id for o in reply.options]
+        if options:
+            self.set_data(**{OPTIONS_KEY: options})

@@ -1,0 +1,164 @@
+"""Store every inbound message before acting on it; write every reply to the outbox.
+
+`accept` runs in the webhook's request (verify → store → 200); `process` runs after it, in its
+own transaction, together with the outbox rows, so a crash between the two loses nothing:
+`process_pending` picks up what was accepted but not handled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.engine import Engine
+from bot.store.db import transaction
+from bot.store.models import Contact, Message, OutboxMessage, utcnow
+from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
+
+log = logging.getLogger(__name__)
+
+
+def message_kind(incoming: Incoming) -> str:
+    if incoming.media:
+        return incoming.media if incoming.media in MEDIA_KINDS else "document"
+    return "button" if incoming.button else "text"
+
+
+def incoming_of(message: Message, contact: Contact) -> Incoming:
+    extra = message.extra or {}
+    return Incoming(
+        channel=message.channel,
+        user_id=contact.channel_user_id,
+        text=message.body if message.kind == "text" else extra.get("text"),
+        button=message.body if message.kind == "button" else None,
+        media=message.kind if message.kind in MEDIA_KINDS else None,
+        media_ref=message.media_ref,
+        phone=extra.get("phone"),
+        platform_id=message.platform_id,
+    )
+
+
+def enqueue(
+    session: Session,
+    *,
+    contact: Contact,
+    replies: list[Reply],
+    now: datetime,
+    recipient: str | None = None,
+) -> list[OutboxMessage]:
+    """Outbox rows (and the log) for replies, in the caller's transaction."""
+    rows = []
+    erased = contact.erased_at is not None
+    for reply in replies:
+        row = OutboxMessage(
+            contact_id=contact.id,
+            channel=contact.channel,
+            recipient=recipient or contact.channel_user_id,
+            payload=reply_to_dict(reply),
+            created_at=now,
+            next_attempt_at=now,
+        )
+        session.add(row)
+        session.add(
+            Message(
+                contact_id=contact.id,
+                channel=contact.channel,
+                direction="out",
+                kind="text",
+                body=None if erased else reply.text,
+                created_at=now,
+            )
+        )
+        rows.append(row)
+    session.flush()
+    return rows
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        engine: Engine,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.factory = factory
+        self.engine = engine
+        self.clock = clock
+
+    def accept(self, incoming: Incoming) -> int | None:
+        """Stores the message; None when this platform id was already stored (a redelivery)."""
+        now = self.clock()
+        try:
+            with transaction(self.factory) as session:
+                if incoming.platform_id and session.scalar(
+                    select(Message.id).where(
+                        Message.channel == incoming.channel,
+                        Message.direction == "in",
+                        Message.platform_id == incoming.platform_id,
+                    )
+                ):
+                    return None
+                contact = self.engine.contact_for(session, incoming, now)
+                kind = message_kind(incoming)
+                body = incoming.button if kind == "button" else incoming.text
+                extra = {k: v for k, v in (("phone", incoming.phone),) if v}
+                if kind in MEDIA_KINDS and incoming.text:
+                    extra["text"] = incoming.text
+                message = Message(
+                    contact_id=contact.id,
+                    channel=incoming.channel,
+                    direction="in",
+                    platform_id=incoming.platform_id,
+                    kind=kind,
+                    body=body,
+                    media_ref=incoming.media_ref,
+                    extra=extra or None,
+                    created_at=now,
+                )
+                session.add(message)
+                session.flush()
+                return message.id
+        except IntegrityError:
+            log.info("duplicate inbound message on %s ignored", incoming.channel)
+            return None
+
+    def process(self, message_id: int) -> list[int]:
+        """Handles one stored message; returns the ids of the outbox rows it produced."""
+        now = self.clock()
+        with transaction(self.factory) as session:
+            message = session.get(Message, message_id, with_for_update=True)
+            if message is None or message.handled_at is not None:
+                return []
+            contact = session.get(Contact, message.contact_id)
+            if contact is None:
+                return []
+            incoming = incoming_of(message, contact)
+            replies = self.engine.handle(session, incoming)
+            session.execute(update(Message).where(Message.id == message_id).values(handled_at=now))
+            # The contact may have been erased while handling: the reply still reaches the chat.
+            rows = enqueue(
+                session, contact=contact, replies=replies, now=now, recipient=incoming.user_id
+            )
+            return [r.id for r in rows]
+
+    def receive(self, incoming: Incoming) -> list[int]:
+        message_id = self.accept(incoming)
+        return self.process(message_id) if message_id is not None else []
+
+    def process_pending(self, limit: int = 1000) -> int:
+        """Handles messages accepted before a crash or restart."""
+        with self.factory() as session:
+            ids = session.scalars(
+                select(Message.id)
+                .where(Message.direction == "in", Message.handled_at.is_(None))
+                .order_by(Message.id)
+                .limit(limit)
+            ).all()
+        for message_id in ids:
+            self.process(message_id)
+        return len(ids)

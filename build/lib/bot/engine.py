@@ -1,0 +1,585 @@
+"""The conversation core: `Engine.handle(session, incoming) -> list[Reply]`, for every channel.
+
+Order of reading a message: unreadable input → commands → the form in progress → an open case's
+thread → small talk and the knowledge base. Questions typed inside a form are answered and the
+form resumes at its step.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.answers import fallback_text, smalltalk_text
+from bot.context import OPTIONS_KEY, Ctx
+from bot.flows.base import Form, Invalid
+from bot.flows.case import CaseForm
+from bot.flows.training import TrainingForm
+from bot.handoff import add_family_message, open_case_of
+from bot.i18n import N_
+from bot.options import short
+from bot.store.models import Case, Contact, Conversation, utcnow
+from bot.types import Button, Incoming, Reply, Row
+from knowledge import Answer, Librarian, detect_language
+from knowledge.danger import mentions_danger
+from knowledge.normalize import Normalizer, fold
+from knowledge.training import TrainingCatalog
+from knowledge.villages import VillageDirectory
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4096
+QUESTION_WORDS = frozenset(
+    "apa apakah bagaimana berapa kapan mana dimana kenapa mengapa siapa bisakah bolehkah "
+    "how what where when why who can could is are do does should".split()
+)
+EMERGENCY_TOPIC = "kontak-darurat"
+MENU_ITEMS = (
+    ("cmd:ask", N_("Ask a question")),
+    ("cmd:training", N_("Sign up for training")),
+    ("cmd:report", N_("Report a problem")),
+    ("cmd:status", N_("My status")),
+    ("cmd:language", N_("Bahasa / Language")),
+    ("cmd:erase", N_("Delete my data")),
+)
+ERASE_YES, ERASE_NO = "erase:yes", "erase:no"
+LANG_ID, LANG_EN = "lang:id", "lang:en"
+
+
+def clean_text(text: str | None) -> str:
+    """Drops control and unprintable characters; keeps letters of any script and emoji."""
+    if not text:
+        return ""
+    kept = [
+        ch
+        for ch in text[: MAX_TEXT * 4]
+        if ch in "\n\t" or not unicodedata.category(ch).startswith("C")
+    ]
+    return "".join(kept).strip()
+
+
+class Engine:
+    """Wires the knowledge base, the forms and the case service behind one `handle`."""
+
+    def __init__(
+        self,
+        *,
+        librarian: Librarian,
+        catalog: TrainingCatalog | None = None,
+        villages: VillageDirectory | None = None,
+        retention_days: int = 180,
+        form_resume: timedelta = timedelta(hours=24),
+        clock: Callable[[], datetime] = utcnow,
+        on_case_opened: Callable[[Session, Case], None] | None = None,
+        on_family_message: Callable[[Session, Case, str], None] | None = None,
+    ) -> None:
+        self.librarian = librarian
+        self.catalog = catalog or TrainingCatalog.load()
+        self.villages = villages or VillageDirectory()
+        self.retention_days = retention_days
+        self.form_resume = form_resume
+        self.clock = clock
+        self.forms: dict[str, Form] = {"training": TrainingForm(), "case": CaseForm()}
+        self.on_case_opened = on_case_opened
+        self.on_family_message = on_family_message
+        self.normalizer: Normalizer = librarian.normalizer
+
+    # -- entry point -----------------------------------------------------------------------
+    def handle(self, session: Session, incoming: Incoming) -> list[Reply]:
+        now = self.clock()
+        contact = self.contact_for(session, incoming, now)
+        conversation = session.get(Conversation, contact.id)
+        if conversation is None:
+            conversation = Conversation(contact_id=contact.id, data={})
+            session.add(conversation)
+        ctx = Ctx(session, self, contact, conversation, incoming, now)
+        ctx.previous_options = list(conversation.data.get(OPTIONS_KEY) or [])
+        ctx.set_data(**{OPTIONS_KEY: []})
+        try:
+            self._route(ctx)
+        finally:
+            conversation.updated_at = now
+            contact.last_seen_at = now
+        if not ctx.replies:
+            ctx.say(ctx._("Type *menu* to see what I can do."))
+        return ctx.replies
+
+    def contact_for(self, session: Session, incoming: Incoming, now: datetime) -> Contact:
+        contact = session.scalars(
+            select(Contact).where(
+                Contact.channel == incoming.channel, Contact.channel_user_id == incoming.user_id
+            )
+        ).first()
+        if contact is None:
+            contact = Contact(
+                channel=incoming.channel,
+                channel_user_id=incoming.user_id,
+                language=self._initial_language(incoming),
+                created_at=now,
+                last_seen_at=now,
+            )
+            session.add(contact)
+            session.flush()
+        return contact
+
+    def _initial_language(self, incoming: Incoming) -> str:
+        return detect_language(incoming.text or "", default="id") if incoming.text else "id"
+
+    # -- routing ---------------------------------------------------------------------------
+    def _route(self, ctx: Ctx) -> None:
+        incoming = ctx.incoming
+        text = clean_text(incoming.text)
+        if text != (incoming.text or ""):
+            ctx.incoming = incoming = replace(incoming, text=text)
+        previous = ctx.previous_options
+        if not incoming.button and text.isdigit() and 1 <= int(text) <= len(previous):
+            ctx.incoming = incoming = replace(incoming, button=previous[int(text) - 1], text=None)
+        self._expire_old_form(ctx)
+        command = self._command(ctx)
+        if command is not None:
+            self.run_command(ctx, command)
+            return
+        conv = ctx.conversation
+        if conv.flow and not conv.parked:
+            self.continue_form(ctx)
+            return
+        if conv.flow in ("erase_confirm", "language"):
+            self.clear(ctx)
+        if ctx.incoming.button and ctx.incoming.button.startswith("topic:"):
+            self.answer_topic(ctx, ctx.incoming.button.split(":", 1)[1])
+            return
+        if incoming.media:
+            self.media(ctx)
+            return
+        if not ctx.incoming.text:
+            ctx.say(ctx._("I received an empty message. Please type your question in words."))
+            return
+        if not fold(ctx.incoming.text):
+            ctx.say(
+                ctx._("I can only read words. Please type your question, or *menu* for options.")
+            )
+            return
+        if len(ctx.incoming.text) > MAX_TEXT:
+            ctx.say(
+                ctx._(
+                    "Your message is very long. Please send a shorter question (a few sentences)."
+                )
+            )
+            return
+        self._follow_language(ctx)
+        case = open_case_of(ctx.session, ctx.contact)
+        if case is not None:
+            self.case_thread(ctx, case)
+            return
+        self.answer(ctx)
+
+    def _command(self, ctx: Ctx) -> str | None:
+        from bot.commands import command_of
+
+        button = ctx.incoming.button or ""
+        if button.startswith("cmd:"):
+            return button[4:]
+        if button in (ERASE_YES, ERASE_NO, LANG_ID, LANG_EN):
+            return button
+        if ctx.conversation.flow in ("erase_confirm", "language") and ctx.incoming.text:
+            options = self._pending_options(ctx)
+            from bot.options import choose
+
+            chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
+            if chosen:
+                return chosen
+        return command_of(ctx.incoming.text)
+
+    def _pending_options(self, ctx: Ctx) -> list[Button]:
+        if ctx.conversation.flow == "erase_confirm":
+            return self._erase_buttons(ctx)
+        return self._language_buttons(ctx)
+
+    def _expire_old_form(self, ctx: Ctx) -> None:
+        conv = ctx.conversation
+        if conv.flow in self.forms and ctx.now - conv.updated_at > self.form_resume:
+            self.clear(ctx)
+            ctx.say(
+                ctx._(
+                    "Your unfinished form was older than 24 hours and has expired. "
+                    "You can start again at any time."
+                )
+            )
+
+    def _follow_language(self, ctx: Ctx) -> None:
+        """Interface language follows what the user writes, until they choose one."""
+        if ctx.data.get("lang_chosen"):
+            return
+        detected = detect_language(ctx.incoming.text or "", default=ctx.contact.language)
+        if detected != ctx.contact.language and len((ctx.incoming.text or "").split()) >= 3:
+            ctx.contact.language = detected
+
+    # -- commands --------------------------------------------------------------------------
+    def run_command(self, ctx: Ctx, command: str) -> None:
+        conv = ctx.conversation
+        in_form = conv.flow in self.forms and not conv.parked
+        if command == "cancel":
+            if conv.flow:
+                self.clear(ctx)
+                ctx.say(ctx._("Cancelled. Nothing more will be saved from that form."))
+            self.menu(ctx)
+            return
+        if command == "resume":
+            if conv.flow in self.forms:
+                self.resume(ctx)
+            else:
+                self.menu(ctx)
+            return
+        if command in ("training", "report"):
+            flow = "training" if command == "training" else "case"
+            if conv.flow == flow:
+                self.resume(ctx)
+            else:
+                self.start_form(ctx, flow)
+            return
+        if in_form:
+            conv.parked = True
+            ctx.say(ctx._("Your form is paused. Type *lanjut* within 24 hours to continue."))
+        elif conv.flow in ("erase_confirm", "language"):
+            self.clear(ctx)
+        handlers = {
+            "menu": self.menu,
+            "ask": self.ask_prompt,
+            "help": self.help,
+            "status": self.status,
+            "language": self.language_prompt,
+            "erase": self.erase_prompt,
+            ERASE_YES: self.erase,
+            ERASE_NO: self.erase_cancelled,
+            LANG_ID: lambda c: self.set_language(c, "id"),
+            LANG_EN: lambda c: self.set_language(c, "en"),
+        }
+        handlers.get(command, self.menu)(ctx)
+
+    def menu(self, ctx: Ctx) -> None:
+        rows = [Row(key, short(ctx._(title), 24)) for key, title in MENU_ITEMS]
+        if ctx.conversation.flow in self.forms and ctx.conversation.parked:
+            rows.insert(0, Row("cmd:resume", short(ctx._("Continue my form"), 24)))
+        ctx.say(
+            ctx._(
+                "Migran helps you work abroad safely. Type a question in your own words, or choose:"
+            ),
+            rows=rows[:10],
+            list_label=ctx._("Menu"),
+        )
+
+    def ask_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "Type your question in your own words, e.g. *berapa biaya ke Taiwan?* or "
+                "*paspor saya ditahan majikan*."
+            )
+        )
+
+    def help(self, ctx: Ctx) -> None:
+        ctx.say(smalltalk_text("help", ctx.lang))
+        self.menu(ctx)
+
+    def status(self, ctx: Ctx) -> None:
+        from bot.handoff import cases_of
+        from bot.registrations import registrations_of
+
+        _ = ctx._
+        lines: list[str] = []
+        for reg in registrations_of(ctx.session, ctx.contact):
+            programme = self.catalog.get(reg.programme_slug)
+            title = (
+                programme.title.get(ctx.lang, reg.programme_slug)
+                if programme
+                else reg.programme_slug
+            )
+            lines.append(
+                _("Training *{code}*: {title} — registered {date}").format(
+                    code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
+                )
+            )
+        states = {
+            "new": N_("waiting for an officer"),
+            "claimed": N_("an officer is handling it"),
+            "resolved": N_("resolved"),
+        }
+        for case in cases_of(ctx.session, ctx.contact):
+            lines.append(
+                _("Report *{number}*: {state}").format(
+                    number=case.number, state=_(states.get(case.status, case.status))
+                )
+            )
+        if not lines:
+            ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
+            return
+        ctx.say("\n".join(lines))
+
+    def _language_buttons(self, ctx: Ctx) -> list[Button]:
+        return [Button(LANG_ID, "Bahasa Indonesia"), Button(LANG_EN, "English")]
+
+    def language_prompt(self, ctx: Ctx) -> None:
+        ctx.conversation.flow = "language"
+        ctx.say(ctx._("Choose your language / Pilih bahasa:"), self._language_buttons(ctx))
+
+    def set_language(self, ctx: Ctx, lang: str) -> None:
+        ctx.contact.language = lang
+        ctx.set_data(lang_chosen=True)
+        if ctx.conversation.flow == "language":
+            ctx.conversation.flow = None
+        ctx.say(
+            ctx._("Language set to English.")
+            if lang == "en"
+            else ctx._("Bahasa diganti ke Bahasa Indonesia.")
+        )
+
+    def _erase_buttons(self, ctx: Ctx) -> list[Button]:
+        return [
+            Button(ERASE_YES, short(ctx._("Yes, delete"))),
+            Button(ERASE_NO, short(ctx._("No, keep"))),
+        ]
+
+    def erase_prompt(self, ctx: Ctx) -> None:
+        ctx.conversation.flow = "erase_confirm"
+        ctx.say(
+            ctx._(
+                "This deletes your registrations, your name and phone number and your chat "
+                "messages. Open reports keep only what the officer needs, without your name. "
+                "Delete now?"
+            ),
+            self._erase_buttons(ctx),
+        )
+
+    def erase(self, ctx: Ctx) -> None:
+        from bot.privacy import erase_contact
+
+        language = ctx.lang
+        erase_contact(ctx.session, ctx.contact, now=ctx.now)
+        ctx.contact.language = language
+        ctx.say(ctx._("Your data has been deleted. Thank you for using Migran."))
+
+    def erase_cancelled(self, ctx: Ctx) -> None:
+        self.clear(ctx)
+        ctx.say(ctx._("Nothing was deleted."))
+
+    # -- forms -----------------------------------------------------------------------------
+    def clear(self, ctx: Ctx) -> None:
+        keep = {k: v for k, v in ctx.data.items() if k == "lang_chosen"}
+        conv = ctx.conversation
+        conv.flow, conv.step, conv.parked, conv.data = None, None, False, keep
+
+    def start_form(self, ctx: Ctx, flow: str) -> None:
+        form = self.forms[flow]
+        self.clear(ctx)
+        conv = ctx.conversation
+        step = form.first(ctx)
+        conv.flow, conv.step = flow, step.name
+        step.prompt(ctx)
+
+    def resume(self, ctx: Ctx) -> None:
+        conv = ctx.conversation
+        form = self.forms[conv.flow or ""]
+        step = form.step(conv.step) or form.first(ctx)
+        conv.parked = False
+        ctx.say(ctx._("Let's continue where you left off."))
+        step.prompt(ctx)
+
+    def continue_form(self, ctx: Ctx) -> None:
+        conv = ctx.conversation
+        form = self.forms.get(conv.flow or "")
+        step = form.step(conv.step) if form else None
+        if form is None or step is None:
+            self.clear(ctx)
+            self.menu(ctx)
+            return
+        incoming = ctx.incoming
+        text = incoming.text or ""
+        if incoming.media and step.name != "story":
+            ctx.say(ctx._("I cannot use a photo or voice note here. Please answer in text."))
+            step.prompt(ctx)
+            return
+        if not incoming.media and not incoming.button and not fold(text):
+            ctx.say(ctx._("Please answer in words."))
+            step.prompt(ctx)
+            return
+        if (
+            step.free_text
+            and step.questions_allowed
+            and not incoming.button
+            and self.looks_like_question(text)
+            and self.answer_in_form(ctx)
+        ):
+            step.prompt(ctx)
+            return
+        try:
+            value = step.read(ctx)
+        except Invalid as invalid:
+            if (
+                step.questions_allowed
+                and not step.free_text
+                and not incoming.button
+                and self.looks_like_question(text)
+                and self.answer_in_form(ctx)
+            ):
+                step.prompt(ctx)
+                return
+            ctx.say(invalid.message)
+            step.prompt(ctx)
+            return
+        if step.store_as:
+            ctx.set_data(**{step.store_as: value})
+        following = form.after(ctx, step)
+        if following is None:
+            form.finish(ctx)
+            self.clear(ctx)
+            return
+        conv.step = following.name
+        following.prompt(ctx)
+
+    def looks_like_question(self, text: str) -> bool:
+        if text.rstrip().endswith("?"):
+            return True
+        return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
+
+    def answer_in_form(self, ctx: Ctx) -> bool:
+        """Answers a knowledge-base question typed inside a form; False when it is none."""
+        answer = self.librarian.ask(ctx.incoming.text or "")
+        if answer.topic is None or answer.topic.form is not None:
+            return False
+        ctx.say(answer.topic.text(answer.lang))
+        ctx.say(ctx._("Now, back to your form:"))
+        return True
+
+    # -- cases -----------------------------------------------------------------------------
+    def case_opened(self, ctx: Ctx, case: Case) -> None:
+        if self.on_case_opened is not None:
+            self.on_case_opened(ctx.session, case)
+
+    def case_thread(self, ctx: Ctx, case: Case) -> None:
+        """While a case is open, what the family writes goes to the officer too."""
+        text = ctx.incoming.text or ""
+        event = add_family_message(ctx.session, case=case, text=text)
+        if self.on_family_message is not None:
+            self.on_family_message(ctx.session, case, event.body or "")
+        if mentions_danger(text) and not case.urgent:
+            case.urgent = True
+            self.emergency(ctx)
+        answer = self.librarian.ask(text)
+        if (
+            answer.topic is not None
+            and answer.topic.form is None
+            and self.looks_like_question(text)
+        ):
+            ctx.say(answer.topic.text(answer.lang))
+        ctx.say(
+            ctx._("Added to your report *{number}*; your village officer will see it.").format(
+                number=case.number
+            )
+        )
+
+    def emergency(self, ctx: Ctx) -> None:
+        topic = self.librarian.topics.get(EMERGENCY_TOPIC)
+        if topic is not None:
+            ctx.say(
+                ctx._("If someone is in danger now, call for help at once:")
+                + "\n\n"
+                + topic.text(ctx.lang)
+            )
+
+    # -- media -----------------------------------------------------------------------------
+    def media(self, ctx: Ctx) -> None:
+        case = open_case_of(ctx.session, ctx.contact)
+        if case is not None:
+            add_family_message(
+                ctx.session,
+                case=case,
+                text=None,
+                media_kind=ctx.incoming.media,
+                media_ref=ctx.incoming.media_ref,
+            )
+            if self.on_family_message is not None:
+                self.on_family_message(ctx.session, case, f"[{ctx.incoming.media}]")
+            ctx.say(
+                ctx._("Received and added to your report *{number}*.").format(number=case.number)
+            )
+            return
+        kind = ctx.incoming.media
+        if kind in ("voice", "audio"):
+            ctx.say(ctx._("Sorry, I cannot listen to voice notes. Please type your question."))
+        elif kind == "location":
+            ctx.say(
+                ctx._(
+                    "Thank you for the location. To report a problem type *lapor*; "
+                    "for questions just type them."
+                )
+            )
+        else:
+            ctx.say(ctx._("Sorry, I can only read text messages. Please type your question."))
+
+    # -- the knowledge base ----------------------------------------------------------------
+    def answer(self, ctx: Ctx) -> None:
+        text = ctx.incoming.text or ""
+        answer = self.librarian.ask(text, None)
+        if answer.intent is not None:
+            if answer.intent in ("menu", "help"):
+                self.run_command(ctx, answer.intent)
+            else:
+                ctx.say(smalltalk_text(answer.intent, ctx.lang))
+            return
+        if mentions_danger(text):
+            self.emergency(ctx)
+            ctx.say(
+                ctx._("To pass this to your village officer now, type *lapor*."),
+                [Button("cmd:report", short(ctx._("Report now")))],
+            )
+            return
+        self.reply_with(ctx, answer)
+
+    def reply_with(self, ctx: Ctx, answer: Answer) -> None:
+        match = answer.match
+        if answer.topic is None:
+            if match is not None and match.ambiguous:
+                self.offer_choices(ctx, [c.slug for c in match.candidates[:2]], answer.lang)
+                return
+            ctx.say(
+                fallback_text(ctx.lang),
+                [
+                    Button("cmd:report", short(ctx._("Ask an officer"))),
+                    Button("cmd:menu", short(ctx._("Menu"))),
+                ],
+            )
+            return
+        if match is not None and match.ambiguous:
+            self.offer_choices(ctx, list(match.choices), answer.lang)
+            return
+        self.answer_topic(ctx, answer.topic.slug, answer.lang)
+
+    def offer_choices(self, ctx: Ctx, slugs: list[str], lang: str) -> None:
+        topics = [self.librarian.topics[s] for s in slugs if s in self.librarian.topics]
+        buttons = [
+            Button(f"topic:{t.slug}", short(t.title.get(lang, t.title["id"]))) for t in topics
+        ]
+        ctx.say(ctx._("Did you mean one of these?"), buttons[:3])
+
+    def answer_topic(self, ctx: Ctx, slug: str, lang: str | None = None) -> None:
+        topic = self.librarian.topics.get(slug)
+        if topic is None:
+            self.menu(ctx)
+            return
+        lang = lang or ctx.lang
+        if topic.form is not None:
+            ctx.say(topic.text(lang))
+            self.start_form(ctx, "training" if topic.form == "training" else "case")
+            return
+        ctx.say(
+            topic.text(lang),
+            [
+                Button("cmd:report", short(ctx._("Ask an officer"))),
+                Button("cmd:menu", short(ctx._("Menu"))),
+            ],
+        )

@@ -1,0 +1,73 @@
+"""Forms as named steps. A step asks (prompt) and reads the answer (read); the form decides
+the next step. State is the conversation row: `flow`, `step` and `data`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.context import Ctx
+from bot.options import choose
+from bot.types import Button, Row
+
+
+class Invalid(Exception):
+    """The answer does not fit the step; `message` says what to type instead."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    prompt: Callable[[Ctx], None]
+    read: Callable[[Ctx], Any]
+    store_as: str | None = None
+    free_text: bool = False
+    """Any text is a valid answer (a name, a story): only a clear question interrupts."""
+    questions_allowed: bool = True
+    """False for the story step: a description of a problem is never a question."""
+
+
+class Form:
+    """Subclasses give `name`, `steps` and `finish`; `after` may skip or branch."""
+
+    name: str = ""
+    steps: tuple[Step, ...] = ()
+    needs_consent: bool = True
+
+    def step(self, name: str | None) -> Step | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+    def first(self, ctx: Ctx) -> Step:
+        return self.steps[0]
+
+    def after(self, ctx: Ctx, step: Step) -> Step | None:
+        """The step after `step`; None when the form is complete."""
+        names = [s.name for s in self.steps]
+        i = names.index(step.name)
+        return self.steps[i + 1] if i + 1 < len(self.steps) else None
+
+    def finish(self, ctx: Ctx) -> None:
+        raise NotImplementedError
+
+    # -- helpers for steps -----------------------------------------------------------------
+    @staticmethod
+    def option(ctx: Ctx, options: list[Button] | list[Row]) -> str:
+        chosen = choose(ctx.incoming.text, ctx.incoming.button, options, ctx.previous_options)
+        if chosen is None:
+            raise Invalid(
+                ctx._("Please choose one of the options (press a button or type its number).")
+            )
+        return chosen
+
+    @staticmethod
+    def text(ctx: Ctx, min_len: int = 2, max_len: int = 200) -> str:
+        value = " ".join((ctx.incoming.text or "").split())
+        if len(value) < min_len:
+            raise Invalid(ctx._("That is too short. Please type it again."))
+        return value[:max_len]

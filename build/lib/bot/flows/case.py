@@ -1,0 +1,296 @@
+"""Case report: who reports, the worker, where, what happened, danger now, village, consent."""
+
+from __future__ import annotations
+
+from bot.context import Ctx
+from bot.flows.base import Form, Invalid, Step
+from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
+from bot.handoff import create_case
+from bot.i18n import N_
+from bot.options import bullet, short
+from bot.types import Button, Row
+from knowledge.danger import mentions_danger
+
+REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
+COUNTRIES = (
+    ("malaysia", N_("Malaysia")),
+    ("taiwan", N_("Taiwan")),
+    ("hongkong", N_("Hong Kong")),
+    ("singapura", N_("Singapore")),
+    ("arab-saudi", N_("Saudi Arabia")),
+    ("timur-tengah", N_("Other Middle East")),
+    ("korea", N_("South Korea")),
+    ("jepang", N_("Japan")),
+    ("brunei", N_("Brunei")),
+    ("other", N_("Other country")),
+)
+CATEGORIES = (
+    ("wages", N_("Wages unpaid or cut")),
+    ("documents", N_("Documents held")),
+    ("violence", N_("Violence or abuse")),
+    ("lost_contact", N_("Lost contact")),
+    ("illness_death", N_("Illness or death")),
+    ("fraud", N_("Fraud by broker/agent")),
+    ("go_home", N_("Wants to come home")),
+    ("other", N_("Other problem")),
+)
+SKIP = "opt:skip"
+SUBMIT, CANCEL = "opt:submit", "opt:cancel"
+STORY_MAX = 4000
+
+
+def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
+    return next((ctx._(t) for k, t in options if k == key), key or "-")
+
+
+class CaseForm(Form):
+    name = "case"
+
+    def __init__(self) -> None:
+        self.steps = (
+            CONSENT,
+            Step("reporter", self.reporter_prompt, self.reporter_read, store_as="reporter"),
+            Step(
+                "worker_name",
+                self.worker_prompt,
+                self.worker_read,
+                store_as="worker_name",
+                free_text=True,
+            ),
+            Step("country", self.country_prompt, self.country_read, store_as="country"),
+            Step(
+                "country_other",
+                self.country_other_prompt,
+                self.country_other_read,
+                store_as="country",
+                free_text=True,
+            ),
+            Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
+            Step("category", self.category_prompt, self.category_read, store_as="category"),
+            Step(
+                "story",
+                self.story_prompt,
+                self.story_read,
+                store_as="story",
+                free_text=True,
+                questions_allowed=False,
+            ),
+            Step("danger", self.danger_prompt, self.danger_read, store_as="danger"),
+            VILLAGE,
+            VILLAGE_CONFIRM,
+            Step("share", self.share_prompt, self.share_read, store_as="share"),
+            Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
+        )
+
+    def first(self, ctx: Ctx) -> Step:
+        return self.steps[1] if ctx.contact.consent_at else self.steps[0]
+
+    def after(self, ctx: Ctx, step: Step) -> Step | None:
+        data = ctx.data
+        if step.name == "consent" and not data.get("consent"):
+            ctx.say(
+                ctx._(
+                    "All right, nothing was saved. For help without sharing details, "
+                    "call the KP2MI call centre 0800-1000. Type *menu* for other options."
+                )
+            )
+            return None
+        if step.name == "country" and data.get("country") != "other":
+            return self.step("city")
+        if step.name == "village_confirm" and not data.get("village_code"):
+            return self.step("village")
+        if step.name == "share" and not data.get("share"):
+            return None
+        if step.name == "summary":
+            return None
+        return super().after(ctx, step)
+
+    def reporter_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "I will ask a few questions and pass your report to the officer of your "
+                "village. Who is reporting?"
+            ),
+            [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS],
+        )
+
+    def reporter_read(self, ctx: Ctx) -> str:
+        buttons = [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS]
+        return self.option(ctx, buttons).split(":", 1)[1]
+
+    def worker_prompt(self, ctx: Ctx) -> None:
+        if ctx.data.get("reporter") == "self":
+            ctx.say(ctx._("What is your full name?"))
+        else:
+            ctx.say(ctx._("What is the full name of the worker abroad?"))
+
+    def worker_read(self, ctx: Ctx) -> str:
+        name = self.text(ctx, 2, 100)
+        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+            raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
+        return name
+
+    def _country_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
+
+    def country_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("In which country is the worker?"),
+            rows=self._country_rows(ctx),
+            list_label=ctx._("Countries"),
+        )
+
+    def country_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
+
+    def country_other_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("Please type the name of the country."))
+
+    def country_other_read(self, ctx: Ctx) -> str:
+        return self.text(ctx, 2, 60)
+
+    def _skip(self, ctx: Ctx) -> list[Button]:
+        return [Button(SKIP, short(ctx._("Skip")))]
+
+    def city_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), self._skip(ctx))
+
+    def city_read(self, ctx: Ctx) -> str | None:
+        if ctx.incoming.button == SKIP:
+            return None
+        try:
+            self.option(ctx, self._skip(ctx))
+            return None
+        except Invalid:
+            return self.text(ctx, 2, 120)
+
+    def _category_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in CATEGORIES]
+
+    def category_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What is the problem?"),
+            rows=self._category_rows(ctx),
+            list_label=ctx._("Problems"),
+        )
+
+    def category_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._category_rows(ctx)).split(":", 1)[1]
+
+    def story_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "Tell us what happened, in your own words: since when, who is involved, "
+                "what you need. You may also send photos or voice notes."
+            )
+        )
+
+    def story_read(self, ctx: Ctx) -> str:
+        if ctx.incoming.media:
+            attachments = [
+                *ctx.data.get("attachments", []),
+                {"kind": ctx.incoming.media, "ref": ctx.incoming.media_ref or ""},
+            ]
+            ctx.set_data(attachments=attachments[:20])
+            raise Invalid(
+                ctx._("Received, thank you. Now please also type a short description in words.")
+            )
+        story = " ".join((ctx.incoming.text or "").split())
+        if len(story) < 5:
+            raise Invalid(ctx._("Please describe the problem in a few words."))
+        if mentions_danger(story):
+            ctx.set_data(urgent=True)
+            ctx.engine.emergency(ctx)
+        return story[:STORY_MAX]
+
+    def danger_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Is someone in danger right now?"), yes_no(ctx, N_("Yes, in danger"), N_("No"))
+        )
+
+    def danger_read(self, ctx: Ctx) -> bool:
+        danger = self.option(ctx, yes_no(ctx, N_("Yes, in danger"), N_("No"))) == YES
+        if danger:
+            if not ctx.data.get("urgent"):
+                ctx.engine.emergency(ctx)
+            ctx.set_data(urgent=True)
+        return danger
+
+    def share_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "May we share this report with the officers of your village and district "
+                "so that they can help?"
+            ),
+            yes_no(ctx, N_("Yes, share it"), N_("No")),
+        )
+
+    def share_read(self, ctx: Ctx) -> bool:
+        shared = self.option(ctx, yes_no(ctx, N_("Yes, share it"), N_("No"))) != NO
+        if not shared:
+            ctx.say(
+                ctx._(
+                    "Without sharing, no officer can act on it, so the report was not sent "
+                    "and nothing was saved. You can call the KP2MI call centre 0800-1000 "
+                    "yourself. Type *lapor* to start again."
+                )
+            )
+        return shared
+
+    def summary_text(self, ctx: Ctx) -> str:
+        _ = ctx._
+        d = ctx.data
+        village = ctx.engine.villages.get(d.get("village_code", ""))
+        country = d.get("country")
+        country_label = title_of(COUNTRIES, country, ctx) if country in dict(COUNTRIES) else country
+        place = f"{country_label}, {d['city']}" if d.get("city") else country_label
+        lines = [
+            _("Please check your report:"),
+            bullet(_("Reporter"), title_of(REPORTERS, d.get("reporter"), ctx)),
+            bullet(_("Worker"), d.get("worker_name", "-")),
+            bullet(_("Country"), place),
+            bullet(_("Problem"), title_of(CATEGORIES, d.get("category"), ctx)),
+            bullet(_("Danger now"), _("Yes") if d.get("urgent") else _("No")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Story"), (d.get("story") or "")[:300]),
+        ]
+        return "\n".join(lines)
+
+    def _summary_buttons(self, ctx: Ctx) -> list[Button]:
+        return [Button(SUBMIT, short(ctx._("Send report"))), Button(CANCEL, short(ctx._("Cancel")))]
+
+    def summary_prompt(self, ctx: Ctx) -> None:
+        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
+
+    def summary_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._summary_buttons(ctx))
+
+    def finish(self, ctx: Ctx) -> None:
+        d = ctx.data
+        if not d.get("share") or d.get("decision") != SUBMIT:
+            if d.get("decision") == CANCEL:
+                ctx.say(ctx._("Report cancelled; nothing was sent."))
+            return
+        case = create_case(
+            ctx.session,
+            contact=ctx.contact,
+            reporter=d["reporter"],
+            worker_name=d.get("worker_name"),
+            country=d["country"],
+            city=d.get("city"),
+            category=d["category"],
+            story=d["story"],
+            urgent=bool(d.get("urgent")),
+            village_code=d["village_code"],
+            share_consent=True,
+            attachments=d.get("attachments", []),
+        )
+        ctx.contact.village_code = d["village_code"]
+        ctx.engine.case_opened(ctx, case)
+        ctx.say(
+            ctx._(
+                "Your report was sent. Case number *{number}*. The officer of your village "
+                "will answer here in this chat. Anything you write here now is added to the "
+                "report. Type *status* to see where it stands."
+            ).format(number=case.number)
+        )

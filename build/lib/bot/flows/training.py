@@ -1,0 +1,308 @@
+"""Training registration: programme, name, age, village, phone, destination, education."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lokal import normalize_phone
+
+from bot.context import Ctx
+from bot.flows.base import Form, Invalid, Step
+from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM
+from bot.i18n import N_
+from bot.options import bullet, short
+from bot.registrations import create_registration, find_duplicate
+from bot.types import Button, Row
+
+DESTINATIONS = (
+    ("malaysia", N_("Malaysia")),
+    ("taiwan", N_("Taiwan")),
+    ("hongkong", N_("Hong Kong")),
+    ("singapura", N_("Singapore")),
+    ("korea", N_("South Korea")),
+    ("jepang", N_("Japan")),
+    ("brunei", N_("Brunei")),
+    ("timur-tengah", N_("Middle East")),
+    ("belum-tahu", N_("Not sure yet")),
+)
+EDUCATION = (
+    ("sd", N_("Primary school or less")),
+    ("smp", N_("Junior high (SMP)")),
+    ("sma", N_("Senior high (SMA/SMK)")),
+    ("diploma", N_("Diploma or degree")),
+)
+USE_SENDER, SKIP = "opt:sender", "opt:skip"
+FIELDS = (
+    ("programme", N_("Training")),
+    ("name", N_("Name")),
+    ("birth_year", N_("Age")),
+    ("village", N_("Village")),
+    ("phone", N_("Phone")),
+    ("destination", N_("Destination")),
+    ("education", N_("Education")),
+)
+SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
+
+
+def label(
+    options: tuple[tuple[str, str], ...], key: str | None, translate: Callable[[str], str]
+) -> str:
+    return next((translate(t) for k, t in options if k == key), key or "-")
+
+
+class TrainingForm(Form):
+    name = "training"
+
+    def __init__(self) -> None:
+        self.steps = (
+            CONSENT,
+            Step("programme", self.programme_prompt, self.programme_read, store_as="programme"),
+            Step("name", self.name_prompt, self.name_read, store_as="name", free_text=True),
+            Step(
+                "birth_year", self.age_prompt, self.age_read, store_as="birth_year", free_text=True
+            ),
+            VILLAGE,
+            VILLAGE_CONFIRM,
+            Step("phone", self.phone_prompt, self.phone_read, store_as="phone", free_text=True),
+            Step(
+                "destination",
+                self.destination_prompt,
+                self.destination_read,
+                store_as="destination",
+            ),
+            Step("education", self.education_prompt, self.education_read, store_as="education"),
+            Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
+            Step("change", self.change_prompt, self.change_read, store_as="change_field"),
+        )
+
+    def first(self, ctx: Ctx) -> Step:
+        return self.steps[1] if ctx.contact.consent_at else self.steps[0]
+
+    def after(self, ctx: Ctx, step: Step) -> Step | None:
+        data = ctx.data
+        if step.name == "consent" and not data.get("consent"):
+            ctx.say(ctx._("All right, nothing was saved. Type *menu* to see other options."))
+            return None
+        if step.name == "village_confirm" and not data.get("village_code"):
+            return self.step("village")
+        if data.get("editing") and step.name not in ("village", "summary", "change"):
+            return self.step("summary")
+        if step.name == "summary":
+            decision = data.get("decision")
+            if decision == CHANGE:
+                return self.step("change")
+            return None
+        if step.name == "change":
+            field = data.get("change_field")
+            ctx.set_data(editing=True)
+            return self.step(field)
+        return super().after(ctx, step)
+
+    # -- steps ---------------------------------------------------------------------------
+    def _programme_rows(self, ctx: Ctx) -> list[Row]:
+        return [
+            Row(
+                f"prog:{p.slug}",
+                short(p.title.get(ctx.lang, p.title["id"]), 24),
+                short(p.teaches.get(ctx.lang, p.teaches["id"]), 72),
+            )
+            for p in ctx.engine.catalog.programmes[:10]
+        ]
+
+    def programme_prompt(self, ctx: Ctx) -> None:
+        catalog = ctx.engine.catalog
+        ctx.say(
+            ctx._("Which training are you interested in?")
+            + "\n\n"
+            + catalog.where.get(ctx.lang, catalog.where["id"])
+            + "\n"
+            + catalog.who.get(ctx.lang, catalog.who["id"]),
+            rows=self._programme_rows(ctx),
+            list_label=ctx._("Trainings"),
+        )
+
+    def programme_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._programme_rows(ctx)).split(":", 1)[1]
+
+    def name_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("What is your full name?"))
+
+    def name_read(self, ctx: Ctx) -> str:
+        name = self.text(ctx, 2, 100)
+        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+            raise Invalid(ctx._("Please type just your name, e.g. *Siti Aminah*."))
+        return name
+
+    def age_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("How old are you? Type your age or your year of birth, e.g. *24* or *2001*."))
+
+    def age_read(self, ctx: Ctx) -> int:
+        digits = "".join(ch for ch in (ctx.incoming.text or "") if ch.isdigit())
+        year_now = ctx.now.year
+        if not digits or len(digits) > 4:
+            raise Invalid(
+                ctx._("Please type a number: your age (e.g. 24) or year of birth (e.g. 2001).")
+            )
+        number = int(digits)
+        birth_year = number if number > 1900 else year_now - number
+        age = year_now - birth_year
+        if not 15 <= age <= 70:
+            raise Invalid(ctx._("That age does not look right. Please type your age, e.g. 24."))
+        if age < 18:
+            ctx.say(
+                ctx._(
+                    "Note: you must be at least 18 to work abroad (UU 18/2017 Pasal 5). "
+                    "You can still register your interest in training."
+                )
+            )
+        return birth_year
+
+    def phone_prompt(self, ctx: Ctx) -> None:
+        sender = normalize_phone(ctx.incoming.phone or "") if ctx.incoming.phone else None
+        if sender:
+            ctx.say(
+                ctx._(
+                    "Which phone number can the officer call? Use this WhatsApp number ({phone}) "
+                    "or type another."
+                ).format(phone=sender),
+                [
+                    Button(USE_SENDER, short(ctx._("Use this number"))),
+                    Button(SKIP, short(ctx._("Skip"))),
+                ],
+            )
+            ctx.set_data(sender_phone=sender)
+        else:
+            ctx.say(
+                ctx._("Which phone number can the officer call? Type it, e.g. *0812 3456 7890*."),
+                [Button(SKIP, short(ctx._("Skip")))],
+            )
+
+    def phone_read(self, ctx: Ctx) -> str | None:
+        if ctx.incoming.button == USE_SENDER and ctx.data.get("sender_phone"):
+            return str(ctx.data["sender_phone"])
+        skip = [Button(SKIP, short(ctx._("Skip")))]
+        if ctx.incoming.button == SKIP or (ctx.incoming.text and self._is(ctx, skip)):
+            return None
+        phone = normalize_phone(ctx.incoming.text or "")
+        if not phone or not phone.startswith("+628"):
+            raise Invalid(
+                ctx._("That does not look like a mobile number. Type it like *0812 3456 7890*.")
+            )
+        return phone
+
+    @staticmethod
+    def _is(ctx: Ctx, options: list[Button]) -> bool:
+        try:
+            Form.option(ctx, options)
+        except Invalid:
+            return False
+        return True
+
+    def _rows(self, ctx: Ctx, prefix: str, options: tuple[tuple[str, str], ...]) -> list[Row]:
+        return [Row(f"{prefix}:{k}", short(ctx._(t), 24)) for k, t in options]
+
+    def destination_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Which country would you like to work in?"),
+            rows=self._rows(ctx, "dest", DESTINATIONS),
+            list_label=ctx._("Countries"),
+        )
+
+    def destination_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._rows(ctx, "dest", DESTINATIONS)).split(":", 1)[1]
+
+    def education_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What is your highest schooling?"),
+            rows=self._rows(ctx, "edu", EDUCATION),
+            list_label=ctx._("Schooling"),
+        )
+
+    def education_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._rows(ctx, "edu", EDUCATION)).split(":", 1)[1]
+
+    def summary_text(self, ctx: Ctx) -> str:
+        _ = ctx._
+        data = ctx.data
+        programme = ctx.engine.catalog.get(data.get("programme", ""))
+        village = ctx.engine.villages.get(data.get("village_code", ""))
+        lines = [
+            _("Please check your registration:"),
+            bullet(_("Training"), programme.title.get(ctx.lang) if programme else "-"),
+            bullet(_("Name"), data.get("name", "-")),
+            bullet(_("Year of birth"), data.get("birth_year", "-")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Phone"), data.get("phone") or "-"),
+            bullet(_("Destination"), label(DESTINATIONS, data.get("destination"), _)),
+            bullet(_("Education"), label(EDUCATION, data.get("education"), _)),
+        ]
+        return "\n".join(lines)
+
+    def _summary_buttons(self, ctx: Ctx) -> list[Button]:
+        return [
+            Button(SUBMIT, short(ctx._("Send"))),
+            Button(CHANGE, short(ctx._("Change"))),
+            Button(CANCEL, short(ctx._("Cancel"))),
+        ]
+
+    def summary_prompt(self, ctx: Ctx) -> None:
+        ctx.set_data(editing=False)
+        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
+
+    def summary_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._summary_buttons(ctx))
+
+    def _field_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in FIELDS]
+
+    def change_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What do you want to change?"),
+            rows=self._field_rows(ctx),
+            list_label=ctx._("Fields"),
+        )
+
+    def change_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._field_rows(ctx)).split(":", 1)[1]
+
+    # -- the end -------------------------------------------------------------------------
+    def finish(self, ctx: Ctx) -> None:
+        data = ctx.data
+        if not data.get("consent") and not ctx.contact.consent_at:
+            return
+        if data.get("decision") == CANCEL:
+            ctx.say(ctx._("Registration cancelled; nothing was saved."))
+            return
+        fields = {
+            "programme": data["programme"],
+            "name": data["name"],
+            "birth_year": int(data["birth_year"]),
+            "village_code": data["village_code"],
+        }
+        duplicate = find_duplicate(ctx.session, contact=ctx.contact, **fields)
+        if duplicate is not None:
+            ctx.say(
+                ctx._(
+                    "You are already registered for this training (code *{code}*). "
+                    "Type *status* to see it."
+                ).format(code=duplicate.code)
+            )
+            return
+        registration = create_registration(
+            ctx.session,
+            contact=ctx.contact,
+            programme_slug=data["programme"],
+            name=data["name"],
+            birth_year=int(data["birth_year"]),
+            village_code=data["village_code"],
+            phone=data.get("phone"),
+            destination=data.get("destination"),
+            education=data.get("education"),
+        )
+        ctx.contact.village_code = data["village_code"]
+        ctx.say(
+            ctx._(
+                "Registered! Your code is *{code}*. Your village officer and the skill centre "
+                "will contact you to confirm the schedule and place. Type *status* at any time."
+            ).format(code=registration.code)
+        )

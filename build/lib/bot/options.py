@@ -1,0 +1,65 @@
+"""Reads a choice whether the user pressed a button, typed its number or typed its label."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from bot.types import Button, Row
+from knowledge.normalize import fold
+
+MAX_TITLE = 20
+
+
+def short(title: str, limit: int = MAX_TITLE) -> str:
+    """A button title within the platform limit, cut at a word where possible."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
+    return cut.rstrip(",.;:-") + "…"
+
+
+def choose(
+    text: str | None,
+    button: str | None,
+    options: list[Button] | list[Row] | tuple[Button | Row, ...],
+    remembered: list[str] | None = None,
+) -> str | None:
+    """The id of the chosen option, or None when the input is not one of them."""
+    ids = [o.id for o in options]
+    if button and button in ids:
+        return button
+    if not text:
+        return None
+    stripped = text.strip().rstrip(".)")
+    if stripped.isdigit():
+        n = int(stripped)
+        numbered = remembered if remembered else ids
+        if 1 <= n <= len(numbered) and numbered[n - 1] in ids:
+            return numbered[n - 1]
+        return None
+    folded = fold(text)
+    if not folded:
+        return None
+    words = set(folded.split())
+    containing = [o.id for o in options if words <= set(fold(o.title).split())]
+    if len(containing) == 1:
+        return containing[0]
+    telling = {w for w in words if len(w) >= 4}
+    sharing = [o.id for o in options if telling & set(fold(o.title).split())]
+    if len(sharing) == 1 and len(words) <= 4:
+        return sharing[0]
+    best, best_score = None, 0.0
+    for option in options:
+        title = fold(option.title)
+        if folded == title or folded == fold(option.id.split(":")[-1]):
+            return option.id
+        score = fuzz.ratio(folded, title)
+        if score > best_score:
+            best, best_score = option.id, score
+    return best if best_score >= 85 else None
+
+
+def bullet(label: str, value: object) -> str:
+    """One line of a summary: '• Name: Siti'."""
+    return f"• {label}: {value}"

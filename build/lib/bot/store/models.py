@@ -1,0 +1,209 @@
+"""Database tables. State lives here, keyed by (channel, user), never in a chat library."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC and always returns an aware datetime, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON}
+
+
+class Contact(Base):
+    """A person on one channel. Personal fields are erasable (`erased_at`)."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        UniqueConstraint("channel", "channel_user_id", name="uq_contact_channel_user"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_user_id: Mapped[str] = mapped_column(String(128))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(2), default="id")
+    village_code: Mapped[str | None] = mapped_column(String(16))
+    consent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    erased_at: Mapped[datetime | None]
+
+
+class Conversation(Base):
+    """Where a contact stands in a flow; `data` holds the answers given so far."""
+
+    __tablename__ = "conversations"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow: Mapped[str | None] = mapped_column(String(32))
+    step: Mapped[str | None] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    parked: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Message(Base):
+    """The message log, inbound and outbound; bodies are dropped after the retention period."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "direction", "platform_id", name="uq_message_platform_id"),
+        Index("ix_messages_contact_created", "contact_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(3))
+    platform_id: Mapped[str | None] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16), default="text")
+    body: Mapped[str | None] = mapped_column(Text)
+    media_ref: Mapped[str | None] = mapped_column(String(256))
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    handled_at: Mapped[datetime | None]
+
+
+class TrainingProgramme(Base):
+    """A course on offer, mirrored from knowledge/content/training.yaml."""
+
+    __tablename__ = "training_programmes"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title_id: Mapped[str] = mapped_column(String(120))
+    title_en: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Registration(Base):
+    __tablename__ = "registrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    programme_slug: Mapped[str] = mapped_column(ForeignKey("training_programmes.slug"))
+    name: Mapped[str] = mapped_column(String(200))
+    birth_year: Mapped[int] = mapped_column(Integer)
+    village_code: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    destination: Mapped[str | None] = mapped_column(String(64))
+    education: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="registered")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    programme: Mapped[TrainingProgramme] = relationship()
+
+
+class Case(Base):
+    """A problem reported by a worker or family, routed by village to its officers."""
+
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_status_village", "status", "village_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    reporter: Mapped[str] = mapped_column(String(16))
+    worker_name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(64))
+    city: Mapped[str | None] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(32))
+    story: Mapped[str] = mapped_column(Text)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    village_code: Mapped[str] = mapped_column(String(16))
+    district_code: Mapped[str] = mapped_column(String(8))
+    share_consent: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    officer_id: Mapped[int | None] = mapped_column(Integer)
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", order_by="CaseEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class CaseEvent(Base):
+    """Every step in a case's life, for the thread and the audit trail."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    actor: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str | None] = mapped_column(Text)
+    media_ref: Mapped[str | None] = mapped_column(String(256))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class OutboxMessage(Base):
+    """A reply waiting to be delivered; written in the same transaction as the state change."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_chat", "channel", "recipient", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(128))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    platform_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]

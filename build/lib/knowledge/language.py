@@ -1,0 +1,31 @@
+"""Guesses whether a short message is Indonesian or English, so the answer matches it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _hints() -> tuple[frozenset[str], frozenset[str]]:
+    text = (resources.files("knowledge") / "data" / "language_hints.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return frozenset(data["en"]), frozenset(data["id"])
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """'en' when English hint words clearly outnumber Indonesian ones, else `default`/'id'."""
+    english, indonesian = _hints()
+    words = WORD.findall(text.lower())
+    en = sum(1 for w in words if w in english and w not in indonesian)
+    ind = sum(1 for w in words if w in indonesian and w not in english)
+    if en > ind:
+        return "en"
+    if ind > en:
+        return "id"
+    return default

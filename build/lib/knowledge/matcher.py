@@ -1,0 +1,294 @@
+"""Ranks topics for a question with two term-weighting models and a background class.
+
+- BM25 over each topic's pooled examples, keywords and titles rewards discriminative words.
+- A multinomial Naive Bayes posterior over the same counts accumulates evidence across a long
+  message, and its "none" class (everyday questions, data/out_of_scope.txt, mixed with a flat
+  background) makes unknown words count as evidence *against* every topic.
+- rapidfuzz repairs typos: an unknown word close to a known one (not a dictionary word) is
+  respelled before matching, and optionally scores character-level similarity to examples.
+Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more than its words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from knowledge.calibration import Calibration
+from knowledge.language import detect_language
+from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
+from knowledge.topic import Topic
+
+NONE = "__none__"
+"""The pseudo-topic of everyday questions outside the service (data/out_of_scope.txt)."""
+
+
+def load_negatives() -> list[str]:
+    text = (resources.files("knowledge") / "data" / "out_of_scope.txt").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    slug: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict: a topic, or none (abstain), with ranked runners-up."""
+
+    topic: str | None
+    confidence: float
+    candidates: tuple[Candidate, ...]
+    ambiguous: bool = False
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """Topics to offer as buttons when the match is ambiguous."""
+        return tuple(c.slug for c in self.candidates[:2]) if self.ambiguous else ()
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.5
+    nb_alpha: float = 0.3
+    nb_background: float = 1e-3
+    nb_none_weight: float = 0.9
+    weight_bm25: float = 0.5
+    weight_posterior: float = 0.5
+    weight_fuzzy: float = 0.0
+    fuzzy_word_cutoff: float = 85.0
+    keyword_boost: int = 1
+    title_boost: int = 1
+    bigrams: bool = True
+    nb_bigrams: bool = False
+    runners_up: int = 3
+
+
+@dataclass
+class Scores:
+    """Per-topic signals for one query (NONE included)."""
+
+    bm25: dict[str, float] = field(default_factory=dict)
+    posterior: dict[str, float] = field(default_factory=dict)
+    fuzzy: dict[str, float] = field(default_factory=dict)
+
+
+class Matcher:
+    """An in-memory index over the topics; build once, query from many threads."""
+
+    def __init__(
+        self,
+        topics: Sequence[Topic],
+        normalizer: Normalizer | None = None,
+        config: MatcherConfig | None = None,
+        calibration: Calibration | None = None,
+        negatives: Sequence[str] | None = None,
+    ) -> None:
+        self.normalizer = normalizer or Normalizer()
+        self.config = config or MatcherConfig()
+        self.calibration = calibration or Calibration.load()
+        self.negatives = list(negatives) if negatives is not None else load_negatives()
+        self.slugs = [t.slug for t in topics]
+        self._build(topics)
+
+    # -- index -----------------------------------------------------------------------------
+    def _texts(self, topic: Topic) -> list[str]:
+        c = self.config
+        return [
+            *topic.examples,
+            *(list(topic.keywords) * c.keyword_boost),
+            *(list(topic.title.values()) * c.title_boost),
+        ]
+
+    def expand(self, terms: Sequence[str]) -> list[str]:
+        """Terms plus adjacent pairs, when configured."""
+        if not self.config.bigrams or len(terms) < 2:
+            return list(terms)
+        return [*terms, *(f"{a}_{b}" for a, b in itertools.pairwise(terms))]
+
+    def document_terms(self, text: str) -> list[str]:
+        return self.expand(self.normalizer.terms(text, detect_language(text)))
+
+    def _build(self, topics: Sequence[Topic]) -> None:
+        norm = self.normalizer
+        words: set[str] = set()
+        bags: dict[str, Counter[str]] = {}
+        self.example_docs: list[tuple[str, list[str]]] = []
+        self.questions: list[tuple[str, list[str]]] = []
+        """Example questions (not keywords or titles): what leave-one-out calibration replays."""
+        sources = [(t.slug, self._texts(t), len(t.examples)) for t in topics]
+        if self.negatives:
+            sources.append((NONE, self.negatives, len(self.negatives)))
+        for slug, texts, n_questions in sources:
+            bag: Counter[str] = Counter()
+            for i, text in enumerate(texts):
+                words.update(norm.words(text))
+                terms = self.document_terms(text)
+                if terms:
+                    bag.update(terms)
+                    self.example_docs.append((slug, terms))
+                    if i < n_questions:
+                        self.questions.append((slug, terms))
+            bags[slug] = bag
+        self.bags = bags
+        n = len(bags)
+        df: Counter[str] = Counter()
+        for bag in bags.values():
+            df.update(bag.keys())
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.oov_idf = math.log(1 + (n - 0.5) / 1.5)
+        self.known_words = words
+        self.vocabulary = sorted(w for w in words if w not in norm.stopwords and len(w) >= 4)
+        self.topic_len = {s: sum(b.values()) for s, b in bags.items()}
+        self.avg_len = sum(self.topic_len.values()) / max(n, 1)
+        self.postings: dict[str, dict[str, int]] = defaultdict(dict)
+        for slug, bag in bags.items():
+            for term, count in bag.items():
+                self.postings[term][slug] = count
+        self.vocabulary_size = len(df)
+        self.fuzzy_strings = [" ".join(sorted(set(terms))) for _, terms in self.example_docs]
+
+    # -- query -----------------------------------------------------------------------------
+    @lru_cache(maxsize=20_000)  # noqa: B019 - the matcher lives as long as the process
+    def _respell(self, word: str) -> str:
+        """Maps an unknown, non-dictionary word to the closest known one (a typo), or leaves it."""
+        if word in self.known_words or len(word) < 5 or not word.isalpha():
+            return word
+        if word in indonesian_roots() or stem_indonesian(word) in indonesian_roots():
+            return word
+        best = process.extractOne(
+            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_word_cutoff
+        )
+        return best[0] if best and best[0][0] == word[0] else word
+
+    def query_terms(self, text: str, lang: str | None = None) -> list[str]:
+        lang = lang or detect_language(text)
+        stem = stem_english if lang == "en" else stem_indonesian
+        norm = self.normalizer
+        out: list[str] = []
+        for word in norm.words(text):
+            if word in norm.stopwords:
+                continue
+            word = self._respell(word)
+            for part in norm.lexicon.get(word, word).split():
+                if part not in norm.stopwords:
+                    out.append(stem(part))
+        return self.expand(out)
+
+    def signals(
+        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+    ) -> Scores:
+        """BM25 and posterior per topic; `exclude` removes one example (leave-one-out)."""
+        scores = Scores()
+        if not terms:
+            return scores
+        c = self.config
+        counts = Counter(terms)
+        lengths = self.topic_len
+        left_out, left_out_counts = exclude if exclude is not None else ("", Counter())
+        if exclude is not None:
+            lengths = dict(lengths)
+            lengths[left_out] -= sum(left_out_counts.values())
+        k1, b, alpha = c.bm25_k1, c.bm25_b, c.nb_alpha
+        log_alpha = math.log(alpha)
+        weights = {t: self.idf.get(t, self.oov_idf) for t in counts}
+        ceiling = sum(weights.values()) * (k1 + 1)
+        bm25 = scores.bm25
+        nb_terms = counts if c.nb_bigrams else {t: n for t, n in counts.items() if "_" not in t}
+        n_terms = sum(nb_terms.values())
+        vocab = self.vocabulary_size
+        # Every topic starts from "no term seen" and gains only for the terms it has: walking
+        # the postings keeps the cost proportional to matches, not to topics x terms.
+        log_like = {
+            slug: n_terms * (log_alpha - math.log(length + alpha * vocab))
+            for slug, length in lengths.items()
+            if slug != NONE
+        }
+        none_tf: dict[str, int] = {}
+        for term, n in counts.items():
+            weight = weights[term]
+            in_nb = term in nb_terms
+            for slug, f in self.postings.get(term, {}).items():
+                if slug == left_out:
+                    f -= left_out_counts.get(term, 0)
+                    if f <= 0:
+                        continue
+                denom = f + k1 * (1 - b + b * lengths[slug] / self.avg_len)
+                bm25[slug] = bm25.get(slug, 0.0) + weight * f * (k1 + 1) / denom
+                if not in_nb:
+                    continue
+                if slug == NONE:
+                    none_tf[term] = f
+                else:
+                    log_like[slug] += n * (math.log(f + alpha) - log_alpha)
+        for slug in bm25:
+            bm25[slug] /= ceiling
+        if NONE in lengths:
+            denom = lengths[NONE] + alpha * vocab
+            mix, background = c.nb_none_weight, c.nb_background
+            log_like[NONE] = sum(
+                n * math.log(mix * (none_tf.get(term, 0) + alpha) / denom + (1 - mix) * background)
+                for term, n in nb_terms.items()
+            )
+        top = max(log_like.values())
+        z = sum(math.exp(v - top) for v in log_like.values())
+        scores.posterior = {s: math.exp(v - top) / z for s, v in log_like.items()}
+        if c.weight_fuzzy > 0:
+            query = " ".join(sorted(set(terms)))
+            for _choice, score, idx in process.extract(
+                query, self.fuzzy_strings, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=40
+            ):
+                slug = self.example_docs[idx][0]
+                scores.fuzzy[slug] = max(scores.fuzzy.get(slug, 0.0), score / 100)
+        return scores
+
+    def rank(
+        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+    ) -> list[Candidate]:
+        """All classes (NONE included), best first, by the combined score."""
+        s = self.signals(terms, exclude)
+        c = self.config
+        slugs = set(s.posterior) | set(s.bm25)
+        ranked = [
+            Candidate(
+                slug,
+                c.weight_bm25 * s.bm25.get(slug, 0.0)
+                + c.weight_posterior * s.posterior.get(slug, 0.0)
+                + c.weight_fuzzy * s.fuzzy.get(slug, 0.0),
+            )
+            for slug in slugs
+        ]
+        ranked.sort(key=lambda cand: (-cand.score, cand.slug))
+        return ranked
+
+    def decide(self, ranked: Sequence[Candidate]) -> Match:
+        """Applies the calibrated threshold and margin rule to a ranking."""
+        cal = self.calibration
+        real = [cand for cand in ranked if cand.slug != NONE][: self.config.runners_up]
+        if not real:
+            return Match(None, 0.0, ())
+        calibrated = tuple(Candidate(x.slug, round(cal.confidence(x.score), 4)) for x in real)
+        best = calibrated[0]
+        runner = calibrated[1].score if len(calibrated) > 1 else 0.0
+        if ranked[0].slug == NONE or best.score < cal.threshold:
+            ambiguous = (
+                ranked[0].slug != NONE
+                and runner >= cal.choice_floor
+                and best.score >= cal.choice_floor
+            )
+            return Match(None, best.score, calibrated, ambiguous=ambiguous)
+        ambiguous = runner >= cal.choice_floor and best.score - runner < cal.margin
+        return Match(best.slug, best.score, calibrated, ambiguous=ambiguous)
+
+    def match(self, text: str, lang: str | None = None) -> Match:
+        return self.decide(self.rank(self.query_terms(text, lang)))

@@ -1,0 +1,66 @@
+"""Recognises greetings, thanks, menu and help requests before the knowledge base is asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from knowledge.normalize import Normalizer, fold
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    words: frozenset[str]
+    phrases: frozenset[str]
+
+
+def load_intents() -> list[Intent]:
+    text = (resources.files("knowledge") / "data" / "smalltalk.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return [
+        Intent(
+            name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))
+        )
+        for name, v in data.items()
+    ]
+
+
+class SmallTalk:
+    def __init__(self, normalizer: Normalizer, intents: list[Intent] | None = None) -> None:
+        self.normalizer = normalizer
+        self.intents = intents if intents is not None else load_intents()
+        self.greeting_words = next(
+            (i.words for i in self.intents if i.name == "greeting"), frozenset()
+        )
+
+    def _content_words(self, text: str) -> list[str]:
+        return [w for w in fold(text).split()]
+
+    def detect(self, text: str) -> str | None:
+        """The intent name when the whole message is small talk, else None."""
+        folded = fold(text)
+        if not folded:
+            return None
+        raw = folded.split()
+        if len(raw) > 8:
+            return None
+        for intent in self.intents:
+            if folded in intent.phrases:
+                return intent.name
+        stop = self.normalizer.stopwords
+        for intent in self.intents:
+            words = [w for w in raw if w not in stop or w in intent.words]
+            if words and all(w in intent.words for w in words):
+                return intent.name
+        return None
+
+    def strip_greeting(self, text: str) -> str:
+        """'halo kak, brp biaya ke hk' -> 'brp biaya ke hk': greetings only dilute the match."""
+        words = fold(text).split()
+        i = 0
+        while i < len(words) and words[i] in self.greeting_words:
+            i += 1
+        return " ".join(words[i:]) if i else text

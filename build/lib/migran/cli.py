@@ -1,0 +1,226 @@
+"""`migran`: the composition root. Reads settings once and wires knowledge, store, core, edges."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from bot.config import Settings, SettingsError, from_environment
+
+
+def _librarian(settings: Settings):  # type: ignore[no-untyped-def]
+    from knowledge import Librarian
+
+    return Librarian.from_directory(settings.content_path)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.answers import answer_text
+
+    librarian = _librarian(settings)
+    questions: Sequence[str] = [args.question] if args.question else sys.stdin
+    for raw in questions:
+        question = raw.rstrip("\n")
+        if not question.strip() and not args.question:
+            continue
+        answer = librarian.ask(question, args.lang)
+        text = answer_text(answer)
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "question": question,
+                        "topic": answer.topic.slug if answer.topic else None,
+                        "score": round(answer.score, 4),
+                        "lang": answer.lang,
+                        "answer": text,
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
+        else:
+            label = answer.topic.slug if answer.topic else (answer.intent or "no answer")
+            print(f"[{label} {answer.score:.2f}]\n{text}\n", flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from knowledge.evaluation import evaluate, read_labelled
+
+    report = evaluate(_librarian(settings), read_labelled(Path(args.file)))
+    if args.misses:
+        for question, gold, got in report.misses:
+            print(f"MISS want={gold} got={got}: {question}")
+    if report.confusions:
+        print("confusions (expected -> got: count):")
+        for (gold, got), n in report.confusions.most_common(args.top):
+            print(f"  {gold} -> {got}: {n}")
+    for line in report.summary_lines():
+        print(line)
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
+    from knowledge import check_directory
+
+    topics, problems = check_directory(settings.content_path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in the knowledge base", file=sys.stderr)
+        return 1
+    print(f"ok: {len(topics)} topics")
+    return 0
+
+
+def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from knowledge.calibration import calibrate
+
+    librarian = _librarian(settings)
+    calibration, stats = calibrate(librarian.matcher, args.max_out_of_scope)
+    text = calibration.to_json(stats)
+    if args.write:
+        from importlib import resources
+
+        target = Path(str(resources.files("knowledge") / "data" / "calibration.json"))
+        target.write_text(text, encoding="utf-8")
+        print(f"written to {target}")
+    print(text, end="")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from migran.services import build
+
+    services = build(settings)
+    app = create_app(services.container())
+    uvicorn.run(
+        app, host=args.host or settings.host, port=args.port or settings.port, log_level="info"
+    )
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.channels.console import chat
+    from migran.services import build
+
+    if args.lang:
+        settings = replace(settings, default_language=args.lang)
+    services = build(settings)
+    interactive = sys.stdin.isatty()
+    if args.lang:
+        _prefer_language(services, args.user, args.lang)
+    chat(services.dispatcher, sys.stdin, sys.stdout, user_id=args.user, interactive=interactive)
+    return 0
+
+
+def _prefer_language(services, user: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.store.db import transaction
+    from bot.types import Incoming
+
+    with transaction(services.factory) as session:
+        contact = services.engine.contact_for(
+            session, Incoming(channel="console", user_id=user), services.dispatcher.clock()
+        )
+        contact.language = lang
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.schema import upgrade
+
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    import csv
+
+    from bot.exports import CASE_COLUMNS, REGISTRATION_COLUMNS, case_rows, registration_rows
+    from bot.store.db import make_engine, make_sessionmaker
+    from knowledge.villages import VillageDirectory
+
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    villages = VillageDirectory()
+    with factory() as session:
+        if args.what == "registrations":
+            columns, rows = REGISTRATION_COLUMNS, registration_rows(session, villages)
+        else:
+            columns, rows = CASE_COLUMNS, case_rows(session, villages)
+        if args.format == "jsonl":
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        else:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="migran", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer questions from the knowledge base")
+    ask.add_argument("question", nargs="?", help="a question; without it, one per line on stdin")
+    ask.add_argument("--lang", choices=["id", "en"], help="answer language (default: follow)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.set_defaults(func=cmd_ask)
+
+    ev = sub.add_parser("eval", help="measure the matcher on a JSONL file of {q, topic}")
+    ev.add_argument("file")
+    ev.add_argument("--misses", action="store_true", help="print every wrong answer")
+    ev.add_argument("--top", type=int, default=20, help="confusions to list")
+    ev.set_defaults(func=cmd_eval)
+
+    kb = sub.add_parser("kb", help="knowledge-base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_sub.add_parser("check", help="validate every topic file")
+    check.set_defaults(func=cmd_kb_check)
+    cal = kb_sub.add_parser("calibrate", help="refit confidence by leave-one-out on the content")
+    cal.add_argument("--max-out-of-scope", type=float, default=0.05)
+    cal.add_argument("--write", action="store_true", help="store it in knowledge/data")
+    cal.set_defaults(func=cmd_kb_calibrate)
+
+    chat = sub.add_parser("chat", help="talk to the bot in the terminal")
+    chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")
+    chat.add_argument("--lang", choices=["id", "en"])
+    chat.set_defaults(func=cmd_chat)
+
+    db = sub.add_parser("db", help="database tools")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
+
+    export = sub.add_parser("export", help="registrations or cases to stdout")
+    export.add_argument("what", choices=["registrations", "cases"])
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    export.set_defaults(func=cmd_export)
+
+    serve = sub.add_parser("serve", help="run the web service")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = from_environment()
+    except SettingsError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    return int(args.func(args, settings) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
