@@ -2,15 +2,51 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from api.container import Container
-from api.routes import health, webchat
+from api.routes import health, webchat, webhooks
+
+log = logging.getLogger(__name__)
 
 
-def create_app(container: Container) -> FastAPI:
-    app = FastAPI(title="Migran", version="0.1.0", description="Safe-migration help for NTB.")
+def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        tasks: list[asyncio.Task[None]] = []
+        if run_jobs:
+            # Messages accepted before a crash or restart are handled first.
+            recovered = await asyncio.to_thread(container.dispatcher.process_pending)
+            if recovered:
+                log.info("handled %s messages left from before the restart", recovered)
+            tasks = [asyncio.create_task(job(stop)) for job in container.background_jobs]
+        try:
+            yield
+        finally:
+            stop.set()
+            for task in tasks:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(task, timeout=10)
+            for transport in container.transports:
+                close = getattr(transport, "aclose", None)
+                if close is not None:
+                    with contextlib.suppress(Exception):
+                        await close()
+
+    app = FastAPI(
+        title="Migran",
+        version="0.1.0",
+        description="Safe-migration help for NTB: answers, training sign-up, village officers.",
+        lifespan=lifespan,
+    )
     app.state.container = container
     app.include_router(health.router)
+    app.include_router(webhooks.router)
     app.include_router(webchat.router)
     return app

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,3 +20,8 @@ class Container:
     engine: Engine
     factory: sessionmaker[Session]
     dispatcher: Dispatcher
+    transports: list[Any] = field(default_factory=list)
+    """Channel senders (Telegram, WhatsApp) for the outbox worker that `migran serve` runs."""
+    telegram: Any = None
+    background_jobs: list[Any] = field(default_factory=list)
+    """Async callables `job(stop_event)` started with the app (outbox sender, escalation)."""

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine
+from bot.outbox import release_held
 from bot.store.db import transaction
 from bot.store.models import Contact, Message, OutboxMessage, utcnow
 from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
@@ -121,6 +122,7 @@ class Dispatcher:
                     created_at=now,
                 )
                 session.add(message)
+                release_held(session, channel=incoming.channel, recipient=incoming.user_id)
                 session.flush()
                 return message.id
         except IntegrityError:

@@ -133,6 +133,56 @@ def _prefer_language(services, user: str, lang: str) -> None:  # type: ignore[no
         contact.language = lang
 
 
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+    import signal
+
+    from bot.channels.telegram import poll
+    from migran.services import build
+
+    if not settings.telegram_enabled:
+        print("configuration error: set TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    services = build(settings)
+    telegram = services.telegram
+    if args.action == "set-webhook":
+        if not args.url:
+            print("usage: migran telegram set-webhook URL", file=sys.stderr)
+            return 2
+        if not settings.telegram_webhook_secret:
+            print("configuration error: set TELEGRAM_WEBHOOK_SECRET", file=sys.stderr)
+            return 2
+
+        async def register() -> None:
+            await telegram.set_webhook(args.url, settings.telegram_webhook_secret)
+            await telegram.register_commands()
+            await telegram.aclose()
+
+        asyncio.run(register())
+        print(f"webhook set to {args.url}")
+        return 0
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await asyncio.to_thread(services.dispatcher.process_pending)
+        await telegram.register_commands()
+        sender = asyncio.create_task(services.sender.run(stop))  # type: ignore[union-attr]
+        try:
+            await poll(telegram, services.dispatcher.receive, stop)
+        finally:
+            stop.set()
+            await sender
+            for transport in services.transports:
+                await transport.aclose()
+
+    print("Migran on Telegram (long polling); Ctrl-C to stop", file=sys.stderr)
+    asyncio.run(run())
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store.schema import upgrade
 
@@ -195,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")
     chat.add_argument("--lang", choices=["id", "en"])
     chat.set_defaults(func=cmd_chat)
+
+    tg = sub.add_parser("telegram", help="run on Telegram by long polling, or set the webhook")
+    tg.add_argument("action", nargs="?", choices=["poll", "set-webhook"], default="poll")
+    tg.add_argument("url", nargs="?", help="public HTTPS address of /webhooks/telegram")
+    tg.set_defaults(func=cmd_telegram)
 
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)

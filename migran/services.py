@@ -1,9 +1,12 @@
-"""Builds the running service from settings: knowledge, store, core, dispatcher."""
+"""Builds the running service from settings: knowledge, store, core, dispatcher, channels."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Engine as DatabaseEngine
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,12 +15,15 @@ from api.container import Container
 from bot.config import Settings
 from bot.dispatch import Dispatcher
 from bot.engine import Engine
+from bot.outbox import OutboxSender
 from bot.registrations import sync_catalog
 from bot.store.db import make_engine, make_sessionmaker, transaction
 from bot.store.schema import upgrade
 from knowledge import Librarian
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -28,13 +34,65 @@ class Services:
     factory: sessionmaker[Session]
     engine: Engine
     dispatcher: Dispatcher
+    transports: list[Any] = field(default_factory=list)
+    telegram: Any = None
+    sender: OutboxSender | None = None
 
     def container(self) -> Container:
-        return Container(self.settings, self.librarian, self.engine, self.factory, self.dispatcher)
+        jobs: list[Any] = []
+        if self.sender is not None:
+            jobs.append(self.sender.run)
+        if self.telegram is not None:
+            jobs.append(self._register_telegram_commands)
+        return Container(
+            self.settings,
+            self.librarian,
+            self.engine,
+            self.factory,
+            self.dispatcher,
+            self.transports,
+            self.telegram,
+            jobs,
+        )
+
+    async def _register_telegram_commands(self, stop: asyncio.Event) -> None:
+        try:
+            await self.telegram.register_commands()
+        except Exception:
+            log.warning("could not register Telegram commands")
+
+
+def transports_for(settings: Settings) -> tuple[list[Any], Any]:
+    transports: list[Any] = []
+    telegram = None
+    if settings.telegram_enabled:
+        from bot.channels.telegram import TelegramTransport, make_bot
+
+        telegram = TelegramTransport(
+            make_bot(settings.telegram_bot_token, settings.telegram_api_url)
+        )
+        transports.append(telegram)
+    if settings.whatsapp_enabled:
+        from bot.channels.whatsapp import WhatsAppTransport
+
+        transports.append(
+            WhatsAppTransport(
+                api_url=settings.whatsapp_api_url,
+                phone_number_id=settings.whatsapp_phone_number_id,
+                access_token=settings.whatsapp_access_token,
+                template_name=settings.whatsapp_template_name,
+                rate_per_second=settings.whatsapp_rate_per_second,
+            )
+        )
+    return transports, telegram
 
 
 def build(
-    settings: Settings, *, migrate: bool = True, librarian: Librarian | None = None
+    settings: Settings,
+    *,
+    migrate: bool = True,
+    librarian: Librarian | None = None,
+    channels: bool = True,
 ) -> Services:
     librarian = librarian or Librarian.from_directory(settings.content_path)
     if migrate:
@@ -51,4 +109,16 @@ def build(
         retention_days=settings.message_retention_days,
         form_resume=timedelta(hours=settings.form_resume_hours),
     )
-    return Services(settings, librarian, database, factory, engine, Dispatcher(factory, engine))
+    transports, telegram = transports_for(settings) if channels else ([], None)
+    sender = OutboxSender(factory, transports) if transports else None
+    return Services(
+        settings,
+        librarian,
+        database,
+        factory,
+        engine,
+        Dispatcher(factory, engine),
+        transports,
+        telegram,
+        sender,
+    )

@@ -1,0 +1,115 @@
+"""Platform webhooks: verify, store, answer 200, and handle after the response.
+
+A request whose signature or secret does not check out is refused and nothing is stored. When
+the database cannot store a message the platform gets 503 and delivers it again later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
+
+from api.deps import ContainerDep
+from bot.channels.whatsapp import parse_webhook, signature_valid
+from bot.outbox import record_status
+from bot.store.db import transaction
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+MAX_BODY = 1_000_000
+
+
+def _unavailable() -> JSONResponse:
+    return JSONResponse({"error": "storage unavailable, retry later"}, status_code=503)
+
+
+@router.get("/whatsapp", response_class=PlainTextResponse)
+def whatsapp_verify(
+    container: ContainerDep,
+    mode: Annotated[str, Query(alias="hub.mode")] = "",
+    token: Annotated[str, Query(alias="hub.verify_token")] = "",
+    challenge: Annotated[str, Query(alias="hub.challenge")] = "",
+) -> Response:
+    expected = container.settings.whatsapp_verify_token
+    if mode == "subscribe" and expected and hmac.compare_digest(token, expected):
+        return PlainTextResponse(challenge[:200])
+    return PlainTextResponse("forbidden", status_code=403)
+
+
+@router.post("/whatsapp")
+async def whatsapp_receive(
+    request: Request, background: BackgroundTasks, container: ContainerDep
+) -> Response:
+    raw = await request.body()
+    secret = container.settings.whatsapp_app_secret
+    if not signature_valid(raw, request.headers.get("X-Hub-Signature-256"), secret):
+        return JSONResponse({"error": "invalid signature"}, status_code=401)
+    if len(raw) > MAX_BODY:
+        return JSONResponse({"error": "payload too large"}, status_code=413)
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        return JSONResponse({"error": "invalid JSON"}, status_code=400)
+    messages, statuses = parse_webhook(payload)
+    dispatcher = container.dispatcher
+    accepted: list[int] = []
+    try:
+        for incoming in messages:
+            message_id = await asyncio.to_thread(dispatcher.accept, incoming)
+            if message_id is not None:
+                accepted.append(message_id)
+        if statuses:
+            await asyncio.to_thread(_record_statuses, container, statuses)
+    except SQLAlchemyError:
+        log.exception("could not store a WhatsApp webhook")
+        return _unavailable()
+    for message_id in accepted:
+        background.add_task(dispatcher.process, message_id)
+    return JSONResponse({"received": len(messages), "new": len(accepted)})
+
+
+def _record_statuses(container, statuses) -> None:  # type: ignore[no-untyped-def]
+    with transaction(container.factory) as session:
+        for status in statuses:
+            record_status(
+                session, platform_id=status.platform_id, status=status.status, error=status.error
+            )
+
+
+@router.post("/telegram")
+async def telegram_receive(
+    request: Request, background: BackgroundTasks, container: ContainerDep
+) -> Response:
+    from bot.channels.telegram import update_to_incoming
+
+    secret = container.settings.telegram_webhook_secret
+    given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+    if not secret or not hmac.compare_digest(given, secret):
+        return JSONResponse({"error": "invalid secret token"}, status_code=401)
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        return JSONResponse({"error": "payload too large"}, status_code=413)
+    try:
+        data = json.loads(raw)
+        incoming, callback = update_to_incoming(data)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return JSONResponse({"error": "not a Telegram update"}, status_code=400)
+    message_id = None
+    if incoming is not None:
+        try:
+            message_id = await asyncio.to_thread(container.dispatcher.accept, incoming)
+        except SQLAlchemyError:
+            log.exception("could not store a Telegram update")
+            return _unavailable()
+    if message_id is not None:
+        background.add_task(container.dispatcher.process, message_id)
+    if callback and container.telegram is not None:
+        background.add_task(container.telegram.answer_callback, callback)
+    return JSONResponse({"ok": True})

@@ -1,0 +1,302 @@
+"""Delivers outbox rows to the platforms: in order per chat, with retry, backoff and rate limits.
+
+One chat's messages go strictly in order: only the oldest undelivered row of a chat is ever
+claimed. A claim is a lease (the row's `next_attempt_at` moves a minute ahead while it is
+`sending`), so a worker that dies mid-send gives the row back by itself. No database
+transaction is held across an HTTP call. On PostgreSQL several workers share the outbox with
+FOR UPDATE SKIP LOCKED; on SQLite one sender runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.store.db import transaction
+from bot.store.models import Contact, OutboxMessage, utcnow
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+MAX_ATTEMPTS = 10
+MAX_BACKOFF = 300.0
+OPEN = ("pending", "sending", "held")
+WINDOW = timedelta(hours=24)
+
+
+class TransientError(Exception):
+    """Worth retrying: 429, 5xx, timeouts. `retry_after` in seconds when the platform said."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PermanentError(Exception):
+    """Will not succeed by retrying (bad recipient, rejected payload)."""
+
+
+class WindowClosed(Exception):
+    """WhatsApp: the user has not written for 24 hours; only a template may be sent."""
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: int
+    channel: str
+    recipient: str
+    payload: dict[str, Any]
+    attempts: int
+    last_inbound_at: datetime | None
+    language: str
+
+
+class Transport(Protocol):
+    channel: str
+    rate_per_second: float
+    per_chat_interval: float
+
+    async def send(self, message: Outgoing) -> str | None:
+        """Delivers one message; returns the platform's message id."""
+
+    async def invite_back(self, message: Outgoing) -> str | None:
+        """Asks a user outside the messaging window to write again (a template)."""
+
+
+class RateLimiter:
+    """A token bucket: at most `rate` sends per second on average, bursts up to `rate`."""
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = max(rate, 0.1)
+        self.tokens = self.rate
+        self.clock = clock
+        self.last = clock()
+        self.lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self.lock:
+            while True:
+                now = self.clock()
+                self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+                self.last = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                await asyncio.sleep((1 - self.tokens) / self.rate)
+
+
+def backoff(attempts: int, retry_after: float | None) -> float:
+    if retry_after is not None:
+        return min(max(retry_after, 0.5), MAX_BACKOFF * 4)
+    return min(2.0 ** max(attempts - 1, 0), MAX_BACKOFF)
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        transports: Sequence[Transport],
+        clock: Callable[[], datetime] = utcnow,
+        batch_size: int = 100,
+    ) -> None:
+        self.factory = factory
+        self.transports = {t.channel: t for t in transports}
+        self.limiters = {t.channel: RateLimiter(t.rate_per_second) for t in transports}
+        self.last_sent: dict[tuple[str, str], float] = {}
+        self.clock = clock
+        self.batch_size = batch_size
+
+    # -- database side (short transactions) ------------------------------------------------
+    def claim(self) -> list[Outgoing]:
+        """Leases the oldest undelivered message of each chat that is due."""
+        if not self.transports:
+            return []
+        now = self.clock()
+        with transaction(self.factory) as session:
+            heads = (
+                select(func.min(OutboxMessage.id))
+                .where(
+                    OutboxMessage.status.in_(OPEN),
+                    OutboxMessage.channel.in_(list(self.transports)),
+                )
+                .group_by(OutboxMessage.channel, OutboxMessage.recipient)
+            )
+            query = (
+                select(OutboxMessage, Contact.last_seen_at, Contact.language)
+                .outerjoin(Contact, Contact.id == OutboxMessage.contact_id)
+                .where(
+                    OutboxMessage.id.in_(heads),
+                    OutboxMessage.status.in_(("pending", "sending")),
+                    OutboxMessage.next_attempt_at <= now,
+                )
+                .order_by(OutboxMessage.id)
+                .limit(self.batch_size)
+            )
+            if session.get_bind().dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True, of=OutboxMessage)
+            claimed = []
+            for row, last_seen, language in session.execute(query).all():
+                row.status = "sending"
+                row.next_attempt_at = now + LEASE
+                claimed.append(
+                    Outgoing(
+                        row.id,
+                        row.channel,
+                        row.recipient,
+                        dict(row.payload),
+                        row.attempts,
+                        last_seen,
+                        language or "id",
+                    )
+                )
+            return claimed
+
+    def _finish(self, message_id: int, **values: Any) -> None:
+        with transaction(self.factory) as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
+                .values(**values)
+            )
+
+    def sent(self, message: Outgoing, platform_id: str | None) -> None:
+        self._finish(
+            message.id,
+            status="sent",
+            sent_at=self.clock(),
+            attempts=message.attempts + 1,
+            platform_message_id=platform_id,
+            last_error=None,
+        )
+
+    def failed(self, message: Outgoing, error: str, retry_after: float | None) -> None:
+        attempts = message.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            log.warning(
+                "outbox message %s moved to dead letters after %s attempts", message.id, attempts
+            )
+            self._finish(message.id, status="dead", attempts=attempts, last_error=error[:500])
+            return
+        delay = backoff(attempts, retry_after)
+        self._finish(
+            message.id,
+            status="pending",
+            attempts=attempts,
+            last_error=error[:500],
+            next_attempt_at=self.clock() + timedelta(seconds=delay),
+        )
+
+    def dead(self, message: Outgoing, error: str) -> None:
+        log.warning("outbox message %s rejected permanently", message.id)
+        self._finish(
+            message.id, status="dead", attempts=message.attempts + 1, last_error=error[:500]
+        )
+
+    def held(self, message: Outgoing) -> None:
+        self._finish(message.id, status="held", attempts=message.attempts)
+
+    # -- network side ----------------------------------------------------------------------
+    async def deliver(self, message: Outgoing) -> None:
+        transport = self.transports[message.channel]
+        key = (message.channel, message.recipient)
+        wait = self.last_sent.get(key, 0.0) + transport.per_chat_interval - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        await self.limiters[message.channel].acquire()
+        try:
+            if message.channel == "whatsapp" and not self.window_open(message):
+                raise WindowClosed()
+            platform_id = await transport.send(message)
+        except WindowClosed:
+            await self._invite_back(transport, message)
+            return
+        except TransientError as exc:
+            await asyncio.to_thread(self.failed, message, str(exc), exc.retry_after)
+            return
+        except PermanentError as exc:
+            await asyncio.to_thread(self.dead, message, str(exc))
+            return
+        except Exception as exc:
+            log.exception("unexpected error sending outbox message %s", message.id)
+            await asyncio.to_thread(self.failed, message, repr(exc), None)
+            return
+        finally:
+            self.last_sent[key] = time.monotonic()
+        await asyncio.to_thread(self.sent, message, platform_id)
+
+    async def _invite_back(self, transport: Transport, message: Outgoing) -> None:
+        try:
+            await transport.invite_back(message)
+        except TransientError as exc:
+            await asyncio.to_thread(self.failed, message, f"template: {exc}", exc.retry_after)
+            return
+        except PermanentError as exc:
+            await asyncio.to_thread(self.dead, message, f"template: {exc}")
+            return
+        await asyncio.to_thread(self.held, message)
+
+    def window_open(self, message: Outgoing) -> bool:
+        if message.last_inbound_at is None:
+            return True
+        return self.clock() - message.last_inbound_at < WINDOW
+
+    async def run_once(self) -> int:
+        batch = await asyncio.to_thread(self.claim)
+        if batch:
+            await asyncio.gather(*(self.deliver(m) for m in batch))
+        return len(batch)
+
+    async def run(self, stop: asyncio.Event, idle: float = 0.2) -> None:
+        """Sends until `stop` is set; a restart resumes from the table."""
+        while not stop.is_set():
+            try:
+                count = await self.run_once()
+            except Exception:
+                log.exception("outbox sender cycle failed; retrying")
+                count = 0
+            if count == 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=idle)
+
+
+def release_held(session: Session, *, channel: str, recipient: str) -> int:
+    """The user wrote again: messages held outside the window may go now."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            and_(
+                OutboxMessage.channel == channel,
+                OutboxMessage.recipient == recipient,
+                OutboxMessage.status == "held",
+            )
+        )
+        .values(status="pending", next_attempt_at=utcnow())
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def record_status(
+    session: Session, *, platform_id: str, status: str, error: str | None = None
+) -> bool:
+    """A delivery receipt from the platform (sent, delivered, read, failed)."""
+    row = session.scalars(
+        select(OutboxMessage).where(OutboxMessage.platform_message_id == platform_id)
+    ).first()
+    if row is None:
+        return False
+    order = {"sent": 1, "delivered": 2, "read": 3}
+    if status == "failed":
+        row.status = "dead"
+        row.last_error = (error or "failed")[:500]
+    elif order.get(status, 0) > order.get(row.status, 0):
+        row.status = status
+    return True
