@@ -183,6 +183,42 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_outbox(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import func, select, update
+
+    from bot.store.db import make_engine, make_sessionmaker, transaction
+    from bot.store.models import OutboxMessage, utcnow
+
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    if args.action == "retry":
+        with transaction(factory) as session:
+            query = update(OutboxMessage).where(OutboxMessage.status == "dead")
+            if args.id:
+                query = query.where(OutboxMessage.id.in_(args.id))
+            result = session.execute(
+                query.values(status="pending", attempts=0, next_attempt_at=utcnow())
+            )
+        print(f"{getattr(result, 'rowcount', 0)} message(s) queued again")
+        return 0
+    with factory() as session:
+        counts = session.execute(
+            select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        ).all()
+        print("outbox: " + ", ".join(f"{status} {n}" for status, n in sorted(counts)))
+        rows = session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.status == args.status)
+            .order_by(OutboxMessage.id)
+            .limit(args.limit)
+        ).all()
+        for row in rows:
+            print(
+                f"#{row.id} {row.channel} attempts={row.attempts} "
+                f"created={row.created_at:%Y-%m-%d %H:%M} error={row.last_error or '-'}"
+            )
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store.schema import upgrade
 
@@ -250,6 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("action", nargs="?", choices=["poll", "set-webhook"], default="poll")
     tg.add_argument("url", nargs="?", help="public HTTPS address of /webhooks/telegram")
     tg.set_defaults(func=cmd_telegram)
+
+    outbox = sub.add_parser("outbox", help="inspect the outbox; requeue dead letters")
+    outbox.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    outbox.add_argument("id", nargs="*", type=int, help="message ids for retry (default: all dead)")
+    outbox.add_argument("--status", default="dead", help="status to list (default: dead)")
+    outbox.add_argument("--limit", type=int, default=50)
+    outbox.set_defaults(func=cmd_outbox)
 
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)
