@@ -1,1 +1,0 @@
-"""Channel adapters: each turns a platform update into `Incoming` and a `Reply` into a message."""

@@ -1,1 +1,0 @@
-"""Forms as named steps: training registration and case report."""
