@@ -7,10 +7,12 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 
+from api.auth import LoginRequired
 from api.container import Container
-from api.routes import health, webchat, webhooks
+from api.routes import dashboard, health, officer_api, webchat, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -48,5 +50,12 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.state.container = container
     app.include_router(health.router)
     app.include_router(webhooks.router)
+    app.include_router(officer_api.router)
+    app.include_router(dashboard.router)
     app.include_router(webchat.router)
+
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, exc: LoginRequired) -> RedirectResponse:
+        return RedirectResponse("/officer/login", status_code=303)
+
     return app

@@ -8,6 +8,7 @@ own transaction, together with the outbox rows, so a crash between the two loses
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -90,6 +91,7 @@ class Dispatcher:
         self.factory = factory
         self.engine = engine
         self.clock = clock
+        self._locks = [threading.Lock() for _ in range(64)]
 
     def accept(self, incoming: Incoming) -> int | None:
         """Stores the message; None when this platform id was already stored (a redelivery)."""
@@ -130,23 +132,52 @@ class Dispatcher:
             return None
 
     def process(self, message_id: int) -> list[int]:
-        """Handles one stored message; returns the ids of the outbox rows it produced."""
+        """Handles a stored message, after any older unhandled message of the same contact.
+
+        Platforms deliver a user's messages close together and webhook handlers run in
+        parallel; taking the contact's oldest unhandled message each time keeps the
+        conversation in order. The contact row lock (PostgreSQL) or a process lock (SQLite,
+        one writer) makes sure no message is handled twice. Returns the outbox ids produced.
+        """
+        with self.factory() as session:
+            contact_id = session.scalar(select(Message.contact_id).where(Message.id == message_id))
+        if contact_id is None:
+            return []
+        produced: list[int] = []
+        with self._locks[contact_id % len(self._locks)]:
+            while True:
+                handled, rows = self._handle_oldest(contact_id)
+                produced.extend(rows)
+                if handled is None or handled >= message_id:
+                    return produced
+
+    def _handle_oldest(self, contact_id: int) -> tuple[int | None, list[int]]:
         now = self.clock()
         with transaction(self.factory) as session:
-            message = session.get(Message, message_id, with_for_update=True)
-            if message is None or message.handled_at is not None:
-                return []
-            contact = session.get(Contact, message.contact_id)
+            contact = session.get(Contact, contact_id, with_for_update=True)
             if contact is None:
-                return []
+                return None, []
+            message = session.scalars(
+                select(Message)
+                .where(
+                    Message.contact_id == contact_id,
+                    Message.direction == "in",
+                    Message.handled_at.is_(None),
+                )
+                .order_by(Message.id)
+                .limit(1)
+            ).first()
+            if message is None:
+                return None, []
             incoming = incoming_of(message, contact)
+            handled_id = message.id
             replies = self.engine.handle(session, incoming)
-            session.execute(update(Message).where(Message.id == message_id).values(handled_at=now))
+            session.execute(update(Message).where(Message.id == handled_id).values(handled_at=now))
             # The contact may have been erased while handling: the reply still reaches the chat.
             rows = enqueue(
                 session, contact=contact, replies=replies, now=now, recipient=incoming.user_id
             )
-            return [r.id for r in rows]
+            return handled_id, [r.id for r in rows]
 
     def receive(self, incoming: Incoming) -> list[int]:
         message_id = self.accept(incoming)

@@ -20,9 +20,11 @@ from bot.answers import fallback_text, smalltalk_text
 from bot.context import OPTIONS_KEY, Ctx
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm
+from bot.flows.officer_chat import handle_officer
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
 from bot.i18n import N_
+from bot.officers import officer_by_telegram
 from bot.options import short
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.types import Button, Incoming, Reply, Row
@@ -76,8 +78,6 @@ class Engine:
         retention_days: int = 180,
         form_resume: timedelta = timedelta(hours=24),
         clock: Callable[[], datetime] = utcnow,
-        on_case_opened: Callable[[Session, Case], None] | None = None,
-        on_family_message: Callable[[Session, Case, str], None] | None = None,
     ) -> None:
         self.librarian = librarian
         self.catalog = catalog or TrainingCatalog.load()
@@ -86,8 +86,6 @@ class Engine:
         self.form_resume = form_resume
         self.clock = clock
         self.forms: dict[str, Form] = {"training": TrainingForm(), "case": CaseForm()}
-        self.on_case_opened = on_case_opened
-        self.on_family_message = on_family_message
         self.normalizer: Normalizer = librarian.normalizer
 
     # -- entry point -----------------------------------------------------------------------
@@ -134,6 +132,11 @@ class Engine:
     # -- routing ---------------------------------------------------------------------------
     def _route(self, ctx: Ctx) -> None:
         incoming = ctx.incoming
+        if incoming.channel == "telegram":
+            officer = officer_by_telegram(ctx.session, incoming.user_id)
+            if officer is not None:
+                handle_officer(ctx, officer)
+                return
         text = clean_text(incoming.text)
         if text != (incoming.text or ""):
             ctx.incoming = incoming = replace(incoming, text=text)
@@ -456,16 +459,10 @@ class Engine:
         return True
 
     # -- cases -----------------------------------------------------------------------------
-    def case_opened(self, ctx: Ctx, case: Case) -> None:
-        if self.on_case_opened is not None:
-            self.on_case_opened(ctx.session, case)
-
     def case_thread(self, ctx: Ctx, case: Case) -> None:
         """While a case is open, what the family writes goes to the officer too."""
         text = ctx.incoming.text or ""
-        event = add_family_message(ctx.session, case=case, text=text)
-        if self.on_family_message is not None:
-            self.on_family_message(ctx.session, case, event.body or "")
+        add_family_message(ctx.session, case=case, text=text)
         if mentions_danger(text) and not case.urgent:
             case.urgent = True
             self.emergency(ctx)
@@ -502,8 +499,6 @@ class Engine:
                 media_kind=ctx.incoming.media,
                 media_ref=ctx.incoming.media_ref,
             )
-            if self.on_family_message is not None:
-                self.on_family_message(ctx.session, case, f"[{ctx.incoming.media}]")
             ctx.say(
                 ctx._("Received and added to your report *{number}*.").format(number=case.number)
             )

@@ -1,19 +1,24 @@
 """The case queue as a service: keyword-only functions that take a session.
 
 The conversation core creates cases and adds what the family writes; officers (dashboard, API,
-Telegram) claim, reply and resolve through the same functions, so every step is a case event.
+Telegram) claim, reply, note, transfer and resolve through the same functions, so every step is
+a case event (the audit trail) and every message to a family or an officer is an outbox row in
+the same transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.codes import new_code
-from bot.store.models import Case, CaseEvent, Contact, utcnow
+from bot.i18n import translator
+from bot.outbox import queue_message
+from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
+from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
 CATEGORIES = (
@@ -26,6 +31,15 @@ CATEGORIES = (
     "go_home",
     "other",
 )
+LEVELS = ("village", "district", "province")
+
+
+class CaseError(ValueError):
+    """An officer action that does not fit the case's state."""
+
+
+def actor_of(officer: Officer) -> str:
+    return f"officer:{officer.id}"
 
 
 def record(
@@ -46,6 +60,7 @@ def record(
     return event
 
 
+# -- the family's side -------------------------------------------------------------------------
 def create_case(
     session: Session,
     *,
@@ -87,6 +102,7 @@ def create_case(
             media_ref=item.get("ref"),
         )
     session.flush()
+    route_case(session, case=case)
     return case
 
 
@@ -114,6 +130,242 @@ def add_family_message(
     media_ref: str | None = None,
 ) -> CaseEvent:
     kind = "family_message" if text else "media"
-    return record(
+    event = record(
         session, case=case, kind=kind, actor="family", body=text or media_kind, media_ref=media_ref
     )
+    _ = translator("id")
+    for officer in responsible_officers(session, case):
+        notify(
+            session,
+            officer,
+            _("New message from the family in case {number}:\n{text}").format(
+                number=case.number, text=(text or f"[{media_kind}]")[:500]
+            ),
+            case,
+        )
+    return event
+
+
+def tell_family(session: Session, *, case: Case, text: str, now: datetime | None = None) -> bool:
+    """Queues a message to the family's chat; False when the contact erased their data."""
+    if case.contact_id is None:
+        return False
+    contact = session.get(Contact, case.contact_id)
+    if contact is None or contact.erased_at is not None:
+        return False
+    queue_message(
+        session,
+        channel=contact.channel,
+        recipient=contact.channel_user_id,
+        payload=reply_to_dict(Reply(text)),
+        contact_id=contact.id,
+        now=now,
+    )
+    return True
+
+
+# -- routing and notification -------------------------------------------------------------------
+def responsible_officers(session: Session, case: Case) -> list[Officer]:
+    """Who should hear about the case now: its officer, or its level's officers."""
+    from bot.officers import admins, officers_for_village, supervisors_for
+
+    if case.officer_id is not None:
+        officer = session.get(Officer, case.officer_id)
+        if officer is not None and officer.active:
+            return [officer]
+    village = officers_for_village(session, case.village_code)
+    if case.escalation_level == 0 and village:
+        return village
+    if case.escalation_level <= 1:
+        supervisors = supervisors_for(session, case.district_code)
+        if supervisors:
+            return supervisors
+    return admins(session)
+
+
+def notify(session: Session, officer: Officer, text: str, case: Case | None = None) -> None:
+    """A Telegram message to an officer who linked a chat; the dashboard shows it anyway."""
+    if not officer.telegram_chat_id:
+        return
+    _ = translator("id")
+    buttons: tuple[Button, ...] = ()
+    if case is not None and case.status != "resolved":
+        buttons = (
+            Button(f"case:claim:{case.id}", _("Claim")),
+            Button(f"case:open:{case.id}", _("Open")),
+            Button(f"case:reply:{case.id}", _("Reply")),
+        )
+    queue_message(
+        session,
+        channel="telegram",
+        recipient=officer.telegram_chat_id,
+        payload=reply_to_dict(Reply(text, buttons)),
+    )
+
+
+def case_summary(case: Case) -> str:
+    _ = translator("id")
+    urgent = _("URGENT") + " " if case.urgent else ""
+    return _("{urgent}Case {number}: {category}, {country}, village {village}.\n{story}").format(
+        urgent=urgent,
+        number=case.number,
+        category=case.category,
+        country=case.country,
+        village=case.village_code,
+        story=case.story[:600],
+    )
+
+
+def route_case(session: Session, *, case: Case) -> list[Officer]:
+    officers = responsible_officers(session, case)
+    if case.escalation_level == 0 and officers and officers[0].role != "officer":
+        # no officer in the village: the district (or, without one, the province) takes it
+        case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    record(
+        session,
+        case=case,
+        kind="routed",
+        actor="system",
+        body=", ".join(o.username for o in officers) or "no officer registered",
+    )
+    _ = translator("id")
+    for officer in officers:
+        notify(session, officer, _("New case.") + "\n" + case_summary(case), case)
+    return officers
+
+
+# -- officers' actions ------------------------------------------------------------------------
+def _open(case: Case) -> None:
+    if case.status == "resolved":
+        raise CaseError("the case is already resolved")
+
+
+def claim(session: Session, *, case: Case, officer: Officer, now: datetime | None = None) -> None:
+    _open(case)
+    if case.officer_id is not None and case.officer_id != officer.id and case.status == "claimed":
+        raise CaseError("another officer has claimed this case")
+    now = now or utcnow()
+    case.status, case.officer_id, case.claimed_at = "claimed", officer.id, now
+    record(session, case=case, kind="claimed", actor=actor_of(officer), body=officer.name, at=now)
+    contact = session.get(Contact, case.contact_id) if case.contact_id else None
+    _ = translator(contact.language if contact else "id")
+    tell_family(
+        session,
+        case=case,
+        now=now,
+        text=_(
+            "An officer is now handling your report {number}. You will get the answer here."
+        ).format(number=case.number),
+    )
+
+
+def unclaim(session: Session, *, case: Case, officer: Officer) -> None:
+    _open(case)
+    if case.officer_id != officer.id and officer.role == "officer":
+        raise CaseError("only the officer who claimed it can release it")
+    case.status, case.officer_id = "new", None
+    record(session, case=case, kind="unclaimed", actor=actor_of(officer))
+
+
+def reply(
+    session: Session, *, case: Case, officer: Officer, text: str, now: datetime | None = None
+) -> CaseEvent:
+    _open(case)
+    text = " ".join(text.split("\n\n\n")).strip()[:3000]
+    if not text:
+        raise CaseError("the reply is empty")
+    if case.status == "new":
+        claim(session, case=case, officer=officer, now=now)
+    event = record(session, case=case, kind="reply", actor=actor_of(officer), body=text, at=now)
+    contact = session.get(Contact, case.contact_id) if case.contact_id else None
+    _ = translator(contact.language if contact else "id")
+    tell_family(
+        session,
+        case=case,
+        now=now,
+        text=_("Reply from your village officer ({name}) about report {number}:\n\n{text}").format(
+            name=officer.name, number=case.number, text=text
+        ),
+    )
+    return event
+
+
+def note(session: Session, *, case: Case, officer: Officer, text: str) -> CaseEvent:
+    text = text.strip()[:3000]
+    if not text:
+        raise CaseError("the note is empty")
+    return record(session, case=case, kind="note", actor=actor_of(officer), body=text)
+
+
+def transfer_to_district(session: Session, *, case: Case, officer: Officer) -> None:
+    _open(case)
+    case.escalation_level = max(case.escalation_level, 1)
+    case.status, case.officer_id = "new", None
+    case.escalated_at = utcnow()
+    record(session, case=case, kind="transferred", actor=actor_of(officer), body="district")
+    _ = translator("id")
+    for supervisor in responsible_officers(session, case):
+        notify(
+            session,
+            supervisor,
+            _("Case transferred to the district.") + "\n" + case_summary(case),
+            case,
+        )
+
+
+def resolve(
+    session: Session, *, case: Case, officer: Officer, outcome: str, now: datetime | None = None
+) -> None:
+    _open(case)
+    now = now or utcnow()
+    outcome = outcome.strip()[:3000]
+    if not outcome:
+        raise CaseError("say how the case was resolved")
+    case.status, case.resolved_at, case.outcome = "resolved", now, outcome
+    if case.officer_id is None:
+        case.officer_id = officer.id
+    record(session, case=case, kind="resolved", actor=actor_of(officer), body=outcome, at=now)
+    contact = session.get(Contact, case.contact_id) if case.contact_id else None
+    _ = translator(contact.language if contact else "id")
+    tell_family(
+        session,
+        case=case,
+        now=now,
+        text=_(
+            "Your report {number} has been resolved by your village officer: {outcome}\n"
+            "If the problem continues, type *lapor* to report again."
+        ).format(number=case.number, outcome=outcome),
+    )
+
+
+def escalate_due(
+    session: Session, *, now: datetime, urgent_after: timedelta, any_after: timedelta
+) -> list[Case]:
+    """Unclaimed cases move up a level (village → district → province) when they wait too long."""
+    escalated = []
+    query = select(Case).where(Case.status == "new", Case.escalation_level < len(LEVELS) - 1)
+    for case in session.scalars(query):
+        waited_since = case.escalated_at or case.created_at
+        limit = urgent_after if case.urgent else any_after
+        if now - waited_since < limit:
+            continue
+        case.escalation_level += 1
+        case.escalated_at = now
+        record(
+            session,
+            case=case,
+            kind="escalated",
+            actor="system",
+            body=LEVELS[case.escalation_level],
+            at=now,
+        )
+        _ = translator("id")
+        for officer in responsible_officers(session, case):
+            notify(
+                session,
+                officer,
+                _("Escalated: nobody has claimed this case.") + "\n" + case_summary(case),
+                case,
+            )
+        escalated.append(case)
+    return escalated

@@ -300,3 +300,26 @@ def record_status(
     elif order.get(status, 0) > order.get(row.status, 0):
         row.status = status
     return True
+
+
+def queue_message(
+    session: Session,
+    *,
+    channel: str,
+    recipient: str,
+    payload: dict[str, Any],
+    contact_id: int | None = None,
+    now: datetime | None = None,
+) -> OutboxMessage:
+    """One outbound message, in the caller's transaction (with the state change it belongs to)."""
+    now = now or utcnow()
+    row = OutboxMessage(
+        contact_id=contact_id,
+        channel=channel,
+        recipient=recipient,
+        payload=payload,
+        created_at=now,
+        next_attempt_at=now,
+    )
+    session.add(row)
+    return row

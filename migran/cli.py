@@ -219,6 +219,72 @@ def cmd_outbox(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from bot.officers import OfficerError, create_officer, resolve_district, resolve_villages
+    from bot.store.db import make_engine, make_sessionmaker, transaction
+    from bot.store.models import Officer
+    from bot.store.schema import upgrade
+    from knowledge.villages import VillageDirectory
+
+    upgrade(settings.database_url)
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    villages = VillageDirectory()
+    if args.action == "list":
+        with factory() as session:
+            for o in session.scalars(select(Officer).order_by(Officer.id)):
+                area = (
+                    ", ".join(o.village_codes)
+                    if o.role == "officer"
+                    else (o.district_code or "NTB")
+                )
+                state = "active" if o.active else "disabled"
+                print(f"{o.id}\t{o.username}\t{o.role}\t{state}\t{area}\t{o.name}")
+        return 0
+    if args.action == "disable":
+        with transaction(factory) as session:
+            officer = session.scalars(
+                select(Officer).where(Officer.username == args.username)
+            ).first()
+            if officer is None:
+                print(f"no officer {args.username!r}", file=sys.stderr)
+                return 1
+            officer.active = False
+        print(f"{args.username} disabled")
+        return 0
+    try:
+        codes = resolve_villages(villages, args.village or [])
+        district = resolve_district(villages, args.district) if args.district else None
+        role = args.role or ("officer" if codes else "supervisor" if district else "admin")
+        with transaction(factory) as session:
+            created = create_officer(
+                session,
+                name=args.name,
+                role=role,
+                village_codes=codes,
+                district_code=district,
+                telegram_chat_id=args.telegram_chat_id,
+            )
+            result = {
+                "id": created.officer.id,
+                "username": created.officer.username,
+                "password": created.password,
+                "api_token": created.api_token,
+            }
+    except OfficerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"officer {result['username']} (id {result['id']}, {role}) created")
+        print(f"password:  {result['password']}")
+        print(f"API token: {result['api_token']}")
+        print("These are shown once; store them safely.")
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store.schema import upgrade
 
@@ -293,6 +359,21 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_argument("--status", default="dead", help="status to list (default: dead)")
     outbox.add_argument("--limit", type=int, default=50)
     outbox.set_defaults(func=cmd_outbox)
+
+    officer = sub.add_parser("officer", help="village officers, supervisors and admins")
+    officer_sub = officer.add_subparsers(dest="action", required=True)
+    add = officer_sub.add_parser("add", help="create an officer; prints credentials once")
+    add.add_argument("--name", required=True)
+    area = add.add_mutually_exclusive_group()
+    area.add_argument("--village", action="append", help="village name or code (repeatable)")
+    area.add_argument("--district", help="kabupaten/kota name or code, for a supervisor")
+    add.add_argument("--role", choices=["officer", "supervisor", "admin"])
+    add.add_argument("--telegram-chat-id")
+    add.add_argument("--json", action="store_true")
+    officer_sub.add_parser("list", help="all officers")
+    disable = officer_sub.add_parser("disable", help="block an officer's login and token")
+    disable.add_argument("username")
+    officer.set_defaults(func=cmd_officer)
 
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)

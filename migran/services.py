@@ -17,6 +17,7 @@ from bot.dispatch import Dispatcher
 from bot.engine import Engine
 from bot.outbox import OutboxSender
 from bot.registrations import sync_catalog
+from bot.scheduler import Scheduler
 from bot.store.db import make_engine, make_sessionmaker, transaction
 from bot.store.schema import upgrade
 from knowledge import Librarian
@@ -37,9 +38,10 @@ class Services:
     transports: list[Any] = field(default_factory=list)
     telegram: Any = None
     sender: OutboxSender | None = None
+    scheduler: Scheduler | None = None
 
     def container(self) -> Container:
-        jobs: list[Any] = []
+        jobs: list[Any] = [self.scheduler.run] if self.scheduler is not None else []
         if self.sender is not None:
             jobs.append(self.sender.run)
         if self.telegram is not None:
@@ -111,6 +113,12 @@ def build(
     )
     transports, telegram = transports_for(settings) if channels else ([], None)
     sender = OutboxSender(factory, transports) if transports else None
+    scheduler = Scheduler(
+        factory,
+        urgent_after=timedelta(minutes=settings.escalate_urgent_minutes),
+        any_after=timedelta(hours=settings.escalate_any_hours),
+        retention=timedelta(days=settings.message_retention_days),
+    )
     return Services(
         settings,
         librarian,
@@ -121,4 +129,5 @@ def build(
         transports,
         telegram,
         sender,
+        scheduler,
     )

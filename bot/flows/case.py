@@ -286,7 +286,6 @@ class CaseForm(Form):
             attachments=d.get("attachments", []),
         )
         ctx.contact.village_code = d["village_code"]
-        ctx.engine.case_opened(ctx, case)
         ctx.say(
             ctx._(
                 "Your report was sent. Case number *{number}*. The officer of your village "

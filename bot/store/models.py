@@ -156,8 +156,9 @@ class Case(Base):
     district_code: Mapped[str] = mapped_column(String(8))
     share_consent: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[str] = mapped_column(String(16), default="new")
-    officer_id: Mapped[int | None] = mapped_column(Integer)
+    officer_id: Mapped[int | None] = mapped_column(Integer, index=True)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_at: Mapped[datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -207,3 +208,53 @@ class OutboxMessage(Base):
     platform_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class Officer(Base):
+    """A village officer, district supervisor or provincial admin."""
+
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    api_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="officer")
+    district_code: Mapped[str | None] = mapped_column(String(8), index=True)
+    telegram_chat_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    villages: Mapped[list[OfficerVillage]] = relationship(
+        back_populates="officer", cascade="all, delete-orphan"
+    )
+
+    @property
+    def village_codes(self) -> list[str]:
+        return [v.village_code for v in self.villages]
+
+
+class OfficerVillage(Base):
+    __tablename__ = "officer_villages"
+
+    officer_id: Mapped[int] = mapped_column(
+        ForeignKey("officers.id", ondelete="CASCADE"), primary_key=True
+    )
+    village_code: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+    officer: Mapped[Officer] = relationship(back_populates="villages")
+
+
+class OfficerSession(Base):
+    """A dashboard login; the cookie holds a random token, the table only its hash."""
+
+    __tablename__ = "officer_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

@@ -110,6 +110,7 @@ def test_a_429_from_telegram_is_retried_after_retry_after(tg, bot_api: FakeBotAP
     good = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
     client.post("/webhooks/telegram", json=update_text(7001, "syarat tki"), headers=good)
     wait_for(lambda: bot_api.sent_to(CHAT), timeout=20)
+    wait_for(lambda: _all_sent(services))
     with services.factory() as session:
         assert session.scalars(select(OutboxMessage.attempts)).one() == 2
 

@@ -98,6 +98,7 @@ def test_replies_arrive_after_the_graph_api_failed_the_first_attempts(
     graph.fail_next(1, status=429, retry_after=0.5)
     assert post(client, wa_payload(wa_message(USER, text="syarat jadi tki apa aja"))) == 200
     wait_for(lambda: graph.texts_to(USER), timeout=30)
+    wait_for(lambda: _all_sent(services))
     assert graph.attempts >= 4
     with services.factory() as session:
         row = session.scalars(select(OutboxMessage)).one()

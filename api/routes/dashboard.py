@@ -1,0 +1,258 @@
+"""The officers' dashboard: server-rendered, Indonesian first, phone-first, no JavaScript."""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+
+from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, client_address
+from api.deps import ContainerDep, SessionDep
+from api.templating import templates
+from bot import handoff
+from bot.case_queue import STATUSES, VIEWS, list_cases
+from bot.exports import CASE_COLUMNS, case_rows
+from bot.i18n import translator
+from bot.officers import authenticate, close_session, open_session, visible_case
+from bot.store.models import Officer, OutboxMessage
+
+router = APIRouter(prefix="/officer", include_in_schema=False)
+LOGIN_CSRF = "migran_login_csrf"
+limiter = LoginLimiter()
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def _render(
+    request: Request, name: str, officer: Officer | None, csrf: str = "", **context: object
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request, name, {"officer": officer, "csrf": csrf, "_": translator("id"), **context}
+    )
+
+
+def age(when: datetime, now: datetime) -> str:
+    minutes = int((now - when).total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} mnt"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} jam"
+    return f"{minutes // 1440} hari"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, error: str = "") -> Response:
+    token = secrets.token_urlsafe(24)
+    response = _render(request, "login.html", None, csrf=token, error=error[:100])
+    response.set_cookie(
+        LOGIN_CSRF, token, httponly=True, samesite="strict", secure=_secure(request)
+    )
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    session: SessionDep,
+    container: ContainerDep,
+    username: Annotated[str, Form(max_length=64)] = "",
+    password: Annotated[str, Form(max_length=256)] = "",
+    csrf: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    check_csrf(request.cookies.get(LOGIN_CSRF, ""), csrf)
+    address = client_address(request)
+    if not limiter.allowed(address):
+        return RedirectResponse("/officer/login?error=too-many", status_code=303)
+    officer = authenticate(
+        session, username=username, password=password, now=container.dispatcher.clock()
+    )
+    if officer is None:
+        limiter.failed(address)
+        return RedirectResponse("/officer/login?error=wrong", status_code=303)
+    token, _csrf = open_session(session, officer, now=container.dispatcher.clock())
+    response = RedirectResponse("/officer", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        max_age=12 * 3600,
+    )
+    response.delete_cookie(LOGIN_CSRF)
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request, who: WebOfficer, session: SessionDep, csrf: Annotated[str, Form()] = ""
+) -> Response:
+    check_csrf(who[1], csrf)
+    close_session(session, request.cookies.get(SESSION_COOKIE, ""))
+    response = RedirectResponse("/officer/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("", response_class=HTMLResponse)
+def queue(
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    view: str = "new",
+    category: str = "",
+    village: str = "",
+) -> Response:
+    officer, csrf = who
+    view = view if view in VIEWS else "new"
+    state = request.query_params.get("status", "")
+    cases = list_cases(
+        session,
+        officer,
+        view=view,
+        status=state if state in STATUSES else None,
+        category=category[:32] or None,
+        village=village[:16] or None,
+    )
+    now = container.dispatcher.clock()
+    villages = container.engine.villages
+    rows = [
+        {
+            "case": c,
+            "age": age(c.created_at, now),
+            "village": (
+                villages.get(c.village_code).name
+                if villages.get(c.village_code)
+                else c.village_code
+            ),
+        }
+        for c in cases
+    ]
+    return _render(
+        request,
+        "queue.html",
+        officer,
+        csrf,
+        rows=rows,
+        view=view,
+        state=state,
+        category=category,
+        village=village,
+        categories=handoff.CATEGORIES,
+        statuses=STATUSES,
+        area=_area(container, officer),
+    )
+
+
+def _area(container: ContainerDep, officer: Officer) -> str:
+    villages = container.engine.villages
+    if officer.role == "admin":
+        return "Provinsi NTB"
+    if officer.role == "supervisor":
+        return villages.district_name(officer.district_code or "") or "-"
+    names = [villages.get(c).label for c in officer.village_codes if villages.get(c)]  # type: ignore[union-attr]
+    return "; ".join(names)
+
+
+def _visible(session: SessionDep, officer: Officer, case_id: int):  # type: ignore[no-untyped-def]
+    case = visible_case(session, officer, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "case not found")
+    return case
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(
+    case_id: int,
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    error: str = "",
+) -> Response:
+    officer, csrf = who
+    case = _visible(session, officer, case_id)
+    village = container.engine.villages.get(case.village_code)
+    officers = {o.id: o.name for o in session.scalars(select(Officer))}
+    return _render(
+        request,
+        "case.html",
+        officer,
+        csrf,
+        case=case,
+        village=village,
+        officers=officers,
+        now=container.dispatcher.clock(),
+        age=age,
+        error=error[:200],
+        categories=handoff.CATEGORIES,
+    )
+
+
+@router.post("/cases/{case_id}/{action}")
+def case_action(
+    case_id: int,
+    action: str,
+    who: WebOfficer,
+    session: SessionDep,
+    csrf: Annotated[str, Form(max_length=64)] = "",
+    text: Annotated[str, Form(max_length=3000)] = "",
+) -> Response:
+    officer, expected = who
+    check_csrf(expected, csrf)
+    case = _visible(session, officer, case_id)
+    actions = {
+        "claim": lambda: handoff.claim(session, case=case, officer=officer),
+        "unclaim": lambda: handoff.unclaim(session, case=case, officer=officer),
+        "reply": lambda: handoff.reply(session, case=case, officer=officer, text=text),
+        "note": lambda: handoff.note(session, case=case, officer=officer, text=text),
+        "transfer": lambda: handoff.transfer_to_district(session, case=case, officer=officer),
+        "resolve": lambda: handoff.resolve(session, case=case, officer=officer, outcome=text),
+    }
+    if action not in actions:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown action")
+    try:
+        actions[action]()
+    except handoff.CaseError as error:
+        return RedirectResponse(f"/officer/cases/{case_id}?error={error}", status_code=303)
+    return RedirectResponse(f"/officer/cases/{case_id}", status_code=303)
+
+
+@router.get("/export.csv")
+def export(who: WebOfficer, session: SessionDep, container: ContainerDep) -> Response:
+    officer, _csrf = who
+    if officer.role not in ("supervisor", "admin"):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "for district supervisors and admins")
+    district = officer.district_code if officer.role == "supervisor" else None
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CASE_COLUMNS))
+    writer.writeheader()
+    writer.writerows(case_rows(session, container.engine.villages, district))
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="kasus.csv"'},
+    )
+
+
+@router.get("/outbox", response_class=HTMLResponse)
+def dead_letters(request: Request, who: WebOfficer, session: SessionDep) -> Response:
+    officer, csrf = who
+    if officer.role != "admin":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "for admins")
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "dead")
+        .order_by(OutboxMessage.id.desc())
+        .limit(200)
+    ).all()
+    return _render(request, "outbox.html", officer, csrf, rows=rows)

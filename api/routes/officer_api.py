@@ -1,0 +1,82 @@
+"""/api/v1: the officer queue as JSON, Bearer-token protected and scoped to the caller's area."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from api.auth import ApiOfficer
+from api.deps import SessionDep
+from api.schemas import ActionOut, CaseDetailOut, CaseOut, ReplyIn, ResolveIn, case_detail, case_out
+from bot import handoff
+from bot.case_queue import list_cases
+from bot.officers import visible_case
+from bot.store.models import Case, Officer
+
+router = APIRouter(prefix="/api/v1", tags=["cases"])
+NOT_FOUND = {404: {"description": "No such case in your area"}}
+
+
+def _case(session: SessionDep, officer: Officer, case_id: int) -> Case:
+    case = visible_case(session, officer, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "case not found")
+    return case
+
+
+def _act(session: SessionDep, case: Case, action) -> ActionOut:  # type: ignore[no-untyped-def]
+    try:
+        action()
+    except handoff.CaseError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from error
+    session.flush()
+    return ActionOut(ok=True, case=case_out(case))
+
+
+@router.get("/cases", response_model=list[CaseOut])
+def get_cases(
+    officer: ApiOfficer,
+    session: SessionDep,
+    view: Annotated[str, Query(pattern="^(new|mine|all)$")] = "all",
+    status_filter: Annotated[
+        str | None, Query(alias="status", pattern="^(new|claimed|resolved)$")
+    ] = None,
+    category: Annotated[str | None, Query(max_length=32)] = None,
+    village: Annotated[str | None, Query(max_length=16)] = None,
+) -> list[CaseOut]:
+    cases = list_cases(
+        session, officer, view=view, status=status_filter, category=category, village=village
+    )
+    return [case_out(c) for c in cases]
+
+
+@router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=NOT_FOUND)
+def get_case(case_id: int, officer: ApiOfficer, session: SessionDep) -> CaseDetailOut:
+    return case_detail(_case(session, officer, case_id))
+
+
+@router.post("/cases/{case_id}/claim", response_model=ActionOut, responses=NOT_FOUND)
+def post_claim(case_id: int, officer: ApiOfficer, session: SessionDep) -> ActionOut:
+    case = _case(session, officer, case_id)
+    return _act(session, case, lambda: handoff.claim(session, case=case, officer=officer))
+
+
+@router.post("/cases/{case_id}/replies", response_model=ActionOut, responses=NOT_FOUND)
+def post_reply(case_id: int, body: ReplyIn, officer: ApiOfficer, session: SessionDep) -> ActionOut:
+    case = _case(session, officer, case_id)
+    return _act(
+        session, case, lambda: handoff.reply(session, case=case, officer=officer, text=body.text)
+    )
+
+
+@router.post("/cases/{case_id}/resolve", response_model=ActionOut, responses=NOT_FOUND)
+def post_resolve(
+    case_id: int, body: ResolveIn, officer: ApiOfficer, session: SessionDep
+) -> ActionOut:
+    case = _case(session, officer, case_id)
+    return _act(
+        session,
+        case,
+        lambda: handoff.resolve(session, case=case, officer=officer, outcome=body.note),
+    )

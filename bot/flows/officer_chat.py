@@ -1,0 +1,80 @@
+"""An officer's own Telegram chat: claim, open and reply to cases from the notification buttons."""
+
+from __future__ import annotations
+
+from bot.context import Ctx
+from bot.handoff import CaseError, case_summary, claim, reply
+from bot.officers import visible_case
+from bot.options import short
+from bot.store.models import Officer
+from bot.types import Button
+
+REPLYING = "officer_reply"
+
+
+def handle_officer(ctx: Ctx, officer: Officer) -> None:
+    _ = ctx._
+    conv = ctx.conversation
+    button = ctx.incoming.button or ""
+    if button.startswith("case:"):
+        parts = button.split(":")
+        action = parts[1] if len(parts) > 2 else ""
+        case_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+        case = visible_case(ctx.session, officer, case_id)
+        if case is None:
+            ctx.say(_("That case is not in your area or does not exist."))
+            return
+        try:
+            if action == "claim":
+                claim(ctx.session, case=case, officer=officer, now=ctx.now)
+                ctx.say(
+                    _("You have claimed case {number}.").format(number=case.number),
+                    [Button(f"case:reply:{case.id}", short(_("Reply")))],
+                )
+            elif action == "reply":
+                conv.flow, conv.step = REPLYING, None
+                ctx.set_data(case_id=case.id)
+                ctx.say(
+                    _(
+                        "Type your reply to the family for case {number}; it goes to their "
+                        "chat. Type *batal* to stop."
+                    ).format(number=case.number)
+                )
+            else:
+                thread = [e for e in case.events if e.kind in ("family_message", "reply")][-5:]
+                lines = [case_summary(case), _("Status: {status}").format(status=case.status)]
+                lines += [f"• {e.actor}: {(e.body or '')[:200]}" for e in thread]
+                ctx.say(
+                    "\n".join(lines),
+                    [
+                        Button(f"case:claim:{case.id}", short(_("Claim"))),
+                        Button(f"case:reply:{case.id}", short(_("Reply"))),
+                    ],
+                )
+        except CaseError as error:
+            ctx.say(str(error))
+        return
+    text = (ctx.incoming.text or "").strip()
+    if conv.flow == REPLYING and text:
+        if text.casefold() in ("batal", "cancel", "/cancel"):
+            conv.flow, conv.data = None, {}
+            ctx.say(_("Cancelled."))
+            return
+        case = visible_case(ctx.session, officer, int(ctx.data.get("case_id", 0)))
+        conv.flow, conv.data = None, {}
+        if case is None:
+            ctx.say(_("That case is not in your area or does not exist."))
+            return
+        try:
+            reply(ctx.session, case=case, officer=officer, text=text, now=ctx.now)
+        except CaseError as error:
+            ctx.say(str(error))
+            return
+        ctx.say(_("Sent to the family of case {number}.").format(number=case.number))
+        return
+    ctx.say(
+        _(
+            "You are registered as a village officer. New cases arrive here with buttons; the "
+            "dashboard shows your whole queue."
+        )
+    )

@@ -1,0 +1,257 @@
+"""Officers, their areas and their credentials; every case query is scoped through here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Select, false, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.store.models import Case, Officer, OfficerSession, OfficerVillage, utcnow
+from knowledge.normalize import fold
+from knowledge.villages import VillageDirectory
+
+ROLES = ("officer", "supervisor", "admin")
+LOCK_AFTER = 5
+LOCK_FOR = timedelta(minutes=15)
+SESSION_FOR = timedelta(hours=12)
+HASHER = PasswordHasher()
+VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}$")
+
+
+class OfficerError(ValueError):
+    """A request about officers that cannot be done, with a message that says why."""
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewOfficer:
+    officer: Officer
+    password: str
+    api_token: str
+
+
+def resolve_villages(villages: VillageDirectory, names: list[str]) -> list[str]:
+    """Codes for typed names or codes; a name matching several villages is an error."""
+    codes = []
+    for raw in names:
+        text = raw.strip()
+        if VILLAGE_CODE.match(text):
+            if villages.get(text) is None:
+                raise OfficerError(f"unknown village code {text}")
+            codes.append(text)
+            continue
+        wanted = fold(text)
+        found = [v for v in villages.villages if fold(v.name) == wanted]
+        if not found:
+            suggestions = ", ".join(
+                f"{m.village.label} ({m.village.code})" for m in villages.search(text, limit=3)
+            )
+            raise OfficerError(
+                f"no village named {text!r}"
+                + (f"; did you mean {suggestions}?" if suggestions else "")
+            )
+        if len(found) > 1:
+            listing = "; ".join(f"{v.label}: {v.code}" for v in found)
+            raise OfficerError(f"{text!r} matches {len(found)} villages, give the code: {listing}")
+        codes.append(found[0].code)
+    return codes
+
+
+def resolve_district(villages: VillageDirectory, text: str) -> str:
+    text = text.strip()
+    if DISTRICT_CODE.match(text):
+        if text not in villages.districts:
+            raise OfficerError(f"unknown district code {text}")
+        return text
+    wanted = fold(text)
+    found = [
+        code
+        for code, name in villages.districts.items()
+        if wanted in (fold(name), fold(name.removeprefix("Kabupaten ")))
+    ]
+    if len(found) != 1:
+        listing = "; ".join(f"{name}: {code}" for code, name in villages.districts.items())
+        raise OfficerError(f"district {text!r} not found or ambiguous; one of: {listing}")
+    return found[0]
+
+
+def _username(session: Session, name: str) -> str:
+    base = ".".join(fold(name).split())[:40] or "officer"
+    candidate, n = base, 1
+    while session.scalar(select(Officer.id).where(Officer.username == candidate)):
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+def create_officer(
+    session: Session,
+    *,
+    name: str,
+    role: str,
+    village_codes: list[str] | None = None,
+    district_code: str | None = None,
+    telegram_chat_id: str | None = None,
+) -> NewOfficer:
+    if role not in ROLES:
+        raise OfficerError(f"role must be one of {', '.join(ROLES)}")
+    if role == "officer" and not village_codes:
+        raise OfficerError("a village officer needs at least one --village")
+    if role == "supervisor" and not district_code:
+        raise OfficerError("a district supervisor needs --district")
+    if not name.strip():
+        raise OfficerError("--name is required")
+    password = secrets.token_urlsafe(12)
+    api_token = secrets.token_urlsafe(32)
+    officer = Officer(
+        name=name.strip()[:200],
+        username=_username(session, name),
+        password_hash=HASHER.hash(password),
+        api_token_hash=token_hash(api_token),
+        role=role,
+        district_code=district_code or (village_codes[0][:5] if village_codes else None),
+        telegram_chat_id=telegram_chat_id,
+    )
+    officer.villages = [OfficerVillage(village_code=c) for c in dict.fromkeys(village_codes or [])]
+    session.add(officer)
+    session.flush()
+    return NewOfficer(officer, password, api_token)
+
+
+def authenticate(
+    session: Session, *, username: str, password: str, now: datetime
+) -> Officer | None:
+    """Checks a password; repeated failures lock the account for a while."""
+    officer = session.scalars(select(Officer).where(Officer.username == username.strip())).first()
+    if officer is None:
+        HASHER.hash(password or "x")  # same cost as a real check: no user enumeration by timing
+        return None
+    if not officer.active or (officer.locked_until and officer.locked_until > now):
+        return None
+    try:
+        HASHER.verify(officer.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        officer.failed_logins += 1
+        if officer.failed_logins >= LOCK_AFTER:
+            officer.locked_until = now + LOCK_FOR
+            officer.failed_logins = 0
+        return None
+    officer.failed_logins = 0
+    officer.locked_until = None
+    return officer
+
+
+def officer_by_token(session: Session, token: str) -> Officer | None:
+    if not token:
+        return None
+    officer = session.scalars(
+        select(Officer).where(Officer.api_token_hash == token_hash(token))
+    ).first()
+    return officer if officer is not None and officer.active else None
+
+
+def officer_by_telegram(session: Session, chat_id: str) -> Officer | None:
+    return session.scalars(
+        select(Officer).where(Officer.telegram_chat_id == chat_id, Officer.active.is_(True))
+    ).first()
+
+
+def open_session(session: Session, officer: Officer, *, now: datetime) -> tuple[str, str]:
+    """A new dashboard session: (cookie token, CSRF token)."""
+    token = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(24)
+    session.add(
+        OfficerSession(
+            token_hash=token_hash(token),
+            officer_id=officer.id,
+            csrf_token=csrf,
+            created_at=now,
+            expires_at=now + SESSION_FOR,
+        )
+    )
+    return token, csrf
+
+
+def session_officer(session: Session, token: str, *, now: datetime) -> tuple[Officer, str] | None:
+    if not token:
+        return None
+    row = session.get(OfficerSession, token_hash(token))
+    if row is None or row.expires_at <= now:
+        return None
+    officer = session.get(Officer, row.officer_id)
+    if officer is None or not officer.active:
+        return None
+    return officer, row.csrf_token
+
+
+def close_session(session: Session, token: str) -> None:
+    row = session.get(OfficerSession, token_hash(token))
+    if row is not None:
+        session.delete(row)
+
+
+def scope(query: Select[Any], officer: Officer) -> Select[Any]:
+    """Only the cases of the officer's area: villages, district, or the province."""
+    if officer.role == "admin":
+        return query
+    if officer.role == "supervisor":
+        return query.where(Case.district_code == (officer.district_code or "-"))
+    codes = officer.village_codes
+    if not codes:
+        return query.where(false())
+    return query.where(or_(Case.village_code.in_(codes)))
+
+
+def visible_case(session: Session, officer: Officer, case_id: int) -> Case | None:
+    query = scope(select(Case).where(Case.id == case_id), officer).options(
+        selectinload(Case.events)
+    )
+    return session.scalars(query).first()
+
+
+def officers_for_village(session: Session, village_code: str) -> list[Officer]:
+    return list(
+        session.scalars(
+            select(Officer)
+            .join(OfficerVillage)
+            .where(
+                OfficerVillage.village_code == village_code,
+                Officer.active.is_(True),
+                Officer.role == "officer",
+            )
+        )
+    )
+
+
+def supervisors_for(session: Session, district_code: str) -> list[Officer]:
+    return list(
+        session.scalars(
+            select(Officer).where(
+                Officer.role == "supervisor",
+                Officer.district_code == district_code,
+                Officer.active.is_(True),
+            )
+        )
+    )
+
+
+def admins(session: Session) -> list[Officer]:
+    return list(
+        session.scalars(select(Officer).where(Officer.role == "admin", Officer.active.is_(True)))
+    )
+
+
+def now_utc() -> datetime:
+    return utcnow()

@@ -1,0 +1,58 @@
+"""Periodic work inside `migran serve`: escalate unclaimed cases, drop old message bodies."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.handoff import escalate_due
+from bot.privacy import prune_message_bodies
+from bot.store.db import transaction
+from bot.store.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class Scheduler:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        *,
+        urgent_after: timedelta,
+        any_after: timedelta,
+        retention: timedelta,
+        clock: Callable[[], datetime] = utcnow,
+        interval: float = 60.0,
+    ) -> None:
+        self.factory = factory
+        self.urgent_after = urgent_after
+        self.any_after = any_after
+        self.retention = retention
+        self.clock = clock
+        self.interval = interval
+
+    def tick(self) -> int:
+        """One round; returns how many cases escalated."""
+        now = self.clock()
+        with transaction(self.factory) as session:
+            escalated = escalate_due(
+                session, now=now, urgent_after=self.urgent_after, any_after=self.any_after
+            )
+            prune_message_bodies(session, older_than=self.retention, now=now)
+        if escalated:
+            log.info("escalated %s unclaimed case(s)", len(escalated))
+        return len(escalated)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await asyncio.to_thread(self.tick)
+            except Exception:
+                log.exception("scheduler round failed; will retry")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.interval)

@@ -1,0 +1,126 @@
+"""The dashboard through HTTP: login with CSRF and rate limits, scoping, actions, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.routes import dashboard
+from migran.services import Services
+from tests.api.test_officer_api import new_case
+from tests.officers_support import ANJANI, SAKRA, Login, team
+
+
+@pytest.fixture
+def web(services: Services) -> TestClient:
+    dashboard.limiter.failures.clear()
+    return TestClient(create_app(services.container(), run_jobs=False))
+
+
+def login(web: TestClient, who: Login, password: str | None = None) -> str:
+    page = web.get("/officer/login").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    response = web.post(
+        "/officer/login",
+        data={"username": who.username, "password": password or who.password, "csrf": csrf},
+    )
+    return response.headers.get("location", "") if response.status_code == 303 else response.text
+
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+
+
+def test_the_queue_needs_a_login(web: TestClient) -> None:
+    response = web.get("/officer", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/officer/login"
+
+
+def test_login_sets_a_secure_session_and_shows_only_the_area(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    mine = new_case(services, ANJANI)
+    theirs = new_case(services, SAKRA, user="x")
+    web.follow_redirects = False
+    assert login(web, people["anjani"]) == "/officer"
+    cookie = [h for k, h in web.cookies.jar._cookies.items()]
+    assert cookie
+    page = web.get("/officer?view=all").text
+    assert f"/officer/cases/{mine}" in page and f"/officer/cases/{theirs}" not in page
+    assert web.get(f"/officer/cases/{theirs}").status_code == 404
+
+
+def test_wrong_passwords_are_refused_and_then_rate_limited(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    web.follow_redirects = False
+    for _ in range(10):
+        assert "error=wrong" in login(web, people["sakra"], password="salah")
+    assert "error=too-many" in login(web, people["sakra"])
+
+
+def test_claim_reply_note_resolve_from_the_case_page(services: Services, web: TestClient) -> None:
+    people = team(services)
+    case_id = new_case(services, ANJANI)
+    login(web, people["anjani"])
+    page = web.get(f"/officer/cases/{case_id}").text
+    token = csrf_of(page)
+    assert web.post(f"/officer/cases/{case_id}/claim", data={"csrf": "forged"}).status_code == 403
+    web.post(f"/officer/cases/{case_id}/claim", data={"csrf": token})
+    web.post(f"/officer/cases/{case_id}/reply", data={"csrf": token, "text": "Kami bantu."})
+    web.post(f"/officer/cases/{case_id}/note", data={"csrf": token, "text": "cek ke BP3MI"})
+    page = web.post(
+        f"/officer/cases/{case_id}/resolve", data={"csrf": token, "text": "Selesai, gaji dibayar."}
+    ).text
+    assert "resolved" in page and "Kami bantu." in page and "cek ke BP3MI" in page
+
+
+def test_markup_in_names_and_stories_is_escaped(services: Services, web: TestClient) -> None:
+    from bot.handoff import create_case
+    from bot.store.db import transaction
+    from bot.store.models import Contact
+
+    people = team(services)
+    with transaction(services.factory) as session:
+        contact = Contact(channel="web", channel_user_id="evil", language="id")
+        session.add(contact)
+        session.flush()
+        case = create_case(
+            session,
+            contact=contact,
+            reporter="family",
+            worker_name="<script>alert('x')</script>",
+            country="malaysia",
+            city=None,
+            category="other",
+            story="<img src=x onerror=alert(1)>",
+            urgent=False,
+            village_code=ANJANI,
+            share_consent=True,
+        )
+        case_id = case.id
+    login(web, people["anjani"])
+    for page in (web.get("/officer?view=all").text, web.get(f"/officer/cases/{case_id}").text):
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert "&lt;script&gt;" in page or "&lt;img" in page
+
+
+def test_supervisors_download_csv_of_their_district_only(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    new_case(services, ANJANI)
+    login(web, people["tengah"])
+    assert web.get("/officer/export.csv").text.count("\n") == 1  # header only: other district
+    web.cookies.clear()
+    login(web, people["timur"])
+    csv_text = web.get("/officer/export.csv").text
+    assert "Anjani" in csv_text and "Lombok Timur" in csv_text
+    web.cookies.clear()
+    login(web, people["anjani"])
+    assert web.get("/officer/export.csv").status_code == 403
