@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
@@ -12,7 +13,8 @@ from fastapi.responses import RedirectResponse
 
 from api.auth import LoginRequired
 from api.container import Container
-from api.routes import dashboard, health, officer_api, webchat, webhooks
+from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
+from bot.metrics import REGISTRY
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +51,21 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     )
     app.state.container = container
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(webhooks.router)
     app.include_router(officer_api.router)
     app.include_router(dashboard.router)
     app.include_router(webchat.router)
+
+    @app.middleware("http")
+    async def count_requests(request: Request, call_next):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        REGISTRY.inc("migran_http_requests_total", path=path, status=str(response.status_code))
+        REGISTRY.observe("migran_http_request_seconds", time.perf_counter() - started, path=path)
+        return response
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> RedirectResponse:

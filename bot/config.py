@@ -19,7 +19,6 @@ class Settings:
     port: int = 8000
     default_language: str = "id"
     public_url: str = "http://127.0.0.1:8000"
-    secret_key: str = "dev-only-change-me"
     message_retention_days: int = 180
     form_resume_hours: int = 24
     telegram_bot_token: str = ""
@@ -75,7 +74,6 @@ ENVIRONMENT = {
     "port": "MIGRAN_PORT",
     "default_language": "MIGRAN_DEFAULT_LANGUAGE",
     "public_url": "MIGRAN_PUBLIC_URL",
-    "secret_key": "MIGRAN_SECRET_KEY",
     "message_retention_days": "MIGRAN_MESSAGE_RETENTION_DAYS",
     "form_resume_hours": "MIGRAN_FORM_RESUME_HOURS",
     "telegram_bot_token": "TELEGRAM_BOT_TOKEN",

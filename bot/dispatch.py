@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -183,12 +183,17 @@ class Dispatcher:
         message_id = self.accept(incoming)
         return self.process(message_id) if message_id is not None else []
 
-    def process_pending(self, limit: int = 1000) -> int:
-        """Handles messages accepted before a crash or restart."""
+    def process_pending(self, limit: int = 1000, older_than: float = 0.0) -> int:
+        """Handles messages accepted but not handled (a crash, a restart, a database outage)."""
+        cutoff = self.clock() - timedelta(seconds=older_than)
         with self.factory() as session:
             ids = session.scalars(
                 select(Message.id)
-                .where(Message.direction == "in", Message.handled_at.is_(None))
+                .where(
+                    Message.direction == "in",
+                    Message.handled_at.is_(None),
+                    Message.created_at <= cutoff,
+                )
                 .order_by(Message.id)
                 .limit(limit)
             ).all()

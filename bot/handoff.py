@@ -344,6 +344,8 @@ def escalate_due(
     """Unclaimed cases move up a level (village → district → province) when they wait too long."""
     escalated = []
     query = select(Case).where(Case.status == "new", Case.escalation_level < len(LEVELS) - 1)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)  # several workers run the scheduler
     for case in session.scalars(query):
         waited_since = case.escalated_at or case.created_at
         limit = urgent_after if case.urgent else any_after

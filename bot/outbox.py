@@ -21,13 +21,15 @@ from typing import Any, Protocol
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.metrics import REGISTRY
 from bot.store.db import transaction
 from bot.store.models import Contact, OutboxMessage, utcnow
 
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
-MAX_ATTEMPTS = 10
+MAX_ATTEMPTS = 40
+GIVE_UP_AFTER = timedelta(hours=6)
 MAX_BACKOFF = 300.0
 OPEN = ("pending", "sending", "held")
 WINDOW = timedelta(hours=24)
@@ -58,6 +60,7 @@ class Outgoing:
     attempts: int
     last_inbound_at: datetime | None
     language: str
+    created_at: datetime | None = None
 
 
 class Transport(Protocol):
@@ -156,6 +159,7 @@ class OutboxSender:
                         row.attempts,
                         last_seen,
                         language or "id",
+                        row.created_at,
                     )
                 )
             return claimed
@@ -169,6 +173,12 @@ class OutboxSender:
             )
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
+        REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="sent")
+        if message.created_at is not None:
+            waited = (self.clock() - message.created_at).total_seconds()
+            REGISTRY.observe(
+                "migran_reply_latency_seconds", max(waited, 0.0), channel=message.channel
+            )
         self._finish(
             message.id,
             status="sent",
@@ -179,8 +189,10 @@ class OutboxSender:
         )
 
     def failed(self, message: Outgoing, error: str, retry_after: float | None) -> None:
+        REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="retry")
         attempts = message.attempts + 1
-        if attempts >= MAX_ATTEMPTS:
+        too_old = message.created_at is not None and self.clock() - message.created_at > GIVE_UP_AFTER
+        if attempts >= MAX_ATTEMPTS or too_old:
             log.warning(
                 "outbox message %s moved to dead letters after %s attempts", message.id, attempts
             )
@@ -196,6 +208,7 @@ class OutboxSender:
         )
 
     def dead(self, message: Outgoing, error: str) -> None:
+        REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="dead")
         log.warning("outbox message %s rejected permanently", message.id)
         self._finish(
             message.id, status="dead", attempts=message.attempts + 1, last_error=error[:500]

@@ -28,6 +28,7 @@ class Scheduler:
         retention: timedelta,
         clock: Callable[[], datetime] = utcnow,
         interval: float = 60.0,
+        recover: Callable[[], int] | None = None,
     ) -> None:
         self.factory = factory
         self.urgent_after = urgent_after
@@ -35,6 +36,8 @@ class Scheduler:
         self.retention = retention
         self.clock = clock
         self.interval = interval
+        self.recover = recover
+        """Handles messages stored but never handled (e.g. the database failed mid-way)."""
 
     def tick(self) -> int:
         """One round; returns how many cases escalated."""
@@ -46,6 +49,10 @@ class Scheduler:
             prune_message_bodies(session, older_than=self.retention, now=now)
         if escalated:
             log.info("escalated %s unclaimed case(s)", len(escalated))
+        if self.recover is not None:
+            recovered = self.recover()
+            if recovered:
+                log.info("handled %s message(s) left unhandled", recovered)
         return len(escalated)
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -95,16 +95,38 @@ def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import logging
+
     import uvicorn
 
+    from bot.store.schema import upgrade
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    host, port = args.host or settings.host, args.port or settings.port
+    upgrade(settings.database_url)
+    if args.workers > 1:
+        if settings.database_url.startswith("sqlite"):
+            print(
+                "configuration error: several workers need PostgreSQL (SQLite has one writer)",
+                file=sys.stderr,
+            )
+            return 2
+        uvicorn.run(
+            "migran.asgi:create",
+            factory=True,
+            host=host,
+            port=port,
+            workers=args.workers,
+            log_level="warning",
+        )
+        return 0
     from api.app import create_app
     from migran.services import build
 
-    services = build(settings)
-    app = create_app(services.container())
-    uvicorn.run(
-        app, host=args.host or settings.host, port=args.port or settings.port, log_level="info"
-    )
+    services = build(settings, migrate=False)
+    uvicorn.run(create_app(services.container()), host=host, port=port, log_level="warning")
     return 0
 
 
@@ -387,6 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the web service")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL only)")
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -119,13 +119,15 @@ def build(
         any_after=timedelta(hours=settings.escalate_any_hours),
         retention=timedelta(days=settings.message_retention_days),
     )
+    dispatcher = Dispatcher(factory, engine)
+    scheduler.recover = lambda: dispatcher.process_pending(older_than=30.0)
     return Services(
         settings,
         librarian,
         database,
         factory,
         engine,
-        Dispatcher(factory, engine),
+        dispatcher,
         transports,
         telegram,
         sender,

@@ -55,8 +55,17 @@ class _Server:
         with self.lock:
             self.failures.extend([(status, headers)] * count)
 
+    def fail_for(self, seconds: float, status: int = 500, retry_after: float | None = None) -> None:
+        """Every request fails with `status` until `seconds` from now (an outage, a throttle)."""
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        with self.lock:
+            self.outage = (time.monotonic() + seconds, status, headers)
+
     def _take_failure(self) -> tuple[int, dict[str, str]] | None:
         with self.lock:
+            outage = getattr(self, "outage", None)
+            if outage is not None and time.monotonic() < outage[0]:
+                return outage[1], outage[2]
             return self.failures.popleft() if self.failures else None
 
     @staticmethod

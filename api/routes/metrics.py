@@ -1,0 +1,52 @@
+"""/metrics in the Prometheus text format: database-wide counts plus this process's histograms."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import PlainTextResponse
+from sqlalchemy import func, select
+
+from api.deps import ContainerDep
+from bot.metrics import REGISTRY
+from bot.store.models import Case, Message, OutboxMessage
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/metrics", response_class=PlainTextResponse)
+def metrics(container: ContainerDep) -> PlainTextResponse:
+    lines: list[str] = []
+    with container.factory() as session:
+        messages = session.execute(
+            select(Message.direction, Message.channel, func.count()).group_by(
+                Message.direction, Message.channel
+            )
+        ).all()
+        outbox = session.execute(
+            select(OutboxMessage.channel, OutboxMessage.status, func.count()).group_by(
+                OutboxMessage.channel, OutboxMessage.status
+            )
+        ).all()
+        cases = session.execute(
+            select(Case.status, Case.urgent, func.count()).group_by(Case.status, Case.urgent)
+        ).all()
+    lines.append("# HELP migran_messages_in_total Inbound messages stored, by channel.")
+    lines.append("# TYPE migran_messages_in_total counter")
+    lines += [f'migran_messages_in_total{{channel="{c}"}} {n}' for d, c, n in messages if d == "in"]
+    lines.append("# HELP migran_messages_out_total Outbound messages logged, by channel.")
+    lines.append("# TYPE migran_messages_out_total counter")
+    lines += [
+        f'migran_messages_out_total{{channel="{c}"}} {n}' for d, c, n in messages if d == "out"
+    ]
+    lines.append("# HELP migran_outbox_depth Outbox rows by channel and status.")
+    lines.append("# TYPE migran_outbox_depth gauge")
+    lines += [f'migran_outbox_depth{{channel="{c}",status="{s}"}} {n}' for c, s, n in outbox]
+    lines.append("# HELP migran_open_cases Cases not yet resolved, by status and urgency.")
+    lines.append("# TYPE migran_open_cases gauge")
+    lines += [
+        f'migran_open_cases{{status="{s}",urgent="{str(u).lower()}"}} {n}'
+        for s, u, n in cases
+        if s != "resolved"
+    ]
+    lines += REGISTRY.render()
+    return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")
