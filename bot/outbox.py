@@ -191,7 +191,9 @@ class OutboxSender:
     def failed(self, message: Outgoing, error: str, retry_after: float | None) -> None:
         REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="retry")
         attempts = message.attempts + 1
-        too_old = message.created_at is not None and self.clock() - message.created_at > GIVE_UP_AFTER
+        too_old = (
+            message.created_at is not None and self.clock() - message.created_at > GIVE_UP_AFTER
+        )
         if attempts >= MAX_ATTEMPTS or too_old:
             log.warning(
                 "outbox message %s moved to dead letters after %s attempts", message.id, attempts

@@ -8,7 +8,7 @@ import secrets
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request, status
+from fastapi import APIRouter, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
@@ -23,6 +23,7 @@ from bot.officers import authenticate, close_session, open_session, visible_case
 from bot.store.models import Officer, OutboxMessage
 
 router = APIRouter(prefix="/officer", include_in_schema=False)
+CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 LOGIN_CSRF = "migran_login_csrf"
 limiter = LoginLimiter()
 
@@ -172,7 +173,7 @@ def _visible(session: SessionDep, officer: Officer, case_id: int):  # type: igno
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(
-    case_id: int,
+    case_id: CaseId,
     request: Request,
     who: WebOfficer,
     session: SessionDep,
@@ -200,7 +201,7 @@ def case_page(
 
 @router.post("/cases/{case_id}/{action}")
 def case_action(
-    case_id: int,
+    case_id: CaseId,
     action: str,
     who: WebOfficer,
     session: SessionDep,

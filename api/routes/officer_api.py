@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from api.auth import ApiOfficer
 from api.deps import SessionDep
@@ -15,6 +15,7 @@ from bot.officers import visible_case
 from bot.store.models import Case, Officer
 
 router = APIRouter(prefix="/api/v1", tags=["cases"])
+CaseId = Annotated[int, Path(ge=1, le=2**31 - 1, description="case id")]
 NOT_FOUND = {404: {"description": "No such case in your area"}}
 
 
@@ -52,18 +53,20 @@ def get_cases(
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=NOT_FOUND)
-def get_case(case_id: int, officer: ApiOfficer, session: SessionDep) -> CaseDetailOut:
+def get_case(case_id: CaseId, officer: ApiOfficer, session: SessionDep) -> CaseDetailOut:
     return case_detail(_case(session, officer, case_id))
 
 
 @router.post("/cases/{case_id}/claim", response_model=ActionOut, responses=NOT_FOUND)
-def post_claim(case_id: int, officer: ApiOfficer, session: SessionDep) -> ActionOut:
+def post_claim(case_id: CaseId, officer: ApiOfficer, session: SessionDep) -> ActionOut:
     case = _case(session, officer, case_id)
     return _act(session, case, lambda: handoff.claim(session, case=case, officer=officer))
 
 
 @router.post("/cases/{case_id}/replies", response_model=ActionOut, responses=NOT_FOUND)
-def post_reply(case_id: int, body: ReplyIn, officer: ApiOfficer, session: SessionDep) -> ActionOut:
+def post_reply(
+    case_id: CaseId, body: ReplyIn, officer: ApiOfficer, session: SessionDep
+) -> ActionOut:
     case = _case(session, officer, case_id)
     return _act(
         session, case, lambda: handoff.reply(session, case=case, officer=officer, text=body.text)
@@ -72,7 +75,7 @@ def post_reply(case_id: int, body: ReplyIn, officer: ApiOfficer, session: Sessio
 
 @router.post("/cases/{case_id}/resolve", response_model=ActionOut, responses=NOT_FOUND)
 def post_resolve(
-    case_id: int, body: ResolveIn, officer: ApiOfficer, session: SessionDep
+    case_id: CaseId, body: ResolveIn, officer: ApiOfficer, session: SessionDep
 ) -> ActionOut:
     case = _case(session, officer, case_id)
     return _act(

@@ -22,11 +22,18 @@ from api.app import create_app
 from bot.store.models import Message, OutboxMessage
 from knowledge import Librarian
 from migran.services import build
-from tests.channels_support import APP_SECRET, VERIFY_TOKEN, sign, wa_message, wa_payload, wait_for
-from tests.channels_support import whatsapp_settings
+from tests.channels_support import (
+    APP_SECRET,
+    VERIFY_TOKEN,
+    sign,
+    wa_message,
+    wa_payload,
+    wait_for,
+    whatsapp_settings,
+)
 from tests.conftest import POSTGRES_URL, _drop_postgres, _fresh_postgres
-from tests.faults.tcp_proxy import TcpProxy
 from tests.fakes import FakeGraphAPI
+from tests.faults.tcp_proxy import TcpProxy
 
 
 @pytest.fixture
@@ -105,8 +112,13 @@ def _free_port() -> int:
 
 
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "migran.cli", "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "migran.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def _healthy(base: str) -> bool:
@@ -120,9 +132,15 @@ def test_kill_9_mid_burst_then_restart_every_accepted_message_gets_its_reply(
     tmp_path: Path, graph: FakeGraphAPI
 ) -> None:
     db = tmp_path / "kill.db"
-    env = {**os.environ, "MIGRAN_DATABASE_URL": f"sqlite:///{db}", "WHATSAPP_ACCESS_TOKEN": "t",
-           "WHATSAPP_PHONE_NUMBER_ID": "1555000", "WHATSAPP_APP_SECRET": APP_SECRET,
-           "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN, "WHATSAPP_API_URL": graph.url}
+    env = {
+        **os.environ,
+        "MIGRAN_DATABASE_URL": f"sqlite:///{db}",
+        "WHATSAPP_ACCESS_TOKEN": "t",
+        "WHATSAPP_PHONE_NUMBER_ID": "1555000",
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
+        "WHATSAPP_API_URL": graph.url,
+    }
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = _serve(env, port)
@@ -147,7 +165,9 @@ def test_kill_9_mid_burst_then_restart_every_accepted_message_gets_its_reply(
             f.result()
     server.wait(timeout=10)
     with create_engine(f"sqlite:///{db}").connect() as conn:
-        in_flight = conn.execute(text("SELECT count(*) FROM outbox WHERE status = 'sending'")).scalar()
+        in_flight = conn.execute(
+            text("SELECT count(*) FROM outbox WHERE status = 'sending'")
+        ).scalar()
     assert 0 < len(accepted) < len(users), "the kill should land in the middle of the burst"
 
     server = _serve(env, port)
@@ -165,8 +185,9 @@ def test_kill_9_mid_burst_then_restart_every_accepted_message_gets_its_reply(
         server.wait(timeout=20)
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:
-        inbound = conn.execute(select(func.count()).select_from(Message).where(
-            Message.direction == "in")).scalar()
+        inbound = conn.execute(
+            select(func.count()).select_from(Message).where(Message.direction == "in")
+        ).scalar()
         rows = conn.execute(select(func.count()).select_from(OutboxMessage)).scalar()
     assert inbound == len(users) and rows == len(users)  # one reply produced per message
     doubles = [u for u in users if len(graph.texts_to(u)) > 1]
