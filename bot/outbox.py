@@ -117,6 +117,7 @@ class OutboxSender:
         self.last_sent: dict[tuple[str, str], float] = {}
         self.clock = clock
         self.batch_size = batch_size
+        self._outcomes: list[tuple[int, dict[str, Any]]] | None = None
 
     # -- database side (short transactions) ------------------------------------------------
     def claim(self) -> list[Outgoing]:
@@ -165,12 +166,22 @@ class OutboxSender:
             return claimed
 
     def _finish(self, message_id: int, **values: Any) -> None:
+        """Records an outcome; inside a send cycle outcomes are written together at its end."""
+        if self._outcomes is not None:
+            self._outcomes.append((message_id, values))
+            return
+        self._write([(message_id, values)])
+
+    def _write(self, outcomes: list[tuple[int, dict[str, Any]]]) -> None:
+        if not outcomes:
+            return
         with transaction(self.factory) as session:
-            session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-                .values(**values)
-            )
+            for message_id, values in outcomes:
+                session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
+                    .values(**values)
+                )
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
         REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="sent")
@@ -267,7 +278,13 @@ class OutboxSender:
     async def run_once(self) -> int:
         batch = await asyncio.to_thread(self.claim)
         if batch:
-            await asyncio.gather(*(self.deliver(m) for m in batch))
+            # One transaction for the whole cycle's outcomes instead of one per message.
+            self._outcomes = []
+            try:
+                await asyncio.gather(*(self.deliver(m) for m in batch))
+            finally:
+                outcomes, self._outcomes = self._outcomes, None
+                await asyncio.to_thread(self._write, outcomes)
         return len(batch)
 
     async def run(self, stop: asyncio.Event, idle: float = 0.2) -> None:

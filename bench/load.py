@@ -1,0 +1,275 @@
+"""Load on loopback: many simulated WhatsApp users holding real conversations against
+`migran serve`, with a fake Graph API recording the replies.
+
+Each user runs a scripted conversation (questions, a training registration, a case report) and
+sends its next message when the reply to the previous one has arrived (a closed loop: the
+throughput reached is what the service sustains). Reports inbound messages per second, reply
+latency percentiles (webhook sent → reply received by the Graph API), errors, lost and
+duplicated replies, and CPU and resident memory of the server processes.
+
+    python bench/load.py --users 200 --duration 60 [--database-url URL] [--workers 2] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+SECRET = "load-secret"
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = [json.loads(line)["q"] for line in
+             (ROOT / "tests" / "data" / "heldout_questions.jsonl").read_text("utf-8").splitlines()
+             if line and json.loads(line)["topic"]]
+TRAINING = [("t", "pelatihan"), ("b", "opt:yes"), ("b", "prog:caregiver"), ("t", "Siti Aminah"),
+            ("t", "24"), ("t", "anjani suralaga"), ("b", "opt:yes"), ("b", "opt:sender"),
+            ("b", "dest:taiwan"), ("b", "edu:sma"), ("b", "opt:submit")]
+CASE = [("t", "lapor"), ("b", "opt:yes"), ("b", "rep:family"), ("t", "Lalu Ahmad"),
+        ("b", "country:malaysia"), ("b", "opt:skip"), ("b", "cat:wages"),
+        ("t", "gaji tidak dibayar 3 bulan oleh majikan"), ("b", "opt:no"), ("t", "sakra"),
+        ("b", "opt:yes"), ("b", "opt:yes"), ("b", "opt:submit")]
+
+
+class Recorder:
+    """The fake Graph API: records replies and wakes the user waiting for one."""
+
+    def __init__(self) -> None:
+        self.received: dict[str, list[float]] = defaultdict(list)
+        self.waiters: dict[str, asyncio.Future[float]] = {}
+        self.ids = 0
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        now = time.monotonic()
+        try:
+            to = json.loads(body).get("to", "")
+        except ValueError:
+            to = ""
+        self.received[to].append(now)
+        waiter = self.waiters.pop(to, None)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(now)
+        self.ids += 1
+        reply = json.dumps({"messages": [{"id": f"wamid.load.{self.ids}"}]}).encode()
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": reply})
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def payload(user: str, n: int, kind: str, value: str) -> bytes:
+    message: dict[str, Any] = {"from": user, "id": f"wamid.{user}.{n}", "timestamp": "0"}
+    if kind == "t":
+        message.update(type="text", text={"body": value})
+    else:
+        message.update(type="interactive",
+                       interactive={"type": "button_reply", "button_reply": {"id": value, "title": "x"}})
+    return json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [
+        {"field": "messages", "value": {"messaging_product": "whatsapp",
+                                        "contacts": [{"wa_id": user}], "messages": [message]}}]}]}).encode()
+
+
+def script(rng: random.Random) -> list[tuple[str, str]]:
+    roll = rng.random()
+    if roll < 0.5:
+        return [("t", rng.choice(QUESTIONS)) for _ in range(4)]
+    if roll < 0.75:
+        return [("t", rng.choice(QUESTIONS)), *TRAINING]
+    return [("t", rng.choice(QUESTIONS)), *CASE]
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.sent = 0
+        self.errors: dict[str, int] = defaultdict(int)
+        self.timeouts = 0
+
+
+async def user_loop(n: int, base: str, rec: Recorder, stats: Stats, deadline: float,
+                    client: httpx.AsyncClient) -> None:
+    rng = random.Random(n)
+    user = f"628{n:09d}"
+    counter = 0
+    while time.monotonic() < deadline:
+        for kind, value in script(rng):
+            if time.monotonic() >= deadline:
+                return
+            counter += 1
+            body = payload(user, counter, kind, value)
+            signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+            waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+            rec.waiters[user] = waiter
+            started = time.monotonic()
+            try:
+                response = await client.post(base + "/webhooks/whatsapp", content=body, headers={
+                    "X-Hub-Signature-256": signature, "Content-Type": "application/json"})
+            except httpx.HTTPError as exc:
+                stats.errors[type(exc).__name__] += 1
+                rec.waiters.pop(user, None)
+                continue
+            if response.status_code != 200:
+                stats.errors[f"HTTP {response.status_code}"] += 1
+                rec.waiters.pop(user, None)
+                continue
+            stats.sent += 1
+            try:
+                arrived = await asyncio.wait_for(waiter, timeout=30)
+                stats.latencies.append(arrived - started)
+            except TimeoutError:
+                stats.timeouts += 1
+            await asyncio.sleep(0.05)  # let the second reply of a step arrive first
+
+
+def proc_usage(pids: list[int]) -> tuple[float, float]:
+    """CPU seconds and resident MB of the server and its worker processes."""
+    cpu = rss = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / tick
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss += int(line.split()[1]) / 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    return cpu, rss
+
+
+def family(pid: int) -> list[int]:
+    pids = [pid]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) in pids:
+                    pids.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return pids
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    rec = Recorder()
+    graph_port, app_port = free_port(), free_port()
+    graph = uvicorn.Server(uvicorn.Config(rec, host="127.0.0.1", port=graph_port, log_level="error",
+                                          backlog=4096))
+    graph_task = asyncio.create_task(graph.serve())
+    env = {**os.environ, "MIGRAN_DATABASE_URL": args.database_url,
+           "WHATSAPP_ACCESS_TOKEN": "load", "WHATSAPP_PHONE_NUMBER_ID": "1555000",
+           "WHATSAPP_APP_SECRET": SECRET, "WHATSAPP_VERIFY_TOKEN": "v",
+           "WHATSAPP_API_URL": f"http://127.0.0.1:{graph_port}",
+           "WHATSAPP_RATE_PER_SECOND": "5000"}
+    server = subprocess.Popen([sys.executable, "-m", "migran.cli", "serve", "--port", str(app_port),
+                               "--workers", str(args.workers)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{app_port}"
+    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=args.users)) as client:
+        for _ in range(300):
+            try:
+                if (await client.get(base + "/healthz")).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.2)
+        profiler = None
+        if args.profile:
+            profiler = subprocess.Popen(["py-spy", "record", "-o", args.profile, "--format",
+                                         "raw" if args.profile.endswith(".txt") else "flamegraph", "-d",
+                                         str(int(args.duration)), "-p", str(server.pid),
+                                         "--subprocesses", "--nonblocking"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pids = family(server.pid)
+        cpu0, _ = proc_usage(pids)
+        stats = Stats()
+        started = time.monotonic()
+        deadline = started + args.duration
+        await asyncio.gather(*(user_loop(n, base, rec, stats, deadline, client)
+                               for n in range(args.users)))
+        elapsed = time.monotonic() - started
+        pids = family(server.pid)
+        cpu1, rss = proc_usage(pids)
+        await asyncio.sleep(5)  # late replies
+        if profiler is not None:
+            profiler.wait(timeout=60)
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    graph.should_exit = True
+    await graph_task
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(args.database_url)
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text(
+            "SELECT recipient, count(*) FROM outbox WHERE channel = 'whatsapp' GROUP BY recipient")).all())
+        unhandled = conn.execute(text(
+            "SELECT count(*) FROM messages WHERE direction = 'in' AND handled_at IS NULL")).scalar()
+    received = {u: len(times) for u, times in rec.received.items()}
+    lost = sum(max(0, n - received.get(u, 0)) for u, n in rows.items()) + int(unhandled or 0)
+    doubled = sum(max(0, n - rows.get(u, 0)) for u, n in received.items())
+    print(f"database: {args.database_url.split('@')[-1]}, workers: {args.workers}, "
+          f"users: {args.users}, duration: {elapsed:.0f} s")
+    print(f"inbound accepted: {stats.sent} ({stats.sent / elapsed:.0f} messages/s sustained)")
+    print(f"reply latency: p50 {pct(stats.latencies, 50):.0f} ms, p95 {pct(stats.latencies, 95):.0f} ms, "
+          f"p99 {pct(stats.latencies, 99):.0f} ms, mean {statistics.fmean(stats.latencies or [0]) * 1000:.0f} ms")
+    print(f"errors: {dict(stats.errors) or 0}; waits over 30 s: {stats.timeouts}")
+    print(f"replies: {sum(rows.values())} written, {sum(received.values())} delivered; "
+          f"lost {lost}, duplicated {doubled}")
+    print(f"server CPU: {(cpu1 - cpu0) / elapsed * 100:.0f}% of one core on average "
+          f"(2 cores = 200%); resident memory {rss:.0f} MB over {len(pids)} process(es)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--profile", help="write a py-spy flame graph (SVG) here")
+    args = parser.parse_args()
+    if args.database_url is None:
+        path = Path(f"/tmp/migran-load-{os.getpid()}.db")
+        args.database_url = f"sqlite:///{path}"
+    asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    main()
