@@ -23,6 +23,8 @@ from bot.store.models import Contact, Message, OutboxMessage, utcnow
 from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
 
 log = logging.getLogger(__name__)
+PLAIN_UPDATE = {"synchronize_session": False}
+"""Bulk UPDATEs here never touch objects loaded in the session: skip the ORM's bookkeeping."""
 
 
 def message_kind(incoming: Incoming) -> str:
@@ -171,8 +173,11 @@ class Dispatcher:
                 return None, []
             incoming = incoming_of(message, contact)
             handled_id = message.id
-            replies = self.engine.handle(session, incoming)
-            session.execute(update(Message).where(Message.id == handled_id).values(handled_at=now))
+            replies = self.engine.handle(session, incoming, contact)
+            session.execute(
+                update(Message).where(Message.id == handled_id).values(handled_at=now),
+                execution_options=PLAIN_UPDATE,
+            )
             # The contact may have been erased while handling: the reply still reaches the chat.
             rows = enqueue(
                 session, contact=contact, replies=replies, now=now, recipient=incoming.user_id

@@ -89,9 +89,12 @@ class Engine:
         self.normalizer: Normalizer = librarian.normalizer
 
     # -- entry point -----------------------------------------------------------------------
-    def handle(self, session: Session, incoming: Incoming) -> list[Reply]:
+    def handle(
+        self, session: Session, incoming: Incoming, contact: Contact | None = None
+    ) -> list[Reply]:
         now = self.clock()
-        contact = self.contact_for(session, incoming, now)
+        if contact is None or contact.channel_user_id != incoming.user_id:
+            contact = self.contact_for(session, incoming, now)
         conversation = session.get(Conversation, contact.id)
         if conversation is None:
             conversation = Conversation(contact_id=contact.id, data={})

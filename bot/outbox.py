@@ -31,6 +31,8 @@ LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 40
 GIVE_UP_AFTER = timedelta(hours=6)
 MAX_BACKOFF = 300.0
+PLAIN_UPDATE = {"synchronize_session": False}
+SEND_CONCURRENCY = 16
 OPEN = ("pending", "sending", "held")
 WINDOW = timedelta(hours=24)
 
@@ -118,6 +120,7 @@ class OutboxSender:
         self.clock = clock
         self.batch_size = batch_size
         self._outcomes: list[tuple[int, dict[str, Any]]] | None = None
+        self._sending = asyncio.Semaphore(SEND_CONCURRENCY)
 
     # -- database side (short transactions) ------------------------------------------------
     def claim(self) -> list[Outgoing]:
@@ -180,7 +183,8 @@ class OutboxSender:
                 session.execute(
                     update(OutboxMessage)
                     .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-                    .values(**values)
+                    .values(**values),
+                    execution_options=PLAIN_UPDATE,
                 )
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
@@ -232,6 +236,10 @@ class OutboxSender:
 
     # -- network side ----------------------------------------------------------------------
     async def deliver(self, message: Outgoing) -> None:
+        async with self._sending:
+            await self._deliver(message)
+
+    async def _deliver(self, message: Outgoing) -> None:
         transport = self.transports[message.channel]
         key = (message.channel, message.recipient)
         wait = self.last_sent.get(key, 0.0) + transport.per_chat_interval - time.monotonic()
@@ -311,7 +319,8 @@ def release_held(session: Session, *, channel: str, recipient: str) -> int:
                 OutboxMessage.status == "held",
             )
         )
-        .values(status="pending", next_attempt_at=utcnow())
+        .values(status="pending", next_attempt_at=utcnow()),
+        execution_options=PLAIN_UPDATE,
     )
     return int(getattr(result, "rowcount", 0) or 0)
 

@@ -215,7 +215,9 @@ class WhatsAppTransport:
         self.headers = {"Authorization": f"Bearer {access_token}"}
         self.template_name = template_name
         self.rate_per_second = rate_per_second
-        self.client = client or httpx.AsyncClient(timeout=timeout)
+        self.client = client or httpx.AsyncClient(
+            timeout=timeout, limits=httpx.Limits(max_connections=32, max_keepalive_connections=32)
+        )
 
     async def _post(self, body: dict[str, Any]) -> str | None:
         try:
