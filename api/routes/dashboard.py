@@ -18,7 +18,9 @@ from api.templating import templates
 from bot import handoff
 from bot.case_queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows
-from bot.i18n import translator
+from bot.flows.case import CATEGORIES as CASE_CATEGORIES
+from bot.flows.case import COUNTRIES
+from bot.i18n import N_, translator
 from bot.officers import authenticate, close_session, open_session, visible_case
 from bot.store.models import Officer, OutboxMessage
 
@@ -32,12 +34,21 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
+
+
+def _labels() -> dict[str, str]:
+    """Readable Indonesian names for stored codes (status, category, country)."""
+    _ = translator("id")
+    codes = {**STATUS_LABELS, **dict(CASE_CATEGORIES), **dict(COUNTRIES)}
+    return {code: _(title) for code, title in codes.items()}
+
+
 def _render(
     request: Request, name: str, officer: Officer | None, csrf: str = "", **context: object
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request, name, {"officer": officer, "csrf": csrf, "_": translator("id"), **context}
-    )
+    common = {"officer": officer, "csrf": csrf, "_": translator("id"), "label": _labels()}
+    return templates.TemplateResponse(request, name, {**common, **context})
 
 
 def age(when: datetime, now: datetime) -> str:

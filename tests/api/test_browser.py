@@ -126,12 +126,12 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         card.locator("a").click()
         page.click("#claim")
-        assert page.inner_text("#status") == "claimed"
+        assert page.get_attribute("#status", "data-status") == "claimed"
         page.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
         page.click("#send-reply")
         page.fill("#outcome", "Gaji sudah dibayar agen.")
         page.click("#resolve")
-        assert page.inner_text("#status") == "resolved"
+        assert page.get_attribute("#status", "data-status") == "resolved"
         page.screenshot(path=str(ARTIFACTS / "case.png"), full_page=True)
         browser.close()
     wait_for(
