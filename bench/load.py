@@ -338,7 +338,8 @@ async def main_async(args: argparse.Namespace) -> None:
         rows = dict(
             conn.execute(
                 text(
-                    "SELECT recipient, count(*) FROM outbox WHERE channel = 'whatsapp' GROUP BY recipient"
+                    "SELECT recipient, count(*) FROM outbox WHERE channel = 'whatsapp' "
+                    "GROUP BY recipient"
                 )
             ).all()
         )
@@ -353,9 +354,11 @@ async def main_async(args: argparse.Namespace) -> None:
         f"users: {args.users}, duration: {elapsed:.0f} s"
     )
     print(f"inbound accepted: {stats.sent} ({stats.sent / elapsed:.0f} messages/s sustained)")
+    lat = stats.latencies
+    mean = statistics.fmean(lat or [0]) * 1000
     print(
-        f"reply latency: p50 {pct(stats.latencies, 50):.0f} ms, p95 {pct(stats.latencies, 95):.0f} ms, "
-        f"p99 {pct(stats.latencies, 99):.0f} ms, mean {statistics.fmean(stats.latencies or [0]) * 1000:.0f} ms"
+        f"reply latency: p50 {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms, "
+        f"p99 {pct(lat, 99):.0f} ms, mean {mean:.0f} ms"
     )
     print(f"errors: {dict(stats.errors) or 0}; waits over 30 s: {stats.timeouts}")
     print(

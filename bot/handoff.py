@@ -8,7 +8,7 @@ the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -146,6 +146,12 @@ def add_family_message(
     return event
 
 
+def family_translator(session: Session, case: Case) -> Callable[[str], str]:
+    """Text for the family in the language of their chat (Indonesian when it is gone)."""
+    contact = session.get(Contact, case.contact_id) if case.contact_id else None
+    return translator(contact.language if contact else "id")
+
+
 def tell_family(session: Session, *, case: Case, text: str, now: datetime | None = None) -> bool:
     """Queues a message to the family's chat; False when the contact erased their data."""
     if case.contact_id is None:
@@ -247,8 +253,7 @@ def claim(session: Session, *, case: Case, officer: Officer, now: datetime | Non
     now = now or utcnow()
     case.status, case.officer_id, case.claimed_at = "claimed", officer.id, now
     record(session, case=case, kind="claimed", actor=actor_of(officer), body=officer.name, at=now)
-    contact = session.get(Contact, case.contact_id) if case.contact_id else None
-    _ = translator(contact.language if contact else "id")
+    _ = family_translator(session, case)
     tell_family(
         session,
         case=case,
@@ -277,8 +282,7 @@ def reply(
     if case.status == "new":
         claim(session, case=case, officer=officer, now=now)
     event = record(session, case=case, kind="reply", actor=actor_of(officer), body=text, at=now)
-    contact = session.get(Contact, case.contact_id) if case.contact_id else None
-    _ = translator(contact.language if contact else "id")
+    _ = family_translator(session, case)
     tell_family(
         session,
         case=case,
@@ -325,8 +329,7 @@ def resolve(
     if case.officer_id is None:
         case.officer_id = officer.id
     record(session, case=case, kind="resolved", actor=actor_of(officer), body=outcome, at=now)
-    contact = session.get(Contact, case.contact_id) if case.contact_id else None
-    _ = translator(contact.language if contact else "id")
+    _ = family_translator(session, case)
     tell_family(
         session,
         case=case,

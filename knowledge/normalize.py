@@ -17,6 +17,7 @@ LONG_RUN = re.compile(r"([a-z])\1{2,}")
 DOUBLE = re.compile(r"([a-z])\1")
 REDUPLICATED = re.compile(r"^([a-z]{2,})2$")
 MAX_CHARS = 1000
+CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
 
 def _data(name: str) -> str:
@@ -66,7 +67,18 @@ def indonesian_roots() -> frozenset[str]:
 def stem_indonesian(word: str) -> str:
     if len(word) <= 4 or not word.isalpha():
         return word
-    return str(_sastrawi().stem(word)) or word
+    stem = str(_sastrawi().stem(word)) or word
+    if stem == word and word.startswith("ng") and len(word) > 5 and word[2] in "aeiou":
+        # informal nasal prefix ("ngurus", "ngirim"): the standard form is "meng-"
+        standard = stem_indonesian("me" + word)
+        if standard in indonesian_roots():
+            return standard
+    if stem == word and word.endswith("in") and len(word) > 6:
+        # Jakarta-style '-in' for '-kan' ("dibutuhin", "ngurusin"): try the standard suffix
+        standard = str(_sastrawi().stem(word[:-2] + "kan"))
+        if standard in indonesian_roots():
+            return standard
+    return stem
 
 
 ENGLISH_SUFFIXES = ("ing", "ed", "es", "s")
@@ -108,8 +120,19 @@ class Normalizer:
             mapped = self.lexicon.get(token)
             if mapped is None and DOUBLE.search(token):
                 mapped = self.lexicon.get(DOUBLE.sub(r"\1", token))
+            if mapped is None:
+                mapped = self._without_clitic(token)
             out.extend((mapped or token).split())
         return out
+
+    def _without_clitic(self, token: str) -> str | None:
+        """'telpnya' -> 'telepon', 'paspornya' stays for the stemmer: only lexicon words lose
+        their clitic here, since the stemmer does not know chat abbreviations."""
+        for clitic in CLITICS:
+            base = token[: -len(clitic)]
+            if token.endswith(clitic) and len(base) >= 2 and base in self.lexicon:
+                return self.lexicon[base]
+        return None
 
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """The terms used for matching: lexicon-mapped, without stopwords, stemmed."""

@@ -81,29 +81,14 @@ def test_claim_reply_note_resolve_from_the_case_page(services: Services, web: Te
 
 
 def test_markup_in_names_and_stories_is_escaped(services: Services, web: TestClient) -> None:
-    from bot.handoff import create_case
-    from bot.store.db import transaction
-    from bot.store.models import Contact
-
     people = team(services)
-    with transaction(services.factory) as session:
-        contact = Contact(channel="web", channel_user_id="evil", language="id")
-        session.add(contact)
-        session.flush()
-        case = create_case(
-            session,
-            contact=contact,
-            reporter="family",
-            worker_name="<script>alert('x')</script>",
-            country="malaysia",
-            city=None,
-            category="other",
-            story="<img src=x onerror=alert(1)>",
-            urgent=False,
-            village_code=ANJANI,
-            share_consent=True,
-        )
-        case_id = case.id
+    case_id = new_case(
+        services,
+        ANJANI,
+        user="evil",
+        worker_name="<script>alert('x')</script>",
+        story="<img src=x onerror=alert(1)>",
+    )
     login(web, people["anjani"])
     for page in (web.get("/officer?view=all").text, web.get(f"/officer/cases/{case_id}").text):
         assert "<script>alert" not in page and "<img src=x" not in page

@@ -16,7 +16,15 @@ from migran.services import Services
 from tests.officers_support import ANJANI, LENENG, SAKRA, team
 
 
-def new_case(services: Services, village: str, *, urgent: bool = False, user: str = "u") -> int:
+def new_case(
+    services: Services,
+    village: str,
+    *,
+    urgent: bool = False,
+    user: str = "u",
+    worker_name: str = "Siti",
+    story: str = "gaji tidak dibayar",
+) -> int:
     with transaction(services.factory) as session:
         contact = Contact(
             channel="web", channel_user_id=f"{user}-{village}-{urgent}", language="id"
@@ -27,11 +35,11 @@ def new_case(services: Services, village: str, *, urgent: bool = False, user: st
             session,
             contact=contact,
             reporter="family",
-            worker_name="Siti",
+            worker_name=worker_name,
             country="malaysia",
             city=None,
             category="wages",
-            story="gaji tidak dibayar",
+            story=story,
             urgent=urgent,
             village_code=village,
             share_consent=True,

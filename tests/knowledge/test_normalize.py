@@ -66,3 +66,24 @@ def test_parser_ignores_comments_and_does_not_map_a_word_to_itself() -> None:
 )
 def test_language_follows_the_question(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("dibutuhin", "butuh"),
+        ("bantuin", "bantu"),
+        ("ngurus", "urus"),
+        ("ngirim", "kirim"),
+        ("pelatihan", "latih"),
+        ("dingin", "dingin"),
+    ],
+)
+def test_informal_affixes_meet_the_standard_stem(word: str, stem: str) -> None:
+    from knowledge.normalize import stem_indonesian
+
+    assert stem_indonesian(word) == stem
+
+
+def test_a_clitic_on_a_chat_abbreviation_is_understood(norm: Normalizer) -> None:
+    assert norm.words("kbri no telpnya") == ["kbri", "no", "telepon"]
