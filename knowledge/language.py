@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from knowledge.yamlfast import load_yaml
 
 WORD = re.compile(r"[a-z]+")
 
@@ -14,7 +14,7 @@ WORD = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def _hints() -> tuple[frozenset[str], frozenset[str]]:
     text = (resources.files("knowledge") / "data" / "language_hints.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return frozenset(data["en"]), frozenset(data["id"])
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from knowledge.topic import Source, Topic
+from knowledge.yamlfast import load_yaml
 
 SECTION = re.compile(r"^##[ \t]+(id|en)(?:[ \t]+(detail))?[ \t]*$", re.MULTILINE)
 
@@ -40,7 +41,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str
     head = parts[0][3:]
     body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
     try:
-        meta = yaml.safe_load(head) or {}
+        meta = load_yaml(head) or {}
     except yaml.YAMLError as exc:
         raise ContentError(path, "front matter", f"invalid YAML: {exc}") from exc
     if not isinstance(meta, dict):

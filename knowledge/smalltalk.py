@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from knowledge.normalize import Normalizer, fold
+from knowledge.yamlfast import load_yaml
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class Intent:
 
 def load_intents() -> list[Intent]:
     text = (resources.files("knowledge") / "data" / "smalltalk.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return [
         Intent(
             name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))

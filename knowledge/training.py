@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from knowledge.topic import Source
+from knowledge.yamlfast import load_yaml
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class TrainingCatalog:
             text = (resources.files("knowledge") / "content" / "training.yaml").read_text("utf-8")
         else:
             text = path.read_text("utf-8")
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
         return cls(
             programmes=tuple(
                 Programme(p["slug"], dict(p["title"]), dict(p["teaches"]))
