@@ -144,7 +144,12 @@ class Engine:
         if text != (incoming.text or ""):
             ctx.incoming = incoming = replace(incoming, text=text)
         previous = ctx.previous_options
-        if not incoming.button and text.isdigit() and 1 <= int(text) <= len(previous):
+        if (
+            not incoming.button
+            and text.isascii()
+            and text.isdigit()
+            and 1 <= int(text) <= len(previous)
+        ):
             ctx.incoming = incoming = replace(incoming, button=previous[int(text) - 1], text=None)
         self._expire_old_form(ctx)
         command = self._command(ctx)

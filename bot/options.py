@@ -32,7 +32,7 @@ def choose(
     if not text:
         return None
     stripped = text.strip().rstrip(".)")
-    if stripped.isdigit():
+    if stripped.isascii() and stripped.isdigit():
         n = int(stripped)
         numbered = remembered if remembered else ids
         if 1 <= n <= len(numbered) and numbered[n - 1] in ids:

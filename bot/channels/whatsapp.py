@@ -94,7 +94,7 @@ def _message(raw: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming | 
     if not sender or not message_id:
         return None
     kind = raw.get("type")
-    phone = "+" + sender if sender.isdigit() else None
+    phone = "+" + sender if sender.isascii() and sender.isdigit() else None
     base: dict[str, Any] = {
         "channel": CHANNEL,
         "user_id": sender,
@@ -196,6 +196,15 @@ def message_body(payload: dict[str, Any], recipient: str) -> dict[str, Any]:
     }
 
 
+def retry_after_seconds(value: str | None) -> float | None:
+    """`Retry-After` in seconds when it is a number (an HTTP date is treated as absent)."""
+    try:
+        seconds = float(value) if value else None
+    except ValueError:
+        return None
+    return seconds if seconds is not None and 0 <= seconds < 86_400 else None
+
+
 class WhatsAppTransport:
     channel = CHANNEL
     per_chat_interval = 0.0
@@ -225,10 +234,9 @@ class WhatsAppTransport:
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             raise TransientError(f"network: {exc.__class__.__name__}") from exc
         if response.status_code == 429 or response.status_code >= 500:
-            retry = response.headers.get("Retry-After")
             raise TransientError(
                 f"HTTP {response.status_code}",
-                float(retry) if retry and retry.replace(".", "").isdigit() else None,
+                retry_after_seconds(response.headers.get("Retry-After")),
             )
         if response.status_code >= 400:
             raise PermanentError(f"HTTP {response.status_code}: {response.text[:200]}")

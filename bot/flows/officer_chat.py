@@ -19,7 +19,8 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
     if button.startswith("case:"):
         parts = button.split(":")
         action = parts[1] if len(parts) > 2 else ""
-        case_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+        raw_id = parts[2] if len(parts) > 2 else ""
+        case_id = int(raw_id) if raw_id.isascii() and raw_id.isdigit() and len(raw_id) < 10 else 0
         case = visible_case(ctx.session, officer, case_id)
         if case is None:
             ctx.say(_("That case is not in your area or does not exist."))

@@ -137,7 +137,7 @@ class TrainingForm(Form):
         ctx.say(ctx._("How old are you? Type your age or your year of birth, e.g. *24* or *2001*."))
 
     def age_read(self, ctx: Ctx) -> int:
-        digits = "".join(ch for ch in (ctx.incoming.text or "") if ch.isdigit())
+        digits = "".join(ch for ch in (ctx.incoming.text or "") if "0" <= ch <= "9")
         year_now = ctx.now.year
         if not digits or len(digits) > 4:
             raise Invalid(

@@ -75,7 +75,7 @@ def whatsapp(base: str, graph: FakeGraphAPI, **message: str) -> None:
         headers={"X-Hub-Signature-256": sign(body), "Content-Type": "application/json"},
     )
     assert response.status_code == 200
-    wait_for(lambda: len(graph.texts_to(FAMILY)) > before, timeout=20)
+    wait_for(lambda: len(graph.texts_to(FAMILY)) > before, timeout=60)
 
 
 def report_over_whatsapp(base: str, graph: FakeGraphAPI) -> None:
@@ -107,7 +107,7 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
     base, services, graph = live
     people = team(services)
     report_over_whatsapp(base, graph)
-    wait_for(lambda: any("K-" in t for t in graph.texts_to(FAMILY)), timeout=20)
+    wait_for(lambda: any("K-" in t for t in graph.texts_to(FAMILY)), timeout=60)
     # the officer of another village does not see it
     other = httpx.get(base + "/api/v1/cases", headers=people["sakra"].headers).json()
     assert other == []
@@ -151,7 +151,7 @@ def test_an_unclaimed_urgent_case_escalates(live) -> None:  # type: ignore[no-un
     base, services, graph = live
     people = team(services)
     report_over_whatsapp(base, graph)
-    wait_for(lambda: any("K-" in t for t in graph.texts_to(FAMILY)), timeout=20)
+    wait_for(lambda: any("K-" in t for t in graph.texts_to(FAMILY)), timeout=60)
     scheduler = services.scheduler
     assert scheduler is not None
     start = services.dispatcher.clock()

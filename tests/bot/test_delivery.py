@@ -115,12 +115,32 @@ def test_a_message_that_keeps_failing_becomes_a_dead_letter(
     sender = wa_services.sender
     assert sender is not None
     wa_services.dispatcher.receive(incoming("6281100000009", "syarat tki", 1))
-    graph.fail_next(MAX_ATTEMPTS + 5, status=500, retry_after=0.01)
-    drain(sender, rounds=400)
+    graph.fail_for(3600, status=500)
+    start = sender.clock()
+    for n in range(MAX_ATTEMPTS + 5):
+        # each cycle happens after the longest backoff (300 s): 40 attempts take about 3.3 hours
+        sender.clock = lambda n=n: start + timedelta(seconds=301 * n)
+        asyncio.run(sender.run_once())
     with wa_services.factory() as session:
         row = session.scalars(select(OutboxMessage)).one()
     assert row.status == "dead" and row.attempts == MAX_ATTEMPTS
     assert "500" in (row.last_error or "")
+
+
+def test_a_message_failing_for_six_hours_is_given_up_even_with_attempts_left(
+    wa_services: Services, graph: FakeGraphAPI
+) -> None:
+    sender = wa_services.sender
+    assert sender is not None
+    wa_services.dispatcher.receive(incoming("6281100000019", "syarat tki", 1))
+    graph.fail_for(3600, status=503)
+    start = sender.clock()
+    for hours in (0, 2, 4, 7):
+        sender.clock = lambda hours=hours: start + timedelta(hours=hours)
+        asyncio.run(sender.run_once())
+    with wa_services.factory() as session:
+        row = session.scalars(select(OutboxMessage)).one()
+    assert row.status == "dead" and row.attempts == 4
 
 
 def test_a_rejected_message_is_dead_at_once_and_does_not_block_the_next_chat(
