@@ -139,3 +139,15 @@ def test_a_redelivered_message_is_stored_once_and_answered_once(services: Servic
             )
             == 1
         )
+
+
+def test_an_abandoned_form_expires_after_24_hours(chat: Chat, services: Services) -> None:
+    chat.say("pelatihan")
+    chat.say(button="opt:yes")
+    chat.say(button="prog:otomotif")
+    start = services.engine.clock()
+    services.engine.clock = lambda: start + timedelta(hours=23)
+    assert "umur" in chat.say("Siti Aminah").lower()  # 23 hours later the form goes on
+    services.engine.clock = lambda: start + timedelta(hours=48)
+    reply = chat.say("lanjut").lower()  # 25 hours after the last answer it has expired
+    assert "tidak berlaku" in reply and "umur" not in reply

@@ -207,3 +207,31 @@ def _all_sent(services: Services) -> bool:
     with services.factory() as session:
         statuses = session.scalars(select(OutboxMessage.status)).all()
         return bool(statuses) and all(s == "sent" for s in statuses)
+
+
+def test_set_webhook_registers_the_url_with_the_secret_and_the_commands(
+    bot_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "MIGRAN_DATABASE_URL": f"sqlite:///{tmp_path / 'tg.db'}",
+        "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_API_URL": bot_api.url,
+        "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
+    }
+    url = "https://migran.example.org/webhooks/telegram"
+    result = subprocess.run(
+        [sys.executable, "-m", "migran.cli", "telegram", "set-webhook", url],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    calls = dict(bot_api.calls)
+    assert calls["setWebhook"]["url"] == url
+    assert calls["setWebhook"]["secret_token"] == TELEGRAM_SECRET
+    commands = [p for m, p in bot_api.calls if m == "setMyCommands"]
+    assert len(commands) == 2 and {c.get("language_code") for c in commands} == {None, "en"}
+    names = {c["command"] for c in commands[0]["commands"]}
+    assert names == {"start", "menu", "bahasa", "pelatihan", "lapor", "status"}
