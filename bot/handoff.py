@@ -222,6 +222,14 @@ def case_summary(case: Case) -> str:
     )
 
 
+def alert_officers(session: Session, case: Case, headline: str) -> list[Officer]:
+    """Tells whoever is responsible for the case now, with the case summary and buttons."""
+    officers = responsible_officers(session, case)
+    for officer in officers:
+        notify(session, officer, headline + "\n" + case_summary(case), case)
+    return officers
+
+
 def route_case(session: Session, *, case: Case) -> list[Officer]:
     officers = responsible_officers(session, case)
     if case.escalation_level == 0 and officers and officers[0].role != "officer":
@@ -235,9 +243,7 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
         body=", ".join(o.username for o in officers) or "no officer registered",
     )
     _ = translator("id")
-    for officer in officers:
-        notify(session, officer, _("New case.") + "\n" + case_summary(case), case)
-    return officers
+    return alert_officers(session, case, _("New case."))
 
 
 # -- officers' actions ------------------------------------------------------------------------
@@ -308,13 +314,7 @@ def transfer_to_district(session: Session, *, case: Case, officer: Officer) -> N
     case.escalated_at = utcnow()
     record(session, case=case, kind="transferred", actor=actor_of(officer), body="district")
     _ = translator("id")
-    for supervisor in responsible_officers(session, case):
-        notify(
-            session,
-            supervisor,
-            _("Case transferred to the district.") + "\n" + case_summary(case),
-            case,
-        )
+    alert_officers(session, case, _("Case transferred to the district."))
 
 
 def resolve(
@@ -365,12 +365,6 @@ def escalate_due(
             at=now,
         )
         _ = translator("id")
-        for officer in responsible_officers(session, case):
-            notify(
-                session,
-                officer,
-                _("Escalated: nobody has claimed this case.") + "\n" + case_summary(case),
-                case,
-            )
+        alert_officers(session, case, _("Escalated: nobody has claimed this case."))
         escalated.append(case)
     return escalated

@@ -25,3 +25,35 @@ def test_indonesian_catalog_is_complete_and_keeps_placeholders() -> None:
         assert sorted(PLACEHOLDER.findall(message.id)) == sorted(
             PLACEHOLDER.findall(message.string)
         ), message.id
+
+
+def test_the_template_lists_every_string_the_code_marks(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = LOCALES.parent
+    target = tmp_path / "fresh.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "N_",
+            "-o",
+            str(target),
+            "--no-location",
+            ".",
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    with target.open("rb") as fh:
+        fresh = {m.id for m in read_po(fh) if m.id}
+    with (LOCALES / "migran.pot").open("rb") as fh:
+        committed = {m.id for m in read_po(fh) if m.id}
+    assert fresh == committed, f"run `make messages`: {sorted(fresh ^ committed)[:5]}"
