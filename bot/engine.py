@@ -18,16 +18,16 @@ from sqlalchemy.orm import Session
 
 from bot.answers import fallback_text, smalltalk_text
 from bot.context import OPTIONS_KEY, Ctx
+from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
-from bot.i18n import N_
 from bot.officers import officer_by_telegram
 from bot.options import short
 from bot.store.models import Case, Contact, Conversation, utcnow
-from bot.types import Button, Incoming, Reply, Row
+from bot.types import Button, Incoming, Reply
 from knowledge import Answer, Librarian, detect_language
 from knowledge.danger import mentions_danger
 from knowledge.normalize import Normalizer, fold
@@ -42,16 +42,6 @@ QUESTION_WORDS = frozenset(
     "how what where when why who can could is are do does should".split()
 )
 EMERGENCY_TOPIC = "kontak-darurat"
-MENU_ITEMS = (
-    ("cmd:ask", N_("Ask a question")),
-    ("cmd:training", N_("Sign up for training")),
-    ("cmd:report", N_("Report a problem")),
-    ("cmd:status", N_("My status")),
-    ("cmd:language", N_("Bahasa / Language")),
-    ("cmd:erase", N_("Delete my data")),
-)
-ERASE_YES, ERASE_NO = "erase:yes", "erase:no"
-LANG_ID, LANG_EN = "lang:id", "lang:en"
 
 
 def clean_text(text: str | None) -> str:
@@ -196,7 +186,7 @@ class Engine:
         button = ctx.incoming.button or ""
         if button.startswith("cmd:"):
             return button[4:]
-        if button in (ERASE_YES, ERASE_NO, LANG_ID, LANG_EN):
+        if button in (menu.ERASE_YES, menu.ERASE_NO, menu.LANG_ID, menu.LANG_EN):
             return button
         if ctx.conversation.flow in ("erase_confirm", "language") and ctx.incoming.text:
             options = self._pending_options(ctx)
@@ -209,8 +199,8 @@ class Engine:
 
     def _pending_options(self, ctx: Ctx) -> list[Button]:
         if ctx.conversation.flow == "erase_confirm":
-            return self._erase_buttons(ctx)
-        return self._language_buttons(ctx)
+            return menu.erase_buttons(ctx)
+        return menu.language_buttons(ctx)
 
     def _expire_old_form(self, ctx: Ctx) -> None:
         conv = ctx.conversation
@@ -239,13 +229,13 @@ class Engine:
             if conv.flow:
                 self.clear(ctx)
                 ctx.say(ctx._("Cancelled. Nothing more will be saved from that form."))
-            self.menu(ctx)
+            menu.show(ctx)
             return
         if command == "resume":
             if conv.flow in self.forms:
                 self.resume(ctx)
             else:
-                self.menu(ctx)
+                menu.show(ctx)
             return
         if command in ("training", "report"):
             flow = "training" if command == "training" else "case"
@@ -260,125 +250,19 @@ class Engine:
         elif conv.flow in ("erase_confirm", "language"):
             self.clear(ctx)
         handlers = {
-            "menu": self.menu,
-            "ask": self.ask_prompt,
-            "help": self.help,
-            "status": self.status,
-            "language": self.language_prompt,
-            "erase": self.erase_prompt,
-            ERASE_YES: self.erase,
-            ERASE_NO: self.erase_cancelled,
-            LANG_ID: lambda c: self.set_language(c, "id"),
-            LANG_EN: lambda c: self.set_language(c, "en"),
+            "menu": menu.show,
+            "ask": menu.ask_prompt,
+            "help": menu.help_,
+            "status": menu.status,
+            "language": menu.language_prompt,
+            "erase": menu.erase_prompt,
+            menu.ERASE_YES: menu.erase,
+            menu.ERASE_NO: menu.erase_cancelled,
+            menu.LANG_ID: lambda c: menu.set_language(c, "id"),
+            menu.LANG_EN: lambda c: menu.set_language(c, "en"),
         }
-        handlers.get(command, self.menu)(ctx)
+        handlers.get(command, menu.show)(ctx)
 
-    def menu(self, ctx: Ctx) -> None:
-        rows = [Row(key, short(ctx._(title), 24)) for key, title in MENU_ITEMS]
-        if ctx.conversation.flow in self.forms and ctx.conversation.parked:
-            rows.insert(0, Row("cmd:resume", short(ctx._("Continue my form"), 24)))
-        ctx.say(
-            ctx._(
-                "Migran helps you work abroad safely. Type a question in your own words, or choose:"
-            ),
-            rows=rows[:10],
-            list_label=ctx._("Menu"),
-        )
-
-    def ask_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._(
-                "Type your question in your own words, e.g. *berapa biaya ke Taiwan?* or "
-                "*paspor saya ditahan majikan*."
-            )
-        )
-
-    def help(self, ctx: Ctx) -> None:
-        ctx.say(smalltalk_text("help", ctx.lang))
-        self.menu(ctx)
-
-    def status(self, ctx: Ctx) -> None:
-        from bot.handoff import cases_of
-        from bot.registrations import registrations_of
-
-        _ = ctx._
-        lines: list[str] = []
-        for reg in registrations_of(ctx.session, ctx.contact):
-            programme = self.catalog.get(reg.programme_slug)
-            title = (
-                programme.title.get(ctx.lang, reg.programme_slug)
-                if programme
-                else reg.programme_slug
-            )
-            lines.append(
-                _("Training *{code}*: {title} — registered {date}").format(
-                    code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
-                )
-            )
-        states = {
-            "new": N_("waiting for an officer"),
-            "claimed": N_("an officer is handling it"),
-            "resolved": N_("resolved"),
-        }
-        for case in cases_of(ctx.session, ctx.contact):
-            lines.append(
-                _("Report *{number}*: {state}").format(
-                    number=case.number, state=_(states.get(case.status, case.status))
-                )
-            )
-        if not lines:
-            ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
-            return
-        ctx.say("\n".join(lines))
-
-    def _language_buttons(self, ctx: Ctx) -> list[Button]:
-        return [Button(LANG_ID, "Bahasa Indonesia"), Button(LANG_EN, "English")]
-
-    def language_prompt(self, ctx: Ctx) -> None:
-        ctx.conversation.flow = "language"
-        ctx.say(ctx._("Choose your language / Pilih bahasa:"), self._language_buttons(ctx))
-
-    def set_language(self, ctx: Ctx, lang: str) -> None:
-        ctx.contact.language = lang
-        ctx.set_data(lang_chosen=True)
-        if ctx.conversation.flow == "language":
-            ctx.conversation.flow = None
-        ctx.say(
-            ctx._("Language set to English.")
-            if lang == "en"
-            else ctx._("Bahasa diganti ke Bahasa Indonesia.")
-        )
-
-    def _erase_buttons(self, ctx: Ctx) -> list[Button]:
-        return [
-            Button(ERASE_YES, short(ctx._("Yes, delete"))),
-            Button(ERASE_NO, short(ctx._("No, keep"))),
-        ]
-
-    def erase_prompt(self, ctx: Ctx) -> None:
-        ctx.conversation.flow = "erase_confirm"
-        ctx.say(
-            ctx._(
-                "This deletes your registrations, your name and phone number and your chat "
-                "messages. Open reports keep only what the officer needs, without your name. "
-                "Delete now?"
-            ),
-            self._erase_buttons(ctx),
-        )
-
-    def erase(self, ctx: Ctx) -> None:
-        from bot.privacy import erase_contact
-
-        language = ctx.lang
-        erase_contact(ctx.session, ctx.contact, now=ctx.now)
-        ctx.contact.language = language
-        ctx.say(ctx._("Your data has been deleted. Thank you for using Migran."))
-
-    def erase_cancelled(self, ctx: Ctx) -> None:
-        self.clear(ctx)
-        ctx.say(ctx._("Nothing was deleted."))
-
-    # -- forms -----------------------------------------------------------------------------
     def clear(self, ctx: Ctx) -> None:
         keep = {k: v for k, v in ctx.data.items() if k == "lang_chosen"}
         conv = ctx.conversation
@@ -406,7 +290,7 @@ class Engine:
         step = form.step(conv.step) if form else None
         if form is None or step is None:
             self.clear(ctx)
-            self.menu(ctx)
+            menu.show(ctx)
             return
         incoming = ctx.incoming
         text = incoming.text or ""
@@ -572,7 +456,7 @@ class Engine:
     def answer_topic(self, ctx: Ctx, slug: str, lang: str | None = None) -> None:
         topic = self.librarian.topics.get(slug)
         if topic is None:
-            self.menu(ctx)
+            menu.show(ctx)
             return
         lang = lang or ctx.lang
         if topic.form is not None:

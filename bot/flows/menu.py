@@ -1,0 +1,135 @@
+"""The menu and the one-step commands: status, language, help and erasing one's data."""
+
+from __future__ import annotations
+
+from bot.answers import smalltalk_text
+from bot.context import Ctx
+from bot.i18n import N_
+from bot.options import short
+from bot.types import Button, Row
+
+MENU_ITEMS = (
+    ("cmd:ask", N_("Ask a question")),
+    ("cmd:training", N_("Sign up for training")),
+    ("cmd:report", N_("Report a problem")),
+    ("cmd:status", N_("My status")),
+    ("cmd:language", N_("Bahasa / Language")),
+    ("cmd:erase", N_("Delete my data")),
+)
+ERASE_YES, ERASE_NO = "erase:yes", "erase:no"
+LANG_ID, LANG_EN = "lang:id", "lang:en"
+
+
+def show(ctx: Ctx) -> None:
+    rows = [Row(key, short(ctx._(title), 24)) for key, title in MENU_ITEMS]
+    if ctx.conversation.flow in ctx.engine.forms and ctx.conversation.parked:
+        rows.insert(0, Row("cmd:resume", short(ctx._("Continue my form"), 24)))
+    ctx.say(
+        ctx._("Migran helps you work abroad safely. Type a question in your own words, or choose:"),
+        rows=rows[:10],
+        list_label=ctx._("Menu"),
+    )
+
+
+def ask_prompt(ctx: Ctx) -> None:
+    ctx.say(
+        ctx._(
+            "Type your question in your own words, e.g. *berapa biaya ke Taiwan?* or "
+            "*paspor saya ditahan majikan*."
+        )
+    )
+
+
+def help_(ctx: Ctx) -> None:
+    ctx.say(smalltalk_text("help", ctx.lang))
+    show(ctx)
+
+
+def status(ctx: Ctx) -> None:
+    from bot.handoff import cases_of
+    from bot.registrations import registrations_of
+
+    _ = ctx._
+    lines: list[str] = []
+    for reg in registrations_of(ctx.session, ctx.contact):
+        programme = ctx.engine.catalog.get(reg.programme_slug)
+        title = (
+            programme.title.get(ctx.lang, reg.programme_slug) if programme else reg.programme_slug
+        )
+        lines.append(
+            _("Training *{code}*: {title} — registered {date}").format(
+                code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
+            )
+        )
+    states = {
+        "new": N_("waiting for an officer"),
+        "claimed": N_("an officer is handling it"),
+        "resolved": N_("resolved"),
+    }
+    for case in cases_of(ctx.session, ctx.contact):
+        lines.append(
+            _("Report *{number}*: {state}").format(
+                number=case.number, state=_(states.get(case.status, case.status))
+            )
+        )
+    if not lines:
+        ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
+        return
+    ctx.say("\n".join(lines))
+
+
+def language_buttons(ctx: Ctx) -> list[Button]:
+    return [Button(LANG_ID, "Bahasa Indonesia"), Button(LANG_EN, "English")]
+
+
+def language_prompt(ctx: Ctx) -> None:
+    ctx.conversation.flow = "language"
+    ctx.say(ctx._("Choose your language / Pilih bahasa:"), language_buttons(ctx))
+
+
+def set_language(ctx: Ctx, lang: str) -> None:
+    ctx.contact.language = lang
+    ctx.set_data(lang_chosen=True)
+    if ctx.conversation.flow == "language":
+        ctx.conversation.flow = None
+    ctx.say(
+        ctx._("Language set to English.")
+        if lang == "en"
+        else ctx._("Bahasa diganti ke Bahasa Indonesia.")
+    )
+
+
+def erase_buttons(ctx: Ctx) -> list[Button]:
+    return [
+        Button(ERASE_YES, short(ctx._("Yes, delete"))),
+        Button(ERASE_NO, short(ctx._("No, keep"))),
+    ]
+
+
+def erase_prompt(ctx: Ctx) -> None:
+    ctx.conversation.flow = "erase_confirm"
+    ctx.say(
+        ctx._(
+            "This deletes your registrations, your name and phone number and your chat "
+            "messages. Open reports keep only what the officer needs, without your name. "
+            "Delete now?"
+        ),
+        erase_buttons(ctx),
+    )
+
+
+def erase(ctx: Ctx) -> None:
+    from bot.privacy import erase_contact
+
+    language = ctx.lang
+    erase_contact(ctx.session, ctx.contact, now=ctx.now)
+    ctx.contact.language = language
+    ctx.say(ctx._("Your data has been deleted. Thank you for using Migran."))
+
+
+def erase_cancelled(ctx: Ctx) -> None:
+    ctx.engine.clear(ctx)
+    ctx.say(ctx._("Nothing was deleted."))
+
+
+# -- forms -----------------------------------------------------------------------------
