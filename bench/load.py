@@ -7,7 +7,8 @@ throughput reached is what the service sustains). Reports inbound messages per s
 latency percentiles (webhook sent → reply received by the Graph API), errors, lost and
 duplicated replies, and CPU and resident memory of the server processes.
 
-    python bench/load.py --users 200 --duration 60 [--database-url URL] [--workers 2] [--profile]
+    python bench/load.py --users 100 --duration 60 [--database-url URL] [--workers 2]
+                         [--telegram] [--profile FILE]
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ class Recorder:
             if not message.get("more_body"):
                 break
         now = time.monotonic()
+        path = scope.get("path", "")
+        if "/bot" in path:  # the Telegram Bot API: getMe, setMyCommands, sendMessage, ...
+            await self._telegram(path.rsplit("/", 1)[-1], body, now, send)
+            return
         try:
             to = json.loads(body).get("to", "")
         except ValueError:
@@ -108,11 +113,71 @@ class Recorder:
         )
         await send({"type": "http.response.body", "body": reply})
 
+    async def _telegram(self, method: str, body: bytes, now: float, send: Any) -> None:
+        from urllib.parse import parse_qs
+
+        params = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+        result: Any = True
+        if method == "getMe":
+            result = {"id": 1, "is_bot": True, "first_name": "Migran", "username": "migran_bot"}
+        elif method == "sendMessage":
+            to = params.get("chat_id", "")
+            self.received[to].append(now)
+            waiter = self.waiters.pop(to, None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(now)
+            self.ids += 1
+            result = {
+                "message_id": self.ids,
+                "date": 0,
+                "chat": {"id": int(to or 0), "type": "private"},
+            }
+        reply = json.dumps({"ok": True, "result": result}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json")],
+            }
+        )
+        await send({"type": "http.response.body", "body": reply})
+
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def telegram_update(user: str, n: int, kind: str, value: str) -> bytes:
+    chat = {"id": int(user), "type": "private"}
+    sender = {"id": int(user), "is_bot": False, "first_name": "U"}
+    update_id = int(user) % 100_000 * 10_000 + n
+    if kind == "t":
+        return json.dumps(
+            {
+                "update_id": update_id,
+                "message": {
+                    "message_id": n,
+                    "date": 0,
+                    "chat": chat,
+                    "from": sender,
+                    "text": value,
+                },
+            }
+        ).encode()
+    return json.dumps(
+        {
+            "update_id": update_id,
+            "callback_query": {
+                "id": f"cb{update_id}",
+                "chat_instance": "x",
+                "data": value,
+                "from": sender,
+                "message": {"message_id": 1, "date": 0, "chat": chat},
+            },
+        }
+    ).encode()
 
 
 def payload(user: str, n: int, kind: str, value: str) -> bytes:
@@ -164,7 +229,13 @@ class Stats:
 
 
 async def user_loop(
-    n: int, base: str, rec: Recorder, stats: Stats, deadline: float, client: httpx.AsyncClient
+    n: int,
+    base: str,
+    rec: Recorder,
+    stats: Stats,
+    deadline: float,
+    client: httpx.AsyncClient,
+    channel: str = "whatsapp",
 ) -> None:
     rng = random.Random(n)
     user = f"628{n:09d}"
@@ -174,17 +245,23 @@ async def user_loop(
             if time.monotonic() >= deadline:
                 return
             counter += 1
-            body = payload(user, counter, kind, value)
-            signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+            if channel == "telegram":
+                body = telegram_update(user, counter, kind, value)
+                url = base + "/webhooks/telegram"
+                headers = {
+                    "X-Telegram-Bot-Api-Secret-Token": SECRET,
+                    "Content-Type": "application/json",
+                }
+            else:
+                body = payload(user, counter, kind, value)
+                url = base + "/webhooks/whatsapp"
+                signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+                headers = {"X-Hub-Signature-256": signature, "Content-Type": "application/json"}
             waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
             rec.waiters[user] = waiter
             started = time.monotonic()
             try:
-                response = await client.post(
-                    base + "/webhooks/whatsapp",
-                    content=body,
-                    headers={"X-Hub-Signature-256": signature, "Content-Type": "application/json"},
-                )
+                response = await client.post(url, content=body, headers=headers)
             except httpx.HTTPError as exc:
                 stats.errors[type(exc).__name__] += 1
                 rec.waiters.pop(user, None)
@@ -254,6 +331,12 @@ async def main_async(args: argparse.Namespace) -> None:
         "WHATSAPP_API_URL": f"http://127.0.0.1:{graph_port}",
         "WHATSAPP_RATE_PER_SECOND": "5000",
     }
+    if args.telegram:
+        env.update(
+            TELEGRAM_BOT_TOKEN="1:LOAD",
+            TELEGRAM_WEBHOOK_SECRET=SECRET,
+            TELEGRAM_API_URL=f"http://127.0.0.1:{graph_port}",
+        )
     server = subprocess.Popen(
         [
             sys.executable,
@@ -312,8 +395,14 @@ async def main_async(args: argparse.Namespace) -> None:
             for _ in range((args.users + 9) // 10)
         ]
         own0 = time.process_time()
+        channels = [
+            "telegram" if args.telegram and n % 2 else "whatsapp" for n in range(args.users)
+        ]
         await asyncio.gather(
-            *(user_loop(n, base, rec, stats, deadline, clients[n // 10]) for n in range(args.users))
+            *(
+                user_loop(n, base, rec, stats, deadline, clients[n // 10], channels[n])
+                for n in range(args.users)
+            )
         )
         own = time.process_time() - own0
         for extra in clients:
@@ -321,7 +410,12 @@ async def main_async(args: argparse.Namespace) -> None:
         elapsed = time.monotonic() - started
         pids = family(server.pid)
         cpu1, rss = proc_usage(pids)
-        await asyncio.sleep(5)  # late replies
+        # late replies (Telegram sends at most one message per second to a chat)
+        for _ in range(15):
+            before = sum(len(v) for v in rec.received.values())
+            await asyncio.sleep(2)
+            if sum(len(v) for v in rec.received.values()) == before:
+                break
         if profiler is not None:
             profiler.wait(timeout=60)
     server.send_signal(signal.SIGINT)
@@ -338,8 +432,8 @@ async def main_async(args: argparse.Namespace) -> None:
         rows = dict(
             conn.execute(
                 text(
-                    "SELECT recipient, count(*) FROM outbox WHERE channel = 'whatsapp' "
-                    "GROUP BY recipient"
+                    "SELECT recipient, count(*) FROM outbox WHERE contact_id IS NOT NULL "
+                    "AND channel IN ('whatsapp', 'telegram') GROUP BY recipient"
                 )
             ).all()
         )
@@ -381,6 +475,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--profile", help="write a py-spy flame graph (SVG) here")
+    parser.add_argument(
+        "--telegram", action="store_true", help="half the users write over Telegram (webhook)"
+    )
     args = parser.parse_args()
     if args.database_url is None:
         path = Path(f"/tmp/migran-load-{os.getpid()}.db")
