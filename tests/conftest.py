@@ -39,10 +39,25 @@ def _fresh_postgres(base_url: str) -> tuple[str, str]:
 
 
 def _drop_postgres(base_url: str, name: str) -> None:
+    """Best-effort cleanup: a background worker (autovacuum) may still be attached for a moment."""
+    import time
+    import warnings
+
+    from sqlalchemy.exc import DBAPIError
+
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        for attempt in range(5):
+            try:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                return
+            except DBAPIError as error:
+                if attempt == 4:
+                    warnings.warn(f"test database {name} left behind: {error.orig}", stacklevel=2)
+                time.sleep(0.5)
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
