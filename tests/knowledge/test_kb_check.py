@@ -62,3 +62,27 @@ def test_cli_exits_non_zero_and_names_the_problem(tmp_path: Path, monkeypatch, c
     assert main(["kb", "check"]) == 1
     err = capsys.readouterr().err
     assert "visa-kerja.md: sources" in err
+
+
+def test_no_example_copies_a_question_of_the_development_set() -> None:
+    """The dev set measures the engine; an example that copies one of its lines hides a miss."""
+    import json
+
+    import pytest
+    from rapidfuzz import fuzz
+
+    dev_file = (
+        Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev_questions.jsonl"
+    )
+    if not dev_file.is_file():
+        pytest.skip("development set not present beside the repository")
+    dev = [
+        json.loads(line)["q"].lower() for line in dev_file.read_text("utf-8").splitlines() if line
+    ]
+    copies = [
+        (topic.slug, example)
+        for topic in load_topics()
+        for example in topic.examples
+        if any(fuzz.ratio(example.lower(), question) >= 80 for question in dev)
+    ]
+    assert copies == []
