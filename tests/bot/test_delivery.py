@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -174,3 +175,56 @@ def test_outside_the_24_hour_window_a_template_invites_the_user_back(
     drain(sender)
     texts = graph.texts_to(user)
     assert len(texts) == 3 and "18 tahun" in texts[1]
+
+
+def test_the_rate_limiter_keeps_to_its_rate_after_a_burst() -> None:
+    from bot.outbox import RateLimiter
+
+    async def take(n: int, limiter: RateLimiter) -> float:
+        start = time.monotonic()
+        for _ in range(n):
+            await limiter.acquire()
+        return time.monotonic() - start
+
+    limiter = RateLimiter(5.0)
+    elapsed = asyncio.run(take(10, limiter))  # 5 at once (the burst), then 5 at 1/5 s
+    assert 0.9 <= elapsed < 2.0
+
+
+def test_telegram_messages_to_one_chat_are_at_least_a_second_apart(
+    database_url: str, librarian: Librarian
+) -> None:
+    from bot.config import Settings
+    from tests.channels_support import TELEGRAM_SECRET, TELEGRAM_TOKEN
+    from tests.fakes import FakeBotAPI
+
+    bot_api = FakeBotAPI(TELEGRAM_TOKEN).start()
+    services = build(
+        Settings(
+            database_url=database_url,
+            telegram_bot_token=TELEGRAM_TOKEN,
+            telegram_api_url=bot_api.url,
+            telegram_webhook_secret=TELEGRAM_SECRET,
+        ),
+        librarian=librarian,
+    )
+    try:
+        for n, text in enumerate(["menu", "syarat tki", "status"]):
+            services.dispatcher.receive(
+                Incoming(channel="telegram", user_id="5005", text=text, platform_id=f"u{n}")
+            )
+
+        async def run() -> None:
+            for _ in range(60):
+                await services.sender.run_once()  # type: ignore[union-attr]
+                if len(bot_api.delivered) >= 3:
+                    return
+                await asyncio.sleep(0.1)
+
+        started = time.monotonic()
+        asyncio.run(run())
+        assert len(bot_api.sent_to(5005)) == 3
+        assert time.monotonic() - started >= 2.0  # three messages to one chat, 1 s apart
+    finally:
+        bot_api.stop()
+        services.database.dispose()
