@@ -22,4 +22,6 @@ def get_session(container: Annotated[Container, Depends(get_container)]) -> Iter
 
 
 ContainerDep = Annotated[Container, Depends(get_container)]
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+"""Committed when the route returns, *before* the response leaves: a browser following the
+redirect after a login or an action must find the new row (found by the browser test)."""
