@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy.orm import Session
 
 from api.container import Container
+from bot.officers import visible_case
+from bot.store.models import Case, Officer
 
 
 def get_container(request: Request) -> Container:
@@ -19,6 +21,14 @@ def get_container(request: Request) -> Container:
 def get_session(container: Annotated[Container, Depends(get_container)]) -> Iterator[Session]:
     with container.factory() as session, session.begin():
         yield session
+
+
+def case_or_404(session: Session, officer: Officer, case_id: int) -> Case:
+    """The case when it is in the officer's area; 404 otherwise (never 403: no hint it exists)."""
+    case = visible_case(session, officer, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "case not found")
+    return case
 
 
 ContainerDep = Annotated[Container, Depends(get_container)]

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine
-from bot.outbox import release_held
+from bot.outbox import queue_message, release_held
 from bot.store.db import transaction
 from bot.store.models import Contact, Message, OutboxMessage, utcnow
 from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
@@ -59,15 +59,14 @@ def enqueue(
     rows = []
     erased = contact.erased_at is not None
     for reply in replies:
-        row = OutboxMessage(
-            contact_id=contact.id,
+        row = queue_message(
+            session,
             channel=contact.channel,
             recipient=recipient or contact.channel_user_id,
             payload=reply_to_dict(reply),
-            created_at=now,
-            next_attempt_at=now,
+            contact_id=contact.id,
+            now=now,
         )
-        session.add(row)
         session.add(
             Message(
                 contact_id=contact.id,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.answers import fallback_text, smalltalk_text
+from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
@@ -25,7 +26,7 @@ from bot.flows.officer_chat import handle_officer
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
 from bot.officers import officer_by_telegram
-from bot.options import short
+from bot.options import choose, short
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.types import Button, Incoming, Reply
 from knowledge import Answer, Librarian, detect_language
@@ -181,8 +182,6 @@ class Engine:
         self.answer(ctx)
 
     def _command(self, ctx: Ctx) -> str | None:
-        from bot.commands import command_of
-
         button = ctx.incoming.button or ""
         if button.startswith("cmd:"):
             return button[4:]
@@ -190,8 +189,6 @@ class Engine:
             return button
         if ctx.conversation.flow in ("erase_confirm", "language") and ctx.incoming.text:
             options = self._pending_options(ctx)
-            from bot.options import choose
-
             chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
             if chosen:
                 return chosen

@@ -14,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.store.models import Case, Officer, OfficerSession, OfficerVillage, utcnow
+from bot.store.models import Case, Officer, OfficerSession, OfficerVillage
 from knowledge.normalize import fold
 from knowledge.villages import VillageDirectory
 
@@ -251,7 +251,3 @@ def admins(session: Session) -> list[Officer]:
     return list(
         session.scalars(select(Officer).where(Officer.role == "admin", Officer.active.is_(True)))
     )
-
-
-def now_utc() -> datetime:
-    return utcnow()

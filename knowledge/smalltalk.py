@@ -35,9 +35,6 @@ class SmallTalk:
             (i.words for i in self.intents if i.name == "greeting"), frozenset()
         )
 
-    def _content_words(self, text: str) -> list[str]:
-        return [w for w in fold(text).split()]
-
     def detect(self, text: str) -> str | None:
         """The intent name when the whole message is small talk, else None."""
         folded = fold(text)

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
 from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, client_address
-from api.deps import ContainerDep, SessionDep
+from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot import handoff
 from bot.case_queue import STATUSES, VIEWS, list_cases
@@ -21,7 +21,7 @@ from bot.exports import CASE_COLUMNS, case_rows
 from bot.flows.case import CATEGORIES as CASE_CATEGORIES
 from bot.flows.case import COUNTRIES
 from bot.i18n import N_, translator
-from bot.officers import authenticate, close_session, open_session, visible_case
+from bot.officers import authenticate, close_session, open_session
 from bot.store.models import Officer, OutboxMessage
 
 router = APIRouter(prefix="/officer", include_in_schema=False)
@@ -175,13 +175,6 @@ def _area(container: ContainerDep, officer: Officer) -> str:
     return "; ".join(names)
 
 
-def _visible(session: SessionDep, officer: Officer, case_id: int):  # type: ignore[no-untyped-def]
-    case = visible_case(session, officer, case_id)
-    if case is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "case not found")
-    return case
-
-
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(
     case_id: CaseId,
@@ -192,7 +185,7 @@ def case_page(
     error: str = "",
 ) -> Response:
     officer, csrf = who
-    case = _visible(session, officer, case_id)
+    case = case_or_404(session, officer, case_id)
     village = container.engine.villages.get(case.village_code)
     officers = {o.id: o.name for o in session.scalars(select(Officer))}
     return _render(
@@ -221,7 +214,7 @@ def case_action(
 ) -> Response:
     officer, expected = who
     check_csrf(expected, csrf)
-    case = _visible(session, officer, case_id)
+    case = case_or_404(session, officer, case_id)
     actions = {
         "claim": lambda: handoff.claim(session, case=case, officer=officer),
         "unclaim": lambda: handoff.unclaim(session, case=case, officer=officer),

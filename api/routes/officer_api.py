@@ -7,23 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from api.auth import ApiOfficer
-from api.deps import SessionDep
+from api.deps import SessionDep, case_or_404
 from api.schemas import ActionOut, CaseDetailOut, CaseOut, ReplyIn, ResolveIn, case_detail, case_out
 from bot import handoff
 from bot.case_queue import list_cases
-from bot.officers import visible_case
-from bot.store.models import Case, Officer
+from bot.store.models import Case
 
 router = APIRouter(prefix="/api/v1", tags=["cases"])
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1, description="case id")]
 NOT_FOUND = {404: {"description": "No such case in your area"}}
-
-
-def _case(session: SessionDep, officer: Officer, case_id: int) -> Case:
-    case = visible_case(session, officer, case_id)
-    if case is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "case not found")
-    return case
 
 
 def _act(session: SessionDep, case: Case, action) -> ActionOut:  # type: ignore[no-untyped-def]
@@ -54,12 +46,12 @@ def get_cases(
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=NOT_FOUND)
 def get_case(case_id: CaseId, officer: ApiOfficer, session: SessionDep) -> CaseDetailOut:
-    return case_detail(_case(session, officer, case_id))
+    return case_detail(case_or_404(session, officer, case_id))
 
 
 @router.post("/cases/{case_id}/claim", response_model=ActionOut, responses=NOT_FOUND)
 def post_claim(case_id: CaseId, officer: ApiOfficer, session: SessionDep) -> ActionOut:
-    case = _case(session, officer, case_id)
+    case = case_or_404(session, officer, case_id)
     return _act(session, case, lambda: handoff.claim(session, case=case, officer=officer))
 
 
@@ -67,7 +59,7 @@ def post_claim(case_id: CaseId, officer: ApiOfficer, session: SessionDep) -> Act
 def post_reply(
     case_id: CaseId, body: ReplyIn, officer: ApiOfficer, session: SessionDep
 ) -> ActionOut:
-    case = _case(session, officer, case_id)
+    case = case_or_404(session, officer, case_id)
     return _act(
         session, case, lambda: handoff.reply(session, case=case, officer=officer, text=body.text)
     )
@@ -77,7 +69,7 @@ def post_reply(
 def post_resolve(
     case_id: CaseId, body: ResolveIn, officer: ApiOfficer, session: SessionDep
 ) -> ActionOut:
-    case = _case(session, officer, case_id)
+    case = case_or_404(session, officer, case_id)
     return _act(
         session,
         case,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,9 +131,6 @@ def _message(raw: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming | 
             text=str(caption) if caption else None,
         )
     return Incoming(**base, media="document")
-
-
-BOLD = re.compile(r"\*([^*\n]+)\*")
 
 
 def _cut(text: str, limit: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import Ctx
-from bot.flows.base import Invalid, Step
+from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
@@ -31,8 +31,6 @@ def consent_prompt(ctx: Ctx) -> None:
 
 
 def consent_read(ctx: Ctx) -> bool:
-    from bot.flows.base import Form
-
     choice = Form.option(ctx, yes_no(ctx, N_("I agree"), N_("No")))
     if choice == NO:
         return False
@@ -97,8 +95,6 @@ def village_confirm_prompt(ctx: Ctx) -> None:
 
 
 def village_confirm_read(ctx: Ctx) -> str | None:
-    from bot.flows.base import Form
-
     codes: list[str] = ctx.data.get("village_candidates", [])
     if len(codes) == 1:
         return (
