@@ -27,6 +27,10 @@ class Calibration:
     threshold: float = 0.5
     margin: float = 0.08
     choice_floor: float = 0.35
+    story_min_terms: int = 20
+    story_gate: float = 1e9
+    """Mean per-word evidence for 'about migration' a long message needs (off until fitted)."""
+    story_threshold: float = 1.0
 
     def confidence(self, score: float) -> float:
         z = self.slope * score + self.intercept
@@ -128,4 +132,89 @@ def calibrate(
         "loo_top1_answered": round(best[0], 4),
         "loo_out_of_scope_answered": round(best[2], 4),
     }
-    return calibration, stats
+    calibration, story_stats = fit_story_rule(matcher, calibration, max_out_of_scope)
+    return calibration, {**stats, **story_stats}
+
+
+@dataclass(frozen=True)
+class StoryCase:
+    """A long message the question reading leaves unanswered, seen as a story."""
+
+    evidence: float
+    slug: str
+    score: float
+    wanted: str | None
+
+
+def load_story_negatives() -> list[str]:
+    """Long everyday messages, written apart from the content, that must stay unanswered."""
+    path = resources.files("knowledge") / "data" / "calibration_stories.txt"
+    if not path.is_file():
+        return []
+    lines = path.read_text("utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryCase], int]:
+    """Long example questions (left out) and long everyday stories that the question reading
+    abstains on: what the story rule may still answer, and what it must not. Also returns how
+    many long everyday messages there were in all."""
+    from knowledge.matcher import NONE
+
+    seen: list[tuple[str, list[str], tuple[str, Counter[str]] | None]]
+    seen = [(slug, terms, (slug, Counter(terms))) for slug, terms in matcher.questions]
+    seen += [(NONE, matcher.query_terms(text), None) for text in load_story_negatives()]
+    cases: list[StoryCase] = []
+    long_negatives = 0
+    saved, matcher.calibration = matcher.calibration, calibration
+    try:
+        for slug, terms, exclude in seen:
+            if sum(1 for t in terms if "_" not in t) <= calibration.story_min_terms:
+                continue
+            long_negatives += slug == NONE
+            signals = matcher.signals(terms, exclude)
+            if matcher.decide(matcher.rank_signals(signals)).topic is not None:
+                continue
+            story = matcher.story_candidates(signals)
+            if story:
+                wanted = None if slug == NONE else slug
+                best = story[0]
+                cases.append(StoryCase(signals.domain_evidence, best.slug, best.score, wanted))
+    finally:
+        matcher.calibration = saved
+    return cases, long_negatives
+
+
+def fit_story_rule(
+    matcher: Matcher, calibration: Calibration, max_out_of_scope: float
+) -> tuple[Calibration, dict[str, float]]:
+    """Picks the story gate and threshold that answer most left-out long examples while at
+    most `max_out_of_scope` of the long everyday stories get an answer."""
+    from dataclasses import replace
+
+    cases, negative_total = story_cases(matcher, calibration)
+    positives = [c for c in cases if c.wanted is not None]
+    negatives = [c for c in cases if c.wanted is None]
+    if not positives or negative_total < 20:
+        return calibration, {"story_rule": 0.0}
+    best = (0, 1e9, 1.0, 0)
+    for gate_step in range(-20, 31):
+        gate = gate_step / 10
+        for score_step in range(10, 80, 2):
+            threshold = score_step / 100
+
+            def taken(c: StoryCase, g: float = gate, t: float = threshold) -> bool:
+                return c.evidence >= g and c.score >= t
+
+            false = sum(1 for c in negatives if taken(c))
+            right = sum(1 for c in positives if taken(c) and c.slug == c.wanted)
+            if false <= max_out_of_scope * negative_total and right > best[0]:
+                best = (right, gate, threshold, false)
+    right, gate, threshold, false = best
+    fitted = replace(calibration, story_gate=gate, story_threshold=threshold)
+    return fitted, {
+        "story_candidates": len(positives),
+        "story_answered_right": right,
+        "story_negatives": negative_total,
+        "story_negatives_answered": false,
+    }

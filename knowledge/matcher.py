@@ -63,8 +63,8 @@ class MatcherConfig:
     nb_alpha: float = 0.3
     nb_background: float = 1e-3
     nb_none_weight: float = 0.9
-    weight_bm25: float = 0.5
-    weight_posterior: float = 0.5
+    weight_bm25: float = 0.7
+    weight_posterior: float = 0.3
     weight_fuzzy: float = 0.0
     fuzzy_word_cutoff: float = 85.0
     keyword_boost: int = 1
@@ -72,6 +72,8 @@ class MatcherConfig:
     bigrams: bool = True
     nb_bigrams: bool = False
     runners_up: int = 3
+    focus_min_terms: int = 12
+    """Beyond this many words, the posterior reads only the words some topic knows."""
 
 
 @dataclass
@@ -81,6 +83,19 @@ class Scores:
     bm25: dict[str, float] = field(default_factory=dict)
     posterior: dict[str, float] = field(default_factory=dict)
     fuzzy: dict[str, float] = field(default_factory=dict)
+    topic_posterior: dict[str, float] = field(default_factory=dict)
+    """P(topic | the message is about migration): topics compete only with each other."""
+    domain_evidence: float = 0.0
+    """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to 'none'."""
+
+
+def _softmax(log_scores: dict[str, float]) -> dict[str, float]:
+    if not log_scores:
+        return {}
+    top = max(log_scores.values())
+    exps = {k: math.exp(v - top) for k, v in log_scores.items()}
+    z = sum(exps.values())
+    return {k: v / z for k, v in exps.items()}
 
 
 class Matcher:
@@ -156,6 +171,11 @@ class Matcher:
             for term, count in bag.items():
                 self.postings[term][slug] = count
         self.vocabulary_size = len(df)
+        self.domain_tf: Counter[str] = Counter()
+        for slug, bag in bags.items():
+            if slug != NONE:
+                self.domain_tf.update(bag)
+        self.domain_len = sum(self.domain_tf.values())
         self.fuzzy_strings = [" ".join(sorted(set(terms))) for _, terms in self.example_docs]
 
     # -- query -----------------------------------------------------------------------------
@@ -205,6 +225,10 @@ class Matcher:
         ceiling = sum(weights.values()) * (k1 + 1)
         bm25 = scores.bm25
         nb_terms = counts if c.nb_bigrams else {t: n for t, n in counts.items() if "_" not in t}
+        if c.focus_min_terms and sum(nb_terms.values()) > c.focus_min_terms:
+            focus = {t: n for t, n in nb_terms.items() if self._in_topics(t, exclude)}
+            if focus:
+                nb_terms = focus
         n_terms = sum(nb_terms.values())
         vocab = self.vocabulary_size
         # Every topic starts from "no term seen" and gains only for the terms it has: walking
@@ -240,9 +264,11 @@ class Matcher:
                 n * math.log(mix * (none_tf.get(term, 0) + alpha) / denom + (1 - mix) * background)
                 for term, n in nb_terms.items()
             )
-        top = max(log_like.values())
-        z = sum(math.exp(v - top) for v in log_like.values())
-        scores.posterior = {s: math.exp(v - top) / z for s, v in log_like.items()}
+        scores.posterior = _softmax(log_like)
+        scores.topic_posterior = _softmax({s: v for s, v in log_like.items() if s != NONE})
+        if NONE in log_like and nb_terms:
+            domain = self._domain_log_likelihood(nb_terms, exclude)
+            scores.domain_evidence = (domain - log_like[NONE]) / sum(nb_terms.values())
         if c.weight_fuzzy > 0:
             query = " ".join(sorted(set(terms)))
             for _choice, score, idx in process.extract(
@@ -252,11 +278,43 @@ class Matcher:
                 scores.fuzzy[slug] = max(scores.fuzzy.get(slug, 0.0), score / 100)
         return scores
 
+    def _domain_log_likelihood(
+        self, nb_terms: dict[str, int], exclude: tuple[str, Counter[str]] | None
+    ) -> float:
+        """Log-likelihood of the words under all topics pooled, smoothed like the none class.
+
+        Pooling matters for long stories: their everyday words (children, months, money) are
+        common across the topics as a whole even when rare in any one of them, so only what
+        is really on-topic or off-topic moves the balance against the everyday questions."""
+        c = self.config
+        alpha, mix, background = c.nb_alpha, c.nb_none_weight, c.nb_background
+        left_out, left_counts = exclude if exclude is not None else ("", Counter())
+        removing = bool(left_out) and left_out != NONE
+        length = self.domain_len - (sum(left_counts.values()) if removing else 0)
+        denom = length + alpha * self.vocabulary_size
+        total = 0.0
+        for term, n in nb_terms.items():
+            f = self.domain_tf.get(term, 0) - (left_counts.get(term, 0) if removing else 0)
+            total += n * math.log(mix * (f + alpha) / denom + (1 - mix) * background)
+        return total
+
+    def _in_topics(self, term: str, exclude: tuple[str, Counter[str]] | None) -> bool:
+        for slug, f in self.postings.get(term, {}).items():
+            if slug == NONE:
+                continue
+            if exclude is not None and slug == exclude[0]:
+                f -= exclude[1].get(term, 0)
+            if f > 0:
+                return True
+        return False
+
     def rank(
         self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
     ) -> list[Candidate]:
         """All classes (NONE included), best first, by the combined score."""
-        s = self.signals(terms, exclude)
+        return self.rank_signals(self.signals(terms, exclude))
+
+    def rank_signals(self, s: Scores) -> list[Candidate]:
         c = self.config
         slugs = set(s.posterior) | set(s.bm25)
         ranked = [
@@ -271,8 +329,32 @@ class Matcher:
         ranked.sort(key=lambda cand: (-cand.score, cand.slug))
         return ranked
 
-    def decide(self, ranked: Sequence[Candidate]) -> Match:
-        """Applies the calibrated threshold and margin rule to a ranking."""
+    def story_reading(self, terms: Sequence[str], s: Scores) -> Candidate | None:
+        """The topic a long message is about, judged as a story rather than as a question.
+
+        A family's story of 40 words carries a few strong words (employer, passport, Malaysia)
+        among many everyday ones, so the question-shaped score stays low. Read as a story, it is
+        answered when the words as a whole lean to migration (the pooled domain against the
+        everyday questions) and one topic leads among the topics alone."""
+        cal = self.calibration
+        words = sum(1 for t in terms if "_" not in t)
+        if words <= cal.story_min_terms or s.domain_evidence < cal.story_gate:
+            return None
+        best = self.story_candidates(s)
+        return best[0] if best and best[0].score >= cal.story_threshold else None
+
+    def story_candidates(self, s: Scores) -> list[Candidate]:
+        c = self.config
+        ranked = [
+            Candidate(slug, c.weight_bm25 * s.bm25.get(slug, 0.0) + c.weight_posterior * p)
+            for slug, p in s.topic_posterior.items()
+        ]
+        ranked.sort(key=lambda cand: (-cand.score, cand.slug))
+        return ranked
+
+    def decide(self, ranked: Sequence[Candidate], story: Candidate | None = None) -> Match:
+        """Applies the calibrated threshold and margin rule to a ranking; a story reading
+        answers what the question reading would leave."""
         cal = self.calibration
         real = [cand for cand in ranked if cand.slug != NONE][: self.config.runners_up]
         if not real:
@@ -286,9 +368,13 @@ class Matcher:
                 and runner >= cal.choice_floor
                 and best.score >= cal.choice_floor
             )
+            if story is not None:
+                return Match(story.slug, round(story.score, 4), calibrated)
             return Match(None, best.score, calibrated, ambiguous=ambiguous)
         ambiguous = runner >= cal.choice_floor and best.score - runner < cal.margin
         return Match(best.slug, best.score, calibrated, ambiguous=ambiguous)
 
     def match(self, text: str, lang: str | None = None) -> Match:
-        return self.decide(self.rank(self.query_terms(text, lang)))
+        terms = self.query_terms(text, lang)
+        scores = self.signals(terms)
+        return self.decide(self.rank_signals(scores), self.story_reading(terms, scores))

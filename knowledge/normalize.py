@@ -16,6 +16,8 @@ NON_WORD = re.compile(r"[^0-9a-z]+")
 LONG_RUN = re.compile(r"([a-z])\1{2,}")
 DOUBLE = re.compile(r"([a-z])\1")
 REDUPLICATED = re.compile(r"^([a-z]{2,})2$")
+NEGATION = re.compile(r"n't\b")
+APOSTROPHE = re.compile(r"'(?:s|re|ve|ll|d|m)?\b")
 MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
@@ -63,20 +65,53 @@ def indonesian_roots() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
 
 
+NASAL_RESTORES = {"ng": "kg", "ny": "sc", "n": "td", "m": "pb"}
+"""Chat drops 'me-' from verbs ("nolak", "nyimpen", "mantau"); the root starts with one of these."""
+
+
+def _informal_variants(word: str) -> list[str]:
+    """Standard spellings an informal verb may stand for, most likely first."""
+    bases = [word]
+    if word.endswith("in") and len(word) > 6:
+        bases.append(word[:-2] + "kan")  # Jakarta '-in' for '-kan' ("dibutuhin")
+    if word.endswith("en") and len(word) > 5:
+        bases.append(word[:-2] + "an")  # Javanese-style vowel ("simpen", "bayaren")
+    out = bases[1:]
+    if word.startswith("nge") and len(word) > 6:
+        out.append(word[3:])  # "ngelapor", "ngecek": the root follows 'nge-'
+    for base in bases:
+        for prefix in NASAL_RESTORES:
+            if (
+                base.startswith(prefix)
+                and len(base) > len(prefix) + 2
+                and base[len(prefix)] in "aeiou"
+            ):
+                out.append("me" + base)
+                break
+    return out
+
+
+def _restores_nasal(informal: str, root: str) -> bool:
+    """'nolak' may become 'tolak' but not 'mena': the root keeps the dropped consonant's place."""
+    for prefix, initials in NASAL_RESTORES.items():
+        if informal.startswith(prefix):
+            return root[:1] in initials or (prefix == "ng" and root[:1] in "aeiou")
+    return True
+
+
 @lru_cache(maxsize=50_000)
 def stem_indonesian(word: str) -> str:
     if len(word) <= 4 or not word.isalpha():
         return word
+    roots = indonesian_roots()
     stem = str(_sastrawi().stem(word)) or word
-    if stem == word and word.startswith("ng") and len(word) > 5 and word[2] in "aeiou":
-        # informal nasal prefix ("ngurus", "ngirim"): the standard form is "meng-"
-        standard = stem_indonesian("me" + word)
-        if standard in indonesian_roots():
-            return standard
-    if stem == word and word.endswith("in") and len(word) > 6:
-        # Jakarta-style '-in' for '-kan' ("dibutuhin", "ngurusin"): try the standard suffix
-        standard = str(_sastrawi().stem(word[:-2] + "kan"))
-        if standard in indonesian_roots():
+    if stem in roots or word in roots:
+        return stem
+    for variant in _informal_variants(word):
+        standard = str(_sastrawi().stem(variant))
+        if standard in roots and len(standard) >= 4:
+            if variant.startswith("me") and not _restores_nasal(variant[2:], standard):
+                continue
             return standard
     return stem
 
@@ -98,6 +133,7 @@ def stem_english(word: str) -> str:
 def fold(text: str) -> str:
     """Lowercase ASCII-ish text with punctuation as spaces; emoji and symbols vanish."""
     text = unicodedata.normalize("NFKD", text[:MAX_CHARS]).lower()
+    text = APOSTROPHE.sub("", NEGATION.sub(" not", text.replace("\u2019", "'")))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return NON_WORD.sub(" ", text).strip()
 

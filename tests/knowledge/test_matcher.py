@@ -54,5 +54,43 @@ def test_confidence_is_between_zero_and_one_and_ranked(librarian: Librarian) -> 
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_long_family_story_is_read_for_its_topic(librarian: Librarian) -> None:
+    story = (
+        "Assalamualaikum pak, sy Maemunah dr Jerowaru. Anak sy yg perempuan, namanya Nurul, "
+        "kerja jd pembantu di Kuala Lumpur udh hampir 2 thn. Dulu tiap bulan kirim uang, tp "
+        "sejak lebaran kemarin dia bilang majikannya gk bayar gajinya 5 bulan, katanya nanti2 "
+        "terus. Sy bingung, di rumah jg cucu sy sekolah butuh biaya. Gmn caranya supaya "
+        "gajinya dibayar?"
+    )
+    answer = librarian.ask(story)
+    assert answer.topic is not None and answer.topic.slug == "gaji-tidak-dibayar"
+    assert 0.0 < answer.score <= 1.0
+
+
+def test_an_everyday_story_that_mentions_working_abroad_is_not_answered(
+    librarian: Librarian,
+) -> None:
+    story = (
+        "Sy Pak Amir dr Kopang. Dulu sy pernah kerja di Malaysia 5 thn, skrg sy bertani cabe "
+        "di sawah sendiri. Musim hujan ini daun cabenya keriting dan kuning semua, buahnya "
+        "busuk sebelum merah. Obat apa yg bagus dan brp kali semprot seminggu?"
+    )
+    assert librarian.ask(story).topic is None
+
+
+def test_the_stored_calibration_is_the_one_the_content_gives(librarian: Librarian) -> None:
+    """Editing topics without `migran kb calibrate --write` would leave stale thresholds."""
+    from knowledge.calibration import calibrate
+
+    fitted, stats = calibrate(librarian.matcher)
+    stored = librarian.matcher.calibration
+    assert (fitted.threshold, fitted.story_gate, fitted.story_threshold) == (
+        stored.threshold,
+        stored.story_gate,
+        stored.story_threshold,
+    ), "run `migran kb calibrate --write` after changing the content"
+    assert stats["story_negatives"] >= 20, "the story rule needs long everyday stories to fit"
+
+
 TOP1_FLOOR = 0.89
 OOS_CEILING = 0.05

@@ -77,6 +77,14 @@ def test_language_follows_the_question(text: str, lang: str) -> None:
         ("ngirim", "kirim"),
         ("pelatihan", "latih"),
         ("dingin", "dingin"),
+        ("nolak", "tolak"),  # chat drops 'me-': n- stands for t-
+        ("mantau", "pantau"),  # m- for p-
+        ("nyiksa", "siksa"),  # ny- for s-
+        ("nyimpen", "simpan"),  # and the Javanese-style vowel of '-an'
+        ("dimarahin", "marah"),
+        ("ngelapor", "lapor"),  # 'nge-' before a consonant
+        ("makan", "makan"),  # a real root is never 'restored'
+        ("nanya", "nanya"),  # 'mena' would not keep the dropped consonant's place
     ],
 )
 def test_informal_affixes_meet_the_standard_stem(word: str, stem: str) -> None:
@@ -87,3 +95,9 @@ def test_informal_affixes_meet_the_standard_stem(word: str, stem: str) -> None:
 
 def test_a_clitic_on_a_chat_abbreviation_is_understood(norm: Normalizer) -> None:
     assert norm.words("kbri no telpnya") == ["kbri", "no", "telepon"]
+
+
+def test_english_contractions_keep_their_negation() -> None:
+    from knowledge.normalize import fold
+
+    assert fold("He doesn't pay me, it's my boss’s rule") == "he does not pay me it my boss rule"
