@@ -132,9 +132,13 @@ def stem_english(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase ASCII-ish text with punctuation as spaces; emoji and symbols vanish."""
-    text = unicodedata.normalize("NFKD", text[:MAX_CHARS]).lower()
-    text = APOSTROPHE.sub("", NEGATION.sub(" not", text.replace("\u2019", "'")))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text[:MAX_CHARS]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("\u2019", "'")
+    if "'" in text:
+        text = APOSTROPHE.sub("", NEGATION.sub(" not", text))
     return NON_WORD.sub(" ", text).strip()
 
 
@@ -144,22 +148,35 @@ class Normalizer:
 
     lexicon: dict[str, str] = field(default_factory=load_lexicon)
     stopwords: frozenset[str] = field(default_factory=load_stopwords)
+    _tokens: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Token -> words, remembered: chat and content repeat the same few thousand tokens."""
 
     def words(self, text: str) -> list[str]:
         """Standard-Indonesian words before stopword removal and stemming."""
         out: list[str] = []
+        cache = self._tokens
         for raw in fold(text).split():
-            token = LONG_RUN.sub(r"\1", raw)
-            m = REDUPLICATED.match(token)
-            if m and token not in self.lexicon:
-                token = m.group(1)
-            mapped = self.lexicon.get(token)
-            if mapped is None and DOUBLE.search(token):
-                mapped = self.lexicon.get(DOUBLE.sub(r"\1", token))
+            mapped = cache.get(raw)
             if mapped is None:
-                mapped = self._without_clitic(token)
-            out.extend((mapped or token).split())
+                mapped = self._token_words(raw)
+                if len(cache) < 200_000:
+                    cache[raw] = mapped
+            out.extend(mapped)
         return out
+
+    def _token_words(self, raw: str) -> tuple[str, ...]:
+        token = LONG_RUN.sub(r"\1", raw)
+        m = REDUPLICATED.match(token)
+        if m and token not in self.lexicon:
+            token = m.group(1)
+        mapped = self.lexicon.get(token)
+        if mapped is None and DOUBLE.search(token):
+            mapped = self.lexicon.get(DOUBLE.sub(r"\1", token))
+        if mapped is None:
+            mapped = self._without_clitic(token)
+        return tuple((mapped or token).split())
 
     def _without_clitic(self, token: str) -> str | None:
         """'telpnya' -> 'telepon', 'paspornya' stays for the stemmer: only lexicon words lose
