@@ -171,6 +171,24 @@ class Matcher:
             for term, count in bag.items():
                 self.postings[term][slug] = count
         self.vocabulary_size = len(df)
+        c = self.config
+        k1, b, log_alpha = c.bm25_k1, c.bm25_b, math.log(c.nb_alpha)
+        self.shares: dict[str, tuple[tuple[str, int, float, float], ...]] = {
+            term: tuple(
+                (
+                    slug,
+                    f,
+                    self.idf[term]
+                    * f
+                    * (k1 + 1)
+                    / (f + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len)),
+                    math.log(f + c.nb_alpha) - log_alpha,
+                )
+                for slug, f in postings.items()
+            )
+            for term, postings in self.postings.items()
+        }
+        """Per term, each class's BM25 and Naive Bayes share, computed once at build time."""
         self.domain_tf: Counter[str] = Counter()
         for slug, bag in bags.items():
             if slug != NONE:
@@ -242,6 +260,17 @@ class Matcher:
         for term, n in counts.items():
             weight = weights[term]
             in_nb = term in nb_terms
+            if exclude is None:
+                # the usual case: every posting's share is fixed once the index is built
+                for slug, f, bm25_share, nb_share in self.shares.get(term, ()):
+                    bm25[slug] = bm25.get(slug, 0.0) + bm25_share
+                    if not in_nb:
+                        continue
+                    if slug == NONE:
+                        none_tf[term] = f
+                    else:
+                        log_like[slug] += n * nb_share
+                continue
             for slug, f in self.postings.get(term, {}).items():
                 if slug == left_out:
                     f -= left_out_counts.get(term, 0)
