@@ -65,7 +65,7 @@ class MatcherConfig:
     nb_none_weight: float = 0.9
     weight_bm25: float = 0.7
     weight_posterior: float = 0.3
-    weight_fuzzy: float = 0.0
+    weight_fuzzy: float = 0.05
     fuzzy_word_cutoff: float = 85.0
     keyword_boost: int = 1
     title_boost: int = 1
@@ -87,6 +87,11 @@ class Scores:
     """P(topic | the message is about migration): topics compete only with each other."""
     domain_evidence: float = 0.0
     """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to 'none'."""
+
+
+def _sorted_words(terms: Sequence[str]) -> str:
+    """Unigrams in sorted order: plain ratio on these is token_sort_ratio without re-sorting."""
+    return " ".join(sorted(t for t in terms if "_" not in t))
 
 
 def _softmax(log_scores: dict[str, float]) -> dict[str, float]:
@@ -194,7 +199,10 @@ class Matcher:
             if slug != NONE:
                 self.domain_tf.update(bag)
         self.domain_len = sum(self.domain_tf.values())
-        self.fuzzy_strings = [" ".join(sorted(set(terms))) for _, terms in self.example_docs]
+        self.example_strings: dict[str, list[str]] = defaultdict(list)
+        for slug, terms in self.example_docs:
+            if slug != NONE:
+                self.example_strings[slug].append(_sorted_words(terms))
 
     # -- query -----------------------------------------------------------------------------
     @lru_cache(maxsize=20_000)  # noqa: B019 - the matcher lives as long as the process
@@ -299,13 +307,37 @@ class Matcher:
             domain = self._domain_log_likelihood(nb_terms, exclude)
             scores.domain_evidence = (domain - log_like[NONE]) / sum(nb_terms.values())
         if c.weight_fuzzy > 0:
-            query = " ".join(sorted(set(terms)))
-            for _choice, score, idx in process.extract(
-                query, self.fuzzy_strings, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=40
-            ):
-                slug = self.example_docs[idx][0]
-                scores.fuzzy[slug] = max(scores.fuzzy.get(slug, 0.0), score / 100)
+            self._fuzzy_for_leaders(scores, terms, exclude)
         return scores
+
+    def _fuzzy_for_leaders(
+        self, scores: Scores, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None
+    ) -> None:
+        """How closely the question resembles one example of each leading topic (rapidfuzz).
+
+        Term weighting cannot tell a paraphrase of a known question from a message that shares
+        its words by chance; a near-whole-question resemblance can. Only the leading topics are
+        compared, so the cost stays a few hundred string comparisons."""
+        c = self.config
+        leaders = sorted(
+            (
+                (c.weight_bm25 * scores.bm25.get(slug, 0.0) + c.weight_posterior * p, slug)
+                for slug, p in scores.posterior.items()
+                if slug != NONE
+            ),
+            reverse=True,
+        )[: c.runners_up]
+        query = _sorted_words(terms)
+        left_out, left_counts = exclude if exclude is not None else ("", Counter())
+        for _, slug in leaders:
+            choices = self.example_strings.get(slug, [])
+            if slug == left_out and choices:
+                own = _sorted_words(list(left_counts.elements()))
+                choices = list(choices)
+                if own in choices:
+                    choices.remove(own)
+            best = process.extractOne(query, choices, scorer=fuzz.ratio)
+            scores.fuzzy[slug] = best[1] / 100 if best else 0.0
 
     def _domain_log_likelihood(
         self, nb_terms: dict[str, int], exclude: tuple[str, Counter[str]] | None
