@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from knowledge.matcher import Matcher
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
 @dataclass(frozen=True)
 class Calibration:
     slope: float = 12.0
@@ -31,10 +35,15 @@ class Calibration:
     story_gate: float = 1e9
     """Mean per-word evidence for 'about migration' a long message needs (off until fitted)."""
     story_threshold: float = 1.0
+    story_slope: float = 12.0
+    story_intercept: float = -5.0
 
     def confidence(self, score: float) -> float:
-        z = self.slope * score + self.intercept
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+        return _sigmoid(self.slope * score + self.intercept)
+
+    def story_confidence(self, score: float) -> float:
+        """P(right | story score), fitted like `confidence` but on long messages read as stories."""
+        return _sigmoid(self.story_slope * score + self.story_intercept)
 
     @classmethod
     def load(cls) -> Calibration:
@@ -211,7 +220,15 @@ def fit_story_rule(
             if false <= max_out_of_scope * negative_total and right > best[0]:
                 best = (right, gate, threshold, false)
     right, gate, threshold, false = best
-    fitted = replace(calibration, story_gate=gate, story_threshold=threshold)
+    points = [(c.score, c.slug == c.wanted) for c in cases if c.evidence >= gate]
+    slope, intercept = fit_logistic(points) if points else (12.0, -5.0)
+    fitted = replace(
+        calibration,
+        story_gate=gate,
+        story_threshold=threshold,
+        story_slope=round(slope, 4),
+        story_intercept=round(intercept, 4),
+    )
     return fitted, {
         "story_candidates": len(positives),
         "story_answered_right": right,

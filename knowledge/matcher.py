@@ -430,7 +430,7 @@ class Matcher:
                 and best.score >= cal.choice_floor
             )
             if story is not None:
-                return Match(story.slug, round(story.score, 4), calibrated)
+                return Match(story.slug, round(cal.story_confidence(story.score), 4), calibrated)
             return Match(None, best.score, calibrated, ambiguous=ambiguous)
         ambiguous = runner >= cal.choice_floor and best.score - runner < cal.margin
         return Match(best.slug, best.score, calibrated, ambiguous=ambiguous)
