@@ -21,16 +21,6 @@ from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
-CATEGORIES = (
-    "wages",
-    "documents",
-    "violence",
-    "lost_contact",
-    "illness_death",
-    "fraud",
-    "go_home",
-    "other",
-)
 LEVELS = ("village", "district", "province")
 
 

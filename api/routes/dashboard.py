@@ -16,10 +16,9 @@ from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, clien
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot import handoff
+from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.case_queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows
-from bot.flows.case import CATEGORIES as CASE_CATEGORIES
-from bot.flows.case import COUNTRIES
 from bot.i18n import N_, translator
 from bot.officers import authenticate, close_session, open_session
 from bot.store.models import Officer, OutboxMessage
@@ -40,7 +39,7 @@ STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Res
 def _labels() -> dict[str, str]:
     """Readable Indonesian names for stored codes (status, category, country)."""
     _ = translator("id")
-    codes = {**STATUS_LABELS, **dict(CASE_CATEGORIES), **dict(COUNTRIES)}
+    codes = {**STATUS_LABELS, **dict(CATEGORIES), **dict(COUNTRIES)}
     return {code: _(title) for code, title in codes.items()}
 
 
@@ -159,7 +158,7 @@ def queue(
         state=state,
         category=category,
         village=village,
-        categories=handoff.CATEGORIES,
+        categories=CATEGORY_CODES,
         statuses=STATUSES,
         area=_area(container, officer),
     )
@@ -199,7 +198,7 @@ def case_page(
         now=container.dispatcher.clock(),
         age=age,
         error=error[:200],
-        categories=handoff.CATEGORIES,
+        categories=CATEGORY_CODES,
     )
 
 

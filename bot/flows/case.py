@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.case_categories import CATEGORIES, COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
@@ -12,28 +13,6 @@ from bot.types import Button, Row
 from knowledge.danger import mentions_danger
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
-COUNTRIES = (
-    ("malaysia", N_("Malaysia")),
-    ("taiwan", N_("Taiwan")),
-    ("hongkong", N_("Hong Kong")),
-    ("singapura", N_("Singapore")),
-    ("arab-saudi", N_("Saudi Arabia")),
-    ("timur-tengah", N_("Other Middle East")),
-    ("korea", N_("South Korea")),
-    ("jepang", N_("Japan")),
-    ("brunei", N_("Brunei")),
-    ("other", N_("Other country")),
-)
-CATEGORIES = (
-    ("wages", N_("Wages unpaid or cut")),
-    ("documents", N_("Documents held")),
-    ("violence", N_("Violence or abuse")),
-    ("lost_contact", N_("Lost contact")),
-    ("illness_death", N_("Illness or death")),
-    ("fraud", N_("Fraud by broker/agent")),
-    ("go_home", N_("Wants to come home")),
-    ("other", N_("Other problem")),
-)
 SKIP = "opt:skip"
 SUBMIT, CANCEL = "opt:submit", "opt:cancel"
 STORY_MAX = 4000

@@ -1,0 +1,31 @@
+"""What a case can be about and where the worker is: codes kept in the database, labels for
+people. The case form, the handoff service and the dashboard all read them from here."""
+
+from __future__ import annotations
+
+from bot.i18n import N_
+
+CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("wages", N_("Wages unpaid or cut")),
+    ("documents", N_("Documents held")),
+    ("violence", N_("Violence or abuse")),
+    ("lost_contact", N_("Lost contact")),
+    ("illness_death", N_("Illness or death")),
+    ("fraud", N_("Fraud by broker/agent")),
+    ("go_home", N_("Wants to come home")),
+    ("other", N_("Other problem")),
+)
+CATEGORY_CODES: tuple[str, ...] = tuple(code for code, _ in CATEGORIES)
+
+COUNTRIES: tuple[tuple[str, str], ...] = (
+    ("malaysia", N_("Malaysia")),
+    ("taiwan", N_("Taiwan")),
+    ("hongkong", N_("Hong Kong")),
+    ("singapura", N_("Singapore")),
+    ("arab-saudi", N_("Saudi Arabia")),
+    ("timur-tengah", N_("Other Middle East")),
+    ("korea", N_("South Korea")),
+    ("jepang", N_("Japan")),
+    ("brunei", N_("Brunei")),
+    ("other", N_("Other country")),
+)
