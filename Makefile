@@ -25,7 +25,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy knowledge bot
+	$(BIN)/mypy knowledge bot api migran
 	$(BIN)/lint-imports
 
 eval: $(STAMP)

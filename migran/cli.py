@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings, SettingsError, from_environment
 
+if TYPE_CHECKING:
+    from knowledge import Librarian
+    from migran.services import Services
 
-def _librarian(settings: Settings):  # type: ignore[no-untyped-def]
+
+def _librarian(settings: Settings) -> Librarian:
     from knowledge import Librarian
 
     return Librarian.from_directory(settings.content_path)
@@ -22,7 +27,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answers import answer_text
 
     librarian = _librarian(settings)
-    questions: Sequence[str] = [args.question] if args.question else sys.stdin
+    questions: Iterable[str] = [args.question] if args.question else sys.stdin
     for raw in questions:
         question = raw.rstrip("\n")
         if not question.strip() and not args.question:
@@ -144,7 +149,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _prefer_language(services, user: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _prefer_language(services: Services, user: str, lang: str) -> None:
     from bot.store.db import transaction
     from bot.types import Incoming
 
@@ -324,6 +329,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
     factory = make_sessionmaker(make_engine(settings.database_url))
     villages = VillageDirectory()
+    columns: Sequence[str]
     with factory() as session:
         if args.what == "registrations":
             columns, rows = REGISTRATION_COLUMNS, registration_rows(session, villages)

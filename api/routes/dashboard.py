@@ -22,6 +22,7 @@ from bot.exports import CASE_COLUMNS, case_rows
 from bot.i18n import N_, translator
 from bot.officers import authenticate, close_session, open_session
 from bot.store.models import Officer, OutboxMessage
+from knowledge.villages import VillageDirectory
 
 router = APIRouter(prefix="/officer", include_in_schema=False)
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -140,11 +141,7 @@ def queue(
         {
             "case": c,
             "age": age(c.created_at, now),
-            "village": (
-                villages.get(c.village_code).name
-                if villages.get(c.village_code)
-                else c.village_code
-            ),
+            "village": village_name(villages, c.village_code),
         }
         for c in cases
     ]
@@ -260,3 +257,9 @@ def dead_letters(request: Request, who: WebOfficer, session: SessionDep) -> Resp
         .limit(200)
     ).all()
     return _render(request, "outbox.html", officer, csrf, rows=rows)
+
+
+def village_name(villages: VillageDirectory, code: str) -> str:
+    """The village's name for people, or its code when the directory does not know it."""
+    village = villages.get(code)
+    return village.name if village is not None else code

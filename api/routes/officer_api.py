@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
 
@@ -15,10 +16,10 @@ from bot.store.models import Case
 
 router = APIRouter(prefix="/api/v1", tags=["cases"])
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1, description="case id")]
-NOT_FOUND = {404: {"description": "No such case in your area"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such case in your area"}}
 
 
-def _act(session: SessionDep, case: Case, action) -> ActionOut:  # type: ignore[no-untyped-def]
+def _act(session: SessionDep, case: Case, action: Callable[[], object]) -> ActionOut:
     try:
         action()
     except handoff.CaseError as error:

@@ -10,16 +10,20 @@ import asyncio
 import hmac
 import json
 import logging
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import ContainerDep
-from bot.channels.whatsapp import parse_webhook, signature_valid
+from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
 from bot.outbox import record_status
 from bot.store.db import transaction
+
+if TYPE_CHECKING:
+    from api.container import Container
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
@@ -75,7 +79,7 @@ async def whatsapp_receive(
     return JSONResponse({"received": len(messages), "new": len(accepted)})
 
 
-def _record_statuses(container, statuses) -> None:  # type: ignore[no-untyped-def]
+def _record_statuses(container: Container, statuses: Sequence[StatusUpdate]) -> None:
     with transaction(container.factory) as session:
         for status in statuses:
             record_status(
