@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -82,6 +83,14 @@ def enqueue(
     return rows
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """A newly stored inbound message and whose it is."""
+
+    message_id: int
+    contact_id: int
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -94,7 +103,7 @@ class Dispatcher:
         self.clock = clock
         self._locks = [threading.Lock() for _ in range(64)]
 
-    def accept(self, incoming: Incoming) -> int | None:
+    def accept(self, incoming: Incoming) -> Accepted | None:
         """Stores the message; None when this platform id was already stored (a redelivery)."""
         now = self.clock()
         try:
@@ -127,21 +136,25 @@ class Dispatcher:
                 session.add(message)
                 release_held(session, channel=incoming.channel, recipient=incoming.user_id)
                 session.flush()
-                return message.id
+                return Accepted(message.id, contact.id)
         except IntegrityError:
             log.info("duplicate inbound message on %s ignored", incoming.channel)
             return None
 
-    def process(self, message_id: int) -> list[int]:
+    def process(self, message_id: int, contact_id: int | None = None) -> list[int]:
         """Handles a stored message, after any older unhandled message of the same contact.
 
         Platforms deliver a user's messages close together and webhook handlers run in
         parallel; taking the contact's oldest unhandled message each time keeps the
         conversation in order. The contact row lock (PostgreSQL) or a process lock (SQLite,
         one writer) makes sure no message is handled twice. Returns the outbox ids produced.
+        `contact_id`, when the caller has it from `accept`, saves a lookup.
         """
-        with self.factory() as session:
-            contact_id = session.scalar(select(Message.contact_id).where(Message.id == message_id))
+        if contact_id is None:
+            with self.factory() as session:
+                contact_id = session.scalar(
+                    select(Message.contact_id).where(Message.id == message_id)
+                )
         if contact_id is None:
             return []
         produced: list[int] = []
@@ -184,8 +197,10 @@ class Dispatcher:
             return handled_id, [r.id for r in rows]
 
     def receive(self, incoming: Incoming) -> list[int]:
-        message_id = self.accept(incoming)
-        return self.process(message_id) if message_id is not None else []
+        accepted = self.accept(incoming)
+        if accepted is None:
+            return []
+        return self.process(accepted.message_id, accepted.contact_id)
 
     def process_pending(self, limit: int = 1000, older_than: float = 0.0) -> int:
         """Handles messages accepted but not handled (a crash, a restart, a database outage)."""

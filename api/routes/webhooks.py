@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import ContainerDep
 from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
+from bot.dispatch import Accepted
 from bot.outbox import record_status
 from bot.store.db import transaction
 
@@ -63,19 +64,19 @@ async def whatsapp_receive(
         return JSONResponse({"error": "invalid JSON"}, status_code=400)
     messages, statuses = parse_webhook(payload)
     dispatcher = container.dispatcher
-    accepted: list[int] = []
+    accepted: list[Accepted] = []
     try:
         for incoming in messages:
-            message_id = await asyncio.to_thread(dispatcher.accept, incoming)
-            if message_id is not None:
-                accepted.append(message_id)
+            stored = await asyncio.to_thread(dispatcher.accept, incoming)
+            if stored is not None:
+                accepted.append(stored)
         if statuses:
             await asyncio.to_thread(_record_statuses, container, statuses)
     except SQLAlchemyError:
         log.exception("could not store a WhatsApp webhook")
         return _unavailable()
-    for message_id in accepted:
-        background.add_task(dispatcher.process, message_id)
+    for stored in accepted:
+        background.add_task(dispatcher.process, stored.message_id, stored.contact_id)
     return JSONResponse({"received": len(messages), "new": len(accepted)})
 
 
@@ -105,15 +106,15 @@ async def telegram_receive(
         incoming, callback = update_to_incoming(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return JSONResponse({"error": "not a Telegram update"}, status_code=400)
-    message_id = None
+    accepted = None
     if incoming is not None:
         try:
-            message_id = await asyncio.to_thread(container.dispatcher.accept, incoming)
+            accepted = await asyncio.to_thread(container.dispatcher.accept, incoming)
         except SQLAlchemyError:
             log.exception("could not store a Telegram update")
             return _unavailable()
-    if message_id is not None:
-        background.add_task(container.dispatcher.process, message_id)
+    if accepted is not None:
+        background.add_task(container.dispatcher.process, accepted.message_id, accepted.contact_id)
     if callback and container.telegram is not None:
         background.add_task(container.telegram.answer_callback, callback)
     return JSONResponse({"ok": True})

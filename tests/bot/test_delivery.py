@@ -80,8 +80,9 @@ def test_a_restart_in_the_middle_of_a_burst_loses_nothing_and_doubles_nothing(
     first = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
     users = [f"62812000{n:05d}" for n in range(30)]
     accepted = [first.dispatcher.accept(incoming(u, "syarat tki", 0)) for u in users]
-    for message_id in accepted[:10]:  # some were handled before the crash...
-        first.dispatcher.process(message_id)  # type: ignore[arg-type]
+    for stored in accepted[:10]:  # some were handled before the crash...
+        assert stored is not None
+        first.dispatcher.process(stored.message_id, stored.contact_id)
     claimed = first.sender.claim()  # type: ignore[union-attr]
     assert claimed  # ...and some were leased by a sender that then died mid-send
     first.database.dispose()
