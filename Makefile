@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ask.py
 
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -o locales/migran.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -o locales/migran.pot --no-location --sort-output --project Migran --version 0.1.0 .
 	$(BIN)/pybabel update -i locales/migran.pot -d locales -D migran --no-fuzzy-matching
 
 clean:

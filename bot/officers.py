@@ -11,7 +11,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, false, or_, select
+from sqlalchemy import Select, delete, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.store.models import Case, Officer, OfficerSession, OfficerVillage
@@ -22,6 +22,7 @@ ROLES = ("officer", "supervisor", "admin")
 LOCK_AFTER = 5
 LOCK_FOR = timedelta(minutes=15)
 SESSION_FOR = timedelta(hours=12)
+MIN_PASSWORD = 10
 HASHER = PasswordHasher()
 VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}$")
@@ -151,6 +152,55 @@ def authenticate(
     officer.failed_logins = 0
     officer.locked_until = None
     return officer
+
+
+class PasswordRefused(OfficerError):
+    """Why a new password was not set: "wrong" (current password), "short", "same", "mismatch"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def change_password(
+    session: Session,
+    officer: Officer,
+    *,
+    current: str,
+    new: str,
+    repeated: str,
+    keep_session: str = "",
+) -> None:
+    """Sets a new password after checking the current one; every other dashboard session of
+    this officer ends, so a password that leaked stops working everywhere at once."""
+    try:
+        HASHER.verify(officer.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise PasswordRefused("wrong") from None
+    if new != repeated:
+        raise PasswordRefused("mismatch")
+    if len(new) < MIN_PASSWORD:
+        raise PasswordRefused("short")
+    if new == current:
+        raise PasswordRefused("same")
+    officer.password_hash = HASHER.hash(new)
+    session.execute(
+        delete(OfficerSession).where(
+            OfficerSession.officer_id == officer.id,
+            OfficerSession.token_hash != token_hash(keep_session),
+        )
+    )
+
+
+def reset_password(session: Session, officer: Officer) -> str:
+    """A new random password for an officer who forgot theirs (an admin's job, from the CLI):
+    the lockout is lifted and every dashboard session of theirs ends."""
+    password = secrets.token_urlsafe(12)
+    officer.password_hash = HASHER.hash(password)
+    officer.failed_logins = 0
+    officer.locked_until = None
+    session.execute(delete(OfficerSession).where(OfficerSession.officer_id == officer.id))
+    return password
 
 
 def officer_by_token(session: Session, token: str) -> Officer | None:

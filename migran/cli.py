@@ -249,7 +249,13 @@ def cmd_outbox(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from bot.officers import OfficerError, create_officer, resolve_district, resolve_villages
+    from bot.officers import (
+        OfficerError,
+        create_officer,
+        reset_password,
+        resolve_district,
+        resolve_villages,
+    )
     from bot.store.db import make_engine, make_sessionmaker, transaction
     from bot.store.models import Officer
     from bot.store.schema import upgrade
@@ -269,7 +275,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
                 state = "active" if o.active else "disabled"
                 print(f"{o.id}\t{o.username}\t{o.role}\t{state}\t{area}\t{o.name}")
         return 0
-    if args.action == "disable":
+    if args.action in ("disable", "reset-password"):
         with transaction(factory) as session:
             officer = session.scalars(
                 select(Officer).where(Officer.username == args.username)
@@ -277,8 +283,11 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
             if officer is None:
                 print(f"no officer {args.username!r}", file=sys.stderr)
                 return 1
-            officer.active = False
-        print(f"{args.username} disabled")
+            if args.action == "disable":
+                officer.active = False
+                print(f"{args.username} disabled")
+            else:
+                print(f"new password for {args.username}: {reset_password(session, officer)}")
         return 0
     try:
         codes = resolve_villages(villages, args.village or [])
@@ -401,6 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
     officer_sub.add_parser("list", help="all officers")
     disable = officer_sub.add_parser("disable", help="block an officer's login and token")
     disable.add_argument("username")
+    reset = officer_sub.add_parser(
+        "reset-password", help="give an officer a new password; ends their logins, lifts a lock"
+    )
+    reset.add_argument("username")
     officer.set_defaults(func=cmd_officer)
 
     db = sub.add_parser("db", help="database tools")

@@ -20,7 +20,14 @@ from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.case_queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows
 from bot.i18n import N_, translator
-from bot.officers import authenticate, close_session, open_session
+from bot.officers import (
+    MIN_PASSWORD,
+    PasswordRefused,
+    authenticate,
+    change_password,
+    close_session,
+    open_session,
+)
 from bot.store.models import Officer, OutboxMessage
 from knowledge.villages import VillageDirectory
 
@@ -112,6 +119,50 @@ def logout(
     response = RedirectResponse("/officer/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
+
+
+@router.get("/password", response_class=HTMLResponse)
+def password_page(request: Request, who: WebOfficer, error: str = "", done: str = "") -> Response:
+    return _render(
+        request,
+        "password.html",
+        who[0],
+        who[1],
+        error=error[:20],
+        done=done == "1",
+        min_length=MIN_PASSWORD,
+    )
+
+
+@router.post("/password")
+def password_change(
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    current: Annotated[str, Form(max_length=256)] = "",
+    new: Annotated[str, Form(max_length=256)] = "",
+    repeated: Annotated[str, Form(max_length=256)] = "",
+    csrf: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    officer, expected = who
+    check_csrf(expected, csrf)
+    address = client_address(request)
+    if not limiter.allowed(address):
+        return RedirectResponse("/officer/password?error=too-many", status_code=303)
+    try:
+        change_password(
+            session,
+            officer,
+            current=current,
+            new=new,
+            repeated=repeated,
+            keep_session=request.cookies.get(SESSION_COOKIE, ""),
+        )
+    except PasswordRefused as refused:
+        if refused.reason == "wrong":
+            limiter.failed(address)
+        return RedirectResponse(f"/officer/password?error={refused.reason}", status_code=303)
+    return RedirectResponse("/officer/password?done=1", status_code=303)
 
 
 @router.get("", response_class=HTMLResponse)

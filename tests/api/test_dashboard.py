@@ -109,3 +109,48 @@ def test_supervisors_download_csv_of_their_district_only(
     web.cookies.clear()
     login(web, people["anjani"])
     assert web.get("/officer/export.csv").status_code == 403
+
+
+def test_an_officer_changes_the_password_and_other_logins_end(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    anjani = people["anjani"]
+    elsewhere = TestClient(create_app(services.container(), run_jobs=False))
+    login(elsewhere, anjani)  # the same officer, logged in on another phone
+    login(web, anjani)
+    token = csrf_of(web.get("/officer/password").text)
+    new = "kopi-sasak-2026"
+
+    def change(current: str, first: str, second: str, csrf: str = token) -> str:
+        fields = {"current": current, "new": first, "repeated": second, "csrf": csrf}
+        return web.post("/officer/password", data=fields).text
+
+    assert "tidak benar" in change("salah", new, new)
+    assert "tidak sama" in change(anjani.password, new, new + "x")
+    assert "terlalu pendek" in change(anjani.password, "pendek", "pendek")
+    assert "harus berbeda" in change(anjani.password, anjani.password, anjani.password)
+    assert (
+        web.post(
+            "/officer/password",
+            data={"current": anjani.password, "new": new, "repeated": new, "csrf": "forged"},
+        ).status_code
+        == 403
+    )
+    assert 'id="done"' in change(anjani.password, new, new)
+
+    assert web.get("/officer").status_code == 200, "this login stays open"
+    elsewhere.follow_redirects = False
+    assert elsewhere.get("/officer").headers["location"] == "/officer/login"
+    fresh = TestClient(create_app(services.container(), run_jobs=False))
+    fresh.follow_redirects = False
+    assert "error=wrong" in login(fresh, anjani)
+    assert login(fresh, anjani, password=new) == "/officer"
+
+
+def test_the_password_page_needs_a_login(web: TestClient) -> None:
+    response = web.get("/officer/password", follow_redirects=False)
+    assert response.headers["location"] == "/officer/login"
+    form = {"current": "a", "new": "b" * 12, "repeated": "b" * 12, "csrf": "x"}
+    response = web.post("/officer/password", data=form, follow_redirects=False)
+    assert response.headers["location"] == "/officer/login"

@@ -218,3 +218,28 @@ def test_officer_cli_rejects_an_ambiguous_village_name(
 
     created = json.loads(capsys.readouterr().out)
     assert set(created) == {"id", "username", "password", "api_token"}
+
+
+def test_an_admin_resets_a_forgotten_password_from_the_cli(
+    capsys, sqlite_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.officers import authenticate
+    from bot.store.db import make_engine, make_sessionmaker
+    from bot.store.models import utcnow
+    from migran.cli import main
+
+    monkeypatch.setenv("MIGRAN_DATABASE_URL", sqlite_url)
+    assert main(["officer", "add", "--name", "Lalu Anjani", "--village", "Anjani", "--json"]) == 0
+    created = json.loads(capsys.readouterr().out)
+    assert main(["officer", "reset-password", created["username"]]) == 0
+    new = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
+    assert main(["officer", "reset-password", "nobody"]) == 1
+
+    factory = make_sessionmaker(make_engine(sqlite_url))
+    now = utcnow()
+    with transaction(factory) as session:
+        user = created["username"]
+        assert authenticate(session, username=user, password=created["password"], now=now) is None
+        assert authenticate(session, username=user, password=new, now=now) is not None
