@@ -37,6 +37,10 @@ LOGIN_CSRF = "migran_login_csrf"
 limiter = LoginLimiter()
 
 
+PasswordField = Annotated[str, Form(max_length=256)]
+CsrfField = Annotated[str, Form(max_length=64)]
+
+
 def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
@@ -83,8 +87,8 @@ def login(
     session: SessionDep,
     container: ContainerDep,
     username: Annotated[str, Form(max_length=64)] = "",
-    password: Annotated[str, Form(max_length=256)] = "",
-    csrf: Annotated[str, Form(max_length=64)] = "",
+    password: PasswordField = "",
+    csrf: CsrfField = "",
 ) -> Response:
     check_csrf(request.cookies.get(LOGIN_CSRF, ""), csrf)
     address = client_address(request)
@@ -139,10 +143,10 @@ def password_change(
     request: Request,
     who: WebOfficer,
     session: SessionDep,
-    current: Annotated[str, Form(max_length=256)] = "",
-    new: Annotated[str, Form(max_length=256)] = "",
-    repeated: Annotated[str, Form(max_length=256)] = "",
-    csrf: Annotated[str, Form(max_length=64)] = "",
+    current: PasswordField = "",
+    new: PasswordField = "",
+    repeated: PasswordField = "",
+    csrf: CsrfField = "",
 ) -> Response:
     officer, expected = who
     check_csrf(expected, csrf)
