@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, delete, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.store.models import Case, Officer, OfficerSession, OfficerVillage
+from bot.store.models import Case, Officer, OfficerAudit, OfficerSession, OfficerVillage
 from knowledge.normalize import fold
 from knowledge.villages import VillageDirectory
 
@@ -22,6 +23,8 @@ ROLES = ("officer", "supervisor", "admin")
 LOCK_AFTER = 5
 LOCK_FOR = timedelta(minutes=15)
 SESSION_FOR = timedelta(hours=12)
+AUDIT_KEPT_FOR = timedelta(days=365)
+"""A year of sign-ins is enough to trace a leaked password; older rows are deleted."""
 MIN_PASSWORD = 10
 HASHER = PasswordHasher()
 VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -131,26 +134,71 @@ def create_officer(
     return NewOfficer(officer, password, api_token)
 
 
+def mask_address(address: str | None) -> str | None:
+    """Enough of a client address to see a pattern (same network, many tries), not a person:
+    the last IPv4 byte and all but the first three IPv6 groups are dropped."""
+    if not address:
+        return None
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if ip.version == 4:
+        return ".".join(str(ip).split(".")[:3]) + ".x"
+    return ":".join(ip.exploded.split(":")[:3]) + "::x"
+
+
+def audit(
+    session: Session,
+    event: str,
+    *,
+    officer: Officer | None,
+    now: datetime,
+    address: str | None = None,
+) -> None:
+    session.add(
+        OfficerAudit(
+            officer_id=officer.id if officer is not None else None,
+            username=officer.username if officer is not None else "?",
+            event=event,
+            address=mask_address(address),
+            at=now,
+        )
+    )
+
+
+def prune_audit(session: Session, *, now: datetime) -> int:
+    result = session.execute(delete(OfficerAudit).where(OfficerAudit.at < now - AUDIT_KEPT_FOR))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def authenticate(
-    session: Session, *, username: str, password: str, now: datetime
+    session: Session, *, username: str, password: str, now: datetime, address: str | None = None
 ) -> Officer | None:
-    """Checks a password; repeated failures lock the account for a while."""
+    """Checks a password; repeated failures lock the account for a while. Every attempt is
+    written to the audit trail."""
     officer = session.scalars(select(Officer).where(Officer.username == username.strip())).first()
     if officer is None:
         HASHER.hash(password or "x")  # same cost as a real check: no user enumeration by timing
+        audit(session, "login_failed", officer=None, now=now, address=address)
         return None
     if not officer.active or (officer.locked_until and officer.locked_until > now):
+        audit(session, "login_refused", officer=officer, now=now, address=address)
         return None
     try:
         HASHER.verify(officer.password_hash, password)
     except (VerificationError, InvalidHashError):
         officer.failed_logins += 1
-        if officer.failed_logins >= LOCK_AFTER:
+        locked = officer.failed_logins >= LOCK_AFTER
+        if locked:
             officer.locked_until = now + LOCK_FOR
             officer.failed_logins = 0
+        event = "locked" if locked else "login_failed"
+        audit(session, event, officer=officer, now=now, address=address)
         return None
     officer.failed_logins = 0
     officer.locked_until = None
+    audit(session, "login", officer=officer, now=now, address=address)
     return officer
 
 
@@ -169,7 +217,9 @@ def change_password(
     current: str,
     new: str,
     repeated: str,
+    now: datetime,
     keep_session: str = "",
+    address: str | None = None,
 ) -> None:
     """Sets a new password after checking the current one; every other dashboard session of
     this officer ends, so a password that leaked stops working everywhere at once."""
@@ -190,9 +240,10 @@ def change_password(
             OfficerSession.token_hash != token_hash(keep_session),
         )
     )
+    audit(session, "password_changed", officer=officer, now=now, address=address)
 
 
-def reset_password(session: Session, officer: Officer) -> str:
+def reset_password(session: Session, officer: Officer, *, now: datetime) -> str:
     """A new random password for an officer who forgot theirs (an admin's job, from the CLI):
     the lockout is lifted and every dashboard session of theirs ends."""
     password = secrets.token_urlsafe(12)
@@ -200,6 +251,7 @@ def reset_password(session: Session, officer: Officer) -> str:
     officer.failed_logins = 0
     officer.locked_until = None
     session.execute(delete(OfficerSession).where(OfficerSession.officer_id == officer.id))
+    audit(session, "password_reset", officer=officer, now=now)
     return password
 
 

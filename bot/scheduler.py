@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.handoff import escalate_due
+from bot.officers import prune_audit
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
 from bot.store.models import utcnow
@@ -47,6 +48,7 @@ class Scheduler:
                 session, now=now, urgent_after=self.urgent_after, any_after=self.any_after
             )
             prune_message_bodies(session, older_than=self.retention, now=now)
+            prune_audit(session, now=now)
         if escalated:
             log.info("escalated %s unclaimed case(s)", len(escalated))
         if self.recover is not None:

@@ -251,13 +251,14 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
 
     from bot.officers import (
         OfficerError,
+        audit,
         create_officer,
         reset_password,
         resolve_district,
         resolve_villages,
     )
     from bot.store.db import make_engine, make_sessionmaker, transaction
-    from bot.store.models import Officer
+    from bot.store.models import Officer, utcnow
     from bot.store.schema import upgrade
     from knowledge.villages import VillageDirectory
 
@@ -283,11 +284,14 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
             if officer is None:
                 print(f"no officer {args.username!r}", file=sys.stderr)
                 return 1
+            now = utcnow()
             if args.action == "disable":
                 officer.active = False
+                audit(session, "disabled", officer=officer, now=now)
                 print(f"{args.username} disabled")
             else:
-                print(f"new password for {args.username}: {reset_password(session, officer)}")
+                password = reset_password(session, officer, now=now)
+                print(f"new password for {args.username}: {password}")
         return 0
     try:
         codes = resolve_villages(villages, args.village or [])

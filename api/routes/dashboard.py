@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request, status
@@ -23,12 +23,13 @@ from bot.i18n import N_, translator
 from bot.officers import (
     MIN_PASSWORD,
     PasswordRefused,
+    audit,
     authenticate,
     change_password,
     close_session,
     open_session,
 )
-from bot.store.models import Officer, OutboxMessage
+from bot.store.models import Officer, OfficerAudit, OutboxMessage
 from knowledge.villages import VillageDirectory
 
 router = APIRouter(prefix="/officer", include_in_schema=False)
@@ -37,6 +38,7 @@ LOGIN_CSRF = "migran_login_csrf"
 limiter = LoginLimiter()
 
 
+WITA = timezone(timedelta(hours=8), "WITA")  # Asia/Makassar has no daylight saving
 PasswordField = Annotated[str, Form(max_length=256)]
 CsrfField = Annotated[str, Form(max_length=64)]
 
@@ -45,6 +47,16 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+AUDIT_EVENTS = {
+    "login": N_("logged in"),
+    "login_failed": N_("wrong password"),
+    "login_refused": N_("refused: disabled or locked"),
+    "locked": N_("locked after repeated wrong passwords"),
+    "logout": N_("logged out"),
+    "password_changed": N_("changed the password"),
+    "password_reset": N_("password reset by an admin"),
+    "disabled": N_("disabled by an admin"),
+}
 STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
 
 
@@ -95,7 +107,11 @@ def login(
     if not limiter.allowed(address):
         return RedirectResponse("/officer/login?error=too-many", status_code=303)
     officer = authenticate(
-        session, username=username, password=password, now=container.dispatcher.clock()
+        session,
+        username=username,
+        password=password,
+        now=container.dispatcher.clock(),
+        address=address,
     )
     if officer is None:
         limiter.failed(address)
@@ -116,10 +132,16 @@ def login(
 
 @router.post("/logout")
 def logout(
-    request: Request, who: WebOfficer, session: SessionDep, csrf: Annotated[str, Form()] = ""
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    csrf: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(who[1], csrf)
     close_session(session, request.cookies.get(SESSION_COOKIE, ""))
+    now = container.dispatcher.clock()
+    audit(session, "logout", officer=who[0], now=now, address=client_address(request))
     response = RedirectResponse("/officer/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
@@ -143,6 +165,7 @@ def password_change(
     request: Request,
     who: WebOfficer,
     session: SessionDep,
+    container: ContainerDep,
     current: PasswordField = "",
     new: PasswordField = "",
     repeated: PasswordField = "",
@@ -160,7 +183,9 @@ def password_change(
             current=current,
             new=new,
             repeated=repeated,
+            now=container.dispatcher.clock(),
             keep_session=request.cookies.get(SESSION_COOKIE, ""),
+            address=address,
         )
     except PasswordRefused as refused:
         if refused.reason == "wrong":
@@ -312,6 +337,23 @@ def dead_letters(request: Request, who: WebOfficer, session: SessionDep) -> Resp
         .limit(200)
     ).all()
     return _render(request, "outbox.html", officer, csrf, rows=rows)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_trail(request: Request, who: WebOfficer, session: SessionDep) -> Response:
+    """Sign-ins and credential changes of every officer, newest first (admins only)."""
+    officer, csrf = who
+    if officer.role != "admin":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "for admins")
+    rows = session.scalars(select(OfficerAudit).order_by(OfficerAudit.id.desc()).limit(300)).all()
+    _ = translator("id")
+    events = {code: _(title) for code, title in AUDIT_EVENTS.items()}
+    return _render(request, "audit.html", officer, csrf, rows=rows, local=wita, events=events)
+
+
+def wita(when: datetime) -> str:
+    """Local time in NTB (WITA, UTC+8), as officers read it."""
+    return when.astimezone(WITA).strftime("%Y-%m-%d %H:%M")
 
 
 def village_name(villages: VillageDirectory, code: str) -> str:

@@ -258,3 +258,20 @@ class OfficerSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+
+
+class OfficerAudit(Base):
+    """Sign-ins, failed attempts and credential changes, for an admin checking a leaked password.
+
+    A username that matches no officer is kept as "?": people type passwords into that field."""
+
+    __tablename__ = "officer_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL"), index=True
+    )
+    username: Mapped[str] = mapped_column(String(64))
+    event: Mapped[str] = mapped_column(String(24))
+    address: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -154,3 +154,38 @@ def test_the_password_page_needs_a_login(web: TestClient) -> None:
     form = {"current": "a", "new": "b" * 12, "repeated": "b" * 12, "csrf": "x"}
     response = web.post("/officer/password", data=form, follow_redirects=False)
     assert response.headers["location"] == "/officer/login"
+
+
+def test_sign_ins_and_password_changes_are_in_the_admins_audit_trail(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    anjani, admin = people["anjani"], people["admin"]
+    web.follow_redirects = False
+    login(web, anjani, password="salah")
+    bogus = "rahasia-yang-salah-ketik"
+    login(web, Login(0, bogus, "x", ""))  # a password typed into the username field
+    login(web, anjani)
+    token = csrf_of(web.get("/officer/password").text)
+    new = "kopi-sasak-2026"
+    fields = {"current": anjani.password, "new": new, "repeated": new, "csrf": token}
+    web.post("/officer/password", data=fields)
+    web.post("/officer/logout", data={"csrf": token})
+
+    assert web.get("/officer/audit").status_code == 303, "needs a login"
+    login(web, anjani, password=new)
+    assert web.get("/officer/audit").status_code == 403, "village officers do not see it"
+    web.post("/officer/logout", data={"csrf": csrf_of(web.get("/officer").text)})
+    login(web, admin)
+    page = web.get("/officer/audit").text
+    events = re.findall(r'data-event="([a-z_]+)"><strong>([^<]+)</strong>', page)
+    assert events[:6] == [
+        ("login", admin.username),
+        ("logout", anjani.username),
+        ("login", anjani.username),
+        ("logout", anjani.username),
+        ("password_changed", anjani.username),
+        ("login", anjani.username),
+    ]
+    assert ("login_failed", "?") in events and ("login_failed", anjani.username) in events
+    assert bogus not in page, "what was typed as a username is not kept"

@@ -243,3 +243,26 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
         user = created["username"]
         assert authenticate(session, username=user, password=created["password"], now=now) is None
         assert authenticate(session, username=user, password=new, now=now) is not None
+
+
+def test_addresses_in_the_audit_trail_are_shortened() -> None:
+    from bot.officers import mask_address
+
+    assert mask_address("203.0.113.57") == "203.0.113.x"
+    assert mask_address("2001:db8:85a3::8a2e:370:7334") == "2001:0db8:85a3::x"
+    assert mask_address("testclient") == "testclient"
+    assert mask_address(None) is None
+
+
+def test_the_audit_trail_keeps_a_year(services: Services) -> None:
+    from bot.officers import audit, prune_audit
+    from bot.store.models import OfficerAudit
+
+    now = services.dispatcher.clock()
+    with transaction(services.factory) as session:
+        audit(session, "login_failed", officer=None, now=now - timedelta(days=400))
+        audit(session, "login_failed", officer=None, now=now - timedelta(days=10))
+    services.scheduler.tick()
+    with services.factory() as session:
+        kept = session.scalars(select(OfficerAudit.at)).all()
+    assert len(kept) == 1 and kept[0] > now - timedelta(days=365)
