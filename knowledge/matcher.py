@@ -4,8 +4,10 @@
 - A multinomial Naive Bayes posterior over the same counts accumulates evidence across a long
   message, and its "none" class (everyday questions, data/out_of_scope.txt, mixed with a flat
   background) makes unknown words count as evidence *against* every topic.
-- rapidfuzz repairs typos: an unknown word close to a known one (not a dictionary word) is
-  respelled before matching, and optionally scores character-level similarity to examples.
+- rapidfuzz repairs typos (an unknown word close to a known one, not a dictionary word, is
+  respelled before matching) and measures how closely the question resembles one example of
+  each of the three leading topics.
+- A long message the question reading leaves is read again as a story (`story_reading`).
 Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more than its words.
 """
 
