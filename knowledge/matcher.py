@@ -85,8 +85,14 @@ class Scores:
     bm25: dict[str, float] = field(default_factory=dict)
     posterior: dict[str, float] = field(default_factory=dict)
     fuzzy: dict[str, float] = field(default_factory=dict)
-    topic_posterior: dict[str, float] = field(default_factory=dict)
-    """P(topic | the message is about migration): topics compete only with each other."""
+    log_likelihood: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def topic_posterior(self) -> dict[str, float]:
+        """P(topic | the message is about migration): topics compete only with each other.
+        Computed on demand: only long messages read as stories need it."""
+        return _softmax({s: v for s, v in self.log_likelihood.items() if s != NONE})
+
     domain_evidence: float = 0.0
     """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to 'none'."""
 
@@ -196,6 +202,12 @@ class Matcher:
             for term, postings in self.postings.items()
         }
         """Per term, each class's BM25 and Naive Bayes share, computed once at build time."""
+        self.empty_log_like = {
+            slug: log_alpha - math.log(length + c.nb_alpha * self.vocabulary_size)
+            for slug, length in self.topic_len.items()
+            if slug != NONE
+        }
+        """Per topic, the Naive Bayes log-likelihood of one word it has never seen."""
         self.domain_tf: Counter[str] = Counter()
         for slug, bag in bags.items():
             if slug != NONE:
@@ -261,11 +273,14 @@ class Matcher:
         vocab = self.vocabulary_size
         # Every topic starts from "no term seen" and gains only for the terms it has: walking
         # the postings keeps the cost proportional to matches, not to topics x terms.
-        log_like = {
-            slug: n_terms * (log_alpha - math.log(length + alpha * vocab))
-            for slug, length in lengths.items()
-            if slug != NONE
-        }
+        if exclude is None:
+            log_like = {slug: n_terms * d for slug, d in self.empty_log_like.items()}
+        else:
+            log_like = {
+                slug: n_terms * (log_alpha - math.log(length + alpha * vocab))
+                for slug, length in lengths.items()
+                if slug != NONE
+            }
         none_tf: dict[str, int] = {}
         for term, n in counts.items():
             weight = weights[term]
@@ -304,7 +319,7 @@ class Matcher:
                 for term, n in nb_terms.items()
             )
         scores.posterior = _softmax(log_like)
-        scores.topic_posterior = _softmax({s: v for s, v in log_like.items() if s != NONE})
+        scores.log_likelihood = log_like
         if NONE in log_like and nb_terms:
             domain = self._domain_log_likelihood(nb_terms, exclude)
             scores.domain_evidence = (domain - log_like[NONE]) / sum(nb_terms.values())
