@@ -13,8 +13,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from knowledge.datafiles import data_entries, has_data, read_data
 
 if TYPE_CHECKING:
     from knowledge.matcher import Matcher
@@ -47,10 +48,9 @@ class Calibration:
 
     @classmethod
     def load(cls) -> Calibration:
-        path = resources.files("knowledge") / "data" / "calibration.json"
-        if not path.is_file():
+        if not has_data("calibration.json"):
             return cls()
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_data("calibration.json"))
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
     def to_json(self, stats: dict[str, float] | None = None) -> str:
@@ -157,11 +157,8 @@ class StoryCase:
 
 def load_story_negatives() -> list[str]:
     """Long everyday messages, written apart from the content, that must stay unanswered."""
-    path = resources.files("knowledge") / "data" / "calibration_stories.txt"
-    if not path.is_file():
-        return []
-    lines = path.read_text("utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    name = "calibration_stories.txt"
+    return data_entries(name) if has_data(name) else []
 
 
 def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryCase], int]:

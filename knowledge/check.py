@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from knowledge.datafiles import data_entries
 from knowledge.loader import ContentError, default_content_dir, parse_topic, topic_files
 from knowledge.topic import FORMS, LANGUAGES, Topic
 
@@ -31,8 +31,7 @@ class Problem:
 
 def required_slugs() -> list[str]:
     """The topics the product must always have (knowledge/data/required_topics.txt)."""
-    text = (resources.files("knowledge") / "data" / "required_topics.txt").read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return data_entries("required_topics.txt")
 
 
 def check_topic(topic: Topic) -> list[Problem]:

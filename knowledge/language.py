@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from knowledge.datafiles import read_data
 from knowledge.yamlfast import load_yaml
 
 WORD = re.compile(r"[a-z]+")
@@ -13,8 +13,7 @@ WORD = re.compile(r"[a-z]+")
 
 @lru_cache(maxsize=1)
 def _hints() -> tuple[frozenset[str], frozenset[str]]:
-    text = (resources.files("knowledge") / "data" / "language_hints.yaml").read_text("utf-8")
-    data = load_yaml(text)
+    data = load_yaml(read_data("language_hints.yaml"))
     return frozenset(data["en"]), frozenset(data["id"])
 
 

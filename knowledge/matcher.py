@@ -19,11 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
 from knowledge.calibration import Calibration
+from knowledge.datafiles import data_entries
 from knowledge.language import detect_language
 from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
 from knowledge.topic import Topic
@@ -33,8 +33,7 @@ NONE = "__none__"
 
 
 def load_negatives() -> list[str]:
-    text = (resources.files("knowledge") / "data" / "out_of_scope.txt").read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return data_entries("out_of_scope.txt")
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from knowledge.datafiles import entries, read_data
 from knowledge.language import detect_language
 
 NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -22,13 +22,9 @@ MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
 
-def _data(name: str) -> str:
-    return (resources.files("knowledge") / "data" / name).read_text("utf-8")
-
-
 def load_lexicon(text: str | None = None) -> dict[str, str]:
     """Reads `variant<TAB>standard[<TAB>kind]` lines; later lines do not override earlier."""
-    text = _data("lexicon.tsv") if text is None else text
+    text = read_data("lexicon.tsv") if text is None else text
     lexicon: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -43,10 +39,8 @@ def load_lexicon(text: str | None = None) -> dict[str, str]:
 
 
 def load_stopwords(text: str | None = None) -> frozenset[str]:
-    text = _data("stopwords.txt") if text is None else text
-    return frozenset(
-        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
-    )
+    text = read_data("stopwords.txt") if text is None else text
+    return frozenset(w.lower() for w in entries(text))
 
 
 @lru_cache(maxsize=1)

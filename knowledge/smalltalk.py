@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
+from knowledge.datafiles import read_data
 from knowledge.normalize import Normalizer, fold
 from knowledge.yamlfast import load_yaml
 
@@ -17,8 +17,7 @@ class Intent:
 
 
 def load_intents() -> list[Intent]:
-    text = (resources.files("knowledge") / "data" / "smalltalk.yaml").read_text("utf-8")
-    data = load_yaml(text)
+    data = load_yaml(read_data("smalltalk.yaml"))
     return [
         Intent(
             name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))

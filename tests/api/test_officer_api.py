@@ -255,7 +255,7 @@ def test_addresses_in_the_audit_trail_are_shortened() -> None:
 
 
 def test_the_audit_trail_keeps_a_year(services: Services) -> None:
-    from bot.officers import audit, prune_audit
+    from bot.officers import audit
     from bot.store.models import OfficerAudit
 
     now = services.dispatcher.clock()
