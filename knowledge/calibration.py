@@ -165,7 +165,7 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     """Long example questions (left out) and long everyday stories that the question reading
     abstains on: what the story rule may still answer, and what it must not. Also returns how
     many long everyday messages there were in all."""
-    from knowledge.matcher import NONE
+    from knowledge.matcher import NONE, word_count
 
     seen: list[tuple[str, list[str], tuple[str, Counter[str]] | None]]
     seen = [(slug, terms, (slug, Counter(terms))) for slug, terms in matcher.questions]
@@ -175,7 +175,7 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     saved, matcher.calibration = matcher.calibration, calibration
     try:
         for slug, terms, exclude in seen:
-            if sum(1 for t in terms if "_" not in t) <= calibration.story_min_terms:
+            if word_count(terms) <= calibration.story_min_terms:
                 continue
             long_negatives += slug == NONE
             signals = matcher.signals(terms, exclude)

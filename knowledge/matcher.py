@@ -96,9 +96,18 @@ class Scores:
     """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to 'none'."""
 
 
+def unigrams(terms: Sequence[str]) -> list[str]:
+    """The single words among the terms (adjacent pairs are joined with '_')."""
+    return [t for t in terms if "_" not in t]
+
+
+def word_count(terms: Sequence[str]) -> int:
+    return len(unigrams(terms))
+
+
 def _sorted_words(terms: Sequence[str]) -> str:
     """Unigrams in sorted order: plain ratio on these is token_sort_ratio without re-sorting."""
-    return " ".join(sorted(t for t in terms if "_" not in t))
+    return " ".join(sorted(unigrams(terms)))
 
 
 def _softmax(log_scores: dict[str, float]) -> dict[str, float]:
@@ -272,14 +281,9 @@ class Matcher:
         vocab = self.vocabulary_size
         # Every topic starts from "no term seen" and gains only for the terms it has: walking
         # the postings keeps the cost proportional to matches, not to topics x terms.
-        if exclude is None:
-            log_like = {slug: n_terms * d for slug, d in self.empty_log_like.items()}
-        else:
-            log_like = {
-                slug: n_terms * (log_alpha - math.log(length + alpha * vocab))
-                for slug, length in lengths.items()
-                if slug != NONE
-            }
+        log_like = {slug: n_terms * d for slug, d in self.empty_log_like.items()}
+        if left_out in log_like:  # leave-one-out: that topic is shorter by the example
+            log_like[left_out] = n_terms * (log_alpha - math.log(lengths[left_out] + alpha * vocab))
         none_tf: dict[str, int] = {}
         for term, n in counts.items():
             weight = weights[term]
@@ -311,12 +315,7 @@ class Matcher:
         for slug in bm25:
             bm25[slug] /= ceiling
         if NONE in lengths:
-            denom = lengths[NONE] + alpha * vocab
-            mix, background = c.nb_none_weight, c.nb_background
-            log_like[NONE] = sum(
-                n * math.log(mix * (none_tf.get(term, 0) + alpha) / denom + (1 - mix) * background)
-                for term, n in nb_terms.items()
-            )
+            log_like[NONE] = self._mixture_log_likelihood(nb_terms, none_tf, lengths[NONE])
         scores.posterior = _softmax(log_like)
         scores.log_likelihood = log_like
         if NONE in log_like and nb_terms:
@@ -334,15 +333,14 @@ class Matcher:
         Term weighting cannot tell a paraphrase of a known question from a message that shares
         its words by chance; a near-whole-question resemblance can. Only the leading topics are
         compared, so the cost stays a few hundred string comparisons."""
-        c = self.config
         leaders = sorted(
             (
-                (c.weight_bm25 * scores.bm25.get(slug, 0.0) + c.weight_posterior * p, slug)
+                (self._weighted(scores, slug, p), slug)
                 for slug, p in scores.posterior.items()
                 if slug != NONE
             ),
             reverse=True,
-        )[: c.runners_up]
+        )[: self.config.runners_up]
         query = _sorted_words(terms)
         left_out, left_counts = exclude if exclude is not None else ("", Counter())
         for _, slug in leaders:
@@ -363,17 +361,27 @@ class Matcher:
         Pooling matters for long stories: their everyday words (children, months, money) are
         common across the topics as a whole even when rare in any one of them, so only what
         is really on-topic or off-topic moves the balance against the everyday questions."""
-        c = self.config
-        alpha, mix, background = c.nb_alpha, c.nb_none_weight, c.nb_background
         left_out, left_counts = exclude if exclude is not None else ("", Counter())
         removing = bool(left_out) and left_out != NONE
         length = self.domain_len - (sum(left_counts.values()) if removing else 0)
+        tf = {
+            term: self.domain_tf.get(term, 0) - (left_counts.get(term, 0) if removing else 0)
+            for term in nb_terms
+        }
+        return self._mixture_log_likelihood(nb_terms, tf, length)
+
+    def _mixture_log_likelihood(
+        self, nb_terms: dict[str, int], tf: dict[str, int], length: int
+    ) -> float:
+        """Words under a class mixed with a flat background, so that a word the class has never
+        seen costs a bounded amount (the none class and the pooled topics are both read so)."""
+        c = self.config
+        alpha, mix, background = c.nb_alpha, c.nb_none_weight, c.nb_background
         denom = length + alpha * self.vocabulary_size
-        total = 0.0
-        for term, n in nb_terms.items():
-            f = self.domain_tf.get(term, 0) - (left_counts.get(term, 0) if removing else 0)
-            total += n * math.log(mix * (f + alpha) / denom + (1 - mix) * background)
-        return total
+        return sum(
+            n * math.log(mix * (tf.get(term, 0) + alpha) / denom + (1 - mix) * background)
+            for term, n in nb_terms.items()
+        )
 
     def _in_topics(self, term: str, exclude: tuple[str, Counter[str]] | None) -> bool:
         for slug, f in self.postings.get(term, {}).items():
@@ -391,15 +399,19 @@ class Matcher:
         """All classes (NONE included), best first, by the combined score."""
         return self.rank_signals(self.signals(terms, exclude))
 
-    def rank_signals(self, s: Scores) -> list[Candidate]:
+    def _weighted(self, s: Scores, slug: str, posterior: float) -> float:
+        """A topic's term-weighting score: BM25 and a posterior (with or without none)."""
         c = self.config
+        return c.weight_bm25 * s.bm25.get(slug, 0.0) + c.weight_posterior * posterior
+
+    def rank_signals(self, s: Scores) -> list[Candidate]:
+        fuzzy = self.config.weight_fuzzy
         slugs = set(s.posterior) | set(s.bm25)
         ranked = [
             Candidate(
                 slug,
-                c.weight_bm25 * s.bm25.get(slug, 0.0)
-                + c.weight_posterior * s.posterior.get(slug, 0.0)
-                + c.weight_fuzzy * s.fuzzy.get(slug, 0.0),
+                self._weighted(s, slug, s.posterior.get(slug, 0.0))
+                + fuzzy * s.fuzzy.get(slug, 0.0),
             )
             for slug in slugs
         ]
@@ -414,17 +426,14 @@ class Matcher:
         answered when the words as a whole lean to migration (the pooled domain against the
         everyday questions) and one topic leads among the topics alone."""
         cal = self.calibration
-        words = sum(1 for t in terms if "_" not in t)
-        if words <= cal.story_min_terms or s.domain_evidence < cal.story_gate:
+        if word_count(terms) <= cal.story_min_terms or s.domain_evidence < cal.story_gate:
             return None
         best = self.story_candidates(s)
         return best[0] if best and best[0].score >= cal.story_threshold else None
 
     def story_candidates(self, s: Scores) -> list[Candidate]:
-        c = self.config
         ranked = [
-            Candidate(slug, c.weight_bm25 * s.bm25.get(slug, 0.0) + c.weight_posterior * p)
-            for slug, p in s.topic_posterior.items()
+            Candidate(slug, self._weighted(s, slug, p)) for slug, p in s.topic_posterior.items()
         ]
         ranked.sort(key=lambda cand: (-cand.score, cand.slug))
         return ranked
