@@ -177,7 +177,7 @@ def authenticate(
 ) -> Officer | None:
     """Checks a password; repeated failures lock the account for a while. Every attempt is
     written to the audit trail."""
-    officer = session.scalars(select(Officer).where(Officer.username == username.strip())).first()
+    officer = officer_by_username(session, username.strip())
     if officer is None:
         HASHER.hash(password or "x")  # same cost as a real check: no user enumeration by timing
         audit(session, "login_failed", officer=None, now=now, address=address)
@@ -210,6 +210,20 @@ class PasswordRefused(OfficerError):
         self.reason = reason
 
 
+def end_sessions(session: Session, officer: Officer, *, keep: str = "") -> None:
+    """Logs the officer out everywhere, except the dashboard session whose cookie is `keep`."""
+    session.execute(
+        delete(OfficerSession).where(
+            OfficerSession.officer_id == officer.id,
+            OfficerSession.token_hash != token_hash(keep),
+        )
+    )
+
+
+def officer_by_username(session: Session, username: str) -> Officer | None:
+    return session.scalars(select(Officer).where(Officer.username == username)).first()
+
+
 def change_password(
     session: Session,
     officer: Officer,
@@ -234,12 +248,7 @@ def change_password(
     if new == current:
         raise PasswordRefused("same")
     officer.password_hash = HASHER.hash(new)
-    session.execute(
-        delete(OfficerSession).where(
-            OfficerSession.officer_id == officer.id,
-            OfficerSession.token_hash != token_hash(keep_session),
-        )
-    )
+    end_sessions(session, officer, keep=keep_session)
     audit(session, "password_changed", officer=officer, now=now, address=address)
 
 
@@ -250,7 +259,7 @@ def reset_password(session: Session, officer: Officer, *, now: datetime) -> str:
     officer.password_hash = HASHER.hash(password)
     officer.failed_logins = 0
     officer.locked_until = None
-    session.execute(delete(OfficerSession).where(OfficerSession.officer_id == officer.id))
+    end_sessions(session, officer)
     audit(session, "password_reset", officer=officer, now=now)
     return password
 

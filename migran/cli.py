@@ -253,6 +253,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
         OfficerError,
         audit,
         create_officer,
+        officer_by_username,
         reset_password,
         resolve_district,
         resolve_villages,
@@ -278,9 +279,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.action in ("disable", "reset-password"):
         with transaction(factory) as session:
-            officer = session.scalars(
-                select(Officer).where(Officer.username == args.username)
-            ).first()
+            officer = officer_by_username(session, args.username)
             if officer is None:
                 print(f"no officer {args.username!r}", file=sys.stderr)
                 return 1
