@@ -185,7 +185,8 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
             if story:
                 wanted = None if slug == NONE else slug
                 best = story[0]
-                cases.append(StoryCase(signals.domain_evidence, best.slug, best.score, wanted))
+                evidence = matcher.domain_evidence(signals, exclude)
+                cases.append(StoryCase(evidence, best.slug, best.score, wanted))
     finally:
         matcher.calibration = saved
     return cases, long_negatives

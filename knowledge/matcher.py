@@ -92,8 +92,8 @@ class Scores:
         Computed on demand: only long messages read as stories need it."""
         return _softmax({s: v for s, v in self.log_likelihood.items() if s != NONE})
 
-    domain_evidence: float = 0.0
-    """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to 'none'."""
+    nb_terms: dict[str, int] = field(default_factory=dict)
+    """The words the Naive Bayes posterior read (after the focus on long messages)."""
 
 
 def unigrams(terms: Sequence[str]) -> list[str]:
@@ -318,9 +318,7 @@ class Matcher:
             log_like[NONE] = self._mixture_log_likelihood(nb_terms, none_tf, lengths[NONE])
         scores.posterior = _softmax(log_like)
         scores.log_likelihood = log_like
-        if NONE in log_like and nb_terms:
-            domain = self._domain_log_likelihood(nb_terms, exclude)
-            scores.domain_evidence = (domain - log_like[NONE]) / sum(nb_terms.values())
+        scores.nb_terms = dict(nb_terms)  # a plain dict even when it is the Counter itself
         if c.weight_fuzzy > 0:
             self._fuzzy_for_leaders(scores, terms, exclude)
         return scores
@@ -352,6 +350,14 @@ class Matcher:
                     choices.remove(own)
             best = process.extractOne(query, choices, scorer=fuzz.ratio)
             scores.fuzzy[slug] = best[1] / 100 if best else 0.0
+
+    def domain_evidence(self, s: Scores, exclude: tuple[str, Counter[str]] | None = None) -> float:
+        """Mean log-likelihood ratio per word of 'about migration' (all topics pooled) to the
+        none class. Only long messages read as stories need it, so it is not in `signals`."""
+        if NONE not in s.log_likelihood or not s.nb_terms:
+            return 0.0
+        domain = self._domain_log_likelihood(s.nb_terms, exclude)
+        return (domain - s.log_likelihood[NONE]) / sum(s.nb_terms.values())
 
     def _domain_log_likelihood(
         self, nb_terms: dict[str, int], exclude: tuple[str, Counter[str]] | None
@@ -426,7 +432,7 @@ class Matcher:
         answered when the words as a whole lean to migration (the pooled domain against the
         everyday questions) and one topic leads among the topics alone."""
         cal = self.calibration
-        if word_count(terms) <= cal.story_min_terms or s.domain_evidence < cal.story_gate:
+        if word_count(terms) <= cal.story_min_terms or self.domain_evidence(s) < cal.story_gate:
             return None
         best = self.story_candidates(s)
         return best[0] if best and best[0].score >= cal.story_threshold else None
