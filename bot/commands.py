@@ -8,6 +8,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "menu": ("menu", "start", "mulai", "menu utama", "main menu", "kembali ke menu", "home"),
     "language": ("bahasa", "language", "ganti bahasa", "change language", "lang"),
     "training": ("pelatihan", "training", "daftar pelatihan", "ikut pelatihan", "kursus"),
+    "urgent": ("lapor darurat", "urgent report"),
     "report": ("lapor", "report", "laporan", "lapor kasus", "buat laporan", "pengaduan", "adukan"),
     "status": ("status", "cek status", "status saya", "my status", "laporan saya"),
     "help": ("bantuan", "help", "tolong bantu", "panduan"),
@@ -24,6 +25,40 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
 }
 _LOOKUP = {fold(word): name for name, words in COMMANDS.items() for word in words}
+
+
+LEADING: dict[str, str] = {
+    "lapor": "report",
+    "laporan": "report",
+    "pengaduan": "report",
+    "adukan": "report",
+    "aduan": "report",
+    "report": "report",
+    "daftar": "training",
+    "register": "training",
+}
+"""First words that start a form with the rest of the message ("LAPOR nama saya ...")."""
+TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
+
+
+def leading_command(text: str | None, is_question: bool) -> str | None:
+    """The form a message opens with its first word, as SMS keywords do: "LAPOR anak saya
+    disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las". A question that merely starts
+    with the word ("lapor ke mana kalau gaji tidak dibayar?") is not a command."""
+    if not text:
+        return None
+    stripped = text.strip()
+    first = stripped.split(maxsplit=1)[0] if stripped else ""
+    word = fold(first)
+    command = LEADING.get(word)
+    if command is None or len(stripped.split()) < 2:
+        return None
+    shouted = first.strip(".,:;!-").isupper() and len(word) > 3
+    marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
+    if command == "training":
+        about_training = bool(set(fold(stripped).split()[1:4]) & TRAINING_WORDS)
+        return command if shouted or (about_training and (marked or not is_question)) else None
+    return command if shouted or marked or not is_question else None
 
 
 def command_of(text: str | None) -> str | None:

@@ -15,6 +15,7 @@ from bot.types import Button, Incoming, Reply, Row
 
 if TYPE_CHECKING:
     from bot.engine import Engine
+    from bot.triage import Reading
 
 OPTIONS_KEY = "_options"
 
@@ -30,6 +31,8 @@ class Ctx:
     replies: list[Reply] = field(default_factory=list)
     previous_options: list[str] = field(default_factory=list)
     """Option ids of the last reply the user saw: a typed '2' means the second of these."""
+    reading: Reading | None = None
+    """How a free-text message was read (for `migran ask --json`), when it was."""
 
     @property
     def lang(self) -> str:

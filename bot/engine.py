@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
@@ -28,9 +29,11 @@ from bot.handoff import add_family_message, open_case_of
 from bot.officers import officer_by_telegram
 from bot.options import choose, short
 from bot.store.models import Case, Contact, Conversation, utcnow
+from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
-from knowledge import Answer, Librarian, detect_language
+from knowledge import Librarian, detect_language
 from knowledge.danger import mentions_danger
+from knowledge.emergency import Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
@@ -38,11 +41,8 @@ from knowledge.villages import VillageDirectory
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
-QUESTION_WORDS = frozenset(
-    "apa apakah bagaimana berapa kapan mana dimana kenapa mengapa siapa bisakah bolehkah "
-    "how what where when why who can could is are do does should".split()
-)
-EMERGENCY_TOPIC = "kontak-darurat"
+PENDING_STORY = "pending_story"
+"""A message kept for a moment so that pressing "Report" carries it into the report."""
 
 
 def clean_text(text: str | None) -> str:
@@ -66,6 +66,7 @@ class Engine:
         librarian: Librarian,
         catalog: TrainingCatalog | None = None,
         villages: VillageDirectory | None = None,
+        numbers: EmergencyNumbers | None = None,
         retention_days: int = 180,
         form_resume: timedelta = timedelta(hours=24),
         clock: Callable[[], datetime] = utcnow,
@@ -78,11 +79,17 @@ class Engine:
         self.clock = clock
         self.forms: dict[str, Form] = {"training": TrainingForm(), "case": CaseForm()}
         self.normalizer: Normalizer = librarian.normalizer
+        self.triage = Triage(librarian, numbers)
+        self.numbers = self.triage.numbers
 
     # -- entry point -----------------------------------------------------------------------
     def handle(
         self, session: Session, incoming: Incoming, contact: Contact | None = None
     ) -> list[Reply]:
+        return self.run(session, incoming, contact).replies
+
+    def run(self, session: Session, incoming: Incoming, contact: Contact | None = None) -> Ctx:
+        """Handles one message; the context says how it was read as well as the replies."""
         now = self.clock()
         if contact is None or contact.channel_user_id != incoming.user_id:
             contact = self.contact_for(session, incoming, now)
@@ -100,7 +107,7 @@ class Engine:
             contact.last_seen_at = now
         if not ctx.replies:
             ctx.say(ctx._("Type *menu* to see what I can do."))
-        return ctx.replies
+        return ctx
 
     def contact_for(self, session: Session, incoming: Incoming, now: datetime) -> Contact:
         contact = session.scalars(
@@ -149,6 +156,7 @@ class Engine:
             return
         conv = ctx.conversation
         if conv.flow and not conv.parked:
+            self._danger_in_form(ctx, text)
             self.continue_form(ctx)
             return
         if conv.flow in ("erase_confirm", "language"):
@@ -180,6 +188,15 @@ class Engine:
             self.case_thread(ctx, case)
             return
         self.answer(ctx)
+
+    def _danger_in_form(self, ctx: Ctx, text: str) -> None:
+        """Danger typed at any step of a form gets the numbers first; a report becomes urgent."""
+        if ctx.conversation.flow not in self.forms or ctx.data.get("urgent"):
+            return
+        if text and mentions_danger(text):
+            self.emergency(ctx)
+            if ctx.conversation.flow == "case":
+                ctx.set_data(urgent=True)
 
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""
@@ -234,12 +251,13 @@ class Engine:
             else:
                 menu.show(ctx)
             return
-        if command in ("training", "report"):
+        if command in ("training", "report", "urgent"):
             flow = "training" if command == "training" else "case"
             if conv.flow == flow:
                 self.resume(ctx)
             else:
-                self.start_form(ctx, flow)
+                opening = ctx.data.get(PENDING_STORY) if flow == "case" else None
+                self.start_form(ctx, flow, opening=opening, urgent=command == "urgent")
             return
         if in_form:
             conv.parked = True
@@ -265,10 +283,18 @@ class Engine:
         conv = ctx.conversation
         conv.flow, conv.step, conv.parked, conv.data = None, None, False, keep
 
-    def start_form(self, ctx: Ctx, flow: str) -> None:
+    def start_form(
+        self, ctx: Ctx, flow: str, opening: str | None = None, urgent: bool = False
+    ) -> None:
+        """Starts a form; `opening` is the message that asked for it ("LAPOR anak saya ..."),
+        kept as the report's first words, and `urgent` marks a report from the danger reply."""
         form = self.forms[flow]
         self.clear(ctx)
         conv = ctx.conversation
+        if opening:
+            ctx.set_data(opening=opening)
+        if urgent:
+            ctx.set_data(urgent=True)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)
@@ -334,9 +360,7 @@ class Engine:
         following.prompt(ctx)
 
     def looks_like_question(self, text: str) -> bool:
-        if text.rstrip().endswith("?"):
-            return True
-        return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
+        return self.triage.looks_like_question(text)
 
     def answer_in_form(self, ctx: Ctx) -> bool:
         """Answers a knowledge-base question typed inside a form; False when it is none."""
@@ -354,7 +378,7 @@ class Engine:
         add_family_message(ctx.session, case=case, text=text)
         if mentions_danger(text) and not case.urgent:
             case.urgent = True
-            self.emergency(ctx)
+            self.emergency(ctx, self.numbers.country_in(case.country.replace("-", " ")))
         answer = self.librarian.ask(text)
         if (
             answer.topic is not None
@@ -368,14 +392,13 @@ class Engine:
             )
         )
 
-    def emergency(self, ctx: Ctx) -> None:
-        topic = self.librarian.topics.get(EMERGENCY_TOPIC)
-        if topic is not None:
-            ctx.say(
-                ctx._("If someone is in danger now, call for help at once:")
-                + "\n\n"
-                + topic.text(ctx.lang)
+    def emergency(self, ctx: Ctx, country: Country | None = None) -> None:
+        """The numbers to call from where the person is, before anything else."""
+        if country is None:
+            country = self.numbers.country_in(ctx.incoming.text or "") or self.numbers.country_in(
+                str(ctx.data.get("country") or "").replace("-", " ")
             )
+        replies.emergency(ctx, self.numbers, country)
 
     # -- media -----------------------------------------------------------------------------
     def media(self, ctx: Ctx) -> None:
@@ -407,29 +430,34 @@ class Engine:
 
     # -- the knowledge base ----------------------------------------------------------------
     def answer(self, ctx: Ctx) -> None:
-        text = ctx.incoming.text or ""
-        answer = self.librarian.ask(text, None)
-        if answer.intent is not None:
-            if answer.intent in ("menu", "help"):
-                self.run_command(ctx, answer.intent)
+        chosen = ctx.lang if ctx.data.get("lang_chosen") else None
+        reading = self.triage.read(ctx.incoming.text or "", chosen)
+        ctx.reading = reading
+        self.respond(ctx, reading)
+
+    def respond(self, ctx: Ctx, reading: Reading) -> None:
+        if reading.intent is not None:
+            if reading.intent in ("menu", "help"):
+                self.run_command(ctx, reading.intent)
             else:
-                ctx.say(smalltalk_text(answer.intent, ctx.lang))
+                ctx.say(smalltalk_text(reading.intent, ctx.lang))
             return
-        if mentions_danger(text):
-            self.emergency(ctx)
-            ctx.say(
-                ctx._("To pass this to your village officer now, type *lapor*."),
-                [Button("cmd:report", short(ctx._("Report now")))],
+        if reading.urgent:
+            replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
+        if reading.command is not None:
+            self.start_form(
+                ctx,
+                "case" if reading.command == "report" else "training",
+                opening=reading.text,
+                urgent=reading.urgent,
             )
             return
-        self.reply_with(ctx, answer)
-
-    def reply_with(self, ctx: Ctx, answer: Answer) -> None:
-        match = answer.match
-        if answer.topic is None:
-            if match is not None and match.ambiguous:
-                self.offer_choices(ctx, [c.slug for c in match.candidates[:2]], answer.lang)
-                return
+        ctx.set_data(**{PENDING_STORY: reading.text[:4000]})
+        if reading.topic is not None:
+            self.answer_topic(ctx, reading.topic, reading.lang, reading.offered)
+        elif reading.offered:
+            replies.offer(ctx, self.librarian.topics, reading.offered, reading.lang, reading.urgent)
+        elif not reading.urgent:
             ctx.say(
                 fallback_text(ctx.lang),
                 [
@@ -437,20 +465,10 @@ class Engine:
                     Button("cmd:menu", short(ctx._("Menu"))),
                 ],
             )
-            return
-        if match is not None and match.ambiguous:
-            self.offer_choices(ctx, list(match.choices), answer.lang)
-            return
-        self.answer_topic(ctx, answer.topic.slug, answer.lang)
 
-    def offer_choices(self, ctx: Ctx, slugs: list[str], lang: str) -> None:
-        topics = [self.librarian.topics[s] for s in slugs if s in self.librarian.topics]
-        buttons = [
-            Button(f"topic:{t.slug}", short(t.title.get(lang, t.title["id"]))) for t in topics
-        ]
-        ctx.say(ctx._("Did you mean one of these?"), buttons[:3])
-
-    def answer_topic(self, ctx: Ctx, slug: str, lang: str | None = None) -> None:
+    def answer_topic(
+        self, ctx: Ctx, slug: str, lang: str | None = None, offered: tuple[str, ...] = ()
+    ) -> None:
         topic = self.librarian.topics.get(slug)
         if topic is None:
             menu.show(ctx)
@@ -460,10 +478,4 @@ class Engine:
             ctx.say(topic.text(lang))
             self.start_form(ctx, "training" if topic.form == "training" else "case")
             return
-        ctx.say(
-            topic.text(lang),
-            [
-                Button("cmd:report", short(ctx._("Ask an officer"))),
-                Button("cmd:menu", short(ctx._("Menu"))),
-            ],
-        )
+        ctx.say(topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang))

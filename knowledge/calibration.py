@@ -32,6 +32,8 @@ class Calibration:
     threshold: float = 0.5
     margin: float = 0.08
     choice_floor: float = 0.35
+    offer_floor: float = 0.35
+    """Below this confidence a message is clearly outside working abroad: no topics offered."""
     story_min_terms: int = 20
     story_gate: float = 1e9
     """Mean per-word evidence for 'about migration' a long message needs (off until fitted)."""

@@ -1,20 +1,157 @@
-"""Spots words that mean someone may be in danger now (data/danger_words.txt)."""
+"""Recognises a message that says someone is in danger now (data/danger.yaml).
+
+A person in danger must never meet a dead end, so this runs before the matcher and whatever its
+confidence. Real pleas are typed in a hurry: "d sekap", "gak dikasih makan", "ga boleh pulang",
+"majikan tdk mau melepas", English, Sasak. The text is folded, each word is mapped to a standard
+spelling (the lexicon plus the danger file's own spellings), and phrase patterns are searched
+with room for words in between. A match that reads as a hypothetical or a definition ("kalau
+dipukul lapor ke mana?", "apa itu TPPO") is dropped unless the message also says it is happening
+now. Recall is measured in tests/knowledge/test_danger.py on a labelled set.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from knowledge.datafiles import data_entries
-from knowledge.normalize import fold
+from knowledge.datafiles import read_data
+from knowledge.normalize import NON_WORD, load_lexicon
+from knowledge.yamlfast import load_yaml
+
+SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
+NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
+WINDOW_WORDS = 4
+"""How many words before a match are read for a hypothetical or an 'about a thing' word."""
+
+
+@dataclass(frozen=True)
+class Danger:
+    """Why a message was read as danger now: the kind and the words that said it."""
+
+    kind: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    unless_before: frozenset[str]
+    needs_present: bool = False
+    """Too common on its own ("mau pulang tapi tidak bisa"): counts only with "tolong", "now"."""
+    always: bool = False
+    """A ransom to go home is danger even when asked as "kalau mau pulang harus menebus"."""
+
+
+def fold_all(text: str) -> str:
+    """Like normalize.fold, but reads the whole message: danger may be in its last line."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("\u2019", "'").replace("'", " ")
+    return NON_WORD.sub(" ", text).strip()
+
+
+class DangerDetector:
+    """Compiled once from the data file; `detect` is pure and thread-safe."""
+
+    def __init__(self, spec: dict[str, Any], lexicon: dict[str, str]) -> None:
+        macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
+        self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
+        self.rules = [
+            _Rule(
+                kind,
+                re.compile(self._expand(str(r["pattern"]), macros)),
+                self._words(r),
+                bool(r.get("needs_present")),
+                bool(r.get("always")),
+            )
+            for kind, rules in spec["kinds"].items()
+            for r in rules
+        ]
+        self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
+        self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
+        self.urgent = re.compile(self._any_of(spec["urgent"]))
+        self.hearsay = re.compile(self._any_of(spec["hearsay"]))
+        self.past = re.compile(self._any_of(spec["past"]))
+        self.safe = re.compile(self._any_of(spec["safe"]))
+
+    @staticmethod
+    def _expand(pattern: str, macros: dict[str, str]) -> str:
+        """Macros expanded; every pattern starts at a word boundary, which also lets the regex
+        engine skip the middle of words quickly."""
+        for name, value in macros.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        return pattern if pattern.startswith("\\b") else "\\b(?:" + pattern + ")"
+
+    @staticmethod
+    def _words(rule: dict[str, Any]) -> frozenset[str]:
+        return frozenset(str(w) for w in rule.get("unless_before") or ())
+
+    @staticmethod
+    def _any_of(phrases: list[str]) -> str:
+        ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+        return r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b"
+
+    def standard(self, text: str) -> str:
+        """Folded words in standard spelling, one space apart, sentences parted by " | " so that
+        a pattern's gap of a few words never joins two sentences; a trailing space lets
+        patterns ending in a word-and-space unit match at the end too."""
+        sentences = (fold_all(part).split() for part in SENTENCE_END.split(text))
+        return (
+            " | ".join(" ".join(self.spellings.get(w, w) for w in words) for words in sentences)
+            + " "
+        )
+
+    def detect(self, text: str | None) -> Danger | None:
+        if not text:
+            return None
+        standard = self.standard(text)
+        now = bool(self.present.search(standard))
+        plea = bool(self.urgent.search(standard))
+        safe = bool(self.safe.search(standard))
+        for rule in self.rules:
+            if rule.needs_present and not now:
+                continue
+            for found in rule.pattern.finditer(standard):
+                before = standard[: found.start()].rsplit("|", 1)[-1].split()
+                if not self._counts(rule, before, now, plea, safe):
+                    continue
+                return Danger(rule.kind, found.group(0).strip())
+        return None
+
+    def _counts(
+        self, rule: _Rule, words_before: list[str], now: bool, plea: bool, safe: bool
+    ) -> bool:
+        """False when the words before a match make it about a thing, a hypothetical, a fear,
+        a denial ("tidak pernah dipukul") or a danger that is over."""
+        before = words_before[-WINDOW_WORDS:]
+        if rule.unless_before and rule.unless_before.intersection(before):
+            return False
+        window = " ".join(before)
+        if rule.always:
+            return True
+        if not now and self.hypothetical.search(window):
+            return False
+        if not plea and self.hearsay.search(window):
+            return False
+        if self.past.search(window) and (safe or not now):
+            return False
+        denied = NEGATIONS.intersection(before[-2:]) and rule.kind not in ("starved", "held")
+        return not denied
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    phrases = [fold(ln) for ln in data_entries("danger_words.txt")]
-    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True) if p)
-    return re.compile(rf"\b(?:{alternatives})\b")
+def default_detector() -> DangerDetector:
+    return DangerDetector(load_yaml(read_data("danger.yaml")), load_lexicon())
 
 
-def mentions_danger(text: str) -> bool:
-    return bool(_pattern().search(fold(text)))
+def detect_danger(text: str | None) -> Danger | None:
+    return default_detector().detect(text)
+
+
+def mentions_danger(text: str | None) -> bool:
+    return detect_danger(text) is not None

@@ -1,51 +1,111 @@
-"""Measures the answer engine on a labelled question set (`migran eval`)."""
+"""Measures what the chat does on a labelled message set (`migran eval`).
+
+A line is `{"q": ..., "topic": slug | null}` (one right topic) or `{"q": ..., "topics": [...],
+"urgent": bool}` (the topics that would help, best first, and whether someone is in danger now).
+What the chat did comes from a `decide` function (the conversation core's triage), so the
+figures are those of the real decision path, not of the matcher alone:
+- top-1: the first reply answers a right topic;
+- helpful: a right topic is answered or offered as a choice;
+- urgent recall and false alarms: the emergency reply given to those in danger / to the others;
+- out of scope answered / offered: messages with no helpful topic that got an answer / choices.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from knowledge.librarian import Librarian
+
+class Verdict(Protocol):
+    @property
+    def first_topic(self) -> str | None: ...
+
+    @property
+    def helped_with(self) -> tuple[str, ...]: ...
+
+    @property
+    def urgent(self) -> bool: ...
 
 
 @dataclass(frozen=True)
 class Labelled:
     question: str
-    topic: str | None
+    topics: tuple[str, ...]
+    urgent: bool | None = None
+
+    @property
+    def topic(self) -> str | None:
+        return self.topics[0] if self.topics else None
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 @dataclass
 class Report:
     in_scope: int = 0
     correct: int = 0
+    helpful: int = 0
     abstained: int = 0
     out_of_scope: int = 0
     out_of_scope_answered: int = 0
+    out_of_scope_offered: int = 0
+    in_danger: int = 0
+    urgent_given: int = 0
+    not_in_danger: int = 0
+    false_alarms: int = 0
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    danger_misses: list[str] = field(default_factory=list)
 
     @property
     def top1(self) -> float:
-        return self.correct / self.in_scope if self.in_scope else 0.0
+        return _ratio(self.correct, self.in_scope)
+
+    @property
+    def helpfulness(self) -> float:
+        return _ratio(self.helpful, self.in_scope)
 
     @property
     def abstention(self) -> float:
-        return self.abstained / self.in_scope if self.in_scope else 0.0
+        return _ratio(self.abstained, self.in_scope)
 
     @property
     def oos_answered(self) -> float:
-        return self.out_of_scope_answered / self.out_of_scope if self.out_of_scope else 0.0
+        return _ratio(self.out_of_scope_answered, self.out_of_scope)
+
+    @property
+    def oos_offered(self) -> float:
+        return _ratio(self.out_of_scope_offered, self.out_of_scope)
+
+    @property
+    def urgent_recall(self) -> float:
+        return _ratio(self.urgent_given, self.in_danger)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return _ratio(self.false_alarms, self.not_in_danger)
 
     def summary_lines(self) -> list[str]:
-        return [
-            f"in-scope questions: {self.in_scope}, out-of-scope: {self.out_of_scope}",
+        lines = [
+            f"in-scope messages: {self.in_scope}, out-of-scope: {self.out_of_scope}",
             f"top-1 accuracy (in scope): {self.top1:.3f}",
-            f"abstained (in scope): {self.abstention:.3f}",
+            f"helpful, answered or offered (in scope): {self.helpfulness:.3f}",
+            f"abstained, nothing offered (in scope): {self.abstention:.3f}",
             f"out-of-scope answered: {self.oos_answered:.3f}",
+            f"out-of-scope offered choices: {self.oos_offered:.3f}",
         ]
+        if self.in_danger or self.not_in_danger:
+            lines += [
+                f"in danger: {self.in_danger}, urgent recall: {self.urgent_recall:.3f}",
+                f"not in danger: {self.not_in_danger}, false alarms: {self.false_alarm_rate:.3f}",
+            ]
+        return lines
 
 
 def read_labelled(path: Path) -> list[Labelled]:
@@ -57,27 +117,44 @@ def read_labelled(path: Path) -> list[Labelled]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        rows.append(Labelled(str(obj["q"]), obj.get("topic")))
+        if "topics" in obj:
+            topics = tuple(str(t) for t in obj["topics"] or ())
+        else:
+            topics = (str(obj["topic"]),) if obj.get("topic") else ()
+        urgent = obj.get("urgent")
+        rows.append(Labelled(str(obj["q"]), topics, None if urgent is None else bool(urgent)))
     return rows
 
 
-def evaluate(librarian: Librarian, rows: Iterable[Labelled]) -> Report:
+def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Report:
     report = Report()
     for row in rows:
-        answer = librarian.ask(row.question)
-        got = answer.topic.slug if answer.topic else None
-        if row.topic is None:
+        verdict = decide(row.question)
+        got = verdict.first_topic
+        if row.urgent is True:
+            report.in_danger += 1
+            report.urgent_given += verdict.urgent
+            if not verdict.urgent:
+                report.danger_misses.append(row.question)
+        elif row.urgent is False:
+            report.not_in_danger += 1
+            report.false_alarms += verdict.urgent
+        if not row.topics:
             report.out_of_scope += 1
             if got is not None:
                 report.out_of_scope_answered += 1
                 report.misses.append((row.question, None, got))
+            elif verdict.helped_with:
+                report.out_of_scope_offered += 1
             continue
         report.in_scope += 1
-        if got == row.topic:
+        right = set(row.topics)
+        if got in right:
             report.correct += 1
         else:
             if got is None:
-                report.abstained += 1
-            report.confusions[(row.topic, got or "(abstain)")] += 1
-            report.misses.append((row.question, row.topic, got))
+                report.abstained += not verdict.helped_with
+            report.confusions[(row.topics[0], got or "(not answered)")] += 1
+            report.misses.append((row.question, row.topics[0], got))
+        report.helpful += bool(right.intersection(verdict.helped_with))
     return report

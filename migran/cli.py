@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from bot.config import Settings, SettingsError, from_environment
 
 if TYPE_CHECKING:
+    from bot.preview import Preview
+    from bot.triage import Triage
     from knowledge import Librarian
     from migran.services import Services
 
@@ -23,44 +25,62 @@ def _librarian(settings: Settings) -> Librarian:
     return Librarian.from_directory(settings.content_path)
 
 
-def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.answers import answer_text
+def _triage(settings: Settings) -> Triage:
+    from bot.triage import Triage
 
-    librarian = _librarian(settings)
+    return Triage(_librarian(settings))
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.channels.plain import render_plain
+    from bot.engine import Engine
+    from bot.preview import Previewer
+    from knowledge.villages import VillageDirectory
+
+    engine = Engine(librarian=_librarian(settings), villages=VillageDirectory())
+    previewer = Previewer(engine)
     questions: Iterable[str] = [args.question] if args.question else sys.stdin
     for raw in questions:
         question = raw.rstrip("\n")
         if not question.strip() and not args.question:
             continue
-        answer = librarian.ask(question, args.lang)
-        text = answer_text(answer)
+        preview = previewer.first_replies(question, args.lang)
+        reading = preview.reading
+        first = preview.replies[0].text if preview.replies else ""
         if args.json:
-            print(
-                json.dumps(
-                    {
-                        "question": question,
-                        "topic": answer.topic.slug if answer.topic else None,
-                        "score": round(answer.score, 4),
-                        "lang": answer.lang,
-                        "answer": text,
-                    },
-                    ensure_ascii=False,
-                ),
-                flush=True,
-            )
+            print(json.dumps(_ask_record(question, preview), ensure_ascii=False), flush=True)
         else:
-            label = answer.topic.slug if answer.topic else (answer.intent or "no answer")
-            print(f"[{label} {answer.score:.2f}]\n{text}\n", flush=True)
+            label = (reading.first_topic or reading.intent) if reading else None
+            score = reading.score if reading else 1.0
+            text = "\n\n".join(render_plain(r) for r in preview.replies) or first
+            print(f"[{label or 'no answer'} {score:.2f}]\n{text}\n", flush=True)
     return 0
+
+
+def _ask_record(question: str, preview: Preview) -> dict[str, object]:
+    """One line of `migran ask --json`: what the chat would do for a fresh user."""
+    reading = preview.reading
+    return {
+        "question": question,
+        "topic": reading.first_topic if reading else None,
+        "score": round(reading.score, 4) if reading else 1.0,
+        "lang": reading.lang if reading else None,
+        "answer": preview.replies[0].text if preview.replies else "",
+        "offered": list(reading.offered) if reading else [],
+        "urgent": bool(reading and reading.urgent),
+        "command": reading.command if reading else None,
+    }
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.evaluation import evaluate, read_labelled
 
-    report = evaluate(_librarian(settings), read_labelled(Path(args.file)))
+    report = evaluate(_triage(settings).read, read_labelled(Path(args.file)))
     if args.misses:
         for question, gold, got in report.misses:
             print(f"MISS want={gold} got={got}: {question}")
+        for question in report.danger_misses:
+            print(f"DANGER MISSED: {question}")
     if report.confusions:
         print("confusions (expected -> got: count):")
         for (gold, got), n in report.confusions.most_common(args.top):

@@ -16,6 +16,7 @@ from bot.channels.outbox_delivery import take
 from bot.channels.plain import render_plain
 from bot.config import Settings
 from bot.store.db import transaction
+from bot.triage import Triage
 from bot.types import Incoming, Reply
 from knowledge import Librarian
 from migran.services import Services, build
@@ -26,6 +27,11 @@ POSTGRES_URL = os.environ.get("MIGRAN_TEST_POSTGRES_URL")
 @pytest.fixture(scope="session")
 def librarian() -> Librarian:
     return Librarian.from_directory()
+
+
+@pytest.fixture(scope="session")
+def triage(librarian: Librarian) -> Triage:
+    return Triage(librarian)
 
 
 def _fresh_postgres(base_url: str) -> tuple[str, str]:

@@ -177,7 +177,7 @@ class CaseForm(Form):
         story = " ".join((ctx.incoming.text or "").split())
         if len(story) < 5:
             raise Invalid(ctx._("Please describe the problem in a few words."))
-        if mentions_danger(story):
+        if mentions_danger(story) and not ctx.data.get("urgent"):
             ctx.set_data(urgent=True)
             ctx.engine.emergency(ctx)
         return story[:STORY_MAX]

@@ -24,13 +24,43 @@ def test_json_contract_for_several_questions_on_stdin(monkeypatch, capsys) -> No
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [x["question"] for x in lines] == [q for q in questions if q]
     for obj in lines:
-        assert set(obj) == {"question", "topic", "score", "lang", "answer"}
+        assert set(obj) == {
+            "question",
+            "topic",
+            "score",
+            "lang",
+            "answer",
+            "offered",
+            "urgent",
+            "command",
+        }
         assert 0.0 <= obj["score"] <= 1.0
         assert obj["lang"] in ("id", "en")
         assert obj["answer"]
     assert lines[0]["topic"] == "biaya-penempatan"
     assert lines[1]["topic"] is None
     assert lines[2]["lang"] == "en"
+
+
+def test_ask_tells_what_the_chat_would_do(capsys) -> None:  # type: ignore[no-untyped-def]
+    questions = [
+        "tolong pak anak sy d sekap majikan di johor gak dikasih makan",
+        "LAPOR nama saya Siti, anak saya di Malaysia gajinya tidak dibayar 5 bulan",
+        "kerja",
+    ]
+    import io
+
+    sys.stdin = io.StringIO("\n".join(questions) + "\n")
+    try:
+        assert main(["ask", "--json"]) == 0
+    finally:
+        sys.stdin = sys.__stdin__
+    danger, report, unsure = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert danger["urgent"] is True and danger["topic"] is not None
+    assert "999" in danger["answer"] and "+60 17-668 8032" in danger["answer"]
+    assert report["command"] == "report" and report["urgent"] is False
+    assert unsure["topic"] is None and len(unsure["offered"]) >= 2
+    assert unsure["answer"] != ""
 
 
 def test_lang_overrides_the_answer_language(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.triage import Triage
 from knowledge import Librarian
 from knowledge.evaluation import evaluate, read_labelled
 
@@ -28,13 +29,13 @@ BLIND = DATA / "blind_questions.jsonl"
 
 
 @pytest.fixture(scope="module")
-def report(librarian: Librarian):  # type: ignore[no-untyped-def]
-    return evaluate(librarian, read_labelled(HELDOUT))
+def report(triage: Triage):  # type: ignore[no-untyped-def]
+    return evaluate(triage.read, read_labelled(HELDOUT))
 
 
 @pytest.fixture(scope="module")
-def validation(librarian: Librarian):  # type: ignore[no-untyped-def]
-    return evaluate(librarian, read_labelled(VALIDATION))
+def validation(triage: Triage):  # type: ignore[no-untyped-def]
+    return evaluate(triage.read, read_labelled(VALIDATION))
 
 
 def test_heldout_top1_accuracy_stays_high(report) -> None:  # type: ignore[no-untyped-def]
@@ -47,8 +48,8 @@ def test_out_of_scope_questions_are_rarely_answered(report) -> None:  # type: ig
     assert report.oos_answered <= OOS_CEILING, report.summary_lines()
 
 
-def test_blind_questions_meet_the_accuracy_goal(librarian: Librarian) -> None:
-    blind = evaluate(librarian, read_labelled(BLIND))
+def test_blind_questions_meet_the_accuracy_goal(triage: Triage) -> None:
+    blind = evaluate(triage.read, read_labelled(BLIND))
     assert blind.in_scope >= 220 and blind.out_of_scope >= 45
     assert blind.top1 >= BLIND_TOP1_FLOOR, blind.summary_lines()
     assert blind.oos_answered <= OOS_CEILING, blind.summary_lines()

@@ -1,0 +1,86 @@
+"""The replies a free-text message gets: the emergency numbers, choices of topics, and the
+buttons beside an answer. Text comes from the catalogs and the content, never from here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.context import Ctx
+from bot.options import short
+from bot.types import Button, Row
+from knowledge.emergency import Country, EmergencyNumbers
+from knowledge.topic import Topic
+
+REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
+
+
+def emergency_text(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> str:
+    _ = ctx._
+    lang = ctx.lang
+    lines = [_("If someone is in danger now, call for help at once:")]
+    if country is not None and country.lines:
+        lines.append("")
+        lines.append(_("From {country}:").format(country=country.name.get(lang, country.code)))
+        lines.extend("• " + line.text(lang) for line in country.lines)
+    lines.append("")
+    lines.append(_("From anywhere (also for the family at home):"))
+    lines.extend("• " + line.text(lang) for line in numbers.general)
+    if country is None:
+        lines.append("")
+        lines.append(
+            _(
+                "Tell me the country or city (e.g. *di Johor*) and I will give the local "
+                "emergency numbers there."
+            )
+        )
+    lines.append("")
+    lines.append(_("Press *Urgent report* and your village officer gets this at once."))
+    return "\n".join(lines)
+
+
+def emergency(
+    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, with_report: bool = True
+) -> None:
+    """The emergency reply, with one tap to open an urgent case carrying the message."""
+    buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
+    ctx.say(emergency_text(ctx, numbers, country), buttons)
+
+
+def _title(topic: Topic, lang: str) -> str:
+    return topic.title.get(lang) or topic.title["id"]
+
+
+def offer(
+    ctx: Ctx,
+    topics: Mapping[str, Topic],
+    slugs: Sequence[str],
+    lang: str,
+    after_emergency: bool = False,
+) -> None:
+    """The most likely topics and "ask an officer", instead of "sorry"."""
+    chosen = [topics[s] for s in slugs if s in topics]
+    prompt = (
+        ctx._("These may also help:")
+        if after_emergency
+        else ctx._("I am not sure I understood. Is it about one of these?")
+    )
+    rows = [Row(f"topic:{t.slug}", short(_title(t, lang), 24)) for t in chosen]
+    rows.append(Row(REPORT, short(ctx._("Ask an officer"), 24)))
+    if len(rows) <= 3:
+        ctx.say(prompt, [Button(r.id, short(r.title)) for r in rows])
+    else:
+        ctx.say(prompt, rows=rows, list_label=ctx._("Choose"))
+
+
+def after_answer(
+    ctx: Ctx, topics: Mapping[str, Topic], offered: Sequence[str], lang: str
+) -> list[Button]:
+    """Beside an answer: the message's other needs, then "ask an officer" (and the menu when
+    there is room)."""
+    buttons = [
+        Button(f"topic:{s}", short(_title(topics[s], lang))) for s in offered if s in topics
+    ][:2]
+    buttons.append(Button(REPORT, short(ctx._("Ask an officer"))))
+    if len(buttons) < 3:
+        buttons.append(Button("cmd:menu", short(ctx._("Menu"))))
+    return buttons

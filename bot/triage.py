@@ -1,0 +1,120 @@
+"""What the chat does with a free-text message, decided once for every channel and for
+`migran ask` / `migran eval`.
+
+Order: someone in danger now (the emergency reply comes first, whatever else the message is);
+a form opened by the message's first word ("LAPOR ..."); small talk; then the knowledge base.
+The knowledge base's verdict becomes one of three things, never a dead end for a message about
+working abroad: an answer (with the other needs of a many-problem story offered beside it),
+a choice of the most likely topics plus "ask an officer", or, only for a message clearly outside
+working abroad, the plain fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.commands import leading_command
+from knowledge import Answer, Librarian
+from knowledge.danger import Danger, DangerDetector, default_detector
+from knowledge.emergency import Country, EmergencyNumbers
+
+EMERGENCY_TOPIC = "kontak-darurat"
+MAX_OFFERED = 3
+QUESTION_WORDS = frozenset(
+    "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
+    "siapa bisakah bolehkah how what where when why who can could is are do does should".split()
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The decision for one message; rendering it into replies is the engine's job."""
+
+    text: str
+    lang: str
+    answer: Answer
+    intent: str | None = None
+    command: str | None = None
+    danger: Danger | None = None
+    country: Country | None = None
+    topic: str | None = None
+    offered: tuple[str, ...] = ()
+    out_of_scope: bool = False
+
+    @property
+    def urgent(self) -> bool:
+        return self.danger is not None
+
+    @property
+    def score(self) -> float:
+        return self.answer.score
+
+    @property
+    def helped_with(self) -> tuple[str, ...]:
+        """Topics the user gets, answered or offered, in order (for evaluation)."""
+        answered = (self.topic,) if self.topic else ()
+        urgent = (EMERGENCY_TOPIC,) if self.urgent and self.topic != EMERGENCY_TOPIC else ()
+        return answered + urgent + tuple(s for s in self.offered if s not in answered)
+
+    @property
+    def first_topic(self) -> str | None:
+        """The topic the first reply answers: the emergency reply is the numbers to call."""
+        if self.topic:
+            return self.topic
+        return EMERGENCY_TOPIC if self.urgent else None
+
+
+class Triage:
+    def __init__(
+        self,
+        librarian: Librarian,
+        numbers: EmergencyNumbers | None = None,
+        detector: DangerDetector | None = None,
+    ) -> None:
+        self.librarian = librarian
+        self.numbers = numbers or EmergencyNumbers.load()
+        self.detector = detector or default_detector()
+        self.normalizer = librarian.normalizer
+        self.offer_floor = librarian.matcher.calibration.offer_floor
+
+    def looks_like_question(self, text: str) -> bool:
+        if text.rstrip().endswith("?"):
+            return True
+        return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
+
+    def read(self, text: str, lang: str | None = None) -> Reading:
+        danger = self.detector.detect(text)
+        command = leading_command(text, self.looks_like_question(text))
+        answer = self.librarian.ask(text, lang)
+        country = self.numbers.country_in(text) if danger else None
+        if answer.intent is not None and danger is None and command is None:
+            return Reading(text, answer.lang, answer, intent=answer.intent)
+        topic, offered, out_of_scope = self._verdict(answer)
+        return Reading(
+            text,
+            answer.lang,
+            answer,
+            command=command,
+            danger=danger,
+            country=country,
+            topic=topic,
+            offered=offered,
+            out_of_scope=out_of_scope and danger is None,
+        )
+
+    def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...], bool]:
+        match = answer.match
+        if match is None:
+            return None, (), True
+        if answer.topic is not None and not match.ambiguous:
+            chosen = answer.topic.slug
+            others = tuple(
+                c.slug for c in match.candidates if c.slug != chosen and c.score >= self.offer_floor
+            )
+            return chosen, others[: MAX_OFFERED - 1], False
+        likely = tuple(c.slug for c in match.candidates if c.score >= self.offer_floor)
+        if match.ambiguous:
+            likely = tuple(dict.fromkeys((*match.choices, *likely)))
+        if not likely:
+            return None, (), True
+        return None, likely[:MAX_OFFERED], False

@@ -1,0 +1,90 @@
+"""The numbers to call from where a person is (content/emergency.yaml).
+
+The danger reply must give numbers that work from the caller's phone: "110" is Indonesia's
+police and useless in Riyadh. A message usually names the place ("di Johor", "Taiwan", "KL"), so
+the country is read from the words; without one, the general numbers (the ministry's WhatsApp,
+the foreign ministry's hotline) still reach help from anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from knowledge.danger import fold_all
+from knowledge.yamlfast import load_yaml
+
+
+@dataclass(frozen=True)
+class Line:
+    label: dict[str, str]
+    number: str
+    source: str
+    note: dict[str, str]
+    as_of: str = ""
+
+    def text(self, lang: str) -> str:
+        label = self.label.get(lang) or self.label["id"]
+        note = self.note.get(lang) or self.note.get("id") or ""
+        return f"{label}: *{self.number}*" + (f" ({note})" if note else "")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: dict[str, str]
+    words: tuple[str, ...]
+    lines: tuple[Line, ...]
+
+
+def _line(data: dict[str, Any]) -> Line:
+    return Line(
+        label=dict(data["label"]),
+        number=str(data["number"]),
+        source=str(data.get("source", "")),
+        note=dict(data.get("note") or {}),
+        as_of=str(data.get("as_of", "")),
+    )
+
+
+class EmergencyNumbers:
+    """General numbers and each destination's own; read once, queried from many threads."""
+
+    def __init__(self, general: tuple[Line, ...], countries: tuple[Country, ...]) -> None:
+        self.general = general
+        self.countries = countries
+        self._by_word = {fold_all(w): c for c in countries for w in c.words}
+        self._by_word.update({fold_all(n): c for c in countries for n in c.name.values()})
+        ordered = sorted((w for w in self._by_word if w), key=len, reverse=True)
+        self._pattern = re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> EmergencyNumbers:
+        if path is None:
+            text = (resources.files("knowledge") / "content" / "emergency.yaml").read_text("utf-8")
+        else:
+            text = path.read_text("utf-8")
+        data = load_yaml(text)
+        countries = tuple(
+            Country(
+                code=str(c["code"]),
+                name=dict(c["name"]),
+                words=tuple(str(w).lower() for w in c.get("words") or ()),
+                lines=tuple(_line(x) for x in c.get("lines") or ()),
+            )
+            for c in data.get("countries") or ()
+        )
+        return cls(tuple(_line(x) for x in data.get("general") or ()), countries)
+
+    def country(self, code: str | None) -> Country | None:
+        return next((c for c in self.countries if c.code == code), None)
+
+    def country_in(self, text: str | None) -> Country | None:
+        """The first destination a message names, by its words ("di johor", "korsel")."""
+        if not text or not self._by_word:
+            return None
+        found = self._pattern.search(fold_all(text))
+        return self._by_word[found.group(1)] if found else None
