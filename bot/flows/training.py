@@ -302,7 +302,7 @@ class TrainingForm(Form):
         ctx.contact.village_code = data["village_code"]
         ctx.say(
             ctx._(
-                "Registered! Your code is *{code}*. Your village officer and the skill centre "
-                "will contact you to confirm the schedule and place. Type *status* at any time."
+                "Registered! Your code is *{code}*. Your village officer passes your registration "
+                "on and will tell you the schedule and place. Type *status* at any time."
             ).format(code=registration.code)
         )

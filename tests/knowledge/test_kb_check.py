@@ -13,7 +13,7 @@ from migran.cli import main
 
 def test_shipped_content_passes_with_every_required_topic(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["kb", "check"]) == 0
-    assert "ok: 44 topics" in capsys.readouterr().out
+    assert "ok: 48 topics" in capsys.readouterr().out
     slugs = {t.slug for t in load_topics()}
     assert set(required_slugs()) <= slugs
 
@@ -84,5 +84,29 @@ def test_no_example_copies_a_question_of_the_development_set() -> None:
         for topic in load_topics()
         for example in topic.examples
         if any(fuzz.ratio(example.lower(), question) >= 80 for question in dev)
+    ]
+    assert copies == []
+
+
+def test_no_example_copies_a_real_message_of_the_validation_set() -> None:
+    """Real messages choose designs; an example close to one (even a long one trimmed or a part
+    of it) would let the set measure what the content memorised, not what it understands."""
+    import json
+
+    from rapidfuzz import fuzz
+
+    real_file = Path(__file__).resolve().parents[1] / "data" / "real_messages.jsonl"
+    real = [
+        json.loads(line)["q"].lower() for line in real_file.read_text("utf-8").splitlines() if line
+    ]
+    copies = [
+        (topic.slug, example)
+        for topic in load_topics()
+        for example in topic.examples
+        if any(
+            fuzz.ratio(example.lower(), message) >= 70
+            or (len(example) >= 40 and fuzz.partial_ratio(example.lower(), message) >= 90)
+            for message in real
+        )
     ]
     assert copies == []
