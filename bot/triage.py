@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.commands import leading_command
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
+from knowledge.domain import DomainWords
 from knowledge.emergency import Country, EmergencyNumbers
 
 EMERGENCY_TOPIC = "kontak-darurat"
@@ -76,6 +77,7 @@ class Triage:
         self.detector = detector or default_detector()
         self.normalizer = librarian.normalizer
         self.offer_floor = librarian.matcher.calibration.offer_floor
+        self.domain = DomainWords.load(self.numbers.place_words())
 
     def looks_like_question(self, text: str) -> bool:
         if text.rstrip().endswith("?"):
@@ -90,6 +92,8 @@ class Triage:
         if answer.intent is not None and danger is None and command is None:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered, out_of_scope = self._verdict(answer)
+        if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
+            offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
         return Reading(
             text,
             answer.lang,
@@ -103,16 +107,27 @@ class Triage:
         )
 
     def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...], bool]:
+        """(answered topic, offered topics, outside the service)."""
         match = answer.match
         if match is None:
             return None, (), True
+        about_abroad = self.domain.mentioned(answer.question)
         if answer.topic is not None and not match.ambiguous:
             chosen = answer.topic.slug
+            ranked = match.leaning or match.candidates
             others = tuple(
-                c.slug for c in match.candidates if c.slug != chosen and c.score >= self.offer_floor
+                c.slug
+                for c in ranked
+                if c.slug != chosen and (match.leaning or c.score >= self.offer_floor)
             )
             return chosen, others[: MAX_OFFERED - 1], False
-        likely = tuple(c.slug for c in match.candidates if c.score >= self.offer_floor)
+        if match.leaning and about_abroad and not match.ambiguous:
+            # A long plea about working abroad: answer what it leans to most, offer the rest.
+            first, *rest = (c.slug for c in match.leaning)
+            return first, tuple(rest)[: MAX_OFFERED - 1], False
+        likely = tuple(
+            c.slug for c in match.candidates if about_abroad or c.score >= self.offer_floor
+        )
         if match.ambiguous:
             likely = tuple(dict.fromkeys((*match.choices, *likely)))
         if not likely:

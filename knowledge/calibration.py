@@ -33,7 +33,11 @@ class Calibration:
     margin: float = 0.08
     choice_floor: float = 0.35
     offer_floor: float = 0.35
-    """Below this confidence a message is clearly outside working abroad: no topics offered."""
+    """Below this confidence, and with no word of working abroad, a message is outside the
+    service: no topics are offered."""
+    long_words: int = 12
+    """From this many content words a message about working abroad is read as a plea: its
+    leading topic is answered and the next two offered, rather than "I don't know"."""
     story_min_terms: int = 20
     story_gate: float = 1e9
     """Mean per-word evidence for 'about migration' a long message needs (off until fitted)."""

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre_constants  # the parser's node types (public as sre_*)
+from re import _parser as sre_parse
 from typing import Any
 
 from knowledge.datafiles import read_data
@@ -29,10 +31,12 @@ WINDOW_WORDS = 4
 
 @dataclass(frozen=True)
 class Danger:
-    """Why a message was read as danger now: the kind and the words that said it."""
+    """Why a message was read as danger now: the kind, the words that said it, and the topic
+    that helps most after the emergency numbers."""
 
     kind: str
     phrase: str
+    topic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,47 @@ class _Rule:
     kind: str
     pattern: re.Pattern[str]
     unless_before: frozenset[str]
+    literals: frozenset[str] = frozenset()
+    """Letters any match must contain one of: a rule is skipped quickly when none is there."""
     needs_present: bool = False
     """Too common on its own ("mau pulang tapi tidak bisa"): counts only with "tolong", "now"."""
     always: bool = False
     """A ransom to go home is danger even when asked as "kalau mau pulang harus menebus"."""
+
+
+def _literals(pattern: str) -> frozenset[str]:
+    """Strings one of which every match of the pattern contains, read from its parsed form:
+    the rarest such set (longest shortest string) among the pattern's mandatory parts. Empty
+    when nothing is certain, and then the pattern always runs. tests/knowledge/test_danger.py
+    checks that the filter changes no verdict."""
+    return _required(sre_parse.parse(pattern)) or frozenset()
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """A set of strings every match of this sequence contains one of, or None."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is sre_constants.LITERAL and chr(arg).isalpha():
+            run += chr(arg)
+            continue
+        if len(run) >= 3:
+            options.append(frozenset({run}))
+        run = ""
+        inner: frozenset[str] | None = None
+        if op is sre_constants.SUBPATTERN:
+            inner = _required(arg[-1])
+        elif op is sre_constants.BRANCH:
+            branches = [_required(alternative) for alternative in arg[1]]
+            if all(branches):
+                inner = frozenset().union(*(b for b in branches if b))
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            inner = _required(arg[2])
+        if inner:
+            options.append(inner)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def fold_all(text: str) -> str:
@@ -66,12 +107,16 @@ class DangerDetector:
                 kind,
                 re.compile(self._expand(str(r["pattern"]), macros)),
                 self._words(r),
+                _literals(self._expand(str(r["pattern"]), macros)),
                 bool(r.get("needs_present")),
                 bool(r.get("always")),
             )
             for kind, rules in spec["kinds"].items()
             for r in rules
         ]
+        self.literals = sorted(set().union(*(r.literals for r in self.rules)))
+        self.topics = {str(k): str(v) for k, v in (spec.get("topics") or {}).items()}
+        """The topic that helps most after the numbers, per kind of danger."""
         self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
         self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
         self.urgent = re.compile(self._any_of(spec["urgent"]))
@@ -110,17 +155,20 @@ class DangerDetector:
         if not text:
             return None
         standard = self.standard(text)
+        present = {lit for lit in self.literals if lit in standard}
         now = bool(self.present.search(standard))
         plea = bool(self.urgent.search(standard))
         safe = bool(self.safe.search(standard))
         for rule in self.rules:
             if rule.needs_present and not now:
                 continue
+            if rule.literals and rule.literals.isdisjoint(present):
+                continue
             for found in rule.pattern.finditer(standard):
                 before = standard[: found.start()].rsplit("|", 1)[-1].split()
                 if not self._counts(rule, before, now, plea, safe):
                     continue
-                return Danger(rule.kind, found.group(0).strip())
+                return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
         return None
 
     def _counts(

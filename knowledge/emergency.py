@@ -79,6 +79,10 @@ class EmergencyNumbers:
         )
         return cls(tuple(_line(x) for x in data.get("general") or ()), countries)
 
+    def place_words(self) -> list[str]:
+        """Every word that names a destination (countries, cities, chat spellings)."""
+        return [*self._by_word]
+
     def country(self, code: str | None) -> Country | None:
         return next((c for c in self.countries if c.code == code), None)
 

@@ -17,7 +17,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -50,6 +50,10 @@ class Match:
     confidence: float
     candidates: tuple[Candidate, ...]
     ambiguous: bool = False
+    words: int = 0
+    """How many content words the message has (after stopwords)."""
+    leaning: tuple[Candidate, ...] = ()
+    """For a long message: the topics ranked among themselves, as a story is read."""
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -469,4 +473,9 @@ class Matcher:
     def match(self, text: str, lang: str | None = None) -> Match:
         terms = self.query_terms(text, lang)
         scores = self.signals(terms)
-        return self.decide(self.rank_signals(scores), self.story_reading(terms, scores))
+        verdict = self.decide(self.rank_signals(scores), self.story_reading(terms, scores))
+        words = word_count(terms)
+        leaning = ()
+        if words >= self.calibration.long_words:
+            leaning = tuple(self.story_candidates(scores)[: self.config.runners_up])
+        return replace(verdict, words=words, leaning=leaning)
