@@ -11,12 +11,11 @@ now. Recall is measured in tests/knowledge/test_danger.py on a labelled set.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as sre_constants  # the parser's node types (public as sre_*)
-from re import _parser as sre_parse
 from typing import Any
 
 from knowledge.datafiles import read_data
@@ -26,6 +25,8 @@ from knowledge.yamlfast import load_yaml
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
 WINDOW_WORDS = 4
+sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
+sre_constants: Any = importlib.import_module("re._constants")
 """How many words before a match are read for a hypothetical or an 'about a thing' word."""
 
 

@@ -475,7 +475,8 @@ class Matcher:
         scores = self.signals(terms)
         verdict = self.decide(self.rank_signals(scores), self.story_reading(terms, scores))
         words = word_count(terms)
-        leaning = ()
+        leaning: tuple[Candidate, ...] = ()
         if words >= self.calibration.long_words:
-            leaning = tuple(self.story_candidates(scores)[: self.config.runners_up])
+            ranked = [c for c in self.rank_signals(scores) if c.slug != NONE]
+            leaning = tuple(ranked[: self.config.runners_up])
         return replace(verdict, words=words, leaning=leaning)

@@ -126,3 +126,20 @@ TOP1_FLOOR = 0.94
 VALIDATION_TOP1_FLOOR = 0.85
 BLIND_TOP1_FLOOR = 0.92
 OOS_CEILING = 0.05
+REAL_TOP1_FLOOR = 0.44
+REAL_HELPFUL_FLOOR = 0.74
+
+
+REAL = DATA / "real_messages.jsonl"
+
+
+def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
+    """226 messages migrants and families published (tests/data/real_messages.jsonl, sources
+    per line); used to choose designs, never copied into the content. Floors a little under
+    the measured figures (docs/benchmarks.md)."""
+    real = evaluate(triage.read, read_labelled(REAL))
+    assert real.in_scope >= 200 and real.in_danger >= 45
+    assert real.urgent_recall == 1.0, real.danger_misses
+    assert real.false_alarm_rate <= 0.06, real.summary_lines()
+    assert real.top1 >= REAL_TOP1_FLOOR, real.summary_lines()
+    assert real.helpfulness >= REAL_HELPFUL_FLOOR, real.summary_lines()

@@ -1,0 +1,86 @@
+"""Danger now is recognised in informal writing, and everyday questions do not raise alarms.
+
+- tests/data/danger_cases.jsonl: 260 messages written for this (130 in danger, 130 hard
+  everyday ones sharing their words: hypotheticals, definitions, dangers that are over, held
+  passports, "nomor darurat", "pukul 9"); used to build the rules.
+- tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
+  whether someone is in danger now; the figure that matters (recall must stay 1.0).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from knowledge.danger import default_detector, detect_danger
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    return [json.loads(x) for x in (DATA / name).read_text("utf-8").splitlines() if x.strip()]
+
+
+def _rates(rows: list[dict[str, object]]) -> tuple[float, float]:
+    danger = [r for r in rows if r["urgent"]]
+    everyday = [r for r in rows if not r["urgent"]]
+    recall = sum(detect_danger(str(r["q"])) is not None for r in danger) / len(danger)
+    alarms = sum(detect_danger(str(r["q"])) is not None for r in everyday) / len(everyday)
+    return recall, alarms
+
+
+def test_written_danger_cases_are_caught_without_false_alarms() -> None:
+    recall, alarms = _rates(_rows("danger_cases.jsonl"))
+    assert recall >= 0.99 and alarms <= 0.02, (recall, alarms)
+
+
+def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() -> None:
+    recall, alarms = _rates(_rows("real_messages.jsonl"))
+    assert recall == 1.0, recall
+    assert alarms <= 0.06, alarms
+
+
+def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
+    for text in (
+        "anak sy d sekap majikan pak tlg",
+        "gak dikasih makan udh 3 hari",
+        "ga boleh pulang sama agen",
+        "my employer locked me in the room",
+        "tiang ndek dikasih ulek sama majikan",
+        "majikan nyiksa aku tiap hari",
+    ):
+        assert detect_danger(text) is not None, text
+
+
+def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
+    for text in (
+        "kalau dipukul majikan harus lapor ke mana?",
+        "apa itu TPPO",
+        "paspor saya ditahan agen",
+        "jam pukul 9 kantor buka?",
+        "nomor darurat kbri brp",
+        "rumah dijual buat biaya berangkat",
+        "dulu pernah dipukul tapi sekarang sudah pulang, mau tanya klaim BPJS",
+    ):
+        assert detect_danger(text) is None, text
+
+
+def test_the_literal_filter_changes_no_verdict() -> None:
+    """Rules are skipped when none of their required letters is in the message; on every
+    message the project holds, the verdicts are the same as running every rule."""
+    detector = default_detector()
+    texts = [
+        str(row["q"])
+        for path in sorted(DATA.glob("*.jsonl"))
+        for row in _rows(path.name)
+        if "q" in row
+    ]
+    filtered = [detector.detect(t) for t in texts]
+    unfiltered_rules = [replace(rule, literals=frozenset()) for rule in detector.rules]
+    kept = detector.rules
+    try:
+        detector.rules = unfiltered_rules
+        assert [detector.detect(t) for t in texts] == filtered
+    finally:
+        detector.rules = kept
