@@ -65,7 +65,7 @@ def _required(items: Any) -> frozenset[str] | None:
     """A set of strings every match of this sequence contains one of, or None."""
     options: list[frozenset[str]] = []
     run = ""
-    for op, arg in list(items) + [(None, None)]:
+    for op, arg in [*list(items), (None, None)]:
         if op is sre_constants.LITERAL and chr(arg).isalpha():
             run += chr(arg)
             continue
