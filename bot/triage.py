@@ -77,6 +77,7 @@ class Triage:
         self.detector = detector or default_detector()
         self.normalizer = librarian.normalizer
         self.offer_floor = librarian.matcher.calibration.offer_floor
+        self.related_floor = librarian.matcher.calibration.related_floor
         self.domain = DomainWords.load(self.numbers.place_words())
 
     def looks_like_question(self, text: str) -> bool:
@@ -118,7 +119,7 @@ class Triage:
             others = tuple(
                 c.slug
                 for c in ranked
-                if c.slug != chosen and (match.leaning or c.score >= self.offer_floor)
+                if c.slug != chosen and (match.leaning or c.score >= self.related_floor)
             )
             return chosen, others[: MAX_OFFERED - 1], False
         if match.leaning and about_abroad and not match.ambiguous:

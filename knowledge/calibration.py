@@ -35,6 +35,8 @@ class Calibration:
     offer_floor: float = 0.35
     """Below this confidence, and with no word of working abroad, a message is outside the
     service: no topics are offered."""
+    related_floor: float = 0.45
+    """Beside an answer, another topic is offered from this confidence on (a second problem)."""
     long_words: int = 12
     """From this many content words a message about working abroad is read as a plea: its
     leading topic is answered and the next two offered, rather than "I don't know"."""
