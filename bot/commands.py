@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from knowledge.normalize import fold
 
 COMMANDS: dict[str, tuple[str, ...]] = {
@@ -41,7 +43,7 @@ LEADING: dict[str, str] = {
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
-def leading_command(text: str | None, is_question: bool) -> str | None:
+def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | None:
     """The form a message opens with its first word, as SMS keywords do: "LAPOR anak saya
     disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las". A question that merely starts
     with the word ("lapor ke mana kalau gaji tidak dibayar?") is not a command."""
@@ -57,8 +59,10 @@ def leading_command(text: str | None, is_question: bool) -> str | None:
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if command == "training":
         about_training = bool(set(fold(stripped).split()[1:4]) & TRAINING_WORDS)
-        return command if shouted or (about_training and (marked or not is_question)) else None
-    return command if shouted or marked or not is_question else None
+        if shouted or (about_training and (marked or not is_question())):
+            return command
+        return None
+    return command if shouted or marked or not is_question() else None
 
 
 def command_of(text: str | None) -> str | None:

@@ -87,7 +87,7 @@ class Triage:
 
     def read(self, text: str, lang: str | None = None) -> Reading:
         danger = self.detector.detect(text)
-        command = leading_command(text, self.looks_like_question(text))
+        command = leading_command(text, lambda: self.looks_like_question(text))
         answer = self.librarian.ask(text, lang)
         country = self.numbers.country_in(text) if danger else None
         if answer.intent is not None and danger is None and command is None:
@@ -112,7 +112,6 @@ class Triage:
         match = answer.match
         if match is None:
             return None, (), True
-        about_abroad = self.domain.mentioned(answer.question)
         if answer.topic is not None and not match.ambiguous:
             chosen = answer.topic.slug
             ranked = match.leaning or match.candidates
@@ -122,6 +121,7 @@ class Triage:
                 if c.slug != chosen and (match.leaning or c.score >= self.related_floor)
             )
             return chosen, others[: MAX_OFFERED - 1], False
+        about_abroad = self.domain.mentioned(answer.question)
         if match.leaning and about_abroad and not match.ambiguous:
             # A long plea about working abroad: answer what it leans to most, offer the rest.
             first, *rest = (c.slug for c in match.leaning)
