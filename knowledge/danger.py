@@ -122,6 +122,7 @@ class DangerDetector:
         self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
         self.urgent = re.compile(self._any_of(spec["urgent"]))
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
+        self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
 
@@ -160,6 +161,8 @@ class DangerDetector:
         now = bool(self.present.search(standard))
         plea = bool(self.urgent.search(standard))
         safe = bool(self.safe.search(standard))
+        if safe and not now:
+            return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
         for rule in self.rules:
             if rule.needs_present and not now:
                 continue
@@ -167,13 +170,20 @@ class DangerDetector:
                 continue
             for found in rule.pattern.finditer(standard):
                 before = standard[: found.start()].rsplit("|", 1)[-1].split()
-                if not self._counts(rule, before, now, plea, safe):
+                after = standard[found.end() :].lstrip()
+                if not self._counts(rule, before, now, plea, safe, after):
                     continue
                 return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
         return None
 
     def _counts(
-        self, rule: _Rule, words_before: list[str], now: bool, plea: bool, safe: bool
+        self,
+        rule: _Rule,
+        words_before: list[str],
+        now: bool,
+        plea: bool,
+        safe: bool,
+        after: str = "",
     ) -> bool:
         """False when the words before a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul") or a danger that is over."""
@@ -183,7 +193,7 @@ class DangerDetector:
         window = " ".join(before)
         if rule.always:
             return True
-        if not now and self.hypothetical.search(window):
+        if not now and (self.hypothetical.search(window) or self.remark.match(after)):
             return False
         if not plea and self.hearsay.search(window):
             return False
