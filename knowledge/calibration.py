@@ -32,7 +32,7 @@ class Calibration:
     threshold: float = 0.5
     margin: float = 0.08
     choice_floor: float = 0.35
-    offer_floor: float = 0.35
+    offer_floor: float = 0.45
     """Below this confidence, and with no word of working abroad, a message is outside the
     service: no topics are offered."""
     related_floor: float = 0.45
