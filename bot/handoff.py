@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.codes import new_code
 from bot.i18n import translator
 from bot.outbox import queue_message
-from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
+from bot.store.models import Case, CaseEvent, Contact, Message, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
@@ -156,6 +156,18 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
         payload=reply_to_dict(Reply(text)),
         contact_id=contact.id,
         now=now,
+    )
+    # in the message log too: the web chat draws its page from the log, like every transcript
+    session.add(
+        Message(
+            contact_id=contact.id,
+            channel=contact.channel,
+            direction="out",
+            kind="text",
+            body=text,
+            extra={"from": "officer"},
+            created_at=now or utcnow(),
+        )
     )
     return True
 

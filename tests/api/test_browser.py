@@ -15,6 +15,7 @@ import uvicorn
 from api.app import create_app
 from knowledge import Librarian
 from migran.services import Services, build
+from tests.cases_support import REPORT_STEPS
 from tests.channels_support import sign, wa_message, wa_payload, wait_for, whatsapp_settings
 from tests.fakes import FakeGraphAPI
 from tests.officers_support import team
@@ -82,22 +83,7 @@ def whatsapp(base: str, graph: FakeGraphAPI, **message: str) -> None:
 
 
 def report_over_whatsapp(base: str, graph: FakeGraphAPI) -> None:
-    steps = [
-        {"text": "lapor"},
-        {"button": "opt:yes"},
-        {"button": "rep:family"},
-        {"text": "Baiq Nurhasanah"},
-        {"button": "country:malaysia"},
-        {"text": "Johor Bahru"},
-        {"button": "cat:wages"},
-        {"text": "Gaji anak saya tidak dibayar 4 bulan."},
-        {"button": "opt:yes"},
-        {"text": "anjani suralaga"},
-        {"button": "opt:yes"},
-        {"button": "opt:yes"},
-        {"button": "opt:submit"},
-    ]
-    for step in steps:
+    for step in REPORT_STEPS:
         whatsapp(base, graph, **step)
 
 
