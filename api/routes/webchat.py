@@ -45,11 +45,30 @@ def _transcript(session: Session, contact: Contact, after: int = 0) -> list[dict
     """The page is drawn from the message log, which holds officers' messages too."""
     query = select(Message).where(Message.contact_id == contact.id, Message.id > after)
     messages = session.scalars(query.order_by(Message.id.desc()).limit(40)).all()
+    titles = _option_titles(session, contact) if any(m.kind == "button" for m in messages) else {}
     return [
-        {"id": m.id, "who": "me" if m.direction == "in" else "bot", "text": m.body or ""}
+        {
+            "id": m.id,
+            "who": "me" if m.direction == "in" else "bot",
+            "text": titles.get(m.body, m.body) if m.kind == "button" else m.body,
+        }
         for m in reversed(messages)
         if m.body
     ]
+
+
+def _option_titles(session: Session, contact: Contact) -> dict[str, str]:
+    """A pressed button is logged by its id; the family should see the label they pressed."""
+    rows = session.scalars(
+        select(OutboxMessage.payload)
+        .where(OutboxMessage.contact_id == contact.id)
+        .order_by(OutboxMessage.id.desc())
+        .limit(80)
+    ).all()
+    titles: dict[str, str] = {}
+    for payload in reversed(rows):
+        titles.update({o.id: o.title for o in reply_from_dict(payload).options})
+    return titles
 
 
 def _mark_newest_turn(transcript: list[dict[str, Any]]) -> None:

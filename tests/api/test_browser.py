@@ -148,3 +148,53 @@ def test_an_unclaimed_urgent_case_escalates(live) -> None:  # type: ignore[no-un
     assert scheduler.tick() == 1
     cases = httpx.get(base + "/api/v1/cases", headers=people["timur"].headers).json()
     assert cases[0]["escalation_level"] == 1 and cases[0]["urgent"] is True
+
+
+def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    """The element's top is on screen, above the sticky send form."""
+    box = page.locator(selector).bounding_box()
+    form = page.locator("form.send").bounding_box()
+    return box is not None and form is not None and 0 <= box["y"] < form["y"]
+
+
+@pytest.mark.skipif(
+    chromium_path() is None, reason="Chromium not installed (apt-get install chromium)"
+)
+def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(live) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    base, services, _graph = live
+    officer = team(services)["anjani"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        family = browser.new_page(viewport={"width": 390, "height": 844})
+        family.goto(base + "/")
+        for step in REPORT_STEPS:
+            if "text" in step:
+                family.fill("input[name=text]", step["text"])
+                family.press("input[name=text]", "Enter")
+            else:
+                family.click(f"button[value='{step['button']}']")
+            family.wait_for_load_state()
+            assert in_view(family, "#newest"), f"after {step}: the newest turn is off screen"
+        number = family.locator("#chat").inner_text().split("K-", 1)[1][:6]
+        desk = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        desk.goto(base + "/officer")
+        desk.fill("#username", officer.username)
+        desk.fill("#password", officer.password)
+        desk.click("button[type=submit]")
+        desk.click(f"[data-case='K-{number}'] a")
+        desk.click("#claim")
+        desk.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
+        desk.click("#send-reply")
+        desk.fill("#outcome", "Gaji sudah dibayar agen.")
+        desk.click("#resolve")
+        # the family's page was not reloaded: the messages arrive on their own
+        family.wait_for_selector("text=Gaji sudah dibayar agen.", timeout=20000)
+        chat = family.locator("#chat").inner_text()
+        assert "menangani laporan" in chat and "Kami sudah menghubungi KBRI Kuala Lumpur." in chat
+        assert "*lapor*" not in chat  # emphasis is formatting, not asterisks
+        family.screenshot(path=str(ARTIFACTS / "webchat.png"), full_page=False)
+        browser.close()
+    assert (ARTIFACTS / "webchat.png").stat().st_size > 1000

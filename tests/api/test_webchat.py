@@ -77,6 +77,7 @@ def test_the_officers_claim_reply_and_resolution_appear_in_the_web_chat(
     page = web.get("/").text  # and on reload, without JavaScript
     assert page.index("Gaji anak saya") < page.index("Kami sudah menghubungi KBRI.")
     assert "Gaji sudah dibayar agen." in page
+    assert "opt:submit" not in page and "Kirim laporan</div>" in page  # the label pressed
     assert client(services).get("/updates?after=0").text.strip() == ""  # another visitor
 
 
