@@ -21,7 +21,7 @@ from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
-from bot.flows.case import CaseForm
+from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
@@ -265,10 +265,17 @@ class Engine:
         conv = ctx.conversation
         conv.flow, conv.step, conv.parked, conv.data = None, None, False, keep
 
-    def start_form(self, ctx: Ctx, flow: str) -> None:
+    def start_form(self, ctx: Ctx, flow: str, opening: str | None = None) -> None:
+        """Starts a form; `opening` is the message that started it (a family's story), whose
+        country, village and problems the case form confirms instead of asking again."""
         form = self.forms[flow]
         self.clear(ctx)
         conv = ctx.conversation
+        if opening:
+            if flow == "case":
+                prefill(ctx, opening)
+            else:
+                ctx.set_data(opening=opening)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)
@@ -306,7 +313,7 @@ class Engine:
             and self.looks_like_question(text)
             and self.answer_in_form(ctx)
         ):
-            step.prompt(ctx)
+            step.ask_again(ctx)
             return
         try:
             value = step.read(ctx)
@@ -318,7 +325,7 @@ class Engine:
                 and self.looks_like_question(text)
                 and self.answer_in_form(ctx)
             ):
-                step.prompt(ctx)
+                step.ask_again(ctx)
                 return
             ctx.say(invalid.message)
             step.prompt(ctx)
@@ -349,19 +356,29 @@ class Engine:
 
     # -- cases -----------------------------------------------------------------------------
     def case_thread(self, ctx: Ctx, case: Case) -> None:
-        """While a case is open, what the family writes goes to the officer too."""
+        """While a case is open, what the family writes goes to the officer too; a new
+        question the knowledge base answers is answered, not added to the report."""
         text = ctx.incoming.text or ""
-        add_family_message(ctx.session, case=case, text=text)
-        if mentions_danger(text) and not case.urgent:
-            case.urgent = True
-            self.emergency(ctx)
+        danger = mentions_danger(text)
         answer = self.librarian.ask(text)
         if (
-            answer.topic is not None
+            not danger
+            and answer.topic is not None
             and answer.topic.form is None
             and self.looks_like_question(text)
         ):
             ctx.say(answer.topic.text(answer.lang))
+            ctx.say(
+                ctx._(
+                    "This question was not added to your report *{number}*. To add something "
+                    "for your officer, write it without a question."
+                ).format(number=case.number)
+            )
+            return
+        add_family_message(ctx.session, case=case, text=text)
+        if danger and not case.urgent:
+            case.urgent = True
+            self.emergency(ctx)
         ctx.say(
             ctx._("Added to your report *{number}*; your village officer will see it.").format(
                 number=case.number
