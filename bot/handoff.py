@@ -246,7 +246,10 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
         case=case,
         kind="routed",
         actor="system",
-        body=", ".join(o.username for o in officers) or "no officer registered",
+        # "district: budi" — the level tells officers why it went past the village
+        body=f"{LEVELS[case.escalation_level]}: " + ", ".join(o.username for o in officers)
+        if officers
+        else "no officer registered",
     )
     _ = translator("id")
     return alert_officers(session, case, _("New case."))

@@ -114,10 +114,13 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
         assert "DARURAT" in card.inner_text() and "Baiq Nurhasanah" in card.inner_text()
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         card.locator("a").click()
+        assert f"WhatsApp +{FAMILY}" in page.inner_text("#contact")
+        assert "dibuat oleh keluarga" in page.inner_text(".thread")
         page.click("#claim")
         assert page.get_attribute("#status", "data-status") == "claimed"
         page.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
         page.click("#send-reply")
+        assert page.inner_text("#flash") == "Balasan terkirim ke chat keluarga."
         page.fill("#outcome", "Gaji sudah dibayar agen.")
         page.click("#resolve")
         assert page.get_attribute("#status", "data-status") == "resolved"
