@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import queue
 import re
+import threading
 
 from bot import handoff
 from bot.channels.console import chat
 from migran.services import Services
 from tests.cases_support import as_officer
+from tests.channels_support import wait_for
 from tests.officers_support import team
 
 REPORT = (
@@ -59,3 +62,29 @@ def test_another_users_replies_are_not_shown(sqlite_services: Services) -> None:
         lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Untuk a saja."),
     )
     assert "Untuk a saja." not in run(sqlite_services, "", user="b")
+
+
+def test_a_reply_arriving_while_the_terminal_waits_is_printed(sqlite_services: Services) -> None:
+    services = sqlite_services
+    number = re.findall(r"K-[A-Z0-9]{6}", run(services, REPORT))[-1]
+    officer_id = team(services)["anjani"].id
+    typed: queue.Queue[str | None] = queue.Queue()
+    out = io.StringIO()
+    lines = iter(typed.get, None)  # the user types nothing until the end
+    terminal = threading.Thread(
+        target=chat,
+        args=(services.dispatcher, lines, out),
+        kwargs={"user_id": "warga", "interactive": True, "poll_seconds": 0.1},
+    )
+    terminal.start()
+    try:
+        as_officer(
+            services,
+            officer_id,
+            number,
+            lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Sabar ya, Bu."),
+        )
+        wait_for(lambda: "Sabar ya, Bu." in out.getvalue(), timeout=10)
+    finally:
+        typed.put(None)
+        terminal.join(timeout=10)
