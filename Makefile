@@ -17,7 +17,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/migran db upgrade
-	$(BIN)/migran serve --host 127.0.0.1 --port 8000
+	$(BIN)/migran serve  # MIGRAN_HOST / MIGRAN_PORT, default 127.0.0.1:8000
 
 test: $(STAMP)
 	$(BIN)/python -m tests.run

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
+from api.access_log import AccessLog
 from api.auth import LoginRequired
 from api.container import Container
 from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
@@ -50,6 +51,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.container = container
+    app.add_middleware(AccessLog)
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(webhooks.router)

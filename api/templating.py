@@ -6,4 +6,7 @@ from importlib import resources
 
 from fastapi.templating import Jinja2Templates
 
+from api.markup import chat_markup
+
 templates = Jinja2Templates(directory=str(resources.files("api") / "templates"))
+templates.env.filters["chat"] = chat_markup

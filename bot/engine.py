@@ -22,7 +22,7 @@ from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
-from bot.flows.case import CaseForm
+from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
@@ -287,14 +287,18 @@ class Engine:
         self, ctx: Ctx, flow: str, opening: str | None = None, urgent: bool = False
     ) -> None:
         """Starts a form; `opening` is the message that asked for it ("LAPOR anak saya ..."),
-        kept as the report's first words, and `urgent` marks a report from the danger reply."""
+        whose country, village and problems the case form confirms instead of asking again;
+        `urgent` marks a report opened from the danger reply (the numbers were given)."""
         form = self.forms[flow]
         self.clear(ctx)
         conv = ctx.conversation
-        if opening:
-            ctx.set_data(opening=opening)
         if urgent:
             ctx.set_data(urgent=True)
+        if opening:
+            if flow == "case":
+                prefill(ctx, opening)
+            else:
+                ctx.set_data(opening=opening)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)
@@ -332,7 +336,7 @@ class Engine:
             and self.looks_like_question(text)
             and self.answer_in_form(ctx)
         ):
-            step.prompt(ctx)
+            step.ask_again(ctx)
             return
         try:
             value = step.read(ctx)
@@ -344,7 +348,7 @@ class Engine:
                 and self.looks_like_question(text)
                 and self.answer_in_form(ctx)
             ):
-                step.prompt(ctx)
+                step.ask_again(ctx)
                 return
             ctx.say(invalid.message)
             step.prompt(ctx)
@@ -373,19 +377,29 @@ class Engine:
 
     # -- cases -----------------------------------------------------------------------------
     def case_thread(self, ctx: Ctx, case: Case) -> None:
-        """While a case is open, what the family writes goes to the officer too."""
+        """While a case is open, what the family writes goes to the officer too; a new
+        question the knowledge base answers is answered, not added to the report."""
         text = ctx.incoming.text or ""
-        add_family_message(ctx.session, case=case, text=text)
-        if mentions_danger(text) and not case.urgent:
-            case.urgent = True
-            self.emergency(ctx, self.numbers.country_in(case.country.replace("-", " ")))
+        danger = mentions_danger(text)
         answer = self.librarian.ask(text)
         if (
-            answer.topic is not None
+            not danger
+            and answer.topic is not None
             and answer.topic.form is None
             and self.looks_like_question(text)
         ):
             ctx.say(answer.topic.text(answer.lang))
+            ctx.say(
+                ctx._(
+                    "This question was not added to your report *{number}*. To add something "
+                    "for your officer, write it without a question."
+                ).format(number=case.number)
+            )
+            return
+        add_family_message(ctx.session, case=case, text=text)
+        if danger and not case.urgent:
+            case.urgent = True
+            self.emergency(ctx, self.numbers.country_in(case.country.replace("-", " ")))
         ctx.say(
             ctx._("Added to your report *{number}*; your village officer will see it.").format(
                 number=case.number

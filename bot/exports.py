@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.store.models import Case, Registration
+from bot.case_contact import reachable_at
+from bot.store.models import Case, CaseEvent, Officer, Registration
 from knowledge.villages import VillageDirectory
 
 REGISTRATION_COLUMNS = (
@@ -19,6 +21,7 @@ REGISTRATION_COLUMNS = (
     "phone",
     "destination",
     "education",
+    "sex",
     "village_code",
     "village",
     "subdistrict",
@@ -31,7 +34,10 @@ CASE_COLUMNS = (
     "status",
     "urgent",
     "category",
+    "categories",
     "reporter",
+    "reporter_relation",
+    "contact",
     "worker_name",
     "country",
     "city",
@@ -41,6 +47,10 @@ CASE_COLUMNS = (
     "district",
     "escalation_level",
     "story",
+    "outcome",
+    "officer",
+    "first_response_minutes",
+    "resolution_minutes",
 )
 
 
@@ -66,6 +76,7 @@ def registration_rows(session: Session, villages: VillageDirectory) -> Iterator[
             "phone": reg.phone or "",
             "destination": reg.destination or "",
             "education": reg.education or "",
+            "sex": reg.sex or "",
             "village_code": reg.village_code,
             **_place(villages, reg.village_code),
             "status": reg.status,
@@ -78,6 +89,7 @@ def case_rows(
     query = select(Case).order_by(Case.id)
     if district_code:
         query = query.where(Case.district_code == district_code)
+    officers = {o.id: o.name for o in session.scalars(select(Officer))}
     for case in session.scalars(query):
         yield {
             "number": case.number,
@@ -85,7 +97,10 @@ def case_rows(
             "status": case.status,
             "urgent": case.urgent,
             "category": case.category,
+            "categories": " ".join(case.categories or [case.category]),
             "reporter": case.reporter,
+            "reporter_relation": case.reporter_relation or "",
+            "contact": reachable_at(session, case),
             "worker_name": case.worker_name or "",
             "country": case.country,
             "city": case.city or "",
@@ -93,4 +108,22 @@ def case_rows(
             **_place(villages, case.village_code),
             "escalation_level": case.escalation_level,
             "story": case.story,
+            "outcome": case.outcome or "",
+            "officer": officers.get(case.officer_id or 0, ""),
+            "first_response_minutes": _minutes(case.created_at, first_reply_at(session, case)),
+            "resolution_minutes": _minutes(case.created_at, case.resolved_at),
         }
+
+
+def first_reply_at(session: Session, case: Case) -> datetime | None:
+    """The first time an officer wrote to the family (a reply), for response-time reports."""
+    return session.scalars(
+        select(CaseEvent.created_at)
+        .where(CaseEvent.case_id == case.id, CaseEvent.kind == "reply")
+        .order_by(CaseEvent.id)
+        .limit(1)
+    ).first()
+
+
+def _minutes(start: datetime, end: datetime | None) -> int | str:
+    return "" if end is None else int((end - start).total_seconds() // 60)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.codes import new_code
 from bot.i18n import translator
 from bot.outbox import queue_message
-from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
+from bot.store.models import Case, CaseEvent, Contact, Message, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
@@ -65,15 +65,19 @@ def create_case(
     village_code: str,
     share_consent: bool,
     attachments: Sequence[dict[str, str]] = (),
+    categories: Sequence[str] = (),
+    relation: str | None = None,
 ) -> Case:
     case = Case(
         number=new_code("K"),
         contact_id=contact.id,
         reporter=reporter,
+        reporter_relation=relation,
         worker_name=worker_name,
         country=country,
         city=city,
         category=category,
+        categories=list(dict.fromkeys([category, *categories])),
         story=story,
         urgent=urgent,
         village_code=village_code,
@@ -157,6 +161,18 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
         contact_id=contact.id,
         now=now,
     )
+    # in the message log too: the web chat draws its page from the log, like every transcript
+    session.add(
+        Message(
+            contact_id=contact.id,
+            channel=contact.channel,
+            direction="out",
+            kind="text",
+            body=text,
+            extra={"from": "officer"},
+            created_at=now or utcnow(),
+        )
+    )
     return True
 
 
@@ -230,7 +246,10 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
         case=case,
         kind="routed",
         actor="system",
-        body=", ".join(o.username for o in officers) or "no officer registered",
+        # "district: budi" — the level tells officers why it went past the village
+        body=f"{LEVELS[case.escalation_level]}: " + ", ".join(o.username for o in officers)
+        if officers
+        else "no officer registered",
     )
     _ = translator("id")
     return alert_officers(session, case, _("New case."))

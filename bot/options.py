@@ -8,6 +8,11 @@ from bot.types import Button, Row
 from knowledge.normalize import fold
 
 MAX_TITLE = 20
+YES_ID, NO_ID = "opt:yes", "opt:no"
+YES_WORDS = frozenset(
+    "ya iya iyaa iye yoi yes y ok oke okay okey boleh setuju bisa baik benar betul siap".split()
+)
+NO_WORDS = frozenset("tidak tdk gak ga nggak enggak engga ndak no nope bukan jangan".split())
 
 
 def short(title: str, limit: int = MAX_TITLE) -> str:
@@ -42,6 +47,10 @@ def choose(
     if not folded:
         return None
     words = set(folded.split())
+    if YES_ID in ids and words <= YES_WORDS:
+        return YES_ID
+    if NO_ID in ids and words <= NO_WORDS:
+        return NO_ID
     containing = [o.id for o in options if words <= set(fold(o.title).split())]
     if len(containing) == 1:
         return containing[0]

@@ -145,13 +145,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             port=port,
             workers=args.workers,
             log_level="warning",
+            access_log=False,  # api/access_log.py writes one without personal data
         )
         return 0
     from api.app import create_app
     from migran.services import build
 
     services = build(settings, migrate=False)
-    uvicorn.run(create_app(services.container()), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(services.container()),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,  # api/access_log.py writes one without personal data
+    )
     return 0
 
 

@@ -13,10 +13,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
 from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, client_address
+from api.case_view import actor_name, event_body, event_title
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot import handoff
 from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
+from bot.case_contact import consent_date, reachable_at
 from bot.case_queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows
 from bot.i18n import N_, translator
@@ -60,17 +62,34 @@ AUDIT_EVENTS = {
 STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
 
 
-def _labels() -> dict[str, str]:
-    """Readable Indonesian names for stored codes (status, category, country)."""
+DONE = {
+    "claim": N_("You have claimed this case."),
+    "unclaim": N_("The case is back in the queue."),
+    "reply": N_("Reply sent to the family's chat."),
+    "note": N_("Note saved."),
+    "transfer": N_("Transferred to the district."),
+    "resolve": N_("Case resolved; the family has been told."),
+}
+
+
+def _labels(pairs: dict[str, str]) -> dict[str, str]:
+    """Readable Indonesian names for stored codes: the same labels the family's form shows."""
     _ = translator("id")
-    codes = {**STATUS_LABELS, **dict(CATEGORIES), **dict(COUNTRIES)}
-    return {code: _(title) for code, title in codes.items()}
+    return {code: _(title) for code, title in pairs.items()}
 
 
 def _render(
     request: Request, name: str, officer: Officer | None, csrf: str = "", **context: object
 ) -> HTMLResponse:
-    common = {"officer": officer, "csrf": csrf, "_": translator("id"), "label": _labels()}
+    common = {
+        "officer": officer,
+        "csrf": csrf,
+        "_": translator("id"),
+        # one table per kind of code: "other" is a category and a country
+        "label": _labels(STATUS_LABELS),
+        "category_label": _labels(dict(CATEGORIES)),
+        "country_label": _labels(dict(COUNTRIES)),
+    }
     return templates.TemplateResponse(request, name, {**common, **context})
 
 
@@ -221,6 +240,7 @@ def queue(
         {
             "case": c,
             "age": age(c.created_at, now),
+            "resolved_age": age(c.resolved_at, now) if c.resolved_at else "",
             "village": village_name(villages, c.village_code),
         }
         for c in cases
@@ -259,11 +279,13 @@ def case_page(
     session: SessionDep,
     container: ContainerDep,
     error: str = "",
+    done: str = "",
 ) -> Response:
     officer, csrf = who
     case = case_or_404(session, officer, case_id)
     village = container.engine.villages.get(case.village_code)
     officers = {o.id: o.name for o in session.scalars(select(Officer))}
+    _ = translator("id")
     return _render(
         request,
         "case.html",
@@ -275,7 +297,13 @@ def case_page(
         now=container.dispatcher.clock(),
         age=age,
         error=error[:200],
+        done=_(DONE[done]) if done in DONE else "",
         categories=CATEGORY_CODES,
+        contact=reachable_at(session, case),
+        consent_date=consent_date(session, case),
+        event_title=lambda e: event_title(e, _),
+        event_body=event_body,
+        actor_name=lambda a: actor_name(a, officers, _),
     )
 
 
@@ -305,7 +333,7 @@ def case_action(
         actions[action]()
     except handoff.CaseError as error:
         return RedirectResponse(f"/officer/cases/{case_id}?error={error}", status_code=303)
-    return RedirectResponse(f"/officer/cases/{case_id}", status_code=303)
+    return RedirectResponse(f"/officer/cases/{case_id}?done={action}", status_code=303)
 
 
 @router.get("/export.csv")

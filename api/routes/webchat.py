@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
+from importlib import resources
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from api.deps import ContainerDep
 from api.templating import templates
@@ -21,6 +23,7 @@ router = APIRouter()
 CHANNEL = "web"
 COOKIE = "migran_web"
 MAX_INPUT = 4000
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _user_id(request: Request) -> str | None:
@@ -32,33 +35,66 @@ def _user_id(request: Request) -> str | None:
     )
 
 
+def _contact(session: Session, user: str) -> Contact | None:
+    return session.scalars(
+        select(Contact).where(Contact.channel == CHANNEL, Contact.channel_user_id == user)
+    ).first()
+
+
+def _transcript(session: Session, contact: Contact, after: int = 0) -> list[dict[str, Any]]:
+    """The page is drawn from the message log, which holds officers' messages too."""
+    query = select(Message).where(Message.contact_id == contact.id, Message.id > after)
+    messages = session.scalars(query.order_by(Message.id.desc()).limit(40)).all()
+    titles = _option_titles(session, contact) if any(m.kind == "button" for m in messages) else {}
+    return [
+        {
+            "id": m.id,
+            "who": "me" if m.direction == "in" else "bot",
+            "text": titles.get(m.body, m.body) if m.kind == "button" else m.body,
+        }
+        for m in reversed(messages)
+        if m.body
+    ]
+
+
+def _option_titles(session: Session, contact: Contact) -> dict[str, str]:
+    """A pressed button is logged by its id; the family should see the label they pressed."""
+    rows = session.scalars(
+        select(OutboxMessage.payload)
+        .where(OutboxMessage.contact_id == contact.id)
+        .order_by(OutboxMessage.id.desc())
+        .limit(80)
+    ).all()
+    titles: dict[str, str] = {}
+    for payload in reversed(rows):
+        titles.update({o.id: o.title for o in reply_from_dict(payload).options})
+    return titles
+
+
+def _mark_newest_turn(transcript: list[dict[str, Any]]) -> None:
+    """The page opens at the user's last message, so the answers to it follow in view
+    (the send form is sticky at the bottom and would hide anything anchored lower)."""
+    mine = [m for m in transcript if m["who"] == "me"]
+    if transcript:
+        (mine or transcript)[-1]["anchor"] = True
+
+
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request, container: ContainerDep) -> Response:
     user = _user_id(request)
-    transcript: list[dict[str, str]] = []
+    transcript: list[dict[str, Any]] = []
     options: list[dict[str, str]] = []
     lang = container.settings.default_language
     if user:
         with transaction(container.factory) as session:
-            contact = session.scalars(
-                select(Contact).where(Contact.channel == CHANNEL, Contact.channel_user_id == user)
-            ).first()
+            contact = _contact(session, user)
             if contact is not None:
                 lang = contact.language
                 take_pending_for(
                     session, channel=CHANNEL, recipient=user, now=container.dispatcher.clock()
                 )
-                messages = session.scalars(
-                    select(Message)
-                    .where(Message.contact_id == contact.id)
-                    .order_by(Message.id.desc())
-                    .limit(40)
-                ).all()
-                transcript = [
-                    {"who": "me" if m.direction == "in" else "bot", "text": m.body or ""}
-                    for m in reversed(messages)
-                    if m.body
-                ]
+                transcript = _transcript(session, contact)
+                _mark_newest_turn(transcript)
                 last = session.scalars(
                     select(OutboxMessage)
                     .where(OutboxMessage.contact_id == contact.id)
@@ -74,6 +110,34 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
         "chat.html",
         {"transcript": transcript, "options": options, "_": _, "lang": lang},
     )
+
+
+@router.get("/updates", response_class=HTMLResponse)
+def chat_updates(
+    request: Request, container: ContainerDep, after: Annotated[int, Query(ge=0)] = 0
+) -> Response:
+    """What arrived since message `after` (an officer's claim, reply or resolution), as HTML
+    the page's small script appends; an empty body when nothing is new."""
+    user = _user_id(request)
+    transcript: list[dict[str, Any]] = []
+    if user:
+        with transaction(container.factory) as session:
+            contact = _contact(session, user)
+            if contact is not None:
+                take_pending_for(
+                    session, channel=CHANNEL, recipient=user, now=container.dispatcher.clock()
+                )
+                transcript = _transcript(session, contact, after)
+    return templates.TemplateResponse(
+        request, "chat_messages.html", {"transcript": transcript}, headers=NO_STORE
+    )
+
+
+@router.get("/chat.js", include_in_schema=False)
+def chat_script() -> Response:
+    """Served from here, not inline, so a strict Content-Security-Policy allows it."""
+    script = (resources.files("api") / "static" / "chat.js").read_text("utf-8")
+    return Response(script, media_type="text/javascript")
 
 
 @router.post("/")
@@ -93,7 +157,7 @@ def chat_send(
     ids = container.dispatcher.receive(incoming)
     with transaction(container.factory) as session:
         take(session, ids, now=container.dispatcher.clock())
-    response = RedirectResponse("/#end", status_code=303)
+    response = RedirectResponse("/#newest", status_code=303)
     response.set_cookie(
         COOKIE,
         user,

@@ -31,6 +31,11 @@ class Step:
     """Any text is a valid answer (a name, a story): only a clear question interrupts."""
     questions_allowed: bool = True
     """False for the story step: a description of a problem is never a question."""
+    reprompt: Callable[[Ctx], None] | None = None
+    """A short way to ask again after a side question (the consent text is long)."""
+
+    def ask_again(self, ctx: Ctx) -> None:
+        (self.reprompt or self.prompt)(ctx)
 
 
 class Form:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.case_categories import CATEGORIES, COUNTRIES
+from bot.case_hints import categories_in, countries_in, relation_in
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
@@ -20,6 +23,48 @@ STORY_MAX = 4000
 
 def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
     return next((ctx._(t) for k, t in options if k == key), key or "-")
+
+
+def problems_label(ctx: Ctx, codes: list[str | None]) -> str:
+    return ", ".join(title_of(CATEGORIES, c, ctx) for c in codes)
+
+
+def reporter_label(ctx: Ctx) -> str:
+    reporter = title_of(REPORTERS, ctx.data.get("reporter"), ctx)
+    relation = ctx.data.get("relation")
+    return f"{reporter} ({relation})" if relation else reporter
+
+
+def prefill(ctx: Ctx, opening: str) -> None:
+    """The opening message is the story; what it names is confirmed, not asked again."""
+    countries = countries_in(opening)
+    ctx.set_data(
+        opening=opening,
+        story=opening[:STORY_MAX],
+        country_guess=countries[0] if len(countries) == 1 else None,
+        categories_guess=categories_in(opening) or None,
+        village_guess=village_in(ctx, opening),
+    )
+    if mentions_danger(opening) and not ctx.data.get("urgent"):
+        ctx.set_data(urgent=True)
+        ctx.engine.emergency(ctx)
+
+
+def village_in(ctx: Ctx, text: str) -> str | None:
+    """A village named after 'desa'/'dari' that the directory knows without doubt."""
+    found = re.search(r"\b(?:desa|ds|dari|kampung)\.?\s+([A-Za-z][A-Za-z ]{2,40})", text, re.I)
+    if not found:
+        return None
+    words = found.group(1).split()
+    for n in (3, 2, 1):
+        matches = ctx.engine.villages.search(" ".join(words[:n]))
+        if (
+            matches
+            and matches[0].score >= 95
+            and (len(matches) == 1 or matches[0].score - matches[1].score >= 4)
+        ):
+            return matches[0].village.code
+    return None
 
 
 class CaseForm(Form):
@@ -76,6 +121,11 @@ class CaseForm(Form):
             return None
         if step.name == "country" and data.get("country") != "other":
             return self.step("city")
+        if step.name == "category" and data.get("story"):
+            return self.step("danger")  # the opening message is the story
+        if step.name == "danger" and data.get("village_guess"):
+            ctx.set_data(village_candidates=[data["village_guess"]], village_guess=None)
+            return self.step("village_confirm")
         if step.name == "village_confirm" and not data.get("village_code"):
             return self.step("village")
         if step.name == "share" and not data.get("share"):
@@ -95,7 +145,13 @@ class CaseForm(Form):
 
     def reporter_read(self, ctx: Ctx) -> str:
         buttons = [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS]
-        return self.option(ctx, buttons).split(":", 1)[1]
+        relation = None if ctx.incoming.button else relation_in(ctx.incoming.text or "")
+        if relation is None:
+            return self.option(ctx, buttons).split(":", 1)[1]
+        if relation == "self":
+            return "self"
+        ctx.set_data(relation=relation)  # "sy ibunya": the family, and who in it
+        return "family"
 
     def worker_prompt(self, ctx: Ctx) -> None:
         if ctx.data.get("reporter") == "self":
@@ -113,6 +169,15 @@ class CaseForm(Form):
         return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
 
     def country_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("country_guess")
+        if guess:
+            ctx.say(
+                ctx._("Country: {country} — correct?").format(
+                    country=title_of(COUNTRIES, guess, ctx)
+                ),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
         ctx.say(
             ctx._("In which country is the worker?"),
             rows=self._country_rows(ctx),
@@ -120,7 +185,23 @@ class CaseForm(Form):
         )
 
     def country_read(self, ctx: Ctx) -> str:
+        guess = ctx.data.get("country_guess")
+        if guess:
+            confirmed = self.confirmed(ctx, "country_guess")
+            if confirmed:
+                return str(guess)
         return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
+
+    def confirmed(self, ctx: Ctx, key: str) -> bool:
+        """Reads the answer to 'X — correct?'; after a no, the open question comes next."""
+        try:
+            if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
+                return True
+        except Invalid:
+            ctx.set_data(**{key: None})
+            return False  # perhaps the right answer itself: read it as one
+        ctx.set_data(**{key: None})
+        raise Invalid(ctx._("All right, please choose the right one."))
 
     def country_other_prompt(self, ctx: Ctx) -> None:
         ctx.say(ctx._("Please type the name of the country."))
@@ -147,14 +228,42 @@ class CaseForm(Form):
         return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in CATEGORIES]
 
     def category_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("categories_guess")
+        if guess:
+            ctx.say(
+                ctx._("Problem: {problems} — correct?").format(problems=problems_label(ctx, guess)),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
         ctx.say(
-            ctx._("What is the problem?"),
+            ctx._("What is the problem? (More than one: type the numbers, e.g. *1 2*.)"),
             rows=self._category_rows(ctx),
             list_label=ctx._("Problems"),
         )
 
     def category_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._category_rows(ctx)).split(":", 1)[1]
+        guess = ctx.data.get("categories_guess")
+        if guess and self.confirmed(ctx, "categories_guess"):
+            chosen = list(guess)
+        else:
+            chosen = self.several(ctx)
+        ctx.set_data(categories=chosen)
+        return chosen[0]  # the main problem, for routing
+
+    def several(self, ctx: Ctx) -> list[str]:
+        """One option, several numbers ('1 dan 2', '1,2') or the problems named in words."""
+        rows = self._category_rows(ctx)
+        try:
+            return [self.option(ctx, rows).split(":", 1)[1]]
+        except Invalid:
+            text = ctx.incoming.text or ""
+            numbers = [int(n) for n in re.findall(r"\d+", text)]
+            codes = [r.id.split(":", 1)[1] for r in rows]
+            picked = [codes[n - 1] for n in numbers if 1 <= n <= len(codes)]
+            picked = picked or categories_in(text)
+            if not picked:
+                raise
+            return list(dict.fromkeys(picked))
 
     def story_prompt(self, ctx: Ctx) -> None:
         ctx.say(
@@ -180,6 +289,8 @@ class CaseForm(Form):
         if mentions_danger(story) and not ctx.data.get("urgent"):
             ctx.set_data(urgent=True)
             ctx.engine.emergency(ctx)
+        named = [*ctx.data.get("categories", []), *categories_in(story)]
+        ctx.set_data(categories=list(dict.fromkeys(named)))
         return story[:STORY_MAX]
 
     def danger_prompt(self, ctx: Ctx) -> None:
@@ -225,10 +336,10 @@ class CaseForm(Form):
         place = f"{country_label}, {d['city']}" if d.get("city") else country_label
         lines = [
             _("Please check your report:"),
-            bullet(_("Reporter"), title_of(REPORTERS, d.get("reporter"), ctx)),
+            bullet(_("Reporter"), reporter_label(ctx)),
             bullet(_("Worker"), d.get("worker_name", "-")),
             bullet(_("Country"), place),
-            bullet(_("Problem"), title_of(CATEGORIES, d.get("category"), ctx)),
+            bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
             bullet(_("Danger now"), _("Yes") if d.get("urgent") else _("No")),
             bullet(_("Village"), village.label if village else "-"),
             bullet(_("Story"), (d.get("story") or "")[:300]),
@@ -258,6 +369,8 @@ class CaseForm(Form):
             country=d["country"],
             city=d.get("city"),
             category=d["category"],
+            categories=d.get("categories") or [d["category"]],
+            relation=d.get("relation"),
             story=d["story"],
             urgent=bool(d.get("urgent")),
             village_code=d["village_code"],

@@ -31,6 +31,16 @@ def consent_prompt(ctx: Ctx) -> None:
     )
 
 
+def consent_reprompt(ctx: Ctx) -> None:
+    ctx.say(
+        ctx._(
+            "Do you agree that we keep your details only to help you, as explained above? "
+            "Type *ya* or *tidak*."
+        ),
+        yes_no(ctx, N_("I agree"), N_("No")),
+    )
+
+
 def consent_read(ctx: Ctx) -> bool:
     choice = Form.option(ctx, yes_no(ctx, N_("I agree"), N_("No")))
     if choice == NO:
@@ -39,7 +49,9 @@ def consent_read(ctx: Ctx) -> bool:
     return True
 
 
-CONSENT = Step("consent", consent_prompt, consent_read, store_as="consent")
+CONSENT = Step(
+    "consent", consent_prompt, consent_read, store_as="consent", reprompt=consent_reprompt
+)
 
 
 # -- village -------------------------------------------------------------------------------

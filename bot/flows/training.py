@@ -1,4 +1,4 @@
-"""Training registration: programme, name, age, village, phone, destination, education."""
+"""Training registration: programme, name, age, village, phone, destination, education, sex."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ EDUCATION = (
     ("sma", N_("Senior high (SMA/SMK)")),
     ("diploma", N_("Diploma or degree")),
 )
+SEXES = (("f", N_("Woman")), ("m", N_("Man")))
 USE_SENDER, SKIP = "opt:sender", "opt:skip"
 FIELDS = (
     ("programme", N_("Training")),
@@ -40,6 +41,7 @@ FIELDS = (
     ("phone", N_("Phone")),
     ("destination", N_("Destination")),
     ("education", N_("Education")),
+    ("sex", N_("Sex")),
 )
 SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 
@@ -71,6 +73,7 @@ class TrainingForm(Form):
                 store_as="destination",
             ),
             Step("education", self.education_prompt, self.education_read, store_as="education"),
+            Step("sex", self.sex_prompt, self.sex_read, store_as="sex"),
             Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
             Step("change", self.change_prompt, self.change_read, store_as="change_field"),
         )
@@ -221,6 +224,22 @@ class TrainingForm(Form):
     def education_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._rows(ctx, "edu", EDUCATION)).split(":", 1)[1]
 
+    def _sex_buttons(self, ctx: Ctx) -> list[Button]:
+        return [
+            *(Button(f"sex:{k}", short(ctx._(t))) for k, t in SEXES),
+            Button(SKIP, short(ctx._("Skip"))),
+        ]
+
+    def sex_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Are you a woman or a man? (Optional: the province counts trainees by sex.)"),
+            self._sex_buttons(ctx),
+        )
+
+    def sex_read(self, ctx: Ctx) -> str | None:
+        chosen = self.option(ctx, self._sex_buttons(ctx))
+        return None if chosen == SKIP else chosen.split(":", 1)[1]
+
     def summary_text(self, ctx: Ctx) -> str:
         _ = ctx._
         data = ctx.data
@@ -235,6 +254,7 @@ class TrainingForm(Form):
             bullet(_("Phone"), data.get("phone") or "-"),
             bullet(_("Destination"), label(DESTINATIONS, data.get("destination"), _)),
             bullet(_("Education"), label(EDUCATION, data.get("education"), _)),
+            bullet(_("Sex"), label(SEXES, data.get("sex"), _)),
         ]
         return "\n".join(lines)
 
@@ -298,6 +318,7 @@ class TrainingForm(Form):
             phone=data.get("phone"),
             destination=data.get("destination"),
             education=data.get("education"),
+            sex=data.get("sex"),
         )
         ctx.contact.village_code = data["village_code"]
         ctx.say(

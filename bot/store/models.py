@@ -130,6 +130,8 @@ class Registration(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     destination: Mapped[str | None] = mapped_column(String(64))
     education: Mapped[str | None] = mapped_column(String(32))
+    sex: Mapped[str | None] = mapped_column(String(8))
+    """Optional ("f", "m"): the province reports registrations by sex."""
     status: Mapped[str] = mapped_column(String(16), default="registered")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -150,6 +152,9 @@ class Case(Base):
     country: Mapped[str] = mapped_column(String(64))
     city: Mapped[str | None] = mapped_column(String(120))
     category: Mapped[str] = mapped_column(String(32))
+    """The main problem, for routing and the queue; `categories` holds every one named."""
+    categories: Mapped[list[str] | None] = mapped_column(JSON)
+    reporter_relation: Mapped[str | None] = mapped_column(String(32))
     story: Mapped[str] = mapped_column(Text)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     village_code: Mapped[str] = mapped_column(String(16))

@@ -15,6 +15,7 @@ import uvicorn
 from api.app import create_app
 from knowledge import Librarian
 from migran.services import Services, build
+from tests.cases_support import REPORT_STEPS
 from tests.channels_support import sign, wa_message, wa_payload, wait_for, whatsapp_settings
 from tests.fakes import FakeGraphAPI
 from tests.officers_support import team
@@ -82,22 +83,7 @@ def whatsapp(base: str, graph: FakeGraphAPI, **message: str) -> None:
 
 
 def report_over_whatsapp(base: str, graph: FakeGraphAPI) -> None:
-    steps = [
-        {"text": "lapor"},
-        {"button": "opt:yes"},
-        {"button": "rep:family"},
-        {"text": "Baiq Nurhasanah"},
-        {"button": "country:malaysia"},
-        {"text": "Johor Bahru"},
-        {"button": "cat:wages"},
-        {"text": "Gaji anak saya tidak dibayar 4 bulan."},
-        {"button": "opt:yes"},
-        {"text": "anjani suralaga"},
-        {"button": "opt:yes"},
-        {"button": "opt:yes"},
-        {"button": "opt:submit"},
-    ]
-    for step in steps:
+    for step in REPORT_STEPS:
         whatsapp(base, graph, **step)
 
 
@@ -128,10 +114,13 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
         assert "DARURAT" in card.inner_text() and "Baiq Nurhasanah" in card.inner_text()
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         card.locator("a").click()
+        assert f"WhatsApp +{FAMILY}" in page.inner_text("#contact")
+        assert "dibuat oleh keluarga" in page.inner_text(".thread")
         page.click("#claim")
         assert page.get_attribute("#status", "data-status") == "claimed"
         page.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
         page.click("#send-reply")
+        assert page.inner_text("#flash") == "Balasan terkirim ke chat keluarga."
         page.fill("#outcome", "Gaji sudah dibayar agen.")
         page.click("#resolve")
         assert page.get_attribute("#status", "data-status") == "resolved"
@@ -162,3 +151,53 @@ def test_an_unclaimed_urgent_case_escalates(live) -> None:  # type: ignore[no-un
     assert scheduler.tick() == 1
     cases = httpx.get(base + "/api/v1/cases", headers=people["timur"].headers).json()
     assert cases[0]["escalation_level"] == 1 and cases[0]["urgent"] is True
+
+
+def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    """The element's top is on screen, above the sticky send form."""
+    box = page.locator(selector).bounding_box()
+    form = page.locator("form.send").bounding_box()
+    return box is not None and form is not None and 0 <= box["y"] < form["y"]
+
+
+@pytest.mark.skipif(
+    chromium_path() is None, reason="Chromium not installed (apt-get install chromium)"
+)
+def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(live) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    base, services, _graph = live
+    officer = team(services)["anjani"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        family = browser.new_page(viewport={"width": 390, "height": 844})
+        family.goto(base + "/")
+        for step in REPORT_STEPS:
+            if "text" in step:
+                family.fill("input[name=text]", step["text"])
+                family.press("input[name=text]", "Enter")
+            else:
+                family.click(f"button[value='{step['button']}']")
+            family.wait_for_load_state()
+            assert in_view(family, "#newest"), f"after {step}: the newest turn is off screen"
+        number = family.locator("#chat").inner_text().split("K-", 1)[1][:6]
+        desk = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        desk.goto(base + "/officer")
+        desk.fill("#username", officer.username)
+        desk.fill("#password", officer.password)
+        desk.click("button[type=submit]")
+        desk.click(f"[data-case='K-{number}'] a")
+        desk.click("#claim")
+        desk.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
+        desk.click("#send-reply")
+        desk.fill("#outcome", "Gaji sudah dibayar agen.")
+        desk.click("#resolve")
+        # the family's page was not reloaded: the messages arrive on their own
+        family.wait_for_selector("text=Gaji sudah dibayar agen.", timeout=20000)
+        chat = family.locator("#chat").inner_text()
+        assert "menangani laporan" in chat and "Kami sudah menghubungi KBRI Kuala Lumpur." in chat
+        assert "*lapor*" not in chat  # emphasis is formatting, not asterisks
+        family.screenshot(path=str(ARTIFACTS / "webchat.png"), full_page=False)
+        browser.close()
+    assert (ARTIFACTS / "webchat.png").stat().st_size > 1000

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from bot import handoff
 from migran.services import Services
+from tests.cases_support import REPORT_STEPS, as_officer
+from tests.officers_support import team
 
 
 def client(services: Services) -> TestClient:
@@ -31,3 +36,54 @@ def test_markup_typed_by_a_user_is_shown_escaped(services: Services) -> None:
     page = client(services).post("/", data={"text": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def report_on_the_web(web: TestClient) -> str:
+    """Sends a case report through the page; returns the case number."""
+    page = ""
+    for step in REPORT_STEPS:
+        page = web.post("/", data=step).text
+    match = re.search(r"K-[A-Z0-9]{6}", page)
+    assert match, page
+    return match.group(0)
+
+
+def officer_works_the_case(services: Services, number: str) -> None:
+    as_officer(
+        services,
+        team(services)["anjani"].id,
+        number,
+        lambda s, case, o: handoff.claim(s, case=case, officer=o),
+        lambda s, case, o: handoff.reply(
+            s, case=case, officer=o, text="Kami sudah menghubungi KBRI."
+        ),
+        lambda s, case, o: handoff.resolve(
+            s, case=case, officer=o, outcome="Gaji sudah dibayar agen."
+        ),
+    )
+
+
+def test_the_officers_claim_reply_and_resolution_appear_in_the_web_chat(
+    services: Services,
+) -> None:
+    web = client(services)
+    number = report_on_the_web(web)
+    last_id = max(int(i) for i in re.findall(r'data-id="(\d+)"', web.get("/").text))
+    assert web.get(f"/updates?after={last_id}").text.strip() == ""
+    officer_works_the_case(services, number)
+    news = web.get(f"/updates?after={last_id}").text
+    assert "Petugas sekarang menangani laporan" in news
+    assert "Kami sudah menghubungi KBRI." in news and "Gaji sudah dibayar agen." in news
+    page = web.get("/").text  # and on reload, without JavaScript
+    assert page.index("Gaji anak saya") < page.index("Kami sudah menghubungi KBRI.")
+    assert "Gaji sudah dibayar agen." in page
+    assert "opt:submit" not in page and "Kirim laporan</div>" in page  # the label pressed
+    assert client(services).get("/updates?after=0").text.strip() == ""  # another visitor
+
+
+def test_whatsapp_emphasis_is_formatting_and_options_are_numbered(services: Services) -> None:
+    assert "<strong>menu</strong>" in client(services).get("/").text
+    page = client(services).post("/", data={"text": "menu"}).text
+    assert re.search(r'<button type="submit" name="button" value="[^"]+">1\. ', page)
+    page = client(services).post("/", data={"text": "*<b>tebal</b>* _miring_"}).text
+    assert "<strong>&lt;b&gt;tebal&lt;/b&gt;</strong>" in page and "<em>miring</em>" in page

@@ -32,6 +32,7 @@ def register(chat: Chat, name: str = "Siti Aminah") -> str:
     chat.say("081234567890")
     chat.say(button="dest:taiwan")
     chat.say(button="edu:sma")
+    chat.say(button="opt:skip")
     return chat.say(button="opt:submit")
 
 

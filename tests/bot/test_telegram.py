@@ -130,6 +130,7 @@ def test_a_full_conversation_on_telegram(tg, bot_api: FakeBotAPI) -> None:  # ty
         "cb:opt:skip",
         "cb:dest:malaysia",
         "cb:edu:smp",
+        "cb:sex:m",
         "cb:opt:submit",
         "lapor",
         "cb:rep:self",

@@ -149,6 +149,7 @@ def test_a_full_conversation_question_training_and_case(wa, graph: FakeGraphAPI)
         {"button": "opt:sender"},
         {"button": "dest:taiwan"},
         {"button": "edu:sma"},
+        {"button": "sex:f"},
         {"button": "opt:submit"},
         {"text": "lapor"},
         {"button": "rep:family"},

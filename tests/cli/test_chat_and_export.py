@@ -33,7 +33,7 @@ def test_register_report_export_and_erase_through_the_terminal(tmp_path: Path) -
     )
     assert "1. Saya setuju" in out and "Desa Anjani, Kec. Suralaga" in out
     # the same user id continues the same form in a new run
-    out = migran(["chat", "--user", "warga1"], env, "0812 3456 7890\nTaiwan\n3\nKirim\n")
+    out = migran(["chat", "--user", "warga1"], env, "0812 3456 7890\nTaiwan\n3\nperempuan\nKirim\n")
     assert "P-" in out
     out = migran(
         ["chat", "--user", "warga2"],
@@ -44,6 +44,7 @@ def test_register_report_export_and_erase_through_the_terminal(tmp_path: Path) -
     assert "K-" in out
     rows = list(csv.DictReader(io.StringIO(migran(["export", "registrations"], env))))
     assert rows[0]["name"] == "Siti Aminah" and rows[0]["district"] == "Lombok Timur"
+    assert rows[0]["sex"] == "f"
     cases = [
         json.loads(x) for x in migran(["export", "cases", "--format", "jsonl"], env).splitlines()
     ]

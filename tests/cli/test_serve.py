@@ -48,8 +48,8 @@ def test_serve_verifies_deduplicates_answers_and_retries(
 ) -> None:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "migran.cli", "serve", "--port", str(port)],
-        env=serve_env(tmp_path, graph.url),
+        [sys.executable, "-m", "migran.cli", "serve"],
+        env={**serve_env(tmp_path, graph.url), "MIGRAN_PORT": str(port)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -90,7 +90,16 @@ def test_serve_verifies_deduplicates_answers_and_retries(
             assert "paspor" in graph.texts_to(USER)[0].lower()
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        output, _ = process.communicate(timeout=20)
+    # the access log names routes, never query strings, phone numbers or bodies
+    assert "GET /webhooks/whatsapp 200" in output and "POST /webhooks/whatsapp 401" in output
+    assert VERIFY_TOKEN not in output and USER not in output and "paspor" not in output
+
+
+def test_make_run_leaves_host_and_port_to_the_environment() -> None:
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text("utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "migran serve" in run and "--host" not in run and "--port" not in run
 
 
 def test_serve_refuses_to_start_with_an_incomplete_whatsapp_configuration(tmp_path: Path) -> None:

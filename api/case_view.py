@@ -1,0 +1,55 @@
+"""A case's events as officers read them: Indonesian sentences, never internal codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.i18n import N_
+from bot.store.models import CaseEvent
+
+KINDS = {
+    "created": N_("created by the family"),
+    "family_message": N_("message from the family"),
+    "media": N_("attachment from the family"),
+    "claimed": N_("claimed"),
+    "unclaimed": N_("released"),
+    "reply": N_("reply to the family"),
+    "note": N_("internal note"),
+    "transferred": N_("transferred to the district"),
+    "resolved": N_("resolved"),
+    "escalated": N_("escalated: nobody claimed it in time"),
+}
+ROUTED = {
+    "village": N_("forwarded to the village officers"),
+    "district": N_("forwarded: no village officer yet, so to the district"),
+    "province": N_("forwarded: no village or district officer yet, so to the province"),
+}
+LEVEL_NAMES = {"village": N_("village"), "district": N_("district"), "province": N_("province")}
+ACTORS = {"family": N_("family"), "system": N_("system")}
+
+
+def event_title(event: CaseEvent, _: Callable[[str], str]) -> str:
+    if event.kind == "routed":
+        level = (event.body or "").split(":", 1)[0]
+        if level in ROUTED:
+            return _(ROUTED[level])
+        return _("forwarded: no officer registered yet")
+    if event.kind == "escalated" and event.body in LEVEL_NAMES:
+        return _("escalated to the {level}").format(level=_(LEVEL_NAMES[event.body]))
+    return _(KINDS.get(event.kind, event.kind))
+
+
+def event_body(event: CaseEvent) -> str | None:
+    """The text worth showing under the title (routing and escalation codes are in it)."""
+    if event.kind == "routed":
+        _level, _sep, names = (event.body or "").partition(": ")
+        return names or None
+    if event.kind in ("escalated", "transferred", "claimed"):
+        return None
+    return event.body
+
+
+def actor_name(actor: str, officers: dict[int, str], _: Callable[[str], str]) -> str:
+    if actor.startswith("officer:") and actor[8:].isdigit():
+        return officers.get(int(actor[8:]), "?")
+    return _(ACTORS.get(actor, actor))

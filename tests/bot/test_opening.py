@@ -1,0 +1,62 @@
+"""`Engine.start_form(ctx, "case", opening=...)`: a family's first message becomes the story,
+and the country, problems and village it names are confirmed rather than asked again."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.context import Ctx
+from bot.store.db import transaction
+from bot.store.models import Case, Conversation
+from bot.types import Incoming
+from migran.services import Services
+from tests.conftest import Chat
+
+OPENING = (
+    "nama saya Siti, anak saya di Malaysia gajinya tidak dibayar 4 bulan dan paspornya "
+    "ditahan agen, kami dari desa Anjani Suralaga"
+)
+
+
+def start_with_opening(services: Services, user: str, opening: str) -> str:
+    """What the lead's LAPOR handling does: start the case form carrying the message."""
+    with transaction(services.factory) as session:
+        engine, now = services.engine, services.dispatcher.clock()
+        contact = engine.contact_for(session, Incoming("console", user, text=opening), now)
+        conversation = Conversation(contact_id=contact.id, data={})
+        session.add(conversation)
+        ctx = Ctx(session, engine, contact, conversation, Incoming("console", user), now)
+        engine.start_form(ctx, "case", opening=opening)
+        assert conversation.data["opening"] == opening
+        return "\n".join(r.text for r in ctx.replies)
+
+
+def test_the_opening_story_is_confirmed_not_asked_again(sqlite_services: Services) -> None:
+    chat = Chat(sqlite_services, user="siti")
+    assert "Sebelum saya menanyakan" in start_with_opening(sqlite_services, "siti", OPENING)
+    assert "Siapa yang melapor" in chat.say("ya")
+    assert "nama lengkap pekerja" in chat.say(button="rep:family")
+    assert "Negara: Malaysia — benar?" in chat.say("Aminah")
+    assert "kota" in chat.say("iya").casefold()
+    assert "Masalah: Gaji macet/dipotong, Dokumen ditahan — benar?" in chat.say(button="opt:skip")
+    danger = chat.say("ya")
+    assert "bahaya" in danger.casefold() and "Ceritakan" not in danger  # the story is known
+    assert "Desa Anjani, Kec. Suralaga" in chat.say("tidak")
+    chat.say("ya")
+    summary = chat.say("ya")
+    assert "paspornya ditahan agen" in summary and "Malaysia" in summary
+    chat.say(button="opt:submit")
+    with transaction(sqlite_services.factory) as session:
+        case = session.scalars(select(Case)).one()
+        assert (case.category, case.categories) == ("wages", ["wages", "documents"])
+        assert case.story == OPENING and case.country == "malaysia"
+
+
+def test_a_wrong_guess_is_corrected_with_the_open_question(sqlite_services: Services) -> None:
+    chat = Chat(sqlite_services, user="lalu")
+    start_with_opening(sqlite_services, "lalu", "anak saya di Malaysia tidak ada kabar")
+    chat.say("ya")
+    chat.say(button="rep:family")
+    assert "Negara: Malaysia — benar?" in chat.say("Lalu Ahmad")
+    assert "di negara mana?" in chat.say("bukan")
+    assert "kota" in chat.say(button="country:brunei").casefold()

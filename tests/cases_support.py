@@ -1,0 +1,41 @@
+"""A family's report as steps any channel can replay, and an officer acting on the case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.store.db import transaction
+from bot.store.models import Case, Officer
+from migran.services import Services
+
+REPORT_STEPS: list[dict[str, str]] = [
+    {"text": "lapor"},
+    {"button": "opt:yes"},
+    {"button": "rep:family"},
+    {"text": "Baiq Nurhasanah"},
+    {"button": "country:malaysia"},
+    {"text": "Johor Bahru"},
+    {"button": "cat:wages"},
+    {"text": "Gaji anak saya tidak dibayar 4 bulan."},
+    {"button": "opt:yes"},
+    {"text": "anjani suralaga"},
+    {"button": "opt:yes"},
+    {"button": "opt:yes"},
+    {"button": "opt:submit"},
+]
+"""Unpaid wages in Malaysia, danger now, village Anjani (Suralaga), shared and sent."""
+
+Action = Callable[[Session, Case, Officer], object]
+
+
+def as_officer(services: Services, officer_id: int, number: str, *actions: Action) -> None:
+    """Runs handoff actions on case `number` as the officer, in one transaction."""
+    with transaction(services.factory) as session:
+        case = session.scalars(select(Case).where(Case.number == number)).one()
+        officer = session.get(Officer, officer_id)
+        assert officer is not None
+        for action in actions:
+            action(session, case, officer)
