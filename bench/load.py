@@ -414,7 +414,7 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
         if args.profile:
             profiler = subprocess.Popen(
                 [
-                    "py-spy",
+                    str(Path(sys.executable).with_name("py-spy")),
                     "record",
                     "-o",
                     args.profile,

@@ -22,9 +22,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine
+from bot.handoff import OPEN_CASE_HINT, OPEN_STATUSES
 from bot.outbox import FEED_LEASE, OPEN, Outgoing, queue_message, release_held
 from bot.store.db import transaction
-from bot.store.models import Contact, Conversation, Message, OutboxMessage, utcnow
+from bot.store.models import Case, Contact, Conversation, Message, OutboxMessage, utcnow
 from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
 
 if TYPE_CHECKING:
@@ -232,10 +233,18 @@ class Dispatcher:
                         session, incoming, now
                     )
             contact_ids = [c.id for c in contacts.values()]
-            # into the identity map, so the conversation step finds them without a query
-            session.scalars(
+            # into the identity map (which holds objects weakly: keep them referenced), so the
+            # conversation step finds them without a query and an autoflush per message
+            conversations = session.scalars(
                 select(Conversation).where(Conversation.contact_id.in_(contact_ids))
             ).all()
+            open_cases: dict[int, Case | None] = dict.fromkeys(contact_ids)
+            for case in session.scalars(
+                select(Case)
+                .where(Case.contact_id.in_(contact_ids), Case.status.in_(OPEN_STATUSES))
+                .order_by(Case.id)
+            ):
+                open_cases[case.contact_id or 0] = case  # the newest, as open_case_of
             backlog: dict[int, list[Message]] = defaultdict(list)
             for old in session.scalars(
                 select(Message)
@@ -263,6 +272,7 @@ class Dispatcher:
                 contact = contacts[(incoming.channel, incoming.user_id)]
                 # anything accepted earlier and not handled (a crash) goes first, in order
                 for old in backlog.pop(contact.id, []):
+                    open_cases.pop(contact.id, None)
                     replies = self.engine.handle(session, incoming_of(old, contact), contact)
                     old.handled_at = now
                     rows = enqueue(session, contact=contact, replies=replies, now=now, flush=False)
@@ -270,7 +280,10 @@ class Dispatcher:
                 message = stored_message(incoming, contact.id, now)
                 message.handled_at = now
                 session.add(message)
+                if contact.id in open_cases:  # its first message in this batch
+                    session.info[OPEN_CASE_HINT] = (contact.id, open_cases.pop(contact.id))
                 replies = self.engine.handle(session, incoming_of(message, contact), contact)
+                session.info.pop(OPEN_CASE_HINT, None)  # good for this message only
                 rows = enqueue(
                     session,
                     contact=contact,
@@ -281,6 +294,7 @@ class Dispatcher:
                 )
                 produced.extend((row, contact) for row in rows)
             session.flush()
+            del conversations
             return BatchOutcome(new, self._lease(session, produced, now))
 
     def _lease(
