@@ -285,6 +285,11 @@ async def user_loop(
             await asyncio.sleep(0.05)  # let the second reply of a step arrive first
 
 
+def cpu_by_pid(pids: list[int]) -> dict[int, float]:
+    """CPU seconds of each process, to count only what was spent between two readings."""
+    return {pid: proc_usage([pid])[0] for pid in pids}
+
+
 def proc_usage(pids: list[int]) -> tuple[float, float]:
     """CPU seconds and resident MB of the server and its worker processes."""
     cpu = rss = 0.0
@@ -397,7 +402,7 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
         [*shlex.split(command), "--port", str(app_port), "--workers", str(args.workers)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log_file.open("wb") if (log_file := args.server_log) else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{app_port}"
     async with httpx.AsyncClient(
@@ -430,8 +435,8 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        pids = family(server.pid)
-        cpu0, _ = proc_usage(pids)
+        await asyncio.sleep(2)  # every worker up, the first requests' warm-up done
+        cpu_start = cpu_by_pid(family(server.pid))
         stats = Stats()
         started = time.monotonic()
         deadline = started + args.duration
@@ -456,7 +461,8 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
             await extra.aclose()
         elapsed = time.monotonic() - started
         pids = family(server.pid)
-        cpu1, rss = proc_usage(pids)
+        _, rss = proc_usage(pids)
+        server_cpu = sum(c - cpu_start.get(pid, 0.0) for pid, c in cpu_by_pid(pids).items())
         # late replies (Telegram sends at most one message per second to a chat)
         for _ in range(15):
             before = sum(len(v) for v in rec.received.values())
@@ -507,11 +513,11 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
         f"lost {lost}, duplicated {doubled}"
     )
     print(
-        f"server CPU: {(cpu1 - cpu0) / elapsed * 100:.0f}% of one core on average "
+        f"server CPU: {server_cpu / elapsed * 100:.0f}% of one core on average "
         f"(2 cores = 200%); resident memory {rss:.0f} MB over {len(pids)} process(es); "
         f"load generator and fake Graph API: {own / elapsed * 100:.0f}% of one core"
     )
-    cpu_ms = (cpu1 - cpu0) * 1000 / max(stats.sent, 1)
+    cpu_ms = server_cpu * 1000 / max(stats.sent, 1)
     print(f"server CPU per inbound message: {cpu_ms:.1f} ms")
     engine.dispose()
     return {
@@ -537,6 +543,7 @@ def main() -> None:
         "--telegram", action="store_true", help="half the users write over Telegram (webhook)"
     )
     parser.add_argument("--command", help="start this service instead of `migran serve`")
+    parser.add_argument("--server-log", type=Path, help="the server's standard error, here")
     parser.add_argument(
         "--compare", type=int, default=0, help="alternate Migran and the reference N times"
     )
