@@ -58,6 +58,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
             recovered = await asyncio.to_thread(container.dispatcher.process_pending)
             if recovered:
                 log.info("handled %s messages left from before the restart", recovered)
+            await asyncio.to_thread(container.dispatcher.warm_up)
             tasks = [asyncio.create_task(job(stop)) for job in container.background_jobs]
         try:
             yield

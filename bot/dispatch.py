@@ -121,6 +121,10 @@ class Accepted:
     contact_id: int
 
 
+class _RolledBack(Exception):
+    """Ends `warm_up`'s transaction without committing it."""
+
+
 @dataclass
 class BatchOutcome:
     """What one batch transaction did: per message whether it was new, and the replies this
@@ -181,7 +185,20 @@ class Dispatcher:
                     log.exception("handling message %s failed", accepted.message_id)
         return BatchOutcome(new)
 
-    def _receive_batch(self, incomings: list[Incoming]) -> BatchOutcome:
+    def warm_up(self) -> None:
+        """Runs the batch path once on a made-up message and rolls it back, before traffic.
+
+        A webhook is acknowledged only once handled, so the first one would otherwise pay
+        for compiling every statement of the path and the conversation's first run."""
+        probe = Incoming(channel="whatsapp", user_id="0", text="halo", platform_id="warm-up")
+        try:
+            self._receive_batch([probe], keep=False)
+        except _RolledBack:
+            pass
+        except Exception:
+            log.warning("warming up the message path failed", exc_info=True)
+
+    def _receive_batch(self, incomings: list[Incoming], keep: bool = True) -> BatchOutcome:
         now = self.clock()
         with transaction(self.factory) as session:
             postgres = session.get_bind().dialect.name == "postgresql"
@@ -295,6 +312,8 @@ class Dispatcher:
                 produced.extend((row, contact) for row in rows)
             session.flush()
             del conversations
+            if not keep:
+                raise _RolledBack
             return BatchOutcome(new, self._lease(session, produced, now))
 
     def _lease(
