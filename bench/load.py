@@ -8,7 +8,12 @@ latency percentiles (webhook sent → reply received by the Graph API), errors, 
 duplicated replies, and CPU and resident memory of the server processes.
 
     python bench/load.py --users 100 --duration 60 [--database-url URL] [--workers 2]
-                         [--telegram] [--profile FILE]
+                         [--telegram] [--profile FILE] [--command CMD] [--compare ROUNDS]
+
+`--command` drives another service the same way (it is started as `CMD --port P --workers N`
+with the same environment), e.g. `--command "python bench/reference.py"`, the bare durable
+path. `--compare N` alternates Migran and the reference N times, each on a fresh database, and
+reports Migran's messages per second as a ratio to the reference's in the same run.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import hmac
 import json
 import os
 import random
+import shlex
 import signal
 import socket
 import statistics
@@ -279,6 +285,11 @@ async def user_loop(
             await asyncio.sleep(0.05)  # let the second reply of a step arrive first
 
 
+def cpu_by_pid(pids: list[int]) -> dict[int, float]:
+    """CPU seconds of each process, to count only what was spent between two readings."""
+    return {pid: proc_usage([pid])[0] for pid in pids}
+
+
 def proc_usage(pids: list[int]) -> tuple[float, float]:
     """CPU seconds and resident MB of the server and its worker processes."""
     cpu = rss = 0.0
@@ -314,7 +325,57 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
 
 
+MIGRAN = f"{sys.executable} -m migran.cli serve"
+
+
+def fresh_database(url: str, tag: str) -> str:
+    """A new empty database for one run: a new SQLite file, or a PostgreSQL database created
+    beside the one given (its user needs CREATEDB)."""
+    if url.startswith("sqlite"):
+        path = Path(url.split(":///", 1)[1])
+        fresh = path.with_name(f"{path.stem}-{tag}{path.suffix or '.db'}")
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(fresh) + suffix).unlink(missing_ok=True)
+        return f"sqlite:///{fresh}"
+    from sqlalchemy import create_engine, text
+
+    base, _, name = url.rpartition("/")
+    fresh_name = f"{name}_{tag}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{fresh_name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{fresh_name}"'))
+    admin.dispose()
+    return f"{base}/{fresh_name}"
+
+
 async def main_async(args: argparse.Namespace) -> None:
+    if not args.compare:
+        await run_one(args, args.command or MIGRAN, args.database_url)
+        return
+    reference = args.command or f"{sys.executable} {ROOT / 'bench' / 'reference.py'}"
+    rounds: list[tuple[dict[str, float], dict[str, float]]] = []
+    for n in range(args.compare):
+        print(f"--- round {n + 1}: Migran")
+        mine = await run_one(args, MIGRAN, fresh_database(args.database_url, f"m{n}"))
+        print(f"--- round {n + 1}: reference")
+        ref = await run_one(args, reference, fresh_database(args.database_url, f"r{n}"))
+        rounds.append((mine, ref))
+    print("--- summary (Migran / reference, alternating in this run)")
+    for n, (mine, ref) in enumerate(rounds):
+        print(
+            f"round {n + 1}: {mine['rate']:.0f} / {ref['rate']:.0f} msg/s = "
+            f"{mine['rate'] / max(ref['rate'], 1e-9):.2f}x; p99 {mine['p99']:.0f} / "
+            f"{ref['p99']:.0f} ms; CPU {mine['cpu_ms']:.1f} / {ref['cpu_ms']:.1f} ms/msg; "
+            f"lost {mine['lost']:.0f}/{ref['lost']:.0f}, "
+            f"duplicated {mine['doubled']:.0f}/{ref['doubled']:.0f}"
+        )
+    total = sum(m["rate"] for m, _ in rounds) / max(sum(r["rate"] for _, r in rounds), 1e-9)
+    print(f"ratio over all rounds: {total:.2f}x")
+
+
+async def run_one(args: argparse.Namespace, command: str, database_url: str) -> dict[str, float]:
+    """One run against the service `command` starts; returns its figures."""
     rec = Recorder()
     graph_port, app_port = free_port(), free_port()
     graph = uvicorn.Server(
@@ -323,7 +384,7 @@ async def main_async(args: argparse.Namespace) -> None:
     graph_task = asyncio.create_task(graph.serve())
     env = {
         **os.environ,
-        "MIGRAN_DATABASE_URL": args.database_url,
+        "MIGRAN_DATABASE_URL": database_url,
         "WHATSAPP_ACCESS_TOKEN": "load",
         "WHATSAPP_PHONE_NUMBER_ID": "1555000",
         "WHATSAPP_APP_SECRET": SECRET,
@@ -338,19 +399,10 @@ async def main_async(args: argparse.Namespace) -> None:
             TELEGRAM_API_URL=f"http://127.0.0.1:{graph_port}",
         )
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "migran.cli",
-            "serve",
-            "--port",
-            str(app_port),
-            "--workers",
-            str(args.workers),
-        ],
+        [*shlex.split(command), "--port", str(app_port), "--workers", str(args.workers)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log_file.open("wb") if (log_file := args.server_log) else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{app_port}"
     async with httpx.AsyncClient(
@@ -367,7 +419,7 @@ async def main_async(args: argparse.Namespace) -> None:
         if args.profile:
             profiler = subprocess.Popen(
                 [
-                    "py-spy",
+                    str(Path(sys.executable).with_name("py-spy")),
                     "record",
                     "-o",
                     args.profile,
@@ -383,8 +435,8 @@ async def main_async(args: argparse.Namespace) -> None:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        pids = family(server.pid)
-        cpu0, _ = proc_usage(pids)
+        await asyncio.sleep(2)  # every worker up, the first requests' warm-up done
+        cpu_start = cpu_by_pid(family(server.pid))
         stats = Stats()
         started = time.monotonic()
         deadline = started + args.duration
@@ -409,7 +461,8 @@ async def main_async(args: argparse.Namespace) -> None:
             await extra.aclose()
         elapsed = time.monotonic() - started
         pids = family(server.pid)
-        cpu1, rss = proc_usage(pids)
+        _, rss = proc_usage(pids)
+        server_cpu = sum(c - cpu_start.get(pid, 0.0) for pid, c in cpu_by_pid(pids).items())
         # late replies (Telegram sends at most one message per second to a chat)
         for _ in range(15):
             before = sum(len(v) for v in rec.received.values())
@@ -427,7 +480,7 @@ async def main_async(args: argparse.Namespace) -> None:
     await graph_task
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(args.database_url)
+    engine = create_engine(database_url)
     with engine.connect() as conn:
         rows = dict(
             conn.execute(
@@ -444,7 +497,7 @@ async def main_async(args: argparse.Namespace) -> None:
     lost = sum(max(0, n - received.get(u, 0)) for u, n in rows.items()) + int(unhandled or 0)
     doubled = sum(max(0, n - rows.get(u, 0)) for u, n in received.items())
     print(
-        f"database: {args.database_url.split('@')[-1]}, workers: {args.workers}, "
+        f"database: {database_url.split('@')[-1]}, workers: {args.workers}, "
         f"users: {args.users}, duration: {elapsed:.0f} s"
     )
     print(f"inbound accepted: {stats.sent} ({stats.sent / elapsed:.0f} messages/s sustained)")
@@ -460,10 +513,21 @@ async def main_async(args: argparse.Namespace) -> None:
         f"lost {lost}, duplicated {doubled}"
     )
     print(
-        f"server CPU: {(cpu1 - cpu0) / elapsed * 100:.0f}% of one core on average "
+        f"server CPU: {server_cpu / elapsed * 100:.0f}% of one core on average "
         f"(2 cores = 200%); resident memory {rss:.0f} MB over {len(pids)} process(es); "
         f"load generator and fake Graph API: {own / elapsed * 100:.0f}% of one core"
     )
+    cpu_ms = server_cpu * 1000 / max(stats.sent, 1)
+    print(f"server CPU per inbound message: {cpu_ms:.1f} ms")
+    engine.dispose()
+    return {
+        "rate": stats.sent / elapsed,
+        "p50": pct(lat, 50),
+        "p99": pct(lat, 99),
+        "cpu_ms": cpu_ms,
+        "lost": float(lost),
+        "doubled": float(doubled),
+    }
 
 
 def main() -> None:
@@ -477,6 +541,11 @@ def main() -> None:
     parser.add_argument("--profile", help="write a py-spy flame graph (SVG) here")
     parser.add_argument(
         "--telegram", action="store_true", help="half the users write over Telegram (webhook)"
+    )
+    parser.add_argument("--command", help="start this service instead of `migran serve`")
+    parser.add_argument("--server-log", type=Path, help="the server's standard error, here")
+    parser.add_argument(
+        "--compare", type=int, default=0, help="alternate Migran and the reference N times"
     )
     args = parser.parse_args()
     if args.database_url is None:

@@ -100,7 +100,15 @@ def create_case(
     return case
 
 
+OPEN_CASE_HINT = "open_case_hint"
+"""session.info key: (contact id, its open case) looked up for a whole batch of messages at
+once (bot/dispatch.py); used once, by the next lookup for that contact."""
+
+
 def open_case_of(session: Session, contact: Contact) -> Case | None:
+    hint: tuple[int, Case | None] | None = session.info.pop(OPEN_CASE_HINT, None)
+    if hint is not None and hint[0] == contact.id:
+        return hint[1]
     return session.scalars(
         select(Case)
         .where(Case.contact_id == contact.id, Case.status.in_(OPEN_STATUSES))

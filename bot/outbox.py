@@ -10,15 +10,15 @@ FOR UPDATE SKIP LOCKED; on SQLite one sender runs.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Table, and_, bindparam, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.metrics import REGISTRY
@@ -28,6 +28,10 @@ from bot.store.models import Contact, OutboxMessage, utcnow
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
+FEED_LEASE = timedelta(seconds=30)
+"""How long a reply written and fed to this process's sender in memory stays out of other
+senders' claims; one not sent within FEED_LEASE - FEED_MARGIN is given back to the table."""
+FEED_MARGIN = 10.0
 MAX_ATTEMPTS = 40
 GIVE_UP_AFTER = timedelta(hours=6)
 MAX_BACKOFF = 300.0
@@ -121,6 +125,51 @@ class OutboxSender:
         self.batch_size = batch_size
         self._outcomes: list[tuple[int, dict[str, Any]]] | None = None
         self._sending = asyncio.Semaphore(SEND_CONCURRENCY)
+        # replies committed and leased by this process's writer, per chat in order
+        self._fed: OrderedDict[tuple[str, str], deque[tuple[Outgoing, float]]] = OrderedDict()
+        self._owned: set[int] = set()
+        self._wake: asyncio.Event | None = None
+        self.claimed_last = 0
+
+    # -- fed in memory -----------------------------------------------------------------------
+    def feed(self, messages: Sequence[Outgoing]) -> None:
+        """Replies just committed with a lease for this sender: sent without a claim query."""
+        now = time.monotonic()
+        for message in messages:
+            self._owned.add(message.id)
+            key = (message.channel, message.recipient)
+            self._fed.setdefault(key, deque()).append((message, now))
+        if self._wake is not None:
+            self._wake.set()
+
+    def owns(self, message_id: int) -> bool:
+        """Whether this sender holds the row in memory (its chat may queue behind it)."""
+        return message_id in self._owned
+
+    def _take_fed(self) -> tuple[list[Outgoing], list[tuple[int, dict[str, Any]]]]:
+        """The head of each fed chat; rows held too long for their lease are given back."""
+        heads: list[Outgoing] = []
+        given_back: list[tuple[int, dict[str, Any]]] = []
+        stale = time.monotonic() - (FEED_LEASE.total_seconds() - FEED_MARGIN)
+        for key in list(self._fed):
+            queue = self._fed[key]
+            message, fed_at = queue.popleft()
+            if fed_at < stale:
+                given_back.extend(self._give_back(message, queue))
+                del self._fed[key]
+                continue
+            heads.append(message)
+            if not queue:
+                del self._fed[key]
+        return heads, given_back
+
+    def _give_back(
+        self, first: Outgoing | None, queue: deque[tuple[Outgoing, float]] | None
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """Rows back to the table (pending, due now), where claims keep their chat's order."""
+        rows = ([first] if first is not None else []) + [m for m, _ in queue or ()]
+        now = self.clock()
+        return [(m.id, {"status": "pending", "next_attempt_at": now}) for m in rows]
 
     # -- database side (short transactions) ------------------------------------------------
     def claim(self) -> list[Outgoing]:
@@ -178,13 +227,19 @@ class OutboxSender:
     def _write(self, outcomes: list[tuple[int, dict[str, Any]]]) -> None:
         if not outcomes:
             return
+        table = cast(Table, OutboxMessage.__table__)
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for message_id, values in outcomes:
+            params = {f"v_{k}": v for k, v in values.items()}
+            groups[tuple(sorted(values))].append({"o_id": message_id, **params})
         with transaction(self.factory) as session:
-            for message_id, values in outcomes:
+            for keys, rows in groups.items():
+                # one executemany per kind of outcome (usually all "sent")
                 session.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-                    .values(**values),
-                    execution_options=PLAIN_UPDATE,
+                    update(table)
+                    .where(table.c.id == bindparam("o_id"), table.c.status == "sending")
+                    .values({k: bindparam(f"v_{k}", type_=table.c[k].type) for k in keys}),
+                    rows,
                 )
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
@@ -254,58 +309,92 @@ class OutboxSender:
             await self._invite_back(transport, message)
             return
         except TransientError as exc:
-            await asyncio.to_thread(self.failed, message, str(exc), exc.retry_after)
+            await self._record(self.failed, message, str(exc), exc.retry_after)
             return
         except PermanentError as exc:
-            await asyncio.to_thread(self.dead, message, str(exc))
+            await self._record(self.dead, message, str(exc))
             return
         except Exception as exc:
             log.exception("unexpected error sending outbox message %s", message.id)
-            await asyncio.to_thread(self.failed, message, repr(exc), None)
+            await self._record(self.failed, message, repr(exc), None)
             return
         finally:
             self.last_sent[key] = time.monotonic()
-        await asyncio.to_thread(self.sent, message, platform_id)
+        await self._record(self.sent, message, platform_id)
 
     async def _invite_back(self, transport: Transport, message: Outgoing) -> None:
         try:
             await transport.invite_back(message)
         except TransientError as exc:
-            await asyncio.to_thread(self.failed, message, f"template: {exc}", exc.retry_after)
+            await self._record(self.failed, message, f"template: {exc}", exc.retry_after)
             return
         except PermanentError as exc:
-            await asyncio.to_thread(self.dead, message, f"template: {exc}")
+            await self._record(self.dead, message, f"template: {exc}")
             return
-        await asyncio.to_thread(self.held, message)
+        await self._record(self.held, message)
 
     def window_open(self, message: Outgoing) -> bool:
         if message.last_inbound_at is None:
             return True
         return self.clock() - message.last_inbound_at < WINDOW
 
-    async def run_once(self) -> int:
-        batch = await asyncio.to_thread(self.claim)
-        if batch:
+    async def _record(self, outcome: Callable[..., None], *args: Any) -> None:
+        """Inside a cycle an outcome is only remembered: no thread hop per message."""
+        if self._outcomes is not None:
+            outcome(*args)
+        else:
+            await asyncio.to_thread(outcome, *args)
+
+    async def run_once(self, claim: bool = True) -> int:
+        """One cycle: the fed chats' heads and (when `claim`) the table's due heads, sent
+        concurrently, their outcomes written in one transaction."""
+        fed, given_back = self._take_fed()
+        claimed = await asyncio.to_thread(self.claim) if claim else []
+        self.claimed_last = len(claimed)
+        batch = fed + claimed
+        if batch or given_back:
             # One transaction for the whole cycle's outcomes instead of one per message.
-            self._outcomes = []
+            self._outcomes = list(given_back)
             try:
                 await asyncio.gather(*(self.deliver(m) for m in batch))
             finally:
                 outcomes, self._outcomes = self._outcomes, None
-                await asyncio.to_thread(self._write, outcomes)
+                statuses = {mid: values.get("status") for mid, values in outcomes}
+                for message in fed:
+                    # not sent: the rest of its chat goes back to the table, behind it
+                    if statuses.get(message.id) != "sent":
+                        key = (message.channel, message.recipient)
+                        outcomes.extend(self._give_back(None, self._fed.pop(key, None)))
+                try:
+                    await asyncio.to_thread(self._write, outcomes)
+                finally:
+                    for message_id, _ in outcomes:
+                        self._owned.discard(message_id)
         return len(batch)
 
     async def run(self, stop: asyncio.Event, idle: float = 0.2) -> None:
-        """Sends until `stop` is set; a restart resumes from the table."""
+        """Sends until `stop` is set; a restart resumes from the table.
+
+        Fed replies go as soon as they arrive; the table is polled every `idle` seconds (for
+        retries, other workers' and officers' messages, and what a crash left behind)."""
+        self._wake = wake = asyncio.Event()
+        next_claim = 0.0
         while not stop.is_set():
+            wake.clear()
+            claim = time.monotonic() >= next_claim
             try:
-                count = await self.run_once()
+                count = await self.run_once(claim=claim)
             except Exception:
                 log.exception("outbox sender cycle failed; retrying")
-                count = 0
-            if count == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=idle)
+                count, self.claimed_last = 0, 0
+            if claim and self.claimed_last == 0:
+                next_claim = time.monotonic() + idle
+            if count == 0 and not self._fed:
+                timeout = max(next_claim - time.monotonic(), 0.0)
+                waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+                await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                for waiter in waiters:
+                    waiter.cancel()
 
 
 def release_held(session: Session, *, channel: str, recipient: str) -> int:

@@ -129,6 +129,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every request at INFO: a formatted line per reply sent
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     host, port = args.host or settings.host, args.port or settings.port
     upgrade(settings.database_url)
     if args.workers > 1:

@@ -120,6 +120,7 @@ def build(
         retention=timedelta(days=settings.message_retention_days),
     )
     dispatcher = Dispatcher(factory, engine)
+    dispatcher.sender = sender
     scheduler.recover = lambda: dispatcher.process_pending(older_than=30.0)
     return Services(
         settings,

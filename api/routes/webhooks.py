@@ -19,7 +19,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import ContainerDep
 from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
-from bot.dispatch import Accepted
 from bot.outbox import record_status
 from bot.store.db import transaction
 
@@ -63,21 +62,17 @@ async def whatsapp_receive(
     except (ValueError, RecursionError):
         return JSONResponse({"error": "invalid JSON"}, status_code=400)
     messages, statuses = parse_webhook(payload)
-    dispatcher = container.dispatcher
-    accepted: list[Accepted] = []
+    new = 0
     try:
+        # stored, handled and the replies queued (with concurrent webhooks, in one transaction)
         for incoming in messages:
-            stored = await asyncio.to_thread(dispatcher.accept, incoming)
-            if stored is not None:
-                accepted.append(stored)
+            new += await container.dispatcher.submit(incoming)
         if statuses:
             await asyncio.to_thread(_record_statuses, container, statuses)
     except SQLAlchemyError:
         log.exception("could not store a WhatsApp webhook")
         return _unavailable()
-    for stored in accepted:
-        background.add_task(dispatcher.process, stored.message_id, stored.contact_id)
-    return JSONResponse({"received": len(messages), "new": len(accepted)})
+    return JSONResponse({"received": len(messages), "new": new})
 
 
 def _record_statuses(container: Container, statuses: Sequence[StatusUpdate]) -> None:
@@ -106,15 +101,12 @@ async def telegram_receive(
         incoming, callback = update_to_incoming(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return JSONResponse({"error": "not a Telegram update"}, status_code=400)
-    accepted = None
     if incoming is not None:
         try:
-            accepted = await asyncio.to_thread(container.dispatcher.accept, incoming)
+            await container.dispatcher.submit(incoming)
         except SQLAlchemyError:
             log.exception("could not store a Telegram update")
             return _unavailable()
-    if accepted is not None:
-        background.add_task(container.dispatcher.process, accepted.message_id, accepted.contact_id)
     if callback and container.telegram is not None:
         background.add_task(container.telegram.answer_callback, callback)
     return JSONResponse({"ok": True})

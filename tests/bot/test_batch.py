@@ -1,0 +1,98 @@
+"""The webhook path's batches: one transaction for many messages, replies fed to the sender."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from bot.outbox import OutboxSender
+from bot.store.models import Message, OutboxMessage
+from knowledge import Librarian
+from migran.services import Services, build
+from tests.bot.test_delivery import incoming
+from tests.channels_support import whatsapp_settings
+from tests.fakes import FakeGraphAPI
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraphAPI]:
+    server = FakeGraphAPI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def wa_services(database_url: str, graph: FakeGraphAPI, librarian: Librarian) -> Iterator[Services]:
+    services = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
+    yield services
+    services.database.dispose()
+
+
+def test_a_batch_stores_each_message_once_and_answers_one_contact_in_order(
+    wa_services: Services,
+) -> None:
+    a, b = "6281600000001", "6281600000002"
+    batch = [incoming(a, "syarat tki", 1), incoming(a, "menu", 2), incoming(b, "halo", 1)]
+    batch.append(incoming(a, "syarat tki", 1))  # the platform delivered it twice
+    outcome = wa_services.dispatcher.receive_batch(batch)
+    assert outcome.new == [True, True, True, False]
+    again = wa_services.dispatcher.receive_batch([incoming(b, "halo", 1)])
+    assert again.new == [False]
+    # the same messages one at a time on the old path, for another user
+    c = "6281600000003"
+    for n, text in ((1, "syarat tki"), (2, "menu")):
+        wa_services.dispatcher.receive(incoming(c, text, n))
+    with wa_services.factory() as session:
+        inbound = session.scalars(
+            select(Message).where(Message.direction == "in").order_by(Message.id)
+        ).all()
+
+        def texts(user: str) -> list[str]:
+            rows = session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.recipient == user)
+                .order_by(OutboxMessage.id)
+            )
+            return [r.payload["text"] for r in rows]
+
+        batched, one_by_one = texts(a), texts(c)
+    assert [m.platform_id for m in inbound][:3] == [f"wamid.{a}.1", f"wamid.{a}.2", f"wamid.{b}.1"]
+    assert all(m.handled_at is not None for m in inbound)
+    assert len(batched) >= 2 and batched == one_by_one  # same replies, in the order written
+
+
+def test_fed_replies_are_leased_from_other_senders_and_marked_sent_in_one_cycle(
+    wa_services: Services, graph: FakeGraphAPI
+) -> None:
+    sender = wa_services.sender
+    assert isinstance(sender, OutboxSender)
+    users = [f"62816000001{n:02d}" for n in range(5)]
+    outcome = wa_services.dispatcher.receive_batch([incoming(u, "syarat tki", 1) for u in users])
+    assert len(outcome.outgoing) == len(users)
+    assert sender.claim() == []  # leased at write time: no other sender takes them
+    sender.feed(outcome.outgoing)
+    assert all(sender.owns(m.id) for m in outcome.outgoing)
+    assert asyncio.run(sender.run_once(claim=False)) == len(users)
+    assert all(len(graph.texts_to(u)) == 1 for u in users)
+    with wa_services.factory() as session:
+        statuses = session.scalars(select(OutboxMessage.status)).all()
+    assert statuses and set(statuses) == {"sent"}
+    assert not any(sender.owns(m.id) for m in outcome.outgoing)
+
+
+def test_a_reply_behind_an_undelivered_one_is_left_to_the_table_to_keep_order(
+    wa_services: Services,
+) -> None:
+    user = "6281600000200"
+    first = wa_services.dispatcher.receive_batch([incoming(user, "syarat tki", 1)])
+    assert len(first.outgoing) == 1  # not fed: still "sending", owned by nobody here
+    second = wa_services.dispatcher.receive_batch([incoming(user, "halo", 2)])
+    assert second.outgoing == []
+    with wa_services.factory() as session:
+        rows = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.recipient == user).order_by(OutboxMessage.id)
+        ).all()
+    assert [r.status for r in rows][-1] == "pending"
