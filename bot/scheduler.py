@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.handoff import escalate_due
 from bot.officers import prune_audit
-from bot.privacy import prune_message_bodies
+from bot.privacy import prune_message_bodies, scrub_erased_recipients
 from bot.store.db import transaction
 from bot.store.models import utcnow
 
@@ -49,6 +49,7 @@ class Scheduler:
             )
             prune_message_bodies(session, older_than=self.retention, now=now)
             prune_audit(session, now=now)
+            scrub_erased_recipients(session)
         if escalated:
             log.info("escalated %s unclaimed case(s)", len(escalated))
         if self.recover is not None:
