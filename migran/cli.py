@@ -333,9 +333,13 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    import csv
-
-    from bot.exports import CASE_COLUMNS, REGISTRATION_COLUMNS, case_rows, registration_rows
+    from bot.exports import (
+        CASE_COLUMNS,
+        REGISTRATION_COLUMNS,
+        case_rows,
+        registration_rows,
+        write_csv,
+    )
     from bot.store.db import make_engine, make_sessionmaker
     from knowledge.villages import VillageDirectory
 
@@ -351,10 +355,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
         else:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
+            write_csv(sys.stdout, columns, rows)
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import secrets
 from datetime import datetime, timedelta, timezone
@@ -18,7 +17,7 @@ from api.templating import templates
 from bot import handoff
 from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.case_queue import STATUSES, VIEWS, list_cases
-from bot.exports import CASE_COLUMNS, case_rows
+from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import (
     MIN_PASSWORD,
@@ -315,9 +314,7 @@ def export(who: WebOfficer, session: SessionDep, container: ContainerDep) -> Res
         raise HTTPException(status.HTTP_403_FORBIDDEN, "for district supervisors and admins")
     district = officer.district_code if officer.role == "supervisor" else None
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CASE_COLUMNS))
-    writer.writeheader()
-    writer.writerows(case_rows(session, container.engine.villages, district))
+    write_csv(buffer, CASE_COLUMNS, case_rows(session, container.engine.villages, district))
     return Response(
         buffer.getvalue(),
         media_type="text/csv",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -189,3 +191,14 @@ def test_sign_ins_and_password_changes_are_in_the_admins_audit_trail(
     ]
     assert ("login_failed", "?") in events and ("login_failed", anjani.username) in events
     assert bogus not in page, "what was typed as a username is not kept"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_story_that_looks_like_a_formula_is_exported_as_text(
+    services: Services, web: TestClient, start: str
+) -> None:
+    people = team(services)
+    new_case(services, ANJANI, story=start + 'HYPERLINK("http://x","klik")')
+    login(web, people["timur"])
+    rows = list(csv.DictReader(io.StringIO(web.get("/officer/export.csv").text)))
+    assert rows[0]["story"] == "'" + start + 'HYPERLINK("http://x","klik")'
