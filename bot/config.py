@@ -47,6 +47,17 @@ class Settings:
     def whatsapp_enabled(self) -> bool:
         return bool(self.whatsapp_access_token or self.whatsapp_phone_number_id)
 
+    @property
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a log line."""
+        return [
+            self.telegram_bot_token,
+            self.telegram_webhook_secret,
+            self.whatsapp_access_token,
+            self.whatsapp_app_secret,
+            self.whatsapp_verify_token,
+        ]
+
     def validate(self) -> None:
         if self.default_language not in ("id", "en"):
             raise SettingsError("MIGRAN_DEFAULT_LANGUAGE must be 'id' or 'en'")

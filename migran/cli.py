@@ -444,6 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    from bot.logredact import install_log_redaction
+
+    install_log_redaction(settings.secrets)
     return int(args.func(args, settings) or 0)
 
 
