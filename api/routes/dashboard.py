@@ -56,6 +56,23 @@ AUDIT_EVENTS = {
     "password_reset": N_("password reset by an admin"),
     "disabled": N_("disabled by an admin"),
 }
+CASE_ERRORS = {
+    "resolved": N_("The case is already resolved."),
+    "claimed": N_("Another officer has claimed this case."),
+    "not-yours": N_("Only the officer who claimed the case can release it."),
+    "empty": N_("Write something first."),
+    "no-outcome": N_("Say how the case was resolved."),
+    "failed": N_("That did not work; reload the page and try again."),
+}
+"""What ?error= may show on a case page: a fixed set, never text from the address bar."""
+CASE_ERROR_CODES = {
+    "the case is already resolved": "resolved",
+    "another officer has claimed this case": "claimed",
+    "only the officer who claimed it can release it": "not-yours",
+    "the reply is empty": "empty",
+    "the note is empty": "empty",
+    "say how the case was resolved": "no-outcome",
+}
 STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
 
 
@@ -85,7 +102,7 @@ def age(when: datetime, now: datetime) -> str:
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, error: str = "") -> Response:
     token = secrets.token_urlsafe(24)
-    response = _render(request, "login.html", None, csrf=token, error=error[:100])
+    response = _render(request, "login.html", None, csrf=token, error=error[:20])
     response.set_cookie(
         LOGIN_CSRF, token, httponly=True, samesite="strict", secure=_secure(request)
     )
@@ -273,7 +290,7 @@ def case_page(
         officers=officers,
         now=container.dispatcher.clock(),
         age=age,
-        error=error[:200],
+        error=translator("id")(CASE_ERRORS[error]) if error in CASE_ERRORS else "",
         categories=CATEGORY_CODES,
     )
 
@@ -303,7 +320,8 @@ def case_action(
     try:
         actions[action]()
     except handoff.CaseError as error:
-        return RedirectResponse(f"/officer/cases/{case_id}?error={error}", status_code=303)
+        code = CASE_ERROR_CODES.get(str(error), "failed")
+        return RedirectResponse(f"/officer/cases/{case_id}?error={code}", status_code=303)
     return RedirectResponse(f"/officer/cases/{case_id}", status_code=303)
 
 

@@ -202,3 +202,17 @@ def test_a_story_that_looks_like_a_formula_is_exported_as_text(
     login(web, people["timur"])
     rows = list(csv.DictReader(io.StringIO(web.get("/officer/export.csv").text)))
     assert rows[0]["story"] == "'" + start + 'HYPERLINK("http://x","klik")'
+
+
+def test_the_error_parameter_shows_only_known_messages(services: Services, web: TestClient) -> None:
+    people = team(services)
+    case_id = new_case(services, ANJANI)
+    login(web, people["anjani"])
+    page = web.get(f"/officer/cases/{case_id}?error=Call+0812+for+your+money").text
+    assert "Call 0812" not in page
+    token = csrf_of(page)
+    web.post(f"/officer/cases/{case_id}/resolve", data={"csrf": token, "text": "beres"})
+    web.follow_redirects = False
+    again = web.post(f"/officer/cases/{case_id}/claim", data={"csrf": token})
+    assert again.headers["location"].endswith("?error=resolved")
+    assert "Kasus ini sudah selesai" in web.get(again.headers["location"]).text
