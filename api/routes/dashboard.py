@@ -11,16 +11,17 @@ from fastapi import APIRouter, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, client_address
+from api.auth import SESSION_COOKIE, WebOfficer, check_csrf, client_address
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
-from bot import handoff
+from bot import handoff, login_throttle
 from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.case_queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import (
     MIN_PASSWORD,
+    LoginThrottled,
     PasswordRefused,
     audit,
     authenticate,
@@ -34,7 +35,6 @@ from knowledge.villages import VillageDirectory
 router = APIRouter(prefix="/officer", include_in_schema=False)
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 LOGIN_CSRF = "migran_login_csrf"
-limiter = LoginLimiter()
 
 
 WITA = timezone(timedelta(hours=8), "WITA")  # Asia/Makassar has no daylight saving
@@ -119,18 +119,17 @@ def login(
     csrf: CsrfField = "",
 ) -> Response:
     check_csrf(request.cookies.get(LOGIN_CSRF, ""), csrf)
-    address = client_address(request)
-    if not limiter.allowed(address):
+    try:
+        officer = authenticate(
+            session,
+            username=username,
+            password=password,
+            now=container.dispatcher.clock(),
+            address=client_address(request),
+        )
+    except LoginThrottled:
         return RedirectResponse("/officer/login?error=too-many", status_code=303)
-    officer = authenticate(
-        session,
-        username=username,
-        password=password,
-        now=container.dispatcher.clock(),
-        address=address,
-    )
     if officer is None:
-        limiter.failed(address)
         return RedirectResponse("/officer/login?error=wrong", status_code=303)
     token, _csrf = open_session(session, officer, now=container.dispatcher.clock())
     response = RedirectResponse("/officer", status_code=303)
@@ -190,7 +189,9 @@ def password_change(
     officer, expected = who
     check_csrf(expected, csrf)
     address = client_address(request)
-    if not limiter.allowed(address):
+    now = container.dispatcher.clock()
+    state = login_throttle.verdict(session, username=officer.username, address=address, now=now)
+    if state is login_throttle.Verdict.LOCKED:
         return RedirectResponse("/officer/password?error=too-many", status_code=303)
     try:
         change_password(
@@ -199,13 +200,15 @@ def password_change(
             current=current,
             new=new,
             repeated=repeated,
-            now=container.dispatcher.clock(),
+            now=now,
             keep_session=request.cookies.get(SESSION_COOKIE, ""),
             address=address,
         )
     except PasswordRefused as refused:
         if refused.reason == "wrong":
-            limiter.failed(address)
+            login_throttle.record(
+                session, username=officer.username, address=address, ok=False, now=now
+            )
         return RedirectResponse(f"/officer/password?error={refused.reason}", status_code=303)
     return RedirectResponse("/officer/password?done=1", status_code=303)
 
