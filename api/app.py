@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.auth import LoginRequired
 from api.container import Container
+from api.headers import add_security_headers
 from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
 from bot.metrics import REGISTRY
 
@@ -43,11 +44,15 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
                     with contextlib.suppress(Exception):
                         await close()
 
+    docs = container.settings.expose_docs
     app = FastAPI(
         title="Migran",
         version="0.1.0",
         description="Safe-migration help for NTB: answers, training sign-up, village officers.",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     app.state.container = container
     app.include_router(health.router)
@@ -67,6 +72,14 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
         path = getattr(route, "path", "unmatched")
         REGISTRY.inc("migran_http_requests_total", path=path, status=str(response.status_code))
         REGISTRY.observe("migran_http_request_seconds", time.perf_counter() - started, path=path)
+        return response
+
+    @app.middleware("http")
+    async def harden(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        add_security_headers(request, response)
         return response
 
     @app.exception_handler(LoginRequired)

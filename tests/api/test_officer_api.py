@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -78,7 +79,12 @@ def test_each_role_sees_only_its_area(services: Services, api: TestClient, who: 
 def test_no_or_wrong_token_is_401(services: Services, api: TestClient) -> None:
     assert api.get("/api/v1/cases").status_code == 401
     assert api.get("/api/v1/cases", headers={"Authorization": "Bearer nope"}).status_code == 401
-    schema = api.get("/openapi.json").json()
+
+
+def test_the_openapi_document_is_served_when_configured(services: Services) -> None:
+    container = services.container()
+    container.settings = replace(container.settings, expose_docs=True)
+    schema = TestClient(create_app(container, run_jobs=False)).get("/openapi.json").json()
     assert "/api/v1/cases/{case_id}/replies" in schema["paths"]
 
 
