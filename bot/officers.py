@@ -258,18 +258,31 @@ def change_password(
         raise PasswordRefused("same")
     officer.password_hash = HASHER.hash(new)
     end_sessions(session, officer, keep=keep_session)
+    rotate_api_token(session, officer, now=now, address=address)
     audit(session, "password_changed", officer=officer, now=now, address=address)
 
 
-def reset_password(session: Session, officer: Officer, *, now: datetime) -> str:
-    """A new random password for an officer who forgot theirs (an admin's job, from the CLI):
-    the lockout is lifted and every dashboard session of theirs ends."""
+def reset_password(session: Session, officer: Officer, *, now: datetime) -> tuple[str, str]:
+    """A new random password and API token for an officer who forgot theirs (an admin's job,
+    from the CLI): the lockout is lifted and every dashboard session of theirs ends."""
     password = secrets.token_urlsafe(12)
     officer.password_hash = HASHER.hash(password)
     login_throttle.forget_failures(session, officer.username)
     end_sessions(session, officer)
+    token = rotate_api_token(session, officer, now=now)
     audit(session, "password_reset", officer=officer, now=now)
-    return password
+    return password, token
+
+
+def rotate_api_token(
+    session: Session, officer: Officer, *, now: datetime, address: str | None = None
+) -> str:
+    """A new API token; the old one stops working at once. Done on every password change and
+    reset (whoever had the password may have read the token) and on the officer's request."""
+    token = secrets.token_urlsafe(32)
+    officer.api_token_hash = token_hash(token)
+    audit(session, "token_rotated", officer=officer, now=now, address=address)
+    return token
 
 
 def officer_by_token(session: Session, token: str) -> Officer | None:

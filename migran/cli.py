@@ -257,6 +257,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
         reset_password,
         resolve_district,
         resolve_villages,
+        rotate_api_token,
     )
     from bot.store.db import make_engine, make_sessionmaker, transaction
     from bot.store.models import Officer, utcnow
@@ -277,7 +278,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
                 state = "active" if o.active else "disabled"
                 print(f"{o.id}\t{o.username}\t{o.role}\t{state}\t{area}\t{o.name}")
         return 0
-    if args.action in ("disable", "reset-password"):
+    if args.action in ("disable", "reset-password", "rotate-token"):
         with transaction(factory) as session:
             officer = officer_by_username(session, args.username)
             if officer is None:
@@ -288,8 +289,12 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
                 officer.active = False
                 audit(session, "disabled", officer=officer, now=now)
                 print(f"{args.username} disabled")
+            elif args.action == "rotate-token":
+                token = rotate_api_token(session, officer, now=now)
+                print(f"new API token for {args.username}: {token}")
             else:
-                password = reset_password(session, officer, now=now)
+                password, token = reset_password(session, officer, now=now)
+                print(f"new API token for {args.username}: {token}")
                 print(f"new password for {args.username}: {password}")
         return 0
     try:
@@ -418,6 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
         "reset-password", help="give an officer a new password; ends their logins, lifts a lock"
     )
     reset.add_argument("username")
+    rotate = officer_sub.add_parser(
+        "rotate-token", help="give an officer a new API token; the old one stops working"
+    )
+    rotate.add_argument("username")
     officer.set_defaults(func=cmd_officer)
 
     db = sub.add_parser("db", help="database tools")

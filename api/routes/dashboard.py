@@ -28,6 +28,7 @@ from bot.officers import (
     change_password,
     close_session,
     open_session,
+    rotate_api_token,
 )
 from bot.store.models import Officer, OfficerAudit, OutboxMessage
 from knowledge.villages import VillageDirectory
@@ -55,6 +56,7 @@ AUDIT_EVENTS = {
     "password_changed": N_("changed the password"),
     "password_reset": N_("password reset by an admin"),
     "disabled": N_("disabled by an admin"),
+    "token_rotated": N_("new API token"),
 }
 CASE_ERRORS = {
     "resolved": N_("The case is already resolved."),
@@ -211,6 +213,25 @@ def password_change(
             )
         return RedirectResponse(f"/officer/password?error={refused.reason}", status_code=303)
     return RedirectResponse("/officer/password?done=1", status_code=303)
+
+
+@router.post("/token", response_class=HTMLResponse)
+def new_api_token(
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    csrf: CsrfField = "",
+) -> Response:
+    """A new API token, shown once on this page; the old one stops working."""
+    officer, expected = who
+    check_csrf(expected, csrf)
+    token = rotate_api_token(
+        session, officer, now=container.dispatcher.clock(), address=client_address(request)
+    )
+    return _render(
+        request, "password.html", officer, expected, new_token=token, min_length=MIN_PASSWORD
+    )
 
 
 @router.get("", response_class=HTMLResponse)

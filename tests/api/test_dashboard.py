@@ -179,12 +179,13 @@ def test_sign_ins_and_password_changes_are_in_the_admins_audit_trail(
     login(web, admin)
     page = web.get("/officer/audit").text
     events = re.findall(r'data-event="([a-z_]+)"><strong>([^<]+)</strong>', page)
-    assert events[:6] == [
+    assert events[:7] == [
         ("login", admin.username),
         ("logout", anjani.username),
         ("login", anjani.username),
         ("logout", anjani.username),
         ("password_changed", anjani.username),
+        ("token_rotated", anjani.username),
         ("login", anjani.username),
     ]
     assert ("login_failed", "?") in events and ("login_failed", anjani.username) in events
@@ -214,3 +215,28 @@ def test_the_error_parameter_shows_only_known_messages(services: Services, web: 
     again = web.post(f"/officer/cases/{case_id}/claim", data={"csrf": token})
     assert again.headers["location"].endswith("?error=resolved")
     assert "Kasus ini sudah selesai" in web.get(again.headers["location"]).text
+
+
+def test_a_password_change_replaces_the_api_token(services: Services, web: TestClient) -> None:
+    anjani = team(services)["anjani"]
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 200
+    login(web, anjani)
+    new = "kopi-sasak-2026"
+    fields = {"current": anjani.password, "new": new, "repeated": new}
+    web.post(
+        "/officer/password", data={**fields, "csrf": csrf_of(web.get("/officer/password").text)}
+    )
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 401
+
+
+def test_an_officer_gets_a_new_api_token_from_the_password_page(
+    services: Services, web: TestClient
+) -> None:
+    anjani = team(services)["anjani"]
+    login(web, anjani)
+    page = web.post("/officer/token", data={"csrf": csrf_of(web.get("/officer/password").text)})
+    new = re.search(r'<code id="new-token">([^<]+)</code>', page.text).group(1)  # type: ignore[union-attr]
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 401
+    fresh = {"Authorization": f"Bearer {new}"}
+    assert web.get("/api/v1/cases", headers=fresh).status_code == 200
+    assert web.post("/officer/token", data={"csrf": "forged"}).status_code == 403

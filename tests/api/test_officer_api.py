@@ -231,7 +231,7 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
 ) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from bot.officers import authenticate
+    from bot.officers import authenticate, officer_by_token
     from bot.store.db import make_engine, make_sessionmaker
     from bot.store.models import utcnow
     from migran.cli import main
@@ -240,7 +240,11 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
     assert main(["officer", "add", "--name", "Lalu Anjani", "--village", "Anjani", "--json"]) == 0
     created = json.loads(capsys.readouterr().out)
     assert main(["officer", "reset-password", created["username"]]) == 0
-    new = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
+    token_line, password_line = capsys.readouterr().out.strip().splitlines()
+    new = password_line.rsplit(": ", 1)[1]
+    assert token_line.rsplit(": ", 1)[1] != created["api_token"]
+    assert main(["officer", "rotate-token", created["username"]]) == 0
+    rotated = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
     assert main(["officer", "reset-password", "nobody"]) == 1
 
     factory = make_sessionmaker(make_engine(sqlite_url))
@@ -249,6 +253,8 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
         user = created["username"]
         assert authenticate(session, username=user, password=created["password"], now=now) is None
         assert authenticate(session, username=user, password=new, now=now) is not None
+        assert officer_by_token(session, created["api_token"]) is None
+        assert officer_by_token(session, rotated) is not None
 
 
 def test_addresses_in_the_audit_trail_are_shortened() -> None:
