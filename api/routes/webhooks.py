@@ -22,6 +22,7 @@ from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
 from bot.dispatch import Accepted
 from bot.outbox import record_status
 from bot.store.db import transaction
+from bot.types import Incoming
 
 if TYPE_CHECKING:
     from api.container import Container
@@ -39,6 +40,15 @@ def _same(given: str, expected: str) -> bool:
     """Constant-time comparison of a caller's secret; bytes, because `compare_digest` raises on
     non-ASCII text and a stranger's header must not make a 500."""
     return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
+
+
+def _well_formed(incoming: Incoming | None) -> bool:
+    """python-telegram-bot does not check field types: a number where text belongs would reach
+    the database and fail there (a 503 that Telegram retries for ever)."""
+    if incoming is None:
+        return True
+    fields = (incoming.user_id, incoming.text, incoming.button, incoming.media_ref)
+    return all(value is None or isinstance(value, str) for value in fields)
 
 
 async def _capped_body(request: Request) -> bytes | Response:
@@ -127,6 +137,8 @@ async def telegram_receive(
         data = json.loads(raw)
         incoming, callback = update_to_incoming(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return JSONResponse({"error": "not a Telegram update"}, status_code=400)
+    if not _well_formed(incoming):
         return JSONResponse({"error": "not a Telegram update"}, status_code=400)
     accepted = None
     if incoming is not None:

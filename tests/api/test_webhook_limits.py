@@ -112,3 +112,13 @@ def test_a_signed_payload_of_the_wrong_shape_is_accepted_as_empty(app) -> None: 
             "/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": sign(body)}
         )
         assert response.status_code == 200
+
+
+def test_a_telegram_update_with_a_number_for_text_is_a_bad_request(app) -> None:  # type: ignore[no-untyped-def]
+    client, services = app
+    chat = {"id": 5, "type": "private"}
+    update = {"update_id": 7, "message": {"message_id": 1, "date": 0, "chat": chat, "text": 123}}
+    headers = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    assert client.post("/webhooks/telegram", json=update, headers=headers).status_code == 400
+    with services.factory() as session:
+        assert session.scalars(select(Message)).first() is None
