@@ -97,9 +97,9 @@ def erase_contact(session: Session, contact: Contact, *, now: datetime) -> None:
         case.city = None
         case.anonymised = True
         case.contact_id = None
-        for event in case.events:
+        for event in case.events:  # officers' replies and notes quote the family too
+            event.body = mask(event.body, [*names, *phones])
             if event.actor == "family":
-                event.body = mask(event.body, names)
                 event.media_ref = None
         session.add(
             CaseEvent(

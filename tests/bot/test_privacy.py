@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bot.masking import mask_text
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
-from bot.store.models import Case, Message, OutboxMessage
+from bot.store.models import Case, CaseEvent, Message, OutboxMessage
 from bot.types import Incoming
 from migran.services import Services
 from tests.bot.test_store import register, report
@@ -79,12 +79,17 @@ def test_erasure_masks_the_name_known_from_the_case_wherever_it_appears(
     with transaction(services.factory) as session:
         case = session.scalars(select(Case)).one()
         case.story = "Nurhasanah belum digaji, suaminya Zulkarnaen, nomor +60123456789"
+        case.events.append(
+            CaseEvent(kind="note", actor="officer:1", body="sudah telepon nurhasanah, ok")
+        )
     chat.say("hapus data saya")
     chat.say(button="erase:yes")
     with services.factory() as session:
-        story = session.scalars(select(Case)).one().story
-    assert "Nurhasanah" not in story and "+60123456789" not in story
-    assert "belum digaji" in story
+        case = session.scalars(select(Case)).one()
+        notes = " ".join(event.body or "" for event in case.events)
+    assert "Nurhasanah" not in case.story and "+60123456789" not in case.story
+    assert "belum digaji" in case.story
+    assert "nurhasanah" not in notes.lower() and "sudah telepon" in notes
 
 
 def test_masking_recall_and_over_masking_on_the_labelled_set() -> None:
