@@ -17,15 +17,14 @@ class SlidingWindow:
         self.hits: dict[str, deque[float]] = defaultdict(deque)
         self.lock = threading.Lock()
 
-    def allow(self, *keys: str) -> bool:
-        """Counts one hit for each key; False when any key is over its limit."""
+    def allow(self, key: str) -> bool:
+        """Counts one hit for the key; False when it is over its limit."""
         now = time.monotonic()
         with self.lock:
-            recent = [self._trim(key, now) for key in keys]
-            if any(len(hits) >= self.limit for hits in recent):
+            hits = self._trim(key, now)
+            if len(hits) >= self.limit:
                 return False
-            for hits in recent:
-                hits.append(now)
+            hits.append(now)
             return True
 
     def _trim(self, key: str, now: float) -> deque[float]:

@@ -25,8 +25,10 @@ CHANNEL = "web"
 COOKIE = "migran_web"
 MAX_INPUT = 4000
 CSRF_COOKIE = "migran_web_csrf"
-limiter = SlidingWindow(limit=30, window=60.0)
-"""30 messages a minute per address and per chat: more than anyone types, less than a flood."""
+per_chat = SlidingWindow(limit=30, window=60.0)
+"""30 messages a minute per chat: more than anyone types, less than a flood."""
+per_address = SlidingWindow(limit=300, window=60.0)
+"""Higher: Indonesian mobile networks put many phones behind one address (carrier NAT)."""
 
 
 def _form_token(request: Request) -> str:
@@ -112,7 +114,7 @@ def chat_send(
     if not _form_token_valid(request, csrf):
         return RedirectResponse("/#end", status_code=303)  # a fresh page brings a fresh token
     user = _user_id(request) or secrets.token_urlsafe(24)
-    if not limiter.allow(client_address(request), user):
+    if not (per_chat.allow(user) and per_address.allow(client_address(request))):
         return PlainTextResponse("too many messages, wait a minute", status_code=429)
     incoming = Incoming(
         channel=CHANNEL,

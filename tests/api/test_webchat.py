@@ -11,7 +11,8 @@ from migran.services import Services
 
 
 def client(services: Services) -> TestClient:
-    webchat.limiter.hits.clear()
+    webchat.per_chat.hits.clear()
+    webchat.per_address.hits.clear()
     return TestClient(create_app(services.container()))
 
 
