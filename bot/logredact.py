@@ -29,6 +29,8 @@ def install_log_redaction(secrets: Iterable[str] = ()) -> Callable[..., logging.
     returns the previous factory (tests put it back)."""
     known = sorted({s for s in secrets if len(s) >= 6}, key=len, reverse=True)
     previous = logging.getLogRecordFactory()
+    # installed again (another command in the same process): replace, do not stack
+    previous = getattr(previous, "wrapped", previous)
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
@@ -41,6 +43,7 @@ def install_log_redaction(secrets: Iterable[str] = ()) -> Callable[..., logging.
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info), known)
         return record
 
+    factory.wrapped = previous  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)

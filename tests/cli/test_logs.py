@@ -76,3 +76,10 @@ def test_exception_text_in_a_record_is_masked(
         logging.getLogger("anything").exception("failed")
     assert "6281234567890" not in caplog.text
     assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_installing_twice_does_not_stack_filters(restore_logging: None) -> None:
+    original = logging.getLogRecordFactory()
+    install_log_redaction(["first-secret"])
+    install_log_redaction(["second-secret"])
+    assert logging.getLogRecordFactory().wrapped is original  # type: ignore[attr-defined]
