@@ -200,8 +200,10 @@ def authenticate(
         raise LoginThrottled(state.value)
     usable = officer is not None and officer.active
     matches = _password_matches(officer.password_hash if usable else DUMMY_HASH, password)  # type: ignore[union-attr]
+    # a name that matches no officer may be a password typed in the wrong field: not kept
+    kept_name = officer.username if officer is not None else "?"
     login_throttle.record(
-        session, username=username, address=address, ok=usable and matches, now=now
+        session, username=kept_name, address=address, ok=usable and matches, now=now
     )
     if officer is None or not usable or not matches:
         event = "login_refused" if officer is not None and not officer.active else "login_failed"

@@ -90,3 +90,13 @@ def test_an_unknown_name_costs_one_argon2_verification_like_a_real_one(
     assert hasher.verified == 1
     attempt(services, "nobody.here", "salah", "203.0.113.1")
     assert hasher.verified == 2
+
+
+def test_a_name_that_matches_no_officer_is_not_stored(services: Services) -> None:
+    from sqlalchemy import select
+
+    from bot.store.models import LoginAttempt
+
+    attempt(services, "rahasia-salah-ketik", "x", "203.0.113.1")
+    with services.factory() as session:
+        assert session.scalars(select(LoginAttempt.username)).all() == ["?"]
