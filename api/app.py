@@ -6,16 +6,17 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.access_log import AccessLog
 from api.auth import LoginRequired
 from api.container import Container
+from api.headers import add_security_headers
 from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
 from bot.metrics import REGISTRY
 
@@ -74,11 +75,15 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
                     with contextlib.suppress(Exception):
                         await close()
 
+    docs = container.settings.expose_docs
     app = FastAPI(
         title="Migran",
         version="0.1.0",
         description="Safe-migration help for NTB: answers, training sign-up, village officers.",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     app.state.container = container
     app.add_middleware(AccessLog)
@@ -90,6 +95,14 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.include_router(webchat.router)
 
     app.add_middleware(RequestMetrics)
+
+    @app.middleware("http")
+    async def harden(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        add_security_headers(request, response)
+        return response
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> RedirectResponse:

@@ -1,12 +1,9 @@
-"""Who is calling: API tokens for /api/v1, session cookies with CSRF tokens for the dashboard,
-and a per-address limit on login attempts."""
+"""Who is calling: API tokens for /api/v1, session cookies with CSRF tokens for the dashboard;
+login throttling is in bot/login_throttle.py (in the database, shared by workers)."""
 
 from __future__ import annotations
 
 import hmac
-import threading
-import time
-from collections import defaultdict, deque
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request, status
@@ -61,32 +58,8 @@ def check_csrf(expected: str, given: str) -> None:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid form token; reload the page")
 
 
-class LoginLimiter:
-    """At most `attempts` failed logins per address in `window` seconds."""
-
-    def __init__(self, attempts: int = 10, window: float = 300.0) -> None:
-        self.attempts = attempts
-        self.window = window
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
-        self.lock = threading.Lock()
-
-    def _trim(self, key: str, now: float) -> deque[float]:
-        recent = self.failures[key]
-        while recent and now - recent[0] > self.window:
-            recent.popleft()
-        return recent
-
-    def allowed(self, key: str) -> bool:
-        with self.lock:
-            return len(self._trim(key, time.monotonic())) < self.attempts
-
-    def failed(self, key: str) -> None:
-        with self.lock:
-            self._trim(key, time.monotonic()).append(time.monotonic())
-
-
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-__all__ = ["ApiOfficer", "LoginLimiter", "LoginRequired", "Session", "WebOfficer", "check_csrf"]
+__all__ = ["ApiOfficer", "LoginRequired", "Session", "WebOfficer", "check_csrf"]

@@ -34,6 +34,8 @@ class Settings:
     escalate_urgent_minutes: int = 30
     escalate_any_hours: int = 24
     content_dir: str = ""
+    expose_docs: bool = False
+    metrics_token: str = ""
 
     @property
     def content_path(self) -> Path | None:
@@ -46,6 +48,18 @@ class Settings:
     @property
     def whatsapp_enabled(self) -> bool:
         return bool(self.whatsapp_access_token or self.whatsapp_phone_number_id)
+
+    @property
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a log line."""
+        return [
+            self.telegram_bot_token,
+            self.telegram_webhook_secret,
+            self.whatsapp_access_token,
+            self.whatsapp_app_secret,
+            self.whatsapp_verify_token,
+            self.metrics_token,
+        ]
 
     def validate(self) -> None:
         if self.default_language not in ("id", "en"):
@@ -89,7 +103,10 @@ ENVIRONMENT = {
     "escalate_urgent_minutes": "MIGRAN_ESCALATE_URGENT_MINUTES",
     "escalate_any_hours": "MIGRAN_ESCALATE_ANY_HOURS",
     "content_dir": "MIGRAN_CONTENT_DIR",
+    "expose_docs": "MIGRAN_EXPOSE_DOCS",
+    "metrics_token": "MIGRAN_METRICS_TOKEN",
 }
+TRUE = ("1", "true", "yes", "on")
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
@@ -100,7 +117,9 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         if raw is None or raw == "":
             continue
         try:
-            if f.type in ("int", int):
+            if f.type in ("bool", bool):
+                values[f.name] = raw.strip().lower() in TRUE
+            elif f.type in ("int", int):
                 values[f.name] = int(raw)
             elif f.type in ("float", float):
                 values[f.name] = float(raw)

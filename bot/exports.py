@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,6 +54,25 @@ CASE_COLUMNS = (
     "first_response_minutes",
     "resolution_minutes",
 )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR would make Excel or
+    LibreOffice run a family's story or a typed city as a formula, so it gets a quote first."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[dict[str, object]]) -> None:
+    """Every CSV the service writes goes through here, so no cell can become a formula."""
+    writer = csv.DictWriter(stream, fieldnames=list(columns))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
 
 
 def _place(villages: VillageDirectory, code: str | None) -> dict[str, str]:

@@ -15,13 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, delete, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from bot import login_throttle
 from bot.store.models import Case, Officer, OfficerAudit, OfficerSession, OfficerVillage
 from knowledge.normalize import fold
 from knowledge.villages import VillageDirectory
 
 ROLES = ("officer", "supervisor", "admin")
-LOCK_AFTER = 5
-LOCK_FOR = timedelta(minutes=15)
 SESSION_FOR = timedelta(hours=12)
 AUDIT_KEPT_FOR = timedelta(days=365)
 """A year of sign-ins is enough to trace a leaked password; older rows are deleted."""
@@ -172,32 +171,44 @@ def prune_audit(session: Session, *, now: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+class LoginThrottled(OfficerError):
+    """Too many failed attempts from this address (or on this account from strangers)."""
+
+
+DUMMY_HASH = HASHER.hash("not a password of anyone")
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(
     session: Session, *, username: str, password: str, now: datetime, address: str | None = None
 ) -> Officer | None:
-    """Checks a password; repeated failures lock the account for a while. Every attempt is
-    written to the audit trail."""
-    officer = officer_by_username(session, username.strip())
-    if officer is None:
-        HASHER.hash(password or "x")  # same cost as a real check: no user enumeration by timing
-        audit(session, "login_failed", officer=None, now=now, address=address)
-        return None
-    if not officer.active or (officer.locked_until and officer.locked_until > now):
+    """Checks a password, throttled by address and account (bot/login_throttle.py). Unknown,
+    disabled and throttled names cost one argon2 verification like a real check, so response
+    times do not tell whether a username exists. Every attempt goes to the audit trail."""
+    username = username.strip()[:64]
+    officer = officer_by_username(session, username)
+    state = login_throttle.verdict(session, username=username, address=address, now=now)
+    if state is not login_throttle.Verdict.ALLOWED:
+        _password_matches(DUMMY_HASH, password)
         audit(session, "login_refused", officer=officer, now=now, address=address)
-        return None
-    try:
-        HASHER.verify(officer.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        officer.failed_logins += 1
-        locked = officer.failed_logins >= LOCK_AFTER
-        if locked:
-            officer.locked_until = now + LOCK_FOR
-            officer.failed_logins = 0
-        event = "locked" if locked else "login_failed"
+        raise LoginThrottled(state.value)
+    usable = officer is not None and officer.active
+    matches = _password_matches(officer.password_hash if usable else DUMMY_HASH, password)  # type: ignore[union-attr]
+    # a name that matches no officer may be a password typed in the wrong field: not kept
+    kept_name = officer.username if officer is not None else "?"
+    login_throttle.record(
+        session, username=kept_name, address=address, ok=usable and matches, now=now
+    )
+    if officer is None or not usable or not matches:
+        event = "login_refused" if officer is not None and not officer.active else "login_failed"
         audit(session, event, officer=officer, now=now, address=address)
         return None
-    officer.failed_logins = 0
-    officer.locked_until = None
     audit(session, "login", officer=officer, now=now, address=address)
     return officer
 
@@ -249,19 +260,31 @@ def change_password(
         raise PasswordRefused("same")
     officer.password_hash = HASHER.hash(new)
     end_sessions(session, officer, keep=keep_session)
+    rotate_api_token(session, officer, now=now, address=address)
     audit(session, "password_changed", officer=officer, now=now, address=address)
 
 
-def reset_password(session: Session, officer: Officer, *, now: datetime) -> str:
-    """A new random password for an officer who forgot theirs (an admin's job, from the CLI):
-    the lockout is lifted and every dashboard session of theirs ends."""
+def reset_password(session: Session, officer: Officer, *, now: datetime) -> tuple[str, str]:
+    """A new random password and API token for an officer who forgot theirs (an admin's job,
+    from the CLI): the lockout is lifted and every dashboard session of theirs ends."""
     password = secrets.token_urlsafe(12)
     officer.password_hash = HASHER.hash(password)
-    officer.failed_logins = 0
-    officer.locked_until = None
+    login_throttle.forget_failures(session, officer.username)
     end_sessions(session, officer)
+    token = rotate_api_token(session, officer, now=now)
     audit(session, "password_reset", officer=officer, now=now)
-    return password
+    return password, token
+
+
+def rotate_api_token(
+    session: Session, officer: Officer, *, now: datetime, address: str | None = None
+) -> str:
+    """A new API token; the old one stops working at once. Done on every password change and
+    reset (whoever had the password may have read the token) and on the officer's request."""
+    token = secrets.token_urlsafe(32)
+    officer.api_token_hash = token_hash(token)
+    audit(session, "token_rotated", officer=officer, now=now, address=address)
+    return token
 
 
 def officer_by_token(session: Session, token: str) -> Officer | None:

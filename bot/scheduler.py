@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.handoff import escalate_due
+from bot.login_throttle import prune_attempts
 from bot.officers import prune_audit
-from bot.privacy import prune_message_bodies
+from bot.privacy import prune_message_bodies, scrub_erased_recipients
 from bot.store.db import transaction
 from bot.store.models import utcnow
 
@@ -49,6 +50,8 @@ class Scheduler:
             )
             prune_message_bodies(session, older_than=self.retention, now=now)
             prune_audit(session, now=now)
+            prune_attempts(session, now=now)
+            scrub_erased_recipients(session)
         if escalated:
             log.info("escalated %s unclaimed case(s)", len(escalated))
         if self.recover is not None:

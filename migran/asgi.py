@@ -7,8 +7,11 @@ from fastapi import FastAPI
 
 from api.app import create_app
 from bot.config import from_environment
+from bot.logredact import install_log_redaction
 from migran.services import build
 
 
 def create() -> FastAPI:
-    return create_app(build(from_environment(), migrate=False).container())
+    settings = from_environment()
+    install_log_redaction(settings.secrets)  # a worker process starts with fresh logging
+    return create_app(build(settings, migrate=False).container())

@@ -286,6 +286,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
         reset_password,
         resolve_district,
         resolve_villages,
+        rotate_api_token,
     )
     from bot.store.db import make_engine, make_sessionmaker, transaction
     from bot.store.models import Officer, utcnow
@@ -306,7 +307,7 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
                 state = "active" if o.active else "disabled"
                 print(f"{o.id}\t{o.username}\t{o.role}\t{state}\t{area}\t{o.name}")
         return 0
-    if args.action in ("disable", "reset-password"):
+    if args.action in ("disable", "reset-password", "rotate-token"):
         with transaction(factory) as session:
             officer = officer_by_username(session, args.username)
             if officer is None:
@@ -317,8 +318,12 @@ def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
                 officer.active = False
                 audit(session, "disabled", officer=officer, now=now)
                 print(f"{args.username} disabled")
+            elif args.action == "rotate-token":
+                token = rotate_api_token(session, officer, now=now)
+                print(f"new API token for {args.username}: {token}")
             else:
-                password = reset_password(session, officer, now=now)
+                password, token = reset_password(session, officer, now=now)
+                print(f"new API token for {args.username}: {token}")
                 print(f"new password for {args.username}: {password}")
         return 0
     try:
@@ -362,9 +367,13 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    import csv
-
-    from bot.exports import CASE_COLUMNS, REGISTRATION_COLUMNS, case_rows, registration_rows
+    from bot.exports import (
+        CASE_COLUMNS,
+        REGISTRATION_COLUMNS,
+        case_rows,
+        registration_rows,
+        write_csv,
+    )
     from bot.store.db import make_engine, make_sessionmaker
     from knowledge.villages import VillageDirectory
 
@@ -380,10 +389,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
         else:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
+            write_csv(sys.stdout, columns, rows)
     return 0
 
 
@@ -446,6 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
         "reset-password", help="give an officer a new password; ends their logins, lifts a lock"
     )
     reset.add_argument("username")
+    rotate = officer_sub.add_parser(
+        "rotate-token", help="give an officer a new API token; the old one stops working"
+    )
+    rotate.add_argument("username")
     officer.set_defaults(func=cmd_officer)
 
     db = sub.add_parser("db", help="database tools")
@@ -472,6 +482,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    from bot.logredact import install_log_redaction
+
+    install_log_redaction(settings.secrets)
     return int(args.func(args, settings) or 0)
 
 

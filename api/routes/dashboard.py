@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import secrets
 from datetime import datetime, timedelta, timezone
@@ -12,24 +11,26 @@ from fastapi import APIRouter, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from api.auth import SESSION_COOKIE, LoginLimiter, WebOfficer, check_csrf, client_address
+from api.auth import SESSION_COOKIE, WebOfficer, check_csrf, client_address
 from api.case_view import actor_name, event_body, event_title
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
-from bot import handoff
+from bot import handoff, login_throttle
 from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.case_contact import consent_date, reachable_at
 from bot.case_queue import STATUSES, VIEWS, list_cases
-from bot.exports import CASE_COLUMNS, case_rows
+from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import (
     MIN_PASSWORD,
+    LoginThrottled,
     PasswordRefused,
     audit,
     authenticate,
     change_password,
     close_session,
     open_session,
+    rotate_api_token,
 )
 from bot.store.models import Officer, OfficerAudit, OutboxMessage
 from knowledge.villages import VillageDirectory
@@ -37,7 +38,6 @@ from knowledge.villages import VillageDirectory
 router = APIRouter(prefix="/officer", include_in_schema=False)
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 LOGIN_CSRF = "migran_login_csrf"
-limiter = LoginLimiter()
 
 
 WITA = timezone(timedelta(hours=8), "WITA")  # Asia/Makassar has no daylight saving
@@ -58,6 +58,24 @@ AUDIT_EVENTS = {
     "password_changed": N_("changed the password"),
     "password_reset": N_("password reset by an admin"),
     "disabled": N_("disabled by an admin"),
+    "token_rotated": N_("new API token"),
+}
+CASE_ERRORS = {
+    "resolved": N_("The case is already resolved."),
+    "claimed": N_("Another officer has claimed this case."),
+    "not-yours": N_("Only the officer who claimed the case can release it."),
+    "empty": N_("Write something first."),
+    "no-outcome": N_("Say how the case was resolved."),
+    "failed": N_("That did not work; reload the page and try again."),
+}
+"""What ?error= may show on a case page: a fixed set, never text from the address bar."""
+CASE_ERROR_CODES = {
+    "the case is already resolved": "resolved",
+    "another officer has claimed this case": "claimed",
+    "only the officer who claimed it can release it": "not-yours",
+    "the reply is empty": "empty",
+    "the note is empty": "empty",
+    "say how the case was resolved": "no-outcome",
 }
 STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
 
@@ -105,7 +123,7 @@ def age(when: datetime, now: datetime) -> str:
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, error: str = "") -> Response:
     token = secrets.token_urlsafe(24)
-    response = _render(request, "login.html", None, csrf=token, error=error[:100])
+    response = _render(request, "login.html", None, csrf=token, error=error[:20])
     response.set_cookie(
         LOGIN_CSRF, token, httponly=True, samesite="strict", secure=_secure(request)
     )
@@ -122,18 +140,17 @@ def login(
     csrf: CsrfField = "",
 ) -> Response:
     check_csrf(request.cookies.get(LOGIN_CSRF, ""), csrf)
-    address = client_address(request)
-    if not limiter.allowed(address):
+    try:
+        officer = authenticate(
+            session,
+            username=username,
+            password=password,
+            now=container.dispatcher.clock(),
+            address=client_address(request),
+        )
+    except LoginThrottled:
         return RedirectResponse("/officer/login?error=too-many", status_code=303)
-    officer = authenticate(
-        session,
-        username=username,
-        password=password,
-        now=container.dispatcher.clock(),
-        address=address,
-    )
     if officer is None:
-        limiter.failed(address)
         return RedirectResponse("/officer/login?error=wrong", status_code=303)
     token, _csrf = open_session(session, officer, now=container.dispatcher.clock())
     response = RedirectResponse("/officer", status_code=303)
@@ -193,7 +210,9 @@ def password_change(
     officer, expected = who
     check_csrf(expected, csrf)
     address = client_address(request)
-    if not limiter.allowed(address):
+    now = container.dispatcher.clock()
+    state = login_throttle.verdict(session, username=officer.username, address=address, now=now)
+    if state is login_throttle.Verdict.LOCKED:
         return RedirectResponse("/officer/password?error=too-many", status_code=303)
     try:
         change_password(
@@ -202,15 +221,36 @@ def password_change(
             current=current,
             new=new,
             repeated=repeated,
-            now=container.dispatcher.clock(),
+            now=now,
             keep_session=request.cookies.get(SESSION_COOKIE, ""),
             address=address,
         )
     except PasswordRefused as refused:
         if refused.reason == "wrong":
-            limiter.failed(address)
+            login_throttle.record(
+                session, username=officer.username, address=address, ok=False, now=now
+            )
         return RedirectResponse(f"/officer/password?error={refused.reason}", status_code=303)
     return RedirectResponse("/officer/password?done=1", status_code=303)
+
+
+@router.post("/token", response_class=HTMLResponse)
+def new_api_token(
+    request: Request,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    csrf: CsrfField = "",
+) -> Response:
+    """A new API token, shown once on this page; the old one stops working."""
+    officer, expected = who
+    check_csrf(expected, csrf)
+    token = rotate_api_token(
+        session, officer, now=container.dispatcher.clock(), address=client_address(request)
+    )
+    return _render(
+        request, "password.html", officer, expected, new_token=token, min_length=MIN_PASSWORD
+    )
 
 
 @router.get("", response_class=HTMLResponse)
@@ -296,7 +336,7 @@ def case_page(
         officers=officers,
         now=container.dispatcher.clock(),
         age=age,
-        error=error[:200],
+        error=translator("id")(CASE_ERRORS[error]) if error in CASE_ERRORS else "",
         done=_(DONE[done]) if done in DONE else "",
         categories=CATEGORY_CODES,
         contact=reachable_at(session, case),
@@ -332,7 +372,8 @@ def case_action(
     try:
         actions[action]()
     except handoff.CaseError as error:
-        return RedirectResponse(f"/officer/cases/{case_id}?error={error}", status_code=303)
+        code = CASE_ERROR_CODES.get(str(error), "failed")
+        return RedirectResponse(f"/officer/cases/{case_id}?error={code}", status_code=303)
     return RedirectResponse(f"/officer/cases/{case_id}?done={action}", status_code=303)
 
 
@@ -343,9 +384,7 @@ def export(who: WebOfficer, session: SessionDep, container: ContainerDep) -> Res
         raise HTTPException(status.HTTP_403_FORBIDDEN, "for district supervisors and admins")
     district = officer.district_code if officer.role == "supervisor" else None
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CASE_COLUMNS))
-    writer.writeheader()
-    writer.writerows(case_rows(session, container.engine.villages, district))
+    write_csv(buffer, CASE_COLUMNS, case_rows(session, container.engine.villages, district))
     return Response(
         buffer.getvalue(),
         media_type="text/csv",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, status
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import func, select
 
@@ -14,7 +17,15 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
-def metrics(container: ContainerDep) -> PlainTextResponse:
+def metrics(
+    container: ContainerDep, authorization: Annotated[str, Header()] = ""
+) -> PlainTextResponse:
+    """Only for a scraper holding MIGRAN_METRICS_TOKEN; without one set, there is no /metrics:
+    case counts by status and outbox depth are not for the public."""
+    token = container.settings.metrics_token
+    given = authorization.removeprefix("Bearer ").strip().encode("utf-8", "replace")
+    if not token or not hmac.compare_digest(given, token.encode()):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Not Found")
     lines: list[str] = []
     with container.factory() as session:
         messages = session.execute(

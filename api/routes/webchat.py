@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.auth import client_address
 from api.deps import ContainerDep
+from api.ratelimit import SlidingWindow
 from api.templating import templates
 from bot.channels.outbox_delivery import take, take_pending_for
 from bot.i18n import translator
@@ -24,6 +27,25 @@ CHANNEL = "web"
 COOKIE = "migran_web"
 MAX_INPUT = 4000
 NO_STORE = {"Cache-Control": "no-store"}
+CSRF_COOKIE = "migran_web_csrf"
+per_chat = SlidingWindow(limit=30, window=60.0)
+"""30 messages a minute per chat: more than anyone types, less than a flood."""
+per_address = SlidingWindow(limit=300, window=60.0)
+"""Higher: Indonesian mobile networks put many phones behind one address (carrier NAT)."""
+
+
+def _form_token(request: Request) -> str:
+    """The chat's CSRF token (double submit: cookie and hidden field must agree), so another
+    site cannot post "hapus data saya" into someone's chat."""
+    token = request.cookies.get(CSRF_COOKIE, "")
+    return token if 16 <= len(token) <= 64 else secrets.token_urlsafe(24)
+
+
+def _form_token_valid(request: Request, given: str) -> bool:
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    return bool(expected) and hmac.compare_digest(
+        expected.encode(), given.encode("utf-8", "replace")
+    )
 
 
 def _user_id(request: Request) -> str | None:
@@ -105,11 +127,16 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
                     reply = reply_from_dict(last.payload)
                     options = [{"id": o.id, "title": o.title} for o in reply.options]
     _ = translator(lang)
-    return templates.TemplateResponse(
+    csrf = _form_token(request)
+    response = templates.TemplateResponse(
         request,
         "chat.html",
-        {"transcript": transcript, "options": options, "_": _, "lang": lang},
+        {"transcript": transcript, "options": options, "_": _, "lang": lang, "csrf": csrf},
     )
+    response.set_cookie(
+        CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+    )
+    return response
 
 
 @router.get("/updates", response_class=HTMLResponse)
@@ -146,8 +173,13 @@ def chat_send(
     container: ContainerDep,
     text: Annotated[str, Form()] = "",
     button: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
+    if not _form_token_valid(request, csrf):
+        return RedirectResponse("/#end", status_code=303)  # a fresh page brings a fresh token
     user = _user_id(request) or secrets.token_urlsafe(24)
+    if not (per_chat.allow(user) and per_address.allow(client_address(request))):
+        return PlainTextResponse("too many messages, wait a minute", status_code=429)
     incoming = Incoming(
         channel=CHANNEL,
         user_id=user,

@@ -21,6 +21,7 @@ from api.deps import ContainerDep
 from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
 from bot.outbox import record_status
 from bot.store.db import transaction
+from bot.types import Incoming
 
 if TYPE_CHECKING:
     from api.container import Container
@@ -34,6 +35,37 @@ def _unavailable() -> JSONResponse:
     return JSONResponse({"error": "storage unavailable, retry later"}, status_code=503)
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison of a caller's secret; bytes, because `compare_digest` raises on
+    non-ASCII text and a stranger's header must not make a 500."""
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
+
+
+def _well_formed(incoming: Incoming | None) -> bool:
+    """python-telegram-bot does not check field types: a number where text belongs would reach
+    the database and fail there (a 503 that Telegram retries for ever)."""
+    if incoming is None:
+        return True
+    fields = (incoming.user_id, incoming.text, incoming.button, incoming.media_ref)
+    return all(value is None or isinstance(value, str) for value in fields)
+
+
+async def _capped_body(request: Request) -> bytes | Response:
+    """The body, read only while it stays under MAX_BODY: it is not signed yet, so a stranger
+    must not make the server hold hundreds of megabytes before the check."""
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.strip().isdigit():
+        return JSONResponse({"error": "bad Content-Length"}, status_code=400)
+    if declared is not None and int(declared) > MAX_BODY:
+        return JSONResponse({"error": "payload too large"}, status_code=413)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return JSONResponse({"error": "payload too large"}, status_code=413)
+    return bytes(body)
+
+
 @router.get("/whatsapp", response_class=PlainTextResponse)
 def whatsapp_verify(
     container: ContainerDep,
@@ -42,7 +74,7 @@ def whatsapp_verify(
     challenge: Annotated[str, Query(alias="hub.challenge")] = "",
 ) -> Response:
     expected = container.settings.whatsapp_verify_token
-    if mode == "subscribe" and expected and hmac.compare_digest(token, expected):
+    if mode == "subscribe" and expected and _same(token, expected):
         return PlainTextResponse(challenge[:200])
     return PlainTextResponse("forbidden", status_code=403)
 
@@ -51,12 +83,12 @@ def whatsapp_verify(
 async def whatsapp_receive(
     request: Request, background: BackgroundTasks, container: ContainerDep
 ) -> Response:
-    raw = await request.body()
+    raw = await _capped_body(request)
+    if isinstance(raw, Response):
+        return raw
     secret = container.settings.whatsapp_app_secret
     if not signature_valid(raw, request.headers.get("X-Hub-Signature-256"), secret):
         return JSONResponse({"error": "invalid signature"}, status_code=401)
-    if len(raw) > MAX_BODY:
-        return JSONResponse({"error": "payload too large"}, status_code=413)
     try:
         payload = json.loads(raw)
     except (ValueError, RecursionError):
@@ -91,15 +123,17 @@ async def telegram_receive(
 
     secret = container.settings.telegram_webhook_secret
     given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
-    if not secret or not hmac.compare_digest(given, secret):
+    if not secret or not _same(given, secret):
         return JSONResponse({"error": "invalid secret token"}, status_code=401)
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        return JSONResponse({"error": "payload too large"}, status_code=413)
+    raw = await _capped_body(request)
+    if isinstance(raw, Response):
+        return raw
     try:
         data = json.loads(raw)
         incoming, callback = update_to_incoming(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return JSONResponse({"error": "not a Telegram update"}, status_code=400)
+    if not _well_formed(incoming):
         return JSONResponse({"error": "not a Telegram update"}, status_code=400)
     if incoming is not None:
         try:

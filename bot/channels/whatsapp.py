@@ -36,8 +36,9 @@ def signature_valid(raw_body: bytes, header: str | None, app_secret: str) -> boo
     """`X-Hub-Signature-256: sha256=<hex>` is the HMAC-SHA256 of the raw body."""
     if not header or not app_secret or not header.startswith("sha256="):
         return False
-    expected = hmac.new(app_secret.encode(), raw_body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header[len("sha256=") :].strip().lower())
+    expected = hmac.new(app_secret.encode(), raw_body, hashlib.sha256).hexdigest().encode()
+    given = header[len("sha256=") :].strip().lower().encode("utf-8", "replace")
+    return hmac.compare_digest(expected, given)  # bytes: a non-ASCII header is just unequal
 
 
 @dataclass(frozen=True)
@@ -56,33 +57,35 @@ def _sender(message: dict[str, Any], contacts: list[dict[str, Any]]) -> str | No
     return str(sender) if sender else None
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects in a list field; anything of another shape counts as empty."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def parse_webhook(payload: Any) -> tuple[list[Incoming], list[StatusUpdate]]:
-    """Every message and status in a (possibly batched) webhook payload; unknown parts skipped."""
+    """Every message and status in a (possibly batched) webhook payload. Unknown or malformed
+    parts are skipped one by one: Meta resends a whole batch that fails, good messages too."""
     messages: list[Incoming] = []
     statuses: list[StatusUpdate] = []
     if not isinstance(payload, dict):
         return messages, statuses
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for change in entry.get("changes") or []:
-            value = change.get("value") if isinstance(change, dict) else None
+    for entry in _dicts(payload.get("entry")):
+        for change in _dicts(entry.get("changes")):
+            value = change.get("value")
             if not isinstance(value, dict):
                 continue
-            contacts = [c for c in value.get("contacts") or [] if isinstance(c, dict)]
-            for raw in value.get("messages") or []:
-                if isinstance(raw, dict):
+            contacts = _dicts(value.get("contacts"))
+            for raw in _dicts(value.get("messages")):
+                try:
                     incoming = _message(raw, contacts)
-                    if incoming is not None:
-                        messages.append(incoming)
-            for raw in value.get("statuses") or []:
-                if isinstance(raw, dict) and raw.get("id") and raw.get("status"):
-                    errors = raw.get("errors") or []
-                    error = (
-                        str(errors[0].get("title") or errors[0].get("code"))
-                        if errors and isinstance(errors[0], dict)
-                        else None
-                    )
+                except (AttributeError, TypeError, ValueError):
+                    incoming = None
+                if incoming is not None:
+                    messages.append(incoming)
+            for raw in _dicts(value.get("statuses")):
+                if raw.get("id") and raw.get("status"):
+                    errors = _dicts(raw.get("errors"))
+                    error = str(errors[0].get("title") or errors[0].get("code")) if errors else None
                     statuses.append(StatusUpdate(str(raw["id"]), str(raw["status"]), error))
     return messages, statuses
 

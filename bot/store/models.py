@@ -280,3 +280,17 @@ class OfficerAudit(Base):
     event: Mapped[str] = mapped_column(String(24))
     address: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class LoginAttempt(Base):
+    """A dashboard login attempt, shared by every worker: failures throttle, successes mark an
+    address as known-good for the account. Addresses are kept only as SHA-256 digests."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_user_at", "username", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    address_hash: Mapped[str] = mapped_column(String(64), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

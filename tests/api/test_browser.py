@@ -38,9 +38,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def live(database_url: str, librarian: Librarian) -> Iterator[tuple[str, Services, FakeGraphAPI]]:
-    from api.routes import dashboard
 
-    dashboard.limiter.failures.clear()  # another test in this process may have tripped it
     graph = FakeGraphAPI().start()
     services = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
     with socket.socket() as s:

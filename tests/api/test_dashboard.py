@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.routes import dashboard
 from migran.services import Services
 from tests.api.test_officer_api import new_case
 from tests.officers_support import ANJANI, SAKRA, Login, team
@@ -16,7 +17,6 @@ from tests.officers_support import ANJANI, SAKRA, Login, team
 
 @pytest.fixture
 def web(services: Services) -> TestClient:
-    dashboard.limiter.failures.clear()
     return TestClient(create_app(services.container(), run_jobs=False))
 
 
@@ -179,13 +179,64 @@ def test_sign_ins_and_password_changes_are_in_the_admins_audit_trail(
     login(web, admin)
     page = web.get("/officer/audit").text
     events = re.findall(r'data-event="([a-z_]+)"><strong>([^<]+)</strong>', page)
-    assert events[:6] == [
+    assert events[:7] == [
         ("login", admin.username),
         ("logout", anjani.username),
         ("login", anjani.username),
         ("logout", anjani.username),
         ("password_changed", anjani.username),
+        ("token_rotated", anjani.username),
         ("login", anjani.username),
     ]
     assert ("login_failed", "?") in events and ("login_failed", anjani.username) in events
     assert bogus not in page, "what was typed as a username is not kept"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_story_that_looks_like_a_formula_is_exported_as_text(
+    services: Services, web: TestClient, start: str
+) -> None:
+    people = team(services)
+    new_case(services, ANJANI, story=start + 'HYPERLINK("http://x","klik")')
+    login(web, people["timur"])
+    rows = list(csv.DictReader(io.StringIO(web.get("/officer/export.csv").text)))
+    assert rows[0]["story"] == "'" + start + 'HYPERLINK("http://x","klik")'
+
+
+def test_the_error_parameter_shows_only_known_messages(services: Services, web: TestClient) -> None:
+    people = team(services)
+    case_id = new_case(services, ANJANI)
+    login(web, people["anjani"])
+    page = web.get(f"/officer/cases/{case_id}?error=Call+0812+for+your+money").text
+    assert "Call 0812" not in page
+    token = csrf_of(page)
+    web.post(f"/officer/cases/{case_id}/resolve", data={"csrf": token, "text": "beres"})
+    web.follow_redirects = False
+    again = web.post(f"/officer/cases/{case_id}/claim", data={"csrf": token})
+    assert again.headers["location"].endswith("?error=resolved")
+    assert "Kasus ini sudah selesai" in web.get(again.headers["location"]).text
+
+
+def test_a_password_change_replaces_the_api_token(services: Services, web: TestClient) -> None:
+    anjani = team(services)["anjani"]
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 200
+    login(web, anjani)
+    new = "kopi-sasak-2026"
+    fields = {"current": anjani.password, "new": new, "repeated": new}
+    web.post(
+        "/officer/password", data={**fields, "csrf": csrf_of(web.get("/officer/password").text)}
+    )
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 401
+
+
+def test_an_officer_gets_a_new_api_token_from_the_password_page(
+    services: Services, web: TestClient
+) -> None:
+    anjani = team(services)["anjani"]
+    login(web, anjani)
+    page = web.post("/officer/token", data={"csrf": csrf_of(web.get("/officer/password").text)})
+    new = re.search(r'<code id="new-token">([^<]+)</code>', page.text).group(1)  # type: ignore[union-attr]
+    assert web.get("/api/v1/cases", headers=anjani.headers).status_code == 401
+    fresh = {"Authorization": f"Bearer {new}"}
+    assert web.get("/api/v1/cases", headers=fresh).status_code == 200
+    assert web.post("/officer/token", data={"csrf": "forged"}).status_code == 403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -78,7 +79,12 @@ def test_each_role_sees_only_its_area(services: Services, api: TestClient, who: 
 def test_no_or_wrong_token_is_401(services: Services, api: TestClient) -> None:
     assert api.get("/api/v1/cases").status_code == 401
     assert api.get("/api/v1/cases", headers={"Authorization": "Bearer nope"}).status_code == 401
-    schema = api.get("/openapi.json").json()
+
+
+def test_the_openapi_document_is_served_when_configured(services: Services) -> None:
+    container = services.container()
+    container.settings = replace(container.settings, expose_docs=True)
+    schema = TestClient(create_app(container, run_jobs=False)).get("/openapi.json").json()
     assert "/api/v1/cases/{case_id}/replies" in schema["paths"]
 
 
@@ -225,7 +231,7 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
 ) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from bot.officers import authenticate
+    from bot.officers import authenticate, officer_by_token
     from bot.store.db import make_engine, make_sessionmaker
     from bot.store.models import utcnow
     from migran.cli import main
@@ -234,7 +240,11 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
     assert main(["officer", "add", "--name", "Lalu Anjani", "--village", "Anjani", "--json"]) == 0
     created = json.loads(capsys.readouterr().out)
     assert main(["officer", "reset-password", created["username"]]) == 0
-    new = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
+    token_line, password_line = capsys.readouterr().out.strip().splitlines()
+    new = password_line.rsplit(": ", 1)[1]
+    assert token_line.rsplit(": ", 1)[1] != created["api_token"]
+    assert main(["officer", "rotate-token", created["username"]]) == 0
+    rotated = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
     assert main(["officer", "reset-password", "nobody"]) == 1
 
     factory = make_sessionmaker(make_engine(sqlite_url))
@@ -243,6 +253,8 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
         user = created["username"]
         assert authenticate(session, username=user, password=created["password"], now=now) is None
         assert authenticate(session, username=user, password=new, now=now) is not None
+        assert officer_by_token(session, created["api_token"]) is None
+        assert officer_by_token(session, rotated) is not None
 
 
 def test_addresses_in_the_audit_trail_are_shortened() -> None:

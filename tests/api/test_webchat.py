@@ -7,14 +7,25 @@ import re
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.routes import webchat
 from bot import handoff
+from bot.store.models import Message
 from migran.services import Services
 from tests.cases_support import REPORT_STEPS, as_officer
 from tests.officers_support import team
 
 
 def client(services: Services) -> TestClient:
+    webchat.per_chat.hits.clear()
+    webchat.per_address.hits.clear()
     return TestClient(create_app(services.container()))
+
+
+def send(web: TestClient, **data: str) -> str:
+    """Posts the chat form the way the page does: with the token the page handed out."""
+    if "migran_web_csrf" not in web.cookies:
+        web.get("/")
+    return web.post("/", data={**data, "csrf": web.cookies["migran_web_csrf"]}).text
 
 
 def test_health_reports_the_database_and_topics(services: Services) -> None:
@@ -25,15 +36,15 @@ def test_health_reports_the_database_and_topics(services: Services) -> None:
 def test_a_question_typed_on_the_page_is_answered_with_buttons(services: Services) -> None:
     web = client(services)
     assert "Migran" in web.get("/").text
-    page = web.post("/", data={"text": "brp biaya jd tkw ke hongkong"}).text
+    page = send(web, text="brp biaya jd tkw ke hongkong")
     assert "biaya penempatan" in page
     assert 'value="cmd:report"' in page
-    page = web.post("/", data={"button": "cmd:menu"}).text
+    page = send(web, button="cmd:menu")
     assert "Daftar pelatihan" in page
 
 
 def test_markup_typed_by_a_user_is_shown_escaped(services: Services) -> None:
-    page = client(services).post("/", data={"text": "<script>alert(1)</script>"}).text
+    page = send(client(services), text="<script>alert(1)</script>")
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
 
@@ -42,7 +53,7 @@ def report_on_the_web(web: TestClient) -> str:
     """Sends a case report through the page; returns the case number."""
     page = ""
     for step in REPORT_STEPS:
-        page = web.post("/", data=step).text
+        page = send(web, **step)
     match = re.search(r"K-[A-Z0-9]{6}", page)
     assert match, page
     return match.group(0)
@@ -83,7 +94,27 @@ def test_the_officers_claim_reply_and_resolution_appear_in_the_web_chat(
 
 def test_whatsapp_emphasis_is_formatting_and_options_are_numbered(services: Services) -> None:
     assert "<strong>menu</strong>" in client(services).get("/").text
-    page = client(services).post("/", data={"text": "menu"}).text
+    page = send(client(services), text="menu")
     assert re.search(r'<button type="submit" name="button" value="[^"]+">1\. ', page)
-    page = client(services).post("/", data={"text": "*<b>tebal</b>* _miring_"}).text
+    page = send(client(services), text="*<b>tebal</b>* _miring_")
     assert "<strong>&lt;b&gt;tebal&lt;/b&gt;</strong>" in page and "<em>miring</em>" in page
+
+
+def test_a_post_without_the_page_token_is_not_taken(services: Services) -> None:
+    web = client(services)
+    web.get("/")
+    web.post("/", data={"text": "hapus data saya", "csrf": "from-another-site"})
+    web.post("/", data={"text": "hapus data saya"})
+    with services.factory() as session:
+        assert session.query(Message).count() == 0
+
+
+def test_a_flood_from_one_client_is_slowed_down(services: Services) -> None:
+    web = client(services)
+    web.get("/")
+    token = web.cookies["migran_web_csrf"]
+    codes = [
+        web.post("/", data={"text": "halo", "csrf": token}, follow_redirects=False).status_code
+        for _ in range(35)
+    ]
+    assert codes[:30] == [303] * 30 and codes[-1] == 429

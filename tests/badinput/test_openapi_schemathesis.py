@@ -15,7 +15,9 @@ from tests.api.test_officer_api import new_case
 from tests.officers_support import ANJANI, add_officer
 
 # schemathesis reads the schema when the module is collected, so the app is built here once.
-_services = build(Settings(database_url=f"sqlite:///{Path(tempfile.mkdtemp()) / 'api.db'}"))
+_services = build(
+    Settings(database_url=f"sqlite:///{Path(tempfile.mkdtemp()) / 'api.db'}", expose_docs=True)
+)
 OFFICER = add_officer(_services, "Baiq Rina", villages=[ANJANI])
 for n in range(3):
     new_case(_services, ANJANI, user=f"s{n}")

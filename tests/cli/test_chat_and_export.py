@@ -52,3 +52,16 @@ def test_register_report_export_and_erase_through_the_terminal(tmp_path: Path) -
     out = migran(["chat", "--user", "warga1"], env, "hapus data saya\n1\n")
     assert "dihapus" in out
     assert list(csv.DictReader(io.StringIO(migran(["export", "registrations"], env)))) == []
+
+
+def test_the_cli_export_neutralises_formulas_in_typed_text(tmp_path: Path) -> None:
+    env = {**os.environ, "MIGRAN_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}"}
+    migran(
+        ["chat", "--user", "warga3"],
+        env,
+        "lapor\n1\nKeluarga\nLalu Ahmad\n1\n"
+        "=cmd|' /C calc'!A0\nGaji tidak dibayar\n@SUM(1+1) gaji belum dibayar\n"
+        "Tidak\nsakra\n1\n1\n1\n",
+    )
+    rows = list(csv.DictReader(io.StringIO(migran(["export", "cases"], env))))
+    assert rows[0]["city"].startswith("'=") and rows[0]["story"].startswith("'@")
