@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.routes import dashboard
 from migran.services import Services
 from tests.api.test_dashboard import csrf_of, login
 from tests.api.test_officer_api import new_case
@@ -21,7 +20,6 @@ from tests.officers_support import LENENG, Login, team
 
 @pytest.fixture
 def web(services: Services) -> TestClient:
-    dashboard.limiter.failures.clear()
     return TestClient(create_app(services.container(), run_jobs=False))
 
 
