@@ -52,6 +52,7 @@ def incoming_of(message: Message, contact: Contact) -> Incoming:
         media=message.kind if message.kind in MEDIA_KINDS else None,
         media_ref=message.media_ref,
         phone=extra.get("phone"),
+        display_name=extra.get("handle"),
         platform_id=message.platform_id,
     )
 
@@ -97,7 +98,7 @@ def stored_message(incoming: Incoming, contact_id: int, now: datetime) -> Messag
     """The inbound log row for a message, as `incoming_of` reads it back."""
     kind = message_kind(incoming)
     body = incoming.button if kind == "button" else incoming.text
-    extra = {k: v for k, v in (("phone", incoming.phone),) if v}
+    extra = {k: v for k, v in (("phone", incoming.phone), ("handle", incoming.display_name)) if v}
     if kind in MEDIA_KINDS and incoming.text:
         extra["text"] = incoming.text
     return Message(

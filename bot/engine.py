@@ -93,6 +93,9 @@ class Engine:
         now = self.clock()
         if contact is None or contact.channel_user_id != incoming.user_id:
             contact = self.contact_for(session, incoming, now)
+        handle = incoming.display_name
+        if handle and handle.startswith("@") and contact.display_name != handle:
+            contact.display_name = handle  # a Telegram @handle: how an officer can reach them
         conversation = session.get(Conversation, contact.id)
         if conversation is None:
             conversation = Conversation(contact_id=contact.id, data={})

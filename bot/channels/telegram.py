@@ -63,10 +63,13 @@ def update_to_incoming(data: dict[str, Any]) -> tuple[Incoming | None, str | Non
     message = update.message or update.edited_message
     if message is None:
         return None, None
+    sender = message.from_user
     base: dict[str, Any] = {
         "channel": CHANNEL,
         "user_id": str(message.chat.id),
         "platform_id": platform_id,
+        # only the public @handle, so an officer can reach the family who consented; no name
+        "display_name": f"@{sender.username}" if sender and sender.username else None,
     }
     if message.text is not None:
         return Incoming(**base, text=message.text), None

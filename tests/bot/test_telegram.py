@@ -236,3 +236,16 @@ def test_set_webhook_registers_the_url_with_the_secret_and_the_commands(
     assert len(commands) == 2 and {c.get("language_code") for c in commands} == {None, "en"}
     names = {c["command"] for c in commands[0]["commands"]}
     assert names == {"start", "menu", "bahasa", "pelatihan", "lapor", "status"}
+
+
+def test_the_public_handle_is_kept_so_an_officer_can_reach_a_family_who_consented(tg) -> None:  # type: ignore[no-untyped-def]
+    from bot.store.models import Contact
+
+    client, services = tg
+    update = update_text(5101, "syarat tki")
+    update["message"]["from"]["username"] = "ibu_siti"
+    good = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    assert client.post("/webhooks/telegram", json=update, headers=good).status_code == 200
+    with services.factory() as session:
+        contact = session.scalars(select(Contact).where(Contact.channel == "telegram")).one()
+        assert contact.display_name == "@ibu_siti"  # the handle only, never the first name
