@@ -5,49 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.access_log import AccessLog
+from api.access_log import RequestRecord
 from api.auth import LoginRequired
 from api.container import Container
 from api.headers import add_security_headers
 from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
-from bot.metrics import REGISTRY
 
 log = logging.getLogger(__name__)
-
-
-class RequestMetrics:
-    """Requests and their duration per route, as plain ASGI: `@app.middleware("http")` runs
-    every request through a task group and memory streams (10% of the server's CPU under
-    load)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 0
-
-        async def send_status(message: MutableMapping[str, Any]) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        await self.app(scope, receive, send_status)
-        path = getattr(scope.get("route"), "path", "unmatched")
-        REGISTRY.inc("migran_http_requests_total", path=path, status=str(status))
-        REGISTRY.observe("migran_http_request_seconds", time.perf_counter() - started, path=path)
 
 
 def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
@@ -86,7 +55,6 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
         openapi_url="/openapi.json" if docs else None,
     )
     app.state.container = container
-    app.add_middleware(AccessLog)
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(webhooks.router)
@@ -94,7 +62,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.include_router(dashboard.router)
     app.include_router(webchat.router)
 
-    app.add_middleware(RequestMetrics)
+    app.add_middleware(RequestRecord)
 
     @app.middleware("http")
     async def harden(
