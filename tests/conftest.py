@@ -20,8 +20,25 @@ from bot.triage import Triage
 from bot.types import Incoming, Reply
 from knowledge import Librarian
 from migran.services import Services, build
+from tests.channels_support import whatsapp_settings
+from tests.fakes import FakeGraphAPI
 
 POSTGRES_URL = os.environ.get("MIGRAN_TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraphAPI]:
+    server = FakeGraphAPI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def wa_services(database_url: str, graph: FakeGraphAPI, librarian: Librarian) -> Iterator[Services]:
+    """The service with WhatsApp pointed at the fake Graph API on loopback."""
+    services = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
+    yield services
+    services.database.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import select
 
 from bot.outbox import OutboxSender
 from bot.store.models import Message, OutboxMessage
-from knowledge import Librarian
-from migran.services import Services, build
+from migran.services import Services
 from tests.bot.test_delivery import incoming
-from tests.channels_support import whatsapp_settings
 from tests.fakes import FakeGraphAPI
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraphAPI]:
-    server = FakeGraphAPI().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def wa_services(database_url: str, graph: FakeGraphAPI, librarian: Librarian) -> Iterator[Services]:
-    services = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
-    yield services
-    services.database.dispose()
 
 
 def test_a_batch_stores_each_message_once_and_answers_one_contact_in_order(

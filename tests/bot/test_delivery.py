@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.outbox import MAX_ATTEMPTS, OutboxSender
@@ -17,20 +15,6 @@ from knowledge import Librarian
 from migran.services import Services, build
 from tests.channels_support import whatsapp_settings
 from tests.fakes import FakeGraphAPI
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraphAPI]:
-    server = FakeGraphAPI().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def wa_services(database_url: str, graph: FakeGraphAPI, librarian: Librarian) -> Iterator[Services]:
-    services = build(whatsapp_settings(database_url, graph.url), librarian=librarian)
-    yield services
-    services.database.dispose()
 
 
 def drain(sender: OutboxSender, rounds: int = 200) -> None:

@@ -27,13 +27,6 @@ USER = "6281234567890"
 
 
 @pytest.fixture
-def graph() -> Iterator[FakeGraphAPI]:
-    server = FakeGraphAPI().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def wa(
     database_url: str, graph: FakeGraphAPI, librarian: Librarian
 ) -> Iterator[tuple[TestClient, Services]]:

@@ -6,11 +6,9 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.channels_support import APP_SECRET, VERIFY_TOKEN, sign, wa_message, wa_payload, wait_for
 from tests.fakes import FakeGraphAPI
@@ -22,13 +20,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraphAPI]:
-    server = FakeGraphAPI().start()
-    yield server
-    server.stop()
 
 
 def serve_env(tmp_path: Path, graph_url: str) -> dict[str, str]:

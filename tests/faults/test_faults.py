@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
@@ -34,13 +33,6 @@ from tests.channels_support import (
 from tests.conftest import POSTGRES_URL, _drop_postgres, _fresh_postgres
 from tests.fakes import FakeGraphAPI
 from tests.faults.tcp_proxy import TcpProxy
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraphAPI]:
-    server = FakeGraphAPI().start()
-    yield server
-    server.stop()
 
 
 def post(client: TestClient | httpx.Client, user: str, text_: str, message_id: str) -> int:
