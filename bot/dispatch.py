@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine
 from bot.handoff import OPEN_CASE_HINT, OPEN_STATUSES
-from bot.outbox import FEED_LEASE, OPEN, Outgoing, queue_message, release_held
+from bot.outbox import FEED_LEASE, OPEN, Outgoing, queue_reply, release_held
 from bot.store.db import transaction
 from bot.store.models import Case, Contact, Conversation, Message, OutboxMessage, utcnow
-from bot.types import MEDIA_KINDS, Incoming, Reply, reply_to_dict
+from bot.types import MEDIA_KINDS, Incoming, Reply
 
 if TYPE_CHECKING:
     from bot.outbox import OutboxSender
@@ -67,28 +67,10 @@ def enqueue(
     flush: bool = True,
 ) -> list[OutboxMessage]:
     """Outbox rows (and the log) for replies, in the caller's transaction."""
-    rows = []
-    erased = contact.erased_at is not None
-    for reply in replies:
-        row = queue_message(
-            session,
-            channel=contact.channel,
-            recipient=recipient or contact.channel_user_id,
-            payload=reply_to_dict(reply),
-            contact_id=contact.id,
-            now=now,
-        )
-        session.add(
-            Message(
-                contact_id=contact.id,
-                channel=contact.channel,
-                direction="out",
-                kind="text",
-                body=None if erased else reply.text,
-                created_at=now,
-            )
-        )
-        rows.append(row)
+    rows = [
+        queue_reply(session, contact=contact, reply=reply, now=now, recipient=recipient)
+        for reply in replies
+    ]
     if flush:
         session.flush()
     return rows

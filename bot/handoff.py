@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from bot.codes import new_code
 from bot.i18n import translator
-from bot.outbox import queue_message
-from bot.store.models import Case, CaseEvent, Contact, Message, Officer, utcnow
+from bot.outbox import queue_message, queue_reply
+from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
@@ -161,26 +161,7 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
     contact = session.get(Contact, case.contact_id)
     if contact is None or contact.erased_at is not None:
         return False
-    queue_message(
-        session,
-        channel=contact.channel,
-        recipient=contact.channel_user_id,
-        payload=reply_to_dict(Reply(text)),
-        contact_id=contact.id,
-        now=now,
-    )
-    # in the message log too: the web chat draws its page from the log, like every transcript
-    session.add(
-        Message(
-            contact_id=contact.id,
-            channel=contact.channel,
-            direction="out",
-            kind="text",
-            body=text,
-            extra={"from": "officer"},
-            created_at=now or utcnow(),
-        )
-    )
+    queue_reply(session, contact=contact, reply=Reply(text), now=now or utcnow(), sender="officer")
     return True
 
 

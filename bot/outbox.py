@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.metrics import REGISTRY
 from bot.store.db import transaction
-from bot.store.models import Contact, OutboxMessage, utcnow
+from bot.store.models import Contact, Message, OutboxMessage, utcnow
+from bot.types import Reply, reply_to_dict
 
 log = logging.getLogger(__name__)
 
@@ -452,4 +453,37 @@ def queue_message(
         next_attempt_at=now,
     )
     session.add(row)
+    return row
+
+
+def queue_reply(
+    session: Session,
+    *,
+    contact: Contact,
+    reply: Reply,
+    now: datetime,
+    recipient: str | None = None,
+    sender: str | None = None,
+) -> OutboxMessage:
+    """A reply's outbox row and its line in the message log (the web chat and every transcript
+    draw from the log); `sender` marks who wrote it when not the bot, e.g. "officer"."""
+    row = queue_message(
+        session,
+        channel=contact.channel,
+        recipient=recipient or contact.channel_user_id,
+        payload=reply_to_dict(reply),
+        contact_id=contact.id,
+        now=now,
+    )
+    session.add(
+        Message(
+            contact_id=contact.id,
+            channel=contact.channel,
+            direction="out",
+            kind="text",
+            body=None if contact.erased_at is not None else reply.text,
+            extra={"from": sender} if sender else None,
+            created_at=now,
+        )
+    )
     return row
