@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.i18n import translator
-from knowledge import Answer
 
 
 def smalltalk_text(intent: str, lang: str) -> str:
@@ -31,12 +30,3 @@ def fallback_text(lang: str) -> str:
         "Sorry, I don't have a reliable answer to that. I only know about working abroad safely. "
         "Type *report* to pass your question to your village officer, or *menu* for options."
     )
-
-
-def answer_text(answer: Answer) -> str:
-    """The text for `migran ask` and for a plain-text channel."""
-    if answer.intent:
-        return smalltalk_text(answer.intent, answer.lang)
-    if answer.topic is not None:
-        return answer.topic.text(answer.lang)
-    return fallback_text(answer.lang)

@@ -40,7 +40,6 @@ class Reading:
     country: Country | None = None
     topic: str | None = None
     offered: tuple[str, ...] = ()
-    out_of_scope: bool = False
 
     @property
     def urgent(self) -> bool:
@@ -92,7 +91,7 @@ class Triage:
         country = self.numbers.country_in(text) if danger else None
         if answer.intent is not None and danger is None and command is None:
             return Reading(text, answer.lang, answer, intent=answer.intent)
-        topic, offered, out_of_scope = self._verdict(answer)
+        topic, offered = self._verdict(answer)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
         return Reading(
@@ -104,14 +103,13 @@ class Triage:
             country=country,
             topic=topic,
             offered=offered,
-            out_of_scope=out_of_scope and danger is None,
         )
 
-    def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...], bool]:
-        """(answered topic, offered topics, outside the service)."""
+    def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...]]:
+        """(answered topic, offered topics); neither means the message is outside the service."""
         match = answer.match
         if match is None:
-            return None, (), True
+            return None, ()
         if answer.topic is not None and not match.ambiguous:
             chosen = answer.topic.slug
             ranked = match.leaning or match.candidates
@@ -120,17 +118,17 @@ class Triage:
                 for c in ranked
                 if c.slug != chosen and (match.leaning or c.score >= self.related_floor)
             )
-            return chosen, others[: MAX_OFFERED - 1], False
+            return chosen, others[: MAX_OFFERED - 1]
         about_abroad = self.domain.mentioned(answer.question)
         if match.leaning and about_abroad and not match.ambiguous:
             # A long plea about working abroad: answer what it leans to most, offer the rest.
             first, *rest = (c.slug for c in match.leaning)
-            return first, tuple(rest)[: MAX_OFFERED - 1], False
+            return first, tuple(rest)[: MAX_OFFERED - 1]
         likely = tuple(
             c.slug for c in match.candidates if about_abroad or c.score >= self.offer_floor
         )
         if match.ambiguous:
             likely = tuple(dict.fromkeys((*match.choices, *likely)))
         if not likely:
-            return None, (), True
-        return None, likely[:MAX_OFFERED], False
+            return None, ()
+        return None, likely[:MAX_OFFERED]
