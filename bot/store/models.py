@@ -155,6 +155,8 @@ class Case(Base):
     """The main problem, for routing and the queue; `categories` holds every one named."""
     categories: Mapped[list[str] | None] = mapped_column(JSON)
     reporter_relation: Mapped[str | None] = mapped_column(String(32))
+    register_entry_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The worker's entry in the village register (bot.register), when the case is about one."""
     story: Mapped[str] = mapped_column(Text)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     village_code: Mapped[str] = mapped_column(String(16))

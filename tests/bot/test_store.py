@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, func, inspect, select
 from bot.exports import CASE_COLUMNS, REGISTRATION_COLUMNS, case_rows, registration_rows
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
-from bot.store.models import Base, Case, Contact, Message, Registration
+from bot.store.models import Case, Contact, Message, Registration
+from bot.store.registry import metadata
 from bot.store.schema import downgrade, upgrade
 from migran.services import Services
 from tests.conftest import Chat
@@ -56,7 +57,7 @@ def test_migrations_match_the_models_and_go_down_and_up(database_url: str) -> No
     upgrade(database_url)
     engine = create_engine(database_url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == [], diff
     downgrade(database_url, "base")
     assert set(inspect(create_engine(database_url)).get_table_names()) <= {"alembic_version"}

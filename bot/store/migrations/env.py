@@ -5,10 +5,10 @@ from __future__ import annotations
 from alembic import context
 
 from bot.store.db import make_engine
-from bot.store.models import Base
+from bot.store.registry import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations() -> None:

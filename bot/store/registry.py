@@ -1,0 +1,9 @@
+"""Every domain's tables on one metadata: import this where the whole schema matters
+(migrations, schema checks). Add a line per domain package that has models."""
+
+from __future__ import annotations
+
+import bot.register.models  # noqa: F401
+from bot.store.models import Base
+
+metadata = Base.metadata
