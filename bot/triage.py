@@ -21,6 +21,10 @@ from knowledge.emergency import Country, EmergencyNumbers
 
 EMERGENCY_TOPIC = "kontak-darurat"
 MAX_OFFERED = 3
+NEED_MIN_WORDS = 8
+NEED_MIN_HITS = 2
+"""A message this long naming two troubles of a working life (work, pay, health, family far
+away, going home) is a person asking for help, even with no word of working abroad."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah how what where when why who can could is are do does should".split()
@@ -78,6 +82,7 @@ class Triage:
         self.offer_floor = librarian.matcher.calibration.offer_floor
         self.related_floor = librarian.matcher.calibration.related_floor
         self.domain = DomainWords.load(self.numbers.place_words())
+        self.needs = DomainWords.needs()
 
     def looks_like_question(self, text: str) -> bool:
         if text.rstrip().endswith("?"):
@@ -124,9 +129,11 @@ class Triage:
             # A long plea about working abroad: answer what it leans to most, offer the rest.
             first, *rest = (c.slug for c in match.leaning)
             return first, tuple(rest)[: MAX_OFFERED - 1]
-        likely = tuple(
-            c.slug for c in match.candidates if about_abroad or c.score >= self.offer_floor
+        in_need = about_abroad or (
+            len(answer.question.split()) >= NEED_MIN_WORDS
+            and self.needs.count(answer.question) >= NEED_MIN_HITS
         )
+        likely = tuple(c.slug for c in match.candidates if in_need or c.score >= self.offer_floor)
         if match.ambiguous:
             likely = tuple(dict.fromkeys((*match.choices, *likely)))
         if not likely:

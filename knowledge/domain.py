@@ -24,5 +24,15 @@ class DomainWords:
         """The shipped list, plus e.g. the destinations' names and cities."""
         return cls([*data_entries("domain_words.txt"), *extra])
 
+    @classmethod
+    def needs(cls) -> DomainWords:
+        """Words of a working life in trouble (data/need_words.txt): enough to offer topics,
+        never to answer."""
+        return cls(data_entries("need_words.txt"))
+
     def mentioned(self, text: str) -> bool:
         return bool(self._pattern.search(fold_all(text)))
+
+    def count(self, text: str) -> int:
+        """How many different listed words or phrases the text holds."""
+        return len(set(self._pattern.findall(fold_all(text))))

@@ -127,7 +127,8 @@ VALIDATION_TOP1_FLOOR = 0.85
 BLIND_TOP1_FLOOR = 0.92
 OOS_CEILING = 0.05
 REAL_TOP1_FLOOR = 0.44
-REAL_HELPFUL_FLOOR = 0.72
+REAL_HELPFUL_FLOOR = 0.79
+REAL_DEAD_END_CEILING = 0.05
 
 
 REAL = DATA / "real_messages.jsonl"
@@ -143,3 +144,23 @@ def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage
     assert real.false_alarm_rate <= 0.06, real.summary_lines()
     assert real.top1 >= REAL_TOP1_FLOOR, real.summary_lines()
     assert real.helpfulness >= REAL_HELPFUL_FLOOR, real.summary_lines()
+    assert real.abstention <= REAL_DEAD_END_CEILING, real.summary_lines()
+
+
+def test_a_plea_about_work_pay_or_health_gets_choices_not_a_dead_end(triage: Triage) -> None:
+    plea = (
+        "Sudah dua minggu saya demam dan badan lemas, bos tidak mau antar ke dokter "
+        "dan bilang biaya berobat nanti dipotong dari gaji"
+    )
+    reading = triage.read(plea)
+    assert reading.topic is None or reading.offered
+    assert reading.helped_with, "a person asking for help must get somewhere to go"
+
+
+def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage) -> None:
+    for text in (
+        "how do i make chicken satay at home with a sweet peanut sauce",
+        "resep sambal matah yang enak buat makan siang hari ini apa ya",
+    ):
+        reading = triage.read(text)
+        assert reading.topic is None and not reading.offered, text
