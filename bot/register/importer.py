@@ -41,7 +41,7 @@ class Imported:
     codes: list[str]
 
 
-class _Checker:
+class FieldChecker:
     """Reads one row into entry fields, noting every problem instead of stopping at the first."""
 
     def __init__(self, villages: VillageDirectory, officer: Officer | None, today: date) -> None:
@@ -143,7 +143,7 @@ def import_register(
     """Checks every row, then adds them all in the caller's transaction. Raises TableError with
     every problem found; nothing is written then. An officer imports only into their area."""
     table = read_table(data, filename, COLUMNS)
-    checker = _Checker(villages, officer, now.date())
+    checker = FieldChecker(villages, officer, now.date())
     rows = [checker.read(row) for row in table.rows]
     if not table.rows:
         checker.problems.append(Problem(0, "", "no data rows"))
@@ -166,3 +166,16 @@ def import_register(
     if officer is not None:
         audit(session, "register_import", officer=officer, now=now)
     return Imported(len(codes), codes)
+
+
+def check_fields(
+    values: dict[str, str],
+    *,
+    villages: VillageDirectory,
+    officer: Officer | None,
+    today: date,
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One entry typed into the dashboard, read by the same rules as an imported row."""
+    checker = FieldChecker(villages, officer, today)
+    fields = checker.read(Row(0, {k: v.strip() for k, v in values.items()}))
+    return fields, checker.problems
