@@ -27,8 +27,8 @@ from bot.flows.common import VILLAGE, VILLAGE_CONFIRM, YES, yes_no
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.dates import read_date
-from bot.register.hints import writer_relation
-from bot.register.service import create_entry
+from bot.register.hints import date_in, writer_relation
+from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in
 from bot.types import Button, Row
 
@@ -139,12 +139,21 @@ class RegisterForm(Form):
         """What the opening message names (the country, who writes) is confirmed, not asked."""
         countries = countries_in(opening)
         relation = writer_relation(opening)
+        when = date_in(opening, ctx.now.date())
         ctx.set_data(
             opening=opening,
+            date_guess=when.isoformat() if when and self._plausible(ctx, when) else None,
             country_guess=countries[0] if len(countries) == 1 else None,
             reporter="self" if relation == "self" else ("family" if relation else None),
             relation=relation if relation and relation != "self" else None,
         )
+
+    def first(self, ctx: Ctx) -> Step:
+        """Someone who agreed to the register for an earlier entry is not asked again."""
+        if not any(e.consent_at for e in entries_of(ctx.session, ctx.contact)):
+            return self.steps[0]
+        ctx.set_data(consent=True)
+        return self.step("worker_name" if ctx.data.get("reporter") else "reporter") or self.steps[0]
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
@@ -340,7 +349,21 @@ class RegisterForm(Form):
     def company_read(self, ctx: Ctx) -> str | None:
         return None if skipped(ctx) else self.text(ctx, 2, 200)
 
+    @staticmethod
+    def _plausible(ctx: Ctx, when: date) -> bool:
+        today = ctx.now.date()
+        return today - OLDEST_DEPARTURE <= when <= today + LATEST_DEPARTURE
+
     def departure_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("date_guess")
+        if guess:
+            ctx.say(
+                ctx._("Departure: {date} — correct?").format(
+                    date=date.fromisoformat(guess).strftime("%d-%m-%Y")
+                ),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
         ctx.say(
             ctx._(
                 "When does the worker leave (or when did they leave)? E.g. *15 januari*, "
@@ -350,6 +373,16 @@ class RegisterForm(Form):
         )
 
     def departure_read(self, ctx: Ctx) -> str | None:
+        guess = ctx.data.get("date_guess")
+        if guess:
+            ctx.set_data(date_guess=None)
+            try:
+                if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
+                    return str(guess)
+            except Invalid:
+                pass  # perhaps the right date itself: read it as one
+            else:
+                raise Invalid(ctx._("All right, please type the date."))
         if skipped(ctx):
             return None
         today = ctx.now.date()
@@ -359,7 +392,7 @@ class RegisterForm(Form):
             raise Invalid(
                 ctx._("I could not read that date. Type it like *15 januari* or *bulan depan*.")
             ) from None
-        if not today - OLDEST_DEPARTURE <= when <= today + LATEST_DEPARTURE:
+        if not self._plausible(ctx, when):
             raise Invalid(ctx._("That date does not look right. Please type it again."))
         return when.isoformat()
 
@@ -444,6 +477,20 @@ class RegisterForm(Form):
         if not d.get("consent") or d.get("decision") != SUBMIT:
             if d.get("decision") == CANCEL:
                 ctx.say(ctx._("Cancelled; nothing was saved."))
+            return
+        duplicate = find_duplicate(
+            ctx.session,
+            contact=ctx.contact,
+            worker_name=d.get("worker_name", ""),
+            village_code=d["village_code"],
+        )
+        if duplicate is not None:
+            ctx.say(
+                ctx._(
+                    "This departure is already recorded (code *{code}*). Type *sudah berangkat* "
+                    "or *sudah pulang* to update it, or *status* to see it."
+                ).format(code=duplicate.code)
+            )
             return
         when = date.fromisoformat(d["departure"]) if d.get("departure") else None
         left = when is not None and when <= ctx.now.date()

@@ -287,6 +287,24 @@ def entries_of(session: Session, contact: Contact) -> Sequence[RegisterEntry]:
     ).all()
 
 
+def find_duplicate(
+    session: Session, *, contact: Contact, worker_name: str, village_code: str
+) -> RegisterEntry | None:
+    """The same worker already recorded by this contact and not yet home (a second "anak saya
+    sudah berangkat" should not make a second entry)."""
+    wanted = worker_name.casefold().strip()
+    return next(
+        (
+            e
+            for e in entries_of(session, contact)
+            if e.village_code == village_code
+            and e.status in ("planned", "departed")
+            and (e.worker_name or "").casefold().strip() == wanted
+        ),
+        None,
+    )
+
+
 def cases_of_entry(session: Session, entry: RegisterEntry) -> Sequence[Case]:
     return session.scalars(
         select(Case).where(Case.register_entry_id == entry.id).order_by(Case.id)

@@ -48,3 +48,15 @@ def test_problems_and_stories_are_not_departures(text: str) -> None:
 )
 def test_who_writes(text: str, writer: str | None) -> None:
     assert writer_relation(text) == writer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istri gk mau tanda tangan surat izin, sy tetep bs brgkt gk",
+        "klo brgkt gk resmi trus ada masalah disana, negara mau bantu gk",
+        "Katanya bulan sembilan ini ada yang berangkat cuma kemarin ditanya tanggalnya",
+    ],
+)
+def test_negations_hypotheticals_and_hearsay_are_not_departures(text: str) -> None:
+    assert not is_departure_statement(text)
