@@ -18,6 +18,7 @@ from api.auth import WebOfficer, check_csrf, client_address
 from api.case_view import actor_name
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.register_view import area_villages, event_title, labels
+from api.routes.dashboard import wita
 from api.templating import templates
 from bot.case_categories import COUNTRIES
 from bot.exports import write_csv
@@ -29,7 +30,7 @@ from bot.register.importer import check_fields, import_register
 from bot.register.models import STATUSES, RegisterEntry
 from bot.register.vocab import SECTOR_CODES
 from bot.store.models import Officer
-from bot.tables import Problem, TableError, parse_date
+from bot.tables import Problem, TableError, parse_date, xlsx_bytes
 
 router = APIRouter(prefix="/officer/register", include_in_schema=False)
 EntryId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -256,6 +257,18 @@ def export(who: WebOfficer, session: SessionDep, container: ContainerDep) -> Res
     )
 
 
+@router.get("/export.xlsx")
+def export_xlsx(who: WebOfficer, session: SessionDep, container: ContainerDep) -> Response:
+    """The same rows as the CSV, as a spreadsheet."""
+    officer, _csrf = who
+    rows = register_rows(session, container.engine.villages, officer)
+    return Response(
+        xlsx_bytes(REGISTER_COLUMNS, rows, title="register"),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="register.xlsx"'},
+    )
+
+
 @router.post("/link-case/{case_id}")
 def link_case(
     case_id: EntryId,
@@ -307,6 +320,7 @@ def entry_page(
         officers=officers,
         actor_name=lambda actor: actor_name(actor, officers, _),
         event_title=lambda e: event_title(e, _),
+        local=wita,
         today=container.dispatcher.clock().date().isoformat(),
         done=_(DONE[done]) if done in DONE else "",
         error=_(ERRORS[error]) if error in ERRORS else "",

@@ -3,10 +3,12 @@ and marked by the village officer; the case page shows it; officers stay inside 
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from api.app import create_app
@@ -165,6 +167,9 @@ def test_officers_cannot_see_or_change_entries_outside_their_area(
         data = {"csrf": token, "country": "taiwan", "name": "x"}
         assert web.post(f"{url}/{action}", data=data).status_code == 404
     assert "Inaq Sakra" not in web.get("/officer/register/export.csv").text
+    sheet = load_workbook(io.BytesIO(web.get("/officer/register/export.xlsx").content)).active
+    assert [c.value for c in next(sheet.iter_rows())][:2] == ["code", "created_at"]
+    assert sheet.max_row == 1  # the header only: the Sakra entry is not in Anjani's file
     web.cookies.clear()
     login(web, people["tengah"])
     assert web.get(url).status_code == 404
