@@ -12,6 +12,17 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "training": ("pelatihan", "training", "daftar pelatihan", "ikut pelatihan", "kursus"),
     "urgent": ("lapor darurat", "urgent report"),
     "report": ("lapor", "report", "laporan", "lapor kasus", "buat laporan", "pengaduan", "adukan"),
+    "register": (
+        "lapor berangkat",
+        "daftar keberangkatan",
+        "lapor keberangkatan",
+        "catat keberangkatan",
+        "record departure",
+        "record a departure",
+    ),
+    "departed": ("sudah berangkat", "udah berangkat", "sdh berangkat", "already left"),
+    "returned": ("sudah pulang", "udah pulang", "sdh pulang", "came home", "back home"),
+    "moved": ("pindah majikan", "sudah pindah majikan", "changed employer"),
     "status": ("status", "cek status", "status saya", "my status", "laporan saya"),
     "help": ("bantuan", "help", "tolong bantu", "panduan"),
     "erase": (
@@ -55,6 +66,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     command = LEADING.get(word)
     if command is None or len(stripped.split()) < 2:
         return None
+    if command == "report" and fold(stripped).split()[1:2] == ["berangkat"]:
+        return "register"  # "lapor berangkat anak saya ke Taiwan"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if command == "training":

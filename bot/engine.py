@@ -24,6 +24,8 @@ from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
+from bot.flows.register import RegisterForm, offer_register
+from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
 from bot.flows.training import TrainingForm
 from bot.handoff import add_family_message, open_case_of
 from bot.officers import officer_by_telegram
@@ -77,7 +79,12 @@ class Engine:
         self.retention_days = retention_days
         self.form_resume = form_resume
         self.clock = clock
-        self.forms: dict[str, Form] = {"training": TrainingForm(), "case": CaseForm()}
+        self.forms: dict[str, Form] = {
+            "training": TrainingForm(),
+            "case": CaseForm(),
+            "register": RegisterForm(),
+            "register_update": RegisterUpdateForm(),
+        }
         self.normalizer: Normalizer = librarian.normalizer
         self.triage = Triage(librarian, numbers)
         self.numbers = self.triage.numbers
@@ -212,7 +219,10 @@ class Engine:
             chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
             if chosen:
                 return chosen
-        return command_of(ctx.incoming.text)
+        command = command_of(ctx.incoming.text)
+        if command in UPDATES and not has_entries(ctx):
+            return None  # "sudah pulang" from someone with no departure recorded: read it
+        return command
 
     def _pending_options(self, ctx: Ctx) -> list[Button]:
         if ctx.conversation.flow == "erase_confirm":
@@ -262,6 +272,15 @@ class Engine:
                 opening = ctx.data.get(PENDING_STORY) if flow == "case" else None
                 self.start_form(ctx, flow, opening=opening, urgent=command == "urgent")
             return
+        if command == "register":
+            if conv.flow == "register":
+                self.resume(ctx)
+            else:
+                self.start_form(ctx, "register")
+            return
+        if command in UPDATES:
+            update(ctx, command)
+            return
         if in_form:
             conv.parked = True
             ctx.say(ctx._("Your form is paused. Type *lanjut* within 24 hours to continue."))
@@ -301,7 +320,7 @@ class Engine:
             if flow == "case":
                 prefill(ctx, opening)
             else:
-                ctx.set_data(opening=opening)
+                form.prefill(ctx, opening)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)
@@ -462,9 +481,10 @@ class Engine:
         if reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
         if reading.command is not None:
+            flows = {"report": "case", "register": "register"}
             self.start_form(
                 ctx,
-                "case" if reading.command == "report" else "training",
+                flows.get(reading.command, "training"),
                 opening=reading.text,
                 urgent=reading.urgent,
             )
@@ -482,6 +502,8 @@ class Engine:
                     Button("cmd:menu", short(ctx._("Menu"))),
                 ],
             )
+        if reading.departure_question and not ctx.conversation.flow:
+            offer_register(ctx)
 
     def answer_topic(
         self, ctx: Ctx, slug: str, lang: str | None = None, offered: tuple[str, ...] = ()

@@ -15,6 +15,8 @@ from sqlalchemy import delete, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.masking import mask_text
+from bot.register.service import erase_for as erase_register_entries
+from bot.register.service import names_of as register_names
 from bot.store.models import (
     Case,
     CaseEvent,
@@ -42,6 +44,7 @@ def _known_names(session: Session, contact: Contact) -> list[str]:
     names = [contact.display_name or ""]
     names += session.scalars(select(Registration.name).where(Registration.contact_id == contact.id))
     names += session.scalars(select(Case.worker_name).where(Case.contact_id == contact.id))
+    names += register_names(session, contact)
     return [n for n in names if n]
 
 
@@ -110,6 +113,7 @@ def erase_contact(session: Session, contact: Contact, *, now: datetime) -> None:
                 created_at=now,
             )
         )
+    erase_register_entries(session, contact, now=now)
     conversation = session.get(Conversation, contact.id)
     if conversation is not None:
         conversation.flow, conversation.step, conversation.data = None, None, {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.commands import leading_command
+from bot.register.hints import is_departure_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.domain import DomainWords
@@ -44,6 +45,9 @@ class Reading:
     country: Country | None = None
     topic: str | None = None
     offered: tuple[str, ...] = ()
+    departure_question: bool = False
+    """A question about leaving ("mau berangkat ke Taiwan syaratnya apa?"): answered, and
+    recording the departure is offered beside the answer."""
 
     @property
     def urgent(self) -> bool:
@@ -92,6 +96,10 @@ class Triage:
     def read(self, text: str, lang: str | None = None) -> Reading:
         danger = self.detector.detect(text)
         command = leading_command(text, lambda: self.looks_like_question(text))
+        departure = danger is None and is_departure_statement(text)
+        asked = departure and self.looks_like_question(text)
+        if command is None and departure and not asked:
+            command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         answer = self.librarian.ask(text, lang)
         country = self.numbers.country_in(text) if danger else None
         if answer.intent is not None and danger is None and command is None:
@@ -108,6 +116,7 @@ class Triage:
             country=country,
             topic=topic,
             offered=offered,
+            departure_question=asked,
         )
 
     def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...]]:

@@ -383,6 +383,10 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     with factory() as session:
         if args.what == "registrations":
             columns, rows = REGISTRATION_COLUMNS, registration_rows(session, villages)
+        elif args.what == "register":
+            from bot.register.export import REGISTER_COLUMNS, register_rows
+
+            columns, rows = REGISTER_COLUMNS, register_rows(session, villages)
         else:
             columns, rows = CASE_COLUMNS, case_rows(session, villages)
         if args.format == "jsonl":
@@ -390,6 +394,46 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
                 print(json.dumps(row, ensure_ascii=False))
         else:
             write_csv(sys.stdout, columns, rows)
+    return 0
+
+
+def cmd_register_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Adds a village's existing list to the register: all rows or, on any problem, none."""
+    from bot.register.importer import import_register
+    from bot.store.db import make_engine, make_sessionmaker
+    from bot.store.models import utcnow
+    from bot.store.schema import upgrade
+    from bot.tables import TableError
+    from knowledge.villages import VillageDirectory
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no file {path}", file=sys.stderr)
+        return 2
+    upgrade(settings.database_url)
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    with factory() as session:
+        try:
+            result = import_register(
+                session,
+                path.read_bytes(),
+                path.name,
+                villages=VillageDirectory(),
+                officer=None,
+                now=utcnow(),
+            )
+        except TableError as error:
+            session.rollback()
+            print(f"nothing imported: {len(error.problems)} problem(s)", file=sys.stderr)
+            for problem in error.problems[:200]:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        if args.check:
+            session.rollback()
+            print(f"{result.count} rows are fine; nothing imported (--check)")
+            return 0
+        session.commit()
+    print(f"{result.count} entries imported")
     return 0
 
 
@@ -462,10 +506,17 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
 
-    export = sub.add_parser("export", help="registrations or cases to stdout")
-    export.add_argument("what", choices=["registrations", "cases"])
+    export = sub.add_parser("export", help="registrations, cases or the register to stdout")
+    export.add_argument("what", choices=["registrations", "cases", "register"])
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     export.set_defaults(func=cmd_export)
+
+    register = sub.add_parser("register", help="the village register of departures")
+    register_sub = register.add_subparsers(dest="register_command", required=True)
+    reg_import = register_sub.add_parser("import", help="add a village list (CSV or XLSX)")
+    reg_import.add_argument("file")
+    reg_import.add_argument("--check", action="store_true", help="only check the rows")
+    reg_import.set_defaults(func=cmd_register_import)
 
     serve = sub.add_parser("serve", help="run the web service")
     serve.add_argument("--host")

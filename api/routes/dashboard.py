@@ -32,6 +32,7 @@ from bot.officers import (
     open_session,
     rotate_api_token,
 )
+from bot.register.service import entry_of_case
 from bot.store.models import Officer, OfficerAudit, OutboxMessage
 from knowledge.villages import VillageDirectory
 
@@ -59,6 +60,14 @@ AUDIT_EVENTS = {
     "password_reset": N_("password reset by an admin"),
     "disabled": N_("disabled by an admin"),
     "token_rotated": N_("new API token"),
+    "register_added": N_("added a register entry"),
+    "register_edited": N_("edited a register entry"),
+    "register_verify": N_("verified a register entry"),
+    "register_departed": N_("recorded a departure"),
+    "register_returned": N_("recorded a return"),
+    "register_cancel": N_("cancelled a register entry"),
+    "register_import": N_("imported a register list"),
+    "register_case_linked": N_("linked a case to the register"),
 }
 CASE_ERRORS = {
     "resolved": N_("The case is already resolved."),
@@ -67,6 +76,7 @@ CASE_ERRORS = {
     "empty": N_("Write something first."),
     "no-outcome": N_("Say how the case was resolved."),
     "failed": N_("That did not work; reload the page and try again."),
+    "register-code": N_("No register entry with that code in the case's village."),
 }
 """What ?error= may show on a case page: a fixed set, never text from the address bar."""
 CASE_ERROR_CODES = {
@@ -87,6 +97,7 @@ DONE = {
     "note": N_("Note saved."),
     "transfer": N_("Transferred to the district."),
     "resolve": N_("Case resolved; the family has been told."),
+    "register-linked": N_("Case linked to the register entry."),
 }
 
 
@@ -340,6 +351,7 @@ def case_page(
         done=_(DONE[done]) if done in DONE else "",
         categories=CATEGORY_CODES,
         contact=reachable_at(session, case),
+        register_entry=entry_of_case(session, case),
         consent_date=consent_date(session, case),
         event_title=lambda e: event_title(e, _),
         event_body=event_body,

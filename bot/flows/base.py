@@ -57,6 +57,10 @@ class Form:
         i = names.index(step.name)
         return self.steps[i + 1] if i + 1 < len(self.steps) else None
 
+    def prefill(self, ctx: Ctx, opening: str) -> None:
+        """Keeps the message that opened the form; a form may read more from it."""
+        ctx.set_data(opening=opening)
+
     def finish(self, ctx: Ctx) -> None:
         raise NotImplementedError
 

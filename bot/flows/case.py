@@ -12,6 +12,7 @@ from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
 from bot.handoff import create_case
 from bot.i18n import N_
 from bot.options import bullet, short
+from bot.register.service import link_new_case
 from bot.types import Button, Row
 from knowledge.danger import mentions_danger
 
@@ -377,6 +378,7 @@ class CaseForm(Form):
             share_consent=True,
             attachments=d.get("attachments", []),
         )
+        link_new_case(ctx.session, case=case, contact=ctx.contact)
         ctx.contact.village_code = d["village_code"]
         ctx.say(
             ctx._(

@@ -12,6 +12,7 @@ MENU_ITEMS = (
     ("cmd:ask", N_("Ask a question")),
     ("cmd:training", N_("Sign up for training")),
     ("cmd:report", N_("Report a problem")),
+    ("cmd:register", N_("Record a departure")),
     ("cmd:status", N_("My status")),
     ("cmd:language", N_("Bahasa / Language")),
     ("cmd:erase", N_("Delete my data")),
@@ -46,6 +47,7 @@ def help_(ctx: Ctx) -> None:
 
 
 def status(ctx: Ctx) -> None:
+    from bot.flows.register_update import departure_lines
     from bot.handoff import cases_of
     from bot.registrations import registrations_of
 
@@ -72,6 +74,7 @@ def status(ctx: Ctx) -> None:
                 number=case.number, state=_(states.get(case.status, case.status))
             )
         )
+    lines += departure_lines(ctx)
     if not lines:
         ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
         return

@@ -1,0 +1,526 @@
+"""Recording a departure in the village register: consent, who writes, the worker, village,
+sex, age, destination, work, placement company, date, contract, a contact abroad.
+
+```mermaid
+stateDiagram-v2
+    [*] --> consent: lapor berangkat / "anak saya mau berangkat ke Taiwan"
+    consent --> reporter --> relation --> worker_name --> village --> village_confirm
+    village_confirm --> sex --> birth_year --> country --> city --> sector --> company
+    country --> country_other --> city
+    sector --> job --> company
+    company --> departure --> contract --> contact_abroad --> summary
+    summary --> [*]: send → entry code (R-XXXXXX)
+```
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.case_categories import COUNTRIES
+from bot.case_hints import countries_in, relation_in
+from bot.context import Ctx
+from bot.flows.base import Form, Invalid, Step
+from bot.flows.case import REPORTERS, title_of
+from bot.flows.common import VILLAGE, VILLAGE_CONFIRM, YES, yes_no
+from bot.i18n import N_
+from bot.options import bullet, short
+from bot.register.dates import read_date
+from bot.register.hints import date_in, writer_relation
+from bot.register.service import create_entry, entries_of, find_duplicate
+from bot.register.vocab import SECTORS, SEXES, sector_in
+from bot.types import Button, Row
+
+SKIP = "opt:skip"
+SUBMIT, CANCEL = "opt:submit", "opt:cancel"
+OLDEST_DEPARTURE = timedelta(days=365 * 30)
+LATEST_DEPARTURE = timedelta(days=365 * 2)
+
+
+def _skip(ctx: Ctx) -> list[Button]:
+    return [Button(SKIP, short(ctx._("Skip")))]
+
+
+def skipped(ctx: Ctx) -> bool:
+    """The Skip button, or its title or number typed."""
+    if ctx.incoming.button == SKIP:
+        return True
+    try:
+        return Form.option(ctx, _skip(ctx)) == SKIP
+    except Invalid:
+        return False
+
+
+def offer_register(ctx: Ctx) -> None:
+    """Beside the answer to a question about leaving: the register, as one button."""
+    ctx.say(
+        ctx._("Has the departure been decided? You can record it for your village."),
+        [Button("cmd:register", short(ctx._("Record departure")))],
+    )
+
+
+class RegisterForm(Form):
+    name = "register"
+
+    def __init__(self) -> None:
+        self.steps = (
+            Step(
+                "consent",
+                self.consent_prompt,
+                self.consent_read,
+                store_as="consent",
+                reprompt=self.consent_reprompt,
+            ),
+            Step("reporter", self.reporter_prompt, self.reporter_read, store_as="reporter"),
+            Step(
+                "relation",
+                self.relation_prompt,
+                self.relation_read,
+                store_as="relation",
+                free_text=True,
+            ),
+            Step(
+                "worker_name",
+                self.worker_prompt,
+                self.worker_read,
+                store_as="worker_name",
+                free_text=True,
+            ),
+            VILLAGE,
+            VILLAGE_CONFIRM,
+            Step("sex", self.sex_prompt, self.sex_read, store_as="sex"),
+            Step(
+                "birth_year", self.age_prompt, self.age_read, store_as="birth_year", free_text=True
+            ),
+            Step("country", self.country_prompt, self.country_read, store_as="country"),
+            Step(
+                "country_other",
+                self.country_other_prompt,
+                self.country_other_read,
+                store_as="country",
+                free_text=True,
+            ),
+            Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
+            Step("sector", self.sector_prompt, self.sector_read, store_as="sector"),
+            Step("job", self.job_prompt, self.job_read, store_as="job", free_text=True),
+            Step(
+                "company",
+                self.company_prompt,
+                self.company_read,
+                store_as="company",
+                free_text=True,
+            ),
+            Step(
+                "departure",
+                self.departure_prompt,
+                self.departure_read,
+                store_as="departure",
+                free_text=True,
+            ),
+            Step(
+                "contract",
+                self.contract_prompt,
+                self.contract_read,
+                store_as="contract",
+                free_text=True,
+            ),
+            Step(
+                "contact_abroad",
+                self.abroad_prompt,
+                self.abroad_read,
+                store_as="contact_abroad",
+                free_text=True,
+            ),
+            Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
+        )
+
+    def prefill(self, ctx: Ctx, opening: str) -> None:
+        """What the opening message names (the country, who writes) is confirmed, not asked."""
+        countries = countries_in(opening)
+        relation = writer_relation(opening)
+        when = date_in(opening, ctx.now.date())
+        ctx.set_data(
+            opening=opening,
+            date_guess=when.isoformat() if when and self._plausible(ctx, when) else None,
+            country_guess=countries[0] if len(countries) == 1 else None,
+            reporter="self" if relation == "self" else ("family" if relation else None),
+            relation=relation if relation and relation != "self" else None,
+        )
+
+    def first(self, ctx: Ctx) -> Step:
+        """Someone who agreed to the register for an earlier entry is not asked again."""
+        if not any(e.consent_at for e in entries_of(ctx.session, ctx.contact)):
+            return self.steps[0]
+        ctx.set_data(consent=True)
+        return self.step("worker_name" if ctx.data.get("reporter") else "reporter") or self.steps[0]
+
+    def after(self, ctx: Ctx, step: Step) -> Step | None:
+        data = ctx.data
+        if step.name == "consent":
+            if not data.get("consent"):
+                ctx.say(ctx._("All right, nothing was saved. Type *menu* to see other options."))
+                return None
+            if data.get("reporter"):
+                return self.step("worker_name")
+        if step.name == "reporter" and (data.get("reporter") == "self" or data.get("relation")):
+            return self.step("worker_name")
+        if step.name == "village_confirm" and not data.get("village_code"):
+            return self.step("village")
+        if step.name == "country" and data.get("country") != "other":
+            return self.step("city")
+        if step.name == "sector" and (data.get("sector") != "other" or data.get("job")):
+            return self.step("company")
+        if step.name == "summary":
+            return None
+        return super().after(ctx, step)
+
+    # -- consent and who writes -----------------------------------------------------------
+    def consent_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "The village keeps a register of the people who leave to work abroad, so it can "
+                "help them and their family. We keep: the worker's name, village, sex, year of "
+                "birth, destination, work, placement company, dates, contract and, if you wish, "
+                "a contact abroad. The officers of the village and district see it; the province "
+                "sees only counts. You can erase the name and contacts at any time by typing "
+                "*hapus data saya*. Do you agree?"
+            ),
+            yes_no(ctx, N_("I agree"), N_("No")),
+        )
+
+    def consent_reprompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Do you agree that the village keeps this departure in its register?"),
+            yes_no(ctx, N_("I agree"), N_("No")),
+        )
+
+    def consent_read(self, ctx: Ctx) -> bool:
+        agreed = self.option(ctx, yes_no(ctx, N_("I agree"), N_("No"))) == YES
+        if agreed and ctx.contact.consent_at is None:
+            ctx.contact.consent_at = ctx.now
+        return agreed
+
+    def _reporter_buttons(self, ctx: Ctx) -> list[Button]:
+        return [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS]
+
+    def reporter_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("Who is writing?"), self._reporter_buttons(ctx))
+
+    def reporter_read(self, ctx: Ctx) -> str:
+        relation = None if ctx.incoming.button else writer_relation(ctx.incoming.text or "")
+        if relation is None:
+            return self.option(ctx, self._reporter_buttons(ctx)).split(":", 1)[1]
+        if relation == "self":
+            return "self"
+        ctx.set_data(relation=relation)
+        return "family"
+
+    def relation_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("What is your relation to the worker? E.g. *ibu*, *kakak*, *suami*."))
+
+    def relation_read(self, ctx: Ctx) -> str:
+        text = self.text(ctx, 2, 32)
+        return relation_in(text) or text.lower()
+
+    def worker_prompt(self, ctx: Ctx) -> None:
+        if ctx.data.get("reporter") == "self":
+            ctx.say(ctx._("What is your full name?"))
+        else:
+            ctx.say(ctx._("What is the full name of the person who is leaving?"))
+
+    def worker_read(self, ctx: Ctx) -> str:
+        name = self.text(ctx, 2, 100)
+        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+            raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
+        return name
+
+    # -- the worker ---------------------------------------------------------------------
+    def _sex_buttons(self, ctx: Ctx) -> list[Button]:
+        return [Button(f"sex:{k}", short(ctx._(t))) for k, t in SEXES]
+
+    def sex_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("Is the worker a woman or a man?"), self._sex_buttons(ctx))
+
+    def sex_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._sex_buttons(ctx)).split(":", 1)[1]
+
+    def age_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("How old is the worker? Type the age or the year of birth, e.g. *24* or *2001*.")
+        )
+
+    def age_read(self, ctx: Ctx) -> int:
+        digits = "".join(ch for ch in (ctx.incoming.text or "") if "0" <= ch <= "9")
+        if not digits or len(digits) > 4:
+            raise Invalid(
+                ctx._("Please type a number: the age (e.g. 24) or year of birth (e.g. 2001).")
+            )
+        number = int(digits)
+        birth_year = number if number > 1900 else ctx.now.year - number
+        if not 15 <= ctx.now.year - birth_year <= 75:
+            raise Invalid(ctx._("That age does not look right. Please type the age, e.g. 24."))
+        if ctx.now.year - birth_year < 18:
+            ctx.say(
+                ctx._(
+                    "Note: a worker must be at least 18 to work abroad (UU 18/2017 Pasal 5). "
+                    "The village officer will look at this departure."
+                )
+            )
+        return birth_year
+
+    def _country_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
+
+    def country_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("country_guess")
+        if guess:
+            ctx.say(
+                ctx._("Country: {country} — correct?").format(
+                    country=title_of(COUNTRIES, guess, ctx)
+                ),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
+        ctx.say(
+            ctx._("To which country?"), rows=self._country_rows(ctx), list_label=ctx._("Countries")
+        )
+
+    def country_read(self, ctx: Ctx) -> str:
+        guess = ctx.data.get("country_guess")
+        if guess:
+            ctx.set_data(country_guess=None)
+            try:
+                if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
+                    return str(guess)
+            except Invalid:
+                pass  # perhaps the right country itself: read it as one
+            else:
+                raise Invalid(ctx._("All right, please choose the right one."))
+        return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
+
+    def country_other_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("Please type the name of the country."))
+
+    def country_other_read(self, ctx: Ctx) -> str:
+        return self.text(ctx, 2, 60)
+
+    def city_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), _skip(ctx))
+
+    def city_read(self, ctx: Ctx) -> str | None:
+        return None if skipped(ctx) else self.text(ctx, 2, 120)
+
+    def _sector_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"sector:{k}", short(ctx._(t), 24)) for k, t in SECTORS]
+
+    def sector_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What work will the worker do? Choose, or type the job."),
+            rows=self._sector_rows(ctx),
+            list_label=ctx._("Work"),
+        )
+
+    def sector_read(self, ctx: Ctx) -> str:
+        try:
+            return self.option(ctx, self._sector_rows(ctx)).split(":", 1)[1]
+        except Invalid:
+            text = " ".join((ctx.incoming.text or "").split())
+            if ctx.incoming.button or len(text) < 3:
+                raise
+            ctx.set_data(job=text[:120])
+            return sector_in(text) or "other"
+
+    def job_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("Please type the job, e.g. *operator pabrik* or *sopir*."))
+
+    def job_read(self, ctx: Ctx) -> str:
+        return self.text(ctx, 2, 120)
+
+    def company_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "Which placement company (PT / P3MI) sends the worker? Type its name as it is "
+                "written on the papers, or press *Skip* if you do not know."
+            ),
+            _skip(ctx),
+        )
+
+    def company_read(self, ctx: Ctx) -> str | None:
+        return None if skipped(ctx) else self.text(ctx, 2, 200)
+
+    @staticmethod
+    def _plausible(ctx: Ctx, when: date) -> bool:
+        today = ctx.now.date()
+        return today - OLDEST_DEPARTURE <= when <= today + LATEST_DEPARTURE
+
+    def departure_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("date_guess")
+        if guess:
+            ctx.say(
+                ctx._("Departure: {date} — correct?").format(
+                    date=date.fromisoformat(guess).strftime("%d-%m-%Y")
+                ),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
+        ctx.say(
+            ctx._(
+                "When does the worker leave (or when did they leave)? E.g. *15 januari*, "
+                "*bulan depan* or *2026-01-15*. Press *Skip* if it is not known yet."
+            ),
+            _skip(ctx),
+        )
+
+    def departure_read(self, ctx: Ctx) -> str | None:
+        guess = ctx.data.get("date_guess")
+        if guess:
+            ctx.set_data(date_guess=None)
+            try:
+                if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
+                    return str(guess)
+            except Invalid:
+                pass  # perhaps the right date itself: read it as one
+            else:
+                raise Invalid(ctx._("All right, please type the date."))
+        if skipped(ctx):
+            return None
+        today = ctx.now.date()
+        try:
+            when = read_date(ctx.incoming.text or "", today)
+        except ValueError:
+            raise Invalid(
+                ctx._("I could not read that date. Type it like *15 januari* or *bulan depan*.")
+            ) from None
+        if not self._plausible(ctx, when):
+            raise Invalid(ctx._("That date does not look right. Please type it again."))
+        return when.isoformat()
+
+    def contract_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "How long is the contract, in months? E.g. *24*. Press *Skip* if you do not know."
+            ),
+            _skip(ctx),
+        )
+
+    def contract_read(self, ctx: Ctx) -> int | None:
+        if skipped(ctx):
+            return None
+        text = (ctx.incoming.text or "").lower()
+        found = re.search(r"\d+", text)
+        if not found:
+            raise Invalid(ctx._("Please type the number of months, e.g. *24*."))
+        months = int(found.group()) * (12 if re.search(r"\b(tahun|thn|th|year)", text) else 1)
+        if not 1 <= months <= 120:
+            raise Invalid(ctx._("Please type the number of months, e.g. *24*."))
+        return months
+
+    def abroad_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "Optional: a phone number or address abroad where the worker can be reached, "
+                "for the village officer in an emergency. Press *Skip* to leave it out."
+            ),
+            _skip(ctx),
+        )
+
+    def abroad_read(self, ctx: Ctx) -> str | None:
+        return None if skipped(ctx) else self.text(ctx, 4, 200)
+
+    # -- the end -------------------------------------------------------------------------
+    def summary_text(self, ctx: Ctx) -> str:
+        _ = ctx._
+        d = ctx.data
+        village = ctx.engine.villages.get(d.get("village_code", ""))
+        country = title_of(COUNTRIES, d.get("country"), ctx)
+        work = d.get("job") or title_of(SECTORS, d.get("sector"), ctx)
+        when = d.get("departure")
+        when_text = "-"
+        if when:
+            past = date.fromisoformat(when) <= ctx.now.date()
+            when_text = (
+                date.fromisoformat(when).strftime("%d-%m-%Y")
+                + " "
+                + (_("(left)") if past else _("(planned)"))
+            )
+        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
+        if d.get("relation"):
+            reporter = f"{reporter} ({d['relation']})"
+        lines = [
+            _("Please check the departure:"),
+            bullet(_("Written by"), reporter),
+            bullet(_("Worker"), d.get("worker_name", "-")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Sex"), title_of(SEXES, d.get("sex"), ctx)),
+            bullet(_("Year of birth"), d.get("birth_year", "-")),
+            bullet(_("Country"), country + (f", {d['city']}" if d.get("city") else "")),
+            bullet(_("Work"), work),
+            bullet(_("Company"), d.get("company") or "-"),
+            bullet(_("Departure"), when_text),
+            bullet(_("Contract (months)"), d.get("contract") or "-"),
+            bullet(_("Contact abroad"), d.get("contact_abroad") or "-"),
+        ]
+        return "\n".join(lines)
+
+    def _summary_buttons(self, ctx: Ctx) -> list[Button]:
+        return [Button(SUBMIT, short(ctx._("Send"))), Button(CANCEL, short(ctx._("Cancel")))]
+
+    def summary_prompt(self, ctx: Ctx) -> None:
+        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
+
+    def summary_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._summary_buttons(ctx))
+
+    def finish(self, ctx: Ctx) -> None:
+        d = ctx.data
+        if not d.get("consent") or d.get("decision") != SUBMIT:
+            if d.get("decision") == CANCEL:
+                ctx.say(ctx._("Cancelled; nothing was saved."))
+            return
+        duplicate = find_duplicate(
+            ctx.session,
+            contact=ctx.contact,
+            worker_name=d.get("worker_name", ""),
+            village_code=d["village_code"],
+        )
+        if duplicate is not None:
+            ctx.say(
+                ctx._(
+                    "This departure is already recorded (code *{code}*). Type *sudah berangkat* "
+                    "or *sudah pulang* to update it, or *status* to see it."
+                ).format(code=duplicate.code)
+            )
+            return
+        when = date.fromisoformat(d["departure"]) if d.get("departure") else None
+        left = when is not None and when <= ctx.now.date()
+        entry = create_entry(
+            ctx.session,
+            village_code=d["village_code"],
+            country=d["country"],
+            source="chat",
+            contact=ctx.contact,
+            now=ctx.now,
+            consent=True,
+            reporter_relation="self" if d.get("reporter") == "self" else d.get("relation"),
+            worker_name=d.get("worker_name"),
+            sex=d.get("sex"),
+            birth_year=d.get("birth_year"),
+            city=d.get("city"),
+            sector=d.get("sector"),
+            job=d.get("job"),
+            company_name=d.get("company"),
+            planned_departure=None if left else when,
+            departed_on=when if left else None,
+            contract_months=d.get("contract"),
+            contact_abroad=d.get("contact_abroad"),
+        )
+        ctx.contact.village_code = d["village_code"]
+        ctx.say(
+            ctx._(
+                "Recorded in the village register. The code is *{code}*. Your village officer "
+                "sees it and may check it with you. Later, type *sudah berangkat* when the "
+                "worker has left, *sudah pulang* when they are home, or *pindah majikan* after "
+                "a change of employer. Type *status* to see it."
+            ).format(code=entry.code)
+        )

@@ -1,0 +1,177 @@
+"""Updates to a departure the contact recorded: "sudah berangkat", "sudah pulang",
+"pindah majikan". With one entry that fits, it acts at once; with several, the person chooses."""
+
+from __future__ import annotations
+
+from bot.case_categories import COUNTRIES
+from bot.context import Ctx
+from bot.flows.base import Form, Step
+from bot.flows.case import title_of
+from bot.flows.register import skipped
+from bot.i18n import N_
+from bot.options import short
+from bot.register.models import RegisterEntry
+from bot.register.service import (
+    RegisterError,
+    entries_of,
+    mark_departed,
+    mark_returned,
+    moved_employer,
+)
+from bot.types import Button, Row
+
+UPDATES = ("departed", "returned", "moved")
+FITS = {"departed": ("planned",), "returned": ("planned", "departed"), "moved": ("departed",)}
+"""The statuses an entry may have for each update (a return may be told without a departure)."""
+
+
+def has_entries(ctx: Ctx) -> bool:
+    return bool(entries_of(ctx.session, ctx.contact))
+
+
+def fitting(ctx: Ctx, action: str) -> list[RegisterEntry]:
+    return [e for e in entries_of(ctx.session, ctx.contact) if e.status in FITS[action]]
+
+
+def label(ctx: Ctx, entry: RegisterEntry) -> str:
+    country = title_of(COUNTRIES, entry.country, ctx)
+    return f"{entry.code} {entry.worker_name or ''} → {country}".replace("  ", " ")
+
+
+STATES = {
+    "planned": N_("leaving {date}"),
+    "departed": N_("abroad since {date}"),
+    "returned": N_("came home {date}"),
+    "cancelled": N_("cancelled"),
+}
+
+
+def departure_lines(ctx: Ctx) -> list[str]:
+    """The contact's register entries for "status"."""
+    lines = []
+    for entry in entries_of(ctx.session, ctx.contact):
+        when = {
+            "planned": entry.planned_departure,
+            "departed": entry.departed_on,
+            "returned": entry.returned_on,
+        }.get(entry.status)
+        state = ctx._(STATES.get(entry.status, "{date}")).format(
+            date=when.strftime("%d-%m-%Y") if when else "?"
+        )
+        if entry.verified_at:
+            state += ", " + ctx._("verified by the village")
+        lines.append(
+            ctx._("Departure *{code}*: {who} → {country}, {state}").format(
+                code=entry.code,
+                who=entry.worker_name or "-",
+                country=title_of(COUNTRIES, entry.country, ctx),
+                state=state,
+            )
+        )
+    return lines
+
+
+def update(ctx: Ctx, action: str) -> None:
+    """Runs a chat update: at once for a single fitting entry, else through the form."""
+    entries = fitting(ctx, action)
+    if not entries:
+        ctx.say(
+            ctx._(
+                "I found no recorded departure this fits. Type *status* to see yours, or "
+                "*lapor berangkat* to record one."
+            )
+        )
+        return
+    if len(entries) == 1 and action != "moved":
+        apply(ctx, action, entries[0])
+        return
+    ctx.engine.start_form(ctx, "register_update", opening=action)
+
+
+def apply(ctx: Ctx, action: str, entry: RegisterEntry) -> None:
+    today = ctx.now.date()
+    try:
+        if action == "departed":
+            mark_departed(ctx.session, entry, on=today, now=ctx.now)
+            text = ctx._("Noted: {code} left on {date}. Have a safe journey!")
+        else:
+            mark_returned(ctx.session, entry, on=today, now=ctx.now)
+            text = ctx._("Noted: {code} came home on {date}. Welcome home!")
+    except RegisterError:
+        ctx.say(ctx._("That does not fit this departure; your village officer can correct it."))
+        return
+    ctx.say(text.format(code=entry.code, date=today.strftime("%d-%m-%Y")))
+
+
+class RegisterUpdateForm(Form):
+    name = "register_update"
+    needs_consent = False
+
+    def __init__(self) -> None:
+        self.steps = (
+            Step("pick", self.pick_prompt, self.pick_read, store_as="entry_id"),
+            Step(
+                "employer",
+                self.employer_prompt,
+                self.employer_read,
+                store_as="employer",
+                free_text=True,
+            ),
+            Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
+        )
+
+    def prefill(self, ctx: Ctx, opening: str) -> None:
+        ctx.set_data(action=opening)
+        entries = fitting(ctx, opening)
+        if len(entries) == 1:
+            ctx.set_data(entry_id=entries[0].id)
+
+    def first(self, ctx: Ctx) -> Step:
+        return self.steps[1] if ctx.data.get("entry_id") else self.steps[0]
+
+    def after(self, ctx: Ctx, step: Step) -> Step | None:
+        if step.name == "pick" and ctx.data.get("action") != "moved":
+            return None
+        return super().after(ctx, step)
+
+    def _rows(self, ctx: Ctx) -> list[Row]:
+        entries = fitting(ctx, str(ctx.data.get("action")))
+        return [Row(f"entry:{e.id}", short(label(ctx, e), 24)) for e in entries[:10]]
+
+    def pick_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Which departure is it about?"), rows=self._rows(ctx), list_label=ctx._("Choose")
+        )
+
+    def pick_read(self, ctx: Ctx) -> int:
+        return int(self.option(ctx, self._rows(ctx)).split(":", 1)[1])
+
+    def employer_prompt(self, ctx: Ctx) -> None:
+        ctx.say(ctx._("What is the name of the new employer (or company)?"))
+
+    def employer_read(self, ctx: Ctx) -> str:
+        return self.text(ctx, 2, 200)
+
+    def city_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("In which city or area? (Press *Skip* if you do not know.)"),
+            [Button("opt:skip", short(ctx._("Skip")))],
+        )
+
+    def city_read(self, ctx: Ctx) -> str | None:
+        return None if skipped(ctx) else self.text(ctx, 2, 120)
+
+    def finish(self, ctx: Ctx) -> None:
+        d = ctx.data
+        entry = next((e for e in fitting(ctx, d["action"]) if e.id == d.get("entry_id")), None)
+        if entry is None:
+            return
+        if d["action"] != "moved":
+            apply(ctx, d["action"], entry)
+            return
+        moved_employer(ctx.session, entry, employer=d["employer"], city=d.get("city"), now=ctx.now)
+        ctx.say(
+            ctx._(
+                "Noted: {code} now works for {employer}. Thank you for keeping it up to date."
+            ).format(code=entry.code, employer=d["employer"])
+        )

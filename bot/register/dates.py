@@ -1,0 +1,81 @@
+"""Dates as families type them in a chat: "bulan depan", "15 januari", "minggu lalu",
+"2026-01-15". Office forms (31/03/2026, 31 Maret 2026) are read by bot.tables.parse_date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.tables import MONTHS, parse_date
+from knowledge.normalize import fold
+
+RELATIVE_DAYS = {
+    "hari ini": 0,
+    "sekarang": 0,
+    "today": 0,
+    "now": 0,
+    "besok": 1,
+    "besuk": 1,
+    "tomorrow": 1,
+    "lusa": 2,
+    "kemarin": -1,
+    "kemaren": -1,
+    "yesterday": -1,
+    "minggu depan": 7,
+    "next week": 7,
+    "pekan depan": 7,
+    "minggu lalu": -7,
+    "last week": -7,
+}
+UNITS = {"hari": 1, "day": 1, "days": 1, "minggu": 7, "pekan": 7, "week": 7, "weeks": 7}
+MONTH_UNITS = frozenset({"bulan", "bln", "month", "months"})
+AGO = frozenset({"lalu", "yang lalu", "ago", "kemarin"})
+STALE = timedelta(days=90)
+"""A day and month without a year that passed more than this long ago means next year."""
+
+
+def _add_months(start: date, months: int) -> date:
+    index = start.year * 12 + start.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def read_date(text: str, today: date) -> date:
+    """The date meant; a month without a day is its first day. Raises ValueError."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        pass
+    folded = " ".join(fold(text.replace("/", " ")).split())
+    folded = re.sub(r"^(tanggal|tgl|tahun|pada|sekitar|kira kira|awal|on|in)\s+", "", folded)
+    if folded in RELATIVE_DAYS:
+        return today + timedelta(days=RELATIVE_DAYS[folded])
+    if folded in ("bulan depan", "next month", "bln depan"):
+        return _add_months(today, 1)
+    if folded in ("bulan ini", "this month"):
+        return today
+    if folded in ("bulan lalu", "last month", "bln lalu"):
+        return _add_months(today, -1)
+    if folded in ("tahun depan", "next year"):
+        return date(today.year + 1, 1, 1)
+    found = re.fullmatch(r"(\d{1,2}) (\w+)(?: (lagi|lalu|yang lalu|ago))?", folded)
+    if found:
+        number, unit, direction = int(found[1]), found[2], found[3]
+        sign = -1 if direction in AGO else 1
+        if unit in UNITS and direction:
+            return today + timedelta(days=sign * number * UNITS[unit])
+        if unit in MONTH_UNITS and direction:
+            return _add_months(today, sign * number)
+        if unit in MONTHS and not direction:
+            return _next(today, MONTHS[unit], number)
+    words = folded.split()
+    if len(words) == 1 and words[0] in MONTHS:
+        return _next(today, MONTHS[words[0]], 1)
+    raise ValueError(text)
+
+
+def _next(today: date, month: int, day: int) -> date:
+    """The day this year, or next year when it passed long ago ("15 januari" said in December)."""
+    candidate = date(today.year, month, day)
+    if today - candidate > STALE:
+        candidate = date(today.year + 1, month, day)
+    return candidate

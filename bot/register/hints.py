@@ -1,0 +1,89 @@
+"""What a family's message says about a departure: that it is one ("anak saya mau berangkat ke
+Taiwan bulan depan"), who writes ("anak saya" → a parent), where to. Word lists are data."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from bot.case_hints import categories_in, relation_in
+from bot.register.dates import read_date
+from knowledge.normalize import fold
+
+DEPARTURE_WORDS = frozenset("berangkat brangkat brgkt keberangkatan terbang".split())
+WHEN_WORDS = frozenset(
+    "mau akan rencana rencananya jadi besok lusa depan tanggal tgl sudah udah baru minggu bulan "
+    "januari februari maret april mei juni juli agustus september oktober november desember".split()
+)
+NOT_A_DEPARTURE = frozenset(
+    "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum batal ditipu tipu calo ragu "
+    "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata".split()
+)
+"""Negations, problems, requests, hypotheticals and hearsay: the message is about something
+else than recording a departure."""
+MAX_WORDS = 20
+WORKER_OF: dict[str, str] = {
+    "anak": "orang tua",
+    "suami": "istri",
+    "istri": "suami",
+    "kakak": "adik",
+    "adik": "kakak",
+    "ibu": "anak",
+    "ayah": "anak",
+    "keponakan": "paman/bibi",
+    "cucu": "kakek/nenek",
+    "sepupu": "sepupu",
+    "saudara": "saudara",
+    "menantu": "mertua",
+    "ipar": "ipar",
+}
+"""'<relation> saya' names the worker; the writer is the other side of that relation."""
+MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
+
+
+def is_departure_statement(text: str) -> bool:
+    """A short statement that someone leaves or left to work abroad; the caller rules out
+    questions. Stories of a problem ("berangkat lewat calo, gajinya tidak dibayar") are not."""
+    words = fold(text).split()
+    if not words or len(words) > MAX_WORDS:
+        return False
+    said = set(words)
+    if not said & DEPARTURE_WORDS or not said & WHEN_WORDS:
+        return False
+    return not (said & NOT_A_DEPARTURE) and not categories_in(text)
+
+
+def writer_relation(text: str) -> str | None:
+    """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'."""
+    words = fold(text).split()
+    for first, second in pairwise(words):
+        if second in MINE and first in WORKER_OF:
+            return WORKER_OF[first]
+        if first.endswith("ku") and first[:-2] in WORKER_OF:
+            return WORKER_OF[first[:-2]]
+    relation = relation_in(text)
+    if relation is None and words[:1] and words[0] in MINE:
+        return "self"  # "saya mau berangkat ..."
+    return relation
+
+
+def date_in(text: str, today: date) -> date | None:
+    """The departure date a message names ("... ke Taiwan bulan depan", "tgl 15 januari"):
+    the longest run of up to four words that reads as a date."""
+    for token in text.split():
+        if any(ch.isdigit() for ch in token) and ("-" in token or "/" in token):
+            try:
+                return read_date(token.strip(".,;"), today)
+            except ValueError:
+                pass
+    words = fold(text).split()
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            if phrase.isdigit():
+                continue
+            try:
+                return read_date(phrase, today)
+            except ValueError:
+                continue
+    return None

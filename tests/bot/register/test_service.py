@@ -1,0 +1,177 @@
+"""The register service on a real database: status changes leave events, officers see only
+their area, cases link to entries of their village, erasure keeps the counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.privacy import erase_contact
+from bot.register.models import RegisterEntry
+from bot.register.service import (
+    RegisterError,
+    cancel,
+    create_entry,
+    entries_of,
+    link_case,
+    list_entries,
+    mark_departed,
+    mark_returned,
+    moved_employer,
+    update_entry,
+    verify,
+    visible_entry,
+)
+from bot.store.db import transaction
+from bot.store.models import Case, Contact, Officer
+from migran.services import Services
+from tests.api.test_officer_api import new_case
+from tests.officers_support import ANJANI, LENENG, SAKRA, team
+
+NOW = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
+
+
+def add(services: Services, village: str = ANJANI, **fields: object) -> int:
+    with transaction(services.factory) as session:
+        entry = create_entry(
+            session, village_code=village, country="taiwan", source="officer", now=NOW, **fields
+        )
+        return entry.id
+
+
+def test_an_entry_goes_from_planned_to_departed_to_returned_with_events(
+    services: Services,
+) -> None:
+    entry_id = add(services, worker_name="Siti", planned_departure=date(2027, 1, 1))
+    with transaction(services.factory) as session:
+        entry = session.get(RegisterEntry, entry_id)
+        assert entry is not None and entry.status == "planned" and entry.code.startswith("R-")
+        assert entry.district_code == "52.03"
+        mark_departed(session, entry, on=date(2027, 1, 3), now=NOW)
+        moved_employer(session, entry, employer="Mr Chen", city="Taichung", now=NOW)
+        with pytest.raises(RegisterError):
+            cancel(session, entry, now=NOW)
+        with pytest.raises(RegisterError):
+            mark_returned(session, entry, on=date(2026, 12, 1), now=NOW)
+        mark_returned(session, entry, on=date(2029, 1, 3), now=NOW)
+        with pytest.raises(RegisterError):
+            mark_departed(session, entry, on=date(2029, 2, 1), now=NOW)
+        assert entry.status == "returned" and entry.city == "Taichung"
+        assert [e.kind for e in entry.events] == [
+            "recorded",
+            "departed",
+            "moved_employer",
+            "returned",
+        ]
+
+
+def test_an_edit_names_the_fields_it_changed_and_the_dates_set_the_status(
+    services: Services,
+) -> None:
+    entry_id = add(services)
+    people = team(services)
+    with transaction(services.factory) as session:
+        entry = session.get(RegisterEntry, entry_id)
+        officer = session.get(Officer, people["anjani"].id)
+        assert entry is not None and officer is not None
+        changed = update_entry(
+            session,
+            entry,
+            officer=officer,
+            now=NOW,
+            company_name="PT X",
+            departed_on=date(2026, 5, 1),
+        )
+        assert changed == ["company_name", "departed_on"] and entry.status == "departed"
+        assert update_entry(session, entry, officer=officer, now=NOW, company_name="PT X") == []
+        verify(session, entry, officer=officer, now=NOW)
+        assert entry.verified_by == officer.id and entry.verified_at is not None
+        assert entry.events[-2].body == "company_name: PT X, departed_on: 2026-05-01"
+        assert entry.events[-1].actor == f"officer:{officer.id}"
+        with pytest.raises(RegisterError):
+            update_entry(session, entry, officer=officer, village_code=SAKRA)
+
+
+def test_officers_see_only_the_entries_of_their_area(services: Services) -> None:
+    people = team(services)
+    anjani, sakra, leneng = add(services), add(services, SAKRA), add(services, LENENG)
+    with transaction(services.factory) as session:
+
+        def seen(who: str) -> set[int]:
+            officer = session.get(Officer, people[who].id)
+            assert officer is not None
+            return {e.id for e in list_entries(session, officer)}
+
+        assert seen("anjani") == {anjani}
+        assert seen("timur") == {anjani, sakra}
+        assert seen("tengah") == {leneng}
+        assert seen("admin") == {anjani, sakra, leneng}
+        officer = session.get(Officer, people["anjani"].id)
+        assert officer is not None
+        assert visible_entry(session, officer, sakra) is None
+        assert visible_entry(session, officer, anjani) is not None
+
+
+def test_a_case_links_only_to_an_entry_of_its_village(services: Services) -> None:
+    case_id = new_case(services, ANJANI)
+    same, other = add(services), add(services, SAKRA)
+    with transaction(services.factory) as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        with pytest.raises(RegisterError):
+            link_case(session, case=case, entry=session.get(RegisterEntry, other), actor="x")  # type: ignore[arg-type]
+        link_case(session, case=case, entry=session.get(RegisterEntry, same), actor="x")  # type: ignore[arg-type]
+        assert case.register_entry_id == same
+
+
+def test_erasure_removes_the_person_and_keeps_the_counts(services: Services) -> None:
+    with transaction(services.factory) as session:
+        contact = Contact(
+            channel="console", channel_user_id="ibu", created_at=NOW, last_seen_at=NOW
+        )
+        session.add(contact)
+        session.flush()
+        entry = create_entry(
+            session,
+            village_code=ANJANI,
+            country="taiwan",
+            source="chat",
+            contact=contact,
+            now=NOW,
+            consent=True,
+            worker_name="Baiq Nurhasanah",
+            city="Taipei",
+            job="perawat lansia",
+            sector="care",
+            sex="f",
+            birth_year=2003,
+            company_name="PT Maju",
+            contact_abroad="+886 912 345 678",
+            departed_on=date(2026, 1, 5),
+        )
+        moved_employer(session, entry, employer="Mr Chen", city="Taichung", now=NOW)
+        erase_contact(session, contact, now=NOW)
+    with transaction(services.factory) as session:
+        kept = session.scalars(select(RegisterEntry)).one()
+        assert (kept.worker_name, kept.city, kept.job, kept.contact_abroad, kept.contact_id) == (
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        assert kept.anonymised and kept.status == "departed"
+        assert (kept.country, kept.sector, kept.sex, kept.birth_year, kept.company_name) == (
+            "taiwan",
+            "care",
+            "f",
+            2003,
+            "PT Maju",
+        )
+        assert all("Chen" not in (e.body or "") for e in kept.events)
+        assert kept.events[-1].kind == "anonymised"
+        contact = session.scalars(select(Contact)).one()
+        assert entries_of(session, contact) == []
+        assert session.scalar(select(func.count(RegisterEntry.id))) == 1
