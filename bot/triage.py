@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.commands import leading_command
+from bot.companies.service import named_company
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.domain import DomainWords
@@ -40,6 +41,8 @@ class Reading:
     country: Country | None = None
     topic: str | None = None
     offered: tuple[str, ...] = ()
+    company: str | None = None
+    """A placement company the message names ("PT Maju Jaya resmi gak?"), to be checked."""
 
     @property
     def urgent(self) -> bool:
@@ -88,8 +91,9 @@ class Triage:
         danger = self.detector.detect(text)
         command = leading_command(text, lambda: self.looks_like_question(text))
         answer = self.librarian.ask(text, lang)
-        country = self.numbers.country_in(text) if danger else None
-        if answer.intent is not None and danger is None and command is None:
+        company = named_company(text) if danger is None and command is None else None
+        country = self.numbers.country_in(text) if danger or company else None
+        if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
@@ -103,6 +107,7 @@ class Triage:
             country=country,
             topic=topic,
             offered=offered,
+            company=company,
         )
 
     def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...]]:

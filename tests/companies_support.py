@@ -317,3 +317,52 @@ def measure(decide: object) -> MatchFigures:
         tuple(misses),
         tuple(false_matches),
     )
+
+
+SMALL_COMPANIES = """\
+Nama Perusahaan;No Izin;Tgl Izin;Berlaku Sampai;Kantor Pusat;Kantor Cabang;Status;Status Sejak
+PT Zorvana Jaya Abadi;FIKTIF-101/2024;12/3/2024;2029-3-12;Bekasi;"Mataram; Lombok Timur";aktif;
+PT Kelindra Sejahtera Mandiri;FIKTIF-102/2023;1/6/2023;2028-6-1;Bekasi;Praya;dibekukan;2026-2-3
+CV Bramkosa Utama;FIKTIF-103/2022;05/01/2022;2027-01-05;Surabaya;;dicabut;29 Januari 2026
+PT Velmora Karya Internasional;FIKTIF-104/2020;02/02/2020;2025-02-02;Tangerang;Selong;active;
+PT Sinar Qirvana;FIKTIF-105/2024;01/01/2024;2029-01-01;Semarang;;active;
+PT Sinar Qirvana Jaya;FIKTIF-106/2024;01/01/2024;2029-01-01;Semarang;Sumbawa Besar;active;
+"""
+"""A hand-made list (clearly fictional names) covering each kind of answer."""
+SMALL_JOB_ORDERS = """\
+company,country,position,places,valid_until
+PT Zorvana Jaya Abadi,Malaysia,Pekerja perkebunan sawit,40,2027-12-31
+pt zorvana jaya abadi,Taiwan,Operator pabrik,15,2027-06-30
+PT Zorvana Jaya Abadi,Hong Kong,Penata laksana rumah tangga,10,2024-01-31
+PT Sinar Qirvana Jaya,Jepang,Perawat lansia,5,2027-03-31
+"""
+
+
+def load_small(factory: object, list_date: str = "2026-11-20") -> None:
+    """Imports the small company and job-order lists through the service, as the CLI would."""
+    from datetime import date
+
+    from bot.companies import service
+    from bot.store.db import transaction
+    from bot.store.models import utcnow
+
+    day = date.fromisoformat(list_date)
+    with transaction(factory) as session:  # type: ignore[arg-type]
+        service.import_companies(
+            session,
+            SMALL_COMPANIES.encode(),
+            "p3mi.csv",
+            list_date=day,
+            source="Disnakertrans NTB (test)",
+            officer=None,
+            now=utcnow(),
+        )
+        service.import_job_orders(
+            session,
+            SMALL_JOB_ORDERS.encode(),
+            "jo.csv",
+            list_date=day,
+            source="BP3MI NTB (test)",
+            officer=None,
+            now=utcnow(),
+        )

@@ -192,6 +192,7 @@ def replace_list(
     filename: str | None,
     officer: Officer | None,
     now: datetime,
+    address: str | None = None,
 ) -> CompanyList:
     """Makes `rows` the current list of `kind`; the previous lists stay, no longer current."""
     session.execute(
@@ -216,7 +217,7 @@ def replace_list(
         session.execute(insert(model), [{**row, "list_id": imported.id} for row in rows])
     event = f"{kind}_import"
     if officer is not None:
-        audit(session, event, officer=officer, now=now)
+        audit(session, event, officer=officer, now=now, address=address)
     else:
         session.add(OfficerAudit(officer_id=None, username="cli", event=event, at=now))
     return imported

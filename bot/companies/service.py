@@ -135,6 +135,7 @@ def import_companies(
     source: str | None,
     officer: Officer | None,
     now: datetime,
+    address: str | None = None,
 ) -> CompanyList:
     """Checks the whole file, then makes it the current company list (TableError otherwise)."""
     rows = company_rows(data, filename)
@@ -147,6 +148,7 @@ def import_companies(
         filename=filename,
         officer=officer,
         now=now,
+        address=address,
     )
 
 
@@ -159,6 +161,7 @@ def import_job_orders(
     source: str | None,
     officer: Officer | None,
     now: datetime,
+    address: str | None = None,
 ) -> CompanyList:
     """Checks the whole file against the current company list, then makes it current."""
     companies = current_list(session, "companies")
@@ -174,6 +177,7 @@ def import_job_orders(
         filename=filename,
         officer=officer,
         now=now,
+        address=address,
     )
 
 
