@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.companies.matching import CompanyIndex
 from bot.companies.models import Company, CompanyList, JobOrder
-from bot.companies.names import name_key
+from bot.companies.names import LEGAL_FORMS, name_key
 from bot.officers import audit
 from bot.store.models import Officer, OfficerAudit
 from bot.tables import Column, Problem, Row, TableError, parse_date, read_table
@@ -93,7 +93,7 @@ def company_rows(data: bytes, filename: str) -> list[dict[str, object]]:
     for row in table.rows:
         name = _text(row, "name", problems, required=True)
         key = name_key(name)
-        if name and not key:
+        if name and (not key or key in LEGAL_FORMS):
             problems.append(Problem(row.line, "name", f"{name!r} is only a legal form"))
         elif key in first_line:
             problems.append(
