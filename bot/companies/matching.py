@@ -80,7 +80,7 @@ def _unjoined(query: list[str], key: list[str]) -> list[str]:
     listed words or their chat spellings."""
     out: list[str] = []
     for word in query:
-        if word in key or len(word) < 5:
+        if len(word) < 5 or word in key or any(fuzz.ratio(word, k) >= 80 for k in key):
             out.append(word)
             continue
         for cut in range(2, len(word) - 1):
@@ -140,6 +140,7 @@ class CompanyIndex:
         self.entries = list(entries)
         self._compact = [e.key.replace(" ", "") for e in self.entries]
         self._keys = [e.key for e in self.entries]
+        self._sorted = [" ".join(sorted(k.split())) for k in self._keys]
         self._by_key: dict[str, list[Entry]] = {}
         for entry in self.entries:
             self._by_key.setdefault(entry.key, []).append(entry)
@@ -168,10 +169,12 @@ class CompanyIndex:
             compact, self._compact, scorer=fuzz.ratio, limit=SHORTLIST, score_cutoff=CLOSE_SCORE
         ):
             shortlist.add(index)
-        for _choice, _score, index in process.extract(
-            query, self._keys, scorer=fuzz.token_sort_ratio, limit=SHORTLIST, score_cutoff=80
-        ):
-            shortlist.add(index)
+        if len(query.split()) > 1:  # words in another order ("Jaya Zorvana")
+            ordered = " ".join(sorted(query.split()))
+            for _choice, _score, index in process.extract(
+                ordered, self._sorted, scorer=fuzz.ratio, limit=SHORTLIST, score_cutoff=80
+            ):
+                shortlist.add(index)
         compared = sorted(
             ((*compare(query, self._keys[i]), i) for i in shortlist),
             key=lambda item: (-item[1], item[2]),

@@ -43,8 +43,8 @@ NTB_PLACES = (
     "ntb nusa tenggara barat mataram lombok praya selong gerung tanjung sumbawa taliwang "
     "bima dompu masbagik aikmel narmada kopang sape woha alas plampang"
 ).split()
-_INDEXES: OrderedDict[tuple[str, int], CompanyIndex] = OrderedDict()
-_KEEP_INDEXES = 8
+_CACHE: OrderedDict[tuple[str, str, int], _Loaded] = OrderedDict()
+_KEEP_LISTS = 8
 
 
 @dataclass
@@ -106,24 +106,56 @@ def current_list(session: Session, kind: str) -> CompanyList | None:
     ).first()
 
 
-def _index(session: Session, listed: CompanyList | None) -> CompanyIndex:
-    """The current list's names in memory; a list never changes once imported, so its index
-    is built once per process (per database) and reused by every check."""
+@dataclass
+class _Loaded:
+    """A list held in memory: lists never change once imported, so each is read once per
+    process (per database) and every check after that costs one small query."""
+
+    index: CompanyIndex
+    companies: dict[int, Company]
+    orders: dict[str, list[JobOrder]]
+
+
+def _remember(key: tuple[str, str, int], loaded: _Loaded) -> _Loaded:
+    _CACHE[key] = loaded
+    while len(_CACHE) > _KEEP_LISTS:
+        _CACHE.popitem(last=False)
+    return loaded
+
+
+def _loaded(session: Session, listed: CompanyList | None) -> _Loaded:
     if listed is None:
-        return CompanyIndex([])
-    cache_key = (str(session.get_bind().engine.url), listed.id)
-    index = _INDEXES.get(cache_key)
-    if index is None:
-        rows = session.execute(
-            select(Company.id, Company.name, Company.key).where(Company.list_id == listed.id)
-        ).all()
-        index = CompanyIndex([Entry(i, n, k) for i, n, k in rows])
-        _INDEXES[cache_key] = index
-        while len(_INDEXES) > _KEEP_INDEXES:
-            _INDEXES.popitem(last=False)
-    else:
-        _INDEXES.move_to_end(cache_key)
-    return index
+        return _Loaded(CompanyIndex([]), {}, {})
+    key = (str(session.get_bind().engine.url), listed.kind, listed.id)
+    found = _CACHE.get(key)
+    if found is not None:
+        _CACHE.move_to_end(key)
+        return found
+    if listed.kind == "companies":
+        rows = list(session.scalars(select(Company).where(Company.list_id == listed.id)))
+        for row in rows:
+            session.expunge(row)
+        entries = [Entry(c.id, c.name, c.key) for c in rows]
+        return _remember(key, _Loaded(CompanyIndex(entries), {c.id: c for c in rows}, {}))
+    orders: dict[str, list[JobOrder]] = {}
+    query = select(JobOrder).where(JobOrder.list_id == listed.id)
+    for order in session.scalars(query.order_by(JobOrder.country, JobOrder.position)):
+        session.expunge(order)
+        orders.setdefault(order.company_key, []).append(order)
+    return _remember(key, _Loaded(CompanyIndex([]), {}, orders))
+
+
+def _index(session: Session, listed: CompanyList | None) -> CompanyIndex:
+    return _loaded(session, listed).index
+
+
+def _current_lists(session: Session) -> dict[str, CompanyList]:
+    """The current list of each kind, in one query."""
+    found: dict[str, CompanyList] = {}
+    query = select(CompanyList).where(CompanyList.current.is_(True)).order_by(CompanyList.id)
+    for listed in session.scalars(query):
+        found[listed.kind] = listed
+    return found
 
 
 def import_companies(
@@ -187,14 +219,17 @@ def check(
 ) -> Check:
     """Whether `name` (as typed) is a licensed company on the current list."""
     today = today or date.today()
-    listed = current_list(session, "companies")
+    current = _current_lists(session)
+    listed = current.get("companies")
     if listed is None:
         return Check("no_list", name, country=country, today=today)
-    decision: Decision = _index(session, listed).decide(name)
+    loaded = _loaded(session, listed)
+    decision: Decision = loaded.index.decide(name)
     result = Check(decision.verdict, name, listed, country=country, today=today)
     if decision.found is not None:
-        return _with_company(session, result, session.get(Company, decision.found.id))
-    result.choices = [c for e in decision.choices if (c := session.get(Company, e.id))]
+        company = loaded.companies.get(decision.found.id)
+        return _with_company(session, result, company, current.get("joborders"))
+    result.choices = [c for e in decision.choices if (c := loaded.companies.get(e.id))]
     return result
 
 
@@ -203,35 +238,27 @@ def check_company(
 ) -> Check:
     """The check for a company the user picked from the offered names. A company of an older
     list is looked up by name on the current one."""
-    company = session.get(Company, company_id)
-    listed = current_list(session, "companies")
+    current = _current_lists(session)
+    listed = current.get("companies")
+    company = _loaded(session, listed).companies.get(company_id)
     if company is None or listed is None:
-        return check(session, company.name if company else "", country, today=today)
-    if company.list_id != listed.id:
-        return check(session, company.name, country, today=today)
+        picked = session.get(Company, company_id)
+        return check(session, picked.name if picked else "", country, today=today)
     result = Check("found", company.name, listed, country=country, today=today or date.today())
-    return _with_company(session, result, company)
+    return _with_company(session, result, company, current.get("joborders"))
 
 
-def _with_company(session: Session, result: Check, company: Company | None) -> Check:
+def _with_company(
+    session: Session, result: Check, company: Company | None, orders: CompanyList | None
+) -> Check:
     if company is None:
         result.verdict = "not_found"
         return result
     result.company = company
-    orders = current_list(session, "joborders")
     result.job_orders_list = orders
     if orders is not None:
-        result.job_orders = list(
-            session.scalars(
-                select(JobOrder)
-                .where(
-                    JobOrder.list_id == orders.id,
-                    JobOrder.company_key == company.key,
-                    JobOrder.valid_until >= result.today,
-                )
-                .order_by(JobOrder.country, JobOrder.position)
-            )
-        )
+        listed = _loaded(session, orders).orders.get(company.key, [])
+        result.job_orders = [j for j in listed if j.valid_until >= result.today]
     return result
 
 
@@ -348,13 +375,4 @@ def search(session: Session, text: str = "", limit: int = 50) -> list[Company]:
 
 def job_orders_of(session: Session, company: Company) -> list[JobOrder]:
     """All the company's job orders on the current job-order list (also expired ones)."""
-    orders = current_list(session, "joborders")
-    if orders is None:
-        return []
-    return list(
-        session.scalars(
-            select(JobOrder)
-            .where(JobOrder.list_id == orders.id, JobOrder.company_key == company.key)
-            .order_by(JobOrder.country, JobOrder.position)
-        )
-    )
+    return list(_loaded(session, current_list(session, "joborders")).orders.get(company.key, []))
