@@ -50,7 +50,7 @@ from tests.companies_support import (  # noqa: E402
     list_rows,
     misspell,
 )
-from tests.companies_support import (
+from tests.companies_support import (  # noqa: E402
     measure as measure_names,
 )
 
