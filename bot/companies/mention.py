@@ -36,6 +36,8 @@ GENERIC = frozenset(
     """.split()
 )
 """Words that do not make a name on their own ("PT penyalur", "perusahaan penempatan")."""
+LITERALS = ("pt", "p.t", "p t", "cv", "perusahaan", "agen", "pjtki", "p3mi")
+"""Every marker contains one of these: a message with none of them is passed over at once."""
 MAX_WORDS = 6
 _WORD = re.compile(r"[A-Za-z0-9&'.-]+")
 
@@ -43,6 +45,9 @@ _WORD = re.compile(r"[A-Za-z0-9&'.-]+")
 def named_company(text: str | None) -> str | None:
     """The company name a message gives after PT / CV / perusahaan / agen, or None."""
     if not text:
+        return None
+    lowered = text.lower()
+    if not any(literal in lowered for literal in LITERALS):
         return None
     for marker in MARKER.finditer(text):
         words: list[str] = []
