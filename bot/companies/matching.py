@@ -1,9 +1,11 @@
 """Deciding which licensed company a typed name means: found, several close names, or none.
 
 A name is compared as a whole (rapidfuzz ratio on the key without spaces, so "Sinarabadi" and
-"Sinar Abadi" agree) and word by word: a company is only *found* when every word on both sides
-has a counterpart (a typo, a dropped vowel or a chat abbreviation of it). That keeps "PT Zorvana
-Mitra" from being taken for the licensed "PT Zorvana Jaya" although the names are close."""
+"Sinar Abadi" agree) and word by word: a company is only *found* when each listed word appears
+in what was typed with at most a typo (one letter, two in long words; chat spellings without
+vowels and words run together spelled out first) and nothing more was typed. That keeps
+"PT Zorvana Mitra" or "PT Zorvana Jaya Abadi" from being taken for the licensed "PT Zorvana
+Jaya" although the names are close; such names are offered as choices instead."""
 
 from __future__ import annotations
 
@@ -97,8 +99,6 @@ def _allowance(length: int) -> int:
     """Letters a word may differ by and still be the same word."""
     if length <= 3:
         return 0
-    if length <= 5:
-        return 1
     return 1 if length <= 8 else 2
 
 
@@ -146,10 +146,13 @@ class CompanyIndex:
             self._by_key.setdefault(entry.key, []).append(entry)
 
     def decide(self, typed: str) -> Decision:
-        decision = self._decide(name_key(typed))
+        """Found, close names to offer, or not found. The name is also tried without the
+        variant spellings ("Indo nesia" is "Indonesia" split, not "Indo")."""
+        query = name_key(typed)
+        decision = self._decide(query)
         if decision.verdict != "found":
             plain = name_key(typed, spell=False)
-            if plain != name_key(typed):
+            if plain != query:
                 other = self._decide(plain)
                 if other.verdict == "found":
                     return other

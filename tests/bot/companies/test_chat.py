@@ -88,3 +88,21 @@ def test_with_no_list_loaded_the_chat_says_so_and_gives_the_official_way(
     assert "belum punya daftar perusahaan penempatan berizin" in text
     assert "0800-1000" in text and "Disnaker" in text
     assert "FIKTIF" not in text
+
+
+def test_a_company_named_in_a_question_about_something_else_is_checked_too(
+    family: Chat,
+) -> None:
+    replies = family.send("gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Calo Jaya")
+    texts = [r.text for r in replies]
+    assert "PT Calo Jaya* tidak ada di daftar" in texts[0]
+    assert len(texts) == 2 and "gaji" in texts[1].lower()
+
+
+def test_a_company_named_aside_is_not_checked_when_no_list_is_loaded(
+    services: Services,
+) -> None:
+    replies = Chat(services, user="family-3").send(
+        "gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Calo Jaya"
+    )
+    assert len(replies) == 1 and "belum punya daftar" not in replies[0].text
