@@ -21,6 +21,7 @@ from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import name_key
 from bot.register.models import RegisterEntry
 from bot.store.models import Case, Officer
+from knowledge.emergency import EmergencyNumbers
 
 __all__ = [
     "Check",
@@ -274,17 +275,14 @@ def ntb_offices(company: Company) -> list[str]:
 
 
 @cache
-def _numbers() -> object:
-    from knowledge.emergency import EmergencyNumbers
-
+def _numbers() -> EmergencyNumbers:
     return EmergencyNumbers.load()
 
 
 def country_key(text: str) -> str:
     """One key per destination however it is written ("Hong Kong", "hongkong", "HK",
     "arab-saudi", "Saudi Arabia")."""
-    numbers = _numbers()
-    country = numbers.country_in(text.replace("-", " "))  # type: ignore[attr-defined]
+    country = _numbers().country_in(text.replace("-", " "))
     if country is not None:
         return str(country.code)
     return name_key(text).replace(" ", "")

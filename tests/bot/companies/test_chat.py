@@ -3,10 +3,12 @@ on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.companies import service
+from bot.store.db import transaction
 from migran.services import Services
 from tests.companies_support import load_small
 from tests.conftest import Chat
@@ -106,3 +108,22 @@ def test_a_company_named_aside_is_not_checked_when_no_list_is_loaded(
         "gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Calo Jaya"
     )
     assert len(replies) == 1 and "belum punya daftar" not in replies[0].text
+
+
+def test_a_choice_made_after_the_list_was_replaced_is_read_on_the_new_list(
+    family: Chat, services: Services
+) -> None:
+    family.send("PT Zorvana Jaja resmi?")
+    with transaction(services.factory) as session:
+        service.import_companies(
+            session,
+            b"name,licence_number,valid_until,status\n"
+            b"PT Zorvana Jaya Abadi,FIKTIF-201/2026,2031-01-01,dicabut\n",
+            "baru.csv",
+            list_date=date(2026, 12, 1),
+            source=None,
+            officer=None,
+            now=NOW,
+        )
+    text = family.say("1")
+    assert "sudah DICABUT" in text and "tanggal 01-12-2026" in text
