@@ -127,3 +127,10 @@ def test_a_choice_made_after_the_list_was_replaced_is_read_on_the_new_list(
         )
     text = family.say("1")
     assert "sudah DICABUT" in text and "tanggal 01-12-2026" in text
+
+
+def test_an_english_question_gets_the_answer_in_english(family: Chat) -> None:
+    text = family.say("is PT Sinar Qirvana Jaya licensed? my sister wants to go to Taiwan")
+    assert "is on the list of licensed placement companies (P3MI) of 20-11-2026" in text
+    assert "Offices in NTB: Sumbawa Besar." in text
+    assert "No current job order for Taiwan on the job-order list of 20-11-2026" in text
