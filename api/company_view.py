@@ -1,5 +1,5 @@
 """Company flags as officers read them (case and register pages): Indonesian sentences built
-from `bot.companies.service.company_flags`, never internal codes."""
+from `bot.companies.oversight.company_flags`, never internal codes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.case_categories import COUNTRIES
-from bot.companies.service import Flag, company_flags
+from bot.companies.oversight import Flag, company_flags
 from bot.i18n import N_
 from bot.register.models import RegisterEntry
 from bot.store.models import Case

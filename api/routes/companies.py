@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.auth import WebOfficer, check_csrf, client_address
 from api.deps import ContainerDep, SessionDep
 from api.templating import templates
-from bot.companies import service
+from bot.companies import oversight, service
 from bot.companies.models import KINDS
 from bot.i18n import N_, translator
 from bot.store.models import Officer
@@ -46,8 +46,8 @@ def _page(
     done: str = "",
 ) -> HTMLResponse:
     _ = translator("id")
-    companies = service.search(session, q[:100])
-    orders = {c.id: service.job_orders_of(session, c) for c in companies}
+    companies = oversight.search(session, q[:100])
+    orders = {c.id: oversight.job_orders_of(session, c) for c in companies}
     context = {
         "officer": officer,
         "csrf": csrf,
@@ -61,7 +61,7 @@ def _page(
         "kinds": {kind: _(label) for kind, label in KIND_LABELS.items()},
         "status_label": {code: _(label) for code, label in STATUS_LABELS.items()},
         "ntb_offices": service.ntb_offices,
-        "counts": service.company_counts(session)[:30],
+        "counts": oversight.company_counts(session)[:30],
         "problems": problems or [],
         "failed_kind": failed_kind,
         "done": _(DONE[done]) if done in DONE else "",

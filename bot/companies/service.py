@@ -1,8 +1,8 @@
 """The company domain's service: what the chat, the dashboard and the CLI call.
 
 `check(session, name, country)` says whether a typed name is a licensed placement company on
-the current list, with that list's date; `company_flags` gives officers the same verdict as
-short flags; `company_counts` counts departures and cases per company for the province."""
+the current list, with that list's date; the imports make a file the current list. What
+officers see (flags, counts per company, search) is in `bot.companies.oversight`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.companies.imports import company_rows, job_order_rows, lists, replace_list
@@ -19,32 +19,29 @@ from bot.companies.matching import CompanyIndex, Decision, Entry
 from bot.companies.mention import named_company
 from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import name_key
-from bot.register.models import RegisterEntry
-from bot.store.models import Case, Officer
+from bot.store.models import Officer
 from knowledge.emergency import EmergencyNumbers
 
 __all__ = [
     "Check",
-    "CompanyCount",
-    "Flag",
     "check",
     "check_company",
-    "company_counts",
-    "company_flags",
+    "country_key",
     "current_list",
     "import_companies",
     "import_job_orders",
+    "in_memory",
+    "index_of",
     "lists",
     "named_company",
     "ntb_offices",
-    "search",
 ]
 
 NTB_PLACES = (
     "ntb nusa tenggara barat mataram lombok praya selong gerung tanjung sumbawa taliwang "
     "bima dompu masbagik aikmel narmada kopang sape woha alas plampang"
 ).split()
-_CACHE: OrderedDict[tuple[str, str, int], _Loaded] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, str, int], LoadedList] = OrderedDict()
 _KEEP_LISTS = 8
 
 
@@ -76,27 +73,6 @@ class Check:
         return [j for j in self.job_orders if country_key(j.country) == wanted]
 
 
-@dataclass(frozen=True)
-class Flag:
-    """A warning an officer sees beside a worker's company: `code` is one of not_listed,
-    unsure, suspended, revoked, expired, no_job_order, no_list."""
-
-    code: str
-    since: date | None = None
-    detail: str = ""
-
-
-@dataclass
-class CompanyCount:
-    """Departures and cases per company (matched against the current list when possible)."""
-
-    name: str
-    company_id: int | None
-    listed: bool
-    departures: int = 0
-    cases: int = 0
-
-
 # -- lists -------------------------------------------------------------------------------------
 def current_list(session: Session, kind: str) -> CompanyList | None:
     return session.scalars(
@@ -108,7 +84,7 @@ def current_list(session: Session, kind: str) -> CompanyList | None:
 
 
 @dataclass
-class _Loaded:
+class LoadedList:
     """A list held in memory: lists never change once imported, so each is read once per
     process (per database) and every check after that costs one small query."""
 
@@ -117,16 +93,16 @@ class _Loaded:
     orders: dict[str, list[JobOrder]]
 
 
-def _remember(key: tuple[str, str, int], loaded: _Loaded) -> _Loaded:
+def _remember(key: tuple[str, str, int], loaded: LoadedList) -> LoadedList:
     _CACHE[key] = loaded
     while len(_CACHE) > _KEEP_LISTS:
         _CACHE.popitem(last=False)
     return loaded
 
 
-def _loaded(session: Session, listed: CompanyList | None) -> _Loaded:
+def in_memory(session: Session, listed: CompanyList | None) -> LoadedList:
     if listed is None:
-        return _Loaded(CompanyIndex([]), {}, {})
+        return LoadedList(CompanyIndex([]), {}, {})
     key = (str(session.get_bind().engine.url), listed.kind, listed.id)
     found = _CACHE.get(key)
     if found is not None:
@@ -137,17 +113,18 @@ def _loaded(session: Session, listed: CompanyList | None) -> _Loaded:
         for row in rows:
             session.expunge(row)
         entries = [Entry(c.id, c.name, c.key) for c in rows]
-        return _remember(key, _Loaded(CompanyIndex(entries), {c.id: c for c in rows}, {}))
+        return _remember(key, LoadedList(CompanyIndex(entries), {c.id: c for c in rows}, {}))
     orders: dict[str, list[JobOrder]] = {}
     query = select(JobOrder).where(JobOrder.list_id == listed.id)
     for order in session.scalars(query.order_by(JobOrder.country, JobOrder.position)):
         session.expunge(order)
         orders.setdefault(order.company_key, []).append(order)
-    return _remember(key, _Loaded(CompanyIndex([]), {}, orders))
+    return _remember(key, LoadedList(CompanyIndex([]), {}, orders))
 
 
-def _index(session: Session, listed: CompanyList | None) -> CompanyIndex:
-    return _loaded(session, listed).index
+def index_of(session: Session, listed: CompanyList | None) -> CompanyIndex:
+    """The names of a company list, ready for matching."""
+    return in_memory(session, listed).index
 
 
 def _current_lists(session: Session) -> dict[str, CompanyList]:
@@ -199,7 +176,7 @@ def import_job_orders(
     """Checks the whole file against the current company list, then makes it current."""
     companies = current_list(session, "companies")
     rows = job_order_rows(
-        data, filename, _index(session, companies), companies.list_date if companies else None
+        data, filename, index_of(session, companies), companies.list_date if companies else None
     )
     return replace_list(
         session,
@@ -224,7 +201,7 @@ def check(
     listed = current.get("companies")
     if listed is None:
         return Check("no_list", name, country=country, today=today)
-    loaded = _loaded(session, listed)
+    loaded = in_memory(session, listed)
     decision: Decision = loaded.index.decide(name)
     result = Check(decision.verdict, name, listed, country=country, today=today)
     if decision.found is not None:
@@ -241,7 +218,7 @@ def check_company(
     list is looked up by name on the current one."""
     current = _current_lists(session)
     listed = current.get("companies")
-    company = _loaded(session, listed).companies.get(company_id)
+    company = in_memory(session, listed).companies.get(company_id)
     if company is None or listed is None:
         picked = session.get(Company, company_id)
         return check(session, picked.name if picked else "", country, today=today)
@@ -258,7 +235,7 @@ def _with_company(
     result.company = company
     result.job_orders_list = orders
     if orders is not None:
-        listed = _loaded(session, orders).orders.get(company.key, [])
+        listed = in_memory(session, orders).orders.get(company.key, [])
         result.job_orders = [j for j in listed if j.valid_until >= result.today]
     return result
 
@@ -286,91 +263,3 @@ def country_key(text: str) -> str:
     if country is not None:
         return str(country.code)
     return name_key(text).replace(" ", "")
-
-
-# -- for officers ------------------------------------------------------------------------------
-def company_flags(
-    session: Session, company_name: str | None, country: str | None, *, today: date | None = None
-) -> list[Flag]:
-    """Warnings about a worker's company for the case and register pages: not on the licence
-    list, only close names, suspended, revoked, licence expired, no job order for the country."""
-    if not company_name or not company_name.strip():
-        return []
-    result = check(session, company_name, country, today=today)
-    if result.verdict == "no_list":
-        return [Flag("no_list")]
-    if result.verdict == "not_found":
-        return [
-            Flag("not_listed", result.companies_list.list_date if result.companies_list else None)
-        ]
-    if result.verdict == "choices" or result.company is None:
-        return [Flag("unsure", detail="; ".join(c.name for c in result.choices))]
-    company = result.company
-    flags: list[Flag] = []
-    if company.status in ("suspended", "revoked"):
-        flags.append(Flag(company.status, company.status_date, company.name))
-    if result.expired:
-        flags.append(Flag("expired", company.valid_until, company.name))
-    if country and result.job_orders_list is not None and not result.orders_for_country:
-        flags.append(Flag("no_job_order", detail=country))
-    return flags
-
-
-def company_counts(session: Session, district_code: str | None = None) -> list[CompanyCount]:
-    """Departures (register entries that left) and cases (through their register entry) per
-    company, typed names matched to the current list; most departures first."""
-    named = RegisterEntry.company_name.is_not(None)
-    in_area = RegisterEntry.district_code == district_code if district_code else named
-    departures = select(RegisterEntry.company_name, func.count(RegisterEntry.id)).where(
-        named, in_area, RegisterEntry.status.in_(("departed", "returned"))
-    )
-    cases = (
-        select(RegisterEntry.company_name, func.count(Case.id))
-        .join(Case, Case.register_entry_id == RegisterEntry.id)
-        .where(named, in_area)
-    )
-    counted: dict[str, list[int]] = {}
-    for position, query in enumerate((departures, cases)):
-        for typed, n in session.execute(query.group_by(RegisterEntry.company_name)):
-            counted.setdefault(typed or "", [0, 0])[position] += int(n or 0)
-    listed = current_list(session, "companies")
-    index = _index(session, listed)
-    totals: dict[str, CompanyCount] = {}
-    for typed, (departed, cased) in counted.items():
-        if not typed or not typed.strip():
-            continue
-        decision = index.decide(typed)
-        if decision.found is not None:
-            key, name, company_id, known = (
-                f"id:{decision.found.id}",
-                decision.found.name,
-                decision.found.id,
-                True,
-            )
-        else:
-            key, name, company_id, known = f"typed:{name_key(typed)}", typed.strip(), None, False
-        total = totals.setdefault(key, CompanyCount(name, company_id, known))
-        total.departures += departed
-        total.cases += cased
-    return sorted(totals.values(), key=lambda c: (-c.departures, -c.cases, c.name))
-
-
-def search(session: Session, text: str = "", limit: int = 50) -> list[Company]:
-    """Companies of the current list whose name matches `text` (all of them, up to `limit`,
-    when it is empty), in name order, for the dashboard."""
-    listed = current_list(session, "companies")
-    if listed is None:
-        return []
-    query = select(Company).where(Company.list_id == listed.id)
-    key = name_key(text) if text.strip() else ""
-    if key:
-        decision = _index(session, listed).decide(text)
-        ids = [e.id for e in ((decision.found,) if decision.found else decision.choices) if e]
-        like = Company.key.contains(key)
-        query = query.where(like | Company.id.in_(ids)) if ids else query.where(like)
-    return list(session.scalars(query.order_by(Company.name).limit(limit)))
-
-
-def job_orders_of(session: Session, company: Company) -> list[JobOrder]:
-    """All the company's job orders on the current job-order list (also expired ones)."""
-    return list(_loaded(session, current_list(session, "joborders")).orders.get(company.key, []))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.companies import service
+from bot.companies import oversight
 from bot.register.models import RegisterEntry
 from bot.store.db import transaction
 from bot.store.models import Case
@@ -19,7 +19,7 @@ TODAY = date(2026, 12, 3)
 
 def codes(services: Services, name: str | None, country: str | None) -> list[str]:
     with services.factory() as session:
-        return [f.code for f in service.company_flags(session, name, country, today=TODAY)]
+        return [f.code for f in oversight.company_flags(session, name, country, today=TODAY)]
 
 
 def test_flags_name_what_is_wrong_with_a_company(services: Services) -> None:
@@ -35,7 +35,7 @@ def test_flags_name_what_is_wrong_with_a_company(services: Services) -> None:
     assert codes(services, "PT Sinar Qirvana Jay Abadi", None) == ["unsure"]
     assert codes(services, "  ", "malaysia") == []
     with services.factory() as session:
-        revoked = service.company_flags(session, "cv bramkosa utama", None, today=TODAY)
+        revoked = oversight.company_flags(session, "cv bramkosa utama", None, today=TODAY)
     assert revoked[0].since == date(2026, 1, 29)
 
 
@@ -69,8 +69,8 @@ def test_departures_and_cases_are_counted_per_matched_company(services: Services
         with transaction(services.factory) as session:
             session.get(Case, case_id).register_entry_id = entry_id  # type: ignore[union-attr]
     with services.factory() as session:
-        counts = service.company_counts(session)
-        lombok_timur = service.company_counts(session, district_code=ANJANI[:5])
+        counts = oversight.company_counts(session)
+        lombok_timur = oversight.company_counts(session, district_code=ANJANI[:5])
     assert [(c.name, c.listed, c.departures, c.cases) for c in counts] == [
         ("PT Zorvana Jaya Abadi", True, 2, 1),
         ("PT Calo Tanpa Izin", False, 1, 2),
