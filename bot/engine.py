@@ -20,7 +20,7 @@ from bot import replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
-from bot.flows import menu
+from bot.flows import company, menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
@@ -43,6 +43,8 @@ from knowledge.villages import VillageDirectory
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
+COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+"""Topics a company check answers better than the general text (it includes how to check)."""
 PENDING_STORY = "pending_story"
 """A message kept for a moment so that pressing "Report" carries it into the report."""
 
@@ -171,6 +173,9 @@ class Engine:
             return
         if conv.flow in ("erase_confirm", "language"):
             self.clear(ctx)
+        if ctx.incoming.button and ctx.incoming.button.startswith(company.PREFIX):
+            company.choose(ctx, ctx.incoming.button.removeprefix(company.PREFIX))
+            return
         if ctx.incoming.button and ctx.incoming.button.startswith("topic:"):
             self.answer_topic(ctx, ctx.incoming.button.split(":", 1)[1])
             return
@@ -490,6 +495,11 @@ class Engine:
             )
             return
         ctx.set_data(**{PENDING_STORY: reading.text[:4000]})
+        if reading.company is not None:
+            about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
+            self.check_company(ctx, reading, aside=not about_company)
+            if about_company:
+                return
         if reading.topic is not None:
             self.answer_topic(ctx, reading.topic, reading.lang, reading.offered)
         elif reading.offered:
@@ -504,6 +514,13 @@ class Engine:
             )
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
+
+    def check_company(self, ctx: Ctx, reading: Reading, aside: bool = False) -> None:
+        """A company named in a question is checked against the province's list; the check
+        comes before the knowledge base's answer when that is about something else."""
+        lang = reading.lang
+        place = reading.country.name.get(lang, reading.country.code) if reading.country else None
+        company.answer(ctx, reading.company or "", place, aside=aside)
 
     def answer_topic(
         self, ctx: Ctx, slug: str, lang: str | None = None, offered: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.commands import leading_command
+from bot.companies.service import named_company
 from bot.register.hints import is_departure_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
@@ -48,6 +49,8 @@ class Reading:
     departure_question: bool = False
     """A question about leaving ("mau berangkat ke Taiwan syaratnya apa?"): answered, and
     recording the departure is offered beside the answer."""
+    company: str | None = None
+    """A placement company the message names ("PT Maju Jaya resmi gak?"), to be checked."""
 
     @property
     def urgent(self) -> bool:
@@ -101,8 +104,9 @@ class Triage:
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         answer = self.librarian.ask(text, lang)
-        country = self.numbers.country_in(text) if danger else None
-        if answer.intent is not None and danger is None and command is None:
+        company = named_company(text) if danger is None and command is None else None
+        country = self.numbers.country_in(text) if danger or company else None
+        if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
@@ -117,6 +121,7 @@ class Triage:
             topic=topic,
             offered=offered,
             departure_question=asked,
+            company=company,
         )
 
     def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...]]:

@@ -437,6 +437,51 @@ def cmd_register_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_list_import(args: argparse.Namespace, settings: Settings) -> int:
+    """`migran companies import FILE` / `migran joborders import FILE`."""
+    from datetime import date
+
+    from bot.companies import service
+    from bot.store.db import make_engine, make_sessionmaker, transaction
+    from bot.store.models import utcnow
+    from bot.store.schema import upgrade
+    from bot.tables import TableError, parse_date
+
+    try:
+        list_date = parse_date(args.list_date) if args.list_date else date.today()
+    except ValueError as error:
+        print(f"--list-date: {error}", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"cannot read {path}: {error.strerror}", file=sys.stderr)
+        return 2
+    upgrade(settings.database_url)
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    load = service.import_companies if args.command == "companies" else service.import_job_orders
+    try:
+        with transaction(factory) as session:
+            imported = load(
+                session,
+                data,
+                path.name,
+                list_date=list_date,
+                source=args.source,
+                officer=None,
+                now=utcnow(),
+            )
+            rows, day = imported.row_count, imported.list_date
+    except TableError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s); nothing was imported", file=sys.stderr)
+        return 1
+    print(f"{rows} {args.command} imported: the list of {day.isoformat()} is now current")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migran", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -517,6 +562,14 @@ def build_parser() -> argparse.ArgumentParser:
     reg_import.add_argument("file")
     reg_import.add_argument("--check", action="store_true", help="only check the rows")
     reg_import.set_defaults(func=cmd_register_import)
+    for kind, what in (("companies", "licensed placement companies"), ("joborders", "job orders")):
+        lists = sub.add_parser(kind, help=f"the province's list of {what}")
+        lists_sub = lists.add_subparsers(dest="action", required=True)
+        load = lists_sub.add_parser("import", help=f"replace the current list of {what}")
+        load.add_argument("file", help="CSV or XLSX with a header row")
+        load.add_argument("--list-date", help="the date the list carries (default: today)")
+        load.add_argument("--source", help="who published the list, e.g. 'Disnakertrans NTB'")
+        load.set_defaults(func=cmd_list_import)
 
     serve = sub.add_parser("serve", help="run the web service")
     serve.add_argument("--host")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from api.auth import SESSION_COOKIE, WebOfficer, check_csrf, client_address
 from api.case_view import actor_name, event_body, event_title
+from api.company_view import case_company_flags
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot import handoff, login_throttle
@@ -68,6 +69,8 @@ AUDIT_EVENTS = {
     "register_cancel": N_("cancelled a register entry"),
     "register_import": N_("imported a register list"),
     "register_case_linked": N_("linked a case to the register"),
+    "companies_import": N_("imported a company list"),
+    "joborders_import": N_("imported a job-order list"),
 }
 CASE_ERRORS = {
     "resolved": N_("The case is already resolved."),
@@ -356,6 +359,7 @@ def case_page(
         event_title=lambda e: event_title(e, _),
         event_body=event_body,
         actor_name=lambda a: actor_name(a, officers, _),
+        company_flags=case_company_flags(session, case, _),
     )
 
 

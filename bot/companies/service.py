@@ -1,0 +1,265 @@
+"""The company domain's service: what the chat, the dashboard and the CLI call.
+
+`check(session, name, country)` says whether a typed name is a licensed placement company on
+the current list, with that list's date; the imports make a file the current list. What
+officers see (flags, counts per company, search) is in `bot.companies.oversight`."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.companies.imports import company_rows, job_order_rows, lists, replace_list
+from bot.companies.matching import CompanyIndex, Decision, Entry
+from bot.companies.mention import named_company
+from bot.companies.models import Company, CompanyList, JobOrder
+from bot.companies.names import name_key
+from bot.store.models import Officer
+from knowledge.emergency import EmergencyNumbers
+
+__all__ = [
+    "Check",
+    "check",
+    "check_company",
+    "country_key",
+    "current_list",
+    "import_companies",
+    "import_job_orders",
+    "in_memory",
+    "index_of",
+    "lists",
+    "named_company",
+    "ntb_offices",
+]
+
+NTB_PLACES = (
+    "ntb nusa tenggara barat mataram lombok praya selong gerung tanjung sumbawa taliwang "
+    "bima dompu masbagik aikmel narmada kopang sape woha alas plampang"
+).split()
+_CACHE: OrderedDict[tuple[str, str, int], LoadedList] = OrderedDict()
+_KEEP_LISTS = 8
+
+
+@dataclass
+class Check:
+    """What the chat answers about one typed name. `verdict`: "found", "choices",
+    "not_found" or "no_list" (nothing loaded: the chat must not guess)."""
+
+    verdict: str
+    typed: str
+    companies_list: CompanyList | None = None
+    company: Company | None = None
+    choices: list[Company] = field(default_factory=list)
+    job_orders_list: CompanyList | None = None
+    job_orders: list[JobOrder] = field(default_factory=list)
+    """The company's job orders still valid today, by country."""
+    country: str | None = None
+    today: date = field(default_factory=date.today)
+
+    @property
+    def expired(self) -> bool:
+        return self.company is not None and self.company.valid_until < self.today
+
+    @property
+    def orders_for_country(self) -> list[JobOrder]:
+        if self.country is None:
+            return self.job_orders
+        wanted = country_key(self.country)
+        return [j for j in self.job_orders if country_key(j.country) == wanted]
+
+
+# -- lists -------------------------------------------------------------------------------------
+def current_list(session: Session, kind: str) -> CompanyList | None:
+    return session.scalars(
+        select(CompanyList)
+        .where(CompanyList.kind == kind, CompanyList.current.is_(True))
+        .order_by(CompanyList.id.desc())
+        .limit(1)
+    ).first()
+
+
+@dataclass
+class LoadedList:
+    """A list held in memory: lists never change once imported, so each is read once per
+    process (per database) and every check after that costs one small query."""
+
+    index: CompanyIndex
+    companies: dict[int, Company]
+    orders: dict[str, list[JobOrder]]
+
+
+def _remember(key: tuple[str, str, int], loaded: LoadedList) -> LoadedList:
+    _CACHE[key] = loaded
+    while len(_CACHE) > _KEEP_LISTS:
+        _CACHE.popitem(last=False)
+    return loaded
+
+
+def in_memory(session: Session, listed: CompanyList | None) -> LoadedList:
+    if listed is None:
+        return LoadedList(CompanyIndex([]), {}, {})
+    key = (str(session.get_bind().engine.url), listed.kind, listed.id)
+    found = _CACHE.get(key)
+    if found is not None:
+        _CACHE.move_to_end(key)
+        return found
+    if listed.kind == "companies":
+        rows = list(session.scalars(select(Company).where(Company.list_id == listed.id)))
+        for row in rows:
+            session.expunge(row)
+        entries = [Entry(c.id, c.name, c.key) for c in rows]
+        return _remember(key, LoadedList(CompanyIndex(entries), {c.id: c for c in rows}, {}))
+    orders: dict[str, list[JobOrder]] = {}
+    query = select(JobOrder).where(JobOrder.list_id == listed.id)
+    for order in session.scalars(query.order_by(JobOrder.country, JobOrder.position)):
+        session.expunge(order)
+        orders.setdefault(order.company_key, []).append(order)
+    return _remember(key, LoadedList(CompanyIndex([]), {}, orders))
+
+
+def index_of(session: Session, listed: CompanyList | None) -> CompanyIndex:
+    """The names of a company list, ready for matching."""
+    return in_memory(session, listed).index
+
+
+def _current_lists(session: Session) -> dict[str, CompanyList]:
+    """The current list of each kind, in one query."""
+    found: dict[str, CompanyList] = {}
+    query = select(CompanyList).where(CompanyList.current.is_(True)).order_by(CompanyList.id)
+    for listed in session.scalars(query):
+        found[listed.kind] = listed
+    return found
+
+
+def import_companies(
+    session: Session,
+    data: bytes,
+    filename: str,
+    *,
+    list_date: date,
+    source: str | None,
+    officer: Officer | None,
+    now: datetime,
+    address: str | None = None,
+) -> CompanyList:
+    """Checks the whole file, then makes it the current company list (TableError otherwise)."""
+    rows = company_rows(data, filename)
+    return replace_list(
+        session,
+        kind="companies",
+        rows=rows,
+        list_date=list_date,
+        source=source,
+        filename=filename,
+        officer=officer,
+        now=now,
+        address=address,
+    )
+
+
+def import_job_orders(
+    session: Session,
+    data: bytes,
+    filename: str,
+    *,
+    list_date: date,
+    source: str | None,
+    officer: Officer | None,
+    now: datetime,
+    address: str | None = None,
+) -> CompanyList:
+    """Checks the whole file against the current company list, then makes it current."""
+    companies = current_list(session, "companies")
+    rows = job_order_rows(
+        data, filename, index_of(session, companies), companies.list_date if companies else None
+    )
+    return replace_list(
+        session,
+        kind="joborders",
+        rows=rows,
+        list_date=list_date,
+        source=source,
+        filename=filename,
+        officer=officer,
+        now=now,
+        address=address,
+    )
+
+
+# -- checks ------------------------------------------------------------------------------------
+def check(
+    session: Session, name: str, country: str | None = None, *, today: date | None = None
+) -> Check:
+    """Whether `name` (as typed) is a licensed company on the current list."""
+    today = today or date.today()
+    current = _current_lists(session)
+    listed = current.get("companies")
+    if listed is None:
+        return Check("no_list", name, country=country, today=today)
+    loaded = in_memory(session, listed)
+    decision: Decision = loaded.index.decide(name)
+    result = Check(decision.verdict, name, listed, country=country, today=today)
+    if decision.found is not None:
+        company = loaded.companies.get(decision.found.id)
+        return _with_company(session, result, company, current.get("joborders"))
+    result.choices = [c for e in decision.choices if (c := loaded.companies.get(e.id))]
+    return result
+
+
+def check_company(
+    session: Session, company_id: int, country: str | None = None, *, today: date | None = None
+) -> Check:
+    """The check for a company the user picked from the offered names. A company of an older
+    list is looked up by name on the current one."""
+    current = _current_lists(session)
+    listed = current.get("companies")
+    company = in_memory(session, listed).companies.get(company_id)
+    if company is None or listed is None:
+        picked = session.get(Company, company_id)
+        return check(session, picked.name if picked else "", country, today=today)
+    result = Check("found", company.name, listed, country=country, today=today or date.today())
+    return _with_company(session, result, company, current.get("joborders"))
+
+
+def _with_company(
+    session: Session, result: Check, company: Company | None, orders: CompanyList | None
+) -> Check:
+    if company is None:
+        result.verdict = "not_found"
+        return result
+    result.company = company
+    result.job_orders_list = orders
+    if orders is not None:
+        listed = in_memory(session, orders).orders.get(company.key, [])
+        result.job_orders = [j for j in listed if j.valid_until >= result.today]
+    return result
+
+
+def ntb_offices(company: Company) -> list[str]:
+    """The company's offices in NTB (head office or branches), as the list names them."""
+    offices = [company.head_office or "", *(company.branch_offices or "").split(";")]
+    found = []
+    for office in offices:
+        words = set(name_key(office).split())
+        if office.strip() and words & set(NTB_PLACES):
+            found.append(office.strip())
+    return found
+
+
+@cache
+def _numbers() -> EmergencyNumbers:
+    return EmergencyNumbers.load()
+
+
+def country_key(text: str) -> str:
+    """One key per destination however it is written ("Hong Kong", "hongkong", "HK",
+    "arab-saudi", "Saudi Arabia")."""
+    country = _numbers().country_in(text.replace("-", " "))
+    if country is not None:
+        return str(country.code)
+    return name_key(text).replace(" ", "")

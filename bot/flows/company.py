@@ -1,0 +1,215 @@
+"""The company check in the chat: "PT Maju Jaya resmi gak?" answered from the province's list,
+always naming the list's date, and never guessing when no list is loaded.
+
+Reaches the company domain only through `bot.companies.service`; the words are in the catalogs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.companies import service
+from bot.companies.service import Check
+from bot.context import Ctx
+from bot.options import short
+from bot.types import Button, Row
+
+PREFIX = "company:"
+NONE_OF_THESE = PREFIX + "none"
+TYPED, COUNTRY = "company_typed", "company_country"
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else "?"
+
+
+def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False) -> None:
+    """Checks a company named in a message and answers. `aside`: the message is mainly about
+    something else, so with no list loaded nothing is said about the company."""
+    result = service.check(ctx.session, typed, country, today=ctx.now.date())
+    if aside and result.verdict == "no_list":
+        return
+    ctx.set_data(**{TYPED: typed[:200], COUNTRY: country})
+    render(ctx, result)
+
+
+def choose(ctx: Ctx, choice: str) -> None:
+    """The user picked one of the close names offered, or none of them."""
+    country = ctx.data.get(COUNTRY)
+    typed = str(ctx.data.get(TYPED) or "")
+    if choice == NONE_OF_THESE or not choice.isdigit():
+        result = service.check(ctx.session, typed, country, today=ctx.now.date())
+        result.verdict, result.choices = "not_found", []
+        render(ctx, result)
+        return
+    render(ctx, service.check_company(ctx.session, int(choice), country, today=ctx.now.date()))
+
+
+def official_check(ctx: Ctx) -> str:
+    return ctx._(
+        "How to check officially: look the company up in SISKOP2MI (the KP2MI system); ask "
+        "the Disnaker of your kabupaten, the LTSA or BP3MI; or call KP2MI 0800-1000 (free, "
+        "24 hours) or WhatsApp 0811-8080-141."
+    )
+
+
+def _report_buttons(ctx: Ctx) -> list[Button]:
+    return [
+        Button("cmd:report", short(ctx._("Ask an officer"))),
+        Button("cmd:menu", short(ctx._("Menu"))),
+    ]
+
+
+def render(ctx: Ctx, result: Check) -> None:
+    _ = ctx._
+    if result.verdict == "no_list" or result.companies_list is None:
+        ctx.say(
+            _(
+                "I have no list of licensed placement companies loaded yet, so I cannot check "
+                "*{name}* myself. Do not pay anything before you have checked."
+            ).format(name=result.typed)
+            + "\n\n"
+            + official_check(ctx),
+            _report_buttons(ctx),
+        )
+        return
+    listed = _day(result.companies_list.list_date)
+    if result.verdict == "choices" and result.choices:
+        lines = [
+            _(
+                "*{name}* is not exactly on the list of licensed placement companies of "
+                "{date}. Did you mean one of these?"
+            ).format(name=result.typed, date=listed)
+        ]
+        lines.extend(f"• {c.name}" for c in result.choices)
+        lines.append("")
+        lines.append(
+            _(
+                "If none of these is exactly the name on the company's papers, treat it as "
+                "not on the list."
+            )
+        )
+        rows = [Row(f"{PREFIX}{c.id}", short(c.name, 24)) for c in result.choices]
+        rows.append(Row(NONE_OF_THESE, short(_("None of these"), 24)))
+        ctx.say("\n".join(lines), rows=rows, list_label=_("Choose"))
+        return
+    company = result.company
+    if company is None:
+        ctx.say(
+            _(
+                "*{name}* is not on the list of licensed placement companies of {date}. It may "
+                "be a broker or an unlicensed company, or its name may be written differently. "
+                "Do not pay anything and do not hand over your KTP, passport or other "
+                "documents."
+            ).format(name=result.typed, date=listed)
+            + "\n\n"
+            + official_check(ctx)
+            + "\n\n"
+            + _("To report a recruiter or ask your village officer, type *lapor*."),
+            _report_buttons(ctx),
+        )
+        return
+    if company.status in ("suspended", "revoked"):
+        _sanctioned(ctx, result, listed)
+        return
+    _licensed(ctx, result, listed)
+
+
+def _sanctioned(ctx: Ctx, result: Check, listed: str) -> None:
+    _ = ctx._
+    company = result.company
+    assert company is not None
+    if company.status == "suspended":
+        head = _(
+            "*{name}* is SUSPENDED since {since}, according to the list of licensed placement "
+            "companies of {date}. A company under sanction may not recruit or select new "
+            "workers."
+        )
+    else:
+        head = _(
+            "The licence of *{name}* has been REVOKED since {since}, according to the list of "
+            "licensed placement companies of {date}. It may no longer place workers."
+        )
+    text = head.format(name=company.name, since=_day(company.status_date), date=listed)
+    advice = _(
+        "Do not pay anything and do not hand over documents. If you have already paid or "
+        "registered, type *lapor*: your village officer can help you report it to Disnaker or "
+        "BP3MI."
+    )
+    ctx.say(f"{text}\n\n{advice}\n\n{official_check(ctx)}", _report_buttons(ctx))
+
+
+def _licensed(ctx: Ctx, result: Check, listed: str) -> None:
+    _ = ctx._
+    company = result.company
+    assert company is not None
+    lines = [
+        _(
+            "*{name}* is on the list of licensed placement companies (P3MI) of {date}. "
+            "Licence {number}, valid until {until}."
+        ).format(
+            name=company.name,
+            date=listed,
+            number=company.licence_number,
+            until=_day(company.valid_until),
+        )
+    ]
+    if result.expired:
+        lines.append(
+            _(
+                "The licence has EXPIRED. Ask Disnaker or BP3MI whether it was renewed before "
+                "you pay or sign anything."
+            )
+        )
+    offices = service.ntb_offices(company)
+    lines.append(
+        _("Offices in NTB: {offices}.").format(offices="; ".join(offices))
+        if offices
+        else _("The list names no office of this company in NTB.")
+    )
+    lines.append("")
+    lines.extend(_job_orders(ctx, result))
+    lines.append("")
+    lines.append(
+        _(
+            "Being on the list is not enough: the job and country you were offered need a "
+            "current job order, and you register through Disnaker or the LTSA. Never pay "
+            "into a personal account."
+        )
+    )
+    lines.append(official_check(ctx))
+    ctx.say("\n".join(lines), _report_buttons(ctx))
+
+
+def _job_orders(ctx: Ctx, result: Check) -> list[str]:
+    _ = ctx._
+    orders_list = result.job_orders_list
+    if orders_list is None:
+        return [
+            _(
+                "No job-order list is loaded yet: ask Disnaker or BP3MI whether there is a "
+                "current job order for the job you were offered."
+            )
+        ]
+    listed = _day(orders_list.list_date)
+    orders = result.orders_for_country
+    if result.country and not orders:
+        return [
+            _(
+                "No current job order for {country} on the job-order list of {date}. Do not "
+                "pay anything for a job there before Disnaker or BP3MI confirms it."
+            ).format(country=result.country, date=listed)
+        ]
+    if not orders:
+        return [_("No current job order on the job-order list of {date}.").format(date=listed)]
+    lines = [_("Current job orders (list of {date}):").format(date=listed)]
+    by_country: dict[str, list[str]] = {}
+    for order in orders:
+        places = _(" ({places} places)").format(places=order.places) if order.places else ""
+        by_country.setdefault(order.country, []).append(
+            _("{position}{places}, until {until}").format(
+                position=order.position, places=places, until=_day(order.valid_until)
+            )
+        )
+    for country, jobs in by_country.items():
+        lines.append(f"• {country}: " + "; ".join(jobs[:5]))
+    return lines[:12]
