@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from api.auth import WebOfficer, check_csrf, client_address
 from api.case_view import actor_name
+from api.company_view import register_company_flags
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.register_view import area_villages, event_title, labels
 from api.routes.dashboard import wita
@@ -317,6 +318,7 @@ def entry_page(
         entry=entry,
         village=container.engine.villages.get(entry.village_code),
         cases=service.cases_of_entry(session, entry),
+        company_flags=register_company_flags(session, entry, _),
         officers=officers,
         actor_name=lambda actor: actor_name(actor, officers, _),
         event_title=lambda e: event_title(e, _),

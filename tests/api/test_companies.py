@@ -137,6 +137,8 @@ def test_the_case_page_flags_the_register_entry_company(
     page = web.get(f"/officer/cases/{case_id}").text
     assert "DIBEKUKAN sejak 03-02-2026" in page
     assert "tidak ada job order yang berlaku untuk Taiwan" in page
+    entry_page = web.get(f"/officer/register/{entry.id}").text
+    assert "DIBEKUKAN sejak 03-02-2026" in entry_page, "the register entry flags it too"
     login(web, people["admin"])
     counts = web.get("/officer/companies").text
     assert "Keberangkatan dan kasus per perusahaan" in counts
