@@ -36,6 +36,7 @@ router = APIRouter(prefix="/officer/register", include_in_schema=False)
 EntryId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 CsrfField = Annotated[str, Form(max_length=64)]
 MAX_UPLOAD = 10 * 1024 * 1024
+LIST_LIMIT = 200
 DONE = {
     "added": N_("Entry added."),
     "edited": N_("Entry saved."),
@@ -109,6 +110,7 @@ def entries(
     rows = service.list_entries(
         session,
         officer,
+        limit=LIST_LIMIT,
         status=state if state in STATUSES else None,
         country=country[:64] or None,
         village=village[:16] or None,
@@ -120,6 +122,7 @@ def entries(
         officer,
         csrf,
         rows=rows,
+        limit=LIST_LIMIT,
         state=state,
         country=country,
         village=village,
