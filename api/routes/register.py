@@ -157,6 +157,7 @@ def _read(
         villages=container.engine.villages,
         officer=officer,
         today=container.dispatcher.clock().date(),
+        translate=translator("id"),
     )
     if fields is not None:
         fields["contact_abroad"] = form.contact_abroad.strip() or None
@@ -223,7 +224,7 @@ def import_file(
     problems: list[Problem] = []
     imported = None
     if len(data) > MAX_UPLOAD:
-        problems = [Problem(0, "", "the file is larger than 10 MB; split it")]
+        problems = [Problem(0, "", translator("id")(N_("the file is larger than 10 MB; split it")))]
     else:
         try:
             imported = import_register(
@@ -233,6 +234,7 @@ def import_file(
                 villages=container.engine.villages,
                 officer=officer,
                 now=container.dispatcher.clock(),
+                translate=translator("id"),
             )
         except TableError as error:
             problems = error.problems
