@@ -37,6 +37,7 @@ router = APIRouter(prefix="/officer/register", include_in_schema=False)
 EntryId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 CsrfField = Annotated[str, Form(max_length=64)]
 MAX_UPLOAD = 10 * 1024 * 1024
+LIST_LIMIT = 200
 DONE = {
     "added": N_("Entry added."),
     "edited": N_("Entry saved."),
@@ -110,6 +111,7 @@ def entries(
     rows = service.list_entries(
         session,
         officer,
+        limit=LIST_LIMIT,
         status=state if state in STATUSES else None,
         country=country[:64] or None,
         village=village[:16] or None,
@@ -121,6 +123,7 @@ def entries(
         officer,
         csrf,
         rows=rows,
+        limit=LIST_LIMIT,
         state=state,
         country=country,
         village=village,
@@ -155,6 +158,7 @@ def _read(
         villages=container.engine.villages,
         officer=officer,
         today=container.dispatcher.clock().date(),
+        translate=translator("id"),
     )
     if fields is not None:
         fields["contact_abroad"] = form.contact_abroad.strip() or None
@@ -221,7 +225,7 @@ def import_file(
     problems: list[Problem] = []
     imported = None
     if len(data) > MAX_UPLOAD:
-        problems = [Problem(0, "", "the file is larger than 10 MB; split it")]
+        problems = [Problem(0, "", translator("id")(N_("the file is larger than 10 MB; split it")))]
     else:
         try:
             imported = import_register(
@@ -231,6 +235,7 @@ def import_file(
                 villages=container.engine.villages,
                 officer=officer,
                 now=container.dispatcher.clock(),
+                translate=translator("id"),
             )
         except TableError as error:
             problems = error.problems

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.officers import OfficerError, audit, resolve_villages
 from bot.register.service import create_entry, in_area
 from bot.register.vocab import country_of, sector_in, sex_of, status_of
@@ -44,20 +45,29 @@ class Imported:
 class FieldChecker:
     """Reads one row into entry fields, noting every problem instead of stopping at the first."""
 
-    def __init__(self, villages: VillageDirectory, officer: Officer | None, today: date) -> None:
+    def __init__(
+        self,
+        villages: VillageDirectory,
+        officer: Officer | None,
+        today: date,
+        translate: Callable[[str], str] | None = None,
+    ) -> None:
+        self._ = translate or (lambda text: text)
+        self.localised = translate is not None
         self.villages = villages
         self.officer = officer
         self.today = today
         self.problems: list[Problem] = []
         self._village_cache: dict[str, str | Exception] = {}
 
-    def fail(self, row: Row, column: str, message: str) -> None:
-        self.problems.append(Problem(row.line, column, message))
+    def fail(self, row: Row, column: str, message: str, **values: object) -> None:
+        """Notes a problem; `message` is an English msgid, shown in the checker's language."""
+        self.problems.append(Problem(row.line, column, self._(message).format(**values)))
 
     def village(self, row: Row) -> str | None:
         typed = row.get("village")
         if not typed:
-            self.fail(row, "village", "empty")
+            self.fail(row, "village", N_("empty"))
             return None
         if typed not in self._village_cache:
             try:
@@ -66,10 +76,18 @@ class FieldChecker:
                 self._village_cache[typed] = error
         found = self._village_cache[typed]
         if isinstance(found, Exception):
-            self.fail(row, "village", str(found))
+            if self.localised:  # the directory's suggestions are in English, for the CLI
+                self.fail(
+                    row,
+                    "village",
+                    N_("{text!r}: no single village of NTB has this name or code"),
+                    text=typed,
+                )
+            else:
+                self.problems.append(Problem(row.line, "village", str(found)))
             return None
         if self.officer is not None and not in_area(self.officer, found):
-            self.fail(row, "village", f"{typed} is outside your area")
+            self.fail(row, "village", N_("{text} is outside your area"), text=typed)
             return None
         return found
 
@@ -82,7 +100,7 @@ class FieldChecker:
         except ValueError:
             value = None
         if value is None:
-            self.fail(row, column, message.format(text=text))
+            self.fail(row, column, message, text=text)
         return value
 
     def birth_year(self, text: str) -> int:
@@ -103,30 +121,30 @@ class FieldChecker:
         fields: dict[str, Any] = {
             "village_code": self.village(row),
             "worker_name": row.get("name")[:200] or None,
-            "sex": self.optional(row, "sex", sex_of, "{text!r} is not L/P or M/F"),
+            "sex": self.optional(row, "sex", sex_of, N_("{text!r} is not L/P or M/F")),
             "birth_year": self.optional(
-                row, "birth_year", self.birth_year, "{text!r} is not a year"
+                row, "birth_year", self.birth_year, N_("{text!r} is not a year")
             ),
             "city": row.get("city")[:120] or None,
             "sector": self.optional(
-                row, "sector", sector_in, "{text!r} is not a known sector (use the job column)"
+                row, "sector", sector_in, N_("{text!r} is not a known sector (use the job column)")
             ),
             "job": row.get("job")[:120] or None,
             "company_name": row.get("company")[:200] or None,
             "contract_months": self.optional(
-                row, "contract_months", self.months, "{text!r} is not a number of months"
+                row, "contract_months", self.months, N_("{text!r} is not a number of months")
             ),
         }
         country = row.get("country")
         if not country:
-            self.fail(row, "country", "empty")
+            self.fail(row, "country", N_("empty"))
         fields["country"] = country_of(country) if country else None
         for column in ("planned_departure", "departed_on", "returned_on"):
-            fields[column] = self.optional(row, column, parse_date, "{text!r} is not a date")
+            fields[column] = self.optional(row, column, parse_date, N_("{text!r} is not a date"))
         departed, returned = fields["departed_on"], fields["returned_on"]
         if departed and returned and returned < departed:
-            self.fail(row, "returned_on", "the return is before the departure")
-        status = self.optional(row, "status", status_of, "{text!r} is not a status")
+            self.fail(row, "returned_on", N_("the return is before the departure"))
+        status = self.optional(row, "status", status_of, N_("{text!r} is not a status"))
         fields["status"] = status
         return fields if len(self.problems) == before else None
 
@@ -139,11 +157,12 @@ def import_register(
     villages: VillageDirectory,
     officer: Officer | None,
     now: datetime,
+    translate: Callable[[str], str] | None = None,
 ) -> Imported:
     """Checks every row, then adds them all in the caller's transaction. Raises TableError with
     every problem found; nothing is written then. An officer imports only into their area."""
     table = read_table(data, filename, COLUMNS)
-    checker = FieldChecker(villages, officer, now.date())
+    checker = FieldChecker(villages, officer, now.date(), translate)
     rows = [checker.read(row) for row in table.rows]
     if not table.rows:
         checker.problems.append(Problem(0, "", "no data rows"))
@@ -174,8 +193,9 @@ def check_fields(
     villages: VillageDirectory,
     officer: Officer | None,
     today: date,
+    translate: Callable[[str], str] | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """One entry typed into the dashboard, read by the same rules as an imported row."""
-    checker = FieldChecker(villages, officer, today)
+    checker = FieldChecker(villages, officer, today, translate)
     fields = checker.read(Row(0, {k: v.strip() for k, v in values.items()}))
     return fields, checker.problems

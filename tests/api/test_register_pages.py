@@ -122,7 +122,7 @@ def test_an_officer_adds_edits_and_links_an_entry_for_someone_at_the_office(
     page = web.post("/officer/register/new", data={**form, "birth_year": "20x"}).text
     assert "Tahun lahir" in page and "Lalu Ahmad" in page  # named, and what was typed kept
     page = web.post("/officer/register/new", data={**form, "village": SAKRA}).text
-    assert "outside your area" in page
+    assert "di luar wilayah Anda" in page
     page = web.post(
         "/officer/register/new", data={**form, "departed_on": "2025-02-01", "sector": "plantation"}
     ).text
@@ -196,7 +196,7 @@ def test_an_officer_imports_a_list_only_into_their_area_and_all_or_nothing(
         data={"csrf": token},
         files={"file": ("desa.xlsx", bad, "application/octet-stream")},
     ).text
-    assert 'data-line="3"' in page and "outside your area" in page
+    assert 'data-line="3"' in page and f"{SAKRA} di luar wilayah Anda" in page
     with services.factory() as session:
         assert session.scalars(select(RegisterEntry)).all() == []
     good = f"nama,desa,negara\nSiti,{ANJANI},Taiwan\nAni,Anjani,Brunei\n".encode()
