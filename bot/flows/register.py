@@ -20,7 +20,9 @@ from datetime import date, timedelta
 
 from bot.case_categories import COUNTRIES
 from bot.case_hints import countries_in, relation_in
+from bot.companies import service as companies
 from bot.context import Ctx
+from bot.flows import company as company_answer
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.case import REPORTERS, title_of
 from bot.flows.common import VILLAGE, VILLAGE_CONFIRM, YES, yes_no
@@ -524,3 +526,14 @@ class RegisterForm(Form):
                 "a change of employer. Type *status* to see it."
             ).format(code=entry.code)
         )
+        if entry.company_name:
+            self._check_company(ctx, entry.company_name, entry.country)
+
+    @staticmethod
+    def _check_company(ctx: Ctx, name: str, country: str) -> None:
+        """The family learns at once whether the company they named is on the province's list
+        (and has a job order for that country); nothing is said when no list is loaded."""
+        shown = title_of(COUNTRIES, country, ctx)
+        result = companies.check(ctx.session, name, shown, today=ctx.now.date())
+        if result.verdict not in ("no_list", "choices"):
+            company_answer.render(ctx, result)
