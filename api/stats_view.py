@@ -91,7 +91,7 @@ class ShownTable:
     key: str
     title: str
     note: str
-    headers: list[tuple[str, str]]
+    headers: list[tuple[str, str, bool]]
     rows: list[list[tuple[str, str, bool]]]
     total: list[tuple[str, str, bool]] = field(default_factory=list)
     charts: list[Markup] = field(default_factory=list)
@@ -126,7 +126,7 @@ def shown(table: Table, _: Callable[[str], str]) -> ShownTable:
         key=table.key,
         title=_(TABLE_TITLES[table.key]),
         note=_(NOTES[table.key]) if table.key in NOTES else "",
-        headers=[(c, _(COLUMN_LABELS.get(c, c))) for c in visible],
+        headers=[(c, _(COLUMN_LABELS.get(c, c)), c in numeric) for c in visible],
         rows=rows[:SHOWN_ROWS],
         more=max(0, len(rows) - SHOWN_ROWS),
     )

@@ -158,7 +158,9 @@ def _entry(rng: random.Random, i: int, village: Village, today: date) -> Registe
         planned = today + timedelta(days=rng.randint(5, 120))
     back = None
     if status == "returned":
-        back = min(today, left + timedelta(days=rng.randint(60, 700)))
+        back = left + timedelta(days=rng.randint(60, 700))
+        if back >= today:  # not back yet: still abroad
+            status, back = "departed", None
     sex = rng.choices(("f", "m", None), (55, 43, 2))[0]
     return RegisterEntry(
         code=f"{PREFIX}R{i:06d}",
