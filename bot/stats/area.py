@@ -89,7 +89,7 @@ def _date(text: str | None, name: str) -> date | None:
     if not text or not text.strip():
         return None
     try:
-        value = date.fromisoformat(text.strip()[:10])
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise PeriodError(f"'{name}' must be a date like 2026-01-31") from None
     if not 2000 <= value.year <= 2100:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, case, cast, func, select
+from sqlalchemy import ColumnElement, Integer, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.register.models import RegisterEntry
@@ -14,12 +15,6 @@ from bot.stats.table import Table
 AGE_BANDS = ("<18", "18-24", "25-34", "35-44", "45+", "unknown")
 SEXES = ("f", "m", "unknown")
 UNKNOWN = ""
-
-
-def month_of(session: Session, column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
 
 
 def year_of(session: Session, column: InstrumentedAttribute[Any]) -> ColumnElement[int]:
@@ -35,18 +30,23 @@ def _in_area(area: Area) -> ColumnElement[bool]:
 def _monthly(
     session: Session, area: Area, period: Period, column: InstrumentedAttribute[Any]
 ) -> dict[str, int]:
-    month = month_of(session, column)
+    """Grouped by day in SQL (a few thousand groups, no function on every row) and folded
+    into months here: several times faster than grouping by a formatted month."""
     query = (
-        select(month, func.count())
+        select(column, func.count())
         .where(
             _in_area(area),
             column.is_not(None),
             RegisterEntry.status != "cancelled",
             *period.on_dates(column),
         )
-        .group_by(month)
+        .group_by(column)
     )
-    return {str(m): int(n) for m, n in session.execute(query)}
+    out: dict[str, int] = {}
+    for day, n in session.execute(query):
+        month = str(day)[:7]
+        out[month] = out.get(month, 0) + int(n)
+    return out
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -74,24 +74,31 @@ def months(session: Session, area: Area, period: Period) -> Table:
 
 
 def _abroad(
-    session: Session, area: Area, period: Period, table: str, key: str, group: Any
+    session: Session,
+    area: Area,
+    period: Period,
+    table: str,
+    key: str,
+    group: Any,
+    fold: Callable[[object], str] | None = None,
 ) -> Table:
     """People whose entry says they are abroad now (status departed); the period filters on
     the departure date ("abroad now, among those who left in the period")."""
-    label = func.coalesce(group, UNKNOWN)
     query = (
-        select(label, func.count())
+        select(group, func.count())
         .where(
             _in_area(area),
             RegisterEntry.status == "departed",
             *period.on_dates(RegisterEntry.departed_on),
         )
-        .group_by(label)
-        .order_by(func.count().desc(), label)
+        .group_by(group)
     )
-    rows: list[dict[str, object]] = [
-        {key: str(value), "people": int(n)} for value, n in session.execute(query)
-    ]
+    counts: dict[str, int] = {}
+    for value, n in session.execute(query):
+        label = (fold or _plain)(value)
+        counts[label] = counts.get(label, 0) + int(n)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    rows: list[dict[str, object]] = [{key: value, "people": n} for value, n in ordered]
     return Table(table, (key, "people"), rows, ("people",))
 
 
@@ -106,35 +113,36 @@ def sectors(session: Session, area: Area, period: Period) -> Table:
 def companies(session: Session, area: Area, period: Period) -> Table:
     """Companies as typed, folded to upper case without outer spaces (the register keeps the
     typed name; the licence-list check is the company domain's)."""
-    name = func.nullif(func.upper(func.trim(RegisterEntry.company_name)), "")
-    return _abroad(session, area, period, "companies", "company", name)
+    return _abroad(
+        session, area, period, "companies", "company", RegisterEntry.company_name, fold=_company
+    )
+
+
+def _company(name: object) -> str:
+    return " ".join(str(name or "").split()).upper()
+
+
+def _plain(value: object) -> str:
+    return UNKNOWN if value is None else str(value)
 
 
 def people(session: Session, area: Area, period: Period) -> Table:
     """Workers who left in the period (departed_on), by age at departure and sex."""
-    age = year_of(session, RegisterEntry.departed_on) - RegisterEntry.birth_year
-    band = case(
-        (RegisterEntry.birth_year.is_(None), "unknown"),
-        (age < 18, "<18"),
-        (age < 25, "18-24"),
-        (age < 35, "25-34"),
-        (age < 45, "35-44"),
-        else_="45+",
-    )
-    sex = case((RegisterEntry.sex.in_(("f", "m")), RegisterEntry.sex), else_="unknown")
+    year = year_of(session, RegisterEntry.departed_on)
     query = (
-        select(band, sex, func.count())
+        select(year, RegisterEntry.birth_year, RegisterEntry.sex, func.count())
         .where(
             _in_area(area),
             RegisterEntry.departed_on.is_not(None),
             RegisterEntry.status != "cancelled",
             *period.on_dates(RegisterEntry.departed_on),
         )
-        .group_by(band, sex)
+        .group_by(year, RegisterEntry.birth_year, RegisterEntry.sex)
     )
     grid = {b: dict.fromkeys(SEXES, 0) for b in AGE_BANDS}
-    for b, s, n in session.execute(query):
-        grid[str(b)][str(s)] += int(n)
+    for left, born, sex, n in session.execute(query):
+        band = age_band(None if born is None else int(left) - int(born))
+        grid[band][sex if sex in ("f", "m") else "unknown"] += int(n)
     rows: list[dict[str, object]] = [
         {"age": b, **grid[b], "total": sum(grid[b].values())}
         for b in AGE_BANDS
@@ -143,3 +151,12 @@ def people(session: Session, area: Area, period: Period) -> Table:
     if not any(row["total"] for row in rows):
         rows = []
     return Table("people", ("age", *SEXES, "total"), rows, (*SEXES, "total"))
+
+
+def age_band(age: int | None) -> str:
+    if age is None:
+        return "unknown"
+    for limit, band in ((18, "<18"), (25, "18-24"), (35, "25-34"), (45, "35-44")):
+        if age < limit:
+            return band
+    return "45+"
