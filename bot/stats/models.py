@@ -18,12 +18,13 @@ STATS_INDEXES = (
         RegisterEntry.sex,
     ),
     Index("ix_stats_register_returned", RegisterEntry.returned_on, RegisterEntry.status),
-    # people abroad now by country and by sector
+    # people abroad now by country, sector and company
     Index(
         "ix_stats_register_abroad",
         RegisterEntry.status,
         RegisterEntry.country,
         RegisterEntry.sector,
+        RegisterEntry.company_name,
         RegisterEntry.departed_on,
     ),
     # the first officer reply of each case (response times)

@@ -22,7 +22,7 @@ INDEXES = (
     (
         "ix_stats_register_abroad",
         "register_entries",
-        ["status", "country", "sector", "departed_on"],
+        ["status", "country", "sector", "company_name", "departed_on"],
     ),
     ("ix_stats_case_events_kind", "case_events", ["kind", "case_id", "created_at"]),
 )
