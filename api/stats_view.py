@@ -120,15 +120,16 @@ def shown(table: Table, _: Callable[[str], str]) -> ShownTable:
     visible = [c for c in table.columns if c not in HIDDEN]
     numeric = set(table.counts) | set(table.gated)
     rows = [
-        [(c, value_label(_, c, row.get(c)), c in numeric) for c in visible] for row in table.rows
+        [(c, value_label(_, c, row.get(c)), c in numeric) for c in visible]
+        for row in table.rows[:SHOWN_ROWS]
     ]
     out = ShownTable(
         key=table.key,
         title=_(TABLE_TITLES[table.key]),
         note=_(NOTES[table.key]) if table.key in NOTES else "",
         headers=[(c, _(COLUMN_LABELS.get(c, c)), c in numeric) for c in visible],
-        rows=rows[:SHOWN_ROWS],
-        more=max(0, len(rows) - SHOWN_ROWS),
+        rows=rows,
+        more=max(0, len(table.rows) - SHOWN_ROWS),
     )
     if table.key in TOTALLED and table.rows:
         out.total = [

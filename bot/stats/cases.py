@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Float, cast, func, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from bot.case_queue import STATUSES
@@ -85,21 +86,22 @@ def response_times(
     base = select(Case.district_code).outerjoin(first_reply, first_reply.c.case_id == Case.id)
     stats: list[Any]
     if session.get_bind().dialect.name == "postgresql":
-        stats = list(
-            session.execute(
+        # one sort per group and duration for both percentiles (an array of fractions)
+        fractions = postgresql.array([0.5, 0.9])
+        stats = [
+            (code, n, answered, *(first or (None, None)), resolved, *(done or (None, None)))
+            for code, n, answered, first, resolved, done in session.execute(
                 base.add_columns(
                     func.count(),
                     func.count(first_reply.c.at),
-                    func.percentile_cont(0.5).within_group(answer),
-                    func.percentile_cont(0.9).within_group(answer),
+                    func.percentile_cont(fractions).within_group(answer),
                     func.count(Case.resolved_at),
-                    func.percentile_cont(0.5).within_group(resolve),
-                    func.percentile_cont(0.9).within_group(resolve),
+                    func.percentile_cont(fractions).within_group(resolve),
                 )
                 .where(*scoped)
                 .group_by(Case.district_code)
             )
-        )
+        ]
     else:
         stats = _in_python(session, base.add_columns(answer, resolve).where(*scoped))
     rows: list[dict[str, object]] = []
