@@ -41,7 +41,7 @@ def _legend(series: Sequence[Series], y: int) -> tuple[list[str], int]:
         return [], y
     parts, x = [], 0
     for i, s in enumerate(series):
-        width = 22 + 7 * len(s.name)
+        width = 28 + 8 * len(s.name)
         if x and x + width > WIDTH:
             x, y = 0, y + 18
         parts.append(
