@@ -19,7 +19,7 @@ from api.templating import templates
 from bot.exports import write_csv
 from bot.i18n import N_, translator
 from bot.stats import service
-from bot.stats.area import Area, Period, PeriodError, last_months
+from bot.stats.area import WITA, Area, Period, PeriodError, last_months
 from bot.stats.disclosure import SMALLEST, publish
 from bot.stats.table import Table
 from bot.tables import xlsx_bytes
@@ -88,7 +88,7 @@ def page(
 ) -> Response:
     officer, csrf = who
     villages = container.engine.villages
-    period, error = _period(start, end, container.dispatcher.clock().date())
+    period, error = _period(start, end, container.dispatcher.clock().astimezone(WITA).date())
     area = Area.of(officer)
     _ = translator("id")
     tables = [shown(t, _) for t in service.view(session, view, area, period, villages)]
@@ -122,7 +122,7 @@ def download(
 ) -> Response:
     """One table as the page shows it for the same period, with codes beside the names."""
     officer, _csrf = who
-    period, _error = _period(start, end, container.dispatcher.clock().date())
+    period, _error = _period(start, end, container.dispatcher.clock().astimezone(WITA).date())
     table = service.table(session, key, Area.of(officer), period, container.engine.villages)
     name = f"gambaran-{key}"
     if fmt == "xlsx":
