@@ -21,6 +21,7 @@ from api.routes import (
     metrics,
     officer_api,
     register,
+    stats,
     webchat,
     webhooks,
 )
@@ -71,6 +72,8 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.include_router(dashboard.router)
     app.include_router(register.router)
     app.include_router(companies.router)
+    app.include_router(stats.router)
+    app.include_router(stats.api_router)
     app.include_router(webchat.router)
 
     app.add_middleware(RequestRecord)

@@ -482,6 +482,42 @@ def cmd_list_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    """Synthetic, labelled records so a fresh install shows its charts (bot/stats/demo.py)."""
+    from datetime import UTC, datetime
+
+    from bot.registrations import sync_catalog
+    from bot.stats import demo
+    from bot.store.db import make_engine, make_sessionmaker, transaction
+    from bot.store.schema import upgrade
+    from knowledge.training import TrainingCatalog
+    from knowledge.villages import VillageDirectory
+
+    upgrade(settings.database_url)
+    database = make_engine(settings.database_url)
+    try:
+        with transaction(make_sessionmaker(database)) as session:
+            if args.action == "clear":
+                print(f"deleted {demo.clear(session)} demo rows")
+                return 0
+            if demo.has_demo(session) and not demo.real_data(session):
+                print("this database already holds the demo data; `migran demo clear` removes it")
+                return 0
+            sync_catalog(session, TrainingCatalog.load())
+            seeded = demo.seed(session, VillageDirectory(), today=datetime.now(UTC).date())
+    except demo.RealDataPresent as refused:
+        print(f"refused: {refused}; demo data goes only into an empty database", file=sys.stderr)
+        return 2
+    finally:
+        database.dispose()
+    print(
+        f"demo data: {seeded.entries} register entries, {seeded.cases} cases and "
+        f"{seeded.registrations} training registrations in {seeded.villages} villages, "
+        "all labelled DEMO-/(demo); `migran demo clear` removes them"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migran", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -570,6 +606,9 @@ def build_parser() -> argparse.ArgumentParser:
         load.add_argument("--list-date", help="the date the list carries (default: today)")
         load.add_argument("--source", help="who published the list, e.g. 'Disnakertrans NTB'")
         load.set_defaults(func=cmd_list_import)
+    demo = sub.add_parser("demo", help="synthetic, labelled demo records for a fresh install")
+    demo.add_argument("action", choices=["seed", "clear"])
+    demo.set_defaults(func=cmd_demo)
 
     serve = sub.add_parser("serve", help="run the web service")
     serve.add_argument("--host")
