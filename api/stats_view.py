@@ -11,6 +11,7 @@ from markupsafe import Markup
 from api.charts import Series, columns, hbars
 from bot.case_categories import CATEGORIES, COUNTRIES
 from bot.i18n import N_
+from bot.register.vocab import SECTORS as REGISTER_SECTORS
 from bot.stats.register import SEXES
 from bot.stats.table import Table
 
@@ -69,16 +70,8 @@ COLUMN_LABELS = {
     "village": N_("Village"),
     "registrations": N_("Registrations"),
 }
-SECTORS = {
-    "plantation": N_("Plantation"),
-    "domestic": N_("Domestic work"),
-    "manufacturing": N_("Factory"),
-    "care": N_("Care work"),
-    "construction": N_("Construction"),
-    "hospitality": N_("Hotel and restaurant"),
-    "fishing": N_("Fishing"),
-}
-"""Sector codes as the demo data set writes them; a code not listed is shown as stored."""
+SECTORS = dict(REGISTER_SECTORS)
+"""The register's sector codes (bot/register/vocab.py); a code not listed is shown as stored."""
 HIDDEN = {"course_slug", "village_code", "district_code"}
 """Codes kept in downloads, not on the page."""
 SHOWN_ROWS = 30

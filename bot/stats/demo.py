@@ -40,7 +40,7 @@ COUNTRIES = {
 SECTORS = {
     "plantation": 30,
     "domestic": 25,
-    "manufacturing": 15,
+    "factory": 15,
     "care": 10,
     "construction": 10,
     "hospitality": 5,
