@@ -14,7 +14,7 @@ from api.access_log import RequestRecord
 from api.auth import LoginRequired
 from api.container import Container
 from api.headers import add_security_headers
-from api.routes import dashboard, health, metrics, officer_api, webchat, webhooks
+from api.routes import announcements, dashboard, health, metrics, officer_api, webchat, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.include_router(webhooks.router)
     app.include_router(officer_api.router)
     app.include_router(dashboard.router)
+    app.include_router(announcements.router)
     app.include_router(webchat.router)
 
     app.add_middleware(RequestRecord)

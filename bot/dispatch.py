@@ -319,6 +319,7 @@ class Dispatcher:
                     OutboxMessage.channel == channel,
                     OutboxMessage.recipient.in_(recipients),
                     OutboxMessage.status.in_(OPEN),
+                    OutboxMessage.lane == "reply",  # announcements never hold a reply back
                 )
             ):
                 if row_id not in new_ids and not sender.owns(row_id):

@@ -103,6 +103,18 @@ class RateLimiter:
                     return
                 await asyncio.sleep((1 - self.tokens) / self.rate)
 
+    def try_acquire(self) -> bool:
+        """A token only when no one is waiting for one: how the announcement lane yields."""
+        if self.lock.locked():
+            return False
+        now = self.clock()
+        self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
 
 def backoff(attempts: int, retry_after: float | None) -> float:
     if retry_after is not None:
@@ -131,6 +143,8 @@ class OutboxSender:
         self._owned: set[int] = set()
         self._wake: asyncio.Event | None = None
         self.claimed_last = 0
+        self._replying = 0
+        """Replies being sent now: the announcement lane waits while there are any."""
 
     # -- fed in memory -----------------------------------------------------------------------
     def feed(self, messages: Sequence[Outgoing]) -> None:
@@ -142,6 +156,11 @@ class OutboxSender:
             self._fed.setdefault(key, deque()).append((message, now))
         if self._wake is not None:
             self._wake.set()
+
+    @property
+    def busy(self) -> bool:
+        """Replies waiting in memory or being sent: lower-priority work should wait."""
+        return self._replying > 0 or bool(self._fed)
 
     def owns(self, message_id: int) -> bool:
         """Whether this sender holds the row in memory (its chat may queue behind it)."""
@@ -184,6 +203,7 @@ class OutboxSender:
                 .where(
                     OutboxMessage.status.in_(OPEN),
                     OutboxMessage.channel.in_(list(self.transports)),
+                    OutboxMessage.lane == "reply",
                 )
                 .group_by(OutboxMessage.channel, OutboxMessage.recipient)
             )
@@ -225,7 +245,12 @@ class OutboxSender:
             return
         self._write([(message_id, values)])
 
-    def _write(self, outcomes: list[tuple[int, dict[str, Any]]]) -> None:
+    def _write(
+        self,
+        outcomes: list[tuple[int, dict[str, Any]]],
+        also: Callable[[Session], None] | None = None,
+    ) -> None:
+        """Outcomes by kind, one executemany each; `also` runs in the same transaction."""
         if not outcomes:
             return
         table = cast(Table, OutboxMessage.__table__)
@@ -242,6 +267,8 @@ class OutboxSender:
                     .values({k: bindparam(f"v_{k}", type_=table.c[k].type) for k in keys}),
                     rows,
                 )
+            if also is not None:
+                also(session)
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
         REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="sent")
@@ -292,8 +319,12 @@ class OutboxSender:
 
     # -- network side ----------------------------------------------------------------------
     async def deliver(self, message: Outgoing) -> None:
-        async with self._sending:
-            await self._deliver(message)
+        self._replying += 1
+        try:
+            async with self._sending:
+                await self._deliver(message)
+        finally:
+            self._replying -= 1
 
     async def _deliver(self, message: Outgoing) -> None:
         transport = self.transports[message.channel]

@@ -59,6 +59,11 @@ AUDIT_EVENTS = {
     "password_reset": N_("password reset by an admin"),
     "disabled": N_("disabled by an admin"),
     "token_rotated": N_("new API token"),
+    "announcement_drafted": N_("wrote an announcement"),
+    "announcement_submitted": N_("asked approval for an announcement"),
+    "announcement_approved": N_("approved an announcement"),
+    "announcement_sent": N_("sent an announcement"),
+    "announcement_cancelled": N_("cancelled an announcement"),
 }
 CASE_ERRORS = {
     "resolved": N_("The case is already resolved."),

@@ -13,6 +13,7 @@ MENU_ITEMS = (
     ("cmd:training", N_("Sign up for training")),
     ("cmd:report", N_("Report a problem")),
     ("cmd:status", N_("My status")),
+    ("cmd:subscribe", N_("Village news")),
     ("cmd:language", N_("Bahasa / Language")),
     ("cmd:erase", N_("Delete my data")),
 )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bot.announcements.models
 import bot.register.models  # noqa: F401
 from bot.store.models import Base
 
