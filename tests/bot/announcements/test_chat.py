@@ -121,6 +121,4 @@ def test_hapus_data_saya_erases_the_subscription_and_what_was_not_sent(
         assert not session.scalars(
             select(Subscription).where(Subscription.contact_id == contact_id)
         ).all()
-        assert not session.scalars(
-            select(Delivery).where(Delivery.contact_id == contact_id)
-        ).all()
+        assert not session.scalars(select(Delivery).where(Delivery.contact_id == contact_id)).all()
