@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, exists, func, insert, literal, or_, select
+from sqlalchemy import Select, Table, exists, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from bot.announcements.models import Delivery, Subscription
@@ -91,10 +91,9 @@ def queue(session: Session, audience: Audience, *, announcement_id: int, now: da
         literal("queued"),
         literal(now, type_=Delivery.__table__.c.updated_at.type),
     )
-    result = session.execute(
-        insert(Delivery).from_select(
-            ["announcement_id", "contact_id", "state", "updated_at"], chosen
-        ),
-        execution_options={"synchronize_session": False},
+    table = cast(Table, Delivery.__table__)
+    session.execute(
+        insert(table).from_select(["announcement_id", "contact_id", "state", "updated_at"], chosen)
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    queued = session.scalar(select(func.count()).where(table.c.announcement_id == announcement_id))
+    return int(queued or 0)
