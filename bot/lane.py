@@ -1,11 +1,12 @@
 """The outbox's low-priority lane: rows with `lane = "announce"`, sent beside the replies.
 
-A reply to someone chatting now never waits for an announcement: the lane sends only while the
-reply sender has nothing in memory or in flight, and takes a token from the channel's shared
-bucket only when no reply is waiting for one. On top, each channel has the lane's own rate
-(e.g. 20 a second on Telegram, whose limit is about 30 in all). The claim is a lease, as for
-replies; what happened to each row is handed to `listener` in the same transaction (the
-announcements domain keeps its delivery states that way, without this module knowing it).
+A reply to someone chatting now never waits for an announcement: the lane sends only while no
+message is being handled and the reply sender has nothing waiting in memory, and takes a token
+from the channel's shared bucket only when no reply is waiting for one. On top, each channel
+has the lane's own rate (e.g. 20 a second on Telegram, whose limit is about 30 in all), in an
+even flow. The claim is a lease, as for replies; what happened to each row is handed to
+`listener` in the same transaction (the announcements domain keeps its delivery states that
+way, without this module knowing it).
 """
 
 from __future__ import annotations
@@ -47,10 +48,17 @@ class Lane:
         sender: OutboxSender,
         rates: dict[str, float],
         listener: Listener | None = None,
-        concurrency: int = 8,
+        concurrency: int = 4,
+        busy: Callable[[], bool] = lambda: False,
     ) -> None:
         self.sender = sender
-        self.limiters = {c: RateLimiter(r) for c, r in rates.items() if c in sender.transports}
+        self.busy = busy
+        """Whether people's messages are being handled now: the lane waits (e.g. the
+        dispatcher's batch writer is running), so announcements use the idle moments."""
+        # an even flow rather than a second's worth at once: bursts are what delay replies
+        self.limiters = {
+            c: RateLimiter(r, burst=2) for c, r in rates.items() if c in sender.transports
+        }
         self.listener = listener
         self.concurrency = concurrency
         self._slots: asyncio.Semaphore | None = None
@@ -99,7 +107,7 @@ class Lane:
         async with self._slots:
             await self.limiters[message.channel].acquire()
             shared = self.sender.limiters[message.channel]
-            while self.sender.busy or not shared.try_acquire():
+            while self.sender.busy or self.busy() or not shared.try_acquire():
                 await asyncio.sleep(0.01)
             try:
                 platform_id = await self.sender.transports[message.channel].send(message)

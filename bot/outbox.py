@@ -85,9 +85,13 @@ class Transport(Protocol):
 class RateLimiter:
     """A token bucket: at most `rate` sends per second on average, bursts up to `rate`."""
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, rate: float, clock: Callable[[], float] = time.monotonic, burst: float | None = None
+    ) -> None:
         self.rate = max(rate, 0.1)
-        self.tokens = self.rate
+        self.capacity = max(burst, 1.0) if burst is not None else self.rate
+        """At most this many sends at once after a quiet spell (by default a second's worth)."""
+        self.tokens = self.capacity
         self.clock = clock
         self.last = clock()
         self.lock = asyncio.Lock()
@@ -96,7 +100,7 @@ class RateLimiter:
         async with self.lock:
             while True:
                 now = self.clock()
-                self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+                self.tokens = min(self.capacity, self.tokens + (now - self.last) * self.rate)
                 self.last = now
                 if self.tokens >= 1:
                     self.tokens -= 1
@@ -108,7 +112,7 @@ class RateLimiter:
         if self.lock.locked():
             return False
         now = self.clock()
-        self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+        self.tokens = min(self.capacity, self.tokens + (now - self.last) * self.rate)
         self.last = now
         if self.tokens >= 1:
             self.tokens -= 1
@@ -143,8 +147,6 @@ class OutboxSender:
         self._owned: set[int] = set()
         self._wake: asyncio.Event | None = None
         self.claimed_last = 0
-        self._replying = 0
-        """Replies being sent now: the announcement lane waits while there are any."""
 
     # -- fed in memory -----------------------------------------------------------------------
     def feed(self, messages: Sequence[Outgoing]) -> None:
@@ -159,8 +161,8 @@ class OutboxSender:
 
     @property
     def busy(self) -> bool:
-        """Replies waiting in memory or being sent: lower-priority work should wait."""
-        return self._replying > 0 or bool(self._fed)
+        """Replies waiting in memory for their turn: lower-priority work should wait."""
+        return bool(self._fed)
 
     def owns(self, message_id: int) -> bool:
         """Whether this sender holds the row in memory (its chat may queue behind it)."""
@@ -319,12 +321,8 @@ class OutboxSender:
 
     # -- network side ----------------------------------------------------------------------
     async def deliver(self, message: Outgoing) -> None:
-        self._replying += 1
-        try:
-            async with self._sending:
-                await self._deliver(message)
-        finally:
-            self._replying -= 1
+        async with self._sending:
+            await self._deliver(message)
 
     async def _deliver(self, message: Outgoing) -> None:
         transport = self.transports[message.channel]

@@ -128,7 +128,7 @@ def build(
     dispatcher = Dispatcher(factory, engine)
     dispatcher.sender = sender
     scheduler.recover = lambda: dispatcher.process_pending(older_than=30.0)
-    lane, pump = announcement_delivery(settings, factory, sender)
+    lane, pump = announcement_delivery(settings, factory, sender, dispatcher)
     return Services(
         settings,
         librarian,
@@ -146,7 +146,10 @@ def build(
 
 
 def announcement_delivery(
-    settings: Settings, factory: sessionmaker[Session], sender: OutboxSender | None
+    settings: Settings,
+    factory: sessionmaker[Session],
+    sender: OutboxSender | None,
+    dispatcher: Dispatcher,
 ) -> tuple[Lane | None, Pump | None]:
     """The outbox's announcement lane and the pump that feeds it, for the channels running."""
     if sender is None:
@@ -156,7 +159,7 @@ def announcement_delivery(
         "whatsapp": settings.announce_rate_whatsapp,
     }
     rates = {channel: rate for channel, rate in rates.items() if channel in sender.transports}
-    lane = Lane(sender, rates, listener=record_outcomes)
+    lane = Lane(sender, rates, listener=record_outcomes, busy=lambda: dispatcher.busy)
     pump = Pump(
         factory,
         rates=rates,

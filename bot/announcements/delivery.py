@@ -49,7 +49,7 @@ class Pump:
         rates: dict[str, float],
         template_name: str,
         template_language: str,
-        ahead: float = 2.0,
+        ahead: float = 3.0,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.factory = factory
@@ -73,16 +73,15 @@ class Pump:
             finish_done(session, now=now)
         return written
 
-    async def run(self, stop: asyncio.Event, interval: float = 0.25) -> None:
+    async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         while not stop.is_set():
             try:
-                written = await asyncio.to_thread(self.round)
+                await asyncio.to_thread(self.round)
             except Exception:
                 log.exception("announcement round failed; retrying")
-                written = 0
-            if written == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=interval)
+            # `ahead` seconds' worth per round: a pause between rounds keeps the lane full
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=interval)
 
     def skip_unreachable(self, session: Session, now: datetime) -> None:
         """Recipients on a channel this service does not run (e.g. Telegram not configured)
@@ -163,6 +162,7 @@ class Pump:
         if postgres:
             subscribed = subscribed.with_for_update(read=True)
         active = set(session.scalars(subscribed))
+        payloads: dict[tuple[int, str, bool], dict[str, Any]] = {}
         outbox_rows: list[dict[str, Any]] = []
         log_rows: list[dict[str, Any]] = []
         chosen: list[int] = []
@@ -172,7 +172,11 @@ class Pump:
                 gone.append(delivery_id)
                 continue
             text, button = announcements[a_id]
-            payload = self.payload(channel, text, button, last_seen, language or "id", now)
+            inside = last_seen is not None and now - last_seen < WINDOW - WINDOW_MARGIN
+            key = (a_id, language or "id", inside)
+            if key not in payloads:  # one per announcement, language and window: not per person
+                payloads[key] = self.payload(channel, text, button, inside, language or "id")
+            payload = payloads[key]
             chosen.append(delivery_id)
             outbox_rows.append(
                 {
@@ -224,17 +228,11 @@ class Pump:
         return len(ids)
 
     def payload(
-        self,
-        channel: str,
-        text: str,
-        button: str | None,
-        last_seen: datetime | None,
-        language: str,
-        now: datetime,
+        self, channel: str, text: str, button: str | None, inside: bool, language: str
     ) -> dict[str, Any]:
+        """A normal message (with its button), or on WhatsApp outside the window the template."""
         _ = translator(language)
         buttons = (Button("cmd:training", _("Sign up for training")[:20]),) if button else ()
-        inside = last_seen is not None and now - last_seen < WINDOW - WINDOW_MARGIN
         if channel != "whatsapp" or inside:
             return reply_to_dict(Reply(text, buttons))
         body = " ".join(text.split())  # template parameters may not hold line breaks
