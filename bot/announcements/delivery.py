@@ -150,11 +150,12 @@ class Pump:
             .order_by(Delivery.id)
             .limit(room)
         )
-        if postgres:
-            query = query.with_for_update(skip_locked=True, of=Delivery)
         batch = session.execute(query).all()
         if not batch:
             return 0
+        # Locks in the order "berhenti" takes them (subscription, then deliveries), so the two
+        # never wait for each other in a circle: an opt-out committing now is waited for and
+        # seen; one that commits later finds these rows in the outbox and skips them there.
         subscribed = select(Subscription.contact_id).where(
             Subscription.contact_id.in_([row[2] for row in batch]),
             Subscription.ended_at.is_(None),
@@ -162,6 +163,19 @@ class Pump:
         if postgres:
             subscribed = subscribed.with_for_update(read=True)
         active = set(session.scalars(subscribed))
+        if postgres:  # another worker's pump may be writing some of them: skip those
+            mine = set(
+                session.scalars(
+                    select(Delivery.id)
+                    .where(
+                        Delivery.id.in_([row[0] for row in batch]),
+                        Delivery.state == "queued",
+                        Delivery.outbox_id.is_(None),
+                    )
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            batch = [row for row in batch if row[0] in mine]
         payloads: dict[tuple[int, str, bool], dict[str, Any]] = {}
         outbox_rows: list[dict[str, Any]] = []
         log_rows: list[dict[str, Any]] = []
