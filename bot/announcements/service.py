@@ -12,20 +12,54 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.announcements import audience as audiences
-from bot.announcements.audience import REACHABLE, Audience, district_of
-from bot.announcements.models import BUTTONS, LEVELS, Announcement, Delivery, Subscription
-from bot.lane import LANE
+from bot.announcements.audience import Audience
+from bot.announcements.models import BUTTONS, Announcement, Delivery
+from bot.announcements.scope import in_area, levels_for, may_approve, may_see, needs_approval
+from bot.announcements.subscriptions import (
+    PLAIN_UPDATE,
+    can_subscribe,
+    forget,
+    skip_unsent,
+    subscribe,
+    subscription_of,
+    unsubscribe,
+)
 from bot.officers import audit
-from bot.store.models import Contact, Officer, OutboxMessage
+from bot.store.models import Officer
 
 log = logging.getLogger(__name__)
 
+__all__ = [  # the domain's surface, subscriptions and scope included
+    "MAX_TEXT",
+    "PLAIN_UPDATE",
+    "AnnouncementError",
+    "Progress",
+    "approve",
+    "can_subscribe",
+    "cancel",
+    "compose",
+    "count",
+    "finish_done",
+    "forget",
+    "in_area",
+    "levels_for",
+    "may_approve",
+    "may_see",
+    "needs_approval",
+    "progress",
+    "send",
+    "start",
+    "start_due",
+    "subscribe",
+    "subscription_of",
+    "unsubscribe",
+    "visible",
+]
 MAX_TEXT = 1000
-PLAIN_UPDATE = {"synchronize_session": False}
 OPEN = ("draft", "awaiting_approval", "scheduled", "sending")
 
 
@@ -37,158 +71,7 @@ class AnnouncementError(ValueError):
         self.code = code
 
 
-# -- subscriptions -------------------------------------------------------------------------
-def can_subscribe(contact: Contact) -> bool:
-    return contact.channel in REACHABLE and contact.erased_at is None
-
-
-def subscription_of(session: Session, contact_id: int) -> Subscription | None:
-    return session.scalars(
-        select(Subscription)
-        .where(Subscription.contact_id == contact_id, Subscription.ended_at.is_(None))
-        .order_by(Subscription.id.desc())
-    ).first()
-
-
-def subscribe(
-    session: Session, *, contact: Contact, village_code: str, now: datetime
-) -> Subscription:
-    """Subscribes the contact to one village's news (a new village replaces the old one)."""
-    current = subscription_of(session, contact.id)
-    if current is not None and current.village_code == village_code:
-        return current
-    if current is not None:
-        current.ended_at = now
-    row = Subscription(
-        contact_id=contact.id,
-        village_code=village_code,
-        district_code=district_of(village_code),
-        started_at=now,
-    )
-    session.add(row)
-    contact.village_code = contact.village_code or village_code
-    session.flush()
-    return row
-
-
-def unsubscribe(session: Session, *, contact: Contact, now: datetime) -> bool:
-    """Ends the subscription at once: what is not yet sent to this contact is skipped."""
-    current = subscription_of(session, contact.id)
-    if current is None:
-        return False
-    session.execute(
-        update(Subscription)
-        .where(Subscription.contact_id == contact.id, Subscription.ended_at.is_(None))
-        .values(ended_at=now),
-        execution_options=PLAIN_UPDATE,
-    )
-    _skip_unsent(session, Delivery.contact_id == contact.id, now)
-    return True
-
-
-def forget(session: Session, *, contact_id: int) -> None:
-    """ "Hapus data saya": the subscriptions and the deliveries not yet sent are deleted."""
-    pending = select(Delivery.outbox_id).where(
-        Delivery.contact_id == contact_id, Delivery.state == "queued"
-    )
-    session.execute(
-        delete(OutboxMessage).where(
-            OutboxMessage.id.in_(pending),
-            OutboxMessage.lane == LANE,
-            OutboxMessage.status == "pending",
-        ),
-        execution_options=PLAIN_UPDATE,
-    )
-    session.execute(
-        delete(Delivery).where(Delivery.contact_id == contact_id, Delivery.state == "queued"),
-        execution_options=PLAIN_UPDATE,
-    )
-    session.execute(
-        delete(Subscription).where(Subscription.contact_id == contact_id),
-        execution_options=PLAIN_UPDATE,
-    )
-
-
-def _skip_unsent(session: Session, which: object, now: datetime) -> None:
-    """Deliveries still queued become skipped, and so do their outbox rows not yet leased by
-    a sender (a row being sent at this moment finishes and is counted as sent)."""
-    queued = select(Delivery.outbox_id).where(which, Delivery.state == "queued")  # type: ignore[arg-type]
-    session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.id.in_(queued),
-            OutboxMessage.lane == LANE,
-            OutboxMessage.status == "pending",
-        )
-        .values(status="skipped"),
-        execution_options=PLAIN_UPDATE,
-    )
-    in_flight = select(OutboxMessage.id).where(
-        OutboxMessage.lane == LANE, OutboxMessage.status == "sending"
-    )
-    session.execute(
-        update(Delivery)
-        .where(
-            which,  # type: ignore[arg-type]
-            Delivery.state == "queued",
-            (Delivery.outbox_id.is_(None)) | (Delivery.outbox_id.not_in(in_flight)),
-        )
-        .values(state="skipped", updated_at=now),
-        execution_options=PLAIN_UPDATE,
-    )
-
-
-# -- areas ---------------------------------------------------------------------------------
-def levels_for(officer: Officer) -> tuple[str, ...]:
-    """Village for officers; district for supervisors; the province for admins."""
-    if officer.role == "admin":
-        return LEVELS
-    if officer.role == "supervisor":
-        return ("village", "district")
-    return ("village",)
-
-
-def in_area(officer: Officer, level: str, codes: list[str]) -> bool:
-    """Whether the officer may address these places (scoping, as `bot.officers.scope`)."""
-    if level not in levels_for(officer):
-        return False
-    if level == "province":
-        return True
-    if not codes:
-        return False
-    if officer.role == "admin":
-        return True
-    if officer.role == "supervisor":
-        mine = officer.district_code or "-"
-        return all((c if level == "district" else district_of(c)) == mine for c in codes)
-    return all(c in officer.village_codes for c in codes)
-
-
-def needs_approval(announcement: Announcement) -> bool:
-    return announcement.level in ("district", "province")
-
-
-def may_approve(officer: Officer, announcement: Announcement) -> bool:
-    if officer.id == announcement.author_id:
-        return False
-    if announcement.level == "province":
-        return officer.role == "admin"
-    if announcement.level == "district":
-        return officer.role == "admin" or (
-            officer.role == "supervisor"
-            and all(c == officer.district_code for c in announcement.area_codes)
-        )
-    return in_area(officer, announcement.level, announcement.area_codes)
-
-
-def may_see(officer: Officer, announcement: Announcement) -> bool:
-    return (
-        officer.id == announcement.author_id
-        or in_area(officer, announcement.level, announcement.area_codes)
-        or may_approve(officer, announcement)
-    )
-
-
+# -- lifecycle -----------------------------------------------------------------------------
 def visible(session: Session, officer: Officer, limit: int = 100) -> list[Announcement]:
     """The newest announcements of the officer's area (and their own), newest first."""
     rows = session.scalars(
@@ -197,7 +80,6 @@ def visible(session: Session, officer: Officer, limit: int = 100) -> list[Announ
     return [a for a in rows if may_see(officer, a)][:limit]
 
 
-# -- lifecycle -----------------------------------------------------------------------------
 def compose(
     session: Session,
     *,
@@ -334,7 +216,7 @@ def cancel(
     announcement.cancelled_by = officer.id
     announcement.cancelled_at = now
     session.flush()
-    _skip_unsent(session, Delivery.announcement_id == announcement.id, now)
+    skip_unsent(session, Delivery.announcement_id == announcement.id, now)
     audit(session, "announcement_cancelled", officer=officer, now=now)
 
 
