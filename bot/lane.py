@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
@@ -162,15 +163,24 @@ class Lane:
 
         self.sender._write(outcomes, also=also)
 
+    async def _quiet(self, longest: float = 1.0) -> None:
+        """Waits (a little) until no message is being handled: on SQLite the lane's writes
+        would otherwise make the conversation's transaction wait for the lock."""
+        deadline = time.monotonic() + longest
+        while self.busy() and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+
     async def run_once(self) -> int:
         """Claims about one second's worth per channel, sends it, writes the outcomes."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
         limit = sum(int(limiter.rate) + 1 for limiter in self.limiters.values())
+        await self._quiet()
         claimed = await asyncio.to_thread(self.claim, limit)
         if not claimed:
             return 0
         outcomes = list(await asyncio.gather(*(self._send(m) for m in claimed)))
+        await self._quiet()
         await asyncio.to_thread(self._write, outcomes)
         return len(claimed)
 

@@ -165,5 +165,6 @@ def announcement_delivery(
         rates=rates,
         template_name=settings.whatsapp_announcement_template,
         template_language=settings.whatsapp_announcement_language,
+        busy=lambda: dispatcher.busy,
     )
     return lane, pump

@@ -51,6 +51,7 @@ class Pump:
         template_language: str,
         ahead: float = 3.0,
         clock: Callable[[], datetime] = utcnow,
+        busy: Callable[[], bool] = lambda: False,
     ) -> None:
         self.factory = factory
         self.rates = rates
@@ -58,6 +59,8 @@ class Pump:
         self.template_language = template_language
         self.ahead = ahead
         self.clock = clock
+        self.busy = busy
+        """Whether people's messages are being handled now: a round waits for a quiet moment."""
         self._checked: set[int] = set()
 
     def round(self) -> int:
@@ -75,6 +78,10 @@ class Pump:
 
     async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         while not stop.is_set():
+            for _ in range(200):  # at most a second
+                if not self.busy():
+                    break
+                await asyncio.sleep(0.005)
             try:
                 await asyncio.to_thread(self.round)
             except Exception:
