@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     ),
     "cancel": ("batal", "cancel", "batalkan", "stop", "berhenti", "keluar"),
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
+    "subscribe": ("info desa", "berita desa", "langganan info desa", "village news", "subscribe"),
+    "unsubscribe": ("berhenti info desa", "stop info desa", "berhenti langganan", "unsubscribe"),
 }
 _LOOKUP = {fold(word): name for name, words in COMMANDS.items() for word in words}
 

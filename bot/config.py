@@ -36,6 +36,14 @@ class Settings:
     content_dir: str = ""
     expose_docs: bool = False
     metrics_token: str = ""
+    whatsapp_announcement_template: str = "migran_info_desa"
+    """An approved template with one body parameter, for announcements outside the 24-hour
+    window."""
+    whatsapp_announcement_language: str = "id"
+    announce_rate_telegram: float = 20.0
+    """Announcements per second; Telegram allows about 30 a second in all, replies included."""
+    announce_rate_whatsapp: float = 10.0
+    """Announcements per second on WhatsApp: keep it below the number's messaging tier."""
 
     @property
     def content_path(self) -> Path | None:
@@ -105,6 +113,10 @@ ENVIRONMENT = {
     "content_dir": "MIGRAN_CONTENT_DIR",
     "expose_docs": "MIGRAN_EXPOSE_DOCS",
     "metrics_token": "MIGRAN_METRICS_TOKEN",
+    "whatsapp_announcement_template": "WHATSAPP_ANNOUNCEMENT_TEMPLATE",
+    "whatsapp_announcement_language": "WHATSAPP_ANNOUNCEMENT_LANGUAGE",
+    "announce_rate_telegram": "MIGRAN_ANNOUNCE_RATE_TELEGRAM",
+    "announce_rate_whatsapp": "MIGRAN_ANNOUNCE_RATE_WHATSAPP",
 }
 TRUE = ("1", "true", "yes", "on")
 

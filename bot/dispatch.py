@@ -132,6 +132,11 @@ class Dispatcher:
         """When set, replies for its channels are leased at write time and fed to it in memory."""
         self._batcher: Batcher | None = None
 
+    @property
+    def busy(self) -> bool:
+        """Messages are being stored and handled right now (lower-priority work waits)."""
+        return self._batcher is not None and self._batcher.running
+
     async def submit(self, incoming: Incoming) -> bool:
         """Stores and handles a webhook's message, replies queued, before the caller answers 200.
 
@@ -319,6 +324,7 @@ class Dispatcher:
                     OutboxMessage.channel == channel,
                     OutboxMessage.recipient.in_(recipients),
                     OutboxMessage.status.in_(OPEN),
+                    OutboxMessage.lane == "reply",  # announcements never hold a reply back
                 )
             ):
                 if row_id not in new_ids and not sender.owns(row_id):

@@ -20,7 +20,7 @@ from bot import replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.commands import command_of
 from bot.context import OPTIONS_KEY, Ctx
-from bot.flows import company, menu
+from bot.flows import company, menu, news
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
@@ -86,6 +86,7 @@ class Engine:
             "case": CaseForm(),
             "register": RegisterForm(),
             "register_update": RegisterUpdateForm(),
+            "subscribe": news.SubscribeForm(),
         }
         self.normalizer: Normalizer = librarian.normalizer
         self.triage = Triage(librarian, numbers)
@@ -257,10 +258,14 @@ class Engine:
     def run_command(self, ctx: Ctx, command: str) -> None:
         conv = ctx.conversation
         in_form = conv.flow in self.forms and not conv.parked
+        if command == "cancel" and not conv.flow and news.is_stop_word(ctx) and news.stop(ctx):
+            return  # "stop" outside a form, from a subscriber: no more village news
         if command == "cancel":
             if conv.flow:
                 self.clear(ctx)
                 ctx.say(ctx._("Cancelled. Nothing more will be saved from that form."))
+                if news.is_stop_word(ctx):
+                    news.still_subscribed_note(ctx)
             menu.show(ctx)
             return
         if command == "resume":
@@ -302,6 +307,9 @@ class Engine:
             menu.ERASE_NO: menu.erase_cancelled,
             menu.LANG_ID: lambda c: menu.set_language(c, "id"),
             menu.LANG_EN: lambda c: menu.set_language(c, "en"),
+            "subscribe": news.subscribe,
+            "subscribe_change": news.change,
+            "unsubscribe": news.stop_command,
         }
         handlers.get(command, menu.show)(ctx)
 

@@ -85,9 +85,13 @@ class Transport(Protocol):
 class RateLimiter:
     """A token bucket: at most `rate` sends per second on average, bursts up to `rate`."""
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, rate: float, clock: Callable[[], float] = time.monotonic, burst: float | None = None
+    ) -> None:
         self.rate = max(rate, 0.1)
-        self.tokens = self.rate
+        self.capacity = max(burst, 1.0) if burst is not None else self.rate
+        """At most this many sends at once after a quiet spell (by default a second's worth)."""
+        self.tokens = self.capacity
         self.clock = clock
         self.last = clock()
         self.lock = asyncio.Lock()
@@ -96,12 +100,24 @@ class RateLimiter:
         async with self.lock:
             while True:
                 now = self.clock()
-                self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+                self.tokens = min(self.capacity, self.tokens + (now - self.last) * self.rate)
                 self.last = now
                 if self.tokens >= 1:
                     self.tokens -= 1
                     return
                 await asyncio.sleep((1 - self.tokens) / self.rate)
+
+    def try_acquire(self) -> bool:
+        """A token only when no one is waiting for one: how the announcement lane yields."""
+        if self.lock.locked():
+            return False
+        now = self.clock()
+        self.tokens = min(self.capacity, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -142,6 +158,11 @@ class OutboxSender:
             self._fed.setdefault(key, deque()).append((message, now))
         if self._wake is not None:
             self._wake.set()
+
+    @property
+    def busy(self) -> bool:
+        """Replies waiting in memory for their turn: lower-priority work should wait."""
+        return bool(self._fed)
 
     def owns(self, message_id: int) -> bool:
         """Whether this sender holds the row in memory (its chat may queue behind it)."""
@@ -184,6 +205,7 @@ class OutboxSender:
                 .where(
                     OutboxMessage.status.in_(OPEN),
                     OutboxMessage.channel.in_(list(self.transports)),
+                    OutboxMessage.lane == "reply",
                 )
                 .group_by(OutboxMessage.channel, OutboxMessage.recipient)
             )
@@ -225,7 +247,12 @@ class OutboxSender:
             return
         self._write([(message_id, values)])
 
-    def _write(self, outcomes: list[tuple[int, dict[str, Any]]]) -> None:
+    def _write(
+        self,
+        outcomes: list[tuple[int, dict[str, Any]]],
+        also: Callable[[Session], None] | None = None,
+    ) -> None:
+        """Outcomes by kind, one executemany each; `also` runs in the same transaction."""
         if not outcomes:
             return
         table = cast(Table, OutboxMessage.__table__)
@@ -242,6 +269,8 @@ class OutboxSender:
                     .values({k: bindparam(f"v_{k}", type_=table.c[k].type) for k in keys}),
                     rows,
                 )
+            if also is not None:
+                also(session)
 
     def sent(self, message: Outgoing, platform_id: str | None) -> None:
         REGISTRY.inc("migran_deliveries_total", channel=message.channel, result="sent")

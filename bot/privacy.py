@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, null, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.announcements.service import forget as forget_subscription
 from bot.masking import mask_text
 from bot.register.service import erase_for as erase_register_entries
 from bot.register.service import names_of as register_names
@@ -79,6 +80,7 @@ def erase_contact(session: Session, contact: Contact, *, now: datetime) -> None:
     cases = list(session.scalars(select(Case).where(Case.contact_id == contact.id)))
     _mask_notifications(session, cases, names, phones)
     session.execute(delete(Registration).where(Registration.contact_id == contact.id))
+    forget_subscription(session, contact_id=contact.id)
     session.execute(
         update(Message)
         .where(Message.contact_id == contact.id)

@@ -12,9 +12,11 @@ from sqlalchemy import Engine as DatabaseEngine
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.container import Container
+from bot.announcements.delivery import Pump, record_outcomes
 from bot.config import Settings
 from bot.dispatch import Dispatcher
 from bot.engine import Engine
+from bot.lane import Lane
 from bot.outbox import OutboxSender
 from bot.registrations import sync_catalog
 from bot.scheduler import Scheduler
@@ -39,11 +41,15 @@ class Services:
     telegram: Any = None
     sender: OutboxSender | None = None
     scheduler: Scheduler | None = None
+    lane: Lane | None = None
+    pump: Pump | None = None
 
     def container(self) -> Container:
         jobs: list[Any] = [self.scheduler.run] if self.scheduler is not None else []
         if self.sender is not None:
             jobs.append(self.sender.run)
+        if self.lane is not None and self.pump is not None:
+            jobs += [self.lane.run, self.pump.run]
         if self.telegram is not None:
             jobs.append(self._register_telegram_commands)
         return Container(
@@ -122,6 +128,7 @@ def build(
     dispatcher = Dispatcher(factory, engine)
     dispatcher.sender = sender
     scheduler.recover = lambda: dispatcher.process_pending(older_than=30.0)
+    lane, pump = announcement_delivery(settings, factory, sender, dispatcher)
     return Services(
         settings,
         librarian,
@@ -133,4 +140,31 @@ def build(
         telegram,
         sender,
         scheduler,
+        lane,
+        pump,
     )
+
+
+def announcement_delivery(
+    settings: Settings,
+    factory: sessionmaker[Session],
+    sender: OutboxSender | None,
+    dispatcher: Dispatcher,
+) -> tuple[Lane | None, Pump | None]:
+    """The outbox's announcement lane and the pump that feeds it, for the channels running."""
+    if sender is None:
+        return None, None
+    rates = {
+        "telegram": settings.announce_rate_telegram,
+        "whatsapp": settings.announce_rate_whatsapp,
+    }
+    rates = {channel: rate for channel, rate in rates.items() if channel in sender.transports}
+    lane = Lane(sender, rates, listener=record_outcomes, busy=lambda: dispatcher.busy)
+    pump = Pump(
+        factory,
+        rates=rates,
+        template_name=settings.whatsapp_announcement_template,
+        template_language=settings.whatsapp_announcement_language,
+        busy=lambda: dispatcher.busy,
+    )
+    return lane, pump

@@ -71,6 +71,11 @@ AUDIT_EVENTS = {
     "register_case_linked": N_("linked a case to the register"),
     "companies_import": N_("imported a company list"),
     "joborders_import": N_("imported a job-order list"),
+    "announcement_drafted": N_("wrote an announcement"),
+    "announcement_submitted": N_("asked approval for an announcement"),
+    "announcement_approved": N_("approved an announcement"),
+    "announcement_sent": N_("sent an announcement"),
+    "announcement_cancelled": N_("cancelled an announcement"),
 }
 CASE_ERRORS = {
     "resolved": N_("The case is already resolved."),

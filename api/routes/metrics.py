@@ -10,6 +10,7 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy import func, select
 
 from api.deps import ContainerDep
+from bot.announcements.models import Announcement, Delivery
 from bot.metrics import REGISTRY
 from bot.store.models import Case, Message, OutboxMessage
 
@@ -59,5 +60,27 @@ def metrics(
         for s, u, n in cases
         if s != "resolved"
     ]
+    lines += announcement_lines(container)
     lines += REGISTRY.render()
     return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")
+
+
+def announcement_lines(container: ContainerDep) -> list[str]:
+    """Announcements by status and their deliveries by state (queued, sent, delivered, read,
+    failed, skipped), from the database so that they add up across workers."""
+    with container.factory() as session:
+        statuses = session.execute(
+            select(Announcement.status, func.count()).group_by(Announcement.status)
+        ).all()
+        states = session.execute(
+            select(Delivery.state, func.count()).group_by(Delivery.state)
+        ).all()
+    lines = [
+        "# HELP migran_announcements Announcements by status.",
+        "# TYPE migran_announcements gauge",
+    ]
+    lines += [f'migran_announcements{{status="{s}"}} {n}' for s, n in statuses]
+    lines.append("# HELP migran_announcement_deliveries Announcement deliveries by state.")
+    lines.append("# TYPE migran_announcement_deliveries gauge")
+    lines += [f'migran_announcement_deliveries{{state="{s}"}} {n}' for s, n in states]
+    return lines

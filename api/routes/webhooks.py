@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import ContainerDep
+from bot.announcements.delivery import record_receipt
 from bot.channels.whatsapp import StatusUpdate, parse_webhook, signature_valid
 from bot.outbox import record_status
 from bot.store.db import transaction
@@ -113,6 +114,7 @@ def _record_statuses(container: Container, statuses: Sequence[StatusUpdate]) -> 
             record_status(
                 session, platform_id=status.platform_id, status=status.status, error=status.error
             )
+            record_receipt(session, platform_id=status.platform_id, status=status.status)
 
 
 @router.post("/telegram")

@@ -141,9 +141,13 @@ def _cut(text: str, limit: int) -> str:
 
 
 def message_body(payload: dict[str, Any], recipient: str) -> dict[str, Any]:
-    """The Graph API JSON for one reply."""
-    reply = reply_from_dict(payload)
+    """The Graph API JSON for one reply (or an approved template, for an announcement to
+    someone outside the 24-hour window)."""
     base = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": recipient}
+    template = payload.get("template")
+    if isinstance(template, dict):
+        return {**base, "type": "template", "template": template_body(template)}
+    reply = reply_from_dict(payload)
     if reply.buttons and len(reply.text) <= BODY_LIMIT:
         return {
             **base,
@@ -193,6 +197,23 @@ def message_body(payload: dict[str, Any], recipient: str) -> dict[str, Any]:
         "type": "text",
         "text": {"body": _cut(render_plain(reply), TEXT_LIMIT), "preview_url": False},
     }
+
+
+def template_body(template: dict[str, Any]) -> dict[str, Any]:
+    """`{"name", "language", "parameters": [text, ...]}` as the Graph API's template object."""
+    parameters = [str(p) for p in template.get("parameters") or []]
+    body: dict[str, Any] = {
+        "name": str(template.get("name", "")),
+        "language": {"code": str(template.get("language") or "id")},
+    }
+    if parameters:
+        body["components"] = [
+            {
+                "type": "body",
+                "parameters": [{"type": "text", "text": _cut(p, BODY_LIMIT)} for p in parameters],
+            }
+        ]
+    return body
 
 
 def retry_after_seconds(value: str | None) -> float | None:

@@ -7,6 +7,7 @@ import re
 from bot.case_categories import CATEGORIES, COUNTRIES
 from bot.case_hints import categories_in, countries_in, relation_in
 from bot.context import Ctx
+from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
 from bot.handoff import create_case
@@ -385,5 +386,6 @@ class CaseForm(Form):
                 "Your report was sent. Case number *{number}*. The officer of your village "
                 "will answer here in this chat. Anything you write here now is added to the "
                 "report. Type *status* to see where it stands."
-            ).format(number=case.number)
+            ).format(number=case.number),
+            news.offer(ctx),
         )

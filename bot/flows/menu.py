@@ -14,6 +14,7 @@ MENU_ITEMS = (
     ("cmd:report", N_("Report a problem")),
     ("cmd:register", N_("Record a departure")),
     ("cmd:status", N_("My status")),
+    ("cmd:subscribe", N_("Village news")),
     ("cmd:language", N_("Bahasa / Language")),
     ("cmd:erase", N_("Delete my data")),
 )

@@ -23,6 +23,7 @@ from bot.case_hints import countries_in, relation_in
 from bot.companies import service as companies
 from bot.context import Ctx
 from bot.flows import company as company_answer
+from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.case import REPORTERS, title_of
 from bot.flows.common import VILLAGE, VILLAGE_CONFIRM, YES, yes_no
@@ -524,7 +525,8 @@ class RegisterForm(Form):
                 "sees it and may check it with you. Later, type *sudah berangkat* when the "
                 "worker has left, *sudah pulang* when they are home, or *pindah majikan* after "
                 "a change of employer. Type *status* to see it."
-            ).format(code=entry.code)
+            ).format(code=entry.code),
+            news.offer(ctx),
         )
         if entry.company_name:
             self._check_company(ctx, entry.company_name, entry.country)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from lokal import normalize_phone
 
 from bot.context import Ctx
+from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM
 from bot.i18n import N_
@@ -325,5 +326,6 @@ class TrainingForm(Form):
             ctx._(
                 "Registered! Your code is *{code}*. Your village officer passes your registration "
                 "on and will tell you the schedule and place. Type *status* at any time."
-            ).format(code=registration.code)
+            ).format(code=registration.code),
+            news.offer(ctx),
         )

@@ -201,6 +201,7 @@ class OutboxMessage(Base):
     __table_args__ = (
         Index("ix_outbox_due", "status", "next_attempt_at"),
         Index("ix_outbox_chat", "channel", "recipient", "id"),
+        Index("ix_outbox_lane", "lane", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -215,6 +216,8 @@ class OutboxMessage(Base):
     platform_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    lane: Mapped[str] = mapped_column(String(12), default="reply", server_default="reply")
+    """"reply" for people chatting now; "announce" rows go after them, at their own rate."""
 
 
 class Officer(Base):

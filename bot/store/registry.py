@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bot.announcements.models
 import bot.companies.models
 import bot.register.models  # noqa: F401
 from bot.stats import models as stats_models  # noqa: F401

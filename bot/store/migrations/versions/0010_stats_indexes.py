@@ -1,14 +1,14 @@
 """indexes for the province's picture (bot/stats): counts answered from indexes alone
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03 03:45:00
 """
 
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Announcements to villages: opt-in subscriptions, officers' announcements and their delivery."""

@@ -1,0 +1,124 @@
+"""Opt-in and opt-out in the chat: "info desa", "berhenti"/"stop" inside and outside a form,
+the offer after a registration and a report, and "hapus data saya"."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.announcements import service
+from bot.announcements.models import Delivery, Subscription
+from bot.store.models import Contact
+from migran.services import Services
+from tests.announcements_support import announce, states, subscriber
+from tests.bot.test_store import register, report
+from tests.conftest import Chat
+from tests.officers_support import ANJANI, SAKRA, team
+
+
+def subscription(services: Services, user: str) -> str | None:
+    """The village whose news the user gets, or None."""
+    with services.factory() as session:
+        contact = session.scalars(select(Contact).where(Contact.channel_user_id == user)).one()
+        row = service.subscription_of(session, contact.id)
+        return row.village_code if row else None
+
+
+def test_info_desa_asks_the_village_confirms_it_and_says_how_to_stop(services: Services) -> None:
+    chat = Chat(services, user="6281100000001", channel="whatsapp")
+    assert "desa/kelurahan mana" in chat.say("info desa")
+    assert "Anjani" in chat.say("anjani suralaga")
+    answer = chat.say(button="opt:yes")
+    assert "berhenti" in answer and "hapus data saya" in answer
+    assert subscription(services, chat.user) == ANJANI
+    assert "sudah menerima" in chat.say("info desa").lower()
+
+
+def test_a_known_village_is_used_without_asking_again(services: Services) -> None:
+    chat = Chat(services, user="6281100000002", channel="whatsapp")
+    registered = register(chat)
+    assert "cmd:subscribe" in [b.id for b in chat.history[-1][1][-1].buttons]
+    assert "Anjani" in chat.say(button="cmd:subscribe")
+    assert subscription(services, chat.user) == ANJANI
+    assert "Pendaftaran berhasil" in registered and "Info desa" in registered
+
+
+def test_the_report_ends_with_the_offer_too(services: Services) -> None:
+    chat = Chat(services, user="6281100000003", channel="whatsapp")
+    report(chat)
+    assert "cmd:subscribe" in [b.id for b in chat.history[-1][1][-1].buttons]
+    chat.say(button="cmd:subscribe")
+    assert subscription(services, chat.user) == SAKRA
+
+
+def test_stop_outside_a_form_unsubscribes_and_says_how_to_come_back(services: Services) -> None:
+    chat = Chat(services, user="6281100000004", channel="whatsapp")
+    subscriber(services, "other", ANJANI)
+    chat.say("halo")
+    with services.factory() as session:
+        contact = session.scalars(select(Contact).where(Contact.channel_user_id == chat.user)).one()
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    answer = chat.say("stop")
+    assert "info desa" in answer and "menu" not in answer.lower()
+    assert subscription(services, chat.user) is None
+    # not a subscriber any more: "stop" is the plain cancel again, which shows the menu
+    assert "Daftar pelatihan" in chat.say("berhenti")
+    with services.factory() as session:
+        ended = session.scalars(
+            select(Subscription).where(Subscription.contact_id == contact.id)
+        ).one()
+        assert ended.ended_at is not None
+
+
+def test_stop_inside_a_form_cancels_the_form_and_keeps_the_news(services: Services) -> None:
+    chat = Chat(services, user="6281100000005", channel="whatsapp")
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    chat.say("pelatihan")
+    answer = chat.say("berhenti")
+    assert "Dibatalkan" in answer or "Cancelled" in answer
+    assert "lagi" in answer or "again" in answer  # type it again to stop the news
+    assert subscription(services, chat.user) == ANJANI
+    chat.say("berhenti")
+    assert subscription(services, chat.user) is None
+
+
+def test_berhenti_info_desa_stops_the_news_even_inside_a_form(services: Services) -> None:
+    chat = Chat(services, user="6281100000006", channel="whatsapp")
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    chat.say("lapor")
+    assert "info desa" in chat.say("berhenti info desa")
+    assert subscription(services, chat.user) is None
+
+
+def test_the_web_chat_points_to_whatsapp_and_telegram(services: Services) -> None:
+    chat = Chat(services, user="web-1", channel="web")
+    assert "WhatsApp" in chat.say("info desa")
+    assert subscription(services, chat.user) is None
+
+
+def test_hapus_data_saya_erases_the_subscription_and_what_was_not_sent(
+    services: Services,
+) -> None:
+    people = team(services)
+    chat = Chat(services, user="6281100000007", channel="whatsapp")
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    with services.factory() as session:
+        contact_id = session.scalars(
+            select(Contact.id).where(Contact.channel_user_id == chat.user)
+        ).one()
+    announcement_id = announce(services, people["anjani"].id, "Info pelatihan.", [ANJANI])
+    assert states(services, announcement_id) == {contact_id: "queued"}  # no sender runs here
+    chat.say("hapus data saya")
+    chat.say(button="erase:yes")
+    with services.factory() as session:
+        assert not session.scalars(
+            select(Subscription).where(Subscription.contact_id == contact_id)
+        ).all()
+        assert not session.scalars(select(Delivery).where(Delivery.contact_id == contact_id)).all()

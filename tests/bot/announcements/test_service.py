@@ -1,0 +1,151 @@
+"""The audience: subscribers of an area, narrowed by course interest and destination country,
+counted and queued by the same query; unsubscribing and erased contacts drop out."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from sqlalchemy import func, insert, select
+
+from bot.announcements import audience as audiences
+from bot.announcements import service
+from bot.announcements.audience import Audience
+from bot.announcements.models import Delivery, Subscription
+from bot.register.models import RegisterEntry
+from bot.store.db import transaction
+from bot.store.models import Case, Contact, Registration, utcnow
+from migran.services import Services
+from tests.announcements_support import subscriber
+from tests.officers_support import ANJANI, LENENG, LOMBOK_TIMUR, SAKRA
+
+
+def count(services: Services, audience: Audience) -> int:
+    with services.factory() as session:
+        return audiences.count(session, audience)
+
+
+def test_areas_and_filters_choose_the_recipients(services: Services) -> None:
+    caregiver = subscriber(services, "62810001", ANJANI)
+    to_malaysia = subscriber(services, "62810002", ANJANI)
+    to_korea = subscriber(services, "62810003", SAKRA, channel="telegram")
+    subscriber(services, "62810004", LENENG)
+    now = utcnow()
+    with transaction(services.factory) as session:
+        session.add(
+            Registration(
+                code="P-TEST01",
+                contact_id=caregiver,
+                programme_slug="caregiver",
+                name="Siti",
+                birth_year=1999,
+                village_code=ANJANI,
+                destination="taiwan",
+                created_at=now,
+            )
+        )
+        session.add(
+            Case(
+                number="K-TEST01",
+                contact_id=to_malaysia,
+                reporter="family",
+                country="malaysia",
+                category="wages",
+                story="gaji",
+                village_code=ANJANI,
+                district_code=LOMBOK_TIMUR,
+            )
+        )
+        session.add(
+            RegisterEntry(
+                code="R-TEST01",
+                contact_id=to_korea,
+                village_code=SAKRA,
+                district_code=LOMBOK_TIMUR,
+                country="korea",
+                planned_departure=date(2027, 1, 1),
+            )
+        )
+    assert count(services, Audience("village", (ANJANI,))) == 2
+    assert count(services, Audience("village", (ANJANI, SAKRA))) == 3
+    assert count(services, Audience("district", (LOMBOK_TIMUR,))) == 3
+    assert count(services, Audience("province")) == 4
+    assert count(services, Audience("province", course="caregiver")) == 1
+    assert count(services, Audience("province", country="taiwan")) == 1
+    assert count(services, Audience("province", country="malaysia")) == 1
+    assert count(services, Audience("district", (LOMBOK_TIMUR,), country="korea")) == 1
+    assert count(services, Audience("village", (ANJANI,), course="bahasa-korea")) == 0
+
+
+def test_stopped_erased_and_web_contacts_are_not_in_the_audience(services: Services) -> None:
+    stays = subscriber(services, "62820001", ANJANI)
+    stops = subscriber(services, "62820002", ANJANI)
+    erased = subscriber(services, "62820003", ANJANI)
+    subscriber(services, "web-9", ANJANI, channel="web")
+    with transaction(services.factory) as session:
+        service.unsubscribe(session, contact=session.get(Contact, stops), now=utcnow())  # type: ignore[arg-type]
+        session.get(Contact, erased).erased_at = utcnow()  # type: ignore[union-attr]
+    with services.factory() as session:
+        ids = session.scalars(audiences.recipients(Audience("village", (ANJANI,)))).all()
+    assert ids == [stays]
+
+
+def test_a_new_village_replaces_the_old_subscription(services: Services) -> None:
+    contact_id = subscriber(services, "62830001", ANJANI)
+    with transaction(services.factory) as session:
+        contact = session.get(Contact, contact_id)
+        assert contact is not None
+        service.subscribe(session, contact=contact, village_code=SAKRA, now=utcnow())
+    assert count(services, Audience("village", (ANJANI,))) == 0
+    assert count(services, Audience("village", (SAKRA,))) == 1
+    with services.factory() as session:
+        assert session.scalar(select(func.count()).select_from(Subscription)) == 2
+
+
+def test_thousands_of_recipients_are_queued_in_one_statement(services: Services) -> None:
+    now = utcnow()
+    with transaction(services.factory) as session:
+        session.execute(
+            insert(Contact),
+            [
+                {
+                    "channel": "whatsapp",
+                    "channel_user_id": f"6287{n:07d}",
+                    "language": "id",
+                    "created_at": now,
+                    "last_seen_at": now,
+                }
+                for n in range(5000)
+            ],
+        )
+        ids = session.scalars(select(Contact.id)).all()
+        session.execute(
+            insert(Subscription),
+            [
+                {
+                    "contact_id": i,
+                    "village_code": ANJANI,
+                    "district_code": LOMBOK_TIMUR,
+                    "started_at": now,
+                }
+                for i in ids
+            ],
+        )
+    started = time.perf_counter()
+    with transaction(services.factory) as session:
+        queued = audiences.queue(
+            session, Audience("province"), announcement_id=_draft(services), now=now
+        )
+    assert queued == 5000 and time.perf_counter() - started < 5
+    with services.factory() as session:
+        assert session.scalar(select(func.count()).select_from(Delivery)) == 5000
+
+
+def _draft(services: Services) -> int:
+    from bot.announcements.models import Announcement
+
+    with transaction(services.factory) as session:
+        row = Announcement(level="province", area_codes=[], text="x", filters={}, recipients=0)
+        session.add(row)
+        session.flush()
+        return row.id
