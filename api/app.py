@@ -74,6 +74,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     app.include_router(companies.router)
     app.include_router(stats.router)
     app.include_router(stats.api_router)
+    app.include_router(announcements.router)
     app.include_router(webchat.router)
 
     app.add_middleware(RequestRecord)
