@@ -15,6 +15,7 @@ from api.auth import LoginRequired
 from api.container import Container
 from api.headers import add_security_headers
 from api.routes import (
+    announcements,
     companies,
     dashboard,
     health,
