@@ -12,6 +12,7 @@ from migran.services import Services
 from tests.announcements_support import announce, states, subscriber
 from tests.bot.test_store import register, report
 from tests.conftest import Chat
+from tests.bot.register.test_company_check import record_departure
 from tests.officers_support import ANJANI, SAKRA, team
 
 
@@ -48,6 +49,17 @@ def test_the_report_ends_with_the_offer_too(services: Services) -> None:
     assert "cmd:subscribe" in [b.id for b in chat.history[-1][1][-1].buttons]
     chat.say(button="cmd:subscribe")
     assert subscription(services, chat.user) == SAKRA
+
+
+def test_a_recorded_departure_ends_with_the_offer_and_uses_its_village(
+    services: Services,
+) -> None:
+    chat = Chat(services, user="6281100000004", channel="whatsapp")
+    recorded = record_departure(chat, "PT Maju Jaya Abadi")
+    assert "R-" in recorded and "Info desa" in recorded
+    assert "cmd:subscribe" in [b.id for b in chat.history[-1][1][-1].buttons]
+    chat.say(button="cmd:subscribe")
+    assert subscription(services, chat.user) == ANJANI
 
 
 def test_stop_outside_a_form_unsubscribes_and_says_how_to_come_back(services: Services) -> None:
