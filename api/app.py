@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse
 
 from api.access_log import RequestRecord
 from api.auth import LoginRequired
 from api.container import Container
-from api.headers import add_security_headers
+from api.headers import SecurityHeaders
 from api.routes import (
     announcements,
     companies,
@@ -80,13 +80,7 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
 
     app.add_middleware(RequestRecord)
 
-    @app.middleware("http")
-    async def harden(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        add_security_headers(request, response)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> RedirectResponse:

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from bot.channels.http_pool import pooled_client
 from bot.channels.plain import render_plain
 from bot.outbox import Outgoing, PermanentError, TransientError
 from bot.types import Incoming, reply_from_dict
@@ -244,9 +245,7 @@ class WhatsAppTransport:
         self.headers = {"Authorization": f"Bearer {access_token}"}
         self.template_name = template_name
         self.rate_per_second = rate_per_second
-        self.client = client or httpx.AsyncClient(
-            timeout=timeout, limits=httpx.Limits(max_connections=32, max_keepalive_connections=32)
-        )
+        self.client = client or pooled_client(timeout=timeout)
 
     async def _post(self, body: dict[str, Any]) -> str | None:
         try:
