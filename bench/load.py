@@ -431,6 +431,7 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
                     str(server.pid),
                     "--subprocesses",
                     "--nonblocking",
+                    *(["--gil"] if args.profile_gil else []),
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -538,7 +539,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60)
-    parser.add_argument("--profile", help="write a py-spy flame graph (SVG) here")
+    parser.add_argument(
+        "--profile", help="write a py-spy flame graph (SVG) here, or collapsed stacks (.txt)"
+    )
+    parser.add_argument(
+        "--profile-gil",
+        action="store_true",
+        help="sample only the thread holding the GIL (CPU spent in Python, not waits)",
+    )
     parser.add_argument(
         "--telegram", action="store_true", help="half the users write over Telegram (webhook)"
     )

@@ -167,7 +167,15 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
 
 # -- routing and notification -------------------------------------------------------------------
 def responsible_officers(session: Session, case: Case) -> list[Officer]:
-    """Who should hear about the case now: its officer, or its level's officers."""
+    """Who should hear about the case now: its officer, or its level's officers.
+
+    Without autoflush: officers do not depend on the rows a batch of messages has pending,
+    and a flush here would split the batch's one set of inserts into many small ones."""
+    with session.no_autoflush:
+        return _responsible_officers(session, case)
+
+
+def _responsible_officers(session: Session, case: Case) -> list[Officer]:
     from bot.officers import admins, officers_for_village, supervisors_for
 
     if case.officer_id is not None:

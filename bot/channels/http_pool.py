@@ -3,18 +3,18 @@
 httpcore asks every pooled connection "has the server closed you?" twice per request. Through
 anyio each answer rebuilds the socket's attribute table, calling getpeername(); with 16 idle
 connections that was 10% of the server's CPU under load (profile in docs/benchmarks.md).
-Here each connection keeps its raw socket from the first question on, and the check is the
-same readability poll httpcore makes, without the table.
+Here each connection registers its socket with a poll object on the first question, and
+every later check is a single poll(0), the same readability test httpcore makes.
 """
 
 from __future__ import annotations
 
+import select
 import ssl
 import typing
 
 import httpcore
 import httpx
-from httpcore._utils import is_socket_readable
 
 SOCKET_OPTION = typing.Any
 
@@ -24,7 +24,7 @@ class _Stream(httpcore.AsyncNetworkStream):
 
     def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
         self._inner = inner
-        self._socket: typing.Any = None
+        self._poll: select.poll | None = None
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return await self._inner.read(max_bytes, timeout)
@@ -45,9 +45,15 @@ class _Stream(httpcore.AsyncNetworkStream):
 
     def get_extra_info(self, info: str) -> typing.Any:
         if info == "is_readable":
-            if self._socket is None:
-                self._socket = self._inner.get_extra_info("socket")
-            return is_socket_readable(self._socket)
+            if self._poll is None:
+                sock = self._inner.get_extra_info("socket")
+                fd = -1 if sock is None else sock.fileno()
+                if fd < 0:
+                    return True  # gone: as readable as a socket at its end
+                self._poll = select.poll()
+                self._poll.register(fd, select.POLLIN)
+            # readable while idle means the server closed it (or sent what nobody asked for)
+            return bool(self._poll.poll(0))
         return self._inner.get_extra_info(info)
 
 
