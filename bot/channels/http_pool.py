@@ -9,6 +9,7 @@ every later check is a single poll(0), the same readability test httpcore makes.
 
 from __future__ import annotations
 
+import os
 import select
 import ssl
 import typing
@@ -98,6 +99,13 @@ class _Transport(httpx.AsyncHTTPTransport):
         )
 
 
+PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
+
+
 def pooled_client(*, timeout: float, max_connections: int = 32) -> httpx.AsyncClient:
-    """The client the channel transports send with."""
+    """The client the channel transports send with. Behind a proxy (HTTPS_PROXY) httpx's own
+    client, which honours it; an explicit transport would bypass the proxy."""
+    if any(os.environ.get(name) for name in PROXY_VARIABLES):
+        limits = httpx.Limits(max_connections=max_connections)
+        return httpx.AsyncClient(timeout=timeout, limits=limits)
     return httpx.AsyncClient(timeout=timeout, transport=_Transport(max_connections))
