@@ -8,9 +8,11 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from bot.i18n import N_
 
 MAX_ROWS = 250_000
 MONTHS = {
@@ -49,17 +51,24 @@ class Column:
 
 @dataclass(frozen=True)
 class Problem:
-    """One bad cell (or a file-level problem when `line` is 0), in words an admin can act on."""
+    """One bad cell (or a file-level problem when `line` is 0), in words an admin can act on.
+
+    `message` is an English msgid with {placeholders} filled from `values`, so the dashboard
+    shows it in the officer's language (`text(_)`) and the command line in English."""
 
     line: int
     column: str
     message: str
+    values: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        message = translate(self.message) if translate is not None else self.message
+        return message.format(**self.values) if self.values else message
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "file"
-        return (
-            f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
-        )
+        message = self.text()
+        return f"{where}, {self.column}: {message}" if self.column else f"{where}: {message}"
 
 
 @dataclass
@@ -97,7 +106,7 @@ def read_table(data: bytes, filename: str, columns: Sequence[Column]) -> Table:
     """Reads CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or XLSX by header names in
     any order and case. Unknown columns are ignored; a missing required column is an error."""
     if not data.strip():
-        raise TableError([Problem(0, "", "the file is empty")])
+        raise TableError([Problem(0, "", N_("the file is empty"))])
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         raw = _xlsx_rows(data)
     else:
@@ -105,7 +114,7 @@ def read_table(data: bytes, filename: str, columns: Sequence[Column]) -> Table:
     empty: tuple[int, list[str]] = (0, [])
     header_line, header = next(raw, empty)
     if not any(cell.strip() for cell in header):
-        raise TableError([Problem(0, "", "no header row")])
+        raise TableError([Problem(0, "", N_("no header row"))])
     lookup: dict[str, str] = {}
     for column in columns:
         for spelling in (column.name, *column.aliases):
@@ -120,7 +129,12 @@ def read_table(data: bytes, filename: str, columns: Sequence[Column]) -> Table:
         found = ", ".join(cell for cell in header if cell.strip()) or "nothing"
         raise TableError(
             [
-                Problem(header_line, name, f"required column missing (found: {found})")
+                Problem(
+                    header_line,
+                    name,
+                    N_("required column missing (found: {found})"),
+                    {"found": found},
+                )
                 for name in missing
             ]
         )
@@ -129,7 +143,8 @@ def read_table(data: bytes, filename: str, columns: Sequence[Column]) -> Table:
         if not any(cell.strip() for cell in cells):
             continue
         if len(rows) >= MAX_ROWS:
-            raise TableError([Problem(line, "", f"more than {MAX_ROWS:,} rows; split the file")])
+            too_many = N_("more than {limit} rows; split the file")
+            raise TableError([Problem(line, "", too_many, {"limit": f"{MAX_ROWS:,}"})])
         values = {
             name: (cells[index].strip() if index < len(cells) else "")
             for index, name in positions.items()
@@ -140,7 +155,7 @@ def read_table(data: bytes, filename: str, columns: Sequence[Column]) -> Table:
 
 def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     if b"\x00" in data[:4096]:
-        raise TableError([Problem(0, "", "not a CSV or XLSX file")])
+        raise TableError([Problem(0, "", N_("not a CSV or XLSX file"))])
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -156,7 +171,8 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
         for cells in reader:
             yield reader.line_num, cells
     except csv.Error as exc:
-        raise TableError([Problem(reader.line_num, "", f"unreadable CSV: {exc}")]) from exc
+        unreadable = Problem(reader.line_num, "", N_("unreadable CSV: {error}"), {"error": exc})
+        raise TableError([unreadable]) from exc
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
@@ -165,7 +181,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError([Problem(0, "", "not a readable XLSX file")]) from exc
+        raise TableError([Problem(0, "", N_("not a readable XLSX file"))]) from exc
     sheet = book.worksheets[0]
     for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         yield line, [_cell_text(value) for value in values]

@@ -13,6 +13,7 @@ from api.auth import WebOfficer, check_csrf, client_address
 from api.deps import ContainerDep, SessionDep
 from api.templating import templates
 from bot.companies import oversight, service
+from bot.companies.imports import NOT_A_DATE
 from bot.companies.models import KINDS
 from bot.i18n import N_, translator
 from bot.store.models import Officer
@@ -97,11 +98,11 @@ async def import_list(
     data = await file.read(MAX_UPLOAD + 1)
     problems: list[Problem] = []
     if len(data) > MAX_UPLOAD:
-        problems.append(Problem(0, "", "the file is larger than 10 MB"))
+        problems.append(Problem(0, "", N_("the file is larger than 10 MB")))
     try:
         day = parse_date(list_date) if list_date.strip() else date.today()
-    except ValueError as error:
-        problems.append(Problem(0, "list_date", str(error)))
+    except ValueError:
+        problems.append(Problem(0, "list_date", NOT_A_DATE, {"value": repr(list_date[:40])}))
         day = date.today()
     if not problems:
         load = service.import_companies if kind == "companies" else service.import_job_orders

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.companies.matching import CompanyIndex
 from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import LEGAL_FORMS, name_key
+from bot.i18n import N_
 from bot.officers import audit
 from bot.store.models import Officer, OfficerAudit
 from bot.tables import Column, Problem, Row, TableError, parse_date, read_table
@@ -58,6 +59,7 @@ STATUS_WORDS = {
     "dicabut": "revoked",
     "cabut": "revoked",
 }
+NOT_A_DATE = N_("{value} is not a date (use 2026-03-31, 31/03/2026 or 31 Maret 2026)")
 MAX_TEXT = {"name": 200, "licence_number": 100, "head_office": 300, "branch_offices": 2000}
 
 
@@ -65,22 +67,23 @@ def _date(row: Row, column: str, problems: list[Problem], required: bool = False
     text = row.get(column)
     if not text:
         if required:
-            problems.append(Problem(row.line, column, "empty"))
+            problems.append(Problem(row.line, column, N_("empty")))
         return None
     try:
         return parse_date(text)
-    except ValueError as error:
-        problems.append(Problem(row.line, column, f"{text[:40]!r}: {error}"))
+    except ValueError:
+        problems.append(Problem(row.line, column, NOT_A_DATE, {"value": repr(text[:40])}))
         return None
 
 
 def _text(row: Row, column: str, problems: list[Problem], required: bool = False) -> str:
     text = " ".join(row.get(column).split())
     if required and not text:
-        problems.append(Problem(row.line, column, "empty"))
+        problems.append(Problem(row.line, column, N_("empty")))
     limit = MAX_TEXT.get(column, 200)
     if len(text) > limit:
-        problems.append(Problem(row.line, column, f"longer than {limit} characters"))
+        too_long = N_("longer than {limit} characters")
+        problems.append(Problem(row.line, column, too_long, {"limit": limit}))
     return text
 
 
@@ -94,10 +97,16 @@ def company_rows(data: bytes, filename: str) -> list[dict[str, object]]:
         name = _text(row, "name", problems, required=True)
         key = name_key(name)
         if name and (not key or key in LEGAL_FORMS):
-            problems.append(Problem(row.line, "name", f"{name!r} is only a legal form"))
+            only_form = N_("{name} is only a legal form")
+            problems.append(Problem(row.line, "name", only_form, {"name": repr(name)}))
         elif key in first_line:
             problems.append(
-                Problem(row.line, "name", f"{name!r} is already on line {first_line[key]}")
+                Problem(
+                    row.line,
+                    "name",
+                    N_("{name} is already on line {line}"),
+                    {"name": repr(name), "line": first_line[key]},
+                )
             )
         elif key:
             first_line[key] = row.line
@@ -108,7 +117,8 @@ def company_rows(data: bytes, filename: str) -> list[dict[str, object]]:
                 Problem(
                     row.line,
                     "status",
-                    f"unknown status {status_text[:30]!r} (use active, suspended or revoked)",
+                    N_("unknown status {status} (use active, suspended or revoked)"),
+                    {"status": repr(status_text[:30])},
                 )
             )
         rows.append(
@@ -125,7 +135,7 @@ def company_rows(data: bytes, filename: str) -> list[dict[str, object]]:
             }
         )
     if not table.rows:
-        problems.append(Problem(0, "", "no data rows under the header"))
+        problems.append(Problem(0, "", N_("no data rows under the header")))
     if problems:
         raise TableError(problems)
     return rows
@@ -140,7 +150,7 @@ def job_order_rows(
     problems: list[Problem] = []
     rows: list[dict[str, object]] = []
     if list_date is None:
-        raise TableError([Problem(0, "", "load the company list first")])
+        raise TableError([Problem(0, "", N_("load the company list first"))])
     listed = {entry.key: entry for entry in companies.entries}
     for row in table.rows:
         company = _text(row, "company", problems, required=True)
@@ -148,14 +158,15 @@ def job_order_rows(
         if company and key not in listed:
             decision = companies.decide(company)
             closest = decision.found or (decision.choices[0] if decision.choices else None)
-            hint = f" (closest: {closest.name})" if closest else ""
-            problems.append(
-                Problem(
-                    row.line,
-                    "company",
-                    f"{company!r} is not on the company list of {list_date.isoformat()}{hint}",
-                )
+            message = (
+                N_("{company} is not on the company list of {date} (closest: {closest})")
+                if closest
+                else N_("{company} is not on the company list of {date}")
             )
+            values = {"company": repr(company), "date": list_date.isoformat()}
+            if closest:
+                values["closest"] = closest.name
+            problems.append(Problem(row.line, "company", message, values))
         places_text = row.get("places").replace(".", "").replace(",", "").strip()
         places: int | None = None
         if places_text:
@@ -163,7 +174,12 @@ def job_order_rows(
                 places = int(places_text)
             else:
                 problems.append(
-                    Problem(row.line, "places", f"{places_text[:20]!r} is not a number")
+                    Problem(
+                        row.line,
+                        "places",
+                        N_("{value} is not a number"),
+                        {"value": repr(places_text[:20])},
+                    )
                 )
         rows.append(
             {
@@ -176,7 +192,7 @@ def job_order_rows(
             }
         )
     if not table.rows:
-        problems.append(Problem(0, "", "no data rows under the header"))
+        problems.append(Problem(0, "", N_("no data rows under the header")))
     if problems:
         raise TableError(problems)
     return rows

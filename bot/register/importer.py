@@ -165,7 +165,7 @@ def import_register(
     checker = FieldChecker(villages, officer, now.date(), translate)
     rows = [checker.read(row) for row in table.rows]
     if not table.rows:
-        checker.problems.append(Problem(0, "", "no data rows"))
+        checker.problems.append(Problem(0, "", N_("no data rows")))
     if checker.problems:
         raise TableError(checker.problems)
     codes = []

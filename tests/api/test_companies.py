@@ -90,6 +90,8 @@ def test_a_bad_file_lists_every_bad_row_and_keeps_the_current_list(
     response = upload(web, "companies", "baru.xlsx", bad)
     assert response.status_code == 400
     assert "baris 3 · valid_until" in response.text and "baris 4 · status" in response.text
+    # the problems are in the dashboard's language, not the importer's English
+    assert "&#39;besok&#39; bukan tanggal" in response.text and "tidak dikenal" in response.text
     for garbage, name in ((b"\x00\x01\xff" * 50, "x.csv"), (b"PK\x03\x04nope", "x.xlsx")):
         refused = upload(web, "companies", name, garbage)
         assert refused.status_code == 400 and 'id="problems"' in refused.text
