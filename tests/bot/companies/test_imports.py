@@ -45,7 +45,8 @@ def test_every_bad_row_is_named_and_nothing_is_imported(services: Services) -> N
     )
     assert found == [
         "line 3, status: unknown status 'aktip' (use active, suspended or revoked)",
-        "line 4, valid_until: '31/13/2029' is not a date (use 2026-03-31, 31/03/2026 or 31 Maret 2026)",
+        "line 4, valid_until: '31/13/2029' is not a date"
+        " (use 2026-03-31, 31/03/2026 or 31 Maret 2026)",
         "line 5, licence_number: empty",
         "line 6, name: 'pt baik satu' is already on line 2",
         "line 7, name: 'P.T.' is only a legal form",
