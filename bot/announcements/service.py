@@ -28,6 +28,7 @@ from bot.announcements.subscriptions import (
     subscription_of,
     unsubscribe,
 )
+from bot.i18n import translator
 from bot.officers import audit
 from bot.store.models import Officer
 
@@ -148,9 +149,43 @@ def send(
     if needs_approval(announcement):
         announcement.status = "awaiting_approval"
         audit(session, "announcement_submitted", officer=officer, now=now)
+        tell_approvers(session, announcement, author=officer)
         return announcement.status
     audit(session, "announcement_sent", officer=officer, now=now)
     return _go(session, announcement, now)
+
+
+def approvers(session: Session, announcement: Announcement) -> list[Officer]:
+    """Active officers who may approve it (admins; for a district, also its supervisor)."""
+    candidates = session.scalars(
+        select(Officer)
+        .where(Officer.active.is_(True), Officer.role.in_(("admin", "supervisor")))
+        .order_by(Officer.id)
+    )
+    return [o for o in candidates if may_approve(o, announcement)]
+
+
+def tell_approvers(session: Session, announcement: Announcement, *, author: Officer) -> int:
+    """A Telegram message to each approver who linked a chat: an announcement that waits
+    unseen in the dashboard reaches nobody. Returns how many were told."""
+    from bot.handoff import notify
+
+    _ = translator("id")
+    told = 0
+    for approver in approvers(session, announcement):
+        if not approver.telegram_chat_id:
+            continue
+        text = _(
+            "An announcement by {author} waits for your approval ({area}):\n{text}\n\n"
+            "Open Announcements in the dashboard to approve it."
+        ).format(
+            author=author.name,
+            area=_("all of NTB") if announcement.level == "province" else _("a district"),
+            text=announcement.text[:300],
+        )
+        notify(session, approver, text)
+        told += 1
+    return told
 
 
 def approve(

@@ -149,3 +149,37 @@ def _draft(services: Services) -> int:
         session.add(row)
         session.flush()
         return row.id
+
+
+def test_approvers_with_a_telegram_chat_are_told_an_announcement_waits(
+    services: Services,
+) -> None:
+    from bot.store.models import Officer, OutboxMessage
+    from tests.officers_support import LOMBOK_TENGAH, add_officer
+
+    author = add_officer(services, "Admin NTB", "admin", telegram="700001")
+    add_officer(services, "Admin Dua", "admin", telegram="700002")
+    add_officer(services, "Admin Tiga", "admin")  # no chat linked: the dashboard only
+    timur = add_officer(services, "Pak Timur", "supervisor", district=LOMBOK_TIMUR, telegram="7003")
+    add_officer(services, "Bu Tengah", "supervisor", district=LOMBOK_TENGAH, telegram="700004")
+
+    def told(officer_id: int, level: str, codes: list[str]) -> list[str]:
+        with transaction(services.factory) as session:
+            session.execute(OutboxMessage.__table__.delete())
+            officer = session.get(Officer, officer_id)
+            assert officer is not None
+            draft = service.compose(
+                session, officer=officer, level=level, codes=codes, text="Info", now=utcnow()
+            )
+            assert service.send(session, announcement=draft, officer=officer, now=utcnow()) == (
+                "awaiting_approval"
+            )
+            return sorted(session.scalars(select(OutboxMessage.recipient)))
+
+    # province-wide: the other admins with a chat, never the author, no supervisor
+    assert told(author.id, "province", []) == ["700002"]
+    # a district, written by its supervisor: the admins (the other district's supervisor no)
+    assert told(timur.id, "district", [LOMBOK_TIMUR]) == ["700001", "700002"]
+    with services.factory() as session:
+        text = session.scalars(select(OutboxMessage.payload)).first()
+    assert text is not None and "Pak Timur" in text["text"] and "persetujuan" in text["text"]
