@@ -63,19 +63,30 @@ def recipients(audience: Audience) -> Select[Any]:
             )
         )
     if audience.country:
-        country = audience.country
+        countries = same_destination(audience.country)
         query = query.where(
             or_(
                 exists().where(
-                    Registration.contact_id == Contact.id, Registration.destination == country
+                    Registration.contact_id == Contact.id,
+                    Registration.destination.in_(countries),
                 ),
-                exists().where(Case.contact_id == Contact.id, Case.country == country),
+                exists().where(Case.contact_id == Contact.id, Case.country.in_(countries)),
                 exists().where(
-                    RegisterEntry.contact_id == Contact.id, RegisterEntry.country == country
+                    RegisterEntry.contact_id == Contact.id, RegisterEntry.country.in_(countries)
                 ),
             )
         )
     return query
+
+
+# The training form offers "Timur Tengah" where reports and the register name Saudi Arabia
+# apart: news about either concerns people heading to the other.
+_OVERLAPPING = {"arab-saudi": ("timur-tengah",), "timur-tengah": ("arab-saudi",)}
+
+
+def same_destination(country: str) -> tuple[str, ...]:
+    """The destination codes that mean the same people for a country filter."""
+    return (country, *_OVERLAPPING.get(country, ()))
 
 
 def count(session: Session, audience: Audience) -> int:

@@ -183,3 +183,39 @@ def test_approvers_with_a_telegram_chat_are_told_an_announcement_waits(
     with services.factory() as session:
         text = session.scalars(select(OutboxMessage.payload)).first()
     assert text is not None and "Pak Timur" in text["text"] and "persetujuan" in text["text"]
+
+
+def test_news_for_saudi_arabia_reaches_those_who_chose_the_middle_east_and_back(
+    services: Services,
+) -> None:
+    to_middle_east = subscriber(services, "62810011", ANJANI)
+    to_saudi = subscriber(services, "62810012", ANJANI)
+    subscriber(services, "62810013", ANJANI)  # no destination known
+    with transaction(services.factory) as session:
+        session.add(
+            Registration(
+                code="P-TEST11",
+                contact_id=to_middle_east,
+                programme_slug="caregiver",
+                name="Siti",
+                birth_year=1999,
+                village_code=ANJANI,
+                destination="timur-tengah",
+                created_at=utcnow(),
+            )
+        )
+        session.add(
+            Case(
+                number="K-TEST11",
+                contact_id=to_saudi,
+                reporter="family",
+                country="arab-saudi",
+                category="wages",
+                story="gaji",
+                village_code=ANJANI,
+                district_code=LOMBOK_TIMUR,
+            )
+        )
+    assert count(services, Audience("province", country="arab-saudi")) == 2
+    assert count(services, Audience("province", country="timur-tengah")) == 2
+    assert count(services, Audience("province", country="malaysia")) == 0
