@@ -36,7 +36,19 @@ from bot.register.vocab import SECTORS, SEXES, sector_in
 from bot.types import Button, Row
 
 SKIP = "opt:skip"
-SUBMIT, CANCEL = "opt:submit", "opt:cancel"
+SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
+FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
+    ("worker_name", N_("Worker")),
+    ("village", N_("Village")),
+    ("sex", N_("Sex")),
+    ("birth_year", N_("Year of birth")),
+    ("country", N_("Country")),
+    ("sector", N_("Work")),
+    ("company", N_("Company")),
+    ("departure", N_("Departure")),
+    ("contract", N_("Contract (months)")),
+    ("contact_abroad", N_("Contact abroad")),
+)
 OLDEST_DEPARTURE = timedelta(days=365 * 30)
 LATEST_DEPARTURE = timedelta(days=365 * 2)
 
@@ -136,6 +148,7 @@ class RegisterForm(Form):
                 free_text=True,
             ),
             Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
+            Step("change", self.change_prompt, self.change_read, store_as="change_field"),
         )
 
     def prefill(self, ctx: Ctx, opening: str) -> None:
@@ -160,6 +173,13 @@ class RegisterForm(Form):
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
+        if step.name == "summary":
+            return self.step("change") if data.get("decision") == CHANGE else None
+        if step.name == "change":
+            ctx.set_data(editing=True)
+            return self.step(data["change_field"])
+        if data.get("editing"):
+            return self._after_edit(ctx, step)
         if step.name == "consent":
             if not data.get("consent"):
                 ctx.say(ctx._("All right, nothing was saved. Type *menu* to see other options."))
@@ -174,9 +194,23 @@ class RegisterForm(Form):
             return self.step("city")
         if step.name == "sector" and (data.get("sector") != "other" or data.get("job")):
             return self.step("company")
-        if step.name == "summary":
-            return None
         return super().after(ctx, step)
+
+    def _after_edit(self, ctx: Ctx, step: Step) -> Step | None:
+        """One field changed from the summary: back to it, through the steps that depend on
+        the field (a village is confirmed, a new country asks its city, "other" work its name)."""
+        data = ctx.data
+        if step.name == "village":
+            return self.step("village_confirm")
+        if step.name == "village_confirm" and not data.get("village_code"):
+            return self.step("village")
+        if step.name == "country":
+            return self.step("city" if data.get("country") != "other" else "country_other")
+        if step.name == "country_other":
+            return self.step("city")
+        if step.name == "sector" and data.get("sector") == "other":
+            return self.step("job")
+        return self.step("summary")
 
     # -- consent and who writes -----------------------------------------------------------
     def consent_prompt(self, ctx: Ctx) -> None:
@@ -467,13 +501,31 @@ class RegisterForm(Form):
         return "\n".join(lines)
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
-        return [Button(SUBMIT, short(ctx._("Send"))), Button(CANCEL, short(ctx._("Cancel")))]
+        return [
+            Button(SUBMIT, short(ctx._("Send"))),
+            Button(CHANGE, short(ctx._("Change"))),
+            Button(CANCEL, short(ctx._("Cancel"))),
+        ]
 
     def summary_prompt(self, ctx: Ctx) -> None:
+        ctx.set_data(editing=False)
         ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
 
     def summary_read(self, ctx: Ctx) -> str:
         return self.option(ctx, self._summary_buttons(ctx))
+
+    def _field_rows(self, ctx: Ctx) -> list[Row]:
+        return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in FIELDS]
+
+    def change_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What do you want to change?"),
+            rows=self._field_rows(ctx),
+            list_label=ctx._("Fields"),
+        )
+
+    def change_read(self, ctx: Ctx) -> str:
+        return self.option(ctx, self._field_rows(ctx)).split(":", 1)[1]
 
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data
