@@ -25,9 +25,20 @@ STOP = frozenset(
     menawarkan tempat kantor cabang pusat nya mana siapa apa2 kalau kalo klo kah gimana gmn
     bagaimana cara cek ngecek mengecek periksa check verify tolong tlg mohon baru buka membuka
     datang dtg bilang
+    tapi tetapi tp namun dan serta terus trus lalu kemudian sekarang skrg karena krn soalnya
+    padahal malah juga jg minta meminta belum blm gaji uang bayar membayar dibayar
+    saya sy aku aq gue gw kami kita dia mereka beliau
+    ngomong omong ganti rugi tipu nipu menipu kabur hilang janji menjanjikan potong memotong
+    said says say told tell tells took take takes gave give gives asked asks ask wants want
+    wanted fee fees owner owners but because that which who when where how why what will
+    would should could did didn't not no never me my us our we they he she it his her their
+    brought sent made make charged charge deducted kept keeps refused refuses
     """.split()
 )
-"""Words that end a company name typed in a sentence."""
+"""Words that end a company name typed in a sentence: a name ends where the story goes on
+("lewat PT Maju Jaya tapi gaji tidak dibayar") or a person is named ("agen saya")."""
+NOT_A_FIRST_WORD = frozenset("anak istri suami adik adek kakak ibu bapak pak bu keluarga".split())
+"""A word that, right after the marker, makes it someone's agent, not a name ("agen anak sy")."""
 GENERIC = frozenset(
     """
     penyalur penempatan pengerah tki tkw pmi p3mi pt cv resmi swasta lain baru nakal besar
@@ -39,6 +50,8 @@ GENERIC = frozenset(
 LITERALS = ("pt", "p.t", "p t", "cv", "perusahaan", "agen", "pjtki", "p3mi")
 """Every marker contains one of these: a message with none of them is passed over at once."""
 MAX_WORDS = 6
+MONEY = re.compile(r"(?i)rp\.?\d[\d.,]*\w*")
+"""An amount ("Rp36", "rp5.000.000") is the story going on, not a name."""
 _WORD = re.compile(r"[A-Za-z0-9&'.-]+")
 
 
@@ -57,7 +70,9 @@ def named_company(text: str | None) -> str | None:
             if (words and any(ch in gap for ch in ',;?!\n()"')) or len(words) >= MAX_WORDS:
                 break
             word = match.group().strip(".'-")
-            if not word or word.lower() in STOP:
+            if not word or word.lower() in STOP or MONEY.fullmatch(word):
+                break
+            if not words and word.lower() in NOT_A_FIRST_WORD:
                 break
             words.append(word)
             end = match.end()

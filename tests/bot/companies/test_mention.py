@@ -21,6 +21,12 @@ from bot.companies.mention import named_company
             "PT Sinar Lombok Mandiri",
         ),
         ("is PT Surya Mandiri licensed?", "PT Surya Mandiri"),
+        # the story goes on after the name
+        (
+            "anak saya berangkat lewat PT Maju Jaya Abadi tapi gaji tidak dibayar",
+            "PT Maju Jaya Abadi",
+        ),
+        ("lewat pt sinar abadi sekarang d sekap", "pt sinar abadi"),
     ],
 )
 def test_a_named_company_is_found(text: str, name: str) -> None:
@@ -36,6 +42,12 @@ def test_a_named_company_is_found(text: str, name: str) -> None:
         "saya kerja di pt",
         "gaji saya belum dibayar majikan",
         "optimalkan ptnya",
+        "agen saya minta uang 20 juta",
+        "agen sy tdk mau kembalikan uang",
+        "perusahaan anak saya tidak bayar gaji",
+        "the agency said I must pay again before going home",
+        "gaji dipotong PT Rp5 juta tiap bulan",
+        "agen ngomong nanti diganti",
         "",
     ],
 )
