@@ -9,6 +9,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.case_categories import COUNTRIES
+from bot.companies.mention import named_company
+from bot.companies.names import name_key
 from bot.companies.oversight import Flag, company_flags
 from bot.i18n import N_
 from bot.register.models import RegisterEntry
@@ -48,7 +50,17 @@ def register_company_flags(
 
 
 def case_company_flags(session: Session, case: Case, _: Callable[[str], str]) -> list[str]:
-    """The case's register entry's company flags (nothing when the case has no entry)."""
-    if case.register_entry_id is None:
-        return []
-    return register_company_flags(session, session.get(RegisterEntry, case.register_entry_id), _)
+    """Flags for the company of the case's register entry and for one the family named in
+    the story ("berangkat lewat PT …"), checked for the case's country."""
+    texts: list[str] = []
+    checked: set[str] = set()
+    if case.register_entry_id is not None:
+        entry = session.get(RegisterEntry, case.register_entry_id)
+        texts += register_company_flags(session, entry, _)
+        if entry is not None and entry.company_name:
+            checked.add(name_key(entry.company_name))
+    named = named_company(case.story)
+    if named and name_key(named) not in checked:
+        country = case.country.replace("-", " ") if case.country not in ("", "other") else None
+        texts += [flag_text(f, named, _) for f in company_flags(session, named, country)]
+    return texts

@@ -145,3 +145,20 @@ def test_the_case_page_flags_the_register_entry_company(
     counts = web.get("/officer/companies").text
     assert "Keberangkatan dan kasus per perusahaan" in counts
     assert "<td>PT Kelindra Sejahtera Mandiri</td><td>1</td><td>1</td>" in counts
+
+
+def test_the_case_page_flags_a_company_the_family_named_in_the_story(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    load_small(services.factory)
+    named = new_case(
+        services,
+        ANJANI,
+        story="anak sy berangkat lewat pt kelindra sejahtra mandiri tapi gaji tdk dibayar",
+    )
+    plain = new_case(services, ANJANI, user="v", story="agen saya minta uang 20 juta")
+    login(web, people["anjani"])
+    assert "DIBEKUKAN sejak 03-02-2026" in web.get(f"/officer/cases/{named}").text
+    page = web.get(f"/officer/cases/{plain}").text
+    assert "company-flag" not in page  # "agen saya" names no company
