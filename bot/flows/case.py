@@ -9,7 +9,20 @@ from bot.case_hints import categories_in, countries_in, relation_in
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
-from bot.flows.common import CONSENT, NO, VILLAGE, VILLAGE_CONFIRM, YES, yes_no
+from bot.flows.common import (
+    CITY,
+    CONSENT,
+    COUNTRY_OTHER,
+    NO,
+    VILLAGE,
+    VILLAGE_CONFIRM,
+    YES,
+    confirm_guess,
+    country_read,
+    country_rows,
+    worker_name_read,
+    yes_no,
+)
 from bot.handoff import create_case
 from bot.i18n import N_
 from bot.options import bullet, short
@@ -18,7 +31,6 @@ from bot.types import Button, Row
 from knowledge.danger import mentions_danger
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
-SKIP = "opt:skip"
 SUBMIT, CANCEL = "opt:submit", "opt:cancel"
 STORY_MAX = 4000
 
@@ -79,19 +91,13 @@ class CaseForm(Form):
             Step(
                 "worker_name",
                 self.worker_prompt,
-                self.worker_read,
+                worker_name_read,
                 store_as="worker_name",
                 free_text=True,
             ),
-            Step("country", self.country_prompt, self.country_read, store_as="country"),
-            Step(
-                "country_other",
-                self.country_other_prompt,
-                self.country_other_read,
-                store_as="country",
-                free_text=True,
-            ),
-            Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
+            Step("country", self.country_prompt, country_read, store_as="country"),
+            COUNTRY_OTHER,
+            CITY,
             Step("category", self.category_prompt, self.category_read, store_as="category"),
             Step(
                 "story",
@@ -161,15 +167,6 @@ class CaseForm(Form):
         else:
             ctx.say(ctx._("What is the full name of the worker abroad?"))
 
-    def worker_read(self, ctx: Ctx) -> str:
-        name = self.text(ctx, 2, 100)
-        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
-            raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
-        return name
-
-    def _country_rows(self, ctx: Ctx) -> list[Row]:
-        return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
-
     def country_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("country_guess")
         if guess:
@@ -182,49 +179,9 @@ class CaseForm(Form):
             return
         ctx.say(
             ctx._("In which country is the worker?"),
-            rows=self._country_rows(ctx),
+            rows=country_rows(ctx),
             list_label=ctx._("Countries"),
         )
-
-    def country_read(self, ctx: Ctx) -> str:
-        guess = ctx.data.get("country_guess")
-        if guess:
-            confirmed = self.confirmed(ctx, "country_guess")
-            if confirmed:
-                return str(guess)
-        return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
-
-    def confirmed(self, ctx: Ctx, key: str) -> bool:
-        """Reads the answer to 'X — correct?'; after a no, the open question comes next."""
-        try:
-            if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
-                return True
-        except Invalid:
-            ctx.set_data(**{key: None})
-            return False  # perhaps the right answer itself: read it as one
-        ctx.set_data(**{key: None})
-        raise Invalid(ctx._("All right, please choose the right one."))
-
-    def country_other_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Please type the name of the country."))
-
-    def country_other_read(self, ctx: Ctx) -> str:
-        return self.text(ctx, 2, 60)
-
-    def _skip(self, ctx: Ctx) -> list[Button]:
-        return [Button(SKIP, short(ctx._("Skip")))]
-
-    def city_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), self._skip(ctx))
-
-    def city_read(self, ctx: Ctx) -> str | None:
-        if ctx.incoming.button == SKIP:
-            return None
-        try:
-            self.option(ctx, self._skip(ctx))
-            return None
-        except Invalid:
-            return self.text(ctx, 2, 120)
 
     def _category_rows(self, ctx: Ctx) -> list[Row]:
         return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in CATEGORIES]
@@ -245,7 +202,7 @@ class CaseForm(Form):
 
     def category_read(self, ctx: Ctx) -> str:
         guess = ctx.data.get("categories_guess")
-        if guess and self.confirmed(ctx, "categories_guess"):
+        if guess and confirm_guess(ctx, "categories_guess"):
             chosen = list(guess)
         else:
             chosen = self.several(ctx)

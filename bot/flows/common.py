@@ -1,7 +1,9 @@
-"""Steps shared by the forms: consent, village (typed, matched, confirmed) and yes/no."""
+"""Steps shared by the forms: consent, village (typed, matched, confirmed), yes/no, a guess
+confirmed, Skip, and the worker's name and place abroad (reports and the register)."""
 
 from __future__ import annotations
 
+from bot.case_categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
@@ -123,3 +125,79 @@ VILLAGE = Step(
 VILLAGE_CONFIRM = Step(
     "village_confirm", village_confirm_prompt, village_confirm_read, store_as="village_code"
 )
+
+
+# -- a guess from the opening message, confirmed ------------------------------------------
+def confirm_guess(
+    ctx: Ctx, key: str, again: str = N_("All right, please choose the right one.")
+) -> bool:
+    """Reads the answer to 'X — correct?' about the guess kept under `key` (then dropped):
+    True for yes; after a no, `again` and the open question; anything else may be the right
+    answer itself, so False lets the step read it as one."""
+    ctx.set_data(**{key: None})
+    try:
+        if Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
+            return True
+    except Invalid:
+        return False
+    raise Invalid(ctx._(again))
+
+
+# -- skipping an optional answer ----------------------------------------------------------
+SKIP = "opt:skip"
+
+
+def skip_button(ctx: Ctx) -> list[Button]:
+    return [Button(SKIP, short(ctx._("Skip")))]
+
+
+def skipped(ctx: Ctx) -> bool:
+    """The Skip button, or its title or number typed."""
+    if ctx.incoming.button == SKIP:
+        return True
+    try:
+        return Form.option(ctx, skip_button(ctx)) == SKIP
+    except Invalid:
+        return False
+
+
+# -- the worker and where they are (reports and the register) -------------------------------
+def worker_name_read(ctx: Ctx) -> str:
+    name = Form.text(ctx, 2, 100)
+    if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+        raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
+    return name
+
+
+def country_rows(ctx: Ctx) -> list[Row]:
+    return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
+
+
+def country_read(ctx: Ctx) -> str:
+    """The country guessed from the opening message once confirmed, or the one chosen."""
+    guess = ctx.data.get("country_guess")
+    if guess and confirm_guess(ctx, "country_guess"):
+        return str(guess)
+    return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
+
+
+def country_other_prompt(ctx: Ctx) -> None:
+    ctx.say(ctx._("Please type the name of the country."))
+
+
+def country_other_read(ctx: Ctx) -> str:
+    return Form.text(ctx, 2, 60)
+
+
+def city_prompt(ctx: Ctx) -> None:
+    ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), skip_button(ctx))
+
+
+def city_read(ctx: Ctx) -> str | None:
+    return None if skipped(ctx) else Form.text(ctx, 2, 120)
+
+
+COUNTRY_OTHER = Step(
+    "country_other", country_other_prompt, country_other_read, store_as="country", free_text=True
+)
+CITY = Step("city", city_prompt, city_read, store_as="city", free_text=True)

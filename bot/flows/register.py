@@ -26,7 +26,20 @@ from bot.flows import company as company_answer
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.case import REPORTERS, title_of
-from bot.flows.common import VILLAGE, VILLAGE_CONFIRM, YES, yes_no
+from bot.flows.common import (
+    CITY,
+    COUNTRY_OTHER,
+    VILLAGE,
+    VILLAGE_CONFIRM,
+    YES,
+    confirm_guess,
+    country_read,
+    country_rows,
+    skip_button,
+    skipped,
+    worker_name_read,
+    yes_no,
+)
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.dates import read_date
@@ -35,7 +48,6 @@ from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in
 from bot.types import Button, Row
 
-SKIP = "opt:skip"
 SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
     ("worker_name", N_("Worker")),
@@ -51,20 +63,6 @@ FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's 
 )
 OLDEST_DEPARTURE = timedelta(days=365 * 30)
 LATEST_DEPARTURE = timedelta(days=365 * 2)
-
-
-def _skip(ctx: Ctx) -> list[Button]:
-    return [Button(SKIP, short(ctx._("Skip")))]
-
-
-def skipped(ctx: Ctx) -> bool:
-    """The Skip button, or its title or number typed."""
-    if ctx.incoming.button == SKIP:
-        return True
-    try:
-        return Form.option(ctx, _skip(ctx)) == SKIP
-    except Invalid:
-        return False
 
 
 def offer_register(ctx: Ctx) -> None:
@@ -98,7 +96,7 @@ class RegisterForm(Form):
             Step(
                 "worker_name",
                 self.worker_prompt,
-                self.worker_read,
+                worker_name_read,
                 store_as="worker_name",
                 free_text=True,
             ),
@@ -108,15 +106,9 @@ class RegisterForm(Form):
             Step(
                 "birth_year", self.age_prompt, self.age_read, store_as="birth_year", free_text=True
             ),
-            Step("country", self.country_prompt, self.country_read, store_as="country"),
-            Step(
-                "country_other",
-                self.country_other_prompt,
-                self.country_other_read,
-                store_as="country",
-                free_text=True,
-            ),
-            Step("city", self.city_prompt, self.city_read, store_as="city", free_text=True),
+            Step("country", self.country_prompt, country_read, store_as="country"),
+            COUNTRY_OTHER,
+            CITY,
             Step("sector", self.sector_prompt, self.sector_read, store_as="sector"),
             Step("job", self.job_prompt, self.job_read, store_as="job", free_text=True),
             Step(
@@ -266,12 +258,6 @@ class RegisterForm(Form):
         else:
             ctx.say(ctx._("What is the full name of the person who is leaving?"))
 
-    def worker_read(self, ctx: Ctx) -> str:
-        name = self.text(ctx, 2, 100)
-        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
-            raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
-        return name
-
     # -- the worker ---------------------------------------------------------------------
     def _sex_buttons(self, ctx: Ctx) -> list[Button]:
         return [Button(f"sex:{k}", short(ctx._(t))) for k, t in SEXES]
@@ -306,9 +292,6 @@ class RegisterForm(Form):
             )
         return birth_year
 
-    def _country_rows(self, ctx: Ctx) -> list[Row]:
-        return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
-
     def country_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("country_guess")
         if guess:
@@ -319,34 +302,7 @@ class RegisterForm(Form):
                 yes_no(ctx, N_("Yes, correct"), N_("No")),
             )
             return
-        ctx.say(
-            ctx._("To which country?"), rows=self._country_rows(ctx), list_label=ctx._("Countries")
-        )
-
-    def country_read(self, ctx: Ctx) -> str:
-        guess = ctx.data.get("country_guess")
-        if guess:
-            ctx.set_data(country_guess=None)
-            try:
-                if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
-                    return str(guess)
-            except Invalid:
-                pass  # perhaps the right country itself: read it as one
-            else:
-                raise Invalid(ctx._("All right, please choose the right one."))
-        return self.option(ctx, self._country_rows(ctx)).split(":", 1)[1]
-
-    def country_other_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("Please type the name of the country."))
-
-    def country_other_read(self, ctx: Ctx) -> str:
-        return self.text(ctx, 2, 60)
-
-    def city_prompt(self, ctx: Ctx) -> None:
-        ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), _skip(ctx))
-
-    def city_read(self, ctx: Ctx) -> str | None:
-        return None if skipped(ctx) else self.text(ctx, 2, 120)
+        ctx.say(ctx._("To which country?"), rows=country_rows(ctx), list_label=ctx._("Countries"))
 
     def _sector_rows(self, ctx: Ctx) -> list[Row]:
         return [Row(f"sector:{k}", short(ctx._(t), 24)) for k, t in SECTORS]
@@ -380,7 +336,7 @@ class RegisterForm(Form):
                 "Which placement company (PT / P3MI) sends the worker? Type its name as it is "
                 "written on the papers, or press *Skip* if you do not know."
             ),
-            _skip(ctx),
+            skip_button(ctx),
         )
 
     def company_read(self, ctx: Ctx) -> str | None:
@@ -406,20 +362,13 @@ class RegisterForm(Form):
                 "When does the worker leave (or when did they leave)? E.g. *15 januari*, "
                 "*bulan depan* or *2026-01-15*. Press *Skip* if it is not known yet."
             ),
-            _skip(ctx),
+            skip_button(ctx),
         )
 
     def departure_read(self, ctx: Ctx) -> str | None:
         guess = ctx.data.get("date_guess")
-        if guess:
-            ctx.set_data(date_guess=None)
-            try:
-                if self.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
-                    return str(guess)
-            except Invalid:
-                pass  # perhaps the right date itself: read it as one
-            else:
-                raise Invalid(ctx._("All right, please type the date."))
+        if guess and confirm_guess(ctx, "date_guess", N_("All right, please type the date.")):
+            return str(guess)
         if skipped(ctx):
             return None
         today = ctx.now.date()
@@ -438,7 +387,7 @@ class RegisterForm(Form):
             ctx._(
                 "How long is the contract, in months? E.g. *24*. Press *Skip* if you do not know."
             ),
-            _skip(ctx),
+            skip_button(ctx),
         )
 
     def contract_read(self, ctx: Ctx) -> int | None:
@@ -459,7 +408,7 @@ class RegisterForm(Form):
                 "Optional: a phone number or address abroad where the worker can be reached, "
                 "for the village officer in an emergency. Press *Skip* to leave it out."
             ),
-            _skip(ctx),
+            skip_button(ctx),
         )
 
     def abroad_read(self, ctx: Ctx) -> str | None:

@@ -7,7 +7,7 @@ from bot.case_categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Step
 from bot.flows.case import title_of
-from bot.flows.register import skipped
+from bot.flows.common import skipped
 from bot.i18n import N_
 from bot.options import short
 from bot.register.models import RegisterEntry
