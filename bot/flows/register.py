@@ -24,7 +24,7 @@ from bot.companies import service as companies
 from bot.context import Ctx
 from bot.flows import company as company_answer
 from bot.flows import news
-from bot.flows.base import Form, Invalid, Step
+from bot.flows.base import Invalid, Step
 from bot.flows.case import REPORTERS, title_of
 from bot.flows.common import (
     CITY,
@@ -40,6 +40,7 @@ from bot.flows.common import (
     worker_name_read,
     yes_no,
 )
+from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.dates import read_date
@@ -48,7 +49,6 @@ from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in
 from bot.types import Button, Row
 
-SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
     ("worker_name", N_("Worker")),
     ("village", N_("Village")),
@@ -73,7 +73,8 @@ def offer_register(ctx: Ctx) -> None:
     )
 
 
-class RegisterForm(Form):
+class RegisterForm(ChangeableForm):
+    change_fields = FIELDS
     name = "register"
 
     def __init__(self) -> None:
@@ -448,33 +449,6 @@ class RegisterForm(Form):
             bullet(_("Contact abroad"), d.get("contact_abroad") or "-"),
         ]
         return "\n".join(lines)
-
-    def _summary_buttons(self, ctx: Ctx) -> list[Button]:
-        return [
-            Button(SUBMIT, short(ctx._("Send"))),
-            Button(CHANGE, short(ctx._("Change"))),
-            Button(CANCEL, short(ctx._("Cancel"))),
-        ]
-
-    def summary_prompt(self, ctx: Ctx) -> None:
-        ctx.set_data(editing=False)
-        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
-
-    def summary_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._summary_buttons(ctx))
-
-    def _field_rows(self, ctx: Ctx) -> list[Row]:
-        return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in FIELDS]
-
-    def change_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("What do you want to change?"),
-            rows=self._field_rows(ctx),
-            list_label=ctx._("Fields"),
-        )
-
-    def change_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._field_rows(ctx)).split(":", 1)[1]
 
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data

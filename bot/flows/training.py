@@ -10,6 +10,7 @@ from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM
+from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.registrations import create_registration, find_duplicate
@@ -44,7 +45,6 @@ FIELDS = (
     ("education", N_("Education")),
     ("sex", N_("Sex")),
 )
-SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 
 
 def label(
@@ -53,7 +53,8 @@ def label(
     return next((translate(t) for k, t in options if k == key), key or "-")
 
 
-class TrainingForm(Form):
+class TrainingForm(ChangeableForm):
+    change_fields = FIELDS
     name = "training"
 
     def __init__(self) -> None:
@@ -258,33 +259,6 @@ class TrainingForm(Form):
             bullet(_("Sex"), label(SEXES, data.get("sex"), _)),
         ]
         return "\n".join(lines)
-
-    def _summary_buttons(self, ctx: Ctx) -> list[Button]:
-        return [
-            Button(SUBMIT, short(ctx._("Send"))),
-            Button(CHANGE, short(ctx._("Change"))),
-            Button(CANCEL, short(ctx._("Cancel"))),
-        ]
-
-    def summary_prompt(self, ctx: Ctx) -> None:
-        ctx.set_data(editing=False)
-        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
-
-    def summary_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._summary_buttons(ctx))
-
-    def _field_rows(self, ctx: Ctx) -> list[Row]:
-        return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in FIELDS]
-
-    def change_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("What do you want to change?"),
-            rows=self._field_rows(ctx),
-            list_label=ctx._("Fields"),
-        )
-
-    def change_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._field_rows(ctx)).split(":", 1)[1]
 
     # -- the end -------------------------------------------------------------------------
     def finish(self, ctx: Ctx) -> None:
