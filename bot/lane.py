@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from bot.metrics import REGISTRY
 from bot.outbox import (
     GIVE_UP_AFTER,
-    LEASE,
     MAX_ATTEMPTS,
     OutboxSender,
     Outgoing,
@@ -33,6 +32,7 @@ from bot.outbox import (
     RateLimiter,
     TransientError,
     backoff,
+    lease,
 )
 from bot.store.db import transaction
 from bot.store.models import Contact, OutboxMessage
@@ -83,25 +83,7 @@ class Lane:
                 .order_by(OutboxMessage.id)
                 .limit(limit)
             )
-            if session.get_bind().dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True, of=OutboxMessage)
-            claimed = []
-            for row, last_seen, language in session.execute(query).all():
-                row.status = "sending"
-                row.next_attempt_at = now + LEASE
-                claimed.append(
-                    Outgoing(
-                        row.id,
-                        row.channel,
-                        row.recipient,
-                        dict(row.payload),
-                        row.attempts,
-                        last_seen,
-                        language or "id",
-                        row.created_at,
-                    )
-                )
-            return claimed
+            return lease(session, query, now)
 
     async def _send(self, message: Outgoing) -> tuple[int, dict[str, Any]]:
         assert self._slots is not None

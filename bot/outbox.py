@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, and_, bindparam, func, select, update
+from sqlalchemy import Select, Table, and_, bindparam, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.metrics import REGISTRY
@@ -126,6 +126,32 @@ def backoff(attempts: int, retry_after: float | None) -> float:
     return min(2.0 ** max(attempts - 1, 0), MAX_BACKOFF)
 
 
+def lease(
+    session: Session, query: Select[OutboxMessage, datetime, str], now: datetime
+) -> list[Outgoing]:
+    """Runs a claim query (outbox rows with their contact's last_seen_at and language), rows
+    another worker holds skipped on PostgreSQL, and leases what it returns for LEASE."""
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=OutboxMessage)
+    claimed = []
+    for row, last_seen, language in session.execute(query).all():
+        row.status = "sending"
+        row.next_attempt_at = now + LEASE
+        claimed.append(
+            Outgoing(
+                row.id,
+                row.channel,
+                row.recipient,
+                dict(row.payload),
+                row.attempts,
+                last_seen,
+                language or "id",
+                row.created_at,
+            )
+        )
+    return claimed
+
+
 class OutboxSender:
     def __init__(
         self,
@@ -220,25 +246,7 @@ class OutboxSender:
                 .order_by(OutboxMessage.id)
                 .limit(self.batch_size)
             )
-            if session.get_bind().dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True, of=OutboxMessage)
-            claimed = []
-            for row, last_seen, language in session.execute(query).all():
-                row.status = "sending"
-                row.next_attempt_at = now + LEASE
-                claimed.append(
-                    Outgoing(
-                        row.id,
-                        row.channel,
-                        row.recipient,
-                        dict(row.payload),
-                        row.attempts,
-                        last_seen,
-                        language or "id",
-                        row.created_at,
-                    )
-                )
-            return claimed
+            return lease(session, query, now)
 
     def _finish(self, message_id: int, **values: Any) -> None:
         """Records an outcome; inside a send cycle outcomes are written together at its end."""
