@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
-import hmac
 import os
 import random
 import shlex
@@ -38,12 +36,14 @@ from load import (
     Recorder,
     Stats,
     cpu_by_pid,
+    exchange,
     family,
     free_port,
     fresh_database,
     payload,
     pct,
     script,
+    whatsapp_headers,
 )
 from sqlalchemy import insert, select
 
@@ -167,30 +167,9 @@ async def person(
                 return
             counter += 1
             body = payload(user, counter, kind, value)
-            signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
-            headers = {"X-Hub-Signature-256": signature, "Content-Type": "application/json"}
-            waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-            rec.waiters[user] = waiter
-            started = time.monotonic()
-            try:
-                response = await client.post(
-                    base + "/webhooks/whatsapp", content=body, headers=headers
-                )
-            except httpx.HTTPError as exc:
-                stats.errors[type(exc).__name__] += 1
-                rec.waiters.pop(user, None)
-                continue
-            if response.status_code != 200:
-                stats.errors[f"HTTP {response.status_code}"] += 1
-                rec.waiters.pop(user, None)
-                continue
-            stats.sent += 1
-            try:
-                arrived = await asyncio.wait_for(waiter, timeout=30)
-                stats.latencies.append(arrived - started)
-            except TimeoutError:
-                stats.timeouts += 1
-            await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+            url = base + "/webhooks/whatsapp"
+            if await exchange(client, url, body, whatsapp_headers(body), user, rec, stats):
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
 
 
 async def chat_round(

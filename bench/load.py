@@ -261,28 +261,48 @@ async def user_loop(
             else:
                 body = payload(user, counter, kind, value)
                 url = base + "/webhooks/whatsapp"
-                signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
-                headers = {"X-Hub-Signature-256": signature, "Content-Type": "application/json"}
-            waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-            rec.waiters[user] = waiter
-            started = time.monotonic()
-            try:
-                response = await client.post(url, content=body, headers=headers)
-            except httpx.HTTPError as exc:
-                stats.errors[type(exc).__name__] += 1
-                rec.waiters.pop(user, None)
-                continue
-            if response.status_code != 200:
-                stats.errors[f"HTTP {response.status_code}"] += 1
-                rec.waiters.pop(user, None)
-                continue
-            stats.sent += 1
-            try:
-                arrived = await asyncio.wait_for(waiter, timeout=30)
-                stats.latencies.append(arrived - started)
-            except TimeoutError:
-                stats.timeouts += 1
-            await asyncio.sleep(0.05)  # let the second reply of a step arrive first
+                headers = whatsapp_headers(body)
+            if await exchange(client, url, body, headers, user, rec, stats):
+                await asyncio.sleep(0.05)  # let the second reply of a step arrive first
+
+
+def whatsapp_headers(body: bytes) -> dict[str, str]:
+    """A webhook's headers as Meta signs them, with the app secret the server is given."""
+    signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return {"X-Hub-Signature-256": signature, "Content-Type": "application/json"}
+
+
+async def exchange(
+    client: httpx.AsyncClient,
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    user: str,
+    rec: Recorder,
+    stats: Stats,
+) -> bool:
+    """Posts one webhook and waits (up to 30 s) for its reply to reach the fake Graph API,
+    counting the latency; False when the post itself failed."""
+    waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+    rec.waiters[user] = waiter
+    started = time.monotonic()
+    try:
+        response = await client.post(url, content=body, headers=headers)
+    except httpx.HTTPError as exc:
+        stats.errors[type(exc).__name__] += 1
+        rec.waiters.pop(user, None)
+        return False
+    if response.status_code != 200:
+        stats.errors[f"HTTP {response.status_code}"] += 1
+        rec.waiters.pop(user, None)
+        return False
+    stats.sent += 1
+    try:
+        arrived = await asyncio.wait_for(waiter, timeout=30)
+        stats.latencies.append(arrived - started)
+    except TimeoutError:
+        stats.timeouts += 1
+    return True
 
 
 def cpu_by_pid(pids: list[int]) -> dict[int, float]:
