@@ -11,6 +11,7 @@ working abroad, the plain fallback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.commands import leading_command
@@ -20,6 +21,8 @@ from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.domain import DomainWords
 from knowledge.emergency import Country, EmergencyNumbers
+from knowledge.matcher import Candidate, Match
+from knowledge.needs import NeedReader, Needs, default_reader
 
 EMERGENCY_TOPIC = "kontak-darurat"
 MAX_OFFERED = 3
@@ -27,6 +30,10 @@ NEED_MIN_WORDS = 8
 NEED_MIN_HITS = 2
 """A message this long naming two troubles of a working life (work, pay, health, family far
 away, going home) is a person asking for help, even with no word of working abroad."""
+LEANING_LEAD = 1.3
+"""How far the first topic of a long message's leaning must be ahead of the second (as a
+ratio) to be answered when the message states no need; chosen on the real and validation sets
+together (docs/benchmarks.md)."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah how what where when why who can could is are do does should".split()
@@ -81,6 +88,7 @@ class Triage:
         librarian: Librarian,
         numbers: EmergencyNumbers | None = None,
         detector: DangerDetector | None = None,
+        need_reader: NeedReader | None = None,
     ) -> None:
         self.librarian = librarian
         self.numbers = numbers or EmergencyNumbers.load()
@@ -90,6 +98,8 @@ class Triage:
         self.related_floor = librarian.matcher.calibration.related_floor
         self.domain = DomainWords.load(self.numbers.place_words())
         self.needs = DomainWords.needs()
+        self.need_reader = need_reader or default_reader()
+        self.long_words = librarian.matcher.calibration.long_words
 
     def looks_like_question(self, text: str) -> bool:
         if text.rstrip().endswith("?"):
@@ -97,7 +107,8 @@ class Triage:
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 
     def read(self, text: str, lang: str | None = None) -> Reading:
-        danger = self.detector.detect(text)
+        standard = self.detector.standard(text)
+        danger = self.detector.detect(text, standard)
         command = leading_command(text, lambda: self.looks_like_question(text))
         departure = danger is None and is_departure_statement(text)
         asked = departure and self.looks_like_question(text)
@@ -108,7 +119,7 @@ class Triage:
         country = self.numbers.country_in(text) if danger or company else None
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
-        topic, offered = self._verdict(answer)
+        topic, offered = self._verdict(answer, lambda: self.need_reader.read(text, standard))
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
         return Reading(
@@ -124,25 +135,42 @@ class Triage:
             company=company,
         )
 
-    def _verdict(self, answer: Answer) -> tuple[str | None, tuple[str, ...]]:
-        """(answered topic, offered topics); neither means the message is outside the service."""
+    def _verdict(
+        self, answer: Answer, read_needs: Callable[[], Needs]
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """(answered topic, offered topics); neither means the message is outside the service.
+
+        A need the message states plainly (`knowledge.needs`) is answered before the ranking's
+        guess, unless the ranking is sure of a question: a mother's story is answered for its
+        most urgent need, a tidy question for what it asks. The needs are read only when they
+        can change the reply (most questions are short and sure)."""
         match = answer.match
         if match is None:
             return None, ()
-        if answer.topic is not None and not match.ambiguous:
-            chosen = answer.topic.slug
-            ranked = match.leaning or match.candidates
-            others = tuple(
-                c.slug
-                for c in ranked
-                if c.slug != chosen and (match.leaning or c.score >= self.related_floor)
-            )
-            return chosen, others[: MAX_OFFERED - 1]
+        ranked = match.leaning or match.candidates
+        sure = answer.topic.slug if answer.topic is not None and not match.ambiguous else None
+        if sure and match.words < self.long_words:
+            return sure, self._related(sure, match, ())
+        needs = read_needs()
         about_abroad = self.domain.mentioned(answer.question)
-        if match.leaning and about_abroad and not match.ambiguous:
+        asked = self.looks_like_question(answer.question)
+        stated = needs.topics if about_abroad and not asked else needs.plain
+        if sure and (not stated or sure in needs.topics or asked):
+            return sure, self._related(sure, match, needs.topics)
+        if stated:
+            # the most urgent need the ranking also leads with, else the most urgent one
+            leaders = {c.slug for c in ranked}
+            first = next((t for t in stated if t in leaders), stated[0])
+            return first, self._others(first, (*needs.topics, *(c.slug for c in ranked)))
+        if (
+            match.leaning
+            and about_abroad
+            and not match.ambiguous
+            and (needs.topics or self._leads(match.leaning))
+        ):
             # A long plea about working abroad: answer what it leans to most, offer the rest.
-            first, *rest = (c.slug for c in match.leaning)
-            return first, tuple(rest)[: MAX_OFFERED - 1]
+            first = match.leaning[0].slug
+            return first, self._others(first, (*needs.topics, *(c.slug for c in match.leaning)))
         in_need = about_abroad or (
             len(answer.question.split()) >= NEED_MIN_WORDS
             and self.needs.count(answer.question) >= NEED_MIN_HITS
@@ -150,6 +178,28 @@ class Triage:
         likely = tuple(c.slug for c in match.candidates if in_need or c.score >= self.offer_floor)
         if match.ambiguous:
             likely = tuple(dict.fromkeys((*match.choices, *likely)))
+        if in_need:
+            likely = tuple(dict.fromkeys((*needs.topics, *likely)))
         if not likely:
             return None, ()
         return None, likely[:MAX_OFFERED]
+
+    def _related(self, chosen: str, match: Match, needs: tuple[str, ...]) -> tuple[str, ...]:
+        """Offered beside a sure answer: the needs the message states, then the ranking's
+        runners-up (all of a long message's leaning; a question's only when close enough)."""
+        ranked = match.leaning or match.candidates
+        related = (c.slug for c in ranked if match.leaning or c.score >= self.related_floor)
+        return self._others(chosen, (*needs, *related))
+
+    @staticmethod
+    def _leads(leaning: tuple[Candidate, ...]) -> bool:
+        """A long message that states no need is answered only when one topic clearly leads;
+        otherwise ("my employer's children fight all day…") it gets the choices."""
+        if len(leaning) < 2:
+            return True
+        return leaning[0].score >= LEANING_LEAD * leaning[1].score
+
+    @staticmethod
+    def _others(chosen: str, slugs: tuple[str, ...]) -> tuple[str, ...]:
+        """Topics to offer beside an answer, in order, without repeats."""
+        return tuple(s for s in dict.fromkeys(slugs) if s != chosen)[: MAX_OFFERED - 1]

@@ -24,6 +24,8 @@ from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
+DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
+"""Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
 sre_constants: Any = importlib.import_module("re._constants")
@@ -53,7 +55,7 @@ class _Rule:
     """A ransom to go home is danger even when asked as "kalau mau pulang harus menebus"."""
 
 
-def _literals(pattern: str) -> frozenset[str]:
+def required_letters(pattern: str) -> frozenset[str]:
     """Strings one of which every match of the pattern contains, read from its parsed form:
     the rarest such set (longest shortest string) among the pattern's mandatory parts. Empty
     when nothing is certain, and then the pattern always runs. tests/knowledge/test_danger.py
@@ -102,13 +104,14 @@ class DangerDetector:
 
     def __init__(self, spec: dict[str, Any], lexicon: dict[str, str]) -> None:
         macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
+        self.macros = macros
         self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
         self.rules = [
             _Rule(
                 kind,
                 re.compile(self._expand(str(r["pattern"]), macros)),
                 self._words(r),
-                _literals(self._expand(str(r["pattern"]), macros)),
+                required_letters(self._expand(str(r["pattern"]), macros)),
                 bool(r.get("needs_present")),
                 bool(r.get("always")),
             )
@@ -134,6 +137,11 @@ class DangerDetector:
             pattern = pattern.replace("{" + name + "}", value)
         return pattern if pattern.startswith("\\b") else "\\b(?:" + pattern + ")"
 
+    def pattern(self, phrase: str) -> str:
+        """A phrase in this file's notation ({DI}, {W}, {NOT}) as a regular expression; other
+        phrase files (data/needs.yaml) are read with the same macros and spellings."""
+        return self._expand(phrase, self.macros)
+
     @staticmethod
     def _words(rule: dict[str, Any]) -> frozenset[str]:
         return frozenset(str(w) for w in rule.get("unless_before") or ())
@@ -153,22 +161,29 @@ class DangerDetector:
             + " "
         )
 
-    def detect(self, text: str | None) -> Danger | None:
+    def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
+        """`standard` is the text already read by `standard` (the triage reads it once for the
+        danger rules and the needs)."""
         if not text:
             return None
-        standard = self.standard(text)
+        standard = standard if standard is not None else self.standard(text)
         present = {lit for lit in self.literals if lit in standard}
-        now = bool(self.present.search(standard))
+        now = bool(self.present.search(self.safe.sub(" ", standard)))  # "sekarang aman" is not now
         plea = bool(self.urgent.search(standard))
-        safe = bool(self.safe.search(standard))
+        safe_at = [m.start() for m in self.safe.finditer(standard)]
+        safe = bool(safe_at)
         if safe and not now:
             return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
+        # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over
+        over_after = max(safe_at) if safe and not plea else len(standard)
         for rule in self.rules:
             if rule.needs_present and not now:
                 continue
             if rule.literals and rule.literals.isdisjoint(present):
                 continue
             for found in rule.pattern.finditer(standard):
+                if found.end() <= over_after and not rule.always and over_after < len(standard):
+                    continue
                 before = standard[: found.start()].rsplit("|", 1)[-1].split()
                 after = standard[found.end() :].lstrip()
                 if not self._counts(rule, before, now, plea, safe, after):
@@ -199,8 +214,14 @@ class DangerDetector:
             return False
         if self.past.search(window) and (safe or not now):
             return False
-        denied = NEGATIONS.intersection(before[-2:]) and rule.kind not in ("starved", "held")
-        return not denied
+        return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    @staticmethod
+    def _denied(before: list[str]) -> bool:
+        """ "tidak dipukul", "tidak pernah disiksa" deny; "tidak tahan disiksa" does not."""
+        if before and before[-1] in NEGATIONS:
+            return True
+        return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
 
 
 @lru_cache(maxsize=1)

@@ -126,8 +126,8 @@ TOP1_FLOOR = 0.94
 VALIDATION_TOP1_FLOOR = 0.85
 BLIND_TOP1_FLOOR = 0.92
 OOS_CEILING = 0.05
-REAL_TOP1_FLOOR = 0.44
-REAL_HELPFUL_FLOOR = 0.79
+REAL_TOP1_FLOOR = 0.58
+REAL_HELPFUL_FLOOR = 0.88
 REAL_DEAD_END_CEILING = 0.05
 
 
@@ -145,6 +145,7 @@ def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage
     assert real.top1 >= REAL_TOP1_FLOOR, real.summary_lines()
     assert real.helpfulness >= REAL_HELPFUL_FLOOR, real.summary_lines()
     assert real.abstention <= REAL_DEAD_END_CEILING, real.summary_lines()
+    assert real.oos_answered <= OOS_CEILING * 2, real.summary_lines()
 
 
 def test_a_plea_about_work_pay_or_health_gets_choices_not_a_dead_end(triage: Triage) -> None:

@@ -1,0 +1,84 @@
+"""Finds the needs a long message states plainly (data/needs.yaml), most urgent first.
+
+Term weighting reads a story as one bag of words, so the one sentence that says what is wrong
+("gajinya tidak pernah dibayar") weighs no more than the ten that tell how it came about. The
+needs file's phrases find that sentence; the triage answers the most urgent need a story states
+and offers the others. Phrases are read on the same standard text as the danger rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from knowledge.danger import DangerDetector, default_detector, required_letters
+from knowledge.datafiles import read_data
+from knowledge.yamlfast import load_yaml
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    topic: str
+    pattern: re.Pattern[str]
+    weak: bool
+    """Said outside working abroad too ("sakit", "dimarahi"): counts only in a message that
+    is about working abroad."""
+    literals: frozenset[str] = frozenset()
+    """Letters any match contains one of: the phrase is skipped when none is in the text."""
+
+
+@dataclass(frozen=True)
+class Needs:
+    topics: tuple[str, ...] = ()
+    """Every need the message states, most urgent first."""
+    plain: tuple[str, ...] = ()
+    """Those stated in words that only a working life abroad uses ("gaji tidak dibayar",
+    "tidak ada kabar", "paspor ditahan"), most urgent first."""
+
+    def __bool__(self) -> bool:
+        return bool(self.topics)
+
+
+class NeedReader:
+    """Compiled once; `read` is pure and thread-safe."""
+
+    def __init__(self, spec: dict[str, Any], phrases: DangerDetector) -> None:
+        self.phrases = phrases
+        self.entries = [
+            self._phrase(str(topic), entry, phrases)
+            for topic, entries in spec["needs"].items()
+            for entry in entries
+        ]
+        self.order = list(dict.fromkeys(p.topic for p in self.entries))
+        self.literals = sorted(set().union(*(p.literals for p in self.entries)))
+
+    @staticmethod
+    def _phrase(topic: str, entry: str | dict[str, Any], phrases: DangerDetector) -> _Phrase:
+        say, weak = (entry, False) if isinstance(entry, str) else (entry["say"], entry["weak"])
+        pattern = phrases.pattern(str(say))
+        return _Phrase(topic, re.compile(pattern), bool(weak), required_letters(pattern))
+
+    def read(self, text: str, standard: str | None = None) -> Needs:
+        standard = standard if standard is not None else self.phrases.standard(text)
+        present = {lit for lit in self.literals if lit in standard}
+        found: set[str] = set()
+        plain: set[str] = set()
+        for phrase in self.entries:
+            if phrase.topic in plain or (phrase.weak and phrase.topic in found):
+                continue
+            if phrase.literals and phrase.literals.isdisjoint(present):
+                continue
+            if phrase.pattern.search(standard):
+                found.add(phrase.topic)
+                if not phrase.weak:
+                    plain.add(phrase.topic)
+        return Needs(
+            tuple(t for t in self.order if t in found), tuple(t for t in self.order if t in plain)
+        )
+
+
+@lru_cache(maxsize=1)
+def default_reader() -> NeedReader:
+    return NeedReader(load_yaml(read_data("needs.yaml")), default_detector())

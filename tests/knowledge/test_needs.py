@@ -1,0 +1,81 @@
+"""A story is answered for the need it states, a question for what it asks (knowledge/needs.py).
+
+The sentences here are written for the tests in the style of families' messages; none is
+taken from the real-message set, which only measures (tests/knowledge/test_matcher.py).
+"""
+
+from __future__ import annotations
+
+from bot.triage import Triage
+from knowledge.needs import NeedReader, default_reader
+
+
+def reader() -> NeedReader:
+    return default_reader()
+
+
+def test_a_need_is_found_in_informal_spelling_and_split_prefixes() -> None:
+    assert "gaji-tidak-dibayar" in reader().read("udh 5 bln gk d gaji sm majikan").plain
+    assert "hilang-kontak" in reader().read("istri sy sdh 3 bln tdk ada kabar").plain
+    assert "dokumen-ditahan" in reader().read("paspor sy d tahan agen").plain
+    assert "phk-mendadak" in reader().read("kemarin adik saya dipecat tanpa alasan").plain
+    assert "gagal-berangkat" in reader().read("sudah setahun belum juga diberangkatkan").plain
+
+
+def test_the_needs_come_most_urgent_first() -> None:
+    needs = reader().read(
+        "gajinya belum dibayar empat bulan dan sekarang dia sakit keras, kami tidak bisa "
+        "menghubunginya lagi"
+    )
+    assert needs.topics[:3] == ("pmi-meninggal-sakit", "hilang-kontak", "gaji-tidak-dibayar")
+
+
+def test_everyday_words_are_needs_only_in_a_message_about_working_abroad() -> None:
+    needs = reader().read("anak saya demam sejak semalam")
+    assert needs.topics == ("pmi-meninggal-sakit",)
+    assert needs.plain == (), "a child's fever at home is not a migrant's illness by itself"
+
+
+def test_a_denial_of_pay_is_not_read_from_pay_alone() -> None:
+    assert "gaji-tidak-dibayar" not in reader().read("gaji saya lancar tiap bulan").topics
+
+
+def test_a_family_story_is_answered_for_the_need_it_states(triage: Triage) -> None:
+    story = (
+        "Assalamualaikum pak, saya ibu dari Praya. Anak saya kerja di Malaysia sudah dua tahun "
+        "ikut majikan di Johor, dulu rajin kirim kabar dan kirim uang buat adik-adiknya sekolah. "
+        "Sejak lebaran kemarin nomornya tidak bisa dihubungi lagi"
+    )
+    reading = triage.read(story)
+    assert reading.topic == "hilang-kontak"
+
+
+def test_a_story_of_two_needs_answers_the_more_urgent_and_offers_the_other(
+    triage: Triage,
+) -> None:
+    story = (
+        "Suami saya di Taiwan kerja di pabrik, sudah tiga bulan gajinya tidak dibayar sama "
+        "sekali. Minggu lalu dia jatuh dari tangga dan sekarang dirawat di rumah sakit"
+    )
+    reading = triage.read(story)
+    assert reading.topic == "pmi-meninggal-sakit"
+    assert "gaji-tidak-dibayar" in reading.offered
+
+
+def test_a_question_is_answered_for_what_it_asks_even_when_it_tells_a_story(
+    triage: Triage,
+) -> None:
+    question = (
+        "Adik saya dulu gajinya tidak dibayar waktu kerja di Jakarta, sekarang dia mau ke Korea "
+        "lewat G to G. Bagaimana cara daftar EPS dan ujian bahasanya?"
+    )
+    reading = triage.read(question)
+    assert reading.topic == "korea-eps"
+    assert "gaji-tidak-dibayar" in reading.offered, "the need it mentions is a button away"
+
+
+def test_an_everyday_illness_at_home_is_not_answered_as_a_migrants_illness(
+    triage: Triage,
+) -> None:
+    reading = triage.read("anak saya demam tiga hari, obatnya apa ya")
+    assert reading.topic is None
