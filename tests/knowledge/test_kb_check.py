@@ -114,9 +114,12 @@ def test_no_example_copies_a_real_message_of_the_validation_set() -> None:
 
     from rapidfuzz import fuzz
 
-    real_file = Path(__file__).resolve().parents[1] / "data" / "real_messages.jsonl"
+    data = Path(__file__).resolve().parents[1] / "data"
     real = [
-        json.loads(line)["q"].lower() for line in real_file.read_text("utf-8").splitlines() if line
+        json.loads(line)["q"].lower()
+        for real_file in (data / "real_messages.jsonl", data / "real_messages_2.jsonl")
+        for line in real_file.read_text("utf-8").splitlines()
+        if line
     ]
     real_grams = [(message, _trigrams(message)) for message in real]
     real_sets = [set(grams) for _, grams in real_grams]

@@ -132,6 +132,7 @@ REAL_DEAD_END_CEILING = 0.05
 
 
 REAL = DATA / "real_messages.jsonl"
+REAL_2 = DATA / "real_messages_2.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -165,3 +166,14 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
     ):
         reading = triage.read(text)
         assert reading.topic is None and not reading.offered, text
+
+
+def test_a_second_real_set_collected_blind_gets_somewhere_to_go(triage: Triage) -> None:
+    """147 messages collected on 3 December blind to the engine (sources per line); the need
+    phrases were then extended with it in view, so the floors guard what was reached."""
+    real = evaluate(triage.read, read_labelled(REAL_2))
+    assert real.in_scope >= 130
+    assert real.top1 >= 0.46, real.summary_lines()
+    assert real.helpfulness >= 0.79, real.summary_lines()
+    assert real.abstention <= 0.11, real.summary_lines()
+    assert real.oos_answered <= 0.15, real.summary_lines()
