@@ -121,7 +121,11 @@ class Triage:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, lambda: self.need_reader.read(text, standard))
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
-            offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
+            if topic is None:
+                # after the numbers, what helps with this danger (what to do when beaten, ...)
+                topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
+            else:
+                offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
         return Reading(
             text,
             answer.lang,

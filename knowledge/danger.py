@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -90,6 +91,27 @@ def _required(items: Any) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
+class LiteralIndex:
+    """Which of many required letter runs a text contains, read word by word.
+
+    A run is letters only, so it lies inside one word of the text. Scanning the text once per
+    run costs ~30 µs for 400 runs; asking each word once (cached, words repeat across messages)
+    costs a few µs."""
+
+    def __init__(self, literals: Iterable[str], cache_size: int = 50_000) -> None:
+        self.literals = tuple(sorted(set(literals)))
+        self._in_word = lru_cache(maxsize=cache_size)(self._scan_word)
+
+    def _scan_word(self, word: str) -> frozenset[str]:
+        return frozenset(lit for lit in self.literals if lit in word)
+
+    def present(self, standard: str) -> set[str]:
+        found: set[str] = set()
+        for word in set(standard.split()):
+            found |= self._in_word(word)
+        return found
+
+
 def fold_all(text: str) -> str:
     """Like normalize.fold, but reads the whole message: danger may be in its last line."""
     if not text.isascii():
@@ -118,7 +140,7 @@ class DangerDetector:
             for kind, rules in spec["kinds"].items()
             for r in rules
         ]
-        self.literals = sorted(set().union(*(r.literals for r in self.rules)))
+        self.literals = LiteralIndex(set().union(*(r.literals for r in self.rules)))
         self.topics = {str(k): str(v) for k, v in (spec.get("topics") or {}).items()}
         """The topic that helps most after the numbers, per kind of danger."""
         self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
@@ -167,7 +189,7 @@ class DangerDetector:
         if not text:
             return None
         standard = standard if standard is not None else self.standard(text)
-        present = {lit for lit in self.literals if lit in standard}
+        present = self.literals.present(standard)
         now = bool(self.present.search(self.safe.sub(" ", standard)))  # "sekarang aman" is not now
         plea = bool(self.urgent.search(standard))
         safe_at = [m.start() for m in self.safe.finditer(standard)]

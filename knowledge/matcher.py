@@ -13,12 +13,14 @@ Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more t
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -36,8 +38,9 @@ def load_negatives() -> list[str]:
     return data_entries("out_of_scope.txt")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A topic and its score; a tuple because every query builds one per topic."""
+
     slug: str
     score: float
 
@@ -98,6 +101,8 @@ class Scores:
 
     nb_terms: dict[str, int] = field(default_factory=dict)
     """The words the Naive Bayes posterior read (after the focus on long messages)."""
+    weighted: dict[str, float] | None = None
+    """Each class's term-weighting score, filled on first use."""
 
 
 def unigrams(terms: Sequence[str]) -> list[str]:
@@ -335,14 +340,10 @@ class Matcher:
         Term weighting cannot tell a paraphrase of a known question from a message that shares
         its words by chance; a near-whole-question resemblance can. Only the leading topics are
         compared, so the cost stays a few hundred string comparisons."""
-        leaders = sorted(
-            (
-                (self._weighted(scores, slug, p), slug)
-                for slug, p in scores.posterior.items()
-                if slug != NONE
-            ),
-            reverse=True,
-        )[: self.config.runners_up]
+        weighted = self._all_weighted(scores)
+        leaders = heapq.nlargest(
+            self.config.runners_up, ((w, slug) for slug, w in weighted.items() if slug != NONE)
+        )
         query = _sorted_words(terms)
         left_out, left_counts = exclude if exclude is not None else ("", Counter())
         for _, slug in leaders:
@@ -414,16 +415,22 @@ class Matcher:
         c = self.config
         return c.weight_bm25 * s.bm25.get(slug, 0.0) + c.weight_posterior * posterior
 
+    def _all_weighted(self, s: Scores) -> dict[str, float]:
+        """Every class's term-weighting score, computed once per query (the fuzzy step picks
+        its leaders from it and the ranking adds the fuzzy score to it)."""
+        if s.weighted is None:
+            posterior = s.posterior
+            s.weighted = {
+                slug: self._weighted(s, slug, posterior.get(slug, 0.0))
+                for slug in set(posterior) | set(s.bm25)
+            }
+        return s.weighted
+
     def rank_signals(self, s: Scores) -> list[Candidate]:
-        fuzzy = self.config.weight_fuzzy
-        slugs = set(s.posterior) | set(s.bm25)
+        fuzzy_weight, fuzzy = self.config.weight_fuzzy, s.fuzzy
         ranked = [
-            Candidate(
-                slug,
-                self._weighted(s, slug, s.posterior.get(slug, 0.0))
-                + fuzzy * s.fuzzy.get(slug, 0.0),
-            )
-            for slug in slugs
+            Candidate(slug, w + fuzzy_weight * fuzzy[slug] if slug in fuzzy else w)
+            for slug, w in self._all_weighted(s).items()
         ]
         ranked.sort(key=lambda cand: (-cand.score, cand.slug))
         return ranked
@@ -473,10 +480,10 @@ class Matcher:
     def match(self, text: str, lang: str | None = None) -> Match:
         terms = self.query_terms(text, lang)
         scores = self.signals(terms)
-        verdict = self.decide(self.rank_signals(scores), self.story_reading(terms, scores))
+        ranked = self.rank_signals(scores)
+        verdict = self.decide(ranked, self.story_reading(terms, scores))
         words = word_count(terms)
         leaning: tuple[Candidate, ...] = ()
         if words >= self.calibration.long_words:
-            ranked = [c for c in self.rank_signals(scores) if c.slug != NONE]
-            leaning = tuple(ranked[: self.config.runners_up])
+            leaning = tuple([c for c in ranked if c.slug != NONE][: self.config.runners_up])
         return replace(verdict, words=words, leaning=leaning)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from knowledge.danger import DangerDetector, default_detector, required_letters
+from knowledge.danger import DangerDetector, LiteralIndex, default_detector, required_letters
 from knowledge.datafiles import read_data
 from knowledge.yamlfast import load_yaml
 
@@ -52,7 +52,7 @@ class NeedReader:
             for entry in entries
         ]
         self.order = list(dict.fromkeys(p.topic for p in self.entries))
-        self.literals = sorted(set().union(*(p.literals for p in self.entries)))
+        self.literals = LiteralIndex(set().union(*(p.literals for p in self.entries)))
 
     @staticmethod
     def _phrase(topic: str, entry: str | dict[str, Any], phrases: DangerDetector) -> _Phrase:
@@ -62,7 +62,7 @@ class NeedReader:
 
     def read(self, text: str, standard: str | None = None) -> Needs:
         standard = standard if standard is not None else self.phrases.standard(text)
-        present = {lit for lit in self.literals if lit in standard}
+        present = self.literals.present(standard)
         found: set[str] = set()
         plain: set[str] = set()
         for phrase in self.entries:
