@@ -19,6 +19,7 @@ from bot.companies.service import named_company
 from bot.register.hints import is_departure_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
+from knowledge.danger_model import DangerModel, default_model
 from knowledge.domain import DomainWords
 from knowledge.emergency import Country, EmergencyNumbers
 from knowledge.matcher import Candidate, Match
@@ -89,6 +90,7 @@ class Triage:
         numbers: EmergencyNumbers | None = None,
         detector: DangerDetector | None = None,
         need_reader: NeedReader | None = None,
+        danger_model: DangerModel | None = None,
     ) -> None:
         self.librarian = librarian
         self.numbers = numbers or EmergencyNumbers.load()
@@ -99,6 +101,7 @@ class Triage:
         self.domain = DomainWords.load(self.numbers.place_words())
         self.needs = DomainWords.needs()
         self.need_reader = need_reader or default_reader()
+        self.danger_model = danger_model or default_model()
         self.long_words = librarian.matcher.calibration.long_words
 
     def looks_like_question(self, text: str) -> bool:
@@ -109,6 +112,11 @@ class Triage:
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.detector.detect(text, standard)
+        suspected = (
+            danger is None
+            and self.danger_model.says_danger(standard)
+            and not self.detector.is_over(standard)
+        )
         command = leading_command(text, lambda: self.looks_like_question(text))
         departure = danger is None and is_departure_statement(text)
         asked = departure and self.looks_like_question(text)
@@ -126,6 +134,9 @@ class Triage:
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
+        if suspected and EMERGENCY_TOPIC not in (topic, *offered):
+            # the rules are not sure, the words lean to danger: the numbers are one tap away
+            offered = (EMERGENCY_TOPIC, *offered)[:MAX_OFFERED]
         return Reading(
             text,
             answer.lang,

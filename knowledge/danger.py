@@ -183,6 +183,13 @@ class DangerDetector:
             + " "
         )
 
+    def is_over(self, standard: str) -> bool:
+        """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
+        and nothing says something is happening now."""
+        return bool(self.safe.search(standard)) and not self.present.search(
+            self.safe.sub(" ", standard)
+        )
+
     def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
         """`standard` is the text already read by `standard` (the triage reads it once for the
         danger rules and the needs)."""

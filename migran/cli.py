@@ -119,6 +119,24 @@ def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_kb_train_danger(args: argparse.Namespace, settings: Settings) -> int:
+    """Refits the danger model on data/danger_train.jsonl (deterministic)."""
+    from knowledge.danger_model import MODEL_FILE, read_training, train
+
+    rows = read_training()
+    model = train(rows)
+    text = model.to_json()
+    if args.write:
+        from importlib import resources
+
+        target = Path(str(resources.files("knowledge") / "data" / MODEL_FILE))
+        target.write_text(text + "\n", encoding="utf-8")
+        print(f"written to {target}")
+    urgent = sum(label for _, label in rows)
+    print(f"trained on {len(rows)} messages ({urgent} in danger), {len(model.weights)} weights")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import logging
 
@@ -542,6 +560,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--max-out-of-scope", type=float, default=0.05)
     cal.add_argument("--write", action="store_true", help="store it in knowledge/data")
     cal.set_defaults(func=cmd_kb_calibrate)
+    danger = kb_sub.add_parser("train-danger", help="refit the danger model on its written set")
+    danger.add_argument("--write", action="store_true", help="store it in knowledge/data")
+    danger.set_defaults(func=cmd_kb_train_danger)
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")

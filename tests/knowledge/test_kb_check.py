@@ -117,7 +117,7 @@ def test_no_example_copies_a_real_message_of_the_validation_set() -> None:
     data = Path(__file__).resolve().parents[1] / "data"
     real = [
         json.loads(line)["q"].lower()
-        for real_file in (data / "real_messages.jsonl", data / "real_messages_2.jsonl")
+        for real_file in sorted(data.glob("real_messages*.jsonl"))
         for line in real_file.read_text("utf-8").splitlines()
         if line
     ]

@@ -133,6 +133,7 @@ REAL_DEAD_END_CEILING = 0.05
 
 REAL = DATA / "real_messages.jsonl"
 REAL_2 = DATA / "real_messages_2.jsonl"
+REAL_3 = DATA / "real_messages_3.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -168,12 +169,24 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         assert reading.topic is None and not reading.offered, text
 
 
-def test_a_second_real_set_collected_blind_gets_somewhere_to_go(triage: Triage) -> None:
-    """147 messages collected on 3 December blind to the engine (sources per line); the need
-    phrases were then extended with it in view, so the floors guard what was reached."""
-    real = evaluate(triage.read, read_labelled(REAL_2))
+@pytest.mark.parametrize(
+    ("path", "top1", "helpful", "dead_ends", "out_of_scope"),
+    [
+        # 147 messages collected on 3 December blind to the engine; the need phrases were then
+        # extended with them in view (measured before: top-1 0.348, helpful 0.712)
+        (REAL_2, 0.46, 0.79, 0.11, 0.15),
+        # 180 more collected later that day; measured before any change that looked at them
+        # (top-1 0.396, helpful 0.755), then danger rules were added for half of them
+        (REAL_3, 0.42, 0.77, 0.11, 0.12),
+    ],
+    ids=["second", "third"],
+)
+def test_later_real_sets_collected_blind_get_somewhere_to_go(
+    triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
+) -> None:
+    real = evaluate(triage.read, read_labelled(path))
     assert real.in_scope >= 130
-    assert real.top1 >= 0.46, real.summary_lines()
-    assert real.helpfulness >= 0.79, real.summary_lines()
-    assert real.abstention <= 0.11, real.summary_lines()
-    assert real.oos_answered <= 0.15, real.summary_lines()
+    assert real.top1 >= top1, real.summary_lines()
+    assert real.helpfulness >= helpful, real.summary_lines()
+    assert real.abstention <= dead_ends, real.summary_lines()
+    assert real.oos_answered <= out_of_scope, real.summary_lines()
