@@ -7,7 +7,7 @@ throughput reached is what the service sustains). Reports inbound messages per s
 latency percentiles (webhook sent → reply received by the Graph API), errors, lost and
 duplicated replies, and CPU and resident memory of the server processes.
 
-    python bench/load.py --users 100 --duration 60 [--database-url URL] [--workers 2]
+    python bench/load.py --users 100 --duration 60 [--database-url URL] [--workers 2] [--think S]
                          [--telegram] [--profile FILE] [--command CMD] [--compare ROUNDS]
 
 `--command` drives another service the same way (it is started as `CMD --port P --workers N`
@@ -242,7 +242,10 @@ async def user_loop(
     deadline: float,
     client: httpx.AsyncClient,
     channel: str = "whatsapp",
+    think: float = 0.0,
 ) -> None:
+    """One user's conversations; `think` is the mean pause (exponential) before each next
+    message, as a person reads the reply and types (0: the closed loop at saturation)."""
     rng = random.Random(n)
     user = f"628{n:09d}"
     counter = 0
@@ -264,6 +267,8 @@ async def user_loop(
                 headers = whatsapp_headers(body)
             if await exchange(client, url, body, headers, user, rec, stats):
                 await asyncio.sleep(0.05)  # let the second reply of a step arrive first
+            if think > 0:
+                await asyncio.sleep(rng.expovariate(1 / think))
 
 
 def whatsapp_headers(body: bytes) -> dict[str, str]:
@@ -473,7 +478,7 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
         ]
         await asyncio.gather(
             *(
-                user_loop(n, base, rec, stats, deadline, clients[n // 10], channels[n])
+                user_loop(n, base, rec, stats, deadline, clients[n // 10], channels[n], args.think)
                 for n in range(args.users)
             )
         )
@@ -520,6 +525,7 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
     print(
         f"database: {database_url.split('@')[-1]}, workers: {args.workers}, "
         f"users: {args.users}, duration: {elapsed:.0f} s"
+        + (f", mean pause between messages {args.think:g} s" if args.think else "")
     )
     print(f"inbound accepted: {stats.sent} ({stats.sent / elapsed:.0f} messages/s sustained)")
     lat = stats.latencies
@@ -559,6 +565,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause in seconds before a user's next message (default 0: saturation)",
+    )
     parser.add_argument(
         "--profile", help="write a py-spy flame graph (SVG) here, or collapsed stacks (.txt)"
     )
