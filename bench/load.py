@@ -229,6 +229,9 @@ def script(rng: random.Random) -> list[tuple[str, str]]:
 class Stats:
     def __init__(self) -> None:
         self.latencies: list[float] = []
+        self.by_step: dict[str, list[float]] = defaultdict(list)
+        """Latencies per step of the scripts ("question", or a form step's text), to find
+        which step makes the tail."""
         self.sent = 0
         self.errors: dict[str, int] = defaultdict(int)
         self.timeouts = 0
@@ -249,8 +252,10 @@ async def user_loop(
     rng = random.Random(n)
     user = f"628{n:09d}"
     counter = 0
+    if think > 0:  # people do not all write at the same instant: no burst of 100 at t=0
+        await asyncio.sleep(rng.expovariate(1 / think))
     while time.monotonic() < deadline:
-        for kind, value in script(rng):
+        for position, (kind, value) in enumerate(script(rng)):
             if time.monotonic() >= deadline:
                 return
             counter += 1
@@ -265,8 +270,14 @@ async def user_loop(
                 body = payload(user, counter, kind, value)
                 url = base + "/webhooks/whatsapp"
                 headers = whatsapp_headers(body)
+            before = len(stats.latencies)
             if await exchange(client, url, body, headers, user, rec, stats):
                 await asyncio.sleep(0.05)  # let the second reply of a step arrive first
+            if len(stats.latencies) > before:
+                step = f"{kind}:{value[:14]}"
+                if value in QUESTIONS:  # the first of a script follows a finished form
+                    step = "first question" if position == 0 else "question"
+                stats.by_step[step].append(stats.latencies[-1])
             if think > 0:
                 await asyncio.sleep(rng.expovariate(1 / think))
 
@@ -533,6 +544,11 @@ async def run_one(args: argparse.Namespace, command: str, database_url: str) -> 
     print(
         f"reply latency: p50 {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms, "
         f"p99 {pct(lat, 99):.0f} ms, mean {mean:.0f} ms"
+    )
+    slowest = sorted(stats.by_step.items(), key=lambda kv: -pct(kv[1], 95))[:4]
+    print(
+        "slowest steps (p95): "
+        + ", ".join(f"{step!r} {pct(times, 95):.0f} ms (n={len(times)})" for step, times in slowest)
     )
     print(f"errors: {dict(stats.errors) or 0}; waits over 30 s: {stats.timeouts}")
     print(
