@@ -21,11 +21,10 @@ from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.danger_model import DangerModel, default_model
 from knowledge.domain import DomainWords
-from knowledge.emergency import Country, EmergencyNumbers
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.matcher import Candidate, Match
 from knowledge.needs import NeedReader, Needs, default_reader
 
-EMERGENCY_TOPIC = "kontak-darurat"
 MAX_OFFERED = 3
 NEED_MIN_WORDS = 8
 NEED_MIN_HITS = 2

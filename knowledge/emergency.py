@@ -17,6 +17,9 @@ from typing import Any
 from knowledge.danger import fold_all
 from knowledge.yamlfast import load_yaml
 
+EMERGENCY_TOPIC = "kontak-darurat"
+"""The topic whose answer is the numbers to call: offered when danger is only suspected."""
+
 
 @dataclass(frozen=True)
 class Line:

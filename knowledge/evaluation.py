@@ -7,6 +7,8 @@ figures are those of the real decision path, not of the matcher alone:
 - top-1: the first reply answers a right topic;
 - helpful: a right topic is answered or offered as a choice;
 - urgent recall and false alarms: the emergency reply given to those in danger / to the others;
+- numbers reachable: those in danger who get the emergency reply or the emergency topic among
+  the choices (the softer danger reading's button), and the others shown that button;
 - out of scope answered / offered: messages with no helpful topic that got an answer / choices.
 """
 
@@ -18,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from knowledge.emergency import EMERGENCY_TOPIC
 
 
 class Verdict(Protocol):
@@ -59,6 +63,10 @@ class Report:
     urgent_given: int = 0
     not_in_danger: int = 0
     false_alarms: int = 0
+    reachable: int = 0
+    """In danger, and given the numbers or the emergency topic as a choice."""
+    offered_numbers: int = 0
+    """Not in danger, not given the emergency reply, but shown the emergency topic."""
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     danger_misses: list[str] = field(default_factory=list)
@@ -91,6 +99,14 @@ class Report:
     def false_alarm_rate(self) -> float:
         return _ratio(self.false_alarms, self.not_in_danger)
 
+    @property
+    def reachable_rate(self) -> float:
+        return _ratio(self.reachable, self.in_danger)
+
+    @property
+    def offered_numbers_rate(self) -> float:
+        return _ratio(self.offered_numbers, self.not_in_danger)
+
     def summary_lines(self) -> list[str]:
         lines = [
             f"in-scope messages: {self.in_scope}, out-of-scope: {self.out_of_scope}",
@@ -104,6 +120,8 @@ class Report:
             lines += [
                 f"in danger: {self.in_danger}, urgent recall: {self.urgent_recall:.3f}",
                 f"not in danger: {self.not_in_danger}, false alarms: {self.false_alarm_rate:.3f}",
+                f"numbers reachable in danger (reply or choice): {self.reachable_rate:.3f}; "
+                f"emergency choice shown to the others: {self.offered_numbers_rate:.3f}",
             ]
         return lines
 
@@ -131,14 +149,17 @@ def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Repo
     for row in rows:
         verdict = decide(row.question)
         got = verdict.first_topic
+        numbers = EMERGENCY_TOPIC in verdict.helped_with
         if row.urgent is True:
             report.in_danger += 1
             report.urgent_given += verdict.urgent
+            report.reachable += verdict.urgent or numbers
             if not verdict.urgent:
                 report.danger_misses.append(row.question)
         elif row.urgent is False:
             report.not_in_danger += 1
             report.false_alarms += verdict.urgent
+            report.offered_numbers += not verdict.urgent and numbers
         if not row.topics:
             report.out_of_scope += 1
             if got is not None:

@@ -65,3 +65,19 @@ def test_no_training_message_copies_a_real_message() -> None:
         if process.extractOne(text.lower(), real, scorer=fuzz.ratio, score_cutoff=70)
     ]
     assert close == []
+
+
+def test_eval_counts_the_button_as_reaching_the_numbers() -> None:
+    from knowledge.evaluation import Labelled, evaluate
+
+    class Suspected:
+        first_topic = "gaji-tidak-dibayar"
+        helped_with = ("gaji-tidak-dibayar", EMERGENCY_TOPIC)
+        urgent = False
+
+    report = evaluate(
+        lambda _: Suspected(),
+        [Labelled("x", ("gaji-tidak-dibayar",), True), Labelled("y", ("hak-pmi",), False)],
+    )
+    assert report.urgent_recall == 0.0 and report.reachable_rate == 1.0
+    assert report.offered_numbers_rate == 1.0
