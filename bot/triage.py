@@ -111,11 +111,6 @@ class Triage:
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.detector.detect(text, standard)
-        suspected = (
-            danger is None
-            and self.danger_model.says_danger(standard)
-            and not self.detector.is_over(standard)
-        )
         command = leading_command(text, lambda: self.looks_like_question(text))
         departure = danger is None and is_departure_statement(text)
         asked = departure and self.looks_like_question(text)
@@ -133,6 +128,11 @@ class Triage:
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
+        suspected = (
+            danger is None
+            and self.danger_model.says_danger(standard)
+            and not self.detector.is_over(standard)
+        )
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
             offered = (EMERGENCY_TOPIC, *offered)[:MAX_OFFERED]

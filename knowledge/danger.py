@@ -186,9 +186,12 @@ class DangerDetector:
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
         and nothing says something is happening now."""
-        return bool(self.safe.search(standard)) and not self.present.search(
-            self.safe.sub(" ", standard)
-        )
+        return bool(self.safe.search(standard)) and not self._now(standard)
+
+    def _now(self, standard: str) -> bool:
+        """Something is happening now; a safe phrase's own "sekarang" ("sekarang aman") is
+        not."""
+        return bool(self.present.search(self.safe.sub(" ", standard)))
 
     def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
         """`standard` is the text already read by `standard` (the triage reads it once for the
@@ -197,21 +200,21 @@ class DangerDetector:
             return None
         standard = standard if standard is not None else self.standard(text)
         present = self.literals.present(standard)
-        now = bool(self.present.search(self.safe.sub(" ", standard)))  # "sekarang aman" is not now
+        now = self._now(standard)
         plea = bool(self.urgent.search(standard))
         safe_at = [m.start() for m in self.safe.finditer(standard)]
         safe = bool(safe_at)
         if safe and not now:
             return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
-        # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over
-        over_after = max(safe_at) if safe and not plea else len(standard)
+        # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over before it
+        ends_safe = max(safe_at) if safe and not plea else None
         for rule in self.rules:
             if rule.needs_present and not now:
                 continue
             if rule.literals and rule.literals.isdisjoint(present):
                 continue
             for found in rule.pattern.finditer(standard):
-                if found.end() <= over_after and not rule.always and over_after < len(standard):
+                if ends_safe is not None and found.end() <= ends_safe and not rule.always:
                     continue
                 before = standard[: found.start()].rsplit("|", 1)[-1].split()
                 after = standard[found.end() :].lstrip()
