@@ -75,6 +75,13 @@ class Reading:
         return answered + urgent + tuple(s for s in self.offered if s not in answered)
 
     @property
+    def answered(self) -> tuple[str, ...]:
+        """Topics whose answers arrive without a tap: the numbers to call first when someone
+        is in danger, then the topic answered after them."""
+        urgent = (EMERGENCY_TOPIC,) if self.urgent else ()
+        return tuple(dict.fromkeys((*urgent, *((self.topic,) if self.topic else ()))))
+
+    @property
     def first_topic(self) -> str | None:
         """The topic the first reply answers: the emergency reply is the numbers to call."""
         if self.topic:

@@ -4,7 +4,8 @@ A line is `{"q": ..., "topic": slug | null}` (one right topic) or `{"q": ..., "t
 "urgent": bool}` (the topics that would help, best first, and whether someone is in danger now).
 What the chat did comes from a `decide` function (the conversation core's triage), so the
 figures are those of the real decision path, not of the matcher alone:
-- top-1: the first reply answers a right topic;
+- top-1: the first reply answers a right topic; the emergency reply is the numbers to call
+  (`kontak-darurat`) and the topic answered right after it, so either counts;
 - helpful: a right topic is answered or offered as a choice;
 - urgent recall and false alarms: the emergency reply given to those in danger / to the others;
 - numbers reachable: those in danger who get the emergency reply or the emergency topic among
@@ -170,7 +171,7 @@ def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Repo
             continue
         report.in_scope += 1
         right = set(row.topics)
-        if got in right:
+        if got in right or (verdict.urgent and EMERGENCY_TOPIC in right):
             report.correct += 1
         else:
             if got is None:

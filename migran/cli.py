@@ -66,6 +66,7 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
         "score": round(reading.score, 4) if reading else 1.0,
         "lang": reading.lang if reading else None,
         "answer": preview.replies[0].text if preview.replies else "",
+        "answered": list(reading.answered) if reading else [],
         "offered": list(reading.offered) if reading else [],
         "urgent": bool(reading and reading.urgent),
         "command": reading.command if reading else None,

@@ -30,6 +30,7 @@ def test_json_contract_for_several_questions_on_stdin(monkeypatch, capsys) -> No
             "score",
             "lang",
             "answer",
+            "answered",
             "offered",
             "urgent",
             "command",
@@ -57,6 +58,7 @@ def test_ask_tells_what_the_chat_would_do(capsys) -> None:  # type: ignore[no-un
         sys.stdin = sys.__stdin__
     danger, report, unsure = (json.loads(x) for x in capsys.readouterr().out.splitlines())
     assert danger["urgent"] is True and danger["topic"] is not None
+    assert danger["answered"] == ["kontak-darurat", danger["topic"]]  # numbers, then the topic
     assert "999" in danger["answer"] and "+60 17-668 8032" in danger["answer"]
     assert report["command"] == "report" and report["urgent"] is False
     assert unsure["topic"] is None and len(unsure["offered"]) >= 2

@@ -1,0 +1,39 @@
+"""What `migran eval` counts: the figures must follow what the chat did, reply by reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.evaluation import Labelled, evaluate
+
+
+@dataclass(frozen=True)
+class Did:
+    first_topic: str | None
+    helped_with: tuple[str, ...] = ()
+    urgent: bool = False
+
+
+def test_emergency_reply_counts_as_the_numbers_topic_and_its_follow_up_as_well() -> None:
+    rows = [
+        Labelled("held", ("perdagangan-orang", "kontak-darurat"), urgent=True),
+        Labelled("beaten", ("kekerasan-majikan",), urgent=True),
+        Labelled("unpaid", ("gaji-tidak-dibayar", "kontak-darurat"), urgent=False),
+    ]
+    did = {
+        "held": Did("kekerasan-majikan", ("kekerasan-majikan", "kontak-darurat"), urgent=True),
+        "beaten": Did("kekerasan-majikan", ("kekerasan-majikan", "kontak-darurat"), urgent=True),
+        "unpaid": Did("hak-pmi", ("hak-pmi", "kontak-darurat")),
+    }
+    report = evaluate(lambda q: did[q], rows)
+    assert report.correct == 2  # the numbers, then the abuse answer; an offer is not an answer
+    assert report.helpful == 3
+    assert (report.urgent_given, report.false_alarms) == (2, 0)
+
+
+def test_an_answer_outside_the_labels_and_an_abstention_are_misses() -> None:
+    rows = [Labelled("q1", ("paspor",)), Labelled("q2", ("paspor",)), Labelled("q3", ())]
+    did = {"q1": Did("visa-kerja", ("visa-kerja",)), "q2": Did(None), "q3": Did("paspor")}
+    report = evaluate(lambda q: did[q], rows)
+    assert (report.correct, report.helpful, report.abstained) == (0, 0, 1)
+    assert report.out_of_scope_answered == 1
