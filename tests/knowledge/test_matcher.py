@@ -126,9 +126,9 @@ TOP1_FLOOR = 0.94
 VALIDATION_TOP1_FLOOR = 0.85
 BLIND_TOP1_FLOOR = 0.92
 OOS_CEILING = 0.05
-REAL_TOP1_FLOOR = 0.59
-REAL_HELPFUL_FLOOR = 0.89
-REAL_DEAD_END_CEILING = 0.05
+REAL_TOP1_FLOOR = 0.63
+REAL_HELPFUL_FLOOR = 0.91
+REAL_DEAD_END_CEILING = 0.02
 
 
 REAL = DATA / "real_messages.jsonl"
@@ -160,6 +160,19 @@ def test_a_plea_about_work_pay_or_health_gets_choices_not_a_dead_end(triage: Tri
     assert reading.helped_with, "a person asking for help must get somewhere to go"
 
 
+def test_a_long_story_without_a_word_of_abroad_still_gets_choices(triage: Triage) -> None:
+    """A statement of twelve words or more is someone telling their situation: the likely
+    topics, not the plain fallback, even when it names no country and few troubles."""
+    for story in (
+        "She gives me only the leftovers from their plates and I buy my own bread with the "
+        "little money I have",
+        "Sudah tiga bulan saya cuma disuruh nunggu di rumah bapak itu, katanya minggu depan "
+        "terus tapi tidak pernah jadi",
+    ):
+        reading = triage.read(story)
+        assert reading.topic is not None or len(reading.offered) >= 2, reading
+
+
 def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage) -> None:
     for text in (
         "how do i make chicken satay at home with a sweet peanut sauce",
@@ -174,10 +187,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
     [
         # 147 messages collected on 3 December blind to the engine; the need phrases were then
         # extended with them in view (measured before: top-1 0.348, helpful 0.712)
-        (REAL_2, 0.46, 0.79, 0.11, 0.15),
+        (REAL_2, 0.55, 0.86, 0.06, 0.15),
         # 180 more collected later that day; measured before any change that looked at them
         # (top-1 0.396, helpful 0.755), then danger rules were added for half of them
-        (REAL_3, 0.42, 0.77, 0.11, 0.12),
+        (REAL_3, 0.53, 0.82, 0.05, 0.12),
     ],
     ids=["second", "third"],
 )
