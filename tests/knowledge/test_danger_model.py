@@ -55,8 +55,8 @@ def test_no_training_message_copies_a_real_message() -> None:
     data = Path(__file__).resolve().parents[1] / "data"
     real = [
         json.loads(line)["q"].lower()
-        for name in ("real_messages.jsonl", "real_messages_2.jsonl", "real_messages_3.jsonl")
-        for line in (data / name).read_text("utf-8").splitlines()
+        for real_file in sorted(data.glob("real_messages*.jsonl"))
+        for line in real_file.read_text("utf-8").splitlines()
         if line
     ]
     close = [

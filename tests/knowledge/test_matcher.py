@@ -134,6 +134,7 @@ REAL_DEAD_END_CEILING = 0.02
 REAL = DATA / "real_messages.jsonl"
 REAL_2 = DATA / "real_messages_2.jsonl"
 REAL_3 = DATA / "real_messages_3.jsonl"
+REAL_4 = DATA / "real_messages_4.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -191,8 +192,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 180 more collected later that day; measured before any change that looked at them
         # (top-1 0.396, helpful 0.755), then danger rules were added for half of them
         (REAL_3, 0.51, 0.82, 0.05, 0.05),
+        # 180 more collected on 3 December in the next session, measured on arrival (top-1
+        # 0.455, helpful 0.740, out of scope answered 0.385); its odd lines were then read
+        (REAL_4, 0.46, 0.74, 0.06, 0.15),
     ],
-    ids=["second", "third"],
+    ids=["second", "third", "fourth"],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
