@@ -11,6 +11,7 @@ working abroad, the plain fallback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,8 +37,12 @@ likely topics and an officer (on set 3's untouched half, dead ends 0.100 -> 0.00
 0.762 -> 0.838; the written sets' out-of-scope questions are short and keep the fallback)."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
-    "siapa bisakah bolehkah how what where when why who can could is are do does should".split()
+    "siapa bisakah bolehkah how what where why who".split()
 )
+ASKING_OPENERS = frozenset("can could is are do does did should would will may when".split())
+"""English words that ask only when they open a sentence ("Can I stay?"); inside one they
+are a statement's ("I couldn't go out", "when I was there")."""
+SENTENCE_START = re.compile(r"(?:^|[.!?\n]+)\s*([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,9 @@ class Triage:
         self.long_words = librarian.matcher.calibration.long_words
 
     def looks_like_question(self, text: str) -> bool:
-        if text.rstrip().endswith("?"):
+        if "?" in text:
+            return True
+        if any(w.lower() in ASKING_OPENERS for w in SENTENCE_START.findall(text)):
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 

@@ -174,6 +174,21 @@ def test_a_long_story_without_a_word_of_abroad_still_gets_choices(triage: Triage
         assert reading.topic is not None or len(reading.offered) >= 2, reading
 
 
+def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Triage) -> None:
+    assert not triage.looks_like_question(
+        "I couldn't go out except to wash the car. I was only allowed to sleep when all the "
+        "clothes had been washed"
+    )
+    for question in (
+        "Can I stay. If yes how long",
+        "Could my employer keep my passport",
+        "is it legal to work on a tourist visa",
+        "paspor saya ditahan, harus bagaimana",
+        "What should i do? She is not honouring the notice",
+    ):
+        assert triage.looks_like_question(question), question
+
+
 def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage) -> None:
     for text in (
         "how do i make chicken satay at home with a sweet peanut sauce",
