@@ -150,6 +150,8 @@ class Triage:
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
             offered = (EMERGENCY_TOPIC, *offered)[:MAX_OFFERED]
+        # beside an answer there is room for two topics and "ask an officer" (three buttons)
+        offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         return Reading(
             text,
             answer.lang,

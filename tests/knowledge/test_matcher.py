@@ -189,6 +189,14 @@ def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Tria
         assert triage.looks_like_question(question), question
 
 
+def test_the_choices_counted_are_the_choices_shown(triage: Triage) -> None:
+    """Beside an answer the chat has room for two topics and "ask an officer" (three buttons);
+    without one, three topics. `helpful` counts `offered`, so it must hold no more."""
+    for row in read_labelled(REAL_4):
+        reading = triage.read(row.question)
+        assert len(reading.offered) <= (2 if reading.topic else 3), reading
+
+
 def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage) -> None:
     for text in (
         "how do i make chicken satay at home with a sweet peanut sauce",
