@@ -217,7 +217,7 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         (REAL_3, 0.51, 0.82, 0.05, 0.05),
         # 180 more collected on 3 December in the next session, measured on arrival (top-1
         # 0.455, helpful 0.740, out of scope answered 0.385); its odd lines were then read
-        (REAL_4, 0.46, 0.74, 0.06, 0.15),
+        (REAL_4, 0.47, 0.74, 0.04, 0.20),
     ],
     ids=["second", "third", "fourth"],
 )
