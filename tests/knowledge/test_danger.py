@@ -93,6 +93,12 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "my employer locked me in the room",
         "tiang ndek dikasih ulek sama majikan",
         "majikan nyiksa aku tiap hari",
+        "sy kene pukul dgn majikan, tolong",
+        "aku ora oleh mulih karo majikan",
+        "she pull my hair every day and shout",
+        "kami kerja rodi di kapal ini",
+        "tolong jangan balas pesan ini, nanti ketahuan",
+        "kami terjebak di sini gak bisa pulang",
     ):
         assert detect_danger(text) is not None, text
 
