@@ -52,7 +52,7 @@ class NeedReader:
             for entry in entries
         ]
         self.order = list(dict.fromkeys(p.topic for p in self.entries))
-        self.literals = LiteralIndex(set().union(*(p.literals for p in self.entries)))
+        self.literals = LiteralIndex([p.literals for p in self.entries])
 
     @staticmethod
     def _phrase(topic: str, entry: str | dict[str, Any], phrases: DangerDetector) -> _Phrase:
@@ -62,13 +62,10 @@ class NeedReader:
 
     def read(self, text: str, standard: str | None = None) -> Needs:
         standard = standard if standard is not None else self.phrases.standard(text)
-        present = self.literals.present(standard)
         found: set[str] = set()
         plain: set[str] = set()
-        for phrase in self.entries:
+        for phrase in (self.entries[n] for n in self.literals.candidates(standard)):
             if phrase.topic in plain or (phrase.weak and phrase.topic in found):
-                continue
-            if phrase.literals and phrase.literals.isdisjoint(present):
                 continue
             if phrase.pattern.search(standard):
                 found.add(phrase.topic)
