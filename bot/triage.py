@@ -156,6 +156,14 @@ class Triage:
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
             offered = (EMERGENCY_TOPIC, *offered)[:MAX_OFFERED]
+        if topic is None and offered and danger is None:
+            place = country or self.numbers.country_in(text)
+            if place is not None and place.topic and place.topic not in offered:
+                # unsure what is asked, but not where: what helps there is one of the choices
+                numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
+                others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
+                room = MAX_OFFERED - len(numbers) - 1
+                offered = (*numbers, *others[:room], place.topic)
         # beside an answer there is room for two topics and "ask an officer" (three buttons)
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         return Reading(

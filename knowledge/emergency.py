@@ -41,6 +41,8 @@ class Country:
     name: dict[str, str]
     words: tuple[str, ...]
     lines: tuple[Line, ...]
+    topic: str | None = None
+    """The knowledge-base topic about working there (Malaysia, Taiwan and Hong Kong, ...)."""
 
 
 def _line(data: dict[str, Any]) -> Line:
@@ -77,6 +79,7 @@ class EmergencyNumbers:
                 name=dict(c["name"]),
                 words=tuple(str(w).lower() for w in c.get("words") or ()),
                 lines=tuple(_line(x) for x in c.get("lines") or ()),
+                topic=str(c["topic"]) if c.get("topic") else None,
             )
             for c in data.get("countries") or ()
         )

@@ -197,6 +197,27 @@ def test_the_choices_counted_are_the_choices_shown(triage: Triage) -> None:
         assert len(reading.offered) <= (2 if reading.topic else 3), reading
 
 
+def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Triage) -> None:
+    """Unsure what is asked but told where: the destination's topic is one of the choices,
+    and the emergency choice, when the words lean to danger, keeps its place."""
+    worried = triage.read(
+        "anak saya di taiwan sudah dua minggu cuma bilang capek terus, saya bingung harus bagaimana"
+    )
+    assert worried.topic is None and "taiwan-hongkong" in worried.offered
+    shut_in = triage.read(
+        "Di Riyadh sekarang saya cuma di dalam rumah saja setiap hari, tidak tahu sampai kapan "
+        "begini"
+    )
+    assert shut_in.topic is None and shut_in.offered[0] == "kontak-darurat"
+    assert "timur-tengah" in shut_in.offered and len(shut_in.offered) == 3
+
+
+def test_every_destination_points_to_a_topic_that_exists(triage: Triage) -> None:
+    topics = triage.librarian.topics
+    for country in triage.numbers.countries:
+        assert country.topic is None or country.topic in topics, country.code
+
+
 def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage) -> None:
     for text in (
         "how do i make chicken satay at home with a sweet peanut sauce",
