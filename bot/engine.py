@@ -192,12 +192,16 @@ class Engine:
             )
             return
         if len(ctx.incoming.text) > MAX_TEXT:
+            # a long plea is still read (a person in danger never meets "too long"): its first
+            # part, cut at a word; the whole text is stored with the inbound message
             ctx.say(
                 ctx._(
-                    "Your message is very long. Please send a shorter question (a few sentences)."
+                    "Your message is very long, so I read its first part. If something "
+                    "important comes later, please send it in another message."
                 )
             )
-            return
+            head = ctx.incoming.text[:MAX_TEXT].rsplit(None, 1)[0]
+            ctx.incoming = replace(ctx.incoming, text=head)
         self._follow_language(ctx)
         case = open_case_of(ctx.session, ctx.contact)
         if case is not None:

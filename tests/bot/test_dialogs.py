@@ -40,3 +40,14 @@ def test_dialog(dialog: dict[str, Any], chat: Chat) -> None:
             assert re.search(pattern, reply), f"{where}: no match for {pattern!r} in:\n{reply}"
         for unwanted in turn.get("absent", []):
             assert str(unwanted).casefold() not in folded, f"{where}: unexpected {unwanted!r}"
+
+
+def test_an_over_long_plea_is_read_not_refused(chat: Chat) -> None:
+    """Nobody in danger meets "too long": the first part of a very long message is read."""
+    plea = "Tolong pak, saya disekap majikan di Johor dan tidak boleh pulang. " + (
+        "Saya ceritakan dari awal bagaimana saya berangkat dan bekerja di sini. " * 80
+    )
+    assert len(plea) > 4096
+    reply = chat.say(plea)
+    assert "bagian awalnya" in reply
+    assert "999" in reply and "Lapor darurat" in reply
