@@ -135,6 +135,7 @@ REAL = DATA / "real_messages.jsonl"
 REAL_2 = DATA / "real_messages_2.jsonl"
 REAL_3 = DATA / "real_messages_3.jsonl"
 REAL_4 = DATA / "real_messages_4.jsonl"
+REAL_5 = DATA / "real_messages_5.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -239,8 +240,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 180 more collected on 3 December in the next session, measured on arrival (top-1
         # 0.455, helpful 0.740, out of scope answered 0.385); its odd lines were then read
         (REAL_4, 0.47, 0.74, 0.04, 0.20),
+        # 180 collected at the end of that session and not read: the fresh estimate of its
+        # engine (top-1 0.487, helpful 0.725; the last stop's engine 0.469 / 0.669)
+        (REAL_5, 0.46, 0.70, 0.06, 0.30),
     ],
-    ids=["second", "third", "fourth"],
+    ids=["second", "third", "fourth", "fifth"],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
