@@ -33,14 +33,14 @@ NEED_MIN_HITS = 2
 away, going home) is a person asking for help, even with no word of working abroad."""
 LEANING_LEAD = 2.0
 """How far the first topic of a long message's leaning must be ahead of the second (as a
-ratio) to be answered when the message states no need. 1.3 answered 10 of set 4's 26
-messages outside the service; with no such answers, the fresh halves of sets 3 and 4 lost 3-4
-right answers each. 2.0 keeps most of those and answers none more outside the service there
+ratio) to be answered when the message states no need. 1.3 answered 10 of set 4's 26 messages
+outside the service; never answering cost the unread halves of sets 3 and 4 four and three
+right answers; 2.0 keeps two and one of them and answers no more outside the service there
 (docs/benchmarks.md)."""
 STORY_WORDS = 12
 """A statement this long is someone telling their situation: never the plain fallback, but the
-likely topics and an officer (on set 3's untouched half, dead ends 0.100 -> 0.000 and helpful
-0.762 -> 0.838; the written sets' out-of-scope questions are short and keep the fallback)."""
+likely topics and an officer (set 3's unread half: dead ends 0.100 -> 0.050, helpful 0.762 ->
+0.800). A long question ("how do I make chicken satay…") keeps the fallback."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah how what where why who".split()
