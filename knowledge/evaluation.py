@@ -180,3 +180,45 @@ def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Repo
             report.misses.append((row.question, row.topics[0], got))
         report.helpful += bool(right.intersection(verdict.helped_with))
     return report
+
+
+def read_second_labels(path: Path, set_name: str, rows: list[Labelled]) -> list[Labelled]:
+    """A second labeller's view of a set (`tests/data/second_labelling.jsonl`: one line per
+    message, `{"set", "line", "topics", "urgent"}`), aligned with the set's own rows."""
+    by_line: dict[int, dict[str, object]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            if obj["set"] == set_name:
+                by_line[int(obj["line"])] = obj
+    if sorted(by_line) != list(range(1, len(rows) + 1)):
+        raise ValueError(f"{path}: the second labels of {set_name} do not cover its lines")
+    return [
+        Labelled(
+            row.question,
+            tuple(str(t) for t in by_line[n]["topics"] or ()),  # type: ignore[attr-defined]
+            bool(by_line[n]["urgent"]),
+        )
+        for n, row in enumerate(rows, 1)
+    ]
+
+
+def agreed_on_danger(first: list[Labelled], second: list[Labelled]) -> list[Labelled]:
+    """The first labels, with the danger label kept only where both labellers agree (the
+    others are left out of recall and false alarms)."""
+    return [
+        Labelled(a.question, a.topics, a.urgent if a.urgent == b.urgent else None)
+        for a, b in zip(first, second, strict=True)
+    ]
+
+
+def kappa(first: list[bool], second: list[bool]) -> float:
+    """Cohen's kappa: how far two yes/no labellings agree beyond chance (1 = always, 0 = as
+    chance would)."""
+    n = len(first)
+    both = sum(a and b for a, b in zip(first, second, strict=True))
+    neither = sum(not a and not b for a, b in zip(first, second, strict=True))
+    seen = (both + neither) / n
+    p1, p2 = sum(first) / n, sum(second) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    return (seen - chance) / (1 - chance) if chance < 1 else 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +14,9 @@ from bot.config import Settings, SettingsError, from_environment
 
 if TYPE_CHECKING:
     from bot.preview import Preview
-    from bot.triage import Triage
+    from bot.triage import Reading, Triage
     from knowledge import Librarian
+    from knowledge.evaluation import Labelled
     from migran.services import Services
 
 
@@ -74,9 +75,13 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from functools import lru_cache
+
     from knowledge.evaluation import evaluate, read_labelled
 
-    report = evaluate(_triage(settings).read, read_labelled(Path(args.file)))
+    decide = lru_cache(maxsize=None)(_triage(settings).read)
+    rows = read_labelled(Path(args.file))
+    report = evaluate(decide, rows)
     if args.misses:
         for question, gold, got in report.misses:
             print(f"MISS want={gold} got={got}: {question}")
@@ -88,7 +93,35 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {gold} -> {got}: {n}")
     for line in report.summary_lines():
         print(line)
+    if args.second:
+        _print_second_labelling(Path(args.second), Path(args.file).name, rows, decide)
     return 0
+
+
+def _print_second_labelling(
+    path: Path, set_name: str, rows: list[Labelled], decide: Callable[[str], Reading]
+) -> None:
+    """The same figures under a second, blind labelling, on the danger labels both agree on,
+    and how far the labellers and the engine agree (docs/benchmarks.md)."""
+    from knowledge.evaluation import agreed_on_danger, evaluate, kappa, read_second_labels
+
+    second = read_second_labels(path, set_name, rows)
+    print("second labeller:")
+    for line in evaluate(decide, second).summary_lines():
+        print(f"  {line}")
+    agreed = evaluate(decide, agreed_on_danger(rows, second))
+    print(
+        f"danger labels both agree on: in danger {agreed.in_danger}, urgent recall "
+        f"{agreed.urgent_recall:.3f}; not in danger {agreed.not_in_danger}, false alarms "
+        f"{agreed.false_alarm_rate:.3f}; numbers reachable {agreed.reachable_rate:.3f}"
+    )
+    first = [bool(r.urgent) for r in rows]
+    other = [bool(r.urgent) for r in second]
+    engine = [decide(r.question).urgent for r in rows]
+    print(
+        f"agreement on danger (Cohen's kappa): labellers {kappa(first, other):.2f}, "
+        f"engine~first {kappa(engine, first):.2f}, engine~second {kappa(engine, other):.2f}"
+    )
 
 
 def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -551,6 +584,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("file")
     ev.add_argument("--misses", action="store_true", help="print every wrong answer")
     ev.add_argument("--top", type=int, default=20, help="confusions to list")
+    ev.add_argument(
+        "--second",
+        metavar="LABELS",
+        help="a second labelling (tests/data/second_labelling.jsonl): figures under it too",
+    )
     ev.set_defaults(func=cmd_eval)
 
     kb = sub.add_parser("kb", help="knowledge-base tools")

@@ -37,3 +37,22 @@ def test_an_answer_outside_the_labels_and_an_abstention_are_misses() -> None:
     report = evaluate(lambda q: did[q], rows)
     assert (report.correct, report.helpful, report.abstained) == (0, 0, 1)
     assert report.out_of_scope_answered == 1
+
+
+def test_kappa_is_one_for_full_agreement_and_zero_for_chance() -> None:
+    from knowledge.evaluation import kappa
+
+    assert kappa([True, False, True, False], [True, False, True, False]) == 1.0
+    assert abs(kappa([True, True, False, False], [True, False, True, False])) < 1e-9
+    assert kappa([True, False, False, False], [False, True, False, False]) < 0
+
+
+def test_only_the_danger_labels_both_labellers_give_are_counted() -> None:
+    from knowledge.evaluation import agreed_on_danger
+
+    first = [Labelled("a", ("x",), True), Labelled("b", ("x",), True), Labelled("c", (), False)]
+    second = [Labelled("a", ("y",), True), Labelled("b", ("x",), False), Labelled("c", (), False)]
+    did = {"a": Did("x", urgent=True), "b": Did(None), "c": Did(None, urgent=True)}
+    report = evaluate(lambda q: did[q], agreed_on_danger(first, second))
+    assert (report.in_danger, report.urgent_given) == (1, 1)  # "b" is in doubt: left out
+    assert (report.not_in_danger, report.false_alarms) == (1, 1)

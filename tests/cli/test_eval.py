@@ -1,0 +1,70 @@
+"""`migran eval FILE --second LABELS`: the figures under a second labelling, and agreement."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from migran.cli import main
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_eval_reports_a_second_labelling_and_how_far_it_agrees(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messages = tmp_path / "real_messages_9.jsonl"
+    _write(
+        messages,
+        [
+            {
+                "q": "tolong anak saya disekap majikan di johor",
+                "topics": ["kontak-darurat"],
+                "urgent": True,
+            },
+            {"q": "berapa biaya bikin paspor", "topics": ["paspor"], "urgent": False},
+            {
+                "q": "majikan saya marah terus, capek",
+                "topics": ["kekerasan-majikan"],
+                "urgent": True,
+            },
+        ],
+    )
+    second = tmp_path / "second.jsonl"
+    _write(
+        second,
+        [
+            {
+                "set": "real_messages_9.jsonl",
+                "line": 1,
+                "topics": ["kontak-darurat"],
+                "urgent": True,
+            },
+            {"set": "real_messages_9.jsonl", "line": 2, "topics": ["paspor"], "urgent": False},
+            {
+                "set": "real_messages_9.jsonl",
+                "line": 3,
+                "topics": ["kekerasan-majikan"],
+                "urgent": False,
+            },
+            {"set": "another_set.jsonl", "line": 1, "topics": [], "urgent": False},
+        ],
+    )
+    assert main(["eval", str(messages), "--second", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert "second labeller:" in out
+    assert "danger labels both agree on: in danger 1, urgent recall 1.000" in out
+    assert "agreement on danger (Cohen's kappa): labellers 0.40" in out
+
+
+def test_second_labels_that_miss_a_line_are_refused(tmp_path: Path) -> None:
+    messages = tmp_path / "real_messages_9.jsonl"
+    _write(messages, [{"q": "paspor", "topics": ["paspor"], "urgent": False}] * 2)
+    second = tmp_path / "second.jsonl"
+    _write(second, [{"set": "real_messages_9.jsonl", "line": 1, "topics": [], "urgent": False}])
+    with pytest.raises(ValueError, match="do not cover"):
+        main(["eval", str(messages), "--second", str(second)])
