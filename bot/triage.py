@@ -79,18 +79,16 @@ class Reading:
         return self.answer.score
 
     @property
-    def helped_with(self) -> tuple[str, ...]:
-        """Topics the user gets, answered or offered, in order (for evaluation)."""
-        answered = (self.topic,) if self.topic else ()
-        urgent = (EMERGENCY_TOPIC,) if self.urgent and self.topic != EMERGENCY_TOPIC else ()
-        return answered + urgent + tuple(s for s in self.offered if s not in answered)
-
-    @property
     def answered(self) -> tuple[str, ...]:
         """Topics whose answers arrive without a tap: the numbers to call first when someone
         is in danger, then the topic answered after them."""
         urgent = (EMERGENCY_TOPIC,) if self.urgent else ()
         return tuple(dict.fromkeys((*urgent, *((self.topic,) if self.topic else ()))))
+
+    @property
+    def helped_with(self) -> tuple[str, ...]:
+        """Topics the user gets, answered or offered, in order (for evaluation)."""
+        return tuple(dict.fromkeys((*self.answered, *self.offered)))
 
     @property
     def first_topic(self) -> str | None:
@@ -147,7 +145,7 @@ class Triage:
                 # after the numbers, what helps with this danger (what to do when beaten, ...)
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
-                offered = tuple(dict.fromkeys((danger.topic, *offered)))[:MAX_OFFERED]
+                offered = tuple(dict.fromkeys((danger.topic, *offered)))
         suspected = (
             danger is None
             and self.danger_model.says_danger(standard)
@@ -155,7 +153,7 @@ class Triage:
         )
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
-            offered = (EMERGENCY_TOPIC, *offered)[:MAX_OFFERED]
+            offered = (EMERGENCY_TOPIC, *offered)
         if topic is None and offered and danger is None:
             place = country or self.numbers.country_in(text)
             if place is not None and place.topic and place.topic not in offered:
@@ -164,7 +162,8 @@ class Triage:
                 others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
                 room = MAX_OFFERED - len(numbers) - 1
                 offered = (*numbers, *others[:room], place.topic)
-        # beside an answer there is room for two topics and "ask an officer" (three buttons)
+        # the one bound on choices: beside an answer there is room for two topics and "ask an
+        # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         return Reading(
             text,

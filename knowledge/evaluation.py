@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from knowledge.emergency import EMERGENCY_TOPIC
 
@@ -185,7 +185,7 @@ def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Repo
 def read_second_labels(path: Path, set_name: str, rows: list[Labelled]) -> list[Labelled]:
     """A second labeller's view of a set (`tests/data/second_labelling.jsonl`: one line per
     message, `{"set", "line", "topics", "urgent"}`), aligned with the set's own rows."""
-    by_line: dict[int, dict[str, object]] = {}
+    by_line: dict[int, dict[str, Any]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             obj = json.loads(line)
@@ -196,7 +196,7 @@ def read_second_labels(path: Path, set_name: str, rows: list[Labelled]) -> list[
     return [
         Labelled(
             row.question,
-            tuple(str(t) for t in by_line[n]["topics"] or ()),  # type: ignore[attr-defined]
+            tuple(str(t) for t in by_line[n]["topics"] or ()),
             bool(by_line[n]["urgent"]),
         )
         for n, row in enumerate(rows, 1)
