@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from bot.context import Ctx
 from bot.options import short
 from bot.types import Button, Row
-from knowledge.emergency import Country, EmergencyNumbers
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -57,13 +57,17 @@ def offer(
     lang: str,
     after_emergency: bool = False,
 ) -> None:
-    """The most likely topics and "ask an officer", instead of "sorry"."""
+    """The most likely topics and "ask an officer", instead of "sorry". When the emergency
+    numbers are among them (a story the engine could not place), the prompt says what they
+    are for, so that someone in danger knows which to press."""
     chosen = [topics[s] for s in slugs if s in topics]
     prompt = (
         ctx._("These may also help:")
         if after_emergency
         else ctx._("I am not sure I understood. Is it about one of these?")
     )
+    if not after_emergency and EMERGENCY_TOPIC in slugs:
+        prompt += "\n" + ctx._("If someone is in danger now, choose the emergency numbers.")
     rows = [Row(f"topic:{t.slug}", short(_title(t, lang), 24)) for t in chosen]
     rows.append(Row(REPORT, short(ctx._("Ask an officer"), 24)))
     if len(rows) <= 3:

@@ -40,7 +40,10 @@ right answers; 2.0 keeps two and one of them and answers no more outside the ser
 STORY_WORDS = 12
 """A statement this long is someone telling their situation: never the plain fallback, but the
 likely topics and an officer (set 3's unread half: dead ends 0.100 -> 0.050, helpful 0.762 ->
-0.800). A long question ("how do I make chicken satay…") keeps the fallback."""
+0.800). A long question ("how do I make chicken satay…") keeps the fallback. When such a story
+gets choices, the emergency numbers are the last of them (the safety net): on sets 3-5, 16 of
+the 167 people in danger whose words the rules missed reached the numbers only that way, and
+110 of 373 others saw the extra choice (docs/benchmarks.md)."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah how what where why who".split()
@@ -126,6 +129,10 @@ class Triage:
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 
+    def tells_story(self, text: str) -> bool:
+        """A statement of STORY_WORDS or more: someone telling their situation, not asking."""
+        return len(text.split()) >= STORY_WORDS and not self.looks_like_question(text)
+
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.detector.detect(text, standard)
@@ -165,6 +172,11 @@ class Triage:
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
+        unplaced = topic is None and offered and danger is None
+        if unplaced and EMERGENCY_TOPIC not in offered and self.tells_story(text):
+            # a situation we could not place: the numbers are the last choice, so that
+            # someone in danger whom the rules missed is one tap from them (STORY_WORDS)
+            offered = (*offered, EMERGENCY_TOPIC)
         return Reading(
             text,
             answer.lang,

@@ -54,6 +54,8 @@ class _Rule:
     """Too common on its own ("mau pulang tapi tidak bisa"): counts only with "tolong", "now"."""
     always: bool = False
     """A ransom to go home is danger even when asked as "kalau mau pulang harus menebus"."""
+    conditional: bool = False
+    """A threat says "if": "kalau saya lapor, dia akan bunuh saya" is not a hypothetical."""
 
 
 def required_letters(pattern: str) -> frozenset[str]:
@@ -150,6 +152,7 @@ class DangerDetector:
                 required_letters(self._expand(str(r["pattern"]), macros)),
                 bool(r.get("needs_present")),
                 bool(r.get("always")),
+                bool(r.get("conditional")),
             )
             for kind, rules in spec["kinds"].items()
             for r in rules
@@ -251,7 +254,8 @@ class DangerDetector:
         window = " ".join(before)
         if rule.always:
             return True
-        if not now and (self.hypothetical.search(window) or self.remark.match(after)):
+        hypothetical = not rule.conditional and self.hypothetical.search(window)
+        if not now and (hypothetical or self.remark.match(after)):
             return False
         if not plea and self.hearsay.search(window):
             return False

@@ -108,8 +108,37 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "kami kerja rodi di kapal ini",
         "tolong jangan balas pesan ini, nanti ketahuan",
         "kami terjebak di sini gak bisa pulang",
+        "majikan sy suka mukul kl sy telat bangun",
+        "tiap hari aku ditapoki anak majikan",
+        "kami digebugi mandor terus, tolong",
+        "bos ngeludahin muka saya kalau marah",
+        "agen paksa kami tetap kerja walau lagi sakit",
+        "majikan bilang sudah beli kamu jadi diam saja",
+        "majikan tidak kasih saya pulang padahal kontrak habis",
+        "di rumah itu kami tidak diberi kebebasan sama sekali",
+        "my sister is always hungry there, they give her nothing",
+        "kalau saya lapor polisi dia akan bunuh keluarga saya",
     ):
         assert detect_danger(text) is not None, text
+
+
+def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
+    """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
+    written for the word as typed would then never see it. For every respelled word, a rule
+    that matches it as typed must also match what the reader sees."""
+    detector = default_detector()
+    hidden = []
+    for typed, standard in detector.spellings.items():
+        if typed == standard:
+            continue
+        for rule in detector.rules:
+            for context in ("{} ", "dia {} saya ", "saya {} "):
+                if rule.pattern.search(context.format(typed)) and not rule.pattern.search(
+                    context.format(standard)
+                ):
+                    hidden.append((typed, standard, rule.kind))
+                    break
+    assert not hidden, hidden
 
 
 def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
@@ -121,6 +150,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "nomor darurat kbri brp",
         "rumah dijual buat biaya berangkat",
         "dulu pernah dipukul tapi sekarang sudah pulang, mau tanya klaim BPJS",
+        "kalau diancam majikan harus gimana",
     ):
         assert detect_danger(text) is None, text
 

@@ -20,6 +20,7 @@ import pytest
 
 from bot.triage import Triage
 from knowledge import Librarian
+from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import evaluate, read_labelled
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -192,10 +193,33 @@ def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Tria
 
 def test_the_choices_counted_are_the_choices_shown(triage: Triage) -> None:
     """Beside an answer the chat has room for two topics and "ask an officer" (three buttons);
-    without one, three topics. `helpful` counts `offered`, so it must hold no more."""
+    without one, three topics and, for a story, the emergency numbers. `helpful` counts
+    `offered`, so it must hold no more."""
     for row in read_labelled(REAL_4):
         reading = triage.read(row.question)
-        assert len(reading.offered) <= (2 if reading.topic else 3), reading
+        topics = [s for s in reading.offered if s != EMERGENCY_TOPIC]
+        assert len(topics) <= (2 if reading.topic else 3), reading
+        assert len(reading.offered) <= (2 if reading.topic else 4), reading
+
+
+def test_a_story_the_engine_cannot_place_has_the_emergency_numbers_as_a_choice(
+    triage: Triage,
+) -> None:
+    """Someone in danger whose words the rules miss must not meet a dead end: a statement of
+    their situation that gets choices has the numbers among them. A question does not."""
+    story = (
+        "Sudah tiga bulan saya cuma disuruh nunggu di rumah bapak itu, katanya minggu depan "
+        "terus tapi tidak pernah jadi"
+    )
+    reading = triage.read(story)
+    assert reading.topic is None and not reading.urgent
+    assert reading.offered[-1] == EMERGENCY_TOPIC and len(reading.offered) >= 3, reading
+    question = (
+        "saya mau tanya soal kerja ke luar negeri, apa yang paling penting untuk saya tahu dulu"
+    )
+    reading = triage.read(question)
+    assert reading.topic is None and reading.offered
+    assert EMERGENCY_TOPIC not in reading.offered, reading
 
 
 def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Triage) -> None:
