@@ -14,12 +14,14 @@ The figures are regression floors, a little under what the engine measured when 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 from bot.triage import Triage
 from knowledge import Librarian
+from knowledge.danger_model import DangerModel
 from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import evaluate, read_labelled
 
@@ -279,3 +281,19 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
     assert real.helpfulness >= helpful, real.summary_lines()
     assert real.abstention <= dead_ends, real.summary_lines()
     assert real.oos_answered <= out_of_scope, real.summary_lines()
+
+
+def test_suspected_danger_puts_the_numbers_beside_an_answer_sooner_than_among_choices(
+    librarian: Librarian,
+) -> None:
+    """A model fairly sure (0.8: under its own 0.9, over ANSWERED_SUSPICION) puts the numbers
+    beside an answer, where they take a runner-up's place, but not into a list of likely
+    topics, where they would push one out."""
+    fairly_sure = DangerModel({}, math.log(0.8 / 0.2), threshold=0.9)
+    triage = Triage(librarian, danger_model=fairly_sure)
+    answered = triage.read("paspor saya ditahan majikan, bagaimana cara memintanya kembali?")
+    assert answered.topic and not answered.urgent
+    assert answered.offered[0] == EMERGENCY_TOPIC, answered
+    unsure = triage.read("kerja")
+    assert unsure.topic is None and unsure.offered
+    assert EMERGENCY_TOPIC not in unsure.offered, unsure
