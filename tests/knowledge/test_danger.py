@@ -67,12 +67,22 @@ def test_a_fourth_real_set_measures_the_rules_on_fresh_words() -> None:
     assert alarms <= 0.11, alarms
 
 
-def test_a_fifth_real_set_left_unread_is_the_fresh_estimate() -> None:
-    """180 messages collected blind at the end of the session (tests/data/real_messages_5.jsonl)
-    and never read: recall 0.48, false alarms 0.17 (the last stop's rules: 0.46 / 0.15)."""
+def test_a_fifth_real_set_measures_the_rules_on_fresh_words() -> None:
+    """180 messages collected blind at the end of a session (tests/data/real_messages_5.jsonl):
+    recall 0.48, false alarms 0.17 on arrival. Its odd lines were read in the next session
+    (recall there 0.44 -> 0.74); its even lines stayed unread and unchanged (0.52)."""
     recall, alarms = _rates(_rows("real_messages_5.jsonl"))
-    assert recall >= 0.46, recall
+    assert recall >= 0.60, recall
     assert alarms <= 0.18, alarms
+
+
+def test_a_sixth_real_set_left_unread_is_the_fresh_estimate() -> None:
+    """180 messages collected blind during stop 22 (tests/data/real_messages_6.jsonl) and
+    measured on arrival, unread: recall 0.60, false alarms 0.14, the same as the rules at that
+    session's start, although they had gained eleven patterns since."""
+    recall, alarms = _rates(_rows("real_messages_6.jsonl"))
+    assert recall >= 0.57, recall
+    assert alarms <= 0.16, alarms
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:

@@ -139,6 +139,7 @@ REAL_2 = DATA / "real_messages_2.jsonl"
 REAL_3 = DATA / "real_messages_3.jsonl"
 REAL_4 = DATA / "real_messages_4.jsonl"
 REAL_5 = DATA / "real_messages_5.jsonl"
+REAL_6 = DATA / "real_messages_6.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -179,16 +180,20 @@ def test_a_long_story_without_a_word_of_abroad_still_gets_choices(triage: Triage
 
 
 def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Triage) -> None:
-    assert not triage.looks_like_question(
+    for statement in (
         "I couldn't go out except to wash the car. I was only allowed to sleep when all the "
-        "clothes had been washed"
-    )
+        "clothes had been washed",
+        "She showed me the storeroom where I sleep, this is how they treat us here",
+    ):
+        assert not triage.looks_like_question(statement), statement
     for question in (
         "Can I stay. If yes how long",
         "Could my employer keep my passport",
         "is it legal to work on a tourist visa",
         "paspor saya ditahan, harus bagaimana",
         "What should i do? She is not honouring the notice",
+        "how many hours a day can my employer make me work",
+        "My agent says I must pay again. Where do I complain",
     ):
         assert triage.looks_like_question(question), question
 
@@ -267,10 +272,14 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 0.455, helpful 0.740, out of scope answered 0.385); its odd lines were then read
         (REAL_4, 0.47, 0.74, 0.04, 0.20),
         # 180 collected at the end of that session and not read: the fresh estimate of its
-        # engine (top-1 0.487, helpful 0.725; the last stop's engine 0.469 / 0.669)
-        (REAL_5, 0.46, 0.70, 0.06, 0.30),
+        # engine (top-1 0.487, helpful 0.725; the last stop's engine 0.469 / 0.669); its odd
+        # lines were read in the next session
+        (REAL_5, 0.49, 0.75, 0.05, 0.30),
+        # 180 collected during stop 22 and measured on arrival, unread: the fresh estimate of
+        # that session's engine (top-1 0.442, helpful 0.767; the session's start: 0.442 / 0.748)
+        (REAL_6, 0.42, 0.74, 0.04, 0.45),
     ],
-    ids=["second", "third", "fourth", "fifth"],
+    ids=["second", "third", "fourth", "fifth", "sixth"],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
