@@ -86,7 +86,7 @@ def test_a_sixth_real_set_left_unread_is_the_fresh_estimate() -> None:
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-5 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-6 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
@@ -94,7 +94,8 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_2.jsonl": (0.90, 0.07),
         "real_messages_3.jsonl": (0.75, 0.12),
         "real_messages_4.jsonl": (0.65, 0.07),
-        "real_messages_5.jsonl": (0.45, 0.14),
+        "real_messages_5.jsonl": (0.60, 0.14),
+        "real_messages_6.jsonl": (0.70, 0.08),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)
@@ -122,6 +123,9 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "tiap hari aku ditapoki anak majikan",
         "kami digebugi mandor terus, tolong",
         "bos ngeludahin muka saya kalau marah",
+        "majikan sering assault me kalau saya minta gaji",
+        "pintu rumah selalu dikunci dari luar, saya mau pulang",
+        "saya dijual agen ke majikan lain seharga 30 juta",
         "agen paksa kami tetap kerja walau lagi sakit",
         "majikan bilang sudah beli kamu jadi diam saja",
         "majikan tidak kasih saya pulang padahal kontrak habis",
@@ -161,6 +165,8 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "rumah dijual buat biaya berangkat",
         "dulu pernah dipukul tapi sekarang sudah pulang, mau tanya klaim BPJS",
         "kalau diancam majikan harus gimana",
+        "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
+        "tanah saya dijual buat biaya berangkat",
     ):
         assert detect_danger(text) is None, text
 
