@@ -28,6 +28,8 @@ NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
+REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
+"""After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
 sre_constants: Any = importlib.import_module("re._constants")
 """How many words before a match are read for a hypothetical or an 'about a thing' word."""
@@ -161,6 +163,8 @@ class DangerDetector:
         self.topics = {str(k): str(v) for k, v in (spec.get("topics") or {}).items()}
         """The topic that helps most after the numbers, per kind of danger."""
         self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
+        self.telling = frozenset(str(w) for w in spec.get("telling") or ())
+        """Words of telling after which "kalau" means "that" (REPORTED_THAT)."""
         self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
         self.urgent = re.compile(self._any_of(spec["urgent"]))
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
@@ -251,7 +255,7 @@ class DangerDetector:
         before = words_before[-WINDOW_WORDS:]
         if rule.unless_before and rule.unless_before.intersection(before):
             return False
-        window = " ".join(before)
+        window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
             return True
         hypothetical = not rule.conditional and self.hypothetical.search(window)
@@ -262,6 +266,16 @@ class DangerDetector:
         if self.past.search(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _without_reported_that(self, words: list[str]) -> list[str]:
+        """The words with each "kalau" that follows a word of telling (up to three words
+        back: "cerita ke ibunya kalau …") left out, so that it is not read as an "if"."""
+        kept: list[str] = []
+        for n, word in enumerate(words):
+            if word in REPORTED_THAT and self.telling.intersection(words[max(0, n - 3) : n]):
+                continue
+            kept.append(word)
+        return kept
 
     @staticmethod
     def _denied(before: list[str]) -> bool:

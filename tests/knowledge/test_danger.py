@@ -132,6 +132,8 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "di rumah itu kami tidak diberi kebebasan sama sekali",
         "my sister is always hungry there, they give her nothing",
         "kalau saya lapor polisi dia akan bunuh keluarga saya",
+        "anak saya cerita kalau dia dipukul majikan tiap hari",
+        "istri sy bilang kalo dia disekap agen di penampungan",
     ):
         assert detect_danger(text) is not None, text
 
@@ -165,6 +167,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "rumah dijual buat biaya berangkat",
         "dulu pernah dipukul tapi sekarang sudah pulang, mau tanya klaim BPJS",
         "kalau diancam majikan harus gimana",
+        "saya tahu kalau dipukul majikan harus lapor ke KBRI",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
     ):
