@@ -134,6 +134,10 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "kalau saya lapor polisi dia akan bunuh keluarga saya",
         "anak saya cerita kalau dia dipukul majikan tiap hari",
         "istri sy bilang kalo dia disekap agen di penampungan",
+        "adik saya kena pukul majikan lagi semalam",
+        "anak saya terkurung di rumah majikan",
+        "ga dibolehin pulang sama agen padahal kontrak udah habis",
+        "majikan sering lempar piring ke saya",
     ):
         assert detect_danger(text) is not None, text
 
@@ -168,6 +172,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "dulu pernah dipukul tapi sekarang sudah pulang, mau tanya klaim BPJS",
         "kalau diancam majikan harus gimana",
         "saya tahu kalau dipukul majikan harus lapor ke KBRI",
+        "kena pukul 9 pagi harus sudah di kantor imigrasi",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
     ):
