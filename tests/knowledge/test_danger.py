@@ -138,6 +138,10 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "anak saya terkurung di rumah majikan",
         "ga dibolehin pulang sama agen padahal kontrak udah habis",
         "majikan sering lempar piring ke saya",
+        "my agent refuses to send me home",
+        "i havent eaten since monday",
+        "I am sick and my employer wont take me to hospital",
+        "they took away my phone so I cannot call my mother",
     ):
         assert detect_danger(text) is not None, text
 
