@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.datafiles import read_data
-from knowledge.normalize import NON_WORD, load_lexicon
+from knowledge.normalize import NON_WORD, REDUPLICATED, load_lexicon
 from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
@@ -199,10 +199,19 @@ class DangerDetector:
         a pattern's gap of a few words never joins two sentences; a trailing space lets
         patterns ending in a word-and-space unit match at the end too."""
         sentences = (fold_all(part).split() for part in SENTENCE_END.split(text))
-        return (
-            " | ".join(" ".join(self.spellings.get(w, w) for w in words) for words in sentences)
-            + " "
-        )
+        return " | ".join(" ".join(self._spelled(w) for w in words) for words in sentences) + " "
+
+    def _spelled(self, word: str) -> str:
+        """A word in standard spelling; "kemana2", "pegang2" are written out ("pegang pegang"),
+        as the rules name them."""
+        standard = self.spellings.get(word)
+        if standard is not None:
+            return standard
+        doubled = REDUPLICATED.match(word)
+        if doubled:
+            base = self.spellings.get(doubled.group(1), doubled.group(1))
+            return f"{base} {base.rsplit(None, 1)[-1]}"  # "kemana2" -> "ke mana mana"
+        return word
 
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
