@@ -144,6 +144,9 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "paspor dan hp ditahan, saya gak bisa kemana2",
         "saya gak kuat lagi pak tolong",
         "majikan nampar saya kalau masakan keasinan",
+        "majikan tak benarkan saya keluar rumah",
+        "saya kena kurung dalam bilik",
+        "aku ora entuk mulih karo majikan",
         "i havent eaten since monday",
         "I am sick and my employer wont take me to hospital",
         "they took away my phone so I cannot call my mother",
@@ -184,6 +187,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "kena pukul 9 pagi harus sudah di kantor imigrasi",
         "saya gak kuat lagi nunggu visa, tolong kapan berangkat",
         "nyetrika baju majikan tiap hari capek juga",
+        "ayah saya didera penyakit jantung, boleh klaim bpjs?",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
     ):
