@@ -147,6 +147,7 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "majikan tak benarkan saya keluar rumah",
         "saya kena kurung dalam bilik",
         "aku ora entuk mulih karo majikan",
+        "saya sudah kabur dari majikan tapi sekarang di jalan, tolong",
         "i havent eaten since monday",
         "I am sick and my employer wont take me to hospital",
         "they took away my phone so I cannot call my mother",
@@ -188,6 +189,8 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "saya gak kuat lagi nunggu visa, tolong kapan berangkat",
         "nyetrika baju majikan tiap hari capek juga",
         "ayah saya didera penyakit jantung, boleh klaim bpjs?",
+        "majikan sering mukul sy, akhirnya sy berhasil kabur ke KBRI, mau tanya gaji yg blm",
+        "She beat me every day for a year until I escaped from the house, can I claim my salary",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
     ):
