@@ -207,7 +207,7 @@ class DangerDetector:
         standard = self.spellings.get(word)
         if standard is not None:
             return standard
-        doubled = REDUPLICATED.match(word)
+        doubled = REDUPLICATED.match(word) if word.endswith("2") else None
         if doubled:
             base = self.spellings.get(doubled.group(1), doubled.group(1))
             return f"{base} {base.rsplit(None, 1)[-1]}"  # "kemana2" -> "ke mana mana"
@@ -279,6 +279,8 @@ class DangerDetector:
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words
         back: "cerita ke ibunya kalau …") left out, so that it is not read as an "if"."""
+        if REPORTED_THAT.isdisjoint(words):
+            return words
         kept: list[str] = []
         for n, word in enumerate(words):
             if word in REPORTED_THAT and self.telling.intersection(words[max(0, n - 3) : n]):
