@@ -201,6 +201,8 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "saya gak kuat lagi nunggu visa, tolong kapan berangkat",
         "nyetrika baju majikan tiap hari capek juga",
         "ayah saya didera penyakit jantung, boleh klaim bpjs?",
+        "Saya sudah beli dia tiket pesawat buat pulang",
+        "saya menunda kepulangan karena mau lebaran di sana",
         "majikan sering mukul sy, akhirnya sy berhasil kabur ke KBRI, mau tanya gaji yg blm",
         "She beat me every day for a year until I escaped from the house, can I claim my salary",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
