@@ -55,9 +55,6 @@ class DangerModel:
         weights = self.weights
         return _sigmoid(self.bias + sum(weights.get(f, 0.0) for f in features(standard)))
 
-    def says_danger(self, standard: str) -> bool:
-        return self.probability(standard) >= self.threshold
-
     def to_json(self) -> str:
         rounded = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 0.01}
         return json.dumps(
