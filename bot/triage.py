@@ -140,9 +140,12 @@ class Triage:
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 
-    def tells_story(self, text: str) -> bool:
-        """A statement of STORY_WORDS or more: someone telling their situation, not asking."""
-        return len(text.split()) >= STORY_WORDS and not self.looks_like_question(text)
+    def tells_story(self, text: str, asked: bool | None = None) -> bool:
+        """A statement of STORY_WORDS or more: someone telling their situation, not asking.
+        `asked` is `looks_like_question(text)` when the caller already knows it."""
+        if len(text.split()) < STORY_WORDS:
+            return False
+        return not (self.looks_like_question(text) if asked is None else asked)
 
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
@@ -238,11 +241,13 @@ class Triage:
             # A long plea about working abroad: answer what it leans to most, offer the rest.
             first = match.leaning[0].slug
             return first, self._others(first, (*needs.topics, *(c.slug for c in match.leaning)))
-        words = len(answer.question.split())
         in_need = (
             about_abroad
-            or (words >= STORY_WORDS and not asked)
-            or (words >= NEED_MIN_WORDS and self.needs.count(answer.question) >= NEED_MIN_HITS)
+            or self.tells_story(answer.question, asked)
+            or (
+                len(answer.question.split()) >= NEED_MIN_WORDS
+                and self.needs.count(answer.question) >= NEED_MIN_HITS
+            )
         )
         likely = tuple(c.slug for c in match.candidates if in_need or c.score >= self.offer_floor)
         if match.ambiguous:
