@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MAX_BUTTONS = 3
@@ -10,6 +11,8 @@ MAX_BUTTON_TITLE = 20
 MAX_LIST_ROWS = 10
 MAX_ROW_TITLE = 24
 MEDIA_KINDS = ("voice", "audio", "image", "video", "sticker", "document", "location", "contact")
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""What JSON's "\\ud800" escapes decode to: not text, and no database can store it."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,14 @@ class Incoming:
     display_name: str | None = None
     phone: str | None = None
     platform_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # a webhook may carry a half of an emoji's escape; stored as is it would fail the
+        # transaction that keeps the message, so it becomes the replacement character
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str) and not value.isascii() and LONE_SURROGATE.search(value):
+                object.__setattr__(self, f.name, LONE_SURROGATE.sub("\ufffd", value))
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,19 @@ def test_a_question_is_answered_and_a_redelivery_is_a_no_op(wa, graph: FakeGraph
     assert graph.tokens == {"Bearer test-token"}
 
 
+def test_half_an_emoji_escape_is_stored_and_answered(wa, graph: FakeGraphAPI) -> None:  # type: ignore[no-untyped-def]
+    """JSON may carry a lone "\\ud83d" (a phone cutting an emoji in half); no database stores
+    it as such, and the message must neither fail its transaction nor go unanswered."""
+    client, services = wa
+    body = wa_payload(wa_message(USER, text="tolong \ud83d paspor saya ditahan agen"))
+    assert b"\\ud83d" in body
+    assert post(client, body) == 200
+    wait_for(lambda: graph.texts_to(USER))
+    with services.factory() as session:
+        stored = session.scalars(select(Message.body).where(Message.direction == "in")).one()
+    assert stored == "tolong \ufffd paspor saya ditahan agen"
+
+
 def test_replies_arrive_after_the_graph_api_failed_the_first_attempts(
     wa, graph: FakeGraphAPI
 ) -> None:  # type: ignore[no-untyped-def]
