@@ -48,7 +48,9 @@ likely topics and an officer (set 3's unread half: dead ends 0.100 -> 0.050, hel
 0.800). A long question ("how do I make chicken satay…") keeps the fallback. When such a story
 gets choices, the emergency numbers are the last of them (the safety net): on sets 3-5, 16 of
 the 167 people in danger whose words the rules missed reached the numbers only that way, and
-110 of 373 others saw the extra choice (docs/benchmarks.md)."""
+110 of 373 others saw the extra choice (docs/benchmarks.md). A story answered with a topic
+whose content names the numbers as related (`near_danger`) keeps them as its last button: on
+set 7, unread, people in danger who reach the numbers 0.78 -> 0.93."""
 QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah".split()
@@ -132,6 +134,10 @@ class Triage:
         self.need_reader = need_reader or default_reader()
         self.danger_model = danger_model or default_model()
         self.long_words = librarian.matcher.calibration.long_words
+        self.near_danger = frozenset(
+            slug for slug, topic in librarian.topics.items() if EMERGENCY_TOPIC in topic.related
+        )
+        """Topics whose content names the emergency numbers as related: where danger happens."""
 
     def looks_like_question(self, text: str) -> bool:
         if "?" in text:
@@ -187,11 +193,15 @@ class Triage:
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
-        unplaced = topic is None and offered and danger is None
-        if unplaced and EMERGENCY_TOPIC not in offered and self.tells_story(text):
-            # a situation we could not place: the numbers are the last choice, so that
-            # someone in danger whom the rules missed is one tap from them (STORY_WORDS)
-            offered = (*offered, EMERGENCY_TOPIC)
+        if danger is None and EMERGENCY_TOPIC not in offered and self.tells_story(text):
+            if topic is None and offered:
+                # a situation we could not place: the numbers are the last choice, so that
+                # someone in danger whom the rules missed is one tap from them (STORY_WORDS)
+                offered = (*offered, EMERGENCY_TOPIC)
+            elif topic in self.near_danger:
+                # a story answered with a topic where danger happens (held wages, a worker
+                # who cannot go home, ...): the numbers take the last runner-up's place
+                offered = (*offered[: MAX_OFFERED - 2], EMERGENCY_TOPIC)
         return Reading(
             text,
             answer.lang,

@@ -230,6 +230,25 @@ def test_a_story_the_engine_cannot_place_has_the_emergency_numbers_as_a_choice(
     assert EMERGENCY_TOPIC not in reading.offered, reading
 
 
+def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
+    triage: Triage,
+) -> None:
+    """Unpaid wages, a worker who cannot go home: the topics whose content names the numbers
+    as related. Told as a story, the answer keeps them as its last button; asked as a
+    question, the runners-up keep their places."""
+    story = triage.read(
+        "Majikan saya belum bayar gaji saya empat bulan, saya sudah minta berkali kali tapi "
+        "dia cuma bilang nanti nanti saja"
+    )
+    assert story.topic in triage.near_danger and not story.urgent, story
+    assert story.offered[-1] == EMERGENCY_TOPIC and len(story.offered) <= 2, story
+    question = triage.read("gaji saya belum dibayar empat bulan, saya harus lapor ke mana?")
+    assert question.topic == story.topic
+    assert EMERGENCY_TOPIC not in question.offered, question
+    assert "gaji-tidak-dibayar" in triage.near_danger
+    assert "paspor" not in triage.near_danger
+
+
 def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Triage) -> None:
     """Unsure what is asked but told where: the destination's topic is one of the choices,
     and the emergency choice, when the words lean to danger, keeps its place."""
