@@ -230,6 +230,21 @@ def test_a_story_the_engine_cannot_place_has_the_emergency_numbers_as_a_choice(
     assert EMERGENCY_TOPIC not in reading.offered, reading
 
 
+def test_a_long_message_is_a_story_even_with_a_question_word_in_it(triage: Triage) -> None:
+    """ "di mana" is also "where" in the middle of a told sentence: past PLEA_WORDS a message
+    with a question word still gets what a story gets; a shorter one is still a question."""
+    long_one = (
+        "Kemarin kakak saya kirim pesan lewat facebook, isinya tentang keadaan ibu di mana "
+        "sekarang ibu katanya sering sakit dan kurus sekali"
+    )
+    assert triage.looks_like_question(long_one) and triage.tells_story(long_one)
+    reading = triage.read(long_one)
+    assert reading.topic is None and reading.offered[-1] == EMERGENCY_TOPIC, reading
+    short_one = "Kemarin kakak saya kirim pesan, isinya ibu di mana sekarang sering sakit"
+    assert not triage.tells_story(short_one)
+    assert EMERGENCY_TOPIC not in triage.read(short_one).offered
+
+
 def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
     triage: Triage,
 ) -> None:
