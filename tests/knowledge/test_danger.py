@@ -163,6 +163,7 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "i havent eaten since monday",
         "I am sick and my employer wont take me to hospital",
         "they took away my phone so I cannot call my mother",
+        "I am being held by my agent in a small room",
     ):
         assert detect_danger(text) is not None, text
 
@@ -191,6 +192,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "kalau dipukul majikan harus lapor ke mana?",
         "apa itu TPPO",
         "paspor saya ditahan agen",
+        "My passport was held by my agent and I did not get a copy of the contract",
         "jam pukul 9 kantor buka?",
         "nomor darurat kbri brp",
         "rumah dijual buat biaya berangkat",
