@@ -35,7 +35,7 @@ from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, detect_language
 from knowledge.danger import mentions_danger
-from knowledge.emergency import Country, EmergencyNumbers
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
@@ -178,7 +178,11 @@ class Engine:
             company.choose(ctx, ctx.incoming.button.removeprefix(company.PREFIX))
             return
         if ctx.incoming.button and ctx.incoming.button.startswith("topic:"):
-            self.answer_topic(ctx, ctx.incoming.button.split(":", 1)[1])
+            slug = ctx.incoming.button.split(":", 1)[1]
+            if slug == EMERGENCY_TOPIC:
+                self.emergency_chosen(ctx)
+            else:
+                self.answer_topic(ctx, slug)
             return
         if incoming.media:
             self.media(ctx)
@@ -452,6 +456,14 @@ class Engine:
                 str(ctx.data.get("country") or "").replace("-", " ")
             )
         replies.emergency(ctx, self.numbers, country)
+
+    def emergency_chosen(self, ctx: Ctx) -> None:
+        """The emergency choice pressed beside an answer or among the choices: the person says
+        someone is in danger where the rules were not sure. They get the danger reply itself:
+        the numbers from where their message says, and one tap to an urgent report that
+        carries it."""
+        story = str(ctx.data.get(PENDING_STORY) or "")
+        self.emergency(ctx, self.numbers.country_in(story))
 
     # -- media -----------------------------------------------------------------------------
     def media(self, ctx: Ctx) -> None:
