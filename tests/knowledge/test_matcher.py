@@ -141,6 +141,7 @@ REAL_4 = DATA / "real_messages_4.jsonl"
 REAL_5 = DATA / "real_messages_5.jsonl"
 REAL_6 = DATA / "real_messages_6.jsonl"
 REAL_7 = DATA / "real_messages_7.jsonl"
+REAL_8 = DATA / "real_messages_8.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -317,8 +318,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # estimate of that session's final engine (top-1 0.481, helpful 0.772; the session's
         # start: 0.475 / 0.765)
         (REAL_7, 0.45, 0.74, 0.06, 0.35),
+        # 180 collected during stop 23 and measured on arrival: top-1 0.329, helpful 0.727 (the
+        # session's start: 0.329 / 0.714); its odd lines were then read
+        (REAL_8, 0.30, 0.70, 0.05, 0.15),
     ],
-    ids=["second", "third", "fourth", "fifth", "sixth", "seventh"],
+    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
@@ -329,6 +333,18 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
     assert real.helpfulness >= helpful, real.summary_lines()
     assert real.abstention <= dead_ends, real.summary_lines()
     assert real.oos_answered <= out_of_scope, real.summary_lines()
+
+
+@pytest.mark.parametrize("path", [REAL_7, REAL_8], ids=["seventh", "eighth"])
+def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
+    triage: Triage, path: Path
+) -> None:
+    """The rules catch about half the danger in fresh words; the rest must still reach the
+    numbers: as the danger reply, or as a choice beside an answer or among the choices (sets
+    7 and 8, measured on arrival: 0.78 -> 0.93 and 0.87 -> 0.94 over stop 23)."""
+    real = evaluate(triage.read, read_labelled(path))
+    assert real.in_danger >= 30
+    assert real.reachable_rate >= 0.90, real.summary_lines()
 
 
 def test_suspected_danger_puts_the_numbers_beside_an_answer_sooner_than_among_choices(
