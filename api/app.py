@@ -8,7 +8,8 @@ import logging
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
 
 from api.access_log import RequestRecord
 from api.auth import LoginRequired
@@ -26,8 +27,13 @@ from api.routes import (
     webchat,
     webhooks,
 )
+from bot.types import LONE_SURROGATE
 
 log = logging.getLogger(__name__)
+
+
+def _text(value: str) -> str:
+    return LONE_SURROGATE.sub("\ufffd", value)
 
 
 def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
@@ -85,5 +91,19 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> RedirectResponse:
         return RedirectResponse("/officer/login", status_code=303)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """422 with where and why, without echoing the input: it may hold personal data,
+        and a lone surrogate in it ("\\ud83d") cannot even be encoded (that made a 500)."""
+        detail = [
+            {
+                "loc": [_text(part) if isinstance(part, str) else part for part in error["loc"]],
+                "msg": _text(str(error.get("msg", ""))),
+                "type": str(error.get("type", "")),
+            }
+            for error in exc.errors()
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
 
     return app

@@ -134,6 +134,25 @@ def test_claim_reply_resolve_reach_the_family_and_are_audited(
     )
 
 
+def test_a_reply_that_is_not_text_gets_a_plain_422_without_echoing_it(
+    services: Services, api: TestClient
+) -> None:
+    """Half an emoji's escape is not text (pydantic refuses it); the 422 used to echo the
+    input, could not encode it, and became a 500."""
+    people = team(services)
+    case_id = new_case(services, ANJANI)
+    officer = people["anjani"]
+    api.post(f"/api/v1/cases/{case_id}/claim", headers=officer.headers)
+    response = api.post(
+        f"/api/v1/cases/{case_id}/replies",
+        content=b'{"text": "sudah \\ud83d kami hubungi"}',
+        headers={**officer.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", "text"] and "input" not in problem
+
+
 def test_a_village_without_officers_goes_to_the_district_supervisor(services: Services) -> None:
     people = team(services)
     case_id = new_case(services, LENENG)
