@@ -203,15 +203,8 @@ class Triage:
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
-        if danger is None and EMERGENCY_TOPIC not in offered and self.tells_story(text):
-            if topic is None and offered:
-                # a situation we could not place: the numbers are the last choice, so that
-                # someone in danger whom the rules missed is one tap from them (STORY_WORDS)
-                offered = (*offered, EMERGENCY_TOPIC)
-            elif topic in self.near_danger:
-                # a story answered with a topic where danger happens (held wages, a worker
-                # who cannot go home, ...): the numbers take the last runner-up's place
-                offered = (*offered[: MAX_OFFERED - 2], EMERGENCY_TOPIC)
+        if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
+            offered = self._within_reach(text, standard, topic, offered)
         return Reading(
             text,
             answer.lang,
@@ -224,6 +217,24 @@ class Triage:
             departure_question=asked,
             company=company,
         )
+
+    def _within_reach(
+        self, text: str, standard: str, topic: str | None, offered: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The safety nets for danger the rules missed: the numbers as the last choice.
+
+        A situation we could not place (a story that gets choices), a story answered with a
+        topic where danger happens (held wages, a worker who cannot go home: the content names
+        the numbers as related), and any message that pleads for help ("tolong", "please",
+        "selamatkan") keep the numbers one tap away; beside an answer they take the last
+        runner-up's place."""
+        pleads = self.detector.pleads(standard)
+        story = self.tells_story(text)
+        if topic is None and (pleads or (story and offered)):
+            return (*offered, EMERGENCY_TOPIC)
+        if topic is not None and (pleads or (story and topic in self.near_danger)):
+            return (*offered[: MAX_OFFERED - 2], EMERGENCY_TOPIC)
+        return offered
 
     def _verdict(
         self, answer: Answer, read_needs: Callable[[], Needs]

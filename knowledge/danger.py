@@ -218,6 +218,10 @@ class DangerDetector:
         and nothing says something is happening now."""
         return bool(self.safe.search(standard)) and not self._now(standard)
 
+    def pleads(self, standard: str) -> bool:
+        """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
+        return bool(self.urgent.search(standard))
+
     def _now(self, standard: str) -> bool:
         """Something is happening now; a safe phrase's own "sekarang" ("sekarang aman") is
         not."""
@@ -230,7 +234,7 @@ class DangerDetector:
             return None
         standard = standard if standard is not None else self.standard(text)
         now = self._now(standard)
-        plea = bool(self.urgent.search(standard))
+        plea = self.pleads(standard)
         safe_at = [m.start() for m in self.safe.finditer(standard)]
         safe = bool(safe_at)
         if safe and not now:

@@ -7,8 +7,10 @@ from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
+from knowledge.emergency import EMERGENCY_TOPIC
 
 MENU_ITEMS = (
+    (f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")),
     ("cmd:ask", N_("Ask a question")),
     ("cmd:training", N_("Sign up for training")),
     ("cmd:report", N_("Report a problem")),

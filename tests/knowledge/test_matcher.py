@@ -142,6 +142,7 @@ REAL_5 = DATA / "real_messages_5.jsonl"
 REAL_6 = DATA / "real_messages_6.jsonl"
 REAL_7 = DATA / "real_messages_7.jsonl"
 REAL_8 = DATA / "real_messages_8.jsonl"
+REAL_9 = DATA / "real_messages_9.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -229,6 +230,18 @@ def test_a_story_the_engine_cannot_place_has_the_emergency_numbers_as_a_choice(
     reading = triage.read(question)
     assert reading.topic is None and reading.offered
     assert EMERGENCY_TOPIC not in reading.offered, reading
+
+
+def test_a_plea_for_help_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
+    """Whatever else it is, a message that asks for help ("tolong", "please help") has the
+    numbers among its choices, also when it is answered; the same question without the plea
+    keeps its runners-up."""
+    lost = triage.read("please help us, we do not know what to do anymore")
+    assert not lost.urgent and lost.topic is None and EMERGENCY_TOPIC in lost.offered, lost
+    pleading = triage.read("tolong jelaskan syarat kerja ke jepang")
+    assert pleading.topic == "jepang" and EMERGENCY_TOPIC in pleading.offered, pleading
+    asking = triage.read("syarat kerja ke jepang apa saja")
+    assert asking.topic == "jepang" and EMERGENCY_TOPIC not in asking.offered, asking
 
 
 def test_a_long_message_is_a_story_even_with_a_question_word_in_it(triage: Triage) -> None:
@@ -321,29 +334,33 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 180 collected during stop 23 and measured on arrival: top-1 0.329, helpful 0.727 (the
         # session's start: 0.329 / 0.714); its odd lines were then read
         (REAL_8, 0.30, 0.70, 0.05, 0.15),
+        # 116 collected at the end of stop 23, when the search index had few unused pages left,
+        # measured on arrival and unread: top-1 0.400, helpful 0.819 (the session's start:
+        # 0.400 / 0.810)
+        (REAL_9, 0.37, 0.78, 0.04, 0.15),
     ],
-    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"],
+    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
 ) -> None:
     real = evaluate(triage.read, read_labelled(path))
-    assert real.in_scope >= 130
+    assert real.in_scope >= 100
     assert real.top1 >= top1, real.summary_lines()
     assert real.helpfulness >= helpful, real.summary_lines()
     assert real.abstention <= dead_ends, real.summary_lines()
     assert real.oos_answered <= out_of_scope, real.summary_lines()
 
 
-@pytest.mark.parametrize("path", [REAL_7, REAL_8], ids=["seventh", "eighth"])
+@pytest.mark.parametrize("path", [REAL_7, REAL_8, REAL_9], ids=["seventh", "eighth", "ninth"])
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     triage: Triage, path: Path
 ) -> None:
     """The rules catch about half the danger in fresh words; the rest must still reach the
     numbers: as the danger reply, or as a choice beside an answer or among the choices (sets
-    7 and 8, measured on arrival: 0.78 -> 0.93 and 0.87 -> 0.94 over stop 23)."""
+    7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00)."""
     real = evaluate(triage.read, read_labelled(path))
-    assert real.in_danger >= 30
+    assert real.in_danger >= 15
     assert real.reachable_rate >= 0.90, real.summary_lines()
 
 
