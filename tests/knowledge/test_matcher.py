@@ -240,6 +240,8 @@ def test_a_plea_for_help_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
     assert not lost.urgent and lost.topic is None and EMERGENCY_TOPIC in lost.offered, lost
     pleading = triage.read("tolong jelaskan syarat kerja ke jepang")
     assert pleading.topic == "jepang" and EMERGENCY_TOPIC in pleading.offered, pleading
+    official = triage.read("mohon bantuannya pak, kami sekeluarga bingung sekali")
+    assert not official.urgent and EMERGENCY_TOPIC in official.offered, official
     asking = triage.read("syarat kerja ke jepang apa saja")
     assert asking.topic == "jepang" and EMERGENCY_TOPIC not in asking.offered, asking
 
