@@ -51,7 +51,7 @@ the 167 people in danger whose words the rules missed reached the numbers only t
 110 of 373 others saw the extra choice (docs/benchmarks.md). A story answered with a topic
 whose content names the numbers as related (`near_danger`) keeps them as its last button: on
 set 7, unread, people in danger who reach the numbers 0.78 -> 0.93."""
-PLEA_WORDS = 20
+LONG_STORY_WORDS = 20
 """A message this long tells a situation even when it asks something: "di mana saat ini ibu
 sedang sakit", "saya tidak tahu apakah anak saya masih hidup", "...saya harus bagaimana". Chosen
 a priori as "long" and then measured: on the unread halves of sets 3-6 and set 7, dead ends
@@ -154,12 +154,12 @@ class Triage:
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 
     def tells_story(self, text: str, asked: bool | None = None) -> bool:
-        """A statement of STORY_WORDS or more, or any message of PLEA_WORDS: someone telling
-        their situation. `asked` is `looks_like_question(text)` when the caller knows it."""
+        """A statement of STORY_WORDS or more, or any message of LONG_STORY_WORDS: someone
+        telling their situation. `asked` is `looks_like_question(text)` when it is known."""
         words = len(text.split())
         if words < STORY_WORDS:
             return False
-        if words >= PLEA_WORDS:
+        if words >= LONG_STORY_WORDS:
             return True
         return not (self.looks_like_question(text) if asked is None else asked)
 

@@ -247,7 +247,7 @@ def test_a_plea_for_help_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
 
 
 def test_a_long_message_is_a_story_even_with_a_question_word_in_it(triage: Triage) -> None:
-    """ "di mana" is also "where" in the middle of a told sentence: past PLEA_WORDS a message
+    """ "di mana" is also "where" in the middle of a told sentence: past LONG_STORY_WORDS a message
     with a question word still gets what a story gets; a shorter one is still a question."""
     long_one = (
         "Kemarin kakak saya kirim pesan lewat facebook, isinya tentang keadaan ibu di mana "
