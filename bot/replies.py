@@ -46,7 +46,11 @@ def emergency(
     ctx.say(emergency_text(ctx, numbers, country), buttons)
 
 
-def _title(topic: Topic, lang: str) -> str:
+def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
+    """A topic's title as a choice; the emergency numbers by the words the menu uses, which
+    fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""
+    if topic.slug == EMERGENCY_TOPIC:
+        return ctx._("Emergency numbers")
     return topic.title.get(lang) or topic.title["id"]
 
 
@@ -68,7 +72,7 @@ def offer(
     )
     if not after_emergency and EMERGENCY_TOPIC in slugs:
         prompt += "\n" + ctx._("If someone is in danger now, choose the emergency numbers.")
-    rows = [Row(f"topic:{t.slug}", short(_title(t, lang), 24)) for t in chosen]
+    rows = [Row(f"topic:{t.slug}", short(_title(ctx, t, lang), 24)) for t in chosen]
     rows.append(Row(REPORT, short(ctx._("Ask an officer"), 24)))
     if len(rows) <= 3:
         ctx.say(prompt, [Button(r.id, short(r.title)) for r in rows])
@@ -82,7 +86,7 @@ def after_answer(
     """Beside an answer: the message's other needs, then "ask an officer" (and the menu when
     there is room)."""
     buttons = [
-        Button(f"topic:{s}", short(_title(topics[s], lang))) for s in offered if s in topics
+        Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in offered if s in topics
     ][:2]
     buttons.append(Button(REPORT, short(ctx._("Ask an officer"))))
     if len(buttons) < 3:
