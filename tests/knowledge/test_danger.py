@@ -10,12 +10,15 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from knowledge.danger import default_detector, detect_danger
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+CONTENT = Path(__file__).resolve().parents[2] / "knowledge" / "content" / "topics"
+SUFFIX = re.compile(r"(?:ku|mu|nya|lah|kah|pun)\b")
 
 
 def _rows(name: str) -> list[dict[str, object]]:
@@ -207,11 +210,38 @@ def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     assert not hidden, hidden
 
 
+def test_no_rule_matches_inside_a_longer_word() -> None:
+    """ "memar" (a bruise) once matched the start of "memarahi" (to scold). Every word of the
+    content and of the real messages, read alone: a rule's match starts and ends at a word's
+    edge (or before a suffix: -ku, -mu, -nya, -lah, -kah, -pun)."""
+    detector = default_detector()
+    texts = [p.read_text("utf-8") for p in sorted(CONTENT.glob("*.md"))]
+    texts += [p.read_text("utf-8") for p in sorted(DATA.glob("real_messages*.jsonl"))]
+    words = {w for text in texts for w in re.findall(r"[a-z]{4,}", text.lower())}
+    inside = []
+    for word in sorted(words):
+        standard = detector.standard(word)
+        for rule in detector.rules:
+            for found in rule.pattern.finditer(standard):
+                start, end = found.span()
+                starts = start == 0 or not standard[start - 1].isalnum()
+                ends = (
+                    end == len(standard)
+                    or not standard[end - 1].isalnum()
+                    or not standard[end].isalnum()
+                    or SUFFIX.match(standard, end)
+                )
+                if not (starts and ends):
+                    inside.append((word, rule.kind, found.group(0)))
+    assert not inside, inside
+
+
 def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
     for text in (
         "kalau dipukul majikan harus lapor ke mana?",
         "apa itu TPPO",
         "paspor saya ditahan agen",
+        "majikan sering memarahi saya kalau piring jatuh",
         "My passport was held by my agent and I did not get a copy of the contract",
         "jam pukul 9 kantor buka?",
         "nomor darurat kbri brp",
