@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CALLBACK_LIMIT = 64
-COMMANDS = ("start", "menu", "bahasa", "pelatihan", "lapor", "status")
+COMMANDS = ("darurat", "start", "menu", "bahasa", "pelatihan", "lapor", "status")
+"""Registered with Telegram, first in its command list: the emergency numbers ("/darurat" is
+read as a plea and gets the danger reply)."""
 BOLD = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -171,6 +173,7 @@ class TelegramTransport:
         """setMyCommands in Indonesian (default) and English."""
         await self._ensure()
         descriptions = {
+            "darurat": N_("Emergency numbers"),
             "start": N_("Start"),
             "menu": N_("Main menu"),
             "bahasa": N_("Language"),

@@ -238,7 +238,7 @@ def test_set_webhook_registers_the_url_with_the_secret_and_the_commands(
     commands = [p for m, p in bot_api.calls if m == "setMyCommands"]
     assert len(commands) == 2 and {c.get("language_code") for c in commands} == {None, "en"}
     names = {c["command"] for c in commands[0]["commands"]}
-    assert names == {"start", "menu", "bahasa", "pelatihan", "lapor", "status"}
+    assert names == {"darurat", "start", "menu", "bahasa", "pelatihan", "lapor", "status"}
 
 
 def test_the_public_handle_is_kept_so_an_officer_can_reach_a_family_who_consented(tg) -> None:  # type: ignore[no-untyped-def]
