@@ -27,13 +27,9 @@ from api.routes import (
     webchat,
     webhooks,
 )
-from bot.types import LONE_SURROGATE
+from bot.types import without_lone_surrogates
 
 log = logging.getLogger(__name__)
-
-
-def _text(value: str) -> str:
-    return LONE_SURROGATE.sub("\ufffd", value)
 
 
 def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
@@ -98,8 +94,11 @@ def create_app(container: Container, run_jobs: bool = True) -> FastAPI:
         and a lone surrogate in it ("\\ud83d") cannot even be encoded (that made a 500)."""
         detail = [
             {
-                "loc": [_text(part) if isinstance(part, str) else part for part in error["loc"]],
-                "msg": _text(str(error.get("msg", ""))),
+                "loc": [
+                    without_lone_surrogates(part) if isinstance(part, str) else part
+                    for part in error["loc"]
+                ],
+                "msg": without_lone_surrogates(str(error.get("msg", ""))),
                 "type": str(error.get("type", "")),
             }
             for error in exc.errors()

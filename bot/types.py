@@ -15,6 +15,13 @@ LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """What JSON's "\\ud800" escapes decode to: not text, and no database can store it."""
 
 
+def without_lone_surrogates(text: str) -> str:
+    """The text with each half of an emoji's escape replaced by U+FFFD, storable and sendable."""
+    if text.isascii() or not LONE_SURROGATE.search(text):
+        return text
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
 @dataclass(frozen=True)
 class Incoming:
     """One message from a user, whatever the channel."""
@@ -34,8 +41,8 @@ class Incoming:
         # transaction that keeps the message, so it becomes the replacement character
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, str) and not value.isascii() and LONE_SURROGATE.search(value):
-                object.__setattr__(self, f.name, LONE_SURROGATE.sub("\ufffd", value))
+            if isinstance(value, str) and (cleaned := without_lone_surrogates(value)) is not value:
+                object.__setattr__(self, f.name, cleaned)
 
 
 @dataclass(frozen=True)
