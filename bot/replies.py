@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.context import Ctx
+from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
+EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")
+"""The emergency numbers as a choice, by the same words in the menu, among the choices and
+beside an answer; the engine answers it with the danger reply."""
 
 
 def emergency_text(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> str:
@@ -50,7 +54,7 @@ def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     """A topic's title as a choice; the emergency numbers by the words the menu uses, which
     fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""
     if topic.slug == EMERGENCY_TOPIC:
-        return ctx._("Emergency numbers")
+        return ctx._(EMERGENCY_LABEL)
     return topic.title.get(lang) or topic.title["id"]
 
 

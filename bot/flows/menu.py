@@ -6,11 +6,11 @@ from bot.answers import smalltalk_text
 from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
+from bot.replies import EMERGENCY_CHOICE, EMERGENCY_LABEL
 from bot.types import Button, Row
-from knowledge.emergency import EMERGENCY_TOPIC
 
 MENU_ITEMS = (
-    (f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")),
+    (EMERGENCY_CHOICE, EMERGENCY_LABEL),
     ("cmd:ask", N_("Ask a question")),
     ("cmd:training", N_("Sign up for training")),
     ("cmd:report", N_("Report a problem")),
