@@ -166,6 +166,31 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         assert detect_danger(text) is not None, text
 
 
+def test_a_refusal_after_the_wish_to_go_home_is_being_held() -> None:
+    """The wish first, then who refuses it: word orders the rules missed (written, 2026-12-03)."""
+    for text in (
+        "istri sy di arab saudi minta pulang tp majikan gk ngasih",
+        "anak saya mau pulang tapi tidak diizinkan majikan",
+        "adik sy minta pulang terus tp agennya gak ngebolehin",
+        "kakak saya sudah 2 tahun minta pulang tidak dikasih sama majikannya",
+        "ibu saya pengen pulang tp gak dibolehin sama bosnya",
+        "dia minta dipulangkan tapi agen menolak",
+        "sudah minta pulang berkali kali tapi majikan bilang tidak boleh",
+        "my daughter wants to go home but her employer will not let her",
+        "my sister asked to go home many times but the employer said no",
+    ):
+        assert detect_danger(text) is not None, text
+    for text in (
+        "saya mau pulang cuti tapi agen belum kasih jawaban",
+        "mau pulang tapi belum dikasih gaji majikan",
+        "minta pulang tapi majikan belum kasih tiket",
+        "saya mau pulang bulan depan, majikan sudah kasih izin",
+        "when I go home my husband will not let me work abroad again",
+        "I want to go home next month, my employer already agreed",
+    ):
+        assert detect_danger(text) is None, text
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
