@@ -30,6 +30,9 @@ class Verdict(Protocol):
     def first_topic(self) -> str | None: ...
 
     @property
+    def answered(self) -> tuple[str, ...]: ...
+
+    @property
     def helped_with(self) -> tuple[str, ...]: ...
 
     @property
@@ -171,7 +174,7 @@ def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Repo
             continue
         report.in_scope += 1
         right = set(row.topics)
-        if got in right or (verdict.urgent and EMERGENCY_TOPIC in right):
+        if right.intersection(verdict.answered):
             report.correct += 1
         else:
             if got is None:

@@ -72,6 +72,7 @@ def test_eval_counts_the_button_as_reaching_the_numbers() -> None:
 
     class Suspected:
         first_topic = "gaji-tidak-dibayar"
+        answered = ("gaji-tidak-dibayar",)
         helped_with = ("gaji-tidak-dibayar", EMERGENCY_TOPIC)
         urgent = False
 

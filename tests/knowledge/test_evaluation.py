@@ -10,8 +10,13 @@ from knowledge.evaluation import Labelled, evaluate
 @dataclass(frozen=True)
 class Did:
     first_topic: str | None
+    answered: tuple[str, ...] = ()
+    """What arrives without a tap: the numbers when urgent, then the topic (`Reading`)."""
     helped_with: tuple[str, ...] = ()
     urgent: bool = False
+
+
+NUMBERS_THEN_ABUSE = ("kontak-darurat", "kekerasan-majikan")
 
 
 def test_emergency_reply_counts_as_the_numbers_topic_and_its_follow_up_as_well() -> None:
@@ -21,9 +26,9 @@ def test_emergency_reply_counts_as_the_numbers_topic_and_its_follow_up_as_well()
         Labelled("unpaid", ("gaji-tidak-dibayar", "kontak-darurat"), urgent=False),
     ]
     did = {
-        "held": Did("kekerasan-majikan", ("kekerasan-majikan", "kontak-darurat"), urgent=True),
-        "beaten": Did("kekerasan-majikan", ("kekerasan-majikan", "kontak-darurat"), urgent=True),
-        "unpaid": Did("hak-pmi", ("hak-pmi", "kontak-darurat")),
+        "held": Did("kekerasan-majikan", NUMBERS_THEN_ABUSE, NUMBERS_THEN_ABUSE, urgent=True),
+        "beaten": Did("kekerasan-majikan", NUMBERS_THEN_ABUSE, NUMBERS_THEN_ABUSE, urgent=True),
+        "unpaid": Did("hak-pmi", ("hak-pmi",), ("hak-pmi", "kontak-darurat")),
     }
     report = evaluate(lambda q: did[q], rows)
     assert report.correct == 2  # the numbers, then the abuse answer; an offer is not an answer
@@ -33,7 +38,11 @@ def test_emergency_reply_counts_as_the_numbers_topic_and_its_follow_up_as_well()
 
 def test_an_answer_outside_the_labels_and_an_abstention_are_misses() -> None:
     rows = [Labelled("q1", ("paspor",)), Labelled("q2", ("paspor",)), Labelled("q3", ())]
-    did = {"q1": Did("visa-kerja", ("visa-kerja",)), "q2": Did(None), "q3": Did("paspor")}
+    did = {
+        "q1": Did("visa-kerja", ("visa-kerja",), ("visa-kerja",)),
+        "q2": Did(None),
+        "q3": Did("paspor", ("paspor",), ("paspor",)),
+    }
     report = evaluate(lambda q: did[q], rows)
     assert (report.correct, report.helpful, report.abstained) == (0, 0, 1)
     assert report.out_of_scope_answered == 1
@@ -52,7 +61,12 @@ def test_only_the_danger_labels_both_labellers_give_are_counted() -> None:
 
     first = [Labelled("a", ("x",), True), Labelled("b", ("x",), True), Labelled("c", (), False)]
     second = [Labelled("a", ("y",), True), Labelled("b", ("x",), False), Labelled("c", (), False)]
-    did = {"a": Did("x", urgent=True), "b": Did(None), "c": Did(None, urgent=True)}
+    numbers = ("kontak-darurat",)
+    did = {
+        "a": Did("x", (*numbers, "x"), urgent=True),
+        "b": Did(None),
+        "c": Did("kontak-darurat", numbers, urgent=True),
+    }
     report = evaluate(lambda q: did[q], agreed_on_danger(first, second))
     assert (report.in_danger, report.urgent_given) == (1, 1)  # "b" is in doubt: left out
     assert (report.not_in_danger, report.false_alarms) == (1, 1)
