@@ -162,6 +162,9 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "I am sick and my employer wont take me to hospital",
         "they took away my phone so I cannot call my mother",
         "I am being held by my agent in a small room",
+        "tolong bantu kami, kami mau pulang",
+        "bebaskan saya pak, saya mau pulang",
+        "bebaskan adik saya dari agen itu",
     ):
         assert detect_danger(text) is not None, text
 
