@@ -3,6 +3,7 @@
 - tests/data/danger_cases.jsonl: 260 messages written for this (130 in danger, 130 hard
   everyday ones sharing their words: hypotheticals, definitions, dangers that are over, held
   passports, "nomor darurat", "pukul 9"); used to build the rules.
+- tests/data/danger_chat.jsonl: 240 written blind to the rules in chat style (half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
   whether someone is in danger now; the figure that matters (recall must stay 1.0).
 """
@@ -38,6 +39,28 @@ def _rates(rows: list[dict[str, object]]) -> tuple[float, float]:
 def test_written_danger_cases_are_caught_without_false_alarms() -> None:
     recall, alarms = _rates(_rows("danger_cases.jsonl"))
     assert recall >= 0.99 and alarms <= 0.02, (recall, alarms)
+
+
+@pytest.mark.parametrize(
+    ("half", "recall_floor", "alarm_ceiling"),
+    [
+        # pairs 1-2, 5-6, ...: the rules' misses here were read and fixed (0.700 -> 0.933,
+        # false alarms 0.083 -> 0.017)
+        (1, 0.93, 0.02),
+        # pairs 3-4, 7-8, ...: never read; the estimate of the rules on chat writing they
+        # were not built from (0.650 at the start of stop 24, 0.683 after the first half)
+        (0, 0.68, 0.09),
+    ],
+)
+def test_a_blind_chat_style_probe_keeps_its_floors(
+    half: int, recall_floor: float, alarm_ceiling: float
+) -> None:
+    """tests/data/danger_chat.jsonl: 240 messages a helper wrote as families in NTB type on a
+    cheap phone, blind to the rules, alternating in danger / hard everyday (stop 24)."""
+    rows = _rows("danger_chat.jsonl")
+    chosen = [r for n, r in enumerate(rows, 1) if ((n + 1) // 2) % 2 == half]
+    recall, alarms = _rates(chosen)
+    assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
 
 
 def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() -> None:
@@ -165,6 +188,16 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "tolong bantu kami, kami mau pulang",
         "bebaskan saya pak, saya mau pulang",
         "bebaskan adik saya dari agen itu",
+        "the company not let us go until we pay",
+        "agen kunci kami di dalam mess, gak ada yg boleh keluar",
+        "majikan tak bagi makan sejak semalam",
+        "di penampungan ada petugas masuk kamar malam malam raba raba dia",
+        "kata mandor kami sudah dibeli jadi harus kerja",
+        "he said he will send people to hurt my family",
+        "I already took many pills, sorry",
+        "suami sy ditangkap waktu razia, dibawa ke depot imigresen",
+        "my brother was arrested and we do not know which jail",
+        "I am kept in a locked room above the shop",
     ):
         assert detect_danger(text) is not None, text
 
@@ -262,6 +295,12 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "She beat me every day for a year until I escaped from the house, can I claim my salary",
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
+        "ancaman potong gaji kalau telat masuk kerja boleh gak",
+        "madam say I burn her shirt with iron, can she cut my salary",
+        "hp sy rasa nak mati je, bateri cepat habis",
+        "dulu pernah dipukul majikan tapi sekarang sudah di kampung, mau daftar lagi",
+        "kunci saya hilang di asrama, gimana",
+        "we already bought the tickets for next month",
     ):
         assert detect_danger(text) is None, text
 
