@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.datafiles import read_data
-from knowledge.normalize import NON_WORD, REDUPLICATED, load_lexicon
+from knowledge.normalize import NON_WORD, REDUPLICATED, load_lexicon, with_places
 from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
@@ -136,7 +136,7 @@ def fold_all(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("\u2019", "'").replace("'", " ")
-    return NON_WORD.sub(" ", text).strip()
+    return with_places(NON_WORD.sub(" ", text).strip())
 
 
 class DangerDetector:

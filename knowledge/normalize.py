@@ -18,6 +18,9 @@ DOUBLE = re.compile(r"([a-z])\1")
 REDUPLICATED = re.compile(r"^([a-z]{2,})2$")
 NEGATION = re.compile(r"n't\b")
 APOSTROPHE = re.compile(r"'(?:s|re|ve|ll|d|m)?\b")
+PLACE_KL = re.compile(r"\b(di|ke|dari|dr|d|k|from|in|at|to|near) kl\b")
+"""In chat "kl" is "kalau" (if), but after a word of place it is Kuala Lumpur: "kerja di KL"
+read as "kerja di kalau" lost the country and made the danger rules read an "if"."""
 MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
@@ -133,7 +136,12 @@ def fold(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     if "'" in text:
         text = APOSTROPHE.sub("", NEGATION.sub(" not", text))
-    return NON_WORD.sub(" ", text).strip()
+    return with_places(NON_WORD.sub(" ", text).strip())
+
+
+def with_places(folded: str) -> str:
+    """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_KL)."""
+    return PLACE_KL.sub(r"\1 kuala lumpur", folded) if "kl" in folded else folded
 
 
 @dataclass

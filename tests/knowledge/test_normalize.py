@@ -23,6 +23,8 @@ def norm() -> Normalizer:
         ("psport sy ditahan", ["paspor", "saya", "ditahan"]),
         ("tiang mele lalo", ["saya", "mau", "pergi"]),
         ("nahu lao", ["saya", "pergi"]),
+        ("kl gaji telat", ["kalau", "gaji", "telat"]),
+        ("kerja di KL", ["kerja", "di", "kuala", "lumpur"]),
     ],
 )
 def test_informal_words_become_standard(norm: Normalizer, text: str, words: list[str]) -> None:
