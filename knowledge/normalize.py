@@ -18,9 +18,11 @@ DOUBLE = re.compile(r"([a-z])\1")
 REDUPLICATED = re.compile(r"^([a-z]{2,})2$")
 NEGATION = re.compile(r"n't\b")
 APOSTROPHE = re.compile(r"'(?:s|re|ve|ll|d|m)?\b")
-PLACE_KL = re.compile(r"\b(di|ke|dari|dr|d|k|from|in|at|to|near) kl\b")
-"""In chat "kl" is "kalau" (if), but after a word of place it is Kuala Lumpur: "kerja di KL"
-read as "kerja di kalau" lost the country and made the danger rules read an "if"."""
+PLACE_SHORT = {"kl": "kuala lumpur", "sg": "singapore", "tw": "taiwan"}
+"""Chat shorthand that means something else alone ("kl" is "kalau", "tw" is "tahu") but a place
+after a word of place: "kerja di KL" read as "kerja di kalau" lost the country and made the
+danger rules read an "if"."""
+PLACE_AFTER = re.compile(r"\b(di|ke|dari|dr|d|k|from|in|at|to|near) (kl|sg|tw)\b")
 MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
@@ -140,8 +142,10 @@ def fold(text: str) -> str:
 
 
 def with_places(folded: str) -> str:
-    """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_KL)."""
-    return PLACE_KL.sub(r"\1 kuala lumpur", folded) if "kl" in folded else folded
+    """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_SHORT)."""
+    if not PLACE_AFTER.search(folded):
+        return folded
+    return PLACE_AFTER.sub(lambda m: f"{m.group(1)} {PLACE_SHORT[m.group(2)]}", folded)
 
 
 @dataclass

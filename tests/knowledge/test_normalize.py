@@ -25,6 +25,7 @@ def norm() -> Normalizer:
         ("nahu lao", ["saya", "pergi"]),
         ("kl gaji telat", ["kalau", "gaji", "telat"]),
         ("kerja di KL", ["kerja", "di", "kuala", "lumpur"]),
+        ("adik sy di SG", ["adik", "saya", "di", "singapore"]),
     ],
 )
 def test_informal_words_become_standard(norm: Normalizer, text: str, words: list[str]) -> None:
