@@ -171,6 +171,10 @@ class DangerDetector:
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
+        whole = spec.get("whole_plea") or {}
+        self.plea_words = frozenset(str(w) for w in whole.get("plea") or ())
+        self.plea_persons = frozenset(str(w) for w in whole.get("persons") or ())
+        self.plea_fillers = self.plea_persons | {str(w) for w in whole.get("address") or ()}
 
     @staticmethod
     def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -233,6 +237,8 @@ class DangerDetector:
         if not text:
             return None
         standard = standard if standard is not None else self.standard(text)
+        if self._only_pleads(standard):
+            return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
         now = self._now(standard)
         plea = self.pleads(standard)
         safe_at = [m.start() for m in self.safe.finditer(standard)]
@@ -253,6 +259,18 @@ class DangerDetector:
                     continue
                 return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
         return None
+
+    def _only_pleads(self, standard: str) -> bool:
+        """The whole message is a plea: plea words, the persons they are for and words of
+        address only, two words at least ("tolong pak", "help me"; `whole_plea`)."""
+        words = [w for w in standard.split() if w != "|"]
+        if not words or len(words) > 8 or words[0] not in self.plea_words | self.plea_fillers:
+            return False
+        if not self.plea_words.intersection(words):
+            return False
+        if any(w not in self.plea_words and w not in self.plea_fillers for w in words):
+            return False
+        return len(words) >= 2
 
     def _counts(
         self,

@@ -203,6 +203,29 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         assert detect_danger(text) is not None, text
 
 
+def test_a_message_that_is_only_a_plea_is_danger_but_a_lone_word_is_not() -> None:
+    for text in (
+        "Help me, help me!",
+        "tolong saya pak",
+        "tolong pak",
+        "tolong tolong",
+        "please help us",
+        "mohon bantuan pak",
+        "bantu saya",
+    ):
+        assert detect_danger(text) is not None, text
+    for text in (
+        "help",
+        "tolong",
+        "please",
+        "please sir",
+        "halo pak",
+        "tolong saya mau tanya syarat ke taiwan",
+        "help me find a job in Japan",
+    ):
+        assert detect_danger(text) is None, text
+
+
 def test_a_refusal_after_the_wish_to_go_home_is_being_held() -> None:
     """The wish first, then who refuses it: word orders the rules missed (written, 2026-12-03)."""
     for text in (
