@@ -102,8 +102,12 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # left), measured on arrival and not read: recall 0.60 (9 of 15), false alarms 0.13
         # (labeller 2: 0.67 / 0.08)
         ("real_messages_9.jsonl", 0.53, 0.14),
+        # 150 collected blind during stop 24 (sources outside the pages earlier sets used) and
+        # measured on arrival: recall 0.375 (9 of 24), false alarms 0.151 (the session's start:
+        # 0.333 / 0.151; labeller 2: 0.556 / 0.144). Its odd lines were then read
+        ("real_messages_10.jsonl", 0.41, 0.15),
     ],
-    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
+    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
 )
 def test_later_real_sets_collected_blind_keep_their_floors(
     name: str, recall_floor: float, alarm_ceiling: float
@@ -116,8 +120,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-9 were labelled a second time, blind to the engine and to the first labels
-    (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half).
+    """Sets 2-10 were labelled a second time, blind to the engine and to the first labels
+    (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
+    sets 9 and 10 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -129,6 +134,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_7.jsonl": (0.67, 0.09),
         "real_messages_8.jsonl": (0.45, 0.06),
         "real_messages_9.jsonl": (0.70, 0.08),
+        "real_messages_10.jsonl": (0.57, 0.14),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)
@@ -320,6 +326,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "sudah tidak tahan menunggu kabar visa dari PT, kapan berangkat",
         "tanah saya dijual buat biaya berangkat",
         "ancaman potong gaji kalau telat masuk kerja boleh gak",
+        "kami diancam mau dilaporkan ke polisi kalau tidak berangkat",
         "madam say I burn her shirt with iron, can she cut my salary",
         "hp sy rasa nak mati je, bateri cepat habis",
         "dulu pernah dipukul majikan tapi sekarang sudah di kampung, mau daftar lagi",
