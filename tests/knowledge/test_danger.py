@@ -205,6 +205,7 @@ def test_split_prefixes_slang_english_and_sasak_are_read() -> None:
         "my brother was arrested and we do not know which jail",
         "I am kept in a locked room above the shop",
         "di KL anak saya disekap agen",
+        "my boss keeps trying to touch me at night",
     ):
         assert detect_danger(text) is not None, text
 

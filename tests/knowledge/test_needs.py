@@ -38,6 +38,12 @@ def test_everyday_words_are_needs_only_in_a_message_about_working_abroad() -> No
 
 def test_a_denial_of_pay_is_not_read_from_pay_alone() -> None:
     assert "gaji-tidak-dibayar" not in reader().read("gaji saya lancar tiap bulan").topics
+    assert "gaji-tidak-dibayar" not in reader().read("saya mau ambil gaji di bank").topics
+
+
+def test_wages_taken_by_the_agent_are_unpaid_wages() -> None:
+    for text in ("agennya sengaja merampas gaji kami", "gaji saya diambil agen semua"):
+        assert "gaji-tidak-dibayar" in reader().read(text).plain, text
 
 
 def test_a_family_story_is_answered_for_the_need_it_states(triage: Triage) -> None:
