@@ -28,6 +28,8 @@ NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
+WHOLE_PLEA_WORDS = 8
+"""Longer than this, a message is not read as nothing but a plea."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
@@ -173,8 +175,10 @@ class DangerDetector:
         self.safe = re.compile(self._any_of(spec["safe"]))
         whole = spec.get("whole_plea") or {}
         self.plea_words = frozenset(str(w) for w in whole.get("plea") or ())
-        self.plea_persons = frozenset(str(w) for w in whole.get("persons") or ())
-        self.plea_fillers = self.plea_persons | {str(w) for w in whole.get("address") or ()}
+        self.plea_message_words = self.plea_words | {
+            str(w) for key in ("persons", "address") for w in whole.get(key) or ()
+        }
+        """The words a message that is only a plea is made of (`_only_pleads`)."""
 
     @staticmethod
     def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -262,15 +266,14 @@ class DangerDetector:
 
     def _only_pleads(self, standard: str) -> bool:
         """The whole message is a plea: plea words, the persons they are for and words of
-        address only, two words at least ("tolong pak", "help me"; `whole_plea`)."""
+        address only, two words at least ("tolong pak", "help me"; `whole_plea`). A lone
+        "help" or "tolong" is left to small talk."""
         words = [w for w in standard.split() if w != "|"]
-        if not words or len(words) > 8 or words[0] not in self.plea_words | self.plea_fillers:
-            return False
-        if not self.plea_words.intersection(words):
-            return False
-        if any(w not in self.plea_words and w not in self.plea_fillers for w in words):
-            return False
-        return len(words) >= 2
+        return (
+            2 <= len(words) <= WHOLE_PLEA_WORDS
+            and all(w in self.plea_message_words for w in words)
+            and not self.plea_words.isdisjoint(words)
+        )
 
     def _counts(
         self,

@@ -143,8 +143,6 @@ def fold(text: str) -> str:
 
 def with_places(folded: str) -> str:
     """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_SHORT)."""
-    if not PLACE_AFTER.search(folded):
-        return folded
     return PLACE_AFTER.sub(lambda m: f"{m.group(1)} {PLACE_SHORT[m.group(2)]}", folded)
 
 
