@@ -41,6 +41,11 @@ def test_a_denial_of_pay_is_not_read_from_pay_alone() -> None:
     assert "gaji-tidak-dibayar" not in reader().read("saya mau ambil gaji di bank").topics
 
 
+def test_abuse_told_in_english_is_the_abuse_need() -> None:
+    text = "My madam treated me like an animal, I became so skinny working there"
+    assert "kekerasan-majikan" in reader().read(text).topics
+
+
 def test_wages_taken_by_the_agent_are_unpaid_wages() -> None:
     for text in ("agennya sengaja merampas gaji kami", "gaji saya diambil agen semua"):
         assert "gaji-tidak-dibayar" in reader().read(text).plain, text
