@@ -44,6 +44,8 @@ def test_a_denial_of_pay_is_not_read_from_pay_alone() -> None:
 def test_abuse_told_in_english_is_the_abuse_need() -> None:
     text = "My madam treated me like an animal, I became so skinny working there"
     assert "kekerasan-majikan" in reader().read(text).topics
+    needs = reader().read("Can I terminate my contract? I want to change employer")
+    assert {"pulang-sebelum-kontrak", "pindah-majikan"} <= set(needs.plain)
 
 
 def test_wages_taken_by_the_agent_are_unpaid_wages() -> None:
