@@ -17,6 +17,9 @@ from knowledge.danger import DangerDetector, LiteralIndex, default_detector, req
 from knowledge.datafiles import read_data
 from knowledge.yamlfast import load_yaml
 
+PLAIN_WORDS = re.compile(r"([a-z0-9]+(?: [a-z0-9]+)*)(?:\\b)?")
+"""A phrase that is only words in standard spelling, with or without a closing word edge."""
+
 
 @dataclass(frozen=True)
 class _Phrase:
@@ -27,6 +30,9 @@ class _Phrase:
     is about working abroad."""
     literals: frozenset[str] = frozenset()
     """Letters any match contains one of: the phrase is skipped when none is in the text."""
+    words: str | None = None
+    """For a phrase of plain words ("tidak ada kabar"), those words between spaces: found by a
+    substring test instead of a regular expression, and only when its longest word is there."""
 
 
 @dataclass(frozen=True)
@@ -52,19 +58,36 @@ class NeedReader:
             for entry in entries
         ]
         self.order = list(dict.fromkeys(p.topic for p in self.entries))
-        self.literals = LiteralIndex([p.literals for p in self.entries])
+        self.by_word: dict[str, list[tuple[str, _Phrase]]] = {}
+        """Phrases of plain words, under their longest word: only those whose word is in a
+        message are tested."""
+        for phrase in self.entries:
+            if phrase.words is not None:
+                key = max(phrase.words.split(), key=len)
+                self.by_word.setdefault(key, []).append((phrase.words, phrase))
+        self.patterns = [p for p in self.entries if p.words is None]
+        self.literals = LiteralIndex([p.literals for p in self.patterns])
 
     @staticmethod
     def _phrase(topic: str, entry: str | dict[str, Any], phrases: DangerDetector) -> _Phrase:
         say, weak = (entry, False) if isinstance(entry, str) else (entry["say"], entry["weak"])
         pattern = phrases.pattern(str(say))
-        return _Phrase(topic, re.compile(pattern), bool(weak), required_letters(pattern))
+        plain = PLAIN_WORDS.fullmatch(str(say))
+        words = f" {plain.group(1)} " if plain else None
+        return _Phrase(topic, re.compile(pattern), bool(weak), required_letters(pattern), words)
 
     def read(self, text: str, standard: str | None = None) -> Needs:
         standard = standard if standard is not None else self.phrases.standard(text)
         found: set[str] = set()
         plain: set[str] = set()
-        for phrase in (self.entries[n] for n in self.literals.candidates(standard)):
+        padded = f" {standard} "
+        for word in set(standard.split()) & self.by_word.keys():
+            for words, phrase in self.by_word[word]:
+                if phrase.topic not in plain and words in padded:
+                    found.add(phrase.topic)
+                    if not phrase.weak:
+                        plain.add(phrase.topic)
+        for phrase in (self.patterns[n] for n in self.literals.candidates(standard)):
             if phrase.topic in plain or (phrase.weak and phrase.topic in found):
                 continue
             if phrase.pattern.search(standard):

@@ -142,7 +142,10 @@ def fold(text: str) -> str:
 
 
 def with_places(folded: str) -> str:
-    """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_SHORT)."""
+    """Folded text with "di kl" written out as "di kuala lumpur" (PLACE_SHORT). Every fold
+    passes here, so a text with none of the shorthands is returned before any regex runs."""
+    if not any(f" {short}" in folded for short in PLACE_SHORT):
+        return folded
     return PLACE_AFTER.sub(lambda m: f"{m.group(1)} {PLACE_SHORT[m.group(2)]}", folded)
 
 

@@ -6,7 +6,11 @@ taken from the real-message set, which only measures (tests/knowledge/test_match
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from bot.triage import Triage
+from knowledge.danger import LiteralIndex
 from knowledge.needs import NeedReader, default_reader
 
 
@@ -92,3 +96,20 @@ def test_an_everyday_illness_at_home_is_not_answered_as_a_migrants_illness(
 ) -> None:
     reading = triage.read("anak saya demam tiga hari, obatnya apa ya")
     assert reading.topic is None
+
+
+def test_phrases_of_plain_words_find_what_their_patterns_find() -> None:
+    """Plain-word phrases are found by a substring test under their longest word; reading them
+    all as regular expressions gives the same needs for every labelled message."""
+    fast = reader()
+    assert fast.by_word, "needs.yaml has phrases of plain words"
+    slow = NeedReader.__new__(NeedReader)
+    slow.__dict__.update(fast.__dict__)
+    slow.by_word = {}
+    slow.patterns = list(fast.entries)
+    slow.literals = LiteralIndex([p.literals for p in slow.patterns])
+    data = Path(__file__).resolve().parent.parent / "data"
+    for path in sorted(data.glob("real_messages*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            text = json.loads(line)["q"]
+            assert fast.read(text) == slow.read(text), text
