@@ -332,6 +332,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "hp sy rasa nak mati je, bateri cepat habis",
         "dulu pernah dipukul majikan tapi sekarang sudah di kampung, mau daftar lagi",
         "kunci saya hilang di asrama, gimana",
+        "pulang kerja saya masuk kamar tiap malam, capek",
         "we already bought the tickets for next month",
     ):
         assert detect_danger(text) is None, text
