@@ -333,6 +333,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "dulu pernah dipukul majikan tapi sekarang sudah di kampung, mau daftar lagi",
         "kunci saya hilang di asrama, gimana",
         "pulang kerja saya masuk kamar tiap malam, capek",
+        "my husband won't let me go abroad to work, is his letter needed",
         "we already bought the tickets for next month",
     ):
         assert detect_danger(text) is None, text
