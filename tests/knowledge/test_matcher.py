@@ -170,6 +170,12 @@ def test_a_plea_about_work_pay_or_health_gets_choices_not_a_dead_end(triage: Tri
     assert reading.helped_with, "a person asking for help must get somewhere to go"
 
 
+def test_a_worried_family_message_gets_choices_not_a_dead_end(triage: Triage) -> None:
+    """Worry and longing are troubles of a family with someone far away (need_words.txt)."""
+    reading = triage.read("Saya sedih dan bingung, sudah lama tidak ketemu ibu di sana")
+    assert reading.helped_with, reading
+
+
 def test_a_long_story_without_a_word_of_abroad_still_gets_choices(triage: Triage) -> None:
     """A statement of twelve words or more is someone telling their situation: the likely
     topics, not the plain fallback, even when it names no country and few troubles."""
