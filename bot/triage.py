@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import named_company
@@ -153,22 +154,23 @@ class Triage:
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 
-    def tells_story(self, text: str, asked: bool | None = None) -> bool:
+    def tells_story(self, text: str, asks: Callable[[], bool] | None = None) -> bool:
         """A statement of STORY_WORDS or more, or any message of LONG_STORY_WORDS: someone
-        telling their situation. `asked` is `looks_like_question(text)` when it is known."""
+        telling their situation. `asks` answers `looks_like_question(text)`, once per message."""
         words = len(text.split())
         if words < STORY_WORDS:
             return False
         if words >= LONG_STORY_WORDS:
             return True
-        return not (self.looks_like_question(text) if asked is None else asked)
+        return not (asks() if asks is not None else self.looks_like_question(text))
 
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.detector.detect(text, standard)
-        command = leading_command(text, lambda: self.looks_like_question(text))
+        asks = cache(partial(self.looks_like_question, text))
+        command = leading_command(text, asks)
         departure = danger is None and is_departure_statement(text)
-        asked = departure and self.looks_like_question(text)
+        asked = departure and asks()
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         answer = self.librarian.ask(text, lang)
@@ -176,7 +178,7 @@ class Triage:
         country = self.numbers.country_in(text) if danger or company else None
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
-        topic, offered = self._verdict(answer, lambda: self.need_reader.read(text, standard))
+        topic, offered = self._verdict(answer, lambda: self.need_reader.read(text, standard), asks)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             if topic is None:
                 # after the numbers, what helps with this danger (what to do when beaten, ...)
@@ -204,7 +206,7 @@ class Triage:
         # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
-            offered = self._within_reach(text, standard, topic, offered)
+            offered = self._within_reach(text, standard, topic, offered, asks)
         return Reading(
             text,
             answer.lang,
@@ -219,7 +221,12 @@ class Triage:
         )
 
     def _within_reach(
-        self, text: str, standard: str, topic: str | None, offered: tuple[str, ...]
+        self,
+        text: str,
+        standard: str,
+        topic: str | None,
+        offered: tuple[str, ...],
+        asks: Callable[[], bool],
     ) -> tuple[str, ...]:
         """The safety nets for danger the rules missed: the numbers as the last choice.
 
@@ -229,7 +236,7 @@ class Triage:
         "selamatkan") keep the numbers one tap away; beside an answer they take the last
         runner-up's place."""
         pleads = self.detector.pleads(standard)
-        story = self.tells_story(text)
+        story = self.tells_story(text, asks)
         if topic is None and (pleads or (story and offered)):
             return (*offered, EMERGENCY_TOPIC)
         if topic is not None and (pleads or (story and topic in self.near_danger)):
@@ -237,7 +244,7 @@ class Triage:
         return offered
 
     def _verdict(
-        self, answer: Answer, read_needs: Callable[[], Needs]
+        self, answer: Answer, read_needs: Callable[[], Needs], asks: Callable[[], bool]
     ) -> tuple[str | None, tuple[str, ...]]:
         """(answered topic, offered topics); neither means the message is outside the service.
 
@@ -254,7 +261,7 @@ class Triage:
             return sure, self._related(sure, match, ())
         needs = read_needs()
         about_abroad = self.domain.mentioned(answer.question)
-        asked = self.looks_like_question(answer.question)
+        asked = asks()
         stated = needs.topics if about_abroad and not asked else needs.plain
         if sure and (not stated or sure in needs.topics or asked):
             return sure, self._related(sure, match, needs.topics)
@@ -274,7 +281,7 @@ class Triage:
             return first, self._others(first, (*needs.topics, *(c.slug for c in match.leaning)))
         in_need = (
             about_abroad
-            or self.tells_story(answer.question, asked)
+            or self.tells_story(answer.question, asks)
             or (
                 len(answer.question.split()) >= NEED_MIN_WORDS
                 and self.needs.count(answer.question) >= NEED_MIN_HITS

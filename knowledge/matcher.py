@@ -13,7 +13,6 @@ Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more t
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -203,22 +202,33 @@ class Matcher:
         self.vocabulary_size = len(df)
         c = self.config
         k1, b, log_alpha = c.bm25_k1, c.bm25_b, math.log(c.nb_alpha)
-        self.shares: dict[str, tuple[tuple[str, int, float, float], ...]] = {
+        self.bm25_shares: dict[str, tuple[tuple[str, float], ...]] = {
             term: tuple(
                 (
                     slug,
-                    f,
                     self.idf[term]
                     * f
                     * (k1 + 1)
                     / (f + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len)),
-                    math.log(f + c.nb_alpha) - log_alpha,
                 )
                 for slug, f in postings.items()
             )
             for term, postings in self.postings.items()
         }
-        """Per term, each class's BM25 and Naive Bayes share, computed once at build time."""
+        """Per term, each class's BM25 share, computed once at build time."""
+        self.nb_shares: dict[str, tuple[tuple[str, float], ...]] = {
+            term: tuple(
+                (slug, math.log(f + c.nb_alpha) - log_alpha)
+                for slug, f in postings.items()
+                if slug != NONE
+            )
+            for term, postings in self.postings.items()
+        }
+        """Per term, each topic's Naive Bayes share (the none class is read apart, mixed with
+        a background): a query walks two flat lists per term instead of branching per posting."""
+        self.none_tf = {
+            term: postings[NONE] for term, postings in self.postings.items() if NONE in postings
+        }
         self.empty_log_like = {
             slug: log_alpha - math.log(length + c.nb_alpha * self.vocabulary_size)
             for slug, length in self.topic_len.items()
@@ -276,7 +286,7 @@ class Matcher:
         if exclude is not None:
             lengths = dict(lengths)
             lengths[left_out] -= sum(left_out_counts.values())
-        k1, b, alpha = c.bm25_k1, c.bm25_b, c.nb_alpha
+        k1, alpha = c.bm25_k1, c.nb_alpha
         log_alpha = math.log(alpha)
         weights = {t: self.idf.get(t, self.oov_idf) for t in counts}
         ceiling = sum(weights.values()) * (k1 + 1)
@@ -293,21 +303,51 @@ class Matcher:
         log_like = {slug: n_terms * d for slug, d in self.empty_log_like.items()}
         if left_out in log_like:  # leave-one-out: that topic is shorter by the example
             log_like[left_out] = n_terms * (log_alpha - math.log(lengths[left_out] + alpha * vocab))
+        scores.log_likelihood = log_like
         none_tf: dict[str, int] = {}
+        if exclude is None:
+            # the usual case: every posting's share is fixed once the index is built
+            bm25.update(dict.fromkeys(lengths, 0.0))
+            bm25_shares, nb_shares, none_counts = self.bm25_shares, self.nb_shares, self.none_tf
+            for term, n in counts.items():
+                for slug, share in bm25_shares.get(term, ()):
+                    bm25[slug] += share
+                if term in nb_terms:
+                    for slug, share in nb_shares.get(term, ()):
+                        log_like[slug] += n * share
+                    if term in none_counts:
+                        none_tf[term] = none_counts[term]
+        else:
+            self._left_out_shares(scores, counts, nb_terms, weights, lengths, exclude, none_tf)
+        scores.bm25 = {slug: v / ceiling for slug, v in bm25.items()}
+        if NONE in lengths:
+            log_like[NONE] = self._mixture_log_likelihood(nb_terms, none_tf, lengths[NONE])
+        scores.posterior = _softmax(log_like)
+        scores.nb_terms = dict(nb_terms)  # a plain dict even when it is the Counter itself
+        if c.weight_fuzzy > 0:
+            self._fuzzy_for_leaders(scores, terms, exclude)
+        return scores
+
+    def _left_out_shares(
+        self,
+        scores: Scores,
+        counts: Counter[str],
+        nb_terms: dict[str, int],
+        weights: dict[str, float],
+        lengths: dict[str, int],
+        exclude: tuple[str, Counter[str]],
+        none_tf: dict[str, int],
+    ) -> None:
+        """BM25 and Naive Bayes shares with one example left out (calibration's leave-one-out):
+        the left-out topic's counts and length change, so its shares are computed afresh."""
+        c = self.config
+        k1, b, alpha = c.bm25_k1, c.bm25_b, c.nb_alpha
+        log_alpha = math.log(alpha)
+        left_out, left_out_counts = exclude
+        bm25, log_like = scores.bm25, scores.log_likelihood
         for term, n in counts.items():
             weight = weights[term]
             in_nb = term in nb_terms
-            if exclude is None:
-                # the usual case: every posting's share is fixed once the index is built
-                for slug, f, bm25_share, nb_share in self.shares.get(term, ()):
-                    bm25[slug] = bm25.get(slug, 0.0) + bm25_share
-                    if not in_nb:
-                        continue
-                    if slug == NONE:
-                        none_tf[term] = f
-                    else:
-                        log_like[slug] += n * nb_share
-                continue
             for slug, f in self.postings.get(term, {}).items():
                 if slug == left_out:
                     f -= left_out_counts.get(term, 0)
@@ -321,16 +361,6 @@ class Matcher:
                     none_tf[term] = f
                 else:
                     log_like[slug] += n * (math.log(f + alpha) - log_alpha)
-        for slug in bm25:
-            bm25[slug] /= ceiling
-        if NONE in lengths:
-            log_like[NONE] = self._mixture_log_likelihood(nb_terms, none_tf, lengths[NONE])
-        scores.posterior = _softmax(log_like)
-        scores.log_likelihood = log_like
-        scores.nb_terms = dict(nb_terms)  # a plain dict even when it is the Counter itself
-        if c.weight_fuzzy > 0:
-            self._fuzzy_for_leaders(scores, terms, exclude)
-        return scores
 
     def _fuzzy_for_leaders(
         self, scores: Scores, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None
@@ -341,9 +371,9 @@ class Matcher:
         its words by chance; a near-whole-question resemblance can. Only the leading topics are
         compared, so the cost stays a few hundred string comparisons."""
         weighted = self._all_weighted(scores)
-        leaders = heapq.nlargest(
-            self.config.runners_up, ((w, slug) for slug, w in weighted.items() if slug != NONE)
-        )
+        leaders = sorted(((w, slug) for slug, w in weighted.items() if slug != NONE), reverse=True)[
+            : self.config.runners_up
+        ]
         query = _sorted_words(terms)
         left_out, left_counts = exclude if exclude is not None else ("", Counter())
         for _, slug in leaders:
@@ -419,21 +449,21 @@ class Matcher:
         """Every class's term-weighting score, computed once per query (the fuzzy step picks
         its leaders from it and the ranking adds the fuzzy score to it)."""
         if s.weighted is None:
-            posterior = s.posterior
+            c, bm25 = self.config, s.bm25
             s.weighted = {
-                slug: self._weighted(s, slug, posterior.get(slug, 0.0))
-                for slug in set(posterior) | set(s.bm25)
+                slug: c.weight_bm25 * bm25.get(slug, 0.0) + c.weight_posterior * posterior
+                for slug, posterior in s.posterior.items()
             }
         return s.weighted
 
     def rank_signals(self, s: Scores) -> list[Candidate]:
         fuzzy_weight, fuzzy = self.config.weight_fuzzy, s.fuzzy
-        ranked = [
-            Candidate(slug, w + fuzzy_weight * fuzzy[slug] if slug in fuzzy else w)
+        # best first, ties by slug: plain tuples sort without a key function
+        order = sorted(
+            (-(w + fuzzy_weight * fuzzy[slug] if slug in fuzzy else w), slug)
             for slug, w in self._all_weighted(s).items()
-        ]
-        ranked.sort(key=lambda cand: (-cand.score, cand.slug))
-        return ranked
+        )
+        return [Candidate(slug, -negative) for negative, slug in order]
 
     def story_reading(self, terms: Sequence[str], s: Scores) -> Candidate | None:
         """The topic a long message is about, judged as a story rather than as a question.
