@@ -258,6 +258,30 @@ def test_a_refusal_after_the_wish_to_go_home_is_being_held() -> None:
         assert detect_danger(text) is None, text
 
 
+def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
+    """A relative on death row needs the mission now; the reply then offers a report. A figure
+    about workers in general, a definition or an execution long past is not danger now
+    (written, 2026-12-03)."""
+    for text, topic in (
+        ("adik saya divonis mati di Saudi, tolong pak", "lapor-kasus"),
+        ("suami saya terancam hukuman mati di Malaysia karena narkoba", "lapor-kasus"),
+        ("anak sy akan dihukum mati di malaysia, dia dijebak", "lapor-kasus"),
+        ("my brother is on death row in Malaysia", "lapor-kasus"),
+        ("my son was sentenced to death last month in Saudi", "lapor-kasus"),
+        ("they are holding us hostage on the boat", "kekerasan-majikan"),
+    ):
+        found = detect_danger(text)
+        assert found is not None and found.topic == topic, (text, found)
+    for text in (
+        "apa itu hukuman mati qisas",
+        "kakak saya sudah dieksekusi tahun 2015",
+        "film tentang hukuman mati bagus gak",
+        "kalau kena narkoba di malaysia bisa dihukum mati ya",
+        "what is the death penalty for drugs in Singapore",
+    ):
+        assert detect_danger(text) is None, text
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
