@@ -282,6 +282,34 @@ def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
         assert detect_danger(text) is None, text
 
 
+def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
+    """Kidnapping, a held passport with no way home, hiding after running away, being scalded
+    or shot, days without food, a boat going down; and wanting to die is suicide, not a threat
+    (written from the kinds of harm, not from a message, 2026-12-03)."""
+    for text, kind in (
+        ("anak saya diculik agen di malaysia", "held"),
+        ("gaji tidak dibayar 8 bulan dan paspor ditahan, tidak bisa pulang", "held"),
+        ("saya kabur dari majikan dan sekarang sembunyi di masjid", "held"),
+        ("majikan menyiram saya dengan air panas", "violence"),
+        ("suami saya ditembak polisi perbatasan", "violence"),
+        ("kami di hutan perbatasan sabah, sudah 3 hari tidak makan", "starved"),
+        ("kapal kami bocor di tengah laut, tolong", "conflict"),
+        ("saya sudah tidak kuat hidup, mau bunuh diri saja", "suicide"),
+        ("mereka bilang akan bunuh saya kalau kabur", "threat"),
+    ):
+        found = detect_danger(text)
+        assert found is not None and found.kind == kind, (text, found)
+    for text in (
+        "berita penculikan anak di kota bikin takut",
+        "paspor ditahan agen itu boleh gak? saya belum mau pulang",
+        "anak saya suka main petak umpet, lari terus sembunyi",
+        "cara menyiram tanaman cabai yang benar",
+        "kapal tenggelam tahun 2015 itu sudah diselidiki",
+        "puasa 3 hari tidak makan nasi, boleh minum susu?",
+    ):
+        assert detect_danger(text) is None, text
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
