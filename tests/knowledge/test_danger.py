@@ -258,6 +258,11 @@ def test_a_refusal_after_the_wish_to_go_home_is_being_held() -> None:
         assert detect_danger(text) is None, text
 
 
+def assert_no_danger(*texts: str) -> None:
+    for text in texts:
+        assert detect_danger(text) is None, text
+
+
 def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
     """A relative on death row needs the mission now; the reply then offers a report. A figure
     about workers in general, a definition or an execution long past is not danger now
@@ -272,14 +277,13 @@ def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
     ):
         found = detect_danger(text)
         assert found is not None and found.topic == topic, (text, found)
-    for text in (
+    assert_no_danger(
         "apa itu hukuman mati qisas",
         "kakak saya sudah dieksekusi tahun 2015",
         "film tentang hukuman mati bagus gak",
         "kalau kena narkoba di malaysia bisa dihukum mati ya",
         "what is the death penalty for drugs in Singapore",
-    ):
-        assert detect_danger(text) is None, text
+    )
 
 
 def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
@@ -299,15 +303,14 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
     ):
         found = detect_danger(text)
         assert found is not None and found.kind == kind, (text, found)
-    for text in (
+    assert_no_danger(
         "berita penculikan anak di kota bikin takut",
         "paspor ditahan agen itu boleh gak? saya belum mau pulang",
         "anak saya suka main petak umpet, lari terus sembunyi",
         "cara menyiram tanaman cabai yang benar",
         "kapal tenggelam tahun 2015 itu sudah diselidiki",
         "puasa 3 hari tidak makan nasi, boleh minum susu?",
-    ):
-        assert detect_danger(text) is None, text
+    )
 
 
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
