@@ -263,20 +263,26 @@ def assert_no_danger(*texts: str) -> None:
         assert detect_danger(text) is None, text
 
 
+def assert_read_as(field: str, *cases: tuple[str, str]) -> None:
+    """Each text is danger, of the given kind or with the given topic after the numbers."""
+    for text, expected in cases:
+        found = detect_danger(text)
+        assert found is not None and getattr(found, field) == expected, (text, found)
+
+
 def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
     """A relative on death row needs the mission now; the reply then offers a report. A figure
     about workers in general, a definition or an execution long past is not danger now
     (written, 2026-12-03)."""
-    for text, topic in (
+    assert_read_as(
+        "topic",
         ("adik saya divonis mati di Saudi, tolong pak", "lapor-kasus"),
         ("suami saya terancam hukuman mati di Malaysia karena narkoba", "lapor-kasus"),
         ("anak sy akan dihukum mati di malaysia, dia dijebak", "lapor-kasus"),
         ("my brother is on death row in Malaysia", "lapor-kasus"),
         ("my son was sentenced to death last month in Saudi", "lapor-kasus"),
         ("they are holding us hostage on the boat", "kekerasan-majikan"),
-    ):
-        found = detect_danger(text)
-        assert found is not None and found.topic == topic, (text, found)
+    )
     assert_no_danger(
         "apa itu hukuman mati qisas",
         "kakak saya sudah dieksekusi tahun 2015",
@@ -290,7 +296,8 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
     """Kidnapping, a held passport with no way home, hiding after running away, being scalded
     or shot, days without food, a boat going down; and wanting to die is suicide, not a threat
     (written from the kinds of harm, not from a message, 2026-12-03)."""
-    for text, kind in (
+    assert_read_as(
+        "kind",
         ("anak saya diculik agen di malaysia", "held"),
         ("gaji tidak dibayar 8 bulan dan paspor ditahan, tidak bisa pulang", "held"),
         ("saya kabur dari majikan dan sekarang sembunyi di masjid", "held"),
@@ -300,9 +307,7 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
         ("kapal kami bocor di tengah laut, tolong", "conflict"),
         ("saya sudah tidak kuat hidup, mau bunuh diri saja", "suicide"),
         ("mereka bilang akan bunuh saya kalau kabur", "threat"),
-    ):
-        found = detect_danger(text)
-        assert found is not None and found.kind == kind, (text, found)
+    )
     assert_no_danger(
         "berita penculikan anak di kota bikin takut",
         "paspor ditahan agen itu boleh gak? saya belum mau pulang",
@@ -310,6 +315,27 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
         "cara menyiram tanaman cabai yang benar",
         "kapal tenggelam tahun 2015 itu sudah diselidiki",
         "puasa 3 hari tidak makan nasi, boleh minum susu?",
+    )
+    assert_read_as(
+        "kind",
+        ("saya diusir majikan tengah malam, sekarang di pinggir jalan", "plea"),
+        ("adik saya dipaksa menikah dengan anak majikan", "trafficking"),
+        ("saya disuruh bawa paket narkoba ke bandara sama agen", "trafficking"),
+        ("mereka ambil ginjal orang di sini, saya takut", "trafficking"),
+        ("majikan paksa saya aborsi", "violence"),
+        ("majikan menyundut tangan saya pakai rokok", "violence"),
+        ("my employer burns me with the iron when I make mistakes", "violence"),
+        ("the agent says I must pay 3000 ringgit debt before I can leave", "held"),
+        ("majikan lelaki masuk kamar saya malam malam, saya takut sekali", "sexual"),
+    )
+    assert_no_danger(
+        "kalau disuruh bawa narkoba, tolak dan lapor polisi",
+        "berita jual ginjal di kamboja bikin ngeri",
+        "my employer burned my shirt with the iron",
+        "diusir dari kos karena telat bayar, sekarang numpang di rumah teman",
+        "orang tua memaksa saya menikah dengan tetangga",
+        "majikan laki laki masuk kamar mandi lama sekali",
+        "suami disuruh bawa paket ke bandara",
     )
 
 
