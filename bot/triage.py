@@ -178,7 +178,8 @@ class Triage:
         country = self.numbers.country_in(text) if danger or company else None
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
-        topic, offered = self._verdict(answer, lambda: self.need_reader.read(text, standard), asks)
+        read_needs = cache(partial(self.need_reader.read, text, standard))
+        topic, offered = self._verdict(answer, read_needs, asks)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             if topic is None:
                 # after the numbers, what helps with this danger (what to do when beaten, ...)
@@ -207,6 +208,9 @@ class Triage:
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
             offered = self._within_reach(text, standard, topic, offered, asks)
+        if topic is not None and danger is None:
+            place = country or self.numbers.country_in(text)
+            offered = self._place_beside(topic, offered, place, read_needs)
         return Reading(
             text,
             answer.lang,
@@ -219,6 +223,26 @@ class Triage:
             departure_question=asked,
             company=company,
         )
+
+    @staticmethod
+    def _place_beside(
+        topic: str,
+        offered: tuple[str, ...],
+        place: Country | None,
+        read_needs: Callable[[], Needs],
+    ) -> tuple[str, ...]:
+        """Beside an answer, what helps where the person is ("kerja di Johor": the Malaysia
+        topic) takes the last runner-up's place; the emergency numbers and a need the message
+        states keep theirs. Measured on the real sets: helpful +0.008 on the read and the
+        unread halves alike, no written set worse (docs/benchmarks.md)."""
+        if place is None or not place.topic or place.topic in (topic, *offered):
+            return offered
+        numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
+        others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
+        room = MAX_OFFERED - 1 - len(numbers) - 1
+        if any(s in read_needs().topics for s in others[room:]):
+            return offered
+        return (*others[:room], *numbers, place.topic)
 
     def _within_reach(
         self,

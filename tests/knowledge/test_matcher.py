@@ -302,6 +302,18 @@ def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Tri
     assert "timur-tengah" in shut_in.offered and len(shut_in.offered) == 3
 
 
+def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
+    """Beside an answer, the destination's topic takes the last runner-up's place; a question
+    that names no place, or is answered with that place's topic, is left as it was."""
+    unpaid = triage.read("suami saya kerja di Johor, gajinya belum dibayar 3 bulan")
+    assert unpaid.topic == "gaji-tidak-dibayar"
+    assert unpaid.offered[-1] == "malaysia" and len(unpaid.offered) == 2
+    nowhere = triage.read("suami saya gajinya belum dibayar 3 bulan")
+    assert nowhere.topic == "gaji-tidak-dibayar" and "malaysia" not in nowhere.offered
+    there = triage.read("berapa gaji kerja di taiwan")
+    assert there.topic == "taiwan-hongkong" and "taiwan-hongkong" not in there.offered
+
+
 def test_every_destination_points_to_a_topic_that_exists(triage: Triage) -> None:
     topics = triage.librarian.topics
     for country in triage.numbers.countries:
