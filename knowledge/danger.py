@@ -132,8 +132,10 @@ class LiteralIndex:
         return sorted(numbers)
 
 
+@lru_cache(maxsize=1024)
 def fold_all(text: str) -> str:
-    """Like normalize.fold, but reads the whole message: danger may be in its last line."""
+    """Like normalize.fold, but reads the whole message: danger may be in its last line.
+    Cached: one message is folded for the danger rules, its destination and its domain."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))

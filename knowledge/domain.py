@@ -7,17 +7,16 @@ such word is enough to know that "I don't know" would be a dead end for this per
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from knowledge.danger import fold_all
 from knowledge.datafiles import data_entries
+from knowledge.phrases import PhraseIndex
 
 
 class DomainWords:
     def __init__(self, phrases: Iterable[str]) -> None:
-        folded = sorted({fold_all(p) for p in phrases if fold_all(p)}, key=len, reverse=True)
-        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, folded)) + r")\b")
+        self._phrases = PhraseIndex(fold_all(p) for p in phrases)
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> DomainWords:
@@ -31,8 +30,8 @@ class DomainWords:
         return cls(data_entries("need_words.txt"))
 
     def mentioned(self, text: str) -> bool:
-        return bool(self._pattern.search(fold_all(text)))
+        return self._phrases.first(fold_all(text)) is not None
 
     def count(self, text: str) -> int:
         """How many different listed words or phrases the text holds."""
-        return len(set(self._pattern.findall(fold_all(text))))
+        return len(set(self._phrases.finditer(fold_all(text))))

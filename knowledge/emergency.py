@@ -8,13 +8,13 @@ the foreign ministry's hotline) still reach help from anywhere.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from knowledge.danger import fold_all
+from knowledge.phrases import PhraseIndex
 from knowledge.yamlfast import load_yaml
 
 EMERGENCY_TOPIC = "kontak-darurat"
@@ -63,8 +63,7 @@ class EmergencyNumbers:
         self.countries = countries
         self._by_word = {fold_all(w): c for c in countries for w in c.words}
         self._by_word.update({fold_all(n): c for c in countries for n in c.name.values()})
-        ordered = sorted((w for w in self._by_word if w), key=len, reverse=True)
-        self._pattern = re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b")
+        self._places = PhraseIndex(self._by_word)
 
     @classmethod
     def load(cls, path: Path | None = None) -> EmergencyNumbers:
@@ -96,5 +95,5 @@ class EmergencyNumbers:
         """The first destination a message names, by its words ("di johor", "korsel")."""
         if not text or not self._by_word:
             return None
-        found = self._pattern.search(fold_all(text))
-        return self._by_word[found.group(1)] if found else None
+        found = self._places.first(fold_all(text))
+        return self._by_word[found] if found else None
