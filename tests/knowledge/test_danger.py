@@ -337,6 +337,19 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
         "majikan laki laki masuk kamar mandi lama sekali",
         "suami disuruh bawa paket ke bandara",
     )
+    assert_read_as(
+        "kind",
+        ("they took my passport and won't give it back, I am stuck here", "held"),
+        ("they do not allow me to talk to my family", "held"),
+        ("she threw boiling water on my arm", "violence"),
+        ("i am hungry they give me food only once a day", "starved"),
+    )
+    assert_no_danger(
+        "my passport is with the agency, is it legal? I am not stuck, just asking",
+        "we eat only once a day during Ramadan fasting",
+        "she threw hot water on the plants",
+        "my employer keeps my passport but I can go out on Sunday",
+    )
 
 
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
