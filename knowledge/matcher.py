@@ -202,30 +202,30 @@ class Matcher:
         self.vocabulary_size = len(df)
         c = self.config
         k1, b, log_alpha = c.bm25_k1, c.bm25_b, math.log(c.nb_alpha)
-        self.bm25_shares: dict[str, tuple[tuple[str, float], ...]] = {
-            term: tuple(
-                (
-                    slug,
+        self.bm25_shares: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+        """Per term, the classes that have it and each one's BM25 share (two parallel tuples:
+        far less memory than a tuple per posting), computed once at build time."""
+        self.nb_shares: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+        """Per term, the topics that have it and each one's Naive Bayes share; the none class is
+        read apart, mixed with a background. A query walks two flat lists per term instead of
+        branching on every posting."""
+        for term, postings in self.postings.items():
+            slugs = tuple(postings)
+            self.bm25_shares[term] = (
+                slugs,
+                tuple(
                     self.idf[term]
                     * f
                     * (k1 + 1)
-                    / (f + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len)),
-                )
-                for slug, f in postings.items()
+                    / (f + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len))
+                    for slug, f in postings.items()
+                ),
             )
-            for term, postings in self.postings.items()
-        }
-        """Per term, each class's BM25 share, computed once at build time."""
-        self.nb_shares: dict[str, tuple[tuple[str, float], ...]] = {
-            term: tuple(
-                (slug, math.log(f + c.nb_alpha) - log_alpha)
-                for slug, f in postings.items()
-                if slug != NONE
+            named = tuple(slug for slug in slugs if slug != NONE)
+            self.nb_shares[term] = (
+                named if len(named) < len(slugs) else slugs,
+                tuple(math.log(postings[slug] + c.nb_alpha) - log_alpha for slug in named),
             )
-            for term, postings in self.postings.items()
-        }
-        """Per term, each topic's Naive Bayes share (the none class is read apart, mixed with
-        a background): a query walks two flat lists per term instead of branching per posting."""
         self.none_tf = {
             term: postings[NONE] for term, postings in self.postings.items() if NONE in postings
         }
@@ -310,10 +310,12 @@ class Matcher:
             bm25.update(dict.fromkeys(lengths, 0.0))
             bm25_shares, nb_shares, none_counts = self.bm25_shares, self.nb_shares, self.none_tf
             for term, n in counts.items():
-                for slug, share in bm25_shares.get(term, ()):
+                if term not in bm25_shares:
+                    continue
+                for slug, share in zip(*bm25_shares[term], strict=True):
                     bm25[slug] += share
                 if term in nb_terms:
-                    for slug, share in nb_shares.get(term, ()):
+                    for slug, share in zip(*nb_shares[term], strict=True):
                         log_like[slug] += n * share
                     if term in none_counts:
                         none_tf[term] = none_counts[term]
