@@ -195,21 +195,27 @@ class Triage:
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
             offered = (EMERGENCY_TOPIC, *offered)
-        if topic is None and offered and danger is None:
-            place = country or self.numbers.country_in(text)
-            if place is not None and place.topic and place.topic not in offered:
-                # unsure what is asked, but not where: what helps there is one of the choices
-                numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
-                others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
-                room = MAX_OFFERED - len(numbers) - 1
-                offered = (*numbers, *others[:room], place.topic)
+        # where the person is, read once for both kinds of reply below
+        place = country or (self.numbers.country_in(text) if danger is None else None)
+        if (
+            topic is None
+            and offered
+            and danger is None
+            and place is not None
+            and place.topic
+            and place.topic not in offered
+        ):
+            # unsure what is asked, but not where: what helps there is one of the choices
+            numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
+            others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
+            room = MAX_OFFERED - len(numbers) - 1
+            offered = (*numbers, *others[:room], place.topic)
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), without one for three topics
         offered = offered[: MAX_OFFERED - 1 if topic else MAX_OFFERED]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
             offered = self._within_reach(text, standard, topic, offered, asks)
         if topic is not None and danger is None:
-            place = country or self.numbers.country_in(text)
             offered = self._place_beside(topic, offered, place, read_needs)
         return Reading(
             text,

@@ -442,20 +442,19 @@ class Matcher:
         """All classes (NONE included), best first, by the combined score."""
         return self.rank_signals(self.signals(terms, exclude))
 
-    def _weighted(self, s: Scores, slug: str, posterior: float) -> float:
-        """A topic's term-weighting score: BM25 and a posterior (with or without none)."""
-        c = self.config
-        return c.weight_bm25 * s.bm25.get(slug, 0.0) + c.weight_posterior * posterior
+    def _weighted(self, s: Scores, posterior: dict[str, float]) -> dict[str, float]:
+        """Each class's term-weighting score: BM25 and a posterior (with or without none)."""
+        c, bm25 = self.config, s.bm25
+        return {
+            slug: c.weight_bm25 * bm25.get(slug, 0.0) + c.weight_posterior * p
+            for slug, p in posterior.items()
+        }
 
     def _all_weighted(self, s: Scores) -> dict[str, float]:
         """Every class's term-weighting score, computed once per query (the fuzzy step picks
         its leaders from it and the ranking adds the fuzzy score to it)."""
         if s.weighted is None:
-            c, bm25 = self.config, s.bm25
-            s.weighted = {
-                slug: c.weight_bm25 * bm25.get(slug, 0.0) + c.weight_posterior * posterior
-                for slug, posterior in s.posterior.items()
-            }
+            s.weighted = self._weighted(s, s.posterior)
         return s.weighted
 
     def rank_signals(self, s: Scores) -> list[Candidate]:
@@ -481,9 +480,7 @@ class Matcher:
         return best[0] if best and best[0].score >= cal.story_threshold else None
 
     def story_candidates(self, s: Scores) -> list[Candidate]:
-        ranked = [
-            Candidate(slug, self._weighted(s, slug, p)) for slug, p in s.topic_posterior.items()
-        ]
+        ranked = [Candidate(slug, w) for slug, w in self._weighted(s, s.topic_posterior).items()]
         ranked.sort(key=lambda cand: (-cand.score, cand.slug))
         return ranked
 

@@ -21,9 +21,6 @@ class PhraseIndex:
             by_first.setdefault(words[0], []).append((words, phrase))
         self._by_first = by_first
 
-    def __bool__(self) -> bool:
-        return bool(self._by_first)
-
     def finditer(self, folded: str) -> Iterator[str]:
         """The phrases in the text, left to right, none overlapping the one before."""
         words = folded.split()

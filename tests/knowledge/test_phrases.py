@@ -32,7 +32,7 @@ def test_the_leftmost_phrase_is_found_and_the_longest_where_several_start_there(
     ]
     assert places.first("hongkong") is None  # whole words only
     assert places.first("kuala") is None
-    assert not PhraseIndex([])
+    assert PhraseIndex([]).first("kerja di hong kong") is None
 
 
 def test_words_find_what_the_regular_expression_found_in_every_labelled_message() -> None:
