@@ -202,17 +202,14 @@ class Matcher:
         self.vocabulary_size = len(df)
         c = self.config
         k1, b, log_alpha = c.bm25_k1, c.bm25_b, math.log(c.nb_alpha)
-        self.bm25_shares: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
-        """Per term, the classes that have it and each one's BM25 share (two parallel tuples:
-        far less memory than a tuple per posting), computed once at build time."""
-        self.nb_shares: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
-        """Per term, the topics that have it and each one's Naive Bayes share; the none class is
-        read apart, mixed with a background. A query walks two flat lists per term instead of
-        branching on every posting."""
+        self.shares: dict[str, tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...]]] = {}
+        """Per term, the classes that have it, each one's BM25 share and each one's Naive Bayes
+        share (parallel tuples: far less memory than a tuple per posting), computed once at
+        build time. The none class's Naive Bayes share is 0: it is read apart, mixed with a
+        background. A query walks one flat list per term instead of branching per posting."""
         for term, postings in self.postings.items():
-            slugs = tuple(postings)
-            self.bm25_shares[term] = (
-                slugs,
+            self.shares[term] = (
+                tuple(postings),
                 tuple(
                     self.idf[term]
                     * f
@@ -220,11 +217,10 @@ class Matcher:
                     / (f + k1 * (1 - b + b * self.topic_len[slug] / self.avg_len))
                     for slug, f in postings.items()
                 ),
-            )
-            named = tuple(slug for slug in slugs if slug != NONE)
-            self.nb_shares[term] = (
-                named if len(named) < len(slugs) else slugs,
-                tuple(math.log(postings[slug] + c.nb_alpha) - log_alpha for slug in named),
+                tuple(
+                    0.0 if slug == NONE else math.log(f + c.nb_alpha) - log_alpha
+                    for slug, f in postings.items()
+                ),
             )
         self.none_tf = {
             term: postings[NONE] for term, postings in self.postings.items() if NONE in postings
@@ -306,19 +302,25 @@ class Matcher:
         scores.log_likelihood = log_like
         none_tf: dict[str, int] = {}
         if exclude is None:
-            # the usual case: every posting's share is fixed once the index is built
+            # the usual case: every posting's share is fixed once the index is built; the none
+            # class gathers zeros here and is read apart below
             bm25.update(dict.fromkeys(lengths, 0.0))
-            bm25_shares, nb_shares, none_counts = self.bm25_shares, self.nb_shares, self.none_tf
+            if NONE in lengths:
+                log_like[NONE] = 0.0
+            shares_of, none_counts = self.shares, self.none_tf
             for term, n in counts.items():
-                if term not in bm25_shares:
+                shares = shares_of.get(term)
+                if shares is None:
                     continue
-                for slug, share in zip(*bm25_shares[term], strict=True):
-                    bm25[slug] += share
                 if term in nb_terms:
-                    for slug, share in zip(*nb_shares[term], strict=True):
-                        log_like[slug] += n * share
+                    for slug, share, nb_share in zip(*shares, strict=True):
+                        bm25[slug] += share
+                        log_like[slug] += n * nb_share
                     if term in none_counts:
                         none_tf[term] = none_counts[term]
+                else:
+                    for slug, share in zip(shares[0], shares[1], strict=True):
+                        bm25[slug] += share
         else:
             self._left_out_shares(scores, counts, nb_terms, weights, lengths, exclude, none_tf)
         scores.bm25 = {slug: v / ceiling for slug, v in bm25.items()}
@@ -457,14 +459,16 @@ class Matcher:
             s.weighted = self._weighted(s, s.posterior)
         return s.weighted
 
-    def rank_signals(self, s: Scores) -> list[Candidate]:
+    def rank_signals(self, s: Scores, limit: int | None = None) -> list[Candidate]:
+        """Best first; `limit` keeps only the first few (a reply needs the leader and its
+        runners-up, and building all ~50 candidates was a tenth of a message's cost)."""
         fuzzy_weight, fuzzy = self.config.weight_fuzzy, s.fuzzy
         # best first, ties by slug: plain tuples sort without a key function
         order = sorted(
             (-(w + fuzzy_weight * fuzzy[slug] if slug in fuzzy else w), slug)
             for slug, w in self._all_weighted(s).items()
         )
-        return [Candidate(slug, -negative) for negative, slug in order]
+        return [Candidate(slug, -negative) for negative, slug in order[:limit]]
 
     def story_reading(self, terms: Sequence[str], s: Scores) -> Candidate | None:
         """The topic a long message is about, judged as a story rather than as a question.
@@ -509,7 +513,8 @@ class Matcher:
     def match(self, text: str, lang: str | None = None) -> Match:
         terms = self.query_terms(text, lang)
         scores = self.signals(terms)
-        ranked = self.rank_signals(scores)
+        # the leader and the runners-up, with room for the none class among them
+        ranked = self.rank_signals(scores, self.config.runners_up + 1)
         verdict = self.decide(ranked, self.story_reading(terms, scores))
         words = word_count(terms)
         leaning: tuple[Candidate, ...] = ()
