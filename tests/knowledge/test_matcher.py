@@ -80,6 +80,17 @@ def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(
     assert librarian.ask("halo kak, paspor sy ditahan majikan").topic is not None
 
 
+def test_addressing_the_bot_as_sir_is_a_greeting_but_sir_the_employer_still_counts(
+    librarian: Librarian,
+) -> None:
+    """Workers in Hong Kong call the employer "Sir"; a lone "please sir" is only a greeting,
+    and was answered with the employer-abuse topic."""
+    for message in ("sir", "please sir", "hello sir", "good morning sir"):
+        assert librarian.ask(message).intent == "greeting", message
+    answer = librarian.ask("sir, my employer slap me every day")
+    assert answer.topic is not None and answer.topic.slug == "kekerasan-majikan"
+
+
 def test_confidence_is_between_zero_and_one_and_ranked(librarian: Librarian) -> None:
     match = librarian.matcher.match("syarat jadi tki apa aja")
     scores = [c.score for c in match.candidates]
