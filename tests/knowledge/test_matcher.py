@@ -325,6 +325,25 @@ def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None
     assert there.topic == "taiwan-hongkong" and "taiwan-hongkong" not in there.offered
 
 
+def test_a_free_choice_goes_to_what_the_content_names_as_related(triage: Triage) -> None:
+    """A sure answer with room beside it offers the topics its content names as related, in
+    the content's order; the emergency numbers are never added this way, and the ranking's
+    runners-up keep their places."""
+    early = triage.read("agensi minta uang tebusan kalau saya pulang duluan")
+    related = triage.librarian.topics["pulang-sebelum-kontrak"].related
+    assert early.topic == "pulang-sebelum-kontrak"
+    assert early.offered == tuple(s for s in related if s != "kontak-darurat")[:2]
+    for text in (
+        "suami saya kerja di Johor, gajinya belum dibayar 3 bulan",
+        "anak saya di taiwan sudah dua minggu cuma bilang capek terus, saya bingung harus gimana",
+    ):
+        reading = triage.read(text)
+        lead = reading.topic or reading.offered[0]
+        own = set(triage.librarian.topics[lead].related)
+        runners_up = [s for s in reading.offered if s not in own]
+        assert runners_up, f"the ranking's choices were displaced: {reading.offered}"
+
+
 def test_every_destination_points_to_a_topic_that_exists(triage: Triage) -> None:
     topics = triage.librarian.topics
     for country in triage.numbers.countries:
