@@ -279,9 +279,9 @@ class Triage:
         A situation we could not place (a story that gets choices), a story answered with a
         topic where danger happens (held wages, a worker who cannot go home: the content names
         the numbers as related), and any message that pleads for help ("tolong", "please",
-        "selamatkan") keep the numbers one tap away; beside an answer they take the last
-        runner-up's place."""
-        pleads = self.detector.pleads(standard)
+        "selamatkan") or wants someone brought home ("ingin pulang", "mohon dipulangkan") keep
+        the numbers one tap away; beside an answer they take the last runner-up's place."""
+        pleads = self.detector.pleads(standard) or self.detector.wants_home(standard)
         story = self.tells_story(text, asks)
         if topic is None and (pleads or (story and offered)):
             return (*offered, EMERGENCY_TOPIC)

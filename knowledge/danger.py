@@ -171,6 +171,9 @@ class DangerDetector:
         """Words of telling after which "kalau" means "that" (REPORTED_THAT)."""
         self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
         self.urgent = re.compile(self._any_of(spec["urgent"]))
+        self.homeward = re.compile(
+            "|".join(self.pattern(str(p)) for p in spec.get("homeward") or ()) or "(?!)"
+        )
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
@@ -231,6 +234,11 @@ class DangerDetector:
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
         return bool(self.urgent.search(standard))
+
+    def wants_home(self, standard: str) -> bool:
+        """The person wants to go home or be brought home ("ingin pulang", "mohon dipulangkan",
+        "I want to go home"): kept within reach of the numbers like a plea."""
+        return bool(self.homeward.search(standard))
 
     def _now(self, standard: str) -> bool:
         """Something is happening now; a safe phrase's own "sekarang" ("sekarang aman") is

@@ -279,6 +279,20 @@ def test_a_long_message_is_a_story_even_with_a_question_word_in_it(triage: Triag
     assert EMERGENCY_TOPIC not in triage.read(short_one).offered
 
 
+def test_wanting_someone_brought_home_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
+    """Not danger by itself, but said of hunger, beatings and being held as often as of
+    homesickness: whatever the reply, the emergency numbers are one of its buttons."""
+    for text in (
+        "anak saya di arab ingin pulang tapi agensinya belum kasih kabar kapan",
+        "keluarga minta istri saya dipulangkan dari malaysia bulan ini",
+        "I want to go home but the agency keeps saying wait",
+    ):
+        reading = triage.read(text)
+        assert not reading.urgent and EMERGENCY_TOPIC in reading.offered, (text, reading)
+    asked = triage.read("tiket pulang kalau kontrak sudah habis siapa yang bayar")
+    assert EMERGENCY_TOPIC not in (asked.topic, *asked.offered), asked
+
+
 def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
     triage: Triage,
 ) -> None:
