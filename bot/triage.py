@@ -254,16 +254,17 @@ class Triage:
 
     def _fill_with_related(self, topic: str | None, offered: tuple[str, ...]) -> tuple[str, ...]:
         """A free choice goes to what the content names as related to the answer (or, without
-        one, to the first choice): "ingin pulang" answered with going home early also offers
+        one, to the first choice): a fee demanded to go home early, answered, also offers
         coming home at the end of a contract. The ranking's runners-up keep their places: put
         in their stead, related topics helped less. Measured on the real sets: helpful +0.003
         read, +0.006 unread, +0.002 under labeller 2 (docs/benchmarks.md)."""
         lead = topic or next((s for s in offered if s != EMERGENCY_TOPIC), None)
         room = (MAX_OFFERED - 1 if topic else MAX_OFFERED) - len(offered)
-        if lead is None or room <= 0:
+        content = self.librarian.topics.get(lead) if lead is not None else None
+        if content is None or room <= 0:
             return offered
-        taken = {lead, *offered, EMERGENCY_TOPIC}
-        related = [s for s in self.librarian.topics[lead].related if s not in taken]
+        taken = {content.slug, *offered, EMERGENCY_TOPIC}
+        related = [s for s in content.related if s not in taken]
         return (*offered, *related[:room])
 
     def _within_reach(
