@@ -175,15 +175,18 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     many long everyday messages there were in all."""
     from knowledge.matcher import NONE, word_count
 
-    seen: list[tuple[str, list[str], tuple[str, Counter[str]] | None]]
-    seen = [(slug, terms, (slug, Counter(terms))) for slug, terms in matcher.questions]
-    seen += [(NONE, matcher.query_terms(text), None) for text in load_story_negatives()]
+    seen: list[tuple[str, list[str], int, tuple[str, Counter[str]] | None]]
+    seen = [
+        (slug, terms, word_count(terms), (slug, Counter(terms)))
+        for slug, terms in matcher.questions
+    ]
+    seen += [(NONE, *matcher.query(text), None) for text in load_story_negatives()]
     cases: list[StoryCase] = []
     long_negatives = 0
     saved, matcher.calibration = matcher.calibration, calibration
     try:
-        for slug, terms, exclude in seen:
-            if word_count(terms) <= calibration.story_min_terms:
+        for slug, terms, words, exclude in seen:
+            if words <= calibration.story_min_terms:
                 continue
             long_negatives += slug == NONE
             signals = matcher.signals(terms, exclude)

@@ -8,6 +8,7 @@
   respelled before matching) and measures how closely the question resembles one example of
   each of the three leading topics.
 - A long message the question reading leaves is read again as a story (`story_reading`).
+- An English word no example uses is also read as its Indonesian equivalents (`query`).
 Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more than its words.
 """
 
@@ -247,6 +248,8 @@ class Matcher:
         """Maps an unknown, non-dictionary word to the closest known one (a typo), or leaves it."""
         if word in self.known_words or len(word) < 5 or not word.isalpha():
             return word
+        if stem_english(word) in self.normalizer.bridge:
+            return word  # an English word the bridge knows ("shelter", not "seliter")
         if word in indonesian_roots() or stem_indonesian(word) in indonesian_roots():
             return word
         best = process.extractOne(
@@ -254,19 +257,32 @@ class Matcher:
         )
         return best[0] if best and best[0][0] == word[0] else word
 
-    def query_terms(self, text: str, lang: str | None = None) -> list[str]:
+    def query(self, text: str, lang: str | None = None) -> tuple[list[str], int]:
+        """The terms a message is matched with, and how many words of its own it has.
+
+        An English word no topic's examples use brings its Indonesian equivalents (the
+        bridge, `bridge.tsv`) after the message's own terms and pairs: "starved" meets the
+        many examples that say "tidak dikasih makan". They are not words of the message (it is
+        as long as it is). Words the content already knows in English keep their own evidence:
+        bridging them too counted one meaning twice, and on the real sets answered more
+        messages outside the service; so did bridging the examples (docs/benchmarks.md)."""
         lang = lang or detect_language(text)
-        stem = stem_english if lang == "en" else stem_indonesian
+        english = lang == "en"
+        stem = stem_english if english else stem_indonesian
         norm = self.normalizer
         out: list[str] = []
+        bridged: list[str] = []
         for word in norm.words(text):
             if word in norm.stopwords:
                 continue
             word = self._respell(word)
             for part in norm.lexicon.get(word, word).split():
                 if part not in norm.stopwords:
-                    out.append(stem(part))
-        return self.expand(out)
+                    term = stem(part)
+                    out.append(term)
+                    if english and term not in self.domain_tf:
+                        bridged.extend(norm.bridge.get(term, ()))
+        return [*self.expand(out), *bridged], len(out)
 
     def signals(
         self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
@@ -470,7 +486,7 @@ class Matcher:
         )
         return [Candidate(slug, -negative) for negative, slug in order[:limit]]
 
-    def story_reading(self, terms: Sequence[str], s: Scores) -> Candidate | None:
+    def story_reading(self, words: int, s: Scores) -> Candidate | None:
         """The topic a long message is about, judged as a story rather than as a question.
 
         A family's story of 40 words carries a few strong words (employer, passport, Malaysia)
@@ -478,7 +494,7 @@ class Matcher:
         answered when the words as a whole lean to migration (the pooled domain against the
         everyday questions) and one topic leads among the topics alone."""
         cal = self.calibration
-        if word_count(terms) <= cal.story_min_terms or self.domain_evidence(s) < cal.story_gate:
+        if words <= cal.story_min_terms or self.domain_evidence(s) < cal.story_gate:
             return None
         best = self.story_candidates(s)
         return best[0] if best and best[0].score >= cal.story_threshold else None
@@ -511,12 +527,11 @@ class Matcher:
         return Match(best.slug, best.score, calibrated, ambiguous=ambiguous)
 
     def match(self, text: str, lang: str | None = None) -> Match:
-        terms = self.query_terms(text, lang)
+        terms, words = self.query(text, lang)
         scores = self.signals(terms)
         # the leader and the runners-up, with room for the none class among them
         ranked = self.rank_signals(scores, self.config.runners_up + 1)
-        verdict = self.decide(ranked, self.story_reading(terms, scores))
-        words = word_count(terms)
+        verdict = self.decide(ranked, self.story_reading(words, scores))
         leaning: tuple[Candidate, ...] = ()
         if words >= self.calibration.long_words:
             leaning = tuple([c for c in ranked if c.slug != NONE][: self.config.runners_up])

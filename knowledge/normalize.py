@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,21 +34,41 @@ def load_lexicon(text: str | None = None) -> dict[str, str]:
     """Reads `variant<TAB>standard[<TAB>kind]` lines; later lines do not override earlier."""
     text = read_data("lexicon.tsv") if text is None else text
     lexicon: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        variant, standard = parts[0].strip().lower(), parts[1].strip().lower()
+    for variant, standard in _columns(text):
         if variant and standard and variant != standard:
             lexicon.setdefault(variant, standard)
     return lexicon
 
 
+def _columns(text: str) -> Iterator[tuple[str, str]]:
+    """The first two tab-separated columns of each data line, lowercased (comments skipped)."""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            yield parts[0].strip().lower(), parts[1].strip().lower()
+
+
 def load_stopwords(text: str | None = None) -> frozenset[str]:
     text = read_data("stopwords.txt") if text is None else text
     return frozenset(w.lower() for w in entries(text))
+
+
+def load_bridge(
+    text: str | None = None, stopwords: frozenset[str] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Reads `english<TAB>indonesian words` lines (`bridge.tsv`): per English stem, the
+    Indonesian stems it also stands for. Most examples are Indonesian, so an English message
+    that says "they starved me" also reaches the examples that say "tidak dikasih makan"."""
+    text = read_data("bridge.tsv") if text is None else text
+    stopwords = load_stopwords() if stopwords is None else stopwords
+    bridge: dict[str, tuple[str, ...]] = {}
+    for word, meaning in _columns(text):
+        english = stem_english(word)
+        found = [stem_indonesian(w) for w in meaning.split() if w not in stopwords]
+        bridge[english] = tuple(dict.fromkeys((*bridge.get(english, ()), *found)))
+    return {word: stems for word, stems in bridge.items() if stems}
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +181,8 @@ class Normalizer:
 
     lexicon: dict[str, str] = field(default_factory=load_lexicon)
     stopwords: frozenset[str] = field(default_factory=load_stopwords)
+    bridge: dict[str, tuple[str, ...]] = field(default_factory=load_bridge)
+    """English stem -> Indonesian stems, added to an English message's terms (`load_bridge`)."""
     _tokens: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
