@@ -175,6 +175,17 @@ def with_places(folded: str) -> str:
     return PLACE_AFTER.sub(lambda m: f"{m.group(1)} {PLACE_SHORT[m.group(2)]}", folded)
 
 
+def _without_possessive_ne(token: str) -> str | None:
+    """'syaratne', 'gajine', 'carane': Sasak and Javanese chat write the possessive -nya as
+    -ne. Only a word that is not itself an Indonesian root, whose base is one (of four letters
+    or more), loses it: "online", "alone" and the lexicon's "senine" keep theirs."""
+    if not token.endswith("ne") or len(token) < 6:
+        return None
+    base = token[:-2]
+    roots = indonesian_roots()
+    return base if base in roots and token not in roots else None
+
+
 @dataclass
 class Normalizer:
     """Applies the lexicon and stemming the same way to questions and to content."""
@@ -210,7 +221,7 @@ class Normalizer:
         if mapped is None and DOUBLE.search(token):
             mapped = self.lexicon.get(DOUBLE.sub(r"\1", token))
         if mapped is None:
-            mapped = self._without_clitic(token)
+            mapped = self._without_clitic(token) or _without_possessive_ne(token)
         return tuple((mapped or token).split())
 
     def _without_clitic(self, token: str) -> str | None:

@@ -26,6 +26,9 @@ def norm() -> Normalizer:
         ("kl gaji telat", ["kalau", "gaji", "telat"]),
         ("kerja di KL", ["kerja", "di", "kuala", "lumpur"]),
         ("adik sy di SG", ["adik", "saya", "di", "singapore"]),
+        ("ape syaratne", ["apa", "syarat"]),
+        ("gajine telat, carane gmn", ["gaji", "telat", "cara", "bagaimana"]),
+        ("online alone senine", ["online", "alone", "istri"]),
     ],
 )
 def test_informal_words_become_standard(norm: Normalizer, text: str, words: list[str]) -> None:
