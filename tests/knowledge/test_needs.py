@@ -45,6 +45,13 @@ def test_a_denial_of_pay_is_not_read_from_pay_alone() -> None:
     assert "gaji-tidak-dibayar" not in reader().read("saya mau ambil gaji di bank").topics
 
 
+def test_something_not_given_is_unpaid_wages_only_when_it_is_money() -> None:
+    for text in ("I was not given any day off since I came", "she never given me time to rest"):
+        assert "gaji-tidak-dibayar" not in reader().read(text).topics, text
+    for text in ("my employer has not given me my salary", "I was not paid for three months"):
+        assert "gaji-tidak-dibayar" in reader().read(text).topics, text
+
+
 def test_abuse_told_in_english_is_the_abuse_need() -> None:
     text = "My madam treated me like an animal, I became so skinny working there"
     assert "kekerasan-majikan" in reader().read(text).topics
