@@ -121,6 +121,31 @@ def test_an_everyday_illness_at_home_is_not_answered_as_a_migrants_illness(
 ) -> None:
     reading = triage.read("anak saya demam tiga hari, obatnya apa ya")
     assert reading.topic is None
+    story = (
+        "Anak saya demam sejak semalam dan tidak mau makan, sudah saya kasih obat tapi panasnya "
+        "belum turun juga sampai pagi ini"
+    )
+    assert triage.read(story).topic is None, "a need in everyday words the ranking does not share"
+
+
+def test_a_story_in_everyday_words_is_answered_where_its_need_and_the_ranking_agree(
+    triage: Triage,
+) -> None:
+    """No word of working abroad, so the everyday words state no need by themselves; the
+    ranking's first topic being the same need makes it one."""
+    for story, topic in (
+        (
+            "Setiap hari saya cuma dikasih makanan sisa yang sudah basi, kadang mie instan yang "
+            "sudah kadaluarsa, badan saya makin kurus",
+            "kekerasan-majikan",
+        ),
+        (
+            "Since March my husband stopped sending money home and the children's school fees "
+            "are due, I do not know what to do anymore",
+            "kirim-uang",
+        ),
+    ):
+        assert triage.read(story).topic == topic, story
 
 
 def test_phrases_of_plain_words_find_what_their_patterns_find() -> None:
