@@ -4,6 +4,7 @@
   everyday ones sharing their words: hypotheticals, definitions, dangers that are over, held
   passports, "nomor darurat", "pukul 9"); used to build the rules.
 - tests/data/danger_chat.jsonl: 240 written blind to the rules in chat style (half read).
+- tests/data/danger_chat_2.jsonl: 200 more, written blind by another helper (stop 27; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
   whether someone is in danger now; the figure that matters (recall must stay 1.0).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,24 +44,33 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
 
 
 @pytest.mark.parametrize(
-    ("half", "recall_floor", "alarm_ceiling"),
+    ("name", "pick", "recall_floor", "alarm_ceiling"),
     [
         # pairs 1-2, 5-6, ...: the rules' misses here were read and fixed (0.700 -> 0.933,
         # false alarms 0.083 -> 0.017)
-        (1, 0.93, 0.02),
+        ("danger_chat.jsonl", lambda n: (n // 2) % 2 == 0, 0.93, 0.02),
         # pairs 3-4, 7-8, ...: never read; the estimate of the rules on chat writing they
         # were not built from (0.650 at the start of stop 24, 0.683 after the first half)
-        (0, 0.68, 0.09),
+        ("danger_chat.jsonl", lambda n: (n // 2) % 2 == 1, 0.68, 0.09),
+        # lines 1, 3, 5, ...: the rules' misses here were read and fixed (0.84 -> 1.00, false
+        # alarms 0.08 -> 0.04)
+        ("danger_chat_2.jsonl", lambda n: n % 2 == 0, 0.98, 0.04),
+        # lines 2, 4, 6, ...: never read; the rules written from the other half caught none of
+        # its misses (0.76 before and after)
+        ("danger_chat_2.jsonl", lambda n: n % 2 == 1, 0.76, 0.14),
     ],
+    ids=["chat-read", "chat-unread", "chat2-read", "chat2-unread"],
 )
-def test_a_blind_chat_style_probe_keeps_its_floors(
-    half: int, recall_floor: float, alarm_ceiling: float
+def test_blind_chat_style_probes_keep_their_floors(
+    name: str, pick: Callable[[int], bool], recall_floor: float, alarm_ceiling: float
 ) -> None:
-    """tests/data/danger_chat.jsonl: 240 messages a helper wrote as families in NTB type on a
-    cheap phone, blind to the rules, alternating in danger / hard everyday (stop 24)."""
-    rows = _rows("danger_chat.jsonl")
-    chosen = [r for n, r in enumerate(rows, 1) if ((n + 1) // 2) % 2 == half]
-    recall, alarms = _rates(chosen)
+    """Messages helpers wrote as families in NTB type on a cheap phone, blind to the rules:
+    danger_chat.jsonl (240, alternating in danger / hard everyday, stop 24) and
+    danger_chat_2.jsonl (100 in danger now and 100 look-alikes: past, hypothetical, news,
+    safe, everyday; some English, Sasak and Mbojo; by a helper who saw no rule and no data
+    set, stop 27)."""
+    rows = _rows(name)
+    recall, alarms = _rates([r for n, r in enumerate(rows) if pick(n)])
     assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
 
 
@@ -349,6 +360,35 @@ def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:
         "we eat only once a day during Ramadan fasting",
         "she threw hot water on the plants",
         "my employer keeps my passport but I can go out on Sunday",
+    )
+
+
+def test_harms_a_second_chat_probe_showed_missing_are_read() -> None:
+    """Food cut to almost nothing, work without pay until a debt is paid, months at sea never
+    docking, bodies thrown overboard, a company that "bought" the worker, threats to cut off a
+    hand, drinking insecticide, the police taking someone, bombs close by (written for the
+    test, not taken from the probe, stop 27)."""
+    assert_read_as(
+        "kind",
+        ("di penampungan jatah makan kami dikurangi, air minum juga dibatasi", "starved"),
+        ("they rationed our food, one bowl of rice for three people", "starved"),
+        ("adik sy dipaksa kerja di pabrik tanpa digaji sampai utangnya lunas", "trafficking"),
+        ("kata temannya kami sudah dibeli oleh perusahaan lain di perbatasan", "trafficking"),
+        ("ada abk yang meninggal lalu dibuang ke laut oleh kapten", "trafficking"),
+        ("suami sy 10 bulan di laut tidak pernah bersandar, hp disita kapten", "held"),
+        ("the police took me at the bus station and they keep me in a small room", "detained"),
+        ("mandor bilang siapa yang kabur akan dipotong jarinya", "threat"),
+        ("sy sudah minum baygon", "suicide"),
+        ("ada ledakan dekat apartemen kami, majikan mengungsi dan saya ditinggal", "conflict"),
+    )
+    assert_no_danger(
+        "jatah cuti saya dikurangi jadi 5 hari, boleh gak?",
+        "kerja lembur tanpa dibayar itu melanggar kontrak gak sih",
+        "saya sudah membeli tiket pulang lewat agen",
+        "sampah plastik dibuang ke laut itu merusak terumbu karang",
+        "tolong potong rambut anak saya sebelum lebaran",
+        "obat nyamuk yang aman buat bayi apa ya",
+        "I was abused by my old employer years ago, now I am home and well",
     )
 
 
