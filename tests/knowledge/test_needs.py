@@ -52,6 +52,16 @@ def test_something_not_given_is_unpaid_wages_only_when_it_is_money() -> None:
         assert "gaji-tidak-dibayar" in reader().read(text).topics, text
 
 
+def test_no_money_for_the_way_home_is_the_need_to_come_home() -> None:
+    for text in (
+        "kontrak adik sy sudah selesai tapi dia tidak punya uang buat pulang ke lombok",
+        "istri sy mau balik tapi tidak ada ongkos sama sekali",
+        "she finished her contract but has no money for the ticket home",
+    ):
+        assert "kepulangan" in reader().read(text).plain, text
+    assert "kepulangan" not in reader().read("saya tidak punya uang untuk bayar sekolah").topics
+
+
 def test_abuse_told_in_english_is_the_abuse_need() -> None:
     text = "My madam treated me like an animal, I became so skinny working there"
     assert "kekerasan-majikan" in reader().read(text).topics
