@@ -318,7 +318,7 @@ class Triage:
         if not stated and not asked and needs.topics and self.tells_story(answer.question, asks):
             # a story with no word of working abroad states its needs in everyday words
             # ("sakit", "kirim uang"): one counts when the ranking leads with it too
-            stated = tuple(t for t in needs.topics if t == ranked[0].slug)
+            stated = tuple(t for t in needs.topics if ranked and t == ranked[0].slug)
         if sure and (not stated or sure in needs.topics or asked):
             return sure, self._related(sure, match, needs.topics)
         if stated:
