@@ -24,6 +24,8 @@ def test_a_need_is_found_in_informal_spelling_and_split_prefixes() -> None:
     assert "dokumen-ditahan" in reader().read("paspor sy d tahan agen").plain
     assert "phk-mendadak" in reader().read("kemarin adik saya dipecat tanpa alasan").plain
     assert "gagal-berangkat" in reader().read("sudah setahun belum juga diberangkatkan").plain
+    assert "phk-mendadak" in reader().read("suami sy tiba2 diberhentiin dr pabrik").plain
+    assert "dokumen-ditahan" in reader().read("agen ambil semua paspor kami").plain
 
 
 def test_the_needs_come_most_urgent_first() -> None:
