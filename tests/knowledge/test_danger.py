@@ -389,7 +389,9 @@ def test_harms_a_second_chat_probe_showed_missing_are_read() -> None:
         "tolong potong rambut anak saya sebelum lebaran",
         "obat nyamuk yang aman buat bayi apa ya",
         "I was abused by my old employer years ago, now I am home and well",
+        "di grup wa katanya ada tkw disiksa di taiwan, adik sy disana baik baik saja",
     )
+    assert_read_as("kind", ("rame orang dipukuli di penampungan ini pak", "violence"))
 
 
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
