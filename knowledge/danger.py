@@ -30,6 +30,9 @@ DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been",
 WINDOW_WORDS = 4
 WHOLE_PLEA_WORDS = 8
 """Longer than this, a message is not read as nothing but a plea."""
+MIN_SUFFIXED = 6
+"""Shorter words ending in "-in" are roots ("main", "ingin"), not Jakarta suffixes."""
+NAMED_WORD = re.compile(r"[a-z]{5,}")
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
@@ -146,10 +149,18 @@ def fold_all(text: str) -> str:
 class DangerDetector:
     """Compiled once from the data file; `detect` is pure and thread-safe."""
 
-    def __init__(self, spec: dict[str, Any], lexicon: dict[str, str]) -> None:
+    def __init__(
+        self,
+        spec: dict[str, Any],
+        lexicon: dict[str, str],
+        named: frozenset[str] = frozenset(),
+    ) -> None:
         macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
         self.macros = macros
         self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
+        self.named = named | words_named(spec)
+        """Words the rules (and the needs phrases read on the same text) name: a Jakarta
+        "-in" form is respelled only into one of these (`_standard_suffix`)."""
         self.rules = [
             _Rule(
                 kind,
@@ -224,6 +235,19 @@ class DangerDetector:
         if doubled:
             base = self.spellings.get(doubled.group(1), doubled.group(1))
             return f"{base} {base.rsplit(None, 1)[-1]}"  # "kemana2" -> "ke mana mana"
+        return self._standard_suffix(word)
+
+    def _standard_suffix(self, word: str) -> str:
+        """Jakarta speech ends a verb in "-in" where writing has "-kan", "-i" or nothing:
+        "dipulangin" is "dipulangkan", "dimintain" "dimintai", "dilepasin" "dilepas". The
+        written form is taken only when the rules name it, so "ingin", "kemarin" and a name
+        stay as typed."""
+        if len(word) <= MIN_SUFFIXED or not word.endswith("in") or word in self.named:
+            return word
+        stem = word[:-2]
+        for suffix in ("kan", "i", ""):
+            if stem + suffix in self.named:
+                return stem + suffix
         return word
 
     def is_over(self, standard: str) -> bool:
@@ -331,9 +355,19 @@ class DangerDetector:
         return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
 
 
+def words_named(spec: Any) -> frozenset[str]:
+    """Every word written in a phrase file's strings (its patterns, lists and spellings)."""
+    if isinstance(spec, dict):
+        return frozenset().union(*(words_named(v) for v in spec.values()), frozenset())
+    if isinstance(spec, list):
+        return frozenset().union(*(words_named(v) for v in spec), frozenset())
+    return frozenset(NAMED_WORD.findall(str(spec)))
+
+
 @lru_cache(maxsize=1)
 def default_detector() -> DangerDetector:
-    return DangerDetector(load_yaml(read_data("danger.yaml")), load_lexicon())
+    needs = load_yaml(read_data("needs.yaml"))
+    return DangerDetector(load_yaml(read_data("danger.yaml")), load_lexicon(), words_named(needs))
 
 
 def detect_danger(text: str | None) -> Danger | None:

@@ -394,6 +394,19 @@ def test_harms_a_second_chat_probe_showed_missing_are_read() -> None:
     assert_read_as("kind", ("rame orang dipukuli di penampungan ini pak", "violence"))
 
 
+def test_jakarta_in_suffix_reads_as_the_written_verb() -> None:
+    """ "dikembaliin", "dilaporin": speech ends a verb in "-in" where the rules name "-kan"
+    or "-i". A threat to report someone is a threat of paper, not of harm, however it is
+    spelled; words that only end in "in" stay as typed."""
+    detector = default_detector()
+    assert detector.standard("dikembaliin dimintain dilepasin") == (
+        "dikembalikan dimintai dilepas "
+    )
+    assert detector.standard("ingin kemarin dibuatin") == "ingin kemarin dibuatin "
+    assert_no_danger("majikan ngancam mau laporin saya ke polisi kalau minta gaji")
+    assert_read_as("kind", ("adik saya mau pulang tapi tidak dilepasin sama agen", "held"))
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
