@@ -198,19 +198,9 @@ class Triage:
             offered = (EMERGENCY_TOPIC, *offered)
         # where the person is, read once for both kinds of reply below
         place = country or (self.numbers.country_in(text) if danger is None else None)
-        if (
-            topic is None
-            and offered
-            and danger is None
-            and place is not None
-            and place.topic
-            and place.topic not in offered
-        ):
+        if topic is None and offered and danger is None:
             # unsure what is asked, but not where: what helps there is one of the choices
-            numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
-            others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
-            room = MAX_OFFERED - len(numbers) - 1
-            offered = (*numbers, *others[:room], place.topic)
+            offered = self._with_place(None, offered, place, read_needs)
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), without one for three topics
         bound = MAX_OFFERED - 1 if topic else MAX_OFFERED
@@ -218,7 +208,7 @@ class Triage:
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
             offered = self._within_reach(text, standard, topic, offered, asks)
         if topic is not None and danger is None:
-            offered = self._place_beside(topic, offered, place, read_needs)
+            offered = self._with_place(topic, offered, place, read_needs)
         offered = self._fill_with_related(topic, offered, bound - len(offered))
         return Reading(
             text,
@@ -234,20 +224,23 @@ class Triage:
         )
 
     @staticmethod
-    def _place_beside(
-        topic: str,
+    def _with_place(
+        topic: str | None,
         offered: tuple[str, ...],
         place: Country | None,
         read_needs: Callable[[], Needs],
     ) -> tuple[str, ...]:
-        """Beside an answer, what helps where the person is ("kerja di Johor": the Malaysia
-        topic) takes the last runner-up's place; the emergency numbers and a need the message
-        states keep theirs. Measured on the real sets: helpful +0.008 on the read and the
-        unread halves alike, no written set worse (docs/benchmarks.md)."""
+        """What helps where the person is ("kerja di Johor": the Malaysia topic) is one of the
+        choices. Without an answer it is the last choice, after the numbers and the ranking's
+        first runners-up. Beside an answer it takes the last runner-up's place, and the
+        emergency numbers and a need the message states keep theirs (helpful +0.008 on the
+        read and the unread halves alike, no written set worse: docs/benchmarks.md)."""
         if place is None or not place.topic or place.topic in (topic, *offered):
             return offered
         numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
         others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
+        if topic is None:
+            return (*numbers, *others[: MAX_OFFERED - len(numbers) - 1], place.topic)
         room = MAX_OFFERED - 1 - len(numbers) - 1
         if any(s in read_needs().topics for s in others[room:]):
             return offered
