@@ -407,6 +407,24 @@ def test_jakarta_in_suffix_reads_as_the_written_verb() -> None:
     assert_read_as("kind", ("adik saya mau pulang tapi tidak dilepasin sama agen", "held"))
 
 
+def test_inhuman_treatment_a_hostage_typo_and_being_here_now_are_read() -> None:
+    """A family's "diperlakukan tidak manusiawi", "not a free man", the hostage word as it is
+    often mistyped ("penyenderaan"), and "di sini" as the sign that a plea is from where it
+    happens (written for the test, not taken from the sets, stop 28)."""
+    assert_read_as(
+        "kind",
+        ("adik saya di kapal itu diperlakukan tidak manusiawi", "held"),
+        ("here I am not a free woman, they watch me all day", "held"),
+        ("kapal suami saya dalam penyenderaan perompak sudah dua minggu", "held"),
+        ("bu saya sudah tidak tahan lagi kerja di sini", "plea"),
+    )
+    assert_no_danger(
+        "apa hak pmi supaya diperlakukan manusiawi?",
+        "saya sudah tidak tahan lagi menunggu jadwal terbang",
+        "is a free visa the same as a work visa?",
+    )
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
