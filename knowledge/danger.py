@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.datafiles import read_data
-from knowledge.normalize import NON_WORD, REDUPLICATED, load_lexicon, with_places
+from knowledge.normalize import (
+    NON_WORD,
+    REDUPLICATED,
+    load_lexicon,
+    stem_indonesian,
+    with_places,
+)
 from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
@@ -158,9 +164,12 @@ class DangerDetector:
         macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
         self.macros = macros
         self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
+        self.active_roots = frozenset(str(w) for w in spec.get("active_roots") or ())
+        """Roots of harm whose written active form ("menampar") is read as the root."""
         self.named = named | words_named(spec)
         """Words the rules (and the needs phrases read on the same text) name: a Jakarta
-        "-in" form is respelled only into one of these (`_standard_suffix`)."""
+        "-in" form or an active "me-" verb is respelled only into one of these
+        (`_written_form`)."""
         self.rules = [
             _Rule(
                 kind,
@@ -235,19 +244,26 @@ class DangerDetector:
         if doubled:
             base = self.spellings.get(doubled.group(1), doubled.group(1))
             return f"{base} {base.rsplit(None, 1)[-1]}"  # "kemana2" -> "ke mana mana"
-        return self._standard_suffix(word)
+        return self._written_form(word)
 
-    def _standard_suffix(self, word: str) -> str:
+    def _written_form(self, word: str) -> str:
         """Jakarta speech ends a verb in "-in" where writing has "-kan", "-i" or nothing:
         "dipulangin" is "dipulangkan", "dimintain" "dimintai", "dilepasin" "dilepas". The
         written form is taken only when the rules name it, so "ingin", "kemarin" and a name
         stay as typed."""
-        if len(word) <= MIN_SUFFIXED or not word.endswith("in") or word in self.named:
+        if len(word) <= MIN_SUFFIXED or word in self.named:
             return word
-        stem = word[:-2]
-        for suffix in ("kan", "i", ""):
-            if stem + suffix in self.named:
-                return stem + suffix
+        if word.endswith("in"):
+            stem = word[:-2]
+            for suffix in ("kan", "i", ""):
+                if stem + suffix in self.named:
+                    return stem + suffix
+        if word.startswith("me"):
+            # the written active voice drops the root's first sound: "menampar" (tampar),
+            # "menyiksa" (siksa), "mengeroyok" (keroyok); the rules name the root
+            root = stem_indonesian(word)
+            if root in self.active_roots:
+                return root
         return word
 
     def is_over(self, standard: str) -> bool:

@@ -425,6 +425,36 @@ def test_inhuman_treatment_a_hostage_typo_and_being_here_now_are_read() -> None:
     )
 
 
+def test_a_story_that_ends_with_going_home_or_to_the_consulate_is_over() -> None:
+    """ "... akhirnya ke KJRI", "akhirnya dipulangkan": the harm told is behind the person;
+    the same harm with a word of now still counts (written for the test, stop 28)."""
+    assert_no_danger(
+        "majikan saya suka menampar, akhirnya ke kjri minta dipulangkan",
+        "di penampungan kami ditelantarkan dua minggu, akhirnya dipulangkan oleh bp3mi",
+        "my employer beat me, I was finally home in march and now I want to claim my wages",
+    )
+    assert_read_as(
+        "kind", ("akhirnya pulang ke agen tapi sekarang saya masih dipukul di sini", "violence")
+    )
+
+
+def test_the_written_active_voice_of_a_harm_is_read() -> None:
+    """ "majikan menampar saya": the written active form drops the root's first sound
+    (tampar, siksa, keroyok), and was not read at all before stop 28. Chores keep theirs:
+    ironing and watering are a worker's day, not harm."""
+    assert_read_as(
+        "kind",
+        ("majikan menampar saya kalau masakannya kurang asin", "violence"),
+        ("anak majikan sering menendang dan menyiksa adik saya", "violence"),
+        ("tiga orang mengeroyok suami saya di kebun", "violence"),
+    )
+    assert_no_danger(
+        "saya menyetrika baju majikan tiap pagi, boleh minta libur?",
+        "tugas saya menyiram tanaman dan menyapu halaman",
+        "meminta surat keterangan kerja ke agensi caranya gimana",
+    )
+
+
 def test_no_rule_loses_a_word_it_names_to_the_respelling() -> None:
     """The lexicon respells words before the rules read them ("mukul" -> "pukul"); a rule
     written for the word as typed would then never see it. For every respelled word, a rule
