@@ -447,11 +447,14 @@ def test_the_written_active_voice_of_a_harm_is_read() -> None:
         ("majikan menampar saya kalau masakannya kurang asin", "violence"),
         ("anak majikan sering menendang dan menyiksa adik saya", "violence"),
         ("tiga orang mengeroyok suami saya di kebun", "violence"),
+        ("majikan melarang saya pulang walaupun kontrak sudah habis", "held"),
+        ("agen menyita hp kami semua", "held"),
     )
     assert_no_danger(
         "saya menyetrika baju majikan tiap pagi, boleh minta libur?",
         "tugas saya menyiram tanaman dan menyapu halaman",
         "meminta surat keterangan kerja ke agensi caranya gimana",
+        "orang tua melarang saya berangkat ke malaysia",
     )
 
 
