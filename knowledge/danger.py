@@ -36,8 +36,8 @@ DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been",
 WINDOW_WORDS = 4
 WHOLE_PLEA_WORDS = 8
 """Longer than this, a message is not read as nothing but a plea."""
-MIN_SUFFIXED = 6
-"""Shorter words ending in "-in" are roots ("main", "ingin"), not Jakarta suffixes."""
+MIN_RESPELLED = 6
+"""Words this short are roots ("main", "ingin"), not a Jakarta "-in" or an active "me-" verb."""
 NAMED_WORD = re.compile(r"[a-z]{5,}")
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
@@ -251,7 +251,7 @@ class DangerDetector:
         "dipulangin" is "dipulangkan", "dimintain" "dimintai", "dilepasin" "dilepas". The
         written form is taken only when the rules name it, so "ingin", "kemarin" and a name
         stay as typed."""
-        if len(word) <= MIN_SUFFIXED or word in self.named:
+        if len(word) <= MIN_RESPELLED or word in self.named:
             return word
         if word.endswith("in"):
             stem = word[:-2]
@@ -381,9 +381,17 @@ def words_named(spec: Any) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def needs_spec() -> Any:
+    """data/needs.yaml, parsed once: the detector respells into the words its phrases name,
+    and `knowledge.needs` compiles the phrases (read-only for both)."""
+    return load_yaml(read_data("needs.yaml"))
+
+
+@lru_cache(maxsize=1)
 def default_detector() -> DangerDetector:
-    needs = load_yaml(read_data("needs.yaml"))
-    return DangerDetector(load_yaml(read_data("danger.yaml")), load_lexicon(), words_named(needs))
+    return DangerDetector(
+        load_yaml(read_data("danger.yaml")), load_lexicon(), words_named(needs_spec())
+    )
 
 
 def detect_danger(text: str | None) -> Danger | None:

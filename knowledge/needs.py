@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from knowledge.danger import DangerDetector, LiteralIndex, default_detector, required_letters
-from knowledge.datafiles import read_data
-from knowledge.yamlfast import load_yaml
+from knowledge.danger import (
+    DangerDetector,
+    LiteralIndex,
+    default_detector,
+    needs_spec,
+    required_letters,
+)
 
 PLAIN_WORDS = re.compile(r"([a-z0-9]+(?: [a-z0-9]+)*)(?:\\b)?")
 """A phrase that is only words in standard spelling, with or without a closing word edge."""
@@ -101,4 +105,4 @@ class NeedReader:
 
 @lru_cache(maxsize=1)
 def default_reader() -> NeedReader:
-    return NeedReader(load_yaml(read_data("needs.yaml")), default_detector())
+    return NeedReader(needs_spec(), default_detector())
