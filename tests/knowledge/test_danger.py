@@ -117,8 +117,23 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # measured on arrival: recall 0.375 (9 of 24), false alarms 0.151 (the session's start:
         # 0.333 / 0.151; labeller 2: 0.556 / 0.144). Its odd lines were then read
         ("real_messages_10.jsonl", 0.41, 0.15),
+        # 169 collected blind during stop 29 (pages and quotes no earlier set used) and
+        # measured on arrival: recall 0.40 (6 of 15), false alarms 0.084. Its odd lines were
+        # then read (recall there 0.33 -> 0.78); its even lines stayed unread (0.50 / 0.05)
+        ("real_messages_11.jsonl", 0.60, 0.08),
     ],
-    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    ids=[
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+    ],
 )
 def test_later_real_sets_collected_blind_keep_their_floors(
     name: str, recall_floor: float, alarm_ceiling: float
@@ -131,9 +146,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-10 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-11 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9 and 10 were labelled twice from the start).
+    sets 9, 10 and 11 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -146,6 +161,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_8.jsonl": (0.45, 0.06),
         "real_messages_9.jsonl": (0.70, 0.08),
         "real_messages_10.jsonl": (0.57, 0.14),
+        "real_messages_11.jsonl": (0.70, 0.07),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)
@@ -455,6 +471,26 @@ def test_the_written_active_voice_of_a_harm_is_read() -> None:
         "tugas saya menyiram tanaman dan menyapu halaman",
         "meminta surat keterangan kerja ke agensi caranya gimana",
         "orang tua melarang saya berangkat ke malaysia",
+    )
+
+
+def test_freedom_taken_a_plea_to_be_freed_no_means_for_care_and_blood_money_are_read() -> None:
+    """Forms the read half of set 11 showed missing, written for the test (stop 29); and two
+    that were read as harm by accident: "dipukul rata" (averaged) and "tidak amanah"."""
+    assert_read_as(
+        "kind",
+        ("sudah lima tahun tidak digaji, tidak boleh memegang hp sama sekali", "held"),
+        ("kebebasan istri saya dirampas agen di sana", "held"),
+        ("tolong bantu bebaskan suami saya dari kapal itu", "held"),
+        ("saya masih sakit di mess, uang untuk berobat tidak ada", "illness"),
+        ("keluarga korban masih belum mau menerima diyat, kakak saya menunggu", "sentenced"),
+    )
+    assert_no_danger(
+        "sekarang gaji semua pekerja di pukul rata, tidak ada bonus",
+        "agen itu penipu dan tidak amanah, jangan lewat dia",
+        "I served two years in jail in Sabah before I came home to Lombok",
+        "mohon dibebaskan dari biaya penempatan, apakah bisa?",
+        "apa itu diyat dalam hukum saudi?",
     )
 
 

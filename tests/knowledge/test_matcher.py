@@ -155,6 +155,7 @@ REAL_7 = DATA / "real_messages_7.jsonl"
 REAL_8 = DATA / "real_messages_8.jsonl"
 REAL_9 = DATA / "real_messages_9.jsonl"
 REAL_10 = DATA / "real_messages_10.jsonl"
+REAL_11 = DATA / "real_messages_11.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -407,8 +408,23 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # arrival: top-1 0.400, helpful 0.760 (the session's start: 0.392 / 0.760); its odd
         # lines were then read
         (REAL_10, 0.38, 0.74, 0.03, 0.20),
+        # 169 collected during stop 29 from pages and quotes no earlier set used (many
+        # testimonies of returnees and opinions), measured on arrival: top-1 0.329, helpful
+        # 0.732, out of scope answered 0.20; its odd lines were then read
+        (REAL_11, 0.30, 0.70, 0.02, 0.25),
     ],
-    ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    ids=[
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+    ],
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float
@@ -421,7 +437,9 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
     assert real.oos_answered <= out_of_scope, real.summary_lines()
 
 
-@pytest.mark.parametrize("path", [REAL_7, REAL_8, REAL_9], ids=["seventh", "eighth", "ninth"])
+@pytest.mark.parametrize(
+    "path", [REAL_7, REAL_8, REAL_9, REAL_11], ids=["seventh", "eighth", "ninth", "eleventh"]
+)
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     triage: Triage, path: Path
 ) -> None:
