@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.danger import default_detector, detect_danger
+from tests.knowledge.real_sets import LATER_SET_IDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CONTENT = Path(__file__).resolve().parents[2] / "knowledge" / "content" / "topics"
@@ -122,18 +123,7 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # then read (recall there 0.33 -> 0.78); its even lines stayed unread (0.50 / 0.05)
         ("real_messages_11.jsonl", 0.60, 0.08),
     ],
-    ids=[
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-    ],
+    ids=list(LATER_SET_IDS),
 )
 def test_later_real_sets_collected_blind_keep_their_floors(
     name: str, recall_floor: float, alarm_ceiling: float

@@ -24,6 +24,7 @@ from knowledge import Librarian
 from knowledge.danger_model import DangerModel
 from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import evaluate, read_labelled
+from tests.knowledge.real_sets import LATER_SET_IDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 HELDOUT = DATA / "heldout_questions.jsonl"
@@ -413,18 +414,7 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 0.732, out of scope answered 0.20; its odd lines were then read
         (REAL_11, 0.30, 0.70, 0.02, 0.25),
     ],
-    ids=[
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-    ],
+    ids=list(LATER_SET_IDS),
 )
 def test_later_real_sets_collected_blind_get_somewhere_to_go(
     triage: Triage, path: Path, top1: float, helpful: float, dead_ends: float, out_of_scope: float

@@ -1,0 +1,15 @@
+"""Names of the real-message sets collected blind after the first (tests/data/real_messages_N.jsonl,
+N = 2..11), as test ids: the danger floors and the answer floors list the same sets."""
+
+LATER_SET_IDS = (
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+)
