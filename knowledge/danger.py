@@ -39,6 +39,10 @@ WHOLE_PLEA_WORDS = 8
 MIN_RESPELLED = 6
 """Words this short are roots ("main", "ingin"), not a Jakarta "-in" or an active "me-" verb."""
 NAMED_WORD = re.compile(r"[a-z]{5,}")
+CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t",)), ("m", ("p",)))
+"""Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
+(tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
+MIN_CHAT_ACTIVE = 5
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
@@ -251,7 +255,13 @@ class DangerDetector:
         "dipulangin" is "dipulangkan", "dimintain" "dimintai", "dilepasin" "dilepas". The
         written form is taken only when the rules name it, so "ingin", "kemarin" and a name
         stay as typed."""
-        if len(word) <= MIN_RESPELLED or word in self.named:
+        if word in self.named:
+            return word
+        if len(word) >= MIN_CHAT_ACTIVE:
+            root = self._chat_active(word)
+            if root is not None:
+                return root
+        if len(word) <= MIN_RESPELLED:
             return word
         if word.endswith("in"):
             stem = word[:-2]
@@ -265,6 +275,20 @@ class DangerDetector:
             if root in self.active_roots:
                 return root
         return word
+
+    def _chat_active(self, word: str) -> str | None:
+        """The root of harm a chat active verb stands for, with or without a Jakarta "-in"
+        ("namparin"), or None: only the roots in `active_roots` are read, so "makan" or
+        "nanti" never turn into another word."""
+        for prefix, firsts in CHAT_ACTIVE:
+            if not word.startswith(prefix):
+                continue
+            rest = word[len(prefix) :]
+            for tail in (rest, rest[:-2] if rest.endswith("in") else None):
+                for first in firsts:
+                    if tail and first + tail in self.active_roots:
+                        return first + tail
+        return None
 
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")

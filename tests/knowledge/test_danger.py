@@ -476,6 +476,10 @@ def test_freedom_taken_a_plea_to_be_freed_no_means_for_care_and_blood_money_are_
         ("keluarga korban masih belum mau menerima diyat, kakak saya menunggu", "sentenced"),
     )
     assert_no_danger(
+        "saya takut dibunuh kalau kerja di arab, benar tidak?",
+        "kalau menolak lembur dipotong gajinya, boleh?",
+        "majikan saya suka nanti-nanti kalau saya minta libur",
+        "anak majikan suka masuk kamar saya untuk main game siang hari",
         "sekarang gaji semua pekerja di pukul rata, tidak ada bonus",
         "agen itu penipu dan tidak amanah, jangan lewat dia",
         "I served two years in jail in Sabah before I came home to Lombok",
@@ -489,6 +493,19 @@ def test_plain_written_sentences_of_danger_are_all_read() -> None:
     the rules (not from any set); five were missed then. Kept here less the one still left to
     a word of now ("istri saya dipenjara di arab saudi": news of past sentences says it too)."""
     path = Path(__file__).resolve().parents[1] / "data" / "danger_plain.txt"
+    missed = [line for line in path.read_text("utf-8").splitlines() if not detect_danger(line)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("name", ["danger_plain_english.txt", "danger_chat_written.txt"])
+def test_plain_english_and_chat_sentences_of_danger_are_all_read(name: str) -> None:
+    """Forty plain English sentences and the same forty harms as Indonesian chat, composed
+    in stop 29 (not from any set); 6 and 9 were missed then: "nobody takes me to the
+    doctor", "won't let me call my family", "electrocuted", "strangle", "spits on me",
+    "afraid my employer will kill me", "majikan suka nampar", "jual sy ke majikan lain",
+    "masuk kamar malem2", "gk ngebolehin nelpon", "kalo nolak disiksa", "gk boleh
+    periksa", "takut dibunuh majikan", "dibenturin ke tembok", "nyayat tangan"."""
+    path = Path(__file__).resolve().parents[1] / "data" / name
     missed = [line for line in path.read_text("utf-8").splitlines() if not detect_danger(line)]
     assert missed == []
 
