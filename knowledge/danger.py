@@ -39,6 +39,16 @@ WHOLE_PLEA_WORDS = 8
 MIN_RESPELLED = 6
 """Words this short are roots ("main", "ingin"), not a Jakarta "-in" or an active "me-" verb."""
 NAMED_WORD = re.compile(r"[a-z]{5,}")
+SELF_OR_KIN = re.compile(
+    r"\b(?:saya|aku|kami|kita|i|me|my|we|our|anak|istri|suami|adik|kakak|ibu saya|bapak saya"
+    r"|ayah saya|wife|husband|daughter|son|sister|brother)\b"
+)
+"""The writer or their family: an illness told after one of these is theirs, not a ward's."""
+CARED_FOR = re.compile(
+    r"\b(?:(?:yang|whom|who|that) )?(?:saya|aku|kami|i|we) "
+    r"(?:jaga|rawat|urus|asuh|look after|care for|take care of)\b"
+)
+"""The clause that names a ward ("nenek yang saya jaga") does not name the writer as the ill."""
 CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t",)), ("m", ("p",)))
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
@@ -202,6 +212,8 @@ class DangerDetector:
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
+        self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
+        """The people a caregiver looks after: their illness is the worker's job, not danger."""
         whole = spec.get("whole_plea") or {}
         self.plea_words = frozenset(str(w) for w in whole.get("plea") or ())
         self.plea_message_words = self.plea_words | {
@@ -335,8 +347,22 @@ class DangerDetector:
                 after = standard[found.end() :].lstrip()
                 if not self._counts(rule, before, now, plea, safe, after):
                     continue
+                if rule.kind == "illness" and self._of_a_ward(standard, found.start()):
+                    continue
                 return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
         return None
+
+    def _of_a_ward(self, standard: str, start: int) -> bool:
+        """The illness is told of someone the worker looks after ("nenek yang saya jaga
+        stroke, tidak bisa bergerak"): in its sentence or the one before, the last person
+        named is a ward, not the writer or their family ("saya jaga akong tapi saya sendiri
+        sakit parah" is the worker's own illness)."""
+        told = CARED_FOR.sub(" ", " ".join(standard[:start].split("|")[-2:]))
+        ward = [m.end() for m in self.wards.finditer(told)]
+        if not ward:
+            return False
+        writer = [m.end() for m in SELF_OR_KIN.finditer(told)]
+        return not writer or max(ward) > max(writer)
 
     def _only_pleads(self, standard: str) -> bool:
         """The whole message is a plea: plea words, the persons they are for and words of

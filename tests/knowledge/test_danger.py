@@ -497,6 +497,26 @@ def test_plain_written_sentences_of_danger_are_all_read() -> None:
     assert missed == []
 
 
+def test_the_illness_of_the_old_person_a_carer_looks_after_is_not_danger() -> None:
+    """Carers in Taiwan and Hong Kong tell of their ward's illness as their work; the worker's
+    own illness told after the ward still counts (written for the test, stop 29)."""
+    assert_no_danger(
+        "nenek yg sy jaga stroke, tidak bisa bergerak, apa sy harus jaga 24 jam?",
+        "the grandma I take care of had a stroke and cannot walk, how many hours can I rest",
+        "akong masuk rumah sakit lagi, tidak bisa jalan, saya harus tidur di RS",
+    )
+    assert_read_as(
+        "kind",
+        ("saya jaga akong tapi saya sendiri sakit parah tidak dibawa ke dokter", "illness"),
+        (
+            "I take care of grandma but I am very sick and they don't take me to the doctor",
+            "illness",
+        ),
+        ("saya merawat nenek, saya demam tinggi tidak dikasih obat", "illness"),
+        ("akong pukul saya tiap hari", "violence"),
+    )
+
+
 @pytest.mark.parametrize("name", ["danger_plain_english.txt", "danger_chat_written.txt"])
 def test_plain_english_and_chat_sentences_of_danger_are_all_read(name: str) -> None:
     """Forty plain English sentences and the same forty harms as Indonesian chat, composed
