@@ -212,6 +212,8 @@ class DangerDetector:
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
+        self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
+        """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
         """The people a caregiver looks after: their illness is the worker's job, not danger."""
         whole = spec.get("whole_plea") or {}
@@ -331,6 +333,8 @@ class DangerDetector:
             return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
         now = self._now(standard)
         plea = self.pleads(standard)
+        if not plea and self.jokes.search(standard):
+            return None
         safe_at = [m.start() for m in self.safe.finditer(standard)]
         safe = bool(safe_at)
         if safe and not now:

@@ -5,6 +5,7 @@
   passports, "nomor darurat", "pukul 9"); used to build the rules.
 - tests/data/danger_chat.jsonl: 240 written blind to the rules in chat style (half read).
 - tests/data/danger_chat_2.jsonl: 200 more, written blind by another helper (stop 27; half read).
+- tests/data/danger_chat_3.jsonl: 200 more, written blind by a third helper (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
   whether someone is in danger now; the figure that matters (recall must stay 1.0).
 """
@@ -59,8 +60,13 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         # lines 2, 4, 6, ...: never read; the rules written from the other half caught none of
         # its misses (0.76 before and after)
         ("danger_chat_2.jsonl", lambda n: n % 2 == 1, 0.76, 0.14),
+        # pairs 1-2, 5-6, ...: read and fixed in stop 29 (0.56 -> 0.92, false alarms
+        # 0.10 -> 0.02)
+        ("danger_chat_3.jsonl", lambda n: (n // 2) % 2 == 0, 0.92, 0.02),
+        # pairs 3-4, 7-8, ...: never read (0.80 and 0.20 on arrival; 0.80 and 0.18 after)
+        ("danger_chat_3.jsonl", lambda n: (n // 2) % 2 == 1, 0.80, 0.18),
     ],
-    ids=["chat-read", "chat-unread", "chat2-read", "chat2-unread"],
+    ids=["chat-read", "chat-unread", "chat2-read", "chat2-unread", "chat3-read", "chat3-unread"],
 )
 def test_blind_chat_style_probes_keep_their_floors(
     name: str, pick: Callable[[int], bool], recall_floor: float, alarm_ceiling: float
@@ -69,7 +75,8 @@ def test_blind_chat_style_probes_keep_their_floors(
     danger_chat.jsonl (240, alternating in danger / hard everyday, stop 24) and
     danger_chat_2.jsonl (100 in danger now and 100 look-alikes: past, hypothetical, news,
     safe, everyday; some English, Sasak and Mbojo; by a helper who saw no rule and no data
-    set, stop 27)."""
+    set, stop 27) and danger_chat_3.jsonl (100 and 100 again, with Javanese and Malay, by
+    another such helper, stop 29)."""
     rows = _rows(name)
     recall, alarms = _rates([r for n, r in enumerate(rows) if pick(n)])
     assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
@@ -514,6 +521,34 @@ def test_the_illness_of_the_old_person_a_carer_looks_after_is_not_danger() -> No
         ),
         ("saya merawat nenek, saya demam tinggi tidak dikasih obat", "illness"),
         ("akong pukul saya tiap hari", "violence"),
+    )
+
+
+def test_harms_the_third_chat_probe_showed_missing_are_read() -> None:
+    """Forms from the read half of danger_chat_3.jsonl, written again for the test (stop 29):
+    Javanese words, arrest by the Malay "polis", being kept in a shed, a fee for one's own
+    passport, a refusal punished, no water, unconscious for days, adrift at sea, a plea to
+    keep the message secret; and look-alikes that laugh, talk about a subject or eat no rice."""
+    assert_read_as(
+        "kind",
+        ("ibuku ora dikei mangan karo majikane, dikunci saka njaba", "held"),
+        ("bojoku ditangkap polis wingi, saiki ora ngerti neng ngendi, tolong", "detained"),
+        ("they keep her in the storeroom at night", "held"),
+        ("paspor ditahan agen, kalau mau diambil harus bayar 20 juta, sy masih di sini", "held"),
+        ("mandor bilang kalau kabur ditembak", "threat"),
+        ("sdh 2 hari gk dikasih minum sama majikan", "starved"),
+        ("adik sy di rumah sakit Johor, belum sadarkan diri 3 hari", "illness"),
+        ("kami di tengah laut, mesin mati, tidak ada air", "plea"),
+        ("please don't reply to this number, madam checks my phone", "plea"),
+        ("the man at the gate has a gun and we cannot go out", "held"),
+        ("she holds my hair and bangs my head on the table", "violence"),
+        ("I think of jumping from the balcony every night", "suicide"),
+    )
+    assert_no_danger(
+        "wkwk majikan bilang mau bunuh sy kalau kalah main kartu lagi",
+        "di grup banyak yang bahas perdagangan orang, emang separah itu?",
+        "sudah 3 hari tidak makan nasi, di sini roti terus",
+        "dulu pernah kabur dari majikan, sekarang kerja resmi di Kuwait, bisa tuntut gaji?",
     )
 
 
