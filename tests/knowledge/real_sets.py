@@ -1,5 +1,5 @@
 """Names of the real-message sets collected blind after the first (tests/data/real_messages_N.jsonl,
-N = 2..11), as test ids: the danger floors and the answer floors list the same sets."""
+N = 2..12), as test ids: the danger floors and the answer floors list the same sets."""
 
 LATER_SET_IDS = (
     "second",
@@ -12,4 +12,5 @@ LATER_SET_IDS = (
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
 )

@@ -129,6 +129,9 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # measured on arrival: recall 0.40 (6 of 15), false alarms 0.084. Its odd lines were
         # then read (recall there 0.33 -> 0.78); its even lines stayed unread (0.50 / 0.05)
         ("real_messages_11.jsonl", 0.60, 0.08),
+        # 124 collected at the end of stop 29 and measured on arrival, unread: only 3 in
+        # danger (1 caught), false alarms 0.074; the same with the engine at its start
+        ("real_messages_12.jsonl", 0.30, 0.08),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -143,9 +146,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-11 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-12 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9, 10 and 11 were labelled twice from the start).
+    sets 9 to 12 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -159,6 +162,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_9.jsonl": (0.70, 0.08),
         "real_messages_10.jsonl": (0.57, 0.14),
         "real_messages_11.jsonl": (0.70, 0.07),
+        "real_messages_12.jsonl": (0.30, 0.08),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

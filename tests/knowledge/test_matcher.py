@@ -157,6 +157,7 @@ REAL_8 = DATA / "real_messages_8.jsonl"
 REAL_9 = DATA / "real_messages_9.jsonl"
 REAL_10 = DATA / "real_messages_10.jsonl"
 REAL_11 = DATA / "real_messages_11.jsonl"
+REAL_12 = DATA / "real_messages_12.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -413,6 +414,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # testimonies of returnees and opinions), measured on arrival: top-1 0.329, helpful
         # 0.732, out of scope answered 0.20; its odd lines were then read
         (REAL_11, 0.30, 0.70, 0.02, 0.25),
+        # 124 collected at the end of stop 29 (mostly blogs and testimonies; few pages with
+        # pleas were left unused) and measured on arrival, unread: top-1 0.239, helpful 0.706,
+        # out of scope answered 0.267, the same as with the engine at that session's start
+        (REAL_12, 0.21, 0.68, 0.02, 0.30),
     ],
     ids=list(LATER_SET_IDS),
 )
