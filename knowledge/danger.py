@@ -30,7 +30,7 @@ from knowledge.normalize import (
 from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
-NEGATIONS = frozenset(("tidak", "bukan", "never", "not"))
+NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
@@ -212,6 +212,10 @@ class DangerDetector:
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
+        self.not_yet = re.compile(self._any_of(spec.get("not_yet") or ["(?!)"]))
+        self.media = re.compile(self._any_of(spec.get("media") or ["(?!)"]))
+        self.definitions = re.compile(self._any_of(spec.get("definitions") or ["(?!)"]))
+        self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions") or ["(?!)"]))
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
@@ -333,7 +337,7 @@ class DangerDetector:
             return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
         now = self._now(standard)
         plea = self.pleads(standard)
-        if not plea and self.jokes.search(standard):
+        if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
             return None
         safe_at = [m.start() for m in self.safe.finditer(standard)]
         safe = bool(safe_at)
@@ -347,9 +351,11 @@ class DangerDetector:
             for found in rule.pattern.finditer(standard):
                 if ends_safe is not None and found.end() <= ends_safe and not rule.always:
                     continue
-                before = standard[: found.start()].rsplit("|", 1)[-1].split()
+                told = standard[: found.start()].rsplit("|", 2)
+                before = told[-1].split()
+                previous = told[-2:-1]
                 after = standard[found.end() :].lstrip()
-                if not self._counts(rule, before, now, plea, safe, after):
+                if not self._counts(rule, before, now, plea, safe, after, previous):
                     continue
                 if rule.kind == "illness" and self._of_a_ward(standard, found.start()):
                     continue
@@ -387,6 +393,7 @@ class DangerDetector:
         plea: bool,
         safe: bool,
         after: str = "",
+        previous: Sequence[str] = (),
     ) -> bool:
         """False when the words before a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul") or a danger that is over."""
@@ -396,6 +403,13 @@ class DangerDetector:
         window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
             return True
+        sentence = " ".join(words_before)
+        if not plea and (
+            self._seen_in_media(" ".join((*previous, sentence)))
+            or self.definitions.search(window)
+            or (not rule.conditional and self.suppositions.search(sentence))
+        ):
+            return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
@@ -404,6 +418,13 @@ class DangerDetector:
         if self.past.search(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _seen_in_media(self, told: str) -> bool:
+        """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
+        disiksa") is about strangers, unless the writer or their family is named between
+        ("mohon nonton video anakmu | saya diancam")."""
+        seen = [m.end() for m in self.media.finditer(told)]
+        return bool(seen) and not SELF_OR_KIN.search(told, max(seen))
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words

@@ -6,6 +6,8 @@
 - tests/data/danger_chat.jsonl: 240 written blind to the rules in chat style (half read).
 - tests/data/danger_chat_2.jsonl: 200 more, written blind by another helper (stop 27; half read).
 - tests/data/danger_chat_3.jsonl: 200 more, written blind by a third helper (stop 29; half read).
+- tests/data/danger_lookalikes.jsonl: 200 everyday messages that look like danger, written blind
+  (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
   whether someone is in danger now; the figure that matters (recall must stay 1.0).
 """
@@ -80,6 +82,29 @@ def test_blind_chat_style_probes_keep_their_floors(
     rows = _rows(name)
     recall, alarms = _rates([r for n, r in enumerate(rows) if pick(n)])
     assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
+
+
+@pytest.mark.parametrize(
+    ("pick", "alarm_ceiling"),
+    [
+        # lines 1, 3, 5, ...: read and fixed in stop 29 (false alarms 0.39 at the stop's
+        # start, 0.36 on arrival, 0.08 after)
+        (lambda n: n % 2 == 0, 0.08),
+        # lines 2, 4, 6, ...: never read (0.29 at the stop's start, 0.25 on arrival, 0.24 after)
+        (lambda n: n % 2 == 1, 0.24),
+    ],
+    ids=["read", "unread"],
+)
+def test_everyday_look_alikes_written_blind_keep_their_ceiling(
+    pick: Callable[[int], bool], alarm_ceiling: float
+) -> None:
+    """200 messages that use danger's words but are not danger now (the past, a supposition,
+    a question, the news, someone else's trouble that is over, everyday life, an idiom or a
+    joke, a helper asking how to help), by a helper who saw no rule (stop 29)."""
+    rows = [r for n, r in enumerate(_rows("danger_lookalikes.jsonl")) if pick(n)]
+    assert all(r["urgent"] is False for r in rows)
+    alarms = sum(detect_danger(str(r["q"])) is not None for r in rows) / len(rows)
+    assert alarms <= alarm_ceiling, alarms
 
 
 def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() -> None:
@@ -553,6 +578,32 @@ def test_harms_the_third_chat_probe_showed_missing_are_read() -> None:
         "di grup banyak yang bahas perdagangan orang, emang separah itu?",
         "sudah 3 hari tidak makan nasi, di sini roti terus",
         "dulu pernah kabur dari majikan, sekarang kerja resmi di Kuwait, bisa tuntut gaji?",
+    )
+
+
+def test_the_news_a_supposition_a_definition_and_a_story_now_over_are_not_danger() -> None:
+    """Look-alikes the read half of danger_lookalikes.jsonl showed, written again for the test
+    (stop 29); the same harm told by the writer after the news, or with a plea, still counts."""
+    assert_no_danger(
+        "kemarin lihat di tiktok ada PMI dari Sumbawa disekap majikan, kasihan",
+        "film tentang TKW yang dikurung majikan itu bikin sedih, ada judul lain?",
+        "seandainya nanti di kapal ada ABK yang dipukuli kapten, lapornya ke mana?",
+        "in case my employer hit me, can I change employer? just asking before I sign",
+        "apa itu kerja paksa? tadi disebut di penyuluhan desa",
+        "kalau nanti majikan tidak izinkan saya pulang waktu kontrak habis, bagaimana?",
+        "We just need the number to follow up, nobody in danger now",
+        "the agency threatened to send me home if I complain, is that allowed?",
+        "anak majikan sandera hp saya buat main game, hadeh",
+        "dulu tiap hari ditampar nyonya, tapi itu sudah lewat, mau tanya uang long service",
+        "my cousin who was trapped in a scam company is rescued by police, who pays the ticket",
+        "adik saya jatuh dari lantai dua di rumah majikan, sudah operasi dan pulih",
+        "cuma nanya, belum kejadian: kalau kabur dari majikan saya jadi ilegal?",
+    )
+    assert_read_as(
+        "kind",
+        ("lihat video anak saya dipukuli majikan, tolong pak", "violence"),
+        ("mohon nonton video ini | saya diancam dibunuh majikan", "threat"),
+        ("saya lihat di tiktok info KBRI, saya sekarang dikurung agen", "held"),
     )
 
 
