@@ -216,6 +216,19 @@ class DangerDetector:
         self.media = re.compile(self._any_of(spec.get("media") or ["(?!)"]))
         self.definitions = re.compile(self._any_of(spec.get("definitions") or ["(?!)"]))
         self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions") or ["(?!)"]))
+        self.long_ago = re.compile(
+            r"(?<!sejak )(?<!since )(?<!dari )(?<!from )\b(?:tahun|in) (?:19|20)\d\d\b"
+            r"|\b(?:\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|last year|tahun lalu|waktu itu"
+            r"|saat itu|back then|zaman dulu|jaman dulu|waktu dulu)\b"
+            # "dulu" as "back then", not as "first" ("bayar dulu", "sabar dulu"): at the
+            # sentence's start, after a person, or before a person, a place or a time
+            r"|^dulu\b|\b(?:saya|aku|kami|kita|dia|mereka|beliau|ibu|bapak|anak|istri|suami|adik"
+            r"|kakak|majikan) dulu\b|\bdulu (?:saya|aku|kami|kita|dia|mereka|di|kerja|bekerja"
+            r"|waktu|pas|pernah|tahun|majikan|sempat|sering|tiap|setiap)\b"
+        )
+        """A time long past named before the danger in its sentence ("tahun lalu saya ditangkap
+        razia"): the story is told from after it, unless the message pleads. "Sejak tahun
+        2019" is not: it runs until now."""
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
@@ -414,6 +427,8 @@ class DangerDetector:
         if not now and (hypothetical or self.remark.match(after)):
             return False
         if not plea and self.hearsay.search(window):
+            return False
+        if self.long_ago.search(sentence) and not plea:
             return False
         if self.past.search(window) and (safe or not now):
             return False
