@@ -6,6 +6,8 @@
 - tests/data/danger_chat.jsonl: 240 written blind to the rules in chat style (half read).
 - tests/data/danger_chat_2.jsonl: 200 more, written blind by another helper (stop 27; half read).
 - tests/data/danger_chat_3.jsonl: 200 more, written blind by a third helper (stop 29; half read).
+- tests/data/danger_chat_4.jsonl: 200 more on the weakest kinds (illness, not allowed home,
+  stranded, threat), written blind (stop 29; half read).
 - tests/data/danger_lookalikes.jsonl: 200 everyday messages that look like danger, written blind
   (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
@@ -108,6 +110,44 @@ def test_everyday_look_alikes_written_blind_keep_their_ceiling(
     assert all(r["urgent"] is False for r in rows)
     alarms = sum(detect_danger(str(r["q"])) is not None for r in rows) / len(rows)
     assert alarms <= alarm_ceiling, alarms
+
+
+def _halves_by_kind(rows: list[dict[str, object]]) -> list[bool]:
+    """True for the read half: every other message of each kind and label, so that both
+    halves hold every kind (the file groups them)."""
+    seen: dict[tuple[object, object], int] = {}
+    read = []
+    for row in rows:
+        key = (row["kind"], row["urgent"])
+        read.append(seen.get(key, 0) % 2 == 0)
+        seen[key] = seen.get(key, 0) + 1
+    return read
+
+
+@pytest.mark.parametrize(
+    ("half", "recall_floor", "alarm_ceiling"),
+    [
+        # read and fixed in stop 29: 0.51 -> 0.90, false alarms 0.08 -> 0.08
+        (True, 0.89, 0.08),
+        # never read: 0.56 on arrival and after, false alarms 0.06
+        (False, 0.55, 0.07),
+    ],
+    ids=["read", "unread"],
+)
+def test_the_fourth_chat_probe_on_the_weakest_kinds_keeps_its_floors(
+    half: bool, recall_floor: float, alarm_ceiling: float
+) -> None:
+    """danger_chat_4.jsonl: 25 in danger and 25 look-alikes for each of illness without care,
+    not allowed home, stranded and threats (a helper who saw no rule, stop 29). Stranded is
+    not danger on its own under this project's labels (docs/benchmarks.md), so its 25 "in
+    danger" are left out of recall; its look-alikes still count for false alarms."""
+    rows = _rows("danger_chat_4.jsonl")
+    picked = [r for r, read in zip(rows, _halves_by_kind(rows), strict=True) if read is half]
+    danger = [r for r in picked if r["urgent"] and r["kind"] != "stranded"]
+    everyday = [r for r in picked if not r["urgent"]]
+    recall = sum(detect_danger(str(r["q"])) is not None for r in danger) / len(danger)
+    alarms = sum(detect_danger(str(r["q"])) is not None for r in everyday) / len(everyday)
+    assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
 
 
 def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() -> None:
@@ -626,6 +666,31 @@ def test_a_time_long_past_before_the_harm_puts_it_in_the_past_unless_it_pleads()
         ("sabar dulu ya bu, sy dikunci di kamar sm majikan", "held"),
         ("tahun 2020 saya dipukul majikan, tolong bantu saya sekarang", "violence"),
         ("majikan bilang bayar dulu baru boleh pulang, sy ditahan di rumah", "held"),
+    )
+
+
+def test_kept_past_the_contract_refused_care_and_threats_to_the_family_are_read() -> None:
+    """Forms from the read half of danger_chat_4.jsonl, written again for the test (stop 29);
+    a plan to go home next month or two years away from home are not danger."""
+    assert_read_as(
+        "kind",
+        ("kontrak istri saya sudah habis 5 bulan lalu, dia mau pulang tapi disuruh tunggu", "held"),
+        ("my contract ended 3 months ago and they keep my passport", "held"),
+        ("tiap minta pulang dibilang tahun depan, sudah 4 tahun", "held"),
+        ("sudah 7 tahun tidak dipulangkan majikan", "held"),
+        ("majikan tidak mau urus exit, saya mau pulang", "held"),
+        ("harus bayar 10 juta dulu baru boleh pulang kata agen", "held"),
+        ("kapten tidak mau balik ke darat padahal suami saya demam", "held"),
+        ("adik saya kecelakaan, tidak dibawa kontrol lagi ke rumah sakit", "illness"),
+        ("my friend fainted in the field and the boss says wait", "illness"),
+        ("doctor says I need operation but company says no insurance", "illness"),
+        ("agen bilang keluarga saya di Sumbawa akan didatangi orangnya", "threat"),
+        ("majikan menuduh saya mencuri emas, katanya saya akan dipenjara", "threat"),
+    )
+    assert_no_danger(
+        "saya mau pulang bulan depan, tiket sudah dibelikan majikan",
+        "sudah 2 tahun tidak pulang, kangen anak",
+        "kontrak saya selesai bulan depan, mau pulang, bagasi boleh berapa kilo?",
     )
 
 
