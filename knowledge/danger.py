@@ -219,7 +219,8 @@ class DangerDetector:
         self.long_ago = re.compile(
             r"(?<!sejak )(?<!since )(?<!dari )(?<!from )\b(?:tahun|in) (?:19|20)\d\d\b"
             r"|\b(?:\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|last year|tahun lalu|waktu itu"
-            r"|saat itu|back then|zaman dulu|jaman dulu|waktu dulu)\b"
+            r"|saat itu|back then|zaman dulu|jaman dulu|waktu dulu|long time ago|long ago|last time"
+            r"|(?:few|some|many|several) years ago)\b"
             # "dulu" as "back then", not as "first" ("bayar dulu", "sabar dulu"): at the
             # sentence's start, after a person, or before a person, a place or a time
             r"|^dulu\b|\b(?:saya|aku|kami|kita|dia|mereka|beliau|ibu|bapak|anak|istri|suami|adik"

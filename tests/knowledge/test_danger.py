@@ -8,6 +8,8 @@
 - tests/data/danger_chat_3.jsonl: 200 more, written blind by a third helper (stop 29; half read).
 - tests/data/danger_chat_4.jsonl: 200 more on the weakest kinds (illness, not allowed home,
   stranded, threat), written blind (stop 29; half read).
+- tests/data/danger_english.jsonl: 200 in the English workers write (100 in danger, 100 not),
+  written blind (stop 29; half read).
 - tests/data/danger_lookalikes.jsonl: 200 everyday messages that look like danger, written blind
   (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
@@ -72,8 +74,22 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         # pairs 3-4, 7-8, ...: never read (0.80 and 0.20 on arrival; 0.80 and 0.18 after its
         # read half; 0.12 after the time long past, chosen with the counts by kind in view)
         ("danger_chat_3.jsonl", lambda n: (n // 2) % 2 == 1, 0.80, 0.12),
+        # all English, as workers write it (stop 29): pairs 1-2, 5-6, ... read and fixed
+        # (0.54 -> 0.98, false alarms 0.18 -> 0.00); pairs 3-4, 7-8, ... never read
+        # (0.60 -> 0.64, 0.10 before and after)
+        ("danger_english.jsonl", lambda n: (n // 2) % 2 == 0, 0.98, 0.00),
+        ("danger_english.jsonl", lambda n: (n // 2) % 2 == 1, 0.64, 0.10),
     ],
-    ids=["chat-read", "chat-unread", "chat2-read", "chat2-unread", "chat3-read", "chat3-unread"],
+    ids=[
+        "chat-read",
+        "chat-unread",
+        "chat2-read",
+        "chat2-unread",
+        "chat3-read",
+        "chat3-unread",
+        "english-read",
+        "english-unread",
+    ],
 )
 def test_blind_chat_style_probes_keep_their_floors(
     name: str, pick: Callable[[int], bool], recall_floor: float, alarm_ceiling: float
@@ -691,6 +707,36 @@ def test_kept_past_the_contract_refused_care_and_threats_to_the_family_are_read(
         "saya mau pulang bulan depan, tiket sudah dibelikan majikan",
         "sudah 2 tahun tidak pulang, kangen anak",
         "kontrak saya selesai bulan depan, mau pulang, bagasi boleh berapa kilo?",
+    )
+
+
+def test_english_as_workers_write_it_is_read() -> None:
+    """Forms from the read half of danger_english.jsonl, written again for the test (stop 29);
+    its look-alikes that laughed, ended, or only limit the day off are not danger."""
+    assert_read_as(
+        "kind",
+        ("madam close me in the store room since yesterday", "held"),
+        ("i beg my sir let me go home but he say no", "held"),
+        ("agency say i must pay 2000 dollar first then can go home", "held"),
+        ("i only eat one time a day, always hungry", "starved"),
+        ("he try to open my door at night when madam sleep", "sexual"),
+        ("they force us to serve men in the karaoke", "sexual"),
+        ("if we not reach target they give electric shock", "violence"),
+        ("boss threat to throw me from the balcony", "threat"),
+        ("employer say i steal her gold, she will call police with false case", "threat"),
+        ("my leg is swollen and the boss says just rest and work tomorrow", "illness"),
+        ("i want die, i cannot take it anymore", "suicide"),
+        ("please tell my mother I am sorry and goodbye", "suicide"),
+        ("my sister was taken by immigration this morning", "detained"),
+        ("the court sentenced my son to death last week", "sentenced"),
+    )
+    assert_no_danger(
+        "i want to die of shame, i called my madam mom by mistake",
+        "employer not let me go out on weekdays, only sunday, it is ok",
+        "long time ago my boss not give me enough food, now I am happy in village",
+        "last time I wanted to kill myself in Kuwait but now I am better",
+        "my brother was detained in Johor but already released and deported",
+        "I heard there are maids facing death penalty in Saudi, how many?",
     )
 
 
