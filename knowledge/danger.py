@@ -225,11 +225,14 @@ class DangerDetector:
             # sentence's start, after a person, or before a person, a place or a time
             r"|^dulu\b|\b(?:saya|aku|kami|kita|dia|mereka|beliau|ibu|bapak|anak|istri|suami|adik"
             r"|kakak|majikan) dulu\b|\bdulu (?:saya|aku|kami|kita|dia|mereka|di|kerja|bekerja"
-            r"|waktu|pas|pernah|tahun|majikan|sempat|sering|tiap|setiap)\b"
+            r"|waktu|pas|pernah|tahun|majikan|sempat|sering|tiap|setiap|paman|bibi|anak|suami"
+            r"|istri|kakak|adik|ayah|ibu|bapak|teman|tetangga)"
         )
         """A time long past named before the danger in its sentence ("tahun lalu saya ditangkap
         razia"): the story is told from after it, unless the message pleads. "Sejak tahun
         2019" is not: it runs until now."""
+        self.thanks = re.compile(self._any_of(spec.get("thanks") or ["(?!)"]))
+        """Thanks that name help ("thank you for your help") are not a plea."""
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
@@ -329,7 +332,7 @@ class DangerDetector:
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
-        return bool(self.urgent.search(standard))
+        return bool(self.urgent.search(self.thanks.sub(" ", standard)))
 
     def wants_home(self, standard: str) -> bool:
         """The person wants to go home or be brought home ("ingin pulang", "mohon dipulangkan",

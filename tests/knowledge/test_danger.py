@@ -10,6 +10,8 @@
   stranded, threat), written blind (stop 29; half read).
 - tests/data/danger_english.jsonl: 200 in the English workers write (100 in danger, 100 not),
   written blind (stop 29; half read).
+- tests/data/danger_family_long.jsonl: 160 long messages from families in the village (80 in
+  danger, 80 not), written blind (stop 29; half read).
 - tests/data/danger_lookalikes.jsonl: 200 everyday messages that look like danger, written blind
   (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
@@ -79,6 +81,10 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         # (0.60 -> 0.64, 0.10 before and after)
         ("danger_english.jsonl", lambda n: (n // 2) % 2 == 0, 0.98, 0.00),
         ("danger_english.jsonl", lambda n: (n // 2) % 2 == 1, 0.64, 0.10),
+        # long family messages (stop 29): read half 0.875 -> 1.00, false alarms 0.22 -> 0.08;
+        # unread half 0.95 before and after, false alarms 0.10 before and after
+        ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 0, 1.00, 0.08),
+        ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 1, 0.95, 0.10),
     ],
     ids=[
         "chat-read",
@@ -89,6 +95,8 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         "chat3-unread",
         "english-read",
         "english-unread",
+        "family-read",
+        "family-unread",
     ],
 )
 def test_blind_chat_style_probes_keep_their_floors(
@@ -737,6 +745,28 @@ def test_english_as_workers_write_it_is_read() -> None:
         "last time I wanted to kill myself in Kuwait but now I am better",
         "my brother was detained in Johor but already released and deported",
         "I heard there are maids facing death penalty in Saudi, how many?",
+    )
+
+
+def test_long_family_messages_are_read_for_the_danger_inside_them() -> None:
+    """Forms from the read half of danger_family_long.jsonl, written again for the test (stop
+    29), and the look-alikes it showed: a family member at home who is ill, an agency that is
+    "not safe", a question of what may happen, thanks for help."""
+    assert_read_as(
+        "kind",
+        ("her employer son come in her room many times at night, she is scared", "sexual"),
+        ("kakak sy kirim foto obat tidur satu plastik, bilang mau istirahat selamanya", "suicide"),
+        ("my mother is on the balcony and she says she wants to end it", "suicide"),
+        ("majikan bilang adik saya tidak akan keluar dari rumah itu hidup-hidup", "threat"),
+        ("tangannya bernanah, demam, bos bilang tidak ada biaya rumah sakit", "illness"),
+        ("admin tolong sy lg di luar negri ga aman, gmn caranya kabur", "plea"),
+    )
+    assert_no_danger(
+        "ibu saya di rumah kena stroke minggu lalu, bapak kerja di Malaysia, ada bantuan?",
+        "I am worried the new agency is not safe, how to check the job order? Thank you",
+        "apa dia bisa dipenjara lama kalau kecelakaan di sana? kemarin temannya ditahan",
+        "I hear many story in the news about workers beaten. Thank you for your help",
+        "sy mau kirim pesan darurat ke kapal suami, gimana caranya?",
     )
 
 
