@@ -771,6 +771,22 @@ def test_long_family_messages_are_read_for_the_danger_inside_them() -> None:
     )
 
 
+def test_english_help_is_a_plea_with_a_person_or_urgency_not_as_a_noun() -> None:
+    """ "Help me", "please help", "send help" plead; "a help program" or "cried for help" in a
+    story told after do not, so they no longer override the readings of the past (stop 29)."""
+    assert_read_as(
+        "kind",
+        ("pls help my sister is locked", "held"),
+        ("help me please", "plea"),
+    )
+    assert_no_danger(
+        "I was trafficked in 2018 and police rescue me, is there a help program for victims?",
+        "i got locked out of the house lol",
+        "the gate is locked at night for safety",
+        "my phone is locked, forgot password",
+    )
+
+
 @pytest.mark.parametrize("name", ["danger_plain_english.txt", "danger_chat_written.txt"])
 def test_plain_english_and_chat_sentences_of_danger_are_all_read(name: str) -> None:
     """Forty plain English sentences and the same forty harms as Indonesian chat, composed
