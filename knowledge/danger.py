@@ -354,8 +354,6 @@ class DangerDetector:
             return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
         now = self._now(standard)
         plea = self.pleads(standard)
-        if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
-            return None
         safe_at = [m.start() for m in self.safe.finditer(standard)]
         safe = bool(safe_at)
         if safe and not now:
@@ -370,26 +368,22 @@ class DangerDetector:
                     continue
                 told = standard[: found.start()].rsplit("|", 2)
                 before = told[-1].split()
-                previous = told[-2:-1]
+                recent = " ".join(told[-2:])  # its sentence and the one before
                 after = standard[found.end() :].lstrip()
-                if not self._counts(rule, before, now, plea, safe, after, previous):
+                if not self._counts(rule, before, now, plea, safe, after, recent):
                     continue
-                if rule.kind == "illness" and self._of_a_ward(standard, found.start()):
+                if rule.kind == "illness" and self._of_a_ward(recent):
                     continue
+                if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
+                    return None  # a joke, or a question about what has not happened
                 return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
         return None
 
-    def _of_a_ward(self, standard: str, start: int) -> bool:
+    def _of_a_ward(self, recent: str) -> bool:
         """The illness is told of someone the worker looks after ("nenek yang saya jaga
-        stroke, tidak bisa bergerak"): in its sentence or the one before, the last person
-        named is a ward, not the writer or their family ("saya jaga akong tapi saya sendiri
-        sakit parah" is the worker's own illness)."""
-        told = CARED_FOR.sub(" ", " ".join(standard[:start].split("|")[-2:]))
-        ward = [m.end() for m in self.wards.finditer(told)]
-        if not ward:
-            return False
-        writer = [m.end() for m in SELF_OR_KIN.finditer(told)]
-        return not writer or max(ward) > max(writer)
+        stroke, tidak bisa bergerak"), not of the writer or their family named after the ward
+        ("saya jaga akong tapi saya sendiri sakit parah" is the worker's own illness)."""
+        return _named_last(self.wards, CARED_FOR.sub(" ", recent))
 
     def _only_pleads(self, standard: str) -> bool:
         """The whole message is a plea: plea words, the persons they are for and words of
@@ -410,7 +404,7 @@ class DangerDetector:
         plea: bool,
         safe: bool,
         after: str = "",
-        previous: Sequence[str] = (),
+        recent: str = "",
     ) -> bool:
         """False when the words before a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul") or a danger that is over."""
@@ -422,7 +416,7 @@ class DangerDetector:
             return True
         sentence = " ".join(words_before)
         if not plea and (
-            self._seen_in_media(" ".join((*previous, sentence)))
+            self._seen_in_media(recent)
             or self.definitions.search(window)
             or (not rule.conditional and self.suppositions.search(sentence))
         ):
@@ -438,12 +432,11 @@ class DangerDetector:
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
 
-    def _seen_in_media(self, told: str) -> bool:
+    def _seen_in_media(self, recent: str) -> bool:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
         disiksa") is about strangers, unless the writer or their family is named between
         ("mohon nonton video anakmu | saya diancam")."""
-        seen = [m.end() for m in self.media.finditer(told)]
-        return bool(seen) and not SELF_OR_KIN.search(told, max(seen))
+        return _named_last(self.media, recent)
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words
@@ -463,6 +456,13 @@ class DangerDetector:
         if before and before[-1] in NEGATIONS:
             return True
         return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
+
+
+def _named_last(names: re.Pattern[str], told: str) -> bool:
+    """One of `names` is in `told` and neither the writer nor their family is named after the
+    last of them: what follows is told of others (a ward, strangers in the news)."""
+    ends = [m.end() for m in names.finditer(told)]
+    return bool(ends) and not SELF_OR_KIN.search(told, max(ends))
 
 
 def words_named(spec: Any) -> frozenset[str]:

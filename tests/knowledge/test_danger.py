@@ -40,12 +40,16 @@ def _rows(name: str) -> list[dict[str, object]]:
     return [json.loads(x) for x in (DATA / name).read_text("utf-8").splitlines() if x.strip()]
 
 
+def _read_as_danger(rows: list[dict[str, object]]) -> float:
+    """The share of the rows the rules read as danger."""
+    return sum(detect_danger(str(r["q"])) is not None for r in rows) / len(rows)
+
+
 def _rates(rows: list[dict[str, object]]) -> tuple[float, float]:
+    """Recall on the rows in danger and false alarms on the others."""
     danger = [r for r in rows if r["urgent"]]
     everyday = [r for r in rows if not r["urgent"]]
-    recall = sum(detect_danger(str(r["q"])) is not None for r in danger) / len(danger)
-    alarms = sum(detect_danger(str(r["q"])) is not None for r in everyday) / len(everyday)
-    return recall, alarms
+    return _read_as_danger(danger), _read_as_danger(everyday)
 
 
 def test_written_danger_cases_are_caught_without_false_alarms() -> None:
@@ -133,7 +137,7 @@ def test_everyday_look_alikes_written_blind_keep_their_ceiling(
     joke, a helper asking how to help), by a helper who saw no rule (stop 29)."""
     rows = [r for n, r in enumerate(_rows("danger_lookalikes.jsonl")) if pick(n)]
     assert all(r["urgent"] is False for r in rows)
-    alarms = sum(detect_danger(str(r["q"])) is not None for r in rows) / len(rows)
+    alarms = _read_as_danger(rows)
     assert alarms <= alarm_ceiling, alarms
 
 
@@ -168,10 +172,7 @@ def test_the_fourth_chat_probe_on_the_weakest_kinds_keeps_its_floors(
     danger" are left out of recall; its look-alikes still count for false alarms."""
     rows = _rows("danger_chat_4.jsonl")
     picked = [r for r, read in zip(rows, _halves_by_kind(rows), strict=True) if read is half]
-    danger = [r for r in picked if r["urgent"] and r["kind"] != "stranded"]
-    everyday = [r for r in picked if not r["urgent"]]
-    recall = sum(detect_danger(str(r["q"])) is not None for r in danger) / len(danger)
-    alarms = sum(detect_danger(str(r["q"])) is not None for r in everyday) / len(everyday)
+    recall, alarms = _rates([r for r in picked if not r["urgent"] or r["kind"] != "stranded"])
     assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
 
 
