@@ -28,6 +28,12 @@ from knowledge.matcher import Candidate, Match
 from knowledge.needs import NeedReader, Needs, default_reader
 
 MAX_OFFERED = 3
+"""Topics offered beside an answer, plus "ask an officer": three reply buttons, WhatsApp's
+limit for one tap."""
+CHOICES_ALONE = 5
+"""Topics offered instead of an answer. They already come as a list (WhatsApp shows more than
+three choices behind one "Choose" tap, with room for ten rows), so five topics and "ask an
+officer" cost the person no more taps than three did (docs/benchmarks.md, stop 30)."""
 NEED_MIN_WORDS = 8
 NEED_MIN_HITS = 2
 """A message this long naming two troubles of a working life (work, pay, health, family far
@@ -202,8 +208,8 @@ class Triage:
             # unsure what is asked, but not where: what helps there is one of the choices
             offered = self._with_place(None, offered, place, read_needs)
         # the one bound on choices: beside an answer there is room for two topics and "ask an
-        # officer" (three buttons), without one for three topics
-        bound = MAX_OFFERED - 1 if topic else MAX_OFFERED
+        # officer" (three buttons), without one for a list of five
+        bound = MAX_OFFERED - 1 if topic else CHOICES_ALONE
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
             offered = self._within_reach(text, standard, topic, offered, asks)
@@ -240,7 +246,7 @@ class Triage:
         numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
         others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
         if topic is None:
-            return (*numbers, *others[: MAX_OFFERED - len(numbers) - 1], place.topic)
+            return (*numbers, *others[: CHOICES_ALONE - len(numbers) - 1], place.topic)
         room = MAX_OFFERED - 1 - len(numbers) - 1
         if any(s in read_needs().topics for s in others[room:]):
             return offered
@@ -343,7 +349,7 @@ class Triage:
             likely = tuple(dict.fromkeys((*needs.topics, *likely)))
         if not likely:
             return None, ()
-        return None, likely[:MAX_OFFERED]
+        return None, likely[:CHOICES_ALONE]
 
     def _related(self, chosen: str, match: Match, needs: tuple[str, ...]) -> tuple[str, ...]:
         """Offered beside a sure answer: the needs the message states, then the ranking's

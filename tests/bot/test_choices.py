@@ -1,0 +1,49 @@
+"""The topics `migran eval` counts as offered are the topics the chat shows as choices.
+
+`helpful` is measured on the triage's reading (`Reading.offered`); a choice the reading holds
+but the reply has no room for would make that figure a promise the chat does not keep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.triage import CHOICES_ALONE
+from bot.types import Reply
+from knowledge.evaluation import read_labelled
+from tests.conftest import Chat
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TOPIC = "topic:"
+
+
+def shown_topics(replies: list[Reply]) -> list[str]:
+    """The topics offered as buttons or list rows, in the order the chat shows them."""
+    return [
+        option.id.removeprefix(TOPIC)
+        for reply in replies
+        for option in reply.options
+        if option.id.startswith(TOPIC)
+    ]
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[str]:
+    rows = read_labelled(DATA / "real_messages_4.jsonl")
+    return [row.question for row in rows[:40]]
+
+
+def test_every_choice_counted_is_shown_and_nothing_else(sqlite_services, stories) -> None:  # type: ignore[no-untyped-def]
+    triage = sqlite_services.dispatcher.engine.triage
+    longest = 0
+    for n, text in enumerate(stories):
+        reading = triage.read(text)
+        replies = Chat(sqlite_services, user=f"u{n}").send(text)
+        assert shown_topics(replies) == list(reading.offered), text
+        if reading.topic is None and len(reading.offered) > 3:
+            # more than three choices come as one list behind a single "Choose" tap
+            assert any(len(reply.rows) > len(reading.offered) for reply in replies)
+            longest = max(longest, len(reading.offered))
+    assert 3 < longest <= CHOICES_ALONE + 1, "no story here needed more than three choices"
