@@ -39,16 +39,6 @@ WHOLE_PLEA_WORDS = 8
 MIN_RESPELLED = 6
 """Words this short are roots ("main", "ingin"), not a Jakarta "-in" or an active "me-" verb."""
 NAMED_WORD = re.compile(r"[a-z]{5,}")
-SELF_OR_KIN = re.compile(
-    r"\b(?:saya|aku|kami|kita|i|me|my|we|our|anak|istri|suami|adik|kakak|ibu saya|bapak saya"
-    r"|ayah saya|wife|husband|daughter|son|sister|brother)\b"
-)
-"""The writer or their family: an illness told after one of these is theirs, not a ward's."""
-CARED_FOR = re.compile(
-    r"\b(?:(?:yang|whom|who|that) )?(?:saya|aku|kami|i|we) "
-    r"(?:jaga|rawat|urus|asuh|look after|care for|take care of)\b"
-)
-"""The clause that names a ward ("nenek yang saya jaga") does not name the writer as the ill."""
 CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t",)), ("m", ("p",)))
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
@@ -216,21 +206,13 @@ class DangerDetector:
         self.media = re.compile(self._any_of(spec.get("media") or ["(?!)"]))
         self.definitions = re.compile(self._any_of(spec.get("definitions") or ["(?!)"]))
         self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions") or ["(?!)"]))
-        self.long_ago = re.compile(
-            r"(?<!sejak )(?<!since )(?<!dari )(?<!from )\b(?:tahun|in) (?:19|20)\d\d\b"
-            r"|\b(?:\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|last year|tahun lalu|waktu itu"
-            r"|saat itu|back then|zaman dulu|jaman dulu|waktu dulu|long time ago|long ago|last time"
-            r"|(?:few|some|many|several) years ago)\b"
-            # "dulu" as "back then", not as "first" ("bayar dulu", "sabar dulu"): at the
-            # sentence's start, after a person, or before a person, a place or a time
-            r"|^dulu\b|\b(?:saya|aku|kami|kita|dia|mereka|beliau|ibu|bapak|anak|istri|suami|adik"
-            r"|kakak|majikan) dulu\b|\bdulu (?:saya|aku|kami|kita|dia|mereka|di|kerja|bekerja"
-            r"|waktu|pas|pernah|tahun|majikan|sempat|sering|tiap|setiap|paman|bibi|anak|suami"
-            r"|istri|kakak|adik|ayah|ibu|bapak|teman|tetangga)"
-        )
+        self.long_ago = long_ago_pattern(spec.get("long_ago") or {})
         """A time long past named before the danger in its sentence ("tahun lalu saya ditangkap
-        razia"): the story is told from after it, unless the message pleads. "Sejak tahun
-        2019" is not: it runs until now."""
+        razia"): the story is told from after it, unless the message pleads."""
+        self.writer_or_kin = re.compile(self._any_of(spec.get("writer_or_kin") or ["(?!)"]))
+        """The writer or their family: what is told after one of them is theirs."""
+        self.cared_for = cared_for_pattern(spec.get("cared_for") or {})
+        """The clause that names a ward ("nenek yang saya jaga")."""
         self.thanks = re.compile(self._any_of(spec.get("thanks") or ["(?!)"]))
         """Thanks that name help ("thank you for your help") are not a plea."""
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
@@ -383,7 +365,7 @@ class DangerDetector:
         """The illness is told of someone the worker looks after ("nenek yang saya jaga
         stroke, tidak bisa bergerak"), not of the writer or their family named after the ward
         ("saya jaga akong tapi saya sendiri sakit parah" is the worker's own illness)."""
-        return _named_last(self.wards, CARED_FOR.sub(" ", recent))
+        return self._named_last(self.wards, self.cared_for.sub(" ", recent))
 
     def _only_pleads(self, standard: str) -> bool:
         """The whole message is a plea: plea words, the persons they are for and words of
@@ -436,7 +418,7 @@ class DangerDetector:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
         disiksa") is about strangers, unless the writer or their family is named between
         ("mohon nonton video anakmu | saya diancam")."""
-        return _named_last(self.media, recent)
+        return self._named_last(self.media, recent)
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words
@@ -450,6 +432,12 @@ class DangerDetector:
             kept.append(word)
         return kept
 
+    def _named_last(self, names: re.Pattern[str], told: str) -> bool:
+        """One of `names` is in `told` and neither the writer nor their family is named after
+        the last of them: what follows is told of others (a ward, strangers in the news)."""
+        ends = [m.end() for m in names.finditer(told)]
+        return bool(ends) and not self.writer_or_kin.search(told, max(ends))
+
     @staticmethod
     def _denied(before: list[str]) -> bool:
         """ "tidak dipukul", "tidak pernah disiksa" deny; "tidak tahan disiksa" does not."""
@@ -458,11 +446,31 @@ class DangerDetector:
         return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
 
 
-def _named_last(names: re.Pattern[str], told: str) -> bool:
-    """One of `names` is in `told` and neither the writer nor their family is named after the
-    last of them: what follows is told of others (a ward, strangers in the news)."""
-    ends = [m.end() for m in names.finditer(told)]
-    return bool(ends) and not SELF_OR_KIN.search(told, max(ends))
+def _words_of(items: Any) -> str:
+    """Alternatives of the listed words or phrases, longest first, each escaped."""
+    ordered = sorted({str(w) for w in items or ()}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+
+
+def long_ago_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
+    """danger.yaml's `long_ago`: a year not after "sejak", "N tahun lalu", a phrase of a time
+    past, and "dulu" where it means "back then" (not "first": "sabar dulu")."""
+    unless = "".join(f"(?<!{re.escape(str(w))} )" for w in spec.get("year_unless_after") or ())
+    return re.compile(
+        rf"{unless}\b(?:tahun|in) (?:19|20)\d\d\b"
+        rf"|\b(?:\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|{_words_of(spec.get('phrases'))}"
+        r"|(?:few|some|many|several) years ago)\b"
+        rf"|^dulu\b|\b(?:{_words_of(spec.get('dulu_after'))}) dulu\b"
+        rf"|\bdulu (?:{_words_of(spec.get('dulu_before'))})"
+    )
+
+
+def cared_for_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
+    """danger.yaml's `cared_for`: "(yang) saya jaga", "(who) I look after"."""
+    return re.compile(
+        rf"\b(?:(?:{_words_of(spec.get('linked_by'))}) )?(?:{_words_of(spec.get('carers'))}) "
+        rf"(?:{_words_of(spec.get('verbs'))})\b"
+    )
 
 
 def words_named(spec: Any) -> frozenset[str]:
