@@ -53,6 +53,9 @@ LEADING: dict[str, str] = {
     "register": "training",
 }
 """First words that start a form with the rest of the message ("LAPOR nama saya ...")."""
+NOUN_FORMS = frozenset(("laporan", "pengaduan", "aduan"))
+"""A noun opens a form only when typed as a keyword ("LAPORAN ...", "Pengaduan: ..."); in a
+plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
@@ -72,6 +75,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
         return "register"  # "lapor berangkat anak saya ke Taiwan"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
+    if word in NOUN_FORMS and not (shouted or marked):
+        return None
     if command == "training":
         about_training = bool(set(fold(stripped).split()[1:4]) & TRAINING_WORDS)
         if shouted or (about_training and (marked or not is_question())):

@@ -34,6 +34,9 @@ CHOICES_ALONE = 5
 """Topics offered instead of an answer. They already come as a list (WhatsApp shows more than
 three choices behind one "Choose" tap, with room for ten rows), so five topics and "ask an
 officer" cost the person no more taps than three did (docs/benchmarks.md, stop 30)."""
+FORM_TOPICS = {"report": "lapor-kasus", "training": "daftar-pelatihan"}
+"""The topic whose answer a form opened by a command word carries out; recording a departure
+("register") answers none."""
 NEED_MIN_WORDS = 8
 NEED_MIN_HITS = 2
 """A message this long naming two troubles of a working life (work, pay, health, family far
@@ -110,22 +113,35 @@ class Reading:
         return self.answer.score
 
     @property
+    def shown_topic(self) -> str | None:
+        """The topic the reply gives: a command word opens its form instead of the answer
+        ("LAPOR ..." is a report: what the report topic explains is done)."""
+        return FORM_TOPICS.get(self.command) if self.command else self.topic
+
+    @property
     def answered(self) -> tuple[str, ...]:
         """Topics whose answers arrive without a tap: the numbers to call first when someone
         is in danger, then the topic answered after them."""
         urgent = (EMERGENCY_TOPIC,) if self.urgent else ()
-        return tuple(dict.fromkeys((*urgent, *((self.topic,) if self.topic else ()))))
+        shown = self.shown_topic
+        return tuple(dict.fromkeys((*urgent, *((shown,) if shown else ()))))
+
+    @property
+    def shown_choices(self) -> tuple[str, ...]:
+        """The topics offered as choices: none when a command word opens its form."""
+        return () if self.command else self.offered
 
     @property
     def helped_with(self) -> tuple[str, ...]:
         """Topics the user gets, answered or offered, in order (for evaluation)."""
-        return tuple(dict.fromkeys((*self.answered, *self.offered)))
+        return tuple(dict.fromkeys((*self.answered, *self.shown_choices)))
 
     @property
     def first_topic(self) -> str | None:
         """The topic the first reply answers: the emergency reply is the numbers to call."""
-        if self.topic:
-            return self.topic
+        shown = self.shown_topic
+        if shown:
+            return shown
         return EMERGENCY_TOPIC if self.urgent else None
 
 

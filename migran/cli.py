@@ -68,7 +68,7 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
         "lang": reading.lang if reading else None,
         "answer": preview.replies[0].text if preview.replies else "",
         "answered": list(reading.answered) if reading else [],
-        "offered": list(reading.offered) if reading else [],
+        "offered": list(reading.shown_choices) if reading else [],
         "urgent": bool(reading and reading.urgent),
         "command": reading.command if reading else None,
     }

@@ -21,6 +21,14 @@ NOT_A_DEPARTURE = frozenset(
 )
 """Negations, problems, requests, hypotheticals and hearsay: the message is about something
 else than recording a departure."""
+STORY_TURNS = frozenset(
+    "tapi tetapi tp namun padahal ternyata trnyata sayangnya but however susah sulit nekat utang "
+    "hutang larang dilarang melarang dijanjikan janji dijanjiin masalah kabur ditawari ditawarin "
+    "ditawarkan".split()
+)
+"""A turn in the story ("padahal sudah saya larang", "ternyata beda tempat kerja", "dijanjikan
+berangkat Oktober, sampai sekarang masih di sini"): a family telling a trouble around a
+departure wants it answered, not recorded (two such real messages met the register form)."""
 MAX_WORDS = 20
 WORKER_OF: dict[str, str] = {
     "anak": "orang tua",
@@ -50,7 +58,7 @@ def is_departure_statement(text: str) -> bool:
     said = set(words)
     if not said & DEPARTURE_WORDS or not said & WHEN_WORDS:
         return False
-    return not (said & NOT_A_DEPARTURE) and not categories_in(text)
+    return not (said & (NOT_A_DEPARTURE | STORY_TURNS)) and not categories_in(text)
 
 
 def writer_relation(text: str) -> str | None:

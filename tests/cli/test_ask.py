@@ -61,6 +61,9 @@ def test_ask_tells_what_the_chat_would_do(capsys) -> None:  # type: ignore[no-un
     assert danger["answered"] == ["kontak-darurat", danger["topic"]]  # numbers, then the topic
     assert "999" in danger["answer"] and "+60 17-668 8032" in danger["answer"]
     assert report["command"] == "report" and report["urgent"] is False
+    # the report form is what the chat gives, not the answer of the topic the words lean to
+    assert report["topic"] == "lapor-kasus" and report["offered"] == []
+    assert "setuju" in report["answer"]
     assert unsure["topic"] is None and len(unsure["offered"]) >= 2
     assert unsure["answer"] != ""
 

@@ -29,6 +29,9 @@ def test_statements_of_departure(text: str) -> None:
         "Anak saya Nurul berangkat bulan Maret lewat PT di Mataram, bayar 8 juta katanya nanti "
         "dipotong gaji. Sekarang dia dikurung di gudang belakang rumah majikan di Dammam.",
         "berangkat",
+        "suami sy berangkat bulan lalu lewat sponsor, padahal sdh sy larang, skrg susah dihubungi",
+        "katanya minggu depan berangkat ke Jepang tapi visanya belum keluar juga",
+        "adik saya dijanjikan berangkat bulan Mei, sampai sekarang belum ada kabar",
     ],
 )
 def test_problems_and_stories_are_not_departures(text: str) -> None:
