@@ -289,6 +289,7 @@ def test_wanting_someone_brought_home_keeps_the_numbers_one_tap_away(triage: Tri
         "anak saya di arab ingin pulang tapi agensinya belum kasih kabar kapan",
         "keluarga minta istri saya dipulangkan dari malaysia bulan ini",
         "I want to go home but the agency keeps saying wait",
+        "I want go home, my contract finish in February, the broker not answer",
     ):
         reading = triage.read(text)
         assert not reading.urgent and EMERGENCY_TOPIC in reading.offered, (text, reading)
