@@ -215,6 +215,16 @@ class DangerDetector:
         """The clause that names a ward ("nenek yang saya jaga")."""
         self.thanks = re.compile(self._any_of(spec.get("thanks") or ["(?!)"]))
         """Thanks that name help ("thank you for your help") are not a plea."""
+        causes = spec.get("not_by_a_person") or {}
+        self.causes = frozenset(str(w) for w in causes.get("causes") or ())
+        self.caused = re.compile(
+            self._any_of(causes.get("cues") or ["(?!)"])
+            + r" (?:\w+ )?(?:the )?"
+            + self._any_of(causes.get("causes") or ["(?!)"])
+        )
+        """A danger whose cause is not a person: the weather, a lockdown, a longing."""
+        self.feels_like = re.compile(self._any_of(spec.get("feels_like") or ["(?!)"]) + "$")
+        """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
@@ -403,6 +413,8 @@ class DangerDetector:
             or (not rule.conditional and self.suppositions.search(sentence))
         ):
             return False
+        if not plea and (self._not_by_a_person(after, rule.kind) or self.feels_like.search(window)):
+            return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
@@ -413,6 +425,17 @@ class DangerDetector:
         if self.past.search(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _not_by_a_person(self, after: str, kind: str) -> bool:
+        """The words after a danger in its sentence name a cause that is not a person: the
+        next word ("terkurung hujan", "disiksa rindu"), or, for being shut in, one after
+        "karena"/"because of" ("cannot go out because of the storm"). A blow has a hand
+        behind it whatever the reason given ("she beat me because of the rain")."""
+        told = after.split("|", 1)[0]
+        following = told.split(maxsplit=1)
+        if not following:
+            return False
+        return following[0] in self.causes or (kind == "held" and bool(self.caused.search(told)))
 
     def _seen_in_media(self, recent: str) -> bool:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW

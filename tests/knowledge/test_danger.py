@@ -695,6 +695,30 @@ def test_a_time_long_past_before_the_harm_puts_it_in_the_past_unless_it_pleads()
     )
 
 
+def test_weather_a_lockdown_a_longing_and_a_likeness_are_not_a_person_doing_harm() -> None:
+    """What holds or torments is not a person ("terkurung hujan", "disiksa rindu"), or the
+    harm is a likeness ("rasanya seperti disiksa"), or the message says it jokes. A blow has
+    a hand behind it whatever the reason, and a plea keeps its danger (written a priori,
+    before any labelled set was looked at for it, stop 30)."""
+    assert_no_danger(
+        "kami terkurung hujan di stasiun, jadi telat pulang ke asrama",
+        "saya disiksa rindu sama anak di kampung, tiap malam nangis",
+        "saya dikurung di kamar karena pandemi, karantina 14 hari dari pemerintah",
+        "we cannot go out on sunday because of the rain storm signal",
+        "kerja di pabrik panas sekali rasanya seperti disiksa, tapi gajinya lumayan",
+        "it feels like a prison sometimes but my employer is kind, just tired",
+        "majikan bilang kalau kalah catur dia mau bunuh diri, dia memang suka bercanda",
+    )
+    assert_read_as(
+        "kind",
+        ("she beat me because of the rain, I was late", "violence"),
+        ("saya dikurung majikan selama pandemi, tidak dikasih makan", "held"),
+        ("saya dikunci di kamar karena majikan marah", "held"),
+        ("tolong saya terkurung di rumah majikan karena banjir, dia tidak mau buka pintu", "held"),
+        ("majikan bilang jangan bercanda, lalu dia pukul saya", "violence"),
+    )
+
+
 def test_kept_past_the_contract_refused_care_and_threats_to_the_family_are_read() -> None:
     """Forms from the read half of danger_chat_4.jsonl, written again for the test (stop 29);
     a plan to go home next month or two years away from home are not danger."""
