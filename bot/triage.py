@@ -296,14 +296,17 @@ class Triage:
 
         A situation we could not place (a story that gets choices), a story answered with a
         topic where danger happens (held wages, a worker who cannot go home: the content names
-        the numbers as related), and any message that pleads for help ("tolong", "please",
-        "selamatkan") or wants someone brought home ("ingin pulang", "mohon dipulangkan") keep
-        the numbers one tap away; beside an answer they take the last runner-up's place."""
+        the numbers as related), any long story (LONG_STORY_WORDS: on fresh set 13, 2 of 12
+        people in danger were answered for a topic far from danger and met no numbers), and
+        any message that pleads for help ("tolong", "please", "selamatkan") or wants someone
+        brought home ("ingin pulang", "mohon dipulangkan") keep the numbers one tap away;
+        beside an answer they take the last runner-up's place (helpful -0.003 to -0.005)."""
         pleads = self.detector.pleads(standard) or self.detector.wants_home(standard)
         story = self.tells_story(text, asks)
         if topic is None and (pleads or (story and offered)):
             return (*offered, EMERGENCY_TOPIC)
-        if topic is not None and (pleads or (story and topic in self.near_danger)):
+        long_story = story and len(text.split()) >= LONG_STORY_WORDS
+        if topic is not None and (pleads or long_story or (story and topic in self.near_danger)):
             return (*offered[: MAX_OFFERED - 2], EMERGENCY_TOPIC)
         return offered
 

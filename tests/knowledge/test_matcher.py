@@ -316,6 +316,22 @@ def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
     assert "paspor" not in triage.near_danger
 
 
+def test_any_long_story_answered_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
+    """A long story may hide the danger its answer is far from (on fresh set 13, 2 of 12
+    people in danger were answered for such a topic and met no numbers): beside the answer
+    of a story of LONG_STORY_WORDS or more, whatever its topic, the numbers are a button. A
+    short statement of the same need keeps its runners-up."""
+    story = triage.read(
+        "Pak anak saya sudah dua tahun kerja di Taiwan, tiap bulan kirim uang lewat agen tapi "
+        "sekarang uangnya sering telat sampai dan potongannya besar sekali, kami di kampung "
+        "bingung"
+    )
+    assert story.topic == "kirim-uang" and story.topic not in triage.near_danger, story
+    assert EMERGENCY_TOPIC in story.offered and not story.urgent, story
+    short = triage.read("Anak saya sudah dua tahun kerja di Taiwan, tiap bulan kirim uang.")
+    assert short.topic == "kirim-uang" and EMERGENCY_TOPIC not in short.offered, short
+
+
 def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Triage) -> None:
     """Unsure what is asked but told where: the destination's topic is one of the choices,
     and the emergency choice, when the words lean to danger, keeps its place."""
