@@ -158,6 +158,7 @@ REAL_9 = DATA / "real_messages_9.jsonl"
 REAL_10 = DATA / "real_messages_10.jsonl"
 REAL_11 = DATA / "real_messages_11.jsonl"
 REAL_12 = DATA / "real_messages_12.jsonl"
+REAL_13 = DATA / "real_messages_13.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -435,6 +436,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # pleas were left unused) and measured on arrival, unread: top-1 0.239, helpful 0.706,
         # out of scope answered 0.267, the same as with the engine at that session's start
         (REAL_12, 0.21, 0.68, 0.02, 0.30),
+        # 137 collected during stop 30 (news quotes of families' pleas, Q&A columns, letters;
+        # 12 in danger) and measured on arrival, unread: top-1 0.455, helpful 0.813 with the
+        # engine at that session's start, 0.821 with five choices in a list
+        (REAL_13, 0.42, 0.79, 0.04, 0.22),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -450,16 +455,19 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
 
 
 @pytest.mark.parametrize(
-    "path", [REAL_7, REAL_8, REAL_9, REAL_11], ids=["seventh", "eighth", "ninth", "eleventh"]
+    "path",
+    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13],
+    ids=["seventh", "eighth", "ninth", "eleventh", "thirteenth"],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     triage: Triage, path: Path
 ) -> None:
     """The rules catch about half the danger in fresh words; the rest must still reach the
     numbers: as the danger reply, or as a choice beside an answer or among the choices (sets
-    7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00)."""
+    7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00; set 13, 12 in danger,
+    0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer)."""
     real = evaluate(triage.read, read_labelled(path))
-    assert real.in_danger >= 15
+    assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
 
 
