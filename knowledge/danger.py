@@ -223,6 +223,8 @@ class DangerDetector:
             + self._any_of(causes.get("causes") or ["(?!)"])
         )
         """A danger whose cause is not a person: the weather, a lockdown, a longing."""
+        self.unreal_places = frozenset(str(w) for w in causes.get("unreal_places") or ())
+        """A place that is not one ("diculik di game")."""
         self.feels_like = re.compile(self._any_of(spec.get("feels_like") or ["(?!)"]) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
@@ -432,10 +434,15 @@ class DangerDetector:
         "karena"/"because of" ("cannot go out because of the storm"). A blow has a hand
         behind it whatever the reason given ("she beat me because of the rain")."""
         told = after.split("|", 1)[0]
-        following = told.split(maxsplit=1)
+        following = told.split(maxsplit=2)
         if not following:
             return False
-        return following[0] in self.causes or (kind == "held" and bool(self.caused.search(told)))
+        if following[0] in self.causes:
+            return True
+        place = following[1] if len(following) > 1 else ""
+        if following[0] in ("di", "in", "dalam") and place in self.unreal_places:
+            return True
+        return kind == "held" and bool(self.caused.search(told))
 
     def _seen_in_media(self, recent: str) -> bool:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
@@ -476,13 +483,16 @@ def _words_of(items: Any) -> str:
 
 
 def long_ago_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
-    """danger.yaml's `long_ago`: a year not after "sejak", "N tahun lalu", a phrase of a time
-    past, and "dulu" where it means "back then" (not "first": "sabar dulu")."""
-    unless = "".join(f"(?<!{re.escape(str(w))} )" for w in spec.get("year_unless_after") or ())
+    """danger.yaml's `long_ago`: a year, "N tahun lalu" or a phrase of a time past, none of
+    them running until now ("sejak tahun lalu", "since 2019"), and "dulu" where it means
+    "back then" (not "first": "sabar dulu")."""
+    unless = "".join(
+        f"(?<!{w} )(?<!{w} \\d )(?<!{w} \\d\\d )"  # "sejak 2 tahun lalu"
+        for w in map(re.escape, map(str, spec.get("year_unless_after") or ()))
+    )
     return re.compile(
-        rf"{unless}\b(?:tahun|in) (?:19|20)\d\d\b"
-        rf"|\b(?:\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|{_words_of(spec.get('phrases'))}"
-        r"|(?:few|some|many|several) years ago)\b"
+        rf"{unless}\b(?:(?:tahun|in) (?:19|20)\d\d|\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)"
+        rf"|{_words_of(spec.get('phrases'))}|(?:few|some|many|several) years ago)\b"
         rf"|^dulu\b|\b(?:{_words_of(spec.get('dulu_after'))}) dulu\b"
         rf"|\bdulu (?:{_words_of(spec.get('dulu_before'))})"
     )

@@ -713,6 +713,12 @@ def test_weather_a_lockdown_a_longing_and_a_likeness_are_not_a_person_doing_harm
         "kerja di pabrik panas sekali rasanya seperti disiksa, tapi gajinya lumayan",
         "it feels like a prison sometimes but my employer is kind, just tired",
         "majikan bilang kalau kalah catur dia mau bunuh diri, dia memang suka bercanda",
+        "saya mau mati ketawa lihat video kucing itu",
+        "anak majikan diculik di game, dia nangis kalah",
+        "saya terjebak di grup WA keluarga yang ribut terus",
+        "dia dipukul KO di pertandingan tinju semalam, seru banget",
+        "harga cabai sekarang mencekik leher, di kampung mahal semua",
+        "motor saya ditahan polisi karena tidak ada STNK, besok mau diurus",
     )
     assert_read_as(
         "kind",
@@ -721,7 +727,22 @@ def test_weather_a_lockdown_a_longing_and_a_likeness_are_not_a_person_doing_harm
         ("saya dikunci di kamar karena majikan marah", "held"),
         ("tolong saya terkurung di rumah majikan karena banjir, dia tidak mau buka pintu", "held"),
         ("majikan bilang jangan bercanda, lalu dia pukul saya", "violence"),
+        ("anak saya ditahan polisi Malaysia karena tidak ada paspor", "detained"),
+        ("majikan mencekik leher saya tadi malam", "violence"),
     )
+
+
+def test_a_time_that_runs_until_now_is_not_long_past() -> None:
+    """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
+    time without "sejak" tells it from after (written for the test, stop 30)."""
+    assert_read_as(
+        "kind",
+        ("sejak tahun lalu saya dikurung majikan di rumah", "held"),
+        ("sejak 2 tahun lalu anak saya disekap agen", "held"),
+        ("sejak 12 tahun lalu ibu saya tidak boleh pulang", "held"),
+        ("semenjak lebaran kemarin adik saya tidak dikasih makan yang layak", "starved"),
+    )
+    assert_no_danger("2 tahun lalu anak saya disekap agen, sekarang sudah di rumah")
 
 
 def test_kept_past_the_contract_refused_care_and_threats_to_the_family_are_read() -> None:
