@@ -789,8 +789,11 @@ def test_english_as_workers_write_it_is_read() -> None:
         ("please tell my mother I am sorry and goodbye", "suicide"),
         ("my sister was taken by immigration this morning", "detained"),
         ("the court sentenced my son to death last week", "sentenced"),
+        ("agent say he will have my mother hurt if i not pay", "threat"),
+        ("my employer told me she will kill my family if i run away", "threat"),
     )
     assert_no_danger(
+        "the movie was about a man who wanted to kill his wife",
         "i want to die of shame, i called my madam mom by mistake",
         "employer not let me go out on weekdays, only sunday, it is ok",
         "long time ago my boss not give me enough food, now I am happy in village",
