@@ -203,7 +203,10 @@ class DangerDetector:
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
         self.not_yet = re.compile(self._any_of(spec.get("not_yet") or ["(?!)"]))
-        self.media = re.compile(self._any_of(spec.get("media") or ["(?!)"]))
+        self.told_of_others = re.compile(
+            self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())] or ["(?!)"])
+        )
+        """Where a story is seen or heard, and harm told of workers in general."""
         self.definitions = re.compile(self._any_of(spec.get("definitions") or ["(?!)"]))
         self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions") or ["(?!)"]))
         self.long_ago = long_ago_pattern(spec.get("long_ago") or {})
@@ -410,7 +413,7 @@ class DangerDetector:
             return True
         sentence = " ".join(words_before)
         if not plea and (
-            self._seen_in_media(recent)
+            self._told_of_others(recent, after)
             or self.definitions.search(window)
             or (not rule.conditional and self.suppositions.search(sentence))
         ):
@@ -444,11 +447,15 @@ class DangerDetector:
             return True
         return kind == "held" and bool(self.caused.search(told))
 
-    def _seen_in_media(self, recent: str) -> bool:
+    def _told_of_others(self, recent: str, after: str) -> bool:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
-        disiksa") is about strangers, unless the writer or their family is named between
-        ("mohon nonton video anakmu | saya diancam")."""
-        return self._named_last(self.media, recent)
+        disiksa") or of workers in general ("berapa banyak TKW yang disiksa") is about
+        strangers, unless the writer or their family is named between ("mohon nonton video
+        anakmu | saya diancam") or after it in its sentence ("para PMI di kapal itu disekap,
+        suami saya salah satunya")."""
+        if not self._named_last(self.told_of_others, recent):
+            return False
+        return not self.writer_or_kin.search(after.split("|", 1)[0])
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words

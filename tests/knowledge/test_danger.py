@@ -732,6 +732,30 @@ def test_weather_a_lockdown_a_longing_and_a_likeness_are_not_a_person_doing_harm
     )
 
 
+def test_harm_told_of_workers_in_general_is_not_danger_now() -> None:
+    """A number or a group ("berapa banyak TKW", "para PMI", "so many maids"), research,
+    teaching, a prayer for all, or the law's punishment: told of others, unless the writer or
+    their family is named after them (written a priori, stop 30)."""
+    assert_no_danger(
+        "berapa banyak TKW yang disiksa majikan tiap tahun di Malaysia?",
+        "how many migrant workers are trafficked every year from Indonesia",
+        "saya mahasiswa, sedang meneliti kasus PMI yang disekap majikan, boleh minta data?",
+        "kenapa banyak TKW yang kabur dari majikan di Arab?",
+        "why do so many maids get abused in the Gulf",
+        "apa hukuman untuk majikan yang memukul pekerja di Singapura?",
+        "what is the punishment for employers who lock their maids in Hong Kong",
+        "I am writing a thesis on forced labour on fishing boats, can I interview officers",
+        "semoga tidak ada lagi TKW yang disiksa seperti di berita itu, amin",
+        "ya Allah lindungilah para PMI yang disiksa di luar negeri",
+    )
+    assert_read_as(
+        "kind",
+        ("banyak TKW disiksa di sana, anak saya juga disiksa majikannya", "violence"),
+        ("berapa banyak lagi yang harus disiksa, tolong selamatkan adik saya", "violence"),
+        ("para pekerja di kapal itu disekap termasuk saya", "held"),
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
