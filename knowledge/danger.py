@@ -219,7 +219,9 @@ class DangerDetector:
         self.thanks = re.compile(self._any_of(spec.get("thanks") or ["(?!)"]))
         """Thanks that name help ("thank you for your help") are not a plea."""
         causes = spec.get("not_by_a_person") or {}
-        self.causes = frozenset(str(w) for w in causes.get("causes") or ())
+        self.causes = frozenset(
+            str(w) for w in (*causes.get("causes", ()), *causes.get("objects", ()))
+        )
         self.caused = re.compile(
             self._any_of(causes.get("cues") or ["(?!)"])
             + r" (?:\w+ )?(?:the )?"

@@ -756,6 +756,28 @@ def test_harm_told_of_workers_in_general_is_not_danger_now() -> None:
     )
 
 
+def test_a_holiday_refused_an_animal_harmed_and_illness_at_home_are_not_danger() -> None:
+    """Not home for Lebaran is a day off refused; the cat an employer torments is not a
+    person; a mother ill in Indonesia is a reason to go home, not a worker without care
+    (written a priori, stop 30). Held past the contract, or for years, is still held."""
+    assert_no_danger(
+        "istri saya dilarang pulang kampung lebaran sama majikan, katanya tahun depan saja",
+        "saya tidak boleh pulang kampung lebaran ini karena tiket mahal",
+        "majikan suka menyiksa kucingnya, saya kasihan sama kucing itu",
+        "my mother in indonesia is very sick, can I break contract to go home",
+    )
+    assert_read_as(
+        "kind",
+        ("saya tidak boleh pulang, kontrak sudah habis", "held"),
+        ("sudah 5 kali lebaran saya tidak boleh pulang sama majikan", "held"),
+        ("majikan menyiksa saya dan kucingnya", "violence"),
+        (
+            "my mother in indonesia is sick and I am sick too, employer not bring me to doctor",
+            "illness",
+        ),
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
