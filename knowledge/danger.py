@@ -43,6 +43,8 @@ CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t"
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
 MIN_CHAT_ACTIVE = 5
+PLACE_WORDS = frozenset(("di", "in", "dalam"))
+"""Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
@@ -222,12 +224,14 @@ class DangerDetector:
         self.causes = frozenset(
             str(w) for w in (*causes.get("causes", ()), *causes.get("objects", ()))
         )
+        """What follows a danger when no person does it (the weather, a lockdown, a longing)
+        or suffers it (a pet, food)."""
         self.caused = re.compile(
             self._any_of(causes.get("cues") or ["(?!)"])
             + r" (?:\w+ )?(?:the )?"
             + self._any_of(causes.get("causes") or ["(?!)"])
         )
-        """A danger whose cause is not a person: the weather, a lockdown, a longing."""
+        """A cause named after "karena"/"because of" that is not a person."""
         self.unreal_places = frozenset(str(w) for w in causes.get("unreal_places") or ())
         """A place that is not one ("diculik di game")."""
         self.feels_like = re.compile(self._any_of(spec.get("feels_like") or ["(?!)"]) + "$")
@@ -418,9 +422,9 @@ class DangerDetector:
             self._told_of_others(recent, after)
             or self.definitions.search(window)
             or (not rule.conditional and self.suppositions.search(sentence))
+            or self._not_by_a_person(after, rule.kind)
+            or self.feels_like.search(window)
         ):
-            return False
-        if not plea and (self._not_by_a_person(after, rule.kind) or self.feels_like.search(window)):
             return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
@@ -445,7 +449,7 @@ class DangerDetector:
         if following[0] in self.causes:
             return True
         place = following[1] if len(following) > 1 else ""
-        if following[0] in ("di", "in", "dalam") and place in self.unreal_places:
+        if following[0] in PLACE_WORDS and place in self.unreal_places:
             return True
         return kind == "held" and bool(self.caused.search(told))
 
