@@ -836,10 +836,20 @@ def test_english_as_workers_write_it_is_read() -> None:
         ("my sister was taken by immigration this morning", "detained"),
         ("the court sentenced my son to death last week", "sentenced"),
         ("agent say he will have my mother hurt if i not pay", "threat"),
+        # every tense of the harm verbs, composed from English grammar (stop 30)
+        ("my employer burns me with the iron", "violence"),
+        ("madam whipped me with a belt yesterday", "violence"),
+        ("he chokes my sister when he is drunk", "violence"),
+        ("he stabbed me with scissors", "violence"),
+        ("the agent sold my daughter to a karaoke", "trafficking"),
+        ("my boss touches my daughter at night", "sexual"),
         ("my employer told me she will kill my family if i run away", "threat"),
     )
     assert_no_danger(
         "the movie was about a man who wanted to kill his wife",
+        "the chef whipped the cream for the cake",
+        "they sold my brother's motorbike to pay the debt",
+        "sir touched my heart with his kind words",
         "i want to die of shame, i called my madam mom by mistake",
         "employer not let me go out on weekdays, only sunday, it is ok",
         "long time ago my boss not give me enough food, now I am happy in village",
