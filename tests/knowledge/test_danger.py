@@ -778,6 +778,30 @@ def test_a_holiday_refused_an_animal_harmed_and_illness_at_home_are_not_danger()
     )
 
 
+def test_harm_verbs_that_are_also_chores_count_when_done_to_a_person() -> None:
+    """ "Siram", "bakar", "lempar", "banting", "sayat" are chores or figures of speech done to
+    things; done to a person, as the passive's subject or the active's object, in writing or
+    chat, they are harm (composed from the grammar, stop 30)."""
+    assert_read_as(
+        "kind",
+        ("saya disiram majikan tiap hari", "violence"),
+        ("istri saya sering disiramin majikan", "violence"),
+        ("majikan sering nyiram aku pakai air panas", "violence"),
+        ("majikan melempar saya pakai piring", "violence"),
+        ("anak saya dbanting sm majikannya", "violence"),
+        ("anak saya dgebuk sm majikannya", "violence"),
+        ("saya disayat majikan", "violence"),
+    )
+    assert_no_danger(
+        "saya menyiram tanaman majikan tiap pagi",
+        "tanaman saya disiram tiap pagi",
+        "majikan membakar sampah di belakang",
+        "saya membanting tulang demi anak",
+        "saya lempar bola sama anak majikan",
+        "bakar saya punya sate dulu",
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
