@@ -791,8 +791,15 @@ def test_harm_verbs_that_are_also_chores_count_when_done_to_a_person() -> None:
         ("anak saya dbanting sm majikannya", "violence"),
         ("anak saya dgebuk sm majikannya", "violence"),
         ("saya disayat majikan", "violence"),
+        ("majikan menyetrika saya kalau bajunya kusut", "violence"),
+        ("saya dikunci majikan tiap hari", "held"),
+        ("majikan sering ngunci aku", "held"),
+        ("majikan sering ngelecehin aku", "sexual"),
     )
     assert_no_danger(
+        "hp saya dikunci anak majikan, lupa password",
+        "saya lupa mengunci pintu kamar",
+        "saya menyetrika baju majikan tiap sore",
         "saya menyiram tanaman majikan tiap pagi",
         "tanaman saya disiram tiap pagi",
         "majikan membakar sampah di belakang",
