@@ -809,6 +809,61 @@ def test_harm_verbs_that_are_also_chores_count_when_done_to_a_person() -> None:
     )
 
 
+HARM_VERBS = {
+    # root: (written active, chat active)
+    "pukul": ("memukul", "mukul"),
+    "siksa": ("menyiksa", "nyiksa"),
+    "tampar": ("menampar", "nampar"),
+    "tendang": ("menendang", "nendang"),
+    "sekap": ("menyekap", "nyekap"),
+    "kurung": ("mengurung", "ngurung"),
+    "aniaya": ("menganiaya", "nganiaya"),
+    "perkosa": ("memperkosa", "merkosa"),
+    "lecehkan": ("melecehkan", "ngelecehin"),
+    "ancam": ("mengancam", "ngancam"),
+    "setrika": ("menyetrika", "nyetrika"),
+    "siram": ("menyiram", "nyiram"),
+    "bakar": ("membakar", "bakar"),
+    "cekik": ("mencekik", "nyekik"),
+    "jambak": ("menjambak", "njambak"),
+    "injak": ("menginjak", "nginjak"),
+    "cambuk": ("mencambuk", "nyambuk"),
+    "sundut": ("menyundut", "nyundut"),
+    "gebuk": ("menggebuk", "gebukin"),
+    "hajar": ("menghajar", "ngehajar"),
+    "tonjok": ("menonjok", "nonjok"),
+    "jotos": ("menjotos", "njotos"),
+    "gampar": ("menggampar", "ngegampar"),
+    "keroyok": ("mengeroyok", "ngeroyok"),
+    "sayat": ("menyayat", "nyayat"),
+    "tusuk": ("menusuk", "nusuk"),
+    "lempar": ("melempar", "ngelempar"),
+    "banting": ("membanting", "banting"),
+    "kunci": ("mengunci", "ngunci"),
+    "sabet": ("menyabet", "nyabet"),
+}
+
+
+@pytest.mark.parametrize("root", sorted(HARM_VERBS))
+def test_every_form_of_a_harm_verb_done_to_a_person_is_read(root: str) -> None:
+    """The passive, the chat "d" + root, the written active, the chat active and the Jakarta
+    "-in" of 30 harm verbs, done to the writer or their family: a grid composed from the
+    grammar, not from any set (stop 30: 34 of these 150 were missed at its start)."""
+    active, chat = HARM_VERBS[root]
+    missed = [
+        sentence
+        for sentence in (
+            f"saya di{root} majikan tiap hari",
+            f"anak saya d{root} sm majikannya",
+            f"majikan {active} saya setiap hari",
+            f"majikan sering {chat} aku",
+            f"istri saya sering di{root}in majikan",
+        )
+        if not detect_danger(sentence)
+    ]
+    assert missed == []
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
