@@ -864,6 +864,45 @@ def test_every_form_of_a_harm_verb_done_to_a_person_is_read(root: str) -> None:
     assert missed == []
 
 
+CHAT_NEGATIONS = ("tidak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "ndak", "g")
+
+
+@pytest.mark.parametrize("negation", CHAT_NEGATIONS)
+def test_not_let_home_out_or_to_call_in_every_spelling_is_held(negation: str) -> None:
+    """Each chat negation x six ways of letting ("boleh", "dikasih", "dibolehin"...) x five
+    things not allowed (home, out, run away, call the family, hold a phone), composed from the
+    grammar (stop 30: 180 of these 900 were missed at its start)."""
+    missed = [
+        f"{who} {negation} {permit} {what} sama majikan"
+        for who in ("saya", "anak saya", "istri sy")
+        for permit in ("boleh", "dikasih", "diizinkan", "dibolehin", "diijinin", "dibolehkan")
+        for what in ("pulang", "keluar rumah", "kabur", "telpon keluarga", "pegang hp")
+        if not detect_danger(f"{who} {negation} {permit} {what} sama majikan")
+    ]
+    assert missed == []
+
+
+def test_given_no_food_or_no_care_in_every_spelling_is_read() -> None:
+    """Not given food in each chat negation, given nothing but bread, ill and made to keep
+    working (composed from the grammar, stop 30)."""
+    sentences = [
+        f"saya {negation} {given} makan sama majikan"
+        for negation in CHAT_NEGATIONS
+        for given in ("dikasih", "diberi", "dikasi")
+    ]
+    sentences += [
+        "anak saya cuma dikasih makan roti saja",
+        "istri sy cuma dikasih makan sekali sehari",
+        "saya sakit tapi disuruh tetap kerja",
+        "anak saya sakit tapi dipaksa tetap kerja sama majikan",
+    ]
+    assert [s for s in sentences if not detect_danger(s)] == []
+    assert_no_danger(
+        "saya cuma makan roti saja pagi ini, lagi diet",
+        "kalau sakit tapi harus kerja, boleh minta cuti?",
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
