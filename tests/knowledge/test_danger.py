@@ -903,6 +903,35 @@ def test_given_no_food_or_no_care_in_every_spelling_is_read() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "refusal", ["won't", "will not", "doesn't", "does not", "didn't", "refuses to", "never"]
+)
+def test_not_let_home_out_or_to_call_in_english_is_held(refusal: str) -> None:
+    """Four holders x two verbs of letting x three persons x six things (home, leave, out,
+    call the family, use one's phone), composed from English grammar (stop 30: 448 of these
+    1,008 were missed at its start); a phone kept only during work hours is not held."""
+    missed = [
+        sentence
+        for holder in ("my employer", "madam", "the agent", "my boss")
+        for let in ("let", "allow")
+        for person in ("me", "my sister", "us")
+        for what in (
+            "go home",
+            "leave",
+            "go out",
+            "call my family",
+            "use my phone",
+            "leave the house",
+        )
+        if not detect_danger(sentence := f"{holder} {refusal} {let} {person} {what}")
+    ]
+    assert missed == []
+    assert_no_danger(
+        f"my employer {refusal} let me use my phone during work hours, only at night",
+        f"madam {refusal} let me use her phone",
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
