@@ -932,6 +932,34 @@ def test_not_let_home_out_or_to_call_in_english_is_held(refusal: str) -> None:
     )
 
 
+def test_taken_by_the_police_a_plea_for_the_family_and_english_present_forms_are_read() -> None:
+    """Composed from the grammar (stop 30): held, picked up or taken by the police or
+    immigration in each spelling; a message that is only a plea for a child or a sister; and
+    English present forms of trafficking, detention and a jump. A plain English past with no
+    time ("my sister was sold") stays a story told after, as the labelled sets want."""
+    detained = [
+        f"{who} {verb} {by} kemarin"
+        for who in ("saya", "anak saya", "suami saya")
+        for verb in ("ditangkap", "dtangkap", "ditahan", "dtahan", "diciduk", "dibawa")
+        for by in ("polisi", "imigrasi", "polis", "petugas imigrasi")
+    ]
+    assert [s for s in detained if not detect_danger(s)] == []
+    assert_read_as(
+        "kind",
+        ("tolong anak saya pak", "plea"),
+        ("help my sister please", "plea"),
+        ("my sister is forced into prostitution", "trafficking"),
+        ("we are kept in a scam compound near the border", "trafficking"),
+        ("I got arrested at the market this morning", "detained"),
+        ("my husband was caught by immigration yesterday", "detained"),
+        ("she tried to jump from the balcony", "suicide"),
+    )
+    assert_no_danger(
+        "anak saya dibawa polisi karena kecelakaan motor, sudah pulang",
+        "tolong ya bu",
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
