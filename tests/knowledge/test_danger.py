@@ -960,6 +960,24 @@ def test_taken_by_the_police_a_plea_for_the_family_and_english_present_forms_are
     )
 
 
+def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
+    """ "Kena" for the passive, "tak bagi/benarkan/kasi" for not letting, "balik" for going
+    home after a word of permission, "telefon" (composed from the grammar, stop 30). After
+    "dikasih", "balik" is giving back: a passport not given back is not someone held."""
+    assert_read_as(
+        "kind",
+        ("saya kena ugut dengan majikan", "threat"),
+        ("majikan tak benarkan saya balik", "held"),
+        ("majikan tak bagi aku balik kampung sudah dua tahun", "held"),
+        ("majikan tak kasi saya telefon keluarga", "held"),
+        ("majikan tak bagi aku pegang telefon", "held"),
+    )
+    assert_no_danger(
+        "paspor saya belum dikasih balik sama agen, harus bagaimana",
+        "saya tidak boleh balik kampung lebaran ini, tiket mahal",
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
