@@ -34,6 +34,9 @@ NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
+AFTER_WORDS = 6
+"""How many words after a match are read for a time long past ("... beberapa tahun lalu")."""
+CLAUSE_TURNS = frozenset(("padahal", "tapi", "tetapi", "tp", "namun", "but", "although", "though"))
 WHOLE_PLEA_WORDS = 8
 """Longer than this, a message is not read as nothing but a plea."""
 MIN_RESPELLED = 6
@@ -418,6 +421,10 @@ class DangerDetector:
         if rule.always:
             return True
         sentence = " ".join(words_before)
+        soon_after = " ".join(_until_a_turn(after.split("|", 1)[0].split()[:AFTER_WORDS]))
+        """The words right after the match in its clause: "dipukul majikan di Yordania
+        beberapa tahun lalu" tells it from after, "tidak bisa pulang padahal kontrak selesai 1
+        tahun lalu" does not (after the turn, the time is the contract's)."""
         if not plea and (
             self._told_of_others(recent, after)
             or self.definitions.search(window)
@@ -431,7 +438,7 @@ class DangerDetector:
             return False
         if not plea and self.hearsay.search(window):
             return False
-        if self.long_ago.search(sentence) and not plea:
+        if not plea and (self.long_ago.search(sentence) or self.long_ago.search(soon_after)):
             return False
         if self.past.search(window) and (safe or not now):
             return False
@@ -487,6 +494,14 @@ class DangerDetector:
         if before and before[-1] in NEGATIONS:
             return True
         return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
+
+
+def _until_a_turn(words: list[str]) -> list[str]:
+    """The words before the first that turns the clause ("padahal", "tapi", "but")."""
+    for n, word in enumerate(words):
+        if word in CLAUSE_TURNS:
+            return words[:n]
+    return words
 
 
 def _words_of(items: Any) -> str:

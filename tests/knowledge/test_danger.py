@@ -978,6 +978,23 @@ def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
     )
 
 
+def test_a_time_past_right_after_the_harm_tells_it_from_after_until_the_clause_turns() -> None:
+    """ "Dipukul majikan waktu masih di Malaysia", "... beberapa tahun lalu": the time right
+    after the harm in its clause puts it in the past; after "padahal" or "tapi" the time is
+    something else's (written for the test, stop 30)."""
+    assert_no_danger(
+        "saya dipukul majikan waktu masih di Malaysia, sekarang mau daftar ke Taiwan",
+        "sepupu saya diperkosa majikan di Yordania beberapa tahun lalu, mau bikin sosialisasi",
+        "misalkan dipukul majikan, harus lapor ke mana?",
+        "andaikata disekap agen, apa yang harus dilakukan?",
+    )
+    assert_read_as(
+        "kind",
+        ("saya tidak boleh pulang padahal kontrak selesai 1 tahun lalu", "held"),
+        ("sudah lama saya dikurung, tolong", "held"),
+    )
+
+
 def test_a_time_that_runs_until_now_is_not_long_past() -> None:
     """ "Sejak tahun lalu", "sejak 2 tahun lalu": the harm began then and goes on; the same
     time without "sejak" tells it from after (written for the test, stop 30)."""
@@ -1111,14 +1128,15 @@ def test_plain_english_and_chat_sentences_of_danger_are_all_read(name: str) -> N
 
 
 def test_everyday_sentences_that_use_dangers_words_rarely_raise_the_alarm() -> None:
-    """84 everyday sentences composed a priori in stop 30 (not from any set): weather and
+    """115 everyday sentences composed a priori in stop 30 (not from any set): weather and
     lockdowns, figures of speech, games and sport, workers in general, research, prayers,
-    holidays refused, pets, a past case's status. 35 raised the alarm at the stop's start,
-    10 at its end (a starving joke, a 'kidnapped' workload, 'korban TPPO' data...)."""
+    holidays refused, pets, a past case's status, a harm told from after ("waktu masih di
+    Malaysia", "years ago"), a supposition ("misalkan", "andaikata"). 44 raised the alarm at
+    the stop's start, 10 at its end (a starving joke, a 'kidnapped' workload...)."""
     path = Path(__file__).resolve().parents[1] / "data" / "everyday_written.txt"
     lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
     alarms = [line for line in lines if detect_danger(line)]
-    assert len(lines) == 84
+    assert len(lines) == 115
     assert len(alarms) <= 12, alarms
 
 
