@@ -986,12 +986,16 @@ def test_a_time_past_right_after_the_harm_tells_it_from_after_until_the_clause_t
         "saya dipukul majikan waktu masih di Malaysia, sekarang mau daftar ke Taiwan",
         "sepupu saya diperkosa majikan di Yordania beberapa tahun lalu, mau bikin sosialisasi",
         "misalkan dipukul majikan, harus lapor ke mana?",
+        "boleh gak majikan mukul pembantu kalau salah?",
+        "is it legal for my employer to lock me in the house?",
+        "can my employer take my phone at night?",
         "andaikata disekap agen, apa yang harus dilakukan?",
     )
     assert_read_as(
         "kind",
         ("saya tidak boleh pulang padahal kontrak selesai 1 tahun lalu", "held"),
         ("sudah lama saya dikurung, tolong", "held"),
+        ("can my employer hit me every day like this? please help me", "violence"),
     )
 
 
@@ -1128,15 +1132,15 @@ def test_plain_english_and_chat_sentences_of_danger_are_all_read(name: str) -> N
 
 
 def test_everyday_sentences_that_use_dangers_words_rarely_raise_the_alarm() -> None:
-    """115 everyday sentences composed a priori in stop 30 (not from any set): weather and
+    """125 everyday sentences composed a priori in stop 30 (not from any set): weather and
     lockdowns, figures of speech, games and sport, workers in general, research, prayers,
     holidays refused, pets, a past case's status, a harm told from after ("waktu masih di
-    Malaysia", "years ago"), a supposition ("misalkan", "andaikata"). 44 raised the alarm at
+    Malaysia", "years ago"), a supposition ("misalkan", "boleh gak"). 48 raised the alarm at
     the stop's start, 10 at its end (a starving joke, a 'kidnapped' workload...)."""
     path = Path(__file__).resolve().parents[1] / "data" / "everyday_written.txt"
     lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
     alarms = [line for line in lines if detect_danger(line)]
-    assert len(lines) == 115
+    assert len(lines) == 125
     assert len(alarms) <= 12, alarms
 
 
