@@ -412,8 +412,8 @@ class DangerDetector:
         after: str = "",
         recent: str = "",
     ) -> bool:
-        """False when the words before a match make it about a thing, a hypothetical, a fear,
-        a denial ("tidak pernah dipukul") or a danger that is over."""
+        """False when the words around a match make it about a thing, a hypothetical, a fear,
+        a denial ("tidak pernah dipukul"), others, or a danger that is over."""
         before = words_before[-WINDOW_WORDS:]
         if rule.unless_before and rule.unless_before.intersection(before):
             return False
@@ -421,10 +421,6 @@ class DangerDetector:
         if rule.always:
             return True
         sentence = " ".join(words_before)
-        soon_after = " ".join(_until_a_turn(after.split("|", 1)[0].split()[:AFTER_WORDS]))
-        """The words right after the match in its clause: "dipukul majikan di Yordania
-        beberapa tahun lalu" tells it from after, "tidak bisa pulang padahal kontrak selesai 1
-        tahun lalu" does not (after the turn, the time is the contract's)."""
         if not plea and (
             self._told_of_others(recent, after)
             or self.definitions.search(window)
@@ -438,11 +434,21 @@ class DangerDetector:
             return False
         if not plea and self.hearsay.search(window):
             return False
-        if not plea and (self.long_ago.search(sentence) or self.long_ago.search(soon_after)):
+        if not plea and self._told_from_after(sentence, after):
             return False
         if self.past.search(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _told_from_after(self, sentence: str, after: str) -> bool:
+        """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap
+        razia") or right after it in its clause ("dipukul majikan di Yordania beberapa tahun
+        lalu"). After a turn the time is something else's: "tidak bisa pulang padahal kontrak
+        selesai 1 tahun lalu" is the contract's."""
+        if self.long_ago.search(sentence):
+            return True
+        clause = _until_a_turn(after.split("|", 1)[0].split()[:AFTER_WORDS])
+        return bool(self.long_ago.search(" ".join(clause)))
 
     def _not_by_a_person(self, after: str, kind: str) -> bool:
         """The words after a danger in its sentence name a cause that is not a person: the
