@@ -1064,11 +1064,16 @@ def test_english_as_workers_write_it_is_read() -> None:
         ("he stabbed me with scissors", "violence"),
         ("the agent sold my daughter to a karaoke", "trafficking"),
         ("my boss touches my daughter at night", "sexual"),
+        ("my employer pushed me down the stairs", "violence"),
+        ("she cut me with a knife", "violence"),
+        ("he said he will cut my hand if I run", "threat"),
         ("my employer told me she will kill my family if i run away", "threat"),
     )
     assert_no_danger(
         "the movie was about a man who wanted to kill his wife",
         "the chef whipped the cream for the cake",
+        "she pushed me to finish the work faster",
+        "I cut my hand while cooking, it is ok now",
         "they sold my brother's motorbike to pay the debt",
         "sir touched my heart with his kind words",
         "i want to die of shame, i called my madam mom by mistake",
