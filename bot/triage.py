@@ -305,7 +305,7 @@ class Triage:
         story = self.tells_story(text, asks)
         if topic is None and (pleads or (story and offered)):
             return (*offered, EMERGENCY_TOPIC)
-        long_story = story and len(text.split()) >= LONG_STORY_WORDS
+        long_story = len(text.split()) >= LONG_STORY_WORDS  # always a story (`tells_story`)
         if topic is not None and (pleads or long_story or (story and topic in self.near_danger)):
             return (*offered[: MAX_OFFERED - 2], EMERGENCY_TOPIC)
         return offered

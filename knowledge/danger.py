@@ -207,21 +207,21 @@ class DangerDetector:
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.safe = re.compile(self._any_of(spec["safe"]))
-        self.not_yet = re.compile(self._any_of(spec.get("not_yet") or ["(?!)"]))
+        self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.told_of_others = re.compile(
-            self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())] or ["(?!)"])
+            self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )
         """Where a story is seen or heard, and harm told of workers in general."""
-        self.definitions = re.compile(self._any_of(spec.get("definitions") or ["(?!)"]))
-        self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions") or ["(?!)"]))
+        self.definitions = re.compile(self._any_of(spec.get("definitions")))
+        self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions")))
         self.long_ago = long_ago_pattern(spec.get("long_ago") or {})
         """A time long past named before the danger in its sentence ("tahun lalu saya ditangkap
         razia"): the story is told from after it, unless the message pleads."""
-        self.writer_or_kin = re.compile(self._any_of(spec.get("writer_or_kin") or ["(?!)"]))
+        self.writer_or_kin = re.compile(self._any_of(spec.get("writer_or_kin")))
         """The writer or their family: what is told after one of them is theirs."""
         self.cared_for = cared_for_pattern(spec.get("cared_for") or {})
         """The clause that names a ward ("nenek yang saya jaga")."""
-        self.thanks = re.compile(self._any_of(spec.get("thanks") or ["(?!)"]))
+        self.thanks = re.compile(self._any_of(spec.get("thanks")))
         """Thanks that name help ("thank you for your help") are not a plea."""
         causes = spec.get("not_by_a_person") or {}
         self.causes = frozenset(
@@ -230,18 +230,18 @@ class DangerDetector:
         """What follows a danger when no person does it (the weather, a lockdown, a longing)
         or suffers it (a pet, food)."""
         self.caused = re.compile(
-            self._any_of(causes.get("cues") or ["(?!)"])
+            self._any_of(causes.get("cues"))
             + r" (?:\w+ )?(?:the )?"
-            + self._any_of(causes.get("causes") or ["(?!)"])
+            + self._any_of(causes.get("causes"))
         )
         """A cause named after "karena"/"because of" that is not a person."""
         self.unreal_places = frozenset(str(w) for w in causes.get("unreal_places") or ())
         """A place that is not one ("diculik di game")."""
-        self.feels_like = re.compile(self._any_of(spec.get("feels_like") or ["(?!)"]) + "$")
+        self.feels_like = re.compile(self._any_of(spec.get("feels_like")) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
-        self.jokes = re.compile(self._any_of(spec.get("jokes") or ["(?!)"]))
+        self.jokes = re.compile(self._any_of(spec.get("jokes")))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
-        self.wards = re.compile(self._any_of(spec.get("wards") or ["(?!)"]))
+        self.wards = re.compile(self._any_of(spec.get("wards")))
         """The people a caregiver looks after: their illness is the worker's job, not danger."""
         whole = spec.get("whole_plea") or {}
         self.plea_words = frozenset(str(w) for w in whole.get("plea") or ())
@@ -268,9 +268,9 @@ class DangerDetector:
         return frozenset(str(w) for w in rule.get("unless_before") or ())
 
     @staticmethod
-    def _any_of(phrases: list[str]) -> str:
-        ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
-        return r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b"
+    def _any_of(phrases: Any) -> str:
+        """Any of the listed words or phrases, as whole words; none listed matches nothing."""
+        return r"\b(?:" + _words_of(phrases) + r")\b"
 
     def standard(self, text: str) -> str:
         """Folded words in standard spelling, one space apart, sentences parted by " | " so that
@@ -421,42 +421,40 @@ class DangerDetector:
         if rule.always:
             return True
         sentence = " ".join(words_before)
+        rest = after.split("|", 1)[0]  # the rest of its sentence
         if not plea and (
-            self._told_of_others(recent, after)
+            self._told_of_others(recent, rest)
             or self.definitions.search(window)
             or (not rule.conditional and self.suppositions.search(sentence))
-            or self._not_by_a_person(after, rule.kind)
+            or self._not_by_a_person(rest, rule.kind)
             or self.feels_like.search(window)
+            or self.hearsay.search(window)
+            or self._told_from_after(sentence, rest)
         ):
             return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
-        if not plea and self.hearsay.search(window):
-            return False
-        if not plea and self._told_from_after(sentence, after):
-            return False
         if self.past.search(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
 
-    def _told_from_after(self, sentence: str, after: str) -> bool:
+    def _told_from_after(self, sentence: str, rest: str) -> bool:
         """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap
-        razia") or right after it in its clause ("dipukul majikan di Yordania beberapa tahun
-        lalu"). After a turn the time is something else's: "tidak bisa pulang padahal kontrak
-        selesai 1 tahun lalu" is the contract's."""
+        razia") or right after it in its clause (`rest`, the sentence after the match: "dipukul
+        majikan di Yordania beberapa tahun lalu"). After a turn the time is something else's:
+        "tidak bisa pulang padahal kontrak selesai 1 tahun lalu" is the contract's."""
         if self.long_ago.search(sentence):
             return True
-        clause = _until_a_turn(after.split("|", 1)[0].split()[:AFTER_WORDS])
+        clause = _until_a_turn(rest.split()[:AFTER_WORDS])
         return bool(self.long_ago.search(" ".join(clause)))
 
-    def _not_by_a_person(self, after: str, kind: str) -> bool:
-        """The words after a danger in its sentence name a cause that is not a person: the
-        next word ("terkurung hujan", "disiksa rindu"), or, for being shut in, one after
-        "karena"/"because of" ("cannot go out because of the storm"). A blow has a hand
+    def _not_by_a_person(self, rest: str, kind: str) -> bool:
+        """The words after a danger in its sentence (`rest`) name a cause that is not a
+        person: the next word ("terkurung hujan", "disiksa rindu"), or, for being shut in, one
+        after "karena"/"because of" ("cannot go out because of the storm"). A blow has a hand
         behind it whatever the reason given ("she beat me because of the rain")."""
-        told = after.split("|", 1)[0]
-        following = told.split(maxsplit=2)
+        following = rest.split(maxsplit=2)
         if not following:
             return False
         if following[0] in self.causes:
@@ -464,9 +462,9 @@ class DangerDetector:
         place = following[1] if len(following) > 1 else ""
         if following[0] in PLACE_WORDS and place in self.unreal_places:
             return True
-        return kind == "held" and bool(self.caused.search(told))
+        return kind == "held" and bool(self.caused.search(rest))
 
-    def _told_of_others(self, recent: str, after: str) -> bool:
+    def _told_of_others(self, recent: str, rest: str) -> bool:
         """A danger told after a word of watching or reading ("lihat di tiktok ada TKW
         disiksa") or of workers in general ("berapa banyak TKW yang disiksa") is about
         strangers, unless the writer or their family is named between ("mohon nonton video
@@ -474,7 +472,7 @@ class DangerDetector:
         suami saya salah satunya")."""
         if not self._named_last(self.told_of_others, recent):
             return False
-        return not self.writer_or_kin.search(after.split("|", 1)[0])
+        return not self.writer_or_kin.search(rest)
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words
