@@ -559,3 +559,4 @@ class Engine:
             self.start_form(ctx, "training" if topic.form == "training" else "case")
             return
         ctx.say(topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang))
+        replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

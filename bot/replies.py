@@ -13,6 +13,8 @@ from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
+BESIDE_ANSWER = 2
+"""Topics as buttons beside an answer: with "ask an officer", WhatsApp's three."""
 EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")
 """The emergency numbers as a choice, by the same words in the menu, among the choices and
 beside an answer; the engine answers it with the danger reply."""
@@ -91,8 +93,23 @@ def after_answer(
     there is room)."""
     buttons = [
         Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in offered if s in topics
-    ][:2]
+    ][:BESIDE_ANSWER]
     buttons.append(Button(REPORT, short(ctx._("Ask an officer"))))
     if len(buttons) < 3:
         buttons.append(Button("cmd:menu", short(ctx._("Menu"))))
     return buttons
+
+
+def more_after_answer(
+    ctx: Ctx, topics: Mapping[str, Topic], offered: Sequence[str], lang: str
+) -> None:
+    """A long story's other needs, after the answer's own buttons: a second message of
+    buttons, so each is one tap away as well (WhatsApp allows three buttons a message)."""
+    rest = [topics[s] for s in offered if s in topics][BESIDE_ANSWER:]
+    if not rest:
+        return
+    rows = [Row(f"topic:{t.slug}", short(_title(ctx, t, lang), 24)) for t in rest]
+    if len(rows) <= 3:
+        ctx.say(ctx._("These may also help:"), [Button(r.id, short(r.title)) for r in rows])
+    else:
+        ctx.say(ctx._("These may also help:"), rows=rows, list_label=ctx._("Choose"))

@@ -47,3 +47,22 @@ def test_every_choice_counted_is_shown_and_nothing_else(sqlite_services, stories
             assert any(len(reply.rows) > len(reading.offered) for reply in replies)
             longest = max(longest, len(reading.offered))
     assert 3 < longest <= CHOICES_ALONE + 1, "no story here needed more than three choices"
+
+
+def test_a_long_story_answered_offers_its_other_needs_one_tap_each(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """A story answered for one need offers the others: the first and the emergency numbers
+    beside the answer, the rest as a second message of buttons (no extra "Choose" tap)."""
+    story = (
+        "Pak anak saya sudah dua tahun kerja di Taiwan, tiap bulan kirim uang lewat agen tapi "
+        "sekarang uangnya sering telat sampai dan potongannya besar sekali, kami di kampung "
+        "bingung"
+    )
+    reading = sqlite_services.dispatcher.engine.triage.read(story)
+    assert reading.topic is not None and len(reading.offered) > 2, reading
+    replies = Chat(sqlite_services, user="story").send(story)
+    answer, more = replies[-2], replies[-1]
+    beside = [b.id.removeprefix(TOPIC) for b in answer.buttons if b.id.startswith(TOPIC)]
+    assert beside == list(reading.offered[:2]) and "kontak-darurat" in beside
+    assert any(not b.id.startswith(TOPIC) for b in answer.buttons)  # "ask an officer"
+    assert [b.id.removeprefix(TOPIC) for b in more.buttons] == list(reading.offered[2:])
+    assert not more.rows

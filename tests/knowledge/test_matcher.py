@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.triage import CHOICES_ALONE, MAX_OFFERED, Triage
+from bot.triage import CHOICES_ALONE, LONG_STORY_WORDS, MAX_OFFERED, STORY_OTHERS, Triage
 from knowledge import Librarian
 from knowledge.danger_model import DangerModel
 from knowledge.emergency import EMERGENCY_TOPIC
@@ -223,15 +223,25 @@ def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Tria
         assert triage.looks_like_question(question), question
 
 
-def test_the_choices_stay_within_what_one_reply_can_show(triage: Triage) -> None:
-    """Beside an answer the chat has room for two topics and "ask an officer" (three buttons);
-    without one, a list of five topics and, for a story, the emergency numbers
-    (tests/bot/test_choices.py checks that the chat shows exactly these)."""
+def test_the_choices_stay_within_what_the_replies_can_show(triage: Triage) -> None:
+    """Beside an answer the chat has room for two topics and "ask an officer" (three buttons),
+    and a long story's other needs follow in a second message (STORY_OTHERS in all, the
+    numbers among the first two); without an answer, a list of five topics and, for a story,
+    the emergency numbers (tests/bot/test_choices.py checks that the chat shows these)."""
+    seen_more = 0
     for row in read_labelled(REAL_4):
         reading = triage.read(row.question)
         topics = [s for s in reading.offered if s != EMERGENCY_TOPIC]
-        assert len(topics) <= (MAX_OFFERED - 1 if reading.topic else CHOICES_ALONE), reading
-        assert len(reading.offered) <= (MAX_OFFERED - 1 if reading.topic else CHOICES_ALONE + 1)
+        if reading.topic is None:
+            assert len(topics) <= CHOICES_ALONE, reading
+            assert len(reading.offered) <= CHOICES_ALONE + 1, reading
+            continue
+        long_story = len(row.question.split()) >= LONG_STORY_WORDS
+        assert len(reading.offered) <= (STORY_OTHERS if long_story else MAX_OFFERED - 1), reading
+        if EMERGENCY_TOPIC in reading.offered:
+            assert EMERGENCY_TOPIC in reading.offered[:2], reading
+        seen_more += len(reading.offered) > MAX_OFFERED - 1
+    assert seen_more, "no long story here was offered more than two other topics"
 
 
 def test_a_story_the_engine_cannot_place_has_the_emergency_numbers_as_a_choice(
@@ -305,9 +315,10 @@ def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
     as related. Told as a story, the answer keeps them as its last button; asked as a
     question, the runners-up keep their places."""
     story = triage.read(
-        "Majikan saya belum bayar gaji saya empat bulan, saya sudah minta berkali kali tapi "
-        "dia cuma bilang nanti nanti saja"
+        "Majikan belum bayar gaji saya empat bulan, saya sudah minta berkali kali tapi dia "
+        "cuma bilang nanti nanti saja"
     )
+    assert len(story.text.split()) < LONG_STORY_WORDS
     assert story.topic in triage.near_danger and not story.urgent, story
     assert story.offered[-1] == EMERGENCY_TOPIC and len(story.offered) <= 2, story
     question = triage.read("gaji saya belum dibayar empat bulan, saya harus lapor ke mana?")
@@ -328,7 +339,7 @@ def test_any_long_story_answered_keeps_the_numbers_one_tap_away(triage: Triage) 
         "bingung"
     )
     assert story.topic == "kirim-uang" and story.topic not in triage.near_danger, story
-    assert EMERGENCY_TOPIC in story.offered and not story.urgent, story
+    assert EMERGENCY_TOPIC in story.offered[:2] and not story.urgent, story
     short = triage.read("Anak saya sudah dua tahun kerja di Taiwan, tiap bulan kirim uang.")
     assert short.topic == "kirim-uang" and EMERGENCY_TOPIC not in short.offered, short
 
