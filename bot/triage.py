@@ -171,6 +171,10 @@ class Triage:
         self.need_reader = need_reader or default_reader()
         self.danger_model = danger_model or default_model()
         self.long_words = librarian.matcher.calibration.long_words
+        self.leaders = librarian.matcher.config.runners_up
+        """The ranking's first topics: a stated need among them is answered before the others,
+        and only among them is the emergency topic offered as a ranked choice (the rest of the
+        ranking is kept to be offered; the numbers further down come only as a safety net)."""
         self.near_danger = frozenset(
             slug for slug, topic in librarian.topics.items() if EMERGENCY_TOPIC in topic.related
         )
@@ -283,10 +287,11 @@ class Triage:
         first runners-up. Beside an answer it takes the last runner-up's place, and the
         emergency numbers and a need the message states keep theirs (helpful +0.008 on the
         read and the unread halves alike, no written set worse: docs/benchmarks.md)."""
-        if place is None or not place.topic or place.topic in (topic, *offered):
+        shown = offered if topic else offered[:CHOICES_ALONE]  # the rest is cut after this
+        if place is None or not place.topic or place.topic in (topic, *shown):
             return offered
         numbers = (EMERGENCY_TOPIC,) if EMERGENCY_TOPIC in offered else ()
-        others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
+        others = tuple(s for s in offered if s not in (EMERGENCY_TOPIC, place.topic))
         if topic is None:
             return (*numbers, *others[: CHOICES_ALONE - len(numbers) - 1], place.topic)
         room = beside - len(numbers) - 1
@@ -368,7 +373,7 @@ class Triage:
             return sure, self._related(sure, match, needs.topics)
         if stated:
             # the most urgent need the ranking also leads with, else the most urgent one
-            leaders = {c.slug for c in ranked}
+            leaders = {c.slug for c in ranked[: self.leaders]}
             first = next((t for t in stated if t in leaders), stated[0])
             return first, self._others(first, (*needs.topics, *(c.slug for c in ranked)))
         if (
@@ -388,7 +393,12 @@ class Triage:
                 and self.needs.count(answer.question) >= NEED_MIN_HITS
             )
         )
-        likely = tuple(c.slug for c in match.candidates if in_need or c.score >= self.offer_floor)
+        likely = tuple(
+            c.slug
+            for n, c in enumerate(match.candidates)
+            if (in_need or c.score >= self.offer_floor)
+            and (n < self.leaders or c.slug != EMERGENCY_TOPIC)
+        )
         if match.ambiguous:
             likely = tuple(dict.fromkeys((*match.choices, *likely)))
         if in_need:

@@ -80,6 +80,12 @@ class MatcherConfig:
     bigrams: bool = True
     nb_bigrams: bool = False
     runners_up: int = 3
+    """The leading topics the fuzzy step compares the message with."""
+    kept: int = 5
+    """How much of the ranking a verdict keeps: the leader and the runners-up a reply can
+    offer as choices (five without an answer). Keeping three left the last two choices to the
+    first choice's related topics; the ranking's fourth and fifth help more (helpful +0.011
+    on the real sets' unread halves, docs/benchmarks.md, stop 31)."""
     focus_min_terms: int = 12
     """Beyond this many words, the posterior reads only the words some topic knows."""
 
@@ -508,7 +514,7 @@ class Matcher:
         """Applies the calibrated threshold and margin rule to a ranking; a story reading
         answers what the question reading would leave."""
         cal = self.calibration
-        real = [cand for cand in ranked if cand.slug != NONE][: self.config.runners_up]
+        real = [cand for cand in ranked if cand.slug != NONE][: self.config.kept]
         if not real:
             return Match(None, 0.0, ())
         calibrated = tuple(Candidate(x.slug, round(cal.confidence(x.score), 4)) for x in real)
@@ -530,9 +536,9 @@ class Matcher:
         terms, words = self.query(text, lang)
         scores = self.signals(terms)
         # the leader and the runners-up, with room for the none class among them
-        ranked = self.rank_signals(scores, self.config.runners_up + 1)
+        ranked = self.rank_signals(scores, self.config.kept + 1)
         verdict = self.decide(ranked, self.story_reading(words, scores))
         leaning: tuple[Candidate, ...] = ()
         if words >= self.calibration.long_words:
-            leaning = tuple([c for c in ranked if c.slug != NONE][: self.config.runners_up])
+            leaning = tuple([c for c in ranked if c.slug != NONE][: self.config.kept])
         return replace(verdict, words=words, leaning=leaning)
