@@ -170,7 +170,10 @@ class DangerDetector:
         lexicon: dict[str, str],
         named: frozenset[str] = frozenset(),
     ) -> None:
-        macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
+        macros: dict[str, str] = {}
+        for name, value in (spec.get("macros") or {}).items():
+            # a macro may use the ones defined before it ({W} in NOT_MEDICAL)
+            macros[str(name)] = self._substitute(str(value), macros)
         self.macros = macros
         self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
         self.active_roots = frozenset(str(w) for w in spec.get("active_roots") or ())
@@ -251,11 +254,16 @@ class DangerDetector:
         """The words a message that is only a plea is made of (`_only_pleads`)."""
 
     @staticmethod
-    def _expand(pattern: str, macros: dict[str, str]) -> str:
-        """Macros expanded; every pattern starts at a word boundary, which also lets the regex
-        engine skip the middle of words quickly."""
+    def _substitute(pattern: str, macros: dict[str, str]) -> str:
         for name, value in macros.items():
             pattern = pattern.replace("{" + name + "}", value)
+        return pattern
+
+    @classmethod
+    def _expand(cls, pattern: str, macros: dict[str, str]) -> str:
+        """Macros expanded; every pattern starts at a word boundary, which also lets the regex
+        engine skip the middle of words quickly."""
+        pattern = cls._substitute(pattern, macros)
         return pattern if pattern.startswith("\\b") else "\\b(?:" + pattern + ")"
 
     def pattern(self, phrase: str) -> str:

@@ -1248,3 +1248,51 @@ def test_the_literal_filter_changes_no_verdict() -> None:
         assert [detector.detect(t) for t in texts] == filtered
     finally:
         detector.rules = kept
+
+
+@pytest.mark.parametrize("abuser", ["majikan", "anak majikan", "bos saya", "suami majikan", "agen"])
+def test_sexual_abuse_in_the_active_voice_is_read(abuser: str) -> None:
+    """The active voice of sexual abuse, composed from the grammar (stop 31: 20 of these 90
+    were missed at its start; the passive forms were read already)."""
+    acts = (
+        "memaksa saya tidur dengan dia",
+        "nyuruh aku buka baju",
+        "menyuruh saya telanjang",
+        "memfoto saya telanjang",
+        "ngintip saya mandi",
+        "mencoba mencium saya",
+        "suka pegang-pegang saya",
+        "mengancam akan membunuh saya",
+    )
+    assert [act for act in acts if not detect_danger(f"{abuser} {act}")] == []
+
+
+@pytest.mark.parametrize("abuser", ["my employer", "my boss", "the employer's son", "sir"])
+def test_sexual_abuse_told_in_english_present_is_read(abuser: str) -> None:
+    """English in the present tense; its plain past ("came and tried to kiss me") is mostly a
+    story told after, as for every other harm."""
+    acts = (
+        "always tries to kiss me",
+        "keeps asking me for sex",
+        "gropes me",
+        "makes me take off my clothes",
+        "forces me to sleep with him",
+    )
+    assert [act for act in acts if not detect_danger(f"{abuser} {act}")] == []
+
+
+def test_undressing_for_a_medical_check_and_sleeping_beside_a_ward_are_not_abuse() -> None:
+    assert_no_danger(
+        "waktu medical check up dokter minta saya buka baju, itu normal gak?",
+        "petugas klinik nyuruh saya lepas baju untuk rontgen",
+        "agen minta saya lepas baju untuk rontgen besok",
+        "the doctor makes me take off my clothes for the x-ray",
+        "majikan menyuruh saya tidur dengan anaknya yang kecil",
+        "my employer asks me to sleep with her mother in the same room",
+    )
+
+
+def test_a_macro_may_use_the_macros_defined_before_it() -> None:
+    """NOT_MEDICAL is written with {W}: left unexpanded, its look-ahead never matched."""
+    macros = default_detector().macros
+    assert all("{" + name + "}" not in value for value in macros.values() for name in macros)
