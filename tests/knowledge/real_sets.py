@@ -1,5 +1,5 @@
 """Names of the real-message sets collected blind after the first (tests/data/real_messages_N.jsonl,
-N = 2..13), as test ids: the danger floors and the answer floors list the same sets."""
+N = 2..14), as test ids: the danger floors and the answer floors list the same sets."""
 
 LATER_SET_IDS = (
     "second",
@@ -14,4 +14,5 @@ LATER_SET_IDS = (
     "eleventh",
     "twelfth",
     "thirteenth",
+    "fourteenth",
 )
