@@ -976,9 +976,12 @@ def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
         ("majikan tak bagi aku balik kampung sudah dua tahun", "held"),
         ("majikan tak kasi saya telefon keluarga", "held"),
         ("majikan tak bagi aku pegang telefon", "held"),
+        ("majikan tak benarkan saya keluar", "held"),
+        ("agen tidak mengizinkan adik saya keluar", "held"),
     )
     assert_no_danger(
         "paspor saya belum dikasih balik sama agen, harus bagaimana",
+        "bank tidak mengizinkan saya keluar dari aplikasi sebelum verifikasi",
         "saya tidak boleh balik kampung lebaran ini, tiket mahal",
     )
 
