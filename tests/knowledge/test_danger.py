@@ -981,7 +981,6 @@ def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
     )
     assert_no_danger(
         "paspor saya belum dikasih balik sama agen, harus bagaimana",
-        "bank tidak mengizinkan saya keluar dari aplikasi sebelum verifikasi",
         "saya tidak boleh balik kampung lebaran ini, tiket mahal",
     )
 
