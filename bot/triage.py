@@ -35,11 +35,12 @@ CHOICES_ALONE = 5
 three choices behind one "Choose" tap, with room for ten rows), so five topics and "ask an
 officer" cost the person no more taps than three did (docs/benchmarks.md, stop 30)."""
 STORY_OTHERS = 4
-"""Topics offered beside the answer to a long story (LONG_STORY_WORDS), the emergency numbers
+"""Topics offered beside the answer to a story (`Triage.tells_story`), the emergency numbers
 among them: a story holds several needs, and it is answered for one and offered the others.
 The first topic and the numbers stay beside the answer (three buttons with "ask an officer");
-the others follow as a second message of buttons, so each is still one tap away. Measured on
-the real sets: helpful 0.845 -> 0.866 on the unread halves (docs/benchmarks.md, stop 31)."""
+the others follow as a second message of buttons, so each is still one tap away. A question
+keeps two. Measured on the real sets: helpful 0.845 -> 0.866 on the unread halves for stories
+of LONG_STORY_WORDS, 0.874 -> 0.879 more for every story (docs/benchmarks.md, stop 31)."""
 FORM_TOPICS = {"report": "lapor-kasus", "training": "daftar-pelatihan"}
 """The topic whose answer a form opened by a command word carries out; recording a departure
 ("register") answers none."""
@@ -236,7 +237,7 @@ class Triage:
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), beside a long story's for two more after it, without one
         # for a list of five
-        beside = self._room_beside(text)
+        beside = self._room_beside(text, asks)
         bound = beside if topic else CHOICES_ALONE
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
@@ -259,11 +260,10 @@ class Triage:
             company=company,
         )
 
-    @staticmethod
-    def _room_beside(text: str) -> int:
-        """Topics beside an answer: a long story's other needs (STORY_OTHERS), two otherwise.
+    def _room_beside(self, text: str, asks: Callable[[], bool]) -> int:
+        """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.
         Someone in danger gets them too: the numbers are the first reply, whatever follows."""
-        return STORY_OTHERS if len(text.split()) >= LONG_STORY_WORDS else MAX_OFFERED - 1
+        return STORY_OTHERS if self.tells_story(text, asks) else MAX_OFFERED - 1
 
     @staticmethod
     def _numbers_beside(offered: tuple[str, ...]) -> tuple[str, ...]:

@@ -226,7 +226,7 @@ def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Tria
 
 def test_the_choices_stay_within_what_the_replies_can_show(triage: Triage) -> None:
     """Beside an answer the chat has room for two topics and "ask an officer" (three buttons),
-    and a long story's other needs follow in a second message (STORY_OTHERS in all, the
+    and a story's other needs follow in a second message (STORY_OTHERS in all, the
     numbers among the first two); without an answer, a list of five topics and, for a story,
     the emergency numbers (tests/bot/test_choices.py checks that the chat shows these)."""
     seen_more = 0
@@ -237,8 +237,8 @@ def test_the_choices_stay_within_what_the_replies_can_show(triage: Triage) -> No
             assert len(topics) <= CHOICES_ALONE, reading
             assert len(reading.offered) <= CHOICES_ALONE + 1, reading
             continue
-        long_story = len(row.question.split()) >= LONG_STORY_WORDS
-        assert len(reading.offered) <= (STORY_OTHERS if long_story else MAX_OFFERED - 1), reading
+        story = triage.tells_story(row.question)
+        assert len(reading.offered) <= (STORY_OTHERS if story else MAX_OFFERED - 1), reading
         if EMERGENCY_TOPIC in reading.offered:
             assert EMERGENCY_TOPIC in reading.offered[:2], reading
         seen_more += len(reading.offered) > MAX_OFFERED - 1
@@ -313,15 +313,15 @@ def test_a_story_answered_where_danger_happens_keeps_the_numbers_one_tap_away(
     triage: Triage,
 ) -> None:
     """Unpaid wages, a worker who cannot go home: the topics whose content names the numbers
-    as related. Told as a story, the answer keeps them as its last button; asked as a
-    question, the runners-up keep their places."""
+    as related. Told as a story, the answer keeps them as its second button (the story's
+    other needs follow); asked as a question, the runners-up keep their places."""
     story = triage.read(
         "Majikan belum bayar gaji saya empat bulan, saya sudah minta berkali kali tapi dia "
         "cuma bilang nanti nanti saja"
     )
     assert len(story.text.split()) < LONG_STORY_WORDS
     assert story.topic in triage.near_danger and not story.urgent, story
-    assert story.offered[-1] == EMERGENCY_TOPIC and len(story.offered) <= 2, story
+    assert story.offered[1] == EMERGENCY_TOPIC, story
     question = triage.read("gaji saya belum dibayar empat bulan, saya harus lapor ke mana?")
     assert question.topic == story.topic
     assert EMERGENCY_TOPIC not in question.offered, question
