@@ -175,3 +175,41 @@ def test_phrases_of_plain_words_find_what_their_patterns_find() -> None:
         for line in path.read_text("utf-8").splitlines():
             text = json.loads(line)["q"]
             assert fast.read(text) == slow.read(text), text
+
+
+PLAIN_NEEDS_IN_ENGLISH = {
+    "gaji-tidak-dibayar": ("my boss keeps cutting my wages", "she has not received her salary"),
+    "hilang-kontak": ("we have not heard from her for two months", "her phone has been off"),
+    "pulang-sebelum-kontrak": ("I want to go home before my contract ends but the agent says no",),
+    "gagal-berangkat": ("I paid the company but after one year I still have not left",),
+    "layanan-konsuler": ("my passport is expiring and I need to renew it here",),
+    "kirim-uang": ("the money I sent to my family did not arrive",),
+    "calo-ilegal": ("a sponsor in my village offers work abroad if I pay him first",),
+}
+"""A need said plainly in English, composed from the grammar of each need (stop 31: English
+statements like these were answered for their need 47 of 69 times in three frames, the same
+said in Indonesian 62 of 69)."""
+
+
+def test_a_need_said_plainly_in_english_is_answered_in_a_story_or_a_question(
+    triage: Triage,
+) -> None:
+    frames = (
+        "Good morning sir, I am from Lombok and I have worked in Hong Kong for two years. {}. "
+        "I don't know what to do, please advise.",
+        "Hello, my sister works as a helper in Malaysia. {}. Our family is very worried, what "
+        "should we do?",
+    )
+    missed = [
+        (topic, message)
+        for topic, needs in PLAIN_NEEDS_IN_ENGLISH.items()
+        for need in needs
+        for frame in frames
+        if topic not in triage.read(message := frame.format(need)).answered
+    ]
+    assert missed == []
+
+
+def test_money_sent_that_never_arrived_is_the_remittance_need() -> None:
+    assert "kirim-uang" in reader().read("uang yang saya kirim ke keluarga belum juga sampai").plain
+    assert "kirim-uang" not in reader().read("paket yang saya kirim belum sampai").topics
