@@ -8,13 +8,12 @@ from collections.abc import Mapping, Sequence
 from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
+from bot.triage import BESIDE_ANSWER
 from bot.types import Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
-BESIDE_ANSWER = 2
-"""Topics as buttons beside an answer: with "ask an officer", WhatsApp's three."""
 EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")
 """The emergency numbers as a choice, by the same words in the menu, among the choices and
 beside an answer; the engine answers it with the danger reply."""
@@ -103,8 +102,8 @@ def after_answer(
 def more_after_answer(
     ctx: Ctx, topics: Mapping[str, Topic], offered: Sequence[str], lang: str
 ) -> None:
-    """A long story's other needs, after the answer's own buttons: a second message of
-    buttons, so each is one tap away as well (WhatsApp allows three buttons a message)."""
+    """A story's other needs, after the answer's own buttons: a second message of buttons, so
+    each is one tap away as well (WhatsApp allows three buttons a message)."""
     rest = [topics[s] for s in offered if s in topics][BESIDE_ANSWER:]
     if not rest:
         return

@@ -30,6 +30,8 @@ from knowledge.needs import NeedReader, Needs, default_reader
 MAX_OFFERED = 3
 """Topics offered beside an answer, plus "ask an officer": three reply buttons, WhatsApp's
 limit for one tap."""
+BESIDE_ANSWER = MAX_OFFERED - 1
+"""Topic buttons beside an answer (the rest of a story's choices follow in a second message)."""
 CHOICES_ALONE = 5
 """Topics offered instead of an answer. They already come as a list (WhatsApp shows more than
 three choices behind one "Choose" tap, with room for ten rows), so five topics and "ask an
@@ -235,8 +237,8 @@ class Triage:
             # unsure what is asked, but not where: what helps there is one of the choices
             offered = self._with_place(None, offered, place, read_needs)
         # the one bound on choices: beside an answer there is room for two topics and "ask an
-        # officer" (three buttons), beside a long story's for two more after it, without one
-        # for a list of five
+        # officer" (three buttons), beside a story's for two more after it, without one for a
+        # list of five
         beside = self._room_beside(text, asks)
         bound = beside if topic else CHOICES_ALONE
         offered = offered[:bound]
@@ -263,16 +265,17 @@ class Triage:
     def _room_beside(self, text: str, asks: Callable[[], bool]) -> int:
         """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.
         Someone in danger gets them too: the numbers are the first reply, whatever follows."""
-        return STORY_OTHERS if self.tells_story(text, asks) else MAX_OFFERED - 1
+        return STORY_OTHERS if self.tells_story(text, asks) else BESIDE_ANSWER
 
     @staticmethod
     def _numbers_beside(offered: tuple[str, ...]) -> tuple[str, ...]:
-        """Beside an answer the numbers take the second button, right after the first topic:
-        the choices after two come in a second message, and the numbers stay one tap away."""
-        if EMERGENCY_TOPIC not in offered[2:]:
+        """Beside an answer the numbers take the last button, right after the first topics:
+        the choices after those come in a second message, and the numbers stay one tap away."""
+        if EMERGENCY_TOPIC not in offered[BESIDE_ANSWER:]:
             return offered
         others = tuple(s for s in offered if s != EMERGENCY_TOPIC)
-        return (*others[:1], EMERGENCY_TOPIC, *others[1:])
+        first = BESIDE_ANSWER - 1
+        return (*others[:first], EMERGENCY_TOPIC, *others[first:])
 
     @staticmethod
     def _with_place(
@@ -280,7 +283,7 @@ class Triage:
         offered: tuple[str, ...],
         place: Country | None,
         read_needs: Callable[[], Needs],
-        beside: int = MAX_OFFERED - 1,
+        beside: int = BESIDE_ANSWER,
     ) -> tuple[str, ...]:
         """What helps where the person is ("kerja di Johor": the Malaysia topic) is one of the
         choices. Without an answer it is the last choice, after the numbers and the ranking's
@@ -322,7 +325,7 @@ class Triage:
         topic: str | None,
         offered: tuple[str, ...],
         asks: Callable[[], bool],
-        beside: int = MAX_OFFERED - 1,
+        beside: int = BESIDE_ANSWER,
     ) -> tuple[str, ...]:
         """The safety nets for danger the rules missed: the numbers as the last choice.
 

@@ -84,7 +84,7 @@ class MatcherConfig:
     kept: int = 5
     """How much of the ranking a verdict keeps: the leader and the runners-up a reply can
     offer as choices (five without an answer). Keeping three left the last two choices to the
-    first choice's related topics; the ranking's fourth and fifth help more (helpful +0.011
+    first choice's related topics; the ranking's fourth and fifth help more (helpful +0.008
     on the real sets' unread halves, docs/benchmarks.md, stop 31)."""
     focus_min_terms: int = 12
     """Beyond this many words, the posterior reads only the words some topic knows."""
