@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from bot.triage import Reading
 
 OPTIONS_KEY = "_options"
+TURN_OPTIONS_KEY = "_turn_options"
+"""Option ids of every reply to the user's last message, in order: a chat that shows only its
+newest reply's buttons (the web page) still shows the earlier ones' (the emergency reply's
+*Urgent report*, an answer's buttons before a story's other needs)."""
 
 
 @dataclass
@@ -61,4 +65,5 @@ class Ctx:
         self.replies.append(reply)
         options = [o.id for o in reply.options]
         if options:
-            self.set_data(**{OPTIONS_KEY: options})
+            turn = [*self.data.get(TURN_OPTIONS_KEY, ()), *options]
+            self.set_data(**{OPTIONS_KEY: options, TURN_OPTIONS_KEY: turn})

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bot import replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.commands import command_of
-from bot.context import OPTIONS_KEY, Ctx
+from bot.context import OPTIONS_KEY, TURN_OPTIONS_KEY, Ctx
 from bot.flows import company, menu, news
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm, prefill
@@ -112,7 +112,7 @@ class Engine:
             session.add(conversation)
         ctx = Ctx(session, self, contact, conversation, incoming, now)
         ctx.previous_options = list(conversation.data.get(OPTIONS_KEY) or [])
-        ctx.set_data(**{OPTIONS_KEY: []})
+        ctx.set_data(**{OPTIONS_KEY: [], TURN_OPTIONS_KEY: []})
         try:
             self._route(ctx)
         finally:

@@ -17,9 +17,10 @@ from api.deps import ContainerDep
 from api.ratelimit import SlidingWindow
 from api.templating import templates
 from bot.channels.outbox_delivery import take, take_pending_for
+from bot.context import OPTIONS_KEY, TURN_OPTIONS_KEY
 from bot.i18n import translator
 from bot.store.db import transaction
-from bot.store.models import Contact, Message, OutboxMessage
+from bot.store.models import Contact, Conversation, Message, OutboxMessage
 from bot.types import Incoming, reply_from_dict
 
 router = APIRouter()
@@ -93,6 +94,23 @@ def _option_titles(session: Session, contact: Contact) -> dict[str, str]:
     return titles
 
 
+def _earlier_in_turn(
+    session: Session, contact: Contact, newest: list[dict[str, str]]
+) -> list[dict[str, str]]:
+    """The options of the replies before the newest one to the user's last message (the
+    emergency reply's *Urgent report*, an answer's buttons before a story's other needs):
+    the page shows one set of options, and these must stay pressable. Only while the newest
+    reply is the bot's own (an officer's message after it ends the turn)."""
+    conversation = session.get(Conversation, contact.id)
+    data = conversation.data if conversation is not None else {}
+    if not newest or [o["id"] for o in newest] != list(data.get(OPTIONS_KEY) or []):
+        return []
+    shown = {o["id"] for o in newest}
+    titles = _option_titles(session, contact)
+    earlier = dict.fromkeys(i for i in data.get(TURN_OPTIONS_KEY) or () if i not in shown)
+    return [{"id": i, "title": titles[i]} for i in earlier if i in titles]
+
+
 def _mark_newest_turn(transcript: list[dict[str, Any]]) -> None:
     """The page opens at the user's last message, so the answers to it follow in view
     (the send form is sticky at the bottom and would hide anything anchored lower)."""
@@ -106,6 +124,7 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
     user = _user_id(request)
     transcript: list[dict[str, Any]] = []
     options: list[dict[str, str]] = []
+    earlier: list[dict[str, str]] = []
     lang = container.settings.default_language
     if user:
         with transaction(container.factory) as session:
@@ -126,12 +145,20 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
                 if last is not None:
                     reply = reply_from_dict(last.payload)
                     options = [{"id": o.id, "title": o.title} for o in reply.options]
+                    earlier = _earlier_in_turn(session, contact, options)
     _ = translator(lang)
     csrf = _form_token(request)
     response = templates.TemplateResponse(
         request,
         "chat.html",
-        {"transcript": transcript, "options": options, "_": _, "lang": lang, "csrf": csrf},
+        {
+            "transcript": transcript,
+            "options": options,
+            "earlier": earlier,
+            "_": _,
+            "lang": lang,
+            "csrf": csrf,
+        },
     )
     response.set_cookie(
         CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=request.url.scheme == "https"

@@ -118,3 +118,23 @@ def test_a_flood_from_one_client_is_slowed_down(services: Services) -> None:
         for _ in range(35)
     ]
     assert codes[:30] == [303] * 30 and codes[-1] == 429
+
+
+def test_the_buttons_of_every_reply_to_a_message_stay_pressable(services: Services) -> None:
+    """The page shows one set of options; a story answered in two messages (the answer with
+    its first topic, the numbers and "ask an officer", then its other needs) keeps all of them,
+    the newest numbered, and the danger reply's *Urgent report* stays beside the answer."""
+    web = client(services)
+    page = send(
+        web,
+        text="Pak anak saya sudah dua tahun kerja di Taiwan, tiap bulan kirim uang lewat agen "
+        "tapi sekarang uangnya sering telat sampai dan potongannya besar sekali, kami di "
+        "kampung bingung",
+    )
+    options = page.split('class="options"', 1)[1].split("</form>", 1)[0]
+    assert 'value="topic:kontak-darurat"' in options and 'value="cmd:report"' in options
+    numbered = re.findall(r'value="([^"]+)">\d+\. ', options)
+    assert len(numbered) == 2 and "topic:kontak-darurat" not in numbered
+    page = send(web, text="tolong anak saya dikurung majikan tidak dikasih makan")
+    options = page.split('class="options"', 1)[1].split("</form>", 1)[0]
+    assert 'value="cmd:urgent"' in options, options
