@@ -41,8 +41,9 @@ STORY_OTHERS = 4
 among them: a story holds several needs, and it is answered for one and offered the others.
 The first topic and the numbers stay beside the answer (three buttons with "ask an officer");
 the others follow as a second message of buttons, so each is still one tap away. A question
-keeps two. Measured on the real sets: helpful 0.845 -> 0.866 on the unread halves for stories
-of LONG_STORY_WORDS, 0.874 -> 0.879 more for every story (docs/benchmarks.md, stop 31)."""
+keeps two, and so does an answer after the danger reply. Measured on the real sets: helpful
+0.845 -> 0.871 on the unread halves with the ranking's fourth and fifth topics kept
+(docs/benchmarks.md, stop 31)."""
 FORM_TOPICS = {"report": "lapor-kasus", "training": "daftar-pelatihan"}
 """The topic whose answer a form opened by a command word carries out; recording a departure
 ("register") answers none."""
@@ -239,7 +240,7 @@ class Triage:
         # the one bound on choices: beside an answer there is room for two topics and "ask an
         # officer" (three buttons), beside a story's for two more after it, without one for a
         # list of five
-        beside = self._room_beside(text, asks)
+        beside = self._room_beside(text, asks, danger)
         bound = beside if topic else CHOICES_ALONE
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
@@ -262,10 +263,13 @@ class Triage:
             company=company,
         )
 
-    def _room_beside(self, text: str, asks: Callable[[], bool]) -> int:
+    def _room_beside(self, text: str, asks: Callable[[], bool], danger: Danger | None) -> int:
         """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.
-        Someone in danger gets them too: the numbers are the first reply, whatever follows."""
-        return STORY_OTHERS if self.tells_story(text, asks) else BESIDE_ANSWER
+        Someone in danger gets the numbers and an answer with two buttons; a third message of
+        topics ("managing your wages" to someone locked in) would only be in the way."""
+        if danger is None and self.tells_story(text, asks):
+            return STORY_OTHERS
+        return BESIDE_ANSWER
 
     @staticmethod
     def _numbers_beside(offered: tuple[str, ...]) -> tuple[str, ...]:

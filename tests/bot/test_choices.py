@@ -66,3 +66,19 @@ def test_a_long_story_answered_offers_its_other_needs_one_tap_each(sqlite_servic
     assert any(not b.id.startswith(TOPIC) for b in answer.buttons)  # "ask an officer"
     assert [b.id.removeprefix(TOPIC) for b in more.buttons] == list(reading.offered[2:])
     assert not more.rows
+
+
+def test_someone_in_danger_gets_the_numbers_and_an_answer_with_two_buttons_only(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """No third message of topics after the danger reply and its answer: the numbers and
+    *Urgent report* come first and nothing should crowd them."""
+    story = (
+        "Pak istri saya kerja di Malaysia sudah tiga bulan gajinya tidak dibayar, sekarang dia "
+        "dikurung majikan dan tidak dikasih makan, kami di Lombok bingung sekali"
+    )
+    reading = sqlite_services.dispatcher.engine.triage.read(story)
+    assert reading.urgent and reading.topic is not None and len(reading.offered) <= 2, reading
+    replies = Chat(sqlite_services, user="danger").send(story)
+    assert len(replies) == 2, [r.text[:40] for r in replies]
+    assert any(b.id == "cmd:urgent" for b in replies[0].buttons)
