@@ -967,8 +967,9 @@ def test_taken_by_the_police_a_plea_for_the_family_and_english_present_forms_are
 
 def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
     """ "Kena" for the passive, "tak bagi/benarkan/kasi" for not letting, "balik" for going
-    home after a word of permission, "telefon" (composed from the grammar, stop 30). After
-    "dikasih", "balik" is giving back: a passport not given back is not someone held."""
+    home after a word of permission, "telefon" (composed from the grammar, stop 30), and the
+    chat "x" for "tak" before a word of letting (stop 31). After "dikasih", "balik" is giving
+    back: a passport not given back is not someone held; "balik raya" is the holiday."""
     assert_read_as(
         "kind",
         ("saya kena ugut dengan majikan", "threat"),
@@ -978,9 +979,13 @@ def test_malaysian_malay_as_workers_in_malaysia_write_it_is_read() -> None:
         ("majikan tak bagi aku pegang telefon", "held"),
         ("majikan tak benarkan saya keluar", "held"),
         ("agen tidak mengizinkan adik saya keluar", "held"),
+        ("majikan x bagi saya balik sudah 2 tahun", "held"),
+        ("majikan x bagi makan dari semalam", "starved"),
     )
     assert_no_danger(
         "paspor saya belum dikasih balik sama agen, harus bagaimana",
+        "makan 3 x sehari, x ray paru paru saya bersih",
+        "majikan tak benarkan saya balik raya tahun ni, tiket mahal",
         "saya tidak boleh balik kampung lebaran ini, tiket mahal",
     )
 
