@@ -9,7 +9,7 @@ from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
 from bot.triage import BESIDE_ANSWER
-from bot.types import Button, Row
+from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.topic import Topic
 
@@ -77,9 +77,18 @@ def offer(
     )
     if not after_emergency and EMERGENCY_TOPIC in slugs:
         prompt += "\n" + ctx._("If someone is in danger now, choose the emergency numbers.")
-    rows = [Row(f"topic:{t.slug}", short(_title(ctx, t, lang), 24)) for t in chosen]
+    rows = _topic_rows(ctx, chosen, lang)
     rows.append(Row(REPORT, short(ctx._("Ask an officer"), 24)))
-    if len(rows) <= 3:
+    _say_choices(ctx, prompt, rows)
+
+
+def _topic_rows(ctx: Ctx, chosen: Sequence[Topic], lang: str) -> list[Row]:
+    return [Row(f"topic:{t.slug}", short(_title(ctx, t, lang), 24)) for t in chosen]
+
+
+def _say_choices(ctx: Ctx, prompt: str, rows: list[Row]) -> None:
+    """Up to three choices as buttons (one tap), more as one list behind a "Choose" tap."""
+    if len(rows) <= MAX_BUTTONS:
         ctx.say(prompt, [Button(r.id, short(r.title)) for r in rows])
     else:
         ctx.say(prompt, rows=rows, list_label=ctx._("Choose"))
@@ -105,10 +114,5 @@ def more_after_answer(
     """A story's other needs, after the answer's own buttons: a second message of buttons, so
     each is one tap away as well (WhatsApp allows three buttons a message)."""
     rest = [topics[s] for s in offered if s in topics][BESIDE_ANSWER:]
-    if not rest:
-        return
-    rows = [Row(f"topic:{t.slug}", short(_title(ctx, t, lang), 24)) for t in rest]
-    if len(rows) <= 3:
-        ctx.say(ctx._("These may also help:"), [Button(r.id, short(r.title)) for r in rows])
-    else:
-        ctx.say(ctx._("These may also help:"), rows=rows, list_label=ctx._("Choose"))
+    if rest:
+        _say_choices(ctx, ctx._("These may also help:"), _topic_rows(ctx, rest, lang))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
+from functools import cache, partial
 from importlib import resources
 from typing import Annotated, Any
 
@@ -24,6 +26,8 @@ from bot.store.models import Contact, Conversation, Message, OutboxMessage
 from bot.types import Incoming, reply_from_dict
 
 router = APIRouter()
+Titles = Callable[[], dict[str, str]]
+"""The labels of the options recently sent to a chat, read when first needed."""
 CHANNEL = "web"
 COOKIE = "migran_web"
 MAX_INPUT = 4000
@@ -64,11 +68,14 @@ def _contact(session: Session, user: str) -> Contact | None:
     ).first()
 
 
-def _transcript(session: Session, contact: Contact, after: int = 0) -> list[dict[str, Any]]:
+def _transcript(
+    session: Session, contact: Contact, after: int = 0, titles_of: Titles | None = None
+) -> list[dict[str, Any]]:
     """The page is drawn from the message log, which holds officers' messages too."""
     query = select(Message).where(Message.contact_id == contact.id, Message.id > after)
     messages = session.scalars(query.order_by(Message.id.desc()).limit(40)).all()
-    titles = _option_titles(session, contact) if any(m.kind == "button" for m in messages) else {}
+    titles_of = titles_of or partial(_option_titles, session, contact)
+    titles = titles_of() if any(m.kind == "button" for m in messages) else {}
     return [
         {
             "id": m.id,
@@ -95,7 +102,7 @@ def _option_titles(session: Session, contact: Contact) -> dict[str, str]:
 
 
 def _earlier_in_turn(
-    session: Session, contact: Contact, newest: list[dict[str, str]]
+    session: Session, contact: Contact, newest: list[dict[str, str]], titles_of: Titles
 ) -> list[dict[str, str]]:
     """The options of the replies before the newest one to the user's last message (the
     emergency reply's *Urgent report*, an answer's buttons before a story's other needs):
@@ -106,7 +113,7 @@ def _earlier_in_turn(
     if not newest or [o["id"] for o in newest] != list(data.get(OPTIONS_KEY) or []):
         return []
     shown = {o["id"] for o in newest}
-    titles = _option_titles(session, contact)
+    titles = titles_of()
     earlier = dict.fromkeys(i for i in data.get(TURN_OPTIONS_KEY) or () if i not in shown)
     return [{"id": i, "title": titles[i]} for i in earlier if i in titles]
 
@@ -134,7 +141,9 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
                 take_pending_for(
                     session, channel=CHANNEL, recipient=user, now=container.dispatcher.clock()
                 )
-                transcript = _transcript(session, contact)
+                # the labels of recent options, read once for the log and the options
+                titles_of = cache(partial(_option_titles, session, contact))
+                transcript = _transcript(session, contact, titles_of=titles_of)
                 _mark_newest_turn(transcript)
                 last = session.scalars(
                     select(OutboxMessage)
@@ -145,7 +154,7 @@ def chat_page(request: Request, container: ContainerDep) -> Response:
                 if last is not None:
                     reply = reply_from_dict(last.payload)
                     options = [{"id": o.id, "title": o.title} for o in reply.options]
-                    earlier = _earlier_in_turn(session, contact, options)
+                    earlier = _earlier_in_turn(session, contact, options, titles_of)
     _ = translator(lang)
     csrf = _form_token(request)
     response = templates.TemplateResponse(
