@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.companies.mention import named_company
 from bot.companies.names import name_key
 from bot.companies.oversight import Flag, company_flags

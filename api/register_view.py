@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.i18n import N_, translator
 from bot.register.models import RegisterEvent
 from bot.register.vocab import SECTORS, SEXES, STATUS_LABELS

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from api.charts import Series, columns, hbars
-from bot.case_categories import CATEGORIES, COUNTRIES
+from bot.cases.categories import CATEGORIES, COUNTRIES
 from bot.i18n import N_
 from bot.register.vocab import SECTORS as REGISTER_SECTORS
 from bot.stats.register import SEXES

@@ -21,8 +21,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.cases.service import OPEN_CASE_HINT, OPEN_STATUSES
 from bot.engine import Engine
-from bot.handoff import OPEN_CASE_HINT, OPEN_STATUSES
 from bot.outbox import FEED_LEASE, OPEN, Outgoing, queue_reply, release_held
 from bot.store.db import transaction
 from bot.store.models import Case, Contact, Conversation, Message, OutboxMessage, utcnow

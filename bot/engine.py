@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot import replies
 from bot.answers import fallback_text, smalltalk_text
+from bot.cases.service import add_family_message, open_case_of
 from bot.commands import command_of
 from bot.context import OPTIONS_KEY, TURN_OPTIONS_KEY, Ctx
 from bot.flows import company, menu, news
@@ -27,7 +28,6 @@ from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
 from bot.flows.training import TrainingForm
-from bot.handoff import add_family_message, open_case_of
 from bot.officers import officer_by_telegram
 from bot.options import choose, short
 from bot.store.models import Case, Contact, Conversation, utcnow

@@ -10,7 +10,7 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.case_contact import reachable_at
+from bot.cases.contact import reachable_at
 from bot.store.models import Case, CaseEvent, Officer, Registration
 from knowledge.villages import VillageDirectory
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.handoff import escalate_due
+from bot.cases.service import escalate_due
 from bot.login_throttle import prune_attempts
 from bot.officers import prune_audit
 from bot.privacy import prune_message_bodies, scrub_erased_recipients

@@ -18,7 +18,7 @@ from api.routes.dashboard import WITA, _render, wita
 from bot.announcements import service
 from bot.announcements.models import Announcement
 from bot.announcements.service import MAX_TEXT, AnnouncementError
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.i18n import N_, translator
 from bot.store.models import Officer
 from knowledge.villages import VillageDirectory

@@ -16,10 +16,11 @@ from api.case_view import actor_name, event_body, event_title
 from api.company_view import case_company_flags
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
-from bot import handoff, login_throttle
-from bot.case_categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
-from bot.case_contact import consent_date, reachable_at
-from bot.case_queue import STATUSES, VIEWS, list_cases
+from bot import login_throttle
+from bot.cases import service as handoff
+from bot.cases.categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
+from bot.cases.contact import consent_date, reachable_at
+from bot.cases.queue import STATUSES, VIEWS, list_cases
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import (

@@ -10,8 +10,8 @@ from fastapi import APIRouter, HTTPException, Path, Query, status
 from api.auth import ApiOfficer
 from api.deps import SessionDep, case_or_404
 from api.schemas import ActionOut, CaseDetailOut, CaseOut, ReplyIn, ResolveIn, case_detail, case_out
-from bot import handoff
-from bot.case_queue import list_cases
+from bot.cases import service as handoff
+from bot.cases.queue import list_cases
 from bot.store.models import Case
 
 router = APIRouter(prefix="/api/v1", tags=["cases"])

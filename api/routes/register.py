@@ -21,7 +21,7 @@ from api.deps import ContainerDep, SessionDep, case_or_404
 from api.register_view import area_villages, event_title, labels
 from api.routes.dashboard import wita
 from api.templating import templates
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.exports import write_csv
 from bot.i18n import N_, translator
 from bot.officers import audit

@@ -168,7 +168,7 @@ def approvers(session: Session, announcement: Announcement) -> list[Officer]:
 def tell_approvers(session: Session, announcement: Announcement, *, author: Officer) -> int:
     """A Telegram message to each approver who linked a chat: an announcement that waits
     unseen in the dashboard reaches nobody. Returns how many were told."""
-    from bot.handoff import notify
+    from bot.cases.service import notify
 
     _ = translator("id")
     told = 0

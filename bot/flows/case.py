@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.case_categories import CATEGORIES, COUNTRIES
-from bot.case_hints import categories_in, countries_in, relation_in
+from bot.cases.categories import CATEGORIES, COUNTRIES
+from bot.cases.hints import categories_in, countries_in, relation_in
+from bot.cases.service import create_case
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
@@ -23,7 +24,6 @@ from bot.flows.common import (
     worker_name_read,
     yes_no,
 )
-from bot.handoff import create_case
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.service import link_new_case

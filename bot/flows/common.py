@@ -3,7 +3,7 @@ confirmed, Skip, and the worker's name and place abroad (reports and the registe
 
 from __future__ import annotations
 
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_

@@ -50,8 +50,8 @@ def help_(ctx: Ctx) -> None:
 
 
 def status(ctx: Ctx) -> None:
+    from bot.cases.service import cases_of
     from bot.flows.register_update import departure_lines
-    from bot.handoff import cases_of
     from bot.registrations import registrations_of
 
     _ = ctx._

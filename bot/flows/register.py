@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.case_categories import COUNTRIES
-from bot.case_hints import countries_in, relation_in
+from bot.cases.categories import COUNTRIES
+from bot.cases.hints import countries_in, relation_in
 from bot.companies import service as companies
 from bot.context import Ctx
 from bot.flows import company as company_answer

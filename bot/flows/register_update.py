@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.case_categories import COUNTRIES
+from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Step
 from bot.flows.case import title_of

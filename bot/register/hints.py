@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from bot.case_hints import categories_in, relation_in
+from bot.cases.hints import categories_in, relation_in
 from bot.register.dates import read_date
 from knowledge.normalize import fold
 

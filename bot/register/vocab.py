@@ -3,8 +3,8 @@ labels (the chat form, the dashboard, the import and the export read them from h
 
 from __future__ import annotations
 
-from bot.case_categories import COUNTRIES
-from bot.case_hints import COUNTRY_WORDS
+from bot.cases.categories import COUNTRIES
+from bot.cases.hints import COUNTRY_WORDS
 from bot.i18n import N_
 from knowledge.normalize import fold
 

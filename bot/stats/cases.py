@@ -11,7 +11,7 @@ from sqlalchemy import Float, cast, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from bot.case_queue import STATUSES
+from bot.cases.queue import STATUSES
 from bot.stats.area import Area, Period
 from bot.stats.table import Table
 from bot.store.models import Case, CaseEvent, Registration, TrainingProgramme

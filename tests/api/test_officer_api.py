@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
-from bot.handoff import create_case
+from bot.cases.service import create_case
 from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, Contact, OutboxMessage
 from migran.services import Services

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from api.app import create_app
-from bot.case_categories import CATEGORIES, COUNTRIES
+from bot.cases.categories import CATEGORIES, COUNTRIES
 from bot.i18n import translator
 from migran.services import Services
 from tests.api.test_dashboard import login

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.routes import webchat
-from bot import handoff
+from bot.cases import service as handoff
 from bot.store.models import Message
 from migran.services import Services
 from tests.cases_support import REPORT_STEPS, as_officer

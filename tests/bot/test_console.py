@@ -7,7 +7,7 @@ import queue
 import re
 import threading
 
-from bot import handoff
+from bot.cases import service as handoff
 from bot.channels.console import chat
 from migran.services import Services
 from tests.cases_support import as_officer
