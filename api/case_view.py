@@ -18,6 +18,7 @@ KINDS = {
     "transferred": N_("transferred to the district"),
     "resolved": N_("resolved"),
     "escalated": N_("escalated: nobody claimed it in time"),
+    "reviewed": N_("reviewed for the assistant"),
 }
 ROUTED = {
     "village": N_("forwarded to the village officers"),

@@ -79,8 +79,21 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     from knowledge.evaluation import evaluate, read_labelled
 
+    if args.cases:
+        if args.file or args.misses or args.second:
+            print("--cases reads the officers' reviews alone: no file, --misses or --second")
+            return 2
+        rows = _reviewed_cases(settings, args.limit)
+        if not rows:
+            print("No reviewed cases yet: officers review them on a case's page.")
+            return 0
+        print(f"{len(rows)} messages reviewed by officers (their text stays in the database)")
+    elif args.file:
+        rows = read_labelled(Path(args.file))
+    else:
+        print("Give a JSONL file of labelled questions, or --cases.")
+        return 2
     decide = lru_cache(maxsize=None)(_triage(settings).read)
-    rows = read_labelled(Path(args.file))
     report = evaluate(decide, rows)
     if args.misses:
         for question, gold, got in report.misses:
@@ -96,6 +109,19 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.second:
         _print_second_labelling(Path(args.second), Path(args.file).name, rows, decide)
     return 0
+
+
+def _reviewed_cases(settings: Settings, limit: int | None) -> list[Labelled]:
+    """The messages cases were opened from, as officers reviewed them (bot/cases/review.py)."""
+    from bot.cases.review import reviewed_messages
+    from bot.store.db import make_engine, make_sessionmaker
+
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            return reviewed_messages(session, limit)
+    finally:
+        engine.dispose()
 
 
 def _print_second_labelling(
@@ -580,8 +606,16 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     ask.set_defaults(func=cmd_ask)
 
-    ev = sub.add_parser("eval", help="measure the matcher on a JSONL file of {q, topic}")
-    ev.add_argument("file")
+    ev = sub.add_parser(
+        "eval", help="measure the assistant on a JSONL file of {q, topics} or on reviewed cases"
+    )
+    ev.add_argument("file", nargs="?")
+    ev.add_argument(
+        "--cases",
+        action="store_true",
+        help="the messages cases were opened from, as officers reviewed them (figures only)",
+    )
+    ev.add_argument("--limit", type=int, help="with --cases: only the newest N reviews")
     ev.add_argument("--misses", action="store_true", help="print every wrong answer")
     ev.add_argument("--top", type=int, default=20, help="confusions to list")
     ev.add_argument(

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from api.auth import SESSION_COOKIE, WebOfficer, check_csrf, client_address
 from api.case_view import actor_name, event_body, event_title
 from api.company_view import case_company_flags
+from api.container import Container
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot import login_throttle
@@ -21,6 +22,7 @@ from bot.cases import service as handoff
 from bot.cases.categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.cases.contact import consent_date, reachable_at
 from bot.cases.queue import STATUSES, VIEWS, list_cases
+from bot.cases.review import NOT_REVIEWABLE, review, reviewable
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import (
@@ -86,6 +88,8 @@ CASE_ERRORS = {
     "no-outcome": N_("Say how the case was resolved."),
     "failed": N_("That did not work; reload the page and try again."),
     "register-code": N_("No register entry with that code in the case's village."),
+    "no-danger": N_("Say whether someone was in danger."),
+    "not-reviewable": N_("This case was not opened from a message the assistant answered."),
 }
 """What ?error= may show on a case page: a fixed set, never text from the address bar."""
 CASE_ERROR_CODES = {
@@ -107,6 +111,7 @@ DONE = {
     "transfer": N_("Transferred to the district."),
     "resolve": N_("Case resolved; the family has been told."),
     "register-linked": N_("Case linked to the register entry."),
+    "review": N_("Review saved. Thank you: it helps the assistant answer the next family."),
 }
 
 
@@ -366,7 +371,46 @@ def case_page(
         event_body=event_body,
         actor_name=lambda a: actor_name(a, officers, _),
         company_flags=case_company_flags(session, case, _),
+        reviewable=reviewable(case),
+        topic_choices=topic_choices(container),
     )
+
+
+def topic_choices(container: Container) -> list[tuple[str, str]]:
+    """The knowledge base's topics by their Indonesian titles, for an officer's review."""
+    topics = container.librarian.topics.values()
+    return sorted(((t.slug, t.title.get("id", t.slug)) for t in topics), key=lambda p: p[1])
+
+
+@router.post("/cases/{case_id}/review")
+def case_review(
+    case_id: CaseId,
+    who: WebOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+    csrf: Annotated[str, Form(max_length=64)] = "",
+    topic: Annotated[list[str] | None, Form()] = None,
+    danger: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """An officer's review of the message the case opened from (bot/cases/review.py)."""
+    officer, expected = who
+    check_csrf(expected, csrf)
+    case = case_or_404(session, officer, case_id)
+    if danger not in ("yes", "no"):
+        return RedirectResponse(f"/officer/cases/{case_id}?error=no-danger", status_code=303)
+    try:
+        review(
+            session,
+            case=case,
+            officer=officer,
+            topics=topic or (),
+            danger=danger == "yes",
+            known=container.librarian.topics,
+        )
+    except handoff.CaseError as error:
+        code = "not-reviewable" if str(error) == NOT_REVIEWABLE else "failed"
+        return RedirectResponse(f"/officer/cases/{case_id}?error={code}", status_code=303)
+    return RedirectResponse(f"/officer/cases/{case_id}?done=review", status_code=303)
 
 
 @router.post("/cases/{case_id}/{action}")

@@ -67,7 +67,10 @@ def create_case(
     attachments: Sequence[dict[str, str]] = (),
     categories: Sequence[str] = (),
     relation: str | None = None,
+    story_read: bool = False,
 ) -> Case:
+    """`story_read`: the story is the message the assistant answered before the report was
+    opened from it, so an officer can review it (bot/cases/review.py)."""
     case = Case(
         number=new_code("K"),
         contact_id=contact.id,
@@ -83,6 +86,7 @@ def create_case(
         village_code=village_code,
         district_code=".".join(village_code.split(".")[:2]),
         share_consent=share_consent,
+        story_read=story_read,
     )
     session.add(case)
     record(session, case=case, kind="created", actor="family", body=story)

@@ -335,6 +335,7 @@ class CaseForm(Form):
             village_code=d["village_code"],
             share_consent=True,
             attachments=d.get("attachments", []),
+            story_read=bool(d.get("opening")) and d["story"] == str(d["opening"])[:STORY_MAX],
         )
         link_new_case(ctx.session, case=case, contact=ctx.contact)
         ctx.contact.village_code = d["village_code"]

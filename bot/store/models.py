@@ -172,6 +172,16 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    story_read: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The story is a message the assistant read and answered before the report was opened
+    from it: an officer's review of this case measures the assistant on a real message."""
+    review_topics: Mapped[list[str] | None] = mapped_column(JSON)
+    """The topics an officer says would have helped with the story (empty: none, the message
+    is outside the service); None until reviewed."""
+    review_danger: Mapped[bool | None] = mapped_column(Boolean)
+    """Whether, in the officer's judgement, someone was in danger now when the story was sent."""
+    reviewed_by: Mapped[int | None] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime | None]
 
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.id", cascade="all, delete-orphan"

@@ -151,6 +151,31 @@ def test_an_unclaimed_urgent_case_escalates(live) -> None:  # type: ignore[no-un
     assert cases[0]["escalation_level"] == 1 and cases[0]["urgent"] is True
 
 
+def family_writes_in_the_web_chat(family, steps: list[dict[str, str]], check=None) -> str:  # type: ignore[no-untyped-def]
+    """Types or presses each step in the web chat page; the case number the chat ends with."""
+    for step in steps:
+        if "text" in step:
+            family.fill("input[name=text]", step["text"])
+            family.press("input[name=text]", "Enter")
+        else:
+            family.click(f"button[value='{step['button']}']")
+        family.wait_for_load_state()
+        if check is not None:
+            check(step)
+    return str(family.locator("#chat").inner_text().split("K-", 1)[1][:6])
+
+
+def officer_opens_the_case(browser, base: str, officer, number: str):  # type: ignore[no-untyped-def]
+    """An officer logs in on a phone of their own and opens case K-number; their page."""
+    desk = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    desk.goto(base + "/officer")
+    desk.fill("#username", officer.username)
+    desk.fill("#password", officer.password)
+    desk.click("button[type=submit]")
+    desk.click(f"[data-case='K-{number}'] a")
+    return desk
+
+
 def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
     """The element's top is on screen, above the sticky send form."""
     box = page.locator(selector).bounding_box()
@@ -171,21 +196,12 @@ def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(l
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         family = browser.new_page(viewport={"width": 390, "height": 844})
         family.goto(base + "/")
-        for step in REPORT_STEPS:
-            if "text" in step:
-                family.fill("input[name=text]", step["text"])
-                family.press("input[name=text]", "Enter")
-            else:
-                family.click(f"button[value='{step['button']}']")
-            family.wait_for_load_state()
+
+        def newest_in_view(step: dict[str, str]) -> None:
             assert in_view(family, "#newest"), f"after {step}: the newest turn is off screen"
-        number = family.locator("#chat").inner_text().split("K-", 1)[1][:6]
-        desk = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-        desk.goto(base + "/officer")
-        desk.fill("#username", officer.username)
-        desk.fill("#password", officer.password)
-        desk.click("button[type=submit]")
-        desk.click(f"[data-case='K-{number}'] a")
+
+        number = family_writes_in_the_web_chat(family, REPORT_STEPS, newest_in_view)
+        desk = officer_opens_the_case(browser, base, officer, number)
         desk.click("#claim")
         desk.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
         desk.click("#send-reply")
@@ -199,3 +215,40 @@ def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(l
         family.screenshot(path=str(ARTIFACTS / "webchat.png"), full_page=False)
         browser.close()
     assert (ARTIFACTS / "webchat.png").stat().st_size > 1000
+
+
+@pytest.mark.skipif(
+    chromium_path() is None, reason="Chromium not installed (apt-get install chromium)"
+)
+def test_an_officer_reviews_on_a_phone_what_would_have_helped_a_family(live) -> None:  # type: ignore[no-untyped-def]
+    """A mother's message is answered in the web chat; she asks an officer, who later ticks on
+    the case page which topics would have helped: a real message the assistant is measured on."""
+    from playwright.sync_api import sync_playwright
+
+    from bot.cases.review import reviewed_messages
+    from bot.store.db import transaction
+    from tests.bot.test_case_review import FROM_THE_ANSWER, MOTHER
+
+    base, services, _graph = live
+    officer = team(services)["anjani"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        family = browser.new_page(viewport={"width": 390, "height": 844})
+        family.goto(base + "/")
+        number = family_writes_in_the_web_chat(family, FROM_THE_ANSWER)
+        desk = officer_opens_the_case(browser, base, officer, number)
+        assert "Ajari asisten" in desk.inner_text("#review")
+        desk.check("input[name=topic][value='gaji-tidak-dibayar']")
+        desk.check("input[name=topic][value='malaysia']")
+        desk.check("input[name=danger][value='no']")
+        desk.click("#save-review")
+        assert "Tinjauan tersimpan" in desk.inner_text("#flash")
+        assert desk.is_checked("input[name=topic][value='malaysia']")
+        assert "Ditinjau oleh Baiq Rina" in desk.inner_text("#reviewed")
+        desk.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+        browser.close()
+    with transaction(services.factory) as session:
+        (labelled,) = reviewed_messages(session)
+    assert labelled.question == MOTHER
+    assert set(labelled.topics) == {"gaji-tidak-dibayar", "malaysia"} and labelled.urgent is False

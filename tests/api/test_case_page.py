@@ -11,9 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from bot.cases.review import reviewed_messages
+from bot.store.db import transaction
 from migran.services import Services
 from tests.api.test_dashboard import csrf_of, login
 from tests.api.test_officer_api import new_case
+from tests.bot.test_case_review import FROM_THE_ANSWER, replay
 from tests.conftest import Chat
 from tests.officers_support import LENENG, Login, team
 
@@ -111,3 +114,51 @@ def test_the_case_export_carries_contact_outcome_officer_and_times(
     assert row["first_response_minutes"] == "0" and row["resolution_minutes"] == "0"
     assert row["contact"] == "WhatsApp +6281998877665" and row["reporter_relation"] == "ibu"
     assert row["categories"] == "wages documents" and row["category"] == "wages"
+
+
+def test_an_officer_reviews_the_message_a_case_opened_from(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    replay(Chat(services, user="6281234", channel="whatsapp"), FROM_THE_ANSWER)
+    login(web, people["anjani"])
+    case_url = re.search(r'href="(/officer/cases/\d+)"', web.get("/officer").text).group(1)  # type: ignore[union-attr]
+    page = web.get(case_url).text
+    assert "Ajari asisten" in page and 'value="gaji-tidak-dibayar"' in page
+    token = csrf_of(page)
+    page = web.post(f"{case_url}/review", data={"csrf": token, "topic": ["malaysia"]}).text
+    assert "Katakan apakah ada orang dalam bahaya." in page
+    form = {"csrf": token, "topic": ["gaji-tidak-dibayar", "malaysia"], "danger": "no"}
+    page = web.post(f"{case_url}/review", data=form).text
+    assert "Tinjauan tersimpan" in page and 'id="reviewed"' in page
+    assert re.search(r'value="gaji-tidak-dibayar" checked', page)
+    assert re.search(r'value="no" checked', page)
+    assert "ditinjau untuk asisten" in page
+    forged = {"csrf": token, "topic": ["bukan-topik"], "danger": "yes"}
+    page = web.post(f"{case_url}/review", data=forged).text
+    assert "Gagal; muat ulang halaman" in page
+    with transaction(services.factory) as session:
+        (labelled,) = reviewed_messages(session)
+    assert labelled.topics == ("gaji-tidak-dibayar", "malaysia") and labelled.urgent is False
+
+
+def test_a_case_whose_story_was_typed_into_the_form_has_nothing_to_review(
+    services: Services, web: TestClient
+) -> None:
+    case_url, _people = reported_case_page(services, web)
+    assert "Ajari asisten" not in web.get(case_url).text
+    token = csrf_of(web.get(case_url).text)
+    page = web.post(f"{case_url}/review", data={"csrf": token, "danger": "no"}).text
+    assert "tidak dibuka dari pesan yang dijawab asisten" in page
+
+
+def test_an_officer_outside_the_village_cannot_review(services: Services, web: TestClient) -> None:
+    people = team(services)
+    replay(Chat(services, user="6281234", channel="whatsapp"), FROM_THE_ANSWER)
+    login(web, people["anjani"])
+    case_url = re.search(r'href="(/officer/cases/\d+)"', web.get("/officer").text).group(1)  # type: ignore[union-attr]
+    other = TestClient(web.app)
+    login(other, people["sakra"])
+    token = csrf_of(other.get("/officer").text)
+    response = other.post(f"{case_url}/review", data={"csrf": token, "danger": "no"})
+    assert response.status_code == 404

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 from migran.cli import main
+from migran.services import Services
+from tests.bot.test_case_review import FROM_THE_ANSWER, only_case, replay, review_as_officer
+from tests.conftest import Chat
+from tests.officers_support import team
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> None:
@@ -68,3 +72,21 @@ def test_second_labels_that_miss_a_line_are_refused(tmp_path: Path) -> None:
     _write(second, [{"set": "real_messages_9.jsonl", "line": 1, "topics": [], "urgent": False}])
     with pytest.raises(ValueError, match="do not cover"):
         main(["eval", str(messages), "--second", str(second)])
+
+
+def test_eval_measures_the_assistant_on_the_cases_officers_reviewed(
+    services: Services, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MIGRAN_DATABASE_URL", services.settings.database_url)
+    assert main(["eval", "--cases"]) == 0
+    assert "No reviewed cases yet" in capsys.readouterr().out
+    team(services)
+    replay(Chat(services, user="6281234", channel="whatsapp"), FROM_THE_ANSWER)
+    case_id, _contact = only_case(services)
+    review_as_officer(services, case_id, ["gaji-tidak-dibayar"])
+    assert main(["eval", "--cases"]) == 0
+    out = capsys.readouterr().out
+    assert "1 messages reviewed by officers" in out
+    assert "top-1 accuracy (in scope): 1.000" in out
+    assert "anak saya" not in out  # the message itself stays in the database
+    assert main(["eval", "--cases", "--misses"]) == 2

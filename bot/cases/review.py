@@ -1,0 +1,84 @@
+"""Officers' reviews of the message a case opened from: real messages that measure the assistant.
+
+Every real-message set so far was quoted in public by journalists and NGOs. The messages that
+matter most are the ones people send this service, and the officers who handle the cases know
+what would have helped and whether someone was in danger. A case opened from a message the
+assistant read and answered (`Case.story_read`) can be reviewed: the officer ticks the topics
+that would have helped (none: the message is outside the service) and says whether someone was
+in danger now. `reviewed_messages` reads them back as a labelled set for `migran eval --cases`,
+which measures the current engine on them where the data lives; the texts never leave the
+database. A case whose family erased their data is never read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.cases.service import CaseError, actor_of
+from bot.store.models import Case, CaseEvent, Officer, utcnow
+from knowledge.evaluation import Labelled
+
+NOT_REVIEWABLE = "the case was not opened from a message the assistant answered"
+UNKNOWN_TOPIC = "unknown topic"
+
+
+def reviewable(case: Case) -> bool:
+    """Only a story the assistant read, from a family that has not erased their data."""
+    return case.story_read and not case.anonymised
+
+
+def review(
+    session: Session,
+    *,
+    case: Case,
+    officer: Officer,
+    topics: Sequence[str],
+    danger: bool,
+    known: Collection[str],
+    now: datetime | None = None,
+) -> None:
+    """Records (or corrects) an officer's review; the audit trail keeps each one."""
+    if not reviewable(case):
+        raise CaseError(NOT_REVIEWABLE)
+    chosen = list(dict.fromkeys(topics))
+    if any(slug not in known for slug in chosen):
+        raise CaseError(UNKNOWN_TOPIC)
+    case.review_topics = chosen
+    case.review_danger = danger
+    case.reviewed_by = officer.id
+    case.reviewed_at = now or utcnow()
+    summary = f"{', '.join(chosen) or '-'}; danger: {'yes' if danger else 'no'}"
+    # an event for the audit trail, without `record`: a review is not news about the case,
+    # so it leaves the case's place in the queue (updated_at) alone
+    session.add(
+        CaseEvent(
+            case=case,
+            kind="reviewed",
+            actor=actor_of(officer),
+            body=summary,
+            created_at=case.reviewed_at,
+        )
+    )
+
+
+def reviewed_messages(session: Session, limit: int | None = None) -> list[Labelled]:
+    """The reviewed stories, newest first, as a labelled set (question, topics, in danger)."""
+    query = (
+        select(Case.story, Case.review_topics, Case.review_danger)
+        .where(
+            Case.story_read.is_(True),
+            Case.anonymised.is_(False),
+            Case.review_topics.is_not(None),
+            Case.review_danger.is_not(None),
+        )
+        .order_by(Case.reviewed_at.desc(), Case.id.desc())
+        .limit(limit)
+    )
+    return [
+        Labelled(story, tuple(topics or ()), bool(danger))
+        for story, topics, danger in session.execute(query)
+    ]
