@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from bot.cases.review import reviewable
 from bot.store.models import Case, CaseEvent
 
 
@@ -39,6 +41,19 @@ class CaseOut(BaseModel):
 class CaseDetailOut(CaseOut):
     story: str
     events: list[CaseEventOut]
+    reviewable: bool
+    """The story is a message the assistant answered: POST /cases/{id}/review may judge it."""
+    review_topics: list[str] | None
+    review_danger: bool | None
+
+
+class ReviewIn(BaseModel):
+    """An officer's review of the message the case opened from (bot/cases/review.py)."""
+
+    topics: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=60)
+    """Slugs of the topics that would have helped; none: the message is outside the service."""
+    danger: bool
+    """Someone was in danger now when the message was sent."""
 
 
 class ReplyIn(BaseModel):
@@ -87,5 +102,10 @@ def event_out(event: CaseEvent) -> CaseEventOut:
 
 def case_detail(case: Case) -> CaseDetailOut:
     return CaseDetailOut(
-        **case_out(case).model_dump(), story=case.story, events=[event_out(e) for e in case.events]
+        **case_out(case).model_dump(),
+        story=case.story,
+        events=[event_out(e) for e in case.events],
+        reviewable=reviewable(case),
+        review_topics=case.review_topics,
+        review_danger=case.review_danger,
     )

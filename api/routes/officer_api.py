@@ -8,10 +8,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from api.auth import ApiOfficer
-from api.deps import SessionDep, case_or_404
-from api.schemas import ActionOut, CaseDetailOut, CaseOut, ReplyIn, ResolveIn, case_detail, case_out
+from api.deps import ContainerDep, SessionDep, case_or_404
+from api.schemas import (
+    ActionOut,
+    CaseDetailOut,
+    CaseOut,
+    ReplyIn,
+    ResolveIn,
+    ReviewIn,
+    case_detail,
+    case_out,
+)
 from bot.cases import service as handoff
 from bot.cases.queue import list_cases
+from bot.cases.review import review
 from bot.store.models import Case
 
 router = APIRouter(prefix="/api/v1", tags=["cases"])
@@ -75,4 +85,30 @@ def post_resolve(
         session,
         case,
         lambda: handoff.resolve(session, case=case, officer=officer, outcome=body.note),
+    )
+
+
+@router.post("/cases/{case_id}/review", response_model=ActionOut, responses=NOT_FOUND)
+def post_review(
+    case_id: CaseId,
+    body: ReviewIn,
+    officer: ApiOfficer,
+    session: SessionDep,
+    container: ContainerDep,
+) -> ActionOut:
+    """Which topics would have helped with the message the case opened from, and whether
+    someone was in danger then (409 when the case did not open from a message the assistant
+    answered, or a topic is unknown)."""
+    case = case_or_404(session, officer, case_id)
+    return _act(
+        session,
+        case,
+        lambda: review(
+            session,
+            case=case,
+            officer=officer,
+            topics=body.topics,
+            danger=body.danger,
+            known=container.librarian.topics,
+        ),
     )

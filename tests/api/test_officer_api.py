@@ -25,6 +25,7 @@ def new_case(
     user: str = "u",
     worker_name: str = "Siti",
     story: str = "gaji tidak dibayar",
+    story_read: bool = False,
 ) -> int:
     with transaction(services.factory) as session:
         contact = Contact(
@@ -44,6 +45,7 @@ def new_case(
             urgent=urgent,
             village_code=village,
             share_consent=True,
+            story_read=story_read,
         )
         return case.id
 
@@ -297,3 +299,33 @@ def test_the_audit_trail_keeps_a_year(services: Services) -> None:
     with services.factory() as session:
         kept = session.scalars(select(OfficerAudit.at)).all()
     assert len(kept) == 1 and kept[0] > now - timedelta(days=365)
+
+
+def test_an_officer_reviews_the_message_a_case_opened_from_over_the_api(
+    services: Services, api: TestClient
+) -> None:
+    people = team(services)
+    typed = new_case(services, ANJANI, user="typed")
+    read = new_case(services, ANJANI, user="read", story_read=True)
+    officer = people["anjani"]
+    assert api.get(f"/api/v1/cases/{typed}", headers=officer.headers).json()["reviewable"] is False
+    body = {"topics": ["gaji-tidak-dibayar"], "danger": False}
+    refused = api.post(f"/api/v1/cases/{typed}/review", json=body, headers=officer.headers)
+    assert refused.status_code == 409
+    unknown = {"topics": ["bukan-topik"], "danger": True}
+    assert (
+        api.post(f"/api/v1/cases/{read}/review", json=unknown, headers=officer.headers).status_code
+        == 409
+    )
+    assert (
+        api.post(
+            f"/api/v1/cases/{read}/review", json={"topics": []}, headers=officer.headers
+        ).status_code
+        == 422
+    )
+    outside = api.post(f"/api/v1/cases/{read}/review", json=body, headers=people["sakra"].headers)
+    assert outside.status_code == 404
+    assert api.post(f"/api/v1/cases/{read}/review", json=body, headers=officer.headers).json()["ok"]
+    detail = api.get(f"/api/v1/cases/{read}", headers=officer.headers).json()
+    assert detail["review_topics"] == ["gaji-tidak-dibayar"] and detail["review_danger"] is False
+    assert detail["events"][-1]["kind"] == "reviewed"
