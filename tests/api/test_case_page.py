@@ -122,7 +122,9 @@ def test_an_officer_reviews_the_message_a_case_opened_from(
     people = team(services)
     replay(Chat(services, user="6281234", channel="whatsapp"), FROM_THE_ANSWER)
     login(web, people["anjani"])
-    case_url = re.search(r'href="(/officer/cases/\d+)"', web.get("/officer").text).group(1)  # type: ignore[union-attr]
+    queue = web.get("/officer").text
+    assert "perlu ditinjau" in queue
+    case_url = re.search(r'href="(/officer/cases/\d+)"', queue).group(1)  # type: ignore[union-attr]
     page = web.get(case_url).text
     assert "Ajari asisten" in page and 'value="gaji-tidak-dibayar"' in page
     token = csrf_of(page)
@@ -134,6 +136,7 @@ def test_an_officer_reviews_the_message_a_case_opened_from(
     assert re.search(r'value="gaji-tidak-dibayar" checked', page)
     assert re.search(r'value="no" checked', page)
     assert "ditinjau untuk asisten" in page
+    assert "perlu ditinjau" not in web.get("/officer").text
     forged = {"csrf": token, "topic": ["bukan-topik"], "danger": "yes"}
     page = web.post(f"{case_url}/review", data=forged).text
     assert "Gagal; muat ulang halaman" in page
@@ -147,6 +150,7 @@ def test_a_case_whose_story_was_typed_into_the_form_has_nothing_to_review(
 ) -> None:
     case_url, _people = reported_case_page(services, web)
     assert "Ajari asisten" not in web.get(case_url).text
+    assert "perlu ditinjau" not in web.get("/officer").text
     token = csrf_of(web.get(case_url).text)
     page = web.post(f"{case_url}/review", data={"csrf": token, "danger": "no"}).text
     assert "tidak dibuka dari pesan yang dijawab asisten" in page
