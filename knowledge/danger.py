@@ -23,6 +23,7 @@ from knowledge.datafiles import read_data
 from knowledge.normalize import (
     NON_WORD,
     REDUPLICATED,
+    indonesian_roots,
     load_lexicon,
     stem_indonesian,
     with_places,
@@ -46,6 +47,9 @@ CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t"
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
 MIN_CHAT_ACTIVE = 5
+EMPHATIC = "lah"
+"""The particle a plea leans on ("tolonglah", "mohonlah"), read away when the rules name the
+word without it."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
@@ -312,6 +316,12 @@ class DangerDetector:
                 return root
         if len(word) <= MIN_RESPELLED:
             return word
+        if word.endswith(EMPHATIC) and word not in indonesian_roots():
+            # a plea softened or pressed with "-lah": "tolonglah", "bantulah", "selamatkanlah",
+            # "pulangkanlah"; "masalah", "sekolah" and "salah" are words of their own
+            base = word[: -len(EMPHATIC)]
+            if base in self.named:
+                return base
         if word.endswith("in"):
             stem = word[:-2]
             for suffix in ("kan", "i", ""):

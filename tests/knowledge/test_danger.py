@@ -1308,3 +1308,59 @@ def test_a_macro_may_use_the_macros_defined_before_it() -> None:
     """NOT_MEDICAL is written with {W}: left unexpanded, its look-ahead never matched."""
     macros = default_detector().macros
     assert all("{" + name + "}" not in value for value in macros.values() for name in macros)
+
+
+@pytest.mark.parametrize(
+    ("pressed", "plain"),
+    [
+        ("tolonglah anak saya", "tolong anak saya"),
+        ("bantulah kami pak", "bantu kami pak"),
+        ("selamatkanlah istri saya", "selamatkan istri saya"),
+        ("pulangkanlah anak saya", "pulangkan anak saya"),
+        ("mohonlah bantu kami", "mohon bantu kami"),
+    ],
+)
+def test_a_plea_pressed_with_lah_reads_as_the_plea_itself(pressed: str, plain: str) -> None:
+    """ "-lah" leans on a plea; the rules name the word without it. Words that end in "lah" of
+    their own ("masalah", "sekolah", "salah") keep it."""
+    detector = default_detector()
+    assert detector.standard(pressed) == detector.standard(plain)
+    assert bool(detect_danger(pressed)) == bool(detect_danger(plain))
+    assert detector.standard("ada masalah di sekolah, itu salah saya") == (
+        "ada masalah di sekolah | itu salah saya "
+    )
+
+
+def test_a_plea_to_an_official_to_bring_someone_home_keeps_the_numbers_near() -> None:
+    """Families write to the president, the governor or the government to have a worker
+    brought home; such a plea keeps the emergency numbers within reach like "tolong" does
+    (bot/triage.py). Hoping to come home for a holiday or with savings does not."""
+    detector = default_detector()
+    near = [
+        f"{asking} {verb}"
+        for asking in (
+            "kami memohon kepada bapak presiden untuk",
+            "saya memohon kepada pemerintah agar",
+            "semoga pemerintah bisa",
+            "kami berharap KBRI segera",
+            "harapan kami pemerintah bisa",
+            "mohon pemerintah segera",
+        )
+        for verb in ("memulangkan anak saya", "memulangkan kami", "pulangkan adik saya")
+    ]
+    near += ["We appeal to the embassy, my sister is still there", "kami mohon perhatiannya pak"]
+    far = [
+        "semoga lebaran tahun ini bisa pulang kampung",
+        "kami berharap anak saya betah kerja di sana",
+        "semoga cepat selesai kontrak lalu pulang bawa uang",
+        "semoga sukses dan pulang membawa hasil",
+        "kami berharap pemerintah memperbaiki pelayanan",
+        "kami mohon maaf atas keterlambatan balasan",
+    ]
+
+    def keeps_near(text: str) -> bool:
+        standard = detector.standard(text)
+        return detector.pleads(standard) or detector.wants_home(standard)
+
+    assert [t for t in near if not keeps_near(t)] == []
+    assert [t for t in far if keeps_near(t)] == []
