@@ -1280,16 +1280,23 @@ def test_sexual_abuse_in_the_active_voice_is_read(abuser: str) -> None:
 
 
 @pytest.mark.parametrize("abuser", ["my employer", "my boss", "the employer's son", "sir"])
-def test_sexual_abuse_told_in_english_present_is_read(abuser: str) -> None:
-    """English in the present tense; its plain past ("came and tried to kiss me") is mostly a
-    story told after, as for every other harm."""
+def test_sexual_abuse_told_in_english_present_or_past_is_read(abuser: str) -> None:
+    """English in the present and the plain past, as the Indonesian forms are read whatever
+    their time (stop 32); the times long past and the medical checks still hold."""
     acts = (
         "always tries to kiss me",
         "keeps asking me for sex",
         "gropes me",
         "makes me take off my clothes",
         "forces me to sleep with him",
+        "tried to kiss me",
+        "asked me for sex",
+        "groped me",
+        "made me take off my clothes",
+        "tried to rape me last night",
     )
+    assert not detect_danger(f"{abuser} groped me when I worked there ten years ago")
+    assert not detect_danger(f"{abuser} made me take off my clothes for the medical check")
     assert [act for act in acts if not detect_danger(f"{abuser} {act}")] == []
 
 
