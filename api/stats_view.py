@@ -30,6 +30,7 @@ TABLE_TITLES = {
     "cases": N_("Cases opened, by category and status"),
     "response": N_("Hours to the first reply and to resolution, by district"),
     "training": N_("Training registrations, by course and village"),
+    "assistant": N_("The assistant on the messages officers reviewed, by district"),
 }
 NOTES = {
     "months": N_(
@@ -40,6 +41,12 @@ NOTES = {
     "response": N_(
         "First reply: the first message an officer sent to the family. Median and 90th "
         "percentile in hours, for cases opened in the period."
+    ),
+    "assistant": N_(
+        "Cases opened from a message the assistant had answered, once an officer said which "
+        "topics would have helped and whether someone was in danger. Right answer: a topic "
+        "that helps was answered. Helped: one was answered or offered as a button. Out of "
+        "scope: no topic helps."
     ),
 }
 COLUMN_LABELS = {
@@ -69,6 +76,15 @@ COLUMN_LABELS = {
     "course": N_("Course"),
     "village": N_("Village"),
     "registrations": N_("Registrations"),
+    "reviewed": N_("Reviewed"),
+    "in_scope": N_("About working abroad"),
+    "answered_right": N_("Right answer"),
+    "helped": N_("Helped"),
+    "in_danger": N_("In danger"),
+    "danger_reply": N_("Got the danger reply"),
+    "false_alarms": N_("Danger reply, not in danger"),
+    "outside": N_("Out of scope"),
+    "outside_answered": N_("Out of scope, answered"),
 }
 SECTORS = dict(REGISTER_SECTORS)
 """The register's sector codes (bot/register/vocab.py); a code not listed is shown as stored."""
@@ -76,7 +92,16 @@ HIDDEN = {"course_slug", "village_code", "district_code"}
 """Codes kept in downloads, not on the page."""
 SHOWN_ROWS = 30
 CHART_ROWS = 12
-TOTALLED = {"months", "people", "countries", "sectors", "companies", "cases", "training"}
+TOTALLED = {
+    "months",
+    "people",
+    "countries",
+    "sectors",
+    "companies",
+    "cases",
+    "training",
+    "assistant",
+}
 
 
 @dataclass

@@ -47,6 +47,18 @@ COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non
 """Topics a company check answers better than the general text (it includes how to check)."""
 PENDING_STORY = "pending_story"
 """A message kept for a moment so that pressing "Report" carries it into the report."""
+PENDING_REPLY = "pending_reply"
+"""What the assistant gave that message (`replied`), kept with it: a case opened from it
+records what the family got, for the province's picture of the assistant (bot/stats)."""
+
+
+def replied(reading: Reading) -> dict[str, object]:
+    """The topics the first reply answered and offered, and whether it was the danger reply."""
+    return {
+        "answered": list(reading.answered),
+        "offered": list(reading.shown_choices),
+        "urgent": reading.urgent,
+    }
 
 
 def clean_text(text: str | None) -> str:
@@ -288,7 +300,10 @@ class Engine:
                 self.resume(ctx)
             else:
                 opening = ctx.data.get(PENDING_STORY) if flow == "case" else None
-                self.start_form(ctx, flow, opening=opening, urgent=command == "urgent")
+                reply = ctx.data.get(PENDING_REPLY) if opening else None
+                self.start_form(
+                    ctx, flow, opening=opening, urgent=command == "urgent", opening_reply=reply
+                )
             return
         if command == "register":
             if conv.flow == "register":
@@ -327,11 +342,17 @@ class Engine:
         conv.flow, conv.step, conv.parked, conv.data = None, None, False, keep
 
     def start_form(
-        self, ctx: Ctx, flow: str, opening: str | None = None, urgent: bool = False
+        self,
+        ctx: Ctx,
+        flow: str,
+        opening: str | None = None,
+        urgent: bool = False,
+        opening_reply: dict[str, object] | None = None,
     ) -> None:
         """Starts a form; `opening` is the message that asked for it ("LAPOR anak saya ..."),
         whose country, village and problems the case form confirms instead of asking again;
-        `urgent` marks a report opened from the danger reply (the numbers were given)."""
+        `urgent` marks a report opened from the danger reply (the numbers were given);
+        `opening_reply` is what the assistant gave that message (`replied`)."""
         form = self.forms[flow]
         self.clear(ctx)
         conv = ctx.conversation
@@ -339,7 +360,7 @@ class Engine:
             ctx.set_data(urgent=True)
         if opening:
             if flow == "case":
-                prefill(ctx, opening)
+                prefill(ctx, opening, opening_reply)
             else:
                 form.prefill(ctx, opening)
         step = form.first(ctx)
@@ -516,9 +537,10 @@ class Engine:
                 flows.get(reading.command, "training"),
                 opening=reading.text,
                 urgent=reading.urgent,
+                opening_reply=replied(reading),
             )
             return
-        ctx.set_data(**{PENDING_STORY: reading.text[:4000]})
+        ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
         if reading.company is not None:
             about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
             self.check_company(ctx, reading, aside=not about_company)

@@ -68,9 +68,11 @@ def create_case(
     categories: Sequence[str] = (),
     relation: str | None = None,
     story_read: bool = False,
+    assistant_reply: dict[str, object] | None = None,
 ) -> Case:
     """`story_read`: the story is the message the assistant answered before the report was
-    opened from it, so an officer can review it (bot/cases/review.py)."""
+    opened from it, so an officer can review it (bot/cases/review.py); `assistant_reply` is
+    what the assistant gave it (bot.engine.replied)."""
     case = Case(
         number=new_code("K"),
         contact_id=contact.id,
@@ -87,6 +89,7 @@ def create_case(
         district_code=".".join(village_code.split(".")[:2]),
         share_consent=share_consent,
         story_read=story_read,
+        assistant_reply=assistant_reply,
     )
     session.add(case)
     record(session, case=case, kind="created", actor="family", body=story)

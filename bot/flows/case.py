@@ -49,11 +49,13 @@ def reporter_label(ctx: Ctx) -> str:
     return f"{reporter} ({relation})" if relation else reporter
 
 
-def prefill(ctx: Ctx, opening: str) -> None:
-    """The opening message is the story; what it names is confirmed, not asked again."""
+def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
+    """The opening message is the story; what it names is confirmed, not asked again. `reply`
+    is what the assistant gave it, kept with the case."""
     countries = countries_in(opening)
     ctx.set_data(
         opening=opening,
+        opening_reply=reply,
         story=opening[:STORY_MAX],
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
@@ -320,6 +322,7 @@ class CaseForm(Form):
             if d.get("decision") == CANCEL:
                 ctx.say(ctx._("Report cancelled; nothing was sent."))
             return
+        answered_first = bool(d.get("opening")) and d["story"] == str(d["opening"])[:STORY_MAX]
         case = create_case(
             ctx.session,
             contact=ctx.contact,
@@ -335,7 +338,8 @@ class CaseForm(Form):
             village_code=d["village_code"],
             share_consent=True,
             attachments=d.get("attachments", []),
-            story_read=bool(d.get("opening")) and d["story"] == str(d["opening"])[:STORY_MAX],
+            story_read=answered_first,
+            assistant_reply=d.get("opening_reply") if answered_first else None,
         )
         link_new_case(ctx.session, case=case, contact=ctx.contact)
         ctx.contact.village_code = d["village_code"]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from bot.stats import cases, register
+from bot.stats import assistant, cases, register
 from bot.stats.area import Area, Period
 from bot.stats.table import Table
 from knowledge.villages import VillageDirectory
@@ -22,11 +22,12 @@ TABLES: dict[str, Query] = {
     "cases": lambda s, a, p, v: cases.by_category(s, a, p),
     "response": cases.response_times,
     "training": cases.training,
+    "assistant": assistant.on_reviews,
 }
 VIEWS: dict[str, tuple[str, ...]] = {
     "migration": ("months", "people"),
     "abroad": ("countries", "sectors", "companies"),
-    "cases": ("cases", "response"),
+    "cases": ("cases", "response", "assistant"),
     "training": ("training",),
 }
 """The dashboard's pages ("Gambaran"), each a few tables; the first is the overview."""

@@ -175,6 +175,9 @@ class Case(Base):
     story_read: Mapped[bool] = mapped_column(Boolean, default=False)
     """The story is a message the assistant read and answered before the report was opened
     from it: an officer's review of this case measures the assistant on a real message."""
+    assistant_reply: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What the assistant's first reply to that message gave: the topics answered and offered,
+    and whether it was the danger reply (bot.engine.replied)."""
     review_topics: Mapped[list[str] | None] = mapped_column(JSON)
     """The topics an officer says would have helped with the story (empty: none, the message
     is outside the service); None until reviewed."""

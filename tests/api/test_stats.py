@@ -10,12 +10,16 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from api.app import create_app
 from bot.cases.categories import CATEGORIES, COUNTRIES
 from bot.i18n import translator
+from bot.store.models import Case
 from migran.services import Services
 from tests.api.test_dashboard import login
+from tests.bot.test_case_review import FROM_THE_ANSWER, replay, review_as_officer
+from tests.conftest import Chat
 from tests.officers_support import ANJANI, LOMBOK_TIMUR, SAKRA, Login, team
 from tests.stats_support import (
     Window,
@@ -210,3 +214,38 @@ def test_downloads_open_as_csv_and_xlsx(
     assert values[0] == ("sector", "people")
     assert {row[0] or "": row[1] for row in values[1:]} == dict(expected)
     assert web.get("/officer/stats/download/nothing.csv").status_code == 422
+
+
+def test_the_assistant_on_reviewed_messages_counts_what_families_got(
+    services: Services, web: TestClient
+) -> None:
+    """Four mothers write the same message and are answered about unpaid wages; officers
+    review three: wages (a right answer), a death abroad with danger (nothing that helped, no
+    danger reply) and nothing to do with working abroad (answered all the same)."""
+    people = team(services)
+    for n in range(4):
+        replay(Chat(services, user=f"62812340{n}", channel="whatsapp"), FROM_THE_ANSWER)
+    with services.factory() as session:
+        ids = list(session.scalars(select(Case.id).order_by(Case.id)))
+    review_as_officer(services, ids[0], ["gaji-tidak-dibayar"])
+    review_as_officer(services, ids[1], ["pmi-meninggal-sakit"], danger=True)
+    review_as_officer(services, ids[2], [])
+    login(web, people["admin"])
+    rows, total = read_tables(web.get("/officer/stats/cases?from=&to=").text)["assistant"]
+    (row,) = rows
+    assert row["district"] == "Kabupaten Lombok Timur" and total["reviewed"] == "3"
+    expected = {
+        "reviewed": 3,
+        "in_scope": 2,
+        "answered_right": 1,
+        "helped": 1,
+        "in_danger": 1,
+        "danger_reply": 0,
+        "false_alarms": 0,
+        "outside": 1,
+        "outside_answered": 1,
+    }
+    assert {k: int(v) for k, v in row.items() if k in expected} == expected
+    login(web, people["sakra"])
+    page = web.get("/officer/stats/cases?from=&to=").text
+    assert 'id="assistant"' in page and "assistant" not in read_tables(page)  # none in Sakra

@@ -91,6 +91,11 @@ def test_a_report_opened_from_an_answered_message_carries_it_and_can_be_reviewed
     with transaction(services.factory) as session:
         case = session.get(Case, case_id)
         assert case is not None and case.story_read and case.story == MOTHER
+        # what the family got then, kept for the province's picture of the assistant
+        assert case.assistant_reply is not None
+        assert case.assistant_reply["answered"] == ["gaji-tidak-dibayar"]
+        assert "kontak-darurat" in case.assistant_reply["offered"]
+        assert case.assistant_reply["urgent"] is False
         assert case.events[-1].kind == "reviewed"
     (labelled,) = reviewed(services)
     assert labelled.question == MOTHER

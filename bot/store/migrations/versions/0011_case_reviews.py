@@ -19,6 +19,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("story_read", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch_op.add_column(sa.Column("assistant_reply", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("review_topics", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("review_danger", sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column("reviewed_by", sa.Integer(), nullable=True))
