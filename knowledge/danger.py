@@ -47,6 +47,11 @@ CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t"
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
 MIN_CHAT_ACTIVE = 5
+KIN_SUBJECT = re.compile(
+    r"\b(?:my|our) (?:sister|daughter|wife|husband|son|brother|mother|mom|mum|father|niece|"
+    r"nephew|cousin|aunt|child|kid)s? (?:was|were)\b"
+)
+"""A family member as the subject of an English passive in the past ("my sister was ...")."""
 EMPHATIC = "lah"
 """The particle a plea leans on ("tolonglah", "mohonlah"), read away when the rules name the
 word without it."""
@@ -453,9 +458,18 @@ class DangerDetector:
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
-        if self.past.search(window) and (safe or not now):
+        if self._in_the_past(window) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _in_the_past(self, window: str) -> bool:
+        """A word of the past before the harm ("dulu", "used to", "was"). English "was" and
+        "were" are only the passive's auxiliary when a family member is the one harmed ("my
+        sister was raped", "my daughter was trafficked to Cambodia"): a family writes of
+        someone still there, as "adik saya diperkosa" is read."""
+        found = [m.group(0) for m in self.past.finditer(window)]
+        passive_of_kin = all(w in ("was", "were") for w in found) and KIN_SUBJECT.search(window)
+        return bool(found) and not passive_of_kin
 
     def _told_from_after(self, sentence: str, rest: str) -> bool:
         """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap

@@ -1371,3 +1371,21 @@ def test_a_plea_to_an_official_to_bring_someone_home_keeps_the_numbers_near() ->
 
     assert [t for t in near if not keeps_near(t)] == []
     assert [t for t in far if keeps_near(t)] == []
+
+
+def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
+    """ "My sister was raped by her employer" is a family writing of someone still there, as
+    "adik saya diperkosa majikan" is; "was" counts as the past only for the writer's own story
+    ("I was beaten") or with a time long past."""
+    harmed = (
+        "my sister was raped by her employer",
+        "my daughter was trafficked to cambodia",
+        "my wife was beaten by the madam",
+        "my son was sold to another boat",
+        "my sister was locked in the house",
+    )
+    assert [t for t in harmed if not detect_danger(t)] == []
+    assert_no_danger(
+        "my sister was beaten by her employer ten years ago",
+        "I was beaten by my employer when I worked in Saudi",
+    )
