@@ -258,7 +258,7 @@ class DangerDetector:
         whole = spec.get("whole_plea") or {}
         self.plea_words = frozenset(str(w) for w in whole.get("plea") or ())
         self.plea_message_words = self.plea_words | {
-            str(w) for key in ("persons", "address") for w in whole.get(key) or ()
+            str(w) for key in ("persons", "address", "places") for w in whole.get(key) or ()
         }
         """The words a message that is only a plea is made of (`_only_pleads`)."""
 

@@ -1389,3 +1389,16 @@ def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
         "my sister was beaten by her employer ten years ago",
         "I was beaten by my employer when I worked in Saudi",
     )
+
+
+def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> None:
+    """ "tolong saya" is danger; so is "tolong saya di malaysia" or "help me in saudi". A lone
+    place or "saya di malaysia" pleads for nothing."""
+    assert_read_as(
+        "kind",
+        ("tolong saya di malaysia", "plea"),
+        ("tolong anak saya di arab", "plea"),
+        ("help me in saudi", "plea"),
+        ("tolong pak saya di sini", "plea"),
+    )
+    assert_no_danger("di malaysia", "saya di malaysia", "anak saya di taiwan")
