@@ -1402,3 +1402,17 @@ def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> N
         ("tolong pak saya di sini", "plea"),
     )
     assert_no_danger("di malaysia", "saya di malaysia", "anak saya di taiwan")
+
+
+def test_not_allowed_to_eat_in_the_words_of_permission_is_starved_but_a_diet_is_not() -> None:
+    assert_read_as(
+        "kind",
+        ("majikan tidak mengizinkan saya makan", "starved"),
+        ("majikan tak benarkan saya makan", "starved"),
+        ("agen tidak membolehkan kami makan sampai malam", "starved"),
+    )
+    assert_no_danger(
+        "dokter tidak mengizinkan saya makan garam",
+        "saya tidak diizinkan makan babi",
+        "kami tidak dibenarkan makan di kamar",
+    )
