@@ -24,10 +24,11 @@ def consent_prompt(ctx: Ctx) -> None:
     ctx.say(
         _(
             "Before I ask for personal details: we keep what you type here (name, village, phone, "
-            "your report) only to help you. Only the officers who handle it see it: those of your "
-            "village and district, and the province's administrators when a case is passed up. "
-            "Chat messages are deleted after {days} days. You can erase everything at any time "
-            "by typing *hapus data saya*. Do you agree?"
+            "your report) only to help you. Only officers see it: those of your village and "
+            "district, and the province's administrators, who oversee every case. An officer may "
+            "also note which answers would have helped, to improve this assistant. Chat "
+            "messages are deleted after {days} days. You can erase everything at any time by "
+            "typing *hapus data saya*. Do you agree?"
         ).format(days=ctx.engine.retention_days),
         yes_no(ctx, N_("I agree"), N_("No")),
     )
