@@ -1416,3 +1416,27 @@ def test_not_allowed_to_eat_in_the_words_of_permission_is_starved_but_a_diet_is_
         "saya tidak diizinkan makan babi",
         "kami tidak dibenarkan makan di kamar",
     )
+
+
+def test_an_agencys_shelter_can_hold_a_worker_the_embassys_is_safe() -> None:
+    """ "In the shelter" alone said the danger was over; an agency's shelter is where workers
+    are held. The embassy's shelter, or being taken to a shelter, is still safe."""
+    assert_read_as(
+        "kind",
+        ("saya ditahan di shelter agen tidak boleh pulang", "held"),
+        ("the agency keeps me in the shelter and does not let me go home", "held"),
+    )
+    assert_no_danger(
+        "saya dulu dipukul majikan, sekarang sudah di shelter KBRI dan aman",
+        "my sister was beaten by her employer but KBRI already took her to the shelter",
+        "dia dipukul kapten, sekarang di shelter, kapan bisa pulang?",
+    )
+
+
+def test_a_sale_threatened_in_english_is_trafficking() -> None:
+    assert_read_as(
+        "kind",
+        ("they said they will sell me to another employer", "trafficking"),
+        ("the agent wants to sell me to another boss", "trafficking"),
+    )
+    assert_no_danger("I want to sell my phone", "we will sell our house to pay the agent")
