@@ -1409,6 +1409,7 @@ def test_not_allowed_to_eat_in_the_words_of_permission_is_starved_but_a_diet_is_
         "kind",
         ("majikan tidak mengizinkan saya makan", "starved"),
         ("majikan tak benarkan saya makan", "starved"),
+        ("majikan x benarkan saya makan", "starved"),
         ("agen tidak membolehkan kami makan sampai malam", "starved"),
     )
     assert_no_danger(
