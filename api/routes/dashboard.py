@@ -351,6 +351,7 @@ def case_page(
     village = container.engine.villages.get(case.village_code)
     officers = {o.id: o.name for o in session.scalars(select(Officer))}
     _ = translator("id")
+    choices = topic_choices(container)
     return _render(
         request,
         "case.html",
@@ -372,7 +373,8 @@ def case_page(
         actor_name=lambda a: actor_name(a, officers, _),
         company_flags=case_company_flags(session, case, _),
         reviewable=reviewable(case),
-        topic_choices=topic_choices(container),
+        topic_choices=choices,
+        topic_titles=dict(choices),
     )
 
 

@@ -127,12 +127,17 @@ def test_an_officer_reviews_the_message_a_case_opened_from(
     case_url = re.search(r'href="(/officer/cases/\d+)"', queue).group(1)  # type: ignore[union-attr]
     page = web.get(case_url).text
     assert "Ajari asisten" in page and 'value="gaji-tidak-dibayar"' in page
+    assert 'id="assistant-reply"' not in page  # not before the review: it would lead it
     token = csrf_of(page)
     page = web.post(f"{case_url}/review", data={"csrf": token, "topic": ["malaysia"]}).text
     assert "Katakan apakah ada orang dalam bahaya." in page
     form = {"csrf": token, "topic": ["gaji-tidak-dibayar", "malaysia"], "danger": "no"}
     page = web.post(f"{case_url}/review", data=form).text
     assert "Tinjauan tersimpan" in page and 'id="reviewed"' in page
+    # once reviewed, what the assistant had given: the answer on wages, the numbers offered
+    assert re.search(
+        r'id="assistant-reply">Asisten sudah menjawab: Gaji[^<]*ditawarkan: [^<]*Nomor', page
+    )
     assert re.search(r'value="gaji-tidak-dibayar" checked', page)
     assert re.search(r'value="no" checked', page)
     assert "ditinjau untuk asisten" in page
