@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot.config import Settings, SettingsError, from_environment
 
 if TYPE_CHECKING:
+    from bot.cases.review import GivenReply
     from bot.preview import Preview
     from bot.triage import Reading, Triage
     from knowledge import Librarian
@@ -83,11 +84,17 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         if args.file or args.misses or args.second:
             print("--cases reads the officers' reviews alone: no file, --misses or --second")
             return 2
-        rows = _reviewed_cases(settings, args.limit)
+        rows, given = _reviewed_cases(settings, args.limit)
         if not rows:
             print("No reviewed cases yet: officers review them on a case's page.")
             return 0
         print(f"{len(rows)} messages reviewed by officers (their text stays in the database)")
+        kept = [r for r in rows if r.question in given]
+        if kept:
+            print(f"what the families got then ({len(kept)} with the reply kept):")
+            for line in evaluate(given.__getitem__, kept).summary_lines():
+                print(f"  {line}")
+        print("today's engine:")
     elif args.file:
         rows = read_labelled(Path(args.file))
     else:
@@ -111,15 +118,18 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _reviewed_cases(settings: Settings, limit: int | None) -> list[Labelled]:
-    """The messages cases were opened from, as officers reviewed them (bot/cases/review.py)."""
-    from bot.cases.review import reviewed_messages
+def _reviewed_cases(
+    settings: Settings, limit: int | None
+) -> tuple[list[Labelled], dict[str, GivenReply]]:
+    """The messages cases were opened from, as officers reviewed them, and what the assistant
+    gave each then (bot/cases/review.py)."""
+    from bot.cases.review import given_replies, reviewed_messages
     from bot.store.db import make_engine, make_sessionmaker
 
     engine = make_engine(settings.database_url)
     try:
         with make_sessionmaker(engine)() as session:
-            return reviewed_messages(session, limit)
+            return reviewed_messages(session, limit), given_replies(session, limit)
     finally:
         engine.dispose()
 

@@ -13,13 +13,16 @@ database. A case whose family erased their data is never read back.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cases.service import CaseError, actor_of
 from bot.store.models import Case, CaseEvent, Officer, utcnow
+from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import Labelled
 
 NOT_REVIEWABLE = "the case was not opened from a message the assistant answered"
@@ -65,10 +68,57 @@ def review(
     )
 
 
+@dataclass(frozen=True)
+class GivenReply:
+    """What the assistant's first reply to a message gave (`Case.assistant_reply`), read the
+    way `migran eval` reads today's engine (knowledge.evaluation.Verdict)."""
+
+    answered: tuple[str, ...]
+    offered: tuple[str, ...]
+    urgent: bool
+
+    @classmethod
+    def of(cls, stored: dict[str, Any]) -> GivenReply:
+        return cls(
+            tuple(str(t) for t in stored.get("answered") or ()),
+            tuple(str(t) for t in stored.get("offered") or ()),
+            bool(stored.get("urgent")),
+        )
+
+    @property
+    def helped_with(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.answered, *self.offered)))
+
+    @property
+    def first_topic(self) -> str | None:
+        shown = next((t for t in self.answered if t != EMERGENCY_TOPIC), None)
+        return shown or (EMERGENCY_TOPIC if self.urgent else None)
+
+
+def given_replies(session: Session, limit: int | None = None) -> dict[str, GivenReply]:
+    """Each reviewed story and what the assistant gave it then (the newest, for a story sent
+    twice), for the cases that kept it."""
+    return {
+        story: GivenReply.of(stored)
+        for story, stored in reversed(
+            session.execute(_reviewed(Case.story, Case.assistant_reply, limit=limit)).all()
+        )
+        if isinstance(stored, dict)
+    }
+
+
 def reviewed_messages(session: Session, limit: int | None = None) -> list[Labelled]:
     """The reviewed stories, newest first, as a labelled set (question, topics, in danger)."""
-    query = (
-        select(Case.story, Case.review_topics, Case.review_danger)
+    query = _reviewed(Case.story, Case.review_topics, Case.review_danger, limit=limit)
+    return [
+        Labelled(story, tuple(topics or ()), bool(danger))
+        for story, topics, danger in session.execute(query)
+    ]
+
+
+def _reviewed(*columns: Any, limit: int | None) -> Any:
+    return (
+        select(*columns)
         .where(
             Case.story_read.is_(True),
             Case.anonymised.is_(False),
@@ -78,7 +128,3 @@ def reviewed_messages(session: Session, limit: int | None = None) -> list[Labell
         .order_by(Case.reviewed_at.desc(), Case.id.desc())
         .limit(limit)
     )
-    return [
-        Labelled(story, tuple(topics or ()), bool(danger))
-        for story, topics, danger in session.execute(query)
-    ]

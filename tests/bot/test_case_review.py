@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.cases.review import NOT_REVIEWABLE, UNKNOWN_TOPIC, review, reviewed_messages
+from bot.cases.review import (
+    NOT_REVIEWABLE,
+    UNKNOWN_TOPIC,
+    GivenReply,
+    review,
+    reviewed_messages,
+)
 from bot.cases.service import CaseError
 from bot.privacy import erase_contact
 from bot.store.db import transaction
@@ -142,3 +148,20 @@ def test_a_family_that_erases_its_data_leaves_the_reviewed_set(
     assert reviewed(services) == []
     with pytest.raises(CaseError, match=NOT_REVIEWABLE):
         review_as_officer(services, case_id, [])
+
+
+def test_what_the_assistant_gave_reads_like_a_verdict() -> None:
+    """The danger reply comes first; the topic answered after it is the reply's topic."""
+    after_danger = GivenReply.of(
+        {
+            "answered": ["kontak-darurat", "kekerasan-majikan"],
+            "offered": ["malaysia"],
+            "urgent": True,
+        }
+    )
+    assert after_danger.first_topic == "kekerasan-majikan"
+    assert after_danger.helped_with == ("kontak-darurat", "kekerasan-majikan", "malaysia")
+    only_numbers = GivenReply.of({"answered": ["kontak-darurat"], "offered": [], "urgent": True})
+    assert only_numbers.first_topic == "kontak-darurat"
+    choices = GivenReply.of({"answered": [], "offered": ["paspor"], "urgent": False})
+    assert choices.first_topic is None and choices.helped_with == ("paspor",)
