@@ -21,6 +21,7 @@ from typing import Any
 
 from knowledge.datafiles import read_data
 from knowledge.normalize import (
+    DOUBLE,
     NON_WORD,
     REDUPLICATED,
     indonesian_roots,
@@ -315,6 +316,12 @@ class DangerDetector:
         stay as typed."""
         if word in self.named:
             return word
+        if DOUBLE.search(word):
+            # a letter typed twice in a hurry ("toloong", "tolongg", "dipukull"); "maaf",
+            # "saat" and other roots keep theirs
+            single = DOUBLE.sub(r"\1", word)
+            if single in self.named and word not in indonesian_roots():
+                return single
         if len(word) >= MIN_CHAT_ACTIVE:
             root = self._chat_active(word)
             if root is not None:

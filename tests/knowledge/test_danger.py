@@ -940,8 +940,8 @@ def test_not_let_home_out_or_to_call_in_english_is_held(refusal: str) -> None:
 def test_taken_by_the_police_a_plea_for_the_family_and_english_present_forms_are_read() -> None:
     """Composed from the grammar (stop 30): held, picked up or taken by the police or
     immigration in each spelling; a message that is only a plea for a child or a sister; and
-    English present forms of trafficking, detention and a jump. A plain English past with no
-    time ("my sister was sold") stays a story told after, as the labelled sets want."""
+    English present forms of trafficking, detention and a jump. (A family member harmed in the
+    English past, "my sister was sold", is read since stop 32: see the test of the passive.)"""
     detained = [
         f"{who} {verb} {by} kemarin"
         for who in ("saya", "anak saya", "suami saya")
@@ -1441,3 +1441,21 @@ def test_a_sale_threatened_in_english_is_trafficking() -> None:
         ("the agent wants to sell me to another boss", "trafficking"),
     )
     assert_no_danger("I want to sell my phone", "we will sell our house to pay the agent")
+
+
+def test_a_plea_typed_in_a_hurry_is_still_a_plea() -> None:
+    """A letter typed twice ("toloong", "dipukull"), a particle ("tolongin dong pak") or "plis"
+    leave a plea a plea; "maaf", "saat" and other words with a double letter of their own keep
+    it, and English words are not respelled into Indonesian ones."""
+    assert_read_as(
+        "kind",
+        ("toloong saya", "plea"),
+        ("tolongin dong pak", "plea"),
+        ("plis bantu saya", "plea"),
+        ("saya dipukull majikan", "violence"),
+    )
+    detector = default_detector()
+    assert detector.standard("maaf pak, saat ini saya di malaysia") == (
+        "maaf pak | saat ini saya di malaysia "
+    )
+    assert_no_danger("I want to sell my phone", "I will pass the exam, please pray for me")
