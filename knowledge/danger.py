@@ -53,6 +53,8 @@ KIN_SUBJECT = re.compile(
     r"nephew|cousin|aunt|child|kid)s? (?:was|were)\b"
 )
 """A family member as the subject of an English passive in the past ("my sister was ...")."""
+SPELLED_CACHE = 200_000
+"""Words whose standard spelling is remembered (`_spelled`), as the normalizer's tokens are."""
 EMPHATIC = "lah"
 """The particle a plea leans on ("tolonglah", "mohonlah"), read away when the rules name the
 word without it."""
@@ -188,6 +190,7 @@ class DangerDetector:
         self.spellings = {**lexicon, **{str(k): str(v) for k, v in spec["spellings"].items()}}
         self.active_roots = frozenset(str(w) for w in spec.get("active_roots") or ())
         """Roots of harm whose written active form ("menampar") is read as the root."""
+        self._spelled_words: dict[str, str] = {}
         self.named = named | words_named(spec)
         """Words the rules (and the needs phrases read on the same text) name: a Jakarta
         "-in" form or an active "me-" verb is respelled only into one of these
@@ -298,6 +301,15 @@ class DangerDetector:
         return " | ".join(" ".join(self._spelled(w) for w in words) for words in sentences) + " "
 
     def _spelled(self, word: str) -> str:
+        """`_spelling`, remembered: chat repeats the same few thousand words."""
+        known = self._spelled_words.get(word)
+        if known is None:
+            known = self._spelling(word)
+            if len(self._spelled_words) < SPELLED_CACHE:
+                self._spelled_words[word] = known
+        return known
+
+    def _spelling(self, word: str) -> str:
         """A word in standard spelling; "kemana2", "pegang2" are written out ("pegang pegang"),
         as the rules name them."""
         standard = self.spellings.get(word)
