@@ -149,9 +149,14 @@ def read_labelled(path: Path) -> list[Labelled]:
 
 
 def evaluate(decide: Callable[[str], Verdict], rows: Iterable[Labelled]) -> Report:
+    return tally((row, decide(row.question)) for row in rows)
+
+
+def tally(judged: Iterable[tuple[Labelled, Verdict]]) -> Report:
+    """The figures for labelled messages and what was given to each (an engine's verdict now,
+    or the reply a family got then: bot/cases/review.py)."""
     report = Report()
-    for row in rows:
-        verdict = decide(row.question)
+    for row, verdict in judged:
         got = verdict.first_topic
         numbers = EMERGENCY_TOPIC in verdict.helped_with
         if row.urgent is True:

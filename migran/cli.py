@@ -78,23 +78,24 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from functools import lru_cache
 
-    from knowledge.evaluation import evaluate, read_labelled
+    from knowledge.evaluation import evaluate, read_labelled, tally
 
     if args.cases:
         if args.file or args.misses or args.second:
             print("--cases reads the officers' reviews alone: no file, --misses or --second")
             return 2
-        rows, given = _reviewed_cases(settings, args.limit)
-        if not rows:
+        reviewed = _reviewed_cases(settings, args.limit)
+        if not reviewed:
             print("No reviewed cases yet: officers review them on a case's page.")
             return 0
-        print(f"{len(rows)} messages reviewed by officers (their text stays in the database)")
-        kept = [r for r in rows if r.question in given]
+        print(f"{len(reviewed)} messages reviewed by officers (their text stays in the database)")
+        kept = [(row, given) for row, given in reviewed if given is not None]
         if kept:
             print(f"what the families got then ({len(kept)} with the reply kept):")
-            for line in evaluate(given.__getitem__, kept).summary_lines():
+            for line in tally(kept).summary_lines():
                 print(f"  {line}")
         print("today's engine:")
+        rows = [row for row, _given in reviewed]
     elif args.file:
         rows = read_labelled(Path(args.file))
     else:
@@ -120,16 +121,16 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _reviewed_cases(
     settings: Settings, limit: int | None
-) -> tuple[list[Labelled], dict[str, GivenReply]]:
+) -> list[tuple[Labelled, GivenReply | None]]:
     """The messages cases were opened from, as officers reviewed them, and what the assistant
     gave each then (bot/cases/review.py)."""
-    from bot.cases.review import given_replies, reviewed_messages
+    from bot.cases.review import reviews
     from bot.store.db import make_engine, make_sessionmaker
 
     engine = make_engine(settings.database_url)
     try:
         with make_sessionmaker(engine)() as session:
-            return reviewed_messages(session, limit), given_replies(session, limit)
+            return reviews(session, limit)
     finally:
         engine.dispose()
 

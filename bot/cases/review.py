@@ -91,40 +91,41 @@ class GivenReply:
 
     @property
     def first_topic(self) -> str | None:
-        shown = next((t for t in self.answered if t != EMERGENCY_TOPIC), None)
-        return shown or (EMERGENCY_TOPIC if self.urgent else None)
+        """As bot.triage.Reading's: the topic answered after the danger reply, else the danger
+        reply's numbers (a topic answered alone may be the numbers themselves)."""
+        shown = self.answered[1:] if self.urgent else self.answered
+        return shown[0] if shown else (EMERGENCY_TOPIC if self.urgent else None)
 
 
-def given_replies(session: Session, limit: int | None = None) -> dict[str, GivenReply]:
-    """Each reviewed story and what the assistant gave it then (the newest, for a story sent
-    twice), for the cases that kept it."""
-    return {
-        story: GivenReply.of(stored)
-        for story, stored in reversed(
-            session.execute(_reviewed(Case.story, Case.assistant_reply, limit=limit)).all()
-        )
-        if isinstance(stored, dict)
-    }
+REVIEWED = (
+    Case.story_read.is_(True),
+    Case.anonymised.is_(False),
+    Case.review_topics.is_not(None),
+    Case.review_danger.is_not(None),
+)
+"""A case whose opening message an officer reviewed, from a family that kept its data."""
 
 
-def reviewed_messages(session: Session, limit: int | None = None) -> list[Labelled]:
-    """The reviewed stories, newest first, as a labelled set (question, topics, in danger)."""
-    query = _reviewed(Case.story, Case.review_topics, Case.review_danger, limit=limit)
-    return [
-        Labelled(story, tuple(topics or ()), bool(danger))
-        for story, topics, danger in session.execute(query)
-    ]
-
-
-def _reviewed(*columns: Any, limit: int | None) -> Any:
-    return (
-        select(*columns)
-        .where(
-            Case.story_read.is_(True),
-            Case.anonymised.is_(False),
-            Case.review_topics.is_not(None),
-            Case.review_danger.is_not(None),
-        )
+def reviews(session: Session, limit: int | None = None) -> list[tuple[Labelled, GivenReply | None]]:
+    """The reviewed stories, newest first, as labelled messages (question, topics, in danger),
+    each with what the assistant gave it then (None for a case opened before replies were
+    kept)."""
+    query = (
+        select(Case.story, Case.review_topics, Case.review_danger, Case.assistant_reply)
+        .where(*REVIEWED)
         .order_by(Case.reviewed_at.desc(), Case.id.desc())
         .limit(limit)
     )
+    return [
+        (
+            Labelled(story, tuple(topics), bool(danger)),
+            GivenReply.of(stored) if isinstance(stored, dict) else None,
+        )
+        for story, topics, danger, stored in session.execute(query)
+        if topics is not None  # a JSON null is no review
+    ]
+
+
+def reviewed_messages(session: Session, limit: int | None = None) -> list[Labelled]:
+    """The reviewed stories alone, newest first (`reviews`)."""
+    return [labelled for labelled, _given in reviews(session, limit)]

@@ -11,14 +11,15 @@ today's engine. Cases whose family erased their data are left out.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cases.review import REVIEWED, GivenReply
 from bot.stats.area import Area, Period
 from bot.stats.table import Table
 from bot.store.models import Case
+from knowledge.evaluation import Labelled, tally
 from knowledge.villages import VillageDirectory
 
 COUNTS = (
@@ -35,44 +36,39 @@ COUNTS = (
 COLUMNS = ("district_code", "district", *COUNTS)
 
 
-def _tally(row: dict[str, int], topics: set[str], danger: bool, reply: dict[str, Any]) -> None:
-    answered = {str(t) for t in reply.get("answered") or ()}
-    offered = {str(t) for t in reply.get("offered") or ()}
-    urgent = bool(reply.get("urgent"))
-    row["reviewed"] += 1
-    if danger:
-        row["in_danger"] += 1
-        row["danger_reply"] += urgent
-    else:
-        row["false_alarms"] += urgent
-    if not topics:
-        row["outside"] += 1
-        row["outside_answered"] += bool(answered)
-        return
-    row["in_scope"] += 1
-    row["answered_right"] += bool(topics & answered)
-    row["helped"] += bool(topics & (answered | offered))
-
-
 def on_reviews(session: Session, area: Area, period: Period, villages: VillageDirectory) -> Table:
-    """Reviewed messages sent in the period (the case's opening), per district."""
+    """Reviewed messages sent in the period (the case's opening), per district, counted as
+    `migran eval` counts them (knowledge.evaluation.tally)."""
     query = select(
         Case.district_code, Case.review_topics, Case.review_danger, Case.assistant_reply
     ).where(
         area.where(Case.village_code, Case.district_code),
         *period.on_times(Case.created_at),
-        Case.story_read.is_(True),
-        Case.anonymised.is_(False),
-        Case.review_danger.is_not(None),
+        *REVIEWED,
         Case.assistant_reply.is_not(None),
     )
-    by_district: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    by_district: dict[str, list[tuple[Labelled, GivenReply]]] = defaultdict(list)
     for district, topics, danger, reply in session.execute(query):
         if topics is None or not isinstance(reply, dict):
             continue  # not reviewed (a JSON null), or opened before replies were kept
-        _tally(by_district[str(district)], {str(t) for t in topics}, bool(danger), reply)
-    rows: list[dict[str, object]] = [
-        {"district_code": code, "district": villages.district_name(code) or code, **counts}
-        for code, counts in sorted(by_district.items())
-    ]
+        labelled = Labelled("", tuple(topics), bool(danger))
+        by_district[str(district)].append((labelled, GivenReply.of(reply)))
+    rows: list[dict[str, object]] = []
+    for code, judged in sorted(by_district.items()):
+        report = tally(judged)
+        rows.append(
+            {
+                "district_code": code,
+                "district": villages.district_name(code) or code,
+                "reviewed": report.in_scope + report.out_of_scope,
+                "in_scope": report.in_scope,
+                "answered_right": report.correct,
+                "helped": report.helpful,
+                "in_danger": report.in_danger,
+                "danger_reply": report.urgent_given,
+                "false_alarms": report.false_alarms,
+                "outside": report.out_of_scope,
+                "outside_answered": report.out_of_scope_answered,
+            }
+        )
     return Table("assistant", COLUMNS, rows, COUNTS)

@@ -163,5 +163,7 @@ def test_what_the_assistant_gave_reads_like_a_verdict() -> None:
     assert after_danger.helped_with == ("kontak-darurat", "kekerasan-majikan", "malaysia")
     only_numbers = GivenReply.of({"answered": ["kontak-darurat"], "offered": [], "urgent": True})
     assert only_numbers.first_topic == "kontak-darurat"
+    numbers_asked = GivenReply.of({"answered": ["kontak-darurat"], "urgent": False})
+    assert numbers_asked.first_topic == "kontak-darurat"  # the numbers answered as a topic
     choices = GivenReply.of({"answered": [], "offered": ["paspor"], "urgent": False})
     assert choices.first_topic is None and choices.helped_with == ("paspor",)
