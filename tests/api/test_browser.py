@@ -6,7 +6,9 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -34,6 +36,20 @@ CHROMIUM_FLAGS = [
 ]
 
 pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+@contextmanager
+def phone_browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, closed afterwards (pages are opened at PHONE's size)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @pytest.fixture
@@ -89,8 +105,6 @@ def report_over_whatsapp(base: str, graph: FakeGraphAPI) -> None:
     chromium_path() is None, reason="Chromium not installed (apt-get install chromium)"
 )
 def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     base, services, graph = live
     people = team(services)
     report_over_whatsapp(base, graph)
@@ -100,9 +114,8 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
     assert other == []
     officer = people["anjani"]
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    with phone_browser() as browser:
+        page = browser.new_page(viewport=PHONE)
         page.goto(base + "/officer")
         page.fill("#username", officer.username)
         page.fill("#password", officer.password)
@@ -123,7 +136,6 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
         page.click("#resolve")
         assert page.get_attribute("#status", "data-status") == "resolved"
         page.screenshot(path=str(ARTIFACTS / "case.png"), full_page=True)
-        browser.close()
     wait_for(
         lambda: any("Gaji sudah dibayar agen." in t for t in graph.texts_to(FAMILY)), timeout=20
     )
@@ -167,7 +179,7 @@ def family_writes_in_the_web_chat(family, steps: list[dict[str, str]], check=Non
 
 def officer_opens_the_case(browser, base: str, officer, number: str):  # type: ignore[no-untyped-def]
     """An officer logs in on a phone of their own and opens case K-number; their page."""
-    desk = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    desk = browser.new_context(viewport=PHONE).new_page()
     desk.goto(base + "/officer")
     desk.fill("#username", officer.username)
     desk.fill("#password", officer.password)
@@ -187,14 +199,11 @@ def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
     chromium_path() is None, reason="Chromium not installed (apt-get install chromium)"
 )
 def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(live) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     base, services, _graph = live
     officer = team(services)["anjani"]
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        family = browser.new_page(viewport={"width": 390, "height": 844})
+    with phone_browser() as browser:
+        family = browser.new_page(viewport=PHONE)
         family.goto(base + "/")
 
         def newest_in_view(step: dict[str, str]) -> None:
@@ -213,7 +222,6 @@ def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(l
         assert "menangani laporan" in chat and "Kami sudah menghubungi KBRI Kuala Lumpur." in chat
         assert "*lapor*" not in chat  # emphasis is formatting, not asterisks
         family.screenshot(path=str(ARTIFACTS / "webchat.png"), full_page=False)
-        browser.close()
     assert (ARTIFACTS / "webchat.png").stat().st_size > 1000
 
 
@@ -223,8 +231,6 @@ def test_a_family_in_the_web_chat_sees_the_officers_claim_reply_and_resolution(l
 def test_an_officer_reviews_on_a_phone_what_would_have_helped_a_family(live) -> None:  # type: ignore[no-untyped-def]
     """A mother's message is answered in the web chat; she asks an officer, who later ticks on
     the case page which topics would have helped: a real message the assistant is measured on."""
-    from playwright.sync_api import sync_playwright
-
     from bot.cases.review import reviewed_messages
     from bot.store.db import transaction
     from tests.bot.test_case_review import FROM_THE_ANSWER, MOTHER
@@ -232,9 +238,8 @@ def test_an_officer_reviews_on_a_phone_what_would_have_helped_a_family(live) -> 
     base, services, _graph = live
     officer = team(services)["anjani"]
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        family = browser.new_page(viewport={"width": 390, "height": 844})
+    with phone_browser() as browser:
+        family = browser.new_page(viewport=PHONE)
         family.goto(base + "/")
         number = family_writes_in_the_web_chat(family, FROM_THE_ANSWER)
         desk = officer_opens_the_case(browser, base, officer, number)
@@ -247,7 +252,6 @@ def test_an_officer_reviews_on_a_phone_what_would_have_helped_a_family(live) -> 
         assert desk.is_checked("input[name=topic][value='malaysia']")
         assert "Ditinjau oleh Baiq Rina" in desk.inner_text("#reviewed")
         desk.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
-        browser.close()
     with transaction(services.factory) as session:
         (labelled,) = reviewed_messages(session)
     assert labelled.question == MOTHER
