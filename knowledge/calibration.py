@@ -1,7 +1,8 @@
 """Maps a raw ranking score to a 0..1 confidence, fitted on the content itself.
 
 `migran kb calibrate` replays every example question with itself left out of the index
-(leave-one-out), and every out-of-scope example the same way, then fits a logistic curve
+(leave-one-out, and read by a topic model trained without its fifth of the examples), and
+every out-of-scope example the same way, then fits a logistic curve
 P(answer is right | score) and picks the threshold. The numbers follow the content, not any
 evaluation set, and are stored in data/calibration.json.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -77,19 +79,40 @@ class Replay:
     in_scope: bool
 
 
+@contextmanager
+def held_out(matcher: Matcher) -> Iterator[Callable[[int], None]]:
+    """Within it, `read_without(i)` makes the matcher read with a topic model that never saw
+    example question i; the shipped model is back afterwards."""
+    models = matcher.cross_fitted_models()
+    shipped = matcher.topic_model
+
+    def read_without(question: int) -> None:
+        if models:
+            matcher.topic_model = models[question % len(models)]
+
+    try:
+        yield read_without
+    finally:
+        matcher.topic_model = shipped
+
+
 def replay(matcher: Matcher) -> list[Replay]:
     from knowledge.matcher import NONE
 
     out = []
-    for slug, terms in matcher.questions:
-        ranked = matcher.rank(terms, exclude=(slug, Counter(terms)))
+    with held_out(matcher) as read_without:
+        for question, (slug, terms) in enumerate(matcher.questions):
+            read_without(question)
+            out.append(matcher.rank(terms, exclude=(slug, Counter(terms))))
+    replays = []
+    for (slug, _), ranked in zip(matcher.questions, out, strict=True):
         real = [c for c in ranked if c.slug != NONE]
         if not real:
             continue
-        out.append(
+        replays.append(
             Replay(real[0].score, real[0].slug == slug, ranked[0].slug == NONE, slug != NONE)
         )
-    return out
+    return replays
 
 
 def fit_logistic(
@@ -185,19 +208,22 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     long_negatives = 0
     saved, matcher.calibration = matcher.calibration, calibration
     try:
-        for slug, terms, words, exclude in seen:
-            if words <= calibration.story_min_terms:
-                continue
-            long_negatives += slug == NONE
-            signals = matcher.signals(terms, exclude)
-            if matcher.decide(matcher.rank_signals(signals)).topic is not None:
-                continue
-            story = matcher.story_candidates(signals)
-            if story:
-                wanted = None if slug == NONE else slug
-                best = story[0]
-                evidence = matcher.domain_evidence(signals, exclude)
-                cases.append(StoryCase(evidence, best.slug, best.score, wanted))
+        with held_out(matcher) as read_without:
+            for question, (slug, terms, words, exclude) in enumerate(seen):
+                if words <= calibration.story_min_terms:
+                    continue
+                # the everyday stories come after the questions; no model learnt them
+                read_without(question)
+                long_negatives += slug == NONE
+                signals = matcher.signals(terms, exclude)
+                if matcher.decide(matcher.rank_signals(signals)).topic is not None:
+                    continue
+                story = matcher.story_candidates(signals)
+                if story:
+                    wanted = None if slug == NONE else slug
+                    best = story[0]
+                    evidence = matcher.domain_evidence(signals, exclude)
+                    cases.append(StoryCase(evidence, best.slug, best.score, wanted))
     finally:
         matcher.calibration = saved
     return cases, long_negatives

@@ -208,6 +208,27 @@ def cmd_kb_train_danger(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_kb_train_topics(args: argparse.Namespace, settings: Settings) -> int:
+    """Refits the topic model on the content's examples (deterministic)."""
+    from knowledge.topic_model import MODEL_FILE
+
+    matcher = _librarian(settings).matcher
+    model = matcher.train_topic_model()
+    text = model.to_json()
+    if args.write:
+        from importlib import resources
+
+        target = Path(str(resources.files("knowledge") / "data" / MODEL_FILE))
+        target.write_text(text + "\n", encoding="utf-8")
+        print(f"written to {target}; run `migran kb calibrate --write` next")
+    weights = sum(len(ws) for ws in model.weights.values())
+    print(
+        f"trained on {len(matcher.example_docs)} examples of {len(model.classes)} classes, "
+        f"{len(model.weights)} terms, {weights} weights"
+    )
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import logging
 
@@ -647,6 +668,9 @@ def build_parser() -> argparse.ArgumentParser:
     danger = kb_sub.add_parser("train-danger", help="refit the danger model on its written set")
     danger.add_argument("--write", action="store_true", help="store it in knowledge/data")
     danger.set_defaults(func=cmd_kb_train_danger)
+    topics = kb_sub.add_parser("train-topics", help="refit the topic model on the content")
+    topics.add_argument("--write", action="store_true", help="store it in knowledge/data")
+    topics.set_defaults(func=cmd_kb_train_topics)
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     chat.add_argument("--user", default="local", help="user id; the same id resumes the chat")

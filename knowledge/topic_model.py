@@ -1,0 +1,137 @@
+"""A learned reading of which topic a message is about: softmax regression over its terms.
+
+The matcher's term weighting (BM25, Naive Bayes, the fuzzy resemblance) counts how much of a
+message each topic's examples share. It ranks a tidy question well, but a long plea shares
+some everyday word with every topic, and the topic with the most shared words wins. A model
+trained to tell the topics apart learns which words separate them (a "denda" to go home before
+the contract ends, not coming home in general) and which mean nothing. The matcher puts its
+leading topics in the order of its score plus this probability (`Matcher._reordered`): a
+labelled topic comes first for 4-8 more real messages in a hundred on every real set, read
+or not, and for 2-3 more written questions (docs/benchmarks.md, stop 33). It does not decide
+whether a message is answered: it knows the topics apart, not what lies outside the service.
+
+It learns from the content alone (every topic's examples, keywords and titles, and the
+everyday questions of the none class), never from an evaluation set. `migran kb train-topics
+--write` refits data/topic_model.json; training is deterministic and a test fails when the
+shipped weights no longer match the content. Calibration replays each example with a model
+that never saw it (`cross_fitted`), so confidence is not inflated by the model's memory.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.datafiles import has_data, read_data
+
+MODEL_FILE = "topic_model.json"
+FOLDS = 5
+"""Calibration replays each example with the model trained on the other four fifths."""
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    epochs: int = 12
+    rate: float = 0.5
+    l2: float = 1e-4
+    seed: int = 7
+    kept: float = 0.05
+    """Weights smaller than this are not shipped (the file stays small; ranking unchanged)."""
+
+
+class TopicModel:
+    """Per term, the classes it speaks for and how strongly; a message's probabilities."""
+
+    def __init__(self, classes: Sequence[str], weights: dict[str, tuple[tuple[int, float], ...]]):
+        self.classes = tuple(classes)
+        self.weights = weights
+
+    def probabilities(self, terms: Iterable[str]) -> dict[str, float]:
+        """P(class | the message's terms), every class; each term counts once."""
+        z = [0.0] * len(self.classes)
+        weights = self.weights
+        for term in set(terms):
+            for k, w in weights.get(term, ()):
+                z[k] += w
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {slug: v / total for slug, v in zip(self.classes, e, strict=True)}
+
+    def to_json(self) -> str:
+        rows = {t: [[k, w] for k, w in ws] for t, ws in sorted(self.weights.items())}
+        return json.dumps({"classes": list(self.classes), "weights": rows}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> TopicModel:
+        spec = json.loads(text)
+        weights = {
+            str(t): tuple((int(k), float(w)) for k, w in ws) for t, ws in spec["weights"].items()
+        }
+        return cls(spec["classes"], weights)
+
+
+def train(
+    samples: Sequence[tuple[str, Sequence[str]]],
+    classes: Sequence[str],
+    config: TrainingConfig | None = None,
+) -> TopicModel:
+    """Stochastic gradient descent on the softmax log loss with L2 decay (a step that shrinks
+    with each epoch); the same samples give the same weights."""
+    config = config or TrainingConfig()
+    index = {slug: k for k, slug in enumerate(classes)}
+    n = len(classes)
+    data = [(sorted(set(terms)), index[slug]) for slug, terms in samples if terms]
+    dense: dict[str, list[float]] = {}
+    shuffle = random.Random(config.seed)
+    for epoch in range(config.epochs):
+        shuffle.shuffle(data)
+        step = config.rate / (1 + epoch)
+        keep = 1 - step * config.l2
+        for terms, label in data:
+            rows = [dense.setdefault(t, [0.0] * n) for t in terms]
+            z = [sum(col) for col in zip(*rows, strict=True)]
+            top = max(z)
+            e = [math.exp(v - top) for v in z]
+            total = sum(e)
+            grad = [step * v / total for v in e]
+            grad[label] -= step
+            for row in rows:
+                for k in range(n):
+                    row[k] = row[k] * keep - grad[k]
+    kept = config.kept
+    weights = {
+        term: tuple((k, round(w, 3)) for k, w in enumerate(row) if abs(w) >= kept)
+        for term, row in dense.items()
+    }
+    return TopicModel(classes, {t: ws for t, ws in weights.items() if ws})
+
+
+def cross_fitted(
+    samples: Sequence[tuple[str, Sequence[str]]],
+    held_out: Sequence[bool],
+    classes: Sequence[str],
+    config: TrainingConfig | None = None,
+    folds: int = FOLDS,
+) -> list[TopicModel]:
+    """One model per fold, each trained without that fold's held-out samples (the example
+    questions; keywords and titles are always learnt). Sample i's fold is its rank among the
+    held-out samples, modulo `folds`."""
+    fold_of: list[int | None] = []
+    seen = 0
+    for out in held_out:
+        fold_of.append(seen % folds if out else None)
+        seen += out
+    return [
+        train([s for s, f in zip(samples, fold_of, strict=True) if f != fold], classes, config)
+        for fold in range(folds)
+    ]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TopicModel | None:
+    return TopicModel.from_json(read_data(MODEL_FILE)) if has_data(MODEL_FILE) else None

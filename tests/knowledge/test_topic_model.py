@@ -1,0 +1,102 @@
+"""The learned reading of topics (knowledge/topic_model.py): it orders the leading topics and
+never decides alone whether a message is answered. Messages here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.calibration import held_out
+from knowledge.datafiles import read_data
+from knowledge.librarian import Librarian
+from knowledge.matcher import NONE, Candidate, Matcher
+from knowledge.topic_model import MODEL_FILE, TopicModel, cross_fitted, train
+
+
+def leaders(matcher: Matcher, text: str) -> list[str]:
+    terms, _ = matcher.query(text)
+    return [c.slug for c in matcher.rank_signals(matcher.signals(terms), 9) if c.slug != NONE]
+
+
+def test_the_shipped_weights_are_those_the_content_gives(librarian: Librarian) -> None:
+    """Training is deterministic: `migran kb train-topics --write` after changing the content
+    (then `migran kb calibrate --write`)."""
+    model = librarian.matcher.train_topic_model()
+    assert model.to_json() + "\n" == read_data(MODEL_FILE), "run `migran kb train-topics --write`"
+
+
+def test_the_service_reads_with_the_shipped_model(librarian: Librarian) -> None:
+    model = librarian.matcher.topic_model
+    assert model is not None
+    assert model.classes == (*librarian.matcher.slugs, NONE)
+
+
+def test_a_release_fine_in_a_wifes_story_is_ranked_before_coming_home(
+    librarian: Librarian,
+) -> None:
+    """Counting shared words puts the general topic of coming home first; the model knows that
+    a fine demanded before the contract ends is what separates the other."""
+    story = (
+        "pak saya mau tanya, suami saya kerja di malaysia sudah 3 tahun, kontraknya habis bulan "
+        "depan tapi majikan bilang harus bayar denda kalau mau pulang sekarang, apa benar begitu?"
+    )
+    matcher = librarian.matcher
+    assert leaders(matcher, story)[0] == "pulang-sebelum-kontrak"
+    shipped = matcher.topic_model
+    try:
+        matcher.topic_model = None
+        assert leaders(matcher, story)[0] == "kepulangan"
+    finally:
+        matcher.topic_model = shipped
+
+
+def test_reordering_keeps_each_place_and_its_score(librarian: Librarian) -> None:
+    """Whether a message is answered depends on the scores, which stay the matcher's: only the
+    topic in each place changes, and the none class keeps its place."""
+    ranked = [
+        Candidate("paspor", 0.9),
+        Candidate(NONE, 0.5),
+        Candidate("visa-kerja", 0.4),
+        Candidate("kepulangan", 0.3),
+    ]
+    reordered = librarian.matcher._reordered(ranked, {"kepulangan": 1.0})
+    assert [c.score for c in reordered] == [0.9, 0.5, 0.4, 0.3]
+    assert [c.slug for c in reordered] == ["paspor", NONE, "kepulangan", "visa-kerja"]
+
+
+def test_probabilities_cover_every_class_and_sum_to_one(librarian: Librarian) -> None:
+    model = librarian.matcher.topic_model
+    assert model is not None
+    p = model.probabilities(["paspor", "ditahan", "majikan"])
+    assert set(p) == set(model.classes)
+    assert sum(p.values()) == pytest.approx(1.0)
+    assert max(p, key=p.__getitem__) == "dokumen-ditahan"
+    assert model.probabilities([]) == pytest.approx(dict.fromkeys(model.classes, 1 / 49))
+
+
+def test_a_model_round_trips_through_its_file() -> None:
+    model = train([("a", ["x", "y"]), ("b", ["z"])], ["a", "b"])
+    again = TopicModel.from_json(model.to_json())
+    assert again.classes == model.classes and again.weights == model.weights
+
+
+def test_each_fold_model_never_saw_its_questions() -> None:
+    """Calibration replays question i with model i % 5, so no word only that question has may
+    carry weight in it; keywords and titles (not held out) are always learnt."""
+    samples = [("a" if i % 2 else "b", [f"only{i}", "shared"]) for i in range(10)]
+    samples.append(("a", ["keyword"]))
+    held = [True] * 10 + [False]
+    models = cross_fitted(samples, held, ["a", "b"])
+    for i in range(10):
+        fold = models[i % 5]
+        assert f"only{i}" not in fold.weights
+        assert f"only{(i + 1) % 10}" in fold.weights  # another fold's question
+        assert "keyword" in fold.weights
+
+
+def test_calibration_gives_the_shipped_model_back(librarian: Librarian) -> None:
+    matcher = librarian.matcher
+    shipped = matcher.topic_model
+    with held_out(matcher) as read_without:
+        read_without(3)
+        assert matcher.topic_model is not shipped
+    assert matcher.topic_model is shipped
