@@ -81,8 +81,11 @@ class MatcherConfig:
     weight_model: float = 0.5
     """The topic model's probability beside the matcher's score when the leading topics are
     put in order (chosen on the real sets' read halves: 0.3-1.0 rank alike, stop 33)."""
-    reordered: int = 8
-    """How many leading topics the topic model may put in another order."""
+    reordered: int = 20
+    """How many leading topics the topic model may put in another order. Twenty rather than
+    eight brings a labelled topic into the five a reply can offer for 0.3-5 more messages in a
+    hundred on the real sets (read halves 0.855 -> 0.858, unread 0.813 -> 0.833); all 48 rank
+    about the same and cost more."""
     fuzzy_word_cutoff: float = 85.0
     keyword_boost: int = 1
     title_boost: int = 1
