@@ -48,11 +48,6 @@ CHAT_ACTIVE = (("ny", ("s", "c")), ("nge", ("",)), ("ng", ("k", "")), ("n", ("t"
 """Chat drops "me-" but keeps its nasal, which replaced the root's first sound: "nampar"
 (tampar), "nyayat" (sayat), "nyekik" (cekik), "ngancam" (ancam), "mukul" (pukul)."""
 MIN_CHAT_ACTIVE = 5
-KIN_SUBJECT = re.compile(
-    r"\b(?:my|our) (?:sister|daughter|wife|husband|son|brother|mother|mom|mum|father|niece|"
-    r"nephew|cousin|aunt|child|kid)s? (?:was|were)\b"
-)
-"""A family member as the subject of an English passive in the past ("my sister was ...")."""
 SPELLED_CACHE = 200_000
 """Words whose standard spelling is remembered (`_spelled`), as the normalizer's tokens are."""
 EMPHATIC = "lah"
@@ -222,6 +217,11 @@ class DangerDetector:
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
+        self.auxiliaries = frozenset(str(w) for w in spec.get("passive_past") or ())
+        kin = "|".join(re.escape(str(w)) for w in spec.get("kin_in_english") or ()) or "(?!)"
+        auxiliaries = "|".join(map(re.escape, sorted(self.auxiliaries))) or "(?!)"
+        self.kin_subject = re.compile(rf"\b(?:my|our) (?:{kin})s? (?:{auxiliaries})\b")
+        """A family member as the subject of an English passive in the past ("my sister was")."""
         self.safe = re.compile(self._any_of(spec["safe"]))
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.told_of_others = re.compile(
@@ -487,7 +487,9 @@ class DangerDetector:
         sister was raped", "my daughter was trafficked to Cambodia"): a family writes of
         someone still there, as "adik saya diperkosa" is read."""
         found = [m.group(0) for m in self.past.finditer(window)]
-        passive_of_kin = all(w in ("was", "were") for w in found) and KIN_SUBJECT.search(window)
+        passive_of_kin = all(w in self.auxiliaries for w in found) and self.kin_subject.search(
+            window
+        )
         return bool(found) and not passive_of_kin
 
     def _told_from_after(self, sentence: str, rest: str) -> bool:
