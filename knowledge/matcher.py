@@ -184,7 +184,7 @@ class Matcher:
 
     def cross_fitted_models(self) -> list[TopicModel] | None:
         """Models that never saw one fifth of the example questions each: question i is
-        replayed with model i % FOLDS (`knowledge.calibration`). None without a model."""
+        replayed with model i % FOLDS (`knowledge.fitting`). None without a model."""
         if self.topic_model is None:
             return None
         if self._cross_fitted is None:

@@ -175,7 +175,7 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
-    from knowledge.calibration import calibrate
+    from knowledge.fitting import calibrate
 
     librarian = _librarian(settings)
     calibration, stats = calibrate(librarian.matcher, args.max_out_of_scope)

@@ -125,7 +125,7 @@ def test_an_everyday_story_that_mentions_working_abroad_is_not_answered(
 
 def test_the_stored_calibration_is_the_one_the_content_gives(librarian: Librarian) -> None:
     """Editing topics without `migran kb calibrate --write` would leave stale thresholds."""
-    from knowledge.calibration import calibrate
+    from knowledge.fitting import calibrate
 
     fitted, stats = calibrate(librarian.matcher)
     stored = librarian.matcher.calibration

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.calibration import held_out
 from knowledge.datafiles import read_data
+from knowledge.fitting import held_out
 from knowledge.librarian import Librarian
 from knowledge.matcher import NONE, Candidate, Matcher
 from knowledge.topic_model import MODEL_FILE, TopicModel, cross_fitted, train
