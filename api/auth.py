@@ -1,5 +1,5 @@
 """Who is calling: API tokens for /api/v1, session cookies with CSRF tokens for the dashboard;
-login throttling is in bot/login_throttle.py (in the database, shared by workers)."""
+login throttling is in bot/officers/login_throttle.py (in the database, shared by workers)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi import Depends, Header, HTTPException, Request, status
 from sqlalchemy.orm import Session
 
 from api.deps import ContainerDep, SessionDep
-from bot.officers import officer_by_token, session_officer
+from bot.officers.service import officer_by_token, session_officer
 from bot.store.models import Officer
 
 SESSION_COOKIE = "migran_officer"

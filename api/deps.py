@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy.orm import Session
 
 from api.container import Container
-from bot.officers import visible_case
+from bot.officers.scope import visible_case
 from bot.store.models import Case, Officer
 
 

@@ -49,7 +49,7 @@ from sqlalchemy import insert, select
 
 from bot.announcements import service
 from bot.announcements.models import Announcement, Subscription
-from bot.officers import create_officer
+from bot.officers.service import create_officer
 from bot.store.db import make_engine, make_sessionmaker, transaction
 from bot.store.models import Contact, Officer, utcnow
 from bot.store.schema import upgrade

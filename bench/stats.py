@@ -32,7 +32,7 @@ from sqlalchemy import create_engine, text
 
 from api.app import create_app
 from bot.config import Settings
-from bot.officers import create_officer, open_session
+from bot.officers.service import create_officer, open_session
 from bot.stats.service import VIEWS
 from bot.store.db import transaction
 from knowledge.villages import Village, VillageDirectory

@@ -28,7 +28,7 @@ from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
 from bot.flows.training import TrainingForm
-from bot.officers import officer_by_telegram
+from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import Reading, Triage

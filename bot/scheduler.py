@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cases.service import escalate_due
-from bot.login_throttle import prune_attempts
-from bot.officers import prune_audit
+from bot.officers.audit import prune_audit
+from bot.officers.login_throttle import prune_attempts
 from bot.privacy import prune_message_bodies, scrub_erased_recipients
 from bot.store.db import transaction
 from bot.store.models import utcnow

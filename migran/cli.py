@@ -388,9 +388,9 @@ def cmd_outbox(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_officer(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from bot.officers import (
+    from bot.officers.audit import audit
+    from bot.officers.service import (
         OfficerError,
-        audit,
         create_officer,
         officer_by_username,
         reset_password,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.officers import create_officer
+from bot.officers.service import create_officer
 from bot.store.db import transaction
 from migran.services import Services
 

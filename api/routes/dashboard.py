@@ -17,7 +17,6 @@ from api.company_view import case_company_flags
 from api.container import Container
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
-from bot import login_throttle
 from bot.cases import service as handoff
 from bot.cases.categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.cases.contact import consent_date, reachable_at
@@ -25,11 +24,12 @@ from bot.cases.queue import STATUSES, VIEWS, list_cases
 from bot.cases.review import NOT_REVIEWABLE, review, reviewable
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
-from bot.officers import (
+from bot.officers import login_throttle
+from bot.officers.audit import audit
+from bot.officers.service import (
     MIN_PASSWORD,
     LoginThrottled,
     PasswordRefused,
-    audit,
     authenticate,
     change_password,
     close_session,

@@ -24,7 +24,7 @@ from api.templating import templates
 from bot.cases.categories import COUNTRIES
 from bot.exports import write_csv
 from bot.i18n import N_, translator
-from bot.officers import audit
+from bot.officers.audit import audit
 from bot.register import service
 from bot.register.export import REGISTER_COLUMNS, register_rows
 from bot.register.importer import check_fields, import_register

@@ -1,4 +1,4 @@
-"""Who may address which places, approve and see an announcement (as `bot.officers.scope`
+"""Who may address which places, approve and see an announcement (as `bot.officers.scope.scope`
 does for cases): village officers their villages, supervisors their district, admins the
 province; above a village a second officer approves."""
 
@@ -19,7 +19,7 @@ def levels_for(officer: Officer) -> tuple[str, ...]:
 
 
 def in_area(officer: Officer, level: str, codes: list[str]) -> bool:
-    """Whether the officer may address these places (scoping, as `bot.officers.scope`)."""
+    """Whether the officer may address these places (scoping, as `bot.officers.scope.scope`)."""
     if level not in levels_for(officer):
         return False
     if level == "province":

@@ -1,7 +1,7 @@
 """Announcements: opt-in and opt-out, composing within one's area, approval, schedule, cancel.
 
 The chat and the dashboard reach the domain only through these functions. Every officer action
-is audited (`bot.officers.audit`). A district- or province-wide announcement needs a second
+is audited (`bot.officers.audit.audit`). A district- or province-wide announcement needs a second
 officer's approval: a supervisor of that district or an admin for a district, an admin for the
 province.
 """
@@ -29,7 +29,7 @@ from bot.announcements.subscriptions import (
     unsubscribe,
 )
 from bot.i18n import translator
-from bot.officers import audit
+from bot.officers.audit import audit
 from bot.store.models import Officer
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.officers import scope
+from bot.officers.scope import scope
 from bot.store.models import Case, Officer
 
 VIEWS = ("new", "mine", "all")

@@ -183,7 +183,7 @@ def responsible_officers(session: Session, case: Case) -> list[Officer]:
 
 
 def _responsible_officers(session: Session, case: Case) -> list[Officer]:
-    from bot.officers import admins, officers_for_village, supervisors_for
+    from bot.officers.scope import admins, officers_for_village, supervisors_for
 
     if case.officer_id is not None:
         officer = session.get(Officer, case.officer_id)

@@ -14,7 +14,7 @@ from bot.companies.matching import CompanyIndex
 from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import LEGAL_FORMS, name_key
 from bot.i18n import N_
-from bot.officers import audit
+from bot.officers.audit import audit
 from bot.store.models import Officer, OfficerAudit
 from bot.tables import Column, Problem, Row, TableError, parse_date, read_table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.cases.service import CaseError, case_summary, claim, reply
 from bot.context import Ctx
-from bot.officers import visible_case
+from bot.officers.scope import visible_case
 from bot.options import short
 from bot.store.models import Officer
 from bot.types import Button

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
-from bot.officers import OfficerError, audit, resolve_villages
+from bot.officers.audit import audit
+from bot.officers.service import OfficerError, resolve_villages
 from bot.register.service import create_entry, in_area
 from bot.register.vocab import country_of, sector_in, sex_of, status_of
 from bot.store.models import Officer

@@ -2,7 +2,7 @@
 
 The chat form, the dashboard, the import and (later) the statistics and company checks all go
 through here, so every change is a RegisterEvent (the entry's history) and every query an
-officer makes is scoped to their area the way cases are (bot.officers.scope).
+officer makes is scoped to their area the way cases are (bot.officers.scope.scope).
 """
 
 from __future__ import annotations

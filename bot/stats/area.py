@@ -29,7 +29,7 @@ class Area:
 
     @classmethod
     def of(cls, officer: Officer) -> Area:
-        """The same area the case queue shows the officer (bot/officers.py `scope`)."""
+        """The same area the case queue shows the officer (bot/officers/scope.py `scope`)."""
         if officer.role == "admin":
             return cls("province")
         if officer.role == "supervisor":

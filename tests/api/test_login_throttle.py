@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot import officers
-from bot.officers import LoginThrottled, authenticate
+from bot.officers import service as officers
+from bot.officers.service import LoginThrottled, authenticate
 from bot.store.db import make_engine, make_sessionmaker, transaction
 from migran.services import Services
 from tests.officers_support import ANJANI, add_officer

@@ -252,7 +252,7 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
 ) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from bot.officers import authenticate, officer_by_token
+    from bot.officers.service import authenticate, officer_by_token
     from bot.store.db import make_engine, make_sessionmaker
     from bot.store.models import utcnow
     from migran.cli import main
@@ -279,7 +279,7 @@ def test_an_admin_resets_a_forgotten_password_from_the_cli(
 
 
 def test_addresses_in_the_audit_trail_are_shortened() -> None:
-    from bot.officers import mask_address
+    from bot.officers.audit import mask_address
 
     assert mask_address("203.0.113.57") == "203.0.113.x"
     assert mask_address("2001:db8:85a3::8a2e:370:7334") == "2001:0db8:85a3::x"
@@ -288,7 +288,7 @@ def test_addresses_in_the_audit_trail_are_shortened() -> None:
 
 
 def test_the_audit_trail_keeps_a_year(services: Services) -> None:
-    from bot.officers import audit
+    from bot.officers.audit import audit
     from bot.store.models import OfficerAudit
 
     now = services.dispatcher.clock()

@@ -1,32 +1,35 @@
-"""Officers, their areas and their credentials; every case query is scoped through here."""
+"""Officers, their areas and their credentials: accounts, passwords, API tokens, dashboard
+sessions and sign-in."""
 
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, delete, false, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from bot import login_throttle
-from bot.store.models import Case, Officer, OfficerAudit, OfficerSession, OfficerVillage
+from bot.officers import login_throttle
+from bot.officers.audit import audit
+from bot.store.models import Officer, OfficerSession, OfficerVillage
 from knowledge.normalize import fold
 from knowledge.villages import VillageDirectory
 
 ROLES = ("officer", "supervisor", "admin")
+
 SESSION_FOR = timedelta(hours=12)
-AUDIT_KEPT_FOR = timedelta(days=365)
-"""A year of sign-ins is enough to trace a leaked password; older rows are deleted."""
+
 MIN_PASSWORD = 10
+
 HASHER = PasswordHasher()
+
 VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+
 DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}$")
 
 
@@ -133,44 +136,6 @@ def create_officer(
     return NewOfficer(officer, password, api_token)
 
 
-def mask_address(address: str | None) -> str | None:
-    """Enough of a client address to see a pattern (same network, many tries), not a person:
-    the last IPv4 byte and all but the first three IPv6 groups are dropped."""
-    if not address:
-        return None
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address[:64]
-    if ip.version == 4:
-        return ".".join(str(ip).split(".")[:3]) + ".x"
-    return ":".join(ip.exploded.split(":")[:3]) + "::x"
-
-
-def audit(
-    session: Session,
-    event: str,
-    *,
-    officer: Officer | None,
-    now: datetime,
-    address: str | None = None,
-) -> None:
-    session.add(
-        OfficerAudit(
-            officer_id=officer.id if officer is not None else None,
-            username=officer.username if officer is not None else "?",
-            event=event,
-            address=mask_address(address),
-            at=now,
-        )
-    )
-
-
-def prune_audit(session: Session, *, now: datetime) -> int:
-    result = session.execute(delete(OfficerAudit).where(OfficerAudit.at < now - AUDIT_KEPT_FOR))
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 class LoginThrottled(OfficerError):
     """Too many failed attempts from this address (or on this account from strangers)."""
 
@@ -188,9 +153,9 @@ def _password_matches(password_hash: str, password: str) -> bool:
 def authenticate(
     session: Session, *, username: str, password: str, now: datetime, address: str | None = None
 ) -> Officer | None:
-    """Checks a password, throttled by address and account (bot/login_throttle.py). Unknown,
-    disabled and throttled names cost one argon2 verification like a real check, so response
-    times do not tell whether a username exists. Every attempt goes to the audit trail."""
+    """Checks a password, throttled by address and account (`login_throttle`). Unknown, disabled
+    and throttled names cost one argon2 verification like a real check, so response times do
+    not tell whether a username exists. Every attempt goes to the audit trail."""
     username = username.strip()[:64]
     officer = officer_by_username(session, username)
     state = login_throttle.verdict(session, username=username, address=address, now=now)
@@ -334,54 +299,3 @@ def close_session(session: Session, token: str) -> None:
     row = session.get(OfficerSession, token_hash(token))
     if row is not None:
         session.delete(row)
-
-
-def scope(query: Select[Any], officer: Officer) -> Select[Any]:
-    """Only the cases of the officer's area: villages, district, or the province."""
-    if officer.role == "admin":
-        return query
-    if officer.role == "supervisor":
-        return query.where(Case.district_code == (officer.district_code or "-"))
-    codes = officer.village_codes
-    if not codes:
-        return query.where(false())
-    return query.where(or_(Case.village_code.in_(codes)))
-
-
-def visible_case(session: Session, officer: Officer, case_id: int) -> Case | None:
-    query = scope(select(Case).where(Case.id == case_id), officer).options(
-        selectinload(Case.events)
-    )
-    return session.scalars(query).first()
-
-
-def officers_for_village(session: Session, village_code: str) -> list[Officer]:
-    return list(
-        session.scalars(
-            select(Officer)
-            .join(OfficerVillage)
-            .where(
-                OfficerVillage.village_code == village_code,
-                Officer.active.is_(True),
-                Officer.role == "officer",
-            )
-        )
-    )
-
-
-def supervisors_for(session: Session, district_code: str) -> list[Officer]:
-    return list(
-        session.scalars(
-            select(Officer).where(
-                Officer.role == "supervisor",
-                Officer.district_code == district_code,
-                Officer.active.is_(True),
-            )
-        )
-    )
-
-
-def admins(session: Session) -> list[Officer]:
-    return list(
-        session.scalars(select(Officer).where(Officer.role == "admin", Officer.active.is_(True)))
-    )

@@ -1,0 +1,62 @@
+"""Which cases each officer sees, and who is told of a village's case: every case query is
+scoped through here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, false, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.store.models import Case, Officer, OfficerVillage
+
+
+def scope(query: Select[Any], officer: Officer) -> Select[Any]:
+    """Only the cases of the officer's area: villages, district, or the province."""
+    if officer.role == "admin":
+        return query
+    if officer.role == "supervisor":
+        return query.where(Case.district_code == (officer.district_code or "-"))
+    codes = officer.village_codes
+    if not codes:
+        return query.where(false())
+    return query.where(or_(Case.village_code.in_(codes)))
+
+
+def visible_case(session: Session, officer: Officer, case_id: int) -> Case | None:
+    query = scope(select(Case).where(Case.id == case_id), officer).options(
+        selectinload(Case.events)
+    )
+    return session.scalars(query).first()
+
+
+def officers_for_village(session: Session, village_code: str) -> list[Officer]:
+    return list(
+        session.scalars(
+            select(Officer)
+            .join(OfficerVillage)
+            .where(
+                OfficerVillage.village_code == village_code,
+                Officer.active.is_(True),
+                Officer.role == "officer",
+            )
+        )
+    )
+
+
+def supervisors_for(session: Session, district_code: str) -> list[Officer]:
+    return list(
+        session.scalars(
+            select(Officer).where(
+                Officer.role == "supervisor",
+                Officer.district_code == district_code,
+                Officer.active.is_(True),
+            )
+        )
+    )
+
+
+def admins(session: Session) -> list[Officer]:
+    return list(
+        session.scalars(select(Officer).where(Officer.role == "admin", Officer.active.is_(True)))
+    )
