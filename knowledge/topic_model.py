@@ -46,7 +46,8 @@ class TrainingConfig:
 class TopicModel:
     """Per term, the classes it speaks for and how strongly; a message's probabilities."""
 
-    def __init__(self, classes: Sequence[str], weights: dict[str, tuple[tuple[int, float], ...]]):
+    def __init__(self, classes: Sequence[str], weights: dict[str, Sequence[tuple[int, float]]]):
+        """`weights`: per term, (class index, weight) pairs (lists when read from the file)."""
         self.classes = tuple(classes)
         self.weights = weights
 
@@ -69,10 +70,8 @@ class TopicModel:
     @classmethod
     def from_json(cls, text: str) -> TopicModel:
         spec = json.loads(text)
-        weights = {
-            str(t): tuple((int(k), float(w)) for k, w in ws) for t, ws in spec["weights"].items()
-        }
-        return cls(spec["classes"], weights)
+        # the pairs stay the lists JSON gives: building tuples took most of the load time
+        return cls(spec["classes"], spec["weights"])
 
 
 def train(
