@@ -1356,6 +1356,13 @@ def test_a_plea_to_an_official_to_bring_someone_home_keeps_the_numbers_near() ->
         for verb in ("memulangkan anak saya", "memulangkan kami", "pulangkan adik saya")
     ]
     near += ["We appeal to the embassy, my sister is still there", "kami mohon perhatiannya pak"]
+    # the one who can help and the trouble named before the bringing home (stop 33)
+    near += [
+        "kami sekeluarga berharap pihak KBRI di Riyadh bisa membantu masalah ibu kami agar "
+        "segera dipulangkan",
+        "mohon bapak bupati dan dinas tenaga kerja membantu urusan suami saya supaya bisa "
+        "dipulangkan",
+    ]
     far = [
         "semoga lebaran tahun ini bisa pulang kampung",
         "kami berharap anak saya betah kerja di sana",
@@ -1363,6 +1370,7 @@ def test_a_plea_to_an_official_to_bring_someone_home_keeps_the_numbers_near() ->
         "semoga sukses dan pulang membawa hasil",
         "kami berharap pemerintah memperbaiki pelayanan",
         "kami mohon maaf atas keterlambatan balasan",
+        "kami berharap anak saya bisa kerja dengan baik di sana dan nanti pulang membawa hasil",
     ]
 
     def keeps_near(text: str) -> bool:
