@@ -234,6 +234,9 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # arrival and unread: recall 0.33 (3 of 9), false alarms 0.078 (labeller 2: 0.50 of 14
         # / 0.035), the same with the engine at the start of that stop
         ("real_messages_14.jsonl", 0.30, 0.09),
+        # 133 collected during stop 33 (97 pages no earlier set used), measured on arrival:
+        # recall 0.44 (8 of 18), false alarms 0.061, the same with the engine at the start
+        ("real_messages_15.jsonl", 0.40, 0.08),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -248,9 +251,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-14 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-15 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9 to 14 were labelled twice from the start).
+    sets 9 to 15 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -267,6 +270,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_12.jsonl": (0.30, 0.08),
         "real_messages_13.jsonl": (0.20, 0.12),
         "real_messages_14.jsonl": (0.35, 0.05),
+        "real_messages_15.jsonl": (0.50, 0.08),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

@@ -160,6 +160,7 @@ REAL_11 = DATA / "real_messages_11.jsonl"
 REAL_12 = DATA / "real_messages_12.jsonl"
 REAL_13 = DATA / "real_messages_13.jsonl"
 REAL_14 = DATA / "real_messages_14.jsonl"
+REAL_15 = DATA / "real_messages_15.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -457,6 +458,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # engine at that stop's start, 0.795 with the other needs of a story and the ranking's
         # fourth and fifth topics offered
         (REAL_14, 0.31, 0.77, 0.04, 0.40),
+        # 133 collected during stop 33 (97 pages no earlier set used; 18 in danger, 11 outside
+        # working abroad) and measured on arrival, after the topic model: top-1 0.467, helpful
+        # 0.844 (the engine at that stop's start: 0.459 / 0.820); its odd lines were then read
+        (REAL_15, 0.44, 0.82, 0.03, 0.15),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -473,8 +478,8 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
 
 @pytest.mark.parametrize(
     "path",
-    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13],
-    ids=["seventh", "eighth", "ninth", "eleventh", "thirteenth"],
+    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15],
+    ids=["seventh", "eighth", "ninth", "eleventh", "thirteenth", "fifteenth"],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     triage: Triage, path: Path
@@ -482,7 +487,8 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     """The rules catch about half the danger in fresh words; the rest must still reach the
     numbers: as the danger reply, or as a choice beside an answer or among the choices (sets
     7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00; set 13, 12 in danger,
-    0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer)."""
+    0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer; set 15, 18 in
+    danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
