@@ -222,6 +222,9 @@ class DangerDetector:
         auxiliaries = "|".join(map(re.escape, sorted(self.auxiliaries))) or "(?!)"
         self.kin_subject = re.compile(rf"\b(?:my|our) (?:{kin})s? (?:{auxiliaries})\b")
         """A family member as the subject of an English passive in the past ("my sister was")."""
+        self.progressive = re.compile(rf"\b(?:{auxiliaries}) being\b")
+        self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
+        """Words of telling before "was being ..." that put it in someone's present."""
         self.safe = re.compile(self._any_of(spec["safe"]))
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.told_of_others = re.compile(
@@ -418,7 +421,7 @@ class DangerDetector:
                 before = told[-1].split()
                 recent = " ".join(told[-2:])  # its sentence and the one before
                 after = standard[found.end() :].lstrip()
-                if not self._counts(rule, before, now, plea, safe, after, recent):
+                if not self._counts(rule, before, now, plea, safe, after, recent, found.group(0)):
                     continue
                 if rule.kind == "illness" and self._of_a_ward(recent):
                     continue
@@ -453,6 +456,7 @@ class DangerDetector:
         safe: bool,
         after: str = "",
         recent: str = "",
+        matched: str = "",
     ) -> bool:
         """False when the words around a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul"), others, or a danger that is over."""
@@ -477,20 +481,27 @@ class DangerDetector:
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
-        if self._in_the_past(window) and (safe or not now):
+        if self._in_the_past(window, words_before, matched) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
 
-    def _in_the_past(self, window: str) -> bool:
+    def _in_the_past(
+        self, window: str, words_before: Sequence[str] = (), matched: str = ""
+    ) -> bool:
         """A word of the past before the harm ("dulu", "used to", "was"). English "was" and
         "were" are only the passive's auxiliary when a family member is the one harmed ("my
         sister was raped", "my daughter was trafficked to Cambodia"): a family writes of
-        someone still there, as "adik saya diperkosa" is read."""
+        someone still there, as "adik saya diperkosa" is read. Nor are they the past in what
+        someone tells of their present ("she said she was being held": `telling_english`)."""
         found = [m.group(0) for m in self.past.finditer(window)]
-        passive_of_kin = all(w in self.auxiliaries for w in found) and self.kin_subject.search(
-            window
-        )
-        return bool(found) and not passive_of_kin
+        if not found:
+            return False
+        if not all(w in self.auxiliaries for w in found):
+            return True
+        # "was being" before the match, or "was" before a match that begins with "being"
+        progressive = self.progressive.search(f"{window} {matched.split(' ', 1)[0]}")
+        told_now = progressive and not self.telling_english.isdisjoint(words_before)
+        return not (self.kin_subject.search(window) or told_now)
 
     def _told_from_after(self, sentence: str, rest: str) -> bool:
         """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap

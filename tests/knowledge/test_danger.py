@@ -1471,3 +1471,22 @@ def test_a_plea_typed_in_a_hurry_is_still_a_plea() -> None:
         "maaf pak | saat ini saya di malaysia "
     )
     assert_no_danger("I want to sell my phone", "I will pass the exam, please pray for me")
+
+
+def test_what_someone_told_of_their_present_in_the_english_past_is_read() -> None:
+    """English shifts what a person says of now into the past: "she said she was being held by
+    the agent" is a family passing on "I am being held". The writer's own "I was being beaten
+    back then", a time long past and a rescue still put it in the past."""
+    told = (
+        "my sister said she was being held by the agent",
+        "the last time my father called, he said he and his crew were being detained on the ship",
+        "my daughter texted me that she was being beaten by her employer",
+        "my husband told us he was being forced to work and not allowed to leave",
+    )
+    assert [t for t in told if not detect_danger(t)] == []
+    assert_no_danger(
+        "I was being beaten by my employer back then, now I am home",
+        "we were being held by the pirates for months before the rescue",
+        "she said she was being beaten years ago by her first employer",
+        "she told me she was being taught how to cook",
+    )
