@@ -14,14 +14,13 @@ from sqlalchemy import select
 from api.auth import SESSION_COOKIE, WebOfficer, check_csrf, client_address
 from api.case_view import actor_name, event_body, event_title
 from api.company_view import case_company_flags
-from api.container import Container
 from api.deps import ContainerDep, SessionDep, case_or_404
 from api.templating import templates
 from bot.cases import service as handoff
 from bot.cases.categories import CATEGORIES, CATEGORY_CODES, COUNTRIES
 from bot.cases.contact import consent_date, reachable_at
 from bot.cases.queue import STATUSES, VIEWS, list_cases
-from bot.cases.review import NOT_REVIEWABLE, review, reviewable
+from bot.cases.review import NOT_REVIEWABLE, review, reviewable, topic_choices
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
 from bot.officers import login_throttle
@@ -351,7 +350,7 @@ def case_page(
     village = container.engine.villages.get(case.village_code)
     officers = {o.id: o.name for o in session.scalars(select(Officer))}
     _ = translator("id")
-    choices = topic_choices(container)
+    choices = topic_choices(container.librarian.topics.values())
     return _render(
         request,
         "case.html",
@@ -376,12 +375,6 @@ def case_page(
         topic_choices=choices,
         topic_titles=dict(choices),
     )
-
-
-def topic_choices(container: Container) -> list[tuple[str, str]]:
-    """The knowledge base's topics by their Indonesian titles, for an officer's review."""
-    topics = container.librarian.topics.values()
-    return sorted(((t.slug, t.title.get("id", t.slug)) for t in topics), key=lambda p: p[1])
 
 
 @router.post("/cases/{case_id}/review")

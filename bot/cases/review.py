@@ -12,7 +12,7 @@ database. A case whose family erased their data is never read back.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,18 +20,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.cases.service import CaseError, actor_of
+from bot.cases.service import CaseError, actor_of, reviewable
 from bot.store.models import Case, CaseEvent, Officer, utcnow
 from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import Labelled
+from knowledge.topic import Topic
 
 NOT_REVIEWABLE = "the case was not opened from a message the assistant answered"
 UNKNOWN_TOPIC = "unknown topic"
 
 
-def reviewable(case: Case) -> bool:
-    """Only a story the assistant read, from a family that has not erased their data."""
-    return case.story_read and not case.anonymised
+def topic_choices(topics: Iterable[Topic]) -> list[tuple[str, str]]:
+    """The topics an officer may tick, by their Indonesian titles: the same order (and so the
+    same numbers on Telegram) wherever an officer reviews."""
+    return sorted(((t.slug, t.title.get("id", t.slug)) for t in topics), key=lambda p: p[1])
 
 
 def review(

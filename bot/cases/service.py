@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.codes import new_code
 from bot.i18n import translator
+from bot.options import short
 from bot.outbox import queue_message, queue_reply
 from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
@@ -199,12 +200,18 @@ def _responsible_officers(session: Session, case: Case) -> list[Officer]:
     return admins(session)
 
 
-def notify(session: Session, officer: Officer, text: str, case: Case | None = None) -> None:
-    """A Telegram message to an officer who linked a chat; the dashboard shows it anyway."""
+def notify(
+    session: Session,
+    officer: Officer,
+    text: str,
+    case: Case | None = None,
+    buttons: tuple[Button, ...] = (),
+) -> None:
+    """A Telegram message to an officer who linked a chat; the dashboard shows it anyway. An
+    open case's message carries its buttons; `buttons` are for anything else."""
     if not officer.telegram_chat_id:
         return
     _ = translator("id")
-    buttons: tuple[Button, ...] = ()
     if case is not None and case.status != "resolved":
         buttons = (
             Button(f"case:claim:{case.id}", _("Claim")),
@@ -257,6 +264,12 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
     )
     _ = translator("id")
     return alert_officers(session, case, _("New case."))
+
+
+def reviewable(case: Case) -> bool:
+    """Whether an officer can review the message the case opened from (bot/cases/review.py):
+    only a story the assistant read, from a family that has not erased their data."""
+    return case.story_read and not case.anonymised
 
 
 # -- officers' actions ------------------------------------------------------------------------
@@ -352,6 +365,17 @@ def resolve(
             "If the problem continues, type *lapor* to report again."
         ).format(number=case.number, outcome=outcome),
     )
+    if reviewable(case) and case.reviewed_at is None:
+        _ = translator("id")
+        notify(
+            session,
+            officer,
+            _(
+                "Case {number} is resolved. It opened from a message the assistant answered: "
+                "tell it what would have helped, so that the next family gets it."
+            ).format(number=case.number),
+            buttons=(Button(f"case:review:{case.id}", short(_("Teach the assistant"))),),
+        )
 
 
 def escalate_due(

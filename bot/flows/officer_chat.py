@@ -1,9 +1,11 @@
-"""An officer's own Telegram chat: claim, open and reply to cases from the notification buttons."""
+"""An officer's own Telegram chat: claim, open and reply to cases from the notification buttons,
+and review the message a case opened from (bot/flows/officer_review.py)."""
 
 from __future__ import annotations
 
 from bot.cases.service import CaseError, case_summary, claim, reply
 from bot.context import Ctx
+from bot.flows.officer_review import REVIEWING, ask_danger, ask_topics, review_button, take_topics
 from bot.officers.scope import visible_case
 from bot.options import short
 from bot.store.models import Officer
@@ -32,6 +34,10 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
                     _("You have claimed case {number}.").format(number=case.number),
                     [Button(f"case:reply:{case.id}", short(_("Reply")))],
                 )
+            elif action == "review":
+                ask_danger(ctx, case)
+            elif action in ("danger-yes", "danger-no"):
+                ask_topics(ctx, case, danger=action == "danger-yes")
             elif action == "reply":
                 conv.flow, conv.step = REPLYING, None
                 ctx.set_data(case_id=case.id)
@@ -50,17 +56,22 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
                     [
                         Button(f"case:claim:{case.id}", short(_("Claim"))),
                         Button(f"case:reply:{case.id}", short(_("Reply"))),
+                        *review_button(ctx, case),
                     ],
                 )
         except CaseError as error:
             ctx.say(str(error))
         return
     text = (ctx.incoming.text or "").strip()
+    if conv.flow in (REPLYING, REVIEWING) and text.casefold() in ("batal", "cancel", "/cancel"):
+        conv.flow, conv.data = None, {}
+        ctx.say(_("Cancelled."))
+        return
+    if conv.flow == REVIEWING and text:
+        chosen = visible_case(ctx.session, officer, int(ctx.data.get("case_id", 0)))
+        take_topics(ctx, officer, chosen, text)
+        return
     if conv.flow == REPLYING and text:
-        if text.casefold() in ("batal", "cancel", "/cancel"):
-            conv.flow, conv.data = None, {}
-            ctx.say(_("Cancelled."))
-            return
         case = visible_case(ctx.session, officer, int(ctx.data.get("case_id", 0)))
         conv.flow, conv.data = None, {}
         if case is None:

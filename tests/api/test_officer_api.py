@@ -329,3 +329,92 @@ def test_an_officer_reviews_the_message_a_case_opened_from_over_the_api(
     detail = api.get(f"/api/v1/cases/{read}", headers=officer.headers).json()
     assert detail["review_topics"] == ["gaji-tidak-dibayar"] and detail["review_danger"] is False
     assert detail["events"][-1]["kind"] == "reviewed"
+
+
+def _telegram(services: Services, ids: list[int]) -> list[dict]:  # type: ignore[type-arg]
+    with services.factory() as session:
+        return [session.get(OutboxMessage, i).payload for i in ids]  # type: ignore[union-attr]
+
+
+def test_an_officer_reviews_from_telegram_with_two_buttons_and_the_topics_numbers(
+    services: Services,
+) -> None:
+    """Officers work in Telegram: the case view offers the review, the officer answers whether
+    someone was in danger, then types the numbers of the topics that would have helped, in
+    the dashboard's order. Numbers that name no topic are asked for again."""
+    from bot.cases.review import topic_choices
+    from bot.types import Incoming
+
+    people = team(services)
+    read = new_case(
+        services, ANJANI, user="read", story_read=True, story="gaji 4 bulan tdk dibayar"
+    )
+    dispatcher = services.dispatcher
+
+    def officer(**what: str) -> list[dict]:  # type: ignore[type-arg]
+        return _telegram(
+            services, dispatcher.receive(Incoming(channel="telegram", user_id="900001", **what))
+        )
+
+    (view,) = officer(button=f"case:open:{read}")
+    assert f"case:review:{read}" in [b["id"] for b in view["buttons"]]
+    (question,) = officer(button=f"case:review:{read}")
+    assert "gaji 4 bulan tdk dibayar" in question["text"]
+    assert [b["id"] for b in question["buttons"]] == [
+        f"case:danger-yes:{read}",
+        f"case:danger-no:{read}",
+    ]
+    (listing,) = officer(button=f"case:danger-yes:{read}")
+    slugs = [slug for slug, _title in topic_choices(services.container().librarian.topics.values())]
+    wages, passport = slugs.index("gaji-tidak-dibayar") + 1, slugs.index("dokumen-ditahan") + 1
+    assert f"\n{wages}. " in listing["text"] and f"\n{len(slugs)}. " in listing["text"]
+    for wrong in (str(len(slugs) + 1), "0, 3", "tiga"):
+        (again,) = officer(text=wrong)
+        assert "1" in again["text"] and str(len(slugs)) in again["text"]
+    with services.factory() as session:
+        assert session.get(Case, read).reviewed_at is None  # type: ignore[union-attr]
+    (saved,) = officer(text=f"{wages}, {passport}")
+    assert "Terima kasih" in saved["text"] or "Thank you" in saved["text"]
+    with services.factory() as session:
+        case = session.get(Case, read)
+        assert case is not None
+        assert case.review_topics == ["gaji-tidak-dibayar", "dokumen-ditahan"]
+        assert case.review_danger is True and case.reviewed_by == people["anjani"].id
+        assert case.events[-1].kind == "reviewed"
+        assert case.events[-1].actor == f"officer:{people['anjani'].id}"
+    (view,) = officer(button=f"case:open:{read}")
+    assert f"case:review:{read}" not in [b["id"] for b in view["buttons"]]
+
+
+def test_a_resolved_case_asks_its_officer_on_telegram_for_a_review(services: Services) -> None:
+    from bot.cases import service as handoff
+    from bot.store.models import Officer
+    from bot.types import Incoming
+
+    people = team(services)
+    read = new_case(services, ANJANI, user="read", story_read=True)
+    typed = new_case(services, ANJANI, user="typed")
+    with transaction(services.factory) as session:
+        officer = session.get(Officer, people["anjani"].id)
+        assert officer is not None
+        for case_id in (read, typed):
+            case = session.get(Case, case_id)
+            assert case is not None
+            handoff.resolve(session, case=case, officer=officer, outcome="Sudah dibantu.")
+    with services.factory() as session:
+        asks = [
+            m.payload
+            for m in session.scalars(
+                select(OutboxMessage).where(OutboxMessage.recipient == "900001")
+            )
+            if any(b["id"].startswith("case:review:") for b in m.payload["buttons"])
+        ]
+    assert [b["id"] for a in asks for b in a["buttons"]] == [f"case:review:{read}"]
+    # a typed story cannot be reviewed, from the button either
+    (refused,) = _telegram(
+        services,
+        services.dispatcher.receive(
+            Incoming(channel="telegram", user_id="900001", button=f"case:review:{typed}")
+        ),
+    )
+    assert not refused["buttons"] and "asisten" in refused["text"]
