@@ -536,29 +536,29 @@ class Matcher:
             (-(w + fuzzy_weight * fuzzy[slug] if slug in fuzzy else w), slug)
             for slug, w in self._all_weighted(s).items()
         )
-        if not s.model:
-            return [Candidate(slug, -negative) for negative, slug in order[:limit]]
-        depth = self.config.reordered + 1  # room for the none class among them
-        ranked = [Candidate(slug, -negative) for negative, slug in order[: max(limit or 0, depth)]]
-        return self._reordered(ranked, s.model)[:limit]
+        if s.model:
+            order = self._reordered(order, s.model)
+        return [Candidate(slug, -negative) for negative, slug in order[:limit]]
 
-    def _reordered(self, ranked: list[Candidate], model: dict[str, float]) -> list[Candidate]:
-        """The leading topics in the order of the matcher's score plus the topic model's
-        probability, each in the place (and with the score) of the one it displaces.
+    def _reordered(
+        self, order: list[tuple[float, str]], model: dict[str, float]
+    ) -> list[tuple[float, str]]:
+        """The leading topics ((negative score, slug), best first) in the order of the
+        matcher's score plus the topic model's probability, each in the place (and with the
+        score) of the one it displaces.
 
         The scores stay the matcher's, so whether a message is answered, offered choices or
         left outside the service is decided as before: adding the probability to the score
         itself answered more everyday questions outside the service (blind set 0.022 -> 0.067,
         docs/benchmarks.md, stop 33). What changes is which topic fills each place."""
-        weight = self.config.weight_model
-        places = [i for i, c in enumerate(ranked) if c.slug != NONE][: self.config.reordered]
+        weight, depth = self.config.weight_model, self.config.reordered
+        places = [i for i, (_, slug) in enumerate(order[: depth + 1]) if slug != NONE][:depth]
         topics = sorted(
-            (ranked[i] for i in places),
-            key=lambda c: (-(c.score + weight * model.get(c.slug, 0.0)), c.slug),
+            (order[i][0] - weight * model.get(order[i][1], 0.0), order[i][1]) for i in places
         )
-        out = list(ranked)
-        for i, cand in zip(places, topics, strict=True):
-            out[i] = Candidate(cand.slug, ranked[i].score)
+        out = list(order)
+        for i, (_, slug) in zip(places, topics, strict=True):
+            out[i] = (order[i][0], slug)
         return out
 
     def story_reading(self, words: int, s: Scores) -> Candidate | None:

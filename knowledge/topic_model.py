@@ -56,12 +56,14 @@ class TopicModel:
         z = [0.0] * len(self.classes)
         weights = self.weights
         for term in set(terms):
-            for k, w in weights.get(term, ()):
-                z[k] += w
-        top = max(z)
-        e = [math.exp(v - top) for v in z]
-        total = sum(e)
-        return {slug: v / total for slug, v in zip(self.classes, e, strict=True)}
+            pairs = weights.get(term)
+            if pairs:
+                for k, w in pairs:
+                    z[k] += w
+        top, exp = max(z), math.exp
+        e = [exp(v - top) for v in z]
+        share = 1.0 / sum(e)
+        return dict(zip(self.classes, [v * share for v in e], strict=True))
 
     def to_json(self) -> str:
         rows = {t: [[k, w] for k, w in ws] for t, ws in sorted(self.weights.items())}

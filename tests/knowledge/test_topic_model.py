@@ -8,7 +8,7 @@ import pytest
 from knowledge.datafiles import read_data
 from knowledge.fitting import held_out
 from knowledge.librarian import Librarian
-from knowledge.matcher import NONE, Candidate, Matcher
+from knowledge.matcher import NONE, Matcher
 from knowledge.topic_model import MODEL_FILE, TopicModel, cross_fitted, train
 
 
@@ -52,15 +52,9 @@ def test_a_release_fine_in_a_wifes_story_is_ranked_before_coming_home(
 def test_reordering_keeps_each_place_and_its_score(librarian: Librarian) -> None:
     """Whether a message is answered depends on the scores, which stay the matcher's: only the
     topic in each place changes, and the none class keeps its place."""
-    ranked = [
-        Candidate("paspor", 0.9),
-        Candidate(NONE, 0.5),
-        Candidate("visa-kerja", 0.4),
-        Candidate("kepulangan", 0.3),
-    ]
-    reordered = librarian.matcher._reordered(ranked, {"kepulangan": 1.0})
-    assert [c.score for c in reordered] == [0.9, 0.5, 0.4, 0.3]
-    assert [c.slug for c in reordered] == ["paspor", NONE, "kepulangan", "visa-kerja"]
+    order = [(-0.9, "paspor"), (-0.5, NONE), (-0.4, "visa-kerja"), (-0.3, "kepulangan")]
+    reordered = librarian.matcher._reordered(order, {"kepulangan": 1.0})
+    assert reordered == [(-0.9, "paspor"), (-0.5, NONE), (-0.4, "kepulangan"), (-0.3, "visa-kerja")]
 
 
 def test_probabilities_cover_every_class_and_sum_to_one(librarian: Librarian) -> None:
