@@ -458,9 +458,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # engine at that stop's start, 0.795 with the other needs of a story and the ranking's
         # fourth and fifth topics offered
         (REAL_14, 0.31, 0.77, 0.04, 0.40),
-        # 133 collected during stop 33 (97 pages no earlier set used; 18 in danger, 11 outside
-        # working abroad) and measured on arrival, after the topic model: top-1 0.467, helpful
-        # 0.844 (the engine at that stop's start: 0.459 / 0.820); its odd lines were then read
+        # 133 collected during stop 33 (106 pages on 86 sites no earlier set used; 18 in
+        # danger, 11 outside working abroad) and measured on arrival, after the topic model:
+        # top-1 0.467, helpful 0.844 (the engine at that stop's start: 0.459 / 0.820); its odd
+        # lines were then read
         (REAL_15, 0.44, 0.82, 0.03, 0.15),
     ],
     ids=list(LATER_SET_IDS),
