@@ -9,8 +9,9 @@
   each of the three leading topics.
 - A long message the question reading leaves is read again as a story (`story_reading`).
 - An English word no example uses is also read as its Indonesian equivalents (`query`).
-- A softmax regression trained on the same content (`knowledge.topic_model`) adds what
-  separates the topics, which counting shared words does not see.
+- A softmax regression trained on the same content (`knowledge.topic_model`) knows which
+  words separate the topics, which counting shared words does not: it puts the leading topics
+  in order, and the matcher's scores still decide what is answered (`_reordered`).
 Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more than its words.
 """
 
