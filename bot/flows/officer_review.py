@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cases.review import review, reviewable, topic_choices
+from bot.cases.review import GivenReply, review, reviewable, topic_choices
 from bot.cases.service import CaseError
 from bot.context import Ctx
 from bot.options import short
@@ -97,4 +97,26 @@ def take_topics(ctx: Ctx, officer: Officer, case: Case | None, text: str) -> Non
     except CaseError:
         ctx.say(_("This case was not opened from a message the assistant answered."))
         return
-    ctx.say(_("Review saved. Thank you: it helps the assistant answer the next family."))
+    ctx.say(
+        _("Review saved. Thank you: it helps the assistant answer the next family.")
+        + given_reply(ctx, case)
+    )
+
+
+def given_reply(ctx: Ctx, case: Case) -> str:
+    """What the assistant had given, shown once the review is saved (as on the dashboard)."""
+    stored = case.assistant_reply
+    if not isinstance(stored, dict):
+        return ""
+    _ = ctx._
+    given = GivenReply.of(stored)
+    titles = {slug: title for slug, title in topic_choices(ctx.engine.librarian.topics.values())}
+
+    def named(slugs: tuple[str, ...]) -> str:
+        return ", ".join(titles.get(slug, slug) for slug in slugs) or "—"
+
+    line = f"{_('The assistant had answered')}: {named(given.answered)} · {_('offered')}: "
+    line += named(given.offered)
+    if given.urgent:
+        line += f" · {_('after the danger reply')}"
+    return "\n\n" + line
