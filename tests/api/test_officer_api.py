@@ -361,6 +361,13 @@ def test_an_officer_reviews_from_telegram_with_two_buttons_and_the_topics_number
         )
 
     (view,) = officer(button=f"case:open:{read}")
+    assert [b["id"] for b in view["buttons"]] == [
+        f"case:claim:{read}",
+        f"case:reply:{read}",
+        f"case:resolve:{read}",
+    ]
+    officer(button=f"case:claim:{read}")
+    (view,) = officer(button=f"case:open:{read}")
     assert f"case:review:{read}" in [b["id"] for b in view["buttons"]]
     (question,) = officer(button=f"case:review:{read}")
     assert "gaji 4 bulan tdk dibayar" in question["text"]
@@ -426,3 +433,47 @@ def test_a_resolved_case_asks_its_officer_on_telegram_for_a_review(services: Ser
         ),
     )
     assert not refused["buttons"] and "asisten" in refused["text"]
+
+
+def test_an_officer_resolves_from_telegram_and_is_asked_for_the_review(
+    services: Services,
+) -> None:
+    from bot.types import Incoming
+
+    team(services)
+    read = new_case(services, ANJANI, user="read", story_read=True)
+    dispatcher = services.dispatcher
+
+    def officer(**what: str) -> list[dict]:  # type: ignore[type-arg]
+        return _telegram(
+            services, dispatcher.receive(Incoming(channel="telegram", user_id="900001", **what))
+        )
+
+    (view,) = officer(button=f"case:open:{read}")
+    assert f"case:resolve:{read}" in [b["id"] for b in view["buttons"]]
+    officer(button=f"case:resolve:{read}")
+    officer(text="batal")
+    with services.factory() as session:
+        assert session.get(Case, read).status != "resolved"  # type: ignore[union-attr]
+    officer(button=f"case:resolve:{read}")
+    replies = officer(text="Gaji sudah dibayar agen, Pak.")
+    with services.factory() as session:
+        case = session.get(Case, read)
+        assert case is not None and case.status == "resolved"
+        assert case.outcome == "Gaji sudah dibayar agen, Pak."
+        family = [
+            r.payload["text"]
+            for r in session.scalars(select(OutboxMessage).where(OutboxMessage.channel == "web"))
+        ]
+    assert any("Gaji sudah dibayar agen, Pak." in t for t in family)
+    with services.factory() as session:
+        to_officer = [
+            m.payload
+            for m in session.scalars(
+                select(OutboxMessage).where(OutboxMessage.recipient == "900001")
+            )
+        ]
+    assert any(f"case:review:{read}" in [b["id"] for b in p["buttons"]] for p in to_officer)
+    assert any(str(case.number) in r["text"] for r in replies)
+    (view,) = officer(button=f"case:open:{read}")
+    assert [b["id"] for b in view["buttons"]] == [f"case:review:{read}"]
