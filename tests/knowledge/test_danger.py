@@ -1491,3 +1491,21 @@ def test_what_someone_told_of_their_present_in_the_english_past_is_read() -> Non
         "she said she was being beaten years ago by her first employer",
         "she told me she was being taught how to cook",
     )
+
+
+def test_a_person_kept_in_a_room_in_the_english_passive_is_read() -> None:
+    """ "The agent keeps us in a room" was read and "we are being kept in a small room by the
+    agent" was not. Things kept in a room, and a stay told in the past, are not danger."""
+    kept = (
+        "we are being kept in a small room by the agent",
+        "my sister is still kept in a room and cannot go out",
+        "i am kept locked in the room",
+        "she said she was being kept in a room",
+    )
+    assert [t for t in kept if not detect_danger(t)] == []
+    assert_no_danger(
+        "the food is kept in the room",
+        "my passport is kept in the office",
+        "medicine must be kept in a cool room",
+        "we were kept in a room for covid quarantine before the flight",
+    )
