@@ -226,6 +226,8 @@ class DangerDetector:
         self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
         """Words of telling before "was being ..." that put it in someone's present."""
         self.safe = re.compile(self._any_of(spec["safe"]))
+        self.not_safe = re.compile(self._any_of(spec.get("not_safe")))
+        """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
@@ -379,7 +381,7 @@ class DangerDetector:
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
         and nothing says something is happening now."""
-        return bool(self.safe.search(standard)) and not self._now(standard)
+        return bool(self.safe.search(self._safe_of(standard))) and not self._now(standard)
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
@@ -390,10 +392,15 @@ class DangerDetector:
         "I want to go home"): kept within reach of the numbers like a plea."""
         return bool(self.homeward.search(standard))
 
+    def _safe_of(self, standard: str) -> str:
+        """The text the safe phrases are read in: phrases that only say where the family is
+        ("my children back home") are blanked, each letter by a space, so places keep."""
+        return self.not_safe.sub(lambda m: " " * len(m.group(0)), standard)
+
     def _now(self, standard: str) -> bool:
         """Something is happening now; a safe phrase's own "sekarang" ("sekarang aman") is
         not."""
-        return bool(self.present.search(self.safe.sub(" ", standard)))
+        return bool(self.present.search(self.safe.sub(" ", self._safe_of(standard))))
 
     def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
         """`standard` is the text already read by `standard` (the triage reads it once for the
@@ -405,7 +412,7 @@ class DangerDetector:
             return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
         now = self._now(standard)
         plea = self.pleads(standard)
-        safe_at = [m.start() for m in self.safe.finditer(standard)]
+        safe_at = [m.start() for m in self.safe.finditer(self._safe_of(standard))]
         safe = bool(safe_at)
         if safe and not now:
             return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over

@@ -1509,3 +1509,17 @@ def test_a_person_kept_in_a_room_in_the_english_passive_is_read() -> None:
         "medicine must be kept in a cool room",
         "we were kept in a room for covid quarantine before the flight",
     )
+
+
+def test_a_family_back_home_does_not_end_the_story_at_home() -> None:
+    """ "Back home" says the person is safe ("now I am back home"); "my family back home" only
+    says where the family is, and used to silence the harm told beside it."""
+    assert_read_as(
+        "kind",
+        ("my employer beats me every day, i miss my family back home", "violence"),
+        ("she locks me in the house, my children back home need me", "held"),
+    )
+    assert_no_danger(
+        "i was beaten but now i am back home",
+        "she was beaten by her employer but she is back home now",
+    )
