@@ -381,7 +381,8 @@ class DangerDetector:
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
         and nothing says something is happening now."""
-        return bool(self.safe.search(self._safe_of(standard))) and not self._now(standard)
+        safe_text = self._safe_of(standard)
+        return bool(self.safe.search(safe_text)) and not self._now(safe_text)
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
@@ -397,10 +398,10 @@ class DangerDetector:
         ("my children back home") are blanked, each letter by a space, so places keep."""
         return self.not_safe.sub(lambda m: " " * len(m.group(0)), standard)
 
-    def _now(self, standard: str) -> bool:
-        """Something is happening now; a safe phrase's own "sekarang" ("sekarang aman") is
-        not."""
-        return bool(self.present.search(self.safe.sub(" ", self._safe_of(standard))))
+    def _now(self, safe_text: str) -> bool:
+        """Something is happening now (in the text `_safe_of` gives); a safe phrase's own
+        "sekarang" ("sekarang aman") is not."""
+        return bool(self.present.search(self.safe.sub(" ", safe_text)))
 
     def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
         """`standard` is the text already read by `standard` (the triage reads it once for the
@@ -410,9 +411,10 @@ class DangerDetector:
         standard = standard if standard is not None else self.standard(text)
         if self._only_pleads(standard):
             return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
-        now = self._now(standard)
+        safe_text = self._safe_of(standard)
+        now = self._now(safe_text)
         plea = self.pleads(standard)
-        safe_at = [m.start() for m in self.safe.finditer(self._safe_of(standard))]
+        safe_at = [m.start() for m in self.safe.finditer(safe_text)]
         safe = bool(safe_at)
         if safe and not now:
             return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
