@@ -306,6 +306,7 @@ def queue(
             "age": age(c.created_at, now),
             "resolved_age": age(c.resolved_at, now) if c.resolved_at else "",
             "village": village_name(villages, c.village_code),
+            "to_review": handoff.awaits_review(c),
         }
         for c in cases
     ]

@@ -272,6 +272,15 @@ def reviewable(case: Case) -> bool:
     return case.story_read and not case.anonymised
 
 
+def awaits_review(case: Case) -> bool:
+    """Reviewable and not reviewed yet: the queue marks it, Telegram offers the review."""
+    return reviewable(case) and case.reviewed_at is None
+
+
+def review_button(case: Case, _: Callable[[str], str]) -> Button:
+    return Button(f"case:review:{case.id}", short(_("Teach the assistant")))
+
+
 # -- officers' actions ------------------------------------------------------------------------
 def _open(case: Case) -> None:
     if case.status == "resolved":
@@ -365,7 +374,7 @@ def resolve(
             "If the problem continues, type *lapor* to report again."
         ).format(number=case.number, outcome=outcome),
     )
-    if reviewable(case) and case.reviewed_at is None:
+    if awaits_review(case):
         _ = translator("id")
         notify(
             session,
@@ -374,7 +383,7 @@ def resolve(
                 "Case {number} is resolved. It opened from a message the assistant answered: "
                 "tell it what would have helped, so that the next family gets it."
             ).format(number=case.number),
-            buttons=(Button(f"case:review:{case.id}", short(_("Teach the assistant"))),),
+            buttons=(review_button(case, _),),
         )
 
 

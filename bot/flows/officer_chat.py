@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.cases.service import CaseError, case_summary, claim, reply, resolve
 from bot.context import Ctx
-from bot.flows.officer_review import REVIEWING, ask_danger, ask_topics, review_button, take_topics
+from bot.flows.officer_review import REVIEWING, ask_danger, ask_topics, offer_review, take_topics
 from bot.officers.scope import visible_case
 from bot.options import short
 from bot.store.models import Case, Officer
@@ -26,7 +26,7 @@ def case_actions(ctx: Ctx, case: Case) -> list[Button]:
     if case.status != "resolved":
         actions.append(Button(f"case:reply:{case.id}", short(_("Reply"))))
         actions.append(Button(f"case:resolve:{case.id}", short(_("Resolve"))))
-    actions += review_button(ctx, case)
+    actions += offer_review(ctx, case)
     return actions[:MAX_BUTTONS]
 
 

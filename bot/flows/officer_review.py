@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.cases.review import GivenReply, review, reviewable, topic_choices
-from bot.cases.service import CaseError
+from bot.cases.service import CaseError, awaits_review, review_button
 from bot.context import Ctx
 from bot.options import short
 from bot.store.models import Case, Officer
@@ -22,11 +22,9 @@ REVIEWING = "officer_review"
 NUMBERS = re.compile(r"^\s*\d{1,3}(?:\s*[,;\s]\s*\d{1,3})*\s*$")
 
 
-def review_button(ctx: Ctx, case: Case) -> list[Button]:
+def offer_review(ctx: Ctx, case: Case) -> list[Button]:
     """The button that starts a review, for a case that can be and has not been reviewed."""
-    if not reviewable(case) or case.reviewed_at is not None:
-        return []
-    return [Button(f"case:review:{case.id}", short(ctx._("Teach the assistant")))]
+    return [review_button(case, ctx._)] if awaits_review(case) else []
 
 
 def ask_danger(ctx: Ctx, case: Case) -> None:
