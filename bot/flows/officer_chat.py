@@ -54,24 +54,22 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
                 ask_danger(ctx, case)
             elif action in ("danger-yes", "danger-no"):
                 ask_topics(ctx, case, danger=action == "danger-yes")
-            elif action == "reply":
-                conv.flow, conv.step = REPLYING, None
+            elif action in ("reply", "resolve"):
+                flow = REPLYING if action == "reply" else RESOLVING
+                conv.flow, conv.step = flow, None
                 ctx.set_data(case_id=case.id)
-                ctx.say(
+                prompt = (
                     _(
                         "Type your reply to the family for case {number}; it goes to their "
                         "chat. Type *batal* to stop."
-                    ).format(number=case.number)
-                )
-            elif action == "resolve":
-                conv.flow, conv.step = RESOLVING, None
-                ctx.set_data(case_id=case.id)
-                ctx.say(
-                    _(
+                    )
+                    if flow == REPLYING
+                    else _(
                         "Type how case {number} was resolved; the family will read it. Type "
                         "*batal* to stop."
-                    ).format(number=case.number)
+                    )
                 )
+                ctx.say(prompt.format(number=case.number))
             else:
                 thread = [e for e in case.events if e.kind in ("family_message", "reply")][-5:]
                 lines = [case_summary(case), _("Status: {status}").format(status=case.status)]
