@@ -215,6 +215,12 @@ class DangerDetector:
             "|".join(self.pattern(str(p)) for p in spec.get("homeward") or ()) or "(?!)"
         )
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
+        ongoing = spec.get("ongoing") or {}
+        self.purpose_denied = re.compile(
+            self._any_of(ongoing.get("purpose")) + r" (?:\w+ ){0,2}tidak(?: \w+)?$"
+        )
+        self.again = re.compile(self._any_of(ongoing.get("again")))
+        """A harm someone wants stopped "again" or "every day" (`_goes_on`)."""
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
         self.auxiliaries = frozenset(str(w) for w in spec.get("passive_past") or ())
@@ -475,6 +481,8 @@ class DangerDetector:
         window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
             return True
+        if self._goes_on(before, after):
+            return not (self._in_the_past(window, words_before, matched) and (safe or not now))
         sentence = " ".join(words_before)
         rest = after.split("|", 1)[0]  # the rest of its sentence
         if not plea and (
@@ -493,6 +501,14 @@ class DangerDetector:
         if self._in_the_past(window, words_before, matched) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _goes_on(self, before: list[str], after: str) -> bool:
+        """A harm wanted stopped, "again" or "every day" beside it ("biar tidak terus
+        digebukin tiap hari", "agar tidak disiksa lagi"): it is happening, whatever the "agar"
+        and the "tidak" before it say."""
+        if not self.purpose_denied.search(" ".join(before)):
+            return False
+        return bool(self.again.match(after) or (before and self.again.fullmatch(before[-1])))
 
     def _in_the_past(
         self, window: str, words_before: Sequence[str] = (), matched: str = ""

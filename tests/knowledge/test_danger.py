@@ -1523,3 +1523,48 @@ def test_a_family_back_home_does_not_end_the_story_at_home() -> None:
         "i was beaten but now i am back home",
         "she was beaten by her employer but she is back home now",
     )
+
+
+@pytest.mark.parametrize("purpose", ["biar", "agar", "supaya"])
+@pytest.mark.parametrize("negation", ["tidak", "gak", "enggak", "nggak"])
+def test_a_harm_paid_or_pleaded_to_stop_again_or_every_day_goes_on(
+    purpose: str, negation: str
+) -> None:
+    """ "Minta duit ... biar enggak terus digebukin tiap hari": the purpose and its "tidak"
+    read as a hypothetical and a denial, so a beating happening every day got no numbers.
+    Prevention asked in general ("agar tidak dipukul majikan") and a past told as over are
+    still not danger."""
+    goes_on = [
+        f"minta uang {purpose} {negation} terus digebukin tiap hari",
+        f"tolong kirim uang {purpose} dia {negation} disiksa lagi",
+        f"{purpose} anak saya {negation} dipukuli setiap hari, tolong bantu",
+    ]
+    assert [t for t in goes_on if not detect_danger(t)] == []
+    assert_no_danger(
+        f"bagaimana caranya {purpose} {negation} dipukul majikan",
+        f"tips {purpose} {negation} disiksa majikan di arab",
+        f"dulu saya kabur {purpose} {negation} dipukul lagi, sekarang sudah di rumah",
+    )
+
+
+def test_put_to_work_as_a_scammer_left_behind_in_a_war_or_held_abroad_is_read() -> None:
+    """Three ways families told of danger that no rule read (read halves of sets 11, 14 and
+    15): put to work as a scammer, left behind when the employer fled a war, and detained in
+    the country named. A warning, a question and papers held are not."""
+    assert_read_as(
+        "kind",
+        ("kami tidak tahu bahwa kami akan dipekerjakan sebagai scammer", "trafficking"),
+        ("adik saya disuruh jadi scammer di kamboja", "trafficking"),
+        ("saya ditinggal oleh majikan untuk mengungsi, di sini ada tembakan", "conflict"),
+        ("kami ditinggal majikan ngungsi", "conflict"),
+        ("anak saya tetap ditahan di malaysia", "detained"),
+        ("suami saya ditahan di arab saudi", "detained"),
+    )
+    assert_no_danger(
+        "hati hati jangan mau dipekerjakan sebagai scammer",
+        "apakah kerja jadi scammer di kamboja itu legal",
+        "paspor saya ditahan di malaysia oleh agen",
+        "gaji saya ditahan di taiwan",
+        "barang kiriman saya ditahan di bea cukai malaysia",
+        "dulu saya pernah ditahan di malaysia 2 tahun lalu",
+    )
