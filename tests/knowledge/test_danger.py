@@ -1568,3 +1568,19 @@ def test_put_to_work_as_a_scammer_left_behind_in_a_war_or_held_abroad_is_read() 
         "barang kiriman saya ditahan di bea cukai malaysia",
         "dulu saya pernah ditahan di malaysia 2 tahun lalu",
     )
+
+
+def test_a_worker_no_one_knows_and_a_film_watched_are_told_of_others() -> None:
+    """ "Katanya di Taiwan ada PMI yang bunuh diri" and "di film yang saya tonton ada TKW
+    diancam" tell of strangers: they raised the alarm. "Ada orang yang mengurung saya" names the
+    writer after, and a plea for a neighbour is still read."""
+    assert_no_danger(
+        "katanya di Taiwan ada PMI yg bunuh diri krn gaji dipotong agensi, dpt dr status temen",
+        "pak, di film yg sy tonton ada TKW diancam dibakar, apa itu kisah nyata?",
+        "rumor di desa katanya ada org jual ginjal lewat PT penyalur, itu isu aja kan?",
+    )
+    assert_read_as(
+        "kind",
+        ("ada orang yang mengurung saya di kamar", "held"),
+        ("di rumah sebelah ada tkw yang disiksa majikannya tiap malam, tolong", "violence"),
+    )
