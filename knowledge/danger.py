@@ -39,6 +39,8 @@ WINDOW_WORDS = 4
 AFTER_WORDS = 6
 """How many words after a match are read for a time long past ("... beberapa tahun lalu")."""
 CLAUSE_TURNS = frozenset(("padahal", "tapi", "tetapi", "tp", "namun", "but", "although", "though"))
+THAT_WORDS = frozenset(("itu", "that", "it"))
+"""A clause that opens with one of these after a turn speaks of what was just told."""
 WHOLE_PLEA_WORDS = 8
 """Longer than this, a message is not read as nothing but a plea."""
 MIN_RESPELLED = 6
@@ -493,6 +495,7 @@ class DangerDetector:
             or self.feels_like.search(window)
             or self.hearsay.search(window)
             or self._told_from_after(sentence, rest)
+            or self._that_was_long_ago(after)
         ):
             return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)
@@ -537,6 +540,21 @@ class DangerDetector:
             return True
         clause = _until_a_turn(rest.split()[:AFTER_WORDS])
         return bool(self.long_ago.search(" ".join(clause)))
+
+    def _that_was_long_ago(self, after: str) -> bool:
+        """What was just told is dated long past by the clause after it, pointing back with
+        "itu" / "that" ("pernah tidur di jalan pas kabur, tp itu thn 2010"; "but that was
+        years ago"). A clause that turns to something else keeps its own time
+        (`_told_from_after`)."""
+        clauses = after.split("|", 2)
+        if len(clauses) < 2:
+            return False
+        words = clauses[1].split()
+        if words and words[0] in CLAUSE_TURNS:
+            words = words[1:]
+        if not words or words[0] not in THAT_WORDS:
+            return False
+        return bool(self.long_ago.search(" ".join(words[:AFTER_WORDS])))
 
     def _not_by_a_person(self, rest: str, kind: str) -> bool:
         """The words after a danger in its sentence (`rest`) name a cause that is not a

@@ -1584,3 +1584,20 @@ def test_a_worker_no_one_knows_and_a_film_watched_are_told_of_others() -> None:
         ("ada orang yang mengurung saya di kamar", "held"),
         ("di rumah sebelah ada tkw yang disiksa majikannya tiap malam, tolong", "violence"),
     )
+
+
+def test_a_harm_dated_long_past_by_the_next_clause_or_ended_by_care_is_over() -> None:
+    """ "..., tp itu thn 2010" and "but that was years ago" date what was just told; "udh
+    sehat" and "udh diurus KBRI" end it. A next clause about something else, and care not yet
+    given, do not."""
+    assert_no_danger(
+        "temen sy pernah tidur di jalan pas kabur dr majikan, tp itu thn 2010",
+        "my employer beat me, but that was years ago",
+        "sy pernah pingsan di pabrik krn kepanasan, dibawa ke rs. skrg udh sehat",
+        "kami ABK yg kemarin terlantar di port louis udh diurus KBRI dan terbang besok",
+    )
+    assert_read_as(
+        "kind",
+        ("saya dipukul majikan tiap hari, tapi itu bukan masalah utama, tolong", "violence"),
+        ("anak saya disekap majikan, sudah lapor tapi belum diurus kbri", "held"),
+    )
