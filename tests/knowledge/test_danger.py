@@ -1601,3 +1601,15 @@ def test_a_harm_dated_long_past_by_the_next_clause_or_ended_by_care_is_over() ->
         ("saya dipukul majikan tiap hari, tapi itu bukan masalah utama, tolong", "violence"),
         ("anak saya disekap majikan, sudah lapor tapi belum diurus kbri", "held"),
     )
+
+
+def test_not_knowing_how_to_use_a_phone_is_not_being_kept_from_one() -> None:
+    """ "Tidak bisa pakai ponsel" is as often a mother who never learnt how; not being let to
+    use one, or unable to hold one, is still held."""
+    assert_no_danger("ibu saya tidak bisa pakai hp jadi saya yang wa")
+    assert_read_as(
+        "kind",
+        ("saya tidak boleh pakai hp sama majikan", "held"),
+        ("saya tidak dikasih pakai hp", "held"),
+        ("anak saya tidak bisa pegang hp, semua diambil agen", "held"),
+    )
