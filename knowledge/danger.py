@@ -39,6 +39,9 @@ WINDOW_WORDS = 4
 AFTER_WORDS = 6
 """How many words after a match are read for a time long past ("... beberapa tahun lalu")."""
 CLAUSE_TURNS = frozenset(("padahal", "tapi", "tetapi", "tp", "namun", "but", "although", "though"))
+NOW_SENTENCES_BEFORE = 3
+"""How far back a word of now still speaks of a harm (`_now_near`); set 1's "aku bekerja sejak
+subuh sampai saat ini | ... | ... | kalau minta ng*wek" needs three (stop 34)."""
 THAT_WORDS = frozenset(("itu", "that", "it"))
 """A clause that opens with one of these after a turn speaks of what was just told."""
 WHOLE_PLEA_WORDS = 8
@@ -411,6 +414,16 @@ class DangerDetector:
         "sekarang" ("sekarang aman") is not."""
         return bool(self.present.search(self.safe.sub(" ", safe_text)))
 
+    def _now_near(self, safe_text: str, start: int, end: int) -> bool:
+        """A word of now within the harm's own part of the story: its sentence, the
+        NOW_SENTENCES_BEFORE before it and the one after. In a long story "sekarang" speaks of
+        its own part ("... 2010 saya disekap | ... | sekarang saya sudah kerja di pabrik")."""
+        before = safe_text[:start].rsplit("|", NOW_SENTENCES_BEFORE + 1)[
+            -(NOW_SENTENCES_BEFORE + 1) :
+        ]
+        after = safe_text[end:].split("|", 2)[:2]
+        return self._now(" | ".join([*before, *after]))
+
     def detect(self, text: str | None, standard: str | None = None) -> Danger | None:
         """`standard` is the text already read by `standard` (the triage reads it once for the
         danger rules and the needs)."""
@@ -438,7 +451,10 @@ class DangerDetector:
                 before = told[-1].split()
                 recent = " ".join(told[-2:])  # its sentence and the one before
                 after = standard[found.end() :].lstrip()
-                if not self._counts(rule, before, now, plea, safe, after, recent, found.group(0)):
+                now_here = now and self._now_near(safe_text, found.start(), found.end())
+                if not self._counts(
+                    rule, before, now_here, plea, safe, after, recent, found.group(0)
+                ):
                     continue
                 if rule.kind == "illness" and self._of_a_ward(recent):
                     continue

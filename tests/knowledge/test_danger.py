@@ -1613,3 +1613,25 @@ def test_not_knowing_how_to_use_a_phone_is_not_being_kept_from_one() -> None:
         ("saya tidak dikasih pakai hp", "held"),
         ("anak saya tidak bisa pegang hp, semua diambil agen", "held"),
     )
+
+
+def test_a_word_of_now_speaks_for_its_own_part_of_a_long_story() -> None:
+    """ "Now" at the end of a long story ("now I am looking for a new job") used to put a
+    threat told four sentences earlier in the present; a harm with its "sekarang" beside it, or
+    a few sentences before, is still now."""
+    assert_no_danger(
+        "She would threaten me every day that she would call the police. I was always afraid. "
+        "My contract was terminated. I asked my agency for help but got no money. Now I am "
+        "looking for a new job.",
+        "Torture can happen in any country. Nobody knows. I pray. Better to work as a maid, I "
+        "save money now for a house",
+    )
+    assert_read_as(
+        "kind",
+        ("Saya dulu pernah dipukul majikan. Sekarang masih sering dipukul juga", "violence"),
+        (
+            "Aku bekerja sejak subuh sampai saat ini. Aku bilang pada majikan tidak betah. "
+            "Kenapa tega. Kalau minta tidur bareng, kenapa tidak minta sama istrinya",
+            "sexual",
+        ),
+    )
