@@ -417,7 +417,9 @@ class DangerDetector:
     def _now_near(self, safe_text: str, start: int, end: int) -> bool:
         """A word of now within the harm's own part of the story: its sentence, the
         NOW_SENTENCES_BEFORE before it and the one after. In a long story "sekarang" speaks of
-        its own part ("... 2010 saya disekap | ... | sekarang saya sudah kerja di pabrik")."""
+        its own part ("... 2010 saya disekap | ... | sekarang saya sudah kerja di pabrik"). A
+        message that pleads keeps its words of now for every harm it tells (`detect`): the
+        plea is for now, as a family writes "... (the story) ... tolong bantu kami"."""
         before = safe_text[:start].rsplit("|", NOW_SENTENCES_BEFORE + 1)[
             -(NOW_SENTENCES_BEFORE + 1) :
         ]
@@ -451,7 +453,9 @@ class DangerDetector:
                 before = told[-1].split()
                 recent = " ".join(told[-2:])  # its sentence and the one before
                 after = standard[found.end() :].lstrip()
-                now_here = now and self._now_near(safe_text, found.start(), found.end())
+                now_here = (
+                    now if plea else now and self._now_near(safe_text, found.start(), found.end())
+                )
                 if not self._counts(
                     rule, before, now_here, plea, safe, after, recent, found.group(0)
                 ):

@@ -1635,3 +1635,19 @@ def test_a_word_of_now_speaks_for_its_own_part_of_a_long_story() -> None:
             "sexual",
         ),
     )
+
+
+def test_a_plea_keeps_every_harm_it_tells_in_the_present() -> None:
+    """A message that pleads is about now, however far the plea is from the harm: a family's
+    story that ends "please help me" keeps its danger (a blind probe's read half)."""
+    assert_read_as(
+        "kind",
+        (
+            "Passport my madam keep. Every day door lock from outside. I am in Sharjah. "
+            "Please help me sister.",
+            "held",
+        ),
+        ("she lock the door from outside when she go to work", "held"),
+        ("my madam always locked my room from outside", "held"),
+    )
+    assert_no_danger("please lock the door from outside when you leave, said my roommate")
