@@ -1655,3 +1655,32 @@ def test_a_plea_keeps_every_harm_it_tells_in_the_present() -> None:
         ("my madam always locked my room from outside", "held"),
     )
     assert_no_danger("please lock the door from outside when you leave, said my roommate")
+
+
+def test_danger_said_the_way_quoted_workers_say_it_is_read() -> None:
+    """Forms a blind quote-style probe (stop 34, its read half) showed missing: bleeding that
+    goes on, care refused by the agency, a jump as the better way out, Javanese and Sundanese
+    words, no rice handed out, one bread a day, freedom for a transfer, work for free to pay
+    the fare, fake accounts, shooting and a drone near, a boat taking in water. Their
+    look-alikes are not."""
+    assert_read_as(
+        "kind",
+        ("saya keluar darah dari tadi pagi, majikan suruh tidur saja", "illness"),
+        ("agensi bilang jangan ke rumah sakit nanti dipulangkan", "illness"),
+        ("mending aku lompat saja dari lantai sembilan", "suicide"),
+        ("aku arep mati wae", "suicide"),
+        ("teteh saya dikonci di kamar ku majikan", "held"),
+        ("kami dua minggu tidak dapat beras dari bos", "starved"),
+        ("roti satu buat sehari, kalau minta lagi dimarahi", "starved"),
+        ("anak saya bisa dilepas kalau kami transfer 80 juta", "trafficking"),
+        ("tekong bilang kerja tiga bulan gratis buat bayar ongkos", "trafficking"),
+        ("kami disuruh bikin akun palsu cari korban", "trafficking"),
+        ("tembak-tembakan di ujung gang sejak subuh", "conflict"),
+        ("semalam ada drone jatuh dekat sini", "conflict"),
+        ("kami di perahu karet, air sudah masuk", "conflict"),
+    )
+    assert_no_danger(
+        "gusi saya keluar darah kalau sikat gigi",
+        "kalau cuma flu jangan ke rumah sakit",
+        "kami belum dapat beras bansos dari desa",
+    )
