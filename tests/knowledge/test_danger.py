@@ -12,6 +12,8 @@
   written blind (stop 29; half read).
 - tests/data/danger_family_long.jsonl: 160 long messages from families in the village (80 in
   danger, 80 not), written blind (stop 29; half read).
+- tests/data/danger_quotes.jsonl: 200 in the words quoted workers and families use (100 in
+  danger, a third only implied; 100 not), written blind (stop 34; odd lines read).
 - tests/data/danger_lookalikes.jsonl: 200 everyday messages that look like danger, written blind
   (stop 29; half read).
 - tests/data/real_messages.jsonl: 226 messages migrants and families published, labelled by
@@ -90,6 +92,11 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         # 0.10 on arrival, cut by the general readings the earlier probes led to
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 0, 1.00, 0.08),
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 1, 0.95, 0.10),
+        # danger as quoted workers and families say it, much of it implied (stop 34): lines
+        # 1, 3, 5, ... read and fixed (recall 27 -> 40 of 54, false alarms 7 -> 4 of 46);
+        # lines 2, 4, 6, ... never read (28 of 46 before and after, false alarms 8 -> 6 of 54)
+        ("danger_quotes.jsonl", lambda n: n % 2 == 0, 0.74, 0.09),
+        ("danger_quotes.jsonl", lambda n: n % 2 == 1, 0.60, 0.12),
     ],
     ids=[
         "chat-read",
@@ -102,6 +109,8 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         "english-unread",
         "family-read",
         "family-unread",
+        "quotes-read",
+        "quotes-unread",
     ],
 )
 def test_blind_chat_style_probes_keep_their_floors(
@@ -112,7 +121,8 @@ def test_blind_chat_style_probes_keep_their_floors(
     danger_chat_2.jsonl (100 in danger now and 100 look-alikes: past, hypothetical, news,
     safe, everyday; some English, Sasak and Mbojo; by a helper who saw no rule and no data
     set, stop 27) and danger_chat_3.jsonl (100 and 100 again, with Javanese and Malay, by
-    another such helper, stop 29)."""
+    another such helper, stop 29); danger_quotes.jsonl (100 and 100 in the words quoted
+    workers and families use, a third of the danger only implied, stop 34)."""
     rows = _rows(name)
     recall, alarms = _rates([r for n, r in enumerate(rows) if pick(n)])
     assert recall >= recall_floor and alarms <= alarm_ceiling, (recall, alarms)
