@@ -93,9 +93,9 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 0, 1.00, 0.08),
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 1, 0.95, 0.10),
         # danger as quoted workers and families say it, much of it implied (stop 34): lines
-        # 1, 3, 5, ... read and fixed (recall 27 -> 40 of 54, false alarms 7 -> 4 of 46);
+        # 1, 3, 5, ... read and fixed (recall 27 -> 42 of 54, false alarms 7 -> 4 of 46);
         # lines 2, 4, 6, ... never read (28 of 46 before and after, false alarms 8 -> 6 of 54)
-        ("danger_quotes.jsonl", lambda n: n % 2 == 0, 0.74, 0.09),
+        ("danger_quotes.jsonl", lambda n: n % 2 == 0, 0.77, 0.09),
         ("danger_quotes.jsonl", lambda n: n % 2 == 1, 0.60, 0.12),
     ],
     ids=[
@@ -1694,3 +1694,15 @@ def test_danger_said_the_way_quoted_workers_say_it_is_read() -> None:
         "kalau cuma flu jangan ke rumah sakit",
         "kami belum dapat beras bansos dari desa",
     )
+
+
+def test_kept_past_a_contract_over_since_a_year_or_taken_to_a_depot_is_read() -> None:
+    """ "Kontrak saya sudah habis dari 2022 ... tiap minta pulang, madam bilang tunggu" was
+    read only with "N bulan lalu"; "dibawa truk imigresen ke depot" only with one word between
+    (a blind probe's read half, stop 34). A contract over and the worker home is not."""
+    assert_read_as(
+        "kind",
+        ("kontrak saya sudah habis dari 2022, bu. tiap minta pulang, madam bilang tunggu", "held"),
+        ("temannya bilang dia dibawa truk imigresen ke depot tawau", "detained"),
+    )
+    assert_no_danger("kontrak saya habis tahun 2019 dan saya sudah pulang ke lombok")
