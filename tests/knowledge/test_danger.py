@@ -250,7 +250,8 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         ("real_messages_15.jsonl", 0.40, 0.08),
         # 111 collected during stop 34 (75 pages on 69 sites no earlier set used; 30 in
         # danger), measured on arrival and unread: recall 0.40 (12 of 30; 11 with the engine at
-        # that stop's start), false alarms 0.136 (11 of 81, the same); not labelled twice yet
+        # that stop's start), false alarms 0.136 (11 of 81, the same); labelled twice (kappa
+        # on danger 0.62; labeller 2: 15 of 21, 0.089)
         ("real_messages_16.jsonl", 0.36, 0.15),
     ],
     ids=list(LATER_SET_IDS),
@@ -266,9 +267,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-15 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-16 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9 to 15 were labelled twice from the start).
+    sets 9 to 16 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -286,6 +287,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_13.jsonl": (0.20, 0.12),
         "real_messages_14.jsonl": (0.35, 0.05),
         "real_messages_15.jsonl": (0.50, 0.08),
+        "real_messages_16.jsonl": (0.60, 0.11),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)
