@@ -562,19 +562,15 @@ class DangerDetector:
         return bool(self.long_ago.search(" ".join(clause)))
 
     def _that_was_long_ago(self, after: str) -> bool:
-        """What was just told is dated long past by the clause after it, pointing back with
-        "itu" / "that" ("pernah tidur di jalan pas kabur, tp itu thn 2010"; "but that was
-        years ago"). A clause that turns to something else keeps its own time
-        (`_told_from_after`)."""
-        clauses = after.split("|", 2)
-        if len(clauses) < 2:
-            return False
-        words = clauses[1].split()
-        if words and words[0] in CLAUSE_TURNS:
-            words = words[1:]
-        if not words or words[0] not in THAT_WORDS:
-            return False
-        return bool(self.long_ago.search(" ".join(words[:AFTER_WORDS])))
+        """What was just told is dated long past by a clause after it that points back with
+        "itu" / "that", in its sentence or the next ("pernah tidur di jalan pas kabur, tp itu
+        thn 2010"; "she beat me but that was years ago"). A clause that turns to something
+        else keeps its own time (`_told_from_after`)."""
+        words = " | ".join(after.split("|", 2)[:2]).split()
+        for n, word in enumerate(words[1:], 1):
+            if word in THAT_WORDS and (words[n - 1] == "|" or words[n - 1] in CLAUSE_TURNS):
+                return bool(self.long_ago.search(" ".join(words[n : n + AFTER_WORDS])))
+        return False
 
     def _not_by_a_person(self, rest: str, kind: str) -> bool:
         """The words after a danger in its sentence (`rest`) name a cause that is not a

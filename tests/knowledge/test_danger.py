@@ -1609,6 +1609,7 @@ def test_a_harm_dated_long_past_by_the_next_clause_or_ended_by_care_is_over() ->
     assert_no_danger(
         "temen sy pernah tidur di jalan pas kabur dr majikan, tp itu thn 2010",
         "my employer beat me, but that was years ago",
+        "my employer beat me but that was years ago",
         "sy pernah pingsan di pabrik krn kepanasan, dibawa ke rs. skrg udh sehat",
         "kami ABK yg kemarin terlantar di port louis udh diurus KBRI dan terbang besok",
     )
