@@ -498,7 +498,7 @@ class DangerDetector:
         """False when the words around a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul"), others, or a danger that is over."""
         before = words_before[-WINDOW_WORDS:]
-        if rule.unless_before and rule.unless_before.intersection(before):
+        if rule.unless_before and rule.unless_before.intersection(_without_nya(before)):
             return False
         window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
@@ -621,6 +621,12 @@ class DangerDetector:
         if before and before[-1] in NEGATIONS:
             return True
         return len(before) >= 2 and before[-2] in NEGATIONS and before[-1] in DENIAL_BRIDGES
+
+
+def _without_nya(words: list[str]) -> set[str]:
+    """The words and their roots without the possessive "-nya" ("gajinya ditahan" is the pay
+    held, as "gaji ditahan" is)."""
+    return {*words, *(w[:-3] for w in words if w.endswith("nya") and len(w) > 5)}
 
 
 def _until_a_turn(words: list[str]) -> list[str]:

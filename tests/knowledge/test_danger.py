@@ -93,9 +93,9 @@ def test_written_danger_cases_are_caught_without_false_alarms() -> None:
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 0, 1.00, 0.08),
         ("danger_family_long.jsonl", lambda n: (n // 2) % 2 == 1, 0.95, 0.10),
         # danger as quoted workers and families say it, much of it implied (stop 34): lines
-        # 1, 3, 5, ... read and fixed (recall 27 -> 42 of 54, false alarms 7 -> 4 of 46);
+        # 1, 3, 5, ... read and fixed (recall 27 -> 42 of 54, false alarms 7 -> 2 of 46);
         # lines 2, 4, 6, ... never read (28 of 46 before and after, false alarms 8 -> 6 of 54)
-        ("danger_quotes.jsonl", lambda n: n % 2 == 0, 0.77, 0.09),
+        ("danger_quotes.jsonl", lambda n: n % 2 == 0, 0.77, 0.05),
         ("danger_quotes.jsonl", lambda n: n % 2 == 1, 0.60, 0.12),
     ],
     ids=[
@@ -1709,3 +1709,14 @@ def test_kept_past_a_contract_over_since_a_year_or_taken_to_a_depot_is_read() ->
         ("temannya bilang dia dibawa truk imigresen ke depot tawau", "detained"),
     )
     assert_no_danger("kontrak saya habis tahun 2019 dan saya sudah pulang ke lombok")
+
+
+def test_pay_held_with_its_nya_and_a_worker_heard_of_are_not_danger() -> None:
+    """ "Gajinya ditahan majikan" is the pay held, as "gaji ditahan" is; "dengar-dengar ada PMI
+    di Taiwan meninggal" tells of a stranger (a blind probe's read half). A child held is
+    still held."""
+    assert_no_danger(
+        "anak saya di saudi gajinya ditahan majikan, katanya dikasih nanti pas selesai kontrak",
+        "dengar-dengar ada PMI di Taiwan meninggal karena majikan tidak bawa berobat",
+    )
+    assert_read_as("kind", ("anaknya ditahan majikan di rumah", "held"))
