@@ -14,7 +14,7 @@ from bot.cases.service import create_case
 from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, Contact, OutboxMessage
 from migran.services import Services
-from tests.officers_support import ANJANI, LENENG, SAKRA, team
+from tests.officers_support import ANJANI, LENENG, LOMBOK_TIMUR, SAKRA, add_officer, team
 
 
 def new_case(
@@ -361,14 +361,17 @@ def test_an_officer_reviews_from_telegram_with_two_buttons_and_the_topics_number
         )
 
     (view,) = officer(button=f"case:open:{read}")
-    assert [b["id"] for b in view["buttons"]] == [
+    assert [r["id"] for r in view["rows"]] == [
         f"case:claim:{read}",
         f"case:reply:{read}",
         f"case:resolve:{read}",
+        f"case:note:{read}",
+        f"case:transfer:{read}",
+        f"case:review:{read}",
     ]
     officer(button=f"case:claim:{read}")
     (view,) = officer(button=f"case:open:{read}")
-    assert f"case:review:{read}" in [b["id"] for b in view["buttons"]]
+    assert f"case:review:{read}" in [r["id"] for r in view["rows"]]
     (question,) = officer(button=f"case:review:{read}")
     assert "gaji 4 bulan tdk dibayar" in question["text"]
     assert [b["id"] for b in question["buttons"]] == [
@@ -398,7 +401,7 @@ def test_an_officer_reviews_from_telegram_with_two_buttons_and_the_topics_number
         assert case.events[-1].kind == "reviewed"
         assert case.events[-1].actor == f"officer:{people['anjani'].id}"
     (view,) = officer(button=f"case:open:{read}")
-    assert f"case:review:{read}" not in [b["id"] for b in view["buttons"]]
+    assert f"case:review:{read}" not in [r["id"] for r in view["rows"]]
 
 
 def test_a_resolved_case_asks_its_officer_on_telegram_for_a_review(services: Services) -> None:
@@ -450,7 +453,7 @@ def test_an_officer_resolves_from_telegram_and_is_asked_for_the_review(
         )
 
     (view,) = officer(button=f"case:open:{read}")
-    assert f"case:resolve:{read}" in [b["id"] for b in view["buttons"]]
+    assert f"case:resolve:{read}" in [r["id"] for r in view["rows"]]
     officer(button=f"case:resolve:{read}")
     officer(text="batal")
     with services.factory() as session:
@@ -476,4 +479,71 @@ def test_an_officer_resolves_from_telegram_and_is_asked_for_the_review(
     assert any(f"case:review:{read}" in [b["id"] for b in p["buttons"]] for p in to_officer)
     assert any(str(case.number) in r["text"] for r in replies)
     (view,) = officer(button=f"case:open:{read}")
-    assert [b["id"] for b in view["buttons"]] == [f"case:review:{read}"]
+    assert [r["id"] for r in view["rows"]] == [f"case:review:{read}"]
+
+
+def test_an_officer_notes_releases_and_transfers_a_case_from_telegram(services: Services) -> None:
+    """What the dashboard's case page offers, from the officer's Telegram chat: an internal
+    note (never sent to the family), releasing one's own claim, and a transfer to the district
+    that is asked for twice, alerts the district and leaves the village queue."""
+    from bot.types import Incoming
+
+    team(services)
+    add_officer(services, "Pak Kabupaten", "supervisor", district=LOMBOK_TIMUR, telegram="900777")
+    case_id = new_case(services, ANJANI, user="family")
+    dispatcher = services.dispatcher
+
+    def officer(**what: str) -> list[dict]:  # type: ignore[type-arg]
+        return _telegram(
+            services, dispatcher.receive(Incoming(channel="telegram", user_id="900001", **what))
+        )
+
+    def family_texts() -> list[str]:
+        with services.factory() as session:
+            return [
+                m.payload["text"]
+                for m in session.scalars(
+                    select(OutboxMessage).where(OutboxMessage.channel == "web")
+                )
+            ]
+
+    officer(button=f"case:note:{case_id}")
+    (saved,) = officer(text="Sudah telepon kepala dusun, alamat majikan diketahui.")
+    with services.factory() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        assert case.events[-1].kind == "note"
+        assert case.events[-1].body == "Sudah telepon kepala dusun, alamat majikan diketahui."
+    assert str(case.number) in saved["text"]
+    assert not any("kepala dusun" in t for t in family_texts())
+
+    officer(button=f"case:claim:{case_id}")
+    (view,) = officer(button=f"case:open:{case_id}")
+    assert f"case:release:{case_id}" in [r["id"] for r in view["rows"]]
+    assert "kepala dusun" in view["text"]
+    officer(button=f"case:release:{case_id}")
+    with services.factory() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.status == "new" and case.officer_id is None
+
+    (question,) = officer(button=f"case:transfer:{case_id}")
+    assert [b["id"] for b in question["buttons"]] == [
+        f"case:transfer-yes:{case_id}",
+        f"case:open:{case_id}",
+    ]
+    with services.factory() as session:
+        assert session.get(Case, case_id).escalation_level == 0  # type: ignore[union-attr]
+    officer(button=f"case:transfer-yes:{case_id}")
+    with services.factory() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.escalation_level == 1
+        assert case.events[-1].kind == "transferred"
+        alerted = [
+            m.recipient
+            for m in session.scalars(
+                select(OutboxMessage).where(OutboxMessage.channel == "telegram")
+            )
+        ]
+    assert "900777" in alerted
+    (again,) = officer(button=f"case:transfer:{case_id}")
+    assert not again["buttons"] and str(case.number) in again["text"]
