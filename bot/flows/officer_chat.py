@@ -72,7 +72,9 @@ def _prompt(ctx: Ctx, flow: str, case: Case) -> str:
 def _transfer(ctx: Ctx, case: Case, officer: Officer, confirmed: bool) -> None:
     """Asks first: a case transferred leaves the village queue and alerts the district."""
     _ = ctx._
-    if case.escalation_level > 0:
+    if case.status == "resolved":
+        ctx.say(_("Case {number} is already resolved.").format(number=case.number))
+    elif case.escalation_level > 0:
         ctx.say(_("Case {number} is already with the district.").format(number=case.number))
     elif not confirmed:
         ctx.say(

@@ -547,3 +547,9 @@ def test_an_officer_notes_releases_and_transfers_a_case_from_telegram(services: 
     assert "900777" in alerted
     (again,) = officer(button=f"case:transfer:{case_id}")
     assert not again["buttons"] and str(case.number) in again["text"]
+    with transaction(services.factory) as session:
+        held = session.get(Case, case_id)
+        assert held is not None
+        held.escalation_level, held.status = 0, "resolved"
+    (closed,) = officer(button=f"case:transfer:{case_id}")
+    assert not closed["buttons"] and str(case.number) in closed["text"]
