@@ -5,22 +5,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, false, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, false, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from bot.store.models import Case, Officer, OfficerVillage
 
 
-def scope(query: Select[Any], officer: Officer) -> Select[Any]:
-    """Only the cases of the officer's area: villages, district, or the province."""
+def within_area(
+    query: Select[Any],
+    officer: Officer,
+    district: InstrumentedAttribute[str],
+    village: InstrumentedAttribute[str],
+) -> Select[Any]:
+    """Only the rows of the officer's area, by their district and village columns: the
+    officer's villages, a supervisor's district, or the whole province for an admin. Cases and
+    register entries are scoped alike."""
     if officer.role == "admin":
         return query
     if officer.role == "supervisor":
-        return query.where(Case.district_code == (officer.district_code or "-"))
+        return query.where(district == (officer.district_code or "-"))
     codes = officer.village_codes
     if not codes:
         return query.where(false())
-    return query.where(or_(Case.village_code.in_(codes)))
+    return query.where(village.in_(codes))
+
+
+def scope(query: Select[Any], officer: Officer) -> Select[Any]:
+    """Only the cases of the officer's area."""
+    return within_area(query, officer, Case.district_code, Case.village_code)
 
 
 def visible_case(session: Session, officer: Officer, case_id: int) -> Case | None:

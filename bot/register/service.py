@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, false, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.codes import new_code
+from bot.officers.scope import within_area
 from bot.register.models import STATUSES, RegisterEntry, RegisterEvent
 from bot.store.models import Case, Contact, Officer, utcnow
 
@@ -224,15 +225,8 @@ def verify(session: Session, entry: RegisterEntry, *, officer: Officer, now: dat
 
 # -- reading -------------------------------------------------------------------------------
 def scope_entries(query: Select[Any], officer: Officer) -> Select[Any]:
-    """Only the entries of the officer's area: villages, district, or the province."""
-    if officer.role == "admin":
-        return query
-    if officer.role == "supervisor":
-        return query.where(RegisterEntry.district_code == (officer.district_code or "-"))
-    codes = officer.village_codes
-    if not codes:
-        return query.where(false())
-    return query.where(RegisterEntry.village_code.in_(codes))
+    """Only the entries of the officer's area, as cases are scoped."""
+    return within_area(query, officer, RegisterEntry.district_code, RegisterEntry.village_code)
 
 
 def in_area(officer: Officer, village_code: str) -> bool:
