@@ -174,6 +174,15 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _write_data(name: str, text: str) -> Path:
+    """Writes one of the knowledge base's fitted files (knowledge/data/NAME); where it went."""
+    from importlib import resources
+
+    target = Path(str(resources.files("knowledge") / "data" / name))
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.fitting import calibrate
 
@@ -181,11 +190,7 @@ def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     calibration, stats = calibrate(librarian.matcher, args.max_out_of_scope)
     text = calibration.to_json(stats)
     if args.write:
-        from importlib import resources
-
-        target = Path(str(resources.files("knowledge") / "data" / "calibration.json"))
-        target.write_text(text, encoding="utf-8")
-        print(f"written to {target}")
+        print(f"written to {_write_data('calibration.json', text)}")
     print(text, end="")
     return 0
 
@@ -198,10 +203,7 @@ def cmd_kb_train_danger(args: argparse.Namespace, settings: Settings) -> int:
     model = train(rows)
     text = model.to_json()
     if args.write:
-        from importlib import resources
-
-        target = Path(str(resources.files("knowledge") / "data" / MODEL_FILE))
-        target.write_text(text + "\n", encoding="utf-8")
+        target = _write_data(MODEL_FILE, text + "\n")
         print(f"written to {target}")
     urgent = sum(label for _, label in rows)
     print(f"trained on {len(rows)} messages ({urgent} in danger), {len(model.weights)} weights")
@@ -216,10 +218,7 @@ def cmd_kb_train_topics(args: argparse.Namespace, settings: Settings) -> int:
     model = matcher.train_topic_model()
     text = model.to_json()
     if args.write:
-        from importlib import resources
-
-        target = Path(str(resources.files("knowledge") / "data" / MODEL_FILE))
-        target.write_text(text + "\n", encoding="utf-8")
+        target = _write_data(MODEL_FILE, text + "\n")
         print(f"written to {target}; run `migran kb calibrate --write` next")
     weights = sum(len(ws) for ws in model.weights.values())
     print(
