@@ -411,6 +411,11 @@ def test_a_refusal_after_the_wish_to_go_home_is_being_held() -> None:
         assert detect_danger(text) is None, text
 
 
+def assert_danger(*texts: str) -> None:
+    """Each text is danger; those that are not are all named at once."""
+    assert [t for t in texts if not detect_danger(t)] == []
+
+
 def assert_no_danger(*texts: str) -> None:
     for text in texts:
         assert detect_danger(text) is None, text
@@ -1413,7 +1418,7 @@ def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
         "my son was sold to another boat",
         "my sister was locked in the house",
     )
-    assert [t for t in harmed if not detect_danger(t)] == []
+    assert_danger(*harmed)
     assert_no_danger(
         "my sister was beaten by her employer ten years ago",
         "I was beaten by my employer when I worked in Saudi",
@@ -1500,7 +1505,7 @@ def test_what_someone_told_of_their_present_in_the_english_past_is_read() -> Non
         "my daughter texted me that she was being beaten by her employer",
         "my husband told us he was being forced to work and not allowed to leave",
     )
-    assert [t for t in told if not detect_danger(t)] == []
+    assert_danger(*told)
     assert_no_danger(
         "I was being beaten by my employer back then, now I am home",
         "we were being held by the pirates for months before the rescue",
@@ -1518,7 +1523,7 @@ def test_a_person_kept_in_a_room_in_the_english_passive_is_read() -> None:
         "i am kept locked in the room",
         "she said she was being kept in a room",
     )
-    assert [t for t in kept if not detect_danger(t)] == []
+    assert_danger(*kept)
     assert_no_danger(
         "the food is kept in the room",
         "my passport is kept in the office",
@@ -1555,7 +1560,7 @@ def test_a_harm_paid_or_pleaded_to_stop_again_or_every_day_goes_on(
         f"tolong kirim uang {purpose} dia {negation} disiksa lagi",
         f"{purpose} anak saya {negation} dipukuli setiap hari, tolong bantu",
     ]
-    assert [t for t in goes_on if not detect_danger(t)] == []
+    assert_danger(*goes_on)
     assert_no_danger(
         f"bagaimana caranya {purpose} {negation} dipukul majikan",
         f"tips {purpose} {negation} disiksa majikan di arab",
