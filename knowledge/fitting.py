@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from knowledge.calibration import Calibration
 from knowledge.datafiles import data_entries, has_data
 from knowledge.matcher import NONE, Matcher, word_count
+from knowledge.topic_model import TopicModel
 
 
 @dataclass(frozen=True)
@@ -30,29 +30,20 @@ class Replay:
     in_scope: bool
 
 
-@contextmanager
-def held_out(matcher: Matcher) -> Iterator[Callable[[int], None]]:
-    """Within it, `read_without(i)` makes the matcher read with a topic model that never saw
-    example question i; the shipped model is back afterwards."""
+def models_without(matcher: Matcher) -> Callable[[int], TopicModel | None]:
+    """For example question i, the topic model that never saw it (model i % FOLDS); None
+    without a model, when the matcher reads with none either. The matcher's own model is
+    never replaced, so nothing is to be put back."""
     models = matcher.cross_fitted_models()
-    shipped = matcher.topic_model
-
-    def read_without(question: int) -> None:
-        if models:
-            matcher.topic_model = models[question % len(models)]
-
-    try:
-        yield read_without
-    finally:
-        matcher.topic_model = shipped
+    return lambda question: models[question % len(models)] if models else None
 
 
 def replay(matcher: Matcher) -> list[Replay]:
-    out = []
-    with held_out(matcher) as read_without:
-        for question, (slug, terms) in enumerate(matcher.questions):
-            read_without(question)
-            out.append(matcher.rank(terms, exclude=(slug, Counter(terms))))
+    model_without = models_without(matcher)
+    out = [
+        matcher.rank(terms, exclude=(slug, Counter(terms)), model=model_without(question))
+        for question, (slug, terms) in enumerate(matcher.questions)
+    ]
     replays = []
     for (slug, _), ranked in zip(matcher.questions, out, strict=True):
         real = [c for c in ranked if c.slug != NONE]
@@ -155,22 +146,21 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     long_negatives = 0
     saved, matcher.calibration = matcher.calibration, calibration
     try:
-        with held_out(matcher) as read_without:
-            for question, (slug, terms, words, exclude) in enumerate(seen):
-                if words <= calibration.story_min_terms:
-                    continue
-                # the everyday stories come after the questions; no model learnt them
-                read_without(question)
-                long_negatives += slug == NONE
-                signals = matcher.signals(terms, exclude)
-                if matcher.decide(matcher.rank_signals(signals)).topic is not None:
-                    continue
-                story = matcher.story_candidates(signals)
-                if story:
-                    wanted = None if slug == NONE else slug
-                    best = story[0]
-                    evidence = matcher.domain_evidence(signals, exclude)
-                    cases.append(StoryCase(evidence, best.slug, best.score, wanted))
+        model_without = models_without(matcher)
+        for question, (slug, terms, words, exclude) in enumerate(seen):
+            if words <= calibration.story_min_terms:
+                continue
+            long_negatives += slug == NONE
+            # the everyday stories come after the questions; no model learnt them
+            signals = matcher.signals(terms, exclude, model_without(question))
+            if matcher.decide(matcher.rank_signals(signals)).topic is not None:
+                continue
+            story = matcher.story_candidates(signals)
+            if story:
+                wanted = None if slug == NONE else slug
+                best = story[0]
+                evidence = matcher.domain_evidence(signals, exclude)
+                cases.append(StoryCase(evidence, best.slug, best.score, wanted))
     finally:
         matcher.calibration = saved
     return cases, long_negatives

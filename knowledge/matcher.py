@@ -336,9 +336,14 @@ class Matcher:
         return [*self.expand(out), *bridged], len(out)
 
     def signals(
-        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+        self,
+        terms: Sequence[str],
+        exclude: tuple[str, Counter[str]] | None = None,
+        model: TopicModel | None = None,
     ) -> Scores:
-        """BM25 and posterior per topic; `exclude` removes one example (leave-one-out)."""
+        """BM25 and posterior per topic; `exclude` removes one example (leave-one-out), and
+        `model` reads with a topic model other than the matcher's own (one that never saw
+        that example: `knowledge.fitting`)."""
         scores = Scores()
         if not terms:
             return scores
@@ -395,8 +400,9 @@ class Matcher:
             log_like[NONE] = self._mixture_log_likelihood(nb_terms, none_tf, lengths[NONE])
         scores.posterior = _softmax(log_like)
         scores.nb_terms = dict(nb_terms)  # a plain dict even when it is the Counter itself
-        if self.topic_model is not None:
-            scores.model = self.topic_model.probabilities(terms)
+        model = model or self.topic_model
+        if model is not None:
+            scores.model = model.probabilities(terms)
         if c.weight_fuzzy > 0:
             self._fuzzy_for_leaders(scores, terms, exclude)
         return scores
@@ -508,10 +514,13 @@ class Matcher:
         return False
 
     def rank(
-        self, terms: Sequence[str], exclude: tuple[str, Counter[str]] | None = None
+        self,
+        terms: Sequence[str],
+        exclude: tuple[str, Counter[str]] | None = None,
+        model: TopicModel | None = None,
     ) -> list[Candidate]:
         """All classes (NONE included), best first, by the combined score."""
-        return self.rank_signals(self.signals(terms, exclude))
+        return self.rank_signals(self.signals(terms, exclude, model))
 
     def _weighted(self, s: Scores, posterior: dict[str, float]) -> dict[str, float]:
         """Each class's term-weighting score: BM25 and a posterior (with or without none)."""
