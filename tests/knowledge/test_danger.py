@@ -1725,3 +1725,29 @@ def test_pay_held_with_its_nya_and_a_worker_heard_of_are_not_danger() -> None:
         "dengar-dengar ada PMI di Taiwan meninggal karena majikan tidak bawa berobat",
     )
     assert_read_as("kind", ("anaknya ditahan majikan di rumah", "held"))
+
+
+def test_held_captive_ransomed_accused_or_threatened_with_jail_is_read() -> None:
+    assert_danger(
+        "kakak saya sekarang ditawan di sebuah gedung di kuala lumpur",
+        "mereka dijadikan tawanan oleh bos perusahaan itu",
+        "agen minta saya kirim 5 juta, agar adik saya dilepas dari penampungan",
+        "suami disuruh transfer uang dulu supaya istrinya bisa keluar dari tempat itu",
+        "majikan mengancam kalau saya kabur, saya dibawa ke kantor polisi",
+        "bos bilang kalau saya minta pulang nanti saya dipenjarakan",
+        "istri saya takut mati di tangan majikannya kalau tidak segera pulang",
+        "anak saya dicurigai mencuri perhiasan majikan",
+        "dalam surat disebutkan kalau adik saya mencuri uang bosnya",
+        "ibu saya dituduh menyantet anak majikan",
+        "persediaan makanan di kapal sudah habis, kami makan seadanya",
+    )
+    assert_no_danger(
+        "wah pemandangan di sana menawan sekali",
+        "saya takut mati kalau naik pesawat pertama kali",
+        "majikan bilang kalau saya telat, gaji dipotong",
+        "bos bilang dia pernah dipenjara dulu waktu muda",
+        "uang sudah saya transfer agar prosesnya cepat",
+        "saya bayar 2 juta biar bisa keluar dari penampungan dulu, sekarang sudah di rumah",
+        "air minum di mess sudah habis, nanti saya beli",
+        "anak saya disebut pintar oleh gurunya",
+    )
