@@ -144,25 +144,22 @@ def story_cases(matcher: Matcher, calibration: Calibration) -> tuple[list[StoryC
     seen += [(NONE, *matcher.query(text), None) for text in load_story_negatives()]
     cases: list[StoryCase] = []
     long_negatives = 0
-    saved, matcher.calibration = matcher.calibration, calibration
-    try:
-        model_without = models_without(matcher)
-        for question, (slug, terms, words, exclude) in enumerate(seen):
-            if words <= calibration.story_min_terms:
-                continue
-            long_negatives += slug == NONE
-            # the everyday stories come after the questions; no model learnt them
-            signals = matcher.signals(terms, exclude, model_without(question))
-            if matcher.decide(matcher.rank_signals(signals)).topic is not None:
-                continue
-            story = matcher.story_candidates(signals)
-            if story:
-                wanted = None if slug == NONE else slug
-                best = story[0]
-                evidence = matcher.domain_evidence(signals, exclude)
-                cases.append(StoryCase(evidence, best.slug, best.score, wanted))
-    finally:
-        matcher.calibration = saved
+    model_without = models_without(matcher)
+    trial = matcher.calibrated(calibration)
+    for question, (slug, terms, words, exclude) in enumerate(seen):
+        if words <= calibration.story_min_terms:
+            continue
+        long_negatives += slug == NONE
+        # the everyday stories come after the questions; no model learnt them
+        signals = matcher.signals(terms, exclude, model_without(question))
+        if trial.decide(trial.rank_signals(signals)).topic is not None:
+            continue
+        story = trial.story_candidates(signals)
+        if story:
+            wanted = None if slug == NONE else slug
+            best = story[0]
+            evidence = matcher.domain_evidence(signals, exclude)
+            cases.append(StoryCase(evidence, best.slug, best.score, wanted))
     return cases, long_negatives
 
 

@@ -17,6 +17,7 @@ Unigrams and adjacent word pairs are both terms, so "ganti majikan" means more t
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -175,6 +176,20 @@ class Matcher:
         self._cross_fitted: list[TopicModel] | None = None
 
     @property
+    def questions(self) -> list[tuple[str, list[str]]]:
+        """Example questions (not keywords or titles): what leave-one-out calibration replays."""
+        return [
+            doc for doc, held in zip(self.example_docs, self.example_held_out, strict=True) if held
+        ]
+
+    def calibrated(self, calibration: Calibration) -> Matcher:
+        """The same index deciding with another calibration (fitting tries one out without
+        touching the matcher that serves)."""
+        other = copy.copy(self)
+        other.calibration = calibration
+        return other
+
+    @property
     def classes(self) -> tuple[str, ...]:
         """The topic model's classes: every topic, then the none class when there is one."""
         return (*self.slugs, NONE) if self.negatives else tuple(self.slugs)
@@ -219,8 +234,6 @@ class Matcher:
         self.example_docs: list[tuple[str, list[str]]] = []
         self.example_held_out: list[bool] = []
         """Per example doc, whether it is an example question (replayed by calibration)."""
-        self.questions: list[tuple[str, list[str]]] = []
-        """Example questions (not keywords or titles): what leave-one-out calibration replays."""
         sources = [(t.slug, self._texts(t), len(t.examples)) for t in topics]
         if self.negatives:
             sources.append((NONE, self.negatives, len(self.negatives)))
@@ -233,8 +246,6 @@ class Matcher:
                     bag.update(terms)
                     self.example_docs.append((slug, terms))
                     self.example_held_out.append(i < n_questions)
-                    if i < n_questions:
-                        self.questions.append((slug, terms))
             bags[slug] = bag
         self.bags = bags
         n = len(bags)
