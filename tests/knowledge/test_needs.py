@@ -213,3 +213,11 @@ def test_a_need_said_plainly_in_english_is_answered_in_a_story_or_a_question(
 def test_money_sent_that_never_arrived_is_the_remittance_need() -> None:
     assert "kirim-uang" in reader().read("uang yang saya kirim ke keluarga belum juga sampai").plain
     assert "kirim-uang" not in reader().read("paket yang saya kirim belum sampai").topics
+
+
+def test_a_heart_hurt_is_not_an_illness() -> None:
+    """ "Sakit hati" is resentment, not a worker falling ill."""
+    hurt = reader().read("saya sakit hati sama majikan di malaysia, dia suka marah")
+    assert "pmi-meninggal-sakit" not in hurt.topics
+    ill = reader().read("istri saya sakit di malaysia, hatinya bengkak kata dokter")
+    assert "pmi-meninggal-sakit" in ill.topics
