@@ -218,7 +218,12 @@ class Triage:
         read_needs = cache(partial(self.need_reader.read, text, standard))
         topic, offered = self._verdict(answer, read_needs, asks)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
-            if topic is None:
+            lead = self._ranked_lead(answer) if danger.ranked_first and topic is None else None
+            if lead is not None:
+                # held somewhere: after the numbers, what the message is most likely about
+                topic = lead
+                offered = tuple(s for s in dict.fromkeys((danger.topic, *offered)) if s != lead)
+            elif topic is None:
                 # after the numbers, what helps with this danger (what to do when beaten, ...)
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
@@ -262,6 +267,13 @@ class Triage:
             departure_question=asked,
             company=company,
         )
+
+    @staticmethod
+    def _ranked_lead(answer: Answer) -> str | None:
+        """The ranking's first topic other than the numbers (which the danger reply gives)."""
+        match = answer.match
+        ranked = (match.leaning or match.candidates) if match is not None else ()
+        return next((c.slug for c in ranked if c.slug != EMERGENCY_TOPIC), None)
 
     def _room_beside(self, text: str, asks: Callable[[], bool], danger: Danger | None) -> int:
         """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.

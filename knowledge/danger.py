@@ -75,6 +75,10 @@ class Danger:
     kind: str
     phrase: str
     topic: str | None = None
+    ranked_first: bool = False
+    """Its kind happens in too many situations (a house, a ship, a scam compound, a
+    shelter) for `topic` to help most: the engine's ranking of the message decides, and
+    `topic` is offered beside it."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,7 @@ class DangerDetector:
         self.literals = LiteralIndex([r.literals for r in self.rules])
         self.topics = {str(k): str(v) for k, v in (spec.get("topics") or {}).items()}
         """The topic that helps most after the numbers, per kind of danger."""
+        self.ranked_first = frozenset(str(k) for k in spec.get("ranked_first") or ())
         self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
         self.telling = frozenset(str(w) for w in spec.get("telling") or ())
         """Words of telling after which "kalau" means "that" (REPORTED_THAT)."""
@@ -464,7 +469,12 @@ class DangerDetector:
                     continue
                 if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
                     return None  # a joke, or a question about what has not happened
-                return Danger(rule.kind, found.group(0).strip(), self.topics.get(rule.kind))
+                return Danger(
+                    rule.kind,
+                    found.group(0).strip(),
+                    self.topics.get(rule.kind),
+                    rule.kind in self.ranked_first,
+                )
         return None
 
     def _of_a_ward(self, recent: str) -> bool:
