@@ -1,5 +1,5 @@
 """Names of the real-message sets collected blind after the first (tests/data/real_messages_N.jsonl,
-N = 2..16), as test ids: the danger floors and the answer floors list the same sets."""
+N = 2..17), as test ids: the danger floors and the answer floors list the same sets."""
 
 LATER_SET_IDS = (
     "second",
@@ -17,4 +17,5 @@ LATER_SET_IDS = (
     "fourteenth",
     "fifteenth",
     "sixteenth",
+    "seventeenth",
 )

@@ -253,6 +253,11 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # that stop's start), false alarms 0.136 (11 of 81, the same); labelled twice (kappa
         # on danger 0.62; labeller 2: 15 of 21, 0.089)
         ("real_messages_16.jsonl", 0.36, 0.15),
+        # 125 collected during stop 35 (104 pages on 100 sites no earlier set used; 19 in
+        # danger), measured on arrival and unread: recall 0.26 (5 of 19), false alarms 0.113
+        # (12 of 106), the same with the engine at that stop's start; labelled twice (kappa on
+        # danger 0.64; labeller 2: 6 of 16, 0.101)
+        ("real_messages_17.jsonl", 0.22, 0.13),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -267,9 +272,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-16 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-17 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9 to 16 were labelled twice from the start).
+    sets 9 to 17 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -288,6 +293,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_14.jsonl": (0.35, 0.05),
         "real_messages_15.jsonl": (0.50, 0.08),
         "real_messages_16.jsonl": (0.60, 0.11),
+        "real_messages_17.jsonl": (0.38, 0.12),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

@@ -162,6 +162,7 @@ REAL_13 = DATA / "real_messages_13.jsonl"
 REAL_14 = DATA / "real_messages_14.jsonl"
 REAL_15 = DATA / "real_messages_15.jsonl"
 REAL_16 = DATA / "real_messages_16.jsonl"
+REAL_17 = DATA / "real_messages_17.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -469,6 +470,12 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # unread: top-1 0.367, helpful 0.827, out of scope answered 6 of 13, the same as with
         # the engine at that stop's start
         (REAL_16, 0.34, 0.80, 0.03, 0.50),
+        # 125 collected during stop 35 (104 pages on 100 sites no earlier set used; 19 in
+        # danger, 14 outside working abroad, 10 not in Indonesian) and measured on arrival,
+        # unread: top-1 0.396, helpful 0.838, out of scope answered 5 of 14 with the engine at
+        # that stop's start (top-1 0.387 after someone held was answered for what the ranking
+        # leads with: three messages of its odd lines, then read)
+        (REAL_17, 0.36, 0.81, 0.03, 0.40),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -485,8 +492,17 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
 
 @pytest.mark.parametrize(
     "path",
-    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15, REAL_16],
-    ids=["seventh", "eighth", "ninth", "eleventh", "thirteenth", "fifteenth", "sixteenth"],
+    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15, REAL_16, REAL_17],
+    ids=[
+        "seventh",
+        "eighth",
+        "ninth",
+        "eleventh",
+        "thirteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+    ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     triage: Triage, path: Path
@@ -496,7 +512,7 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00; set 13, 12 in danger,
     0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer; set 15, 18 in
     danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further; set 16,
-    30 in danger, 0.967 on arrival)."""
+    30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
