@@ -1757,3 +1757,17 @@ def test_held_captive_ransomed_accused_or_threatened_with_jail_is_read() -> None
         "air minum di mess sudah habis, nanti saya beli",
         "anak saya disebut pintar oleh gurunya",
     )
+
+
+def test_a_ransom_to_go_home_and_a_message_that_may_be_the_last_are_read() -> None:
+    assert_danger(
+        "kalau adik saya mau pulang harus ditebus 50 juta kata agennya",
+        "mereka bisa keluar dari sana harus menebus ratusan juta per orang",
+        "tolong pak, mungkin ini pesan terakhir saya",
+        "maybe this is my last message, they took everything",
+    )
+    assert_no_danger(
+        "bpkb motor harus ditebus dulu di pegadaian",
+        "kalau mau pulang harus bayar tiket sendiri ya?",
+        "ini video terakhir saya tahun ini, terima kasih yang sudah menonton",
+    )
