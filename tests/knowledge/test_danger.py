@@ -1764,6 +1764,8 @@ def test_a_ransom_to_go_home_and_a_message_that_may_be_the_last_are_read() -> No
         "kalau adik saya mau pulang harus ditebus 50 juta kata agennya",
         "mereka bisa keluar dari sana harus menebus ratusan juta per orang",
         "tolong pak, mungkin ini pesan terakhir saya",
+        "kami minta bantu pulangkan beliau, sakit lah parah di sana",
+        "adik saya sakit nian di kapal, tidak ada dokter",
         "maybe this is my last message, they took everything",
     )
     assert_no_danger(
