@@ -1765,7 +1765,7 @@ def test_a_ransom_to_go_home_and_a_message_that_may_be_the_last_are_read() -> No
         "mereka bisa keluar dari sana harus menebus ratusan juta per orang",
         "tolong pak, mungkin ini pesan terakhir saya",
         "kami minta bantu pulangkan beliau, sakit lah parah di sana",
-        "adik saya sakit nian di kapal, tidak ada dokter",
+        "adik saya sakit sangat parah di kapal, tidak ada dokter",
         "maybe this is my last message, they took everything",
     )
     assert_no_danger(
