@@ -82,3 +82,17 @@ def test_someone_in_danger_gets_the_numbers_and_an_answer_with_two_buttons_only(
     replies = Chat(sqlite_services, user="danger").send(story)
     assert len(replies) == 2, [r.text[:40] for r in replies]
     assert any(b.id == "cmd:urgent" for b in replies[0].buttons)
+
+
+def test_someone_held_on_a_ship_hears_about_trafficking_after_the_numbers(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """The danger reply first, then the answer the message is about (trafficking), with abuse
+    by the employer, the held kind's usual answer, one tap away."""
+    story = "kami disekap di kapal, tidak boleh turun ke darat"
+    topics = sqlite_services.dispatcher.engine.triage.librarian.topics
+    replies = Chat(sqlite_services, user="held").send(story)
+    assert any(b.id == "cmd:urgent" for b in replies[0].buttons)
+    answer = topics["perdagangan-orang"].text("id")
+    assert any(answer[:60] in r.text for r in replies[1:]), [r.text[:60] for r in replies]
+    assert "kekerasan-majikan" in shown_topics(replies)

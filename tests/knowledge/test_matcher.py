@@ -537,15 +537,17 @@ def test_suspected_danger_puts_the_numbers_beside_an_answer_sooner_than_among_ch
 def test_someone_held_is_answered_for_where_they_are_held_after_the_numbers(
     triage: Triage,
 ) -> None:
-    """Held in a scam compound or in a shelter before departure: after the emergency numbers
-    the answer follows the message (trafficking, a departure that never comes), and what to
-    do about an abusive employer is still one tap away. Held by an employer stays that."""
-    compound = triage.read("anak saya disekap di kamboja, dipaksa jadi scammer, tidak boleh keluar")
-    assert compound.urgent and compound.danger and compound.danger.kind == "held"
-    assert compound.topic == "perdagangan-orang"
-    assert "kekerasan-majikan" in compound.offered
-    shelter = triage.read("saya disekap di penampungan pt sudah 3 bulan belum diberangkatkan")
-    assert shelter.urgent and shelter.topic == "gagal-berangkat"
-    assert "kekerasan-majikan" in shelter.offered
+    """Held on a ship or by an agent in a shelter: after the emergency numbers the answer
+    follows what the ranking says the message is about (here trafficking), and what to do
+    about an abusive employer, the held kind's own topic, is one tap away. Held by an
+    employer in the house stays that."""
+    for text in (
+        "kami disekap di kapal, tidak boleh turun ke darat",
+        "istri saya disekap agen di penampungan jakarta",
+    ):
+        held = triage.read(text)
+        assert held.danger is not None and held.danger.kind == "held", text
+        assert held.topic == "perdagangan-orang", (text, held.topic)
+        assert "kekerasan-majikan" in held.offered, (text, held.offered)
     house = triage.read("istri saya dikurung majikan di rumahnya, tidak boleh keluar")
     assert house.urgent and house.topic == "kekerasan-majikan"
