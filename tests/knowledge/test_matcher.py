@@ -163,6 +163,7 @@ REAL_14 = DATA / "real_messages_14.jsonl"
 REAL_15 = DATA / "real_messages_15.jsonl"
 REAL_16 = DATA / "real_messages_16.jsonl"
 REAL_17 = DATA / "real_messages_17.jsonl"
+REAL_18 = DATA / "real_messages_18.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -476,6 +477,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # that stop's start (top-1 0.387 after someone held was answered for what the ranking
         # leads with: three messages of its odd lines, then read)
         (REAL_17, 0.36, 0.81, 0.03, 0.40),
+        # 102 collected at the end of stop 35 (80 pages on 73 sites no earlier set used; 13 in
+        # danger, 8 outside working abroad) and measured on arrival, unread, with the engine at
+        # that stop's end: top-1 0.415, helpful 0.840, no dead end, out of scope answered 3 of
+        # 8, the same as with the engine at that stop's start
+        (REAL_18, 0.39, 0.81, 0.02, 0.45),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -492,7 +498,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
 
 @pytest.mark.parametrize(
     "path",
-    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15, REAL_16, REAL_17],
+    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15, REAL_16, REAL_17, REAL_18],
     ids=[
         "seventh",
         "eighth",
@@ -502,6 +508,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         "fifteenth",
         "sixteenth",
         "seventeenth",
+        "eighteenth",
     ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
@@ -512,7 +519,8 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     7, 8 and 9 over stop 23: 0.78 -> 0.93, 0.87 -> 0.97, 0.73 -> 1.00; set 13, 12 in danger,
     0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer; set 15, 18 in
     danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further; set 16,
-    30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival)."""
+    30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival; set 18, 13 in
+    danger, 1.000 on arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
