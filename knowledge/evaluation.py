@@ -111,6 +111,16 @@ class Report:
     def offered_numbers_rate(self) -> float:
         return _ratio(self.offered_numbers, self.not_in_danger)
 
+    def one_line(self) -> str:
+        """The figures the issue sets goals for, on one line, counts beside rates."""
+        return (
+            f"top-1 {self.top1:.3f}, helpful {self.helpfulness:.3f}, out of scope answered "
+            f"{self.out_of_scope_answered}/{self.out_of_scope}, urgent recall "
+            f"{self.urgent_given}/{self.in_danger} ({self.urgent_recall:.3f}), false alarms "
+            f"{self.false_alarms}/{self.not_in_danger} ({self.false_alarm_rate:.3f}), numbers "
+            f"within reach {self.reachable_rate:.3f}"
+        )
+
     def summary_lines(self) -> list[str]:
         lines = [
             f"in-scope messages: {self.in_scope}, out-of-scope: {self.out_of_scope}",

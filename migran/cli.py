@@ -96,10 +96,17 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"  {line}")
         print("today's engine:")
         rows = [row for row, _given in reviewed]
+    elif args.halves:
+        if args.file or args.misses or args.second:
+            print(
+                "--halves reads the real sets in its directory alone: no file, --misses or --second"
+            )
+            return 2
+        return _print_halves(Path(args.halves), lru_cache(maxsize=None)(_triage(settings).read))
     elif args.file:
         rows = read_labelled(Path(args.file))
     else:
-        print("Give a JSONL file of labelled questions, or --cases.")
+        print("Give a JSONL file of labelled questions, --halves DIR or --cases.")
         return 2
     decide = lru_cache(maxsize=None)(_triage(settings).read)
     report = evaluate(decide, rows)
@@ -116,6 +123,27 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(line)
     if args.second:
         _print_second_labelling(Path(args.second), Path(args.file).name, rows, decide)
+    return 0
+
+
+def _print_halves(data: Path, decide: Callable[[str], Reading]) -> int:
+    """The real sets as docs/benchmarks.md reads them: what was read, what never was."""
+    from knowledge.evaluation import evaluate
+    from knowledge.real_halves import split
+
+    halves = split(data)
+    if not halves.read and not halves.unread:
+        print(f"No real-message sets in {data}.")
+        return 2
+    groups = [
+        ("unread, sets 3-10 (the headline)", halves.headline),
+        ("unread, every set", halves.unread),
+        ("read", halves.read),
+        *((f"unread, set {n}", rows) for n, rows in halves.by_set.items()),
+    ]
+    for name, rows in groups:
+        if rows:
+            print(f"{name} ({len(rows)} messages): {evaluate(decide, rows).one_line()}")
     return 0
 
 
@@ -647,6 +675,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the messages cases were opened from, as officers reviewed them (figures only)",
     )
     ev.add_argument("--limit", type=int, help="with --cases: only the newest N reviews")
+    ev.add_argument(
+        "--halves",
+        metavar="DIR",
+        help="the real sets in DIR (tests/data), split into the messages read and never read",
+    )
     ev.add_argument("--misses", action="store_true", help="print every wrong answer")
     ev.add_argument("--top", type=int, default=20, help="confusions to list")
     ev.add_argument(

@@ -94,3 +94,18 @@ def test_eval_measures_the_assistant_on_the_cases_officers_reviewed(
     assert "top-1 accuracy (in scope): 1.000" in today
     assert "anak saya" not in out  # the message itself stays in the database
     assert main(["eval", "--cases", "--misses"]) == 2
+
+
+def test_eval_halves_prints_what_was_read_apart_from_what_never_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = {"q": "gaji anak saya di malaysia belum dibayar", "topics": ["gaji-tidak-dibayar"]}
+    _write(tmp_path / "real_messages.jsonl", [row, row])  # set 1: read whole
+    _write(tmp_path / "real_messages_3.jsonl", [row, row, row])  # odd lines read
+    _write(tmp_path / "real_messages_9.jsonl", [row])  # never read
+    assert main(["eval", "--halves", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "unread, sets 3-10 (the headline) (2 messages): top-1 1.000" in out
+    assert "read (4 messages)" in out
+    assert "unread, set 3 (1 messages)" in out and "unread, set 9 (1 messages)" in out
+    assert main(["eval", "--halves", str(tmp_path / "none")]) == 2
