@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -789,7 +790,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.logredact import install_log_redaction
 
     install_log_redaction(settings.secrets)
-    return int(args.func(args, settings) or 0)
+    try:
+        return int(args.func(args, settings) or 0)
+    except BrokenPipeError:
+        # the reader went away ("migran eval --halves tests/data | head -3"): stop quietly,
+        # and keep Python's own flush at exit from failing on the closed pipe again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

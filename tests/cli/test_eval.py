@@ -109,3 +109,18 @@ def test_eval_halves_prints_what_was_read_apart_from_what_never_was(
     assert "read (4 messages)" in out
     assert "unread, set 3 (1 messages)" in out and "unread, set 9 (1 messages)" in out
     assert main(["eval", "--halves", str(tmp_path / "none")]) == 2
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`migran eval --halves DIR | head -1`: the pipe closes after one line; the command
+    stops quietly instead of printing a BrokenPipeError."""
+    import subprocess
+    import sys
+
+    row = {"q": "gaji anak saya di malaysia belum dibayar", "topics": ["gaji-tidak-dibayar"]}
+    for n in (3, 4, 5, 6, 7, 8, 9, 10):
+        _write(tmp_path / f"real_messages_{n}.jsonl", [row] * 400)
+    command = f"{sys.executable} -m migran.cli eval --halves {tmp_path} | head -1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
+    assert done.stdout.startswith("unread, sets 3-10 (the headline)")
+    assert "Traceback" not in done.stderr, done.stderr
