@@ -40,12 +40,9 @@ def models_without(matcher: Matcher) -> Callable[[int], TopicModel | None]:
 
 def replay(matcher: Matcher) -> list[Replay]:
     model_without = models_without(matcher)
-    out = [
-        matcher.rank(terms, exclude=(slug, Counter(terms)), model=model_without(question))
-        for question, (slug, terms) in enumerate(matcher.questions)
-    ]
     replays = []
-    for (slug, _), ranked in zip(matcher.questions, out, strict=True):
+    for question, (slug, terms) in enumerate(matcher.questions):
+        ranked = matcher.rank(terms, exclude=(slug, Counter(terms)), model=model_without(question))
         real = [c for c in ranked if c.slug != NONE]
         if not real:
             continue

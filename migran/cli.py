@@ -77,8 +77,6 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from functools import lru_cache
-
     from knowledge.evaluation import evaluate, read_labelled, tally
 
     if args.cases:
@@ -103,13 +101,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
                 "--halves reads the real sets in its directory alone: no file, --misses or --second"
             )
             return 2
-        return _print_halves(Path(args.halves), lru_cache(maxsize=None)(_triage(settings).read))
+        return _print_halves(Path(args.halves), _reading_once(settings))
     elif args.file:
         rows = read_labelled(Path(args.file))
     else:
         print("Give a JSONL file of labelled questions, --halves DIR or --cases.")
         return 2
-    decide = lru_cache(maxsize=None)(_triage(settings).read)
+    decide = _reading_once(settings)
     report = evaluate(decide, rows)
     if args.misses:
         for question, gold, got in report.misses:
@@ -125,6 +123,14 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.second:
         _print_second_labelling(Path(args.second), Path(args.file).name, rows, decide)
     return 0
+
+
+def _reading_once(settings: Settings) -> Callable[[str], Reading]:
+    """Today's engine, reading each distinct message once: a set and its second labelling,
+    or the halves of the real sets, ask about the same messages again."""
+    from functools import lru_cache
+
+    return lru_cache(maxsize=None)(_triage(settings).read)
 
 
 def _print_halves(data: Path, decide: Callable[[str], Reading]) -> int:
