@@ -23,7 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -32,6 +32,7 @@ from knowledge.calibration import Calibration
 from knowledge.datafiles import data_entries
 from knowledge.language import detect_language
 from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
+from knowledge.pleas import Plea, read_pleas
 from knowledge.topic import Topic
 from knowledge.topic_model import TopicModel, cross_fitted, shipped_model
 from knowledge.topic_model import train as train_topic_model
@@ -161,12 +162,15 @@ class Matcher:
         calibration: Calibration | None = None,
         negatives: Sequence[str] | None = None,
         topic_model: TopicModel | bool | None = True,
+        pleas: Sequence[Plea] | None = None,
     ) -> None:
-        """`topic_model` True takes the shipped model when it was trained on these classes."""
+        """`topic_model` True takes the shipped model when it was trained on these classes;
+        `pleas` (the written pleas by default) are learnt by a topic model trained here."""
         self.normalizer = normalizer or Normalizer()
         self.config = config or MatcherConfig()
         self.calibration = calibration or Calibration.load()
         self.negatives = list(negatives) if negatives is not None else load_negatives()
+        self.pleas = list(pleas) if pleas is not None else read_pleas()
         self.slugs = [t.slug for t in topics]
         self._build(topics)
         if topic_model is True:
@@ -194,9 +198,23 @@ class Matcher:
         """The topic model's classes: every topic, then the none class when there is one."""
         return (*self.slugs, NONE) if self.negatives else tuple(self.slugs)
 
+    @cached_property
+    def plea_docs(self) -> list[tuple[str, list[str]]]:
+        """The written pleas as the topic model learns them: one sample per topic that would
+        help (the none class for one outside the service), read as a message is."""
+        classes = set(self.classes)
+        docs = []
+        for plea in self.pleas:
+            terms = self.query(plea.text)[0]
+            for slug in plea.topics or (NONE,):
+                if slug in classes:
+                    docs.append((slug, terms))
+        return docs
+
     def train_topic_model(self) -> TopicModel:
-        """Fits the topic model on every example, keyword and title (and everyday question)."""
-        return train_topic_model(self.example_docs, self.classes)
+        """Fits the topic model on every example, keyword and title (and everyday question),
+        and the written pleas."""
+        return train_topic_model([*self.example_docs, *self.plea_docs], self.classes)
 
     def cross_fitted_models(self) -> list[TopicModel] | None:
         """Models that never saw one fifth of the example questions each: question i is
@@ -205,7 +223,9 @@ class Matcher:
             return None
         if self._cross_fitted is None:
             self._cross_fitted = cross_fitted(
-                self.example_docs, self.example_held_out, self.classes
+                [*self.example_docs, *self.plea_docs],
+                [*self.example_held_out, *(False for _ in self.plea_docs)],
+                self.classes,
             )
         return self._cross_fitted
 

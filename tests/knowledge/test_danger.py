@@ -263,6 +263,12 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # 0.54 (7 of 13), false alarms 0.135 (12 of 89), the same with the engine at its
         # start; labelled twice (kappa on danger 0.77; labeller 2: 8 of 12, 0.122)
         ("real_messages_18.jsonl", 0.50, 0.15),
+        # 120 collected at the start of stop 36 (98 pages on 88 sites no earlier set used; 16
+        # in danger, many of them told by a family with the danger known from elsewhere: a
+        # daughter held in a Myanmar scam compound, a mother on death row), measured on
+        # arrival and unread: recall 0 of 16, false alarms 0.067 (7 of 104); labelled twice
+        # (kappa on danger 0.48; labeller 2: 1 of 7, 0.053)
+        ("real_messages_19.jsonl", 0.0, 0.08),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -277,9 +283,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-18 were labelled a second time, blind to the engine and to the first labels
-    (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half;
-    sets 9 to 18 were labelled twice from the start).
+    """Sets 2-19 were labelled a second time, blind to the engine and to the first labels
+    (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half,
+    0.48 on set 19; sets 9 to 19 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -300,6 +306,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_16.jsonl": (0.60, 0.11),
         "real_messages_17.jsonl": (0.38, 0.12),
         "real_messages_18.jsonl": (0.65, 0.14),
+        "real_messages_19.jsonl": (0.0, 0.07),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

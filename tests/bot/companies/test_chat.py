@@ -98,9 +98,11 @@ def test_with_no_list_loaded_the_chat_says_so_and_gives_the_official_way(
 def test_a_company_named_in_a_question_about_something_else_is_checked_too(
     family: Chat,
 ) -> None:
-    replies = family.send("gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Calo Jaya")
+    replies = family.send(
+        "gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Zorvana Mitra"
+    )
     texts = [r.text for r in replies]
-    assert "PT Calo Jaya* tidak ada di daftar" in texts[0]
+    assert "PT Zorvana Mitra* tidak ada di daftar" in texts[0]
     assert "gaji" in texts[1].lower()
     assert texts[2:] in ([], [ALSO_HELP])  # the story's other needs, when it has them
 
@@ -109,7 +111,7 @@ def test_a_company_named_aside_is_not_checked_when_no_list_is_loaded(
     services: Services,
 ) -> None:
     replies = Chat(services, user="family-3").send(
-        "gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Calo Jaya"
+        "gaji adik saya 3 bulan belum dibayar, dia berangkat lewat PT Zorvana Mitra"
     )
     texts = [r.text for r in replies]
     assert "belum punya daftar" not in texts[0] and texts[1:] in ([], [ALSO_HELP])

@@ -1,0 +1,45 @@
+"""Written pleas: messages written in the voice of real ones, for the models to learn from.
+
+The models learnt from examples and training messages written for this project, and people
+write otherwise: long stories told by a mother, a plea to "Bapak Presiden", a worker's Malay
+with her employer's words in it. Real messages may not be learnt from (they measure the
+engine), so for each message of the read halves (knowledge/real_halves.py) a helper wrote a
+new one by another imagined person in a like situation, with other words and other details,
+and the same labels: data/written_pleas.jsonl. None is a near copy of any real message (a test
+checks it), and none was written from an unread message, so the unread halves and the fresh
+sets still measure the engine on words it never learnt from. The topic model learns from them
+(`Matcher.plea_docs`); the danger model does not, since learning them did not bring the
+numbers within reach of more people in danger (docs/benchmarks.md, stop 36).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from knowledge.datafiles import read_data
+
+PLEAS_FILE = "written_pleas.jsonl"
+
+
+@dataclass(frozen=True)
+class Plea:
+    text: str
+    topics: tuple[str, ...]
+    """The topics whose answer would help, best first; none for a message outside the service."""
+    urgent: bool
+    """Someone is in danger now."""
+    after: str
+    """The read message it was written after ("real_messages_5.jsonl:7"), for review."""
+
+
+def read_pleas(text: str | None = None) -> list[Plea]:
+    """The written pleas of the data file (or of the given JSON lines)."""
+    pleas = []
+    for line in (text if text is not None else read_data(PLEAS_FILE)).splitlines():
+        if line.strip():
+            row = json.loads(line)
+            pleas.append(
+                Plea(str(row["q"]), tuple(row["topics"]), bool(row["urgent"]), str(row["after"]))
+            )
+    return pleas
