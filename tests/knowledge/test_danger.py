@@ -263,7 +263,7 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # 0.54 (7 of 13), false alarms 0.135 (12 of 89), the same with the engine at its
         # start; labelled twice (kappa on danger 0.77; labeller 2: 8 of 12, 0.122)
         ("real_messages_18.jsonl", 0.50, 0.15),
-        # 120 collected at the start of stop 36 (98 pages on 88 sites no earlier set used; 16
+        # 120 collected at the start of stop 36 (98 pages no earlier set used, on 83 sites; 16
         # in danger, many of them told by a family with the danger known from elsewhere: a
         # daughter held in a Myanmar scam compound, a mother on death row), measured on
         # arrival and unread: recall 0 of 16, false alarms 0.067 (7 of 104); labelled twice

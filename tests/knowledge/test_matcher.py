@@ -483,7 +483,7 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # that stop's end: top-1 0.415, helpful 0.840, no dead end, out of scope answered 3 of
         # 8, the same as with the engine at that stop's start
         (REAL_18, 0.39, 0.81, 0.02, 0.45),
-        # 120 collected at the start of stop 36 (98 pages on 88 sites no earlier set used; 16
+        # 120 collected at the start of stop 36 (98 pages no earlier set used, on 83 sites; 16
         # in danger, 15 outside working abroad) and measured on arrival, unread: top-1 0.295,
         # helpful 0.800 with the engine at that stop's start, 0.295 / 0.819 after the topic
         # model learnt the written pleas; out of scope answered 2 of 15, no dead end
