@@ -551,10 +551,13 @@ class Engine:
         elif reading.offered:
             replies.offer(ctx, self.librarian.topics, reading.offered, reading.lang, reading.urgent)
         elif not reading.urgent:
+            # outside the service as read; the numbers stay one tap away all the same, for the
+            # few in danger whose words say too little (stop 36: 2 of 244 unread ones got this)
             ctx.say(
                 fallback_text(ctx.lang),
                 [
                     Button("cmd:report", short(ctx._("Ask an officer"))),
+                    Button(f"topic:{EMERGENCY_TOPIC}", short(ctx._("Emergency numbers"))),
                     Button("cmd:menu", short(ctx._("Menu"))),
                 ],
             )
