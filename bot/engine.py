@@ -550,14 +550,15 @@ class Engine:
             self.answer_topic(ctx, reading.topic, reading.lang, reading.offered)
         elif reading.offered:
             replies.offer(ctx, self.librarian.topics, reading.offered, reading.lang, reading.urgent)
-        elif not reading.urgent:
-            # outside the service as read; the numbers stay one tap away all the same, for the
-            # few in danger whose words say too little (stop 36: 2 of 244 unread ones got this)
+        elif reading.falls_back:
             ctx.say(
                 fallback_text(ctx.lang),
                 [
                     Button("cmd:report", short(ctx._("Ask an officer"))),
-                    Button(f"topic:{EMERGENCY_TOPIC}", short(ctx._("Emergency numbers"))),
+                    *(
+                        Button(f"topic:{slug}", short(ctx._("Emergency numbers")))
+                        for slug in reading.shown_choices
+                    ),
                     Button("cmd:menu", short(ctx._("Menu"))),
                 ],
             )

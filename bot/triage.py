@@ -137,9 +137,25 @@ class Reading:
         return tuple(dict.fromkeys((*urgent, *((shown,) if shown else ()))))
 
     @property
+    def falls_back(self) -> bool:
+        """Nothing to answer, offer or check, and no danger read: the plain fallback."""
+        return (
+            self.intent is None
+            and self.command is None
+            and self.company is None
+            and self.topic is None
+            and not self.offered
+            and not self.urgent
+        )
+
+    @property
     def shown_choices(self) -> tuple[str, ...]:
-        """The topics offered as choices: none when a command word opens its form."""
-        return () if self.command else self.offered
+        """The topics offered as choices: none when a command word opens its form; beside the
+        plain fallback, the emergency numbers (a few people in danger write too little to be
+        read as such: 2 of 244 in the unread real messages, docs/benchmarks.md stop 36)."""
+        if self.command:
+            return ()
+        return (EMERGENCY_TOPIC,) if self.falls_back else self.offered
 
     @property
     def helped_with(self) -> tuple[str, ...]:

@@ -184,7 +184,7 @@ def tally(judged: Iterable[tuple[Labelled, Verdict]]) -> Report:
             if got is not None:
                 report.out_of_scope_answered += 1
                 report.misses.append((row.question, None, got))
-            elif verdict.helped_with:
+            elif _offers_topics(verdict):
                 report.out_of_scope_offered += 1
             continue
         report.in_scope += 1
@@ -193,11 +193,17 @@ def tally(judged: Iterable[tuple[Labelled, Verdict]]) -> Report:
             report.correct += 1
         else:
             if got is None:
-                report.abstained += not verdict.helped_with
+                report.abstained += not _offers_topics(verdict)
             report.confusions[(row.topics[0], got or "(not answered)")] += 1
             report.misses.append((row.question, row.topics[0], got))
         report.helpful += bool(right.intersection(verdict.helped_with))
     return report
+
+
+def _offers_topics(verdict: Verdict) -> bool:
+    """Choices beyond the emergency numbers: the plain fallback keeps those one tap away too,
+    and is still a dead end for a question it does not place."""
+    return any(slug != EMERGENCY_TOPIC for slug in verdict.helped_with)
 
 
 def read_second_labels(path: Path, set_name: str, rows: list[Labelled]) -> list[Labelled]:

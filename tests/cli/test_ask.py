@@ -87,3 +87,12 @@ def test_startup_is_quick_enough_for_a_shell_pipeline() -> None:
     assert json.loads(result.stdout)["topic"] is not None
     # The target is 1.5 s on an idle machine; the bound here allows for a busy test worker.
     assert elapsed < 6, elapsed
+
+
+def test_the_plain_fallback_tells_the_numbers_it_offers(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The chat's plain fallback has the emergency numbers as a button: `offered` says so."""
+    assert main(["ask", "--json", "resep ayam goreng kalasan yang enak"]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    assert obj["topic"] is None and obj["urgent"] is False
+    assert obj["offered"] == ["kontak-darurat"]
+    assert "belum punya jawaban" in obj["answer"]

@@ -70,3 +70,18 @@ def test_only_the_danger_labels_both_labellers_give_are_counted() -> None:
     report = evaluate(lambda q: did[q], agreed_on_danger(first, second))
     assert (report.in_danger, report.urgent_given) == (1, 1)  # "b" is in doubt: left out
     assert (report.not_in_danger, report.false_alarms) == (1, 1)
+
+
+def test_the_plain_fallback_with_the_numbers_is_still_a_dead_end_but_reaches_them() -> None:
+    """The plain fallback keeps the numbers one tap away: for someone in danger they are within
+    reach, but a question it does not place is still left without a topic, and an everyday
+    question is not counted as offered choices."""
+    fallback = Did(None, (), ("kontak-darurat",))
+    rows = [
+        Labelled("held", ("perdagangan-orang",), urgent=True),
+        Labelled("recipe", (), urgent=False),
+    ]
+    report = evaluate(lambda _: fallback, rows)
+    assert report.reachable == 1 and report.urgent_given == 0
+    assert report.abstained == 1 and report.helpful == 0
+    assert report.out_of_scope_offered == 0 and report.out_of_scope_answered == 0
