@@ -32,7 +32,7 @@ from knowledge.calibration import Calibration
 from knowledge.datafiles import data_entries
 from knowledge.language import detect_language
 from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
-from knowledge.pleas import Plea, read_pleas
+from knowledge.pleas import read_pleas
 from knowledge.topic import Topic
 from knowledge.topic_model import TopicModel, cross_fitted, shipped_model
 from knowledge.topic_model import train as train_topic_model
@@ -162,15 +162,12 @@ class Matcher:
         calibration: Calibration | None = None,
         negatives: Sequence[str] | None = None,
         topic_model: TopicModel | bool | None = True,
-        pleas: Sequence[Plea] | None = None,
     ) -> None:
-        """`topic_model` True takes the shipped model when it was trained on these classes;
-        `pleas` (the written pleas by default) are learnt by a topic model trained here."""
+        """`topic_model` True takes the shipped model when it was trained on these classes."""
         self.normalizer = normalizer or Normalizer()
         self.config = config or MatcherConfig()
         self.calibration = calibration or Calibration.load()
         self.negatives = list(negatives) if negatives is not None else load_negatives()
-        self.pleas = list(pleas) if pleas is not None else read_pleas()
         self.slugs = [t.slug for t in topics]
         self._build(topics)
         if topic_model is True:
@@ -201,10 +198,11 @@ class Matcher:
     @cached_property
     def plea_docs(self) -> list[tuple[str, list[str]]]:
         """The written pleas as the topic model learns them: one sample per topic that would
-        help (the none class for one outside the service), read as a message is."""
+        help (the none class for one outside the service), read as a message is. Read from
+        the data file here, not when serving: only training and calibration learn them."""
         classes = set(self.classes)
         docs = []
-        for plea in self.pleas:
+        for plea in read_pleas():
             terms = self.query(plea.text)[0]
             for slug in plea.topics or (NONE,):
                 if slug in classes:

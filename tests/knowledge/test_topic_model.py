@@ -102,3 +102,19 @@ def test_calibration_reads_each_question_without_its_fold_and_keeps_the_shipped_
     assert model_without(3) is not shipped
     replay(matcher)
     assert matcher.topic_model is shipped
+
+
+def test_the_stored_calibration_is_the_one_the_content_gives(librarian: Librarian) -> None:
+    """Editing topics without `migran kb calibrate --write` would leave stale thresholds. Here,
+    beside the other calibration test, so that one worker trains the cross-fitted models once
+    for both (the suite runs files apart)."""
+    from knowledge.fitting import calibrate
+
+    fitted, stats = calibrate(librarian.matcher)
+    stored = librarian.matcher.calibration
+    assert (fitted.threshold, fitted.story_gate, fitted.story_threshold) == (
+        stored.threshold,
+        stored.story_gate,
+        stored.story_threshold,
+    ), "run `migran kb calibrate --write` after changing the content"
+    assert stats["story_negatives"] >= 20, "the story rule needs long everyday stories to fit"
