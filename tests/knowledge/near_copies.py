@@ -34,6 +34,16 @@ def shared_trigrams(a: list[str], b: list[str]) -> int:
     return shared
 
 
+def real_messages(data: Path = DATA) -> list[str]:
+    """Every message of the real sets in `data`, lower-cased."""
+    return [
+        json.loads(line)["q"].lower()
+        for real_file in sorted(data.glob("real_messages*.jsonl"))
+        for line in real_file.read_text("utf-8").splitlines()
+        if line
+    ]
+
+
 @dataclass
 class RealMessages:
     messages: list[str]
@@ -44,12 +54,7 @@ class RealMessages:
     @classmethod
     def load(cls, data: Path = DATA) -> RealMessages:
         """Every real set in `data`, lower-cased."""
-        messages = [
-            json.loads(line)["q"].lower()
-            for real_file in sorted(data.glob("real_messages*.jsonl"))
-            for line in real_file.read_text("utf-8").splitlines()
-            if line
-        ]
+        messages = real_messages(data)
         bit: dict[str, int] = {}
         grams = [trigrams(message) for message in messages]
         for each in grams:

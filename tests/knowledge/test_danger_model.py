@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.triage import EMERGENCY_TOPIC, Triage
 from knowledge.danger_model import default_model, read_training, train
 from knowledge.datafiles import read_data
+from tests.knowledge.near_copies import real_messages
 
 
 def test_the_shipped_weights_are_those_of_the_training_file() -> None:
@@ -47,18 +48,9 @@ def test_the_model_reads_words_it_was_not_given_as_rules() -> None:
 def test_no_training_message_copies_a_real_message() -> None:
     """The real sets measure the model; a training line close to one would let them measure
     what it memorised."""
-    import json
-    from pathlib import Path
-
     from rapidfuzz import fuzz, process
 
-    data = Path(__file__).resolve().parents[1] / "data"
-    real = [
-        json.loads(line)["q"].lower()
-        for real_file in sorted(data.glob("real_messages*.jsonl"))
-        for line in real_file.read_text("utf-8").splitlines()
-        if line
-    ]
+    real = real_messages()
     close = [
         text
         for text, _ in read_training()
