@@ -34,7 +34,7 @@ from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, detect_language
-from knowledge.danger import mentions_danger
+from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
 from knowledge.training import TrainingCatalog

@@ -21,7 +21,7 @@ from bot.companies.service import named_company
 from bot.register.hints import is_departure_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
-from knowledge.danger_model import DangerModel, default_model
+from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
 from knowledge.domain import DomainWords
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.matcher import Candidate, Match
@@ -179,6 +179,7 @@ class Triage:
         detector: DangerDetector | None = None,
         need_reader: NeedReader | None = None,
         danger_model: DangerModel | None = None,
+        sure_model: DangerModel | None = None,
     ) -> None:
         self.librarian = librarian
         self.numbers = numbers or EmergencyNumbers.load()
@@ -190,6 +191,9 @@ class Triage:
         self.needs = DomainWords.needs()
         self.need_reader = need_reader or default_reader()
         self.danger_model = danger_model or default_model()
+        """The safety net: the numbers one tap away when the words lean to danger."""
+        self.sure_model = sure_model or default_plea_model()
+        """Danger read from the words alone when the rules are silent and it is sure."""
         self.long_words = librarian.matcher.calibration.long_words
         self.leaders = librarian.matcher.config.runners_up
         """The ranking's first topics: a stated need among them is answered before the others,
@@ -219,7 +223,7 @@ class Triage:
 
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
-        danger = self.detector.detect(text, standard)
+        danger = read_danger(text, standard, self.detector, self.sure_model)
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         departure = danger is None and is_departure_statement(text)

@@ -702,7 +702,3 @@ def default_detector() -> DangerDetector:
 
 def detect_danger(text: str | None) -> Danger | None:
     return default_detector().detect(text)
-
-
-def mentions_danger(text: str | None) -> bool:
-    return detect_danger(text) is not None

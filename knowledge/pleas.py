@@ -8,8 +8,10 @@ new one by another imagined person in a like situation, with other words and oth
 and the same labels: data/written_pleas.jsonl. None is a near copy of any real message (a test
 checks it), and none was written from an unread message, so the unread halves and the fresh
 sets still measure the engine on words it never learnt from. The topic model learns from them
-(`Matcher.plea_docs`); the danger model does not, since learning them did not bring the
-numbers within reach of more people in danger (docs/benchmarks.md, stop 36).
+(`Matcher.plea_docs`), and so does the second danger model, which gives the emergency reply
+when it is sure (knowledge/danger_model.py); the first danger model, the safety net, does not,
+since learning them did not bring the numbers within reach of more people in danger
+(docs/benchmarks.md, stop 36).
 """
 
 from __future__ import annotations

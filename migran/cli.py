@@ -231,17 +231,29 @@ def cmd_kb_calibrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb_train_danger(args: argparse.Namespace, settings: Settings) -> int:
-    """Refits the danger model on data/danger_train.jsonl (deterministic)."""
-    from knowledge.danger_model import MODEL_FILE, read_training, train
+    """Refits both danger models (deterministic): the safety net on data/danger_train.jsonl,
+    the sure reading on it and the written pleas."""
+    from knowledge.danger_model import (
+        MODEL_FILE,
+        PLEA_CONFIG,
+        PLEA_MODEL_FILE,
+        read_plea_training,
+        read_training,
+        train,
+    )
 
-    rows = read_training()
-    model = train(rows)
-    text = model.to_json()
-    if args.write:
-        target = _write_data(MODEL_FILE, text + "\n")
-        print(f"written to {target}")
-    urgent = sum(label for _, label in rows)
-    print(f"trained on {len(rows)} messages ({urgent} in danger), {len(model.weights)} weights")
+    for name, rows, config in (
+        (MODEL_FILE, read_training(), None),
+        (PLEA_MODEL_FILE, read_plea_training(), PLEA_CONFIG),
+    ):
+        model = train(rows, config=config)
+        if args.write:
+            print(f"written to {_write_data(name, model.to_json() + chr(10))}")
+        urgent = sum(label for _, label in rows)
+        print(
+            f"{name}: trained on {len(rows)} messages ({urgent} in danger), "
+            f"{len(model.weights)} weights"
+        )
     return 0
 
 
@@ -704,7 +716,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--max-out-of-scope", type=float, default=0.05)
     cal.add_argument("--write", action="store_true", help="store it in knowledge/data")
     cal.set_defaults(func=cmd_kb_calibrate)
-    danger = kb_sub.add_parser("train-danger", help="refit the danger model on its written set")
+    danger = kb_sub.add_parser("train-danger", help="refit the danger models on their written sets")
     danger.add_argument("--write", action="store_true", help="store it in knowledge/data")
     danger.set_defaults(func=cmd_kb_train_danger)
     topics = kb_sub.add_parser("train-topics", help="refit the topic model on the content")

@@ -28,7 +28,7 @@ from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.service import link_new_case
 from bot.types import Button, Row
-from knowledge.danger import mentions_danger
+from knowledge.danger_model import mentions_danger
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
 SUBMIT, CANCEL = "opt:submit", "opt:cancel"
