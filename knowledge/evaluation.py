@@ -44,10 +44,42 @@ class Labelled:
     question: str
     topics: tuple[str, ...]
     urgent: bool | None = None
+    """None: left out of recall and false alarms (the labellers disagree)."""
+    placed: bool = True
+    """False: the labellers disagree whether the message is within the service at all; it is
+    left out of every topic figure (top-1, helpful, out of scope)."""
 
     @property
     def topic(self) -> str | None:
         return self.topics[0] if self.topics else None
+
+
+@dataclass(frozen=True)
+class LabelsAsVerdict:
+    """A labeller's labels read as if they were the engine's reply: the first topic answered,
+    the others offered, the emergency reply where the labeller says danger. Scored against
+    another labeller, it says how far two careful people agree on the figures the issue sets
+    goals for: what an engine can be expected to reach on labels of this kind."""
+
+    labels: Labelled
+
+    @property
+    def urgent(self) -> bool:
+        return bool(self.labels.urgent)
+
+    @property
+    def first_topic(self) -> str | None:
+        return self.labels.topic or (EMERGENCY_TOPIC if self.urgent else None)
+
+    @property
+    def answered(self) -> tuple[str, ...]:
+        urgent = (EMERGENCY_TOPIC,) if self.urgent else ()
+        first = self.labels.topics[:1]
+        return tuple(dict.fromkeys((*urgent, *first)))
+
+    @property
+    def helped_with(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.answered, *self.labels.topics)))
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -179,6 +211,8 @@ def tally(judged: Iterable[tuple[Labelled, Verdict]]) -> Report:
             report.not_in_danger += 1
             report.false_alarms += verdict.urgent
             report.offered_numbers += not verdict.urgent and numbers
+        if not row.placed:
+            continue
         if not row.topics:
             report.out_of_scope += 1
             if got is not None:
@@ -232,6 +266,22 @@ def agreed_on_danger(first: list[Labelled], second: list[Labelled]) -> list[Labe
     others are left out of recall and false alarms)."""
     return [
         Labelled(a.question, a.topics, a.urgent if a.urgent == b.urgent else None)
+        for a, b in zip(first, second, strict=True)
+    ]
+
+
+def agreed(first: list[Labelled], second: list[Labelled]) -> list[Labelled]:
+    """The first labels, keeping only what the second labeller agrees with: the danger label
+    where both say the same, and the message's place (within the service or outside it) where
+    both say the same; the first labeller's topics are the right ones for a message both place
+    within it."""
+    return [
+        Labelled(
+            a.question,
+            a.topics,
+            a.urgent if a.urgent == b.urgent else None,
+            placed=bool(a.topics) == bool(b.topics),
+        )
         for a, b in zip(first, second, strict=True)
     ]
 

@@ -12,10 +12,11 @@ misses, it moves from UNREAD_WHOLE to READ_ODD_LINES here, in the same change.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.evaluation import Labelled, read_labelled
+from knowledge.evaluation import Labelled, read_labelled, read_second_labels
 
 READ_WHOLE = (1, 2)
 """Read whole while the engine was first built for real messages."""
@@ -44,13 +45,31 @@ class Halves:
 
 def split(data: Path) -> Halves:
     """The sets found in `data`, split by what was read; a set missing from `data` is skipped."""
+    return _split({n: read_labelled(p) for n, p in _sets(data)})
+
+
+def split_second(data: Path, labels: Path) -> tuple[Halves, Halves]:
+    """The sets a second labelling covers (tests/data/second_labelling.jsonl), split as
+    `split` does, under the first labels and under the second, message by message."""
+    covered = {json.loads(line)["set"] for line in labels.read_text("utf-8").splitlines() if line}
+    first: dict[int, list[Labelled]] = {}
+    second: dict[int, list[Labelled]] = {}
+    for number, path in _sets(data):
+        if path.name in covered:  # all but set 1; a set covered in part is an error
+            first[number] = read_labelled(path)
+            second[number] = read_second_labels(labels, path.name, first[number])
+    return _split(first), _split(second)
+
+
+def _sets(data: Path) -> list[tuple[int, Path]]:
+    numbers = sorted((*READ_WHOLE, *READ_ODD_LINES, *UNREAD_WHOLE))
+    return [(n, set_path(data, n)) for n in numbers if set_path(data, n).exists()]
+
+
+def _split(sets: dict[int, list[Labelled]]) -> Halves:
     read: list[Labelled] = []
     unread_by_set: dict[int, list[Labelled]] = {}
-    for number in sorted((*READ_WHOLE, *READ_ODD_LINES, *UNREAD_WHOLE)):
-        path = set_path(data, number)
-        if not path.exists():
-            continue
-        rows = read_labelled(path)
+    for number, rows in sets.items():
         if number in READ_WHOLE:
             read += rows
         elif number in READ_ODD_LINES:

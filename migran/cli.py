@@ -151,7 +151,34 @@ def _print_halves(data: Path, decide: Callable[[str], Reading]) -> int:
     for name, rows in groups:
         if rows:
             print(f"{name} ({len(rows)} messages): {evaluate(decide, rows).one_line()}")
+    labels = data / "second_labelling.jsonl"
+    if labels.exists():
+        _print_labellers(data, labels, decide)
     return 0
+
+
+def _print_labellers(data: Path, labels: Path, decide: Callable[[str], Reading]) -> None:
+    """The unread messages labelled twice, where the labellers agree, and the second labeller
+    scored as if it were an engine: how far two people agree on what the goals measure."""
+    from knowledge.evaluation import LabelsAsVerdict, agreed, evaluate, tally
+    from knowledge.real_halves import split_second
+
+    first, second = split_second(data, labels)
+    for name, ones, others in (
+        ("sets 3-10", first.headline, second.headline),
+        ("every set", first.unread, second.unread),
+    ):
+        both = agreed(ones, others)
+        placed = sum(row.placed for row in both)
+        danger = sum(row.urgent is not None for row in both)
+        print(
+            f"unread, {name}, where both labellers agree ({placed} of {len(both)} placed alike, "
+            f"{danger} alike on danger): {evaluate(decide, both).one_line()}"
+        )
+        human = tally(
+            (one, LabelsAsVerdict(other)) for one, other in zip(ones, others, strict=True)
+        )
+        print(f"unread, {name}, the second labeller scored against the first: {human.one_line()}")
 
 
 def _reviewed_cases(

@@ -111,6 +111,34 @@ def test_eval_halves_prints_what_was_read_apart_from_what_never_was(
     assert main(["eval", "--halves", str(tmp_path / "none")]) == 2
 
 
+def test_eval_halves_sets_the_engine_beside_two_labellers_where_both_labelled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With a second labelling beside the sets: the figures where both labellers agree, and the
+    second labeller scored against the first (how far people agree on what the goals count)."""
+    wages = {
+        "q": "gaji anak saya di malaysia belum dibayar",
+        "topics": ["gaji-tidak-dibayar"],
+        "urgent": False,
+    }
+    recipe = {"q": "resep ayam goreng kalasan yang enak", "topics": [], "urgent": False}
+    _write(tmp_path / "real_messages.jsonl", [wages])  # set 1: never labelled twice
+    _write(tmp_path / "real_messages_9.jsonl", [wages, recipe])
+    second = [
+        {"set": "real_messages_9.jsonl", "line": 1, "topics": ["hak-pmi"], "urgent": False},
+        {"set": "real_messages_9.jsonl", "line": 2, "topics": ["kirim-uang"], "urgent": False},
+    ]
+    _write(tmp_path / "second_labelling.jsonl", second)
+    assert main(["eval", "--halves", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # the recipe is outside the service for one labeller, within it for the other: left out
+    assert "unread, sets 3-10, where both labellers agree (1 of 2 placed alike, 2 alike" in out
+    assert "where both labellers agree (1 of 2 placed alike, 2 alike on danger): top-1 1.000" in out
+    # the second labeller answers hak-pmi to the wages (wrong) and kirim-uang to the recipe
+    assert "the second labeller scored against the first: top-1 0.000, helpful 0.000, " in out
+    assert "out of scope answered 1/1" in out
+
+
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     """`migran eval --halves DIR | head -1`: the pipe closes after one line; the command
     stops quietly instead of printing a BrokenPipeError."""

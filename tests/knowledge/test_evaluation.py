@@ -85,3 +85,31 @@ def test_the_plain_fallback_with_the_numbers_is_still_a_dead_end_but_reaches_the
     assert report.reachable == 1 and report.urgent_given == 0
     assert report.abstained == 1 and report.helpful == 0
     assert report.out_of_scope_offered == 0 and report.out_of_scope_answered == 0
+
+
+def test_a_message_the_labellers_place_apart_counts_in_no_topic_figure() -> None:
+    """One labeller says outside the service, the other names a topic: neither answering it
+    nor leaving it is wrong, so it counts for danger only."""
+    from knowledge.evaluation import agreed
+
+    first = [Labelled("a", (), False), Labelled("b", ("x",), True)]
+    second = [Labelled("a", ("y",), False), Labelled("b", ("z",), True)]
+    both = agreed(first, second)
+    assert [row.placed for row in both] == [False, True]
+    did = {"a": Did("y", ("y",), ("y",)), "b": Did("y", ("y",), ("y",))}
+    report = evaluate(lambda q: did[q], both)
+    assert (report.out_of_scope, report.in_scope, report.correct) == (0, 1, 0)
+    assert (report.not_in_danger, report.in_danger) == (1, 1)
+
+
+def test_a_labeller_scored_as_an_engine_answers_its_first_topic_and_offers_the_rest() -> None:
+    from knowledge.evaluation import LabelsAsVerdict, tally
+
+    first = [Labelled("a", ("x", "k"), True), Labelled("b", ("y",), False), Labelled("c", ())]
+    second = [Labelled("a", ("k", "x"), True), Labelled("b", ("z", "y"), True), Labelled("c", ())]
+    report = tally((one, LabelsAsVerdict(other)) for one, other in zip(first, second, strict=True))
+    assert report.correct == 1  # "a": k answered, a right topic; "b": z answered, y offered
+    assert report.helpful == 2
+    assert (report.urgent_given, report.false_alarms) == (1, 1)
+    assert report.out_of_scope_answered == 0
+    assert LabelsAsVerdict(second[0]).answered == ("kontak-darurat", "k")

@@ -30,3 +30,12 @@ def test_every_message_is_in_one_group_and_the_headline_keeps_its_size() -> None
     assert len(halves.read) + len(halves.unread) == total
     assert sum(len(rows) for rows in halves.by_set.values()) == len(halves.unread)
     assert len(halves.headline) == 731  # the unread figure the notes lead with since stop 20
+
+
+def test_the_second_labelling_is_split_message_by_message_as_the_first() -> None:
+    from knowledge.real_halves import split_second
+
+    first, second = split_second(DATA, DATA / "second_labelling.jsonl")
+    assert len(first.headline) == len(second.headline) == 731  # sets 3-10 were labelled twice
+    assert [r.question for r in first.unread] == [r.question for r in second.unread]
+    assert len(first.read) < len(split(DATA).read)  # set 1 was never labelled a second time
