@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import replies
+from bot import pieces, replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.cases.service import add_family_message, open_case_of
 from bot.commands import command_of
@@ -517,7 +517,22 @@ class Engine:
     # -- the knowledge base ----------------------------------------------------------------
     def answer(self, ctx: Ctx) -> None:
         chosen = ctx.lang if ctx.data.get("lang_chosen") else None
-        reading = self.triage.read(ctx.incoming.text or "", chosen)
+        text = ctx.incoming.text or ""
+        reading = self.triage.read(text, chosen)
+        earlier = pieces.recent(ctx.data.get(pieces.PIECES_KEY), ctx.now)
+        if earlier and reading.command is None and reading.intent is None:
+            # a plea sent in pieces (bot/pieces.py): when the whole says danger, the whole is
+            # answered: the numbers of the country an earlier piece named, and a report that
+            # carries every piece
+            together = self.triage.read(pieces.whole(earlier, text), chosen)
+            if together.urgent:
+                reading = together
+        kept = (
+            []
+            if reading.urgent
+            else pieces.remembered(ctx.data.get(pieces.PIECES_KEY), text, ctx.now)
+        )
+        ctx.set_data(**{pieces.PIECES_KEY: kept})
         ctx.reading = reading
         self.respond(ctx, reading)
 

@@ -1,0 +1,89 @@
+"""A plea sent in pieces (bot/pieces.py): the last messages are read together for danger, and
+the danger reply and its urgent report follow the whole."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot import pieces
+from bot.store.db import transaction
+from bot.store.models import Conversation
+from migran.services import Services
+from tests.conftest import Chat
+
+MALAYSIA_POLICE = "999"
+MALAYSIA_MISSION = "+60 17-668 8032"
+
+
+class Clock:
+    """The time the chat sees, moved forward by the test."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 5, 1, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def chat_with_clock(services: Services, user: str) -> tuple[Chat, Clock]:
+    clock = Clock()
+    services.dispatcher.clock = clock
+    services.engine.clock = clock
+    return Chat(services, user=user), clock
+
+
+def test_the_danger_reply_gives_the_numbers_of_the_country_an_earlier_piece_named(
+    sqlite_services: Services,
+) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "ibu-ani")
+    chat.say("assalamualaikum pak")
+    clock.now += timedelta(seconds=40)
+    assert MALAYSIA_MISSION not in chat.say("anak saya kerja di malaysia")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("sudah 2 bulan dia tidak boleh keluar rumah majikan")
+    assert MALAYSIA_POLICE in reply and MALAYSIA_MISSION in reply
+    assert "Lapor darurat" in reply
+
+
+def test_the_urgent_report_carries_every_piece(sqlite_services: Services) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "pak-amin")
+    chat.say("istri saya kerja di Riyadh")
+    clock.now += timedelta(minutes=2)
+    assert "Lapor darurat" in chat.say("dia dikurung majikan tidak boleh keluar")
+    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
+    with transaction(sqlite_services.factory) as session:
+        opening = session.scalars(select(Conversation)).one().data["opening"]
+    assert "kerja di Riyadh" in opening and "dikurung" in opening
+
+
+def test_pieces_older_than_the_window_are_another_conversation(sqlite_services: Services) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "lama")
+    chat.say("anak saya kerja di malaysia")
+    clock.now += pieces.WINDOW + timedelta(minutes=1)
+    reply = chat.say("sudah 2 bulan dia tidak boleh keluar rumah majikan")
+    assert "Lapor darurat" in reply and MALAYSIA_MISSION not in reply
+
+
+def test_after_the_danger_reply_a_thank_you_does_not_bring_it_again(
+    sqlite_services: Services,
+) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "sekali")
+    assert "Lapor darurat" in chat.say("tolong adik saya disekap majikan di johor")
+    clock.now += timedelta(seconds=30)
+    assert "Lapor darurat" not in chat.say("baik pak, saya mau tanya cara kirim uang yang aman")
+
+
+def test_only_recent_pieces_of_this_code_are_read() -> None:
+    now = datetime(2026, 12, 5, 1, 0, tzinfo=UTC)
+    kept = pieces.remembered(None, "pak", now)
+    kept = pieces.remembered(kept, "anak saya di malaysia", now + timedelta(minutes=1))
+    assert pieces.recent(kept, now + timedelta(minutes=2)) == ["pak", "anak saya di malaysia"]
+    assert pieces.recent(kept, now + timedelta(minutes=10, seconds=30)) == ["anak saya di malaysia"]
+    assert pieces.recent([{"text": "x"}, "junk", {"at": "not a time"}], now) == []
+    for n in range(10):
+        kept = pieces.remembered(kept, f"piece {n}", now + timedelta(minutes=2))
+    assert len(kept) == pieces.MAX_PIECES
+    assert pieces.whole(["a" * 3000], "b " * 800).rstrip().endswith("b")
+    assert len(pieces.whole(["a" * 3000], "b " * 800)) <= pieces.MAX_CHARS
