@@ -269,6 +269,11 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # arrival and unread: recall 0 of 16, false alarms 0.067 (7 of 104); labelled twice
         # (kappa on danger 0.48; labeller 2: 1 of 7, 0.053)
         ("real_messages_19.jsonl", 0.0, 0.08),
+        # 119 collected at the start of stop 37 (100 pages no earlier set used, on 86 sites; 18
+        # in danger), measured on arrival and unread: the rules' recall 0.50 (9 of 18), false
+        # alarms 0.079 (8 of 101); with the sure reading of the plea-trained model, the chat's
+        # danger reply reaches 10 of 18 for 9 alarms
+        ("real_messages_20.jsonl", 0.44, 0.09),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -283,9 +288,9 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-19 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-20 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half,
-    0.48 on set 19; sets 9 to 19 were labelled twice from the start).
+    0.48 on set 19, 0.79 on set 20; sets 9 to 20 were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -307,6 +312,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_17.jsonl": (0.38, 0.12),
         "real_messages_18.jsonl": (0.65, 0.14),
         "real_messages_19.jsonl": (0.0, 0.07),
+        "real_messages_20.jsonl": (0.42, 0.09),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

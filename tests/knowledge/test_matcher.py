@@ -151,6 +151,7 @@ REAL_16 = DATA / "real_messages_16.jsonl"
 REAL_17 = DATA / "real_messages_17.jsonl"
 REAL_18 = DATA / "real_messages_18.jsonl"
 REAL_19 = DATA / "real_messages_19.jsonl"
+REAL_20 = DATA / "real_messages_20.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -474,6 +475,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # helpful 0.800 with the engine at that stop's start, 0.295 / 0.819 after the topic
         # model learnt the written pleas; out of scope answered 2 of 15, no dead end
         (REAL_19, 0.27, 0.79, 0.02, 0.20),
+        # 119 collected at the start of stop 37 (100 pages no earlier set used, on 86 sites, 37
+        # of them new to the sets; 18 in danger, 10 outside working abroad) and measured on
+        # arrival, unread: top-1 0.459, helpful 0.881, dead ends 0.018, out of scope answered
+        # 1 of 10, the same with the engine at that stop's start
+        (REAL_20, 0.43, 0.85, 0.03, 0.20),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -490,7 +496,19 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
 
 @pytest.mark.parametrize(
     "path",
-    [REAL_7, REAL_8, REAL_9, REAL_11, REAL_13, REAL_15, REAL_16, REAL_17, REAL_18, REAL_19],
+    [
+        REAL_7,
+        REAL_8,
+        REAL_9,
+        REAL_11,
+        REAL_13,
+        REAL_15,
+        REAL_16,
+        REAL_17,
+        REAL_18,
+        REAL_19,
+        REAL_20,
+    ],
     ids=[
         "seventh",
         "eighth",
@@ -502,6 +520,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
     ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
@@ -513,7 +532,8 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     0.83 -> 1.00 in stop 30 with the numbers beside every long story's answer; set 15, 18 in
     danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further; set 16,
     30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival; set 18, 13 in
-    danger, 1.000 on arrival; set 19, 16 in danger, 0.938 on arrival)."""
+    danger, 1.000 on arrival; set 19, 16 in danger, 0.938 on arrival; set 20, 18 in danger,
+    1.000 on arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
