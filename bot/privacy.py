@@ -145,10 +145,21 @@ def scrub_erased_recipients(session: Session) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+MOMENT_KEYS = ("pending_story", "pending_reply", "recent_pieces")
+"""Conversation data that holds a message's words for a moment: the last story, kept so that
+pressing "Report" carries it (bot/engine.py), and a plea's recent pieces (bot/pieces.py)."""
+
+
 def prune_message_bodies(session: Session, *, older_than: timedelta, now: datetime) -> int:
-    """Keeps the log's shape for statistics but drops bodies past the retention period, and
-    the delivered outbox rows (replies and officers' notifications) of the same age."""
+    """Keeps the log's shape for statistics but drops bodies past the retention period, the
+    delivered outbox rows (replies and officers' notifications) of the same age, and the words
+    a conversation idle that long still holds for a moment (`MOMENT_KEYS`)."""
     cutoff = now - older_than
+    idle = select(Conversation).where(Conversation.updated_at < cutoff)
+    for conversation in session.scalars(idle):
+        data = conversation.data or {}
+        if any(key in data for key in MOMENT_KEYS):
+            conversation.data = {k: v for k, v in data.items() if k not in MOMENT_KEYS}
     result = session.execute(
         update(Message)
         .where(

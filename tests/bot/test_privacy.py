@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bot.masking import mask_text
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
-from bot.store.models import Case, CaseEvent, Message, OutboxMessage
+from bot.store.models import Case, CaseEvent, Conversation, Message, OutboxMessage
 from bot.types import Incoming
 from migran.services import Services
 from tests.bot.test_store import register, report
@@ -70,6 +70,34 @@ def test_retention_drops_old_outbox_rows_and_message_extras(chat: Chat, services
             )
             == 0
         )
+
+
+def test_retention_drops_the_words_an_idle_conversation_holds_for_a_moment(
+    chat: Chat, services: Services
+) -> None:
+    """The last story (kept so that "Report" carries it) and a plea's recent pieces go with
+    the message bodies; what the conversation is doing stays."""
+    from bot import pieces
+    from bot.engine import PENDING_REPLY, PENDING_STORY
+    from bot.privacy import MOMENT_KEYS
+
+    assert set(MOMENT_KEYS) == {PENDING_STORY, PENDING_REPLY, pieces.PIECES_KEY}
+    chat.say("gaji istri saya di malaysia belum dibayar 3 bulan")
+    with services.factory() as session:
+        (data,) = [c.data for c in session.scalars(select(Conversation))]
+    assert "belum dibayar" in data[PENDING_STORY] and data[pieces.PIECES_KEY]
+    with transaction(services.factory) as session:
+        soon = services.dispatcher.clock() + timedelta(days=1)
+        prune_message_bodies(session, older_than=timedelta(days=180), now=soon)
+    with services.factory() as session:
+        (data,) = [c.data for c in session.scalars(select(Conversation))]
+    assert PENDING_STORY in data  # not idle long enough
+    with transaction(services.factory) as session:
+        later = services.dispatcher.clock() + timedelta(days=181)
+        prune_message_bodies(session, older_than=timedelta(days=180), now=later)
+    with services.factory() as session:
+        (data,) = [c.data for c in session.scalars(select(Conversation))]
+    assert not set(MOMENT_KEYS) & set(data)
 
 
 def test_erasure_masks_the_name_known_from_the_case_wherever_it_appears(
