@@ -524,9 +524,14 @@ class Engine:
             # a plea sent in pieces (bot/pieces.py): when the whole says danger, the whole is
             # answered: the numbers of the country an earlier piece named, and a report that
             # carries every piece
-            together = self.triage.read(pieces.whole(earlier, text), chosen)
-            if together.urgent:
-                reading = together
+            story = pieces.whole(earlier, text)
+            if reading.urgent:
+                country = reading.country or self.numbers.country_in(story)
+                reading = replace(reading, text=story, country=country)
+            else:
+                together = self.triage.read(story, chosen)
+                if together.urgent:
+                    reading = together
         kept = (
             []
             if reading.urgent

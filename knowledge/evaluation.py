@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -263,11 +263,8 @@ def read_second_labels(path: Path, set_name: str, rows: list[Labelled]) -> list[
 
 def agreed_on_danger(first: list[Labelled], second: list[Labelled]) -> list[Labelled]:
     """The first labels, with the danger label kept only where both labellers agree (the
-    others are left out of recall and false alarms)."""
-    return [
-        Labelled(a.question, a.topics, a.urgent if a.urgent == b.urgent else None)
-        for a, b in zip(first, second, strict=True)
-    ]
+    others are left out of recall and false alarms); every message keeps its topics."""
+    return [replace(row, placed=True) for row in agreed(first, second)]
 
 
 def agreed(first: list[Labelled], second: list[Labelled]) -> list[Labelled]:

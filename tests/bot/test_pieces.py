@@ -47,6 +47,19 @@ def test_the_danger_reply_gives_the_numbers_of_the_country_an_earlier_piece_name
     assert "Lapor darurat" in reply
 
 
+def test_two_pieces_that_say_danger_only_together_get_the_danger_reply(
+    sqlite_services: Services,
+) -> None:
+    """Wanting to go home and not being able to is danger when it is happening now; the
+    piece that says "now" comes after."""
+    chat, clock = chat_with_clock(sqlite_services, "kakak")
+    first = chat.say("adik saya kerja di Taiwan mau pulang tapi tidak bisa")
+    assert "Lapor darurat" not in first
+    clock.now += timedelta(minutes=3)
+    reply = chat.say("hari ini dia telepon sambil menangis")
+    assert "Lapor darurat" in reply and "1955" in reply  # Taiwan's line for foreign workers
+
+
 def test_the_urgent_report_carries_every_piece(sqlite_services: Services) -> None:
     chat, clock = chat_with_clock(sqlite_services, "pak-amin")
     chat.say("istri saya kerja di Riyadh")
