@@ -518,20 +518,8 @@ class Engine:
     def answer(self, ctx: Ctx) -> None:
         chosen = ctx.lang if ctx.data.get("lang_chosen") else None
         text = ctx.incoming.text or ""
-        reading = self.triage.read(text, chosen)
         earlier = pieces.recent(ctx.data.get(pieces.PIECES_KEY), ctx.now)
-        if earlier and reading.command is None and reading.intent is None:
-            # a plea sent in pieces (bot/pieces.py): when the whole says danger, the whole is
-            # answered: the numbers of the country an earlier piece named, and a report that
-            # carries every piece
-            story = pieces.whole(earlier, text)
-            if reading.urgent:
-                country = reading.country or self.numbers.country_in(story)
-                reading = replace(reading, text=story, country=country)
-            else:
-                together = self.triage.read(story, chosen)
-                if together.urgent:
-                    reading = together
+        reading = pieces.read_in_context(self.triage, text, earlier, chosen)
         kept = (
             []
             if reading.urgent

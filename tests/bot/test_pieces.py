@@ -1,18 +1,26 @@
-"""A plea sent in pieces (bot/pieces.py): the last messages are read together for danger, and
-the danger reply and its urgent report follow the whole."""
+"""A plea sent in pieces, a question asked in its context (bot/pieces.py): the last messages
+are read together; the danger reply and its urgent report follow the whole, and a message that
+says too little alone is answered for what the whole is about."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from bot import pieces
 from bot.store.db import transaction
 from bot.store.models import Conversation
+from bot.triage import Reading, Triage
 from migran.services import Services
 from tests.conftest import Chat
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 MALAYSIA_POLICE = "999"
 MALAYSIA_MISSION = "+60 17-668 8032"
 
@@ -100,3 +108,61 @@ def test_only_recent_pieces_of_this_code_are_read() -> None:
     assert len(kept) == pieces.MAX_PIECES
     assert pieces.whole(["a" * 3000], "b " * 800).rstrip().endswith("b")
     assert len(pieces.whole(["a" * 3000], "b " * 800)) <= pieces.MAX_CHARS
+
+
+def test_a_follow_up_that_says_too_little_alone_is_answered_in_its_context(
+    sqlite_services: Services,
+) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "calon")
+    chat.say("saya mau kerja ke jepang")
+    clock.now += timedelta(minutes=1)
+    assert "Jepang" in chat.say("syaratnya apa aja ya")
+    # alone, after the window, the same words are not placed: choices
+    clock.now += pieces.WINDOW + timedelta(minutes=1)
+    assert "Saya belum yakin" in chat.say("syaratnya apa aja ya")
+
+
+def test_a_new_question_keeps_its_own_answer(sqlite_services: Services) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "pindah")
+    chat.say("saya mau kerja ke jepang")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("cara kirim uang ke keluarga yang aman gimana?")
+    assert "Specified Skilled Worker" not in reply
+
+
+def _last_replies(triage: Triage, with_context: bool) -> Iterator[tuple[dict[str, Any], Reading]]:
+    """Each written chat's last message, as the chat reads it (`read_in_context`, the pieces
+    kept as `Engine.answer` keeps them), or alone."""
+    for line in (DATA / "follow_ups.jsonl").read_text("utf-8").splitlines():
+        chat = json.loads(line)
+        earlier: list[str] = []
+        for text in chat["messages"]:
+            reading = pieces.read_in_context(triage, text, earlier if with_context else [], None)
+            earlier = [] if reading.urgent else [*earlier, text][-pieces.MAX_PIECES :]
+        yield chat, reading
+
+
+def _top1_by_kind(triage: Triage, with_context: bool) -> dict[str, float]:
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for chat, reading in _last_replies(triage, with_context):
+        assert not reading.urgent, chat  # everyday chats: no one is in danger
+        if chat["topics"]:
+            total[chat["kind"]] += 1
+            right[chat["kind"]] += bool(set(chat["topics"]) & set(reading.answered))
+    return {kind: right[kind] / total[kind] for kind in total}
+
+
+def test_written_chats_are_answered_in_their_context(triage: Triage) -> None:
+    """200 chats a helper wrote, blind to the engine (tests/data/follow_ups.jsonl): follow-ups
+    that say too little alone ("biayanya berapa?"), questions cut into pieces, and new
+    questions on another subject. Measured when this came (stop 37): top-1 of the last message
+    0.28 -> 0.77, 0.45 -> 0.75 and 0.89 -> 0.89 (the variant was chosen on the odd lines;
+    the even lines gave 0.28 -> 0.69, 0.47 -> 0.93, 0.77 -> 0.77)."""
+    alone = _top1_by_kind(triage, with_context=False)
+    in_context = _top1_by_kind(triage, with_context=True)
+    assert alone["follow-up"] <= 0.35 and alone["split"] <= 0.55  # the set does need context
+    assert in_context["follow-up"] >= 0.72 and in_context["split"] >= 0.70
+    assert (
+        in_context["new-question"] >= 0.85 and in_context["new-question"] >= alone["new-question"]
+    )
