@@ -519,14 +519,24 @@ class Engine:
         chosen = ctx.lang if ctx.data.get("lang_chosen") else None
         text = ctx.incoming.text or ""
         earlier = pieces.recent(ctx.data.get(pieces.PIECES_KEY), ctx.now)
-        reading = pieces.read_in_context(self.triage, text, earlier, chosen)
-        kept = (
-            []
-            if reading.urgent
-            else pieces.remembered(ctx.data.get(pieces.PIECES_KEY), text, ctx.now)
+        replied_to_danger = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)
+        reading = pieces.read_in_context(self.triage, text, earlier, chosen, replied_to_danger)
+        ctx.set_data(
+            **{
+                pieces.PIECES_KEY: pieces.remembered(
+                    ctx.data.get(pieces.PIECES_KEY), text, ctx.now
+                ),
+                pieces.DANGER_KEY: (
+                    ctx.now.isoformat() if reading.urgent or replied_to_danger else None
+                ),
+            }
         )
-        ctx.set_data(**{pieces.PIECES_KEY: kept})
         ctx.reading = reading
+        if replied_to_danger and reading.falls_back_after_danger:
+            # more of the story after the danger reply: the urgent report again, carrying it
+            ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
+            replies.story_noted(ctx)
+            return
         self.respond(ctx, reading)
 
     def respond(self, ctx: Ctx, reading: Reading) -> None:

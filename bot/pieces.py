@@ -9,8 +9,12 @@ person sent in the last minutes, before any danger reply, are kept (`PIECES_KEY`
 together with the new one. When the whole says someone is in danger, the chat answers the
 whole: the numbers of the country an earlier piece named (the piece that says "tidak boleh
 keluar" seldom says "Malaysia" too), and an urgent report that carries every piece, also when
-the last piece alone would have been read as danger. Once the danger reply is given the
-pieces are let go, so a "thank you" or "iya pak" afterwards does not bring it again.
+the last piece alone would have been read as danger.
+
+After the danger reply (`DANGER_KEY`, while the person goes on writing), each message is read
+alone, so "iya pak" does not bring the reply again; what it adds to the story ("namanya Siti,
+umurnya 25") is not met with unrelated choices but with the urgent report again, carrying the
+danger message and everything after it.
 
 The same whole answers a message that says too little to be answered alone: "biayanya
 berapa?" after "saya mau daftar kerja ke korea", "trus gmn?" after "kontraknya habis bulan
@@ -34,6 +38,8 @@ from typing import Any
 from bot.triage import Reading, Triage
 
 PIECES_KEY = "recent_pieces"
+DANGER_KEY = "danger_replied_at"
+"""When the danger reply was last given, or the person last wrote after it."""
 WINDOW = timedelta(minutes=10)
 """A piece older than this is another conversation, not part of the same plea."""
 MAX_PIECES = 4
@@ -57,6 +63,14 @@ def recent(stored: Any, now: datetime) -> list[str]:
     return kept
 
 
+def after_danger(stored: Any, now: datetime) -> bool:
+    """The danger reply was given, and the person has kept writing since, within the window."""
+    try:
+        return timedelta(0) <= now - datetime.fromisoformat(str(stored)) <= WINDOW
+    except (TypeError, ValueError):
+        return False
+
+
 def whole(pieces: list[str], text: str) -> str:
     """The pieces and the new message as one text, the newest kept whole when it is long."""
     joined = "\n".join((*pieces, text))
@@ -69,14 +83,19 @@ def remembered(stored: Any, text: str, now: datetime) -> list[dict[str, str]]:
     return [*items[-(MAX_PIECES - 1) :], {"text": text[:MAX_CHARS], "at": now.isoformat()}]
 
 
-def read_in_context(triage: Triage, text: str, earlier: list[str], lang: str | None) -> Reading:
+def read_in_context(
+    triage: Triage, text: str, earlier: list[str], lang: str | None, replied_to_danger: bool = False
+) -> Reading:
     """The new message read alone, or with the earlier pieces when the whole says danger or
     places a message that alone places nothing. A message read as danger by itself takes from
-    the whole only its story (for the urgent report) and the country an earlier piece named."""
+    the whole only its story (for the urgent report) and the country an earlier piece named.
+    After the danger reply, a message is read alone and carries the whole story."""
     reading = triage.read(text, lang)
     if not earlier or reading.command is not None or reading.intent is not None:
         return reading
     story = whole(earlier, text)
+    if replied_to_danger and not reading.urgent:
+        return replace(reading, text=story)
     if reading.urgent:
         return replace(
             reading, text=story, country=reading.country or triage.numbers.country_in(story)

@@ -51,6 +51,22 @@ def emergency(
     ctx.say(emergency_text(ctx, numbers, country), buttons)
 
 
+def story_noted(ctx: Ctx) -> None:
+    """After the danger reply, more of the story (a name, since when, where): not choices of
+    unrelated topics, but the urgent report again, now carrying all of it."""
+    ctx.say(
+        ctx._(
+            "Thank you, I have added this to what you told me. Press *Urgent report* and your "
+            "village officer gets all of it at once. If someone is in danger now, call the "
+            "numbers above."
+        ),
+        [
+            Button(URGENT_REPORT, short(ctx._("Urgent report"))),
+            Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
+        ],
+    )
+
+
 def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     """A topic's title as a choice; the emergency numbers by the words the menu uses, which
     fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""

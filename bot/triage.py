@@ -149,6 +149,18 @@ class Reading:
         )
 
     @property
+    def falls_back_after_danger(self) -> bool:
+        """Nothing of its own to answer, check or open, and no new danger: after the danger
+        reply, such a message is more of the story (bot/pieces.py)."""
+        return (
+            self.intent is None
+            and self.command is None
+            and self.company is None
+            and self.topic is None
+            and not self.urgent
+        )
+
+    @property
     def shown_choices(self) -> tuple[str, ...]:
         """The topics offered as choices: none when a command word opens its form; beside the
         plain fallback, the emergency numbers (a few people in danger write too little to be

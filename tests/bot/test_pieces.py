@@ -42,6 +42,12 @@ def chat_with_clock(services: Services, user: str) -> tuple[Chat, Clock]:
     return Chat(services, user=user), clock
 
 
+def report_opening(services: Services) -> str:
+    """The story the report form was opened with (the only conversation of the test)."""
+    with transaction(services.factory) as session:
+        return str(session.scalars(select(Conversation)).one().data["opening"])
+
+
 def test_the_danger_reply_gives_the_numbers_of_the_country_an_earlier_piece_named(
     sqlite_services: Services,
 ) -> None:
@@ -74,8 +80,7 @@ def test_the_urgent_report_carries_every_piece(sqlite_services: Services) -> Non
     clock.now += timedelta(minutes=2)
     assert "Lapor darurat" in chat.say("dia dikurung majikan tidak boleh keluar")
     assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
-    with transaction(sqlite_services.factory) as session:
-        opening = session.scalars(select(Conversation)).one().data["opening"]
+    opening = report_opening(sqlite_services)
     assert "kerja di Riyadh" in opening and "dikurung" in opening
 
 
@@ -166,3 +171,27 @@ def test_written_chats_are_answered_in_their_context(triage: Triage) -> None:
     assert (
         in_context["new-question"] >= 0.85 and in_context["new-question"] >= alone["new-question"]
     )
+
+
+def test_more_of_the_story_after_the_danger_reply_is_added_to_the_urgent_report(
+    sqlite_services: Services,
+) -> None:
+    """A mother who adds her daughter's name after the numbers gets the urgent report again,
+    not choices about age limits; pressing it carries the danger message and the details."""
+    chat, clock = chat_with_clock(sqlite_services, "ibu-siti")
+    assert "Lapor darurat" in chat.say("tolong anak saya disekap majikan di johor")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("namanya Siti, umurnya 25")
+    assert "saya tambahkan ke cerita Anda" in reply and "Lapor darurat" in reply
+    assert "Batas usia" not in reply and MALAYSIA_POLICE not in reply  # no second danger reply
+    clock.now += timedelta(minutes=1)
+    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
+    opening = report_opening(sqlite_services)
+    assert "disekap" in opening and "Siti" in opening
+
+
+def test_after_a_pause_a_new_message_is_read_as_usual_again(sqlite_services: Services) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "jeda")
+    chat.say("tolong anak saya disekap majikan di johor")
+    clock.now += pieces.WINDOW + timedelta(minutes=1)
+    assert "saya tambahkan" not in chat.say("namanya Siti, umurnya 25")
