@@ -5,8 +5,8 @@ On WhatsApp people rarely send a story in one message. A mother writes "Pak", th
 saya di Malaysia", then "sudah 3 bulan tidak boleh pulang", then "hp nya diambil majikan":
 each piece alone may say too little to be read as danger (the plea is in one, the harm in
 another, the place in a third), and each would get an everyday answer. So the messages a
-person sent in the last minutes, before any danger reply, are kept (`PIECES_KEY`) and read
-together with the new one. When the whole says someone is in danger, the chat answers the
+person sent in the last minutes are kept (`PIECES_KEY`: up to 4, each for 10 minutes) and
+read together with the new one. When the whole says someone is in danger, the chat answers the
 whole: the numbers of the country an earlier piece named (the piece that says "tidak boleh
 keluar" seldom says "Malaysia" too), and an urgent report that carries every piece, also when
 the last piece alone would have been read as danger.
