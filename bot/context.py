@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from bot.triage import Reading
 
 OPTIONS_KEY = "_options"
+PENDING_STORY = "pending_story"
+"""A message kept for a moment so that pressing "Report" carries it into the report."""
+PENDING_REPLY = "pending_reply"
+"""What the assistant gave that message (`replied`), kept with it: a case opened from it
+records what the family got, for the province's picture of the assistant (bot/stats)."""
+PIECES_KEY = "recent_pieces"
+"""A person's last few messages, read together with the next (bot/pieces.py)."""
 TURN_OPTIONS_KEY = "_turn_options"
 """Option ids of every reply to the user's last message, in order: a chat that shows only its
 newest reply's buttons (the web page) still shows the earlier ones' (the emergency reply's

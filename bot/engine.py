@@ -20,7 +20,14 @@ from bot import pieces, replies
 from bot.answers import fallback_text, smalltalk_text
 from bot.cases.service import add_family_message, open_case_of
 from bot.commands import command_of
-from bot.context import OPTIONS_KEY, TURN_OPTIONS_KEY, Ctx
+from bot.context import (
+    OPTIONS_KEY,
+    PENDING_REPLY,
+    PENDING_STORY,
+    PIECES_KEY,
+    TURN_OPTIONS_KEY,
+    Ctx,
+)
 from bot.flows import company, menu, news
 from bot.flows.base import Form, Invalid
 from bot.flows.case import CaseForm, prefill
@@ -45,11 +52,6 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
-PENDING_STORY = "pending_story"
-"""A message kept for a moment so that pressing "Report" carries it into the report."""
-PENDING_REPLY = "pending_reply"
-"""What the assistant gave that message (`replied`), kept with it: a case opened from it
-records what the family got, for the province's picture of the assistant (bot/stats)."""
 
 
 def replied(reading: Reading) -> dict[str, object]:
@@ -518,23 +520,21 @@ class Engine:
     def answer(self, ctx: Ctx) -> None:
         chosen = ctx.lang if ctx.data.get("lang_chosen") else None
         text = ctx.incoming.text or ""
-        earlier = pieces.recent(ctx.data.get(pieces.PIECES_KEY), ctx.now)
+        earlier = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
         replied_to_danger = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)
         reading = pieces.read_in_context(self.triage, text, earlier, chosen, replied_to_danger)
         ctx.set_data(
             **{
-                pieces.PIECES_KEY: pieces.remembered(
-                    ctx.data.get(pieces.PIECES_KEY), text, ctx.now
-                ),
+                PIECES_KEY: pieces.remembered(ctx.data.get(PIECES_KEY), text, ctx.now),
                 pieces.DANGER_KEY: (
                     ctx.now.isoformat() if reading.urgent or replied_to_danger else None
                 ),
             }
         )
         ctx.reading = reading
-        if replied_to_danger and reading.falls_back_after_danger:
+        if replied_to_danger and reading.places_nothing:
             # more of the story after the danger reply: the urgent report again, carrying it
-            ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
+            self._keep_story(ctx, reading)
             replies.story_noted(ctx)
             return
         self.respond(ctx, reading)
@@ -558,7 +558,7 @@ class Engine:
                 opening_reply=replied(reading),
             )
             return
-        ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
+        self._keep_story(ctx, reading)
         if reading.company is not None:
             about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
             self.check_company(ctx, reading, aside=not about_company)
@@ -582,6 +582,11 @@ class Engine:
             )
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
+
+    @staticmethod
+    def _keep_story(ctx: Ctx, reading: Reading) -> None:
+        """The message and what it got, kept so that pressing "Report" carries them."""
+        ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
 
     def check_company(self, ctx: Ctx, reading: Reading, aside: bool = False) -> None:
         """A company named in a question is checked against the province's list; the check

@@ -1,12 +1,12 @@
 """A plea sent in pieces, a question asked in its context: the last few messages of a chat,
 read together with the new one.
 
-On WhatsApp people rarely send a story in one message. A mother writes "Pak", then "anak
-saya di Malaysia", then "sudah 3 bulan tidak boleh pulang", then "hp nya diambil majikan":
-each piece alone may say too little to be read as danger (the plea is in one, the harm in
-another, the place in a third), and each would get an everyday answer. So the messages a
-person sent in the last minutes are kept (`PIECES_KEY`: up to 4, each for 10 minutes) and
-read together with the new one. When the whole says someone is in danger, the chat answers the
+On WhatsApp people rarely send a story in one message. A mother writes "Pak", then "anak saya
+di Malaysia", then "sudah 3 bulan tidak boleh pulang", then "hp nya diambil majikan": each
+piece alone may say too little to be read as danger (the plea is in one, the harm in another,
+the place in a third), and each would get an everyday answer. So the messages a person sent in
+the last minutes are kept (`bot.context.PIECES_KEY`: up to 4, each for 10 minutes) and read
+together with the new one. When the whole says someone is in danger, the chat answers the
 whole: the numbers of the country an earlier piece named (the piece that says "tidak boleh
 keluar" seldom says "Malaysia" too), and an urgent report that carries every piece, also when
 the last piece alone would have been read as danger.
@@ -37,7 +37,6 @@ from typing import Any
 
 from bot.triage import Reading, Triage
 
-PIECES_KEY = "recent_pieces"
 DANGER_KEY = "danger_replied_at"
 """When the danger reply was last given, or the person last wrote after it."""
 WINDOW = timedelta(minutes=10)
@@ -101,7 +100,6 @@ def read_in_context(
             reading, text=story, country=reading.country or triage.numbers.country_in(story)
         )
     together = triage.read(story, lang)
-    follow_up = reading.topic is None and reading.company is None
-    if together.urgent or (follow_up and together.topic is not None):
+    if together.urgent or (reading.places_nothing and together.topic is not None):
         return together
     return reading

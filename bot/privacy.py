@@ -15,6 +15,7 @@ from sqlalchemy import delete, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.announcements.service import forget as forget_subscription
+from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY
 from bot.masking import mask_text
 from bot.register.service import erase_for as erase_register_entries
 from bot.register.service import names_of as register_names
@@ -145,7 +146,7 @@ def scrub_erased_recipients(session: Session) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-MOMENT_KEYS = ("pending_story", "pending_reply", "recent_pieces")
+MOMENT_KEYS = (PENDING_STORY, PENDING_REPLY, PIECES_KEY)
 """Conversation data that holds a message's words for a moment: the last story, kept so that
 pressing "Report" carries it (bot/engine.py), and a plea's recent pieces (bot/pieces.py)."""
 

@@ -137,28 +137,21 @@ class Reading:
         return tuple(dict.fromkeys((*urgent, *((shown,) if shown else ()))))
 
     @property
-    def falls_back(self) -> bool:
-        """Nothing to answer, offer or check, and no danger read: the plain fallback."""
+    def places_nothing(self) -> bool:
+        """Nothing of its own to answer, check or open, and no danger read: alone it says too
+        little (a follow-up, more of a story told just before: bot/pieces.py)."""
         return (
             self.intent is None
             and self.command is None
             and self.company is None
             and self.topic is None
-            and not self.offered
             and not self.urgent
         )
 
     @property
-    def falls_back_after_danger(self) -> bool:
-        """Nothing of its own to answer, check or open, and no new danger: after the danger
-        reply, such a message is more of the story (bot/pieces.py)."""
-        return (
-            self.intent is None
-            and self.command is None
-            and self.company is None
-            and self.topic is None
-            and not self.urgent
-        )
+    def falls_back(self) -> bool:
+        """Nothing to answer, offer or check, and no danger read: the plain fallback."""
+        return self.places_nothing and not self.offered
 
     @property
     def shown_choices(self) -> tuple[str, ...]:

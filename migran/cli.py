@@ -275,7 +275,8 @@ def cmd_kb_train_danger(args: argparse.Namespace, settings: Settings) -> int:
     ):
         model = train(rows, config=config)
         if args.write:
-            print(f"written to {_write_data(name, model.to_json() + chr(10))}")
+            target = _write_data(name, model.to_json() + "\n")
+            print(f"written to {target}")
         urgent = sum(label for _, label in rows)
         print(
             f"{name}: trained on {len(rows)} messages ({urgent} in danger), "

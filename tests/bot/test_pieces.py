@@ -42,9 +42,10 @@ def chat_with_clock(services: Services, user: str) -> tuple[Chat, Clock]:
     return Chat(services, user=user), clock
 
 
-def report_opening(services: Services) -> str:
-    """The story the report form was opened with (the only conversation of the test)."""
-    with transaction(services.factory) as session:
+def press_urgent_report(chat: Chat) -> str:
+    """Presses *Urgent report*; the story the report form opens with (the test's only chat)."""
+    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
+    with transaction(chat.services.factory) as session:
         return str(session.scalars(select(Conversation)).one().data["opening"])
 
 
@@ -79,8 +80,7 @@ def test_the_urgent_report_carries_every_piece(sqlite_services: Services) -> Non
     chat.say("istri saya kerja di Riyadh")
     clock.now += timedelta(minutes=2)
     assert "Lapor darurat" in chat.say("dia dikurung majikan tidak boleh keluar")
-    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
-    opening = report_opening(sqlite_services)
+    opening = press_urgent_report(chat)
     assert "kerja di Riyadh" in opening and "dikurung" in opening
 
 
@@ -185,8 +185,7 @@ def test_more_of_the_story_after_the_danger_reply_is_added_to_the_urgent_report(
     assert "saya tambahkan ke cerita Anda" in reply and "Lapor darurat" in reply
     assert "Batas usia" not in reply and MALAYSIA_POLICE not in reply  # no second danger reply
     clock.now += timedelta(minutes=1)
-    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
-    opening = report_opening(sqlite_services)
+    opening = press_urgent_report(chat)
     assert "disekap" in opening and "Siti" in opening
 
 

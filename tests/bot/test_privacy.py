@@ -77,15 +77,14 @@ def test_retention_drops_the_words_an_idle_conversation_holds_for_a_moment(
 ) -> None:
     """The last story (kept so that "Report" carries it) and a plea's recent pieces go with
     the message bodies; what the conversation is doing stays."""
-    from bot import pieces
-    from bot.engine import PENDING_REPLY, PENDING_STORY
+    from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY
     from bot.privacy import MOMENT_KEYS
 
-    assert set(MOMENT_KEYS) == {PENDING_STORY, PENDING_REPLY, pieces.PIECES_KEY}
+    assert set(MOMENT_KEYS) == {PENDING_STORY, PENDING_REPLY, PIECES_KEY}
     chat.say("gaji istri saya di malaysia belum dibayar 3 bulan")
     with services.factory() as session:
         (data,) = [c.data for c in session.scalars(select(Conversation))]
-    assert "belum dibayar" in data[PENDING_STORY] and data[pieces.PIECES_KEY]
+    assert "belum dibayar" in data[PENDING_STORY] and data[PIECES_KEY]
     with transaction(services.factory) as session:
         soon = services.dispatcher.clock() + timedelta(days=1)
         prune_message_bodies(session, older_than=timedelta(days=180), now=soon)
