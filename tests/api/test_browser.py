@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import expect
 
 from api.app import create_app
 from knowledge import Librarian
@@ -128,13 +129,13 @@ def test_whatsapp_case_is_claimed_answered_and_resolved_in_the_browser(live) -> 
         assert f"WhatsApp +{FAMILY}" in page.inner_text("#contact")
         assert "dibuat oleh keluarga" in page.inner_text(".thread")
         page.click("#claim")
-        assert page.get_attribute("#status", "data-status") == "claimed"
+        expect(page.locator("#status")).to_have_attribute("data-status", "claimed")
         page.fill("#reply", "Kami sudah menghubungi KBRI Kuala Lumpur.")
         page.click("#send-reply")
-        assert page.inner_text("#flash") == "Balasan terkirim ke chat keluarga."
+        expect(page.locator("#flash")).to_have_text("Balasan terkirim ke chat keluarga.")
         page.fill("#outcome", "Gaji sudah dibayar agen.")
         page.click("#resolve")
-        assert page.get_attribute("#status", "data-status") == "resolved"
+        expect(page.locator("#status")).to_have_attribute("data-status", "resolved")
         page.screenshot(path=str(ARTIFACTS / "case.png"), full_page=True)
     wait_for(
         lambda: any("Gaji sudah dibayar agen." in t for t in graph.texts_to(FAMILY)), timeout=20

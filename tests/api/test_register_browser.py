@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.api.test_browser import ARTIFACTS, CHROMIUM_FLAGS, FAMILY, live, whatsapp
 from tests.api.test_register_pages import MOTHER
@@ -49,10 +50,10 @@ def test_the_village_officer_verifies_and_marks_a_departure_in_the_browser(live)
             card.locator("a").click()
             if name == "phone":
                 page.click("#verify")
-                assert page.inner_text("#flash") == "Data diverifikasi."
+                expect(page.locator("#flash")).to_have_text("Data diverifikasi.")
                 page.fill("#departed-on", "2026-12-01")
                 page.click("#mark-departed")
-                assert page.get_attribute("#status", "data-status") == "departed"
+                expect(page.locator("#status")).to_have_attribute("data-status", "departed")
                 assert page.inner_text("#departed") == "2026-12-01"
             assert officer_name_in(page.inner_text("#verified"))
             page.screenshot(path=str(ARTIFACTS / f"register-entry-{name}.png"), full_page=True)

@@ -49,6 +49,9 @@ def test_province_district_and_village_views_render_with_charts(
                 page.click("text=Gambaran")
                 page.wait_for_url(base + "/officer/stats")
                 page.click("text=Semua waktu")
+                # count() does not wait: let the new page finish loading before counting charts
+                page.wait_for_url(base + "/officer/stats/migration?from=&to=")
+                page.wait_for_load_state()
                 assert page.locator("svg.chart").count() >= 2, (who, size)
                 assert page.locator("svg.chart title").first.text_content()
                 total = page.locator("[data-table=months] tfoot [data-col=departures]")
@@ -58,6 +61,8 @@ def test_province_district_and_village_views_render_with_charts(
                     assert overflow <= width, f"{who}: the page scrolls sideways ({overflow}px)"
                 page.screenshot(path=str(ARTIFACTS / f"stats-{scope}-{size}.png"), full_page=True)
                 page.click("text=Di luar negeri")
+                page.wait_for_url(base + "/officer/stats/abroad?from=&to=")
+                page.wait_for_load_state()
                 total = page.locator("[data-table=countries] tfoot [data-col=people]")
                 assert int(total.inner_text()) == abroad, (who, size)
                 if scope == "village":
