@@ -565,7 +565,7 @@ class Engine:
             if about_company:
                 return
         if reading.topic is not None:
-            self.answer_topic(ctx, reading.topic, reading.lang, reading.offered)
+            self.answer_topic(ctx, reading.topic, reading.lang, reading.offered, reading.guessed)
         elif reading.offered:
             replies.offer(ctx, self.librarian.topics, reading.offered, reading.lang, reading.urgent)
         elif reading.falls_back:
@@ -596,8 +596,15 @@ class Engine:
         company.answer(ctx, reading.company or "", place, aside=aside)
 
     def answer_topic(
-        self, ctx: Ctx, slug: str, lang: str | None = None, offered: tuple[str, ...] = ()
+        self,
+        ctx: Ctx,
+        slug: str,
+        lang: str | None = None,
+        offered: tuple[str, ...] = (),
+        guessed: bool = False,
     ) -> None:
+        """The topic's answer with the message's other needs beside it; a guess says so, so
+        that the choices under it are read as the way on when it is not what was meant."""
         topic = self.librarian.topics.get(slug)
         if topic is None:
             menu.show(ctx)
@@ -607,5 +614,9 @@ class Engine:
             ctx.say(topic.text(lang))
             self.start_form(ctx, "training" if topic.form == "training" else "case")
             return
-        ctx.say(topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang))
+        guess = ctx._("I think this is what you are asking about. If not, choose below.")
+        lead = guess + "\n\n" if guessed else ""
+        ctx.say(
+            lead + topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang)
+        )
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

@@ -21,7 +21,7 @@ import copy
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -64,6 +64,17 @@ class Match:
     """How many content words the message has (after stopwords)."""
     leaning: tuple[Candidate, ...] = ()
     """For a long message: the topics ranked among themselves, as a story is read."""
+    beliefs: Mapping[str, float] = field(default_factory=dict)
+    """The topic model's probability of each class, the none class among them (empty without
+    a model): how sure the words alone are of a topic and of the message being in scope."""
+
+    def belief(self, slug: str) -> float:
+        return self.beliefs.get(slug, 0.0)
+
+    @property
+    def outside_belief(self) -> float:
+        """The model's probability that the message is outside the service (1.0 unknown)."""
+        return self.beliefs.get(NONE, 1.0)
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -649,4 +660,4 @@ class Matcher:
         leaning: tuple[Candidate, ...] = ()
         if words >= self.calibration.long_words:
             leaning = tuple([c for c in ranked if c.slug != NONE][: self.config.kept])
-        return replace(verdict, words=words, leaning=leaning)
+        return replace(verdict, words=words, leaning=leaning, beliefs=scores.model)

@@ -72,6 +72,7 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
         "answered": list(reading.answered) if reading else [],
         "offered": list(reading.shown_choices) if reading else [],
         "urgent": bool(reading and reading.urgent),
+        "guessed": bool(reading and reading.guessed),
         "command": reading.command if reading else None,
     }
 

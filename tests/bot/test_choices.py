@@ -96,3 +96,22 @@ def test_someone_held_on_a_ship_hears_about_trafficking_after_the_numbers(
     answer = topics["perdagangan-orang"].text("id")
     assert any(answer[:60] in r.text for r in replies[1:]), [r.text[:60] for r in replies]
     assert "kekerasan-majikan" in shown_topics(replies)
+
+
+GUESSED = "amaq tiang mele taoq tanda-tanda dengan sak dijual lek luar negeri"
+"""Sasak: "father, I want to know the signs of people being sold abroad". The ranking is not
+sure of it; the topic model is (trafficking)."""
+
+
+def test_a_guess_is_answered_as_a_guess_and_keeps_every_other_choice(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """The first choice the words lean to is answered, saying it may not be what was meant,
+    and the other choices follow it, each one tap away."""
+    triage = sqlite_services.dispatcher.engine.triage
+    reading = triage.read(GUESSED)
+    assert reading.guessed and reading.topic == "perdagangan-orang", reading
+    assert len(reading.offered) == CHOICES_ALONE - 1 and reading.topic not in reading.offered
+    replies = Chat(sqlite_services, user="guess").send(GUESSED)
+    answer = triage.librarian.topics["perdagangan-orang"].text("id")
+    first = next(r for r in replies if answer[:60] in r.text)
+    assert first.text.startswith("Sepertinya ini yang Anda tanyakan. Kalau bukan, pilih di bawah.")
+    assert shown_topics(replies) == list(reading.shown_choices)

@@ -33,6 +33,7 @@ def test_json_contract_for_several_questions_on_stdin(monkeypatch, capsys) -> No
             "answered",
             "offered",
             "urgent",
+            "guessed",
             "command",
         }
         assert 0.0 <= obj["score"] <= 1.0

@@ -165,7 +165,9 @@ def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage
     assert real.top1 >= REAL_TOP1_FLOOR, real.summary_lines()
     assert real.helpfulness >= REAL_HELPFUL_FLOOR, real.summary_lines()
     assert real.abstention <= REAL_DEAD_END_CEILING, real.summary_lines()
-    assert real.oos_answered <= OOS_CEILING * 2, real.summary_lines()
+    # 2 of 13 since a guess the topic model is sure of is answered (stop 38): a worker's
+    # homesickness (answered for the family's side) and a payday post (for unpaid wages)
+    assert real.oos_answered <= 0.16, real.summary_lines()
 
 
 def test_a_plea_about_work_pay_or_health_gets_choices_not_a_dead_end(triage: Triage) -> None:
@@ -228,6 +230,13 @@ def test_the_choices_stay_within_what_the_replies_can_show(triage: Triage) -> No
         if reading.topic is None:
             assert len(topics) <= CHOICES_ALONE, reading
             assert len(reading.offered) <= CHOICES_ALONE + 1, reading
+            continue
+        if reading.guessed:
+            # a guess keeps the other choices it would have had, and the numbers beyond them
+            assert len(topics) <= CHOICES_ALONE - 1, reading
+            assert len(reading.offered) <= CHOICES_ALONE, reading
+            if EMERGENCY_TOPIC in reading.offered:
+                assert EMERGENCY_TOPIC in reading.offered[:2], reading
             continue
         story = triage.tells_story(row.question)
         assert len(reading.offered) <= (STORY_OTHERS if story else MAX_OFFERED - 1), reading
@@ -352,6 +361,21 @@ def test_an_unsure_reply_offers_what_helps_where_the_message_is_from(triage: Tri
     assert "timur-tengah" in shut_in.offered and len(shut_in.offered) == CHOICES_ALONE
 
 
+def test_only_a_message_the_model_is_sure_of_is_answered_as_a_guess(triage: Triage) -> None:
+    """A guess needs the words to lean to one topic and to working abroad, and a message long
+    enough to say so: a short question near the service keeps its choices, and so does one
+    whose words lean to danger (the numbers lead its choices: the test above)."""
+    signs = triage.read("amaq tiang mele taoq tanda-tanda dengan sak dijual lek luar negeri")
+    assert signs.guessed and signs.topic == "perdagangan-orang", signs
+    assert signs.places_nothing and not signs.falls_back  # with a story before, read whole
+    holiday = triage.read(
+        "Mau bikin paspor buat liburan ke Singapura sama keluarga, syaratnya apa aja?"
+    )
+    assert holiday.topic is None and not holiday.guessed and holiday.offered, holiday
+    sure = triage.read("berapa biaya penempatan ke Taiwan untuk pekerja pabrik?")
+    assert sure.topic is not None and not sure.guessed, sure
+
+
 def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
     """Beside an answer, the destination's topic takes the last runner-up's place; a question
     that names no place, or is answered with that place's topic, is left as it was."""
@@ -400,86 +424,89 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
 
 @pytest.mark.parametrize(
     ("path", "top1", "helpful", "dead_ends", "out_of_scope"),
+    # stop 38 raised the top-1 floors and the out-of-scope ceilings together: a first choice
+    # the topic model is sure of is answered as a guess (bot/triage.py GUESS_*), right for
+    # 0.00-0.07 more of each set and answering 0-3 more of its messages outside the service
     [
         # 147 messages collected on 3 December blind to the engine; the need phrases were then
         # extended with them in view (measured before: top-1 0.348, helpful 0.712)
-        (REAL_2, 0.53, 0.86, 0.06, 0.15),
+        (REAL_2, 0.65, 0.86, 0.06, 0.22),
         # 180 more collected later that day; measured before any change that looked at them
         # (top-1 0.396, helpful 0.755), then danger rules were added for half of them
-        (REAL_3, 0.51, 0.82, 0.05, 0.05),
+        (REAL_3, 0.59, 0.82, 0.05, 0.05),
         # 180 more collected on 3 December in the next session, measured on arrival (top-1
         # 0.455, helpful 0.740, out of scope answered 0.385); its odd lines were then read
-        (REAL_4, 0.47, 0.74, 0.04, 0.20),
+        (REAL_4, 0.52, 0.74, 0.04, 0.22),
         # 180 collected at the end of that session and not read: the fresh estimate of its
         # engine (top-1 0.487, helpful 0.725; the last stop's engine 0.469 / 0.669); its odd
         # lines were read in the next session
-        (REAL_5, 0.49, 0.75, 0.05, 0.30),
+        (REAL_5, 0.60, 0.75, 0.05, 0.43),
         # 180 collected during stop 22 and measured on arrival: top-1 0.442, helpful 0.767 (the
         # session's start: 0.442 / 0.748); its odd lines were then read
-        (REAL_6, 0.43, 0.75, 0.04, 0.40),
+        (REAL_6, 0.49, 0.75, 0.04, 0.50),
         # 180 collected at the end of stop 22 and measured on arrival, unread: the fresh
         # estimate of that session's final engine (top-1 0.481, helpful 0.772; the session's
         # start: 0.475 / 0.765)
-        (REAL_7, 0.45, 0.74, 0.06, 0.35),
+        (REAL_7, 0.54, 0.74, 0.06, 0.35),
         # 180 collected during stop 23 and measured on arrival: top-1 0.329, helpful 0.727 (the
         # session's start: 0.329 / 0.714); its odd lines were then read
-        (REAL_8, 0.30, 0.70, 0.05, 0.15),
+        (REAL_8, 0.44, 0.70, 0.05, 0.15),
         # 116 collected at the end of stop 23, when the search index had few unused pages left,
         # measured on arrival and unread: top-1 0.400, helpful 0.819 (the session's start:
         # 0.400 / 0.810)
-        (REAL_9, 0.37, 0.78, 0.04, 0.15),
+        (REAL_9, 0.46, 0.78, 0.04, 0.21),
         # 150 collected during stop 24 from sources earlier sets had not used, measured on
         # arrival: top-1 0.400, helpful 0.760 (the session's start: 0.392 / 0.760); its odd
         # lines were then read
-        (REAL_10, 0.38, 0.74, 0.03, 0.20),
+        (REAL_10, 0.55, 0.74, 0.03, 0.20),
         # 169 collected during stop 29 from pages and quotes no earlier set used (many
         # testimonies of returnees and opinions), measured on arrival: top-1 0.329, helpful
         # 0.732, out of scope answered 0.20; its odd lines were then read
-        (REAL_11, 0.30, 0.70, 0.02, 0.25),
+        (REAL_11, 0.37, 0.70, 0.02, 0.25),
         # 124 collected at the end of stop 29 (mostly blogs and testimonies; few pages with
         # pleas were left unused) and measured on arrival, unread: top-1 0.239, helpful 0.706,
         # out of scope answered 0.267, the same as with the engine at that session's start
-        (REAL_12, 0.21, 0.68, 0.02, 0.30),
+        (REAL_12, 0.30, 0.68, 0.02, 0.43),
         # 137 collected during stop 30 (news quotes of families' pleas, Q&A columns, letters;
         # 12 in danger) and measured on arrival, unread: top-1 0.455, helpful 0.813 with the
         # engine at that session's start, 0.821 with five choices in a list
-        (REAL_13, 0.42, 0.79, 0.04, 0.22),
+        (REAL_13, 0.47, 0.79, 0.04, 0.22),
         # 99 collected during stop 31 (pages no earlier set used, 29 in English, 11 outside
         # working abroad) and measured on arrival, unread: top-1 0.341, helpful 0.761 with the
         # engine at that stop's start, 0.795 with the other needs of a story and the ranking's
         # fourth and fifth topics offered
-        (REAL_14, 0.31, 0.77, 0.04, 0.40),
+        (REAL_14, 0.33, 0.77, 0.04, 0.48),
         # 133 collected during stop 33 (106 pages on 86 sites no earlier set used; 18 in
         # danger, 11 outside working abroad) and measured on arrival, after the topic model:
         # top-1 0.467, helpful 0.844 (the engine at that stop's start: 0.459 / 0.820); its odd
         # lines were then read
-        (REAL_15, 0.44, 0.82, 0.03, 0.15),
+        (REAL_15, 0.51, 0.82, 0.03, 0.21),
         # 111 collected during stop 34 (75 pages on 69 sites no earlier set used; 30 in danger,
         # 13 outside working abroad, 3 of them crews held hostage) and measured on arrival,
         # unread: top-1 0.367, helpful 0.827, out of scope answered 6 of 13, the same as with
         # the engine at that stop's start
-        (REAL_16, 0.34, 0.80, 0.03, 0.50),
+        (REAL_16, 0.41, 0.80, 0.03, 0.50),
         # 125 collected during stop 35 (104 pages on 100 sites no earlier set used; 19 in
         # danger, 14 outside working abroad, 10 not in Indonesian) and measured on arrival,
         # unread: top-1 0.396, helpful 0.838, out of scope answered 5 of 14 with the engine at
         # that stop's start (top-1 0.387 after someone held was answered for what the ranking
         # leads with: three messages of its odd lines, then read)
-        (REAL_17, 0.36, 0.81, 0.03, 0.40),
+        (REAL_17, 0.46, 0.81, 0.03, 0.52),
         # 102 collected at the end of stop 35 (80 pages on 73 sites no earlier set used; 13 in
         # danger, 8 outside working abroad) and measured on arrival, unread, with the engine at
         # that stop's end: top-1 0.415, helpful 0.840, no dead end, out of scope answered 3 of
         # 8, the same as with the engine at that stop's start
-        (REAL_18, 0.39, 0.81, 0.02, 0.45),
+        (REAL_18, 0.43, 0.81, 0.02, 0.65),
         # 120 collected at the start of stop 36 (98 pages no earlier set used, on 83 sites; 16
         # in danger, 15 outside working abroad) and measured on arrival, unread: top-1 0.295,
         # helpful 0.800 with the engine at that stop's start, 0.295 / 0.819 after the topic
         # model learnt the written pleas; out of scope answered 2 of 15, no dead end
-        (REAL_19, 0.27, 0.79, 0.02, 0.20),
+        (REAL_19, 0.30, 0.79, 0.02, 0.20),
         # 119 collected at the start of stop 37 (100 pages no earlier set used, on 86 sites, 37
         # of them new to the sets; 18 in danger, 10 outside working abroad) and measured on
         # arrival, unread: top-1 0.459, helpful 0.881, dead ends 0.018, out of scope answered
         # 1 of 10, the same with the engine at that stop's start
-        (REAL_20, 0.43, 0.85, 0.03, 0.20),
+        (REAL_20, 0.45, 0.85, 0.03, 0.20),
     ],
     ids=list(LATER_SET_IDS),
 )
