@@ -99,6 +99,8 @@ def read_in_context(
         return replace(
             reading, text=story, country=reading.country or triage.numbers.country_in(story)
         )
+    if not reading.places_nothing and triage.danger_of(story) is None:
+        return reading  # the whole changes nothing: no need to rank its topics
     together = triage.read(story, lang)
     if together.urgent or (reading.places_nothing and together.topic is not None):
         return together

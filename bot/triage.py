@@ -242,9 +242,14 @@ class Triage:
             return True
         return not (asks() if asks is not None else self.looks_like_question(text))
 
+    def danger_of(self, text: str, standard: str | None = None) -> Danger | None:
+        """Whether `read(text)` would give the danger reply, without ranking topics."""
+        standard = self.detector.standard(text) if standard is None else standard
+        return read_danger(text, standard, self.detector, self.sure_model)
+
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
-        danger = read_danger(text, standard, self.detector, self.sure_model)
+        danger = self.danger_of(text, standard)
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         departure = danger is None and is_departure_statement(text)
