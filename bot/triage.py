@@ -153,9 +153,8 @@ class Reading:
     @property
     def places_nothing(self) -> bool:
         """Nothing of its own to answer, check or open, and no danger read: alone it says too
-        little (a follow-up, more of a story told just before: bot/pieces.py).
-        A guessed topic places nothing either: with a story told before, the whole is read.
-        """
+        little (a follow-up, more of a story told just before: bot/pieces.py). A guess places
+        nothing either: with a story told just before, the whole is read."""
         return (
             self.intent is None
             and self.command is None

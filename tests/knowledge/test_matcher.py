@@ -152,6 +152,7 @@ REAL_17 = DATA / "real_messages_17.jsonl"
 REAL_18 = DATA / "real_messages_18.jsonl"
 REAL_19 = DATA / "real_messages_19.jsonl"
 REAL_20 = DATA / "real_messages_20.jsonl"
+REAL_21 = DATA / "real_messages_21.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -507,6 +508,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # arrival, unread: top-1 0.459, helpful 0.881, dead ends 0.018, out of scope answered
         # 1 of 10, the same with the engine at that stop's start
         (REAL_20, 0.45, 0.85, 0.03, 0.20),
+        # 118 collected during stop 38 (106 pages on 93 sites no earlier set used; 20 in
+        # danger, 12 outside working abroad) and measured on arrival, unread: top-1 0.557,
+        # helpful 0.906, out of scope answered 3 of 12 with the engine at that stop's start;
+        # 0.623 / 0.906 / 4 of 12 with a guess the topic model is sure of answered
+        (REAL_21, 0.59, 0.87, 0.04, 0.40),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -535,6 +541,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         REAL_18,
         REAL_19,
         REAL_20,
+        REAL_21,
     ],
     ids=[
         "seventh",
@@ -548,6 +555,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         "eighteenth",
         "nineteenth",
         "twentieth",
+        "twenty-first",
     ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
@@ -560,7 +568,7 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further; set 16,
     30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival; set 18, 13 in
     danger, 1.000 on arrival; set 19, 16 in danger, 0.938 on arrival; set 20, 18 in danger,
-    1.000 on arrival)."""
+    1.000 on arrival; set 21, 20 in danger, 1.000 on arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
