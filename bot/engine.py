@@ -614,8 +614,10 @@ class Engine:
             ctx.say(topic.text(lang))
             self.start_form(ctx, "training" if topic.form == "training" else "case")
             return
-        guess = ctx._("I think this is what you are asking about. If not, choose below.")
-        lead = guess + "\n\n" if guessed else ""
+        lead = ""
+        if guessed:
+            lead = ctx._("I think this is what you are asking about. If not, choose below.")
+            lead += "\n\n"
         ctx.say(
             lead + topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang)
         )

@@ -307,7 +307,7 @@ class Triage:
         bound = beside if topic else CHOICES_ALONE
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
-            # a guess keeps the numbers within reach as the choices it was would have
+            # a guess keeps the numbers within reach as its choices alone would have
             reach_topic = None if guess else topic
             offered = self._within_reach(text, standard, reach_topic, offered, asks, beside)
         if topic is not None and danger is None:
