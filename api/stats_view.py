@@ -85,6 +85,8 @@ COLUMN_LABELS = {
     "false_alarms": N_("Danger reply, not in danger"),
     "outside": N_("Out of scope"),
     "outside_answered": N_("Out of scope, answered"),
+    "guessed": N_("Answered as a guess"),
+    "guessed_right": N_("Guess right"),
 }
 SECTORS = dict(REGISTER_SECTORS)
 """The register's sector codes (bot/register/vocab.py); a code not listed is shown as stored."""

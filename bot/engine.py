@@ -60,6 +60,7 @@ def replied(reading: Reading) -> dict[str, object]:
         "answered": list(reading.answered),
         "offered": list(reading.shown_choices),
         "urgent": reading.urgent,
+        "guessed": reading.guessed,
     }
 
 

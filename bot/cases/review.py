@@ -78,6 +78,8 @@ class GivenReply:
     answered: tuple[str, ...]
     offered: tuple[str, ...]
     urgent: bool
+    guessed: bool = False
+    """The topic answered was the first choice, answered as a guess (bot.triage.GUESS_*)."""
 
     @classmethod
     def of(cls, stored: dict[str, Any]) -> GivenReply:
@@ -85,6 +87,7 @@ class GivenReply:
             tuple(str(t) for t in stored.get("answered") or ()),
             tuple(str(t) for t in stored.get("offered") or ()),
             bool(stored.get("urgent")),
+            bool(stored.get("guessed")),
         )
 
     @property

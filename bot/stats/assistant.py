@@ -5,7 +5,8 @@ A case opened from a message the assistant answered keeps what that first reply 
 someone was in danger (bot/cases/review.py). Together they say how often the families of a
 district got the right answer, something that helped, and the danger reply when they needed
 it: the same measures as `migran eval`, for what families actually received rather than for
-today's engine. Cases whose family erased their data are left out.
+today's engine, and how often a first choice answered as a guess was right (the live check of
+bot.triage.GUESS_*). Cases whose family erased their data are left out.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ COUNTS = (
     "false_alarms",
     "outside",
     "outside_answered",
+    "guessed",
+    "guessed_right",
 )
 COLUMNS = ("district_code", "district", *COUNTS)
 
@@ -56,6 +59,7 @@ def on_reviews(session: Session, area: Area, period: Period, villages: VillageDi
     rows: list[dict[str, object]] = []
     for code, judged in sorted(by_district.items()):
         report = tally(judged)
+        guesses = [(labelled, given) for labelled, given in judged if given.guessed]
         rows.append(
             {
                 "district_code": code,
@@ -69,6 +73,8 @@ def on_reviews(session: Session, area: Area, period: Period, villages: VillageDi
                 "false_alarms": report.false_alarms,
                 "outside": report.out_of_scope,
                 "outside_answered": report.out_of_scope_answered,
+                "guessed": len(guesses),
+                "guessed_right": sum(g.first_topic in lab.topics for lab, g in guesses),
             }
         )
     return Table("assistant", COLUMNS, rows, COUNTS)

@@ -19,6 +19,8 @@ from bot.store.models import Case
 from migran.services import Services
 from tests.api.test_dashboard import login
 from tests.bot.test_case_review import FROM_THE_ANSWER, replay, review_as_officer
+from tests.bot.test_choices import GUESSED
+from tests.cases_support import REPORT_STEPS
 from tests.conftest import Chat
 from tests.officers_support import ANJANI, LOMBOK_TIMUR, SAKRA, Login, team
 from tests.stats_support import (
@@ -196,6 +198,37 @@ def test_the_api_withholds_small_counts_and_rounds_the_rest(
 def test_the_api_needs_a_token(web: TestClient) -> None:
     assert web.get("/api/v1/stats").status_code == 401
     assert web.get("/officer/stats", follow_redirects=False).status_code == 303
+
+
+GUESS_REPORTED = [
+    {"text": GUESSED},
+    {"button": "cmd:report"},
+    *REPORT_STEPS[1:7],  # consent, relation, name, country, city, the problem
+    {"button": "opt:no"},  # no one in danger; the story is the message answered
+    *REPORT_STEPS[9:],  # village, confirmed, shared, sent
+]
+"""A father's question is answered as a guess; he presses "Ask an officer" and reports."""
+
+
+def test_a_guess_reviewed_by_its_officer_is_counted_as_a_guess(
+    services: Services, web: TestClient
+) -> None:
+    """A first choice answered as a guess is marked on the case page (once reviewed) and
+    counted in the province's picture with whether the officer's review agrees with it."""
+    people = team(services)
+    for n, topics in enumerate((["perdagangan-orang"], ["calo-ilegal"])):
+        replay(Chat(services, user=f"62812350{n}", channel="whatsapp"), GUESS_REPORTED)
+        with services.factory() as session:
+            case_id = session.scalars(select(Case.id).order_by(Case.id.desc())).first()
+        review_as_officer(services, case_id or 0, topics)
+    login(web, people["anjani"])
+    page = web.get(f"/officer/cases/{case_id}").text
+    assert "Asisten sudah menjawab: " in page and "(sebagai tebakan)" in page
+    web.cookies.clear()
+    login(web, people["admin"])
+    rows, _total = read_tables(web.get("/officer/stats/cases?from=&to=").text)["assistant"]
+    (row,) = rows
+    assert (int(row["guessed"]), int(row["guessed_right"])) == (2, 1)
 
 
 def test_downloads_open_as_csv_and_xlsx(
