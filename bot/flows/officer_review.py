@@ -113,7 +113,8 @@ def given_reply(ctx: Ctx, case: Case) -> str:
     def named(slugs: tuple[str, ...]) -> str:
         return ", ".join(titles.get(slug, slug) for slug in slugs) or "—"
 
-    line = f"{_('The assistant had answered')}: {named(given.answered)} · {_('offered')}: "
+    guess = f" ({_('as a guess')})" if given.guessed else ""
+    line = f"{_('The assistant had answered')}: {named(given.answered)}{guess} · {_('offered')}: "
     line += named(given.offered)
     if given.urgent:
         line += f" · {_('after the danger reply')}"
