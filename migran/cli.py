@@ -94,6 +94,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(f"what the families got then ({len(kept)} with the reply kept):")
             for line in tally(kept).summary_lines():
                 print(f"  {line}")
+            guesses = [(row, given) for row, given in kept if given.guessed]
+            if guesses:
+                agreed = sum(given.first_topic in row.topics for row, given in guesses)
+                print(f"  answered as a guess: {len(guesses)}, the review agreeing: {agreed}")
         print("today's engine:")
         rows = [row for row, _given in reviewed]
     elif args.halves:

@@ -28,6 +28,19 @@ REPORT_STEPS: list[dict[str, str]] = [
 ]
 """Unpaid wages in Malaysia, danger now, village Anjani (Suralaga), shared and sent."""
 
+GUESSED = "amaq tiang mele taoq tanda-tanda dengan sak dijual lek luar negeri"
+"""Sasak: "father, I want to know the signs of people being sold abroad". The ranking is not
+sure of it; the topic model is (trafficking)."""
+
+GUESS_REPORTED = [
+    {"text": GUESSED},
+    {"button": "cmd:report"},
+    *REPORT_STEPS[1:7],  # consent, relation, name, country, city, the problem
+    {"button": "opt:no"},  # no one in danger; the story is the message answered
+    *REPORT_STEPS[9:],  # village, confirmed, shared, sent
+]
+"""A father's question is answered as a guess; he presses "Ask an officer" and reports."""
+
 Action = Callable[[Session, Case, Officer], object]
 
 

@@ -19,8 +19,7 @@ from bot.store.models import Case
 from migran.services import Services
 from tests.api.test_dashboard import login
 from tests.bot.test_case_review import FROM_THE_ANSWER, replay, review_as_officer
-from tests.bot.test_choices import GUESSED
-from tests.cases_support import REPORT_STEPS
+from tests.cases_support import GUESS_REPORTED
 from tests.conftest import Chat
 from tests.officers_support import ANJANI, LOMBOK_TIMUR, SAKRA, Login, team
 from tests.stats_support import (
@@ -198,16 +197,6 @@ def test_the_api_withholds_small_counts_and_rounds_the_rest(
 def test_the_api_needs_a_token(web: TestClient) -> None:
     assert web.get("/api/v1/stats").status_code == 401
     assert web.get("/officer/stats", follow_redirects=False).status_code == 303
-
-
-GUESS_REPORTED = [
-    {"text": GUESSED},
-    {"button": "cmd:report"},
-    *REPORT_STEPS[1:7],  # consent, relation, name, country, city, the problem
-    {"button": "opt:no"},  # no one in danger; the story is the message answered
-    *REPORT_STEPS[9:],  # village, confirmed, shared, sent
-]
-"""A father's question is answered as a guess; he presses "Ask an officer" and reports."""
 
 
 def test_a_guess_reviewed_by_its_officer_is_counted_as_a_guess(

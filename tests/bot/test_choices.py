@@ -13,6 +13,7 @@ import pytest
 from bot.triage import CHOICES_ALONE
 from bot.types import Reply
 from knowledge.evaluation import read_labelled
+from tests.cases_support import GUESSED
 from tests.conftest import Chat
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -96,11 +97,6 @@ def test_someone_held_on_a_ship_hears_about_trafficking_after_the_numbers(
     answer = topics["perdagangan-orang"].text("id")
     assert any(answer[:60] in r.text for r in replies[1:]), [r.text[:60] for r in replies]
     assert "kekerasan-majikan" in shown_topics(replies)
-
-
-GUESSED = "amaq tiang mele taoq tanda-tanda dengan sak dijual lek luar negeri"
-"""Sasak: "father, I want to know the signs of people being sold abroad". The ranking is not
-sure of it; the topic model is (trafficking)."""
 
 
 def test_a_guess_is_answered_as_a_guess_and_keeps_every_other_choice(sqlite_services) -> None:  # type: ignore[no-untyped-def]

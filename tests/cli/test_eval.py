@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from bot.store.models import Case
 from migran.cli import main
 from migran.services import Services
 from tests.bot.test_case_review import FROM_THE_ANSWER, only_case, replay, review_as_officer
+from tests.cases_support import GUESS_REPORTED
 from tests.conftest import Chat
 from tests.officers_support import team
 
@@ -93,7 +96,16 @@ def test_eval_measures_the_assistant_on_the_cases_officers_reviewed(
     assert "top-1 accuracy (in scope): 1.000" in got
     assert "top-1 accuracy (in scope): 1.000" in today
     assert "anak saya" not in out  # the message itself stays in the database
+    assert "answered as a guess" not in out
     assert main(["eval", "--cases", "--misses"]) == 2
+    # a father's question answered as a guess, reported, and the review agreeing with it
+    replay(Chat(services, user="6281235", channel="whatsapp"), GUESS_REPORTED)
+    with services.factory() as session:
+        newest = session.scalars(select(Case.id).order_by(Case.id.desc())).first()
+    review_as_officer(services, newest or 0, ["perdagangan-orang"])
+    assert main(["eval", "--cases"]) == 0
+    got, _today = capsys.readouterr().out.split("today's engine:")
+    assert "answered as a guess: 1, the review agreeing: 1" in got
 
 
 def test_eval_halves_prints_what_was_read_apart_from_what_never_was(
