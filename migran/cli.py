@@ -81,6 +81,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.evaluation import evaluate, read_labelled, tally
 
     if args.cases:
+        from bot.cases.review import guesses_agreed
+
         if args.file or args.misses or args.second:
             print("--cases reads the officers' reviews alone: no file, --misses or --second")
             return 2
@@ -94,10 +96,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(f"what the families got then ({len(kept)} with the reply kept):")
             for line in tally(kept).summary_lines():
                 print(f"  {line}")
-            guesses = [(row, given) for row, given in kept if given.guessed]
-            if guesses:
-                agreed = sum(given.first_topic in row.topics for row, given in guesses)
-                print(f"  answered as a guess: {len(guesses)}, the review agreeing: {agreed}")
+            guessed, agreed = guesses_agreed(kept)
+            if guessed:
+                print(f"  answered as a guess: {guessed}, the review agreeing: {agreed}")
         print("today's engine:")
         rows = [row for row, _given in reviewed]
     elif args.halves:

@@ -111,6 +111,13 @@ REVIEWED = (
 """A case whose opening message an officer reviewed, from a family that kept its data."""
 
 
+def guesses_agreed(judged: Iterable[tuple[Labelled, GivenReply]]) -> tuple[int, int]:
+    """How many of these replies answered a guess, and for how many of them the review named
+    the topic guessed: the live check of bot.triage.GUESS_*."""
+    guessed = [(labelled, given) for labelled, given in judged if given.guessed]
+    return len(guessed), sum(given.first_topic in labelled.topics for labelled, given in guessed)
+
+
 def reviews(session: Session, limit: int | None = None) -> list[tuple[Labelled, GivenReply | None]]:
     """The reviewed stories, newest first, as labelled messages (question, topics, in danger),
     each with what the assistant gave it then (None for a case opened before replies were

@@ -16,7 +16,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.cases.review import REVIEWED, GivenReply
+from bot.cases.review import REVIEWED, GivenReply, guesses_agreed
 from bot.stats.area import Area, Period
 from bot.stats.table import Table
 from bot.store.models import Case
@@ -59,7 +59,7 @@ def on_reviews(session: Session, area: Area, period: Period, villages: VillageDi
     rows: list[dict[str, object]] = []
     for code, judged in sorted(by_district.items()):
         report = tally(judged)
-        guesses = [(labelled, given) for labelled, given in judged if given.guessed]
+        guessed, guessed_right = guesses_agreed(judged)
         rows.append(
             {
                 "district_code": code,
@@ -73,8 +73,8 @@ def on_reviews(session: Session, area: Area, period: Period, villages: VillageDi
                 "false_alarms": report.false_alarms,
                 "outside": report.out_of_scope,
                 "outside_answered": report.out_of_scope_answered,
-                "guessed": len(guesses),
-                "guessed_right": sum(g.first_topic in lab.topics for lab, g in guesses),
+                "guessed": guessed,
+                "guessed_right": guessed_right,
             }
         )
     return Table("assistant", COLUMNS, rows, COUNTS)
