@@ -278,6 +278,12 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # danger), measured on arrival and unread: the rules' recall 0.60 (12 of 20), false
         # alarms 0.102 (10 of 98); with the sure reading, the chat's danger reply reaches 14
         ("real_messages_21.jsonl", 0.57, 0.12),
+        # 114 collected during stop 39 (106 pages on 88 sites no earlier set used; 17 in
+        # danger), measured on arrival and unread: the rules' recall 0.53 (9 of 17), false
+        # alarms 0.093 (9 of 97), the same with the rules at that stop's start; with the sure
+        # reading, the chat's danger reply reaches 9 of 17 for 10 alarms; labelled twice
+        # (kappa on danger 0.79)
+        ("real_messages_22.jsonl", 0.50, 0.10),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -292,10 +298,10 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-21 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-22 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half,
-    0.48 on set 19, 0.79 on set 20, 0.88 on set 21; sets 9 to 21 were labelled twice from
-    the start).
+    0.48 on set 19, 0.79 on set 20, 0.88 on set 21, 0.79 on set 22; sets 9 to 22 were labelled twice
+    from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -319,6 +325,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_19.jsonl": (0.0, 0.07),
         "real_messages_20.jsonl": (0.42, 0.09),
         "real_messages_21.jsonl": (0.63, 0.10),
+        "real_messages_22.jsonl": (0.55, 0.09),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)

@@ -153,6 +153,7 @@ REAL_18 = DATA / "real_messages_18.jsonl"
 REAL_19 = DATA / "real_messages_19.jsonl"
 REAL_20 = DATA / "real_messages_20.jsonl"
 REAL_21 = DATA / "real_messages_21.jsonl"
+REAL_22 = DATA / "real_messages_22.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -513,6 +514,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # helpful 0.906, out of scope answered 3 of 12 with the engine at that stop's start;
         # 0.623 / 0.906 / 4 of 12 with a guess the topic model is sure of answered
         (REAL_21, 0.59, 0.87, 0.04, 0.40),
+        # 114 collected during stop 39 (106 pages on 88 sites no earlier set used; 17 in
+        # danger, 10 outside working abroad) and measured on arrival, unread: top-1 0.462,
+        # helpful 0.875, dead ends 0.019, out of scope answered 4 of 10, the same with the
+        # engine at that stop's start
+        (REAL_22, 0.44, 0.85, 0.03, 0.45),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -542,6 +548,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         REAL_19,
         REAL_20,
         REAL_21,
+        REAL_22,
     ],
     ids=[
         "seventh",
@@ -556,6 +563,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         "nineteenth",
         "twentieth",
         "twenty-first",
+        "twenty-second",
     ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
@@ -568,7 +576,8 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     danger, 0.889 on arrival, 0.944 after a hope to be brought home was read further; set 16,
     30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival; set 18, 13 in
     danger, 1.000 on arrival; set 19, 16 in danger, 0.938 on arrival; set 20, 18 in danger,
-    1.000 on arrival; set 21, 20 in danger, 1.000 on arrival)."""
+    1.000 on arrival; set 21, 20 in danger, 1.000 on arrival; set 22, 17 in danger, 0.941 on
+    arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()
