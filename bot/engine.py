@@ -206,6 +206,17 @@ class Engine:
             ctx.say(ctx._("I received an empty message. Please type your question in words."))
             return
         if not fold(ctx.incoming.text):
+            if any(ch.isalpha() for ch in ctx.incoming.text):
+                # words in a script the engine does not read (Arabic, Thai, Chinese): the
+                # person wrote words, so "I can only read words" would be wrong
+                ctx.say(
+                    ctx._(
+                        "I can only read Latin letters: Indonesian, English, Malay or a "
+                        "regional language. Please type your question that way, or *menu* "
+                        "for options."
+                    )
+                )
+                return
             ctx.say(
                 ctx._("I can only read words. Please type your question, or *menu* for options.")
             )

@@ -29,6 +29,13 @@ STORY_TURNS = frozenset(
 """A turn in the story ("padahal sudah saya larang", "ternyata beda tempat kerja", "dijanjikan
 berangkat Oktober, sampai sekarang masih di sini"): a family telling a trouble around a
 departure wants it answered, not recorded (two such real messages met the register form)."""
+JOB_OFFER = frozenset(
+    "lowongan loker dibuka dibutuhkan dicari rekrutmen hub hubungi biaya kuota peminat forwarded "
+    "diteruskan".split()
+)
+"""A job offer passed on ("Dibuka lowongan ke Polandia, biaya 35 juta, berangkat bulan depan.
+Hub 0812..."): the person asks whether to trust it, and a fee is asked for. It is answered (a
+broker's signs, what a placement may cost), not recorded as a departure."""
 MAX_WORDS = 20
 WORKER_OF: dict[str, str] = {
     "anak": "orang tua",
@@ -58,7 +65,7 @@ def is_departure_statement(text: str) -> bool:
     said = set(words)
     if not said & DEPARTURE_WORDS or not said & WHEN_WORDS:
         return False
-    return not (said & (NOT_A_DEPARTURE | STORY_TURNS)) and not categories_in(text)
+    return not (said & (NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER)) and not categories_in(text)
 
 
 def writer_relation(text: str) -> str | None:

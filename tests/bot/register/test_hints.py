@@ -63,3 +63,16 @@ def test_who_writes(text: str, writer: str | None) -> None:
 )
 def test_negations_hypotheticals_and_hearsay_are_not_departures(text: str) -> None:
     assert not is_departure_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dibuka lowongan kerja ke Polandia, biaya 35 juta, berangkat bulan depan. Hub 0812xxxx",
+        "Dibutuhkan TKW ke Hongkong, berangkat bulan depan, hubungi WA",
+        "Forwarded: loker pabrik Taiwan, kuota 20 orang, berangkat Januari",
+    ],
+)
+def test_a_job_offer_passed_on_is_not_a_departure(text: str) -> None:
+    """Someone asking whether to trust a job offer gets an answer, not the register form."""
+    assert not is_departure_statement(text)
