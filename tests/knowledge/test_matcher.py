@@ -378,6 +378,21 @@ def test_only_a_message_the_model_is_sure_of_is_answered_as_a_guess(triage: Tria
     assert sure.topic is not None and not sure.guessed, sure
 
 
+def test_a_short_question_about_work_in_a_named_destination_is_answered_for_it(
+    triage: Triage,
+) -> None:
+    """ "Syarat ke Taiwan apa aja?" leads its choices with the Taiwan topic but also fits the
+    general requirements: it is answered for Taiwan (as a guess, the requirements still a
+    choice). A question about the country that is not about work keeps its choices."""
+    asked = triage.read("Syarat ke Taiwan apa aja?")
+    assert asked.topic == "taiwan-hongkong" and asked.guessed, asked
+    assert "syarat-menjadi-pmi" in asked.offered, asked
+    official = triage.read("cara kerja ke jepang yg resmi gimana")
+    assert official.topic == "jepang" and official.guessed, official
+    for trivia in ("Berapa jumlah penduduk Malaysia sekarang?", "mata uang taiwan namanya apa"):
+        assert triage.read(trivia).topic is None, trivia
+
+
 def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
     """Beside an answer, the destination's topic takes the last runner-up's place; a question
     that names no place, or is answered with that place's topic, is left as it was."""
