@@ -35,8 +35,16 @@ class SmallTalk:
         )
 
     def detect(self, text: str) -> str | None:
-        """The intent name when the whole message is small talk, else None."""
-        folded = fold(text)
+        """The intent name when the whole message is small talk, else None. After a greeting,
+        what follows decides ("assalamualaikum pak, sy mau tanya" asks for help)."""
+        found = self._detect(fold(text))
+        if found == "greeting" or found is None:
+            rest = self.strip_greeting(text)
+            if rest is not text and rest:
+                return self._detect(fold(rest)) or found
+        return found
+
+    def _detect(self, folded: str) -> str | None:
         if not folded:
             return None
         raw = folded.split()

@@ -17,10 +17,12 @@ WHEN_WORDS = frozenset(
 )
 NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum batal ditipu tipu calo ragu "
-    "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata".split()
+    "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
+    "kur gadai digadai digadaikan menggadaikan".split()
 )
-"""Negations, problems, requests, hypotheticals and hearsay: the message is about something
-else than recording a departure."""
+"""Negations, problems, requests, hypotheticals, hearsay and money to be raised for leaving
+("mau pinjam KUR buat berangkat"): the message is about something else than recording a
+departure."""
 STORY_TURNS = frozenset(
     "tapi tetapi tp namun padahal ternyata trnyata sayangnya but however susah sulit nekat utang "
     "hutang larang dilarang melarang dijanjikan janji dijanjiin masalah kabur ditawari ditawarin "

@@ -81,6 +81,19 @@ def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(
     assert librarian.ask("halo kak, paspor sy ditahan majikan").topic is not None
 
 
+def test_a_greeting_before_asking_leave_to_ask_is_a_request_for_help(librarian: Librarian) -> None:
+    """People open with a greeting and leave to ask, and the question follows in the next
+    message: "assalamualaikum pak, sy mau tanya" is met with how to ask, not with topics."""
+    for opening in (
+        "assalamualaikum pak, sy mau tanya",
+        "pagi pak mau tanya dong",
+        "izin bertanya",
+    ):
+        assert librarian.ask(opening).intent == "help", opening
+    assert librarian.ask("selamat malam admin").intent == "greeting"
+    assert librarian.ask("pagi pak, mau tanya soal paspor").intent is None
+
+
 def test_addressing_the_bot_as_sir_is_a_greeting_but_sir_the_employer_still_counts(
     librarian: Librarian,
 ) -> None:

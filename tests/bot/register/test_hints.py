@@ -32,6 +32,8 @@ def test_statements_of_departure(text: str) -> None:
         "suami sy berangkat bulan lalu lewat sponsor, padahal sdh sy larang, skrg susah dihubungi",
         "katanya minggu depan berangkat ke Jepang tapi visanya belum keluar juga",
         "adik saya dijanjikan berangkat bulan Mei, sampai sekarang belum ada kabar",
+        "mau pinjam kur buat berangkat",
+        "anak saya mau berangkat bulan depan, sawah mau digadai",
     ],
 )
 def test_problems_and_stories_are_not_departures(text: str) -> None:
