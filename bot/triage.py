@@ -120,6 +120,13 @@ set 4's unread half went helpful 0.800 -> 0.840 and dead ends 0.053 -> 0.027, wi
 and no written question worse (docs/benchmarks.md). Indonesian puts its question word
 anywhere ("saya harus bagaimana"), so QUESTION_WORDS ask wherever they are."""
 SENTENCE_START = re.compile(r"(?:^|[.!?\n]+)\s*([A-Za-z]+)")
+ENGLISH_ASKING = re.compile(
+    r"\b(?:what (?:are|is|should|can|do|does)|how (?:much|many|long|do|does|can|to|should)|"
+    r"where (?:can|do|is|are|should)|who (?:can|do|should)|can i|should i|"
+    r"is it (?:legal|true|safe|ok))\b"
+)
+"""English asks in the middle of an unpunctuated chat message too ("hello i want to work in
+hong kong what are the requirements")."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,8 @@ class Triage:
         if "?" in text:
             return True
         if any(w.lower() in ASKING_OPENERS for w in SENTENCE_START.findall(text)):
+            return True
+        if ENGLISH_ASKING.search(text.lower()):
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 

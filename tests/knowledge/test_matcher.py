@@ -229,6 +229,9 @@ def test_a_statement_is_not_taken_for_a_question_by_its_auxiliaries(triage: Tria
         "What should i do? She is not honouring the notice",
         "how many hours a day can my employer make me work",
         "My agent says I must pay again. Where do I complain",
+        "hello i want to work in hong kong what are the requirements",
+        "my agency took my passport is it legal",
+        "i finished my contract how much is the ticket home",
     ):
         assert triage.looks_like_question(question), question
 
