@@ -549,16 +549,26 @@ class Engine:
             self._keep_story(ctx, reading)
             replies.story_noted(ctx)
             return
-        self.respond(ctx, reading)
+        place = f"{reading.country.code if reading.country else ''}|{reading.lang}"
+        # the numbers for this place were given minutes ago: a second danger message ("hp nya
+        # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
+        # whole list again; a new place gets its numbers, and so does a message in another
+        # language (the person may not have read the first list)
+        numbers_given = replied_to_danger and ctx.data.get(pieces.DANGER_PLACE_KEY) == place
+        if reading.urgent:
+            ctx.set_data(**{pieces.DANGER_PLACE_KEY: place})
+        self.respond(ctx, reading, numbers_given=numbers_given)
 
-    def respond(self, ctx: Ctx, reading: Reading) -> None:
+    def respond(self, ctx: Ctx, reading: Reading, numbers_given: bool = False) -> None:
         if reading.intent is not None:
             if reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
             else:
                 ctx.say(smalltalk_text(reading.intent, ctx.lang))
             return
-        if reading.urgent:
+        if reading.urgent and numbers_given and not reading.command:
+            replies.story_noted(ctx)
+        elif reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}

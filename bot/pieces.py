@@ -39,6 +39,10 @@ from bot.triage import Reading, Triage
 
 DANGER_KEY = "danger_replied_at"
 """When the danger reply was last given, or the person last wrote after it."""
+DANGER_PLACE_KEY = "danger_replied_for"
+"""The country whose numbers that reply gave ("" for none) and the language it was read in: a
+later message that says danger in the same place and language gets a short note, not the whole
+list again (`Engine.answer`)."""
 WINDOW = timedelta(minutes=10)
 """A piece older than this is another conversation, not part of the same plea."""
 MAX_PIECES = 4

@@ -173,6 +173,28 @@ def test_written_chats_are_answered_in_their_context(triage: Triage) -> None:
     )
 
 
+def test_a_second_danger_message_in_the_same_place_is_noted_not_met_with_the_numbers_again(
+    sqlite_services: Services,
+) -> None:
+    """The numbers were given a minute ago: "hp nya diambil majikan" after "tidak boleh pulang"
+    gets the short note with the urgent report and its own answer; the whole list comes again
+    only for a new place, whose numbers the family does not have yet."""
+    chat, clock = chat_with_clock(sqlite_services, "ibu-rina")
+    first = chat.say("anak saya di Johor sudah 3 bulan tidak boleh pulang")
+    assert MALAYSIA_MISSION in first and "Lapor darurat" in first
+    clock.now += timedelta(minutes=1)
+    second = chat.say("hp nya diambil majikan")
+    assert MALAYSIA_MISSION not in second and MALAYSIA_POLICE not in second
+    assert "saya tambahkan ke cerita Anda" in second and "Lapor darurat" in second
+    assert "paspor" in second.lower()  # what the message is about is still answered
+    clock.now += timedelta(minutes=1)
+    moved = chat.say("sekarang dia dibawa ke Singapura dan dipukuli")
+    assert "Dari Singapura" in moved and MALAYSIA_MISSION not in moved
+    clock.now += timedelta(minutes=20)
+    later = chat.say("hp nya diambil lagi sama majikan")
+    assert "Dari mana saja" in later  # another conversation: the numbers in full
+
+
 def test_more_of_the_story_after_the_danger_reply_is_added_to_the_urgent_report(
     sqlite_services: Services,
 ) -> None:
