@@ -38,6 +38,26 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
     "subscribe": ("info desa", "berita desa", "langganan info desa", "village news", "subscribe"),
     "unsubscribe": ("berhenti info desa", "stop info desa", "berhenti langganan", "unsubscribe"),
+    # a language asked for by name is set at once, without the picker (the ids are the
+    # picker's buttons)
+    "lang:en": (
+        "english",
+        "in english",
+        "english please",
+        "in english please",
+        "bahasa inggris",
+        "pakai bahasa inggris",
+        "speak english",
+        "can you speak english",
+        "do you speak english",
+    ),
+    "lang:id": (
+        "bahasa indonesia",
+        "pakai bahasa indonesia",
+        "in indonesian",
+        "indonesian",
+        "indonesian please",
+    ),
 }
 _LOOKUP = {fold(word): name for name, words in COMMANDS.items() for word in words}
 
