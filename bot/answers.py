@@ -13,6 +13,14 @@ def smalltalk_text(intent: str, lang: str) -> str:
             "working abroad, or type *menu* to see what I can do."
         ),
         "thanks": _("You are welcome. Stay safe! Type *menu* whenever you need help."),
+        "number": _(
+            "I cannot call or look up numbers. If you want your village officer to contact "
+            "you, press *Ask an officer* and tell them how to reach you."
+        ),
+        "confused": _(
+            "Sorry if that was not clear. Your village officer can explain it: press *Ask an "
+            "officer*. Or write your question in other words."
+        ),
         "bye": _("Goodbye, stay safe. Type *menu* whenever you need help."),
         "menu": _("Type *menu* to see what I can do."),
         "help": _(

@@ -544,7 +544,7 @@ class Engine:
             }
         )
         ctx.reading = reading
-        if replied_to_danger and reading.places_nothing:
+        if replied_to_danger and (reading.places_nothing or reading.intent == "number"):
             # more of the story after the danger reply: the urgent report again, carrying it
             self._keep_story(ctx, reading)
             replies.story_noted(ctx)
@@ -563,6 +563,15 @@ class Engine:
         if reading.intent is not None:
             if reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
+            elif reading.intent in ("confused", "number"):
+                # "gak ngerti" after an answer: a person to explain it, not the answer again
+                ctx.say(
+                    smalltalk_text(reading.intent, ctx.lang),
+                    [
+                        Button("cmd:report", short(ctx._("Ask an officer"))),
+                        Button("cmd:menu", short(ctx._("Menu"))),
+                    ],
+                )
             else:
                 ctx.say(smalltalk_text(reading.intent, ctx.lang))
             return

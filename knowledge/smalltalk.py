@@ -16,6 +16,13 @@ class Intent:
     phrases: frozenset[str]
 
 
+NUMBER_DIGITS = 6
+"""A message of digits alone, this many or more, is a number (a phone number, a NIK), not a
+question: it is met with how to reach a person, not with the last answer again."""
+ADDRESS = "address"
+"""Not an intent: the words a person is addressed by, which count for every intent."""
+
+
 def load_intents() -> list[Intent]:
     data = load_yaml(read_data("smalltalk.yaml"))
     return [
@@ -23,13 +30,24 @@ def load_intents() -> list[Intent]:
             name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))
         )
         for name, v in data.items()
+        if name != ADDRESS
     ]
 
 
+def load_address_words() -> frozenset[str]:
+    return frozenset(load_yaml(read_data("smalltalk.yaml")).get(ADDRESS, {}).get("words", []))
+
+
 class SmallTalk:
-    def __init__(self, normalizer: Normalizer, intents: list[Intent] | None = None) -> None:
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        intents: list[Intent] | None = None,
+        address: frozenset[str] | None = None,
+    ) -> None:
         self.normalizer = normalizer
         self.intents = intents if intents is not None else load_intents()
+        self.address = address if address is not None else load_address_words()
         self.greeting_words = next(
             (i.words for i in self.intents if i.name == "greeting"), frozenset()
         )
@@ -50,10 +68,19 @@ class SmallTalk:
         raw = folded.split()
         if len(raw) > 8:
             return None
+        if all(w.isdigit() for w in raw) and sum(map(len, raw)) >= NUMBER_DIGITS:
+            return "number"  # a phone number or a NIK sent alone
+        core = [w for w in raw if w not in self.address]
+        if not core:
+            return "greeting"  # "pak", "min": someone calling
+        bare = " ".join(core)
         for intent in self.intents:
-            if folded in intent.phrases:
+            if folded in intent.phrases or bare in intent.phrases:
                 return intent.name
         stop = self.normalizer.stopwords
+        if len(core) < len(raw) and all(w in stop for w in core):
+            return "greeting"  # "please sir": calling, with nothing asked
+        raw = core
         for intent in self.intents:
             words = [w for w in raw if w not in stop or w in intent.words]
             if words and all(w in intent.words for w in words):

@@ -94,6 +94,19 @@ def test_a_greeting_before_asking_leave_to_ask_is_a_request_for_help(librarian: 
     assert librarian.ask("pagi pak, mau tanya soal paspor").intent is None
 
 
+def test_thanks_confusion_and_a_number_sent_alone_are_not_questions(librarian: Librarian) -> None:
+    """After an answer people thank, say they did not understand, or send a number; none of
+    these is a question about the last topic ("trus gmn?" still is: bot/pieces.py)."""
+    assert librarian.ask("terima kasih banyak pak atas infonya").intent == "thanks"
+    for confused in ("maksudnya gimana pak?", "gak ngerti", "kurang jelas bu", "i dont understand"):
+        assert librarian.ask(confused).intent == "confused", confused
+    for number in ("081234567890", "+62 812-3456-7890", "5201234567890001"):
+        assert librarian.ask(number).intent == "number", number
+    for follow_up in ("trus gmn?", "gimana pak", "biayanya berapa?", "2024"):
+        assert librarian.ask(follow_up).intent is None, follow_up
+    assert librarian.ask("pak").intent == "greeting"
+
+
 def test_addressing_the_bot_as_sir_is_a_greeting_but_sir_the_employer_still_counts(
     librarian: Librarian,
 ) -> None:
