@@ -428,8 +428,12 @@ class Engine:
             ):
                 step.ask_again(ctx)
                 return
+            if step.name == "consent" and not incoming.button and form.keep_early_story(ctx, text):
+                ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
+                step.ask_again(ctx)
+                return
             ctx.say(invalid.message)
-            step.prompt(ctx)
+            step.ask_again(ctx)  # the short way to ask, where a step has one (consent)
             return
         if step.store_as:
             ctx.set_data(**{step.store_as: value})

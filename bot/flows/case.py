@@ -33,6 +33,8 @@ from knowledge.danger_model import mentions_danger
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
 SUBMIT, CANCEL = "opt:submit", "opt:cancel"
 STORY_MAX = 4000
+EARLY_STORY_WORDS = 4
+"""Typed instead of a choice, this many words or more are a story, not a mistyped choice."""
 
 
 def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
@@ -118,6 +120,15 @@ class CaseForm(Form):
 
     def first(self, ctx: Ctx) -> Step:
         return self.steps[1] if ctx.contact.consent_at else self.steps[0]
+
+    def keep_early_story(self, ctx: Ctx, text: str) -> bool:
+        """The story a family types before answering the consent question becomes the report's
+        story, as a message that opened the report does (and its danger is answered at once);
+        if consent is refused, the form's data goes with the form."""
+        if ctx.data.get("story") or len(text.split()) < EARLY_STORY_WORDS:
+            return False
+        prefill(ctx, text)
+        return True
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
