@@ -54,6 +54,18 @@ def choose(
     containing = [o.id for o in options if words <= set(fold(o.title).split())]
     if len(containing) == 1:
         return containing[0]
+    # a sentence naming one option whole ("saya mau belajar bahasa korea biar bisa kerja di
+    # korea"): its words are all there, and no other option's are (never yes or no, which a
+    # sentence says in passing)
+    named = [
+        o.id
+        for o in options
+        if o.id not in (YES_ID, NO_ID)
+        and len(set(fold(o.title).split())) >= 2
+        and set(fold(o.title).split()) <= words
+    ]
+    if len(named) == 1:
+        return named[0]
     telling = {w for w in words if len(w) >= 4}
     sharing = [o.id for o in options if telling & set(fold(o.title).split())]
     if len(sharing) == 1 and len(words) <= 4:
