@@ -9,6 +9,7 @@ from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
+from knowledge.normalize import fold
 
 YES, NO = "opt:yes", "opt:no"
 NONE_OF_THESE = "opt:none"
@@ -163,9 +164,28 @@ def skipped(ctx: Ctx) -> bool:
 
 
 # -- the worker and where they are (reports and the register) -------------------------------
+NOT_A_NAME = frozenset(
+    "saya sy aku gue kami anak anakku suami suamiku istri istriku adik adikku kakak kakakku ibu "
+    "bapak ayah keponakan cucu sepupu menantu ipar dia beliau nya saudara saudaraku my son "
+    "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
+    "ada rahasia".split()
+)
+"""Words that say who the person is to the writer, or that the name is not given: "anak
+saya" typed where the name was asked is not a name (a register entry was saved under it)."""
+
+
+def is_a_name(text: str) -> bool:
+    words = fold(text).split()
+    return (
+        any(ch.isalpha() for ch in text)
+        and len(words) <= 8
+        and not all(w in NOT_A_NAME for w in words)
+    )
+
+
 def worker_name_read(ctx: Ctx) -> str:
     name = Form.text(ctx, 2, 100)
-    if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+    if not is_a_name(name):
         raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
     return name
 

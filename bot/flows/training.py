@@ -9,7 +9,7 @@ from lokal import normalize_phone
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
-from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM
+from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
@@ -134,7 +134,7 @@ class TrainingForm(ChangeableForm):
 
     def name_read(self, ctx: Ctx) -> str:
         name = self.text(ctx, 2, 100)
-        if not any(ch.isalpha() for ch in name) or len(name.split()) > 8:
+        if not is_a_name(name):
             raise Invalid(ctx._("Please type just your name, e.g. *Siti Aminah*."))
         return name
 
