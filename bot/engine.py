@@ -41,6 +41,7 @@ from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, detect_language
+from knowledge.danger import PLEA
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
@@ -315,9 +316,12 @@ class Engine:
             else:
                 opening = ctx.data.get(PENDING_STORY) if flow == "case" else None
                 reply = ctx.data.get(PENDING_REPLY) if opening else None
-                self.start_form(
-                    ctx, flow, opening=opening, urgent=command == "urgent", opening_reply=reply
+                # "lapor" typed right after the danger reply is its urgent report: the numbers
+                # were just given and are not given again
+                urgent = command == "urgent" or bool(
+                    opening and pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)
                 )
+                self.start_form(ctx, flow, opening=opening, urgent=urgent, opening_reply=reply)
             return
         if command == "register":
             if conv.flow == "register":
@@ -553,6 +557,10 @@ class Engine:
             self._keep_story(ctx, reading)
             replies.story_noted(ctx)
             return
+        if replied_to_danger and reading.intent in ("help", "confused"):
+            # "what should we do" after the numbers: what to do now, not the service's menu
+            replies.danger_next_steps(ctx)
+            return
         place = f"{reading.country.code if reading.country else ''}|{reading.lang}"
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
@@ -580,7 +588,10 @@ class Engine:
                 ctx.say(smalltalk_text(reading.intent, ctx.lang))
             return
         if reading.urgent and numbers_given and not reading.command:
-            replies.story_noted(ctx)
+            if reading.danger is not None and reading.danger.kind == PLEA:
+                replies.danger_next_steps(ctx)  # "tolong bantu kami": what to do now
+            else:
+                replies.story_noted(ctx)
         elif reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
         if reading.command is not None:

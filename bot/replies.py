@@ -67,6 +67,23 @@ def story_noted(ctx: Ctx) -> None:
     )
 
 
+def danger_next_steps(ctx: Ctx) -> None:
+    """Asked what to do after the danger reply ("what should we do", "tolong bantu"): the two
+    steps that help now, not the service's menu."""
+    ctx.say(
+        ctx._(
+            "What to do now: call the numbers above (the local ones from where the person is; "
+            "KP2MI and the Kemlu hotline also from home). Press *Urgent report* and your "
+            "village officer gets everything you told me at once. Tell me more (a name, where, "
+            "since when) and I will add it."
+        ),
+        [
+            Button(URGENT_REPORT, short(ctx._("Urgent report"))),
+            Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
+        ],
+    )
+
+
 def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     """A topic's title as a choice; the emergency numbers by the words the menu uses, which
     fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""

@@ -56,6 +56,8 @@ MIN_CHAT_ACTIVE = 5
 SPELLED_CACHE = 200_000
 """Words whose standard spelling is remembered (`_spelled`), as the normalizer's tokens are."""
 EMPHATIC = "lah"
+PLEA = "plea"
+"""The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
 """The particle a plea leans on ("tolonglah", "mohonlah"), read away when the rules name the
 word without it."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
@@ -438,7 +440,7 @@ class DangerDetector:
             return None
         standard = standard if standard is not None else self.standard(text)
         if self._only_pleads(standard):
-            return Danger("plea", standard.replace(" |", "").strip(), self.topics.get("plea"))
+            return Danger(PLEA, standard.replace(" |", "").strip(), self.topics.get(PLEA))
         safe_text = self._safe_of(standard)
         now = self._now(safe_text)
         plea = self.pleads(standard)

@@ -195,6 +195,31 @@ def test_a_second_danger_message_in_the_same_place_is_noted_not_met_with_the_num
     assert "Dari mana saja" in later  # another conversation: the numbers in full
 
 
+def test_asking_what_to_do_after_the_danger_reply_gets_the_next_steps_and_lapor_its_report(
+    sqlite_services: Services,
+) -> None:
+    """ "What should we do" right after the numbers gets what to do now, not the service's
+    menu; "lapor" typed then opens the urgent report without the numbers a second time."""
+    chat, clock = chat_with_clock(sqlite_services, "kak-dewi")
+    first = chat.say("adik saya di Johor dikurung majikan, tidak boleh keluar")
+    assert MALAYSIA_MISSION in first
+    clock.now += timedelta(minutes=1)
+    asked = chat.say("tolong bantu kami pak")
+    assert MALAYSIA_MISSION not in asked
+    assert "Yang bisa dilakukan sekarang" in asked and "Lapor darurat" in asked
+    assert "Lapor keberangkatan" not in asked  # not the menu
+    clock.now += timedelta(minutes=1)
+    english = chat.say("what should we do")
+    assert "What to do now" in english and "Record a departure" not in english
+    clock.now += timedelta(minutes=1)
+    report = chat.say("lapor")
+    assert "Do you agree" in report  # the chat follows the English just written
+    assert MALAYSIA_MISSION not in report and "Dari mana saja" not in report
+    with transaction(chat.services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["urgent"] and "dikurung" in str(data["opening"])
+
+
 def test_more_of_the_story_after_the_danger_reply_is_added_to_the_urgent_report(
     sqlite_services: Services,
 ) -> None:
