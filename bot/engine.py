@@ -77,6 +77,14 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
+ABOUT_THE_REPORT = frozenset(
+    "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
+    "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
+    "case officer reply update news".split()
+)
+"""Words of a question about the report itself, asked while it is open."""
+
+
 class Engine:
     """Wires the knowledge base, the forms and the case service behind one `handle`."""
 
@@ -467,13 +475,24 @@ class Engine:
         question the knowledge base answers is answered, not added to the report."""
         text = ctx.incoming.text or ""
         danger = mentions_danger(text)
+        asks = self.looks_like_question(text)
+        if asks and not danger and ABOUT_THE_REPORT.intersection(fold(text).split()):
+            # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer
+            # about this report, not one for the knowledge base
+            add_family_message(ctx.session, case=case, text=text)
+            ctx.say(
+                ctx._(
+                    "Your report *{number}*: {state}. I have passed your question to your "
+                    "village officer."
+                ).format(number=case.number, state=menu.case_state(ctx, case))
+            )
+            return
         answer = self.librarian.ask(text)
-        if (
-            not danger
-            and answer.topic is not None
-            and answer.topic.form is None
-            and self.looks_like_question(text)
-        ):
+        if answer.intent in ("thanks", "bye") and not danger:
+            add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
+            ctx.say(smalltalk_text(answer.intent, ctx.lang))
+            return
+        if not danger and answer.topic is not None and answer.topic.form is None and asks:
             ctx.say(answer.topic.text(answer.lang))
             ctx.say(
                 ctx._(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.answers import smalltalk_text
 from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
 from bot.replies import EMERGENCY_CHOICE, EMERGENCY_LABEL
 from bot.types import Button, Row
+
+if TYPE_CHECKING:
+    from bot.store.models import Case
 
 MENU_ITEMS = (
     (EMERGENCY_CHOICE, EMERGENCY_LABEL),
@@ -49,6 +54,18 @@ def help_(ctx: Ctx) -> None:
     show(ctx)
 
 
+CASE_STATES = {
+    "new": N_("waiting for an officer"),
+    "claimed": N_("an officer is handling it"),
+    "resolved": N_("resolved"),
+}
+
+
+def case_state(ctx: Ctx, case: Case) -> str:
+    """Where a report stands, in the family's words."""
+    return ctx._(CASE_STATES.get(case.status, case.status))
+
+
 def status(ctx: Ctx) -> None:
     from bot.cases.service import cases_of
     from bot.flows.register_update import departure_lines
@@ -66,16 +83,9 @@ def status(ctx: Ctx) -> None:
                 code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
             )
         )
-    states = {
-        "new": N_("waiting for an officer"),
-        "claimed": N_("an officer is handling it"),
-        "resolved": N_("resolved"),
-    }
     for case in cases_of(ctx.session, ctx.contact):
         lines.append(
-            _("Report *{number}*: {state}").format(
-                number=case.number, state=_(states.get(case.status, case.status))
-            )
+            _("Report *{number}*: {state}").format(number=case.number, state=case_state(ctx, case))
         )
     lines += departure_lines(ctx)
     if not lines:
