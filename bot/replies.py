@@ -27,6 +27,14 @@ def emergency_text(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None)
         lines.append("")
         lines.append(_("From {country}:").format(country=country.name.get(lang, country.code)))
         lines.extend("• " + line.text(lang) for line in country.lines)
+    elif country is not None:
+        lines.append("")
+        lines.append(
+            _(
+                "I do not have local emergency numbers for {country} yet. From there, call the "
+                "Kemlu hotline below (help for Indonesians abroad, 24 hours)."
+            ).format(country=country.name.get(lang, country.code))
+        )
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
