@@ -71,6 +71,9 @@ not place outside the service, is answered for that destination (`Triage._place_
 0.966, validation 0.934 -> 0.942, out of scope answered unchanged; no real message moved.
 Without the question, held-out and blind gained too, but three unread real messages moved (1
 right, 1 wrong, 1 outside the service answered) (docs/benchmarks.md, stop 39)."""
+FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
+"""Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
+a plea; beside an answer ("takut ditipu calo") they do not."""
 FORM_TOPICS = {"report": "lapor-kasus", "training": "daftar-pelatihan"}
 """The topic whose answer a form opened by a command word carries out; recording a departure
 ("register") answers none."""
@@ -468,7 +471,8 @@ class Triage:
         beside an answer they take the last runner-up's place (helpful -0.003 to -0.005)."""
         pleads = self.detector.pleads(standard) or self.detector.wants_home(standard)
         story = self.tells_story(text, asks)
-        if topic is None and (pleads or (story and offered)):
+        afraid = FEAR_WORDS.intersection(standard.split())
+        if topic is None and (pleads or afraid or (story and offered)):
             return (*offered, EMERGENCY_TOPIC)
         long_story = len(text.split()) >= LONG_STORY_WORDS  # always a story (`tells_story`)
         if topic is not None and (pleads or long_story or (story and topic in self.near_danger)):

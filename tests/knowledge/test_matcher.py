@@ -453,6 +453,17 @@ def test_a_free_choice_goes_to_what_the_content_names_as_related(triage: Triage)
         assert runners_up, f"the ranking's choices were displaced: {reading.offered}"
 
 
+def test_fear_said_where_nothing_is_placed_keeps_the_numbers_one_tap_away(triage: Triage) -> None:
+    """ "Saya takut" alone may be someone in danger who says no more: the numbers join the
+    choices. A worry beside a question that is answered ("takut bahasanya susah") does not
+    bring them."""
+    for afraid in ("saya takut", "aku takut pak"):
+        reading = triage.read(afraid)
+        assert reading.topic is None and EMERGENCY_TOPIC in reading.shown_choices, reading
+    worry = triage.read("sy mau ke jepang tapi takut bahasanya susah")
+    assert worry.topic == "jepang" and EMERGENCY_TOPIC not in worry.shown_choices, worry
+
+
 def test_every_destination_points_to_a_topic_that_exists(triage: Triage) -> None:
     topics = triage.librarian.topics
     for country in triage.numbers.countries:
