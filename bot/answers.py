@@ -38,3 +38,16 @@ def fallback_text(lang: str) -> str:
         "Sorry, I don't have a reliable answer to that. I only know about working abroad safely. "
         "Type *report* to pass your question to your village officer, or *menu* for options."
     )
+
+
+def place_first(text: str, names: tuple[str, ...]) -> str:
+    """An answer with a paragraph per place ("*Hong Kong* (PRT): ...", "*Taiwan*: ...") puts
+    the place the message named first among them; other answers are left as they are."""
+    lines = text.split("\n")
+    led = [i for i, line in enumerate(lines) if line.startswith("*") and "*" in line[1:]]
+    named = next((i for i in led if lines[i][1:].split("*", 1)[0].strip().lower() in names), None)
+    if named is None or named == led[0]:
+        return text
+    moved = lines.pop(named)
+    lines.insert(led[0], moved)
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import pieces, replies
-from bot.answers import fallback_text, smalltalk_text
+from bot.answers import fallback_text, place_first, smalltalk_text
 from bot.cases.service import add_family_message, open_case_of
 from bot.commands import command_of
 from bot.context import (
@@ -683,7 +683,9 @@ class Engine:
         if guessed:
             lead = ctx._("I think this is what you are asking about. If not, choose below.")
             lead += "\n\n"
-        ctx.say(
-            lead + topic.text(lang), replies.after_answer(ctx, self.librarian.topics, offered, lang)
-        )
+        text = topic.text(lang)
+        place = self.numbers.country_in(ctx.incoming.text) if ctx.incoming.text else None
+        if place is not None:
+            text = place_first(text, tuple(n.lower() for n in place.name.values()))
+        ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)
