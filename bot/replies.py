@@ -59,6 +59,14 @@ def emergency(
     ctx.say(emergency_text(ctx, numbers, country), buttons)
 
 
+def _report_or_numbers(ctx: Ctx) -> list[Button]:
+    """After the danger reply: the urgent report, and the numbers again."""
+    return [
+        Button(URGENT_REPORT, short(ctx._("Urgent report"))),
+        Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
+    ]
+
+
 def story_noted(ctx: Ctx) -> None:
     """After the danger reply, more of the story (a name, since when, where): not choices of
     unrelated topics, but the urgent report again, now carrying all of it."""
@@ -68,10 +76,7 @@ def story_noted(ctx: Ctx) -> None:
             "village officer gets all of it at once. If someone is in danger now, call the "
             "numbers above."
         ),
-        [
-            Button(URGENT_REPORT, short(ctx._("Urgent report"))),
-            Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
-        ],
+        _report_or_numbers(ctx),
     )
 
 
@@ -85,10 +90,7 @@ def danger_next_steps(ctx: Ctx) -> None:
             "village officer gets everything you told me at once. Tell me more (a name, where, "
             "since when) and I will add it."
         ),
-        [
-            Button(URGENT_REPORT, short(ctx._("Urgent report"))),
-            Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
-        ],
+        _report_or_numbers(ctx),
     )
 
 

@@ -311,9 +311,14 @@ class Triage:
             and not company
             and suspicion < self.danger_model.threshold
         )
-        guess = self._guess(answer.match, offered) if may_guess and answer.match else None
-        if guess is None and may_guess and answer.match:
-            guess = self._place_asked(text, answer.match, offered) if asks() else None
+        # where the person is, read once for the guess and both kinds of reply below
+        place = country or (self.numbers.country_in(text) if danger is None else None)
+        first = next((s for s in offered if s != EMERGENCY_TOPIC), None)
+        guess = None
+        if may_guess and answer.match and first:
+            guess = self._guess(answer.match, first) or (
+                self._place_asked(text, answer.match, first, place) if asks() else None
+            )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
         suspected = (
@@ -324,8 +329,6 @@ class Triage:
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
             # the rules are not sure, the words lean to danger: the numbers are one tap away
             offered = (EMERGENCY_TOPIC, *offered)
-        # where the person is, read once for both kinds of reply below
-        place = country or (self.numbers.country_in(text) if danger is None else None)
         if topic is None and offered and danger is None:
             # unsure what is asked, but not where: what helps there is one of the choices
             offered = self._with_place(None, offered, place, read_needs)
@@ -359,11 +362,10 @@ class Triage:
             guessed=guess is not None,
         )
 
-    def _guess(self, match: Match, offered: tuple[str, ...]) -> str | None:
+    def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a
         form: a report or a training registration is started only when asked for)."""
-        first = next((s for s in offered if s != EMERGENCY_TOPIC), None)
-        topic = self.librarian.topics.get(first) if first else None
+        topic = self.librarian.topics.get(first)
         if topic is None or topic.form is not None:
             return None
         if match.words < GUESS_MIN_WORDS:
@@ -372,18 +374,17 @@ class Triage:
             return None
         return topic.slug
 
-    def _place_asked(self, text: str, match: Match, offered: tuple[str, ...]) -> str | None:
+    @staticmethod
+    def _place_asked(text: str, match: Match, first: str, place: Country | None) -> str | None:
         """A short question naming a destination whose topic leads the choices ("syarat ke
         Taiwan apa aja?", "cara kerja ke Jepang yg resmi"): that topic is answered, and the
         general one the question also fits (the requirements, the placement costs) stays a
         choice."""
+        if place is None or place.topic != first or match.outside_belief >= PLACE_OUTSIDE:
+            return None
         if match.words > PLACE_MAX_WORDS or not PLACE_WORK_WORDS.intersection(fold(text).split()):
             return None
-        first = next((s for s in offered if s != EMERGENCY_TOPIC), None)
-        if first is None or match.outside_belief >= PLACE_OUTSIDE:
-            return None
-        place = self.numbers.country_in(text)
-        return first if place is not None and place.topic == first else None
+        return first
 
     @staticmethod
     def _ranked_lead(answer: Answer) -> str | None:

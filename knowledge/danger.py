@@ -56,10 +56,10 @@ MIN_CHAT_ACTIVE = 5
 SPELLED_CACHE = 200_000
 """Words whose standard spelling is remembered (`_spelled`), as the normalizer's tokens are."""
 EMPHATIC = "lah"
-PLEA = "plea"
-"""The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
 """The particle a plea leans on ("tolonglah", "mohonlah"), read away when the rules name the
 word without it."""
+PLEA = "plea"
+"""The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))

@@ -58,7 +58,7 @@ class SmallTalk:
         found = self._detect(fold(text))
         if found == "greeting" or found is None:
             rest = self.strip_greeting(text)
-            if rest is not text and rest:
+            if rest and rest != text:
                 return self._detect(fold(rest)) or found
         return found
 
