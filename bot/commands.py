@@ -73,19 +73,61 @@ LEADING: dict[str, str] = {
     "register": "training",
 }
 """First words that start a form with the rest of the message ("LAPOR nama saya ...")."""
+AFTER_WISH: dict[str, str] = {
+    **LEADING,
+    "melapor": "report",
+    "melaporkan": "report",
+    "mengadu": "report",
+    "mengadukan": "report",
+    "mendaftar": "training",
+}
+"""The same, after a wish, where the verb's other forms are how it is written ("saya ingin
+melaporkan ...")."""
+LEADING_WORD = {"report": "lapor", "training": "daftar"}
 NOUN_FORMS = frozenset(("laporan", "pengaduan", "aduan"))
 """A noun opens a form only when typed as a keyword ("LAPORAN ...", "Pengaduan: ..."); in a
 plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
+WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".split())
+"""Words that say the command is wanted ("sy mau lapor, ...", "izin lapor pak"), where a
+command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""
+BEFORE_COMMAND = WANTING | frozenset(
+    "saya sy aku aq gw gue kami i would to pak bu bapak ibu kak mas mbak min admin bang om "
+    "sir permisi halo hai".split()
+)
+WANTABLE = frozenset(
+    "menu language training urgent report register status erase subscribe unsubscribe "
+    "lang:en lang:id".split()
+)
+"""Commands a wish can name ("saya mau hapus data saya"); not "pindah majikan" (wanting to
+change employer is a question, not the news that one did) or "keluar"."""
+
+
+def _wanting(words: list[str]) -> int:
+    """How many words before a command say it is wanted ("pak sy mau"); 0 when none does."""
+    i = 0
+    while i < len(words) and fold(words[i]) in BEFORE_COMMAND:
+        i += 1
+    return i if WANTING.intersection(fold(w) for w in words[:i]) else 0
+
+
 def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | None:
     """The form a message opens with its first word, as SMS keywords do: "LAPOR anak saya
-    disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las". A question that merely starts
-    with the word ("lapor ke mana kalau gaji tidak dibayar?") is not a command."""
+    disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las", also after a wish ("Pak sy
+    mau lapor, suami sy tidak digaji"). A question that merely starts with the word ("lapor ke
+    mana kalau gaji tidak dibayar?") is not a command."""
     if not text:
         return None
     stripped = text.strip()
+    raw = stripped.split()
+    wished = _wanting(raw)
+    verb = AFTER_WISH.get(fold(raw[wished])) if 0 < wished < len(raw) else None
+    if verb is not None:
+        if len(raw) - wished == 1:
+            return None if is_question() else verb  # "mau lapor"
+        stripped = " ".join([LEADING_WORD[verb], *raw[wished + 1 :]])
     first = stripped.split(maxsplit=1)[0] if stripped else ""
     word = fold(first)
     command = LEADING.get(word)
@@ -112,4 +154,10 @@ def command_of(text: str | None) -> str | None:
     stripped = text.strip()
     if stripped.startswith("/"):
         stripped = stripped[1:].split("@", 1)[0]
-    return _LOOKUP.get(fold(stripped))
+    found = _LOOKUP.get(fold(stripped))
+    if found is None:
+        raw = stripped.split()
+        wished = _wanting(raw)
+        wanted = _LOOKUP.get(fold(" ".join(raw[wished:]))) if 0 < wished < len(raw) else None
+        found = wanted if wanted in WANTABLE else None  # "saya mau hapus data saya"
+    return found

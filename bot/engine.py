@@ -440,7 +440,7 @@ class Engine:
             ):
                 step.ask_again(ctx)
                 return
-            if step.name == "consent" and not incoming.button and form.keep_early_story(ctx, text):
+            if not incoming.button and form.keep_early_story(ctx, step.name, text):
                 ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
                 step.ask_again(ctx)
                 return
@@ -580,6 +580,11 @@ class Engine:
             # "what should we do" after the numbers: what to do now, not the service's menu
             replies.danger_next_steps(ctx)
             return
+        just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now)
+        if reading.intent == "help" and just_answered and self.looks_like_question(text):
+            # "what should she do?" under an answer asks about that answer, not for the menu
+            replies.answered_above(ctx, self.librarian.topics, just_answered, (), ctx.lang)
+            return
         place = f"{reading.country.code if reading.country else ''}|{reading.lang}"
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
@@ -588,9 +593,23 @@ class Engine:
         numbers_given = replied_to_danger and ctx.data.get(pieces.DANGER_PLACE_KEY) == place
         if reading.urgent:
             ctx.set_data(**{pieces.DANGER_PLACE_KEY: place})
-        self.respond(ctx, reading, numbers_given=numbers_given)
+        # the place this message names, else one an earlier piece named ("anak saya di
+        # taiwan", then "berapa gaji minimum disana"): it leads an answer with a paragraph per
+        # place
+        named = (
+            reading.country
+            or self.numbers.country_in(text)
+            or self.numbers.country_in(pieces.whole(earlier, text))
+        )
+        self.respond(ctx, reading, numbers_given=numbers_given, place=named)
 
-    def respond(self, ctx: Ctx, reading: Reading, numbers_given: bool = False) -> None:
+    def respond(
+        self,
+        ctx: Ctx,
+        reading: Reading,
+        numbers_given: bool = False,
+        place: Country | None = None,
+    ) -> None:
         if reading.intent is not None:
             if reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
@@ -629,8 +648,22 @@ class Engine:
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
-        if reading.topic is not None:
-            self.answer_topic(ctx, reading.topic, reading.lang, reading.offered, reading.guessed)
+        if reading.topic is not None and reading.topic == pieces.answered_just_now(
+            ctx.data.get(pieces.ANSWERED_KEY), ctx.now
+        ):
+            if not reading.urgent:  # after the danger reply or note, the pointer is noise
+                replies.answered_above(
+                    ctx, self.librarian.topics, reading.topic, reading.offered, reading.lang
+                )
+        elif reading.topic is not None:
+            self.answer_topic(
+                ctx,
+                reading.topic,
+                reading.lang,
+                reading.offered,
+                reading.guessed,
+                place,
+            )
         elif reading.offered:
             replies.offer(ctx, self.librarian.topics, reading.offered, reading.lang, reading.urgent)
         elif reading.falls_back:
@@ -667,9 +700,12 @@ class Engine:
         lang: str | None = None,
         offered: tuple[str, ...] = (),
         guessed: bool = False,
+        place: Country | None = None,
     ) -> None:
         """The topic's answer with the message's other needs beside it; a guess says so, so
-        that the choices under it are read as the way on when it is not what was meant."""
+        that the choices under it are read as the way on when it is not what was meant. The
+        place the message named, or an earlier piece of it ("mau kerja ke taiwan", then
+        "biayanya brp"), leads an answer with a paragraph per place."""
         topic = self.librarian.topics.get(slug)
         if topic is None:
             menu.show(ctx)
@@ -684,8 +720,10 @@ class Engine:
             lead = ctx._("I think this is what you are asking about. If not, choose below.")
             lead += "\n\n"
         text = topic.text(lang)
-        place = self.numbers.country_in(ctx.incoming.text) if ctx.incoming.text else None
+        if place is None and ctx.incoming.text:
+            place = self.numbers.country_in(ctx.incoming.text)
         if place is not None:
             text = place_first(text, tuple(n.lower() for n in place.name.values()))
         ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
+        ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, ctx.now)})
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

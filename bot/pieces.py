@@ -43,6 +43,9 @@ DANGER_PLACE_KEY = "danger_replied_for"
 """The country whose numbers that reply gave ("" for none) and the language it was read in: a
 later message that says danger in the same place and language gets a short note, not the whole
 list again (`Engine.answer`)."""
+ANSWERED_KEY = "answered_last"
+"""The topic last answered in full and when: the same topic read again minutes later ("hp nya
+tidak aktif" after the answer on a family out of reach) is pointed to, not sent again whole."""
 WINDOW = timedelta(minutes=10)
 """A piece older than this is another conversation, not part of the same plea."""
 MAX_PIECES = 4
@@ -72,6 +75,18 @@ def after_danger(stored: Any, now: datetime) -> bool:
         return timedelta(0) <= now - datetime.fromisoformat(str(stored)) <= WINDOW
     except (TypeError, ValueError):
         return False
+
+
+def answered(slug: str, now: datetime) -> dict[str, str]:
+    """What to keep after a topic's answer was given in full."""
+    return {"slug": slug, "at": now.isoformat()}
+
+
+def answered_just_now(stored: Any, now: datetime) -> str | None:
+    """The topic whose whole answer was given within the window: it is still on the screen."""
+    if not isinstance(stored, dict) or not after_danger(stored.get("at"), now):
+        return None
+    return str(stored.get("slug") or "") or None
 
 
 def whole(pieces: list[str], text: str) -> str:

@@ -94,6 +94,28 @@ def danger_next_steps(ctx: Ctx) -> None:
     )
 
 
+def answered_above(
+    ctx: Ctx, topics: Mapping[str, Topic], slug: str, offered: Sequence[str], lang: str
+) -> None:
+    """The same topic again minutes after its answer (more of the story, "gimana ya pak"):
+    the answer is still on the screen, so a short pointer to it and a person to ask, not
+    the whole text a second time."""
+    title = _title(ctx, topics[slug], lang)
+    others = [s for s in offered if s in topics and s != slug][:1]
+    ctx.say(
+        ctx._(
+            "I answered this just above (*{title}*). Press *Show it again* to see it again, "
+            "or *Ask an officer* if it does not answer your situation: your village officer "
+            "will read everything you wrote."
+        ).format(title=title),
+        [
+            Button(REPORT, short(ctx._("Ask an officer"))),
+            Button(f"topic:{slug}", short(ctx._("Show it again"))),
+            *(Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in others),
+        ],
+    )
+
+
 def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     """A topic's title as a choice; the emergency numbers by the words the menu uses, which
     fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""

@@ -71,6 +71,10 @@ not place outside the service, is answered for that destination (`Triage._place_
 0.966, validation 0.934 -> 0.942, out of scope answered unchanged; no real message moved.
 Without the question, held-out and blind gained too, but three unread real messages moved (1
 right, 1 wrong, 1 outside the service answered) (docs/benchmarks.md, stop 39)."""
+WANT_WORDS = frozenset("mau ingin pengen pingin pgn pengin mo want wanna minat berminat".split())
+WANT_MAX_WORDS = 6
+"""A statement this short saying one wants to work in a named destination is answered as the
+question it is (`Triage._wants_to_go`)."""
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""
@@ -317,7 +321,9 @@ class Triage:
         guess = None
         if may_guess and answer.match and first:
             guess = self._guess(answer.match, first) or (
-                self._place_asked(text, answer.match, first, place) if asks() else None
+                self._place_asked(text, answer.match, first, place)
+                if asks() or self._wants_to_go(text, answer.match)
+                else None
             )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
@@ -385,6 +391,12 @@ class Triage:
         if match.words > PLACE_MAX_WORDS or not PLACE_WORK_WORDS.intersection(fold(text).split()):
             return None
         return first
+
+    @staticmethod
+    def _wants_to_go(text: str, match: Match) -> bool:
+        """A few words saying where one wants to work ("mau kerja ke taiwan", "pengen kerja di
+        jepang"): asked as plainly as a question."""
+        return match.words <= WANT_MAX_WORDS and bool(WANT_WORDS.intersection(fold(text).split()))
 
     @staticmethod
     def _ranked_lead(answer: Answer) -> str | None:

@@ -61,9 +61,10 @@ class Form:
         """Keeps the message that opened the form; a form may read more from it."""
         ctx.set_data(opening=opening)
 
-    def keep_early_story(self, ctx: Ctx, text: str) -> bool:
-        """A story typed where a choice was asked (at consent, "anak saya di Malaysia gajinya
-        tidak dibayar"): True when the form keeps it for later. Most forms have no story."""
+    def keep_early_story(self, ctx: Ctx, step: str, text: str) -> bool:
+        """A story typed where a choice or a name was asked (at consent, "anak saya di Malaysia
+        gajinya tidak dibayar"): True when the form keeps it for later. Most forms have no
+        story."""
         return False
 
     def finish(self, ctx: Ctx) -> None:

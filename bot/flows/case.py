@@ -35,6 +35,9 @@ SUBMIT, CANCEL = "opt:submit", "opt:cancel"
 STORY_MAX = 4000
 EARLY_STORY_WORDS = 4
 """Typed instead of a choice, this many words or more are a story, not a mistyped choice."""
+EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
+"""Steps before anything the story would answer (the country, the problem): a story typed
+there is kept. A sentence at the country step ("di negara arab saudi pak") is a country."""
 
 
 def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
@@ -121,11 +124,16 @@ class CaseForm(Form):
     def first(self, ctx: Ctx) -> Step:
         return self.steps[1] if ctx.contact.consent_at else self.steps[0]
 
-    def keep_early_story(self, ctx: Ctx, text: str) -> bool:
-        """The story a family types before answering the consent question becomes the report's
-        story, as a message that opened the report does (and its danger is answered at once);
-        if consent is refused, the form's data goes with the form."""
-        if ctx.data.get("story") or len(text.split()) < EARLY_STORY_WORDS:
+    def keep_early_story(self, ctx: Ctx, step: str, text: str) -> bool:
+        """The story a family types before it is asked for (at the consent question, or where
+        who reports or the worker's name was asked: "anak saya siti di arab saudi, majikan tdk
+        kasih gaji 8 bulan") becomes the report's story, as a message that opened the report
+        does: its danger is answered at once, and the country and problem it names are
+        confirmed rather than asked. If consent is refused, the form's data goes with the
+        form."""
+        if step not in EARLY_STORY_STEPS or ctx.data.get("story"):
+            return False
+        if len(text.split()) < EARLY_STORY_WORDS:
             return False
         prefill(ctx, text)
         return True

@@ -111,14 +111,33 @@ def village_confirm_prompt(ctx: Ctx) -> None:
     )
 
 
+RETYPED_VILLAGE = 90
+"""At the confirmation, a typed name matching a village this well is that village, typed
+again ("sukamulia" under "Desa Perampuan?"), not a wrong answer; "oke" matching "Ntoke" at
+88.5 is not."""
+
+
 def village_confirm_read(ctx: Ctx) -> str | None:
     codes: list[str] = ctx.data.get("village_candidates", [])
-    if len(codes) == 1:
-        return (
-            codes[0] if Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES else None
-        )
-    chosen = Form.option(ctx, _village_rows(ctx))
+    try:
+        if len(codes) == 1:
+            yes = Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES
+            return codes[0] if yes else None
+        chosen = Form.option(ctx, _village_rows(ctx))
+    except Invalid:
+        if ctx.incoming.button or not _retyped_village(ctx):
+            raise
+        raise Invalid(ctx._("I looked up the village you typed:")) from None
     return None if chosen == NONE_OF_THESE else chosen.split(":", 1)[1]
+
+
+def _retyped_village(ctx: Ctx) -> bool:
+    """The answer names another village: it becomes the one to confirm."""
+    matches = ctx.engine.villages.search(ctx.incoming.text or "")
+    if not matches or matches[0].score < RETYPED_VILLAGE:
+        return False
+    ctx.set_data(village_candidates=village_read(ctx))
+    return True
 
 
 VILLAGE = Step(

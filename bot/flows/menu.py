@@ -29,12 +29,15 @@ ERASE_YES, ERASE_NO = "erase:yes", "erase:no"
 LANG_ID, LANG_EN = "lang:id", "lang:en"
 
 
-def show(ctx: Ctx) -> None:
+def show(ctx: Ctx, prompt: str | None = None) -> None:
     rows = [Row(key, short(ctx._(title), 24)) for key, title in MENU_ITEMS]
     if ctx.conversation.flow in ctx.engine.forms and ctx.conversation.parked:
         rows.insert(0, Row("cmd:resume", short(ctx._("Continue my form"), 24)))
     ctx.say(
-        ctx._("Migran helps you work abroad safely. Type a question in your own words, or choose:"),
+        prompt
+        or ctx._(
+            "Migran helps you work abroad safely. Type a question in your own words, or choose:"
+        ),
         rows=rows[:10],
         list_label=ctx._("Menu"),
     )
@@ -50,8 +53,9 @@ def ask_prompt(ctx: Ctx) -> None:
 
 
 def help_(ctx: Ctx) -> None:
-    ctx.say(smalltalk_text("help", ctx.lang))
-    show(ctx)
+    """What the service does, with the menu under it: one message, not the same "type your
+    question" twice."""
+    show(ctx, smalltalk_text("help", ctx.lang))
 
 
 CASE_STATES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import leading_command
+from bot.commands import command_of, leading_command
 
 
 def never_asks() -> bool:
@@ -47,3 +47,49 @@ def test_a_story_that_starts_with_a_report_noun_is_read_not_filed(text: str) -> 
 
 def test_a_question_that_starts_with_lapor_is_answered() -> None:
     assert leading_command("lapor ke mana kalau gaji tidak dibayar?", asks) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Pak sy mau lapor, suami sy di malaysia sdh 2 bln gaji tdk dibayar", "report"),
+        ("saya ingin melaporkan anak saya disekap majikan", "report"),
+        ("izin lapor pak", "report"),
+        ("mau lapor", "report"),
+        ("sy mau daftar pelatihan las", "training"),
+    ],
+)
+def test_a_command_word_after_a_wish_opens_its_form(text: str, form: str) -> None:
+    assert leading_command(text, never_asks) == form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya lapor ke KDEI, job saya tidak sesuai kontrak",  # a report made, told of
+        "sudah lapor ke kedutaan tapi belum direspon",
+        "sy mau daftar kerja ke jepang",  # registering to work is a question, not training
+    ],
+)
+def test_a_told_report_or_a_wish_for_something_else_is_not_a_command(text: str) -> None:
+    assert leading_command(text, never_asks) is None
+
+
+def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
+    assert leading_command("saya mau lapor ke mana pak?", asks) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("saya mau hapus data saya", "erase"),
+        ("mau info desa", "subscribe"),
+        ("pak saya mau lapor", "report"),
+        ("sy mau pindah majikan", None),  # wanting to change employer is a question
+        ("saya mau keluar", None),  # "keluar" may be leaving a country, not the form
+    ],
+)
+def test_a_whole_message_that_wishes_for_a_command_is_that_command(
+    text: str, command: str | None
+) -> None:
+    assert command_of(text) == command

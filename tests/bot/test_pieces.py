@@ -127,6 +127,30 @@ def test_a_follow_up_that_says_too_little_alone_is_answered_in_its_context(
     assert "Saya belum yakin" in chat.say("syaratnya apa aja ya")
 
 
+def test_the_place_an_earlier_piece_named_leads_an_answer_with_a_paragraph_per_place(
+    sqlite_services: Services,
+) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "ibu-taiwan")
+    chat.say("anak saya di taiwan")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("berapa gaji minimum disana")
+    assert reply.index("*Taiwan*") < reply.index("*Hong Kong*")
+
+
+def test_the_same_topic_again_minutes_later_points_to_its_answer_and_later_gives_it_again(
+    sqlite_services: Services,
+) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "ibu-kabar")
+    first = chat.say("anak sy di malaysia sdh 3 bulan tdk ada kabar")
+    assert "Kumpulkan data" in first
+    clock.now += timedelta(minutes=2)
+    again = chat.say("hp nya tdk aktif")
+    assert "sudah saya jawab di atas" in again and "Kumpulkan data" not in again
+    clock.now += pieces.WINDOW + timedelta(minutes=1)
+    later = chat.say("anak sy di malaysia sdh 3 bulan tdk ada kabar")
+    assert "Kumpulkan data" in later  # off the screen by now: the whole answer
+
+
 def test_a_new_question_keeps_its_own_answer(sqlite_services: Services) -> None:
     chat, clock = chat_with_clock(sqlite_services, "pindah")
     chat.say("saya mau kerja ke jepang")
