@@ -187,10 +187,11 @@ NOT_A_NAME = frozenset(
     "saya sy aku gue kami anak anakku suami suamiku istri istriku adik adikku kakak kakakku ibu "
     "bapak ayah keponakan cucu sepupu menantu ipar dia beliau nya saudara saudaraku my son "
     "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
-    "ada rahasia".split()
+    "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut".split()
 )
 """Words that say who the person is to the writer, or that the name is not given: "anak
-saya" typed where the name was asked is not a name (a register entry was saved under it)."""
+saya" typed where the name was asked is not a name (a register entry was saved under it),
+nor is "ya" sent once more after the consent question."""
 
 
 def is_a_name(text: str) -> bool:

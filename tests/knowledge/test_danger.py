@@ -1805,3 +1805,13 @@ def test_a_ransom_to_go_home_and_a_message_that_may_be_the_last_are_read() -> No
         "kalau mau pulang harus bayar tiket sendiri ya?",
         "ini video terakhir saya tahun ini, terima kasih yang sudah menonton",
     )
+
+
+def test_the_word_danger_alone_is_a_signal_asking_whether_something_is_dangerous_is_not() -> None:
+    assert_danger("bahaya", "bahaya!!", "Bahaya pak", "tolong bahaya", "danger", "EMERGENCY!!!")
+    assert_no_danger(
+        "bahaya gak?",
+        "bahaya calo",
+        "emergency number",
+        "apakah bahaya kerja di kapal pesiar",
+    )
