@@ -21,7 +21,17 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "record a departure",
     ),
     "departed": ("sudah berangkat", "udah berangkat", "sdh berangkat", "already left"),
-    "returned": ("sudah pulang", "udah pulang", "sdh pulang", "came home", "back home"),
+    "returned": (
+        "sudah pulang",
+        "udah pulang",
+        "udh pulang",
+        "sdh pulang",
+        "dah pulang",
+        "sudah kembali",
+        "sudah pulang kampung",
+        "came home",
+        "back home",
+    ),
     "moved": ("pindah majikan", "sudah pindah majikan", "changed employer"),
     "status": ("status", "cek status", "status saya", "my status", "laporan saya"),
     "help": ("bantuan", "help", "tolong bantu", "panduan"),
@@ -34,7 +44,25 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "delete data",
         "hapus",
     ),
-    "cancel": ("batal", "cancel", "batalkan", "stop", "berhenti", "keluar"),
+    "cancel": (
+        "batal",
+        "cancel",
+        "batalkan",
+        "stop",
+        "berhenti",
+        "keluar",
+        "gak jadi",
+        "ga jadi",
+        "gk jadi",
+        "nggak jadi",
+        "ngga jadi",
+        "enggak jadi",
+        "tidak jadi",
+        "tdk jadi",
+        "gajadi",
+        "batal aja",
+        "batal saja",
+    ),
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
     "subscribe": ("info desa", "berita desa", "langganan info desa", "village news", "subscribe"),
     "unsubscribe": ("berhenti info desa", "stop info desa", "berhenti langganan", "unsubscribe"),
@@ -53,6 +81,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     ),
     "lang:id": (
         "bahasa indonesia",
+        "bahasa indonesia aja",
+        "bahasa indonesia saja",
+        "pakai bahasa indonesia aja",
+        "indonesia aja",
         "pakai bahasa indonesia",
         "in indonesian",
         "indonesian",
@@ -90,6 +122,9 @@ plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
+FILLERS = frozenset("eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku".split())
+"""Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
+kak", "bahasa indonesia aja deh"."""
 WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".split())
 """Words that say the command is wanted ("sy mau lapor, ...", "izin lapor pak"), where a
 command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""
@@ -155,6 +190,9 @@ def command_of(text: str | None) -> str | None:
     if stripped.startswith("/"):
         stripped = stripped[1:].split("@", 1)[0]
     found = _LOOKUP.get(fold(stripped))
+    if found is None:
+        core = [w for w in fold(stripped).split() if w not in FILLERS]
+        found = _LOOKUP.get(" ".join(core)) if core else None
     if found is None:
         raw = stripped.split()
         wished = _wanting(raw)

@@ -68,9 +68,15 @@ class Ctx:
         rows: list[Row] | tuple[Row, ...] = (),
         list_label: str = "",
     ) -> None:
-        reply = Reply(text, tuple(buttons), tuple(rows), list_label or self._("Choose"))
+        earlier = list(self.data.get(TURN_OPTIONS_KEY, ()))
+        reply = Reply(
+            text,
+            tuple(buttons),
+            tuple(rows),
+            list_label or self._("Choose"),
+            first_number=len(earlier) + 1,
+        )
         self.replies.append(reply)
         options = [o.id for o in reply.options]
         if options:
-            turn = [*self.data.get(TURN_OPTIONS_KEY, ()), *options]
-            self.set_data(**{OPTIONS_KEY: options, TURN_OPTIONS_KEY: turn})
+            self.set_data(**{OPTIONS_KEY: options, TURN_OPTIONS_KEY: [*earlier, *options]})

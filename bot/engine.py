@@ -45,6 +45,7 @@ from knowledge.danger import PLEA
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
+from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
 
@@ -52,6 +53,10 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+AFTER_DANGER_WORDS = 5
+"""After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
+dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
+age limits)."""
 """Topics a company check answers better than the general text (it includes how to check)."""
 
 
@@ -135,7 +140,8 @@ class Engine:
             conversation = Conversation(contact_id=contact.id, data={})
             session.add(conversation)
         ctx = Ctx(session, self, contact, conversation, incoming, now)
-        ctx.previous_options = list(conversation.data.get(OPTIONS_KEY) or [])
+        # numbered as shown: every option of the last turn, in order (`Reply.first_number`)
+        ctx.previous_options = list(conversation.data.get(TURN_OPTIONS_KEY) or [])
         ctx.set_data(**{OPTIONS_KEY: [], TURN_OPTIONS_KEY: []})
         try:
             self._route(ctx)
@@ -572,18 +578,29 @@ class Engine:
         )
         ctx.reading = reading
         if replied_to_danger and (reading.places_nothing or reading.intent == "number"):
-            # more of the story after the danger reply: the urgent report again, carrying it
+            # more of the story after the danger reply: the urgent report again, carrying it,
+            # and what the message alone is about ("baru dapat kabar dia sudah meninggal",
+            # "kapan dia bisa pulang") one tap away; a question gets what to do now
             self._keep_story(ctx, reading)
-            replies.story_noted(ctx)
+            also = self._after_danger_topic(reading, text)
+            if self.looks_like_question(text):
+                replies.danger_next_steps(ctx, also)
+            else:
+                replies.story_noted(ctx, also)
             return
         if replied_to_danger and reading.intent in ("help", "confused"):
             # "what should we do" after the numbers: what to do now, not the service's menu
             replies.danger_next_steps(ctx)
             return
-        just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now)
+        just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
         if reading.intent == "help" and just_answered and self.looks_like_question(text):
-            # "what should she do?" under an answer asks about that answer, not for the menu
-            replies.answered_above(ctx, self.librarian.topics, just_answered, (), ctx.lang)
+            # "what should she do?" under an answer asks about that answer, not for the menu;
+            # asked in another language, the answer again in it
+            stored = ctx.data.get(pieces.ANSWERED_KEY)
+            if pieces.answered_just_now(stored, ctx.now, reading.lang):
+                replies.answered_above(ctx, self.librarian.topics, just_answered, reading.lang)
+            else:
+                self.answer_topic(ctx, just_answered, reading.lang)
             return
         place = f"{reading.country.code if reading.country else ''}|{reading.lang}"
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
@@ -649,11 +666,15 @@ class Engine:
             if about_company:
                 return
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
-            ctx.data.get(pieces.ANSWERED_KEY), ctx.now
+            ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):
             if not reading.urgent:  # after the danger reply or note, the pointer is noise
                 replies.answered_above(
-                    ctx, self.librarian.topics, reading.topic, reading.offered, reading.lang
+                    ctx,
+                    self.librarian.topics,
+                    reading.topic,
+                    reading.lang,
+                    self._first_alone(reading),
                 )
         elif reading.topic is not None:
             self.answer_topic(
@@ -680,6 +701,30 @@ class Engine:
             )
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
+
+    def _first_alone(self, reading: Reading) -> str | None:
+        """What the last message alone is most likely about, when it was read in its context
+        as the topic just answered ("syaratnya apa aja" after the Hong Kong answer, which has
+        no requirements): one tap away beside the pointer. Answering it outright would often
+        be wrong: alone, "dimana ngurusnya" after the KUR answer leans to village services."""
+        last = reading.text.rsplit("\n", 1)[-1]
+        alone = self.triage.read(last, reading.lang)
+        return next(
+            (
+                s
+                for s in (alone.shown_topic, *alone.shown_choices)
+                if s and s not in (reading.topic, EMERGENCY_TOPIC)
+            ),
+            None,
+        )
+
+    def _after_danger_topic(self, reading: Reading, text: str) -> Topic | None:
+        """The first choice the message alone ranks, when it says enough to rank one
+        (`AFTER_DANGER_WORDS`: "terus gimana pak?" ranks noise)."""
+        if len(fold(text).split()) < AFTER_DANGER_WORDS:
+            return None
+        slug = next((s for s in reading.shown_choices if s != EMERGENCY_TOPIC), None)
+        return self.librarian.topics.get(slug) if slug else None
 
     @staticmethod
     def _keep_story(ctx: Ctx, reading: Reading) -> None:
@@ -725,5 +770,5 @@ class Engine:
         if place is not None:
             text = place_first(text, tuple(n.lower() for n in place.name.values()))
         ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
-        ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, ctx.now)})
+        ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, lang, ctx.now)})
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

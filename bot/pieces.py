@@ -77,14 +77,18 @@ def after_danger(stored: Any, now: datetime) -> bool:
         return False
 
 
-def answered(slug: str, now: datetime) -> dict[str, str]:
+def answered(slug: str, lang: str, now: datetime) -> dict[str, str]:
     """What to keep after a topic's answer was given in full."""
-    return {"slug": slug, "at": now.isoformat()}
+    return {"slug": slug, "lang": lang, "at": now.isoformat()}
 
 
-def answered_just_now(stored: Any, now: datetime) -> str | None:
-    """The topic whose whole answer was given within the window: it is still on the screen."""
+def answered_just_now(stored: Any, now: datetime, lang: str | None) -> str | None:
+    """The topic whose whole answer was given within the window, in this language (any, for
+    None): it is still on the screen, in words the person reads (after "english please" it
+    is not)."""
     if not isinstance(stored, dict) or not after_danger(stored.get("at"), now):
+        return None
+    if lang is not None and stored.get("lang", lang) != lang:
         return None
     return str(stored.get("slug") or "") or None
 

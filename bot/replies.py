@@ -59,15 +59,19 @@ def emergency(
     ctx.say(emergency_text(ctx, numbers, country), buttons)
 
 
-def _report_or_numbers(ctx: Ctx) -> list[Button]:
-    """After the danger reply: the urgent report, and the numbers again."""
-    return [
+def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:
+    """After the danger reply: the urgent report, the numbers again, and what the new message
+    itself is most likely about (news of a death, going home), one tap away."""
+    buttons = [
         Button(URGENT_REPORT, short(ctx._("Urgent report"))),
         Button(EMERGENCY_CHOICE, short(ctx._(EMERGENCY_LABEL))),
     ]
+    if also is not None and also.slug != EMERGENCY_TOPIC:
+        buttons.append(Button(f"topic:{also.slug}", short(_title(ctx, also, ctx.lang))))
+    return buttons
 
 
-def story_noted(ctx: Ctx) -> None:
+def story_noted(ctx: Ctx, also: Topic | None = None) -> None:
     """After the danger reply, more of the story (a name, since when, where): not choices of
     unrelated topics, but the urgent report again, now carrying all of it."""
     ctx.say(
@@ -76,11 +80,11 @@ def story_noted(ctx: Ctx) -> None:
             "village officer gets all of it at once. If someone is in danger now, call the "
             "numbers above."
         ),
-        _report_or_numbers(ctx),
+        _report_or_numbers(ctx, also),
     )
 
 
-def danger_next_steps(ctx: Ctx) -> None:
+def danger_next_steps(ctx: Ctx, also: Topic | None = None) -> None:
     """Asked what to do after the danger reply ("what should we do", "tolong bantu"): the two
     steps that help now, not the service's menu."""
     ctx.say(
@@ -90,30 +94,40 @@ def danger_next_steps(ctx: Ctx) -> None:
             "village officer gets everything you told me at once. Tell me more (a name, where, "
             "since when) and I will add it."
         ),
-        _report_or_numbers(ctx),
+        _report_or_numbers(ctx, also),
     )
 
 
 def answered_above(
-    ctx: Ctx, topics: Mapping[str, Topic], slug: str, offered: Sequence[str], lang: str
+    ctx: Ctx,
+    topics: Mapping[str, Topic],
+    slug: str,
+    lang: str,
+    alone: str | None = None,
 ) -> None:
-    """The same topic again minutes after its answer (more of the story, "gimana ya pak"):
-    the answer is still on the screen, so a short pointer to it and a person to ask, not
-    the whole text a second time."""
+    """The same topic again minutes after its answer (more of the story, a follow-up, "what
+    should she do?"): the answer is still on the screen, so a short pointer to it and a person
+    to ask, not the whole text a second time. The message may add what the answer does not
+    cover, so it is not told it was answered: what the message alone is most likely about
+    (`alone`) is one tap away."""
     title = _title(ctx, topics[slug], lang)
-    others = [s for s in offered if s in topics and s != slug][:1]
     ctx.say(
         ctx._(
-            "I answered this just above (*{title}*). Press *Show it again* to see it again, "
-            "or *Ask an officer* if it does not answer your situation: your village officer "
-            "will read everything you wrote."
+            "My answer on *{title}* is just above. If it does not help with this, choose below "
+            "or press *Ask an officer*: your village officer will read everything you wrote."
         ).format(title=title),
         [
+            *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
             Button(REPORT, short(ctx._("Ask an officer"))),
             Button(f"topic:{slug}", short(ctx._("Show it again"))),
-            *(Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in others),
         ],
     )
+
+
+def _topic_buttons(
+    ctx: Ctx, topics: Mapping[str, Topic], slugs: Sequence[str], lang: str
+) -> list[Button]:
+    return [Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in slugs if s in topics]
 
 
 def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
@@ -164,9 +178,7 @@ def after_answer(
 ) -> list[Button]:
     """Beside an answer: the message's other needs, then "ask an officer" (and the menu when
     there is room)."""
-    buttons = [
-        Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in offered if s in topics
-    ][:BESIDE_ANSWER]
+    buttons = _topic_buttons(ctx, topics, offered, lang)[:BESIDE_ANSWER]
     buttons.append(Button(REPORT, short(ctx._("Ask an officer"))))
     if len(buttons) < 3:
         buttons.append(Button("cmd:menu", short(ctx._("Menu"))))

@@ -73,6 +73,12 @@ Without the question, held-out and blind gained too, but three unread real messa
 right, 1 wrong, 1 outside the service answered) (docs/benchmarks.md, stop 39)."""
 WANT_WORDS = frozenset("mau ingin pengen pingin pgn pengin mo want wanna minat berminat".split())
 WANT_MAX_WORDS = 6
+WANT_AMONG = 3
+WANT_PLAIN = WANT_WORDS | frozenset(
+    "ke di jadi jd sebagai saya sy aku aq i to go in kak min pak bu mas mbak bang gan nih dong "
+    "deh ya aja".split()
+)
+"""Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
 """A statement this short saying one wants to work in a named destination is answered as the
 question it is (`Triage._wants_to_go`)."""
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
@@ -321,9 +327,8 @@ class Triage:
         guess = None
         if may_guess and answer.match and first:
             guess = self._guess(answer.match, first) or (
-                self._place_asked(text, answer.match, first, place)
-                if asks() or self._wants_to_go(text, answer.match)
-                else None
+                (self._place_asked(text, answer.match, first, place) if asks() else None)
+                or self._wants_to_go(text, answer.match, place, offered)
             )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
@@ -393,10 +398,23 @@ class Triage:
         return first
 
     @staticmethod
-    def _wants_to_go(text: str, match: Match) -> bool:
-        """A few words saying where one wants to work ("mau kerja ke taiwan", "pengen kerja di
-        jepang"): asked as plainly as a question."""
-        return match.words <= WANT_MAX_WORDS and bool(WANT_WORDS.intersection(fold(text).split()))
+    def _wants_to_go(
+        text: str, match: Match, place: Country | None, offered: tuple[str, ...]
+    ) -> str | None:
+        """A few words saying where one wants to go ("mau kerja ke hongkong", "pengen ke korea
+        min"): that destination's topic, when the ranking has it among the first choices and
+        the topic model does not place the message outside the service ("mau liburan ke
+        jepang")."""
+        if place is None or not place.topic or place.topic not in offered[:WANT_AMONG]:
+            return None
+        if match.words > WANT_MAX_WORDS or match.outside_belief >= PLACE_OUTSIDE:
+            return None
+        words = fold(text).split()
+        names = {w for n in (*place.name.values(), *place.words) for w in fold(n).split()}
+        said = [w for w in words if w not in names and w not in WANT_PLAIN]
+        if not WANT_WORDS.intersection(words) or not set(said) <= PLACE_WORK_WORDS:
+            return None  # "mau liburan ke jepang", "mau kirim uang ke malaysia"
+        return place.topic
 
     @staticmethod
     def _ranked_lead(answer: Answer) -> str | None:

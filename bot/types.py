@@ -75,6 +75,10 @@ class Reply:
     rows: tuple[Row, ...] = ()
     list_label: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False)
+    first_number: int = field(default=1, compare=False)
+    """The number of the first option where options are shown as numbered text: one reply to
+    a message numbers on from the one before it ("1. Lapor darurat" under the numbers, then
+    "2. ..." under the answer), so that a typed number means what the person saw."""
 
     def __post_init__(self) -> None:
         if len(self.buttons) > MAX_BUTTONS:
@@ -96,6 +100,7 @@ def reply_to_dict(reply: Reply) -> dict[str, Any]:
         "buttons": [{"id": b.id, "title": b.title} for b in reply.buttons],
         "rows": [{"id": r.id, "title": r.title, "description": r.description} for r in reply.rows],
         "list_label": reply.list_label,
+        "first_number": reply.first_number,
     }
 
 
@@ -107,4 +112,5 @@ def reply_from_dict(data: dict[str, Any]) -> Reply:
         buttons=tuple(Button(str(b["id"]), str(b["title"])) for b in buttons),
         rows=tuple(Row(str(r["id"]), str(r["title"]), str(r.get("description", ""))) for r in rows),
         list_label=str(data.get("list_label", "")),
+        first_number=int(data.get("first_number") or 1),
     )

@@ -38,7 +38,6 @@ RELATIONS: dict[str, str] = {
     "bapaknya": "ayah",
     "papa": "ayah",
     "kakak": "kakak",
-    "kak": "kakak",
     "adik": "adik",
     "adek": "adik",
     "suami": "suami",

@@ -7,6 +7,6 @@ from bot.types import Reply
 
 def render_plain(reply: Reply) -> str:
     lines = [reply.text]
-    for n, option in enumerate(reply.options, 1):
+    for n, option in enumerate(reply.options, reply.first_number):
         lines.append(f"{n}. {option.title}")
     return "\n".join(lines)

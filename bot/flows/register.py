@@ -46,7 +46,7 @@ from bot.options import bullet, short
 from bot.register.dates import read_date
 from bot.register.hints import date_in, writer_relation
 from bot.register.service import create_entry, entries_of, find_duplicate
-from bot.register.vocab import SECTORS, SEXES, sector_in
+from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
 from bot.types import Button, Row
 
 FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
@@ -267,7 +267,8 @@ class RegisterForm(ChangeableForm):
         ctx.say(ctx._("Is the worker a woman or a man?"), self._sex_buttons(ctx))
 
     def sex_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._sex_buttons(ctx)).split(":", 1)[1]
+        said = None if ctx.incoming.button else sex_of(ctx.incoming.text or "")
+        return said or self.option(ctx, self._sex_buttons(ctx)).split(":", 1)[1]
 
     def age_prompt(self, ctx: Ctx) -> None:
         ctx.say(

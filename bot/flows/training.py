@@ -13,6 +13,7 @@ from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
+from bot.register.vocab import sex_of
 from bot.registrations import create_registration, find_duplicate
 from bot.types import Button, Row
 
@@ -239,6 +240,9 @@ class TrainingForm(ChangeableForm):
         )
 
     def sex_read(self, ctx: Ctx) -> str | None:
+        said = None if ctx.incoming.button else sex_of(ctx.incoming.text or "")
+        if said is not None:
+            return said  # "cowok", "laki2", "cewek"
         chosen = self.option(ctx, self._sex_buttons(ctx))
         return None if chosen == SKIP else chosen.split(":", 1)[1]
 

@@ -32,8 +32,23 @@ SECTOR_WORDS: dict[str, tuple[str, ...]] = {
 }
 SEXES: tuple[tuple[str, str], ...] = (("f", N_("Woman")), ("m", N_("Man")))
 SEX_WORDS = {
-    "f": ("p", "pr", "perempuan", "wanita", "female", "f", "woman", "w"),
-    "m": ("l", "lk", "laki laki", "laki", "pria", "male", "m", "man"),
+    "f": ("p", "pr", "perempuan", "wanita", "female", "f", "woman", "w", "cewek", "cewe", "girl"),
+    "m": (
+        "l",
+        "lk",
+        "laki laki",
+        "laki",
+        "laki2",
+        "lakilaki",
+        "lelaki",
+        "pria",
+        "male",
+        "m",
+        "man",
+        "cowok",
+        "cowo",
+        "boy",
+    ),
 }
 STATUS_LABELS: dict[str, str] = {
     "planned": N_("Planned"),

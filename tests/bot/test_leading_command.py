@@ -93,3 +93,20 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
     text: str, command: str | None
 ) -> None:
     assert command_of(text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("eh gk jadi deh", "cancel"),
+        ("gak jadi", "cancel"),
+        ("sy udh pulang kak", "returned"),
+        ("bahasa indonesia aja deh", "lang:id"),
+        ("ya", None),
+        ("kak", None),
+    ],
+)
+def test_chat_words_around_a_whole_message_command_change_nothing(
+    text: str, command: str | None
+) -> None:
+    assert command_of(text) == command

@@ -145,7 +145,7 @@ def test_the_same_topic_again_minutes_later_points_to_its_answer_and_later_gives
     assert "Kumpulkan data" in first
     clock.now += timedelta(minutes=2)
     again = chat.say("hp nya tdk aktif")
-    assert "sudah saya jawab di atas" in again and "Kumpulkan data" not in again
+    assert "ada di atas" in again and "Kumpulkan data" not in again
     clock.now += pieces.WINDOW + timedelta(minutes=1)
     later = chat.say("anak sy di malaysia sdh 3 bulan tdk ada kabar")
     assert "Kumpulkan data" in later  # off the screen by now: the whole answer

@@ -422,6 +422,32 @@ def test_a_short_question_about_work_in_a_named_destination_is_answered_for_it(
         assert triage.read(trivia).topic is None, trivia
 
 
+@pytest.mark.parametrize(
+    ("wish", "topic"),
+    [
+        ("mau kerja ke taiwan", "taiwan-hongkong"),
+        ("mau kerja ke hongkong", "taiwan-hongkong"),
+        ("mau ke malaysia kak", "malaysia"),
+        ("pengen ke korea min", "korea-eps"),
+        ("mau ke saudi", "timur-tengah"),
+    ],
+)
+def test_a_few_words_wishing_to_go_somewhere_are_answered_for_that_place(
+    triage: Triage, wish: str, topic: str
+) -> None:
+    wished = triage.read(wish)
+    assert wished.topic == topic and wished.guessed, wished
+
+
+@pytest.mark.parametrize(
+    "other", ["mau liburan ke jepang", "mau kirim uang ke malaysia", "mau beli tiket ke malaysia"]
+)
+def test_a_wish_for_something_else_in_a_place_is_not_a_wish_to_work_there(
+    triage: Triage, other: str
+) -> None:
+    assert triage.read(other).topic not in ("jepang", "malaysia"), other
+
+
 def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
     """Beside an answer, the destination's topic takes the last runner-up's place; a question
     that names no place, or is answered with that place's topic, is left as it was."""
