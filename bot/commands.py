@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from knowledge.normalize import fold
@@ -122,6 +123,9 @@ plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
+OWN_CODE = re.compile(r"\b[KP]-[A-Z0-9]{6}\b", re.IGNORECASE)
+"""A report's or a training registration's code, as the chat gave it."""
+CODE_MAX_WORDS = 8
 FILLERS = frozenset("eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku".split())
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh"."""
@@ -190,6 +194,8 @@ def command_of(text: str | None) -> str | None:
     if stripped.startswith("/"):
         stripped = stripped[1:].split("@", 1)[0]
     found = _LOOKUP.get(fold(stripped))
+    if found is None and len(stripped.split()) <= CODE_MAX_WORDS and OWN_CODE.search(stripped):
+        return "status"  # "cek laporan no K-45JZCQ": where it stands
     if found is None:
         core = [w for w in fold(stripped).split() if w not in FILLERS]
         found = _LOOKUP.get(" ".join(core)) if core else None

@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+STORY_QUESTION_WORDS = 8
 AFTER_DANGER_WORDS = 5
 """After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
 dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
@@ -82,6 +83,12 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
+WHAT_NEXT = frozenset(
+    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya yah pak bu "
+    "kak min sir dong now what next then so how".split()
+)
+"""A question of nothing but what now ("terus gimana pak?") while a report is open is about
+the report: where it stands, passed to the officer, not money-management tips."""
 ABOUT_THE_REPORT = frozenset(
     "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
     "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
@@ -427,7 +434,7 @@ class Engine:
             return
         if (
             step.free_text
-            and step.questions_allowed
+            and (step.questions_allowed or self._short_question_in_story(text))
             and not incoming.button
             and self.looks_like_question(text)
             and self.answer_in_form(ctx)
@@ -463,6 +470,13 @@ class Engine:
         conv.step = following.name
         following.prompt(ctx)
 
+    @staticmethod
+    def _short_question_in_story(text: str) -> bool:
+        """Where the story is asked, a story is never taken for a question, but a short
+        question that tells no danger ("pak nomor kbri malaysia brp?") is one: answered, and
+        the story asked again, not filed as the story."""
+        return len(text.split()) <= STORY_QUESTION_WORDS and not mentions_danger(text)
+
     def looks_like_question(self, text: str) -> bool:
         return self.triage.looks_like_question(text)
 
@@ -471,7 +485,7 @@ class Engine:
         answer = self.librarian.ask(ctx.incoming.text or "")
         if answer.topic is None or answer.topic.form is not None:
             return False
-        ctx.say(answer.topic.text(answer.lang))
+        ctx.say(self._topic_text(ctx, answer.topic, answer.lang))
         ctx.say(ctx._("Now, back to your form:"))
         return True
 
@@ -482,7 +496,9 @@ class Engine:
         text = ctx.incoming.text or ""
         danger = mentions_danger(text)
         asks = self.looks_like_question(text)
-        if asks and not danger and ABOUT_THE_REPORT.intersection(fold(text).split()):
+        words = fold(text).split()
+        what_next = bool(words) and set(words) <= WHAT_NEXT
+        if asks and not danger and (ABOUT_THE_REPORT.intersection(words) or what_next):
             # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer
             # about this report, not one for the knowledge base
             add_family_message(ctx.session, case=case, text=text)
@@ -510,20 +526,28 @@ class Engine:
         add_family_message(ctx.session, case=case, text=text)
         if danger and not case.urgent:
             case.urgent = True
-            self.emergency(ctx, self.numbers.country_in(case.country.replace("-", " ")))
+            self.emergency(
+                ctx, self.numbers.country_in(case.country.replace("-", " ")), with_report=False
+            )
         ctx.say(
             ctx._("Added to your report *{number}*; your village officer will see it.").format(
                 number=case.number
             )
         )
 
-    def emergency(self, ctx: Ctx, country: Country | None = None) -> None:
-        """The numbers to call from where the person is, before anything else."""
+    def emergency(
+        self, ctx: Ctx, country: Country | None = None, with_report: bool | None = None
+    ) -> None:
+        """The numbers to call from where the person is, before anything else. Inside the
+        report form, or with a report open, the report is the urgent one: no second report is
+        offered (`with_report` None: decided by the form in progress)."""
         if country is None:
             country = self.numbers.country_in(ctx.incoming.text or "") or self.numbers.country_in(
                 str(ctx.data.get("country") or "").replace("-", " ")
             )
-        replies.emergency(ctx, self.numbers, country)
+        if with_report is None:
+            with_report = ctx.conversation.flow != "case"
+        replies.emergency(ctx, self.numbers, country, with_report=with_report)
 
     def emergency_chosen(self, ctx: Ctx) -> None:
         """The emergency choice pressed beside an answer or among the choices: the person says
@@ -702,6 +726,20 @@ class Engine:
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
 
+    def _topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None = None) -> str:
+        """A topic's answer for where the message is about: that place's paragraph first, and
+        for the numbers ("nomor kbri malaysia brp") that country's own, then those for
+        anywhere."""
+        text = topic.text(lang)
+        if place is None and ctx.incoming.text:
+            place = self.numbers.country_in(ctx.incoming.text)
+        if place is None:
+            return text
+        text = place_first(text, tuple(n.lower() for n in place.name.values()))
+        if topic.slug == EMERGENCY_TOPIC and place.lines:
+            text = replies.place_numbers(ctx, place) + "\n\n" + text
+        return text
+
     def _first_alone(self, reading: Reading) -> str | None:
         """What the last message alone is most likely about, when it was read in its context
         as the topic just answered ("syaratnya apa aja" after the Hong Kong answer, which has
@@ -764,11 +802,7 @@ class Engine:
         if guessed:
             lead = ctx._("I think this is what you are asking about. If not, choose below.")
             lead += "\n\n"
-        text = topic.text(lang)
-        if place is None and ctx.incoming.text:
-            place = self.numbers.country_in(ctx.incoming.text)
-        if place is not None:
-            text = place_first(text, tuple(n.lower() for n in place.name.values()))
+        text = self._topic_text(ctx, topic, lang, place)
         ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
         ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, lang, ctx.now)})
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

@@ -19,14 +19,22 @@ EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency nu
 beside an answer; the engine answers it with the danger reply."""
 
 
-def emergency_text(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> str:
+def place_numbers(ctx: Ctx, country: Country) -> str:
+    """The numbers to call from one country (local emergency, the mission's hotline)."""
+    lang = ctx.lang
+    head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
+    return "\n".join([head, *("• " + line.text(lang) for line in country.lines)])
+
+
+def emergency_text(
+    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, with_report: bool = True
+) -> str:
     _ = ctx._
     lang = ctx.lang
     lines = [_("If someone is in danger now, call for help at once:")]
     if country is not None and country.lines:
         lines.append("")
-        lines.append(_("From {country}:").format(country=country.name.get(lang, country.code)))
-        lines.extend("• " + line.text(lang) for line in country.lines)
+        lines.append(place_numbers(ctx, country))
     elif country is not None:
         lines.append("")
         lines.append(
@@ -47,7 +55,10 @@ def emergency_text(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None)
             )
         )
     lines.append("")
-    lines.append(_("Press *Urgent report* and your village officer gets this at once."))
+    if with_report:
+        lines.append(_("Press *Urgent report* and your village officer gets this at once."))
+    else:
+        lines.append(_("Your report is marked urgent: your village officer sees it first."))
     return "\n".join(lines)
 
 
@@ -56,7 +67,7 @@ def emergency(
 ) -> None:
     """The emergency reply, with one tap to open an urgent case carrying the message."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
-    ctx.say(emergency_text(ctx, numbers, country), buttons)
+    ctx.say(emergency_text(ctx, numbers, country, with_report), buttons)
 
 
 def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:

@@ -20,6 +20,24 @@ NOISE = re.compile(
     r"lombok|ntb|di|dari|sy|saya|tinggal|rumah|alamat|nusa|tenggara|barat)\b"
 )
 DISTRICT_WORDS = re.compile(r"^Kabupaten\s+")
+DISTRICT_NAMES = {
+    "lobar": "Lombok Barat",
+    "lombok barat": "Lombok Barat",
+    "loteng": "Lombok Tengah",
+    "lombok tengah": "Lombok Tengah",
+    "lotim": "Lombok Timur",
+    "lombok timur": "Lombok Timur",
+    "klu": "Lombok Utara",
+    "lombok utara": "Lombok Utara",
+    "ksb": "Sumbawa Barat",
+    "sumbawa barat": "Sumbawa Barat",
+}
+"""How people name a district after their village ("gerung lobar", "kuta pujut loteng"): the
+candidates are kept to it. Names shared with a town or a village (Bima, Dompu, Sumbawa) are
+left to the fuzzy match."""
+DISTRICT_NAMED = re.compile(
+    r"\b(" + "|".join(sorted(DISTRICT_NAMES, key=len, reverse=True)) + r")\b"
+)
 
 
 @dataclass(frozen=True)
@@ -99,8 +117,21 @@ class VillageDirectory:
         return fuzz.token_set_ratio(rest, area) >= 85
 
     def search(self, text: str, limit: int = 5) -> list[VillageMatch]:
-        """Best candidates first; an exact village-name hit outranks a sub-district hit."""
-        query = NOISE.sub(" ", fold(text))
+        """Best candidates first; an exact village-name hit outranks a sub-district hit. A
+        district named ("lotim") keeps the candidates to it, when any is there."""
+        folded = fold(text)
+        named = DISTRICT_NAMED.search(folded)
+        district = DISTRICT_NAMES[named.group(1)] if named else None
+        if named:
+            folded = DISTRICT_NAMED.sub(" ", folded)
+        matches = self._search(folded, limit if district is None else 60)
+        if district is not None:
+            inside = [m for m in matches if m.village.district == district]
+            matches = inside or matches
+        return matches[:limit]
+
+    def _search(self, folded: str, limit: int) -> list[VillageMatch]:
+        query = NOISE.sub(" ", folded)
         query = " ".join(query.split())
         if len(query) < 3:
             return []

@@ -9,7 +9,7 @@ from bot.cases.hints import categories_in, countries_in, relation_in
 from bot.cases.service import create_case
 from bot.context import Ctx
 from bot.flows import news
-from bot.flows.base import Form, Invalid, Step
+from bot.flows.base import Invalid, Step
 from bot.flows.common import (
     CITY,
     CONSENT,
@@ -24,14 +24,15 @@ from bot.flows.common import (
     worker_name_read,
     yes_no,
 )
+from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.service import link_new_case
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
+from knowledge.normalize import fold
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
-SUBMIT, CANCEL = "opt:submit", "opt:cancel"
 STORY_MAX = 4000
 EARLY_STORY_WORDS = 4
 """Typed instead of a choice, this many words or more are a story, not a mistyped choice."""
@@ -54,10 +55,18 @@ def reporter_label(ctx: Ctx) -> str:
     return f"{reporter} ({relation})" if relation else reporter
 
 
+NAMED = re.compile(
+    r"\bnama(?:nya| dia| anak saya| suami saya| istri saya)?\s*(?:adalah\s+|:\s*)?"
+    r"((?:[A-Z][a-z]+\s*){1,5})"
+)
+"""A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati"), in capitals."""
+
+
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
     """The opening message is the story; what it names is confirmed, not asked again. `reply`
     is what the assistant gave it, kept with the case."""
     countries = countries_in(opening)
+    named = NAMED.search(opening)
     ctx.set_data(
         opening=opening,
         opening_reply=reply,
@@ -65,6 +74,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
+        name_guess=" ".join(named.group(1).split()) if named else None,
     )
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
@@ -88,8 +98,23 @@ def village_in(ctx: Ctx, text: str) -> str | None:
     return None
 
 
-class CaseForm(Form):
+CHANGE_FIELDS = (
+    ("worker_name", N_("Worker")),
+    ("country", N_("Country")),
+    ("category", N_("Problem")),
+    ("story", N_("Story")),
+    ("village", N_("Village")),
+)
+EDITED_LAST = frozenset(("worker_name", "city", "country_other", "category", "story"))
+"""Steps after which a correction goes back to the summary (a country goes on to its city)."""
+GUESSES = {"worker_name": "name_guess", "country": "country_guess", "category": "categories_guess"}
+"""What the story named is asked again openly when that answer is changed."""
+CORRECTING = frozenset("salah keliru ganti ubah ralat bukan koreksi wrong change".split())
+
+
+class CaseForm(ChangeableForm):
     name = "case"
+    change_fields = CHANGE_FIELDS
 
     def __init__(self) -> None:
         self.steps = (
@@ -98,7 +123,7 @@ class CaseForm(Form):
             Step(
                 "worker_name",
                 self.worker_prompt,
-                worker_name_read,
+                self.worker_read,
                 store_as="worker_name",
                 free_text=True,
             ),
@@ -119,6 +144,7 @@ class CaseForm(Form):
             VILLAGE_CONFIRM,
             Step("share", self.share_prompt, self.share_read, store_as="share"),
             Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
+            Step("change", self.change_prompt, self.change_read, store_as="change_field"),
         )
 
     def first(self, ctx: Ctx) -> Step:
@@ -131,11 +157,14 @@ class CaseForm(Form):
         does: its danger is answered at once, and the country and problem it names are
         confirmed rather than asked. If consent is refused, the form's data goes with the
         form."""
-        if step not in EARLY_STORY_STEPS or ctx.data.get("story"):
+        if step not in EARLY_STORY_STEPS or len(text.split()) < EARLY_STORY_WORDS:
             return False
-        if len(text.split()) < EARLY_STORY_WORDS:
-            return False
-        prefill(ctx, text)
+        # a story sent in pieces ("anak sy namanya ...", "kerja d taiwan ...", "sdh 5 bln
+        # gajinya d potong"), after the message that opened the report or not: each piece is
+        # added (these steps come before the story is asked), and what the whole names is
+        # confirmed
+        earlier = str(ctx.data.get("story") or "")
+        prefill(ctx, f"{earlier}\n{text}" if earlier else text, ctx.data.get("opening_reply"))
         return True
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
@@ -150,18 +179,43 @@ class CaseForm(Form):
             return None
         if step.name == "country" and data.get("country") != "other":
             return self.step("city")
+        if data.get("editing") and step.name in EDITED_LAST:
+            return self.step("summary")  # a corrected answer: back to the summary
+        if step.name == "village_confirm" and data.get("editing") and data.get("village_code"):
+            return self.step("summary")
         if step.name == "category" and data.get("story"):
-            return self.step("danger")  # the opening message is the story
-        if step.name == "danger" and data.get("village_guess"):
-            ctx.set_data(village_candidates=[data["village_guess"]], village_guess=None)
-            return self.step("village_confirm")
+            return self._danger_or_on(ctx)  # the opening message is the story
+        if step.name == "story":
+            return self._danger_or_on(ctx)
+        if step.name == "danger":
+            return self._after_danger(ctx)
         if step.name == "village_confirm" and not data.get("village_code"):
             return self.step("village")
         if step.name == "share" and not data.get("share"):
             return None
         if step.name == "summary":
-            return None
+            return self.step("change") if data.get("decision") == CHANGE else None
+        if step.name == "change":
+            field = str(data.get("change_field"))
+            ctx.set_data(editing=True, **{GUESSES.get(field, "_none"): None})
+            return self.step(field)
         return super().after(ctx, step)
+
+    def _danger_or_on(self, ctx: Ctx) -> Step | None:
+        """Whether someone is in danger now is asked, unless the story said so: its danger
+        reply was given, and the report is already urgent."""
+        if ctx.data.get("urgent"):
+            ctx.set_data(danger=True)
+            return self._after_danger(ctx)
+        return self.step("danger")
+
+    def _after_danger(self, ctx: Ctx) -> Step | None:
+        """The village: confirmed when the story named it, else asked."""
+        guess = ctx.data.get("village_guess")
+        if guess:
+            ctx.set_data(village_candidates=[guess], village_guess=None)
+            return self.step("village_confirm")
+        return self.step("village")
 
     def reporter_prompt(self, ctx: Ctx) -> None:
         ctx.say(
@@ -183,10 +237,24 @@ class CaseForm(Form):
         return "family"
 
     def worker_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("name_guess")
+        if guess:
+            ctx.say(
+                ctx._("Name of the worker: {name} — correct?").format(name=guess),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
         if ctx.data.get("reporter") == "self":
             ctx.say(ctx._("What is your full name?"))
         else:
             ctx.say(ctx._("What is the full name of the worker abroad?"))
+
+    def worker_read(self, ctx: Ctx) -> str:
+        """The name the story gave once confirmed, or the one typed."""
+        guess = ctx.data.get("name_guess")
+        if guess and confirm_guess(ctx, "name_guess", N_("All right, please type the name.")):
+            return str(guess)
+        return worker_name_read(ctx)
 
     def country_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("country_guess")
@@ -327,13 +395,21 @@ class CaseForm(Form):
         return "\n".join(lines)
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
-        return [Button(SUBMIT, short(ctx._("Send report"))), Button(CANCEL, short(ctx._("Cancel")))]
-
-    def summary_prompt(self, ctx: Ctx) -> None:
-        ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
+        return [
+            Button(SUBMIT, short(ctx._("Send report"))),
+            Button(CHANGE, short(ctx._("Change"))),
+            Button(CANCEL, short(ctx._("Cancel"))),
+        ]
 
     def summary_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._summary_buttons(ctx))
+        """A button, or a correction typed in words ("eh salah pak, negaranya saudi"): the
+        list of what can be changed."""
+        try:
+            return self.option(ctx, self._summary_buttons(ctx))
+        except Invalid:
+            if CORRECTING.intersection(fold(ctx.incoming.text or "").split()):
+                return CHANGE
+            raise
 
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data

@@ -3,7 +3,10 @@ confirmed, Skip, and the worker's name and place abroad (reports and the registe
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process
+
 from bot.cases.categories import COUNTRIES
+from bot.cases.hints import COUNTRY_WORDS, countries_in
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
@@ -214,12 +217,65 @@ def country_rows(ctx: Ctx) -> list[Row]:
     return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
 
 
+PLACE_CODES = {
+    "MY": "malaysia",
+    "TW": "taiwan",
+    "HK": "hongkong",
+    "SG": "singapura",
+    "SA": "arab-saudi",
+    "KR": "korea",
+    "JP": "jepang",
+    "BN": "brunei",
+}
+"""The emergency list's countries that are choices of their own; its other Middle East ones
+are "timur-tengah", and the rest are typed names (as *Other country* would take them)."""
+AT_HOME = frozenset(
+    "indonesia lombok sumbawa mataram bima dompu jakarta ntb kampung rumah belum".split()
+)
+"""A worker not abroad ("blm berangkat, msh di lombok"): a report on a broker who took money
+is about someone at home."""
+NOT_KNOWING = frozenset("tidak tdk gak gk ga nggak ngga enggak belum blm dont don t not".split())
+SPELLED_LIKE = 80
+"""A typed word of five letters or more this close to a country's word is that country
+("malasya", "brunai"; "aman" is not "oman")."""
+
+
 def country_read(ctx: Ctx) -> str:
-    """The country guessed from the opening message once confirmed, or the one chosen."""
+    """The country guessed from the opening message once confirmed, or the one chosen, or
+    the one typed: a city ("jeddah"), a country not among the choices ("kuwait", "kamboja"),
+    a misspelling ("malasya"), or home ("msh di lombok")."""
     guess = ctx.data.get("country_guess")
     if guess and confirm_guess(ctx, "country_guess"):
         return str(guess)
-    return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
+    try:
+        return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
+    except Invalid:
+        typed = None if ctx.incoming.button else typed_country(ctx, ctx.incoming.text or "")
+        if typed is None:
+            raise
+        return typed
+
+
+def typed_country(ctx: Ctx, text: str) -> str | None:
+    named = countries_in(text)
+    if len(named) == 1:
+        return named[0]
+    place = ctx.engine.numbers.country_in(text)
+    if place is not None:
+        if place.code in PLACE_CODES:
+            return PLACE_CODES[place.code]
+        return "timur-tengah" if place.topic == "timur-tengah" else place.name.get("id", place.code)
+    words = fold(text).split()
+    if AT_HOME.intersection(words):
+        return "Indonesia"
+    if {"tau", "tahu", "know"}.intersection(words) and NOT_KNOWING.intersection(words):
+        return ctx._("not known")  # "gk tau pak": the report goes on, the officer asks
+    known = {w: code for code, ws in COUNTRY_WORDS.items() for w in ws}
+    for word in words:
+        found = process.extractOne(word, list(known), scorer=fuzz.ratio, score_cutoff=SPELLED_LIKE)
+        if found is not None and len(word) >= 5:
+            return known[found[0]]
+    return None
 
 
 def country_other_prompt(ctx: Ctx) -> None:

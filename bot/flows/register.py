@@ -47,6 +47,7 @@ from bot.register.dates import read_date
 from bot.register.hints import date_in, writer_relation
 from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
+from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
 
 FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
@@ -276,7 +277,8 @@ class RegisterForm(ChangeableForm):
         )
 
     def age_read(self, ctx: Ctx) -> int:
-        digits = "".join(ch for ch in (ctx.incoming.text or "") if "0" <= ch <= "9")
+        typed = with_digits(ctx.incoming.text or "")  # "dua puluh dua"
+        digits = "".join(ch for ch in typed if "0" <= ch <= "9")
         if not digits or len(digits) > 4:
             raise Invalid(
                 ctx._("Please type a number: the age (e.g. 24) or year of birth (e.g. 2001).")
@@ -395,7 +397,7 @@ class RegisterForm(ChangeableForm):
     def contract_read(self, ctx: Ctx) -> int | None:
         if skipped(ctx):
             return None
-        text = (ctx.incoming.text or "").lower()
+        text = with_digits(ctx.incoming.text or "")  # "dua tahun"
         found = re.search(r"\d+", text)
         if not found:
             raise Invalid(ctx._("Please type the number of months, e.g. *24*."))

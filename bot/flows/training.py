@@ -14,7 +14,8 @@ from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.vocab import sex_of
-from bot.registrations import create_registration, find_duplicate
+from bot.registrations import create_registration, find_duplicate, registrations_of
+from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
 
 DESTINATIONS = (
@@ -89,6 +90,8 @@ class TrainingForm(ChangeableForm):
         if step.name == "consent" and not data.get("consent"):
             ctx.say(ctx._("All right, nothing was saved. Type *menu* to see other options."))
             return None
+        if step.name == "programme" and self._already(ctx, str(data.get("programme"))):
+            return None  # said at once, not after eight questions
         if step.name == "village_confirm" and not data.get("village_code"):
             return self.step("village")
         if data.get("editing") and step.name not in ("village", "summary", "change"):
@@ -143,7 +146,8 @@ class TrainingForm(ChangeableForm):
         ctx.say(ctx._("How old are you? Type your age or your year of birth, e.g. *24* or *2001*."))
 
     def age_read(self, ctx: Ctx) -> int:
-        digits = "".join(ch for ch in (ctx.incoming.text or "") if "0" <= ch <= "9")
+        typed = with_digits(ctx.incoming.text or "")  # "dua puluh dua"
+        digits = "".join(ch for ch in typed if "0" <= ch <= "9")
         year_now = ctx.now.year
         if not digits or len(digits) > 4:
             raise Invalid(
@@ -265,8 +269,31 @@ class TrainingForm(ChangeableForm):
         return "\n".join(lines)
 
     # -- the end -------------------------------------------------------------------------
+    def _already(self, ctx: Ctx, programme: str) -> bool:
+        """This chat already registered for the programme chosen: its code, and the form ends."""
+        existing = next(
+            (
+                r
+                for r in registrations_of(ctx.session, ctx.contact)
+                if r.programme_slug == programme and r.status == "registered"
+            ),
+            None,
+        )
+        if existing is None:
+            return False
+        ctx.set_data(already=True)
+        ctx.say(
+            ctx._(
+                "You are already registered for this training (code *{code}*). "
+                "Type *status* to see it."
+            ).format(code=existing.code)
+        )
+        return True
+
     def finish(self, ctx: Ctx) -> None:
         data = ctx.data
+        if data.get("already"):
+            return
         if not data.get("consent") and not ctx.contact.consent_at:
             return
         if data.get("decision") == CANCEL:

@@ -104,6 +104,8 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
         ("bahasa indonesia aja deh", "lang:id"),
         ("ya", None),
         ("kak", None),
+        ("cek laporan no K-45JZCQ", "status"),
+        ("P-AB12CD", "status"),
     ],
 )
 def test_chat_words_around_a_whole_message_command_change_nothing(

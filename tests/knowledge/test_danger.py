@@ -1815,3 +1815,20 @@ def test_the_word_danger_alone_is_a_signal_asking_whether_something_is_dangerous
         "emergency number",
         "apakah bahaya kerja di kapal pesiar",
     )
+
+
+def test_a_boat_gone_down_with_ones_own_on_board_or_not_knowing_they_are_safe_is_danger() -> None:
+    """A chat tester's family (stop 40): the news of a sinking, then "anak sy ikut kapal itu",
+    then "sy gk tau dia selamat atau tdk"; and an employer's hands on a worker."""
+    assert_danger(
+        "kapal yang bawa suami saya tenggelam di selat malaka",
+        "perahu yang ditumpangi anak saya terbalik",
+        "sy gk tau dia selamat atau tdk",
+        "majikan nya sering pegang2 dia",
+    )
+    assert_no_danger(
+        "suami sy pergi 20 thn lalu, sy gk tau dia msh hidup atau gk",  # a lost contact
+        "kapal keluarga saya ada di pelabuhan",
+        "majikan pegang paspor dia",
+        "ada berita kapal tenggelam di batam tahun lalu",
+    )

@@ -1,0 +1,48 @@
+"""Where the worker is, typed rather than chosen: a city, a country not among the choices, a
+misspelling, home or "don't know" moves the report on; it never loops on the list."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.store.db import transaction
+from bot.store.models import Conversation
+from migran.services import Services
+from tests.conftest import Chat
+
+CITY_QUESTION = "Di kota atau daerah mana?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("jeddah", "arab-saudi"),
+        ("dubai", "timur-tengah"),
+        ("kuwait", "timur-tengah"),
+        ("malasya", "malaysia"),
+        ("brunai", "brunei"),
+        ("kamboja", "Kamboja"),
+        ("blm berangkat, msh di lombok", "Indonesia"),
+        ("gk tau pak", "tidak diketahui"),
+    ],
+)
+def test_a_typed_place_is_read_where_the_country_is_asked(
+    sqlite_services: Services, typed: str, kept: str
+) -> None:
+    chat = Chat(sqlite_services, user=f"typed-{typed}")
+    chat.say("lapor")
+    chat.say("1")  # consent
+    chat.say("2")  # a family member
+    chat.say("Siti Aisyah")
+    assert CITY_QUESTION in chat.say(typed)
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["country"] == kept
+
+
+def test_a_word_that_only_looks_like_a_country_is_not_one(sqlite_services: Services) -> None:
+    chat = Chat(sqlite_services, user="aman")
+    for step in ("lapor", "1", "2", "Siti Aisyah"):
+        chat.say(step)
+    assert "Silakan pilih salah satu" in chat.say("aman")

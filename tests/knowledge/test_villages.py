@@ -1,0 +1,36 @@
+"""Finding a person's village from what they type: a name, with its kecamatan or district as
+people write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.villages import VillageDirectory
+
+
+@pytest.fixture(scope="module")
+def villages() -> VillageDirectory:
+    return VillageDirectory()
+
+
+@pytest.mark.parametrize(
+    ("typed", "village", "district"),
+    [
+        ("gerung lobar", "Gerung Utara", "Lombok Barat"),
+        ("kuta pujut loteng", "Kuta", "Lombok Tengah"),
+        ("desa sakra kec sakra lotim", "Sakra", "Lombok Timur"),
+        ("anjani suralaga", "Anjani", "Lombok Timur"),
+    ],
+)
+def test_a_district_written_short_keeps_the_candidates_to_it(
+    villages: VillageDirectory, typed: str, village: str, district: str
+) -> None:
+    found = villages.search(typed)
+    assert found and all(m.village.district == district for m in found), found
+    assert found[0].village.name == village
+
+
+def test_a_name_shared_across_districts_without_one_keeps_them_all(
+    villages: VillageDirectory,
+) -> None:
+    assert len({m.village.district for m in villages.search("kuta")}) > 1
