@@ -28,6 +28,7 @@ STOP = frozenset(
     tapi tetapi tp namun dan serta terus trus lalu kemudian sekarang skrg karena krn soalnya
     padahal malah juga jg minta meminta belum blm gaji uang bayar membayar dibayar
     saya sy aku aq gue gw kami kita dia mereka beliau
+    ne nu ni side tiang mele nane nike nahu ita
     ngomong omong ganti rugi tipu nipu menipu kabur hilang janji menjanjikan potong memotong
     said says say told tell tells took take takes gave give gives asked asks ask wants want
     wanted fee fees owner owners but because that which who when where how why what will

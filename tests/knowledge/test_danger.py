@@ -1828,6 +1828,7 @@ def test_a_boat_gone_down_with_ones_own_on_board_or_not_knowing_they_are_safe_is
     )
     assert_no_danger(
         "suami sy pergi 20 thn lalu, sy gk tau dia msh hidup atau gk",  # a lost contact
+        "kakak sy d deportasi, skrg d nunukan, hp nya mau mati",  # a phone's battery
         "kapal keluarga saya ada di pelabuhan",
         "majikan pegang paspor dia",
         "ada berita kapal tenggelam di batam tahun lalu",

@@ -48,6 +48,7 @@ def test_a_named_company_is_found(text: str, name: str) -> None:
         "the agency said I must pay again before going home",
         "gaji dipotong PT Rp5 juta tiap bulan",
         "agen ngomong nanti diganti",
+        "agen ne ndek mele ngirim",  # Sasak: "the agent will not send (her)"
         "",
     ],
 )
