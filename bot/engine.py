@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+NEXT_STEPS_GIVEN = "danger_next_steps_given"
+"""What to do after the danger reply was said once; a later question gets choices."""
 STORY_QUESTION_WORDS = 8
 AFTER_DANGER_WORDS = 5
 """After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
@@ -89,6 +91,19 @@ WHAT_NEXT = frozenset(
 )
 """A question of nothing but what now ("terus gimana pak?") while a report is open is about
 the report: where it stands, passed to the officer, not money-management tips."""
+WHAT_WORDS = frozenset(
+    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya what how next".split()
+)
+
+
+def asks_what_next(words: list[str]) -> bool:
+    """Nothing but "what now" ("terus gimana pak?"), with a word that asks it ("ya" alone
+    does not)."""
+    return bool(words) and set(words) <= WHAT_NEXT and bool(WHAT_WORDS.intersection(words))
+
+
+ALREADY = frozenset("sudah sdh udah udh dah".split())
+NOT_YET = frozenset("belum blm blom".split())
 ABOUT_THE_REPORT = frozenset(
     "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
     "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
@@ -335,7 +350,7 @@ class Engine:
             if conv.flow == flow:
                 self.resume(ctx)
             else:
-                opening = ctx.data.get(PENDING_STORY) if flow == "case" else None
+                opening = self._story_so_far(ctx) if flow == "case" else None
                 reply = ctx.data.get(PENDING_REPLY) if opening else None
                 # "lapor" typed right after the danger reply is its urgent report: the numbers
                 # were just given and are not given again
@@ -432,6 +447,11 @@ class Engine:
             ctx.say(ctx._("Please answer in words."))
             step.prompt(ctx)
             return
+        if not incoming.button and self._asks_what_now(text):
+            # "terus gimana pak?", "gk ngerti maksudnya" inside a form: what this step is for
+            ctx.say(ctx._("I need this answer to go on. Type *batal* to stop."))
+            step.ask_again(ctx)
+            return
         if (
             step.free_text
             and (step.questions_allowed or self._short_question_in_story(text))
@@ -471,6 +491,22 @@ class Engine:
         following.prompt(ctx)
 
     @staticmethod
+    def _story_so_far(ctx: Ctx) -> str | None:
+        """What a report opened now carries: every piece the person wrote in the last minutes
+        ("ini sy inaq sri dr desa sakra", "anak sy nama nya baiq ani", "kerja d hongkong"),
+        else the message kept when it was answered."""
+        recent = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+        kept = ctx.data.get(PENDING_STORY)
+        if len(recent) > 1:
+            return pieces.whole(recent[:-1], recent[-1])
+        return str(kept) if kept else None
+
+    def _asks_what_now(self, text: str) -> bool:
+        if asks_what_next(fold(text).split()):
+            return True
+        return self.librarian.ask(text).intent == "confused"
+
+    @staticmethod
     def _short_question_in_story(text: str) -> bool:
         """Where the story is asked, a story is never taken for a question, but a short
         question that tells no danger ("pak nomor kbri malaysia brp?") is one: answered, and
@@ -497,7 +533,9 @@ class Engine:
         danger = mentions_danger(text)
         asks = self.looks_like_question(text)
         words = fold(text).split()
-        what_next = bool(words) and set(words) <= WHAT_NEXT
+        what_next = asks_what_next(words)
+        # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
+        asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
         if asks and not danger and (ABOUT_THE_REPORT.intersection(words) or what_next):
             # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer
             # about this report, not one for the knowledge base
@@ -515,7 +553,7 @@ class Engine:
             ctx.say(smalltalk_text(answer.intent, ctx.lang))
             return
         if not danger and answer.topic is not None and answer.topic.form is None and asks:
-            ctx.say(answer.topic.text(answer.lang))
+            ctx.say(self._topic_text(ctx, answer.topic, answer.lang))
             ctx.say(
                 ctx._(
                     "This question was not added to your report *{number}*. To add something "
@@ -524,11 +562,13 @@ class Engine:
             )
             return
         add_family_message(ctx.session, case=case, text=text)
-        if danger and not case.urgent:
-            case.urgent = True
-            self.emergency(
-                ctx, self.numbers.country_in(case.country.replace("-", " ")), with_report=False
-            )
+        if danger:
+            # "adiknya yang di riyadh juga dikurung": Riyadh's numbers, not the report's
+            here = self.numbers.country_in(text)
+            reported = self.numbers.country_in(case.country.replace("-", " "))
+            if not case.urgent or (here is not None and here != reported):
+                case.urgent = True
+                self.emergency(ctx, here or reported, with_report=False)
         ctx.say(
             ctx._("Added to your report *{number}*; your village officer will see it.").format(
                 number=case.number
@@ -548,6 +588,8 @@ class Engine:
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
         replies.emergency(ctx, self.numbers, country, with_report=with_report)
+        place = f"{country.code if country else ''}|{ctx.lang}"
+        ctx.set_data(**{pieces.DANGER_KEY: ctx.now.isoformat(), pieces.DANGER_PLACE_KEY: place})
 
     def emergency_chosen(self, ctx: Ctx) -> None:
         """The emergency choice pressed beside an answer or among the choices: the person says
@@ -598,17 +640,31 @@ class Engine:
                 pieces.DANGER_KEY: (
                     ctx.now.isoformat() if reading.urgent or replied_to_danger else None
                 ),
+                NEXT_STEPS_GIVEN: ctx.data.get(NEXT_STEPS_GIVEN) if replied_to_danger else None,
             }
         )
         ctx.reading = reading
+        named = self.numbers.country_in(text) if replied_to_danger else None
+        if named is not None and ctx.data.get(pieces.DANGER_PLACE_KEY) != (
+            f"{named.code}|{reading.lang}"
+        ):
+            # "di johor" after "tell me the country or city": that place's numbers, as promised
+            self._keep_story(ctx, reading)
+            ctx.set_data(**{pieces.DANGER_PLACE_KEY: f"{named.code}|{reading.lang}"})
+            replies.emergency(ctx, self.numbers, named)
+            return
         if replied_to_danger and (reading.places_nothing or reading.intent == "number"):
             # more of the story after the danger reply: the urgent report again, carrying it,
             # and what the message alone is about ("baru dapat kabar dia sudah meninggal",
-            # "kapan dia bisa pulang") one tap away; a question gets what to do now
+            # "kapan dia bisa pulang") one tap away; a question gets what to do now, once: a
+            # second question gets the choices its words lean to
             self._keep_story(ctx, reading)
             also = self._after_danger_topic(reading, text)
-            if self.looks_like_question(text):
+            if self.looks_like_question(text) and not ctx.data.get(NEXT_STEPS_GIVEN):
+                ctx.set_data(**{NEXT_STEPS_GIVEN: True})
                 replies.danger_next_steps(ctx, also)
+            elif self.looks_like_question(text) and reading.shown_choices:
+                replies.offer(ctx, self.librarian.topics, reading.shown_choices, reading.lang, True)
             else:
                 replies.story_noted(ctx, also)
             return

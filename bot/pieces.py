@@ -36,6 +36,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.triage import Reading, Triage
+from knowledge import detect_language
 
 DANGER_KEY = "danger_replied_at"
 """When the danger reply was last given, or the person last wrote after it."""
@@ -124,7 +125,9 @@ def read_in_context(
         )
     if not reading.places_nothing and triage.danger_of(story) is None:
         return reading  # the whole changes nothing: no need to rank its topics
-    together = triage.read(story, lang)
+    # answered in the language of the newest piece when its words tell one ("what should she
+    # do now?" after pieces in Indonesian), else in the whole's
+    together = triage.read(story, lang or detect_language(text, default="") or None)
     if together.urgent or (reading.places_nothing and together.topic is not None):
         return together
     return reading

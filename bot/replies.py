@@ -58,7 +58,9 @@ def emergency_text(
     if with_report:
         lines.append(_("Press *Urgent report* and your village officer gets this at once."))
     else:
-        lines.append(_("Your report is marked urgent: your village officer sees it first."))
+        lines.append(
+            _("When you send your report, it is marked urgent: your village officer sees it first.")
+        )
     return "\n".join(lines)
 
 
@@ -146,7 +148,7 @@ def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     fit a button whole ("Nomor darurat", not "Nomor darurat dan…")."""
     if topic.slug == EMERGENCY_TOPIC:
         return ctx._(EMERGENCY_LABEL)
-    return topic.title.get(lang) or topic.title["id"]
+    return topic.button(lang)
 
 
 def offer(

@@ -14,6 +14,8 @@ from knowledge.topic import FORMS, LANGUAGES, Topic
 MAX_ANSWER = 700
 MAX_DETAIL = 1500
 MAX_TITLE = 80
+MAX_LABEL = 20
+"""A WhatsApp button's limit: the label is shown whole, never cut."""
 MIN_EXAMPLES = 12
 MIN_KEYWORDS = 3
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,6 +53,11 @@ def check_topic(topic: Topic) -> list[Problem]:
             bad(f"title.{lang}", "missing")
         elif len(title) > MAX_TITLE:
             bad(f"title.{lang}", f"{len(title)} characters, at most {MAX_TITLE}")
+        label = topic.label.get(lang, "")
+        if not label:
+            bad(f"label.{lang}", "missing (the topic's button, at most 20 characters)")
+        elif len(label) > MAX_LABEL:
+            bad(f"label.{lang}", f"{len(label)} characters, at most {MAX_LABEL}")
         answer = topic.answer.get(lang, "")
         if not answer:
             bad(f"## {lang}", "answer section missing or empty")

@@ -31,6 +31,11 @@ from knowledge.normalize import (
 )
 from knowledge.yamlfast import load_yaml
 
+NOT_GONE_YET = re.compile(
+    r"\b(?:belum|mau|akan|ingin|pengen|rencana|rencananya|baru mau) "
+    r"(?:berangkat|pergi|ke|kerja ke)\b|\bmasih di (?:rumah|kampung|lombok|indonesia)\b"
+)
+"""Words that the worker is still at home, read where only the learnt model sees danger."""
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
@@ -401,6 +406,14 @@ class DangerDetector:
         and nothing says something is happening now."""
         safe_text = self._safe_of(standard)
         return bool(self.safe.search(safe_text)) and not self._now(safe_text)
+
+    def not_gone_yet(self, standard: str) -> bool:
+        """The worker has not left ("anak saya mau berangkat ke arab, saya takut dia disiksa",
+        "belum berangkat, masih di rumah") and nothing says something is happening now: a
+        fear for later, not danger now (chat testers, stop 40)."""
+        if not NOT_GONE_YET.search(standard):
+            return False
+        return not self._now(NOT_GONE_YET.sub(" ", standard))  # its own "masih" is not now
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""

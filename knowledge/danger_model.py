@@ -175,7 +175,11 @@ def read_danger(
     if found is not None:
         return found
     sure = sure or default_plea_model()
-    if sure.probability(standard) >= sure.threshold and not detector.is_over(standard):
+    if (
+        sure.probability(standard) >= sure.threshold
+        and not detector.is_over(standard)
+        and not detector.not_gone_yet(standard)
+    ):
         return Danger(LEARNED, "", None, ranked_first=True)
     return None
 

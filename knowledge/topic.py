@@ -32,6 +32,14 @@ class Topic:
     sources: tuple[Source, ...]
     reviewed: date | None
     path: Path | None = field(default=None, compare=False)
+    label: dict[str, str] = field(default_factory=dict)
+    """The topic as a button (20 characters or fewer), where the title would be cut."""
+
+    def button(self, lang: str) -> str:
+        """The words on the topic's button: its label, else its title."""
+        return (
+            self.label.get(lang) or self.label.get("id") or self.title.get(lang) or self.title["id"]
+        )
 
     def text(self, lang: str) -> str:
         """The main answer in `lang`, falling back to Indonesian."""

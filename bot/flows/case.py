@@ -15,6 +15,7 @@ from bot.flows.common import (
     CONSENT,
     COUNTRY_OTHER,
     NO,
+    NOT_A_NAME,
     VILLAGE,
     VILLAGE_CONFIRM,
     YES,
@@ -27,6 +28,7 @@ from bot.flows.common import (
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
+from bot.register.hints import writer_relation
 from bot.register.service import link_new_case
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
@@ -56,17 +58,28 @@ def reporter_label(ctx: Ctx) -> str:
 
 
 NAMED = re.compile(
-    r"\bnama(?:nya| dia| anak saya| suami saya| istri saya)?\s*(?:adalah\s+|:\s*)?"
-    r"((?:[A-Z][a-z]+\s*){1,5})"
+    r"\bnama(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?\s*"
+    r"(?:adalah\s+|:\s*)?([A-Za-z]+(?:[ ]+[A-Za-z]+){0,4})",
+    re.IGNORECASE,
 )
-"""A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati"), in capitals."""
+"""A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
+ani"), up to the first word that cannot be part of a name; confirmed, never taken silently."""
+NOT_IN_A_NAME = frozenset(
+    "kerja bekerja di d dari dr umur usia sudah sdh udah yg yang pak bu asal tinggal lagi sejak "
+    "ke dan tapi tp skrg sekarang kak mas mbak".split()
+)
 
 
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
     """The opening message is the story; what it names is confirmed, not asked again. `reply`
     is what the assistant gave it, kept with the case."""
     countries = countries_in(opening)
-    named = NAMED.search(opening)
+    relation = writer_relation(opening)
+    if relation is not None and not ctx.data.get("reporter"):
+        # "anak sy ...": a family member (a parent) writes, not the worker; confirmed at the
+        # summary, where it can be changed
+        family = relation != "self"
+        ctx.set_data(reporter="family" if family else "self", relation=relation if family else None)
     ctx.set_data(
         opening=opening,
         opening_reply=reply,
@@ -74,11 +87,24 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
-        name_guess=" ".join(named.group(1).split()) if named else None,
+        name_guess=name_in(opening),
     )
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
         ctx.engine.emergency(ctx)
+
+
+def name_in(text: str) -> str | None:
+    """The worker's name after "namanya", in the capitals a name takes."""
+    found = NAMED.search(text)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME or len(word) < 2:
+            break
+        words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
+    return " ".join(words) or None
 
 
 def village_in(ctx: Ctx, text: str) -> str | None:
@@ -99,13 +125,14 @@ def village_in(ctx: Ctx, text: str) -> str | None:
 
 
 CHANGE_FIELDS = (
+    ("reporter", N_("Reporter")),
     ("worker_name", N_("Worker")),
     ("country", N_("Country")),
     ("category", N_("Problem")),
     ("story", N_("Story")),
     ("village", N_("Village")),
 )
-EDITED_LAST = frozenset(("worker_name", "city", "country_other", "category", "story"))
+EDITED_LAST = frozenset(("reporter", "worker_name", "city", "country_other", "category", "story"))
 """Steps after which a correction goes back to the summary (a country goes on to its city)."""
 GUESSES = {"worker_name": "name_guess", "country": "country_guess", "category": "categories_guess"}
 """What the story named is asked again openly when that answer is changed."""
@@ -148,7 +175,13 @@ class CaseForm(ChangeableForm):
         )
 
     def first(self, ctx: Ctx) -> Step:
-        return self.steps[1] if ctx.contact.consent_at else self.steps[0]
+        if not ctx.contact.consent_at:
+            return self.steps[0]
+        return self._reporter_or_on(ctx)
+
+    def _reporter_or_on(self, ctx: Ctx) -> Step:
+        """Who reports is asked, unless the story said it ("anak sy ...")."""
+        return self.steps[2] if ctx.data.get("reporter") else self.steps[1]
 
     def keep_early_story(self, ctx: Ctx, step: str, text: str) -> bool:
         """The story a family types before it is asked for (at the consent question, or where
@@ -177,6 +210,8 @@ class CaseForm(ChangeableForm):
                 )
             )
             return None
+        if step.name == "consent":
+            return self._reporter_or_on(ctx)
         if step.name == "country" and data.get("country") != "other":
             return self.step("city")
         if data.get("editing") and step.name in EDITED_LAST:

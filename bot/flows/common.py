@@ -65,8 +65,8 @@ CONSENT = Step(
 def village_prompt(ctx: Ctx) -> None:
     ctx.say(
         ctx._(
-            "Which village (desa/kelurahan) do you live in? Type its name, and the kecamatan if "
-            "you know it, e.g. *Anjani, Suralaga*."
+            "Which village in NTB is your home (desa/kelurahan)? Type its name, and the "
+            "kecamatan if you know it, e.g. *Anjani, Suralaga*."
         )
     )
 

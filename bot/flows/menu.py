@@ -92,6 +92,15 @@ def status(ctx: Ctx) -> None:
             _("Report *{number}*: {state}").format(number=case.number, state=case_state(ctx, case))
         )
     lines += departure_lines(ctx)
+    conv = ctx.conversation
+    if conv.flow in ctx.engine.forms and conv.parked:
+        # "status" typed in the middle of a report: it has not been sent
+        unsent = (
+            _("Your report is not sent yet.")
+            if conv.flow == "case"
+            else _("Your form is not finished yet.")
+        )
+        lines.append(unsent + " " + _("Type *lanjut* to finish it."))
     if not lines:
         ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
         return

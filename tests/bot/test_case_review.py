@@ -30,8 +30,7 @@ MOTHER = (
 FROM_THE_ANSWER = [
     {"text": MOTHER},
     {"button": "cmd:report"},
-    {"button": "opt:yes"},
-    {"button": "rep:family"},
+    {"button": "opt:yes"},  # "anak saya": a parent writes, so who reports is not asked
     {"text": "Baiq Nurhasanah"},
     {"button": "opt:yes"},
     {"text": "Johor"},

@@ -151,6 +151,16 @@ def test_the_same_topic_again_minutes_later_points_to_its_answer_and_later_gives
     assert "Kumpulkan data" in later  # off the screen by now: the whole answer
 
 
+def test_a_follow_up_in_another_language_is_answered_in_it(sqlite_services: Services) -> None:
+    chat, clock = chat_with_clock(sqlite_services, "kakak-en")
+    chat.say("anak sy di malaysia sdh 3 bulan tdk ada kabar")
+    clock.now += timedelta(minutes=1)
+    chat.say("hp nya tdk aktif")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("what should she do now?")
+    assert "Collect the details" in reply and "Kumpulkan data" not in reply
+
+
 def test_a_new_question_keeps_its_own_answer(sqlite_services: Services) -> None:
     chat, clock = chat_with_clock(sqlite_services, "pindah")
     chat.say("saya mau kerja ke jepang")

@@ -1825,10 +1825,15 @@ def test_a_boat_gone_down_with_ones_own_on_board_or_not_knowing_they_are_safe_is
         "perahu yang ditumpangi anak saya terbalik",
         "sy gk tau dia selamat atau tdk",
         "majikan nya sering pegang2 dia",
+        "suami sy naik kapal kecil dr batam ke malaysia\nkata nya kapal nya tenggelam",
     )
     assert_no_danger(
         "suami sy pergi 20 thn lalu, sy gk tau dia msh hidup atau gk",  # a lost contact
         "kakak sy d deportasi, skrg d nunukan, hp nya mau mati",  # a phone's battery
+        "anak saya naik kapal ke malaysia tahun lalu, tidak ada yang tenggelam kok",
+        "anak sy d malaysia mau pulang lebaran tp majikan gk kasi izin",  # leave, a right
+        "majikan gk kasi cuti pulang",
+        "anak sy mau brgkt ke arab, sy takut dia disiksa majikan\nblm brgkt kok, msh di rumah",
         "kapal keluarga saya ada di pelabuhan",
         "majikan pegang paspor dia",
         "ada berita kapal tenggelam di batam tahun lalu",

@@ -142,3 +142,12 @@ def test_the_danger_reply_keeps_its_floors_on_the_messages_nobody_read(triage: T
     unread = evaluate(triage.read, halves.unread)
     assert headline.urgent_recall >= 0.58 and headline.false_alarm_rate <= 0.14
     assert unread.urgent_recall >= 0.52 and unread.false_alarm_rate <= 0.11
+
+
+def test_a_fear_for_a_worker_who_has_not_left_is_not_danger_now() -> None:
+    """The learnt model leans to danger on "takut dia disiksa"; a worker still at home (a
+    chat tester's parent, stop 40) is a worry about later."""
+    assert not mentions_danger(
+        "anak sy mau brgkt ke arab, sy takut dia disiksa majikan\nblm brgkt kok, msh di rumah"
+    )
+    assert mentions_danger("tolong anak saya mau pulang, masih disekap majikan")

@@ -26,7 +26,7 @@ def subscription(services: Services, user: str) -> str | None:
 
 def test_info_desa_asks_the_village_confirms_it_and_says_how_to_stop(services: Services) -> None:
     chat = Chat(services, user="6281100000001", channel="whatsapp")
-    assert "desa/kelurahan mana" in chat.say("info desa")
+    assert "Desa/kelurahan asal Anda" in chat.say("info desa")
     assert "Anjani" in chat.say("anjani suralaga")
     answer = chat.say(button="opt:yes")
     assert "berhenti" in answer and "hapus data saya" in answer
