@@ -65,7 +65,18 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "batal saja",
     ),
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
-    "subscribe": ("info desa", "berita desa", "langganan info desa", "village news", "subscribe"),
+    "subscribe": (
+        "info desa",
+        "berita desa",
+        "kabar desa",
+        "langganan info desa",
+        "dapat info desa",
+        "dpt info desa",
+        "dapat kabar desa",
+        "dpt kabar desa",
+        "village news",
+        "subscribe",
+    ),
     "unsubscribe": ("berhenti info desa", "stop info desa", "berhenti langganan", "unsubscribe"),
     # a language asked for by name is set at once, without the picker (the ids are the
     # picker's buttons)
@@ -76,12 +87,24 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "in english please",
         "bahasa inggris",
         "pakai bahasa inggris",
+        "ganti bahasa inggris",
+        "ganti ke bahasa inggris",
         "speak english",
         "can you speak english",
         "do you speak english",
     ),
     "lang:id": (
         "bahasa indonesia",
+        "ganti bahasa indonesia",
+        "ganti ke bahasa indonesia",
+        "gk ngerti bahasa inggris",
+        "gak ngerti bahasa inggris",
+        "ga ngerti bahasa inggris",
+        "tidak ngerti bahasa inggris",
+        "tidak mengerti bahasa inggris",
+        "tidak paham bahasa inggris",
+        "gak bisa bahasa inggris",
+        "tidak bisa bahasa inggris",
         "bahasa indonesia aja",
         "bahasa indonesia saja",
         "pakai bahasa indonesia aja",
@@ -117,6 +140,8 @@ AFTER_WISH: dict[str, str] = {
 """The same, after a wish, where the verb's other forms are how it is written ("saya ingin
 melaporkan ...")."""
 LEADING_WORD = {"report": "lapor", "training": "daftar"}
+LEAVING = frozenset("berangkat brgkt brangkat brngkt keberangkatan pergi".split())
+"""A departure named right after "lapor": the record of who leaves, not a problem report."""
 NOUN_FORMS = frozenset(("laporan", "pengaduan", "aduan"))
 """A noun opens a form only when typed as a keyword ("LAPORAN ...", "Pengaduan: ..."); in a
 plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
@@ -172,8 +197,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     command = LEADING.get(word)
     if command is None or len(stripped.split()) < 2:
         return None
-    if command == "report" and fold(stripped).split()[1:2] == ["berangkat"]:
-        return "register"  # "lapor berangkat anak saya ke Taiwan"
+    if command == "report" and LEAVING.intersection(fold(stripped).split()[1:5]):
+        return "register"  # "lapor berangkat anak saya ke Taiwan", "lapor anak sy brgkt"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if word in NOUN_FORMS and not (shouted or marked):
@@ -202,6 +227,7 @@ def command_of(text: str | None) -> str | None:
     if found is None:
         raw = stripped.split()
         wished = _wanting(raw)
-        wanted = _LOOKUP.get(fold(" ".join(raw[wished:]))) if 0 < wished < len(raw) else None
+        rest = [w for w in fold(" ".join(raw[wished:])).split() if w not in FILLERS]
+        wanted = _LOOKUP.get(" ".join(rest)) if 0 < wished < len(raw) else None
         found = wanted if wanted in WANTABLE else None  # "saya mau hapus data saya"
     return found

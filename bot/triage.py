@@ -81,6 +81,11 @@ WANT_PLAIN = WANT_WORDS | frozenset(
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
 """A statement this short saying one wants to work in a named destination is answered as the
 question it is (`Triage._wants_to_go`)."""
+MINOR_AGE = re.compile(
+    r"\b(?:umur|usia|umurnya|usianya|berumur|berusia|umur nya) (?:baru )?1[0-7]\b"
+)
+"""An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
+MINOR_TOPIC = "usia-minimum"
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""
@@ -332,6 +337,10 @@ class Triage:
             )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
+        if danger is None and command is None and MINOR_AGE.search(standard):
+            # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
+            others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
+            topic, offered, guess = MINOR_TOPIC, others, None
         suspected = (
             danger is None
             and suspicion >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)

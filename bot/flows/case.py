@@ -440,7 +440,7 @@ class CaseForm(ChangeableForm):
         """A button, or a correction typed in words ("eh salah pak, negaranya saudi"): the
         list of what can be changed."""
         try:
-            return self.option(ctx, self._summary_buttons(ctx))
+            return super().summary_read(ctx)
         except Invalid:
             if CORRECTING.intersection(fold(ctx.incoming.text or "").split()):
                 return CHANGE

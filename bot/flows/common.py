@@ -175,9 +175,20 @@ def skip_button(ctx: Ctx) -> list[Button]:
     return [Button(SKIP, short(ctx._("Skip")))]
 
 
+NONE_WORDS = frozenset(
+    "gk ga gak nggak ngga tidak tdk belum blm ada none no nothing tau tahu lewat lewati skip "
+    "kak pak bu".split()
+)
+"""An optional answer said to be none ("gk ada", "belum tahu"): skipped, not stored."""
+
+
 def skipped(ctx: Ctx) -> bool:
-    """The Skip button, or its title or number typed."""
+    """The Skip button, or its title or number typed, or "none" said in words."""
     if ctx.incoming.button == SKIP:
+        return True
+    words = set(fold(ctx.incoming.text or "").split())
+    said_none = bool(NOT_KNOWING.intersection(words) and {"ada", "tau", "tahu"} & words)
+    if words and words <= NONE_WORDS and (said_none or {"none", "nothing"} & words):
         return True
     try:
         return Form.option(ctx, skip_button(ctx)) == SKIP
@@ -197,12 +208,18 @@ saya" typed where the name was asked is not a name (a register entry was saved u
 nor is "ya" sent once more after the consent question."""
 
 
+NEVER_IN_A_NAME = frozenset("eh aja deh dong jadi batal ganti salah gak ga gk nggak".split())
+"""Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
+korea aja") is not a name."""
+
+
 def is_a_name(text: str) -> bool:
-    words = fold(text).split()
+    words = [w.removesuffix("nya") if len(w) > 5 else w for w in fold(text).split()]
     return (
         any(ch.isalpha() for ch in text)
         and len(words) <= 8
-        and not all(w in NOT_A_NAME for w in words)
+        and not all(w in NOT_A_NAME for w in words)  # "sy bapaknya"
+        and not NEVER_IN_A_NAME.intersection(words)
     )
 
 

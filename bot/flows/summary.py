@@ -5,9 +5,10 @@ the summary while `editing` is set (the summary clears it when shown again)."""
 from __future__ import annotations
 
 from bot.context import Ctx
-from bot.flows.base import Form
-from bot.options import short
+from bot.flows.base import Form, Invalid
+from bot.options import YES_WORDS, short
 from bot.types import Button, Row
+from knowledge.normalize import fold
 
 SUBMIT, CHANGE, CANCEL = "opt:submit", "opt:change", "opt:cancel"
 
@@ -31,7 +32,14 @@ class ChangeableForm(Form):
         ctx.say(self.summary_text(ctx), self._summary_buttons(ctx))
 
     def summary_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._summary_buttons(ctx))
+        """A button, or "ya" / "ok" typed: send (the summary asks whether it is right)."""
+        try:
+            return self.option(ctx, self._summary_buttons(ctx))
+        except Invalid:
+            words = set(fold(ctx.incoming.text or "").split())
+            if words and words <= YES_WORDS:
+                return SUBMIT
+            raise
 
     def _field_rows(self, ctx: Ctx) -> list[Row]:
         return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in self.change_fields]

@@ -12,10 +12,11 @@ from bot.flows.base import Form, Invalid, Step
 from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
-from bot.options import bullet, short
+from bot.options import bullet, choose, short
 from bot.register.vocab import sex_of
 from bot.registrations import create_registration, find_duplicate, registrations_of
 from bot.spoken_numbers import with_digits
+from bot.store.models import Registration
 from bot.types import Button, Row
 
 DESTINATIONS = (
@@ -83,13 +84,35 @@ class TrainingForm(ChangeableForm):
         )
 
     def first(self, ctx: Ctx) -> Step:
-        return self.steps[1] if ctx.contact.consent_at else self.steps[0]
+        if not ctx.contact.consent_at:
+            return self.steps[0]
+        return self._programme_or_on(ctx, quietly=True) or self.steps[1]
+
+    def prefill(self, ctx: Ctx, opening: str) -> None:
+        """A training named in the message that opened the form ("mo daftar pelatihan bahasa
+        korea kak") is taken, not asked again; the summary shows it and can change it."""
+        super().prefill(ctx, opening)
+        chosen = choose(opening, None, self._programme_rows(ctx))
+        if chosen:
+            ctx.set_data(programme=chosen.split(":", 1)[1])
+
+    def _programme_or_on(self, ctx: Ctx, quietly: bool = False) -> Step | None:
+        """After consent: the name when the training is known (and not one this chat is
+        registered for already), else the training question."""
+        programme = ctx.data.get("programme")
+        if not programme:
+            return self.step("programme")
+        if quietly:
+            return None if self._registered(ctx, str(programme)) else self.step("name")
+        return None if self._already(ctx, str(programme)) else self.step("name")
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
         if step.name == "consent" and not data.get("consent"):
             ctx.say(ctx._("All right, nothing was saved. Type *menu* to see other options."))
             return None
+        if step.name == "consent":
+            return self._programme_or_on(ctx)
         if step.name == "programme" and self._already(ctx, str(data.get("programme"))):
             return None  # said at once, not after eight questions
         if step.name == "village_confirm" and not data.get("village_code"):
@@ -269,9 +292,9 @@ class TrainingForm(ChangeableForm):
         return "\n".join(lines)
 
     # -- the end -------------------------------------------------------------------------
-    def _already(self, ctx: Ctx, programme: str) -> bool:
-        """This chat already registered for the programme chosen: its code, and the form ends."""
-        existing = next(
+    @staticmethod
+    def _registered(ctx: Ctx, programme: str) -> Registration | None:
+        return next(
             (
                 r
                 for r in registrations_of(ctx.session, ctx.contact)
@@ -279,6 +302,10 @@ class TrainingForm(ChangeableForm):
             ),
             None,
         )
+
+    def _already(self, ctx: Ctx, programme: str) -> bool:
+        """This chat already registered for the programme chosen: its code, and the form ends."""
+        existing = self._registered(ctx, programme)
         if existing is None:
             return False
         ctx.set_data(already=True)

@@ -26,6 +26,8 @@ def asks() -> bool:
         ("Pengaduan - paspor saya ditahan majikan", "report"),
         ("DAFTAR pelatihan las", "training"),
         ("lapor berangkat anak saya ke Taiwan", "register"),
+        ("lapor brgkt", "register"),
+        ("lapor anak sy berangkat ke taiwan", "register"),
     ],
 )
 def test_a_typed_command_word_opens_its_form(text: str, form: str) -> None:
@@ -105,6 +107,9 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
         ("ya", None),
         ("kak", None),
         ("cek laporan no K-45JZCQ", "status"),
+        ("ganti bahasa indonesia", "lang:id"),
+        ("sy gk ngerti bahasa inggris kak", "lang:id"),
+        ("mo dpt kabar desa kak", "subscribe"),
         ("P-AB12CD", "status"),
     ],
 )

@@ -448,6 +448,13 @@ def test_a_wish_for_something_else_in_a_place_is_not_a_wish_to_work_there(
     assert triage.read(other).topic not in ("jepang", "malaysia"), other
 
 
+def test_an_age_under_18_stated_leads_with_the_age_limit(triage: Triage) -> None:
+    minor = triage.read("anak sy umur 17 mau ke malaysia kerja kebun sawit boleh gk")
+    assert minor.topic == "usia-minimum" and "malaysia" in minor.offered, minor
+    assert triage.read("umur 25 bisa ke korea?").topic != "usia-minimum"
+    assert triage.read("sdh 2 tahun kerja di malaysia").topic != "usia-minimum"
+
+
 def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
     """Beside an answer, the destination's topic takes the last runner-up's place; a question
     that names no place, or is answered with that place's topic, is left as it was."""
