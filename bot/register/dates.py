@@ -30,6 +30,11 @@ RELATIVE_DAYS = {
 UNITS = {"hari": 1, "day": 1, "days": 1, "minggu": 7, "pekan": 7, "week": 7, "weeks": 7}
 MONTH_UNITS = frozenset({"bulan", "bln", "month", "months"})
 AGO = frozenset({"lalu", "yang lalu", "ago", "kemarin"})
+LEADING_WORDS = re.compile(
+    r"^(?:(?:tanggal|tgl|tahun|pada|sekitar|kira kira|awal|on|in|sudah|udah|udh|sdh|dah|"
+    r"berangkat|brgkt|brangkat|pergi|rencana)\s+)+"
+)
+"""Words before a date that say what it is of ("udh brgkt 3 hari lalu", "tgl 20")."""
 STALE = timedelta(days=90)
 """A day and month without a year that passed more than this long ago means next year."""
 
@@ -46,7 +51,10 @@ def read_date(text: str, today: date) -> date:
     except ValueError:
         pass
     folded = " ".join(fold(text.replace("/", " ")).split())
-    folded = re.sub(r"^(tanggal|tgl|tahun|pada|sekitar|kira kira|awal|on|in)\s+", "", folded)
+    day_only = re.fullmatch(r"(?:tanggal|tgl) (\d{1,2})", folded)
+    if day_only and 1 <= int(day_only[1]) <= 31:
+        return _day_of_month(today, int(day_only[1]))  # "tgl 20": said as a day, nothing else
+    folded = LEADING_WORDS.sub("", folded)
     if folded in RELATIVE_DAYS:
         return today + timedelta(days=RELATIVE_DAYS[folded])
     if folded in ("bulan depan", "next month", "bln depan"):
@@ -67,10 +75,26 @@ def read_date(text: str, today: date) -> date:
             return _add_months(today, sign * number)
         if unit in MONTHS and not direction:
             return _next(today, MONTHS[unit], number)
+        if unit.isdigit() and 1 <= int(unit) <= 12 and not direction:
+            return _next(today, int(unit), number)  # "20/1"
     words = folded.split()
     if len(words) == 1 and words[0] in MONTHS:
         return _next(today, MONTHS[words[0]], 1)
     raise ValueError(text)
+
+
+def _day_of_month(today: date, day: int) -> date:
+    """A day of the month alone: the nearest one, this month or next (within a fortnight past,
+    this month's: a departure told a few days late)."""
+    for months in (0, 1):
+        start = _add_months(today, months)
+        try:
+            candidate = start.replace(day=day)
+        except ValueError:
+            continue  # "31" in a 30-day month
+        if candidate >= today - timedelta(days=14):
+            return candidate
+    raise ValueError(str(day))
 
 
 def _next(today: date, month: int, day: int) -> date:

@@ -27,13 +27,26 @@ TODAY = date(2026, 12, 3)
         ("2 minggu lalu", date(2026, 11, 19)),
         ("maret", date(2027, 3, 1)),
         ("November", date(2026, 11, 1)),
+        ("20/1", date(2027, 1, 20)),
+        ("tgl 20", date(2026, 12, 20)),
+        ("tgl 1", date(2026, 12, 1)),  # a few days past: told late
+        ("udh brgkt 3 hari lalu", date(2026, 11, 30)),
     ],
 )
 def test_informal_dates_are_read(typed: str, meant: date) -> None:
     assert read_date(typed, TODAY) == meant
 
 
-@pytest.mark.parametrize("typed", ["kapan kapan", "32 januari", "", "15 lagi", "bulan"])
+@pytest.mark.parametrize(
+    "typed", ["kapan kapan", "32 januari", "", "15 lagi", "bulan", "tgl 40", "20/13"]
+)
 def test_what_is_not_a_date_is_refused(typed: str) -> None:
     with pytest.raises(ValueError):
         read_date(typed, TODAY)
+
+
+def test_a_number_in_a_story_is_not_a_departure_day() -> None:
+    from bot.register.hints import date_in
+
+    assert date_in("anak saya sudah 2 tahun di malaysia, berangkat lagi", TODAY) is None
+    assert date_in("anak sy berangkat tgl 20 ke korea", TODAY) == date(2026, 12, 20)
