@@ -218,16 +218,22 @@ def command_of(text: str | None) -> str | None:
     stripped = text.strip()
     if stripped.startswith("/"):
         stripped = stripped[1:].split("@", 1)[0]
-    found = _LOOKUP.get(fold(stripped))
-    if found is None and len(stripped.split()) <= CODE_MAX_WORDS and OWN_CODE.search(stripped):
+    folded = fold(stripped)
+    found = _LOOKUP.get(folded)
+    if found is not None:
+        return found
+    raw = stripped.split()
+    if len(raw) <= CODE_MAX_WORDS and OWN_CODE.search(stripped):
         return "status"  # "cek laporan no K-45JZCQ": where it stands
-    if found is None:
-        core = [w for w in fold(stripped).split() if w not in FILLERS]
-        found = _LOOKUP.get(" ".join(core)) if core else None
-    if found is None:
-        raw = stripped.split()
-        wished = _wanting(raw)
-        rest = [w for w in fold(" ".join(raw[wished:])).split() if w not in FILLERS]
-        wanted = _LOOKUP.get(" ".join(rest)) if 0 < wished < len(raw) else None
-        found = wanted if wanted in WANTABLE else None  # "saya mau hapus data saya"
-    return found
+    found = _LOOKUP.get(_without_fillers(folded))
+    if found is not None:
+        return found
+    wished = _wanting(raw)
+    if not 0 < wished < len(raw):
+        return None
+    wanted = _LOOKUP.get(_without_fillers(fold(" ".join(raw[wished:]))))
+    return wanted if wanted in WANTABLE else None  # "saya mau hapus data saya"
+
+
+def _without_fillers(folded: str) -> str:
+    return " ".join(w for w in folded.split() if w not in FILLERS)

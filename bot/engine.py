@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import cache, partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,14 +54,15 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+"""Topics a company check answers better than the general text (it includes how to check)."""
 NEXT_STEPS_GIVEN = "danger_next_steps_given"
 """What to do after the danger reply was said once; a later question gets choices."""
 STORY_QUESTION_WORDS = 8
+"""Where the story is asked, a question this short is answered, not filed as the story."""
 AFTER_DANGER_WORDS = 5
 """After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
 dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
 age limits)."""
-"""Topics a company check answers better than the general text (it includes how to check)."""
 
 
 def replied(reading: Reading) -> dict[str, object]:
@@ -521,7 +523,8 @@ class Engine:
         answer = self.librarian.ask(ctx.incoming.text or "")
         if answer.topic is None or answer.topic.form is not None:
             return False
-        ctx.say(self._topic_text(ctx, answer.topic, answer.lang))
+        place = self.numbers.country_in(ctx.incoming.text)
+        ctx.say(self._topic_text(ctx, answer.topic, answer.lang, place))
         ctx.say(ctx._("Now, back to your form:"))
         return True
 
@@ -553,7 +556,8 @@ class Engine:
             ctx.say(smalltalk_text(answer.intent, ctx.lang))
             return
         if not danger and answer.topic is not None and answer.topic.form is None and asks:
-            ctx.say(self._topic_text(ctx, answer.topic, answer.lang))
+            place = self.numbers.country_in(text)
+            ctx.say(self._topic_text(ctx, answer.topic, answer.lang, place))
             ctx.say(
                 ctx._(
                     "This question was not added to your report *{number}*. To add something "
@@ -588,8 +592,12 @@ class Engine:
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
         replies.emergency(ctx, self.numbers, country, with_report=with_report)
-        place = f"{country.code if country else ''}|{ctx.lang}"
-        ctx.set_data(**{pieces.DANGER_KEY: ctx.now.isoformat(), pieces.DANGER_PLACE_KEY: place})
+        ctx.set_data(
+            **{
+                pieces.DANGER_KEY: ctx.now.isoformat(),
+                pieces.DANGER_PLACE_KEY: pieces.danger_place(country, ctx.lang),
+            }
+        )
 
     def emergency_chosen(self, ctx: Ctx) -> None:
         """The emergency choice pressed beside an answer or among the choices: the person says
@@ -644,15 +652,16 @@ class Engine:
             }
         )
         ctx.reading = reading
-        named = self.numbers.country_in(text) if replied_to_danger else None
-        if named is not None and ctx.data.get(pieces.DANGER_PLACE_KEY) != (
-            f"{named.code}|{reading.lang}"
-        ):
-            # "di johor" after "tell me the country or city": that place's numbers, as promised
-            self._keep_story(ctx, reading)
-            ctx.set_data(**{pieces.DANGER_PLACE_KEY: f"{named.code}|{reading.lang}"})
-            replies.emergency(ctx, self.numbers, named)
-            return
+        here = self.numbers.country_in(text)  # the place this message names
+        asks = cache(partial(self.looks_like_question, text))  # read only where it matters
+        if replied_to_danger and here is not None:
+            named_place = pieces.danger_place(here, reading.lang)
+            if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
+                # "di johor" after "tell me the country or city": that place's numbers
+                self._keep_story(ctx, reading)
+                ctx.set_data(**{pieces.DANGER_PLACE_KEY: named_place})
+                replies.emergency(ctx, self.numbers, here)
+                return
         if replied_to_danger and (reading.places_nothing or reading.intent == "number"):
             # more of the story after the danger reply: the urgent report again, carrying it,
             # and what the message alone is about ("baru dapat kabar dia sudah meninggal",
@@ -660,10 +669,10 @@ class Engine:
             # second question gets the choices its words lean to
             self._keep_story(ctx, reading)
             also = self._after_danger_topic(reading, text)
-            if self.looks_like_question(text) and not ctx.data.get(NEXT_STEPS_GIVEN):
+            if asks() and not ctx.data.get(NEXT_STEPS_GIVEN):
                 ctx.set_data(**{NEXT_STEPS_GIVEN: True})
                 replies.danger_next_steps(ctx, also)
-            elif self.looks_like_question(text) and reading.shown_choices:
+            elif asks() and reading.shown_choices:
                 replies.offer(ctx, self.librarian.topics, reading.shown_choices, reading.lang, True)
             else:
                 replies.story_noted(ctx, also)
@@ -673,16 +682,16 @@ class Engine:
             replies.danger_next_steps(ctx)
             return
         just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
-        if reading.intent == "help" and just_answered and self.looks_like_question(text):
+        if reading.intent == "help" and just_answered and asks():
             # "what should she do?" under an answer asks about that answer, not for the menu;
             # asked in another language, the answer again in it
             stored = ctx.data.get(pieces.ANSWERED_KEY)
             if pieces.answered_just_now(stored, ctx.now, reading.lang):
                 replies.answered_above(ctx, self.librarian.topics, just_answered, reading.lang)
             else:
-                self.answer_topic(ctx, just_answered, reading.lang)
+                self.answer_topic(ctx, just_answered, reading.lang, place=here)
             return
-        place = f"{reading.country.code if reading.country else ''}|{reading.lang}"
+        place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
         # whole list again; a new place gets its numbers, and so does a message in another
@@ -693,11 +702,7 @@ class Engine:
         # the place this message names, else one an earlier piece named ("anak saya di
         # taiwan", then "berapa gaji minimum disana"): it leads an answer with a paragraph per
         # place
-        named = (
-            reading.country
-            or self.numbers.country_in(text)
-            or self.numbers.country_in(pieces.whole(earlier, text))
-        )
+        named = reading.country or here or self.numbers.country_in(pieces.whole(earlier, text))
         self.respond(ctx, reading, numbers_given=numbers_given, place=named)
 
     def respond(
@@ -782,13 +787,11 @@ class Engine:
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
 
-    def _topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None = None) -> str:
-        """A topic's answer for where the message is about: that place's paragraph first, and
-        for the numbers ("nomor kbri malaysia brp") that country's own, then those for
-        anywhere."""
+    def _topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
+        """A topic's answer for the place the message is about (the caller's reading of it):
+        that place's paragraph first, and for the numbers ("nomor kbri malaysia brp") that
+        country's own, then those for anywhere."""
         text = topic.text(lang)
-        if place is None and ctx.incoming.text:
-            place = self.numbers.country_in(ctx.incoming.text)
         if place is None:
             return text
         text = place_first(text, tuple(n.lower() for n in place.name.values()))

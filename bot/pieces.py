@@ -37,6 +37,7 @@ from typing import Any
 
 from bot.triage import Reading, Triage
 from knowledge import detect_language
+from knowledge.emergency import Country
 
 DANGER_KEY = "danger_replied_at"
 """When the danger reply was last given, or the person last wrote after it."""
@@ -70,12 +71,22 @@ def recent(stored: Any, now: datetime) -> list[str]:
     return kept
 
 
-def after_danger(stored: Any, now: datetime) -> bool:
-    """The danger reply was given, and the person has kept writing since, within the window."""
+def within_window(stored: Any, now: datetime) -> bool:
+    """A moment kept as ISO text lies within the window before `now`."""
     try:
         return timedelta(0) <= now - datetime.fromisoformat(str(stored)) <= WINDOW
     except (TypeError, ValueError):
         return False
+
+
+def after_danger(stored: Any, now: datetime) -> bool:
+    """The danger reply was given, and the person has kept writing since, within the window."""
+    return within_window(stored, now)
+
+
+def danger_place(country: Country | None, lang: str) -> str:
+    """What `DANGER_PLACE_KEY` keeps: the country whose numbers were given, and the language."""
+    return f"{country.code if country else ''}|{lang}"
 
 
 def answered(slug: str, lang: str, now: datetime) -> dict[str, str]:
@@ -87,7 +98,7 @@ def answered_just_now(stored: Any, now: datetime, lang: str | None) -> str | Non
     """The topic whose whole answer was given within the window, in this language (any, for
     None): it is still on the screen, in words the person reads (after "english please" it
     is not)."""
-    if not isinstance(stored, dict) or not after_danger(stored.get("at"), now):
+    if not isinstance(stored, dict) or not within_window(stored.get("at"), now):
         return None
     if lang is not None and stored.get("lang", lang) != lang:
         return None

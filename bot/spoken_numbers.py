@@ -61,14 +61,9 @@ def _number_at(words: list[str], i: int) -> tuple[int, int]:
         return 10 + UNITS[head], 1
     head = word.removesuffix("puluh")
     if head != word and head in UNITS:  # "duapuluh dua"
-        return (
-            (UNITS[head] * 10 + UNITS[following], 2)
-            if following in UNITS
-            else (
-                UNITS[head] * 10,
-                1,
-            )
-        )
+        if following in UNITS:
+            return UNITS[head] * 10 + UNITS[following], 2
+        return UNITS[head] * 10, 1
     if word not in UNITS:
         return 0, 0
     unit = UNITS[word]

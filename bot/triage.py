@@ -73,14 +73,15 @@ Without the question, held-out and blind gained too, but three unread real messa
 right, 1 wrong, 1 outside the service answered) (docs/benchmarks.md, stop 39)."""
 WANT_WORDS = frozenset("mau ingin pengen pingin pgn pengin mo want wanna minat berminat".split())
 WANT_MAX_WORDS = 6
+"""A statement this short saying one wants to work in a named destination is answered as the
+question it is (`Triage._wants_to_go`)."""
 WANT_AMONG = 3
+"""... when the ranking has the destination's topic among its first this many choices."""
 WANT_PLAIN = WANT_WORDS | frozenset(
     "ke di jadi jd sebagai saya sy aku aq i to go in kak min pak bu mas mbak bang gan nih dong "
     "deh ya aja".split()
 )
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
-"""A statement this short saying one wants to work in a named destination is answered as the
-question it is (`Triage._wants_to_go`)."""
 MINOR_AGE = re.compile(
     r"\b(?:umur|usia|umurnya|usianya|berumur|berusia|umur nya) (?:baru )?1[0-7]\b"
 )

@@ -31,11 +31,6 @@ from knowledge.normalize import (
 )
 from knowledge.yamlfast import load_yaml
 
-NOT_GONE_YET = re.compile(
-    r"\b(?:belum|mau|akan|ingin|pengen|rencana|rencananya|baru mau) "
-    r"(?:berangkat|pergi|ke|kerja ke)\b|\bmasih di (?:rumah|kampung|lombok|indonesia)\b"
-)
-"""Words that the worker is still at home, read where only the learnt model sees danger."""
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
@@ -252,6 +247,8 @@ class DangerDetector:
         self.not_safe = re.compile(self._any_of(spec.get("not_safe")))
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
+        self.still_home = re.compile(self._any_of(spec.get("not_gone_yet")))
+        """Words that the worker is still at home (`not_gone_yet`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )
@@ -411,9 +408,9 @@ class DangerDetector:
         """The worker has not left ("anak saya mau berangkat ke arab, saya takut dia disiksa",
         "belum berangkat, masih di rumah") and nothing says something is happening now: a
         fear for later, not danger now (chat testers, stop 40)."""
-        if not NOT_GONE_YET.search(standard):
+        if not self.still_home.search(standard):
             return False
-        return not self._now(NOT_GONE_YET.sub(" ", standard))  # its own "masih" is not now
+        return not self._now(self.still_home.sub(" ", standard))  # its own "masih" is not now
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""

@@ -175,6 +175,15 @@ def skip_button(ctx: Ctx) -> list[Button]:
     return [Button(SKIP, short(ctx._("Skip")))]
 
 
+NOT_KNOWING = frozenset("tidak tdk gak gk ga nggak ngga enggak belum blm dont don t not".split())
+KNOWING = frozenset(("tau", "tahu", "know"))
+
+
+def says_not(words: set[str], verbs: set[str] | frozenset[str]) -> bool:
+    """A negation and one of `verbs`: "gk ada", "belum tahu", "dont know"."""
+    return bool(NOT_KNOWING & words and verbs & words)
+
+
 NONE_WORDS = frozenset(
     "gk ga gak nggak ngga tidak tdk belum blm ada none no nothing tau tahu lewat lewati skip "
     "kak pak bu".split()
@@ -187,8 +196,8 @@ def skipped(ctx: Ctx) -> bool:
     if ctx.incoming.button == SKIP:
         return True
     words = set(fold(ctx.incoming.text or "").split())
-    said_none = bool(NOT_KNOWING.intersection(words) and {"ada", "tau", "tahu"} & words)
-    if words and words <= NONE_WORDS and (said_none or {"none", "nothing"} & words):
+    said_none = says_not(words, {"ada", *KNOWING}) or bool({"none", "nothing"} & words)
+    if words and words <= NONE_WORDS and said_none:
         return True
     try:
         return Form.option(ctx, skip_button(ctx)) == SKIP
@@ -251,7 +260,7 @@ AT_HOME = frozenset(
 )
 """A worker not abroad ("blm berangkat, msh di lombok"): a report on a broker who took money
 is about someone at home."""
-NOT_KNOWING = frozenset("tidak tdk gak gk ga nggak ngga enggak belum blm dont don t not".split())
+COUNTRY_SPELLINGS = {w: code for code, words in COUNTRY_WORDS.items() for w in words}
 SPELLED_LIKE = 80
 """A typed word of five letters or more this close to a country's word is that country
 ("malasya", "brunai"; "aman" is not "oman")."""
@@ -285,13 +294,14 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
     words = fold(text).split()
     if AT_HOME.intersection(words):
         return "Indonesia"
-    if {"tau", "tahu", "know"}.intersection(words) and NOT_KNOWING.intersection(words):
+    if says_not(set(words), KNOWING):
         return ctx._("not known")  # "gk tau pak": the report goes on, the officer asks
-    known = {w: code for code, ws in COUNTRY_WORDS.items() for w in ws}
-    for word in words:
-        found = process.extractOne(word, list(known), scorer=fuzz.ratio, score_cutoff=SPELLED_LIKE)
-        if found is not None and len(word) >= 5:
-            return known[found[0]]
+    for word in (w for w in words if len(w) >= 5):
+        found = process.extractOne(
+            word, list(COUNTRY_SPELLINGS), scorer=fuzz.ratio, score_cutoff=SPELLED_LIKE
+        )
+        if found is not None:
+            return COUNTRY_SPELLINGS[found[0]]
     return None
 
 

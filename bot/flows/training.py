@@ -86,7 +86,10 @@ class TrainingForm(ChangeableForm):
     def first(self, ctx: Ctx) -> Step:
         if not ctx.contact.consent_at:
             return self.steps[0]
-        return self._programme_or_on(ctx, quietly=True) or self.steps[1]
+        programme = ctx.data.get("programme")
+        if programme and not self._registered(ctx, str(programme)):
+            return self.step("name") or self.steps[1]
+        return self.steps[1]
 
     def prefill(self, ctx: Ctx, opening: str) -> None:
         """A training named in the message that opened the form ("mo daftar pelatihan bahasa
@@ -96,14 +99,12 @@ class TrainingForm(ChangeableForm):
         if chosen:
             ctx.set_data(programme=chosen.split(":", 1)[1])
 
-    def _programme_or_on(self, ctx: Ctx, quietly: bool = False) -> Step | None:
-        """After consent: the name when the training is known (and not one this chat is
-        registered for already), else the training question."""
+    def _programme_or_on(self, ctx: Ctx) -> Step | None:
+        """After consent: the name when the training is known (the form ends if this chat is
+        registered for it already), else the training question."""
         programme = ctx.data.get("programme")
         if not programme:
             return self.step("programme")
-        if quietly:
-            return None if self._registered(ctx, str(programme)) else self.step("name")
         return None if self._already(ctx, str(programme)) else self.step("name")
 
     def after(self, ctx: Ctx, step: Step) -> Step | None:
