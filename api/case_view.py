@@ -17,6 +17,7 @@ KINDS = {
     "note": N_("internal note"),
     "transferred": N_("transferred to the district"),
     "resolved": N_("resolved"),
+    "reopened": N_("opened again: the family wrote after it was resolved"),
     "escalated": N_("escalated: nobody claimed it in time"),
     "reviewed": N_("reviewed for the assistant"),
 }

@@ -1,8 +1,9 @@
 """The conversation core: `Engine.handle(session, incoming) -> list[Reply]`, for every channel.
 
-Order of reading a message: unreadable input → commands → the form in progress → an open case's
-thread → small talk and the knowledge base. Questions typed inside a form are answered and the
-form resumes at its step.
+Order of reading a message: unreadable input → commands → the form in progress
+(`flows.form_steps`) → an open case's thread, or a report resolved lately (`flows.case_thread`)
+→ what follows the danger reply (`flows.after_danger`) → small talk and the knowledge base.
+Questions typed inside a form are answered and the form resumes at its step.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from bot.context import (
     TURN_OPTIONS_KEY,
     Ctx,
 )
-from bot.flows import company, menu, news
-from bot.flows.base import Form, Invalid
+from bot.flows import after_danger, case_thread, company, form_steps, menu, news
+from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
+from bot.flows.base import Form
 from bot.flows.case import CaseForm, prefill
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
@@ -38,7 +40,7 @@ from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, 
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
-from bot.store.models import Case, Contact, Conversation, utcnow
+from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, detect_language
@@ -55,24 +57,6 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 4096
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
-NEXT_STEPS_GIVEN = "danger_next_steps_given"
-"""What to do after the danger reply was said once; a later question gets choices."""
-STORY_QUESTION_WORDS = 8
-"""Where the story is asked, a question this short is answered, not filed as the story."""
-AFTER_DANGER_WORDS = 5
-"""After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
-dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
-age limits)."""
-
-
-def replied(reading: Reading) -> dict[str, object]:
-    """The topics the first reply answered and offered, and whether it was the danger reply."""
-    return {
-        "answered": list(reading.answered),
-        "offered": list(reading.shown_choices),
-        "urgent": reading.urgent,
-        "guessed": reading.guessed,
-    }
 
 
 def clean_text(text: str | None) -> str:
@@ -85,33 +69,6 @@ def clean_text(text: str | None) -> str:
         if ch in "\n\t" or not unicodedata.category(ch).startswith("C")
     ]
     return "".join(kept).strip()
-
-
-WHAT_NEXT = frozenset(
-    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya yah pak bu "
-    "kak min sir dong now what next then so how".split()
-)
-"""A question of nothing but what now ("terus gimana pak?") while a report is open is about
-the report: where it stands, passed to the officer, not money-management tips."""
-WHAT_WORDS = frozenset(
-    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya what how next".split()
-)
-
-
-def asks_what_next(words: list[str]) -> bool:
-    """Nothing but "what now" ("terus gimana pak?"), with a word that asks it ("ya" alone
-    does not)."""
-    return bool(words) and set(words) <= WHAT_NEXT and bool(WHAT_WORDS.intersection(words))
-
-
-ALREADY = frozenset("sudah sdh udah udh dah".split())
-NOT_YET = frozenset("belum blm blom".split())
-ABOUT_THE_REPORT = frozenset(
-    "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
-    "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
-    "case officer reply update news".split()
-)
-"""Words of a question about the report itself, asked while it is open."""
 
 
 class Engine:
@@ -224,7 +181,7 @@ class Engine:
         conv = ctx.conversation
         if conv.flow and not conv.parked:
             self._danger_in_form(ctx, text)
-            self.continue_form(ctx)
+            form_steps.continue_form(self, ctx)
             return
         if conv.flow in ("erase_confirm", "language"):
             self.clear(ctx)
@@ -274,7 +231,9 @@ class Engine:
         self._follow_language(ctx)
         case = open_case_of(ctx.session, ctx.contact)
         if case is not None:
-            self.case_thread(ctx, case)
+            case_thread.open_thread(self, ctx, case)
+            return
+        if case_thread.after_resolved(self, ctx):
             return
         self.answer(ctx)
 
@@ -352,7 +311,7 @@ class Engine:
             if conv.flow == flow:
                 self.resume(ctx)
             else:
-                opening = self._story_so_far(ctx) if flow == "case" else None
+                opening = pieces.story_so_far(ctx) if flow == "case" else None
                 reply = ctx.data.get(PENDING_REPLY) if opening else None
                 # "lapor" typed right after the danger reply is its urgent report: the numbers
                 # were just given and are not given again
@@ -431,154 +390,10 @@ class Engine:
         ctx.say(ctx._("Let's continue where you left off."))
         step.prompt(ctx)
 
-    def continue_form(self, ctx: Ctx) -> None:
-        conv = ctx.conversation
-        form = self.forms.get(conv.flow or "")
-        step = form.step(conv.step) if form else None
-        if form is None or step is None:
-            self.clear(ctx)
-            menu.show(ctx)
-            return
-        incoming = ctx.incoming
-        text = incoming.text or ""
-        if incoming.media and step.name != "story":
-            ctx.say(ctx._("I cannot use a photo or voice note here. Please answer in text."))
-            step.prompt(ctx)
-            return
-        if not incoming.media and not incoming.button and not fold(text):
-            ctx.say(ctx._("Please answer in words."))
-            step.prompt(ctx)
-            return
-        if not incoming.button and self._asks_what_now(text):
-            # "terus gimana pak?", "gk ngerti maksudnya" inside a form: what this step is for
-            ctx.say(ctx._("I need this answer to go on. Type *batal* to stop."))
-            step.ask_again(ctx)
-            return
-        if (
-            step.free_text
-            and (step.questions_allowed or self._short_question_in_story(text))
-            and not incoming.button
-            and self.looks_like_question(text)
-            and self.answer_in_form(ctx)
-        ):
-            step.ask_again(ctx)
-            return
-        try:
-            value = step.read(ctx)
-        except Invalid as invalid:
-            if (
-                step.questions_allowed
-                and not step.free_text
-                and not incoming.button
-                and self.looks_like_question(text)
-                and self.answer_in_form(ctx)
-            ):
-                step.ask_again(ctx)
-                return
-            if not incoming.button and form.keep_early_story(ctx, step.name, text):
-                ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
-                step.ask_again(ctx)
-                return
-            ctx.say(invalid.message)
-            step.ask_again(ctx)  # the short way to ask, where a step has one (consent)
-            return
-        if step.store_as:
-            ctx.set_data(**{step.store_as: value})
-        following = form.after(ctx, step)
-        if following is None:
-            form.finish(ctx)
-            self.clear(ctx)
-            return
-        conv.step = following.name
-        following.prompt(ctx)
-
-    @staticmethod
-    def _story_so_far(ctx: Ctx) -> str | None:
-        """What a report opened now carries: every piece the person wrote in the last minutes
-        ("ini sy inaq sri dr desa sakra", "anak sy nama nya baiq ani", "kerja d hongkong"),
-        else the message kept when it was answered."""
-        recent = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
-        kept = ctx.data.get(PENDING_STORY)
-        if len(recent) > 1:
-            return pieces.whole(recent[:-1], recent[-1])
-        return str(kept) if kept else None
-
-    def _asks_what_now(self, text: str) -> bool:
-        if asks_what_next(fold(text).split()):
-            return True
-        return self.librarian.ask(text).intent == "confused"
-
-    @staticmethod
-    def _short_question_in_story(text: str) -> bool:
-        """Where the story is asked, a story is never taken for a question, but a short
-        question that tells no danger ("pak nomor kbri malaysia brp?") is one: answered, and
-        the story asked again, not filed as the story."""
-        return len(text.split()) <= STORY_QUESTION_WORDS and not mentions_danger(text)
-
     def looks_like_question(self, text: str) -> bool:
         return self.triage.looks_like_question(text)
 
-    def answer_in_form(self, ctx: Ctx) -> bool:
-        """Answers a knowledge-base question typed inside a form; False when it is none."""
-        answer = self.librarian.ask(ctx.incoming.text or "")
-        if answer.topic is None or answer.topic.form is not None:
-            return False
-        place = self.numbers.country_in(ctx.incoming.text)
-        ctx.say(self._topic_text(ctx, answer.topic, answer.lang, place))
-        ctx.say(ctx._("Now, back to your form:"))
-        return True
-
-    # -- cases -----------------------------------------------------------------------------
-    def case_thread(self, ctx: Ctx, case: Case) -> None:
-        """While a case is open, what the family writes goes to the officer too; a new
-        question the knowledge base answers is answered, not added to the report."""
-        text = ctx.incoming.text or ""
-        danger = mentions_danger(text)
-        asks = self.looks_like_question(text)
-        words = fold(text).split()
-        what_next = asks_what_next(words)
-        # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
-        asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
-        if asks and not danger and (ABOUT_THE_REPORT.intersection(words) or what_next):
-            # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer
-            # about this report, not one for the knowledge base
-            add_family_message(ctx.session, case=case, text=text)
-            ctx.say(
-                ctx._(
-                    "Your report *{number}*: {state}. I have passed your question to your "
-                    "village officer."
-                ).format(number=case.number, state=menu.case_state(ctx, case))
-            )
-            return
-        answer = self.librarian.ask(text)
-        if answer.intent in ("thanks", "bye") and not danger:
-            add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
-            ctx.say(smalltalk_text(answer.intent, ctx.lang))
-            return
-        if not danger and answer.topic is not None and answer.topic.form is None and asks:
-            place = self.numbers.country_in(text)
-            ctx.say(self._topic_text(ctx, answer.topic, answer.lang, place))
-            ctx.say(
-                ctx._(
-                    "This question was not added to your report *{number}*. To add something "
-                    "for your officer, write it without a question."
-                ).format(number=case.number)
-            )
-            return
-        add_family_message(ctx.session, case=case, text=text)
-        if danger:
-            # "adiknya yang di riyadh juga dikurung": Riyadh's numbers, not the report's
-            here = self.numbers.country_in(text)
-            reported = self.numbers.country_in(case.country.replace("-", " "))
-            if not case.urgent or (here is not None and here != reported):
-                case.urgent = True
-                self.emergency(ctx, here or reported, with_report=False)
-        ctx.say(
-            ctx._("Added to your report *{number}*; your village officer will see it.").format(
-                number=case.number
-            )
-        )
-
+    # -- danger --------------------------------------------------------------------------
     def emergency(
         self, ctx: Ctx, country: Country | None = None, with_report: bool | None = None
     ) -> None:
@@ -648,38 +463,13 @@ class Engine:
                 pieces.DANGER_KEY: (
                     ctx.now.isoformat() if reading.urgent or replied_to_danger else None
                 ),
-                NEXT_STEPS_GIVEN: ctx.data.get(NEXT_STEPS_GIVEN) if replied_to_danger else None,
+                NEXT_STEPS: ctx.data.get(NEXT_STEPS) if replied_to_danger else None,
             }
         )
         ctx.reading = reading
         here = self.numbers.country_in(text)  # the place this message names
         asks = cache(partial(self.looks_like_question, text))  # read only where it matters
-        if replied_to_danger and here is not None:
-            named_place = pieces.danger_place(here, reading.lang)
-            if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
-                # "di johor" after "tell me the country or city": that place's numbers
-                self._keep_story(ctx, reading)
-                ctx.set_data(**{pieces.DANGER_PLACE_KEY: named_place})
-                replies.emergency(ctx, self.numbers, here)
-                return
-        if replied_to_danger and (reading.places_nothing or reading.intent == "number"):
-            # more of the story after the danger reply: the urgent report again, carrying it,
-            # and what the message alone is about ("baru dapat kabar dia sudah meninggal",
-            # "kapan dia bisa pulang") one tap away; a question gets what to do now, once: a
-            # second question gets the choices its words lean to
-            self._keep_story(ctx, reading)
-            also = self._after_danger_topic(reading, text)
-            if asks() and not ctx.data.get(NEXT_STEPS_GIVEN):
-                ctx.set_data(**{NEXT_STEPS_GIVEN: True})
-                replies.danger_next_steps(ctx, also)
-            elif asks() and reading.shown_choices:
-                replies.offer(ctx, self.librarian.topics, reading.shown_choices, reading.lang, True)
-            else:
-                replies.story_noted(ctx, also)
-            return
-        if replied_to_danger and reading.intent in ("help", "confused"):
-            # "what should we do" after the numbers: what to do now, not the service's menu
-            replies.danger_next_steps(ctx)
+        if replied_to_danger and after_danger.follow(self, ctx, reading, here, asks):
             return
         just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
         if reading.intent == "help" and just_answered and asks():
@@ -741,10 +531,10 @@ class Engine:
                 flows.get(reading.command, "training"),
                 opening=reading.text,
                 urgent=reading.urgent,
-                opening_reply=replied(reading),
+                opening_reply=pieces.replied(reading),
             )
             return
-        self._keep_story(ctx, reading)
+        pieces.keep_story(ctx, reading)
         if reading.company is not None:
             about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
             self.check_company(ctx, reading, aside=not about_company)
@@ -787,7 +577,7 @@ class Engine:
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
 
-    def _topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
+    def topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
         """A topic's answer for the place the message is about (the caller's reading of it):
         that place's paragraph first, and for the numbers ("nomor kbri malaysia brp") that
         country's own, then those for anywhere."""
@@ -814,19 +604,6 @@ class Engine:
             ),
             None,
         )
-
-    def _after_danger_topic(self, reading: Reading, text: str) -> Topic | None:
-        """The first choice the message alone ranks, when it says enough to rank one
-        (`AFTER_DANGER_WORDS`: "terus gimana pak?" ranks noise)."""
-        if len(fold(text).split()) < AFTER_DANGER_WORDS:
-            return None
-        slug = next((s for s in reading.shown_choices if s != EMERGENCY_TOPIC), None)
-        return self.librarian.topics.get(slug) if slug else None
-
-    @staticmethod
-    def _keep_story(ctx: Ctx, reading: Reading) -> None:
-        """The message and what it got, kept so that pressing "Report" carries them."""
-        ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
 
     def check_company(self, ctx: Ctx, reading: Reading, aside: bool = False) -> None:
         """A company named in a question is checked against the province's list; the check
@@ -861,7 +638,7 @@ class Engine:
         if guessed:
             lead = ctx._("I think this is what you are asking about. If not, choose below.")
             lead += "\n\n"
-        text = self._topic_text(ctx, topic, lang, place)
+        text = self.topic_text(ctx, topic, lang, place)
         ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
         ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, lang, ctx.now)})
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

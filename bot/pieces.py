@@ -35,6 +35,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY, Ctx
 from bot.triage import Reading, Triage
 from knowledge import detect_language
 from knowledge.emergency import Country
@@ -142,3 +143,29 @@ def read_in_context(
     if together.urgent or (reading.places_nothing and together.topic is not None):
         return together
     return reading
+
+
+def replied(reading: Reading) -> dict[str, object]:
+    """The topics the first reply answered and offered, and whether it was the danger reply."""
+    return {
+        "answered": list(reading.answered),
+        "offered": list(reading.shown_choices),
+        "urgent": reading.urgent,
+        "guessed": reading.guessed,
+    }
+
+
+def keep_story(ctx: Ctx, reading: Reading) -> None:
+    """The message and what it got, kept so that pressing "Report" carries them."""
+    ctx.set_data(**{PENDING_STORY: reading.text[:4000], PENDING_REPLY: replied(reading)})
+
+
+def story_so_far(ctx: Ctx) -> str | None:
+    """What a report opened now carries: every piece the person wrote in the last minutes
+    ("ini sy inaq sri dr desa sakra", "anak sy nama nya baiq ani", "kerja d hongkong"), else
+    the message kept when it was answered."""
+    pieces = recent(ctx.data.get(PIECES_KEY), ctx.now)
+    kept = ctx.data.get(PENDING_STORY)
+    if len(pieces) > 1:
+        return whole(pieces[:-1], pieces[-1])
+    return str(kept) if kept else None

@@ -22,6 +22,9 @@ from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
+REOPEN_WINDOW = timedelta(days=30)
+"""How long after a report is resolved the family's message about it opens it again ("kok
+ditutup pak, anak sy blm pulang"); later, a new report is the way."""
 LEVELS = ("village", "district", "province")
 
 
@@ -123,6 +126,39 @@ def open_case_of(session: Session, contact: Contact) -> Case | None:
         .order_by(Case.id.desc())
         .limit(1)
     ).first()
+
+
+def resolved_lately(session: Session, contact: Contact, now: datetime) -> Case | None:
+    """The family's newest report, when it was resolved within `REOPEN_WINDOW`."""
+    case = session.scalars(
+        select(Case).where(Case.contact_id == contact.id).order_by(Case.id.desc()).limit(1)
+    ).first()
+    if case is None or case.status != "resolved" or case.resolved_at is None:
+        return None
+    return case if now - case.resolved_at <= REOPEN_WINDOW else None
+
+
+def reopen(
+    session: Session, *, case: Case, text: str | None, now: datetime, urgent: bool = False
+) -> None:
+    """The family writes back about a resolved report: it opens again with the officer who
+    resolved it (or in the village queue, when that officer is gone), who hears why."""
+    officer = session.get(Officer, case.officer_id) if case.officer_id else None
+    active = officer is not None and officer.active
+    case.status = "claimed" if active else "new"
+    if not active:
+        case.officer_id = None
+    case.resolved_at, case.reopened_at = None, now
+    case.urgent = case.urgent or urgent
+    record(session, case=case, kind="reopened", actor="family", body=text, at=now)
+    _ = translator("id")
+    alert_officers(
+        session,
+        case,
+        _("Case {number} is open again: the family wrote after it was resolved:\n{text}").format(
+            number=case.number, text=(text or "")[:500]
+        ),
+    )
 
 
 def cases_of(session: Session, contact: Contact) -> Sequence[Case]:
@@ -371,8 +407,9 @@ def resolve(
         now=now,
         text=_(
             "Your report {number} has been resolved by your village officer: {outcome}\n"
-            "If the problem continues, type *lapor* to report again."
-        ).format(number=case.number, outcome=outcome),
+            "If the problem continues, write here within {days} days and I will open it "
+            "again for your officer."
+        ).format(number=case.number, outcome=outcome, days=REOPEN_WINDOW.days),
     )
     if awaits_review(case):
         _ = translator("id")
@@ -396,7 +433,11 @@ def escalate_due(
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)  # several workers run the scheduler
     for case in session.scalars(query):
-        waited_since = case.escalated_at or case.created_at
+        waited_since = max(
+            moment
+            for moment in (case.created_at, case.escalated_at, case.reopened_at)
+            if moment is not None
+        )
         limit = urgent_after if case.urgent else any_after
         if now - waited_since < limit:
             continue

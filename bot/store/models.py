@@ -172,6 +172,9 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    reopened_at: Mapped[datetime | None]
+    """When the family wrote back about it after it was resolved and it opened again: an
+    unclaimed reopened case waits for escalation from then, not from its first day."""
     story_read: Mapped[bool] = mapped_column(Boolean, default=False)
     """The story is a message the assistant read and answered before the report was opened
     from it: an officer's review of this case measures the assistant on a real message."""

@@ -1,0 +1,78 @@
+"""What follows the danger reply: the person keeps writing, and each message is more of the
+story, a new place, or a question about what to do now.
+
+A frightened family does not stop at the numbers. "di johor" after "tell me the country or
+city" asks for Johor's numbers; "namanya Siti, umurnya 25" is the story, kept for the urgent
+report, not a question on age limits; "terus gimana pak?" asks what to do now, and a second
+question gets the choices its words lean to, not the same paragraph again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot import pieces, replies
+from bot.context import Ctx
+from bot.triage import Reading
+from knowledge.emergency import EMERGENCY_TOPIC, Country
+from knowledge.normalize import fold
+from knowledge.topic import Topic
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+NEXT_STEPS_GIVEN = "danger_next_steps_given"
+"""What to do after the danger reply was said once; a later question gets choices."""
+AFTER_DANGER_WORDS = 5
+"""After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
+dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
+age limits)."""
+
+
+def follow(
+    engine: Engine,
+    ctx: Ctx,
+    reading: Reading,
+    here: Country | None,
+    asks: Callable[[], bool],
+) -> bool:
+    """Answers a message written after the danger reply, when it is more of the same plea;
+    False when it is to be read as any message is (a new danger, a new question)."""
+    if here is not None:
+        named_place = pieces.danger_place(here, reading.lang)
+        if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
+            # "di johor" after "tell me the country or city": that place's numbers
+            pieces.keep_story(ctx, reading)
+            ctx.set_data(**{pieces.DANGER_PLACE_KEY: named_place})
+            replies.emergency(ctx, engine.numbers, here)
+            return True
+    if reading.places_nothing or reading.intent == "number":
+        # more of the story: the urgent report again, carrying it, and what the message alone
+        # is about ("baru dapat kabar dia sudah meninggal", "kapan dia bisa pulang") one tap
+        # away; a question gets what to do now, once: a second question gets the choices its
+        # words lean to
+        pieces.keep_story(ctx, reading)
+        also = _topic_alone(engine, reading, ctx.incoming.text or "")
+        if asks() and not ctx.data.get(NEXT_STEPS_GIVEN):
+            ctx.set_data(**{NEXT_STEPS_GIVEN: True})
+            replies.danger_next_steps(ctx, also)
+        elif asks() and reading.shown_choices:
+            replies.offer(ctx, engine.librarian.topics, reading.shown_choices, reading.lang, True)
+        else:
+            replies.story_noted(ctx, also)
+        return True
+    if reading.intent in ("help", "confused"):
+        # "what should we do" after the numbers: what to do now, not the service's menu
+        replies.danger_next_steps(ctx)
+        return True
+    return False
+
+
+def _topic_alone(engine: Engine, reading: Reading, text: str) -> Topic | None:
+    """The first choice the message alone ranks, when it says enough to rank one
+    (`AFTER_DANGER_WORDS`: "terus gimana pak?" ranks noise)."""
+    if len(fold(text).split()) < AFTER_DANGER_WORDS:
+        return None
+    slug = next((s for s in reading.shown_choices if s != EMERGENCY_TOPIC), None)
+    return engine.librarian.topics.get(slug) if slug else None

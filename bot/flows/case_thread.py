@@ -1,0 +1,141 @@
+"""The family's side of a sent report: what they write while it is open reaches its officer;
+what they write soon after it was resolved, about it, opens it again.
+
+A family writes to the chat, not to a ticket. "sdh ada kabar blm pak" is a question for the
+officer, not for the knowledge base; "kok ditutup pak, anak sy blm pulang" a week after the
+report was resolved says it is not over, and starting over with a new report would lose the
+officer who knows the story.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answers import smalltalk_text
+from bot.cases.service import add_family_message, reopen, resolved_lately
+from bot.context import Ctx
+from bot.flows import menu
+from bot.store.models import Case
+from knowledge.danger_model import mentions_danger
+from knowledge.emergency import Country
+from knowledge.normalize import fold
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+WHAT_NEXT = frozenset(
+    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya yah pak bu "
+    "kak min sir dong now what next then so how".split()
+)
+"""A question of nothing but what now ("terus gimana pak?") while a report is open is about
+the report: where it stands, passed to the officer, not money-management tips."""
+WHAT_WORDS = frozenset(
+    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya what how next".split()
+)
+ALREADY = frozenset("sudah sdh udah udh dah".split())
+NOT_YET = frozenset("belum blm blom".split())
+ABOUT_THE_REPORT = frozenset(
+    "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
+    "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
+    "case officer reply update news".split()
+)
+"""Words of a question about the report itself, asked while it is open."""
+CLOSING = frozenset(
+    "ditutup tutup tutupnya ditutupin selesai diselesaikan selesainya beres closed close resolved "
+    "finished".split()
+)
+"""Words about the report's closing ("kok ditutup pak"), written after it was resolved."""
+STILL = frozenset("belum blm blom blum masih msh masi tetap tetep still yet".split())
+"""A statement that something is not over ("anak sy blm pulang", "gajinya msh blm dibayar"),
+written after the report was resolved, is about the report."""
+
+
+def asks_what_next(words: list[str]) -> bool:
+    """Nothing but "what now" ("terus gimana pak?"), with a word that asks it ("ya" alone
+    does not)."""
+    return bool(words) and set(words) <= WHAT_NEXT and bool(WHAT_WORDS.intersection(words))
+
+
+def reported_country(engine: Engine, case: Case) -> Country | None:
+    return engine.numbers.country_in(case.country.replace("-", " "))
+
+
+def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
+    """While a case is open, what the family writes goes to the officer too; a new question
+    the knowledge base answers is answered, not added to the report."""
+    text = ctx.incoming.text or ""
+    danger = mentions_danger(text)
+    asks = engine.looks_like_question(text)
+    words = fold(text).split()
+    # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
+    asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    if asks and not danger and (ABOUT_THE_REPORT.intersection(words) or asks_what_next(words)):
+        # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer about
+        # this report, not one for the knowledge base
+        add_family_message(ctx.session, case=case, text=text)
+        ctx.say(
+            ctx._(
+                "Your report *{number}*: {state}. I have passed your question to your "
+                "village officer."
+            ).format(number=case.number, state=menu.case_state(ctx, case))
+        )
+        return
+    answer = engine.librarian.ask(text)
+    if answer.intent in ("thanks", "bye") and not danger:
+        add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
+        ctx.say(smalltalk_text(answer.intent, ctx.lang))
+        return
+    if not danger and answer.topic is not None and answer.topic.form is None and asks:
+        place = engine.numbers.country_in(text)
+        ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
+        ctx.say(
+            ctx._(
+                "This question was not added to your report *{number}*. To add something "
+                "for your officer, write it without a question."
+            ).format(number=case.number)
+        )
+        return
+    add_family_message(ctx.session, case=case, text=text)
+    if danger:
+        # "adiknya yang di riyadh juga dikurung": Riyadh's numbers, not the report's
+        here = engine.numbers.country_in(text)
+        reported = reported_country(engine, case)
+        if not case.urgent or (here is not None and here != reported):
+            case.urgent = True
+            engine.emergency(ctx, here or reported, with_report=False)
+    ctx.say(
+        ctx._("Added to your report *{number}*; your village officer will see it.").format(
+            number=case.number
+        )
+    )
+
+
+def after_resolved(engine: Engine, ctx: Ctx) -> bool:
+    """A message about a report resolved lately ("kok ditutup pak", "anak sy blm pulang", or
+    danger) opens it again with its officer; True when it did. Anything else (a new question,
+    thanks) is read as usual."""
+    case = resolved_lately(ctx.session, ctx.contact, ctx.now)
+    if case is None:
+        return False
+    text = ctx.incoming.text or ""
+    words = fold(text).split()
+    danger = mentions_danger(text)
+    about = bool(ABOUT_THE_REPORT.intersection(words) or CLOSING.intersection(words))
+    if not (danger or about or asks_what_next(words)):
+        if not STILL.intersection(words):
+            return False
+        if engine.looks_like_question(text) and engine.librarian.ask(text).topic is not None:
+            return False  # "apa masih bisa daftar ke jepang?": a new question, answered
+    reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
+    if danger:
+        engine.emergency(
+            ctx, engine.numbers.country_in(text) or reported_country(engine, case), False
+        )
+    ctx.say(
+        ctx._(
+            "Your report *{number}* was resolved by your village officer: {outcome}\n\n"
+            "I have opened it again and passed your message to your officer. What you write "
+            "next is added to it."
+        ).format(number=case.number, outcome=case.outcome or "")
+    )
+    return True

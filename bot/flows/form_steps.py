@@ -1,0 +1,110 @@
+"""One message inside a form: the step's answer read, or what else the person meant.
+
+People answer a form the way they talk. Inside one they ask what the step is for ("terus
+gimana pak?"), ask a question the knowledge base answers ("pak nomor kbri malaysia brp?"), or
+tell the story where a name is asked. Each gets its reply and the step is asked again; only an
+answer the step reads moves the form on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.context import Ctx
+from bot.flows import menu
+from bot.flows.base import Invalid
+from bot.flows.case_thread import asks_what_next
+from knowledge.danger_model import mentions_danger
+from knowledge.normalize import fold
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+STORY_QUESTION_WORDS = 8
+"""Where the story is asked, a question this short is answered, not filed as the story."""
+
+
+def continue_form(engine: Engine, ctx: Ctx) -> None:
+    conv = ctx.conversation
+    form = engine.forms.get(conv.flow or "")
+    step = form.step(conv.step) if form else None
+    if form is None or step is None:
+        engine.clear(ctx)
+        menu.show(ctx)
+        return
+    incoming = ctx.incoming
+    text = incoming.text or ""
+    if incoming.media and step.name != "story":
+        ctx.say(ctx._("I cannot use a photo or voice note here. Please answer in text."))
+        step.prompt(ctx)
+        return
+    if not incoming.media and not incoming.button and not fold(text):
+        ctx.say(ctx._("Please answer in words."))
+        step.prompt(ctx)
+        return
+    if not incoming.button and _asks_what_now(engine, text):
+        # "terus gimana pak?", "gk ngerti maksudnya" inside a form: what this step is for
+        ctx.say(ctx._("I need this answer to go on. Type *batal* to stop."))
+        step.ask_again(ctx)
+        return
+    if (
+        step.free_text
+        and (step.questions_allowed or _short_question_in_story(text))
+        and not incoming.button
+        and engine.looks_like_question(text)
+        and answer_in_form(engine, ctx)
+    ):
+        step.ask_again(ctx)
+        return
+    try:
+        value = step.read(ctx)
+    except Invalid as invalid:
+        if (
+            step.questions_allowed
+            and not step.free_text
+            and not incoming.button
+            and engine.looks_like_question(text)
+            and answer_in_form(engine, ctx)
+        ):
+            step.ask_again(ctx)
+            return
+        if not incoming.button and form.keep_early_story(ctx, step.name, text):
+            ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
+            step.ask_again(ctx)
+            return
+        ctx.say(invalid.message)
+        step.ask_again(ctx)  # the short way to ask, where a step has one (consent)
+        return
+    if step.store_as:
+        ctx.set_data(**{step.store_as: value})
+    following = form.after(ctx, step)
+    if following is None:
+        form.finish(ctx)
+        engine.clear(ctx)
+        return
+    conv.step = following.name
+    following.prompt(ctx)
+
+
+def _asks_what_now(engine: Engine, text: str) -> bool:
+    if asks_what_next(fold(text).split()):
+        return True
+    return engine.librarian.ask(text).intent == "confused"
+
+
+def _short_question_in_story(text: str) -> bool:
+    """Where the story is asked, a story is never taken for a question, but a short question
+    that tells no danger ("pak nomor kbri malaysia brp?") is one: answered, and the story
+    asked again, not filed as the story."""
+    return len(text.split()) <= STORY_QUESTION_WORDS and not mentions_danger(text)
+
+
+def answer_in_form(engine: Engine, ctx: Ctx) -> bool:
+    """Answers a knowledge-base question typed inside a form; False when it is none."""
+    answer = engine.librarian.ask(ctx.incoming.text or "")
+    if answer.topic is None or answer.topic.form is not None:
+        return False
+    place = engine.numbers.country_in(ctx.incoming.text)
+    ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
+    ctx.say(ctx._("Now, back to your form:"))
+    return True
