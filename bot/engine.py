@@ -41,7 +41,7 @@ from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
 from bot.store.models import Contact, Conversation, utcnow
-from bot.triage import Reading, Triage
+from bot.triage import Reading, Triage, asks_for_more, asks_where_to_turn
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, detect_language
 from knowledge.danger import PLEA
@@ -477,10 +477,18 @@ class Engine:
             # asked in another language, the answer again in it
             stored = ctx.data.get(pieces.ANSWERED_KEY)
             if pieces.answered_just_now(stored, ctx.now, reading.lang):
-                replies.answered_above(ctx, self.librarian.topics, just_answered, reading.lang)
+                replies.answered_above(
+                    ctx, self.librarian.topics, just_answered, reading.lang, place=here, more=True
+                )
             else:
                 self.answer_topic(ctx, just_answered, reading.lang, place=here)
             return
+        if (earlier or just_answered) and not reading.urgent and asks_where_to_turn(text):
+            # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again
+            where = here or self.numbers.country_in(pieces.whole(earlier, text))
+            if where is not None:
+                replies.where_to_turn(ctx, self.numbers, where)
+                return
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
@@ -550,6 +558,8 @@ class Engine:
                     reading.topic,
                     reading.lang,
                     self._first_alone(reading),
+                    place,
+                    asks_for_more(reading.text.rsplit("\n", 1)[-1]),
                 )
         elif reading.topic is not None:
             self.answer_topic(

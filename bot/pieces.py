@@ -90,9 +90,9 @@ def danger_place(country: Country | None, lang: str) -> str:
     return f"{country.code if country else ''}|{lang}"
 
 
-def answered(slug: str, lang: str, now: datetime) -> dict[str, str]:
-    """What to keep after a topic's answer was given in full."""
-    return {"slug": slug, "lang": lang, "at": now.isoformat()}
+def answered(slug: str, lang: str, now: datetime, detail: bool = False) -> dict[str, object]:
+    """What to keep after a topic's answer was given in full, and after its detail."""
+    return {"slug": slug, "lang": lang, "at": now.isoformat(), "detail": detail}
 
 
 def answered_just_now(stored: Any, now: datetime, lang: str | None) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot import pieces
+from bot.answers import place_first
 from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import short
@@ -24,6 +26,19 @@ def place_numbers(ctx: Ctx, country: Country) -> str:
     lang = ctx.lang
     head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
     return "\n".join([head, *("• " + line.text(lang) for line in country.lines)])
+
+
+def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country) -> None:
+    """Where to report from the place the person is, and from anywhere: the answer to "lapor
+    kmn?" after an answer or a story that placed them."""
+    _ = ctx._
+    lines = [_("Where to report and whom to call:"), ""]
+    if country.lines:
+        lines += [place_numbers(ctx, country), ""]
+    lines.append(_("From anywhere (also for the family at home):"))
+    lines.extend("• " + line.text(ctx.lang) for line in numbers.general)
+    lines += ["", _("Type *lapor* and your village officer will help.")]
+    ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
 
 
 def emergency_text(
@@ -117,13 +132,34 @@ def answered_above(
     slug: str,
     lang: str,
     alone: str | None = None,
+    place: Country | None = None,
+    more: bool = False,
 ) -> None:
     """The same topic again minutes after its answer (more of the story, a follow-up, "what
-    should she do?"): the answer is still on the screen, so a short pointer to it and a person
-    to ask, not the whole text a second time. The message may add what the answer does not
-    cover, so it is not told it was answered: what the message alone is most likely about
-    (`alone`) is one tap away."""
-    title = _title(ctx, topics[slug], lang)
+    should she do?"): the answer is still on the screen, so not the whole text a second time.
+    The first time, the topic's detail, which the short answer leaves out ("trs jenazah nya
+    gmn pak", "mhn d jelaskn lbh detail"), unless the message alone leans to another topic and
+    does not ask for `more` ("syarat nya apa aja" after the Hong Kong answer: the requirements,
+    not Hong Kong's wages); after that, a short pointer to the answer and a person to ask. The
+    message may add what neither covers, so it is not told it was answered: what the message
+    alone is most likely about (`alone`) is one tap away."""
+    topic = topics[slug]
+    title = _title(ctx, topic, lang)
+    stored = ctx.data.get(pieces.ANSWERED_KEY)
+    detail = topic.detail.get(lang, "")
+    shown = isinstance(stored, dict) and stored.get("detail")
+    if detail and not shown and (more or alone is None):
+        if place is not None:
+            detail = place_first(detail, tuple(n.lower() for n in place.name.values()))
+        ctx.say(
+            ctx._("More on *{title}*:").format(title=title) + "\n\n" + detail,
+            [
+                *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
+                Button(REPORT, short(ctx._("Ask an officer"))),
+            ],
+        )
+        ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, lang, ctx.now, detail=True)})
+        return
     ctx.say(
         ctx._(
             "My answer on *{title}* is just above. If it does not help with this, choose below "

@@ -82,6 +82,39 @@ WANT_PLAIN = WANT_WORDS | frozenset(
     "deh ya aja".split()
 )
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
+WHERE_TO_TURN = frozenset(
+    "lapor melapor ngadu mengadu adukan aduan pengaduan hubungi menghubungi telpon telepon telp "
+    "nelpon call report complain hotline nomor nomer nmr no number kontak contact".split()
+)
+WHERE_WORDS = frozenset(
+    "kemana kmn kmana kemna mana dimana dmn siapa sapa brp berapa where who which what".split()
+)
+WHERE_MAX_WORDS = 7
+"""A question this short asking where to turn ("lapor kmn?", "nomor mom brp", "what is the
+labour department number"), with a word of each list: after an answer or a story that places
+the person, the numbers of that place (`replies.where_to_turn`), not the answer again."""
+
+
+def asks_where_to_turn(text: str) -> bool:
+    words = fold(text).split()
+    return (
+        0 < len(words) <= WHERE_MAX_WORDS
+        and bool(WHERE_TO_TURN.intersection(words))
+        and bool(WHERE_WORDS.intersection(words))
+    )
+
+
+MORE_WORDS = frozenset(
+    "detail detailnya rinci rinciannya lengkap lengkapnya selengkapnya jelaskan jelasin jelaskn "
+    "jelasnya terangkan lanjutannya more details explain elaborate".split()
+)
+"""Words asking for more of what was just answered ("mhn d jelaskn lbh detail")."""
+
+
+def asks_for_more(text: str) -> bool:
+    return bool(MORE_WORDS.intersection(fold(text).split()))
+
+
 MINOR_AGE = re.compile(
     r"\b(?:umur|usia|umurnya|usianya|berumur|berusia|umur nya) (?:baru )?1[0-7]\b"
 )

@@ -33,6 +33,8 @@ from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
+NOT_DENIED = "".join(f"(?<!\\b{word} )" for word in ("tidak", "tak", "belum", "not", "never"))
+"""Before a safe phrase: "tidak bisa kabur" says the person cannot get away."""
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
@@ -243,7 +245,8 @@ class DangerDetector:
         self.progressive = re.compile(rf"\b(?:{auxiliaries}) being\b")
         self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
         """Words of telling before "was being ..." that put it in someone's present."""
-        self.safe = re.compile(self._any_of(spec["safe"]))
+        self.safe = re.compile(NOT_DENIED + self._any_of(spec["safe"]))
+        """Safe now, unless denied: "tidak bisa kabur" is held, not escaped."""
         self.not_safe = re.compile(self._any_of(spec.get("not_safe")))
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
