@@ -18,6 +18,7 @@ KINDS = {
     "transferred": N_("transferred to the district"),
     "resolved": N_("resolved"),
     "reopened": N_("opened again: the family wrote after it was resolved"),
+    "anonymised": N_("the family deleted their data: replies can no longer reach them"),
     "escalated": N_("escalated: nobody claimed it in time"),
     "reviewed": N_("reviewed for the assistant"),
 }
@@ -46,7 +47,7 @@ def event_body(event: CaseEvent) -> str | None:
     if event.kind == "routed":
         _level, _sep, names = (event.body or "").partition(": ")
         return names or None
-    if event.kind in ("escalated", "transferred", "claimed"):
+    if event.kind in ("escalated", "transferred", "claimed", "anonymised"):
         return None
     return event.body
 

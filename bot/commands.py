@@ -34,7 +34,20 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "back home",
     ),
     "moved": ("pindah majikan", "sudah pindah majikan", "changed employer"),
-    "status": ("status", "cek status", "status saya", "my status", "laporan saya"),
+    "status": (
+        "status",
+        "setatus",
+        "cek status",
+        "status saya",
+        "my status",
+        "laporan saya",
+        "status laporan",
+        "status laporan saya",
+        "cek laporan",
+        "cek laporan saya",
+        "cek status laporan",
+        "report status",
+    ),
     "help": ("bantuan", "help", "tolong bantu", "panduan"),
     "erase": (
         "hapus data saya",
@@ -44,6 +57,11 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "erase my data",
         "delete data",
         "hapus",
+        "hapus semua data saya",
+        "hapus semua data",
+        "hapus semua datanya",
+        "hapus semua",
+        "delete all my data",
     ),
     "cancel": (
         "batal",
@@ -151,7 +169,16 @@ TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".sp
 OWN_CODE = re.compile(r"\b[KP]-[A-Z0-9]{6}\b", re.IGNORECASE)
 """A report's or a training registration's code, as the chat gave it."""
 CODE_MAX_WORDS = 8
-FILLERS = frozenset("eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku".split())
+ABOUT_A_CODE = frozenset(
+    "cek check status laporan lapor report no nomor nmr kode code gmn gimana bagaimana apa "
+    "kabar kabarnya sudah udh sdh belum blm sampai mana dimana proses prosesnya info dicek "
+    "pendaftaran daftar registration training pelatihan my the of is what how".split()
+)
+"""Besides a code, all a status question says ("cek laporan no K-45JZCQ"); "K-45JZCQ anak sy
+udh bisa ditelpon pak" is news for the officer, not a status question."""
+FILLERS = frozenset(
+    "eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku tolong tlg".split()
+)
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh"."""
 WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".split())
@@ -224,7 +251,9 @@ def command_of(text: str | None) -> str | None:
         return found
     raw = stripped.split()
     if len(raw) <= CODE_MAX_WORDS and OWN_CODE.search(stripped):
-        return "status"  # "cek laporan no K-45JZCQ": where it stands
+        rest = set(fold(OWN_CODE.sub(" ", stripped)).split()) - FILLERS
+        if rest <= ABOUT_A_CODE:
+            return "status"  # "cek laporan no K-45JZCQ": where it stands
     found = _LOOKUP.get(_without_fillers(folded))
     if found is not None:
         return found

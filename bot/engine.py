@@ -33,7 +33,7 @@ from bot.context import (
 from bot.flows import after_danger, case_thread, company, form_steps, menu, news
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
-from bot.flows.case import CaseForm, prefill
+from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
@@ -55,6 +55,9 @@ from knowledge.villages import VillageDirectory
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
+FOLLOW_LANGUAGE_WORDS = 4
+"""The interface follows the language of a message this long: "thank you pak" does not turn
+an Indonesian family's chat to English."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
 
@@ -179,10 +182,12 @@ class Engine:
             self.run_command(ctx, command)
             return
         conv = ctx.conversation
-        if conv.flow and not conv.parked:
+        if conv.flow in self.forms and not conv.parked:
             self._danger_in_form(ctx, text)
             form_steps.continue_form(self, ctx)
             return
+        if conv.flow == "erase_confirm":
+            ctx.say(ctx._("Nothing was deleted."))  # another message than yes or no
         if conv.flow in ("erase_confirm", "language"):
             self.clear(ctx)
         if ctx.incoming.button and ctx.incoming.button.startswith(company.PREFIX):
@@ -245,6 +250,8 @@ class Engine:
             self.emergency(ctx)
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
+                if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
+                    add_to_story(ctx, text)  # "katanya mau dibunuh majikan" typed at any step
 
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""
@@ -252,6 +259,10 @@ class Engine:
             return button[4:]
         if button in (menu.ERASE_YES, menu.ERASE_NO, menu.LANG_ID, menu.LANG_EN):
             return button
+        if ctx.conversation.flow == "erase_confirm":
+            answer = menu.erase_answer(ctx.incoming.text)
+            if answer is not None:
+                return answer
         if ctx.conversation.flow in ("erase_confirm", "language") and ctx.incoming.text:
             options = self._pending_options(ctx)
             chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
@@ -282,8 +293,9 @@ class Engine:
         """Interface language follows what the user writes, until they choose one."""
         if ctx.data.get("lang_chosen"):
             return
-        detected = detect_language(ctx.incoming.text or "", default=ctx.contact.language)
-        if detected != ctx.contact.language and len((ctx.incoming.text or "").split()) >= 3:
+        text = ctx.incoming.text or ""
+        detected = detect_language(text, default=ctx.contact.language)
+        if detected != ctx.contact.language and len(text.split()) >= FOLLOW_LANGUAGE_WORDS:
             ctx.contact.language = detected
 
     # -- commands --------------------------------------------------------------------------
@@ -329,10 +341,18 @@ class Engine:
         if command in UPDATES:
             update(ctx, command)
             return
+        if in_form and command in (menu.LANG_ID, menu.LANG_EN):
+            # "english please" in the middle of a report: the same step, in that language
+            menu.set_language(ctx, "en" if command == menu.LANG_EN else "id")
+            form = self.forms[conv.flow or ""]
+            (form.step(conv.step) or form.first(ctx)).prompt(ctx)
+            return
         if in_form:
             conv.parked = True
             ctx.say(ctx._("Your form is paused. Type *lanjut* within 24 hours to continue."))
         elif conv.flow in ("erase_confirm", "language"):
+            if conv.flow == "erase_confirm" and command not in (menu.ERASE_YES, menu.ERASE_NO):
+                ctx.say(ctx._("Nothing was deleted."))
             self.clear(ctx)
         handlers = {
             "menu": menu.show,
@@ -395,7 +415,11 @@ class Engine:
 
     # -- danger --------------------------------------------------------------------------
     def emergency(
-        self, ctx: Ctx, country: Country | None = None, with_report: bool | None = None
+        self,
+        ctx: Ctx,
+        country: Country | None = None,
+        with_report: bool | None = None,
+        open_report: str | None = None,
     ) -> None:
         """The numbers to call from where the person is, before anything else. Inside the
         report form, or with a report open, the report is the urgent one: no second report is
@@ -406,7 +430,7 @@ class Engine:
             )
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
-        replies.emergency(ctx, self.numbers, country, with_report=with_report)
+        replies.emergency(ctx, self.numbers, country, with_report, open_report)
         ctx.set_data(
             **{
                 pieces.DANGER_KEY: ctx.now.isoformat(),
@@ -534,10 +558,12 @@ class Engine:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}
+            # "sy mau lapor soal itu pak" after the story: the report carries every piece
+            told = pieces.story_so_far(ctx) if reading.command == "report" else None
             self.start_form(
                 ctx,
                 flows.get(reading.command, "training"),
-                opening=reading.text,
+                opening=told or reading.text,
                 urgent=reading.urgent,
                 opening_reply=pieces.replied(reading),
             )

@@ -10,9 +10,14 @@ from knowledge.normalize import fold
 MAX_TITLE = 20
 YES_ID, NO_ID = "opt:yes", "opt:no"
 YES_WORDS = frozenset(
-    "ya iya iyaa iye yoi yes y ok oke okay okey boleh setuju bisa baik benar betul siap".split()
+    "ya iya iyaa iyah iye yoi yes y ok oke okay okey boleh setuju bisa baik benar bener betul "
+    "betull siap sip yup yap yaudah yawdah".split()
 )
-NO_WORDS = frozenset("tidak tdk gak ga nggak enggak engga ndak no nope bukan jangan".split())
+NO_WORDS = frozenset(
+    "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn".split()
+)
+ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())
+"""Words around a yes or a no that change nothing: "iya pak", "betul kak"."""
 
 
 def short(title: str, limit: int = MAX_TITLE) -> str:
@@ -47,9 +52,10 @@ def choose(
     if not folded:
         return None
     words = set(folded.split())
-    if YES_ID in ids and words <= YES_WORDS:
+    said = words - ADDRESS
+    if YES_ID in ids and said and said <= YES_WORDS:
         return YES_ID
-    if NO_ID in ids and words <= NO_WORDS:
+    if NO_ID in ids and said and said <= NO_WORDS:
         return NO_ID
     containing = [o.id for o in options if words <= set(fold(o.title).split())]
     if len(containing) == 1:

@@ -42,7 +42,11 @@ def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country) -> None
 
 
 def emergency_text(
-    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, with_report: bool = True
+    ctx: Ctx,
+    numbers: EmergencyNumbers,
+    country: Country | None,
+    with_report: bool = True,
+    open_report: str | None = None,
 ) -> str:
     _ = ctx._
     lang = ctx.lang
@@ -72,6 +76,13 @@ def emergency_text(
     lines.append("")
     if with_report:
         lines.append(_("Press *Urgent report* and your village officer gets this at once."))
+    elif open_report:
+        lines.append(
+            _(
+                "Your report *{number}* is now marked urgent, with this message: your village "
+                "officer sees it first."
+            ).format(number=open_report)
+        )
     else:
         lines.append(
             _("When you send your report, it is marked urgent: your village officer sees it first.")
@@ -80,11 +91,16 @@ def emergency_text(
 
 
 def emergency(
-    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, with_report: bool = True
+    ctx: Ctx,
+    numbers: EmergencyNumbers,
+    country: Country | None,
+    with_report: bool = True,
+    open_report: str | None = None,
 ) -> None:
-    """The emergency reply, with one tap to open an urgent case carrying the message."""
+    """The emergency reply, with one tap to open an urgent case carrying the message, or the
+    word that the report already open (`open_report`) is urgent now."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
-    ctx.say(emergency_text(ctx, numbers, country, with_report), buttons)
+    ctx.say(emergency_text(ctx, numbers, country, with_report, open_report), buttons)
 
 
 def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:

@@ -89,6 +89,10 @@ CASE_ERRORS = {
     "register-code": N_("No register entry with that code in the case's village."),
     "no-danger": N_("Say whether someone was in danger."),
     "not-reviewable": N_("This case was not opened from a message the assistant answered."),
+    "unreachable": N_(
+        "The family deleted their data from the chat: a reply cannot reach them. Add a note, "
+        "or resolve the case."
+    ),
 }
 """What ?error= may show on a case page: a fixed set, never text from the address bar."""
 CASE_ERROR_CODES = {
@@ -98,6 +102,7 @@ CASE_ERROR_CODES = {
     "the reply is empty": "empty",
     "the note is empty": "empty",
     "say how the case was resolved": "no-outcome",
+    handoff.UNREACHABLE: "unreachable",
 }
 STATUS_LABELS = {"new": N_("New"), "claimed": N_("Claimed"), "resolved": N_("Resolved")}
 

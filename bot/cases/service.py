@@ -22,6 +22,7 @@ from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
+UNREACHABLE = "the family deleted their data: a reply cannot reach them"
 REOPEN_WINDOW = timedelta(days=30)
 """How long after a report is resolved the family's message about it opens it again ("kok
 ditutup pak, anak sy blm pulang"); later, a new report is the way."""
@@ -174,19 +175,24 @@ def add_family_message(
     text: str | None,
     media_kind: str | None = None,
     media_ref: str | None = None,
+    urgent: bool = False,
 ) -> CaseEvent:
+    """`urgent`: the message says someone is in danger now; the officers' notice says so."""
     kind = "family_message" if text else "media"
     event = record(
         session, case=case, kind=kind, actor="family", body=text or media_kind, media_ref=media_ref
     )
     _ = translator("id")
+    headline = (
+        _("URGENT: the family writes that someone is in danger, case {number}:\n{text}")
+        if urgent
+        else _("New message from the family in case {number}:\n{text}")
+    )
     for officer in responsible_officers(session, case):
         notify(
             session,
             officer,
-            _("New message from the family in case {number}:\n{text}").format(
-                number=case.number, text=(text or f"[{media_kind}]")[:500]
-            ),
+            headline.format(number=case.number, text=(text or f"[{media_kind}]")[:500]),
             case,
         )
     return event
@@ -356,6 +362,8 @@ def reply(
     text = " ".join(text.split("\n\n\n")).strip()[:3000]
     if not text:
         raise CaseError("the reply is empty")
+    if case.contact_id is None:
+        raise CaseError(UNREACHABLE)  # an officer is not told "sent" for a reply nobody gets
     if case.status == "new":
         claim(session, case=case, officer=officer, now=now)
     event = record(session, case=case, kind="reply", actor=actor_of(officer), body=text, at=now)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.cases.categories import CATEGORIES, COUNTRIES
-from bot.cases.hints import categories_in, countries_in, relation_in
+from bot.cases.hints import categories_in, countries_in
 from bot.cases.service import create_case
 from bot.context import Ctx
 from bot.flows import news
@@ -14,14 +15,16 @@ from bot.flows.common import (
     CITY,
     CONSENT,
     COUNTRY_OTHER,
+    KNOWING,
     NO,
-    NOT_A_NAME,
     VILLAGE,
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
     country_read,
     country_rows,
+    name_in,
+    says_not,
     worker_name_read,
     yes_no,
 )
@@ -41,6 +44,26 @@ EARLY_STORY_WORDS = 4
 EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
 """Steps before anything the story would answer (the country, the problem): a story typed
 there is kept. A sentence at the country step ("di negara arab saudi pak") is a country."""
+LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "summary"))
+"""Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
+"hp nya jg diambil majikan") is added to it, not refused."""
+NOT_KNOWN = "opt:unknown"
+MAYBE = frozenset("mungkin entah entahlah maybe perhaps".split())
+ADDED_KEY = "story_added"
+"""What the family wrote about the case outside the story step: added to the story sent."""
+
+
+def add_to_story(ctx: Ctx, text: str) -> None:
+    """Keeps a piece of the story typed at another step, once."""
+    added = [str(t) for t in ctx.data.get(ADDED_KEY) or []]
+    if text and (not added or added[-1] != text):
+        ctx.set_data(**{ADDED_KEY: [*added, text][-20:]})
+
+
+def whole_story(data: dict[str, Any]) -> str:
+    """The story and every piece added to it, within what a report holds."""
+    added = [str(t) for t in data.get(ADDED_KEY) or []]
+    return "\n".join([str(data.get("story") or ""), *added]).strip()[:STORY_MAX]
 
 
 def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
@@ -55,19 +78,6 @@ def reporter_label(ctx: Ctx) -> str:
     reporter = title_of(REPORTERS, ctx.data.get("reporter"), ctx)
     relation = ctx.data.get("relation")
     return f"{reporter} ({relation})" if relation else reporter
-
-
-NAMED = re.compile(
-    r"\bnama(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?\s*"
-    r"(?:adalah\s+|:\s*)?([A-Za-z]+(?:[ ]+[A-Za-z]+){0,4})",
-    re.IGNORECASE,
-)
-"""A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
-ani"), up to the first word that cannot be part of a name; confirmed, never taken silently."""
-NOT_IN_A_NAME = frozenset(
-    "kerja bekerja di d dari dr umur usia sudah sdh udah yg yang pak bu asal tinggal lagi sejak "
-    "ke dan tapi tp skrg sekarang kak mas mbak".split()
-)
 
 
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
@@ -92,19 +102,6 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
         ctx.engine.emergency(ctx)
-
-
-def name_in(text: str) -> str | None:
-    """The worker's name after "namanya", in the capitals a name takes."""
-    found = NAMED.search(text)
-    if found is None:
-        return None
-    words: list[str] = []
-    for word in found.group(1).split():
-        if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME or len(word) < 2:
-            break
-        words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
-    return " ".join(words) or None
 
 
 def village_in(ctx: Ctx, text: str) -> str | None:
@@ -190,7 +187,12 @@ class CaseForm(ChangeableForm):
         does: its danger is answered at once, and the country and problem it names are
         confirmed rather than asked. If consent is refused, the form's data goes with the
         form."""
-        if step not in EARLY_STORY_STEPS or len(text.split()) < EARLY_STORY_WORDS:
+        if len(text.split()) < EARLY_STORY_WORDS:
+            return False
+        if step in LATER_STORY_STEPS and ctx.data.get("story"):
+            add_to_story(ctx, text)
+            return True
+        if step not in EARLY_STORY_STEPS:
             return False
         # a story sent in pieces ("anak sy namanya ...", "kerja d taiwan ...", "sdh 5 bln
         # gajinya d potong"), after the message that opened the report or not: each piece is
@@ -263,13 +265,17 @@ class CaseForm(ChangeableForm):
 
     def reporter_read(self, ctx: Ctx) -> str:
         buttons = [Button(f"rep:{k}", short(ctx._(t))) for k, t in REPORTERS]
-        relation = None if ctx.incoming.button else relation_in(ctx.incoming.text or "")
+        text = ctx.incoming.text or ""
+        # the writer's side: "sy ibunya" is a mother, and so is "anak sy di arab ..."
+        relation = None if ctx.incoming.button else writer_relation(text)
         if relation is None:
-            return self.option(ctx, buttons).split(":", 1)[1]
-        if relation == "self":
-            return "self"
-        ctx.set_data(relation=relation)  # "sy ibunya": the family, and who in it
-        return "family"
+            reporter = self.option(ctx, buttons).split(":", 1)[1]
+        else:
+            reporter = "self" if relation == "self" else "family"
+        ctx.set_data(relation=relation if reporter == "family" else None)
+        if relation is not None:
+            self.keep_early_story(ctx, "reporter", text)  # "anak sy di arab gk digaji 8 bln"
+        return reporter
 
     def worker_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("name_guess")
@@ -349,6 +355,10 @@ class CaseForm(ChangeableForm):
             return list(dict.fromkeys(picked))
 
     def story_prompt(self, ctx: Ctx) -> None:
+        if ctx.data.get("editing") and ctx.data.get("story"):
+            # *Ubah* → *Cerita*: families add what they forgot; the story told stays
+            ctx.say(ctx._("Type what you want to add to your story."))
+            return
         ctx.say(
             ctx._(
                 "Tell us what happened, in your own words: since when, who is involved, "
@@ -374,15 +384,28 @@ class CaseForm(ChangeableForm):
             ctx.engine.emergency(ctx)
         named = [*ctx.data.get("categories", []), *categories_in(story)]
         ctx.set_data(categories=list(dict.fromkeys(named)))
+        if ctx.data.get("editing") and ctx.data.get("story"):
+            story = f"{ctx.data['story']}\n{story}"
         return story[:STORY_MAX]
 
+    def _danger_buttons(self, ctx: Ctx) -> list[Button]:
+        return [
+            *yes_no(ctx, N_("Yes, in danger"), N_("No")),
+            Button(NOT_KNOWN, short(ctx._("I don't know"))),
+        ]
+
     def danger_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("Is someone in danger right now?"), yes_no(ctx, N_("Yes, in danger"), N_("No"))
-        )
+        ctx.say(ctx._("Is someone in danger right now?"), self._danger_buttons(ctx))
 
     def danger_read(self, ctx: Ctx) -> bool:
-        danger = self.option(ctx, yes_no(ctx, N_("Yes, in danger"), N_("No"))) == YES
+        """A family that cannot know ("gk tau pak", "mungkin": no news for weeks) is taken as
+        possible danger: the numbers, and the report marked urgent."""
+        words = set(fold(ctx.incoming.text or "").split())
+        if ctx.incoming.button == NOT_KNOWN or says_not(words, KNOWING) or words & MAYBE:
+            chosen = NOT_KNOWN
+        else:
+            chosen = self.option(ctx, self._danger_buttons(ctx))
+        danger = chosen in (YES, NOT_KNOWN)
         if danger:
             if not ctx.data.get("urgent"):
                 ctx.engine.emergency(ctx)
@@ -425,7 +448,7 @@ class CaseForm(ChangeableForm):
             bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
             bullet(_("Danger now"), _("Yes") if d.get("urgent") else _("No")),
             bullet(_("Village"), village.label if village else "-"),
-            bullet(_("Story"), (d.get("story") or "")[:300]),
+            bullet(_("Story"), whole_story(d)[:300]),
         ]
         return "\n".join(lines)
 
@@ -452,7 +475,8 @@ class CaseForm(ChangeableForm):
             if d.get("decision") == CANCEL:
                 ctx.say(ctx._("Report cancelled; nothing was sent."))
             return
-        answered_first = bool(d.get("opening")) and d["story"] == str(d["opening"])[:STORY_MAX]
+        story = whole_story(d)
+        answered_first = bool(d.get("opening")) and story == str(d["opening"])[:STORY_MAX]
         case = create_case(
             ctx.session,
             contact=ctx.contact,
@@ -463,7 +487,7 @@ class CaseForm(ChangeableForm):
             category=d["category"],
             categories=d.get("categories") or [d["category"]],
             relation=d.get("relation"),
-            story=d["story"],
+            story=story,
             urgent=bool(d.get("urgent")),
             village_code=d["village_code"],
             share_consent=True,

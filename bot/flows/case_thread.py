@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot import pieces
 from bot.answers import smalltalk_text
 from bot.cases.service import add_family_message, reopen, resolved_lately
 from bot.context import Ctx
@@ -40,6 +41,9 @@ ABOUT_THE_REPORT = frozenset(
     "case officer reply update news".split()
 )
 """Words of a question about the report itself, asked while it is open."""
+WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())
+"""A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
+answer's, not a status question."""
 CLOSING = frozenset(
     "ditutup tutup tutupnya ditutupin selesai diselesaikan selesainya beres closed close resolved "
     "finished".split()
@@ -61,15 +65,16 @@ def reported_country(engine: Engine, case: Case) -> Country | None:
 
 
 def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
-    """While a case is open, what the family writes goes to the officer too; a new question
-    the knowledge base answers is answered, not added to the report."""
+    """While a case is open, everything the family writes goes to the officer; a question the
+    knowledge base answers is answered as well."""
     text = ctx.incoming.text or ""
     danger = mentions_danger(text)
     asks = engine.looks_like_question(text)
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
-    if asks and not danger and (ABOUT_THE_REPORT.intersection(words) or asks_what_next(words)):
+    about = ABOUT_THE_REPORT.intersection(words) and not WHO_SEES.intersection(words)
+    if asks and not danger and (about or asks_what_next(words)):
         # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer about
         # this report, not one for the knowledge base
         add_family_message(ctx.session, case=case, text=text)
@@ -86,23 +91,30 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         ctx.say(smalltalk_text(answer.intent, ctx.lang))
         return
     if not danger and answer.topic is not None and answer.topic.form is None and asks:
+        # answered, and passed on too: it may answer the officer's own question ("paspor nya
+        # ditahan majikan pak, gmn cara ambil nya?") or tell something new
+        add_family_message(ctx.session, case=case, text=text)
         place = engine.numbers.country_in(text)
         ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
         ctx.say(
-            ctx._(
-                "This question was not added to your report *{number}*. To add something "
-                "for your officer, write it without a question."
-            ).format(number=case.number)
+            ctx._("I have also passed this to your village officer (report *{number}*).").format(
+                number=case.number
+            )
         )
         return
-    add_family_message(ctx.session, case=case, text=text)
+    add_family_message(ctx.session, case=case, text=text, urgent=danger)
     if danger:
-        # "adiknya yang di riyadh juga dikurung": Riyadh's numbers, not the report's
+        # every danger message gets the numbers, of the place it names ("adiknya yang di
+        # riyadh juga dikurung": Riyadh's, not the report's), unless they were just given
         here = engine.numbers.country_in(text)
-        reported = reported_country(engine, case)
-        if not case.urgent or (here is not None and here != reported):
-            case.urgent = True
-            engine.emergency(ctx, here or reported, with_report=False)
+        place = here or reported_country(engine, case)
+        given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
+            pieces.DANGER_PLACE_KEY
+        ) == pieces.danger_place(place, ctx.lang)
+        case.urgent = True
+        if not given:
+            engine.emergency(ctx, place, with_report=False, open_report=case.number)
+            return
     ctx.say(
         ctx._("Added to your report *{number}*; your village officer will see it.").format(
             number=case.number
@@ -128,9 +140,8 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
             return False  # "apa masih bisa daftar ke jepang?": a new question, answered
     reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
     if danger:
-        engine.emergency(
-            ctx, engine.numbers.country_in(text) or reported_country(engine, case), False
-        )
+        place = engine.numbers.country_in(text) or reported_country(engine, case)
+        engine.emergency(ctx, place, with_report=False, open_report=case.number)
     ctx.say(
         ctx._(
             "Your report *{number}* was resolved by your village officer: {outcome}\n\n"

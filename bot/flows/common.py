@@ -3,6 +3,8 @@ confirmed, Skip, and the worker's name and place abroad (reports and the registe
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from bot.cases.categories import COUNTRIES
@@ -186,7 +188,7 @@ def says_not(words: set[str], verbs: set[str] | frozenset[str]) -> bool:
 
 NONE_WORDS = frozenset(
     "gk ga gak nggak ngga tidak tdk belum blm ada none no nothing tau tahu lewat lewati skip "
-    "kak pak bu".split()
+    "kak pak bu kota kotanya nya nama namanya alamat alamatnya the city name".split()
 )
 """An optional answer said to be none ("gk ada", "belum tahu"): skipped, not stored."""
 
@@ -232,8 +234,41 @@ def is_a_name(text: str) -> bool:
     )
 
 
+NAMED = re.compile(
+    r"\bnama(?: lengkap| lengkapnya)?"
+    r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?\s*"
+    r"(?:adalah\s+|:\s*)?([A-Za-z]+(?:[ ]+[A-Za-z]+){0,4})",
+    re.IGNORECASE,
+)
+"""A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
+ani"), up to the first word that cannot be part of a name; confirmed, never taken silently."""
+NOT_IN_A_NAME = frozenset(
+    "kerja bekerja di d dari dr umur usia sudah sdh udah yg yang pak bu asal tinggal lagi sejak "
+    "ke dan tapi tp skrg sekarang kak mas mbak nanti aja saja deh dulu".split()
+)
+
+
+def name_in(text: str) -> str | None:
+    """The worker's name after "namanya", in the capitals a name takes."""
+    found = NAMED.search(text)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME or len(word) < 2:
+            break
+        words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
+    return " ".join(words) or None
+
+
 def worker_name_read(ctx: Ctx) -> str:
+    """The name typed, or the one a sentence gives ("bukan pak, nama lengkap nya Siti
+    Aisyah")."""
     name = Form.text(ctx, 2, 100)
+    named = name_in(name)
+    never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"
+    if named and named != name and not never:
+        return named
     if not is_a_name(name):
         raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
     return name

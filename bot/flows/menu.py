@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from bot.answers import smalltalk_text
 from bot.context import Ctx
 from bot.i18n import N_
-from bot.options import short
+from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.replies import EMERGENCY_CHOICE, EMERGENCY_LABEL
 from bot.types import Button, Row
+from knowledge.normalize import fold
 
 if TYPE_CHECKING:
     from bot.store.models import Case
@@ -136,15 +137,41 @@ def erase_buttons(ctx: Ctx) -> list[Button]:
 
 
 def erase_prompt(ctx: Ctx) -> None:
+    from bot.cases.service import open_case_of
+
     ctx.conversation.flow = "erase_confirm"
-    ctx.say(
-        ctx._(
-            "This deletes your registrations, your name and phone number and your chat "
-            "messages. Open reports keep only what the officer needs, without your name. "
-            "Delete now?"
-        ),
-        erase_buttons(ctx),
+    text = ctx._(
+        "This deletes your registrations, your name and phone number and your chat "
+        "messages. Open reports keep only what the officer needs, without your name. "
+        "Delete now?"
     )
+    case = open_case_of(ctx.session, ctx.contact)
+    if case is not None:
+        text += "\n\n" + ctx._(
+            "Your report *{number}* is still open: after this, your officer can no longer "
+            "reply to you here."
+        ).format(number=case.number)
+    ctx.say(text, erase_buttons(ctx))
+
+
+ERASE_WORDS = frozenset(
+    "hapus hapuskan hapusin delete erase semua semuanya data datanya saya sy aku my all it "
+    "sekarang now".split()
+)
+KEEP_WORDS = frozenset("jadi batal cancel keep simpan".split())
+
+
+def erase_answer(text: str | None) -> str | None:
+    """The answer to "Delete now?" in words: "iya pak hapus aja semuanya", "yaudah hapus", "ok"
+    delete; "gk jadi", "jangan", "batal" keep. None when it is neither."""
+    words = set(fold(text or "").split()) - ADDRESS
+    if not words:
+        return None
+    if words & (NO_WORDS | KEEP_WORDS) and words <= NO_WORDS | KEEP_WORDS | ERASE_WORDS:
+        return ERASE_NO
+    if words & (YES_WORDS | {"hapus", "delete", "erase"}) and words <= YES_WORDS | ERASE_WORDS:
+        return ERASE_YES
+    return None
 
 
 def erase(ctx: Ctx) -> None:

@@ -1,0 +1,90 @@
+"""What a family writes while its report is open reaches the officer, and what the officer
+sends cannot silently vanish."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.cases import service as handoff
+from bot.store.db import transaction
+from bot.store.models import Case, CaseEvent, OutboxMessage
+from migran.services import Services
+from tests.bot.test_case_review import replay
+from tests.cases_support import REPORT_STEPS, as_officer
+from tests.conftest import Chat
+from tests.officers_support import team
+
+
+@pytest.fixture
+def reported(services: Services) -> tuple[Chat, str, int]:
+    """A report sent to the village officer (with Telegram linked); the chat, its number and
+    the officer's id."""
+    officer = team(services)["anjani"].id
+    chat = Chat(services)
+    replay(chat, REPORT_STEPS)
+    with transaction(services.factory) as session:
+        number = session.scalars(select(Case.number)).one()
+    return chat, number, officer
+
+
+def family_messages(services: Services) -> list[str]:
+    with transaction(services.factory) as session:
+        return [
+            e.body or ""
+            for e in session.scalars(
+                select(CaseEvent).where(CaseEvent.kind == "family_message").order_by(CaseEvent.id)
+            )
+        ]
+
+
+def to_officer(services: Services) -> list[str]:
+    with transaction(services.factory) as session:
+        return [
+            str(m.payload.get("text"))
+            for m in session.scalars(
+                select(OutboxMessage).where(OutboxMessage.recipient == "900001")
+            )
+        ]
+
+
+def test_a_message_starting_with_the_code_is_news_for_the_officer(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    assert "menunggu petugas" in chat.say(f"cek laporan {number}")
+    text = chat.say(f"{number} anak sy udh bisa ditelpon pak")
+    assert "ditambahkan ke laporan" in text
+    assert family_messages(services)[-1] == f"{number} anak sy udh bisa ditelpon pak"
+
+
+def test_an_answer_to_the_officer_written_as_a_question_reaches_the_officer(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, _, _ = reported
+    chat.say("paspor nya ditahan majikan pak, gmn cara ambil nya?")
+    assert "paspor nya ditahan majikan" in family_messages(services)[-1]
+
+
+def test_danger_told_to_an_open_report_is_urgent_for_the_officer(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    text = chat.say("tolong pak dia dikunci di kamar gk dikasih makan 2 hari")
+    assert "+60 17-668 8032" in text and number in text
+    assert any(m.startswith("DARURAT") and number in m for m in to_officer(services))
+
+
+def test_after_the_family_erased_its_data_a_reply_is_refused_not_lost(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, officer = reported
+    assert "petugas tidak bisa lagi membalas" in chat.say("hapus data saya")
+    assert "sudah dihapus" in chat.say("iya")
+    with pytest.raises(handoff.CaseError, match="cannot reach them"):
+        as_officer(
+            services,
+            officer,
+            number,
+            lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Bu, kami sudah..."),
+        )
