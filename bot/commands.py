@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from knowledge.normalize import fold
 
@@ -160,6 +161,23 @@ melaporkan ...")."""
 LEADING_WORD = {"report": "lapor", "training": "daftar"}
 LEAVING = frozenset("berangkat brgkt brangkat brngkt keberangkatan pergi".split())
 """A departure named right after "lapor": the record of who leaves, not a problem report."""
+RETURNED_WORDS = frozenset("pulang plg plng balik kembali".split())
+JUST = frozenset("sudah sdh udh udah dah baru telah".split())
+RETURN_MAX_WORDS = 10
+NOT_RETURNED = frozenset("tidak tdk gk ga gak nggak belum blm blom bisa boleh mau ingin".split())
+
+
+def tells_a_return(words: list[str]) -> bool:
+    """A return named right after "lapor" ("lapor kepulangan", "lapor sy baru plg dr brunei"):
+    the record of who comes home, not a problem report. "lapor anak sy tidak boleh pulang" is
+    one."""
+    if len(words) > RETURN_MAX_WORDS or NOT_RETURNED.intersection(words):
+        return False  # "lapor suami sy udh pulang tp gaji blm dibayar" is a problem
+    return "kepulangan" in words or any(
+        a in JUST and b in RETURNED_WORDS for a, b in pairwise(words)
+    )
+
+
 NOUN_FORMS = frozenset(("laporan", "pengaduan", "aduan"))
 """A noun opens a form only when typed as a keyword ("LAPORAN ...", "Pengaduan: ..."); in a
 plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
@@ -226,6 +244,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
         return None
     if command == "report" and LEAVING.intersection(fold(stripped).split()[1:5]):
         return "register"  # "lapor berangkat anak saya ke Taiwan", "lapor anak sy brgkt"
+    if command == "report" and tells_a_return(fold(stripped).split()[1:]):
+        return "returned"  # "lapor kepulangan, sy baru plg dr brunei"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if word in NOUN_FORMS and not (shouted or marked):

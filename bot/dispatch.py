@@ -247,9 +247,9 @@ class Dispatcher:
             for case in session.scalars(
                 select(Case)
                 .where(Case.contact_id.in_(contact_ids), Case.status.in_(OPEN_STATUSES))
-                .order_by(Case.id)
+                .order_by(Case.updated_at, Case.id)
             ):
-                open_cases[case.contact_id or 0] = case  # the newest, as open_case_of
+                open_cases[case.contact_id or 0] = case  # the last active, as open_case_of
             backlog: dict[int, list[Message]] = defaultdict(list)
             for old in session.scalars(
                 select(Message)

@@ -556,6 +556,9 @@ class Engine:
                 replies.story_noted(ctx)
         elif reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
+        if reading.command in UPDATES:
+            update(ctx, reading.command)  # "lapor kepulangan": the register, not a report
+            return
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}
             # "sy mau lapor soal itu pak" after the story: the report carries every piece

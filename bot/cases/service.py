@@ -117,6 +117,11 @@ OPEN_CASE_HINT = "open_case_hint"
 once (bot/dispatch.py); used once, by the next lookup for that contact."""
 
 
+LATEST_FIRST = (Case.updated_at.desc(), Case.id.desc())
+"""With two reports open, the family's message goes to the one last active (the officer's
+reply the family is answering), not always the newest."""
+
+
 def open_case_of(session: Session, contact: Contact) -> Case | None:
     hint: tuple[int, Case | None] | None = session.info.pop(OPEN_CASE_HINT, None)
     if hint is not None and hint[0] == contact.id:
@@ -124,7 +129,7 @@ def open_case_of(session: Session, contact: Contact) -> Case | None:
     return session.scalars(
         select(Case)
         .where(Case.contact_id == contact.id, Case.status.in_(OPEN_STATUSES))
-        .order_by(Case.id.desc())
+        .order_by(*LATEST_FIRST)
         .limit(1)
     ).first()
 

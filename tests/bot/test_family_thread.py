@@ -88,3 +88,26 @@ def test_after_the_family_erased_its_data_a_reply_is_refused_not_lost(
             number,
             lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Bu, kami sudah..."),
         )
+
+
+def test_with_two_reports_open_the_answer_goes_to_the_one_the_officer_wrote_on(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, first, officer = reported
+    replay(
+        chat,
+        [
+            {**s, "text": "Lalu Hamdi"} if s.get("text") == "Baiq Nurhasanah" else s
+            for s in REPORT_STEPS
+        ],
+    )
+    with transaction(services.factory) as session:
+        second = session.scalars(select(Case.number).where(Case.number != first)).one()
+    assert second in chat.say("majikan nya jg pindah kota")  # the newest, last active
+    as_officer(
+        services,
+        officer,
+        first,
+        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Siapa nama agennya?"),
+    )
+    assert first in chat.say("nama agen nya pak Joko dr PT Bintang")
