@@ -60,6 +60,21 @@ FOLLOW_LANGUAGE_WORDS = 4
 an Indonesian family's chat to English."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
+TROUBLE_ABROAD = frozenset(
+    (
+        "gaji-tidak-dibayar",
+        "dokumen-ditahan",
+        "kekerasan-majikan",
+        "pindah-majikan",
+        "phk-mendadak",
+        "pulang-sebelum-kontrak",
+        "hilang-kontak",
+        "pmi-meninggal-sakit",
+        "perdagangan-orang",
+        "kontak-darurat",
+    )
+)
+"""A worker's trouble abroad: a company named right after its answer is for the report."""
 
 
 def clean_text(text: str | None) -> str:
@@ -574,6 +589,9 @@ class Engine:
         pieces.keep_story(ctx, reading)
         if reading.company is not None:
             about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
+            if about_company and self._company_of_a_trouble(ctx, reading):
+                company.noted(ctx, reading.company)
+                return
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
@@ -642,6 +660,17 @@ class Engine:
                 if s and s not in (reading.topic, EMERGENCY_TOPIC)
             ),
             None,
+        )
+
+    def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:
+        """A company named, not asked about, right after a worker's trouble abroad was
+        answered or the danger reply given: the name is for the report."""
+        last = reading.text.rsplit("\n", 1)[-1]
+        if self.looks_like_question(last):
+            return False  # "PT Bintang itu resmi gk?": checked
+        answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
+        return answered in TROUBLE_ABROAD or pieces.after_danger(
+            ctx.data.get(pieces.DANGER_KEY), ctx.now
         )
 
     def check_company(self, ctx: Ctx, reading: Reading, aside: bool = False) -> None:

@@ -32,6 +32,21 @@ def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False
     render(ctx, result)
 
 
+def noted(ctx: Ctx, typed: str) -> None:
+    """A company named as part of a worker's trouble abroad ("PT nya PT Sumber Rejeki", after
+    the unpaid-wages answer): information for the report, not a question whether to pay it."""
+    ctx.say(
+        ctx._(
+            "I have noted the company: *{name}*. Give this name when you report: type *lapor* "
+            "and your village officer follows it up and checks the company."
+        ).format(name=typed),
+        [
+            Button("cmd:report", short(ctx._("Report a problem"))),
+            Button("cmd:menu", short(ctx._("Menu"))),
+        ],
+    )
+
+
 def choose(ctx: Ctx, choice: str) -> None:
     """The user picked one of the close names offered, or none of them."""
     country = ctx.data.get(COUNTRY)
