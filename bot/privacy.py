@@ -15,7 +15,9 @@ from sqlalchemy import delete, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.announcements.service import forget as forget_subscription
+from bot.cases.service import alert_officers
 from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY
+from bot.i18n import translator
 from bot.masking import mask_text
 from bot.register.service import erase_for as erase_register_entries
 from bot.register.service import names_of as register_names
@@ -117,6 +119,18 @@ def erase_contact(session: Session, contact: Contact, *, now: datetime) -> None:
             )
         )
     erase_register_entries(session, contact, now=now)
+    _ = translator("id")
+    for case in cases:
+        if case.status != "resolved":
+            # the officer is not left writing replies nobody will read
+            alert_officers(
+                session,
+                case,
+                _(
+                    "The family of case {number} deleted their data: replies can no longer "
+                    "reach them."
+                ).format(number=case.number),
+            )
     conversation = session.get(Conversation, contact.id)
     if conversation is not None:
         conversation.flow, conversation.step, conversation.data = None, None, {}

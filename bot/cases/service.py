@@ -18,10 +18,12 @@ from bot.codes import new_code
 from bot.i18n import translator
 from bot.options import short
 from bot.outbox import queue_message, queue_reply
-from bot.store.models import Case, CaseEvent, Contact, Officer, utcnow
+from bot.store.models import Case, CaseEvent, Contact, Conversation, Officer, utcnow
 from bot.types import Button, Reply, reply_to_dict
 
 OPEN_STATUSES = ("new", "claimed")
+ERASE_PENDING = "erase_confirm"
+"""The chat's flow while "delete everything?" waits for a yes (bot.flows.menu)."""
 UNREACHABLE = "the family deleted their data: a reply cannot reach them"
 REOPEN_WINDOW = timedelta(days=30)
 """How long after a report is resolved the family's message about it opens it again ("kok
@@ -217,6 +219,10 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
     if contact is None or contact.erased_at is not None:
         return False
     queue_reply(session, contact=contact, reply=Reply(text), now=now or utcnow(), sender="officer")
+    conversation = session.get(Conversation, contact.id)
+    if conversation is not None and conversation.flow == ERASE_PENDING:
+        # "baik bu" answering the officer is not a yes to deleting everything
+        conversation.flow = None
     return True
 
 

@@ -13,13 +13,23 @@ from typing import TYPE_CHECKING
 
 from bot import pieces
 from bot.answers import smalltalk_text
-from bot.cases.service import add_family_message, reopen, resolved_lately
+from bot.cases.service import (
+    REOPEN_WINDOW,
+    add_family_message,
+    cases_of,
+    reopen,
+    resolved_lately,
+)
+from bot.commands import OWN_CODE
 from bot.context import Ctx
 from bot.flows import menu
+from bot.options import short
 from bot.store.models import Case
+from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country
 from knowledge.normalize import fold
+from knowledge.topic import Topic
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -49,9 +59,31 @@ CLOSING = frozenset(
     "finished".split()
 )
 """Words about the report's closing ("kok ditutup pak"), written after it was resolved."""
-STILL = frozenset("belum blm blom blum masih msh masi tetap tetep still yet".split())
-"""A statement that something is not over ("anak sy blm pulang", "gajinya msh blm dibayar"),
-written after the report was resolved, is about the report."""
+STILL = frozenset(
+    "belum blm blom blum masih msh masi tetap tetep still yet lagi cuma cuman hanya baru "
+    "setengah again only".split()
+)
+"""A statement that something is not over ("anak sy blm pulang", "gajinya dipotong lagi",
+"uangnya cuma masuk 2 juta"), written after the report was resolved, is about the report."""
+REPORT_WORDS = frozenset("laporan laporannya lapor kasus kasusnya report case".split())
+"""Words naming the report itself (not "kabar" or "petugas", which a new question has too)."""
+NEW_WORDS = frozenset("baru new another".split())
+SMALL_TALK = frozenset(("thanks", "bye", "greeting", "address"))
+THANKS = frozenset("makasih makasi mksh mks trimakasih terimakasih kasih thanks thank thx".split())
+"""Thanks in a longer message ("makasih pak laporannya sudah selesai") is still thanks."""
+CATEGORY_TOPICS: dict[str, set[str]] = {
+    "gaji-tidak-dibayar": {"wages"},
+    "dokumen-ditahan": {"documents"},
+    "kekerasan-majikan": {"violence"},
+    "hilang-kontak": {"lost_contact"},
+    "pmi-meninggal-sakit": {"illness_death"},
+    "calo-ilegal": {"fraud"},
+    "gagal-berangkat": {"fraud"},
+    "kepulangan": {"go_home"},
+    "pulang-sebelum-kontrak": {"go_home"},
+}
+"""The case categories a topic's answer is about: a statement read as one of them, written
+after a report of it was resolved, is about that report."""
 
 
 def asks_what_next(words: list[str]) -> bool:
@@ -123,21 +155,33 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
 
 
 def after_resolved(engine: Engine, ctx: Ctx) -> bool:
-    """A message about a report resolved lately ("kok ditutup pak", "anak sy blm pulang", or
-    danger) opens it again with its officer; True when it did. Anything else (a new question,
-    thanks) is read as usual."""
-    case = resolved_lately(ctx.session, ctx.contact, ctx.now)
-    if case is None:
-        return False
+    """A message about a report resolved lately opens it again with its officer; True when it
+    was handled here. About it: its code, the report or its closing named ("kok ditutup pak",
+    "gmn laporan sy"), danger, or a statement that the trouble goes on ("gajinya dipotong
+    lagi", "anak sy blm pulang", "uangnya cuma masuk 2 juta"). Thanks, and a new question the
+    knowledge base answers ("apa petugas desa bisa bantu buat paspor?"), are read as usual; a
+    new report ("sy mau buat laporan baru") starts one. After `REOPEN_WINDOW`, a message about
+    the report is told it was closed, and how to report again."""
     text = ctx.incoming.text or ""
     words = fold(text).split()
+    named = case_named(ctx, text)
+    case = named if named is not None and named.status == "resolved" else None
+    case = case or resolved_lately(ctx.session, ctx.contact, ctx.now)
+    if case is None or (case.resolved_at and ctx.now - case.resolved_at > REOPEN_WINDOW):
+        return closed_long_ago(ctx, case or latest_resolved(ctx), words, named is not None)
     danger = mentions_danger(text)
-    about = bool(ABOUT_THE_REPORT.intersection(words) or CLOSING.intersection(words))
-    if not (danger or about or asks_what_next(words)):
-        if not STILL.intersection(words):
-            return False
-        if engine.looks_like_question(text) and engine.librarian.ask(text).topic is not None:
-            return False  # "apa masih bisa daftar ke jepang?": a new question, answered
+    answer = engine.librarian.ask(text)
+    if not danger and (answer.intent in SMALL_TALK or THANKS.intersection(words)):
+        return False  # "makasih pak laporannya sudah selesai": thanks, not a complaint
+    if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
+        engine.start_form(ctx, "case", opening=text)  # "sy mau buat laporan baru pak, ..."
+        return True
+    about = bool(REPORT_WORDS.intersection(words) or CLOSING.intersection(words))
+    if not (danger or named is not None or about or asks_what_next(words)):
+        if engine.looks_like_question(text) or answer.intent == "confused":
+            return False  # a new question: answered
+        if not (STILL.intersection(words) or _same_trouble(case, answer.topic)):
+            return False  # news of something else ("anak sy yg kedua mau ke jepang")
     reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
     if danger:
         place = engine.numbers.country_in(text) or reported_country(engine, case)
@@ -148,5 +192,44 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
             "I have opened it again and passed your message to your officer. What you write "
             "next is added to it."
         ).format(number=case.number, outcome=case.outcome or "")
+    )
+    return True
+
+
+def _same_trouble(case: Case, topic: Topic | None) -> bool:
+    """The message is read as the trouble the report was about ("gajinya dipotong lagi" on a
+    report of unpaid wages)."""
+    if topic is None:
+        return False
+    return bool(CATEGORY_TOPICS.get(topic.slug, set()) & set(case.categories or [case.category]))
+
+
+def case_named(ctx: Ctx, text: str) -> Case | None:
+    """The family's own report whose code the message gives ("K-LCT6KU gaji anak sy ...")."""
+    found = OWN_CODE.search(text)
+    if found is None:
+        return None
+    number = found.group(0).upper()
+    return next((c for c in cases_of(ctx.session, ctx.contact) if c.number == number), None)
+
+
+def latest_resolved(ctx: Ctx) -> Case | None:
+    resolved = [c for c in cases_of(ctx.session, ctx.contact) if c.status == "resolved"]
+    return resolved[-1] if resolved else None
+
+
+def closed_long_ago(ctx: Ctx, case: Case | None, words: list[str], named: bool = False) -> bool:
+    """ "kok laporan sy ditutup" about a report resolved more than `REOPEN_WINDOW` ago: it is
+    closed, and a new report is the way."""
+    about = named or REPORT_WORDS.intersection(words) or CLOSING.intersection(words)
+    if case is None or not about:
+        return False
+    when = case.resolved_at.strftime("%d-%m-%Y") if case.resolved_at else ""
+    ctx.say(
+        ctx._(
+            "Your report *{number}* was resolved on {date}: {outcome}\n\nIf the problem goes "
+            "on, make a new report: your village officer gets it with everything you write."
+        ).format(number=case.number, date=when, outcome=case.outcome or ""),
+        [Button("cmd:report", short(ctx._("Report a problem")))],
     )
     return True

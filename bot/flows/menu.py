@@ -137,9 +137,9 @@ def erase_buttons(ctx: Ctx) -> list[Button]:
 
 
 def erase_prompt(ctx: Ctx) -> None:
-    from bot.cases.service import open_case_of
+    from bot.cases.service import ERASE_PENDING, open_case_of
 
-    ctx.conversation.flow = "erase_confirm"
+    ctx.conversation.flow = ERASE_PENDING
     text = ctx._(
         "This deletes your registrations, your name and phone number and your chat "
         "messages. Open reports keep only what the officer needs, without your name. "
@@ -155,10 +155,10 @@ def erase_prompt(ctx: Ctx) -> None:
 
 
 ERASE_WORDS = frozenset(
-    "hapus hapuskan hapusin delete erase semua semuanya data datanya saya sy aku my all it "
-    "sekarang now".split()
+    "hapus hapuskan hapusin dihapus delete erase semua semuanya data datanya saya sy aku my all "
+    "it sekarang now tolong silakan silahkan yakin gpp gapapa please sure".split()
 )
-KEEP_WORDS = frozenset("jadi batal cancel keep simpan".split())
+KEEP_WORDS = frozenset("jadi batal cancel keep simpan usah dulu nanti ntar".split())
 
 
 def erase_answer(text: str | None) -> str | None:
@@ -169,7 +169,8 @@ def erase_answer(text: str | None) -> str | None:
         return None
     if words & (NO_WORDS | KEEP_WORDS) and words <= NO_WORDS | KEEP_WORDS | ERASE_WORDS:
         return ERASE_NO
-    if words & (YES_WORDS | {"hapus", "delete", "erase"}) and words <= YES_WORDS | ERASE_WORDS:
+    agreeing = YES_WORDS | {"hapus", "dihapus", "delete", "erase", "silakan", "silahkan", "gpp"}
+    if words & agreeing and words <= YES_WORDS | ERASE_WORDS:
         return ERASE_YES
     return None
 

@@ -104,7 +104,8 @@ def test_a_month_later_a_new_report_is_the_way(
     with transaction(services.factory) as session:
         case = session.scalars(select(Case)).one()
         case.resolved_at = (case.resolved_at or case.created_at) - timedelta(days=31)
-    assert number not in chat.say("kok ditutup pak laporan sy")
+    text = chat.say("kok ditutup pak laporan sy")
+    assert "membukanya lagi" not in text and "buat laporan baru" in text
     assert the_case(services)[0] == "resolved"
 
 
@@ -126,3 +127,45 @@ def test_reopened_with_its_officer_gone_it_waits_in_the_queue_from_the_reopening
         day = timedelta(days=1)
         escalated = handoff.escalate_due(session, now=now, urgent_after=day, any_after=day)
         assert escalated == []  # it waited since it opened again, not since its first day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "makasih pak laporannya sudah selesai",
+        "terima kasih bu petugas",
+        "apa petugas desa bisa bantu buat paspor?",
+        "ada kabar soal pelatihan bahasa jepang pak?",
+        "anak sy yg kedua masih mau daftar ke jepang gmn caranya",
+    ],
+)
+def test_thanks_or_a_new_question_after_the_resolution_leaves_it_resolved(
+    services: Services, resolved: tuple[Chat, str, int], text: str
+) -> None:
+    chat, number, _ = resolved
+    assert "membukanya lagi" not in chat.say(text)
+    assert the_case(services)[0] == "resolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gajinya dipotong lagi bulan ini pak",
+        "tp gajinya baru dibayar setengah pak",
+        "gmn laporan sy pak",
+    ],
+)
+def test_the_trouble_going_on_opens_it_again(
+    services: Services, resolved: tuple[Chat, str, int], text: str
+) -> None:
+    chat, number, _ = resolved
+    assert "membukanya lagi" in chat.say(text)
+    assert the_case(services)[0] == "claimed"
+
+
+def test_a_new_report_asked_for_after_the_resolution_starts_one(
+    services: Services, resolved: tuple[Chat, str, int]
+) -> None:
+    chat, _, _ = resolved
+    assert "nama lengkap pekerja" in chat.say("sy mau buat laporan baru pak, soal adik sy di taiwan")
+    assert the_case(services)[0] == "resolved"

@@ -111,3 +111,28 @@ def test_with_two_reports_open_the_answer_goes_to_the_one_the_officer_wrote_on(
         lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Siapa nama agennya?"),
     )
     assert first in chat.say("nama agen nya pak Joko dr PT Bintang")
+
+
+def test_an_officer_reply_while_deletion_waits_for_a_yes_cancels_the_question(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, officer = reported
+    chat.say("hapus data saya")
+    as_officer(
+        services,
+        officer,
+        number,
+        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Bu, besok bisa datang?"),
+    )
+    assert "sudah dihapus" not in chat.say("baik bu")
+    assert "baik bu" in family_messages(services)[-1]
+
+
+def test_the_officer_hears_when_the_family_deletes_its_data(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    chat.say("hapus data saya")
+    chat.say("iya bu tolong dihapus")
+    sent = to_officer(services)
+    assert any("menghapus datanya" in m and number in m for m in sent), sent
