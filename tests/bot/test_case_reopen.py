@@ -100,7 +100,7 @@ def test_a_new_question_or_thanks_does_not_reopen_it(
 def test_a_month_later_a_new_report_is_the_way(
     services: Services, resolved: tuple[Chat, str, int]
 ) -> None:
-    chat, number, _ = resolved
+    chat, _number, _ = resolved
     with transaction(services.factory) as session:
         case = session.scalars(select(Case)).one()
         case.resolved_at = (case.resolved_at or case.created_at) - timedelta(days=31)
@@ -142,7 +142,7 @@ def test_reopened_with_its_officer_gone_it_waits_in_the_queue_from_the_reopening
 def test_thanks_or_a_new_question_after_the_resolution_leaves_it_resolved(
     services: Services, resolved: tuple[Chat, str, int], text: str
 ) -> None:
-    chat, number, _ = resolved
+    chat, _number, _ = resolved
     assert "membukanya lagi" not in chat.say(text)
     assert the_case(services)[0] == "resolved"
 
@@ -158,7 +158,7 @@ def test_thanks_or_a_new_question_after_the_resolution_leaves_it_resolved(
 def test_the_trouble_going_on_opens_it_again(
     services: Services, resolved: tuple[Chat, str, int], text: str
 ) -> None:
-    chat, number, _ = resolved
+    chat, _number, _ = resolved
     assert "membukanya lagi" in chat.say(text)
     assert the_case(services)[0] == "claimed"
 
@@ -167,5 +167,7 @@ def test_a_new_report_asked_for_after_the_resolution_starts_one(
     services: Services, resolved: tuple[Chat, str, int]
 ) -> None:
     chat, _, _ = resolved
-    assert "nama lengkap pekerja" in chat.say("sy mau buat laporan baru pak, soal adik sy di taiwan")
+    assert "nama lengkap pekerja" in chat.say(
+        "sy mau buat laporan baru pak, soal adik sy di taiwan"
+    )
     assert the_case(services)[0] == "resolved"
