@@ -251,6 +251,8 @@ class DangerDetector:
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.still_home = re.compile(self._any_of(spec.get("not_gone_yet")))
+        self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
+        """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
         """Words that the worker is still at home (`not_gone_yet`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
@@ -414,6 +416,12 @@ class DangerDetector:
         if not self.still_home.search(standard):
             return False
         return not self._now(self.still_home.sub(" ", standard))  # its own "masih" is not now
+
+    def only_phone_trouble(self, standard: str) -> bool:
+        """The writer's own phone is dead or out of credit, and no rule reads danger: the
+        learnt model's reading of it ("hp saya mati tadi malam, tidak bisa transfer") is not
+        danger now."""
+        return bool(self.phone_trouble.search(standard))
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""

@@ -179,6 +179,7 @@ def read_danger(
         sure.probability(standard) >= sure.threshold
         and not detector.is_over(standard)
         and not detector.not_gone_yet(standard)
+        and not detector.only_phone_trouble(standard)
     ):
         return Danger(LEARNED, "", None, ranked_first=True)
     return None
