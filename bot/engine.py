@@ -522,12 +522,12 @@ class Engine:
             else:
                 self.answer_topic(ctx, just_answered, reading.lang, place=here)
             return
-        if (earlier or just_answered) and not reading.urgent and asks_where_to_turn(text):
-            # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again
-            where = here or self.numbers.country_in(pieces.whole(earlier, text))
-            if where is not None:
-                replies.where_to_turn(ctx, self.numbers, where)
-                return
+        if not reading.urgent and asks_where_to_turn(text):
+            # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
+            # a place one goes to or comes from ("lowongan k jepang") is not where one is
+            where = self.numbers.located_in(pieces.whole(earlier, text))
+            replies.where_to_turn(ctx, self.numbers, where)
+            return
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
@@ -595,6 +595,7 @@ class Engine:
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
+        last = reading.text.rsplit("\n", 1)[-1]
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):
@@ -606,7 +607,7 @@ class Engine:
                     reading.lang,
                     self._first_alone(reading),
                     place,
-                    asks_for_more(reading.text.rsplit("\n", 1)[-1]),
+                    asks_for_more(last) or case_thread.asks_what_next(fold(last).split()),
                 )
         elif reading.topic is not None:
             self.answer_topic(
@@ -652,6 +653,8 @@ class Engine:
         no requirements): one tap away beside the pointer. Answering it outright would often
         be wrong: alone, "dimana ngurusnya" after the KUR answer leans to village services."""
         last = reading.text.rsplit("\n", 1)[-1]
+        if case_thread.asks_what_next(fold(last).split()):
+            return None  # "terus gimana?" alone leans nowhere: the topic's detail, not noise
         alone = self.triage.read(last, reading.lang)
         return next(
             (

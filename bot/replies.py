@@ -28,16 +28,21 @@ def place_numbers(ctx: Ctx, country: Country) -> str:
     return "\n".join([head, *("• " + line.text(lang) for line in country.lines)])
 
 
-def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country) -> None:
-    """Where to report from the place the person is, and from anywhere: the answer to "lapor
-    kmn?" after an answer or a story that placed them."""
+def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:
+    """Where to report from the place the person is (when a message placed them), and from
+    anywhere: the answer to "lapor kmn?"."""
     _ = ctx._
     lines = [_("Where to report and whom to call:"), ""]
-    if country.lines:
+    if country is not None and country.lines:
         lines += [place_numbers(ctx, country), ""]
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(ctx.lang) for line in numbers.general)
-    lines += ["", _("Type *lapor* and your village officer will help.")]
+    if country is None:
+        lines += [
+            "",
+            _("Tell me the country or city (e.g. *di Johor*) for the numbers to call there."),
+        ]
+    lines += ["", _("Type *report* and your village officer will help.")]
     ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
 
 

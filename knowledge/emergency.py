@@ -21,6 +21,10 @@ EMERGENCY_TOPIC = "kontak-darurat"
 """The topic whose answer is the numbers to call: offered when danger is only suspected."""
 
 
+NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
+"""Words before a place one goes to or comes from, not one is in."""
+
+
 @dataclass(frozen=True)
 class Line:
     label: dict[str, str]
@@ -90,6 +94,18 @@ class EmergencyNumbers:
 
     def country(self, code: str | None) -> Country | None:
         return next((c for c in self.countries if c.code == code), None)
+
+    def located_in(self, text: str | None) -> Country | None:
+        """The first place a message says someone is in, not one they go to or come from
+        ("lowongan k jepang", "d deportasi dr malaysia"): where numbers are dialled from."""
+        if not text or not self._by_word:
+            return None
+        folded = fold_all(text)
+        words = folded.split()
+        for at, found in self._places.positions(folded):
+            if at == 0 or words[at - 1] not in NOT_THERE:
+                return self._by_word[found]
+        return None
 
     def country_in(self, text: str | None) -> Country | None:
         """The first destination a message names, by its words ("di johor", "korsel")."""

@@ -21,19 +21,24 @@ class PhraseIndex:
             by_first.setdefault(words[0], []).append((words, phrase))
         self._by_first = by_first
 
-    def finditer(self, folded: str) -> Iterator[str]:
-        """The phrases in the text, left to right, none overlapping the one before."""
+    def positions(self, folded: str) -> Iterator[tuple[int, str]]:
+        """The phrases in the text with the index of their first word, left to right, none
+        overlapping the one before."""
         words = folded.split()
         at, end = 0, len(words)
         while at < end:
             for phrase, name in self._by_first.get(words[at], ()):
                 size = len(phrase)
                 if size == 1 or tuple(words[at : at + size]) == phrase:
-                    yield name
+                    yield at, name
                     at += size
                     break
             else:
                 at += 1
+
+    def finditer(self, folded: str) -> Iterator[str]:
+        """The phrases in the text, left to right, none overlapping the one before."""
+        return (name for _, name in self.positions(folded))
 
     def first(self, folded: str) -> str | None:
         return next(self.finditer(folded), None)

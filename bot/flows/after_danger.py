@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import pieces, replies
 from bot.context import Ctx
-from bot.triage import Reading
+from bot.triage import Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -39,6 +39,11 @@ def follow(
 ) -> bool:
     """Answers a message written after the danger reply, when it is more of the same plea;
     False when it is to be read as any message is (a new danger, a new question)."""
+    if asks_where_to_turn(ctx.incoming.text or ""):
+        # "lapor kmn?" after the danger reply: where to turn from the place it was for
+        code = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "").split("|", 1)[0]
+        replies.where_to_turn(ctx, engine.numbers, here or engine.numbers.country(code or None))
+        return True
     if here is not None:
         named_place = pieces.danger_place(here, reading.lang)
         if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
