@@ -249,7 +249,9 @@ class Engine:
             head = ctx.incoming.text[:MAX_TEXT].rsplit(None, 1)[0]
             ctx.incoming = replace(ctx.incoming, text=head)
         self._follow_language(ctx)
-        case = open_case_of(ctx.session, ctx.contact)
+        named = case_thread.case_named(ctx, ctx.incoming.text or "")
+        case = named if named is not None and named.status != "resolved" else None
+        case = case or open_case_of(ctx.session, ctx.contact)  # "K-ALZETB ...": that one
         if case is not None:
             case_thread.open_thread(self, ctx, case)
             return
@@ -310,8 +312,11 @@ class Engine:
             return
         text = ctx.incoming.text or ""
         detected = detect_language(text, default=ctx.contact.language)
-        if detected != ctx.contact.language and len(text.split()) >= FOLLOW_LANGUAGE_WORDS:
-            ctx.contact.language = detected
+        if detected == ctx.contact.language or len(text.split()) < FOLLOW_LANGUAGE_WORDS:
+            return
+        if self.librarian.ask(text).intent in ("thanks", "bye", "greeting"):
+            return  # "thank you very much bu": politeness, not the language one reads
+        ctx.contact.language = detected
 
     # -- commands --------------------------------------------------------------------------
     def run_command(self, ctx: Ctx, command: str) -> None:
@@ -522,9 +527,14 @@ class Engine:
             else:
                 self.answer_topic(ctx, just_answered, reading.lang, place=here)
             return
-        if not reading.urgent and asks_where_to_turn(text):
+        if (
+            not reading.urgent
+            and (earlier or just_answered or reading.topic is None)
+            and asks_where_to_turn(text)
+        ):
             # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
-            # a place one goes to or comes from ("lowongan k jepang") is not where one is
+            # a place one goes to or comes from ("lowongan k jepang") is not where one is. A
+            # first message the knowledge base answers ("nomor kbri malaysia brp") keeps it
             where = self.numbers.located_in(pieces.whole(earlier, text))
             replies.where_to_turn(ctx, self.numbers, where)
             return

@@ -114,6 +114,7 @@ DONE = {
     "note": N_("Note saved."),
     "transfer": N_("Transferred to the district."),
     "resolve": N_("Case resolved; the family has been told."),
+    "resolve-untold": N_("Case resolved. The family deleted their data: nobody was told."),
     "register-linked": N_("Case linked to the register entry."),
     "review": N_("Review saved. Thank you: it helps the assistant answer the next family."),
 }
@@ -441,6 +442,8 @@ def case_action(
     except handoff.CaseError as error:
         code = CASE_ERROR_CODES.get(str(error), "failed")
         return RedirectResponse(f"/officer/cases/{case_id}?error={code}", status_code=303)
+    if action == "resolve" and case.contact_id is None:
+        action = "resolve-untold"
     return RedirectResponse(f"/officer/cases/{case_id}?done={action}", status_code=303)
 
 

@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cases.service import CaseError, actor_of, reviewable
+from bot.i18n import N_
 from bot.store.models import Case, CaseEvent, Officer, utcnow
 from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.evaluation import Labelled
 from knowledge.topic import Topic
 
-NOT_REVIEWABLE = "the case was not opened from a message the assistant answered"
-UNKNOWN_TOPIC = "unknown topic"
+NOT_REVIEWABLE = N_("the case was not opened from a message the assistant answered")
+UNKNOWN_TOPIC = N_("unknown topic")
 
 
 def topic_choices(topics: Iterable[Topic]) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.codes import new_code
-from bot.i18n import translator
+from bot.i18n import N_, translator
 from bot.options import short
 from bot.outbox import queue_message, queue_reply
 from bot.store.models import Case, CaseEvent, Contact, Conversation, Officer, utcnow
@@ -24,7 +24,7 @@ from bot.types import Button, Reply, reply_to_dict
 OPEN_STATUSES = ("new", "claimed")
 ERASE_PENDING = "erase_confirm"
 """The chat's flow while "delete everything?" waits for a yes (bot.flows.menu)."""
-UNREACHABLE = "the family deleted their data: a reply cannot reach them"
+UNREACHABLE = N_("the family deleted their data: a reply cannot reach them")
 REOPEN_WINDOW = timedelta(days=30)
 """How long after a report is resolved the family's message about it opens it again ("kok
 ditutup pak, anak sy blm pulang"); later, a new report is the way."""
@@ -337,13 +337,13 @@ def review_button(case: Case, _: Callable[[str], str]) -> Button:
 # -- officers' actions ------------------------------------------------------------------------
 def _open(case: Case) -> None:
     if case.status == "resolved":
-        raise CaseError("the case is already resolved")
+        raise CaseError(N_("the case is already resolved"))
 
 
 def claim(session: Session, *, case: Case, officer: Officer, now: datetime | None = None) -> None:
     _open(case)
     if case.officer_id is not None and case.officer_id != officer.id and case.status == "claimed":
-        raise CaseError("another officer has claimed this case")
+        raise CaseError(N_("another officer has claimed this case"))
     now = now or utcnow()
     case.status, case.officer_id, case.claimed_at = "claimed", officer.id, now
     record(session, case=case, kind="claimed", actor=actor_of(officer), body=officer.name, at=now)
@@ -361,7 +361,7 @@ def claim(session: Session, *, case: Case, officer: Officer, now: datetime | Non
 def unclaim(session: Session, *, case: Case, officer: Officer) -> None:
     _open(case)
     if case.officer_id != officer.id and officer.role == "officer":
-        raise CaseError("only the officer who claimed it can release it")
+        raise CaseError(N_("only the officer who claimed it can release it"))
     case.status, case.officer_id = "new", None
     record(session, case=case, kind="unclaimed", actor=actor_of(officer))
 
@@ -372,7 +372,7 @@ def reply(
     _open(case)
     text = " ".join(text.split("\n\n\n")).strip()[:3000]
     if not text:
-        raise CaseError("the reply is empty")
+        raise CaseError(N_("the reply is empty"))
     if case.contact_id is None:
         raise CaseError(UNREACHABLE)  # an officer is not told "sent" for a reply nobody gets
     if case.status == "new":
@@ -393,7 +393,7 @@ def reply(
 def note(session: Session, *, case: Case, officer: Officer, text: str) -> CaseEvent:
     text = text.strip()[:3000]
     if not text:
-        raise CaseError("the note is empty")
+        raise CaseError(N_("the note is empty"))
     return record(session, case=case, kind="note", actor=actor_of(officer), body=text)
 
 
@@ -414,7 +414,7 @@ def resolve(
     now = now or utcnow()
     outcome = outcome.strip()[:3000]
     if not outcome:
-        raise CaseError("say how the case was resolved")
+        raise CaseError(N_("say how the case was resolved"))
     case.status, case.resolved_at, case.outcome = "resolved", now, outcome
     if case.officer_id is None:
         case.officer_id = officer.id

@@ -20,8 +20,8 @@ from bot.cases.service import (
     reopen,
     resolved_lately,
 )
-from bot.commands import OWN_CODE
-from bot.context import Ctx
+from bot.commands import OWN_CODE, leading_command
+from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.options import short
 from bot.store.models import Case
@@ -54,6 +54,27 @@ ABOUT_THE_REPORT = frozenset(
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())
 """A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
 answer's, not a status question."""
+HOW_LONG = frozenset("lama kapan dibantu ditolong bantuin kelanjutannya hasilnya".split())
+SHORT_ASK = 6
+"""A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
+dibantu gk pak?"), asked while a report is open, is about the report."""
+GRAVE_NEWS = {
+    "pmi-meninggal-sakit": frozenset("meninggal wafat tewas died dead".split()),
+    "hilang-kontak": frozenset("hilang dihubungi kabarnya".split()),
+}
+"""News told to an open report that makes it urgent, with what helps now: a death, or the
+worker out of reach ("anak sy meninggal pak kata agen nya", "hp nya gk bisa dihubungi udh
+seminggu")."""
+
+
+def grave_news(words: list[str]) -> str | None:
+    said = set(words)
+    for slug, news_words in GRAVE_NEWS.items():
+        if said & news_words:
+            return slug
+    return None
+
+
 CLOSING = frozenset(
     "ditutup tutup tutupnya ditutupin selesai diselesaikan selesainya beres closed close resolved "
     "finished".split()
@@ -106,6 +127,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
     about = ABOUT_THE_REPORT.intersection(words) and not WHO_SEES.intersection(words)
+    about = about or (asks and len(words) <= SHORT_ASK and bool(HOW_LONG.intersection(words)))
     if asks and not danger and (about or asks_what_next(words)):
         # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer about
         # this report, not one for the knowledge base
@@ -134,7 +156,32 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             )
         )
         return
-    add_family_message(ctx.session, case=case, text=text, urgent=danger)
+    news = engine.librarian.topics.get(grave_news(words) or "")
+    add_family_message(ctx.session, case=case, text=text, urgent=danger or news is not None)
+    if news is not None and not danger and not asks:
+        # "anak sy meninggal pak kata agen nya", "hp nya gk aktif udh seminggu": what helps
+        # now, and the report marked urgent for the officer
+        case.urgent = True
+        place = engine.numbers.country_in(text) or reported_country(engine, case)
+        ctx.say(engine.topic_text(ctx, news, answer.lang, place))
+        ctx.say(
+            ctx._(
+                "I have added this to your report *{number}* and marked it urgent: your village "
+                "officer sees it first."
+            ).format(number=case.number)
+        )
+        return
+    if leading_command(text, lambda: asks) == "report":
+        # "lapor adik sy di taiwan gajinya dipotong": added, and a new report one tap away
+        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        ctx.say(
+            ctx._(
+                "Added to your report *{number}*. If this is about another person or another "
+                "problem, press *New report*."
+            ).format(number=case.number),
+            [Button("cmd:report", short(ctx._("New report")))],
+        )
+        return
     if danger:
         # every danger message gets the numbers, of the place it names ("adiknya yang di
         # riyadh juga dikurung": Riyadh's, not the report's), unless they were just given

@@ -72,7 +72,9 @@ def case_state(ctx: Ctx, case: Case) -> str:
 
 
 def status(ctx: Ctx) -> None:
+    from bot.cases.categories import COUNTRIES
     from bot.cases.service import cases_of
+    from bot.flows.case import title_of
     from bot.flows.register_update import departure_lines
     from bot.registrations import registrations_of
 
@@ -89,9 +91,13 @@ def status(ctx: Ctx) -> None:
             )
         )
     for case in cases_of(ctx.session, ctx.contact):
-        lines.append(
-            _("Report *{number}*: {state}").format(number=case.number, state=case_state(ctx, case))
+        about = ", ".join(
+            x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x
+        )  # with two reports, which is which
+        line = _("Report *{number}*: {state}").format(
+            number=case.number, state=case_state(ctx, case)
         )
+        lines.append(f"{line} ({about})" if about else line)
     lines += departure_lines(ctx)
     conv = ctx.conversation
     if conv.flow in ctx.engine.forms and conv.parked:

@@ -134,7 +134,7 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
                 lines += [f"• {e.actor}: {(e.body or '')[:200]}" for e in thread]
                 ctx.say("\n".join(lines), rows=case_actions(ctx, case, officer))
         except CaseError as error:
-            ctx.say(str(error))
+            ctx.say(_(str(error)))
         return
     text = (ctx.incoming.text or "").strip()
     if conv.flow in (*TYPED, REVIEWING) and text.casefold() in ("batal", "cancel", "/cancel"):
@@ -155,7 +155,13 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
         try:
             if flow == RESOLVING:
                 resolve(ctx.session, case=case, officer=officer, outcome=text, now=ctx.now)
-                done = _("Case {number} is resolved; the family has been told.")
+                done = (
+                    _("Case {number} is resolved; the family has been told.")
+                    if case.contact_id
+                    else _(
+                        "Case {number} is resolved. The family deleted their data: nobody was told."
+                    )
+                )
             elif flow == NOTING:
                 note(ctx.session, case=case, officer=officer, text=text)
                 done = _("Note saved on case {number}; only officers see it.")
@@ -163,7 +169,7 @@ def handle_officer(ctx: Ctx, officer: Officer) -> None:
                 reply(ctx.session, case=case, officer=officer, text=text, now=ctx.now)
                 done = _("Sent to the family of case {number}.")
         except CaseError as error:
-            ctx.say(str(error))
+            ctx.say(_(str(error)))
             return
         ctx.say(done.format(number=case.number))
         return

@@ -136,3 +136,42 @@ def test_the_officer_hears_when_the_family_deletes_its_data(
     chat.say("iya bu tolong dihapus")
     sent = to_officer(services)
     assert any("menghapus datanya" in m and number in m for m in sent), sent
+
+
+def test_a_message_naming_the_other_reports_code_goes_to_that_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, first, _ = reported
+    replay(
+        chat,
+        [
+            {**s, "text": "Lalu Hamdi"} if s.get("text") == "Baiq Nurhasanah" else s
+            for s in REPORT_STEPS
+        ],
+    )
+    assert first in chat.say(f"{first} anak sy sdh bisa dihubungi pak")
+
+
+def test_news_of_a_death_told_to_an_open_report_gets_what_helps_and_marks_it_urgent(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, _number, _ = reported
+    text = chat.say("anak sy meninggal pak kata agen nya")
+    assert "memulangkan jenazah" in text and "tandai darurat" in text
+    with transaction(services.factory) as session:
+        assert session.scalars(select(Case)).one().urgent
+
+
+def test_how_long_asked_while_a_report_is_open_gets_where_it_stands(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, _number, _ = reported
+    assert "menunggu petugas" in chat.say("kira2 brp lama pak")
+
+
+def test_a_new_report_typed_while_one_is_open_is_added_with_a_new_report_one_tap_away(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, _number, _ = reported
+    assert "Laporan baru" in chat.say("lapor adik sy di taiwan gajinya dipotong agen")
+    assert "nama lengkap pekerja" in chat.say(button="cmd:report")

@@ -574,8 +574,10 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 111 collected during stop 34 (75 pages on 69 sites no earlier set used; 30 in danger,
         # 13 outside working abroad, 3 of them crews held hostage) and measured on arrival,
         # unread: top-1 0.367, helpful 0.827, out of scope answered 6 of 13, the same as with
-        # the engine at that stop's start
-        (REAL_16, 0.41, 0.80, 0.03, 0.50),
+        # the engine at that stop's start. Stop 41: a crew's ship "lagi dibajak" (labelled
+        # in danger, with no topic) now gets the danger reply, counted as out of scope
+        # answered: 7 of 13
+        (REAL_16, 0.41, 0.80, 0.03, 0.54),
         # 125 collected during stop 35 (104 pages on 100 sites no earlier set used; 19 in
         # danger, 14 outside working abroad, 10 not in Indonesian) and measured on arrival,
         # unread: top-1 0.396, helpful 0.838, out of scope answered 5 of 14 with the engine at
