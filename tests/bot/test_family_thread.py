@@ -16,6 +16,13 @@ from tests.conftest import Chat
 from tests.officers_support import team
 
 
+SECOND_REPORT = [
+    {**step, "text": "Lalu Hamdi"} if step.get("text") == "Baiq Nurhasanah" else step
+    for step in REPORT_STEPS
+]
+"""The same family reports a second worker."""
+
+
 @pytest.fixture
 def reported(services: Services) -> tuple[Chat, str, int]:
     """A report sent to the village officer (with Telegram linked); the chat, its number and
@@ -94,13 +101,7 @@ def test_with_two_reports_open_the_answer_goes_to_the_one_the_officer_wrote_on(
     services: Services, reported: tuple[Chat, str, int]
 ) -> None:
     chat, first, officer = reported
-    replay(
-        chat,
-        [
-            {**s, "text": "Lalu Hamdi"} if s.get("text") == "Baiq Nurhasanah" else s
-            for s in REPORT_STEPS
-        ],
-    )
+    replay(chat, SECOND_REPORT)
     with transaction(services.factory) as session:
         second = session.scalars(select(Case.number).where(Case.number != first)).one()
     assert second in chat.say("majikan nya jg pindah kota")  # the newest, last active
@@ -142,13 +143,7 @@ def test_a_message_naming_the_other_reports_code_goes_to_that_report(
     services: Services, reported: tuple[Chat, str, int]
 ) -> None:
     chat, first, _ = reported
-    replay(
-        chat,
-        [
-            {**s, "text": "Lalu Hamdi"} if s.get("text") == "Baiq Nurhasanah" else s
-            for s in REPORT_STEPS
-        ],
-    )
+    replay(chat, SECOND_REPORT)
     assert first in chat.say(f"{first} anak sy sdh bisa dihubungi pak")
 
 
