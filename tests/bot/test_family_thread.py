@@ -15,7 +15,6 @@ from tests.cases_support import REPORT_STEPS, as_officer
 from tests.conftest import Chat
 from tests.officers_support import team
 
-
 SECOND_REPORT = [
     {**step, "text": "Lalu Hamdi"} if step.get("text") == "Baiq Nurhasanah" else step
     for step in REPORT_STEPS
