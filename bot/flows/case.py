@@ -48,6 +48,7 @@ LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "summary"))
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
+FORGOT = frozenset("lupa forgot forget".split())
 MAYBE = frozenset("mungkin entah entahlah maybe perhaps".split())
 ADDED_KEY = "story_added"
 """What the family wrote about the case outside the story step: added to the story sent."""
@@ -189,6 +190,8 @@ class CaseForm(ChangeableForm):
         form."""
         if len(text.split()) < EARLY_STORY_WORDS:
             return False
+        if step == "worker_name" and ctx.engine.looks_like_question(text):
+            return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story
         if step in LATER_STORY_STEPS and ctx.data.get("story"):
             add_to_story(ctx, text)
             return True
@@ -295,6 +298,17 @@ class CaseForm(ChangeableForm):
         guess = ctx.data.get("name_guess")
         if guess and confirm_guess(ctx, "name_guess", N_("All right, please type the name.")):
             return str(guess)
+        text = "" if ctx.incoming.button else ctx.incoming.text or ""
+        words = set(fold(text).split())
+        if words and len(words) <= 8 and (says_not(words, KNOWING) or FORGOT & words):
+            return ctx._("not known")  # "sy lupa pak": the report goes on, the officer asks
+        if text and ctx.engine.looks_like_question(text):
+            raise Invalid(
+                ctx._(
+                    "Your village officer needs the worker's name to find them and follow it "
+                    "up. If you do not know it, type *tidak tahu*."
+                )
+            )
         return worker_name_read(ctx)
 
     def country_prompt(self, ctx: Ctx) -> None:
