@@ -24,6 +24,8 @@ from bot.types import Button, Reply, reply_to_dict
 OPEN_STATUSES = ("new", "claimed")
 ERASE_PENDING = "erase_confirm"
 """The chat's flow while "delete everything?" waits for a yes (bot.flows.menu)."""
+NOT_FORMS = (None, ERASE_PENDING, "language")
+"""Chat flows that are no form to pause."""
 UNREACHABLE = N_("the family deleted their data: a reply cannot reach them")
 REOPEN_WINDOW = timedelta(days=30)
 """How long after a report is resolved the family's message about it opens it again ("kok
@@ -379,15 +381,26 @@ def reply(
         claim(session, case=case, officer=officer, now=now)
     event = record(session, case=case, kind="reply", actor=actor_of(officer), body=text, at=now)
     _ = family_translator(session, case)
-    tell_family(
-        session,
-        case=case,
-        now=now,
-        text=_("Reply from your village officer ({name}) about report {number}:\n\n{text}").format(
-            name=officer.name, number=case.number, text=text
-        ),
-    )
+    heading = {
+        "supervisor": N_("Reply from your district officer ({name}) about report {number}:"),
+        "admin": N_("Reply from the province's officer ({name}) about report {number}:"),
+    }.get(officer.role, N_("Reply from your village officer ({name}) about report {number}:"))
+    message = _(heading).format(name=officer.name, number=case.number) + "\n\n" + text
+    if _pause_form(session, case):
+        # the family's answer to this goes to the report, not into the form it was filling
+        message += "\n\n" + _("(Your form is paused: type *lanjut* to continue it.)")
+    tell_family(session, case=case, now=now, text=message)
     return event
+
+
+def _pause_form(session: Session, case: Case) -> bool:
+    """Pauses a form the family is filling when an officer's reply comes, so that what they
+    write next answers the officer (bot.engine reads a paused form's chat as the report's)."""
+    conversation = session.get(Conversation, case.contact_id) if case.contact_id else None
+    if conversation is None or conversation.flow in NOT_FORMS or conversation.parked:
+        return False
+    conversation.parked = True
+    return True
 
 
 def note(session: Session, *, case: Case, officer: Officer, text: str) -> CaseEvent:

@@ -169,3 +169,18 @@ def test_a_new_report_typed_while_one_is_open_is_added_with_a_new_report_one_tap
     chat, _number, _ = reported
     assert "Laporan baru" in chat.say("lapor adik sy di taiwan gajinya dipotong agen")
     assert "nama lengkap pekerja" in chat.say(button="cmd:report")
+
+
+def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_the_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, officer = reported
+    chat.say("daftar pelatihan")
+    as_officer(
+        services,
+        officer,
+        number,
+        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Siapa nama majikannya?"),
+    )
+    assert number in chat.say("nama majikan nya Mr Tan Ah Kow")
+    assert "Mr Tan Ah Kow" in family_messages(services)[-1]
