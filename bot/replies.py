@@ -13,6 +13,7 @@ from bot.options import short
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
+from knowledge.normalize import fold
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -46,6 +47,18 @@ def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) 
     ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
 
 
+HOME_PLACES = frozenset(
+    "indonesia jakarta bekasi tangerang bogor depok surabaya batam medan lombok mataram sumbawa "
+    "bima dompu ntb nunukan entikong kupang makassar semarang bandung".split()
+)
+"""Places in Indonesia a message in danger names where no foreign place is named: the police
+there are the number to call, not a country to be asked for."""
+
+
+def at_home(text: str | None) -> bool:
+    return bool(HOME_PLACES.intersection(fold(text or "").split()))
+
+
 def emergency_text(
     ctx: Ctx,
     numbers: EmergencyNumbers,
@@ -70,7 +83,11 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if country is None:
+    if country is None and at_home(ctx.incoming.text):
+        # "d tahan d penampungan PT d jakarta": in Indonesia, the police are the local number
+        lines.append("")
+        lines.append(_("In Indonesia: call the police at *110* now."))
+    elif country is None:
         lines.append("")
         lines.append(
             _(
