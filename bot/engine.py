@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot import pieces, replies
 from bot.answers import fallback_text, place_first, smalltalk_text
-from bot.cases.service import add_family_message, open_case_of
+from bot.cases.service import ERASE_PENDING, add_family_message, open_case_of
 from bot.commands import command_of
 from bot.context import (
     OPTIONS_KEY,
@@ -201,9 +201,9 @@ class Engine:
             self._danger_in_form(ctx, text)
             form_steps.continue_form(self, ctx)
             return
-        if conv.flow == "erase_confirm":
+        if conv.flow == ERASE_PENDING:
             ctx.say(ctx._("Nothing was deleted."))  # another message than yes or no
-        if conv.flow in ("erase_confirm", "language"):
+        if conv.flow in (ERASE_PENDING, "language"):
             self.clear(ctx)
         if ctx.incoming.button and ctx.incoming.button.startswith(company.PREFIX):
             company.choose(ctx, ctx.incoming.button.removeprefix(company.PREFIX))
@@ -276,11 +276,11 @@ class Engine:
             return button[4:]
         if button in (menu.ERASE_YES, menu.ERASE_NO, menu.LANG_ID, menu.LANG_EN):
             return button
-        if ctx.conversation.flow == "erase_confirm":
+        if ctx.conversation.flow == ERASE_PENDING:
             answer = menu.erase_answer(ctx.incoming.text)
             if answer is not None:
                 return answer
-        if ctx.conversation.flow in ("erase_confirm", "language") and ctx.incoming.text:
+        if ctx.conversation.flow in (ERASE_PENDING, "language") and ctx.incoming.text:
             options = self._pending_options(ctx)
             chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
             if chosen:
@@ -291,7 +291,7 @@ class Engine:
         return command
 
     def _pending_options(self, ctx: Ctx) -> list[Button]:
-        if ctx.conversation.flow == "erase_confirm":
+        if ctx.conversation.flow == ERASE_PENDING:
             return menu.erase_buttons(ctx)
         return menu.language_buttons(ctx)
 
@@ -314,7 +314,7 @@ class Engine:
         detected = detect_language(text, default=ctx.contact.language)
         if detected == ctx.contact.language or len(text.split()) < FOLLOW_LANGUAGE_WORDS:
             return
-        if self.librarian.ask(text).intent in ("thanks", "bye", "greeting"):
+        if self.librarian.ask(text).intent in case_thread.SMALL_TALK:
             return  # "thank you very much bu": politeness, not the language one reads
         ctx.contact.language = detected
 
@@ -370,8 +370,8 @@ class Engine:
         if in_form:
             conv.parked = True
             ctx.say(ctx._("Your form is paused. Type *lanjut* within 24 hours to continue."))
-        elif conv.flow in ("erase_confirm", "language"):
-            if conv.flow == "erase_confirm" and command not in (menu.ERASE_YES, menu.ERASE_NO):
+        elif conv.flow in (ERASE_PENDING, "language"):
+            if conv.flow == ERASE_PENDING and command not in (menu.ERASE_YES, menu.ERASE_NO):
                 ctx.say(ctx._("Nothing was deleted."))
             self.clear(ctx)
         handlers = {
