@@ -120,6 +120,13 @@ MINOR_AGE = re.compile(
 )
 """An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
 MINOR_TOPIC = "usia-minimum"
+KIN_DIED = re.compile(
+    r"\b(?:anak|suami|istri|adik|kakak|abang|ibu|bapak|ayah|keluarga|saudara)\w* "
+    r"(?:saya|sy|kami|aku) (?:\w+ ){0,2}(?:meninggal|wafat|tewas)\b"
+)
+"""A family member's death told by the family, in a message that names where abroad: the
+answer on a death abroad leads, when the ranking was not sure."""
+DEATH_TOPIC = "pmi-meninggal-sakit"
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""
@@ -375,6 +382,16 @@ class Triage:
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
             topic, offered, guess = MINOR_TOPIC, others, None
+        elif (
+            topic is None
+            and command is None
+            and KIN_DIED.search(standard)
+            and self.numbers.located_in(text) is not None
+        ):
+            # "suami sy meninggal d malaysia td pagi, kami hrs gmn": a death abroad, told by
+            # the family, gets what to do after it, not six choices
+            others = tuple(s for s in offered if s != DEATH_TOPIC)
+            topic, offered, guess = DEATH_TOPIC, others, None
         suspected = (
             danger is None
             and suspicion >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)
