@@ -609,7 +609,9 @@ class Engine:
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):
-            if not reading.urgent:  # after the danger reply or note, the pointer is noise
+            if set(fold(last).split()) <= case_thread.ACKS:
+                ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
+            elif not reading.urgent:  # after the danger reply or note, the pointer is noise
                 replies.answered_above(
                     ctx,
                     self.librarian.topics,

@@ -82,25 +82,31 @@ WANT_PLAIN = WANT_WORDS | frozenset(
     "deh ya aja".split()
 )
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
-WHERE_TO_TURN = frozenset(
-    "lapor melapor ngadu mengadu adukan aduan pengaduan hubungi menghubungi telpon telepon telp "
-    "nelpon call report complain hotline nomor nomer nmr no number kontak contact".split()
+REPORTING = frozenset("lapor melapor ngadu mengadu adukan aduan pengaduan report complain".split())
+CONTACTING = frozenset(
+    "hubungi menghubungi telpon telepon telp nelpon call nomor nomer nmr number kontak contact "
+    "hotline".split()
+)
+AUTHORITIES = frozenset(
+    "kbri kjri kdei kri kedutaan konsulat embassy consulate mom polisi police polis labour labor "
+    "1955 kemlu kp2mi bp2mi bp3mi disnaker disnakertrans darurat emergency hotline".split()
 )
 WHERE_WORDS = frozenset(
     "kemana kmn kmana kemna mana dimana dmn siapa sapa brp berapa where who which what".split()
 )
 WHERE_MAX_WORDS = 7
-"""A question this short asking where to turn ("lapor kmn?", "nomor mom brp", "what is the
-labour department number"), with a word of each list: after an answer or a story that places
-the person, the numbers of that place (`replies.where_to_turn`), not the answer again."""
+"""A question this short asking where to turn: where to report ("lapor kmn?"), or the number
+of an authority ("nomor mom brp", "what is the labour department number"). After an answer or
+a story that placed the person, the numbers of that place (`replies.where_to_turn`). Who to
+call about anything else ("hubungi siapa utk urus paspor", "nomor hp petugas desa") is not."""
 
 
 def asks_where_to_turn(text: str) -> bool:
     words = fold(text).split()
-    return (
-        0 < len(words) <= WHERE_MAX_WORDS
-        and bool(WHERE_TO_TURN.intersection(words))
-        and bool(WHERE_WORDS.intersection(words))
+    if not 0 < len(words) <= WHERE_MAX_WORDS or not WHERE_WORDS.intersection(words):
+        return False
+    return bool(REPORTING.intersection(words)) or bool(
+        CONTACTING.intersection(words) and AUTHORITIES.intersection(words)
     )
 
 

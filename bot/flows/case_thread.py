@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot import pieces
+from bot import pieces, replies
 from bot.answers import smalltalk_text
 from bot.cases.service import (
     REOPEN_WINDOW,
@@ -24,7 +24,9 @@ from bot.commands import OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.options import short
+from bot.replies import at_home
 from bot.store.models import Case
+from bot.triage import asks_where_to_turn
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country
@@ -35,14 +37,17 @@ if TYPE_CHECKING:
     from bot.engine import Engine
 
 WHAT_NEXT = frozenset(
-    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya yah pak bu "
-    "kak min sir dong now what next then so how".split()
+    "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya "
+    "yah pak bu kak min sir dong sy saya aku kami hrs harus musti mesti ngapain apa now what "
+    "next then so how should i we do".split()
 )
 """A question of nothing but what now ("terus gimana pak?") while a report is open is about
 the report: where it stands, passed to the officer, not money-management tips."""
 WHAT_WORDS = frozenset(
-    "terus trus lalu gimana gmn bagaimana bgmn selanjutnya what how next".split()
+    "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya ngapain what how next".split()
 )
+ACKS = frozenset("oh o ok oke okay okey ya iya iyaa sip siap baik noted paham mengerti oww".split())
+"""A message of nothing but an acknowledgement ("oh ok", "ya") after an answer asks nothing."""
 ALREADY = frozenset("sudah sdh udah udh dah".split())
 NOT_YET = frozenset("belum blm blom".split())
 ABOUT_THE_REPORT = frozenset(
@@ -54,27 +59,29 @@ ABOUT_THE_REPORT = frozenset(
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())
 """A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
 answer's, not a status question."""
-HOW_LONG = frozenset("lama kapan dibantu ditolong bantuin kelanjutannya hasilnya".split())
+HOW_LONG = frozenset("lama kapan hari dibantu ditolong bantuin kelanjutannya hasilnya".split())
 SHORT_ASK = 6
 """A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
 dibantu gk pak?"), asked while a report is open, is about the report."""
-GRAVE_NEWS = {
-    "pmi-meninggal-sakit": frozenset("meninggal wafat tewas died dead".split()),
-    "hilang-kontak": frozenset("hilang dihubungi kabarnya".split()),
-}
-"""News told to an open report that makes it urgent, with what helps now: a death, or the
-worker out of reach ("anak sy meninggal pak kata agen nya", "hp nya gk bisa dihubungi udh
-seminggu")."""
+DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
+OUT_OF_REACH = frozenset("dihubungi kabar kabarnya aktif nyambung reachable".split())
+NEGATIONS = frozenset("tidak tdk gk ga gak nggak ngga belum blm blom not no".split())
 
 
 def grave_news(words: list[str]) -> str | None:
+    """News that makes a report urgent, with what helps now: a death ("anak sy meninggal pak
+    kata agen nya"), or the worker out of reach ("udh 2 hari gk ada kabar", "gk bisa
+    dihubungi"; "sdh bisa dihubungi" is good news)."""
     said = set(words)
-    for slug, news_words in GRAVE_NEWS.items():
-        if said & news_words:
-            return slug
+    if said & DEATH_WORDS:
+        return "pmi-meninggal-sakit"
+    if "hilang" in said or (said & OUT_OF_REACH and said & NEGATIONS):
+        return "hilang-kontak"
     return None
 
 
+TAG_QUESTION = frozenset("gk gak ga nggak ngga tidak kah apa brp berapa".split())
+"""A question asked without a question mark, by its tag ("bisa dibantu gk pak")."""
 CLOSING = frozenset(
     "ditutup tutup tutupnya ditutupin selesai diselesaikan selesainya beres closed close resolved "
     "finished".split()
@@ -89,6 +96,11 @@ STILL = frozenset(
 REPORT_WORDS = frozenset("laporan laporannya lapor kasus kasusnya report case".split())
 """Words naming the report itself (not "kabar" or "petugas", which a new question has too)."""
 NEW_WORDS = frozenset("baru new another".split())
+OWNERS = frozenset(
+    "sy saya kami aku ku anak suami istri adik kakak ibu bapak itu tadi my our".split()
+)
+BUT = frozenset("tapi tp tetapi namun but".split())
+"""Thanks with a "but" ("makasih pak, tp gaji suami msh blm dibayar semua") is not only thanks."""
 SMALL_TALK = frozenset(("thanks", "bye", "greeting", "address"))
 THANKS = frozenset("makasih makasi mksh mks trimakasih terimakasih kasih thanks thank thx".split())
 """Thanks in a longer message ("makasih pak laporannya sudah selesai") is still thanks."""
@@ -126,11 +138,39 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    if danger:
+        _danger_told(engine, ctx, case, text)
+        return
+    if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
+        engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"
+        return
+    if asks_where_to_turn(text):
+        # "lapor kmn pak?", "nomor kbri brp?": the numbers from where the report says
+        add_family_message(ctx.session, case=case, text=text)
+        place = None if at_home(text) else engine.numbers.located_in(text)
+        replies.where_to_turn(ctx, engine.numbers, place or reported_country(engine, case))
+        return
+    news = None if asks else engine.librarian.topics.get(grave_news(words) or "")
+    if news is not None:
+        # "anak sy meninggal pak kata agen nya", "udh 2 hari gk ada kabar": what helps now,
+        # and the report marked urgent for the officer
+        add_family_message(ctx.session, case=case, text=text, urgent=True)
+        case.urgent = True
+        place = engine.numbers.country_in(text) or reported_country(engine, case)
+        ctx.say(engine.topic_text(ctx, news, ctx.lang, place))
+        ctx.say(
+            ctx._(
+                "I have added this to your report *{number}* and marked it urgent: your village "
+                "officer sees it first."
+            ).format(number=case.number)
+        )
+        return
     about = ABOUT_THE_REPORT.intersection(words) and not WHO_SEES.intersection(words)
-    about = about or (asks and len(words) <= SHORT_ASK and bool(HOW_LONG.intersection(words)))
-    if asks and not danger and (about or asks_what_next(words)):
-        # "sudah ada kabar?", "berapa lama laporan diproses?": a question for the officer about
-        # this report, not one for the knowledge base
+    short_ask = len(words) <= SHORT_ASK and bool(HOW_LONG.intersection(words))
+    about = about or (short_ask and (asks or bool(TAG_QUESTION.intersection(words))))
+    if (asks or about) and (about or asks_what_next(words)):
+        # "sudah ada kabar?", "kira2 brp lama pak", "bisa dibantu gk pak": a question for the
+        # officer about this report, not one for the knowledge base
         add_family_message(ctx.session, case=case, text=text)
         ctx.say(
             ctx._(
@@ -140,11 +180,11 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         )
         return
     answer = engine.librarian.ask(text)
-    if answer.intent in ("thanks", "bye") and not danger:
+    if answer.intent in ("thanks", "bye"):
         add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
         ctx.say(smalltalk_text(answer.intent, ctx.lang))
         return
-    if not danger and answer.topic is not None and answer.topic.form is None and asks:
+    if answer.topic is not None and answer.topic.form is None and asks:
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
         add_family_message(ctx.session, case=case, text=text)
@@ -156,21 +196,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             )
         )
         return
-    news = engine.librarian.topics.get(grave_news(words) or "")
-    add_family_message(ctx.session, case=case, text=text, urgent=danger or news is not None)
-    if news is not None and not danger and not asks:
-        # "anak sy meninggal pak kata agen nya", "hp nya gk aktif udh seminggu": what helps
-        # now, and the report marked urgent for the officer
-        case.urgent = True
-        place = engine.numbers.country_in(text) or reported_country(engine, case)
-        ctx.say(engine.topic_text(ctx, news, answer.lang, place))
-        ctx.say(
-            ctx._(
-                "I have added this to your report *{number}* and marked it urgent: your village "
-                "officer sees it first."
-            ).format(number=case.number)
-        )
-        return
+    add_family_message(ctx.session, case=case, text=text)
     if leading_command(text, lambda: asks) == "report":
         # "lapor adik sy di taiwan gajinya dipotong": added, and a new report one tap away
         ctx.set_data(**{PENDING_STORY: text[:4000]})
@@ -182,23 +208,32 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             [Button("cmd:report", short(ctx._("New report")))],
         )
         return
-    if danger:
-        # every danger message gets the numbers, of the place it names ("adiknya yang di
-        # riyadh juga dikurung": Riyadh's, not the report's), unless they were just given
-        here = engine.numbers.country_in(text)
-        place = here or reported_country(engine, case)
-        given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
-            pieces.DANGER_PLACE_KEY
-        ) == pieces.danger_place(place, ctx.lang)
-        case.urgent = True
-        if not given:
-            engine.emergency(ctx, place, with_report=False, open_report=case.number)
-            return
     ctx.say(
         ctx._("Added to your report *{number}*; your village officer will see it.").format(
             number=case.number
         )
     )
+
+
+def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
+    """Danger told to an open report: passed on as urgent, and the numbers of the place it
+    names ("adiknya yang di riyadh juga dikurung": Riyadh's, not the report's; "d sekap agen
+    di batam": Indonesia's police), unless they were just given."""
+    add_family_message(ctx.session, case=case, text=text, urgent=True)
+    case.urgent = True
+    here = engine.numbers.located_in(text)
+    place = None if here is None and at_home(text) else here or reported_country(engine, case)
+    given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
+        pieces.DANGER_PLACE_KEY
+    ) == pieces.danger_place(place, ctx.lang)
+    if given:
+        ctx.say(
+            ctx._("Added to your report *{number}*; your village officer will see it.").format(
+                number=case.number
+            )
+        )
+        return
+    engine.emergency(ctx, place, with_report=False, open_report=case.number)
 
 
 def after_resolved(engine: Engine, ctx: Ctx) -> bool:
@@ -218,21 +253,34 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
         return closed_long_ago(ctx, case or latest_resolved(ctx), words, named is not None)
     danger = mentions_danger(text)
     answer = engine.librarian.ask(text)
-    if not danger and (answer.intent in SMALL_TALK or THANKS.intersection(words)):
-        return False  # "makasih pak laporannya sudah selesai": thanks, not a complaint
+    still = bool(STILL.intersection(words) or BUT.intersection(words))
+    if not danger and not still and THANKS.intersection(words):
+        ctx.say(smalltalk_text("thanks", ctx.lang))  # "makasih bnyk pak, alhamdulillah"
+        return True
+    if not danger and not still and answer.intent in SMALL_TALK:
+        return False
     if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
         engine.start_form(ctx, "case", opening=text)  # "sy mau buat laporan baru pak, ..."
         return True
-    about = bool(REPORT_WORDS.intersection(words) or CLOSING.intersection(words))
-    if not (danger or named is not None or about or asks_what_next(words)):
-        if engine.looks_like_question(text) or answer.intent == "confused":
+    news = grave_news(words)
+    asks = engine.looks_like_question(text)
+    # a question names the report as one's own ("gmn laporan sy", "kok kasusnya ditutup");
+    # "cara bikin laporan ke polisi gmn?" or "kasus TPPO di NTB banyak gk?" does not
+    about = own_report(words) if asks else bool(REPORT_WORDS.intersection(words))
+    about = about or bool(CLOSING.intersection(words))
+    if not (danger or news or named is not None or about or asks_what_next(words)):
+        if asks or answer.intent == "confused":
             return False  # a new question: answered
-        if not (STILL.intersection(words) or _same_trouble(case, answer.topic)):
+        if not (still or _same_trouble(case, answer.topic)):
             return False  # news of something else ("anak sy yg kedua mau ke jepang")
+    danger = danger or news is not None  # a death or the worker out of reach: urgent
     reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
-    if danger:
+    if mentions_danger(text):
         place = engine.numbers.country_in(text) or reported_country(engine, case)
         engine.emergency(ctx, place, with_report=False, open_report=case.number)
+    elif news is not None and (topic := engine.librarian.topics.get(news)) is not None:
+        place = engine.numbers.country_in(text) or reported_country(engine, case)
+        ctx.say(engine.topic_text(ctx, topic, answer.lang, place))
     ctx.say(
         ctx._(
             "Your report *{number}* was resolved by your village officer: {outcome}\n\n"
@@ -241,6 +289,16 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
         ).format(number=case.number, outcome=case.outcome or "")
     )
     return True
+
+
+def own_report(words: list[str]) -> bool:
+    """The report named as one's own: "laporan sy", "kasus anak saya", "laporannya"."""
+    for at, word in enumerate(words):
+        if word in REPORT_WORDS and (
+            word.endswith("nya") or OWNERS.intersection(words[at + 1 : at + 3])
+        ):
+            return True
+    return False
 
 
 def _same_trouble(case: Case, topic: Topic | None) -> bool:

@@ -171,3 +171,38 @@ def test_a_new_report_asked_for_after_the_resolution_starts_one(
         "sy mau buat laporan baru pak, soal adik sy di taiwan"
     )
     assert the_case(services)[0] == "resolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kasus TPPO di NTB banyak gk pak?", "cara bikin laporan ke polisi gmn?"],
+)
+def test_a_general_question_naming_reports_is_answered_not_reopening(
+    services: Services, resolved: tuple[Chat, str, int], text: str
+) -> None:
+    chat, _, _ = resolved
+    assert "membukanya lagi" not in chat.say(text)
+    assert the_case(services)[0] == "resolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suami sy meninggal pak, kata temannya kecelakaan kerja",
+        "pak, suami sy skrg gk bisa dihubungi",
+        "makasih pak, tp sbnrnya gaji suami msh blm dibayar semua",
+    ],
+)
+def test_grave_news_or_thanks_with_a_but_opens_it_again(
+    services: Services, resolved: tuple[Chat, str, int], text: str
+) -> None:
+    chat, _, _ = resolved
+    assert "membukanya lagi" in chat.say(text)
+    assert the_case(services)[0] == "claimed"
+
+
+def test_thanks_after_the_resolution_is_thanked(
+    services: Services, resolved: tuple[Chat, str, int]
+) -> None:
+    chat, _, _ = resolved
+    assert "Sama-sama" in chat.say("makasih bnyk pak, alhamdulillah")

@@ -184,3 +184,28 @@ def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_th
     )
     assert number in chat.say("nama majikan nya Mr Tan Ah Kow")
     assert "Mr Tan Ah Kow" in family_messages(services)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lapor pak, suami sy d sekap agen, gk blh keluar", "+60 17-668 8032"),
+        ("pak anak sy udh 2 hari gk ada kabar", "tandai darurat"),
+        ("lapor kmn pak?", "Dari Malaysia"),
+        ("bisa dibantu gk pak", "menunggu petugas"),
+        ("brp hari lg pak kira2?", "menunggu petugas"),
+        ("adik sy d sekap agen di batam", "polisi di *110*"),
+    ],
+)
+def test_an_open_report_reads_danger_silence_and_status_questions(
+    services: Services, reported: tuple[Chat, str, int], text: str, expected: str
+) -> None:
+    chat, _, _ = reported
+    assert expected in chat.say(text)
+
+
+def test_typing_a_new_report_with_one_open_starts_it(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, _, _ = reported
+    assert "nama lengkap pekerja" in chat.say("laporan baru pak, soal adik sy di taiwan")
