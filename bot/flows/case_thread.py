@@ -156,8 +156,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         # and the report marked urgent for the officer
         add_family_message(ctx.session, case=case, text=text, urgent=True)
         case.urgent = True
-        place = engine.numbers.country_in(text) or reported_country(engine, case)
-        ctx.say(engine.topic_text(ctx, news, ctx.lang, place))
+        _what_helps(engine, ctx, case, news, text)
         ctx.say(
             ctx._(
                 "I have added this to your report *{number}* and marked it urgent: your village "
@@ -213,6 +212,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             number=case.number
         )
     )
+
+
+def _what_helps(engine: Engine, ctx: Ctx, case: Case, topic: Topic, text: str) -> None:
+    """The answer on grave news (a death, the worker out of reach), for where they are."""
+    place = engine.numbers.country_in(text) or reported_country(engine, case)
+    ctx.say(engine.topic_text(ctx, topic, ctx.lang, place))
 
 
 def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
@@ -279,8 +284,7 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
         place = engine.numbers.country_in(text) or reported_country(engine, case)
         engine.emergency(ctx, place, with_report=False, open_report=case.number)
     elif news is not None and (topic := engine.librarian.topics.get(news)) is not None:
-        place = engine.numbers.country_in(text) or reported_country(engine, case)
-        ctx.say(engine.topic_text(ctx, topic, answer.lang, place))
+        _what_helps(engine, ctx, case, topic, text)
     ctx.say(
         ctx._(
             "Your report *{number}* was resolved by your village officer: {outcome}\n\n"
