@@ -102,7 +102,9 @@ OWNERS = frozenset(
 BUT = frozenset("tapi tp tetapi namun but".split())
 """Thanks with a "but" ("makasih pak, tp gaji suami msh blm dibayar semua") is not only thanks."""
 SMALL_TALK = frozenset(("thanks", "bye", "greeting", "address"))
-THANKS = frozenset("makasih makasi mksh mks trimakasih terimakasih kasih thanks thank thx".split())
+THANKS = frozenset(
+    "makasih makasi mksh mks trimakasih terimakasih tengkyu thanks thank thx".split()
+)
 """Thanks in a longer message ("makasih pak laporannya sudah selesai") is still thanks."""
 CATEGORY_TOPICS: dict[str, set[str]] = {
     "gaji-tidak-dibayar": {"wages"},
@@ -259,7 +261,8 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
     danger = mentions_danger(text)
     answer = engine.librarian.ask(text)
     still = bool(STILL.intersection(words) or BUT.intersection(words))
-    if not danger and not still and THANKS.intersection(words):
+    thanks = THANKS.intersection(words) or "terima kasih" in " ".join(words)
+    if not danger and not still and thanks:
         ctx.say(smalltalk_text("thanks", ctx.lang))  # "makasih bnyk pak, alhamdulillah"
         return True
     if not danger and not still and answer.intent in SMALL_TALK:
