@@ -95,6 +95,12 @@ class EmergencyNumbers:
     def country(self, code: str | None) -> Country | None:
         return next((c for c in self.countries if c.code == code), None)
 
+    def place_word_in(self, text: str | None) -> str | None:
+        """The first word or phrase naming a place in a message ("riyadh", "johor bahru")."""
+        if not text or not self._by_word:
+            return None
+        return self._places.first(fold_all(text))
+
     def located_in(self, text: str | None) -> Country | None:
         """The first place a message says someone is in, not one they go to or come from
         ("lowongan k jepang", "d deportasi dr malaysia"): where numbers are dialled from."""

@@ -13,6 +13,7 @@ from bot.flows import news
 from bot.flows.base import Invalid, Step
 from bot.flows.common import (
     CITY,
+    CITY_TYPED,
     CONSENT,
     COUNTRY_OTHER,
     KNOWING,
@@ -218,7 +219,12 @@ class CaseForm(ChangeableForm):
         if step.name == "consent":
             return self._reporter_or_on(ctx)
         if step.name == "country" and data.get("country") != "other":
-            return self.step("city")
+            typed = data.get(CITY_TYPED)
+            city = self.step("city")
+            if typed and city is not None and not data.get("editing"):
+                ctx.set_data(city=typed, **{CITY_TYPED: None})
+                return super().after(ctx, city)  # "riyadh": the city is known
+            return city
         if data.get("editing") and step.name in EDITED_LAST:
             return self.step("summary")  # a corrected answer: back to the summary
         if step.name == "village_confirm" and data.get("editing") and data.get("village_code"):

@@ -317,7 +317,35 @@ def country_read(ctx: Ctx) -> str:
         return typed
 
 
+COUNTRY_ALIASES = frozenset(
+    [
+        *"arab saudi ksa korsel korea msia malay malaysi mlysia malaysian uae emirat".split(),
+        *"emirates taiwn taiwanese singapur spore sgp singaporean makau katar kuwet".split(),
+        *"japanese korean".split(),
+        "arab saudi",
+        "saudi arabia",
+        "korea selatan",
+        "south korea",
+        "emirat arab",
+        "uni emirat arab",
+    ]
+)
+"""Other names of a country, not a city in it ("arab", "korsel")."""
+CITY_TYPED = "city_typed"
+"""A city typed where the country was asked: kept as the city, which is then not asked."""
+
+
+def _city_in(ctx: Ctx, text: str) -> None:
+    """Keeps a city typed where the country was asked ("riyadh, alamat gk tau")."""
+    numbers = ctx.engine.numbers
+    place, word = numbers.country_in(text), numbers.place_word_in(text)
+    names = {fold(n) for n in place.name.values()} if place is not None else set()
+    if word and len(word) > 3 and word not in names | COUNTRY_ALIASES:
+        ctx.set_data(**{CITY_TYPED: word.title()})
+
+
 def typed_country(ctx: Ctx, text: str) -> str | None:
+    _city_in(ctx, text)
     named = countries_in(text)
     if len(named) == 1:
         return named[0]

@@ -12,13 +12,12 @@ from migran.services import Services
 from tests.conftest import Chat
 
 CITY_QUESTION = "Di kota atau daerah mana?"
+PROBLEM_QUESTION = "Apa masalahnya?"
 
 
 @pytest.mark.parametrize(
     ("typed", "kept"),
     [
-        ("jeddah", "arab-saudi"),
-        ("dubai", "timur-tengah"),
         ("kuwait", "timur-tengah"),
         ("malasya", "malaysia"),
         ("brunai", "brunei"),
@@ -46,3 +45,19 @@ def test_a_word_that_only_looks_like_a_country_is_not_one(sqlite_services: Servi
     for step in ("lapor", "1", "2", "Siti Aisyah"):
         chat.say(step)
     assert "Silakan pilih salah satu" in chat.say("aman")
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "city"),
+    [("jeddah", "arab-saudi", "Jeddah"), ("dubai", "timur-tengah", "Dubai")],
+)
+def test_a_city_typed_for_the_country_gives_both(
+    sqlite_services: Services, typed: str, kept: str, city: str
+) -> None:
+    chat = Chat(sqlite_services, user=f"city-{typed}")
+    for step in ("lapor", "1", "2", "Siti Aisyah"):
+        chat.say(step)
+    assert PROBLEM_QUESTION in chat.say(typed)  # the city is not asked again
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert (data["country"], data["city"]) == (kept, city)
