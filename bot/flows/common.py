@@ -14,6 +14,7 @@ from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
+from knowledge.emergency import Country
 from knowledge.normalize import fold
 
 YES, NO = "opt:yes", "opt:no"
@@ -335,21 +336,20 @@ CITY_TYPED = "city_typed"
 """A city typed where the country was asked: kept as the city, which is then not asked."""
 
 
-def _city_in(ctx: Ctx, text: str) -> None:
+def _city_in(ctx: Ctx, text: str, place: Country | None) -> None:
     """Keeps a city typed where the country was asked ("riyadh, alamat gk tau")."""
-    numbers = ctx.engine.numbers
-    place, word = numbers.country_in(text), numbers.place_word_in(text)
+    word = ctx.engine.numbers.place_word_in(text)
     names = {fold(n) for n in place.name.values()} if place is not None else set()
     if word and len(word) > 3 and word not in names | COUNTRY_ALIASES:
         ctx.set_data(**{CITY_TYPED: word.title()})
 
 
 def typed_country(ctx: Ctx, text: str) -> str | None:
-    _city_in(ctx, text)
+    place = ctx.engine.numbers.country_in(text)
+    _city_in(ctx, text, place)
     named = countries_in(text)
     if len(named) == 1:
         return named[0]
-    place = ctx.engine.numbers.country_in(text)
     if place is not None:
         if place.code in PLACE_CODES:
             return PLACE_CODES[place.code]
