@@ -146,7 +146,11 @@ class Case(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    """Indexed: each message of a contact without an open report looks for one resolved lately
+    (bot.flows.case_thread), beside the open-report lookup."""
     reporter: Mapped[str] = mapped_column(String(16))
     worker_name: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(64))
