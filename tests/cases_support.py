@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cases.service import reply
 from bot.store.db import transaction
 from bot.store.models import Case, Officer
 from migran.services import Services
@@ -52,3 +53,10 @@ def as_officer(services: Services, officer_id: int, number: str, *actions: Actio
         assert officer is not None
         for action in actions:
             action(session, case, officer)
+
+
+def officer_replies(services: Services, officer_id: int, number: str, text: str) -> None:
+    """The officer replies to the family on case `number`."""
+    as_officer(
+        services, officer_id, number, lambda s, case, o: reply(s, case=case, officer=o, text=text)
+    )

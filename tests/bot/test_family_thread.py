@@ -11,7 +11,7 @@ from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, OutboxMessage
 from migran.services import Services
 from tests.bot.test_case_review import replay
-from tests.cases_support import REPORT_STEPS, as_officer
+from tests.cases_support import REPORT_STEPS, officer_replies
 from tests.conftest import Chat
 from tests.officers_support import team
 
@@ -88,12 +88,7 @@ def test_after_the_family_erased_its_data_a_reply_is_refused_not_lost(
     assert "petugas tidak bisa lagi membalas" in chat.say("hapus data saya")
     assert "sudah dihapus" in chat.say("iya")
     with pytest.raises(handoff.CaseError, match="cannot reach them"):
-        as_officer(
-            services,
-            officer,
-            number,
-            lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Bu, kami sudah..."),
-        )
+        officer_replies(services, officer, number, "Bu, kami sudah...")
 
 
 def test_with_two_reports_open_the_answer_goes_to_the_one_the_officer_wrote_on(
@@ -104,12 +99,7 @@ def test_with_two_reports_open_the_answer_goes_to_the_one_the_officer_wrote_on(
     with transaction(services.factory) as session:
         second = session.scalars(select(Case.number).where(Case.number != first)).one()
     assert second in chat.say("majikan nya jg pindah kota")  # the newest, last active
-    as_officer(
-        services,
-        officer,
-        first,
-        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Siapa nama agennya?"),
-    )
+    officer_replies(services, officer, first, "Siapa nama agennya?")
     assert first in chat.say("nama agen nya pak Joko dr PT Bintang")
 
 
@@ -118,12 +108,7 @@ def test_an_officer_reply_while_deletion_waits_for_a_yes_cancels_the_question(
 ) -> None:
     chat, number, officer = reported
     chat.say("hapus data saya")
-    as_officer(
-        services,
-        officer,
-        number,
-        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Bu, besok bisa datang?"),
-    )
+    officer_replies(services, officer, number, "Bu, besok bisa datang?")
     assert "sudah dihapus" not in chat.say("baik bu")
     assert "baik bu" in family_messages(services)[-1]
 
@@ -176,12 +161,7 @@ def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_th
 ) -> None:
     chat, number, officer = reported
     chat.say("daftar pelatihan")
-    as_officer(
-        services,
-        officer,
-        number,
-        lambda s, case, o: handoff.reply(s, case=case, officer=o, text="Siapa nama majikannya?"),
-    )
+    officer_replies(services, officer, number, "Siapa nama majikannya?")
     assert number in chat.say("nama majikan nya Mr Tan Ah Kow")
     assert "Mr Tan Ah Kow" in family_messages(services)[-1]
 
