@@ -34,6 +34,7 @@ from bot.flows import after_danger, case_thread, company, form_steps, menu, news
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
 from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
+from bot.flows.homecoming import HomecomingForm, offer_homecoming
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
@@ -114,6 +115,7 @@ class Engine:
             "case": CaseForm(),
             "register": RegisterForm(),
             "register_update": RegisterUpdateForm(),
+            "homecoming": HomecomingForm(),
             "subscribe": news.SubscribeForm(),
         }
         self.normalizer: Normalizer = librarian.normalizer
@@ -646,6 +648,8 @@ class Engine:
             )
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
+        elif reading.return_told and not ctx.conversation.flow:
+            offer_homecoming(ctx)
 
     def topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
         """A topic's answer for the place the message is about (the caller's reading of it):

@@ -18,7 +18,7 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import named_company
-from bot.register.hints import is_departure_statement
+from bot.register.hints import asks_to_record_return, is_departure_statement, is_return_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
@@ -210,6 +210,9 @@ class Reading:
     departure_question: bool = False
     """A question about leaving ("mau berangkat ke Taiwan syaratnya apa?"): answered, and
     recording the departure is offered beside the answer."""
+    return_told: bool = False
+    """News that someone came home ("anak sy udh pulang dr taiwan"): answered, and recording
+    the return is offered beside the answer."""
     company: str | None = None
     """A placement company the message names ("PT Maju Jaya resmi gak?"), to be checked."""
     guessed: bool = False
@@ -345,6 +348,9 @@ class Triage:
         asked = departure and asks()
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
+        home = danger is None and command is None and is_return_statement(text)
+        if home and asks_to_record_return(text):
+            command = "returned"  # "anak sy udh pulang dr taiwan, mau lapor kepulangan"
         answer = self.librarian.ask(text, lang)
         company = named_company(text) if danger is None and command is None else None
         country = self.numbers.country_in(text) if danger or company else None
@@ -435,6 +441,7 @@ class Triage:
             topic=topic,
             offered=offered,
             departure_question=asked,
+            return_told=home and command is None,
             company=company,
             guessed=guess is not None,
         )

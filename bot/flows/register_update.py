@@ -74,6 +74,14 @@ def departure_lines(ctx: Ctx) -> list[str]:
 def update(ctx: Ctx, action: str) -> None:
     """Runs a chat update: at once for a single fitting entry, else through the form."""
     entries = fitting(ctx, action)
+    if not entries and action == "returned":
+        # a return with no departure on record: record the whole trip, not a dead end
+        ctx.say(ctx._("No departure is recorded for you yet, so let us record the trip."))
+        ctx.engine.start_form(ctx, "homecoming", opening=ctx.incoming.text or "")
+        return
+    if not entries and action == "departed" and not has_entries(ctx):
+        ctx.engine.start_form(ctx, "register", opening=ctx.incoming.text or "")
+        return
     if not entries:
         ctx.say(
             ctx._(

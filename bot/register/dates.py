@@ -29,9 +29,10 @@ RELATIVE_DAYS = {
 }
 UNITS = {"hari": 1, "day": 1, "days": 1, "minggu": 7, "pekan": 7, "week": 7, "weeks": 7}
 MONTH_UNITS = frozenset({"bulan", "bln", "month", "months"})
+YEAR_UNITS = frozenset({"tahun", "thn", "th", "year", "years"})
 AGO = frozenset({"lalu", "yang lalu", "ago", "kemarin"})
 LEADING_WORDS = re.compile(
-    r"^(?:(?:tanggal|tgl|tahun|pada|sekitar|kira kira|awal|on|in|sudah|udah|udh|sdh|dah|"
+    r"^(?:(?:tanggal|tgl|tahun|thn|pada|sekitar|kira kira|awal|on|in|sudah|udah|udh|sdh|dah|"
     r"berangkat|brgkt|brangkat|pergi|rencana)\s+)+"
 )
 """Words before a date that say what it is of ("udh brgkt 3 hari lalu", "tgl 20")."""
@@ -73,6 +74,8 @@ def read_date(text: str, today: date) -> date:
             return today + timedelta(days=sign * number * UNITS[unit])
         if unit in MONTH_UNITS and direction:
             return _add_months(today, sign * number)
+        if unit in YEAR_UNITS and direction:
+            return _add_months(today, sign * number * 12)  # "2 thn lalu": a returnee's trip
         if unit in MONTHS and not direction:
             return _next(today, MONTHS[unit], number)
         if unit.isdigit() and 1 <= int(unit) <= 12 and not direction:
@@ -80,6 +83,11 @@ def read_date(text: str, today: date) -> date:
     words = folded.split()
     if len(words) == 1 and words[0] in MONTHS:
         return _next(today, MONTHS[words[0]], 1)
+    month_year = re.fullmatch(r"(\w+) (\d{4})", folded)
+    if month_year and month_year[1] in MONTHS:
+        return date(int(month_year[2]), MONTHS[month_year[1]], 1)  # "maret 2023"
+    if re.fullmatch(r"(?:19|20)\d\d", folded):
+        return date(int(folded), 1, 1)  # "thn 2022": a year alone is its first day
     raise ValueError(text)
 
 

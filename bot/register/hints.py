@@ -70,6 +70,36 @@ def is_departure_statement(text: str) -> bool:
     return not (said & (NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER)) and not categories_in(text)
 
 
+HOME_WORDS = frozenset("pulang plg plng".split())
+JUST = frozenset("sudah sdh udh udah dah baru br telah".split())
+TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
+WISHES = frozenset("mau ingin pengen pgn".split())
+NOT_A_RETURN = NOT_A_DEPARTURE | STORY_TURNS | WISHES | frozenset("bisa boleh cuti libur".split())
+"""Wishes, leave ("pulang cuti") and trouble: a return to be recorded is news, not a plan."""
+
+
+def is_return_statement(text: str) -> bool:
+    """A short piece of news that someone came home ("anak sy udh pulang dr taiwan kemarin",
+    "lapor kepulangan"): the register can record it. "sudah pulang tapi gaji belum dibayar"
+    is a problem; "mau pulang" a wish."""
+    folded = fold(text).split()
+    words = [  # "mau lapor kepulangan" wishes the record, not the return
+        w
+        for w, after in zip(folded, [*folded[1:], ""], strict=True)
+        if not (w in WISHES and after in TO_RECORD)
+    ]
+    if not words or len(words) > MAX_WORDS or NOT_A_RETURN.intersection(words):
+        return False
+    if "kepulangan" in words:
+        return bool(TO_RECORD.intersection(words))
+    return any(a in JUST and b in HOME_WORDS for a, b in pairwise(words))
+
+
+def asks_to_record_return(text: str) -> bool:
+    """News of a return that also asks to record it ("..., mau lapor kepulangan")."""
+    return is_return_statement(text) and bool(TO_RECORD.intersection(fold(text).split()))
+
+
 def writer_relation(text: str) -> str | None:
     """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'."""
     words = fold(text).split()

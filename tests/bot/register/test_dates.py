@@ -31,6 +31,9 @@ TODAY = date(2026, 12, 3)
         ("tgl 20", date(2026, 12, 20)),
         ("tgl 1", date(2026, 12, 1)),  # a few days past: told late
         ("udh brgkt 3 hari lalu", date(2026, 11, 30)),
+        ("2 thn lalu", date(2024, 12, 1)),  # a returnee's trip, told loosely
+        ("maret 2023", date(2023, 3, 1)),
+        ("thn 2022", date(2022, 1, 1)),
     ],
 )
 def test_informal_dates_are_read(typed: str, meant: date) -> None:

@@ -1,0 +1,241 @@
+"""A return told by someone whose departure was never recorded ("lapor kepulangan", "anak sy
+udh pulang dr malaysia"): the register form, asking when the worker left and when they came
+home, and recording the whole trip as returned. Without it the returnee met a dead end ("no
+recorded departure"), and the village's count of who came home missed them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.cases.categories import COUNTRIES
+from bot.context import Ctx
+from bot.flows import news
+from bot.flows.base import Invalid, Step
+from bot.flows.case import REPORTERS, title_of
+from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
+from bot.flows.register import RegisterForm
+from bot.flows.summary import CANCEL, SUBMIT
+from bot.i18n import N_
+from bot.options import bullet, short
+from bot.register.dates import read_date
+from bot.register.hints import date_in
+from bot.register.service import create_entry
+from bot.register.vocab import SECTORS, SEXES
+from bot.types import Button
+
+FIELDS = (
+    ("worker_name", N_("Worker")),
+    ("village", N_("Village")),
+    ("sex", N_("Sex")),
+    ("birth_year", N_("Year of birth")),
+    ("country", N_("Country")),
+    ("sector", N_("Work")),
+    ("company", N_("Company")),
+    ("departure", N_("Departure")),
+    ("homecoming", N_("Came home")),
+    ("contract", N_("Contract (months)")),
+)
+
+
+def offer_homecoming(ctx: Ctx) -> None:
+    """Beside the answer to news of a return: recording it, as one button."""
+    ctx.say(
+        ctx._("Has the worker come home? You can record the return for your village."),
+        [Button("cmd:returned", short(ctx._("Record the return")))],
+    )
+
+
+class HomecomingForm(RegisterForm):
+    change_fields = FIELDS
+    name = "homecoming"
+
+    def __init__(self) -> None:
+        super().__init__()
+        home = Step(
+            "homecoming",
+            self.homecoming_prompt,
+            self.homecoming_read,
+            store_as="homecoming",
+            free_text=True,
+        )
+        steps: list[Step] = []
+        for step in self.steps:
+            if step.name == "contact_abroad":
+                continue  # the worker is home
+            steps.append(step)
+            if step.name == "departure":
+                steps.append(home)
+        self.steps = tuple(steps)
+
+    def prefill(self, ctx: Ctx, opening: str) -> None:
+        """A date in the opening message is the day the worker came home ("pulang kemarin")."""
+        super().prefill(ctx, opening)
+        when = date_in(opening, ctx.now.date())
+        today = ctx.now.date()
+        ctx.set_data(
+            date_guess=None,
+            home_guess=when.isoformat()
+            if when and self._plausible(ctx, when) and when <= today
+            else None,
+        )
+
+    # -- the questions that differ -------------------------------------------------------
+    def consent_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "The village keeps a register of the people who work abroad and come home, so "
+                "it can help them and their family. We keep: the worker's name, village, sex, "
+                "year of birth, destination, work, placement company, dates and contract. The "
+                "officers of the village and district see it; the province sees only counts. "
+                "You can erase the name at any time by typing *hapus data saya*. Do you agree?"
+            ),
+            yes_no(ctx, N_("I agree"), N_("No")),
+        )
+
+    def consent_reprompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("Do you agree that the village keeps this trip in its register?"),
+            yes_no(ctx, N_("I agree"), N_("No")),
+        )
+
+    def worker_prompt(self, ctx: Ctx) -> None:
+        if ctx.data.get("reporter") == "self":
+            ctx.say(ctx._("What is your full name?"))
+        else:
+            ctx.say(ctx._("What is the full name of the person who came home?"))
+
+    def sector_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._("What work did the worker do abroad? Choose, or type the job."),
+            rows=self._sector_rows(ctx),
+            list_label=ctx._("Work"),
+        )
+
+    def company_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "Which placement company (PT / P3MI) sent the worker? Type its name, or press "
+                "*Skip* if you do not know or there was none."
+            ),
+            skip_button(ctx),
+        )
+
+    def departure_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "When did the worker leave? E.g. *maret 2023*, *2 tahun lalu* or *2023-03-15*. "
+                "Press *Skip* if you do not remember."
+            ),
+            skip_button(ctx),
+        )
+
+    def departure_read(self, ctx: Ctx) -> str | None:
+        if skipped(ctx):
+            return None
+        when = self._past_date(ctx)
+        home = ctx.data.get("homecoming")
+        if home and when > date.fromisoformat(str(home)):
+            raise Invalid(ctx._("That is after the return. Please type when the worker left."))
+        return when.isoformat()
+
+    def homecoming_prompt(self, ctx: Ctx) -> None:
+        guess = ctx.data.get("home_guess")
+        if guess:
+            ctx.say(
+                ctx._("Came home: {date} — correct?").format(
+                    date=date.fromisoformat(str(guess)).strftime("%d-%m-%Y")
+                ),
+                yes_no(ctx, N_("Yes, correct"), N_("No")),
+            )
+            return
+        ctx.say(
+            ctx._("When did the worker come home? E.g. *kemarin*, *2 minggu lalu* or *15 oktober*.")
+        )
+
+    def homecoming_read(self, ctx: Ctx) -> str:
+        guess = ctx.data.get("home_guess")
+        if guess and confirm_guess(ctx, "home_guess", N_("All right, please type the date.")):
+            return str(guess)
+        when = self._past_date(ctx)
+        left = ctx.data.get("departure")
+        if left and when < date.fromisoformat(str(left)):
+            raise Invalid(ctx._("That is before the departure. Please type when they came home."))
+        return when.isoformat()
+
+    def _past_date(self, ctx: Ctx) -> date:
+        today = ctx.now.date()
+        try:
+            when = read_date(ctx.incoming.text or "", today)
+        except ValueError:
+            raise Invalid(
+                ctx._("I could not read that date. Type it like *maret 2023* or *2 bulan lalu*.")
+            ) from None
+        if not self._plausible(ctx, when) or when > today:
+            raise Invalid(ctx._("That date does not look right. Please type it again."))
+        return when
+
+    # -- the end -------------------------------------------------------------------------
+    def summary_text(self, ctx: Ctx) -> str:
+        _ = ctx._
+        d = ctx.data
+        village = ctx.engine.villages.get(d.get("village_code", ""))
+        country = title_of(COUNTRIES, d.get("country"), ctx)
+        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
+        if d.get("relation"):
+            reporter = f"{reporter} ({d['relation']})"
+        lines = [
+            _("Please check the trip:"),
+            bullet(_("Written by"), reporter),
+            bullet(_("Worker"), d.get("worker_name", "-")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Sex"), title_of(SEXES, d.get("sex"), ctx)),
+            bullet(_("Year of birth"), d.get("birth_year", "-")),
+            bullet(_("Country"), country + (f", {d['city']}" if d.get("city") else "")),
+            bullet(_("Work"), d.get("job") or title_of(SECTORS, d.get("sector"), ctx)),
+            bullet(_("Company"), d.get("company") or "-"),
+            bullet(_("Departure"), _shown(d.get("departure"))),
+            bullet(_("Came home"), _shown(d.get("homecoming"))),
+            bullet(_("Contract (months)"), d.get("contract") or "-"),
+        ]
+        return "\n".join(lines)
+
+    def finish(self, ctx: Ctx) -> None:
+        d = ctx.data
+        if not d.get("consent") or d.get("decision") != SUBMIT:
+            if d.get("decision") == CANCEL:
+                ctx.say(ctx._("Cancelled; nothing was saved."))
+            return
+        left = date.fromisoformat(d["departure"]) if d.get("departure") else None
+        entry = create_entry(
+            ctx.session,
+            village_code=d["village_code"],
+            country=d["country"],
+            source="chat",
+            contact=ctx.contact,
+            now=ctx.now,
+            consent=True,
+            status="returned",
+            reporter_relation="self" if d.get("reporter") == "self" else d.get("relation"),
+            worker_name=d.get("worker_name"),
+            sex=d.get("sex"),
+            birth_year=d.get("birth_year"),
+            city=d.get("city"),
+            sector=d.get("sector"),
+            job=d.get("job"),
+            company_name=d.get("company"),
+            departed_on=left,
+            returned_on=date.fromisoformat(d["homecoming"]),
+            contract_months=d.get("contract"),
+        )
+        ctx.contact.village_code = d["village_code"]
+        ctx.say(
+            ctx._(
+                "Recorded in the village register: welcome home! The code is *{code}*. Your "
+                "village officer sees it and may check it with you. Type *status* to see it."
+            ).format(code=entry.code),
+            news.offer(ctx),
+        )
+
+
+def _shown(when: object) -> str:
+    return date.fromisoformat(str(when)).strftime("%d-%m-%Y") if when else "-"

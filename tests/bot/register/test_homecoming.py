@@ -1,0 +1,132 @@
+"""A returnee whose departure was never recorded records the whole trip, instead of meeting
+"no recorded departure"; news of a return offers the record beside the answer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from bot.register.hints import is_return_statement
+from bot.register.models import RegisterEntry
+from migran.services import Services
+from tests.conftest import Chat
+from bot.store.db import transaction
+
+
+def entries(services: Services) -> list[RegisterEntry]:
+    with transaction(services.factory) as session:
+        found = list(session.scalars(select(RegisterEntry)))
+        session.expunge_all()
+        return found
+
+
+def to_departure(chat: Chat) -> str:
+    chat.say("lapor kepulangan")
+    chat.say(button="opt:yes")
+    chat.say(button="rep:self")
+    chat.say("Lalu Ahmad Fauzi")
+    chat.say("sakra")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:m")
+    chat.say("30")
+    chat.say(button="country:malaysia")
+    chat.say("Kuala Lumpur")
+    chat.say(button="sector:plantation")
+    return chat.say(button="opt:skip")
+
+
+def test_a_return_with_no_departure_on_record_records_the_whole_trip(
+    chat: Chat, services: Services
+) -> None:
+    opening = chat.say("lapor kepulangan")
+    assert "Belum ada keberangkatan tercatat" in opening and "Setuju" in opening
+    assert "tidak ada keberangkatan tercatat yang cocok" not in opening.lower()
+    asked = to_departure(chat)
+    assert "Kapan pekerja berangkat" in asked
+    assert "Kapan pekerja pulang" in chat.say("2 thn lalu")
+    assert "lama kontrak" in chat.say("kemarin").lower()
+    summary = chat.say("24")
+    today = services.dispatcher.clock().date()
+    assert (today - timedelta(days=1)).strftime("%d-%m-%Y") in summary
+    assert "Pulang" in summary and "Kontak di luar negeri" not in summary
+    done = chat.say(button="opt:submit")
+    assert "Selamat datang kembali" in done
+    [entry] = entries(services)
+    assert entry.status == "returned" and entry.worker_name == "Lalu Ahmad Fauzi"
+    assert entry.returned_on == today - timedelta(days=1)
+    assert entry.departed_on is not None and entry.departed_on.year == today.year - 2
+    assert entry.country == "malaysia" and entry.contract_months == 24
+    assert "pulang" in chat.say("status")
+
+
+def test_a_return_before_the_departure_is_refused(chat: Chat, services: Services) -> None:
+    to_departure(chat)
+    chat.say("kemarin")
+    refused = chat.say("2 thn lalu")
+    assert "sebelum keberangkatan" in refused
+    assert entries(services) == []
+
+
+def test_a_return_date_in_the_opening_message_is_confirmed_not_asked(
+    chat: Chat, services: Services
+) -> None:
+    chat.say("anak sy udh pulang kemarin dr taiwan, mau lapor kepulangan")
+    chat.say(button="opt:yes")
+    chat.say("Siti Aminah")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:f")
+    chat.say("28")
+    chat.say(button="opt:yes")  # Taiwan, from the message
+    chat.say(button="opt:skip")
+    chat.say(button="sector:care")
+    chat.say(button="opt:skip")
+    asked = chat.say("maret 2023")
+    yesterday = services.dispatcher.clock().date() - timedelta(days=1)
+    assert yesterday.strftime("%d-%m-%Y") in asked and "benar" in asked
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:submit")
+    [entry] = entries(services)
+    assert entry.country == "taiwan" and entry.reporter_relation == "orang tua"
+    assert entry.departed_on == date(2023, 3, 1) and entry.returned_on == yesterday
+
+
+def test_news_of_a_return_offers_to_record_it_beside_the_answer(chat: Chat) -> None:
+    reply = chat.send("anak saya baru pulang dari hongkong")
+    assert any(b.id == "cmd:returned" for r in reply for b in r.buttons)
+    form = chat.say(button="cmd:returned")
+    assert "Setuju" in form
+
+
+def test_a_return_already_on_record_is_marked_at_once(chat: Chat, services: Services) -> None:
+    chat.say("anak saya mau berangkat ke Taiwan bulan depan")
+    chat.say(button="opt:yes")
+    chat.say("Baiq Nurhasanah")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:f")
+    chat.say("22")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    chat.say(button="sector:care")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:submit")
+    assert "Selamat datang kembali" in chat.say("lapor kepulangan")
+    [entry] = entries(services)
+    assert entry.status == "returned"
+
+
+def test_what_is_news_of_a_return_and_what_is_not() -> None:
+    assert is_return_statement("anak saya baru pulang dari hongkong")
+    assert is_return_statement("sy udh plg dr malaysia minggu lalu")
+    assert is_return_statement("mau lapor kepulangan")
+    assert not is_return_statement("kepulangan anak sy kapan ya")  # asks, records nothing
+    assert not is_return_statement("sy udh pulang tp gaji blm dibayar")  # a problem
+    assert not is_return_statement("sy mau pulang")  # a wish
+    assert not is_return_statement("sudah pulang cuti ke lombok")  # leave, going back
+    assert not is_return_statement("suami sy blm pulang sudah 3 tahun")
