@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Invalid, Step
-from bot.flows.case import REPORTERS, title_of
 from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
 from bot.flows.register import RegisterForm
 from bot.flows.summary import CANCEL, SUBMIT
@@ -20,7 +18,6 @@ from bot.options import bullet, short
 from bot.register.dates import read_date
 from bot.register.hints import date_in
 from bot.register.service import create_entry
-from bot.register.vocab import SECTORS, SEXES
 from bot.types import Button
 
 FIELDS = (
@@ -80,45 +77,20 @@ class HomecomingForm(RegisterForm):
         )
 
     # -- the questions that differ -------------------------------------------------------
-    def consent_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._(
-                "The village keeps a register of the people who work abroad and come home, so "
-                "it can help them and their family. We keep: the worker's name, village, sex, "
-                "year of birth, destination, work, placement company, dates and contract. The "
-                "officers of the village and district see it; the province sees only counts. "
-                "You can erase the name at any time by typing *hapus data saya*. Do you agree?"
-            ),
-            yes_no(ctx, N_("I agree"), N_("No")),
-        )
-
-    def consent_reprompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("Do you agree that the village keeps this trip in its register?"),
-            yes_no(ctx, N_("I agree"), N_("No")),
-        )
-
-    def worker_prompt(self, ctx: Ctx) -> None:
-        if ctx.data.get("reporter") == "self":
-            ctx.say(ctx._("What is your full name?"))
-        else:
-            ctx.say(ctx._("What is the full name of the person who came home?"))
-
-    def sector_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("What work did the worker do abroad? Choose, or type the job."),
-            rows=self._sector_rows(ctx),
-            list_label=ctx._("Work"),
-        )
-
-    def company_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._(
-                "Which placement company (PT / P3MI) sent the worker? Type its name, or press "
-                "*Skip* if you do not know or there was none."
-            ),
-            skip_button(ctx),
-        )
+    consent_text = N_(
+        "The village keeps a register of the people who work abroad and come home, so it "
+        "can help them and their family. We keep: the worker's name, village, sex, year of "
+        "birth, destination, work, placement company, dates and contract. The officers of "
+        "the village and district see it; the province sees only counts. You can erase the "
+        "name at any time by typing *hapus data saya*. Do you agree?"
+    )
+    consent_again = N_("Do you agree that the village keeps this trip in its register?")
+    worker_question = N_("What is the full name of the person who came home?")
+    sector_question = N_("What work did the worker do abroad? Choose, or type the job.")
+    company_question = N_(
+        "Which placement company (PT / P3MI) sent the worker? Type its name, or press "
+        "*Skip* if you do not know or there was none."
+    )
 
     def departure_prompt(self, ctx: Ctx) -> None:
         ctx.say(
@@ -178,21 +150,9 @@ class HomecomingForm(RegisterForm):
     def summary_text(self, ctx: Ctx) -> str:
         _ = ctx._
         d = ctx.data
-        village = ctx.engine.villages.get(d.get("village_code", ""))
-        country = title_of(COUNTRIES, d.get("country"), ctx)
-        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
-        if d.get("relation"):
-            reporter = f"{reporter} ({d['relation']})"
         lines = [
             _("Please check the trip:"),
-            bullet(_("Written by"), reporter),
-            bullet(_("Worker"), d.get("worker_name", "-")),
-            bullet(_("Village"), village.label if village else "-"),
-            bullet(_("Sex"), title_of(SEXES, d.get("sex"), ctx)),
-            bullet(_("Year of birth"), d.get("birth_year", "-")),
-            bullet(_("Country"), country + (f", {d['city']}" if d.get("city") else "")),
-            bullet(_("Work"), d.get("job") or title_of(SECTORS, d.get("sector"), ctx)),
-            bullet(_("Company"), d.get("company") or "-"),
+            *self.worker_lines(ctx),
             bullet(_("Departure"), _shown(d.get("departure"))),
             bullet(_("Came home"), _shown(d.get("homecoming"))),
             bullet(_("Contract (months)"), d.get("contract") or "-"),

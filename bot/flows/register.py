@@ -77,6 +77,21 @@ def offer_register(ctx: Ctx) -> None:
 class RegisterForm(ChangeableForm):
     change_fields = FIELDS
     name = "register"
+    consent_text = N_(
+        "The village keeps a register of the people who leave to work abroad, so it can "
+        "help them and their family. We keep: the worker's name, village, sex, year of "
+        "birth, destination, work, placement company, dates, contract and, if you wish, "
+        "a contact abroad. The officers of the village and district see it; the province "
+        "sees only counts. You can erase the name and contacts at any time by typing "
+        "*hapus data saya*. Do you agree?"
+    )
+    consent_again = N_("Do you agree that the village keeps this departure in its register?")
+    worker_question = N_("What is the full name of the person who is leaving?")
+    sector_question = N_("What work will the worker do? Choose, or type the job.")
+    company_question = N_(
+        "Which placement company (PT / P3MI) sends the worker? Type its name as it is "
+        "written on the papers, or press *Skip* if you do not know."
+    )
 
     def __init__(self) -> None:
         self.steps = (
@@ -208,23 +223,10 @@ class RegisterForm(ChangeableForm):
 
     # -- consent and who writes -----------------------------------------------------------
     def consent_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._(
-                "The village keeps a register of the people who leave to work abroad, so it can "
-                "help them and their family. We keep: the worker's name, village, sex, year of "
-                "birth, destination, work, placement company, dates, contract and, if you wish, "
-                "a contact abroad. The officers of the village and district see it; the province "
-                "sees only counts. You can erase the name and contacts at any time by typing "
-                "*hapus data saya*. Do you agree?"
-            ),
-            yes_no(ctx, N_("I agree"), N_("No")),
-        )
+        ctx.say(ctx._(self.consent_text), yes_no(ctx, N_("I agree"), N_("No")))
 
     def consent_reprompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._("Do you agree that the village keeps this departure in its register?"),
-            yes_no(ctx, N_("I agree"), N_("No")),
-        )
+        ctx.say(ctx._(self.consent_again), yes_no(ctx, N_("I agree"), N_("No")))
 
     def consent_read(self, ctx: Ctx) -> bool:
         agreed = self.option(ctx, yes_no(ctx, N_("I agree"), N_("No"))) == YES
@@ -258,7 +260,7 @@ class RegisterForm(ChangeableForm):
         if ctx.data.get("reporter") == "self":
             ctx.say(ctx._("What is your full name?"))
         else:
-            ctx.say(ctx._("What is the full name of the person who is leaving?"))
+            ctx.say(ctx._(self.worker_question))
 
     # -- the worker ---------------------------------------------------------------------
     def _sex_buttons(self, ctx: Ctx) -> list[Button]:
@@ -313,7 +315,7 @@ class RegisterForm(ChangeableForm):
 
     def sector_prompt(self, ctx: Ctx) -> None:
         ctx.say(
-            ctx._("What work will the worker do? Choose, or type the job."),
+            ctx._(self.sector_question),
             rows=self._sector_rows(ctx),
             list_label=ctx._("Work"),
         )
@@ -335,13 +337,7 @@ class RegisterForm(ChangeableForm):
         return self.text(ctx, 2, 120)
 
     def company_prompt(self, ctx: Ctx) -> None:
-        ctx.say(
-            ctx._(
-                "Which placement company (PT / P3MI) sends the worker? Type its name as it is "
-                "written on the papers, or press *Skip* if you do not know."
-            ),
-            skip_button(ctx),
-        )
+        ctx.say(ctx._(self.company_question), skip_button(ctx))
 
     def company_read(self, ctx: Ctx) -> str | None:
         return None if skipped(ctx) else self.text(ctx, 2, 200)
@@ -419,12 +415,29 @@ class RegisterForm(ChangeableForm):
         return None if skipped(ctx) else self.text(ctx, 4, 200)
 
     # -- the end -------------------------------------------------------------------------
-    def summary_text(self, ctx: Ctx) -> str:
+    def worker_lines(self, ctx: Ctx) -> list[str]:
+        """The summary's lines on who writes and the worker, down to the company."""
         _ = ctx._
         d = ctx.data
         village = ctx.engine.villages.get(d.get("village_code", ""))
         country = title_of(COUNTRIES, d.get("country"), ctx)
-        work = d.get("job") or title_of(SECTORS, d.get("sector"), ctx)
+        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
+        if d.get("relation"):
+            reporter = f"{reporter} ({d['relation']})"
+        return [
+            bullet(_("Written by"), reporter),
+            bullet(_("Worker"), d.get("worker_name", "-")),
+            bullet(_("Village"), village.label if village else "-"),
+            bullet(_("Sex"), title_of(SEXES, d.get("sex"), ctx)),
+            bullet(_("Year of birth"), d.get("birth_year", "-")),
+            bullet(_("Country"), country + (f", {d['city']}" if d.get("city") else "")),
+            bullet(_("Work"), d.get("job") or title_of(SECTORS, d.get("sector"), ctx)),
+            bullet(_("Company"), d.get("company") or "-"),
+        ]
+
+    def summary_text(self, ctx: Ctx) -> str:
+        _ = ctx._
+        d = ctx.data
         when = d.get("departure")
         when_text = "-"
         if when:
@@ -434,19 +447,9 @@ class RegisterForm(ChangeableForm):
                 + " "
                 + (_("(left)") if past else _("(planned)"))
             )
-        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
-        if d.get("relation"):
-            reporter = f"{reporter} ({d['relation']})"
         lines = [
             _("Please check the departure:"),
-            bullet(_("Written by"), reporter),
-            bullet(_("Worker"), d.get("worker_name", "-")),
-            bullet(_("Village"), village.label if village else "-"),
-            bullet(_("Sex"), title_of(SEXES, d.get("sex"), ctx)),
-            bullet(_("Year of birth"), d.get("birth_year", "-")),
-            bullet(_("Country"), country + (f", {d['city']}" if d.get("city") else "")),
-            bullet(_("Work"), work),
-            bullet(_("Company"), d.get("company") or "-"),
+            *self.worker_lines(ctx),
             bullet(_("Departure"), when_text),
             bullet(_("Contract (months)"), d.get("contract") or "-"),
             bullet(_("Contact abroad"), d.get("contact_abroad") or "-"),

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from bot.register.hints import is_return_statement
 from bot.register.models import RegisterEntry
+from bot.store.db import transaction
 from migran.services import Services
 from tests.conftest import Chat
-from bot.store.db import transaction
 
 
 def entries(services: Services) -> list[RegisterEntry]:
