@@ -11,6 +11,7 @@ from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Invalid, Step
 from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
+from bot.flows.register import FIELDS as REGISTER_FIELDS
 from bot.flows.register import RegisterForm
 from bot.flows.summary import CANCEL, SUBMIT
 from bot.i18n import N_
@@ -21,14 +22,7 @@ from bot.register.service import create_entry
 from bot.types import Button
 
 FIELDS = (
-    ("worker_name", N_("Worker")),
-    ("village", N_("Village")),
-    ("sex", N_("Sex")),
-    ("birth_year", N_("Year of birth")),
-    ("country", N_("Country")),
-    ("sector", N_("Work")),
-    ("company", N_("Company")),
-    ("departure", N_("Departure")),
+    *(f for f in REGISTER_FIELDS if f[0] not in ("contract", "contact_abroad")),
     ("homecoming", N_("Came home")),
     ("contract", N_("Contract (months)")),
 )
