@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session
 
 from bot import pieces, replies
 from bot.answers import fallback_text, place_first, smalltalk_text
-from bot.cases.service import ERASE_PENDING, add_family_message, open_case_of
+from bot.cases.service import (
+    ERASE_PENDING,
+    PAUSED_FOR_OFFICER,
+    add_family_message,
+    open_case_of,
+)
 from bot.commands import command_of
 from bot.context import (
     OPTIONS_KEY,
@@ -256,6 +261,7 @@ class Engine:
         case = case or open_case_of(ctx.session, ctx.contact)  # "K-ALZETB ...": that one
         if case is not None:
             case_thread.open_thread(self, ctx, case)
+            form_steps.remind_paused(self, ctx)
             return
         if case_thread.after_resolved(self, ctx):
             return
@@ -429,6 +435,7 @@ class Engine:
         form = self.forms[conv.flow or ""]
         step = form.step(conv.step) or form.first(ctx)
         conv.parked = False
+        ctx.set_data(**{PAUSED_FOR_OFFICER: None})
         ctx.say(ctx._("Let's continue where you left off."))
         step.prompt(ctx)
 

@@ -26,6 +26,9 @@ ERASE_PENDING = "erase_confirm"
 """The chat's flow while "delete everything?" waits for a yes (bot.flows.menu)."""
 NOT_FORMS = (None, ERASE_PENDING, "language")
 """Chat flows that are no form to pause."""
+PAUSED_FOR_OFFICER = "paused_for_officer"
+"""Conversation data: an officer's reply paused the form, and the family has not been reminded
+of it since (bot.flows.form_steps.remind_paused)."""
 UNREACHABLE = N_("the family deleted their data: a reply cannot reach them")
 REOPEN_WINDOW = timedelta(days=30)
 """How long after a report is resolved the family's message about it opens it again ("kok
@@ -400,6 +403,7 @@ def _pause_form(session: Session, case: Case) -> bool:
     if conversation is None or conversation.flow in NOT_FORMS or conversation.parked:
         return False
     conversation.parked = True
+    conversation.data = {**conversation.data, PAUSED_FOR_OFFICER: True}
     return True
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.cases.service import PAUSED_FOR_OFFICER
 from bot.context import Ctx
 from bot.flows import menu
 from bot.flows.base import Invalid
 from bot.flows.case_thread import asks_what_next
+from bot.options import short
+from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.normalize import fold
 
@@ -108,3 +111,18 @@ def answer_in_form(engine: Engine, ctx: Ctx) -> bool:
     ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
     ctx.say(ctx._("Now, back to your form:"))
     return True
+
+
+def remind_paused(engine: Engine, ctx: Ctx) -> None:
+    """Once the family's answer to an officer has reached the report, the form the officer's
+    reply paused is one tap away; otherwise it waits, forgotten, until it expires."""
+    conv = ctx.conversation
+    if not ctx.data.get(PAUSED_FOR_OFFICER):
+        return
+    ctx.set_data(**{PAUSED_FOR_OFFICER: None})
+    if conv.flow not in engine.forms or not conv.parked:
+        return
+    ctx.say(
+        ctx._("Your form is still paused. Type *lanjut* when you want to continue it."),
+        [Button("cmd:resume", short(ctx._("Continue my form")))],
+    )

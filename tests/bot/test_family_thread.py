@@ -162,8 +162,13 @@ def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_th
     chat, number, officer = reported
     chat.say("daftar pelatihan")
     officer_replies(services, officer, number, "Siapa nama majikannya?")
-    assert number in chat.say("nama majikan nya Mr Tan Ah Kow")
+    answered = chat.say("nama majikan nya Mr Tan Ah Kow")
+    assert number in answered
     assert "Mr Tan Ah Kow" in family_messages(services)[-1]
+    # the paused form is one tap away, said once, not after every message
+    assert "masih dijeda" in answered and "Lanjutkan formulir" in answered
+    assert "masih dijeda" not in chat.say("majikannya tinggal di Johor")
+    assert "pelatihan" in chat.say(button="cmd:resume").lower()
 
 
 @pytest.mark.parametrize(
