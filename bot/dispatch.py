@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.cases.service import OPEN_CASE_HINT, OPEN_STATUSES
+from bot.cases.service import NEWEST_CASE_HINT, OPEN_CASE_HINT, OPEN_STATUSES, CaseHint
 from bot.engine import Engine
 from bot.outbox import FEED_LEASE, OPEN, Outgoing, queue_reply, release_held
 from bot.store.db import transaction
@@ -34,6 +34,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PLAIN_UPDATE = {"synchronize_session": False}
 """Bulk UPDATEs here never touch objects loaded in the session: skip the ORM's bookkeeping."""
+
+
+def case_hints(session: Session, contact_ids: list[int]) -> dict[int, CaseHint]:
+    """Each contact's open case (the last active) and newest case, in one query for a batch,
+    instead of two lookups for every message (bot.cases.service.open_case_of, resolved_lately)."""
+    newest_ids = (
+        select(func.max(Case.id)).where(Case.contact_id.in_(contact_ids)).group_by(Case.contact_id)
+    )
+    open_of: dict[int, Case] = {}
+    newest_of: dict[int, Case] = {}
+    for case in session.scalars(
+        select(Case)
+        .where(
+            Case.contact_id.in_(contact_ids),
+            or_(Case.status.in_(OPEN_STATUSES), Case.id.in_(newest_ids)),
+        )
+        .order_by(Case.updated_at, Case.id)
+    ):
+        contact_id = case.contact_id or 0
+        if case.status in OPEN_STATUSES:
+            open_of[contact_id] = case  # ordered: the last active wins, as open_case_of
+        if contact_id not in newest_of or case.id > newest_of[contact_id].id:
+            newest_of[contact_id] = case
+    return {cid: CaseHint(cid, open_of.get(cid), newest_of.get(cid)) for cid in contact_ids}
 
 
 def message_kind(incoming: Incoming) -> str:
@@ -243,13 +267,7 @@ class Dispatcher:
             conversations = session.scalars(
                 select(Conversation).where(Conversation.contact_id.in_(contact_ids))
             ).all()
-            open_cases: dict[int, Case | None] = dict.fromkeys(contact_ids)
-            for case in session.scalars(
-                select(Case)
-                .where(Case.contact_id.in_(contact_ids), Case.status.in_(OPEN_STATUSES))
-                .order_by(Case.updated_at, Case.id)
-            ):
-                open_cases[case.contact_id or 0] = case  # the last active, as open_case_of
+            hints = case_hints(session, contact_ids)
             backlog: dict[int, list[Message]] = defaultdict(list)
             for old in session.scalars(
                 select(Message)
@@ -277,7 +295,7 @@ class Dispatcher:
                 contact = contacts[(incoming.channel, incoming.user_id)]
                 # anything accepted earlier and not handled (a crash) goes first, in order
                 for old in backlog.pop(contact.id, []):
-                    open_cases.pop(contact.id, None)
+                    hints.pop(contact.id, None)
                     replies = self.engine.handle(session, incoming_of(old, contact), contact)
                     old.handled_at = now
                     rows = enqueue(session, contact=contact, replies=replies, now=now, flush=False)
@@ -285,10 +303,11 @@ class Dispatcher:
                 message = stored_message(incoming, contact.id, now)
                 message.handled_at = now
                 session.add(message)
-                if contact.id in open_cases:  # its first message in this batch
-                    session.info[OPEN_CASE_HINT] = (contact.id, open_cases.pop(contact.id))
+                if contact.id in hints:  # its first message in this batch
+                    session.info[OPEN_CASE_HINT] = hints.pop(contact.id)
                 replies = self.engine.handle(session, incoming_of(message, contact), contact)
                 session.info.pop(OPEN_CASE_HINT, None)  # good for this message only
+                session.info.pop(NEWEST_CASE_HINT, None)
                 rows = enqueue(
                     session,
                     contact=contact,

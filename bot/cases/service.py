@@ -9,6 +9,7 @@ the same transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -120,8 +121,20 @@ def create_case(
 
 
 OPEN_CASE_HINT = "open_case_hint"
-"""session.info key: (contact id, its open case) looked up for a whole batch of messages at
-once (bot/dispatch.py); used once, by the next lookup for that contact."""
+"""session.info key: a CaseHint looked up for a whole batch of messages at once
+(bot/dispatch.py); used once, by the next lookup for that contact."""
+NEWEST_CASE_HINT = "newest_case_hint"
+"""session.info key: (contact id, its newest case), left by open_case_of when it used a hint,
+for resolved_lately right after it (a contact with no open report)."""
+
+
+@dataclass(frozen=True)
+class CaseHint:
+    contact_id: int
+    open: Case | None
+    """The open case the family's message goes to (the last active), as open_case_of finds."""
+    newest: Case | None
+    """The newest case of any status, as resolved_lately looks at."""
 
 
 LATEST_FIRST = (Case.updated_at.desc(), Case.id.desc())
@@ -130,9 +143,10 @@ reply the family is answering), not always the newest."""
 
 
 def open_case_of(session: Session, contact: Contact) -> Case | None:
-    hint: tuple[int, Case | None] | None = session.info.pop(OPEN_CASE_HINT, None)
-    if hint is not None and hint[0] == contact.id:
-        return hint[1]
+    hint: CaseHint | None = session.info.pop(OPEN_CASE_HINT, None)
+    if hint is not None and hint.contact_id == contact.id:
+        session.info[NEWEST_CASE_HINT] = (contact.id, hint.newest)
+        return hint.open
     return session.scalars(
         select(Case)
         .where(Case.contact_id == contact.id, Case.status.in_(OPEN_STATUSES))
@@ -143,9 +157,13 @@ def open_case_of(session: Session, contact: Contact) -> Case | None:
 
 def resolved_lately(session: Session, contact: Contact, now: datetime) -> Case | None:
     """The family's newest report, when it was resolved within `REOPEN_WINDOW`."""
-    case = session.scalars(
-        select(Case).where(Case.contact_id == contact.id).order_by(Case.id.desc()).limit(1)
-    ).first()
+    hint: tuple[int, Case | None] | None = session.info.pop(NEWEST_CASE_HINT, None)
+    if hint is not None and hint[0] == contact.id:
+        case = hint[1]
+    else:
+        case = session.scalars(
+            select(Case).where(Case.contact_id == contact.id).order_by(Case.id.desc()).limit(1)
+        ).first()
     if case is None or case.status != "resolved" or case.resolved_at is None:
         return None
     return case if now - case.resolved_at <= REOPEN_WINDOW else None

@@ -257,7 +257,7 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
     case = named if named is not None and named.status == "resolved" else None
     case = case or resolved_lately(ctx.session, ctx.contact, ctx.now)
     if case is None or (case.resolved_at and ctx.now - case.resolved_at > REOPEN_WINDOW):
-        return closed_long_ago(ctx, case or latest_resolved(ctx), words, named is not None)
+        return closed_long_ago(ctx, case, words, named is not None)
     danger = mentions_danger(text)
     answer = engine.librarian.ask(text)
     still = bool(STILL.intersection(words) or BUT.intersection(words))
@@ -334,7 +334,10 @@ def closed_long_ago(ctx: Ctx, case: Case | None, words: list[str], named: bool =
     """ "kok laporan sy ditutup" about a report resolved more than `REOPEN_WINDOW` ago: it is
     closed, and a new report is the way."""
     about = named or REPORT_WORDS.intersection(words) or CLOSING.intersection(words)
-    if case is None or not about:
+    if not about:
+        return False  # before the lookup: most messages are not about a report
+    case = case or latest_resolved(ctx)
+    if case is None:
         return False
     when = case.resolved_at.strftime("%d-%m-%Y") if case.resolved_at else ""
     ctx.say(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.outbox import OutboxSender
 from bot.store.models import Message, OutboxMessage
@@ -78,3 +78,23 @@ def test_a_reply_behind_an_undelivered_one_is_left_to_the_table_to_keep_order(
             select(OutboxMessage).where(OutboxMessage.recipient == user).order_by(OutboxMessage.id)
         ).all()
     assert [r.status for r in rows][-1] == "pending"
+
+
+def test_a_batch_looks_up_its_contacts_reports_once_not_per_message(
+    wa_services: Services,
+) -> None:
+    """Each message asks whether its family has an open report or one resolved lately; a
+    batch answers both for all its contacts in one query."""
+    users = [f"62816000002{n:02d}" for n in range(6)]
+    reads: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM cases" in statement:
+            reads.append(statement)
+
+    event.listen(wa_services.database, "before_cursor_execute", count)
+    try:
+        wa_services.dispatcher.receive_batch([incoming(u, "gaji sy blm dibayar", 1) for u in users])
+    finally:
+        event.remove(wa_services.database, "before_cursor_execute", count)
+    assert len(reads) == 1, reads
