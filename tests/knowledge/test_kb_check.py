@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,17 @@ def test_every_topic_cites_a_source_with_a_legal_basis_and_fits_a_chat_screen() 
         assert topic.sources and all(s.legal_basis and s.url for s in topic.sources), topic.slug
         assert len(topic.text("id")) <= 700 and len(topic.text("en")) <= 700, topic.slug
         assert len(topic.examples) >= 12, topic.slug
+
+
+CONFLICTING_ADDRESSES = ("siskop2mi.bp2mi.go.id", "siskop2mi.go.id")
+"""facts.md: sources disagree on SISKOP2MI's web address ([CONFLICT], unchecked)."""
+
+
+def test_an_address_the_sources_disagree_on_is_never_given_as_the_only_one() -> None:
+    for topic in load_topics():
+        for text in (*topic.answer.values(), *topic.detail.values()):
+            named = [a for a in CONFLICTING_ADDRESSES if re.search(rf"\b{re.escape(a)}", text)]
+            assert len(named) in (0, 2), (topic.slug, named)
 
 
 def _copy_content(tmp_path: Path) -> Path:
