@@ -12,8 +12,7 @@ from bot.i18n import N_
 from bot.options import short
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
-from knowledge.normalize import fold
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -45,18 +44,6 @@ def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) 
         ]
     lines += ["", _("Type *report* and your village officer will help.")]
     ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
-
-
-HOME_PLACES = frozenset(
-    "indonesia jakarta bekasi tangerang bogor depok surabaya batam medan lombok mataram sumbawa "
-    "bima dompu ntb nunukan entikong kupang makassar semarang bandung".split()
-)
-"""Places in Indonesia a message in danger names where no foreign place is named: the police
-there are the number to call, not a country to be asked for."""
-
-
-def at_home(text: str | None) -> bool:
-    return bool(HOME_PLACES.intersection(fold(text or "").split()))
 
 
 def emergency_text(

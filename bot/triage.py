@@ -353,7 +353,13 @@ class Triage:
             command = "returned"  # "anak sy udh pulang dr taiwan, mau lapor kepulangan"
         answer = self.librarian.ask(text, lang)
         company = named_company(text) if danger is None and command is None else None
-        country = self.numbers.country_in(text) if danger or company else None
+        country = (
+            self.numbers.where_to_dial(text)
+            if danger
+            else self.numbers.country_in(text)
+            if company
+            else None
+        )
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         read_needs = cache(partial(self.need_reader.read, text, standard))

@@ -8,6 +8,7 @@ the foreign ministry's hotline) still reach help from anywhere.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,17 @@ EMERGENCY_TOPIC = "kontak-darurat"
 
 NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
 """Words before a place one goes to or comes from, not one is in."""
+IN_INDONESIA = re.compile(
+    r"\b(?:indonesia|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
+    r"sumbawa|bima|dompu|ntb|nunukan|entikong|kupang|makassar|semarang|bandung|"
+    r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar)\b"
+)
+"""Places in Indonesia a message in danger names: the police there are the number to call.
+Not "pinang" alone: Pulau Pinang is in Malaysia."""
+
+
+def at_home(text: str | None) -> bool:
+    return bool(IN_INDONESIA.search(fold_all(text or "")))
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,16 @@ class EmergencyNumbers:
             if at == 0 or words[at - 1] not in NOT_THERE:
                 return self._by_word[found]
         return None
+
+    def where_to_dial(self, text: str | None) -> Country | None:
+        """Where someone in danger calls from: the place they are in; else, when a place in
+        Indonesia is named ("d pelabuhan tanjung pinang, disuruh naik kapal ke malaysia"),
+        none (Indonesia's police); else the destination named ("anak sy kerja ke malaysia,
+        skrg d sekap")."""
+        located = self.located_in(text)
+        if located is not None or at_home(text):
+            return located
+        return self.country_in(text)
 
     def country_in(self, text: str | None) -> Country | None:
         """The first destination a message names, by its words ("di johor", "korsel")."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import pieces, replies
 from bot.context import Ctx
+from bot.flows.case_thread import asks_what_next
 from bot.triage import Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
@@ -43,6 +44,12 @@ def follow(
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
         code = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "").split("|", 1)[0]
         replies.where_to_turn(ctx, engine.numbers, here or engine.numbers.country(code or None))
+        return True
+    if asks_what_next(fold(ctx.incoming.text or "").split()):
+        # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
+        # (being fired abroad, a chat tester's family held in Batam, stop 42)
+        ctx.set_data(**{NEXT_STEPS_GIVEN: True})
+        replies.danger_next_steps(ctx)
         return True
     if here is not None:
         named_place = pieces.danger_place(here, reading.lang)

@@ -24,12 +24,11 @@ from bot.commands import OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.options import short
-from bot.replies import at_home
 from bot.store.models import Case
 from bot.triage import asks_where_to_turn
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
-from knowledge.emergency import Country
+from knowledge.emergency import Country, at_home
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 

@@ -1838,3 +1838,19 @@ def test_a_boat_gone_down_with_ones_own_on_board_or_not_knowing_they_are_safe_is
         "majikan pegang paspor dia",
         "ada berita kapal tenggelam di batam tahun lalu",
     )
+
+
+def test_a_smugglers_boat_about_to_leave_and_being_made_to_defraud_people_are_danger() -> None:
+    """A chat tester's scam victims (stop 42): a crossing by small boat tonight, a friend in a
+    scam compound who cannot come home; a crossing told afterwards or warned of is not."""
+    assert_danger(
+        "sy d pelabuhan tanjung pinang skrg, sponsor suruh naik kapal kecil malam ini ke malaysia",
+        "istri sy d batam mau d brangkatin lwt jalur laut ke malaysia malam ini",
+        "teman sy udh brangkat kesana skrg gk bisa pulang d suruh nipu org",
+    )
+    assert_no_danger(
+        "Awalnya sy khawatir, dapat kabar mau diberangkatkan melalui jalur laut dari Batam",
+        "dulu sponsor suruh naik kapal kecil ke malaysia",
+        "klo disuruh naik kapal kecil ke malaysia jgn mau ya",
+        "sy disuruh nipu umur sm calo",  # forged papers: a broker's sign, no one held
+    )

@@ -1,0 +1,24 @@
+"""The danger reply's numbers are for where the person is, not where they are going."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.emergency import EmergencyNumbers
+
+NUMBERS = EmergencyNumbers.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("anak sy kerja ke malaysia, skrg d sekap majikan", "MY"),  # "ke": she went there
+        ("suami sy d riyadh dikurung majikan, sy d lombok", "SA"),
+        ("sy d pelabuhan tanjung pinang skrg, disuruh naik kapal kecil ke malaysia", None),
+        ("adik sy d sekap agen di batam, mau dikirim ke taiwan", None),
+        ("anak sy disekap di pulau pinang", "MY"),  # Penang is Malaysia's
+    ],
+)
+def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
+    place = NUMBERS.where_to_dial(text)
+    assert (place.code if place else None) == code
