@@ -11,10 +11,27 @@ from knowledge.yamlfast import load_yaml
 WORD = re.compile(r"[a-z]+")
 
 
+CHAT_KINDS = frozenset(("slang", "typo", "sasak", "mbojo", "samawa"))
+"""Lexicon entries that are ways of writing Indonesian (or a local language) in a chat: "pake",
+"brgkt", "udh" tell a message is not English as surely as "yang" does."""
+
+
 @lru_cache(maxsize=1)
 def _hints() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml(read_data("language_hints.yaml"))
-    return frozenset(data["en"]), frozenset(data["id"])
+    english = frozenset(data["en"])
+    chat = {
+        parts[0]
+        for line in read_data("lexicon.tsv").splitlines()
+        if not line.startswith("#") and len(parts := line.split("\t")) >= 3
+        if parts[2].strip() in CHAT_KINDS
+    }
+    return english, frozenset(data["id"]) | (frozenset(chat) - english)
+
+
+def _indonesian_form(word: str) -> bool:
+    """A word with Indonesian's possessive ending ("berangkatnya", "paspornya")."""
+    return len(word) > 5 and word.endswith("nya")
 
 
 def detect_language(text: str, default: str = "id") -> str:
@@ -22,7 +39,7 @@ def detect_language(text: str, default: str = "id") -> str:
     english, indonesian = _hints()
     words = WORD.findall(text.lower())
     en = sum(1 for w in words if w in english and w not in indonesian)
-    ind = sum(1 for w in words if w in indonesian and w not in english)
+    ind = sum(1 for w in words if (w in indonesian or _indonesian_form(w)) and w not in english)
     if en > ind:
         return "en"
     if ind > en:
