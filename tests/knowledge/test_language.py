@@ -17,6 +17,5 @@ def test_loanwords_shared_with_english_do_not_make_an_indonesian_message_english
     assert detect_language("berangkatnya lewat bali pake visa turis") == "id"
     assert detect_language("visa ziarah") == "id"
     assert detect_language("medical check up") == "id"
-    assert detect_language("job order malaysia") == "id"
     assert detect_language("what visa do i need") == "en"
     assert detect_language("I want a job in taiwan") == "en"
