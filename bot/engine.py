@@ -54,6 +54,7 @@ from knowledge.danger import PLEA
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
+from knowledge.passages import answering_lines
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
@@ -618,8 +619,15 @@ class Engine:
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):
+            lines = [] if reading.urgent else self._answering_lines(reading.topic, reading, last)
             if set(fold(last).split()) <= case_thread.ACKS:
                 ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
+            elif lines:
+                # "visanya brp" after the Japan answer: the lines that hold the visa fee
+                alone = self._first_alone(reading)
+                replies.answering_lines(
+                    ctx, self.librarian.topics, reading.topic, reading.lang, lines, alone
+                )
             elif not reading.urgent:  # after the danger reply or note, the pointer is noise
                 replies.answered_above(
                     ctx,
@@ -669,6 +677,13 @@ class Engine:
         if topic.slug == EMERGENCY_TOPIC and place.lines:
             text = replies.place_numbers(ctx, place) + "\n\n" + text
         return text
+
+    def _answering_lines(self, slug: str, reading: Reading, last: str) -> list[str]:
+        """The lines of the topic just answered that hold what a follow-up asks about."""
+        topic = self.librarian.topics.get(slug)
+        if topic is None or asks_for_more(last):
+            return []  # "mhn d jelaskn lbh detail": the whole detail
+        return answering_lines(topic, reading.lang, last, self.normalizer)
 
     def _first_alone(self, reading: Reading) -> str | None:
         """What the last message alone is most likely about, when it was read in its context

@@ -198,6 +198,27 @@ def answered_above(
     )
 
 
+def answering_lines(
+    ctx: Ctx,
+    topics: Mapping[str, Topic],
+    slug: str,
+    lang: str,
+    lines: Sequence[str],
+    alone: str | None = None,
+) -> None:
+    """A follow-up about the answer just given ("visanya brp" after the Japan answer): the
+    lines of it or of its detail that hold what was asked, not a pointer to the answer."""
+    ctx.say(
+        ctx._("On *{title}*:").format(title=_title(ctx, topics[slug], lang))
+        + "\n\n"
+        + "\n".join(lines),
+        [
+            *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
+            Button(REPORT, short(ctx._("Ask an officer"))),
+        ],
+    )
+
+
 def _topic_buttons(
     ctx: Ctx, topics: Mapping[str, Topic], slugs: Sequence[str], lang: str
 ) -> list[Button]:

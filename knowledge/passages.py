@@ -1,0 +1,73 @@
+"""The lines of a topic's answer and detail that answer a follow-up question about it.
+
+A follow-up under an answer asks one thing about it ("visanya brp" after the Japan answer,
+"hrs kursus gk" after the Korea one, "bank apa aj" after KUR). The detail often holds that
+thing (the visa fee, that a paid course is not required), and the person should get those
+lines, not "my answer is above" or the whole detail to search through.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.normalize import Normalizer
+from knowledge.topic import Topic
+
+QUESTION_TERMS = frozenset(
+    "berapa apa apakah tidak bukan belum jangan bagaimana gimana kapan mana dimana siapa kenapa "
+    "mengapa kalau kalo klo terus lalu harus boleh bisa mau ingin perlu sudah saya kami dia "
+    "ya pak bu kak what how when where who why which not no do does is are can must should need "
+    "much many".split()
+)
+"""Words that ask, not what is asked about: they are in every line."""
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])")
+MIN_TERM = 3
+COMMON = 3
+"""A term in more than a third of the lines is what the topic is about ("korea" in the Korea
+answer), not what the question picks out."""
+LONG_LINE = 280
+"""A line longer than this is cut into its sentences; a shorter one is answered whole."""
+AMOUNT_ASKED = frozenset(("berapa", "much", "many"))
+AMOUNT = re.compile(r"\d")
+MAX_LINES = 2
+
+
+def _units(text: str) -> list[str]:
+    """The text's lines, long ones cut into sentences, without empty ones and headings."""
+    units: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.endswith(":"):
+            continue
+        if len(line) <= LONG_LINE:
+            units.append(line)  # "Visa SSW diajukan lewat JVAC. Biayanya Rp330.000": one unit
+        else:
+            units.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+    return units
+
+
+def answering_lines(
+    topic: Topic, lang: str, question: str, normalizer: Normalizer, limit: int = MAX_LINES
+) -> list[str]:
+    """The lines of the topic's answer and detail that hold the most of what the question asks
+    about; none when the question names nothing the text has, or only what many lines have
+    (the topic's own name)."""
+    units = _units(topic.text(lang)) + _units(topic.detail.get(lang, ""))
+    if not units:
+        return []
+    said = normalizer.terms(question, lang)
+    asked = {t for t in said if len(t) >= MIN_TERM and t not in QUESTION_TERMS and not t.isdigit()}
+    unit_terms = [set(normalizer.terms(u, lang)) for u in units]
+    asked -= {t for t in asked if sum(t in terms for terms in unit_terms) * COMMON > len(units)}
+    if not asked:
+        return []
+    hits = [len(asked & terms) for terms in unit_terms]
+    if AMOUNT_ASKED.intersection(said):  # "visanya brp": the line with the amount first
+        hits = [
+            h * 2 + bool(AMOUNT.search(u)) if h else 0 for u, h in zip(units, hits, strict=True)
+        ]
+    best = max(hits, default=0)
+    if best == 0:
+        return []
+    chosen = [u for u, h in zip(units, hits, strict=True) if h == best]
+    return list(dict.fromkeys(chosen))[:limit]

@@ -1,0 +1,25 @@
+"""A follow-up under an answer gets the lines of the topic that hold what it asks about."""
+
+from __future__ import annotations
+
+from knowledge import Librarian
+from knowledge.passages import answering_lines
+
+LIBRARIAN = Librarian.from_directory()
+
+
+def lines(slug: str, question: str) -> list[str]:
+    return answering_lines(LIBRARIAN.topics[slug], "id", question, LIBRARIAN.normalizer)
+
+
+def test_the_line_that_holds_the_thing_asked_about_is_found_in_the_detail() -> None:
+    assert any("Rp330.000" in line for line in lines("jepang", "visanya brp"))
+    assert any("kursus berbayar tidak wajib" in line for line in lines("korea-eps", "hrs kursus gk"))
+    assert any("BNI" in line for line in lines("pinjaman-kur", "bank apa aj"))
+
+
+def test_a_question_of_nothing_but_what_now_or_the_topics_own_name_finds_no_line() -> None:
+    assert lines("calo-ilegal", "trus gmn") == []
+    assert lines("korea-eps", "ok makasih") == []
+    assert lines("korea-eps", "korea gmn pak") == []  # in every other line: not picked out
+    assert lines("paspor", "biayanya brp") == []  # the fee is not in the content: say less
