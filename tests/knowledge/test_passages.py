@@ -14,7 +14,9 @@ def lines(slug: str, question: str) -> list[str]:
 
 def test_the_line_that_holds_the_thing_asked_about_is_found_in_the_detail() -> None:
     assert any("Rp330.000" in line for line in lines("jepang", "visanya brp"))
-    assert any("kursus berbayar tidak wajib" in line for line in lines("korea-eps", "hrs kursus gk"))
+    assert any(
+        "kursus berbayar tidak wajib" in line for line in lines("korea-eps", "hrs kursus gk")
+    )
     assert any("BNI" in line for line in lines("pinjaman-kur", "bank apa aj"))
 
 
