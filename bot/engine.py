@@ -548,6 +548,13 @@ class Engine:
             where = self.numbers.located_in(pieces.whole(earlier, text))
             replies.where_to_turn(ctx, self.numbers, where)
             return
+        again = None if reading.urgent else pieces.asked_again_for(text, earlier, self.numbers)
+        if again is not None:
+            # "klo di malaysia?" after "gaji di taiwan brp": that question, of Malaysia, in
+            # full even when its topic is the one just answered (for another place)
+            reading = replace(self.triage.read(again, chosen or reading.lang), text=text)
+            ctx.reading = reading
+            ctx.set_data(**{pieces.ANSWERED_KEY: None})
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the

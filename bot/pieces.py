@@ -38,7 +38,8 @@ from typing import Any
 from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY, Ctx
 from bot.triage import Reading, Triage
 from knowledge import detect_language
-from knowledge.emergency import Country
+from knowledge.danger import fold_all
+from knowledge.emergency import Country, EmergencyNumbers
 
 DANGER_KEY = "danger_replied_at"
 """When the danger reply was last given, or the person last wrote after it."""
@@ -169,3 +170,47 @@ def story_so_far(ctx: Ctx) -> str | None:
     if len(pieces) > 1:
         return whole(pieces[:-1], pieces[-1])
     return str(kept) if kept else None
+
+
+ANOTHER_PLACE = frozenset(
+    "klo kalo kalau kl kalu gimana gmn bagaimana bgmn gmna di d ke k yg yang dengan dgn sama sm "
+    "brp berapa pak bu kak juga jg aja apa untuk utk negara ya trus terus kalau how about what "
+    "in to the and for".split()
+)
+"""Besides a place, all "klo di malaysia?" or "how about korea?" says: the question before it,
+asked of that place."""
+ANOTHER_PLACE_WORDS = 6
+
+
+def _only_a_place(
+    text: str, numbers: EmergencyNumbers
+) -> tuple[list[str], int, int, Country] | None:
+    """The folded words, and where the one place is, of a message that says nothing else."""
+    words = fold_all(text).split()
+    named = numbers.places_named(text)
+    if len(words) > ANOTHER_PLACE_WORDS or len(named) != 1:
+        return None
+    at, size, country = named[0]
+    if not set(words[:at] + words[at + size :]) <= ANOTHER_PLACE:
+        return None
+    return words, at, size, country
+
+
+def asked_again_for(text: str, earlier: list[str], numbers: EmergencyNumbers) -> str | None:
+    """ "klo di malaysia?" after "gaji di taiwan brp": the earlier piece with its place swapped
+    for the new one ("gaji di malaysia brp"), to be read as a question of its own; None when
+    the message says more than a place or no earlier piece named another."""
+    place = _only_a_place(text, numbers)
+    if place is None:
+        return None
+    words, at, size, country = place
+    for piece in reversed(earlier):
+        before = numbers.places_named(piece)
+        if not before or _only_a_place(piece, numbers) is not None:
+            continue  # "klo korea?" after "klo di malaysia?": the question before both
+        if any(c.code == country.code for _, _, c in before):
+            return None  # asked of this place already
+        start, length, _ = before[0]
+        folded = fold_all(piece).split()
+        return " ".join([*folded[:start], *words[at : at + size], *folded[start + length :]])
+    return None

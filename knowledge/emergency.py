@@ -113,6 +113,16 @@ class EmergencyNumbers:
             return None
         return self._places.first(fold_all(text))
 
+    def places_named(self, text: str | None) -> list[tuple[int, int, Country]]:
+        """Each place a message names: its first word's index in the folded text, its length
+        in words, and its country, left to right."""
+        if not text or not self._by_word:
+            return []
+        return [
+            (at, len(found.split()), self._by_word[found])
+            for at, found in self._places.positions(fold_all(text))
+        ]
+
     def located_in(self, text: str | None) -> Country | None:
         """The first place a message says someone is in, not one they go to or come from
         ("lowongan k jepang", "d deportasi dr malaysia"): where numbers are dialled from."""

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot import pieces
+from bot.pieces import asked_again_for
 from bot.store.db import transaction
 from bot.store.models import Conversation
 from bot.triage import Reading, Triage
@@ -275,3 +276,21 @@ def test_after_a_pause_a_new_message_is_read_as_usual_again(sqlite_services: Ser
     chat.say("tolong anak saya disekap majikan di johor")
     clock.now += pieces.WINDOW + timedelta(minutes=1)
     assert "saya tambahkan" not in chat.say("namanya Siti, umurnya 25")
+
+
+def test_a_message_that_only_names_another_place_asks_the_question_before_it_of_that_place(
+    triage: Triage,
+) -> None:
+    numbers = triage.numbers
+    assert asked_again_for("klo di malaysia?", ["gaji di taiwan brp"], numbers) == (
+        "gaji di malaysia brp"
+    )
+    # the question before two places, not the place asked about last
+    assert asked_again_for("klo korea?", ["gaji di taiwan brp", "klo di malaysia?"], numbers) == (
+        "gaji di korea brp"
+    )
+    assert (
+        asked_again_for("klo di malaysia gajinya dipotong gk?", ["gaji di taiwan"], numbers) is None
+    )
+    assert asked_again_for("klo di taiwan?", ["gaji di taiwan brp"], numbers) is None
+    assert asked_again_for("klo di malaysia?", ["gaji PRT brp"], numbers) is None
