@@ -96,6 +96,10 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
+FOLLOW_UP_WORDS = 6
+"""A follow-up that points back at the answer ("uangnya bisa balik gk?") is this short."""
+
+
 class Engine:
     """Wires the knowledge base, the forms and the case service behind one `handle`."""
 
@@ -555,6 +559,8 @@ class Engine:
             reading = replace(self.triage.read(again, chosen or reading.lang), text=text)
             ctx.reading = reading
             ctx.set_data(**{pieces.ANSWERED_KEY: None})
+        if self._about_the_answer(ctx, reading, text, just_answered):
+            return
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
@@ -684,6 +690,31 @@ class Engine:
         if topic.slug == EMERGENCY_TOPIC and place.lines:
             text = replies.place_numbers(ctx, place) + "\n\n" + text
         return text
+
+    def _about_the_answer(
+        self, ctx: Ctx, reading: Reading, text: str, just_answered: str | None
+    ) -> bool:
+        """A short follow-up that points back with "-nya" ("uangnya bisa balik gk?" after the
+        broker answer) asks about the answer just given, though alone its words lean to
+        another topic (failed departures): the lines of that answer that hold it, with the
+        other topic one tap away."""
+        words = fold(text).split()
+        if (
+            just_answered is None
+            or reading.urgent
+            or reading.command is not None
+            or reading.company is not None
+            or reading.topic in (None, just_answered)
+            or len(words) > FOLLOW_UP_WORDS
+            or not any(len(w) > len("nya") + 2 and w.endswith("nya") for w in words)
+        ):
+            return False
+        lines = self._answering_lines(just_answered, reading, text)
+        if lines:
+            replies.answering_lines(
+                ctx, self.librarian.topics, just_answered, reading.lang, lines, reading.topic
+            )
+        return bool(lines)
 
     def _answering_lines(self, slug: str, reading: Reading, last: str) -> list[str]:
         """The lines of the topic just answered that hold what a follow-up asks about."""
