@@ -12,6 +12,7 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("lost_contact", N_("Lost contact")),
     ("illness_death", N_("Illness or death")),
     ("fraud", N_("Fraud by broker/agent")),
+    ("departure", N_("Failed departure")),
     ("go_home", N_("Wants to come home")),
     ("other", N_("Other problem")),
 )

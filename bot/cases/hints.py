@@ -26,6 +26,25 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "lost_contact": ("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak"),
     "illness_death": ("sakit", "meninggal", "wafat", "kecelakaan"),
     "fraud": ("ditipu", "penipuan", "tipu", "calo", "palsu"),
+    "departure": (
+        "gagal berangkat",
+        "batal berangkat",
+        "tidak jadi berangkat",
+        "gk jadi berangkat",
+        "gak jadi berangkat",
+        "belum diberangkatkan",
+        "blm diberangkatkan",
+        "nunggu berangkat",
+        "menunggu berangkat",
+        "nunggu brangkat",
+        "tunggu visa",
+        "nunggu visa",
+        "menunggu visa",
+        "uang kembali",
+        "uangnya kembali",
+        "uang balik",
+        "refund",
+    ),
     "go_home": ("pulang", "dipulangkan"),
 }
 RELATIONS: dict[str, str] = {
@@ -69,10 +88,23 @@ def countries_in(text: str) -> list[str]:
     return [code for code, words in COUNTRY_WORDS.items() if any(_says(folded, w) for w in words)]
 
 
+HELD_WORDS = frozenset(
+    "ditahan tahan menahan nahan diambil ambil disita sita dipegang pegang megang dirampas "
+    "disimpan simpan taken held kept".split()
+)
+"""Documents are a problem of their own when someone holds them: "PT blg tunggu visa terus"
+is a wait for a departure, not a passport held."""
+
+
 def categories_in(text: str) -> list[str]:
     """Every problem the text names, in the order of CATEGORY_WORDS (wages first)."""
     folded = fold(text)
-    return [code for code, words in CATEGORY_WORDS.items() if any(_says(folded, w) for w in words)]
+    held = bool(HELD_WORDS.intersection(folded.split()))
+    return [
+        code
+        for code, words in CATEGORY_WORDS.items()
+        if any(_says(folded, w) for w in words) and (code != "documents" or held)
+    ]
 
 
 def relation_in(text: str) -> str | None:

@@ -45,6 +45,14 @@ EARLY_STORY_WORDS = 4
 EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
 """Steps before anything the story would answer (the country, the problem): a story typed
 there is kept. A sentence at the country step ("di negara arab saudi pak") is a country."""
+STORY_AT_CHOICE_WORDS = 8
+"""Where the problem is asked, a message this long that names one is also the story."""
+LITTLE_SAID = frozenset(
+    "sy saya aku aq kami mau ingin pengen mo lapor melapor laporan mengadu ngadu aduan pak bu "
+    "kak min tolong tlg mohon soal tentang ttg masalah ada ini itu dong ya calo agen sponsor pt "
+    "perusahaan yg yang".split()
+)
+"""The words of "sy mau lapor calo": a wish to report and what about, not a story."""
 LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "summary"))
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
@@ -92,10 +100,12 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         # summary, where it can be changed
         family = relation != "self"
         ctx.set_data(reporter="family" if family else "self", relation=relation if family else None)
+    told = [w for w in fold(opening).split() if w not in LITTLE_SAID]
     ctx.set_data(
         opening=opening,
         opening_reply=reply,
-        story=opening[:STORY_MAX],
+        # "sy mau lapor calo" says what about, not what happened: the story is asked
+        story=opening[:STORY_MAX] if len(told) >= 2 else None,
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
@@ -357,6 +367,11 @@ class CaseForm(ChangeableForm):
         else:
             chosen = self.several(ctx)
         ctx.set_data(categories=chosen)
+        text = " ".join((ctx.incoming.text or "").split())
+        if len(text.split()) >= STORY_AT_CHOICE_WORDS and not ctx.data.get("story"):
+            # "sy setor 15jt ke calo ..." where the problem was asked: the problem it names and
+            # the story itself, which is then not asked for again
+            ctx.set_data(story=text[:STORY_MAX])
         return chosen[0]  # the main problem, for routing
 
     def several(self, ctx: Ctx) -> list[str]:

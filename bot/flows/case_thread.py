@@ -112,7 +112,7 @@ CATEGORY_TOPICS: dict[str, set[str]] = {
     "hilang-kontak": {"lost_contact"},
     "pmi-meninggal-sakit": {"illness_death"},
     "calo-ilegal": {"fraud"},
-    "gagal-berangkat": {"fraud"},
+    "gagal-berangkat": {"fraud", "departure"},
     "kepulangan": {"go_home"},
     "pulang-sebelum-kontrak": {"go_home"},
 }

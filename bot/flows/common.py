@@ -14,7 +14,8 @@ from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import short
 from bot.types import Button, Row
-from knowledge.emergency import Country
+from knowledge.danger import fold_all
+from knowledge.emergency import IN_INDONESIA, Country
 from knowledge.normalize import fold
 
 YES, NO = "opt:yes", "opt:no"
@@ -291,9 +292,7 @@ PLACE_CODES = {
 }
 """The emergency list's countries that are choices of their own; its other Middle East ones
 are "timur-tengah", and the rest are typed names (as *Other country* would take them)."""
-AT_HOME = frozenset(
-    "indonesia lombok sumbawa mataram bima dompu jakarta ntb kampung rumah belum".split()
-)
+AT_HOME = frozenset("kampung rumah belum blm blom belom".split())
 """A worker not abroad ("blm berangkat, msh di lombok"): a report on a broker who took money
 is about someone at home."""
 COUNTRY_SPELLINGS = {w: code for code, words in COUNTRY_WORDS.items() for w in words}
@@ -355,7 +354,13 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
             return PLACE_CODES[place.code]
         return "timur-tengah" if place.topic == "timur-tengah" else place.name.get("id", place.code)
     words = fold(text).split()
-    if AT_HOME.intersection(words):
+    home = IN_INDONESIA.search(fold_all(text))
+    if home is not None and home.group(0) not in ("indonesia", "ntb"):
+        ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
+    elif AT_HOME.intersection(words):
+        # "blm brangkat": not a city to ask for, and the officer reads that they never left
+        ctx.set_data(**{CITY_TYPED: ctx._("not departed yet")})
+    if home is not None or AT_HOME.intersection(words):
         return "Indonesia"
     if says_not(set(words), KNOWING):
         return ctx._("not known")  # "gk tau pak": the report goes on, the officer asks

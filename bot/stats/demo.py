@@ -54,6 +54,7 @@ CATEGORY_WEIGHTS = {
     "lost_contact": 14,
     "go_home": 12,
     "fraud": 10,
+    "departure": 8,
     "violence": 6,
     "illness_death": 5,
     "other": 5,
