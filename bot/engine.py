@@ -42,7 +42,13 @@ from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
 from bot.flows.homecoming import HomecomingForm, offer_homecoming
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
-from bot.flows.register_update import UPDATES, RegisterUpdateForm, has_entries, update
+from bot.flows.register_update import (
+    UPDATES,
+    RegisterUpdateForm,
+    has_entries,
+    register_news,
+    update,
+)
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
@@ -604,8 +610,11 @@ class Engine:
                 replies.story_noted(ctx)
         elif reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
-        if reading.command in UPDATES:
-            update(ctx, reading.command)  # "lapor kepulangan": the register, not a report
+        news_of = register_news(ctx, reading)
+        if news_of is not None:
+            # "lapor kepulangan"; "anak sy sudah berangkat kemarin" or "sy udh pulang dr
+            # malaysia" from a family whose departure is recorded: that entry, not a new one
+            update(ctx, news_of)
             return
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}

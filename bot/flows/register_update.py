@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Step
@@ -10,6 +12,7 @@ from bot.flows.case import title_of
 from bot.flows.common import skipped
 from bot.i18n import N_
 from bot.options import short
+from bot.register.hints import date_in, tells_a_departure
 from bot.register.models import RegisterEntry
 from bot.register.service import (
     RegisterError,
@@ -18,9 +21,12 @@ from bot.register.service import (
     mark_returned,
     moved_employer,
 )
+from bot.triage import Reading
 from bot.types import Button, Row
 
 UPDATES = ("departed", "returned", "moved")
+TOLD_DATE_LIMIT = timedelta(days=365 * 3)
+"""A departure or return told with a date is recorded on it, when it is this recent."""
 FITS = {"departed": ("planned",), "returned": ("planned", "departed"), "moved": ("departed",)}
 """The statuses an entry may have for each update (a return may be told without a departure)."""
 
@@ -71,9 +77,35 @@ def departure_lines(ctx: Ctx) -> list[str]:
     return lines
 
 
+def register_news(ctx: Ctx, reading: Reading) -> str | None:
+    """The update a message brings to the register: a typed command ("lapor kepulangan"), or
+    news of a departure or a return from a family with an entry it fits ("anak sy sudah
+    berangkat kemarin" after recording the planned departure: not a second entry)."""
+    if reading.command in UPDATES:
+        return reading.command
+    if reading.command == "register" and tells_a_departure(reading.text):
+        return "departed" if fitting(ctx, "departed") else None
+    if reading.return_told and (fitting(ctx, "returned") or already_home(ctx)):
+        return "returned"
+    return None
+
+
+def already_home(ctx: Ctx) -> RegisterEntry | None:
+    return next((e for e in entries_of(ctx.session, ctx.contact) if e.status == "returned"), None)
+
+
 def update(ctx: Ctx, action: str) -> None:
     """Runs a chat update: at once for a single fitting entry, else through the form."""
     entries = fitting(ctx, action)
+    home = already_home(ctx) if action == "returned" and not entries else None
+    if home is not None and home.returned_on is not None:
+        # marked by the officer already: said so, not "no departure fits"
+        ctx.say(
+            ctx._("Already recorded: {code} came home on {date}.").format(
+                code=home.code, date=home.returned_on.strftime("%d-%m-%Y")
+            )
+        )
+        return
     if not entries and action == "returned":
         # a return with no departure on record: record the whole trip, not a dead end
         ctx.say(ctx._("No departure is recorded for you yet, so let us record the trip."))
@@ -96,8 +128,15 @@ def update(ctx: Ctx, action: str) -> None:
     ctx.engine.start_form(ctx, "register_update", opening=action)
 
 
-def apply(ctx: Ctx, action: str, entry: RegisterEntry) -> None:
+def told_date(ctx: Ctx) -> date | None:
+    """A past date the message gives ("sudah pulang bulan lalu", "berangkat kemarin")."""
     today = ctx.now.date()
+    when = date_in(ctx.incoming.text or "", today)
+    return when if when is not None and today - TOLD_DATE_LIMIT <= when <= today else None
+
+
+def apply(ctx: Ctx, action: str, entry: RegisterEntry) -> None:
+    today = told_date(ctx) or ctx.now.date()
     try:
         if action == "departed":
             mark_departed(ctx.session, entry, on=today, now=ctx.now)

@@ -95,6 +95,11 @@ def is_return_statement(text: str) -> bool:
     return any(a in JUST and b in HOME_WORDS for a, b in pairwise(words))
 
 
+def tells_a_departure(text: str) -> bool:
+    """News that someone has left ("anak sy sudah berangkat kemarin"), not a plan."""
+    return any(a in JUST and b in DEPARTURE_WORDS for a, b in pairwise(fold(text).split()))
+
+
 def asks_to_record_return(text: str) -> bool:
     """News of a return that also asks to record it ("..., mau lapor kepulangan")."""
     return is_return_statement(text) and bool(TO_RECORD.intersection(fold(text).split()))

@@ -101,6 +101,24 @@ def test_news_of_a_return_offers_to_record_it_beside_the_answer(chat: Chat) -> N
 
 
 def test_a_return_already_on_record_is_marked_at_once(chat: Chat, services: Services) -> None:
+    record_planned_departure(chat)
+    assert "Selamat datang kembali" in chat.say("lapor kepulangan")
+    [entry] = entries(services)
+    assert entry.status == "returned"
+
+
+def test_what_is_news_of_a_return_and_what_is_not() -> None:
+    assert is_return_statement("anak saya baru pulang dari hongkong")
+    assert is_return_statement("sy udh plg dr malaysia minggu lalu")
+    assert is_return_statement("mau lapor kepulangan")
+    assert not is_return_statement("kepulangan anak sy kapan ya")  # asks, records nothing
+    assert not is_return_statement("sy udh pulang tp gaji blm dibayar")  # a problem
+    assert not is_return_statement("sy mau pulang")  # a wish
+    assert not is_return_statement("sudah pulang cuti ke lombok")  # leave, going back
+    assert not is_return_statement("suami sy blm pulang sudah 3 tahun")
+
+
+def record_planned_departure(chat: Chat) -> None:
     chat.say("anak saya mau berangkat ke Taiwan bulan depan")
     chat.say(button="opt:yes")
     chat.say("Baiq Nurhasanah")
@@ -116,17 +134,27 @@ def test_a_return_already_on_record_is_marked_at_once(chat: Chat, services: Serv
     chat.say(button="opt:skip")
     chat.say(button="opt:skip")
     chat.say(button="opt:submit")
-    assert "Selamat datang kembali" in chat.say("lapor kepulangan")
+
+
+def test_news_of_a_departure_and_a_return_updates_the_entry_on_the_day_told(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    today = services.dispatcher.clock().date()
+    left = chat.say("anak sy sudah berangkat kemarin")
+    assert (today - timedelta(days=1)).strftime("%d-%m-%Y") in left
+    assert "nama lengkap" not in left  # not a second entry
     [entry] = entries(services)
-    assert entry.status == "returned"
+    assert entry.status == "departed" and entry.departed_on == today - timedelta(days=1)
+    assert "Selamat datang kembali" in chat.say("alhamdulillah anak sy sudah pulang hari ini")
+    [entry] = entries(services)
+    assert entry.status == "returned" and entry.returned_on == today
 
 
-def test_what_is_news_of_a_return_and_what_is_not() -> None:
-    assert is_return_statement("anak saya baru pulang dari hongkong")
-    assert is_return_statement("sy udh plg dr malaysia minggu lalu")
-    assert is_return_statement("mau lapor kepulangan")
-    assert not is_return_statement("kepulangan anak sy kapan ya")  # asks, records nothing
-    assert not is_return_statement("sy udh pulang tp gaji blm dibayar")  # a problem
-    assert not is_return_statement("sy mau pulang")  # a wish
-    assert not is_return_statement("sudah pulang cuti ke lombok")  # leave, going back
-    assert not is_return_statement("suami sy blm pulang sudah 3 tahun")
+def test_a_return_already_marked_by_the_officer_is_said_to_be_recorded(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    chat.say("lapor kepulangan")
+    again = chat.say("sudah pulang")
+    assert "Sudah tercatat" in again and "tidak ada keberangkatan" not in again.lower()
