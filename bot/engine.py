@@ -43,15 +43,19 @@ from bot.flows.homecoming import HomecomingForm, offer_homecoming
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import (
+    CALL_OFF,
     UPDATES,
     RegisterUpdateForm,
+    call_off,
     has_entries,
+    offer_call_off,
     register_news,
     update,
 )
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
+from bot.register.hints import tells_called_off
 from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage, asks_for_more, asks_where_to_turn
 from bot.types import Button, Incoming, Reply
@@ -380,6 +384,9 @@ class Engine:
         if command in UPDATES:
             update(ctx, command)
             return
+        if command == CALL_OFF.removeprefix("cmd:"):
+            call_off(ctx)
+            return
         if in_form and command in (menu.LANG_ID, menu.LANG_EN):
             # "english please" in the middle of a report: the same step, in that language
             menu.set_language(ctx, "en" if command == menu.LANG_EN else "id")
@@ -687,6 +694,8 @@ class Engine:
             offer_register(ctx)
         elif reading.return_told and not ctx.conversation.flow:
             offer_homecoming(ctx)
+        elif tells_called_off(reading.text) and not ctx.conversation.flow:
+            offer_call_off(ctx)
 
     def topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
         """A topic's answer for the place the message is about (the caller's reading of it):

@@ -16,6 +16,7 @@ from bot.register.hints import date_in, tells_a_departure
 from bot.register.models import RegisterEntry
 from bot.register.service import (
     RegisterError,
+    cancel,
     entries_of,
     mark_departed,
     mark_returned,
@@ -88,6 +89,38 @@ def register_news(ctx: Ctx, reading: Reading) -> str | None:
     if reading.return_told and (fitting(ctx, "returned") or already_home(ctx)):
         return "returned"
     return None
+
+
+CALL_OFF = "cmd:departure_off"
+
+
+def offer_call_off(ctx: Ctx) -> None:
+    """Beside the answer to news that a departure is off: marking the planned one cancelled,
+    one tap away, so the officer and the announcements no longer count the worker as leaving."""
+    planned = fitting(ctx, "departed")
+    if planned:
+        ctx.say(
+            ctx._("Is the departure {code} off? You can mark it cancelled.").format(
+                code=planned[-1].code
+            ),
+            [Button(CALL_OFF, short(ctx._("Mark cancelled")))],
+        )
+
+
+def call_off(ctx: Ctx) -> None:
+    """Cancels the contact's latest planned departure (the one the button named)."""
+    planned = fitting(ctx, "departed")
+    if not planned:
+        ctx.say(ctx._("No planned departure of yours is recorded. Type *status* to see yours."))
+        return
+    entry = planned[-1]
+    cancel(ctx.session, entry, now=ctx.now)
+    ctx.say(
+        ctx._(
+            "Noted: departure {code} is cancelled. Your village officer sees it. If money was "
+            "paid and not returned, type *lapor* and the officer will help."
+        ).format(code=entry.code)
+    )
 
 
 def already_home(ctx: Ctx) -> RegisterEntry | None:

@@ -3,6 +3,7 @@ Taiwan bulan depan"), who writes ("anak saya" → a parent), where to. Word list
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import pairwise
 
@@ -93,6 +94,17 @@ def is_return_statement(text: str) -> bool:
     if "kepulangan" in words:
         return bool(TO_RECORD.intersection(words))
     return any(a in JUST and b in HOME_WORDS for a, b in pairwise(words))
+
+
+CALLED_OFF = re.compile(
+    r"\b(?:gagal|batal|(?:tidak|tdk|gak|gk|ga|nggak|ngga|enggak|ndak) (?:jadi|jd)) "
+    r"(?:di ?)?(?:berangkat|brangkat|brgkt|berangkatkan|brangkatin|pergi)\w*"
+)
+
+
+def tells_called_off(text: str) -> bool:
+    """News that a departure is off ("anak sy gk jadi berangkat", "batal berangkat")."""
+    return CALLED_OFF.search(fold(text)) is not None
 
 
 def tells_a_departure(text: str) -> bool:

@@ -158,3 +158,15 @@ def test_a_return_already_marked_by_the_officer_is_said_to_be_recorded(
     chat.say("lapor kepulangan")
     again = chat.say("sudah pulang")
     assert "Sudah tercatat" in again and "tidak ada keberangkatan" not in again.lower()
+
+
+def test_a_departure_called_off_is_marked_cancelled_with_one_tap(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    reply = chat.send("anak sy gk jadi berangkat, PT nya tutup")
+    assert any(b.id == "cmd:departure_off" for r in reply for b in r.buttons)
+    assert "dibatalkan" in chat.say(button="cmd:departure_off")
+    [entry] = entries(services)
+    assert entry.status == "cancelled"
+    assert "Tidak ada rencana keberangkatan" in chat.say(button="cmd:departure_off")
