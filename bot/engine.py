@@ -59,7 +59,7 @@ from bot.register.hints import tells_called_off
 from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage, asks_for_more, asks_where_to_turn
 from bot.types import Button, Incoming, Reply
-from knowledge import Librarian, detect_language
+from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
@@ -192,7 +192,7 @@ class Engine:
         return contact
 
     def _initial_language(self, incoming: Incoming) -> str:
-        return detect_language(incoming.text or "", default="id") if incoming.text else "id"
+        return chat_language(incoming.text or "", default="id") if incoming.text else "id"
 
     # -- routing ---------------------------------------------------------------------------
     def _route(self, ctx: Ctx) -> None:
@@ -334,7 +334,7 @@ class Engine:
         if ctx.data.get("lang_chosen"):
             return
         text = ctx.incoming.text or ""
-        detected = detect_language(text, default=ctx.contact.language)
+        detected = chat_language(text, default=ctx.contact.language)
         if detected == ctx.contact.language or len(text.split()) < FOLLOW_LANGUAGE_WORDS:
             return
         if self.librarian.ask(text).intent in case_thread.SMALL_TALK:
@@ -554,6 +554,22 @@ class Engine:
             else:
                 self.answer_topic(ctx, just_answered, reading.lang, place=here)
             return
+        if (
+            not reading.urgent
+            and reading.topic is None
+            and case_thread.asks_what_next(fold(text).split())
+        ):
+            # "trus?" under an answer: its detail; under choices: the choices again; never
+            # "sorry, I do not know"
+            offered = [b.removeprefix("topic:") for b in ctx.previous_options if b[:6] == "topic:"]
+            if just_answered:
+                replies.answered_above(
+                    ctx, self.librarian.topics, just_answered, reading.lang, place=here, more=True
+                )
+                return
+            if offered:
+                replies.offer(ctx, self.librarian.topics, offered, reading.lang)
+                return
         if (
             not reading.urgent
             and (earlier or just_answered or reading.topic is None)

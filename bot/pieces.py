@@ -37,7 +37,7 @@ from typing import Any
 
 from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY, Ctx
 from bot.triage import Reading, Triage
-from knowledge import detect_language
+from knowledge import chat_language
 from knowledge.danger import fold_all
 from knowledge.emergency import Country, EmergencyNumbers
 
@@ -140,7 +140,7 @@ def read_in_context(
         return reading  # the whole changes nothing: no need to rank its topics
     # answered in the language of the newest piece when its words tell one ("what should she
     # do now?" after pieces in Indonesian), else in the whole's
-    together = triage.read(story, lang or detect_language(text, default="") or None)
+    together = triage.read(story, lang or chat_language(text, default="") or None)
     if together.urgent or (reading.places_nothing and together.topic is not None):
         return together
     return reading

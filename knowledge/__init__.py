@@ -4,7 +4,7 @@ Knows no channel, database or chat library: text and files in, `Match`/`Answer` 
 """
 
 from knowledge.check import Problem, check_directory
-from knowledge.language import detect_language
+from knowledge.language import chat_language, detect_language
 from knowledge.librarian import Answer, Librarian
 from knowledge.loader import ContentError, load_topics
 from knowledge.matcher import Candidate, Match, Matcher
@@ -22,6 +22,7 @@ __all__ = [
     "Problem",
     "Source",
     "Topic",
+    "chat_language",
     "check_directory",
     "detect_language",
     "load_topics",

@@ -19,29 +19,51 @@ CHAT_KINDS = frozenset(("slang", "typo", "sasak", "mbojo", "samawa"))
 @lru_cache(maxsize=1)
 def _hints() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml(read_data("language_hints.yaml"))
-    english = frozenset(data["en"])
+    return frozenset(data["en"]), frozenset(data["id"])
+
+
+@lru_cache(maxsize=1)
+def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
+    english, indonesian = _hints()
+    english -= frozenset(load_yaml(read_data("language_hints.yaml")).get("shared") or ())
     chat = {
         parts[0]
         for line in read_data("lexicon.tsv").splitlines()
         if not line.startswith("#") and len(parts := line.split("\t")) >= 3
         if parts[2].strip() in CHAT_KINDS
     }
-    return english, frozenset(data["id"]) | (frozenset(chat) - english)
+    return english, indonesian | (frozenset(chat) - english)
 
 
 def _indonesian_form(word: str) -> bool:
     """A word with Indonesian's possessive ending ("berangkatnya", "paspornya")."""
-    return len(word) > 5 and word.endswith("nya")
+    return len(word) > len("nya") + 2 and word.endswith("nya")
 
 
-def detect_language(text: str, default: str = "id") -> str:
-    """'en' when English hint words clearly outnumber Indonesian ones, else `default`/'id'."""
-    english, indonesian = _hints()
-    words = WORD.findall(text.lower())
-    en = sum(1 for w in words if w in english and w not in indonesian)
-    ind = sum(1 for w in words if (w in indonesian or _indonesian_form(w)) and w not in english)
+def _vote(en: int, ind: int, default: str) -> str:
     if en > ind:
         return "en"
     if ind > en:
         return "id"
     return default
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """'en' when English hint words clearly outnumber Indonesian ones, else `default`/'id'.
+    The matcher's choice of stemmer: the topic model was trained with it, so it stays."""
+    english, indonesian = _hints()
+    words = WORD.findall(text.lower())
+    en = sum(1 for w in words if w in english and w not in indonesian)
+    ind = sum(1 for w in words if w in indonesian and w not in english)
+    return _vote(en, ind, default)
+
+
+def chat_language(text: str, default: str = "id") -> str:
+    """The language to answer a chat message in: chat spellings ("pake", "udh") and the
+    "-nya" ending count as Indonesian, loanwords ("visa turis", "medical check up") as
+    neither, so an Indonesian chat is not answered in English."""
+    english, indonesian = _chat_hints()
+    words = WORD.findall(text.lower())
+    en = sum(1 for w in words if w in english and w not in indonesian)
+    ind = sum(1 for w in words if (w in indonesian or _indonesian_form(w)) and w not in english)
+    return _vote(en, ind, default)

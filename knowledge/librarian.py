@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.language import detect_language
+from knowledge.language import chat_language, detect_language
 from knowledge.loader import index_by_slug, load_topics
 from knowledge.matcher import Match, Matcher
 from knowledge.normalize import Normalizer
@@ -40,8 +40,8 @@ class Librarian:
         return cls(load_topics(directory))
 
     def ask(self, question: str, lang: str | None = None) -> Answer:
-        detected = detect_language(question, default="id")
-        lang = lang if lang in LANGUAGES else detected
+        detected = detect_language(question, default="id")  # the stemmer the model knows
+        lang = lang if lang in LANGUAGES else chat_language(question, default="id")
         intent = self.smalltalk.detect(question)
         if intent:
             return Answer(question, lang, intent=intent)

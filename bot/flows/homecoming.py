@@ -21,7 +21,7 @@ from bot.register.hints import date_in
 from bot.register.service import create_entry
 from bot.types import Button
 
-FIELDS = (
+FIELDS: tuple[tuple[str, str], ...] = (
     *(f for f in REGISTER_FIELDS if f[0] not in ("contract", "contact_abroad")),
     ("homecoming", N_("Came home")),
     ("contract", N_("Contract (months)")),

@@ -50,7 +50,8 @@ from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
 from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
 
-FIELDS = (  # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
+# what the summary's *Change* offers: at most 10, a WhatsApp list's limit
+FIELDS: tuple[tuple[str, str], ...] = (
     ("worker_name", N_("Worker")),
     ("village", N_("Village")),
     ("sex", N_("Sex")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge import detect_language
+from knowledge import chat_language, detect_language
 
 
 def test_no_as_the_chat_spelling_of_nomor_does_not_make_a_message_english() -> None:
@@ -11,11 +11,16 @@ def test_no_as_the_chat_spelling_of_nomor_does_not_make_a_message_english() -> N
     assert detect_language("no money to go home") == "en"
 
 
-def test_loanwords_shared_with_english_do_not_make_an_indonesian_message_english() -> None:
+def test_loanwords_shared_with_english_do_not_make_an_indonesian_chat_english() -> None:
     """A chat tester (stop 42): "visa turis" and "medical check up" got English answers in an
     Indonesian chat."""
-    assert detect_language("berangkatnya lewat bali pake visa turis") == "id"
-    assert detect_language("visa ziarah") == "id"
-    assert detect_language("medical check up") == "id"
-    assert detect_language("what visa do i need") == "en"
-    assert detect_language("I want a job in taiwan") == "en"
+    assert chat_language("berangkatnya lewat bali pake visa turis") == "id"
+    assert chat_language("visa ziarah") == "id"
+    assert chat_language("medical check up") == "id"
+    assert chat_language("what visa do i need") == "en"
+    assert chat_language("I want a job in taiwan") == "en"
+    assert chat_language("no money to go home") == "en"
+
+
+def test_the_matchers_language_stays_the_one_the_topic_model_was_trained_with() -> None:
+    assert detect_language("visa e9 korea") == "en"  # as in training: stemmed as English
