@@ -538,6 +538,8 @@ class Engine:
             }
         )
         ctx.reading = reading
+        if company.name_given(ctx, reading):
+            return  # "Sumber Rejeki Abadi" after "what is the company's name?"
         here = self.numbers.country_in(text)  # the place this message names
         asks = cache(partial(self.looks_like_question, text))  # read only where it matters
         if replied_to_danger and after_danger.follow(self, ctx, reading, here, asks):
@@ -660,6 +662,12 @@ class Engine:
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
+        elif (
+            reading.company_asked
+            and (reading.topic is None or reading.topic in COMPANY_TOPICS)
+            and company.ask_name(ctx)
+        ):
+            return  # "cek pt ini resmi gk": which company?
         last = reading.text.rsplit("\n", 1)[-1]
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang

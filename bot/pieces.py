@@ -142,7 +142,9 @@ def read_in_context(
     # do now?" after pieces in Indonesian), else in the whole's
     together = triage.read(story, lang or chat_language(text, default="") or None)
     if together.urgent or (reading.places_nothing and together.topic is not None):
-        return together
+        # which company is asked for only when this message asks ("lupa namanya" after "cek pt"
+        # is not asked again)
+        return replace(together, company_asked=reading.company_asked)
     return reading
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from bot.commands import leading_command
-from bot.companies.service import named_company
+from bot.companies.service import asks_to_check, named_company
 from bot.register.hints import asks_to_record_return, is_departure_statement, is_return_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
@@ -215,6 +215,9 @@ class Reading:
     the return is offered beside the answer."""
     company: str | None = None
     """A placement company the message names ("PT Maju Jaya resmi gak?"), to be checked."""
+    company_asked: bool = False
+    """The message asks to check a company it does not name ("cek pt ini resmi gk"): with a
+    list loaded, the name is asked for and the reply checked."""
     guessed: bool = False
     """The topic is the first of the choices, answered because the words lean to it
     (GUESS_OUTSIDE, GUESS_TOPIC): the answer says it may not be what was meant."""
@@ -449,6 +452,9 @@ class Triage:
             departure_question=asked,
             return_told=home and command is None,
             company=company,
+            company_asked=(
+                company is None and danger is None and command is None and asks_to_check(text)
+            ),
             guessed=guess is not None,
         )
 

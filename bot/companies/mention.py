@@ -2,7 +2,11 @@
 
 Runs on every free-text message, so a message without a company marker costs one regex search
 that fails at once; a marker followed only by generic words ("cara cek PT resmi?") names no
-company and the knowledge base answers it."""
+company and the knowledge base answers it.
+
+Some words end a sentence's name or belong to it ("PT Sukses Kerja Mandiri", "PT Maju Terus
+Abadi"): the name is read through them when a name word follows, and `shorter_readings` gives
+the name cut before them, which the check only offers, never takes for the whole."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ STOP = frozenset(
     dengan sama lewat melalui kerja bekerja berangkat rekrut merekrut ngerekrut nawarin
     menawarkan tempat kantor cabang pusat nya mana siapa apa2 kalau kalo klo kah gimana gmn
     bagaimana cara cek ngecek mengecek periksa check verify tolong tlg mohon baru buka membuka
-    datang dtg bilang
+    datang dtg bilang d
     tapi tetapi tp namun dan serta terus trus lalu kemudian sekarang skrg karena krn soalnya
     padahal malah juga jg minta meminta belum blm gaji uang bayar membayar dibayar
     saya sy aku aq gue gw kami kita dia mereka beliau
@@ -38,6 +42,9 @@ STOP = frozenset(
 )
 """Words that end a company name typed in a sentence: a name ends where the story goes on
 ("lewat PT Maju Jaya tapi gaji tidak dibayar") or a person is named ("agen saya")."""
+IN_NAMES = frozenset("kerja baru aman terus dan serta mana sama pusat tempat asli".split())
+"""Stop words that are also words of company names ("PT Sukses Kerja Mandiri"): after a name
+word and before another, the name goes on through them."""
 NOT_A_FIRST_WORD = frozenset("anak istri suami adik adek kakak ibu bapak pak bu keluarga".split())
 """A word that, right after the marker, makes it someone's agent, not a name ("agen anak sy")."""
 GENERIC = frozenset(
@@ -50,6 +57,25 @@ GENERIC = frozenset(
 """Words that do not make a name on their own ("PT penyalur", "perusahaan penempatan")."""
 LITERALS = ("pt", "p.t", "p t", "cv", "perusahaan", "agen", "pjtki", "p3mi")
 """Every marker contains one of these: a message with none of them is passed over at once."""
+CHECK = frozenset("cek ceck cekin ngecek mengecek periksa memeriksa check verify".split())
+LICENCE = frozenset(
+    "resmi legal ilegal terdaftar berizin izinnya ijinnya bodong abal palsu legit licensed "
+    "registered".split()
+)
+HOW = frozenset("cara caranya gimana gmn gmna bagaimana how mana dimana kemana".split())
+"""Asking how to check, or which companies are licensed: the knowledge base answers that."""
+THIS = frozenset("ini itu tsb tersebut nya ni tu".split())
+THIS_MARKERS = frozenset("ptnya perusahaannya agennya agensinya cvnya".split())
+NAME_LEADS = frozenset("nama namanya nm nmnya yaitu yakni ini itu ptnya perusahaannya".split())
+"""Words before the name in a reply to "what is the company's name?" ("namanya PT ...")."""
+UNKNOWN = frozenset("lupa tau tahu tw gatau gtau entah".split())
+"""A reply saying the name is not known is not a name ("lupa namanya", "gak tau")."""
+QUESTIONS = frozenset(
+    "apa apakah kenapa mengapa knp berapa brp kapan siapa gimana bagaimana dimana kemana "
+    "why what how when where who".split()
+)
+PARTICLES = frozenset("ya yah kak pak bu mas mbak nih sih dong deh itu ini tsb".split())
+MARKER_WORDS = frozenset("pt cv perusahaan agen agensi agency pjtki p3mi".split())
 MAX_WORDS = 6
 MONEY = re.compile(r"(?i)rp\.?\d[\d.,]*\w*")
 """An amount ("Rp36", "rp5.000.000") is the story going on, not a name."""
@@ -57,29 +83,109 @@ _WORD = re.compile(r"[A-Za-z0-9&'.-]+")
 
 
 def named_company(text: str | None) -> str | None:
-    """The company name a message gives after PT / CV / perusahaan / agen, or None."""
+    """The company name a message gives after PT / CV / perusahaan / agen, or None: the whole
+    name as typed, read through words such as "kerja" or "dan" when a name word follows."""
     if not text:
         return None
     lowered = text.lower()
     if not any(literal in lowered for literal in LITERALS):
         return None
     for marker in MARKER.finditer(text):
-        words: list[str] = []
-        end = marker.end()
-        for match in _WORD.finditer(text, end):
-            gap = text[end : match.start()]
-            if (words and any(ch in gap for ch in ',;?!\n()"')) or len(words) >= MAX_WORDS:
-                break
-            word = match.group().strip(".'-")
-            if not word or word.lower() in STOP or MONEY.fullmatch(word):
-                break
-            if not words and word.lower() in NOT_A_FIRST_WORD:
-                break
-            words.append(word)
-            end = match.end()
-            if match.group().endswith("."):
-                break
+        words, _end = _name_words(text, marker.end())
         named = any(any(ch.isalpha() for ch in w) for w in words)
         if named and not all(w.lower() in GENERIC for w in words):
             return f"{marker.group().strip()} {' '.join(words)}"
     return None
+
+
+def _name_words(text: str, start: int) -> tuple[list[str], int]:
+    """The words of a name that starts at `start`, up to where the sentence goes on, and
+    where the name ends in `text`."""
+    words: list[str] = []
+    pending: list[str] = []  # words such as "kerja": kept only when a name word follows
+    last = end = start
+    for match in _WORD.finditer(text, start):
+        gap = text[last : match.start()]
+        ends = ',;?!\n()"' if words else "\n"  # a name does not run on to the next line
+        if any(ch in gap for ch in ends) or len(words) + len(pending) >= MAX_WORDS:
+            break
+        word = match.group().strip(".'-")
+        lowered = word.lower()
+        if lowered in IN_NAMES and _has_name_word(words):
+            pending.append(word)
+        elif (
+            not word
+            or lowered in STOP
+            or MONEY.fullmatch(word)
+            or (pending and (lowered in GENERIC or not _has_name_word([word])))
+            or (not words and lowered in NOT_A_FIRST_WORD)
+        ):
+            break
+        else:
+            words.extend((*pending, word))
+            pending = []
+            end = match.end()
+        last = match.end()
+        if match.group().endswith("."):
+            break
+    return words, end
+
+
+def _has_name_word(words: list[str]) -> bool:
+    return any(w.lower() not in GENERIC and any(ch.isalpha() for ch in w) for w in words)
+
+
+def shorter_readings(name: str) -> list[str]:
+    """`name` cut before each word that may be the sentence going on rather than the name
+    ("PT Sukses" of "PT Sukses Kerja Mandiri"), longest first: what else the person may mean."""
+    words = [m for m in _WORD.finditer(name) if m.group().strip(".'-")]
+    plain = [m.group().strip(".'-").lower() for m in words]
+    head = 1 if plain and plain[0].replace(".", "") in MARKER_WORDS else 0
+    cuts: list[str] = []
+    for i in range(len(words) - 1, head, -1):
+        starts_a_run = plain[i] in IN_NAMES and plain[i - 1] not in IN_NAMES
+        if starts_a_run and _has_name_word([m.group() for m in words[head:i]]):
+            cuts.append(name[: words[i - 1].end()].strip())
+    return cuts
+
+
+def asks_to_check(text: str) -> bool:
+    """The message asks to check a company it does not name ("cek pt ini resmi gk", "mau cek
+    perusahaan"): the name is asked for. How to check ("cara cek PT resmi?") is not this."""
+    if not any(literal in text.lower() for literal in LITERALS):
+        return False
+    words = [w.strip(".'-").lower() for w in _WORD.findall(text)]
+    if HOW & set(words):
+        return False
+    checks = [i for i, w in enumerate(words) if w in CHECK]
+    asks = bool(checks or LICENCE & set(words))
+    for i, word in enumerate(words):
+        marker = word.replace(".", "") in MARKER_WORDS
+        this = word in THIS_MARKERS or (marker and bool(THIS & set(words[i + 1 : i + 2])))
+        if (this and asks) or (marker and any(0 < i - c <= 2 for c in checks)):
+            # "pt ini resmi gk", "cek perusahaannya", "mau cek perusahaan"
+            return named_company(text) is None
+    return False
+
+
+def given_name(text: str) -> str | None:
+    """The company name a reply to "what is the company's name?" gives: the whole reply
+    ("Sumber Rejeki Abadi"), maybe after "namanya" and before "resmi gk?"; None when the
+    reply is something else ("lupa namanya", "biayanya berapa?")."""
+    tokens = list(_WORD.finditer(text))
+    plain = [t.group().strip(".'-").lower() for t in tokens]
+    if not tokens or UNKNOWN & set(plain) or (QUESTIONS & set(plain) and not LICENCE & set(plain)):
+        return None
+    first = next((i for i, w in enumerate(plain) if w not in NAME_LEADS), len(tokens))
+    if first == len(tokens):
+        return None
+    start = after = tokens[first].start()
+    if plain[first].replace(".", "") in MARKER_WORDS:
+        after = tokens[first].end()
+    words, end = _name_words(text, after)
+    rest = {w.strip(".'-").lower() for w in _WORD.findall(text, end)}
+    if not _has_name_word(words) or not rest <= STOP | PARTICLES:
+        return None  # "biaya ke taiwan": the reply goes on about something else
+    if rest and not rest & LICENCE and not rest <= PARTICLES:
+        return None
+    return text[start:end].strip()

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.companies.imports import company_rows, job_order_rows, lists, replace_list
-from bot.companies.matching import CompanyIndex, Decision, Entry
-from bot.companies.mention import named_company
+from bot.companies.matching import MAX_CHOICES, CompanyIndex, Decision, Entry
+from bot.companies.mention import asks_to_check, given_name, named_company, shorter_readings
 from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import name_key
 from bot.store.models import Officer
@@ -24,10 +24,12 @@ from knowledge.emergency import EmergencyNumbers
 
 __all__ = [
     "Check",
+    "asks_to_check",
     "check",
     "check_company",
     "country_key",
     "current_list",
+    "given_name",
     "import_companies",
     "import_job_orders",
     "in_memory",
@@ -202,13 +204,31 @@ def check(
     if listed is None:
         return Check("no_list", name, country=country, today=today)
     loaded = in_memory(session, listed)
-    decision: Decision = loaded.index.decide(name)
+    decision = _decide(loaded.index, name)
     result = Check(decision.verdict, name, listed, country=country, today=today)
     if decision.found is not None:
         company = loaded.companies.get(decision.found.id)
         return _with_company(session, result, company, current.get("joborders"))
     result.choices = [c for e in decision.choices if (c := loaded.companies.get(e.id))]
     return result
+
+
+def _decide(index: CompanyIndex, name: str) -> Decision:
+    """The whole name as typed decides. A shorter reading on the list ("PT Sukses" of "PT
+    Sukses Kerja Mandiri", cut before a word that may be the sentence going on) is only offered:
+    taking it would call a broker's lookalike licensed, and leaving it out could call a
+    licensed company a broker."""
+    whole = index.decide(name)
+    if whole.verdict == "found":
+        return whole
+    for reading in shorter_readings(name):
+        part = index.decide(reading)
+        if part.found is not None:
+            others = (c for c in whole.choices if c.id != part.found.id)
+            return Decision(
+                "choices", choices=(part.found, *others)[:MAX_CHOICES], score=part.score
+            )
+    return whole
 
 
 def check_company(

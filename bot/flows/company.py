@@ -7,15 +7,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot import pieces
 from bot.companies import service
 from bot.companies.service import Check
 from bot.context import Ctx
 from bot.options import short
+from bot.triage import Reading
 from bot.types import Button, Row
 
 PREFIX = "company:"
 NONE_OF_THESE = PREFIX + "none"
 TYPED, COUNTRY = "company_typed", "company_country"
+ASKED = "company_name_asked"
+"""When the chat asked for the name of a company to check: the next message may be the name."""
+HOW_TO_CHECK = "cek-perusahaan"
+"""The topic that says how to check a company oneself, one tap away while the name is asked."""
 
 
 def _day(value: date | None) -> str:
@@ -30,6 +36,46 @@ def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False
         return
     ctx.set_data(**{TYPED: typed[:200], COUNTRY: country})
     render(ctx, result)
+
+
+def ask_name(ctx: Ctx) -> bool:
+    """Asks which company when a message names none ("cek pt ini resmi gk"), so that the next
+    message ("Sumber Rejeki Abadi") is checked. False with no list loaded: the knowledge base's
+    answer on how to check is then the help there is."""
+    if service.current_list(ctx.session, "companies") is None:
+        return False
+    ctx.say(
+        ctx._(
+            "What is the company's name? Type it as it is written on its papers or "
+            "advertisement, for example *PT Maju Jaya*, and I will check it on the list of "
+            "licensed placement companies."
+        ),
+        [
+            Button(f"topic:{HOW_TO_CHECK}", short(ctx._("How to check"))),
+            Button("cmd:menu", short(ctx._("Menu"))),
+        ],
+    )
+    ctx.set_data(**{ASKED: ctx.now.isoformat()})
+    return True
+
+
+def name_given(ctx: Ctx, reading: Reading) -> bool:
+    """The reply to `ask_name`, when it reads as a company name, is checked; anything else
+    (a question, danger, "lupa namanya") is read as usual. Asked once: only the next message
+    counts."""
+    asked = ctx.data.get(ASKED)
+    if asked is None:
+        return False
+    ctx.set_data(**{ASKED: None})
+    if not pieces.within_window(asked, ctx.now) or reading.urgent:
+        return False
+    if reading.command is not None or reading.intent is not None:
+        return False
+    name = service.given_name(ctx.incoming.text or "")
+    if name is None:
+        return False
+    answer(ctx, name)
+    return True
 
 
 def noted(ctx: Ctx, typed: str) -> None:
@@ -130,21 +176,33 @@ def render(ctx: Ctx, result: Check) -> None:
 
 
 def _sanctioned(ctx: Ctx, result: Check, listed: str) -> None:
+    """Since when is said only when the list gives the day: "since ?" reads as a fault."""
     _ = ctx._
     company = result.company
     assert company is not None
-    if company.status == "suspended":
+    since = company.status_date
+    if company.status == "suspended" and since is not None:
         head = _(
             "*{name}* is SUSPENDED since {since}, according to the list of licensed placement "
             "companies of {date}. A company under sanction may not recruit or select new "
             "workers."
         )
-    else:
+    elif company.status == "suspended":
+        head = _(
+            "*{name}* is SUSPENDED, according to the list of licensed placement companies of "
+            "{date}. A company under sanction may not recruit or select new workers."
+        )
+    elif since is not None:
         head = _(
             "The licence of *{name}* has been REVOKED since {since}, according to the list of "
             "licensed placement companies of {date}. It may no longer place workers."
         )
-    text = head.format(name=company.name, since=_day(company.status_date), date=listed)
+    else:
+        head = _(
+            "The licence of *{name}* has been REVOKED, according to the list of licensed "
+            "placement companies of {date}. It may no longer place workers."
+        )
+    text = head.format(name=company.name, since=_day(since), date=listed)
     advice = _(
         "Do not pay anything and do not hand over documents. If you have already paid or "
         "registered, type *lapor*: your village officer can help you report it to Disnaker or "

@@ -141,3 +141,94 @@ def test_an_english_question_gets_the_answer_in_english(family: Chat) -> None:
     assert "is on the list of licensed placement companies (P3MI) of 20-11-2026" in text
     assert "Offices in NTB: Sumbawa Besar." in text
     assert "No current job order for Taiwan on the job-order list of 20-11-2026" in text
+
+
+def _load(services: Services, names: str) -> Chat:
+    """A list of active companies with these names (one a line), and a family chatting."""
+    services.engine.clock = lambda: NOW
+    rows = "".join(
+        f"{name},FIKTIF-9{n:02d}/2024,2029-01-01,aktif,\n"
+        for n, name in enumerate(names.strip().splitlines())
+    )
+    with transaction(services.factory) as session:
+        service.import_companies(
+            session,
+            f"name,licence_number,valid_until,status,status_date\n{rows}".encode(),
+            "p3mi.csv",
+            list_date=date(2026, 11, 20),
+            source=None,
+            officer=None,
+            now=NOW,
+        )
+    return Chat(services, user="family-9")
+
+
+def test_a_name_with_words_such_as_kerja_or_terus_is_checked_whole(services: Services) -> None:
+    family = _load(services, "PT Sukses Kerja Mandiri\nPT Maju Terus Abadi\nPT Maju")
+    sukses = family.say("PT Sukses Kerja Mandiri resmi gk?")
+    assert "*PT Sukses Kerja Mandiri* ada di daftar" in sukses
+    assert "calo" not in sukses
+    maju = family.say("cek PT Maju Terus Abadi")
+    assert "*PT Maju Terus Abadi* ada di daftar" in maju, "the longest name on the list"
+
+
+def test_a_listed_name_cut_short_is_only_offered_never_taken_for_the_whole(
+    services: Services,
+) -> None:
+    family = _load(services, "PT Sukses")
+    replies = family.send("PT Sukses Kerja Mandiri resmi gk?")
+    assert "*PT Sukses Kerja Mandiri* tidak persis ada di daftar" in replies[0].text
+    assert [o.id for o in replies[0].options][-1] == "company:none"
+    assert [o.title for o in replies[0].options] == ["PT Sukses", "Tidak ada yang cocok"]
+    assert "Jangan bayar" not in replies[0].text, "asked which name, not called a broker"
+    unknown = family.say("PT Maju Terus Abadi resmi gk?")
+    assert "*PT Maju Terus Abadi* tidak ada di daftar" in unknown, "not cut to *PT Maju*"
+
+
+def test_a_check_asked_without_a_name_asks_for_the_name_and_checks_the_reply(
+    family: Chat,
+) -> None:
+    asked = family.say("cek pt ini resmi gk")
+    assert "Apa nama perusahaannya?" in asked and "20-11-2026" not in asked
+    checked = family.say("Zorvana Jaya Abadi")
+    assert "*PT Zorvana Jaya Abadi* ada di daftar" in checked and "FIKTIF-101/2024" in checked
+    assert "Apa nama perusahaannya?" in family.say("mau cek perusahaan")
+    assert "sedang DIBEKUKAN" in family.say("namanya Kelindra Sejahtera Mandiri")
+    later = family.say("Sinar Qirvana")
+    assert "*PT Sinar Qirvana*" not in later, "asked once: the next message only"
+
+
+def test_a_reply_that_is_not_a_name_is_read_as_usual(family: Chat) -> None:
+    family.say("cek pt ini resmi gk")
+    text = family.say("lupa namanya")
+    assert "*lupa namanya*" not in text and "Apa nama perusahaannya?" not in text
+    assert "SIP3MI" in text  # how to check, from the knowledge base
+
+
+def test_with_no_list_loaded_a_check_without_a_name_gets_how_to_check(
+    services: Services,
+) -> None:
+    text = Chat(services, user="family-4").say("cek pt ini resmi gk")
+    assert "SIP3MI" in text and "Apa nama perusahaannya?" not in text
+
+
+def test_a_sanction_without_a_date_on_the_list_says_no_date(services: Services) -> None:
+    services.engine.clock = lambda: NOW
+    with transaction(services.factory) as session:
+        service.import_companies(
+            session,
+            b"name,licence_number,valid_until,status,status_date\n"
+            b"PT Kelindra Jaya,FIKTIF-1/2024,2029-01-01,dibekukan,\n"
+            b"CV Bramkosa Utama,FIKTIF-2/2024,2029-01-01,dicabut,\n",
+            "p3mi.csv",
+            list_date=date(2026, 11, 20),
+            source=None,
+            officer=None,
+            now=NOW,
+        )
+    family = Chat(services, user="family-5")
+    suspended = family.say("PT Kelindra Jaya resmi?")
+    assert "*PT Kelindra Jaya* sedang DIBEKUKAN (dihentikan sementara), menurut" in suspended
+    revoked = family.say("CV Bramkosa Utama legal ga")
+    assert "Izin *CV Bramkosa Utama* sudah DICABUT, menurut" in revoked
+    assert "sejak" not in suspended + revoked

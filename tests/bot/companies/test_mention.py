@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.companies.mention import named_company
+from bot.companies.mention import asks_to_check, given_name, named_company, shorter_readings
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,17 @@ from bot.companies.mention import named_company
             "PT Maju Jaya Abadi",
         ),
         ("lewat pt sinar abadi sekarang d sekap", "pt sinar abadi"),
+        # words of names that are also words of sentences: the whole name as typed
+        ("PT Sukses Kerja Mandiri resmi gk?", "PT Sukses Kerja Mandiri"),
+        ("cek PT Maju Terus Abadi", "PT Maju Terus Abadi"),
+        ("cv dana mana jaya legal ga", "cv dana mana jaya"),
+        ("PT Karya Baru Aman Sentosa resmi?", "PT Karya Baru Aman Sentosa"),
+        # ... and where no name word follows them, the sentence
+        ("lewat PT Maju Jaya terus gaji ga dibayar", "PT Maju Jaya"),
+        ("PT Maju Jaya aman?", "PT Maju Jaya"),
+        ("PT Sukses kerja di malaysia", "PT Sukses"),
+        ("PT Maju Jaya dan PT Sinar Abadi resmi?", "PT Maju Jaya"),
+        ("mau cek perusahaan\nPT Sinar Abadi", "PT Sinar Abadi"),
     ],
 )
 def test_a_named_company_is_found(text: str, name: str) -> None:
@@ -49,8 +60,72 @@ def test_a_named_company_is_found(text: str, name: str) -> None:
         "gaji dipotong PT Rp5 juta tiap bulan",
         "agen ngomong nanti diganti",
         "agen ne ndek mele ngirim",  # Sasak: "the agent will not send (her)"
+        "PT nya udh tutup",
+        "PT d praya",
+        "PT mana yg resmi?",
+        "perusahaan penempatan dan lowongan",
+        "mau cek perusahaan\nok makasih",  # a name does not run on to the next message
         "",
     ],
 )
 def test_no_company_is_named(text: str) -> None:
     assert named_company(text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "shorter"),
+    [
+        ("PT Sukses Kerja Mandiri", ["PT Sukses"]),
+        ("P.T. Maju Terus Abadi", ["P.T. Maju"]),
+        ("PT Maju Jaya dan Baru Abadi", ["PT Maju Jaya"]),
+        ("Maju Terus Abadi", ["Maju"]),
+        ("PT Sumber Rejeki Abadi", []),
+        ("PT Baru Jaya", []),  # nothing before "Baru" to be a name
+    ],
+)
+def test_a_name_is_also_read_cut_before_a_word_that_may_be_the_sentence(
+    name: str, shorter: list[str]
+) -> None:
+    assert shorter_readings(name) == shorter
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cek pt ini resmi gk", "mau cek perusahaan", "ptnya resmi gk?", "tolong cek perusahaannya"],
+)
+def test_a_check_asked_without_a_name_is_recognised(text: str) -> None:
+    assert asks_to_check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gimana cara cek PT resmi?",
+        "perusahaan mana yg resmi?",
+        "PT Sinar Abadi resmi gk",  # named: checked at once
+        "PT nya udh tutup",
+        "agen saya minta uang 20 juta",
+    ],
+)
+def test_other_messages_do_not_ask_to_check_a_company(text: str) -> None:
+    assert not asks_to_check(text)
+
+
+@pytest.mark.parametrize(
+    ("reply", "name"),
+    [
+        ("Sumber Rejeki Abadi", "Sumber Rejeki Abadi"),
+        ("namanya PT Sumber Rejeki Abadi", "PT Sumber Rejeki Abadi"),
+        ("Maju Terus Abadi resmi gk?", "Maju Terus Abadi"),
+        ("Sinar Abadi ya", "Sinar Abadi"),
+        ("lupa namanya", None),
+        ("gak tau", None),
+        ("biaya ke taiwan brp?", None),
+        ("syaratnya apa", None),
+        ("anak saya", None),
+    ],
+)
+def test_a_reply_to_which_company_is_read_as_a_name_only_when_it_is_one(
+    reply: str, name: str | None
+) -> None:
+    assert given_name(reply) == name
