@@ -184,13 +184,15 @@ plain sentence it is told of ("Laporan saya diterima tapi belum ada kabar")."""
 TRAINING_WORDS = frozenset("pelatihan latihan kursus training course blk lpk".split())
 
 
-OWN_CODE = re.compile(r"\b[KP]-[A-Z0-9]{6}\b", re.IGNORECASE)
-"""A report's or a training registration's code, as the chat gave it."""
+OWN_CODE = re.compile(r"\b[KPR]-[A-Z0-9]{6}\b", re.IGNORECASE)
+"""A report's, a training registration's or a register entry's code, as the chat gave it
+("cek R-D6D3DT" after recording a departure was not understood)."""
 CODE_MAX_WORDS = 8
 ABOUT_A_CODE = frozenset(
     "cek check status laporan lapor report no nomor nmr kode code gmn gimana bagaimana apa "
     "kabar kabarnya sudah udh sdh belum blm sampai mana dimana proses prosesnya info dicek "
-    "pendaftaran daftar registration training pelatihan my the of is what how".split()
+    "pendaftaran daftar registration training pelatihan keberangkatan register data my the of "
+    "is what how".split()
 )
 """Besides a code, all a status question says ("cek laporan no K-45JZCQ"); "K-45JZCQ anak sy
 udh bisa ditelpon pak" is news for the officer, not a status question."""

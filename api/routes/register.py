@@ -149,16 +149,22 @@ def new_entry_page(request: Request, who: WebOfficer, container: ContainerDep) -
 
 
 def _read(
-    form: EntryForm, container: ContainerDep, officer: Officer, village: str
+    form: EntryForm,
+    container: ContainerDep,
+    officer: Officer,
+    village: str,
+    entry: RegisterEntry | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The form read by the import's rules, dates by the register's (nothing in the future)."""
     values = form.model_dump(exclude={"csrf", "contact_abroad"})
     values["village"] = village
     fields, problems = check_fields(
         values,
         villages=container.engine.villages,
         officer=officer,
-        today=container.dispatcher.clock().date(),
+        today=service.ntb_day(container.dispatcher.clock()),
         translate=translator("id"),
+        kept_plan=entry.planned_departure if entry is not None else None,
     )
     if fields is not None:
         fields["contact_abroad"] = form.contact_abroad.strip() or None
@@ -373,7 +379,7 @@ def edit_entry(
     officer, expected = who
     check_csrf(expected, form.csrf)
     entry = _entry_or_404(session, officer, entry_id)
-    fields, problems = _read(form, container, officer, entry.village_code)
+    fields, problems = _read(form, container, officer, entry.village_code, entry)
     if fields is None:
         return _render(
             request,

@@ -16,6 +16,7 @@ from bot.flows.common import (
     CITY_TYPED,
     CONSENT,
     COUNTRY_OTHER,
+    FORGOT,
     KNOWING,
     NO,
     VILLAGE,
@@ -57,7 +58,6 @@ LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "summary"))
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
-FORGOT = frozenset("lupa forgot forget".split())
 MAYBE = frozenset("mungkin entah entahlah maybe perhaps".split())
 ADDED_KEY = "story_added"
 """What the family wrote about the case outside the story step: added to the story sent."""

@@ -316,12 +316,12 @@ def _same_trouble(case: Case, topic: Topic | None) -> bool:
 
 
 def case_named(ctx: Ctx, text: str) -> Case | None:
-    """The family's own report whose code the message gives ("K-LCT6KU gaji anak sy ...")."""
-    found = OWN_CODE.search(text)
-    if found is None:
+    """The family's own report whose code the message gives ("K-LCT6KU gaji anak sy ..."),
+    also beside the code of their departure ("R-D6D3DT K-LCT6KU ...")."""
+    numbers = {code.upper() for code in OWN_CODE.findall(text)}
+    if not numbers:
         return None
-    number = found.group(0).upper()
-    return next((c for c in cases_of(ctx.session, ctx.contact) if c.number == number), None)
+    return next((c for c in cases_of(ctx.session, ctx.contact) if c.number in numbers), None)
 
 
 def latest_resolved(ctx: Ctx) -> Case | None:

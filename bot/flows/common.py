@@ -179,8 +179,12 @@ def skip_button(ctx: Ctx) -> list[Button]:
     return [Button(SKIP, short(ctx._("Skip")))]
 
 
-NOT_KNOWING = frozenset("tidak tdk gak gk ga nggak ngga enggak belum blm dont don t not".split())
-KNOWING = frozenset(("tau", "tahu", "know"))
+NOT_KNOWING = frozenset(
+    "tidak tdk gak gk ga g nggak ngga enggak tak belum blm dont don t not".split()
+)
+KNOWING = frozenset(("tau", "tahu", "tw", "know", "ingat", "inget"))
+FORGOT = frozenset("lupa forgot forget gatau gtau gktau gaktau".split())
+"""Not knowing in one word: "lupa", and "gatau" typed as one."""
 
 
 def says_not(words: set[str], verbs: set[str] | frozenset[str]) -> bool:
@@ -190,18 +194,31 @@ def says_not(words: set[str], verbs: set[str] | frozenset[str]) -> bool:
 
 NONE_WORDS = frozenset(
     "gk ga gak nggak ngga tidak tdk belum blm ada none no nothing tau tahu lewat lewati skip "
-    "kak pak bu kota kotanya nya nama namanya alamat alamatnya the city name".split()
+    "kak pak bu kota kotanya nya nama namanya alamat alamatnya the city name saya sy aku juga "
+    "pt ptnya perusahaan perusahaannya nomor nomornya nomer hp kontak kontaknya punya".split()
 )
-"""An optional answer said to be none ("gk ada", "belum tahu"): skipped, not stored."""
+"""An optional answer said to be none ("gk ada", "belum tahu", "sy lupa namanya"): skipped,
+not stored."""
+LATER = frozenset("nanti ntar nnti entar menyusul nyusul later".split())
+"""An optional answer put off ("nanti aja", "nanti sy kabari"): nothing to store now."""
+SOFTENERS = frozenset("aja saja dulu deh dong ya kabari kabarin kasih kasi kirim".split())
+SAID_NONE = NONE_WORDS | NOT_KNOWING | KNOWING | FORGOT | LATER | SOFTENERS
+"""All an answer that gives nothing says; one word more ("lupa, PT Maju") may be the answer."""
 
 
 def skipped(ctx: Ctx) -> bool:
-    """The Skip button, or its title or number typed, or "none" said in words."""
+    """The Skip button, or its title or number typed, or "none" said in words: "tidak",
+    "tdk punya", "lupa namanya", "nanti aja" (a contact abroad was saved as "tidak", and a
+    company "lupa namanya" was checked and called a possible broker)."""
     if ctx.incoming.button == SKIP:
         return True
     words = set(fold(ctx.incoming.text or "").split())
-    said_none = says_not(words, {"ada", *KNOWING}) or bool({"none", "nothing"} & words)
-    if words and words <= NONE_WORDS and said_none:
+    said_none = (
+        says_not(words, {"ada", "punya", *KNOWING})
+        or bool(words & ({"none", "nothing"} | FORGOT | LATER))
+        or words <= NOT_KNOWING | {"no", "nope"}  # "tidak": nothing to give
+    )
+    if words and words <= SAID_NONE and said_none:
         return True
     try:
         return Form.option(ctx, skip_button(ctx)) == SKIP

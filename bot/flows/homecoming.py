@@ -61,8 +61,8 @@ class HomecomingForm(RegisterForm):
     def prefill(self, ctx: Ctx, opening: str) -> None:
         """A date in the opening message is the day the worker came home ("pulang kemarin")."""
         super().prefill(ctx, opening)
-        when = date_in(opening, ctx.now.date())
         today = ctx.now.date()
+        when = date_in(opening, today, past=True)
         ctx.set_data(
             date_guess=None,
             home_guess=when.isoformat()
@@ -131,7 +131,7 @@ class HomecomingForm(RegisterForm):
     def _past_date(self, ctx: Ctx) -> date:
         today = ctx.now.date()
         try:
-            when = read_date(ctx.incoming.text or "", today)
+            when = read_date(ctx.incoming.text or "", today, past=True)  # "agustus": the last
         except ValueError:
             raise Invalid(
                 ctx._("I could not read that date. Type it like *maret 2023* or *2 bulan lalu*.")

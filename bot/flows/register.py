@@ -44,7 +44,7 @@ from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.dates import read_date
-from bot.register.hints import date_in, writer_relation
+from bot.register.hints import date_in, tells_past, writer_relation
 from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
 from bot.spoken_numbers import with_digits
@@ -63,6 +63,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("contract", N_("Contract (months)")),
     ("contact_abroad", N_("Contact abroad")),
 )
+"""What the summary's *Change* offers: at most 10, a WhatsApp list's limit."""
 OLDEST_DEPARTURE = timedelta(days=365 * 30)
 LATEST_DEPARTURE = timedelta(days=365 * 2)
 
@@ -165,9 +166,11 @@ class RegisterForm(ChangeableForm):
         """What the opening message names (the country, who writes) is confirmed, not asked."""
         countries = countries_in(opening)
         relation = writer_relation(opening)
-        when = date_in(opening, ctx.now.date())
+        left = tells_past(opening)
+        when = date_in(opening, ctx.now.date(), past=left)
         ctx.set_data(
             opening=opening,
+            left=left,
             date_guess=when.isoformat() if when and self._plausible(ctx, when) else None,
             country_guess=countries[0] if len(countries) == 1 else None,
             reporter="self" if relation == "self" else ("family" if relation else None),
@@ -373,8 +376,8 @@ class RegisterForm(ChangeableForm):
         if skipped(ctx):
             return None
         today = ctx.now.date()
-        try:
-            when = read_date(ctx.incoming.text or "", today)
+        try:  # "agustus" after "sudah berangkat" is the last August, not the next
+            when = read_date(ctx.incoming.text or "", today, past=bool(ctx.data.get("left")))
         except ValueError:
             raise Invalid(
                 ctx._("I could not read that date. Type it like *15 januari* or *bulan depan*.")

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
+from bot.spoken_numbers import with_digits
 from bot.tables import MONTHS, parse_date
 from knowledge.normalize import fold
 
@@ -20,6 +22,9 @@ RELATIVE_DAYS = {
     "lusa": 2,
     "kemarin": -1,
     "kemaren": -1,
+    "kmrn": -1,
+    "kmarin": -1,
+    "kmaren": -1,
     "yesterday": -1,
     "minggu depan": 7,
     "next week": 7,
@@ -30,12 +35,23 @@ RELATIVE_DAYS = {
 UNITS = {"hari": 1, "day": 1, "days": 1, "minggu": 7, "pekan": 7, "week": 7, "weeks": 7}
 MONTH_UNITS = frozenset({"bulan", "bln", "month", "months"})
 YEAR_UNITS = frozenset({"tahun", "thn", "th", "year", "years"})
-AGO = frozenset({"lalu", "yang lalu", "ago", "kemarin"})
+AGO = frozenset({"lalu", "yang lalu", "yg lalu", "ago", "kemarin", "kmrn"})
+DIRECTION = r"(lagi|lalu|yang lalu|yg lalu|ago|kemarin|kmrn)"
+ONE_OF = {
+    "sehari": "1 hari",
+    "seminggu": "1 minggu",
+    "sepekan": "1 pekan",
+    "sebulan": "1 bulan",
+    "setahun": "1 tahun",
+}
+"""'se-' counts one ("seminggu lalu"); other numbers in words are read by with_digits."""
 LEADING_WORDS = re.compile(
     r"^(?:(?:tanggal|tgl|tahun|thn|pada|sekitar|kira kira|awal|on|in|sudah|udah|udh|sdh|dah|"
-    r"berangkat|brgkt|brangkat|pergi|rencana)\s+)+"
+    r"telah|sejak|sjk|semenjak|since|berangkat|brgkt|brangkat|pergi|rencana)\s+)+"
 )
 """Words before a date that say what it is of ("udh brgkt 3 hari lalu", "tgl 20")."""
+PAST_WORDS = frozenset("sudah udah udh sdh dah telah sejak sjk semenjak since".split())
+"""Among those, the ones that put the date in the past ("sejak agustus": not next August)."""
 STALE = timedelta(days=90)
 """A day and month without a year that passed more than this long ago means next year."""
 
@@ -45,17 +61,32 @@ def _add_months(start: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def read_date(text: str, today: date) -> date:
-    """The date meant; a month without a day is its first day. Raises ValueError."""
+def _months_from(start: date, months: int) -> date:
+    """The same day `months` away ("1 bulan lalu"), or that month's last when it is shorter."""
+    first = _add_months(start, months)
+    return first.replace(day=min(start.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def _counted(folded: str) -> str:
+    """Numbers in words as digits: "tiga hari lalu", "seminggu lalu" → "3 hari lalu"."""
+    return with_digits(" ".join(ONE_OF.get(word, word) for word in folded.split()))
+
+
+def read_date(text: str, today: date, *, past: bool = False) -> date:
+    """The date meant; a month without a day is its first day. A day or month without a year
+    is the coming one, or with `past` (or "sejak", "sudah", "lalu" typed) the last one: when
+    someone left. Raises ValueError."""
     try:
         return parse_date(text)
     except ValueError:
         pass
     folded = " ".join(fold(text.replace("/", " ")).split())
-    day_only = re.fullmatch(r"(?:tanggal|tgl) (\d{1,2})", folded)
-    if day_only and 1 <= int(day_only[1]) <= 31:
-        return _day_of_month(today, int(day_only[1]))  # "tgl 20": said as a day, nothing else
-    folded = LEADING_WORDS.sub("", folded)
+    stripped = LEADING_WORDS.sub("", folded)
+    past = past or bool(PAST_WORDS.intersection(folded[: len(folded) - len(stripped)].split()))
+    day_only = re.fullmatch(r"((?:\w+ )*)(?:tanggal|tgl) (\d{1,2})", folded)
+    if day_only and not LEADING_WORDS.sub("", day_only[1]) and 1 <= int(day_only[2]) <= 31:
+        return _day_of_month(today, int(day_only[2]), past)  # "udh tgl 20": a day alone
+    folded = _counted(stripped)
     if folded in RELATIVE_DAYS:
         return today + timedelta(days=RELATIVE_DAYS[folded])
     if folded in ("bulan depan", "next month", "bln depan"):
@@ -66,23 +97,27 @@ def read_date(text: str, today: date) -> date:
         return _add_months(today, -1)
     if folded in ("tahun depan", "next year"):
         return date(today.year + 1, 1, 1)
-    found = re.fullmatch(r"(\d{1,2}) (\w+)(?: (lagi|lalu|yang lalu|ago))?", folded)
+    if folded in ("tahun lalu", "last year", "thn lalu"):
+        return date(today.year - 1, 1, 1)
+    found = re.fullmatch(rf"(\d{{1,2}}) (\w+)(?: {DIRECTION})?", folded)
     if found:
         number, unit, direction = int(found[1]), found[2], found[3]
         sign = -1 if direction in AGO else 1
         if unit in UNITS and direction:
             return today + timedelta(days=sign * number * UNITS[unit])
         if unit in MONTH_UNITS and direction:
-            return _add_months(today, sign * number)
+            return _months_from(today, sign * number)  # "1 bulan lalu": a month ago today
         if unit in YEAR_UNITS and direction:
-            return _add_months(today, sign * number * 12)  # "2 thn lalu": a returnee's trip
-        if unit in MONTHS and not direction:
-            return _next(today, MONTHS[unit], number)
+            return _months_from(today, sign * number * 12)  # "2 thn lalu": a returnee's trip
+        if unit in MONTHS and direction != "lagi":
+            return _next(today, MONTHS[unit], number, past or direction in AGO)
         if unit.isdigit() and 1 <= int(unit) <= 12 and not direction:
-            return _next(today, int(unit), number)  # "20/1"
-    words = folded.split()
-    if len(words) == 1 and words[0] in MONTHS:
-        return _next(today, MONTHS[words[0]], 1)
+            return _next(today, int(unit), number, past)  # "20/1"
+    month = re.fullmatch(rf"(\w+)(?: {DIRECTION}| (tahun lalu|thn lalu|last year))?", folded)
+    if month and month[1] in MONTHS:
+        if month[3]:
+            return date(today.year - 1, MONTHS[month[1]], 1)  # "agustus tahun lalu"
+        return _next(today, MONTHS[month[1]], 1, past or month[2] in AGO)  # "agustus lalu"
     month_year = re.fullmatch(r"(\w+) (\d{4})", folded)
     if month_year and month_year[1] in MONTHS:
         return date(int(month_year[2]), MONTHS[month_year[1]], 1)  # "maret 2023"
@@ -91,9 +126,17 @@ def read_date(text: str, today: date) -> date:
     raise ValueError(text)
 
 
-def _day_of_month(today: date, day: int) -> date:
+def _day_of_month(today: date, day: int, past: bool = False) -> date:
     """A day of the month alone: the nearest one, this month or next (within a fortnight past,
-    this month's: a departure told a few days late)."""
+    this month's: a departure told a few days late); with `past`, the last one."""
+    if past:
+        for months in (0, -1, -2):
+            try:
+                candidate = _add_months(today, months).replace(day=day)
+            except ValueError:
+                continue  # "31" in a 30-day month
+            if candidate <= today:
+                return candidate
     for months in (0, 1):
         start = _add_months(today, months)
         try:
@@ -105,9 +148,12 @@ def _day_of_month(today: date, day: int) -> date:
     raise ValueError(str(day))
 
 
-def _next(today: date, month: int, day: int) -> date:
-    """The day this year, or next year when it passed long ago ("15 januari" said in December)."""
+def _next(today: date, month: int, day: int, past: bool = False) -> date:
+    """The day this year, or next year when it passed long ago ("15 januari" said in December);
+    with `past`, the last one ("sejak agustus" said in December: this year's)."""
     candidate = date(today.year, month, day)
+    if past:
+        return candidate if candidate <= today else date(today.year - 1, month, day)
     if today - candidate > STALE:
         candidate = date(today.year + 1, month, day)
     return candidate

@@ -131,13 +131,30 @@ def writer_relation(text: str) -> str | None:
     return relation
 
 
-def date_in(text: str, today: date) -> date | None:
+PAST_WORDS = frozenset(
+    "sudah sdh udh udah dah telah sejak sjk semenjak pernah lalu kemarin kemaren kmrn".split()
+)
+FUTURE_WORDS = frozenset("mau mo akan bakal rencana rencananya nanti depan besok lusa".split())
+"""A sentence with a word of the past and none of the future tells what happened ("anak sy
+sudah kerja di malaysia sejak agustus"); "sudah daftar, mau berangkat agustus" tells a plan."""
+
+
+def tells_past(text: str) -> bool:
+    """The message tells of something that happened: a month it names is the last one."""
+    words = set(fold(text).split())
+    return bool(words & PAST_WORDS) and not words & FUTURE_WORDS
+
+
+def date_in(text: str, today: date, *, past: bool | None = None) -> date | None:
     """The departure date a message names ("... ke Taiwan bulan depan", "tgl 15 januari"):
-    the longest run of up to four words that reads as a date."""
+    the longest run of up to four words that reads as a date; in a sentence of the past
+    (or with `past`), a month without a year is the last one, not the next."""
+    if past is None:
+        past = tells_past(text)
     for token in text.split():
         if any(ch.isdigit() for ch in token) and ("-" in token or "/" in token):
             try:
-                return read_date(token.strip(".,;"), today)
+                return read_date(token.strip(".,;"), today, past=past)
             except ValueError:
                 pass
     words = fold(text).split()
@@ -147,7 +164,7 @@ def date_in(text: str, today: date) -> date | None:
             if phrase.isdigit():
                 continue
             try:
-                return read_date(phrase, today)
+                return read_date(phrase, today, past=past)
             except ValueError:
                 continue
     return None

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_
 from bot.officers.audit import audit
 from bot.officers.service import OfficerError, resolve_villages
-from bot.register.service import create_entry, in_area
+from bot.register.service import create_entry, date_problems, in_area, ntb_day
 from bot.register.vocab import country_of, sector_in, sex_of, status_of
 from bot.store.models import Officer
 from bot.tables import Column, Problem, Row, TableError, parse_date, read_table
@@ -52,8 +52,10 @@ class FieldChecker:
         officer: Officer | None,
         today: date,
         translate: Callable[[str], str] | None = None,
+        kept_plan: date | None = None,
     ) -> None:
         self._ = translate or (lambda text: text)
+        self.kept_plan = kept_plan
         self.localised = translate is not None
         self.villages = villages
         self.officer = officer
@@ -142,11 +144,17 @@ class FieldChecker:
         fields["country"] = country_of(country) if country else None
         for column in ("planned_departure", "departed_on", "returned_on"):
             fields[column] = self.optional(row, column, parse_date, N_("{text!r} is not a date"))
-        departed, returned = fields["departed_on"], fields["returned_on"]
-        if departed and returned and returned < departed:
-            self.fail(row, "returned_on", N_("the return is before the departure"))
         status = self.optional(row, "status", status_of, N_("{text!r} is not a status"))
         fields["status"] = status
+        for column, message in date_problems(
+            planned_departure=fields["planned_departure"],
+            departed_on=fields["departed_on"],
+            returned_on=fields["returned_on"],
+            today=self.today,
+            plan_given=status in (None, "planned")
+            and fields["planned_departure"] != self.kept_plan,
+        ):
+            self.fail(row, column, message)
         return fields if len(self.problems) == before else None
 
 
@@ -163,7 +171,7 @@ def import_register(
     """Checks every row, then adds them all in the caller's transaction. Raises TableError with
     every problem found; nothing is written then. An officer imports only into their area."""
     table = read_table(data, filename, COLUMNS)
-    checker = FieldChecker(villages, officer, now.date(), translate)
+    checker = FieldChecker(villages, officer, ntb_day(now), translate)
     rows = [checker.read(row) for row in table.rows]
     if not table.rows:
         checker.problems.append(Problem(0, "", N_("no data rows")))
@@ -195,8 +203,10 @@ def check_fields(
     officer: Officer | None,
     today: date,
     translate: Callable[[str], str] | None = None,
+    kept_plan: date | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """One entry typed into the dashboard, read by the same rules as an imported row."""
-    checker = FieldChecker(villages, officer, today, translate)
+    """One entry typed into the dashboard, read by the same rules as an imported row; an
+    edit keeps its planned departure (`kept_plan`) even when that day has passed."""
+    checker = FieldChecker(villages, officer, today, translate, kept_plan)
     fields = checker.read(Row(0, {k: v.strip() for k, v in values.items()}))
     return fields, checker.problems

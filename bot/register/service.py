@@ -8,13 +8,14 @@ officer makes is scoped to their area the way cases are (bot.officers.scope.scop
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.codes import new_code
+from bot.i18n import N_
 from bot.officers.scope import within_area
 from bot.register.models import STATUSES, RegisterEntry, RegisterEvent
 from bot.store.models import Case, Contact, Officer, utcnow
@@ -34,6 +35,7 @@ EDITABLE = (
     "contract_months",
     "contact_abroad",
 )
+DATES = ("planned_departure", "departed_on", "returned_on")
 PERSONAL = ("worker_name", "contact_abroad", "city", "job")
 """Erased on "hapus data saya"; the rest (country, sector, sex, birth year, company, dates,
 status) stays so that the village's and province's counts stay true."""
@@ -41,6 +43,51 @@ status) stays so that the village's and province's counts stay true."""
 
 class RegisterError(ValueError):
     """A change that does not fit the entry's state, with a message that says why."""
+
+
+NTB = timezone(timedelta(hours=8), "WITA")
+
+
+def ntb_day(now: datetime) -> date:
+    """Today in NTB (WITA, UTC+8), where the dates are lived: before 08:00 UTC it is already
+    tomorrow there, and an officer's "today" must not read as a day in the future."""
+    aware = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+    return aware.astimezone(NTB).date()
+
+
+def date_problems(
+    *,
+    planned_departure: date | None,
+    departed_on: date | None,
+    returned_on: date | None,
+    today: date,
+    plan_given: bool = True,
+) -> list[tuple[str, str]]:
+    """What an entry's dates cannot be, as (field, English message): the chat, the dashboard
+    and the import share it. A departure in the future showed someone abroad who had not left;
+    a planned departure already past (when given now, `plan_given`) stayed "planned" forever."""
+    problems = []
+    if departed_on and departed_on > today:
+        problems.append(
+            ("departed_on", N_("the departure is in the future: give it as the planned departure"))
+        )
+    if returned_on and returned_on > today:
+        problems.append(("returned_on", N_("the return is in the future")))
+    if departed_on and returned_on and returned_on < departed_on:
+        problems.append(("returned_on", N_("the return is before the departure")))
+    if (
+        plan_given
+        and planned_departure
+        and planned_departure < today
+        and not (departed_on or returned_on)
+    ):
+        problems.append(
+            (
+                "planned_departure",
+                N_("the planned departure has passed: if the worker left, give the day they left"),
+            )
+        )
+    return problems
 
 
 def district_of(village_code: str) -> str:
@@ -100,6 +147,13 @@ def create_entry(
     if status is not None and status not in STATUSES:
         raise RegisterError(f"status must be one of {', '.join(STATUSES)}")
     entry.status = status or status_from_dates(entry)
+    problems = date_problems(
+        **{name: getattr(entry, name) for name in DATES},
+        today=ntb_day(now),
+        plan_given=entry.status == "planned",
+    )
+    if problems:
+        raise RegisterError(problems[0][1])
     session.add(entry)
     record(session, entry=entry, kind="recorded", actor=actor_of(officer), body=source, at=now)
     session.flush()
@@ -142,6 +196,15 @@ def update_entry(
     changed = [name for name, value in changes.items() if getattr(entry, name) != value]
     if not changed:
         return []
+    dates = {name: changes.get(name, getattr(entry, name)) for name in DATES}
+    problems = date_problems(
+        **dates,
+        today=ntb_day(now or utcnow()),
+        # a plan that passed since it was given is not refused for it
+        plan_given="planned_departure" in changed and entry.status != "cancelled",
+    )
+    if problems:
+        raise RegisterError(problems[0][1])
     for name in changed:
         setattr(entry, name, changes[name])
     if entry.status != "cancelled":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -207,3 +208,38 @@ def test_an_officer_imports_a_list_only_into_their_area_and_all_or_nothing(
     with services.factory() as session:
         assert {e.village_code for e in session.scalars(select(RegisterEntry))} == {ANJANI}
         assert session.scalars(select(Case)).all() == []
+
+
+def test_the_office_form_refuses_dates_that_cannot_be_and_says_why(
+    services: Services, web: TestClient
+) -> None:
+    people = team(services)
+    login(web, people["anjani"])
+    token = csrf_of(web.get("/officer/register/new").text)
+    today = services.dispatcher.clock().date()
+    soon, ago = (today + timedelta(days=30)).isoformat(), (today - timedelta(days=30)).isoformat()
+    form = {"csrf": token, "name": "Lalu Ahmad", "village": ANJANI, "country": "malaysia"}
+    page = web.post("/officer/register/new", data={**form, "departed_on": soon}).text
+    assert 'data-field="departed_on"' in page and soon in page  # named, and what was typed kept
+    page = web.post(
+        "/officer/register/new", data={**form, "departed_on": ago, "returned_on": soon}
+    ).text
+    assert 'data-field="returned_on"' in page
+    page = web.post(
+        "/officer/register/new",
+        data={**form, "departed_on": ago, "returned_on": (today - timedelta(days=40)).isoformat()},
+    ).text
+    assert "tanggal pulang sebelum tanggal berangkat" in page
+    page = web.post("/officer/register/new", data={**form, "planned_departure": ago}).text
+    assert 'data-field="planned_departure"' in page
+    with services.factory() as session:
+        assert session.scalars(select(RegisterEntry)).all() == []
+
+    page = web.post("/officer/register/new", data={**form, "planned_departure": soon}).text
+    assert 'data-status="planned"' in page
+    url = entry_url(web, re.search(r"<h1>(R-[A-Z0-9]{6})", page).group(1))  # type: ignore[union-attr]
+    page = web.post(f"{url}/edit", data={**form, "planned_departure": soon, "departed_on": soon})
+    assert 'data-field="departed_on"' in page.text
+    assert 'data-status="planned"' in web.get(url).text
+    page = web.post(f"{url}/edit", data={**form, "planned_departure": soon, "departed_on": ago})
+    assert 'data-status="departed"' in page.text

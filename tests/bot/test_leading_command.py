@@ -111,6 +111,8 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
         ("sy gk ngerti bahasa inggris kak", "lang:id"),
         ("mo dpt kabar desa kak", "subscribe"),
         ("P-AB12CD", "status"),
+        ("cek R-D6D3DT", "status"),  # a register entry's code, as the chat gave it
+        ("cek data keberangkatan r-d6d3dt", "status"),
     ],
 )
 def test_chat_words_around_a_whole_message_command_change_nothing(

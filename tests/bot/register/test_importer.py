@@ -126,3 +126,20 @@ def test_an_officer_imports_only_into_their_area(services: Services) -> None:
     assert run(services, mixed, "x.csv", people["timur"].id) == 2
     with services.factory() as session:
         assert session.scalar(select(func.count(RegisterEntry.id))) == 2
+
+
+def test_a_departure_or_return_in_the_future_and_a_plan_long_past_are_named(
+    services: Services,
+) -> None:
+    rows = (
+        "nama,desa,negara,rencana_berangkat,tanggal_berangkat,tanggal_pulang,status\n"
+        f"Siti,{ANJANI},Taiwan,,2027-01-15,,\n"
+        f"Ahmad,{ANJANI},Malaysia,,2025-01-15,2027-01-15,\n"
+        f"Rina,{ANJANI},Taiwan,2025-06-01,,,\n"
+        f"Ani,{ANJANI},Taiwan,2025-06-01,,,berangkat\n"  # left, the day not known: kept
+    ).encode()
+    with pytest.raises(TableError) as raised:
+        run(services, rows, "desa.csv")
+    named = {(p.line, p.column): str(p) for p in raised.value.problems}
+    assert list(named) == [(2, "departed_on"), (3, "returned_on"), (4, "planned_departure")]
+    assert "future" in named[2, "departed_on"] and "passed" in named[4, "planned_departure"]

@@ -175,3 +175,49 @@ def test_erasure_removes_the_person_and_keeps_the_counts(services: Services) -> 
         contact = session.scalars(select(Contact)).one()
         assert entries_of(session, contact) == []
         assert session.scalar(select(func.count(RegisterEntry.id))) == 1
+
+
+def test_dates_that_cannot_be_are_refused_and_the_entry_is_left_as_it_was(
+    services: Services,
+) -> None:
+    for dates in (
+        {"departed_on": date(2026, 12, 20)},  # not left yet: it showed them abroad
+        {"departed_on": date(2026, 1, 1), "returned_on": date(2027, 1, 1)},
+        {"departed_on": date(2026, 5, 1), "returned_on": date(2026, 4, 1)},
+        {"planned_departure": date(2026, 11, 1)},  # passed: it stayed "planned" forever
+    ):
+        with pytest.raises(RegisterError):
+            add(services, **dates)
+    with services.factory() as session:
+        assert session.scalar(select(func.count(RegisterEntry.id))) == 0
+    entry_id = add(services, planned_departure=date(2027, 1, 1))
+    with transaction(services.factory) as session:
+        entry = session.get(RegisterEntry, entry_id)
+        assert entry is not None
+        with pytest.raises(RegisterError, match="future"):
+            update_entry(session, entry, officer=None, now=NOW, departed_on=date(2026, 12, 4))
+        assert (entry.status, entry.departed_on, len(entry.events)) == ("planned", None, 1)
+
+
+def test_today_is_the_day_in_ntb_and_a_plan_that_passed_since_does_not_block_an_edit(
+    services: Services,
+) -> None:
+    evening = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 01:00 on 4 December in Lombok
+    entry_id = add(services, departed_on=date(2026, 12, 3))
+    with transaction(services.factory) as session:
+        entry = session.get(RegisterEntry, entry_id)
+        assert entry is not None
+        update_entry(session, entry, officer=None, now=evening, returned_on=date(2026, 12, 4))
+        assert entry.status == "returned"
+    planned = add(services, planned_departure=date(2026, 12, 10))
+    later = datetime(2027, 2, 1, 8, 0, tzinfo=UTC)
+    with transaction(services.factory) as session:
+        entry = session.get(RegisterEntry, planned)
+        assert entry is not None
+        assert update_entry(session, entry, officer=None, now=later, company_name="PT X") == [
+            "company_name"
+        ]
+        with pytest.raises(RegisterError, match="passed"):
+            update_entry(
+                session, entry, officer=None, now=later, planned_departure=date(2027, 1, 5)
+            )

@@ -1,0 +1,139 @@
+"""What a family types into the departure form as it would to a person: a month told after
+"sudah" or "sejak" is the last one, "lupa namanya" or "tidak" is no answer, and the entry's
+code asks where it stands."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.register.models import RegisterEntry
+from migran.services import Services
+from tests.companies_support import load_small
+from tests.conftest import Chat
+
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+"""December: "agustus" read as the coming one would be next year's."""
+
+
+@pytest.fixture
+def family(services: Services) -> Chat:
+    services.dispatcher.clock = lambda: NOW
+    services.engine.clock = lambda: NOW
+    return Chat(services, user="family-1")
+
+
+def entries(services: Services) -> list[RegisterEntry]:
+    with services.factory() as session:
+        found = list(session.scalars(select(RegisterEntry)))
+        session.expunge_all()
+        return found
+
+
+def to_company(chat: Chat, opening: str) -> str:
+    chat.say(opening)
+    chat.say(button="opt:yes")
+    chat.say("Siti Aminah")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:f")
+    chat.say("25")
+    chat.say(button="opt:yes")  # Malaysia, from the message
+    chat.say("Kuala Lumpur")
+    return chat.say(button="sector:factory")
+
+
+def test_a_month_told_after_sudah_is_the_last_one_not_next_year(
+    family: Chat, services: Services
+) -> None:
+    to_company(family, "lapor berangkat, anak sy sudah kerja di malaysia sejak agustus")
+    asked = family.say(button="opt:skip")
+    assert "Keberangkatan: 01-08-2026" in asked and "2027" not in asked
+    assert "ketik tanggalnya" in family.say(button="opt:no").lower()
+    family.say("agustus")  # typed again at the step: still the August that passed
+    family.say("24")
+    summary = family.say(button="opt:skip")
+    assert "01-08-2026 (sudah berangkat)" in summary
+    family.say(button="opt:submit")
+    [entry] = entries(services)
+    assert entry.status == "departed" and entry.departed_on == date(2026, 8, 1)
+    assert entry.planned_departure is None
+
+
+def test_a_month_of_a_plan_is_still_the_coming_one(family: Chat) -> None:
+    to_company(family, "anak sy sudah daftar, mau berangkat ke malaysia agustus")
+    asked = family.say(button="opt:skip")
+    assert "Keberangkatan: 01-08-2027" in asked
+
+
+def test_a_returnee_who_left_in_august_is_not_told_the_date_looks_wrong(
+    family: Chat, services: Services
+) -> None:
+    family.say("lapor kepulangan")
+    family.say(button="opt:yes")
+    family.say(button="rep:self")
+    family.say("Lalu Ahmad Fauzi")
+    family.say("sakra")
+    family.say(button="opt:yes")
+    family.say(button="sex:m")
+    family.say("30")
+    family.say(button="country:malaysia")
+    family.say(button="opt:skip")
+    family.say(button="sector:plantation")
+    family.say(button="opt:skip")
+    assert "Kapan pekerja pulang" in family.say("agustus")
+    assert "lama kontrak" in family.say("seminggu lalu").lower()
+    family.say("24")
+    family.say(button="opt:submit")
+    [entry] = entries(services)
+    assert (entry.departed_on, entry.returned_on) == (date(2026, 8, 1), date(2026, 11, 26))
+
+
+def test_not_knowing_the_company_or_having_no_contact_is_no_answer(
+    family: Chat, services: Services
+) -> None:
+    load_small(services.factory)  # with a list, a typed name is checked against it
+    to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
+    asked = family.say("lupa namanya")
+    assert "Keberangkatan: 01-01-2027" in asked, "the company step took it as a skip"
+    family.say(button="opt:yes")
+    family.say("24")
+    summary = family.say("tidak")
+    assert "Perusahaan: -" in summary and "Kontak di luar negeri: -" in summary
+    for typed in ("nanti aja", "tdk punya"):
+        family.say(button="opt:change")
+        family.say(button="field:contact_abroad")
+        assert "Kontak di luar negeri: -" in family.say(typed), typed
+    family.say(button="opt:change")
+    family.say(button="field:company")
+    assert "Perusahaan: -" in family.say("gk tau pak")
+    done = family.say(button="opt:submit")
+    assert "R-" in done and "calo" not in done and "daftar" not in done.split("R-", 1)[1]
+    [entry] = entries(services)
+    assert entry.company_name is None and entry.contact_abroad is None
+
+
+def test_a_real_contact_abroad_is_still_kept(family: Chat, services: Services) -> None:
+    to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
+    family.say("PT Maju Jaya Abadi")
+    family.say(button="opt:yes")
+    family.say("24")
+    summary = family.say("+60 12 345 6789")
+    assert "Kontak di luar negeri: +60 12 345 6789" in summary
+
+
+def test_the_code_of_a_recorded_departure_answers_with_its_status(family: Chat) -> None:
+    to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
+    family.say(button="opt:skip")
+    family.say(button="opt:yes")
+    family.say("24")
+    family.say(button="opt:skip")
+    done = family.say(button="opt:submit")
+    code = re.search(r"R-[A-Z0-9]{6}", done).group(0)  # type: ignore[union-attr]
+    answer = family.say(f"cek {code}")
+    assert f"Keberangkatan *{code}*: Siti Aminah → Malaysia" in answer
+    assert "01-01-2027" in answer and "Maaf" not in answer
+    assert code in family.say(f"{code.lower()} gimana")
