@@ -260,6 +260,46 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     return command if shouted or marked or not is_question() else None
 
 
+WITHDRAW = "withdraw"
+TAKING_BACK = frozenset(
+    "batal batalkan batalin membatalkan cancel mundur undur mengundurkan withdraw".split()
+)
+"""Words that take back one's own registration ("batalin pendaftaran", "mengundurkan diri");
+not "dibatalkan", which tells of a course called off."""
+NOT_GOING = frozenset("gak ga gk g nggak ngga enggak engga tidak tdk ndak".split())
+GOING = frozenset(("jadi", "jd"))
+REGISTERED_FOR = TRAINING_WORDS | frozenset(
+    "daftar pendaftaran pendaftarannya mendaftar registrasi registration".split()
+)
+TRAINING_CODE = re.compile(r"\bP-[A-Z0-9]{6}\b", re.IGNORECASE)
+ABOUT_WITHDRAWING = (
+    TAKING_BACK
+    | NOT_GOING
+    | GOING
+    | REGISTERED_FOR
+    | FILLERS
+    | BEFORE_COMMAND
+    | frozenset("gajadi ikut diri dari saja yg yang sudah udah sdh kode no nomor my from".split())
+)
+"""All a wish to withdraw says besides a registration's code: "sy gk jadi ikut pelatihan",
+"sy mau batalin pendaftaran pelatihan"; "pelatihan saya dibatalkan LPK, uang tidak kembali"
+is a problem to report."""
+
+
+def withdraws(text: str | None) -> bool:
+    """A wish to withdraw from a training: a word that takes something back ("batal", "gak
+    jadi") and the registration (a training word, "daftar" or a P- code), nothing else."""
+    stripped = (text or "").strip()
+    words = fold(OWN_CODE.sub(" ", stripped)).split()
+    if not words or len(words) > CODE_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
+        return False
+    taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words
+    taking_back |= any(a in NOT_GOING and b in GOING for a, b in pairwise(words))
+    return taking_back and bool(
+        REGISTERED_FOR.intersection(words) or TRAINING_CODE.search(stripped)
+    )
+
+
 def command_of(text: str | None) -> str | None:
     """The command a whole message is, e.g. '/start', 'Menu!', 'hapus data saya'."""
     if not text:
@@ -271,6 +311,8 @@ def command_of(text: str | None) -> str | None:
     found = _LOOKUP.get(folded)
     if found is not None:
         return found
+    if withdraws(stripped):
+        return WITHDRAW  # "batal pelatihan", "sy gk jadi ikut pelatihan"
     raw = stripped.split()
     if len(raw) <= CODE_MAX_WORDS and OWN_CODE.search(stripped):
         rest = set(fold(OWN_CODE.sub(" ", stripped)).split()) - FILLERS

@@ -23,10 +23,11 @@ from bot.answers import fallback_text, place_first, smalltalk_text
 from bot.cases.service import (
     ERASE_PENDING,
     PAUSED_FOR_OFFICER,
+    WITHDRAW_PENDING,
     add_family_message,
     open_case_of,
 )
-from bot.commands import command_of
+from bot.commands import WITHDRAW, command_of
 from bot.context import (
     OPTIONS_KEY,
     PENDING_REPLY,
@@ -35,7 +36,7 @@ from bot.context import (
     TURN_OPTIONS_KEY,
     Ctx,
 )
-from bot.flows import after_danger, case_thread, company, form_steps, menu, news
+from bot.flows import after_danger, case_thread, company, form_steps, menu, news, withdrawal
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
 from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
@@ -227,6 +228,8 @@ class Engine:
             ctx.say(ctx._("Nothing was deleted."))  # another message than yes or no
         if conv.flow in (ERASE_PENDING, "language"):
             self.clear(ctx)
+        if conv.flow == WITHDRAW_PENDING:
+            withdrawal.keep(ctx)  # another message than yes or no
         if ctx.incoming.button and ctx.incoming.button.startswith(company.PREFIX):
             company.choose(ctx, ctx.incoming.button.removeprefix(company.PREFIX))
             return
@@ -299,8 +302,14 @@ class Engine:
             return button[4:]
         if button in (menu.ERASE_YES, menu.ERASE_NO, menu.LANG_ID, menu.LANG_EN):
             return button
+        if button in (withdrawal.YES, withdrawal.NO):
+            return button
         if ctx.conversation.flow == ERASE_PENDING:
             answer = menu.erase_answer(ctx.incoming.text)
+            if answer is not None:
+                return answer
+        if ctx.conversation.flow == WITHDRAW_PENDING:
+            answer = withdrawal.answer(ctx.incoming.text)
             if answer is not None:
                 return answer
         if ctx.conversation.flow in (ERASE_PENDING, "language") and ctx.incoming.text:
@@ -347,6 +356,9 @@ class Engine:
         in_form = conv.flow in self.forms and not conv.parked
         if command == "cancel" and not conv.flow and news.is_stop_word(ctx) and news.stop(ctx):
             return  # "stop" outside a form, from a subscriber: no more village news
+        if command == "cancel" and conv.flow == WITHDRAW_PENDING:
+            withdrawal.keep(ctx)  # "stop" at "withdraw?": nothing is withdrawn
+            return
         if command == "cancel":
             if conv.flow:
                 self.clear(ctx)
@@ -387,6 +399,12 @@ class Engine:
         if command == CALL_OFF.removeprefix("cmd:"):
             call_off(ctx)
             return
+        if command == WITHDRAW:
+            withdrawal.start(ctx)  # ends a form in progress: often one opened by mistake
+            return
+        if command in (withdrawal.YES, withdrawal.NO):
+            (withdrawal.confirm if command == withdrawal.YES else withdrawal.keep)(ctx)
+            return
         if in_form and command in (menu.LANG_ID, menu.LANG_EN):
             # "english please" in the middle of a report: the same step, in that language
             menu.set_language(ctx, "en" if command == menu.LANG_EN else "id")
@@ -400,6 +418,8 @@ class Engine:
             if conv.flow == ERASE_PENDING and command not in (menu.ERASE_YES, menu.ERASE_NO):
                 ctx.say(ctx._("Nothing was deleted."))
             self.clear(ctx)
+        elif conv.flow == WITHDRAW_PENDING:
+            withdrawal.keep(ctx)
         handlers = {
             "menu": menu.show,
             "ask": menu.ask_prompt,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from bot.types import Button, Row
@@ -18,6 +20,10 @@ NO_WORDS = frozenset(
 )
 ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())
 """Words around a yes or a no that change nothing: "iya pak", "betul kak"."""
+FEW_WORDS = 8
+"""An answer this short that names one option whole is that choice with a few words around
+it ("caregiver ke jepang"); a longer message may be a story that names it in passing."""
+ASIDE = re.compile(r"[()]")
 
 
 def short(title: str, limit: int = MAX_TITLE) -> str:
@@ -72,6 +78,12 @@ def choose(
     ]
     if len(named) == 1:
         return named[0]
+    # a short answer naming one option by its name or the name in brackets ("caregiver ke
+    # jepang" for "Caregiver (perawat)"), even where another word touches another option
+    # ("jepang" in "Bahasa Jepang")
+    whole = [o.id for o in options if o.id not in (YES_ID, NO_ID) and _named_in(o.title, words)]
+    if len(whole) == 1 and len(words) <= FEW_WORDS:
+        return whole[0]
     telling = {w for w in words if len(w) >= 4}
     sharing = [o.id for o in options if telling & set(fold(o.title).split())]
     if len(sharing) == 1 and len(words) <= 4:
@@ -85,6 +97,12 @@ def choose(
         if score > best_score:
             best, best_score = option.id, score
     return best if best_score >= 85 else None
+
+
+def _named_in(title: str, words: set[str]) -> bool:
+    """Every word of the title's name, or of its bracketed other name, is among `words`."""
+    names = (set(fold(part).split()) for part in ASIDE.split(title))
+    return any(name and name <= words for name in names)
 
 
 def bullet(label: str, value: object) -> str:

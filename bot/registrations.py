@@ -1,4 +1,4 @@
-"""Training registrations: create, find duplicates, list for a contact."""
+"""Training registrations: create, find duplicates, list for a contact, withdraw."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cases.service import notify
 from bot.codes import new_code
-from bot.store.models import Contact, Registration, TrainingProgramme
+from bot.i18n import translator
+from bot.officers.scope import officers_for_village, supervisors_for
+from bot.store.models import Contact, Officer, Registration, TrainingProgramme
 from knowledge.training import TrainingCatalog
+
+REGISTERED, WITHDRAWN = "registered", "withdrawn"
 
 
 def sync_catalog(session: Session, catalog: TrainingCatalog) -> None:
@@ -38,7 +43,7 @@ def find_duplicate(
 ) -> Registration | None:
     """The same person already registered for the same programme (by chat or by identity)."""
     query = select(Registration).where(
-        Registration.programme_slug == programme, Registration.status == "registered"
+        Registration.programme_slug == programme, Registration.status == REGISTERED
     )
     for reg in session.scalars(query):
         if reg.contact_id == contact.id:
@@ -63,3 +68,29 @@ def registrations_of(session: Session, contact: Contact) -> Sequence[Registratio
     return session.scalars(
         select(Registration).where(Registration.contact_id == contact.id).order_by(Registration.id)
     ).all()
+
+
+def withdraw(session: Session, registration: Registration, *, place: str) -> list[Officer]:
+    """Marks the registration withdrawn and tells the village's officers (the district's
+    supervisors where the village has none) on Telegram, as they hear of cases: whoever passes
+    registrations on must not send this one. Returns who was told (officers who linked a
+    Telegram chat)."""
+    registration.status = WITHDRAWN
+    district = ".".join(registration.village_code.split(".")[:2])
+    officers = officers_for_village(session, registration.village_code) or supervisors_for(
+        session, district
+    )
+    _ = translator("id")
+    text = _(
+        "Training registration {code} withdrawn by the registrant: {name}, {course}, {place}. "
+        "Do not pass it on."
+    ).format(
+        code=registration.code,
+        name=registration.name,
+        course=registration.programme.title_id if registration.programme else "-",
+        place=place,
+    )
+    told = [o for o in officers if o.telegram_chat_id]
+    for officer in told:
+        notify(session, officer, text)
+    return told

@@ -25,7 +25,11 @@ from bot.types import Button, Reply, reply_to_dict
 OPEN_STATUSES = ("new", "claimed")
 ERASE_PENDING = "erase_confirm"
 """The chat's flow while "delete everything?" waits for a yes (bot.flows.menu)."""
-NOT_FORMS = (None, ERASE_PENDING, "language")
+WITHDRAW_PENDING = "withdraw_confirm"
+"""The chat's flow while "withdraw registration P-...?" waits for a yes
+(bot.flows.withdrawal)."""
+CONFIRMING = (ERASE_PENDING, WITHDRAW_PENDING)
+NOT_FORMS = (None, *CONFIRMING, "language")
 """Chat flows that are no form to pause."""
 PAUSED_FOR_OFFICER = "paused_for_officer"
 """Conversation data: an officer's reply paused the form, and the family has not been reminded
@@ -243,8 +247,9 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
         return False
     queue_reply(session, contact=contact, reply=Reply(text), now=now or utcnow(), sender="officer")
     conversation = session.get(Conversation, contact.id)
-    if conversation is not None and conversation.flow == ERASE_PENDING:
-        # "baik bu" answering the officer is not a yes to deleting everything
+    if conversation is not None and conversation.flow in CONFIRMING:
+        # "baik bu" answering the officer is not a yes to deleting everything, nor to
+        # withdrawing from a training
         conversation.flow = None
     return True
 

@@ -21,9 +21,10 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import HTTPXRequest
 
+from bot.channels.plain import render_plain
 from bot.i18n import N_, translator
 from bot.outbox import Outgoing, PermanentError, TransientError
-from bot.types import Incoming, reply_from_dict
+from bot.types import Incoming, Reply, reply_from_dict
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
@@ -102,6 +103,16 @@ def to_html(text: str) -> str:
     return BOLD.sub(r"<b>\1</b>", html.escape(text, quote=False))
 
 
+def described(reply: Reply) -> bool:
+    """A list whose rows carry descriptions: a button shows one short line, so the rows are
+    listed in the text, numbered as their buttons are ("Sukadana" in three kecamatan)."""
+    return any(r.description for r in reply.rows)
+
+
+def message_text(reply: Reply) -> str:
+    return render_plain(reply) if described(reply) else reply.text
+
+
 def keyboard(payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
     reply = reply_from_dict(payload)
     if reply.buttons:
@@ -111,10 +122,16 @@ def keyboard(payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
         ]
         return InlineKeyboardMarkup([row])
     if reply.rows:
+        numbered = described(reply)
         return InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(r.title, callback_data=r.id[:CALLBACK_LIMIT])]
-                for r in reply.rows
+                [
+                    InlineKeyboardButton(
+                        f"{n}. {r.title}" if numbered else r.title,
+                        callback_data=r.id[:CALLBACK_LIMIT],
+                    )
+                ]
+                for n, r in enumerate(reply.rows, reply.first_number)
             ]
         )
     return None
@@ -135,7 +152,7 @@ class TelegramTransport:
             self._ready = True
 
     async def send(self, message: Outgoing) -> str | None:
-        text = reply_from_dict(message.payload).text
+        text = message_text(reply_from_dict(message.payload))
         body = to_html(text)
         if len(body) > TEXT_LIMIT:
             body = html.escape(text[: TEXT_LIMIT - 200], quote=False) + "…"

@@ -76,18 +76,22 @@ def status(ctx: Ctx) -> None:
     from bot.cases.service import cases_of
     from bot.flows.case import title_of
     from bot.flows.register_update import departure_lines
-    from bot.registrations import registrations_of
+    from bot.flows.withdrawal import course_title
+    from bot.registrations import WITHDRAWN, registrations_of
 
     _ = ctx._
     lines: list[str] = []
     for reg in registrations_of(ctx.session, ctx.contact):
-        programme = ctx.engine.catalog.get(reg.programme_slug)
-        title = (
-            programme.title.get(ctx.lang, reg.programme_slug) if programme else reg.programme_slug
+        line = (
+            _("Training *{code}*: {title} — withdrawn (registered {date})")
+            if reg.status == WITHDRAWN
+            else _("Training *{code}*: {title} — registered {date}")
         )
         lines.append(
-            _("Training *{code}*: {title} — registered {date}").format(
-                code=reg.code, title=title, date=reg.created_at.strftime("%d-%m-%Y")
+            line.format(
+                code=reg.code,
+                title=course_title(ctx, reg.programme_slug),
+                date=reg.created_at.strftime("%d-%m-%Y"),
             )
         )
     for case in cases_of(ctx.session, ctx.contact):

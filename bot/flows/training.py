@@ -14,7 +14,7 @@ from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, choose, short
 from bot.register.vocab import sex_of
-from bot.registrations import create_registration, find_duplicate, registrations_of
+from bot.registrations import REGISTERED, create_registration, find_duplicate, registrations_of
 from bot.spoken_numbers import with_digits
 from bot.store.models import Registration
 from bot.types import Button, Row
@@ -299,7 +299,7 @@ class TrainingForm(ChangeableForm):
             (
                 r
                 for r in registrations_of(ctx.session, ctx.contact)
-                if r.programme_slug == programme and r.status == "registered"
+                if r.programme_slug == programme and r.status == REGISTERED
             ),
             None,
         )

@@ -119,3 +119,26 @@ def test_chat_words_around_a_whole_message_command_change_nothing(
     text: str, command: str | None
 ) -> None:
     assert command_of(text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("batal pelatihan", "withdraw"),
+        ("sy gk jadi ikut pelatihan", "withdraw"),
+        ("gak jadi daftar", "withdraw"),
+        ("sy mau batalin pendaftaran pelatihan", "withdraw"),
+        ("saya mau mengundurkan diri dari pelatihan", "withdraw"),
+        ("batal P-AB12CD", "withdraw"),
+        ("cancel my training registration", "withdraw"),
+        ("batal", "cancel"),  # the form in progress, as always
+        ("gak jadi", "cancel"),
+        ("daftar pelatihan", "training"),
+        ("pelatihan saya dibatalkan LPK", None),  # a course called off: a problem to report
+        ("gak jadi lapor", None),
+    ],
+)
+def test_a_wish_to_withdraw_from_a_training_is_its_own_command(
+    text: str, command: str | None
+) -> None:
+    assert command_of(text) == command

@@ -20,6 +20,17 @@ def test_a_sentence_naming_one_option_whole_chooses_it() -> None:
     assert choose(said, None, PROGRAMS) == "prog:korean"
 
 
+def test_an_answer_naming_one_option_with_a_few_more_words_chooses_it() -> None:
+    """The word jepang touches "Bahasa Jepang", but only the caregiver course is named whole."""
+    assert choose("caregiver ke jepang", None, PROGRAMS) == "prog:caregiver"
+    assert choose("perawat aja kak", None, PROGRAMS) == "prog:caregiver"  # the bracketed name
+
+
+def test_a_story_naming_an_option_in_passing_chooses_nothing() -> None:
+    story = "anak saya dulu ikut caregiver tapi sekarang tidak ada kabar dari agen"
+    assert choose(story, None, PROGRAMS) is None
+
+
 def test_a_sentence_naming_two_options_chooses_neither() -> None:
     assert choose("bahasa korea atau bahasa jepang ya, bingung", None, PROGRAMS) is None
 

@@ -104,6 +104,50 @@ def test_options_are_inline_keyboards_and_presses_are_acknowledged(tg, bot_api: 
     assert "belum punya" in bot_api.sent_to(CHAT)[1]["text"]
 
 
+def test_villages_of_one_name_are_told_apart_on_telegram(tg, bot_api: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    """Three villages are called Sukadana: their kecamatan is listed in the message, beside
+    buttons numbered as the list is, since a button shows only a short title."""
+    client, services = tg
+    services.telegram.per_chat_interval = 0.05
+    good = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    steps = ["pelatihan", "cb:opt:yes", "cb:prog:otomotif", "Lalu Ahmad", "30", "sukadana"]
+    for n, step in enumerate(steps, 6100):
+        before = len(bot_api.sent_to(CHAT))
+        update = press(n, step[3:]) if step.startswith("cb:") else update_text(n, step)
+        assert client.post("/webhooks/telegram", json=update, headers=good).status_code == 200
+        wait_for(lambda before=before: len(bot_api.sent_to(CHAT)) > before, timeout=20)
+    wait_for(lambda: _all_sent(services))
+    choice = bot_api.sent_to(CHAT)[-1]
+    assert "1. Sukadana — Kec. Pujut, Lombok Tengah" in choice["text"]
+    assert "2. Sukadana — Kec. Terara, Lombok Timur" in choice["text"]
+    buttons = [b["text"] for row in choice["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons[:2] == ["1. Sukadana", "2. Sukadana"]
+    assert len(set(buttons)) == len(buttons)
+
+
+def test_options_without_descriptions_stay_plain_buttons(tg, bot_api: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    client, _services = tg
+    good = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    client.post("/webhooks/telegram", json=update_text(6201, "/start"), headers=good)
+    wait_for(lambda: bot_api.sent_to(CHAT))
+    menu = bot_api.sent_to(CHAT)[0]
+    buttons = [b["text"] for row in menu["reply_markup"]["inline_keyboard"] for b in row]
+    assert "Status saya" in buttons and "1." not in menu["text"]
+
+
+def press(update_id: int, data: str) -> dict:  # type: ignore[type-arg]
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"cb{update_id}",
+            "chat_instance": "c",
+            "data": data,
+            "from": {"id": CHAT, "is_bot": False, "first_name": "W"},
+            "message": {"message_id": 1, "date": 1, "chat": {"id": CHAT, "type": "private"}},
+        },
+    }
+
+
 def test_a_429_from_telegram_is_retried_after_retry_after(tg, bot_api: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
     client, services = tg
     bot_api.fail_next(1, status=429, retry_after=1)
