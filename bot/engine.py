@@ -320,6 +320,10 @@ class Engine:
         command = command_of(ctx.incoming.text)
         if command in UPDATES and not has_entries(ctx):
             return None  # "sudah pulang" from someone with no departure recorded: read it
+        if command is None and ctx.incoming.text:
+            conv = ctx.conversation
+            # "jangan kirim info lagi", "mau info lowongan": the news, said in a sentence
+            return news.wish(ctx, in_form=conv.flow in self.forms and not conv.parked)
         return command
 
     def _pending_options(self, ctx: Ctx) -> list[Button]:

@@ -20,6 +20,7 @@ def subscriber(
     *,
     channel: str = "whatsapp",
     last_seen: datetime | None = None,
+    language: str = "id",
 ) -> int:
     """A contact who typed "info desa" for `village` (last wrote at `last_seen`, default now)."""
     now = utcnow()
@@ -27,7 +28,7 @@ def subscriber(
         contact = Contact(
             channel=channel,
             channel_user_id=user,
-            language="id",
+            language=language,
             created_at=now,
             last_seen_at=last_seen or now,
             village_code=village,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.announcements.models import Announcement, Delivery, Subscription
 from bot.announcements.service import PLAIN_UPDATE, finish_done, start_due
-from bot.i18n import translator
+from bot.i18n import N_, translator
 from bot.lane import LANE
 from bot.metrics import REGISTRY
 from bot.store.db import transaction
@@ -36,6 +36,17 @@ WINDOW_MARGIN = timedelta(minutes=10)
 inside the window from arriving just outside it."""
 STATES = {"sent": "sent", "delivered": "delivered", "read": "read", "dead": "failed"}
 RANK = {"queued": 0, "sent": 1, "delivered": 2, "read": 3}
+SENDERS = {
+    "village": N_("*Village news* from your village officer:"),
+    "district": N_("*Village news* from your district officer:"),
+    "province": N_("*Village news* from the NTB province officers:"),
+}
+"""Who speaks, above the officer's text: a bare message from the service's number reads as
+spam or a scam, and says nothing of how to stop it."""
+HOW_TO_STOP = N_("Type *berhenti* to stop village news.")
+WHATSAPP_BODY = 1024
+"""WhatsApp's limit for a message with buttons; a longer one goes as plain text, where the
+button is said in words."""
 
 
 class Pump:
@@ -130,12 +141,14 @@ class Pump:
         postgres = session.get_bind().dialect.name == "postgresql"
         # read-locked: a cancel or an opt-out committing now waits for this round, and one
         # committed before it is seen here (READ COMMITTED re-reads per statement)
-        live = select(Announcement.id, Announcement.text, Announcement.button).where(
-            Announcement.status == "sending"
-        )
+        live = select(
+            Announcement.id, Announcement.text, Announcement.button, Announcement.level
+        ).where(Announcement.status == "sending")
         if postgres:
             live = live.with_for_update(read=True)
-        announcements = {a_id: (text, button) for a_id, text, button in session.execute(live)}
+        announcements = {
+            a_id: (text, button, level) for a_id, text, button, level in session.execute(live)
+        }
         if not announcements:
             return 0
         query = (
@@ -192,11 +205,13 @@ class Pump:
             if contact_id not in active:
                 gone.append(delivery_id)
                 continue
-            text, button = announcements[a_id]
+            text, button, level = announcements[a_id]
             inside = last_seen is not None and now - last_seen < WINDOW - WINDOW_MARGIN
             key = (a_id, language or "id", inside)
             if key not in payloads:  # one per announcement, language and window: not per person
-                payloads[key] = self.payload(channel, text, button, inside, language or "id")
+                payloads[key] = self.payload(
+                    channel, text, button, inside, language or "id", level=level
+                )
             payload = payloads[key]
             chosen.append(delivery_id)
             outbox_rows.append(
@@ -249,13 +264,26 @@ class Pump:
         return len(ids)
 
     def payload(
-        self, channel: str, text: str, button: str | None, inside: bool, language: str
+        self,
+        channel: str,
+        text: str,
+        button: str | None,
+        inside: bool,
+        language: str,
+        *,
+        level: str = "village",
     ) -> dict[str, Any]:
-        """A normal message (with its button), or on WhatsApp outside the window the template."""
+        """A normal message (with its button) that says who sends it and how to stop, or on
+        WhatsApp outside the window the template, whose approved text says both."""
         _ = translator(language)
         buttons = (Button("cmd:training", _("Sign up for training")[:20]),) if button else ()
         if channel != "whatsapp" or inside:
-            return reply_to_dict(Reply(text, buttons))
+            sender = _(SENDERS.get(level, SENDERS["village"]))
+            framed = f"{sender}\n\n{text}\n\n{_(HOW_TO_STOP)}"
+            if buttons and channel == "whatsapp" and len(framed) > WHATSAPP_BODY:
+                said = _("Reply *pelatihan* to sign up for the training.")
+                framed, buttons = f"{sender}\n\n{text}\n\n{said} {_(HOW_TO_STOP)}", ()
+            return reply_to_dict(Reply(framed, buttons))
         body = " ".join(text.split())  # template parameters may not hold line breaks
         if button:
             body += " " + _("Reply *pelatihan* to sign up for the training.")

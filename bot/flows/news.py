@@ -2,13 +2,19 @@
 
 "stop" and "berhenti" also cancel a form (bot/commands.py). Inside a form they cancel the form
 and say that the news goes on; outside a form, a subscriber who types them is unsubscribed at
-once and told how to come back. Only WhatsApp and Telegram can carry news to someone who is not
-chatting (see bot/announcements/audience.py), so the web chat says where to subscribe instead.
+once and told how to come back. A sentence made only of the news's words says the same in
+chat ("jangan kirim info lagi", "mau info lowongan"); one word outside them ("majikan stop
+gaji sy", "apakah lowongan di fb aman?") leaves the message to the answers. Only WhatsApp and
+Telegram can carry news to someone who is not chatting (see bot/announcements/audience.py), so
+the web chat says where to subscribe instead.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.announcements import service
+from bot.commands import FILLERS
 from bot.context import Ctx
 from bot.flows.base import Form, Step
 from bot.flows.common import VILLAGE, VILLAGE_CONFIRM
@@ -19,9 +25,68 @@ from knowledge.normalize import fold
 STOP_WORDS = frozenset(("stop", "berhenti"))
 SUBSCRIBE, CHANGE = "cmd:subscribe", "cmd:subscribe_change"
 
+INFO = frozenset(
+    "info informasi infonya berita beritanya kabar pengumuman news update updates lowongan "
+    "loker".split()
+)
+NEWS = INFO | frozenset("pesan sms message messages".split())
+"""What is stopped; only INFO is asked for ("mau kirim pesan" is a message to send)."""
+STOPPING = frozenset("stop setop berhenti berhentikan hentikan jangan jgn unsubscribe".split())
+SENDING = frozenset("kirim kirimkan send sending".split())
+"""Said of the news to stop ("stop kirim info"); asking, they are news to send ("mau kirim
+info lowongan" to have it checked)."""
+NOT = frozenset("gk ga gak g nggak ngga enggak tidak tdk no not dont".split())
+UNWANTED = frozenset("mau usah perlu ingin pengen want need more".split())
+"""After NOT, a refusal ("gk mau", "tidak usah", "no more"): "gk dapat info" is a complaint."""
+WISHING = frozenset(
+    "mau ingin pengen pingin pgn mo minta ikut langganan berlangganan dapat dpt dapet terima "
+    "menerima want get receive subscribe join".split()
+)
+RECEIVING = frozenset(
+    "desa village langganan berlangganan dapat dpt dapet terima menerima kirimi kirimin "
+    "dikirim dikirimi lowongan loker rutin terbaru receive subscribe".split()
+)
+"""What makes a wish for information a wish for the news, not a question ("mau info")."""
+AROUND = FILLERS | frozenset(
+    "saya sy aku aq gw gue kami i me my lagi lg ini itu ke dari dr ya juga jg tentang ttg soal "
+    "kirimi kirimin dikirim dikirimi the any to about for of "
+    "migran desa village kerja pekerjaan job jobs luar negeri ln abroad rutin terbaru".split()
+)
+"""The other words a sentence about the news may hold; any word beyond them is a question
+for the answers ("stop" in "majikan stop gaji sy")."""
+
 
 def is_stop_word(ctx: Ctx) -> bool:
-    return fold((ctx.incoming.text or "").strip().lstrip("/")) in STOP_WORDS
+    words = fold((ctx.incoming.text or "").strip().lstrip("/")).split()
+    return " ".join(w for w in words if w not in FILLERS) in STOP_WORDS  # "berhenti dong"
+
+
+def stops_news(text: str) -> bool:
+    """ "jangan kirim info lagi", "sy gk mau terima info desa lagi", "stop kirim info"."""
+    words = fold(text).split()
+    refuses = STOPPING.intersection(words) or any(
+        a in NOT and b in UNWANTED for a, b in pairwise(words)
+    )
+    allowed = NEWS | STOPPING | NOT | UNWANTED | WISHING | SENDING | AROUND
+    return bool(refuses and NEWS.intersection(words)) and "?" not in text and set(words) <= allowed
+
+
+def wants_news(text: str) -> bool:
+    """ "mau info lowongan", "ikut info desa dong", "langganan info"; not "mau info"."""
+    words = set(fold(text).split())
+    allowed = INFO | WISHING | AROUND
+    return bool(words & WISHING and words & INFO and words & RECEIVING) and words <= allowed
+
+
+def wish(ctx: Ctx, in_form: bool) -> str | None:
+    """The news command a chat sentence asks for: stopping only from a subscriber (from
+    anyone else the sentence is read as usual), subscribing only outside a form (inside one
+    it is an answer to the step)."""
+    text = ctx.incoming.text or ""
+    if stops_news(text):
+        subscribed = service.subscription_of(ctx.session, ctx.contact.id) is not None
+        return "unsubscribe" if subscribed else None
+    return "subscribe" if not in_form and wants_news(text) else None
 
 
 def _village_label(ctx: Ctx, code: str) -> str:
@@ -67,6 +132,13 @@ def subscribe(ctx: Ctx) -> None:
             _("First finish your form (type *lanjut*); at its end you can ask for village news.")
         )
         return
+    # what the village is asked for: "mau info lowongan" did not name the village news
+    ctx.say(
+        _(
+            "Village news: your village's officers send news of training, job fairs and scam "
+            "warnings on this chat. Type *batal* if you do not want it."
+        )
+    )
     ctx.engine.start_form(ctx, "subscribe")
 
 

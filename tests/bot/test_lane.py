@@ -40,7 +40,7 @@ def test_a_reply_is_not_held_behind_an_announcement_to_the_same_chat(
     assert replies and all(m.recipient == USER for m in replies)
     assert all("pelatihan las" not in m.payload.get("text", "") for m in replies)
     announcements = lane.claim(10)
-    assert [m.payload["text"] for m in announcements] == ["Info pelatihan las."]
+    assert len(announcements) == 1 and "Info pelatihan las." in announcements[0].payload["text"]
 
 
 def test_the_lane_waits_while_messages_are_being_handled(
@@ -60,7 +60,8 @@ def test_the_lane_waits_while_messages_are_being_handled(
         assert await asyncio.wait_for(task, timeout=10) == 1
 
     asyncio.run(run())
-    assert graph.texts_to(USER) == ["Info pelatihan las."]
+    texts = graph.texts_to(USER)
+    assert len(texts) == 1 and "Info pelatihan las." in texts[0]
     assert list(states(wa_services, announcement_id).values()) == ["queued"]  # no listener here
 
 

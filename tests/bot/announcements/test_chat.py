@@ -3,6 +3,7 @@ the offer after a registration and a report, and "hapus data saya"."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.announcements import service
@@ -81,6 +82,82 @@ def test_stop_outside_a_form_unsubscribes_and_says_how_to_come_back(services: Se
             select(Subscription).where(Subscription.contact_id == contact.id)
         ).one()
         assert ended.ended_at is not None
+
+
+def subscribed_chat(services: Services, user: str) -> Chat:
+    """A WhatsApp chat that asked for Anjani's news."""
+    chat = Chat(services, user=user, channel="whatsapp")
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    assert subscription(services, user) == ANJANI
+    return chat
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "berhenti dong",
+        "stop aja",
+        "stop kirim info",
+        "jangan kirim info lagi",
+        "sy gk mau terima info desa lagi",
+        "tidak usah kirim berita desa lagi",
+    ],
+)
+def test_a_subscriber_stops_the_news_in_their_own_words(services: Services, words: str) -> None:
+    chat = subscribed_chat(services, "6281100000008")
+    answer = chat.say(words)
+    assert "tidak akan menerima info desa lagi" in answer and "info desa" in answer
+    assert subscription(services, chat.user) is None
+
+
+def test_stop_inside_another_sentence_is_read_as_a_message(services: Services) -> None:
+    chat = subscribed_chat(services, "6281100000009")
+    answer = chat.say("majikan stop gaji sy")
+    assert "Gaji tidak dibayar" in answer  # read like any message about pay
+    assert "info desa lagi" not in answer
+    assert subscription(services, chat.user) == ANJANI
+
+
+def test_from_someone_not_subscribed_the_sentence_is_read_as_usual(services: Services) -> None:
+    chat = Chat(services, user="6281100000010", channel="whatsapp")
+    assert "Anda tidak menerima info desa" not in chat.say("jangan kirim info lagi")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "mau info lowongan",
+        "ikut info desa dong",
+        "langganan info",
+        "sy mau dpt info lowongan kerja ke luar negeri dr desa",
+    ],
+)
+def test_a_wish_for_news_offers_the_village_news(services: Services, words: str) -> None:
+    chat = Chat(services, user="6281100000011", channel="whatsapp")
+    answer = chat.say(words)
+    assert "Info desa:" in answer and "batal" in answer  # what is offered, and the way out
+    assert "Desa/kelurahan asal Anda" in answer
+    chat.say("anjani suralaga")
+    assert "berhenti" in chat.say(button="opt:yes")
+    assert subscription(services, chat.user) == ANJANI
+
+
+@pytest.mark.parametrize(
+    "words", ["apakah lowongan kerja di facebook aman?", "mau kirim info lowongan", "mau info"]
+)
+def test_a_question_or_news_to_tell_is_not_a_wish_for_the_news(
+    services: Services, words: str
+) -> None:
+    chat = Chat(services, user="6281100000012", channel="whatsapp")
+    assert "Desa/kelurahan asal Anda" not in chat.say(words)
+
+
+def test_a_wish_for_news_inside_a_form_is_the_forms_answer(services: Services) -> None:
+    chat = Chat(services, user="6281100000013", channel="whatsapp")
+    chat.say("pelatihan")
+    assert "Desa/kelurahan asal Anda" not in chat.say("mau info lowongan")
 
 
 def test_stop_inside_a_form_cancels_the_form_and_keeps_the_news(services: Services) -> None:

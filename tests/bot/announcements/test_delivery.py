@@ -8,8 +8,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from api.app import create_app
+from bot.announcements import service
+from bot.announcements.delivery import Pump
+from bot.announcements.models import Announcement
+from bot.lane import LANE
+from bot.store.db import transaction
+from bot.store.models import Officer, OutboxMessage, utcnow
 from knowledge import Librarian
 from migran.services import Services, build
 from tests.announcements_support import announce, days_ago, states, status, subscriber
@@ -24,7 +31,7 @@ from tests.channels_support import (
     whatsapp_settings,
 )
 from tests.fakes import FakeBotAPI, FakeGraphAPI
-from tests.officers_support import ANJANI, SAKRA, team
+from tests.officers_support import ANJANI, LOMBOK_TIMUR, SAKRA, team
 
 WA_USER, TG_CHAT = "6281200000001", 777100
 TELEGRAM = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
@@ -316,3 +323,63 @@ def test_metrics_count_deliveries_by_state(app: tuple[TestClient, Services]) -> 
     assert 'migran_announcement_deliveries{state="sent"} 1' in text
     assert 'migran_announcements{status="sent"} 1' in text
     assert 'migran_announcement_sends_total{channel="whatsapp"' in text
+
+
+def lane_payloads(services: Services) -> dict[str, dict[str, Any]]:
+    """What one pump round wrote to the lane, per recipient."""
+    Pump(
+        services.factory,
+        rates={"whatsapp": 50, "telegram": 50},
+        template_name="t",
+        template_language="id",
+    ).round()
+    with services.factory() as session:
+        rows = session.scalars(select(OutboxMessage).where(OutboxMessage.lane == LANE)).all()
+        return {row.recipient: row.payload for row in rows}
+
+
+def lane_texts(services: Services) -> dict[str, str]:
+    return {user: payload["text"] for user, payload in lane_payloads(services).items()}
+
+
+def test_an_announcement_says_who_sends_it_and_how_to_stop_in_the_recipients_language(
+    services: Services,
+) -> None:
+    people = team(services)
+    subscriber(services, "6281200000011", ANJANI)
+    subscriber(services, "777200", ANJANI, channel="telegram", language="en")
+    announce(services, people["anjani"].id, "Jadwal pelatihan diundur ke Januari.", [ANJANI])
+    texts = lane_texts(services)
+    indonesian, english = texts["6281200000011"], texts["777200"]
+    assert "petugas desa" in indonesian and "Ketik *berhenti*" in indonesian
+    assert "village officer" in english and "Type *berhenti*" in english
+    assert "Jadwal pelatihan diundur ke Januari." in indonesian
+    assert "Jadwal pelatihan diundur ke Januari." in english  # the officer's words as written
+
+
+def test_a_district_announcement_names_the_district_officer(services: Services) -> None:
+    people = team(services)
+    subscriber(services, "6281200000012", SAKRA)
+    announcement_id = announce(
+        services, people["timur"].id, "Bursa kerja di Selong.", [LOMBOK_TIMUR], level="district"
+    )
+    with transaction(services.factory) as session:
+        row = session.get(Announcement, announcement_id)
+        admin = session.get(Officer, people["admin"].id)
+        assert row is not None and admin is not None
+        service.approve(session, announcement=row, officer=admin, now=utcnow())
+    text = lane_texts(services)["6281200000012"]
+    assert "petugas kabupaten" in text and "petugas desa" not in text and "berhenti" in text
+
+
+def test_a_long_announcement_with_a_button_says_the_button_in_words_on_whatsapp(
+    services: Services,
+) -> None:
+    """Framed, a text near the 1,000-character limit outgrows WhatsApp's 1,024 for buttons."""
+    people = team(services)
+    subscriber(services, "6281200000013", ANJANI)
+    long_text = "Pelatihan caregiver di BLK Lombok Timur. " * 24
+    announce(services, people["anjani"].id, long_text.strip(), [ANJANI], button="training")
+    payload = lane_payloads(services)["6281200000013"]
+    assert not payload.get("buttons")
+    assert "Balas *pelatihan*" in payload["text"] and "Ketik *berhenti*" in payload["text"]
