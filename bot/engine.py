@@ -36,7 +36,16 @@ from bot.context import (
     TURN_OPTIONS_KEY,
     Ctx,
 )
-from bot.flows import after_danger, case_thread, company, form_steps, menu, news, withdrawal
+from bot.flows import (
+    after_danger,
+    case_thread,
+    company,
+    follow_ups,
+    form_steps,
+    menu,
+    news,
+    withdrawal,
+)
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
 from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
@@ -58,14 +67,13 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
 from bot.register.hints import tells_called_off
 from bot.store.models import Contact, Conversation, utcnow
-from bot.triage import Reading, Triage, asks_for_more, asks_where_to_turn
+from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
-from knowledge.passages import answering_lines
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
 from knowledge.villages import VillageDirectory
@@ -105,10 +113,6 @@ def clean_text(text: str | None) -> str:
         if ch in "\n\t" or not unicodedata.category(ch).startswith("C")
     ]
     return "".join(kept).strip()
-
-
-FOLLOW_UP_WORDS = 6
-"""A follow-up that points back at the answer ("uangnya bisa balik gk?") is this short."""
 
 
 class Engine:
@@ -569,52 +573,10 @@ class Engine:
         if replied_to_danger and after_danger.follow(self, ctx, reading, here, asks):
             return
         just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
-        if reading.intent == "help" and just_answered and asks():
-            # "what should she do?" under an answer asks about that answer, not for the menu;
-            # asked in another language, the answer again in it
-            stored = ctx.data.get(pieces.ANSWERED_KEY)
-            if pieces.answered_just_now(stored, ctx.now, reading.lang):
-                replies.answered_above(
-                    ctx, self.librarian.topics, just_answered, reading.lang, place=here, more=True
-                )
-            else:
-                self.answer_topic(ctx, just_answered, reading.lang, place=here)
+        if follow_ups.under_an_answer(self, ctx, reading, here, earlier, just_answered, asks):
             return
-        if (
-            not reading.urgent
-            and reading.topic is None
-            and case_thread.asks_what_next(fold(text).split())
-        ):
-            # "trus?" under an answer: its detail; under choices: the choices again; never
-            # "sorry, I do not know"
-            offered = [b.removeprefix("topic:") for b in ctx.previous_options if b[:6] == "topic:"]
-            if just_answered:
-                replies.answered_above(
-                    ctx, self.librarian.topics, just_answered, reading.lang, place=here, more=True
-                )
-                return
-            if offered:
-                replies.offer(ctx, self.librarian.topics, offered, reading.lang)
-                return
-        if (
-            not reading.urgent
-            and (earlier or just_answered or reading.topic is None)
-            and asks_where_to_turn(text)
-        ):
-            # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
-            # a place one goes to or comes from ("lowongan k jepang") is not where one is. A
-            # first message the knowledge base answers ("nomor kbri malaysia brp") keeps it
-            where = self.numbers.located_in(pieces.whole(earlier, text))
-            replies.where_to_turn(ctx, self.numbers, where)
-            return
-        again = None if reading.urgent else pieces.asked_again_for(text, earlier, self.numbers)
-        if again is not None:
-            # "klo di malaysia?" after "gaji di taiwan brp": that question, of Malaysia, in
-            # full even when its topic is the one just answered (for another place)
-            reading = replace(self.triage.read(again, chosen or reading.lang), text=text)
-            ctx.reading = reading
-            ctx.set_data(**{pieces.ANSWERED_KEY: None})
-        if self._about_the_answer(ctx, reading, text, just_answered):
+        reading = follow_ups.of_another_place(self, ctx, reading, earlier, chosen)
+        if follow_ups.about_the_answer(self, ctx, reading, just_answered):
             return
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
@@ -692,29 +654,10 @@ class Engine:
             and company.ask_name(ctx)
         ):
             return  # "cek pt ini resmi gk": which company?
-        last = reading.text.rsplit("\n", 1)[-1]
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):
-            lines = [] if reading.urgent else self._answering_lines(reading.topic, reading, last)
-            if set(fold(last).split()) <= case_thread.ACKS:
-                ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
-            elif lines:
-                # "visanya brp" after the Japan answer: the lines that hold the visa fee
-                alone = self._first_alone(reading)
-                replies.answering_lines(
-                    ctx, self.librarian.topics, reading.topic, reading.lang, lines, alone
-                )
-            elif not reading.urgent:  # after the danger reply or note, the pointer is noise
-                replies.answered_above(
-                    ctx,
-                    self.librarian.topics,
-                    reading.topic,
-                    reading.lang,
-                    self._first_alone(reading),
-                    place,
-                    asks_for_more(last) or case_thread.asks_what_next(fold(last).split()),
-                )
+            follow_ups.same_topic(self, ctx, reading, place)
         elif reading.topic is not None:
             self.answer_topic(
                 ctx,
@@ -756,56 +699,6 @@ class Engine:
         if topic.slug == EMERGENCY_TOPIC and place.lines:
             text = replies.place_numbers(ctx, place) + "\n\n" + text
         return text
-
-    def _about_the_answer(
-        self, ctx: Ctx, reading: Reading, text: str, just_answered: str | None
-    ) -> bool:
-        """A short follow-up that points back with "-nya" ("uangnya bisa balik gk?" after the
-        broker answer) asks about the answer just given, though alone its words lean to
-        another topic (failed departures): the lines of that answer that hold it, with the
-        other topic one tap away."""
-        words = fold(text).split()
-        if (
-            just_answered is None
-            or reading.urgent
-            or reading.command is not None
-            or reading.company is not None
-            or reading.topic in (None, just_answered)
-            or len(words) > FOLLOW_UP_WORDS
-            or not any(len(w) > len("nya") + 2 and w.endswith("nya") for w in words)
-        ):
-            return False
-        lines = self._answering_lines(just_answered, reading, text)
-        if lines:
-            replies.answering_lines(
-                ctx, self.librarian.topics, just_answered, reading.lang, lines, reading.topic
-            )
-        return bool(lines)
-
-    def _answering_lines(self, slug: str, reading: Reading, last: str) -> list[str]:
-        """The lines of the topic just answered that hold what a follow-up asks about."""
-        topic = self.librarian.topics.get(slug)
-        if topic is None or asks_for_more(last):
-            return []  # "mhn d jelaskn lbh detail": the whole detail
-        return answering_lines(topic, reading.lang, last, self.normalizer)
-
-    def _first_alone(self, reading: Reading) -> str | None:
-        """What the last message alone is most likely about, when it was read in its context
-        as the topic just answered ("syaratnya apa aja" after the Hong Kong answer, which has
-        no requirements): one tap away beside the pointer. Answering it outright would often
-        be wrong: alone, "dimana ngurusnya" after the KUR answer leans to village services."""
-        last = reading.text.rsplit("\n", 1)[-1]
-        if case_thread.asks_what_next(fold(last).split()):
-            return None  # "terus gimana?" alone leans nowhere: the topic's detail, not noise
-        alone = self.triage.read(last, reading.lang)
-        return next(
-            (
-                s
-                for s in (alone.shown_topic, *alone.shown_choices)
-                if s and s not in (reading.topic, EMERGENCY_TOPIC)
-            ),
-            None,
-        )
 
     def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:
         """A company named, not asked about, right after a worker's trouble abroad was

@@ -1,0 +1,166 @@
+"""A message under an answer or under choices, read as being about them.
+
+People ask on from what they just read: "trus?" wants the rest of it, "visanya brp" one thing
+in it, "uangnya bisa balik gk?" points back at it with "-nya", "klo di malaysia?" asks the
+same of another place, "lapor kmn?" where to turn from where the answer was about. Each gets
+what it asks for; none gets "sorry" or "my answer is above" when the answer holds more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot import pieces, replies
+from bot.context import Ctx
+from bot.flows.case_thread import ACKS, asks_what_next
+from bot.triage import Reading, asks_for_more, asks_where_to_turn
+from knowledge.emergency import EMERGENCY_TOPIC, Country
+from knowledge.normalize import fold
+from knowledge.passages import answering_lines
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+FOLLOW_UP_WORDS = 6
+"""A follow-up that points back at the answer ("uangnya bisa balik gk?") is this short."""
+
+
+def under_an_answer(
+    engine: Engine,
+    ctx: Ctx,
+    reading: Reading,
+    here: Country | None,
+    earlier: list[str],
+    just_answered: str | None,
+    asks: Callable[[], bool],
+) -> bool:
+    """What now, what should she do, or where to turn, asked under an answer or choices:
+    True when it was answered here."""
+    text = ctx.incoming.text or ""
+    topics = engine.librarian.topics
+    if reading.intent == "help" and just_answered and asks():
+        # "what should she do?" under an answer asks about that answer, not for the menu;
+        # asked in another language, the answer again in it
+        stored = ctx.data.get(pieces.ANSWERED_KEY)
+        if pieces.answered_just_now(stored, ctx.now, reading.lang):
+            replies.answered_above(ctx, topics, just_answered, reading.lang, place=here, more=True)
+        else:
+            engine.answer_topic(ctx, just_answered, reading.lang, place=here)
+        return True
+    if not reading.urgent and reading.topic is None and asks_what_next(fold(text).split()):
+        # "trus?" under an answer: its detail; under choices: the choices again; never
+        # "sorry, I do not know"
+        if just_answered:
+            replies.answered_above(ctx, topics, just_answered, reading.lang, place=here, more=True)
+            return True
+        offered = [b.removeprefix("topic:") for b in ctx.previous_options if b[:6] == "topic:"]
+        if offered:
+            replies.offer(ctx, topics, offered, reading.lang)
+            return True
+    if (
+        not reading.urgent
+        and (earlier or just_answered or reading.topic is None)
+        and asks_where_to_turn(text)
+    ):
+        # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
+        # a place one goes to or comes from ("lowongan k jepang") is not where one is. A
+        # first message the knowledge base answers ("nomor kbri malaysia brp") keeps it
+        where = engine.numbers.located_in(pieces.whole(earlier, text))
+        replies.where_to_turn(ctx, engine.numbers, where)
+        return True
+    return False
+
+
+def of_another_place(
+    engine: Engine, ctx: Ctx, reading: Reading, earlier: list[str], chosen: str | None
+) -> Reading:
+    """ "klo di malaysia?" after "gaji di taiwan brp": that question, of Malaysia, answered in
+    full even when its topic is the one just answered (for another place)."""
+    text = ctx.incoming.text or ""
+    again = None if reading.urgent else pieces.asked_again_for(text, earlier, engine.numbers)
+    if again is None:
+        return reading
+    reading = replace(engine.triage.read(again, chosen or reading.lang), text=text)
+    ctx.reading = reading
+    ctx.set_data(**{pieces.ANSWERED_KEY: None})
+    return reading
+
+
+def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: str | None) -> bool:
+    """A short follow-up that points back with "-nya" ("uangnya bisa balik gk?" after the
+    broker answer) asks about the answer just given, though alone its words lean to another
+    topic (failed departures): the lines of that answer that hold it, with the other topic
+    one tap away."""
+    text = ctx.incoming.text or ""
+    words = fold(text).split()
+    if (
+        just_answered is None
+        or reading.urgent
+        or reading.command is not None
+        or reading.company is not None
+        or reading.topic in (None, just_answered)
+        or len(words) > FOLLOW_UP_WORDS
+        or not any(len(w) > len("nya") + 2 and w.endswith("nya") for w in words)
+    ):
+        return False
+    lines = _lines(engine, just_answered, reading, text)
+    if lines:
+        replies.answering_lines(
+            ctx, engine.librarian.topics, just_answered, reading.lang, lines, reading.topic
+        )
+    return bool(lines)
+
+
+def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None) -> None:
+    """The topic just answered, read again from a follow-up: nothing for an acknowledgement,
+    the lines that hold one thing asked ("visanya brp"), else its detail or a pointer."""
+    slug = reading.topic or ""
+    last = reading.text.rsplit("\n", 1)[-1]
+    lines = [] if reading.urgent else _lines(engine, slug, reading, last)
+    topics = engine.librarian.topics
+    if set(fold(last).split()) <= ACKS:
+        ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
+    elif lines:
+        # "visanya brp" after the Japan answer: the lines that hold the visa fee
+        replies.answering_lines(
+            ctx, topics, slug, reading.lang, lines, first_alone(engine, reading)
+        )
+    elif not reading.urgent:  # after the danger reply or note, the pointer is noise
+        replies.answered_above(
+            ctx,
+            topics,
+            slug,
+            reading.lang,
+            first_alone(engine, reading),
+            place,
+            asks_for_more(last) or asks_what_next(fold(last).split()),
+        )
+
+
+def _lines(engine: Engine, slug: str, reading: Reading, last: str) -> list[str]:
+    """The lines of the topic just answered that hold what a follow-up asks about."""
+    topic = engine.librarian.topics.get(slug)
+    if topic is None or asks_for_more(last):
+        return []  # "mhn d jelaskn lbh detail": the whole detail
+    return answering_lines(topic, reading.lang, last, engine.normalizer)
+
+
+def first_alone(engine: Engine, reading: Reading) -> str | None:
+    """What the last message alone is most likely about, when it was read in its context as
+    the topic just answered ("syaratnya apa aja" after the Hong Kong answer, which has no
+    requirements): one tap away beside the pointer. Answering it outright would often be
+    wrong: alone, "dimana ngurusnya" after the KUR answer leans to village services."""
+    last = reading.text.rsplit("\n", 1)[-1]
+    if asks_what_next(fold(last).split()):
+        return None  # "terus gimana?" alone leans nowhere: the topic's detail, not noise
+    alone = engine.triage.read(last, reading.lang)
+    return next(
+        (
+            s
+            for s in (alone.shown_topic, *alone.shown_choices)
+            if s and s not in (reading.topic, EMERGENCY_TOPIC)
+        ),
+        None,
+    )
