@@ -161,6 +161,9 @@ melaporkan ...")."""
 LEADING_WORD = {"report": "lapor", "training": "daftar"}
 LEAVING = frozenset("berangkat brgkt brangkat brngkt keberangkatan pergi".split())
 """A departure named right after "lapor": the record of who leaves, not a problem report."""
+TO_THE_POLICE = re.compile(r"\b(?:ke|sama|sm|di|d) (?:polisi|polres|polda|polsek|kepolisian)\b")
+"""A report to the police is the person's own: how to make it is a question for the answers,
+not the village report form."""
 RETURNED_WORDS = frozenset("pulang plg plng balik kembali".split())
 JUST = frozenset("sudah sdh udh udah dah baru telah".split())
 RETURN_MAX_WORDS = 10
@@ -244,6 +247,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     command = LEADING.get(word)
     if command is None or len(stripped.split()) < 2:
         return None
+    if command == "report" and TO_THE_POLICE.search(fold(stripped)):
+        return None  # "sy mau lapor calo ke polisi": how to, answered; the village form is offered
     if command == "report" and LEAVING.intersection(fold(stripped).split()[1:5]):
         return "register"  # "lapor berangkat anak saya ke Taiwan", "lapor anak sy brgkt"
     if command == "report" and tells_a_return(fold(stripped).split()[1:]):

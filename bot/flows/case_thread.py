@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 WHAT_NEXT = frozenset(
     "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya "
     "yah pak bu kak min sir dong sy saya aku kami hrs harus musti mesti ngapain apa now what "
-    "next then so how should i we do".split()
+    "next then so how should i we do cara caranya".split()
 )
 """A question of nothing but what now ("terus gimana pak?") while a report is open is about
 the report: where it stands, passed to the officer, not money-management tips."""

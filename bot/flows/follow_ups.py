@@ -49,9 +49,9 @@ def under_an_answer(
         else:
             engine.answer_topic(ctx, just_answered, reading.lang, place=here)
         return True
-    if not reading.urgent and reading.topic is None and asks_what_next(fold(text).split()):
-        # "trus?" under an answer: its detail; under choices: the choices again; never
-        # "sorry, I do not know"
+    if not reading.urgent and asks_what_next(fold(text).split()):
+        # "trus?" under an answer: its detail, though the story before it leans elsewhere;
+        # under choices: the choices again; never "sorry, I do not know"
         if just_answered:
             replies.answered_above(ctx, topics, just_answered, reading.lang, place=here, more=True)
             return True

@@ -71,6 +71,8 @@ def test_a_command_word_after_a_wish_opens_its_form(text: str, form: str) -> Non
         "Saya lapor ke KDEI, job saya tidak sesuai kontrak",  # a report made, told of
         "sudah lapor ke kedutaan tapi belum direspon",
         "sy mau daftar kerja ke jepang",  # registering to work is a question, not training
+        "sy mau lapor calo ke polisi",  # the person's own report: how to make one is asked
+        "lapor ke polres aja pak?",
     ],
 )
 def test_a_told_report_or_a_wish_for_something_else_is_not_a_command(text: str) -> None:
