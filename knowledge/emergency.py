@@ -27,10 +27,13 @@ NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
 IN_INDONESIA = re.compile(
     r"\b(?:indonesia|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
     r"sumbawa|bima|dompu|ntb|nunukan|entikong|kupang|makassar|semarang|bandung|"
-    r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar)\b"
+    r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar|"
+    r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai)\b"
 )
 """Places in Indonesia a message in danger names: the police there are the number to call.
-Not "pinang" alone: Pulau Pinang is in Malaysia."""
+Not "pinang" alone: Pulau Pinang is in Malaysia. A port or a beach with no foreign place
+named where one is ("di pelabuhan lembar, disuruh naik perahu ke malaysia") is the one a
+crossing leaves from."""
 
 
 def at_home(text: str | None) -> bool:

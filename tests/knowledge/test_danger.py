@@ -1847,6 +1847,14 @@ def test_a_smugglers_boat_about_to_leave_and_being_made_to_defraud_people_are_da
         "sy d pelabuhan tanjung pinang skrg, sponsor suruh naik kapal kecil malam ini ke malaysia",
         "istri sy d batam mau d brangkatin lwt jalur laut ke malaysia malam ini",
         "teman sy udh brangkat kesana skrg gk bisa pulang d suruh nipu org",
+        # a second round (stop 42): SMS spelling, a beach at night, a leak at sea, gambling
+        "sy dsuruh naik kpl kcl mlm ni",
+        "agen suruh sy nunggu di pantai jam 2 malam, nanti dijemput boat ke malaysia",
+        "anak sy di tanjung pinang mau dinaikin perahu kecil malam ini ke malaysia",
+        "sy di pelabuhan, mau diselundupkan malam ini",
+        "kapal kecilnya bocor, kami di laut",
+        "sy kerja judi online di kamboja gk bisa pulang",
+        "sy gk mau nipu org tp dipaksa",
     )
     assert_no_danger(
         "Awalnya sy khawatir, dapat kabar mau diberangkatkan melalui jalur laut dari Batam",

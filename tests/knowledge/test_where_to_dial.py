@@ -17,6 +17,8 @@ NUMBERS = EmergencyNumbers.load()
         ("sy d pelabuhan tanjung pinang skrg, disuruh naik kapal kecil ke malaysia", None),
         ("adik sy d sekap agen di batam, mau dikirim ke taiwan", None),
         ("anak sy disekap di pulau pinang", "MY"),  # Penang is Malaysia's
+        ("sy di pelabuhan lembar disuruh naik perahu malam ini ke malaysia", None),
+        ("agen suruh sy nunggu di pantai jam 2 malam, dijemput boat ke malaysia", None),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
