@@ -44,12 +44,13 @@ from bot.flows import (
     form_steps,
     menu,
     news,
+    register_news,
     withdrawal,
 )
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
 from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
-from bot.flows.homecoming import HomecomingForm, offer_homecoming
+from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import (
@@ -58,14 +59,12 @@ from bot.flows.register_update import (
     RegisterUpdateForm,
     call_off,
     has_entries,
-    offer_call_off,
-    register_news,
+    typed_update,
     update,
 )
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
-from bot.register.hints import tells_called_off
 from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
@@ -621,12 +620,16 @@ class Engine:
                 replies.story_noted(ctx)
         elif reading.urgent:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
-        news_of = register_news(ctx, reading)
+        news_of = typed_update(ctx, reading)
         if news_of is not None:
             # "lapor kepulangan"; "anak sy sudah berangkat kemarin" or "sy udh pulang dr
             # malaysia" from a family whose departure is recorded: that entry, not a new one
             update(ctx, news_of)
             return
+        if reading.command == "register" and register_news.offer(
+            ctx, ctx.incoming.text or "", returned=False
+        ):
+            return  # "anak sy sudah berangkat kemarin", recorded as planned: that entry
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}
             # "sy mau lapor soal itu pak" after the story: the report carries every piece
@@ -683,10 +686,9 @@ class Engine:
             )
         if reading.departure_question and not ctx.conversation.flow:
             offer_register(ctx)
-        elif reading.return_told and not ctx.conversation.flow:
-            offer_homecoming(ctx)
-        elif tells_called_off(reading.text) and not ctx.conversation.flow:
-            offer_call_off(ctx)
+        elif not ctx.conversation.flow:
+            # "sy udh pulang dr malaysia", "anak sy gk jadi berangkat": one tap to record it
+            register_news.offer(ctx, ctx.incoming.text or "", reading.return_told)
 
     def topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
         """A topic's answer for the place the message is about (the caller's reading of it):

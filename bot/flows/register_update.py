@@ -12,7 +12,7 @@ from bot.flows.case import title_of
 from bot.flows.common import skipped
 from bot.i18n import N_
 from bot.options import short
-from bot.register.hints import date_in, tells_a_departure
+from bot.register.hints import date_in
 from bot.register.models import RegisterEntry
 from bot.register.service import (
     RegisterError,
@@ -78,42 +78,36 @@ def departure_lines(ctx: Ctx) -> list[str]:
     return lines
 
 
-def register_news(ctx: Ctx, reading: Reading) -> str | None:
-    """The update a message brings to the register: a typed command ("lapor kepulangan"), or
-    news of a departure or a return from a family with an entry it fits ("anak sy sudah
-    berangkat kemarin" after recording the planned departure: not a second entry)."""
-    if reading.command in UPDATES:
-        return reading.command
-    if reading.command == "register" and tells_a_departure(reading.text):
-        return "departed" if fitting(ctx, "departed") else None
-    if reading.return_told and (fitting(ctx, "returned") or already_home(ctx)):
-        return "returned"
-    return None
+def typed_update(ctx: Ctx, reading: Reading) -> str | None:
+    """The update a typed command brings ("lapor kepulangan", "sudah berangkat"). News told in
+    a sentence is offered, not recorded (bot.flows.register_news)."""
+    return reading.command if reading.command in UPDATES else None
 
 
 CALL_OFF = "cmd:departure_off"
+TOLD_KEY = "register_told"
+"""Conversation data: the entry an offer named and the date the news told, for the button."""
 
 
-def offer_call_off(ctx: Ctx) -> None:
-    """Beside the answer to news that a departure is off: marking the planned one cancelled,
-    one tap away, so the officer and the announcements no longer count the worker as leaving."""
-    planned = fitting(ctx, "departed")
-    if planned:
-        ctx.say(
-            ctx._("Is the departure {code} off? You can mark it cancelled.").format(
-                code=planned[-1].code
-            ),
-            [Button(CALL_OFF, short(ctx._("Mark cancelled")))],
-        )
+def _told(ctx: Ctx, entries: list[RegisterEntry]) -> tuple[RegisterEntry | None, date | None]:
+    """The entry the last offer named, if it still fits, and the day the news told."""
+    told = ctx.data.get(TOLD_KEY)
+    ctx.set_data(**{TOLD_KEY: None})
+    if not isinstance(told, dict):
+        return None, None
+    entry = next((e for e in entries if e.code == told.get("code")), None)
+    when = date.fromisoformat(told["date"]) if entry is not None and told.get("date") else None
+    return entry, when
 
 
 def call_off(ctx: Ctx) -> None:
-    """Cancels the contact's latest planned departure (the one the button named)."""
+    """Cancels the planned departure the offer named (else the latest one)."""
     planned = fitting(ctx, "departed")
+    named, _ = _told(ctx, planned)
     if not planned:
         ctx.say(ctx._("No planned departure of yours is recorded. Type *status* to see yours."))
         return
-    entry = planned[-1]
+    entry = named or planned[-1]
     cancel(ctx.session, entry, now=ctx.now)
     ctx.say(
         ctx._(
@@ -130,6 +124,10 @@ def already_home(ctx: Ctx) -> RegisterEntry | None:
 def update(ctx: Ctx, action: str) -> None:
     """Runs a chat update: at once for a single fitting entry, else through the form."""
     entries = fitting(ctx, action)
+    named, when = _told(ctx, entries)
+    if named is not None:
+        apply(ctx, action, named, when)  # the entry the offer named, on the day told
+        return
     home = already_home(ctx) if action == "returned" and not entries else None
     if home is not None and home.returned_on is not None:
         # marked by the officer already: said so, not "no departure fits"
@@ -168,8 +166,8 @@ def told_date(ctx: Ctx) -> date | None:
     return when if when is not None and today - TOLD_DATE_LIMIT <= when <= today else None
 
 
-def apply(ctx: Ctx, action: str, entry: RegisterEntry) -> None:
-    today = told_date(ctx) or ctx.now.date()
+def apply(ctx: Ctx, action: str, entry: RegisterEntry, when: date | None = None) -> None:
+    today = when or told_date(ctx) or ctx.now.date()
     try:
         if action == "departed":
             mark_departed(ctx.session, entry, on=today, now=ctx.now)

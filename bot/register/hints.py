@@ -17,7 +17,8 @@ WHEN_WORDS = frozenset(
     "januari februari maret april mei juni juli agustus september oktober november desember".split()
 )
 NOT_A_DEPARTURE = frozenset(
-    "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum batal ditipu tipu calo ragu "
+    "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
+    "calo ragu "
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
     "kur gadai digadai digadaikan menggadaikan".split()
 )
@@ -39,6 +40,12 @@ JOB_OFFER = frozenset(
 """A job offer passed on ("Dibuka lowongan ke Polandia, biaya 35 juta, berangkat bulan depan.
 Hub 0812..."): the person asks whether to trust it, and a fee is asked for. It is answered (a
 broker's signs, what a placement may cost), not recorded as a departure."""
+NOT_ABROAD = frozenset(
+    "sekolah sawah kebun ladang pasar masjid kantor sakit rs penampungan kampung lebaran mudik "
+    "cuti libur liburan kuliah ngaji".split()
+)
+"""Places and occasions of a trip at home ("baru pulang sekolah", "pulang kampung lebaran",
+"sudah berangkat ke sawah"): not the register's news."""
 MAX_WORDS = 20
 WORKER_OF: dict[str, str] = {
     "anak": "orang tua",
@@ -68,14 +75,15 @@ def is_departure_statement(text: str) -> bool:
     said = set(words)
     if not said & DEPARTURE_WORDS or not said & WHEN_WORDS:
         return False
-    return not (said & (NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER)) and not categories_in(text)
+    excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_ABROAD
+    return not said & excluded and not categories_in(text)
 
 
 HOME_WORDS = frozenset("pulang plg plng".split())
 JUST = frozenset("sudah sdh udh udah dah baru br telah".split())
 TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
 WISHES = frozenset("mau ingin pengen pgn".split())
-NOT_A_RETURN = NOT_A_DEPARTURE | STORY_TURNS | WISHES | frozenset("bisa boleh cuti libur".split())
+NOT_A_RETURN = NOT_A_DEPARTURE | STORY_TURNS | WISHES | NOT_ABROAD | frozenset("bisa boleh".split())
 """Wishes, leave ("pulang cuti") and trouble: a return to be recorded is news, not a plan."""
 
 

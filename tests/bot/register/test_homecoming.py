@@ -136,19 +136,42 @@ def record_planned_departure(chat: Chat) -> None:
     chat.say(button="opt:submit")
 
 
-def test_news_of_a_departure_and_a_return_updates_the_entry_on_the_day_told(
+def test_news_of_a_departure_and_a_return_is_recorded_with_one_tap_on_the_day_told(
     chat: Chat, services: Services
 ) -> None:
     record_planned_departure(chat)
     today = services.dispatcher.clock().date()
-    left = chat.say("anak sy sudah berangkat kemarin")
+    offered = chat.send("anak sy sudah berangkat kemarin")
+    assert any(b.id == "cmd:departed" for r in offered for b in r.buttons)
+    assert [e.status for e in entries(services)] == ["planned"]  # not recorded unasked
+    left = chat.say(button="cmd:departed")
     assert (today - timedelta(days=1)).strftime("%d-%m-%Y") in left
-    assert "nama lengkap" not in left  # not a second entry
     [entry] = entries(services)
     assert entry.status == "departed" and entry.departed_on == today - timedelta(days=1)
-    assert "Selamat datang kembali" in chat.say("alhamdulillah anak sy sudah pulang hari ini")
+    offered = chat.send("alhamdulillah anak sy sudah pulang hari ini")
+    assert any(b.id == "cmd:returned" for r in offered for b in r.buttons)
+    assert "Selamat datang kembali" in chat.say(button="cmd:returned")
     [entry] = entries(services)
     assert entry.status == "returned" and entry.returned_on == today
+
+
+def test_news_about_school_a_funeral_another_person_or_a_problem_offers_no_record(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    chat.say("anak sy sudah berangkat kemarin")
+    chat.say(button="cmd:departed")
+    for text in (
+        "anak sy baru pulang sekolah",
+        "jenazah anak sy sudah pulang kemarin",
+        "suami sy sudah pulang kemarin",  # the entry is the daughter's
+        "anak sy sudah pulang dr arab",  # she is in Taiwan
+        "anak sy udh pulang tp gaji blm dibayar",
+    ):
+        reply = chat.send(text)
+        assert not any(b.id == "cmd:returned" for r in reply for b in r.buttons), text
+    [entry] = entries(services)
+    assert entry.status == "departed"
 
 
 def test_a_return_already_marked_by_the_officer_is_said_to_be_recorded(
@@ -164,6 +187,11 @@ def test_a_departure_called_off_is_marked_cancelled_with_one_tap(
     chat: Chat, services: Services
 ) -> None:
     record_planned_departure(chat)
+    assert not any(
+        b.id == "cmd:departure_off"
+        for r in chat.send("anak sy gk jadi pergi ke pasar")
+        for b in r.buttons
+    )
     reply = chat.send("anak sy gk jadi berangkat, PT nya tutup")
     assert any(b.id == "cmd:departure_off" for r in reply for b in r.buttons)
     assert "dibatalkan" in chat.say(button="cmd:departure_off")

@@ -1,0 +1,102 @@
+"""News for the village register told in a family's own words: a departure ("anak sy sudah
+berangkat kemarin"), a return ("sy udh pulang dr malaysia"), a departure called off ("anak sy
+gk jadi berangkat"). Each is one tap from the entry it is about, named in the offer; none is
+recorded unasked, because the same words also tell of school, a funeral or another child.
+"""
+
+from __future__ import annotations
+
+from bot.cases.categories import COUNTRIES
+from bot.cases.hints import categories_in, countries_in
+from bot.context import Ctx
+from bot.flows.case import title_of
+from bot.flows.homecoming import offer_homecoming
+from bot.flows.register_update import (
+    CALL_OFF,
+    TOLD_KEY,
+    fitting,
+    has_entries,
+    told_date,
+)
+from bot.options import short
+from bot.register.hints import (
+    NOT_ABROAD,
+    tells_a_departure,
+    tells_called_off,
+    writer_relation,
+)
+from bot.register.models import RegisterEntry
+from bot.types import Button
+from knowledge.normalize import fold
+
+DEATH = frozenset("jenazah mayat almarhum almarhumah meninggal wafat".split())
+"""A body brought home is a death, answered as one, not a homecoming."""
+NOT_YET = frozenset("besok lusa depan nanti akan mau belum blm".split())
+
+
+def entry_meant(
+    ctx: Ctx, text: str, entries: list[RegisterEntry], allowed: frozenset[str] = frozenset()
+) -> RegisterEntry | None:
+    """The one entry the news can be about: none when it tells of a trip at home, a death or
+    a problem (`allowed` names the problems that are the news itself), or when the writer's
+    relation or the country named fits no entry or several."""
+    words = set(fold(text).split())
+    if words & (NOT_ABROAD | DEATH) or set(categories_in(text)) - allowed:
+        return None
+    relation = writer_relation(text)
+    named = countries_in(text)
+    fits = [
+        e
+        for e in entries
+        if (relation is None or (e.reporter_relation or "self") == relation)
+        and (not named or e.country in named)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def offer(ctx: Ctx, text: str, returned: bool) -> bool:
+    """Offers to record the news on the entry it is about; True when something was offered.
+    A return with nothing recorded offers the whole trip."""
+    words = set(fold(text).split())
+    if returned:
+        entry = entry_meant(ctx, text, fitting(ctx, "returned"), frozenset({"go_home"}))
+        if entry is not None:
+            _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) come home?"), "cmd:returned")
+            return True
+        if not has_entries(ctx):
+            offer_homecoming(ctx)
+            return True
+        return False
+    if tells_a_departure(text) and not words & NOT_YET:
+        entry = entry_meant(ctx, text, fitting(ctx, "departed"))
+        if entry is not None:
+            _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) left?"), "cmd:departed")
+            return True
+    if tells_called_off(text):
+        entry = entry_meant(ctx, text, fitting(ctx, "departed"), frozenset({"departure"}))
+        if entry is not None:
+            _offer(
+                ctx, entry, ctx._("Is the departure of {who} ({code}, {country}) off?"), CALL_OFF
+            )
+            return True
+    return False
+
+
+def _offer(ctx: Ctx, entry: RegisterEntry, question: str, command: str) -> None:
+    told = told_date(ctx)
+    ctx.set_data(**{TOLD_KEY: {"code": entry.code, "date": told.isoformat() if told else None}})
+    title = {
+        "cmd:returned": ctx._("Record the return"),
+        "cmd:departed": ctx._("Record departure"),
+        CALL_OFF: ctx._("Mark cancelled"),
+    }[command]
+    ctx.say(
+        question.format(
+            who=entry.worker_name or "-",
+            code=entry.code,
+            country=title_of(COUNTRIES, entry.country, ctx),
+        )
+        + " "
+        + ctx._("One tap records it in the village register."),
+        [Button(command, short(title))],
+    )
