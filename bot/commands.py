@@ -296,6 +296,8 @@ def withdraws(text: str | None) -> bool:
     jadi") and the registration (a training word, "daftar" or a P- code), nothing else."""
     stripped = (text or "").strip()
     words = fold(OWN_CODE.sub(" ", stripped)).split()
+    if stripped.endswith("?"):
+        return False  # "pendaftaran sy batal?": asks where it stands
     if not words or len(words) > CODE_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
         return False
     taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words

@@ -39,9 +39,10 @@ NOT = frozenset("gk ga gak g nggak ngga enggak tidak tdk no not dont".split())
 UNWANTED = frozenset("mau usah perlu ingin pengen want need more".split())
 """After NOT, a refusal ("gk mau", "tidak usah", "no more"): "gk dapat info" is a complaint."""
 WISHING = frozenset(
-    "mau ingin pengen pingin pgn mo minta ikut langganan berlangganan dapat dpt dapet terima "
-    "menerima want get receive subscribe join".split()
+    "mau ingin pengen pingin pgn mo minta ikut langganan berlangganan want subscribe join".split()
 )
+"""Words of wanting the news; "sy dpt info lowongan" tells of an offer received, and is
+answered (is the offer safe?), not met with the subscription."""
 RECEIVING = frozenset(
     "desa village langganan berlangganan dapat dpt dapet terima menerima kirimi kirimin "
     "dikirim dikirimi lowongan loker rutin terbaru receive subscribe".split()

@@ -138,6 +138,8 @@ def test_chat_words_around_a_whole_message_command_change_nothing(
         ("daftar pelatihan", "training"),
         ("pelatihan saya dibatalkan LPK", None),  # a course called off: a problem to report
         ("gak jadi lapor", None),
+        ("pendaftaran sy batal?", None),  # asks where it stands (a chat tester, stop 42)
+        ("pelatihan gk jadi?", None),
     ],
 )
 def test_a_wish_to_withdraw_from_a_training_is_its_own_command(

@@ -145,7 +145,13 @@ def test_a_wish_for_news_offers_the_village_news(services: Services, words: str)
 
 
 @pytest.mark.parametrize(
-    "words", ["apakah lowongan kerja di facebook aman?", "mau kirim info lowongan", "mau info"]
+    "words",
+    [
+        "apakah lowongan kerja di facebook aman?",
+        "mau kirim info lowongan",
+        "mau info",
+        "sy dpt info lowongan kerja luar negeri",  # an offer received (a chat tester, stop 42)
+    ],
 )
 def test_a_question_or_news_to_tell_is_not_a_wish_for_the_news(
     services: Services, words: str
