@@ -68,14 +68,14 @@ def stops_news(text: str) -> bool:
     refuses = STOPPING.intersection(words) or any(
         a in NOT and b in UNWANTED for a, b in pairwise(words)
     )
-    allowed = NEWS | STOPPING | NOT | UNWANTED | WISHING | SENDING | AROUND
+    allowed = NEWS | STOPPING | NOT | UNWANTED | WISHING | RECEIVING | SENDING | AROUND
     return bool(refuses and NEWS.intersection(words)) and "?" not in text and set(words) <= allowed
 
 
 def wants_news(text: str) -> bool:
     """ "mau info lowongan", "ikut info desa dong", "langganan info"; not "mau info"."""
     words = set(fold(text).split())
-    allowed = INFO | WISHING | AROUND
+    allowed = INFO | WISHING | RECEIVING | AROUND
     return bool(words & WISHING and words & INFO and words & RECEIVING) and words <= allowed
 
 
