@@ -25,6 +25,8 @@ MIN_TERM = 3
 COMMON = 3
 """A term in more than a third of the lines is what the topic is about ("korea" in the Korea
 answer), not what the question picks out."""
+HEADING = 40
+"""A line this short ending in ":" is a heading, with nothing to answer."""
 LONG_LINE = 280
 """A line longer than this is cut into its sentences; a shorter one is answered whole."""
 AMOUNT_ASKED = frozenset(("berapa", "much", "many"))
@@ -37,8 +39,8 @@ def _units(text: str) -> list[str]:
     units: list[str] = []
     for line in text.splitlines():
         line = line.strip()
-        if not line or line.endswith(":"):
-            continue
+        if not line or (line.endswith(":") and len(line) <= HEADING):
+            continue  # "Langkah:", not "... paling lama 14 hari, jadi cepat bertindak:"
         if len(line) <= LONG_LINE:
             units.append(line)  # "Visa SSW diajukan lewat JVAC. Biayanya Rp330.000": one unit
         else:
@@ -57,11 +59,15 @@ def answering_lines(
         return []
     said = normalizer.terms(question, lang)
     asked = {t for t in said if len(t) >= MIN_TERM and t not in QUESTION_TERMS and not t.isdigit()}
-    unit_terms = [set(normalizer.terms(u, lang)) for u in units]
+    unit_words = [normalizer.terms(u, lang) for u in units]
+    unit_terms = [set(words) for words in unit_words]
     asked -= {t for t in asked if sum(t in terms for terms in unit_terms) * COMMON > len(units)}
     if not asked:
         return []
     hits = [len(asked & terms) for terms in unit_terms]
+    # among lines naming as many of the asked terms, the one about them most ("Uang sudah
+    # dibayar: uang ke calo ... uang ke P3MI" before "Keluarga diberi uang Rp2-5 juta")
+    often = [sum(w in asked for w in words) for words in unit_words]
     if AMOUNT_ASKED.intersection(said):  # "visanya brp": the line with the amount first
         hits = [
             h * 2 + bool(AMOUNT.search(u)) if h else 0 for u, h in zip(units, hits, strict=True)
@@ -69,5 +75,5 @@ def answering_lines(
     best = max(hits, default=0)
     if best == 0:
         return []
-    chosen = [u for u, h in zip(units, hits, strict=True) if h == best]
-    return list(dict.fromkeys(chosen))[:limit]
+    chosen = sorted((i for i, h in enumerate(hits) if h == best), key=lambda i: -often[i])[:limit]
+    return list(dict.fromkeys(units[i] for i in sorted(chosen)))
