@@ -129,3 +129,10 @@ def test_a_reply_to_which_company_is_read_as_a_name_only_when_it_is_one(
     reply: str, name: str | None
 ) -> None:
     assert given_name(reply) == name
+
+
+def test_a_story_verb_after_the_marker_is_not_a_company_name() -> None:
+    """A chat tester (stop 42): "agen nyuruh" and "pt bangkrut" were checked as names."""
+    assert named_company("agen nyuruh bayar 5jt") is None
+    assert named_company("pt bangkrut sy di phk") is None
+    assert named_company("PT Maju Jaya tutup, uang sy gmn") == "PT Maju Jaya"
