@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
+from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
 from bot.triage import Reading, asks_for_more, asks_where_to_turn
@@ -103,6 +104,7 @@ def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: 
         or reading.topic in (None, just_answered)
         or len(words) > FOLLOW_UP_WORDS
         or not any(len(w) > len("nya") + 2 and w.endswith("nya") for w in words)
+        or categories_in(text)  # "paspornya ditahan agen": a new problem, not a follow-up
     ):
         return False
     lines = _lines(engine, just_answered, reading, text)
