@@ -36,8 +36,18 @@ named where one is ("di pelabuhan lembar, disuruh naik perahu ke malaysia") is t
 crossing leaves from."""
 
 
+CROSSING = re.compile(
+    r"\b(?:naik|nyebrang|menyeberang|diseberangkan|dijemput|dijmpt|jemput|nunggu|menunggu|board|"
+    r"take) (?:\w+ )?(?:a )?(?:small )?(?:kapal kecil|perahu|speedboat|speed|boat|pompong|"
+    r"kapal kayu|sampan)\b|\bjal(?:an|ur) tikus\b|\bpntai\b"
+)
+"""A crossing by small boat being told: the person is still on Indonesia's side ("nanti malam
+sy naik perahu ke malaysia"), where the police are the number to call."""
+
+
 def at_home(text: str | None) -> bool:
-    return bool(IN_INDONESIA.search(fold_all(text or "")))
+    folded = fold_all(text or "")
+    return bool(IN_INDONESIA.search(folded) or CROSSING.search(folded))
 
 
 @dataclass(frozen=True)

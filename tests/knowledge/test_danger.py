@@ -1855,10 +1855,23 @@ def test_a_smugglers_boat_about_to_leave_and_being_made_to_defraud_people_are_da
         "kapal kecilnya bocor, kami di laut",
         "sy kerja judi online di kamboja gk bisa pulang",
         "sy gk mau nipu org tp dipaksa",
+        # a third round: any order of boat, boarding and tonight; a leak said plainly
+        "besok subuh kami naik kapal kecil dr pantai ke malaysia",
+        "nanti malem sy naik boat ke johor lewat jalan tikus",
+        "sy skrg di pantai, disuruh nunggu boat jam 1 mlm",
+        "we are told to board a small boat tonight from the beach",
+        "perahu bocor",
+        "air masuk ke perahu, mesin mati",
+        "anak sy kerja di kamboja, katanya kerjanya judi online, dia gk bisa pulang",
+        "sy disuruh ngescam org tiap hari di kamboja",
     )
     assert_no_danger(
         "Awalnya sy khawatir, dapat kabar mau diberangkatkan melalui jalur laut dari Batam",
         "dulu sponsor suruh naik kapal kecil ke malaysia",
         "klo disuruh naik kapal kecil ke malaysia jgn mau ya",
         "sy disuruh nipu umur sm calo",  # forged papers: a broker's sign, no one held
+        "besok kami dijemput boat ke gili trawangan",  # a day trip to the islands
+        "th 2019 sy dijemput boat jam 2 malam, skrg sy mau kerja resmi",
+        "sy dulu ABK, kapalnya sering bocor di laut",
+        "malam ini bapak naik perahu cari ikan",
     )

@@ -19,6 +19,7 @@ NUMBERS = EmergencyNumbers.load()
         ("anak sy disekap di pulau pinang", "MY"),  # Penang is Malaysia's
         ("sy di pelabuhan lembar disuruh naik perahu malam ini ke malaysia", None),
         ("agen suruh sy nunggu di pantai jam 2 malam, dijemput boat ke malaysia", None),
+        ("nanti malam sy berangkat naik perahu ke malaysia", None),  # still on this side
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
