@@ -7,7 +7,7 @@ recorded unasked, because the same words also tell of school, a funeral or anoth
 from __future__ import annotations
 
 from bot.cases.categories import COUNTRIES
-from bot.cases.hints import categories_in, countries_in
+from bot.cases.hints import COUNTRY_WORDS, categories_in, countries_in
 from bot.context import Ctx
 from bot.flows.case import title_of
 from bot.flows.homecoming import offer_homecoming
@@ -31,7 +31,32 @@ from knowledge.normalize import fold
 
 DEATH = frozenset("jenazah mayat almarhum almarhumah meninggal wafat".split())
 """A body brought home is a death, answered as one, not a homecoming."""
-NOT_YET = frozenset("besok lusa depan nanti akan mau belum blm".split())
+NOT_YET = frozenset("besok depan nanti akan mau belum blm".split())
+NEWS_VERBS = frozenset(
+    "pulang plg plng berangkat brangkat brgkt brkt pergi tiba sampai sampe jadi jd".split()
+)
+PLAIN = frozenset(
+    """
+    kemarin kmrn kemaren lusa tadi td pagi siang sore malam mlm minggu lalu bulan bln hari ini
+    tgl tanggal yg yang sudah udah udh sdh baru br dengan dgn selamat alhamdulillah ya pak bu
+    kak dari dr ke k di d luar negeri ln dan juga jg januari februari maret april mei juni juli
+    agustus september oktober november desember berangkat brangkat brgkt gk tidak jadi jd
+    """.split()
+)
+"""What may follow the news verb in plain news: when, from or to where. "pulang kerja",
+"berangkat mondok", "pulang dari kondangan" tell of a day at home."""
+
+
+def plain_after_verb(text: str, entry: RegisterEntry) -> bool:
+    """Nothing after "pulang"/"berangkat" but a date, the entry's country or where from."""
+    words = fold(text).split()
+    at = next((i for i, w in enumerate(words) if w in NEWS_VERBS), None)
+    if at is None:
+        return True
+    places = set(COUNTRY_WORDS.get(entry.country, ())) | {
+        w for p in COUNTRY_WORDS.get(entry.country, ()) for w in p.split()
+    }
+    return all(w in PLAIN or w in places or w.isdigit() for w in words[at + 1 :])
 
 
 def entry_meant(
@@ -50,6 +75,7 @@ def entry_meant(
         for e in entries
         if (relation is None or (e.reporter_relation or "self") == relation)
         and (not named or e.country in named)
+        and plain_after_verb(text, e)
     ]
     return fits[0] if len(fits) == 1 else None
 
@@ -59,7 +85,8 @@ def offer(ctx: Ctx, text: str, returned: bool) -> bool:
     A return with nothing recorded offers the whole trip."""
     words = set(fold(text).split())
     if returned:
-        entry = entry_meant(ctx, text, fitting(ctx, "returned"), frozenset({"go_home"}))
+        abroad = [e for e in fitting(ctx, "returned") if e.status == "departed"]
+        entry = entry_meant(ctx, text, abroad, frozenset({"go_home"}))
         if entry is not None:
             _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) come home?"), "cmd:returned")
             return True

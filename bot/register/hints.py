@@ -105,8 +105,9 @@ def is_return_statement(text: str) -> bool:
 
 
 CALLED_OFF = re.compile(
-    r"\b(?:gagal|batal|(?:tidak|tdk|gak|gk|ga|nggak|ngga|enggak|ndak) (?:jadi|jd)) "
-    r"(?:di ?)?(?:berangkat|brangkat|brgkt|berangkatkan|brangkatin|pergi)\w*"
+    r"\b(?:gagal|batal|gajadi|gkjadi|gajd|"
+    r"(?:tidak|tdk|gak|gk|ga|nggak|ngga|enggak|ndak) (?:jadi|jd)) "
+    r"(?:di ?)?(?:berangkat|brangkat|brgkt|berangkatkan|brangkatin)\w*"
 )
 
 
