@@ -33,7 +33,7 @@ DEATH = frozenset("jenazah mayat almarhum almarhumah meninggal wafat".split())
 """A body brought home is a death, answered as one, not a homecoming."""
 NOT_YET = frozenset("besok depan nanti akan mau belum blm".split())
 NEWS_VERBS = frozenset(
-    "pulang plg plng berangkat brangkat brgkt brkt pergi tiba sampai sampe jadi jd".split()
+    "pulang plg plng berangkat brangkat brgkt brkt pergi tiba sampai sampe".split()
 )
 PLAIN = frozenset(
     """
@@ -60,7 +60,11 @@ def plain_after_verb(text: str, entry: RegisterEntry) -> bool:
 
 
 def entry_meant(
-    ctx: Ctx, text: str, entries: list[RegisterEntry], allowed: frozenset[str] = frozenset()
+    ctx: Ctx,
+    text: str,
+    entries: list[RegisterEntry],
+    allowed: frozenset[str] = frozenset(),
+    plain: bool = True,
 ) -> RegisterEntry | None:
     """The one entry the news can be about: none when it tells of a trip at home, a death or
     a problem (`allowed` names the problems that are the news itself), or when the writer's
@@ -75,7 +79,7 @@ def entry_meant(
         for e in entries
         if (relation is None or (e.reporter_relation or "self") == relation)
         and (not named or e.country in named)
-        and plain_after_verb(text, e)
+        and (not plain or plain_after_verb(text, e))
     ]
     return fits[0] if len(fits) == 1 else None
 
@@ -100,7 +104,8 @@ def offer(ctx: Ctx, text: str, returned: bool) -> bool:
             _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) left?"), "cmd:departed")
             return True
     if tells_called_off(text):
-        entry = entry_meant(ctx, text, fitting(ctx, "departed"), frozenset({"departure"}))
+        # "gk jadi berangkat, PT nya tutup": the reason may follow
+        entry = entry_meant(ctx, text, fitting(ctx, "departed"), frozenset({"departure"}), False)
         if entry is not None:
             _offer(
                 ctx, entry, ctx._("Is the departure of {who} ({code}, {country}) off?"), CALL_OFF
