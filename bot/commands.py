@@ -291,13 +291,17 @@ ABOUT_WITHDRAWING = (
 is a problem to report."""
 
 
+ASKING = frozenset("apakah apa kah knp kenapa mengapa gimana gmn ya yah kok".split())
+"""Words that make a sentence about a registration being off a question about it."""
+
+
 def withdraws(text: str | None) -> bool:
     """A wish to withdraw from a training: a word that takes something back ("batal", "gak
     jadi") and the registration (a training word, "daftar" or a P- code), nothing else."""
     stripped = (text or "").strip()
     words = fold(OWN_CODE.sub(" ", stripped)).split()
-    if stripped.endswith("?"):
-        return False  # "pendaftaran sy batal?": asks where it stands
+    if stripped.endswith("?") or ASKING.intersection(words):
+        return False  # "pendaftaran sy batal?", "... batal gk ya": asks where it stands
     if not words or len(words) > CODE_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
         return False
     taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words

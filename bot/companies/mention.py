@@ -40,6 +40,7 @@ STOP = frozenset(
     brought sent made make charged charge deducted kept keeps refused refuses
     suruh nyuruh menyuruh disuruh bangkrut tutup pailit nahan menahan tahan ditahan ambil
     ngambil mengambil jual menjual kirim ngirim jemput marah pukul mukul ngancam mengancam
+    janjiin blg lari bohong boong ngilang menghilang motong ninggalin meninggalkan ditutup
     """.split()
 )
 """Words that end a company name typed in a sentence: a name ends where the story goes on

@@ -140,6 +140,7 @@ def test_chat_words_around_a_whole_message_command_change_nothing(
         ("gak jadi lapor", None),
         ("pendaftaran sy batal?", None),  # asks where it stands (a chat tester, stop 42)
         ("pelatihan gk jadi?", None),
+        ("pendaftaran pelatihan sy batal gk ya", None),
     ],
 )
 def test_a_wish_to_withdraw_from_a_training_is_its_own_command(

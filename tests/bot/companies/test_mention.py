@@ -136,3 +136,6 @@ def test_a_story_verb_after_the_marker_is_not_a_company_name() -> None:
     assert named_company("agen nyuruh bayar 5jt") is None
     assert named_company("pt bangkrut sy di phk") is None
     assert named_company("PT Maju Jaya tutup, uang sy gmn") == "PT Maju Jaya"
+    assert named_company("agen janjiin gaji 10jt") is None
+    assert named_company("pt lari bawa duit") is None
+    assert named_company("PT Maju Jaya ditutup") == "PT Maju Jaya"
