@@ -84,6 +84,7 @@ FOLLOW_LANGUAGE_WORDS = 4
 """The interface follows the language of a message this long: "thank you pak" does not turn
 an Indonesian family's chat to English."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
+HOW_TO_CHECK, FRAUD_TOPIC = "cek-perusahaan", "calo-ilegal"
 """Topics a company check answers better than the general text (it includes how to check)."""
 TROUBLE_ABROAD = frozenset(
     (
@@ -644,13 +645,19 @@ class Engine:
             return
         pieces.keep_story(ctx, reading)
         if reading.company is not None:
-            about_company = reading.topic is None or reading.topic in COMPANY_TOPICS
+            cheated = company.tells_money_taken(reading.text)
+            about_company = (
+                reading.topic is None or reading.topic in COMPANY_TOPICS
+            ) and not cheated
             if about_company and self._company_of_a_trouble(ctx, reading):
                 company.noted(ctx, reading.company)
                 return
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
+            if cheated and reading.topic in (None, HOW_TO_CHECK):
+                # "pt X kabur bawa uang sy": what to do after paying, not "do not pay"
+                reading = replace(reading, topic=FRAUD_TOPIC)
         elif (
             reading.company_asked
             and (reading.topic is None or reading.topic in COMPANY_TOPICS)

@@ -5,6 +5,7 @@ Reaches the company domain only through `bot.companies.service`; the words are i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot import pieces
@@ -14,6 +15,7 @@ from bot.context import Ctx
 from bot.options import short
 from bot.triage import Reading
 from bot.types import Button, Row
+from knowledge.normalize import fold
 
 PREFIX = "company:"
 NONE_OF_THESE = PREFIX + "none"
@@ -22,6 +24,20 @@ ASKED = "company_name_asked"
 """When the chat asked for the name of a company to check: the next message may be the name."""
 HOW_TO_CHECK = "cek-perusahaan"
 """The topic that says how to check a company oneself, one tap away while the name is asked."""
+
+
+MONEY_TAKEN = re.compile(
+    r"\b(?:nipu|menipu|ditipu|penipu|penipuan)\b|\b(?:kabur|lari|ngilang|menghilang|hilang)\b"
+    r".*\b(?:uang|duit|dana)\w*|\b(?:uang|duit|dana)\w* (?:sy |saya |kami |aku )?(?:dibawa|"
+    r"dibawa kabur|dibawa lari|gk balik|ga balik|tidak kembali|tdk kembali|blm kembali|belum "
+    r"kembali|hilang)\b"
+)
+"""A company named as the one that cheated ("pt sukses mandiri kabur bawa uang sy"): the money
+is gone, so what to do after paying comes first, and the check beside it."""
+
+
+def tells_money_taken(text: str) -> bool:
+    return MONEY_TAKEN.search(fold(text)) is not None
 
 
 def _day(value: date | None) -> str:

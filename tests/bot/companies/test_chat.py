@@ -232,3 +232,13 @@ def test_a_sanction_without_a_date_on_the_list_says_no_date(services: Services) 
     revoked = family.say("CV Bramkosa Utama legal ga")
     assert "Izin *CV Bramkosa Utama* sudah DICABUT, menurut" in revoked
     assert "sejak" not in suspended + revoked
+
+
+@pytest.mark.parametrize("told", ["pt sukses mandiri kabur bawa uang sy", "PT Sinar Abadi nipu sy"])
+def test_a_company_that_took_the_money_gets_what_to_do_after_paying(
+    services: Services, told: str
+) -> None:
+    """A chat tester (stop 42): "pt sukses mandiri kabur bawa uang sy" got only "do not pay
+    anything before it is checked", though the money was gone."""
+    reply = Chat(services, user=f"cheated-{len(told)}").say(told)
+    assert "Sudah terlanjur bayar" in reply and "Simpan bukti" in reply
