@@ -84,8 +84,9 @@ FOLLOW_LANGUAGE_WORDS = 4
 """The interface follows the language of a message this long: "thank you pak" does not turn
 an Indonesian family's chat to English."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
-HOW_TO_CHECK, FRAUD_TOPIC = "cek-perusahaan", "calo-ilegal"
 """Topics a company check answers better than the general text (it includes how to check)."""
+FRAUD_TOPIC = "calo-ilegal"
+"""What to do after paying a broker: the answer for a company that took the money."""
 TROUBLE_ABROAD = frozenset(
     (
         "gaji-tidak-dibayar",
@@ -623,9 +624,7 @@ class Engine:
             replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
         news_of = typed_update(ctx, reading)
         if news_of is not None:
-            # "lapor kepulangan"; "anak sy sudah berangkat kemarin" or "sy udh pulang dr
-            # malaysia" from a family whose departure is recorded: that entry, not a new one
-            update(ctx, news_of)
+            update(ctx, news_of)  # "lapor kepulangan": the register, not a report
             return
         if reading.command == "register" and register_news.offer(
             ctx, ctx.incoming.text or "", returned=False
@@ -655,7 +654,7 @@ class Engine:
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
                 return
-            if cheated and reading.topic in (None, HOW_TO_CHECK):
+            if cheated and reading.topic in (None, company.HOW_TO_CHECK):
                 # "pt X kabur bawa uang sy": what to do after paying, not "do not pay"
                 reading = replace(reading, topic=FRAUD_TOPIC)
         elif (

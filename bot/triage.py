@@ -18,7 +18,7 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
-from bot.register.hints import asks_to_record_return, is_departure_statement, is_return_statement
+from bot.register.hints import asks_to_record, is_departure_statement, is_return_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
@@ -352,7 +352,7 @@ class Triage:
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         home = danger is None and command is None and is_return_statement(text)
-        if home and asks_to_record_return(text):
+        if home and asks_to_record(text):
             command = "returned"  # "anak sy udh pulang dr taiwan, mau lapor kepulangan"
         answer = self.librarian.ask(text, lang)
         company = named_company(text) if danger is None and command is None else None

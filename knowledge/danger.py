@@ -251,9 +251,9 @@ class DangerDetector:
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
         self.still_home = re.compile(self._any_of(spec.get("not_gone_yet")))
+        """Words that the worker is still at home (`not_gone_yet`)."""
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
         """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
-        """Words that the worker is still at home (`not_gone_yet`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )

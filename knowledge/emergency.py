@@ -139,14 +139,15 @@ class EmergencyNumbers:
     def located_in(self, text: str | None) -> Country | None:
         """The first place a message says someone is in, not one they go to or come from
         ("lowongan k jepang", "d deportasi dr malaysia"): where numbers are dialled from."""
-        if not text or not self._by_word:
-            return None
-        folded = fold_all(text)
-        words = folded.split()
-        for at, found in self._places.positions(folded):
-            if at == 0 or words[at - 1] not in NOT_THERE:
-                return self._by_word[found]
-        return None
+        words = fold_all(text or "").split()
+        return next(
+            (
+                c
+                for at, _, c in self.places_named(text)
+                if at == 0 or words[at - 1] not in NOT_THERE
+            ),
+            None,
+        )
 
     def where_to_dial(self, text: str | None) -> Country | None:
         """Where someone in danger calls from: the place they are in; else, when a place in
@@ -160,7 +161,5 @@ class EmergencyNumbers:
 
     def country_in(self, text: str | None) -> Country | None:
         """The first destination a message names, by its words ("di johor", "korsel")."""
-        if not text or not self._by_word:
-            return None
-        found = self._places.first(fold_all(text))
+        found = self.place_word_in(text)
         return self._by_word[found] if found else None

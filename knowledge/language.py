@@ -17,15 +17,16 @@ CHAT_KINDS = frozenset(("slang", "typo", "sasak", "mbojo", "samawa"))
 
 
 @lru_cache(maxsize=1)
-def _hints() -> tuple[frozenset[str], frozenset[str]]:
+def _hints() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """English and Indonesian hint words, and the loanwords the chat counts as neither."""
     data = load_yaml(read_data("language_hints.yaml"))
-    return frozenset(data["en"]), frozenset(data["id"])
+    return frozenset(data["en"]), frozenset(data["id"]), frozenset(data.get("shared") or ())
 
 
 @lru_cache(maxsize=1)
 def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
-    english, indonesian = _hints()
-    english -= frozenset(load_yaml(read_data("language_hints.yaml")).get("shared") or ())
+    english, indonesian, shared = _hints()
+    english -= shared
     chat = {
         parts[0]
         for line in read_data("lexicon.tsv").splitlines()
@@ -40,7 +41,22 @@ def _indonesian_form(word: str) -> bool:
     return len(word) > len("nya") + 2 and word.endswith("nya")
 
 
-def _vote(en: int, ind: int, default: str) -> str:
+def _vote(
+    text: str,
+    english: frozenset[str],
+    indonesian: frozenset[str],
+    default: str,
+    forms: bool = False,
+) -> str:
+    """'en' when English words outnumber Indonesian ones, 'id' the other way, else `default`;
+    with `forms`, a "-nya" word counts as Indonesian."""
+    words = WORD.findall(text.lower())
+    en = sum(1 for w in words if w in english and w not in indonesian)
+    ind = sum(
+        1
+        for w in words
+        if (w in indonesian or (forms and _indonesian_form(w))) and w not in english
+    )
     if en > ind:
         return "en"
     if ind > en:
@@ -51,11 +67,8 @@ def _vote(en: int, ind: int, default: str) -> str:
 def detect_language(text: str, default: str = "id") -> str:
     """'en' when English hint words clearly outnumber Indonesian ones, else `default`/'id'.
     The matcher's choice of stemmer: the topic model was trained with it, so it stays."""
-    english, indonesian = _hints()
-    words = WORD.findall(text.lower())
-    en = sum(1 for w in words if w in english and w not in indonesian)
-    ind = sum(1 for w in words if w in indonesian and w not in english)
-    return _vote(en, ind, default)
+    english, indonesian, _ = _hints()
+    return _vote(text, english, indonesian, default)
 
 
 def chat_language(text: str, default: str = "id") -> str:
@@ -63,7 +76,4 @@ def chat_language(text: str, default: str = "id") -> str:
     "-nya" ending count as Indonesian, loanwords ("visa turis", "medical check up") as
     neither, so an Indonesian chat is not answered in English."""
     english, indonesian = _chat_hints()
-    words = WORD.findall(text.lower())
-    en = sum(1 for w in words if w in english and w not in indonesian)
-    ind = sum(1 for w in words if (w in indonesian or _indonesian_form(w)) and w not in english)
-    return _vote(en, ind, default)
+    return _vote(text, english, indonesian, default, forms=True)

@@ -121,9 +121,9 @@ def tells_a_departure(text: str) -> bool:
     return any(a in JUST and b in DEPARTURE_WORDS for a, b in pairwise(fold(text).split()))
 
 
-def asks_to_record_return(text: str) -> bool:
-    """News of a return that also asks to record it ("..., mau lapor kepulangan")."""
-    return is_return_statement(text) and bool(TO_RECORD.intersection(fold(text).split()))
+def asks_to_record(text: str) -> bool:
+    """Words asking for a record ("..., mau lapor kepulangan"), beside news of a return."""
+    return bool(TO_RECORD.intersection(fold(text).split()))
 
 
 def writer_relation(text: str) -> str | None:
