@@ -16,7 +16,6 @@ from bot.flows.common import (
     CITY_TYPED,
     CONSENT,
     COUNTRY_OTHER,
-    FORGOT,
     KNOWING,
     NO,
     VILLAGE,
@@ -26,6 +25,7 @@ from bot.flows.common import (
     country_read,
     country_rows,
     name_in,
+    not_known,
     says_not,
     worker_name_read,
     yes_no,
@@ -316,7 +316,7 @@ class CaseForm(ChangeableForm):
             return str(guess)
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
         words = set(fold(text).split())
-        if words and len(words) <= 8 and (says_not(words, KNOWING) or FORGOT & words):
+        if words and len(words) <= 8 and not_known(words):
             return ctx._("not known")  # "sy lupa pak": the report goes on, the officer asks
         if text and ctx.engine.looks_like_question(text):
             raise Invalid(

@@ -221,14 +221,20 @@ def _what_helps(engine: Engine, ctx: Ctx, case: Case, topic: Topic, text: str) -
     ctx.say(engine.topic_text(ctx, topic, ctx.lang, place))
 
 
+def danger_place(engine: Engine, case: Case, text: str) -> Country | None:
+    """Where someone in danger a report is about calls from: the place the message says they
+    are in; none in Indonesia ("d sekap agen di batam": the police); else the report's."""
+    here = engine.numbers.located_in(text)
+    return None if here is None and at_home(text) else here or reported_country(engine, case)
+
+
 def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
     """Danger told to an open report: passed on as urgent, and the numbers of the place it
     names ("adiknya yang di riyadh juga dikurung": Riyadh's, not the report's; "d sekap agen
     di batam": Indonesia's police), unless they were just given."""
     add_family_message(ctx.session, case=case, text=text, urgent=True)
     case.urgent = True
-    here = engine.numbers.located_in(text)
-    place = None if here is None and at_home(text) else here or reported_country(engine, case)
+    place = danger_place(engine, case, text)
     given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
         pieces.DANGER_PLACE_KEY
     ) == pieces.danger_place(place, ctx.lang)
@@ -283,7 +289,7 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
     danger = danger or news is not None  # a death or the worker out of reach: urgent
     reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
     if mentions_danger(text):
-        place = engine.numbers.country_in(text) or reported_country(engine, case)
+        place = danger_place(engine, case, text)
         engine.emergency(ctx, place, with_report=False, open_report=case.number)
     elif news is not None and (topic := engine.librarian.topics.get(news)) is not None:
         _what_helps(engine, ctx, case, topic, text)

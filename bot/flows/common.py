@@ -192,6 +192,11 @@ def says_not(words: set[str], verbs: set[str] | frozenset[str]) -> bool:
     return bool(NOT_KNOWING & words and verbs & words)
 
 
+def not_known(words: set[str]) -> bool:
+    """Not knowing said: "gk tau", "belum tahu", "lupa", "gatau"."""
+    return says_not(words, KNOWING) or bool(FORGOT & words)
+
+
 NONE_WORDS = frozenset(
     "gk ga gak nggak ngga tidak tdk belum blm ada none no nothing tau tahu lewat lewati skip "
     "kak pak bu kota kotanya nya nama namanya alamat alamatnya the city name saya sy aku juga "
@@ -214,8 +219,9 @@ def skipped(ctx: Ctx) -> bool:
         return True
     words = set(fold(ctx.incoming.text or "").split())
     said_none = (
-        says_not(words, {"ada", "punya", *KNOWING})
-        or bool(words & ({"none", "nothing"} | FORGOT | LATER))
+        not_known(words)
+        or says_not(words, {"ada", "punya"})
+        or bool(words & ({"none", "nothing"} | LATER))
         or words <= NOT_KNOWING | {"no", "nope"}  # "tidak": nothing to give
     )
     if words and words <= SAID_NONE and said_none:

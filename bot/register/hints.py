@@ -8,6 +8,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.cases.hints import categories_in, relation_in
+from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import read_date
 from knowledge.normalize import fold
 
@@ -80,7 +81,8 @@ def is_departure_statement(text: str) -> bool:
 
 
 HOME_WORDS = frozenset("pulang plg plng".split())
-JUST = frozenset("sudah sdh udh udah dah baru br telah".split())
+JUST = COMMAND_JUST | {"br"}
+"""Words that something has just happened, as after "lapor" (bot.commands), and "br"."""
 TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
 WISHES = frozenset("mau ingin pengen pgn".split())
 NOT_A_RETURN = NOT_A_DEPARTURE | STORY_TURNS | WISHES | NOT_ABROAD | frozenset("bisa boleh".split())

@@ -88,6 +88,15 @@ def test_danger_after_the_resolution_gets_the_numbers_and_an_urgent_report(
         assert case.status == "claimed" and case.urgent
 
 
+def test_danger_in_indonesia_after_the_resolution_gets_the_police_not_the_reports_country(
+    services: Services, resolved: tuple[Chat, str, int]
+) -> None:
+    """The same place rule as for an open report (case_thread.danger_place)."""
+    chat, number, _ = resolved
+    text = chat.say("adik sy d sekap agen di batam")
+    assert "*110*" in text and "Dari Malaysia" not in text and number in text
+
+
 def test_a_new_question_or_thanks_does_not_reopen_it(
     services: Services, resolved: tuple[Chat, str, int]
 ) -> None:
