@@ -13,7 +13,6 @@ from bot.flows.base import Invalid, Step
 from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
 from bot.flows.register import FIELDS as REGISTER_FIELDS
 from bot.flows.register import RegisterForm
-from bot.flows.summary import CANCEL, SUBMIT
 from bot.i18n import N_
 from bot.options import bullet, short
 from bot.register.dates import read_date
@@ -155,31 +154,15 @@ class HomecomingForm(RegisterForm):
 
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data
-        if not d.get("consent") or d.get("decision") != SUBMIT:
-            if d.get("decision") == CANCEL:
-                ctx.say(ctx._("Cancelled; nothing was saved."))
+        if not self.sent(ctx):
             return
         left = date.fromisoformat(d["departure"]) if d.get("departure") else None
         entry = create_entry(
             ctx.session,
-            village_code=d["village_code"],
-            country=d["country"],
-            source="chat",
-            contact=ctx.contact,
-            now=ctx.now,
-            consent=True,
+            **self.entry_fields(ctx),
             status="returned",
-            reporter_relation="self" if d.get("reporter") == "self" else d.get("relation"),
-            worker_name=d.get("worker_name"),
-            sex=d.get("sex"),
-            birth_year=d.get("birth_year"),
-            city=d.get("city"),
-            sector=d.get("sector"),
-            job=d.get("job"),
-            company_name=d.get("company"),
             departed_on=left,
             returned_on=date.fromisoformat(d["homecoming"]),
-            contract_months=d.get("contract"),
         )
         ctx.contact.village_code = d["village_code"]
         ctx.say(

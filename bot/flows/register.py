@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from bot.cases.categories import COUNTRIES
 from bot.cases.hints import countries_in, relation_in
@@ -460,11 +461,39 @@ class RegisterForm(ChangeableForm):
         ]
         return "\n".join(lines)
 
+    def sent(self, ctx: Ctx) -> bool:
+        """The summary was sent with consent; a cancel is said so."""
+        d = ctx.data
+        if d.get("consent") and d.get("decision") == SUBMIT:
+            return True
+        if d.get("decision") == CANCEL:
+            ctx.say(ctx._("Cancelled; nothing was saved."))
+        return False
+
+    def entry_fields(self, ctx: Ctx) -> dict[str, Any]:
+        """What every entry the chat records keeps, whatever its dates."""
+        d = ctx.data
+        return {
+            "village_code": d["village_code"],
+            "country": d["country"],
+            "source": "chat",
+            "contact": ctx.contact,
+            "now": ctx.now,
+            "consent": True,
+            "reporter_relation": "self" if d.get("reporter") == "self" else d.get("relation"),
+            "worker_name": d.get("worker_name"),
+            "sex": d.get("sex"),
+            "birth_year": d.get("birth_year"),
+            "city": d.get("city"),
+            "sector": d.get("sector"),
+            "job": d.get("job"),
+            "company_name": d.get("company"),
+            "contract_months": d.get("contract"),
+        }
+
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data
-        if not d.get("consent") or d.get("decision") != SUBMIT:
-            if d.get("decision") == CANCEL:
-                ctx.say(ctx._("Cancelled; nothing was saved."))
+        if not self.sent(ctx):
             return
         duplicate = find_duplicate(
             ctx.session,
@@ -484,23 +513,9 @@ class RegisterForm(ChangeableForm):
         left = when is not None and when <= ctx.now.date()
         entry = create_entry(
             ctx.session,
-            village_code=d["village_code"],
-            country=d["country"],
-            source="chat",
-            contact=ctx.contact,
-            now=ctx.now,
-            consent=True,
-            reporter_relation="self" if d.get("reporter") == "self" else d.get("relation"),
-            worker_name=d.get("worker_name"),
-            sex=d.get("sex"),
-            birth_year=d.get("birth_year"),
-            city=d.get("city"),
-            sector=d.get("sector"),
-            job=d.get("job"),
-            company_name=d.get("company"),
+            **self.entry_fields(ctx),
             planned_departure=None if left else when,
             departed_on=when if left else None,
-            contract_months=d.get("contract"),
             contact_abroad=d.get("contact_abroad"),
         )
         ctx.contact.village_code = d["village_code"]
