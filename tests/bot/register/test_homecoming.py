@@ -5,35 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
 from bot.register.hints import is_return_statement
-from bot.register.models import RegisterEntry
-from bot.store.db import transaction
 from migran.services import Services
 from tests.conftest import Chat
-
-
-def entries(services: Services) -> list[RegisterEntry]:
-    with transaction(services.factory) as session:
-        found = list(session.scalars(select(RegisterEntry)))
-        session.expunge_all()
-        return found
-
-
-def to_departure(chat: Chat) -> str:
-    chat.say("lapor kepulangan")
-    chat.say(button="opt:yes")
-    chat.say(button="rep:self")
-    chat.say("Lalu Ahmad Fauzi")
-    chat.say("sakra")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:m")
-    chat.say("30")
-    chat.say(button="country:malaysia")
-    chat.say("Kuala Lumpur")
-    chat.say(button="sector:plantation")
-    return chat.say(button="opt:skip")
+from tests.register_support import entries, homecoming_to_departure
 
 
 def test_a_return_with_no_departure_on_record_records_the_whole_trip(
@@ -42,7 +17,7 @@ def test_a_return_with_no_departure_on_record_records_the_whole_trip(
     opening = chat.say("lapor kepulangan")
     assert "Belum ada keberangkatan tercatat" in opening and "Setuju" in opening
     assert "tidak ada keberangkatan tercatat yang cocok" not in opening.lower()
-    asked = to_departure(chat)
+    asked = homecoming_to_departure(chat)
     assert "Kapan pekerja berangkat" in asked
     assert "Kapan pekerja pulang" in chat.say("2 thn lalu")
     assert "lama kontrak" in chat.say("kemarin").lower()
@@ -61,7 +36,7 @@ def test_a_return_with_no_departure_on_record_records_the_whole_trip(
 
 
 def test_a_return_before_the_departure_is_refused(chat: Chat, services: Services) -> None:
-    to_departure(chat)
+    homecoming_to_departure(chat)
     chat.say("kemarin")
     refused = chat.say("2 thn lalu")
     assert "sebelum keberangkatan" in refused

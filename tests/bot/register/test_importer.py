@@ -16,6 +16,7 @@ from bot.tables import TableError, xlsx_bytes
 from knowledge.villages import VillageDirectory
 from migran.services import Services
 from tests.officers_support import ANJANI, SAKRA, team
+from tests.register_support import entries
 
 NOW = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
 VILLAGES = VillageDirectory()
@@ -34,11 +35,6 @@ def run(services: Services, data: bytes, filename: str, officer_id: int | None =
         return import_register(
             session, data, filename, villages=VILLAGES, officer=officer, now=NOW
         ).count
-
-
-def entries(services: Services) -> list[RegisterEntry]:
-    with services.factory() as session:
-        return list(session.scalars(select(RegisterEntry).order_by(RegisterEntry.id)))
 
 
 def test_a_csv_with_indonesian_headers_is_imported(services: Services) -> None:

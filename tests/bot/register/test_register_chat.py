@@ -8,12 +8,11 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
 
-from bot.register.models import RegisterEntry
 from migran.services import Services
 from tests.companies_support import load_small
 from tests.conftest import Chat
+from tests.register_support import entries, homecoming_to_departure
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 """December: "agustus" read as the coming one would be next year's."""
@@ -24,13 +23,6 @@ def family(services: Services) -> Chat:
     services.dispatcher.clock = lambda: NOW
     services.engine.clock = lambda: NOW
     return Chat(services, user="family-1")
-
-
-def entries(services: Services) -> list[RegisterEntry]:
-    with services.factory() as session:
-        found = list(session.scalars(select(RegisterEntry)))
-        session.expunge_all()
-        return found
 
 
 def to_company(chat: Chat, opening: str) -> str:
@@ -72,18 +64,7 @@ def test_a_month_of_a_plan_is_still_the_coming_one(family: Chat) -> None:
 def test_a_returnee_who_left_in_august_is_not_told_the_date_looks_wrong(
     family: Chat, services: Services
 ) -> None:
-    family.say("lapor kepulangan")
-    family.say(button="opt:yes")
-    family.say(button="rep:self")
-    family.say("Lalu Ahmad Fauzi")
-    family.say("sakra")
-    family.say(button="opt:yes")
-    family.say(button="sex:m")
-    family.say("30")
-    family.say(button="country:malaysia")
-    family.say(button="opt:skip")
-    family.say(button="sector:plantation")
-    family.say(button="opt:skip")
+    homecoming_to_departure(family, city=None)
     assert "Kapan pekerja pulang" in family.say("agustus")
     assert "lama kontrak" in family.say("seminggu lalu").lower()
     family.say("24")

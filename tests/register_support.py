@@ -1,0 +1,37 @@
+"""What register tests share: the entries stored, and a returnee walking the homecoming form."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.register.models import RegisterEntry
+from migran.services import Services
+from tests.conftest import Chat
+
+
+def entries(services: Services) -> list[RegisterEntry]:
+    """Every register entry, oldest first, detached so its fields read after the session."""
+    with services.factory() as session:
+        found = list(session.scalars(select(RegisterEntry).order_by(RegisterEntry.id)))
+        session.expunge_all()
+        return found
+
+
+def homecoming_to_departure(chat: Chat, city: str | None = "Kuala Lumpur") -> str:
+    """A returnee with nothing recorded, through the homecoming form to "when did they leave?"
+    (the city skipped when None); the reply to the last step."""
+    chat.say("lapor kepulangan")
+    chat.say(button="opt:yes")
+    chat.say(button="rep:self")
+    chat.say("Lalu Ahmad Fauzi")
+    chat.say("sakra")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:m")
+    chat.say("30")
+    chat.say(button="country:malaysia")
+    if city:
+        chat.say(city)
+    else:
+        chat.say(button="opt:skip")
+    chat.say(button="sector:plantation")
+    return chat.say(button="opt:skip")
