@@ -655,8 +655,10 @@ class Engine:
             if about_company:
                 return
             if cheated and reading.topic in (None, company.HOW_TO_CHECK):
-                # "pt X kabur bawa uang sy": what to do after paying, not "do not pay"
-                reading = replace(reading, topic=FRAUD_TOPIC)
+                # "pt X kabur bawa uang sy": what to do after paying, not "do not pay"; what
+                # the chat does is what `migran ask` tells, and the answer is not offered again
+                others = tuple(s for s in reading.offered if s != FRAUD_TOPIC)
+                reading = ctx.reading = replace(reading, topic=FRAUD_TOPIC, offered=others)
         elif (
             reading.company_asked
             and (reading.topic is None or reading.topic in COMPANY_TOPICS)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.companies import service
+from bot.preview import Previewer
 from bot.store.db import transaction
 from migran.services import Services
 from tests.companies_support import load_small
@@ -240,5 +241,10 @@ def test_a_company_that_took_the_money_gets_what_to_do_after_paying(
 ) -> None:
     """A chat tester (stop 42): "pt sukses mandiri kabur bawa uang sy" got only "do not pay
     anything before it is checked", though the money was gone."""
-    reply = Chat(services, user=f"cheated-{len(told)}").say(told)
+    replies = Chat(services, user=f"cheated-{len(told)}").send(told)
+    reply = "\n".join(r.text for r in replies)
     assert "Sudah terlanjur bayar" in reply and "Simpan bukti" in reply
+    # the answer given is not offered again beside it, and `migran ask` tells that answer
+    assert "topic:calo-ilegal" not in [b.id for r in replies for b in r.buttons]
+    preview = Previewer(services.engine).first_replies(told)
+    assert preview.reading is not None and preview.reading.first_topic == "calo-ilegal"
