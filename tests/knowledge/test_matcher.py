@@ -435,8 +435,8 @@ def test_a_short_question_about_work_in_a_named_destination_is_answered_for_it(
 def test_a_few_words_wishing_to_go_somewhere_are_answered_for_that_place(
     triage: Triage, wish: str, topic: str
 ) -> None:
-    wished = triage.read(wish)
-    assert wished.topic == topic and wished.guessed, wished
+    wished = triage.read(wish)  # a guess, or sure when the topic model is (SURE_BELIEF)
+    assert wished.topic == topic, wished
 
 
 @pytest.mark.parametrize(
