@@ -18,6 +18,7 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
+from bot.questions import questions_in
 from bot.register.hints import asks_to_record, is_departure_statement, is_return_statement
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
@@ -406,6 +407,8 @@ class Triage:
             )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
+        elif may_guess and asks():
+            topic, offered = self._asked_apart(text, lang, offered)
         if danger is None and command is None and MINOR_AGE.search(standard):
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
@@ -464,6 +467,50 @@ class Triage:
             ),
             guessed=guess is not None,
         )
+
+    @staticmethod
+    def _sure_of(answer: Answer) -> str | None:
+        """The topic the ranking answers, unless a second one is within the margin and the
+        topic model is not sure either (SURE_BELIEF)."""
+        match, topic = answer.match, answer.topic
+        if match is None or topic is None:
+            return None
+        if match.ambiguous and match.belief(topic.slug) < SURE_BELIEF:
+            return None
+        return topic.slug
+
+    def _asked_apart(
+        self, text: str, lang: str | None, offered: tuple[str, ...]
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Several questions in one message that the whole reading is not sure of
+        (`bot.questions`), each read on its own: the first question sure of its topic is
+        answered, and each question's leading topic comes first among the choices. A message
+        answered whole keeps its answer: on the read real messages, most questions in a row
+        ask about one situation ("Can I stay? If yes, how long?"), and read apart they lose
+        it."""
+        sure: list[str] = []
+        leading: list[str] = []
+        for question in questions_in(text, self.looks_like_question):
+            answer = self.librarian.ask(question, lang)
+            if answer.match is None or not answer.match.candidates:
+                continue
+            lead = answer.match.candidates[0]
+            slug = self._sure_of(answer)
+            form = (
+                self.librarian.topics[lead.slug].form
+                if lead.slug in self.librarian.topics
+                else None
+            )
+            if form is not None:
+                continue  # a report or a registration is started only when asked for
+            if slug is not None:
+                sure.append(slug)
+            if slug is not None or lead.score >= self.offer_floor:
+                leading.append(lead.slug)
+        if not leading:
+            return None, offered
+        first = sure[0] if sure else None
+        return first, tuple(s for s in dict.fromkeys((*leading, *offered)) if s != first)
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a
@@ -618,12 +665,7 @@ class Triage:
         if match is None:
             return None, ()
         ranked = match.leaning or match.candidates
-        sure = (
-            answer.topic.slug
-            if answer.topic is not None
-            and (not match.ambiguous or match.belief(answer.topic.slug) >= SURE_BELIEF)
-            else None
-        )
+        sure = self._sure_of(answer)
         if sure and match.words < self.long_words:
             return sure, self._related(sure, match, ())
         needs = read_needs()
