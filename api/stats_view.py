@@ -42,6 +42,10 @@ NOTES = {
         "First reply: the first message an officer sent to the family. Median and 90th "
         "percentile in hours, for cases opened in the period."
     ),
+    "training": N_(
+        "Registrations the registrant withdrew are not counted as registrations; they are "
+        "shown apart."
+    ),
     "assistant": N_(
         "Cases opened from a message the assistant had answered, once an officer said which "
         "topics would have helped and whether someone was in danger. Right answer: a topic "
@@ -76,6 +80,7 @@ COLUMN_LABELS = {
     "course": N_("Course"),
     "village": N_("Village"),
     "registrations": N_("Registrations"),
+    "withdrawn": N_("Withdrawn"),
     "reviewed": N_("Reviewed"),
     "in_scope": N_("About working abroad"),
     "answered_right": N_("Right answer"),

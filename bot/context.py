@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from bot.i18n import translator
+from bot.register.service import ntb_day
 from bot.store.models import Contact, Conversation
 from bot.types import Button, Incoming, Reply, Row
 
@@ -44,6 +45,12 @@ class Ctx:
     """Option ids of the last reply the user saw: a typed '2' means the second of these."""
     reading: Reading | None = None
     """How a free-text message was read (for `migran ask --json`), when it was."""
+
+    @property
+    def today(self) -> date:
+        """The day in NTB (WITA), where users live: what "hari ini", "kemarin" and "besok"
+        mean to them. `now` is UTC, a day behind until 08:00 WITA."""
+        return ntb_day(self.now)
 
     @property
     def lang(self) -> str:

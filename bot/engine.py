@@ -55,10 +55,12 @@ from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
 from bot.flows.register_update import (
     CALL_OFF,
+    REPLAN,
     UPDATES,
     RegisterUpdateForm,
     call_off,
     has_entries,
+    replan,
     typed_update,
     update,
 )
@@ -408,6 +410,9 @@ class Engine:
         if command == CALL_OFF.removeprefix("cmd:"):
             call_off(ctx)
             return
+        if command == REPLAN.removeprefix("cmd:"):
+            replan(ctx)
+            return
         if command == WITHDRAW:
             withdrawal.start(ctx)  # ends a form in progress: often one opened by mistake
             return
@@ -629,7 +634,7 @@ class Engine:
         if reading.command == "register" and register_news.offer(
             ctx, ctx.incoming.text or "", returned=False
         ):
-            return  # "anak sy sudah berangkat kemarin", recorded as planned: that entry
+            return  # "anak sy sudah berangkat kemarin" / "jadi berangkat besok": that entry
         if reading.command is not None:
             flows = {"report": "case", "register": "register"}
             # "sy mau lapor soal itu pak" after the story: the report carries every piece

@@ -1,4 +1,4 @@
-"""What register tests share: the entries stored, and a returnee walking the homecoming form."""
+"""What register tests share: the entries stored, and returnees walking the homecoming form."""
 
 from __future__ import annotations
 
@@ -35,3 +35,20 @@ def homecoming_to_departure(chat: Chat, city: str | None = "Kuala Lumpur") -> st
         chat.say(button="opt:skip")
     chat.say(button="sector:plantation")
     return chat.say(button="opt:skip")
+
+
+def told_return_to_homecoming(chat: Chat) -> str:
+    """A mother whose daughter "came home from Taiwan yesterday", through the homecoming form to
+    the day she came home (guessed from the message); the reply to "left in March 2023"."""
+    chat.say("anak sy udh pulang kemarin dr taiwan, mau lapor kepulangan")
+    chat.say(button="opt:yes")
+    chat.say("Siti Aminah")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="sex:f")
+    chat.say("28")
+    chat.say(button="opt:yes")  # Taiwan, from the message
+    chat.say(button="opt:skip")
+    chat.say(button="sector:care")
+    chat.say(button="opt:skip")
+    return chat.say("maret 2023")

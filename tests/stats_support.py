@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.register.models import RegisterEntry
+from bot.registrations import REGISTERED
 from bot.stats import demo
 from bot.store.db import transaction
 from bot.store.models import Case, Registration
@@ -151,10 +152,11 @@ def response(session: Session, window: Window) -> dict[str, dict[str, object]]:
 
 
 def training(session: Session, window: Window) -> Counter[tuple[str, str]]:
+    """Registrations standing, per course and village: a withdrawn one is not one."""
     return Counter(
         (r.programme_slug, r.village_code)
         for r in session.scalars(select(Registration))
-        if window.place(r.village_code) and window.moment(r.created_at)
+        if r.status == REGISTERED and window.place(r.village_code) and window.moment(r.created_at)
     )
 
 

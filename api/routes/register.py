@@ -334,7 +334,7 @@ def entry_page(
         actor_name=lambda actor: actor_name(actor, officers, _),
         event_title=lambda e: event_title(e, _),
         local=wita,
-        today=container.dispatcher.clock().date().isoformat(),
+        today=service.ntb_day(container.dispatcher.clock()).isoformat(),
         done=_(DONE[done]) if done in DONE else "",
         error=_(ERRORS[error]) if error in ERRORS else "",
         values=_values_of(entry),

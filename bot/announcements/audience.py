@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.announcements.models import Delivery, Subscription
 from bot.register.models import RegisterEntry
+from bot.registrations import REGISTERED
 from bot.store.models import Case, Contact, Registration
 
 REACHABLE = ("whatsapp", "telegram")
@@ -56,10 +57,12 @@ def recipients(audience: Audience) -> Select[Any]:
     elif audience.level == "district":
         query = query.where(Subscription.district_code.in_(audience.codes))
     if audience.course:
+        # those who withdrew asked not to be counted on for the course (bot/flows/withdrawal.py)
         query = query.where(
             exists().where(
                 Registration.contact_id == Contact.id,
                 Registration.programme_slug == audience.course,
+                Registration.status == REGISTERED,
             )
         )
     if audience.country:

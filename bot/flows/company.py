@@ -47,7 +47,7 @@ def _day(value: date | None) -> str:
 def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False) -> None:
     """Checks a company named in a message and answers. `aside`: the message is mainly about
     something else, so with no list loaded nothing is said about the company."""
-    result = service.check(ctx.session, typed, country, today=ctx.now.date())
+    result = service.check(ctx.session, typed, country, today=ctx.today)
     if aside and result.verdict == "no_list":
         return
     ctx.set_data(**{TYPED: typed[:200], COUNTRY: country})
@@ -114,11 +114,11 @@ def choose(ctx: Ctx, choice: str) -> None:
     country = ctx.data.get(COUNTRY)
     typed = str(ctx.data.get(TYPED) or "")
     if choice == NONE_OF_THESE or not choice.isdigit():
-        result = service.check(ctx.session, typed, country, today=ctx.now.date())
+        result = service.check(ctx.session, typed, country, today=ctx.today)
         result.verdict, result.choices = "not_found", []
         render(ctx, result)
         return
-    render(ctx, service.check_company(ctx.session, int(choice), country, today=ctx.now.date()))
+    render(ctx, service.check_company(ctx.session, int(choice), country, today=ctx.today))
 
 
 def official_check(ctx: Ctx) -> str:

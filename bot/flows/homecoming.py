@@ -60,7 +60,7 @@ class HomecomingForm(RegisterForm):
     def prefill(self, ctx: Ctx, opening: str) -> None:
         """A date in the opening message is the day the worker came home ("pulang kemarin")."""
         super().prefill(ctx, opening)
-        today = ctx.now.date()
+        today = ctx.today
         when = date_in(opening, today, past=True)
         ctx.set_data(
             date_guess=None,
@@ -128,7 +128,7 @@ class HomecomingForm(RegisterForm):
         return when.isoformat()
 
     def _past_date(self, ctx: Ctx) -> date:
-        today = ctx.now.date()
+        today = ctx.today
         try:
             when = read_date(ctx.incoming.text or "", today, past=True)  # "agustus": the last
         except ValueError:

@@ -77,6 +77,16 @@ def offer_register(ctx: Ctx) -> None:
     )
 
 
+def already_recorded(ctx: Ctx, code: str) -> None:
+    """The departure is on record already: how to update or see it, not a second entry."""
+    ctx.say(
+        ctx._(
+            "This departure is already recorded (code *{code}*). Type *sudah berangkat* "
+            "or *sudah pulang* to update it, or *status* to see it."
+        ).format(code=code)
+    )
+
+
 class RegisterForm(ChangeableForm):
     change_fields = FIELDS
     name = "register"
@@ -168,7 +178,7 @@ class RegisterForm(ChangeableForm):
         countries = countries_in(opening)
         relation = writer_relation(opening)
         left = tells_past(opening)
-        when = date_in(opening, ctx.now.date(), past=left)
+        when = date_in(opening, ctx.today, past=left)
         ctx.set_data(
             opening=opening,
             left=left,
@@ -291,10 +301,10 @@ class RegisterForm(ChangeableForm):
                 ctx._("Please type a number: the age (e.g. 24) or year of birth (e.g. 2001).")
             )
         number = int(digits)
-        birth_year = number if number > 1900 else ctx.now.year - number
-        if not 15 <= ctx.now.year - birth_year <= 75:
+        birth_year = number if number > 1900 else ctx.today.year - number
+        if not 15 <= ctx.today.year - birth_year <= 75:
             raise Invalid(ctx._("That age does not look right. Please type the age, e.g. 24."))
-        if ctx.now.year - birth_year < 18:
+        if ctx.today.year - birth_year < 18:
             ctx.say(
                 ctx._(
                     "Note: a worker must be at least 18 to work abroad (UU 18/2017 Pasal 5). "
@@ -349,7 +359,7 @@ class RegisterForm(ChangeableForm):
 
     @staticmethod
     def _plausible(ctx: Ctx, when: date) -> bool:
-        today = ctx.now.date()
+        today = ctx.today
         return today - OLDEST_DEPARTURE <= when <= today + LATEST_DEPARTURE
 
     def departure_prompt(self, ctx: Ctx) -> None:
@@ -376,7 +386,7 @@ class RegisterForm(ChangeableForm):
             return str(guess)
         if skipped(ctx):
             return None
-        today = ctx.now.date()
+        today = ctx.today
         try:  # "agustus" after "sudah berangkat" is the last August, not the next
             when = read_date(ctx.incoming.text or "", today, past=bool(ctx.data.get("left")))
         except ValueError:
@@ -446,7 +456,7 @@ class RegisterForm(ChangeableForm):
         when = d.get("departure")
         when_text = "-"
         if when:
-            past = date.fromisoformat(when) <= ctx.now.date()
+            past = date.fromisoformat(when) <= ctx.today
             when_text = (
                 date.fromisoformat(when).strftime("%d-%m-%Y")
                 + " "
@@ -502,15 +512,10 @@ class RegisterForm(ChangeableForm):
             village_code=d["village_code"],
         )
         if duplicate is not None:
-            ctx.say(
-                ctx._(
-                    "This departure is already recorded (code *{code}*). Type *sudah berangkat* "
-                    "or *sudah pulang* to update it, or *status* to see it."
-                ).format(code=duplicate.code)
-            )
+            already_recorded(ctx, duplicate.code)
             return
         when = date.fromisoformat(d["departure"]) if d.get("departure") else None
-        left = when is not None and when <= ctx.now.date()
+        left = when is not None and when <= ctx.today
         entry = create_entry(
             ctx.session,
             **self.entry_fields(ctx),
@@ -536,6 +541,6 @@ class RegisterForm(ChangeableForm):
         """The family learns at once whether the company they named is on the province's list
         (and has a job order for that country); nothing is said when no list is loaded."""
         shown = title_of(COUNTRIES, country, ctx)
-        result = companies.check(ctx.session, name, shown, today=ctx.now.date())
+        result = companies.check(ctx.session, name, shown, today=ctx.today)
         if result.verdict not in ("no_list", "choices"):
             company_answer.render(ctx, result)

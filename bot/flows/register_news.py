@@ -1,18 +1,23 @@
 """News for the village register told in a family's own words: a departure ("anak sy sudah
 berangkat kemarin"), a return ("sy udh pulang dr malaysia"), a departure called off ("anak sy
-gk jadi berangkat"). Each is one tap from the entry it is about, named in the offer; none is
-recorded unasked, because the same words also tell of school, a funeral or another child.
+gk jadi berangkat"), a planned one told again ("anak sy jadi berangkat besok"). Each is one tap
+from the entry it is about, named in the offer; none is recorded unasked, because the same
+words also tell of school, a funeral or another child.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from bot.cases.categories import COUNTRIES
 from bot.cases.hints import COUNTRY_WORDS, categories_in, countries_in
 from bot.context import Ctx
 from bot.flows.case import title_of
 from bot.flows.homecoming import offer_homecoming
+from bot.flows.register import LATEST_DEPARTURE, already_recorded
 from bot.flows.register_update import (
     CALL_OFF,
+    REPLAN,
     TOLD_KEY,
     fitting,
     has_entries,
@@ -21,6 +26,8 @@ from bot.flows.register_update import (
 from bot.options import short
 from bot.register.hints import (
     NOT_ABROAD,
+    date_in,
+    is_departure_statement,
     tells_a_departure,
     tells_called_off,
     writer_relation,
@@ -41,6 +48,7 @@ PLAIN = frozenset(
     tgl tanggal yg yang sudah udah udh sdh baru br dengan dgn selamat alhamdulillah ya pak bu
     kak dari dr ke k di d luar negeri ln dan juga jg januari februari maret april mei juni juli
     agustus september oktober november desember berangkat brangkat brgkt gk tidak jadi jd
+    besok besuk depan
     """.split()
 )
 """What may follow the news verb in plain news: when, from or to where. "pulang kerja",
@@ -111,22 +119,48 @@ def offer(ctx: Ctx, text: str, returned: bool) -> bool:
                 ctx, entry, ctx._("Is the departure of {who} ({code}, {country}) off?"), CALL_OFF
             )
             return True
+    if is_departure_statement(text):
+        return _planned_again(ctx, text)
     return False
 
 
-def _offer(ctx: Ctx, entry: RegisterEntry, question: str, command: str) -> None:
-    told = told_date(ctx)
+def _planned_again(ctx: Ctx, text: str) -> bool:
+    """A departure already recorded as planned, told again ("anak sy jadi berangkat besok"):
+    its entry is used instead of a second form that ended in "already recorded". A day that
+    has come offers the departure, another day to come offers it as the new plan, the same
+    day or none says it is recorded."""
+    entry = entry_meant(ctx, text, fitting(ctx, "departed"))
+    if entry is None:
+        return False
+    today = ctx.today
+    when = date_in(text, today)
+    if when is not None and when <= today:
+        _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) left?"), "cmd:departed")
+    elif when is not None and when != entry.planned_departure and when <= today + LATEST_DEPARTURE:
+        question = ctx._("Does {who} ({code}, {country}) now leave on {date}?")
+        _offer(ctx, entry, question, REPLAN, when)
+    else:
+        already_recorded(ctx, entry.code)
+    return True
+
+
+def _offer(
+    ctx: Ctx, entry: RegisterEntry, question: str, command: str, when: date | None = None
+) -> None:
+    told = when or told_date(ctx)
     ctx.set_data(**{TOLD_KEY: {"code": entry.code, "date": told.isoformat() if told else None}})
     title = {
         "cmd:returned": ctx._("Record the return"),
         "cmd:departed": ctx._("Record departure"),
         CALL_OFF: ctx._("Mark cancelled"),
+        REPLAN: ctx._("Record the new date"),
     }[command]
     ctx.say(
         question.format(
             who=entry.worker_name or "-",
             code=entry.code,
             country=title_of(COUNTRIES, entry.country, ctx),
+            date=told.strftime("%d-%m-%Y") if told else "-",
         )
         + " "
         + ctx._("One tap records it in the village register."),

@@ -21,6 +21,7 @@ from bot.register.service import (
     mark_departed,
     mark_returned,
     moved_employer,
+    update_entry,
 )
 from bot.triage import Reading
 from bot.types import Button, Row
@@ -85,6 +86,8 @@ def typed_update(ctx: Ctx, reading: Reading) -> str | None:
 
 
 CALL_OFF = "cmd:departure_off"
+REPLAN = "cmd:departure_date"
+"""The button that records the new day of a planned departure ("jadi berangkat besok")."""
 TOLD_KEY = "register_told"
 """Conversation data: the entry an offer named and the date the news told, for the button."""
 
@@ -114,6 +117,24 @@ def call_off(ctx: Ctx) -> None:
             "Noted: departure {code} is cancelled. Your village officer sees it. If money was "
             "paid and not returned, type *lapor* and the officer will help."
         ).format(code=entry.code)
+    )
+
+
+def replan(ctx: Ctx) -> None:
+    """Moves the planned departure the offer named to the day the news told."""
+    named, when = _told(ctx, fitting(ctx, "departed"))
+    if named is None or when is None:
+        ctx.say(ctx._("No planned departure of yours is recorded. Type *status* to see yours."))
+        return
+    try:
+        update_entry(ctx.session, named, officer=None, now=ctx.now, planned_departure=when)
+    except RegisterError:
+        ctx.say(ctx._("That does not fit this departure; your village officer can correct it."))
+        return
+    ctx.say(
+        ctx._("Noted: {code} leaves on {date}. Type *sudah berangkat* once they have left.").format(
+            code=named.code, date=when.strftime("%d-%m-%Y")
+        )
     )
 
 
@@ -161,13 +182,13 @@ def update(ctx: Ctx, action: str) -> None:
 
 def told_date(ctx: Ctx) -> date | None:
     """A past date the message gives ("sudah pulang bulan lalu", "berangkat kemarin")."""
-    today = ctx.now.date()
+    today = ctx.today
     when = date_in(ctx.incoming.text or "", today)
     return when if when is not None and today - TOLD_DATE_LIMIT <= when <= today else None
 
 
 def apply(ctx: Ctx, action: str, entry: RegisterEntry, when: date | None = None) -> None:
-    today = when or told_date(ctx) or ctx.now.date()
+    today = when or told_date(ctx) or ctx.today
     try:
         if action == "departed":
             mark_departed(ctx.session, entry, on=today, now=ctx.now)

@@ -172,7 +172,7 @@ class TrainingForm(ChangeableForm):
     def age_read(self, ctx: Ctx) -> int:
         typed = with_digits(ctx.incoming.text or "")  # "dua puluh dua"
         digits = "".join(ch for ch in typed if "0" <= ch <= "9")
-        year_now = ctx.now.year
+        year_now = ctx.today.year
         if not digits or len(digits) > 4:
             raise Invalid(
                 ctx._("Please type a number: your age (e.g. 24) or year of birth (e.g. 2001).")

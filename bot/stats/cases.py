@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from bot.cases.queue import STATUSES
+from bot.registrations import WITHDRAWN
 from bot.stats.area import Area, Period
 from bot.stats.table import Table
 from bot.store.models import Case, CaseEvent, Registration, TrainingProgramme
@@ -160,22 +161,32 @@ def _in_python(session: Session, query: Any) -> list[tuple[Any, ...]]:
 
 
 def training(session: Session, area: Area, period: Period, villages: VillageDirectory) -> Table:
-    """Registrations made in the period, by course and the registrant's village."""
+    """Registrations made in the period, by course and the registrant's village. A withdrawn
+    one is no registration any more: it is counted apart, so a course does not look fuller
+    than it is."""
     query = (
         select(
             Registration.programme_slug,
             TrainingProgramme.title_id,
             Registration.village_code,
+            Registration.status,
             func.count(),
         )
         .join(TrainingProgramme, TrainingProgramme.slug == Registration.programme_slug)
         .where(area.where(Registration.village_code), *period.on_times(Registration.created_at))
         .group_by(
-            Registration.programme_slug, TrainingProgramme.title_id, Registration.village_code
+            Registration.programme_slug,
+            TrainingProgramme.title_id,
+            Registration.village_code,
+            Registration.status,
         )
     )
+    by_place: dict[tuple[str, str, str], dict[str, int]] = {}
+    for slug, title, code, status, n in session.execute(query):
+        counts = by_place.setdefault((slug, title, code), {"registrations": 0, "withdrawn": 0})
+        counts["withdrawn" if status == WITHDRAWN else "registrations"] += int(n)
     rows: list[dict[str, object]] = []
-    for slug, title, code, n in session.execute(query):
+    for (slug, title, code), counts in by_place.items():
         village = villages.get(code)
         rows.append(
             {
@@ -184,13 +195,21 @@ def training(session: Session, area: Area, period: Period, villages: VillageDire
                 "village_code": code,
                 "village": village.name if village else code,
                 "district": village.district if village else "",
-                "registrations": int(n),
+                **counts,
             }
         )
     rows.sort(key=lambda r: (str(r["course"]), -int(r["registrations"]), str(r["village"])))  # type: ignore[call-overload]
     return Table(
         "training",
-        ("course_slug", "course", "village_code", "village", "district", "registrations"),
+        (
+            "course_slug",
+            "course",
+            "village_code",
+            "village",
+            "district",
+            "registrations",
+            "withdrawn",
+        ),
         rows,
-        ("registrations",),
+        ("registrations", "withdrawn"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from api.app import create_app
 from bot.register.models import RegisterEntry
+from bot.register.service import ntb_day
 from bot.store.models import Case, OfficerAudit
 from bot.tables import xlsx_bytes
 from migran.services import Services
@@ -216,7 +217,7 @@ def test_the_office_form_refuses_dates_that_cannot_be_and_says_why(
     people = team(services)
     login(web, people["anjani"])
     token = csrf_of(web.get("/officer/register/new").text)
-    today = services.dispatcher.clock().date()
+    today = ntb_day(services.dispatcher.clock())
     soon, ago = (today + timedelta(days=30)).isoformat(), (today - timedelta(days=30)).isoformat()
     form = {"csrf": token, "name": "Lalu Ahmad", "village": ANJANI, "country": "malaysia"}
     page = web.post("/officer/register/new", data={**form, "departed_on": soon}).text
@@ -243,3 +244,18 @@ def test_the_office_form_refuses_dates_that_cannot_be_and_says_why(
     assert 'data-status="planned"' in web.get(url).text
     page = web.post(f"{url}/edit", data={**form, "planned_departure": soon, "departed_on": ago})
     assert 'data-status="departed"' in page.text
+
+
+def test_the_days_an_officer_marks_default_to_today_in_lombok(
+    services: Services, web: TestClient
+) -> None:
+    early_morning = datetime(2026, 12, 2, 23, 0, tzinfo=UTC)  # 07:00 on 3 December in WITA
+    services.dispatcher.clock = lambda: early_morning
+    people = team(services)
+    login(web, people["anjani"])
+    token = csrf_of(web.get("/officer/register/new").text)
+    form = {"csrf": token, "name": "Lalu Ahmad", "village": ANJANI, "country": "malaysia"}
+    page = web.post("/officer/register/new", data={**form, "planned_departure": "2026-12-20"}).text
+    page = web.get(entry_url(web, re.search(r"<h1>(R-[A-Z0-9]{6})", page).group(1))).text  # type: ignore[union-attr]
+    assert 'id="departed-on" type="date" name="on" value="2026-12-03"' in page
+    assert 'id="returned-on" type="date" name="on" value="2026-12-03"' in page

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.register.models import RegisterEntry
+from bot.registrations import REGISTERED, WITHDRAWN
 from bot.stats import demo
-from bot.stats.area import Period, PeriodError, last_months
-from bot.stats.cases import percentile
+from bot.stats.area import Area, Period, PeriodError, last_months
+from bot.stats.cases import percentile, training
 from bot.stats.disclosure import publish, published
 from bot.stats.table import Table
 from bot.store.db import transaction
@@ -108,3 +109,26 @@ def test_a_real_register_entry_also_counts_as_real_data(services: Services) -> N
         )  # fmt: skip
     with services.factory() as session:
         assert demo.real_data(session) == {"register entries": 1}
+
+
+def test_withdrawn_training_registrations_are_counted_apart_not_as_registrations(
+    services: Services,
+) -> None:
+    village = "52.03.13.2001"
+    with transaction(services.factory) as session:
+        for n, status in enumerate((REGISTERED, REGISTERED, WITHDRAWN)):
+            session.add(
+                Registration(
+                    code=f"P-STAT{n}",
+                    programme_slug="caregiver",
+                    name=f"Peserta {n}",
+                    birth_year=2000,
+                    village_code=village,
+                    status=status,
+                )
+            )
+    with services.factory() as session:
+        table = training(session, Area("province"), Period(), services.engine.villages)
+    [row] = table.rows
+    assert (row["village_code"], row["registrations"], row["withdrawn"]) == (village, 2, 1)
+    assert "withdrawn" in table.counts  # withheld and rounded like any count when published

@@ -13,6 +13,7 @@ from bot.announcements import service
 from bot.announcements.audience import Audience
 from bot.announcements.models import Delivery, Subscription
 from bot.register.models import RegisterEntry
+from bot.registrations import REGISTERED, WITHDRAWN
 from bot.store.db import transaction
 from bot.store.models import Case, Contact, Registration, utcnow
 from migran.services import Services
@@ -219,3 +220,28 @@ def test_news_for_saudi_arabia_reaches_those_who_chose_the_middle_east_and_back(
     assert count(services, Audience("province", country="arab-saudi")) == 2
     assert count(services, Audience("province", country="timur-tengah")) == 2
     assert count(services, Audience("province", country="malaysia")) == 0
+
+
+def test_news_for_a_course_does_not_reach_those_who_withdrew_from_it(
+    services: Services,
+) -> None:
+    stays = subscriber(services, "62810021", ANJANI)
+    withdrew = subscriber(services, "62810022", ANJANI)
+    with transaction(services.factory) as session:
+        for contact_id, status in ((stays, REGISTERED), (withdrew, WITHDRAWN)):
+            session.add(
+                Registration(
+                    code=f"P-TEST{contact_id}",
+                    contact_id=contact_id,
+                    programme_slug="caregiver",
+                    name="Siti",
+                    birth_year=1999,
+                    village_code=ANJANI,
+                    status=status,
+                    created_at=utcnow(),
+                )
+            )
+    with services.factory() as session:
+        chosen = audiences.recipients(Audience("village", (ANJANI,), course="caregiver"))
+        assert session.scalars(chosen).all() == [stays]
+    assert count(services, Audience("village", (ANJANI,))) == 2  # both still hear the village

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.register.hints import is_return_statement
+from bot.register.service import ntb_day
 from migran.services import Services
 from tests.conftest import Chat
-from tests.register_support import entries, homecoming_to_departure
+from tests.register_support import entries, homecoming_to_departure, told_return_to_homecoming
 
 
 def test_a_return_with_no_departure_on_record_records_the_whole_trip(
@@ -22,7 +23,7 @@ def test_a_return_with_no_departure_on_record_records_the_whole_trip(
     assert "Kapan pekerja pulang" in chat.say("2 thn lalu")
     assert "lama kontrak" in chat.say("kemarin").lower()
     summary = chat.say("24")
-    today = services.dispatcher.clock().date()
+    today = ntb_day(services.dispatcher.clock())
     assert (today - timedelta(days=1)).strftime("%d-%m-%Y") in summary
     assert "Pulang" in summary and "Kontak di luar negeri" not in summary
     done = chat.say(button="opt:submit")
@@ -46,19 +47,8 @@ def test_a_return_before_the_departure_is_refused(chat: Chat, services: Services
 def test_a_return_date_in_the_opening_message_is_confirmed_not_asked(
     chat: Chat, services: Services
 ) -> None:
-    chat.say("anak sy udh pulang kemarin dr taiwan, mau lapor kepulangan")
-    chat.say(button="opt:yes")
-    chat.say("Siti Aminah")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:f")
-    chat.say("28")
-    chat.say(button="opt:yes")  # Taiwan, from the message
-    chat.say(button="opt:skip")
-    chat.say(button="sector:care")
-    chat.say(button="opt:skip")
-    asked = chat.say("maret 2023")
-    yesterday = services.dispatcher.clock().date() - timedelta(days=1)
+    asked = told_return_to_homecoming(chat)
+    yesterday = ntb_day(services.dispatcher.clock()) - timedelta(days=1)
     assert yesterday.strftime("%d-%m-%Y") in asked and "benar" in asked
     chat.say(button="opt:yes")
     chat.say(button="opt:skip")
@@ -115,7 +105,7 @@ def test_news_of_a_departure_and_a_return_is_recorded_with_one_tap_on_the_day_to
     chat: Chat, services: Services
 ) -> None:
     record_planned_departure(chat)
-    today = services.dispatcher.clock().date()
+    today = ntb_day(services.dispatcher.clock())
     offered = chat.send("anak sy sudah berangkat kemarin")
     assert any(b.id == "cmd:departed" for r in offered for b in r.buttons)
     assert [e.status for e in entries(services)] == ["planned"]  # not recorded unasked
@@ -177,3 +167,27 @@ def test_a_departure_called_off_is_marked_cancelled_with_one_tap(
     [entry] = entries(services)
     assert entry.status == "cancelled"
     assert "Tidak ada rencana keberangkatan" in chat.say(button="cmd:departure_off")
+
+
+def test_a_planned_departure_told_again_is_one_tap_on_its_entry_not_a_second_form(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    today = ntb_day(services.dispatcher.clock())
+    tomorrow = today + timedelta(days=1)
+    offered = chat.send("anak sy jadi berangkat besok")
+    shown = "\n".join(r.text for r in offered)
+    assert tomorrow.strftime("%d-%m-%Y") in shown and "nama lengkap" not in shown
+    assert any(b.id == "cmd:departure_date" for r in offered for b in r.buttons)
+    [entry] = entries(services)
+    assert entry.planned_departure != tomorrow  # not recorded unasked
+    assert tomorrow.strftime("%d-%m-%Y") in chat.say(button="cmd:departure_date")
+    [entry] = entries(services)
+    assert (entry.status, entry.planned_departure) == ("planned", tomorrow)
+    again = chat.say("anak sy jadi berangkat besok")  # nothing new to record
+    assert entry.code in again and "sudah tercatat" in again and "nama lengkap" not in again
+    left = chat.send("anak sy jadi berangkat hari ini")
+    assert any(b.id == "cmd:departed" for r in left for b in r.buttons)
+    chat.say(button="cmd:departed")
+    [entry] = entries(services)
+    assert (entry.status, entry.departed_on) == ("departed", today)
