@@ -9,6 +9,7 @@ Questions typed inside a form are answered and the form resumes at its step.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -698,7 +699,11 @@ class Engine:
                 ],
             )
         if reading.departure_question and not ctx.conversation.flow:
-            offer_register(ctx)
+            # "anak sy jadi berangkat besok, apa yg hrs dibawa?": the entry already planned
+            # (its news is the clause before the question), else the register as one button
+            told = re.split(r"[,.?!\n]", ctx.incoming.text or "", maxsplit=1)[0]
+            if not register_news.offer(ctx, told, returned=False):
+                offer_register(ctx)
         elif not ctx.conversation.flow:
             # "sy udh pulang dr malaysia", "anak sy gk jadi berangkat": one tap to record it
             register_news.offer(ctx, ctx.incoming.text or "", reading.return_told)

@@ -186,6 +186,10 @@ def test_a_planned_departure_told_again_is_one_tap_on_its_entry_not_a_second_for
     assert (entry.status, entry.planned_departure) == ("planned", tomorrow)
     again = chat.say("anak sy jadi berangkat besok")  # nothing new to record
     assert entry.code in again and "sudah tercatat" in again and "nama lengkap" not in again
+    # asked beside a question, the same entry is one tap away, not a new form's button
+    asked = chat.send("anak sy jadi berangkat lusa, apa yg hrs dibawa?")
+    buttons = [b.id for r in asked for b in r.buttons]
+    assert "cmd:departure_date" in buttons and "cmd:register" not in buttons
     left = chat.send("anak sy jadi berangkat hari ini")
     assert any(b.id == "cmd:departed" for r in left for b in r.buttons)
     chat.say(button="cmd:departed")
