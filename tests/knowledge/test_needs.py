@@ -64,6 +64,19 @@ def test_no_money_for_the_way_home_is_the_need_to_come_home() -> None:
     assert "kepulangan" not in reader().read("saya tidak punya uang untuk bayar sekolah").topics
 
 
+def test_stranded_after_deportation_is_the_need_to_come_home(triage: Triage) -> None:
+    """The way home answer says whom to call from Nunukan, Entikong, Kepri or Jakarta."""
+    for text in (
+        "sy terlantar di nunukan pak, uang habis",
+        "adik sy baru keluar depot imigresen, skrg di entikong",
+        "my husband was deported and is stranded in batam",
+    ):
+        assert "kepulangan" in reader().read(text).plain, text
+    stranded = triage.read("sy terlantar di nunukan pak, uang habis")
+    assert "kepulangan" in (stranded.topic, *stranded.offered), stranded
+    assert "kepulangan" not in reader().read("saya mau ke depot air minum").topics
+
+
 def test_abuse_told_in_english_is_the_abuse_need() -> None:
     text = "My madam treated me like an animal, I became so skinny working there"
     assert "kekerasan-majikan" in reader().read(text).topics
