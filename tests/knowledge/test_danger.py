@@ -488,23 +488,15 @@ def test_someone_facing_execution_or_held_hostage_is_danger() -> None:
     )
 
 
-def test_a_worker_not_heard_from_for_days_is_danger_but_years_of_silence_are_not() -> None:
-    """Days without word from a worker abroad: the family needs the mission's numbers now.
-    Silence of months or years is a lost contact to trace; no news from an agent about a visa
-    is a process, not a person (written, stop 43)."""
-    assert_read_as(
-        "topic",
-        ("anak sy udh 3 hari gk ada kabar, hp nya gk aktif", "hilang-kontak"),
-        ("suami sy di malaysia seminggu ini tdk bisa dihubungi", "hilang-kontak"),
-        ("sudah 5 hari adik saya hilang kontak, terakhir di kuching", "hilang-kontak"),
-        ("my sister in saudi, no news for 5 days", "hilang-kontak"),
-    )
+def test_a_pet_land_or_parents_left_uncared_for_are_not_a_worker_stranded() -> None:
+    """A chat tester (stop 43): "kucing sy terlantar" got the emergency numbers."""
     assert_no_danger(
-        "adik sy 2 tahun tdk ada kabar",
-        "sudah 5 hari tidak ada kabar dari agen soal visa sy",
-        "ibu saya sejak 2010 tidak ada kabar, sudah 3 bulan kami cari",
-        "kemarin anak sy gk bisa dihubungi krn hp rusak, skrg udh bisa",
+        "kucing sy terlantar di jalan kasian",
+        "tanah sy terlantar, bisa dijual?",
+        "rumah sy terlantar udh lama gk ditempati",
+        "ortu sy terlantar di kampung gk ada yg urus krn sy kerja di hk",
     )
+    assert_read_as("kind", ("kami terlantar di malaysia, tidak punya tempat tinggal", "plea"))
 
 
 def test_harms_written_from_a_list_of_what_befalls_workers_are_read() -> None:

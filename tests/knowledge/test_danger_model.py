@@ -23,8 +23,7 @@ from tests.knowledge.near_copies import real_messages
 NO_RULE_READS = (
     "tolong bantu kami bu, kami di sini sudah tidak punya apa-apa lagi, kami cuma ingin "
     "dipulangkan",
-    # "sudah dua hari ... tdk bisa dihubungi" is a rule's now (danger.yaml, missing)
-    "tolong pak, adik sy udh lama gk bisa dihubungi, terakhir dia bilang takut sama bosnya",
+    "tolong pak, sudah dua hari adik sy tdk bisa dihubungi, terakhir dia bilang takut sama bosnya",
     "Please help us sir, we have no money left for food here and we only want to go home",
 )
 """Pleas in danger that no phrase rule matches, in words the plea-trained model is sure of."""
