@@ -27,11 +27,20 @@ def parts_of(text: str) -> list[str]:
     return [piece for piece in pieces if len(piece.split()) >= MIN_WORDS]
 
 
+NUMBERED = re.compile(ITEM, re.MULTILINE)
+
+
 def questions_in(text: str, asks: Callable[[str], bool]) -> list[str]:
-    """The questions a message lists, when it lists two or more (`asks` tells whether an
-    item is a question); none for a single question, a sentence or a story."""
+    """The questions a message lists, when it lists two or more: every item of a numbered or
+    bulleted list ("1. kur utk tki 2. pelatihan di blk" asks without a question word), the
+    lines that ask of a list one a line (`asks` tells which); none for a single question, a
+    sentence or a story."""
     pieces = parts_of(text)
     if not 2 <= len(pieces) <= MAX_PARTS:
         return []
-    asked = [piece for piece in pieces if asks(piece)]
-    return asked if len(asked) >= 2 else []
+    markers = list(NUMBERED.finditer(text))
+    if len(markers) >= 2:
+        items = parts_of(text[markers[0].start() :])  # the items, after any opening words
+    else:
+        items = [piece for piece in pieces if asks(piece)]
+    return items if len(items) >= 2 else []

@@ -407,7 +407,7 @@ class Triage:
             )
         if guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
-        elif may_guess and asks():
+        elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
         if danger is None and command is None and MINOR_AGE.search(standard):
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked

@@ -48,11 +48,13 @@ PLAIN = frozenset(
     tgl tanggal yg yang sudah udah udh sdh baru br dengan dgn selamat alhamdulillah ya pak bu
     kak dari dr ke k di d luar negeri ln dan juga jg januari februari maret april mei juni juli
     agustus september oktober november desember berangkat brangkat brgkt gk tidak jadi jd
-    besok besuk depan
+    besok besuk depan jam jm pukul subuh lewat via naik pesawat bandara bizam lombok
+    pelabuhan lembar
     """.split()
 )
-"""What may follow the news verb in plain news: when, from or to where. "pulang kerja",
-"berangkat mondok", "pulang dari kondangan" tell of a day at home."""
+"""What may follow the news verb in plain news: when, from or to where, and how ("besok jam
+7 pagi dr bandara lombok": a chat tester, stop 43). "pulang kerja", "berangkat mondok",
+"pulang dari kondangan" tell of a day at home."""
 
 
 def plain_after_verb(text: str, entry: RegisterEntry) -> bool:

@@ -26,7 +26,10 @@ def test_a_numbered_or_lined_list_is_cut_at_its_items() -> None:
 
 def test_only_the_questions_of_a_list_count_and_a_sentence_is_no_list(triage: Triage) -> None:
     asks = triage.looks_like_question
-    assert questions_in(LISTED, asks) == ["tempat mcu dmn", "bikin paspor dmn"]
+    # every item of a numbered list, asked with a question word or not
+    assert questions_in(LISTED, asks) == ["tempat mcu dmn", "bikin paspor dmn", "ada pelatihan gk"]
+    lines = "assalamualaikum pak\ntempat mcu dmn\nsy dr lombok timur\nbikin paspor dmn"
+    assert questions_in(lines, asks) == ["tempat mcu dmn", "bikin paspor dmn"]
     assert questions_in("sy mau ke taiwan, biayanya brp? trus syaratnya apa aja?", asks) == []
     assert questions_in("1. bikin paspor dmn", asks) == []  # one question is not a list
 
@@ -36,6 +39,13 @@ def test_each_listed_question_puts_its_topic_first_among_the_choices(triage: Tri
     read = triage.read("mau tanya\n- tempat mcu dmn?\n- biaya paspor brp?")
     assert read.topic is None
     assert read.offered[:2] == ("pemeriksaan-kesehatan", "paspor"), read.offered
+
+
+def test_a_numbered_list_without_question_words_is_read_item_by_item(triage: Triage) -> None:
+    """A chat tester (stop 43): each line alone was answered, the list got choices."""
+    read = triage.read("1. kur utk tki\n2. pelatihan di blk")
+    assert read.topic == "pinjaman-kur", read
+    assert read.offered[0] == "pelatihan-kerja", read.offered
 
 
 def test_a_listed_question_the_reading_is_sure_of_is_answered(triage: Triage) -> None:

@@ -175,7 +175,7 @@ def test_a_planned_departure_told_again_is_one_tap_on_its_entry_not_a_second_for
     record_planned_departure(chat)
     today = ntb_day(services.dispatcher.clock())
     tomorrow = today + timedelta(days=1)
-    offered = chat.send("anak sy jadi berangkat besok")
+    offered = chat.send("anak sy jadi berangkat besok jam 7 pagi dr bandara lombok")
     shown = "\n".join(r.text for r in offered)
     assert tomorrow.strftime("%d-%m-%Y") in shown and "nama lengkap" not in shown
     assert any(b.id == "cmd:departure_date" for r in offered for b in r.buttons)
