@@ -62,6 +62,11 @@ def test_no_money_for_the_way_home_is_the_need_to_come_home() -> None:
     ):
         assert "kepulangan" in reader().read(text).plain, text
     assert "kepulangan" not in reader().read("saya tidak punya uang untuk bayar sekolah").topics
+    # money lacking for the way home is not a fee to leave a contract (a chat tester, stop 43)
+    lacking = reader().read("sy di nunukan gk ada duit utk pulang ke lombok").topics
+    assert "pulang-sebelum-kontrak" not in lacking, lacking
+    fee = reader().read("agen minta uang 20 juta untuk bisa pulang").topics
+    assert "pulang-sebelum-kontrak" in fee, fee
 
 
 def test_stranded_after_deportation_is_the_need_to_come_home(triage: Triage) -> None:
