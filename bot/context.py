@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from bot.i18n import translator
-from bot.register.service import ntb_day
+from bot.ntb_time import ntb_day
 from bot.store.models import Contact, Conversation
 from bot.types import Button, Incoming, Reply, Row
 

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from api.auth import WebOfficer, check_csrf
 from api.deps import ContainerDep, SessionDep
-from api.routes.dashboard import WITA, _render, wita
+from api.routes.dashboard import _render, wita
 from bot.announcements import service
 from bot.announcements.models import Announcement
 from bot.announcements.service import MAX_TEXT, AnnouncementError
 from bot.cases.categories import COUNTRIES
 from bot.i18n import N_, translator
+from bot.ntb_time import WITA
 from bot.store.models import Officer
 from knowledge.villages import VillageDirectory
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request, status
@@ -23,6 +23,7 @@ from bot.cases.queue import STATUSES, VIEWS, list_cases
 from bot.cases.review import NOT_REVIEWABLE, review, reviewable, topic_choices
 from bot.exports import CASE_COLUMNS, case_rows, write_csv
 from bot.i18n import N_, translator
+from bot.ntb_time import WITA
 from bot.officers import login_throttle
 from bot.officers.audit import audit
 from bot.officers.service import (
@@ -44,7 +45,6 @@ CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 LOGIN_CSRF = "migran_login_csrf"
 
 
-WITA = timezone(timedelta(hours=8), "WITA")  # Asia/Makassar has no daylight saving
 PasswordField = Annotated[str, Form(max_length=256)]
 CsrfField = Annotated[str, Form(max_length=64)]
 

@@ -24,6 +24,7 @@ from api.templating import templates
 from bot.cases.categories import COUNTRIES
 from bot.exports import write_csv
 from bot.i18n import N_, translator
+from bot.ntb_time import ntb_day
 from bot.officers.audit import audit
 from bot.register import service
 from bot.register.export import REGISTER_COLUMNS, register_rows
@@ -162,7 +163,7 @@ def _read(
         values,
         villages=container.engine.villages,
         officer=officer,
-        today=service.ntb_day(container.dispatcher.clock()),
+        today=ntb_day(container.dispatcher.clock()),
         translate=translator("id"),
         kept_plan=entry.planned_departure if entry is not None else None,
     )
@@ -334,7 +335,7 @@ def entry_page(
         actor_name=lambda actor: actor_name(actor, officers, _),
         event_title=lambda e: event_title(e, _),
         local=wita,
-        today=service.ntb_day(container.dispatcher.clock()).isoformat(),
+        today=ntb_day(container.dispatcher.clock()).isoformat(),
         done=_(DONE[done]) if done in DONE else "",
         error=_(ERRORS[error]) if error in ERRORS else "",
         values=_values_of(entry),

@@ -18,8 +18,9 @@ from api.stats_view import VIEW_TITLES, shown
 from api.templating import templates
 from bot.exports import write_csv
 from bot.i18n import N_, translator
+from bot.ntb_time import WITA
 from bot.stats import service
-from bot.stats.area import WITA, Area, Period, PeriodError, last_months
+from bot.stats.area import Area, Period, PeriodError, last_months
 from bot.stats.disclosure import SMALLEST, publish
 from bot.stats.table import Table
 from bot.tables import xlsx_bytes

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
+from bot.ntb_time import ntb_day
 from bot.officers.audit import audit
 from bot.officers.service import OfficerError, resolve_villages
-from bot.register.service import create_entry, date_problems, in_area, ntb_day
+from bot.register.service import create_entry, date_problems, in_area
 from bot.register.vocab import country_of, sector_in, sex_of, status_of
 from bot.store.models import Officer
 from bot.tables import Column, Problem, Row, TableError, parse_date, read_table

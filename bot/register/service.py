@@ -8,7 +8,7 @@ officer makes is scoped to their area the way cases are (bot.officers.scope.scop
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, select, update
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.codes import new_code
 from bot.i18n import N_
+from bot.ntb_time import ntb_day
 from bot.officers.scope import within_area
 from bot.register.models import STATUSES, RegisterEntry, RegisterEvent
 from bot.store.models import Case, Contact, Officer, utcnow
@@ -43,16 +44,6 @@ status) stays so that the village's and province's counts stay true."""
 
 class RegisterError(ValueError):
     """A change that does not fit the entry's state, with a message that says why."""
-
-
-NTB = timezone(timedelta(hours=8), "WITA")
-
-
-def ntb_day(now: datetime) -> date:
-    """Today in NTB (WITA, UTC+8), where the dates are lived: before 08:00 UTC it is already
-    tomorrow there, and an officer's "today" must not read as a day in the future."""
-    aware = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
-    return aware.astimezone(NTB).date()
 
 
 def date_problems(

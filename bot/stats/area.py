@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import InstrumentedAttribute
 
+from bot.ntb_time import WITA
 from bot.store.models import Officer
-
-WITA = timezone(timedelta(hours=8), "WITA")
-"""Dates of a period are NTB calendar days (Asia/Makassar, no daylight saving)."""
 
 
 class PeriodError(ValueError):

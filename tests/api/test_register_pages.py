@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from api.app import create_app
+from bot.ntb_time import ntb_day
 from bot.register.models import RegisterEntry
-from bot.register.service import ntb_day
 from bot.store.models import Case, OfficerAudit
 from bot.tables import xlsx_bytes
 from migran.services import Services

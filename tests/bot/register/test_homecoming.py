@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.ntb_time import ntb_day
 from bot.register.hints import is_return_statement
-from bot.register.service import ntb_day
 from migran.services import Services
 from tests.conftest import Chat
 from tests.register_support import entries, homecoming_to_departure, told_return_to_homecoming
