@@ -495,14 +495,10 @@ class Triage:
             if answer.match is None or not answer.match.candidates:
                 continue
             lead = answer.match.candidates[0]
-            slug = self._sure_of(answer)
-            form = (
-                self.librarian.topics[lead.slug].form
-                if lead.slug in self.librarian.topics
-                else None
-            )
-            if form is not None:
+            led = self.librarian.topics.get(lead.slug)
+            if led is None or led.form is not None:
                 continue  # a report or a registration is started only when asked for
+            slug = self._sure_of(answer)
             if slug is not None:
                 sure.append(slug)
             if slug is not None or lead.score >= self.offer_floor:
