@@ -37,6 +37,18 @@ class _Phrase:
     words: str | None = None
     """For a phrase of plain words ("tidak ada kabar"), those words between spaces: found by a
     substring test instead of a regular expression, and only when its longest word is there."""
+    unless: re.Pattern[str] | None = None
+    """What the phrase says there is something else: no news of a parcel or of a visa is not
+    a person out of reach. Those parts are read as if they were not there."""
+
+    def _without_exceptions(self, standard: str) -> str:
+        return standard if self.unless is None else self.unless.sub(" | ", standard)
+
+    def found_in(self, standard: str) -> bool:
+        return self.pattern.search(self._without_exceptions(standard)) is not None
+
+    def words_in(self, padded: str) -> bool:
+        return self.words is not None and self.words in self._without_exceptions(padded)
 
 
 @dataclass(frozen=True)
@@ -74,11 +86,19 @@ class NeedReader:
 
     @staticmethod
     def _phrase(topic: str, entry: str | dict[str, Any], phrases: DangerDetector) -> _Phrase:
-        say, weak = (entry, False) if isinstance(entry, str) else (entry["say"], entry["weak"])
-        pattern = phrases.pattern(str(say))
-        plain = PLAIN_WORDS.fullmatch(str(say))
+        spec = {"say": entry} if isinstance(entry, str) else entry
+        say, weak, unless = str(spec["say"]), bool(spec.get("weak")), spec.get("unless")
+        pattern = phrases.pattern(say)
+        plain = PLAIN_WORDS.fullmatch(say)
         words = f" {plain.group(1)} " if plain else None
-        return _Phrase(topic, re.compile(pattern), bool(weak), required_letters(pattern), words)
+        return _Phrase(
+            topic,
+            re.compile(pattern),
+            weak,
+            required_letters(pattern),
+            words,
+            re.compile(phrases.pattern(str(unless))) if unless else None,
+        )
 
     def read(self, text: str, standard: str | None = None) -> Needs:
         standard = standard if standard is not None else self.phrases.standard(text)
@@ -87,14 +107,14 @@ class NeedReader:
         padded = f" {standard} "
         for word in set(standard.split()) & self.by_word.keys():
             for words, phrase in self.by_word[word]:
-                if phrase.topic not in plain and words in padded:
+                if phrase.topic not in plain and words in padded and phrase.words_in(padded):
                     found.add(phrase.topic)
                     if not phrase.weak:
                         plain.add(phrase.topic)
         for phrase in (self.patterns[n] for n in self.literals.candidates(standard)):
             if phrase.topic in plain or (phrase.weak and phrase.topic in found):
                 continue
-            if phrase.pattern.search(standard):
+            if phrase.found_in(standard):
                 found.add(phrase.topic)
                 if not phrase.weak:
                     plain.add(phrase.topic)

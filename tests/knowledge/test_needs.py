@@ -28,6 +28,26 @@ def test_a_need_is_found_in_informal_spelling_and_split_prefixes() -> None:
     assert "dokumen-ditahan" in reader().read("agen ambil semua paspor kami").plain
 
 
+def test_no_news_of_a_thing_is_not_a_person_out_of_reach() -> None:
+    """A parcel, a job application, a loan or a visa with no news yet: not lost contact."""
+    for text in (
+        "paket sy udh seminggu blm ada kabar",
+        "lamaran kerja sy blm ada kabar dr perusahaan",
+        "pinjaman sy di bank blm ada kabar",
+        "visa anak sy udh 3 bulan blm ada kabarnya",
+    ):
+        assert "hilang-kontak" not in reader().read(text).topics, text
+
+
+def test_no_news_of_a_person_beside_a_thing_is_still_lost_contact() -> None:
+    for text in (
+        "sy udah kirim uang tapi anak sy blm ada kabar",
+        "gaji anak saya 3 bulan tidak ada kabar, anaknya juga tidak ada kabar",
+        "paket sudah sampai di malaysia tapi suami saya sudah sebulan tidak ada kabar",
+    ):
+        assert "hilang-kontak" in reader().read(text).plain, text
+
+
 def test_the_needs_come_most_urgent_first() -> None:
     needs = reader().read(
         "gajinya belum dibayar empat bulan dan sekarang dia sakit keras, kami tidak bisa "
