@@ -325,6 +325,8 @@ class Triage:
             slug for slug, topic in librarian.topics.items() if EMERGENCY_TOPIC in topic.related
         )
         """Topics whose content names the emergency numbers as related: where danger happens."""
+        self.country_topics = frozenset(c.topic for c in self.numbers.countries if c.topic)
+        """Topics about working in one destination (Malaysia, Taiwan and Hong Kong, ...)."""
 
     def looks_like_question(self, text: str) -> bool:
         if "?" in text:
@@ -409,6 +411,8 @@ class Triage:
             topic, offered = guess, tuple(s for s in offered if s != guess)
         elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
+        if topic is not None and danger is None and topic in self.country_topics:
+            topic, offered = self._named_destination(text, topic, offered)
         if danger is None and command is None and MINOR_AGE.search(standard):
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
@@ -507,6 +511,22 @@ class Triage:
             return None, offered
         first = sure[0] if sure else None
         return first, tuple(s for s in dict.fromkeys((*leading, *offered)) if s != first)
+
+    def _named_destination(
+        self, text: str, topic: str, offered: tuple[str, ...]
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """A destination's topic answering a message that names only other destinations
+        ("brp gaji ART di singapore" answered with Taiwan's and Hong Kong's wages): the named
+        destination's own topic is answered instead, or, where the knowledge base has none
+        (Singapore, Brunei), no destination's topic is given for it."""
+        named = [c for _, _, c in self.numbers.places_named(text)]
+        if not named or any(c.topic == topic for c in named):
+            return topic, offered
+        own = tuple(dict.fromkeys(c.topic for c in named if c.topic))
+        rest = tuple(s for s in offered if s not in self.country_topics or s in own)
+        if own:
+            return own[0], tuple(s for s in rest if s != own[0])
+        return None, rest
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a

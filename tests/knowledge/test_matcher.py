@@ -448,6 +448,30 @@ def test_a_wish_for_something_else_in_a_place_is_not_a_wish_to_work_there(
     assert triage.read(other).topic not in ("jepang", "malaysia"), other
 
 
+@pytest.mark.parametrize(
+    "elsewhere", ["brp gaji ART di singapore", "gaji di brunei brp", "kerja di singapore gimana"]
+)
+def test_a_destination_without_a_topic_is_not_answered_with_another_destination(
+    triage: Triage, elsewhere: str
+) -> None:
+    """Taiwan's wages are no answer to a question about Singapore's."""
+    reading = triage.read(elsewhere)
+    assert reading.topic not in triage.country_topics, reading
+    assert "taiwan-hongkong" not in triage.read("brp gaji ART di singapore").offered[:3]
+
+
+def test_a_destination_topic_gives_way_to_the_one_the_message_names(triage: Triage) -> None:
+    reading = triage.read("brp gaji di taiwan skrg, enak gk kerja disana")
+    assert reading.topic in (None, "taiwan-hongkong"), reading
+    assert triage._named_destination("gaji di taiwan", "malaysia", ("jepang", "kepulangan")) == (
+        "taiwan-hongkong",
+        ("kepulangan",),
+    )
+    kept = ("malaysia", ("jepang",))
+    assert triage._named_destination("kerja di malaysia", *kept) == kept
+    assert triage._named_destination("kerja di luar negeri", *kept) == kept
+
+
 def test_an_age_under_18_stated_leads_with_the_age_limit(triage: Triage) -> None:
     minor = triage.read("anak sy umur 17 mau ke malaysia kerja kebun sawit boleh gk")
     assert minor.topic == "usia-minimum" and "malaysia" in minor.offered, minor
