@@ -30,36 +30,35 @@ from bot.register.hints import (
     is_departure_statement,
     tells_a_departure,
     tells_called_off,
+    words_in,
     writer_relation,
 )
 from bot.register.models import RegisterEntry
 from bot.types import Button
-from knowledge.normalize import fold
 
 DEATH = frozenset("jenazah mayat almarhum almarhumah meninggal wafat".split())
 """A body brought home is a death, answered as one, not a homecoming."""
 NOT_YET = frozenset("besok depan nanti akan mau belum blm".split())
-NEWS_VERBS = frozenset(
-    "pulang plg plng berangkat brangkat brgkt brkt pergi tiba sampai sampe".split()
-)
+NEWS_VERBS = frozenset("pulang berangkat pergi tiba sampai sampe".split())
 PLAIN = frozenset(
     """
-    kemarin kmrn kemaren lusa tadi td pagi siang sore malam mlm minggu lalu bulan bln hari ini
-    tgl tanggal yg yang sudah udah udh sdh baru br dengan dgn selamat alhamdulillah ya pak bu
+    kemarin kmrn kemaren lusa tadi td pagi siang sore malam mlm minggu lalu bulan hari ini
+    tgl tanggal yg yang sudah baru br dengan dgn selamat alhamdulillah ya pak bu
     kak dari dr ke k di d luar negeri ln dan juga jg januari februari maret april mei juni juli
-    agustus september oktober november desember berangkat brangkat brgkt gk tidak jadi jd
-    besok besuk depan jam jm pukul subuh lewat via naik pesawat bandara bizam lombok
+    agustus september oktober november desember berangkat gk tidak jadi
+    besok depan jam jm pukul subuh lewat via naik pesawat bandara bizam lombok
     pelabuhan lembar
     """.split()
 )
 """What may follow the news verb in plain news: when, from or to where, and how ("besok jam
 7 pagi dr bandara lombok": a chat tester, stop 43). "pulang kerja", "berangkat mondok",
-"pulang dari kondangan" tell of a day at home."""
+"pulang dari kondangan" tell of a day at home. Words are read as `words_in` spells them out
+("bsk" is "besok")."""
 
 
 def plain_after_verb(text: str, entry: RegisterEntry) -> bool:
     """Nothing after "pulang"/"berangkat" but a date, the entry's country or where from."""
-    words = fold(text).split()
+    words = words_in(text)
     at = next((i for i, w in enumerate(words) if w in NEWS_VERBS), None)
     if at is None:
         return True
@@ -79,7 +78,7 @@ def entry_meant(
     """The one entry the news can be about: none when it tells of a trip at home, a death or
     a problem (`allowed` names the problems that are the news itself), or when the writer's
     relation or the country named fits no entry or several."""
-    words = set(fold(text).split())
+    words = set(words_in(text))
     if words & (NOT_ABROAD | DEATH) or set(categories_in(text)) - allowed:
         return None
     relation = writer_relation(text)
@@ -97,7 +96,7 @@ def entry_meant(
 def offer(ctx: Ctx, text: str, returned: bool) -> bool:
     """Offers to record the news on the entry it is about; True when something was offered.
     A return with nothing recorded offers the whole trip."""
-    words = set(fold(text).split())
+    words = set(words_in(text))
     if returned:
         abroad = [e for e in fitting(ctx, "returned") if e.status == "departed"]
         entry = entry_meant(ctx, text, abroad, frozenset({"go_home"}))

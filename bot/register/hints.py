@@ -12,11 +12,36 @@ from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import read_date
 from knowledge.normalize import fold
 
-DEPARTURE_WORDS = frozenset("berangkat brangkat brgkt keberangkatan terbang".split())
+SPELLINGS: dict[str, str] = {
+    **dict.fromkeys(
+        "brgkt brngkt brkt brgkat brngkat brangkat brangkt berangkt berngkat".split(), "berangkat"
+    ),
+    **dict.fromkeys("plg plng pulng".split(), "pulang"),
+    **dict.fromkeys("bsk bsok besuk".split(), "besok"),
+    **dict.fromkeys("mgg mggu".split(), "minggu"),
+    "dpn": "depan",
+    "bln": "bulan",
+    **dict.fromkeys("udh udah dah sdh sudh".split(), "sudah"),
+    **dict.fromkeys("jd jdi".split(), "jadi"),
+}
+"""How families type the register's words in a chat ("anak sy jd brgkt bsk", "udh plg",
+"mgg dpn"): each is read as the word it stands for, so that the word lists below name only
+that word. Only these words: "sy jd bingung" tells of no departure."""
+
+
+def words_in(text: str) -> list[str]:
+    """The message's words, folded, with the chat spellings of SPELLINGS written out."""
+    return [SPELLINGS.get(word, word) for word in fold(text).split()]
+
+
+DEPARTURE_WORDS = frozenset("berangkat keberangkatan terbang".split())
 WHEN_WORDS = frozenset(
-    "mau akan rencana rencananya jadi besok lusa depan tanggal tgl sudah udah baru minggu bulan "
+    "mau akan rencana rencananya besok lusa depan tanggal tgl sudah baru minggu bulan "
     "januari februari maret april mei juni juli agustus september oktober november desember".split()
 )
+GOING_AHEAD = "jadi"
+"""Right before the departure word, "jadi" says the plan holds ("anak sy jd brgkt"); elsewhere
+it is "become" or "so" ("brgkt jd pengasuh", "sy jd bingung") and tells no time."""
 NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
     "calo ragu "
@@ -70,17 +95,18 @@ MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
 def is_departure_statement(text: str) -> bool:
     """A short statement that someone leaves or left to work abroad; the caller rules out
     questions. Stories of a problem ("berangkat lewat calo, gajinya tidak dibayar") are not."""
-    words = fold(text).split()
+    words = words_in(text)
     if not words or len(words) > MAX_WORDS:
         return False
     said = set(words)
-    if not said & DEPARTURE_WORDS or not said & WHEN_WORDS:
+    going_ahead = any(a == GOING_AHEAD and b in DEPARTURE_WORDS for a, b in pairwise(words))
+    if not said & DEPARTURE_WORDS or not (said & WHEN_WORDS or going_ahead):
         return False
     excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_ABROAD
     return not said & excluded and not categories_in(text)
 
 
-HOME_WORDS = frozenset("pulang plg plng".split())
+HOME_WORDS = frozenset({"pulang"})
 JUST = COMMAND_JUST | {"br"}
 """Words that something has just happened, as after "lapor" (bot.commands), and "br"."""
 TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
@@ -93,7 +119,7 @@ def is_return_statement(text: str) -> bool:
     """A short piece of news that someone came home ("anak sy udh pulang dr taiwan kemarin",
     "lapor kepulangan"): the register can record it. "sudah pulang tapi gaji belum dibayar"
     is a problem; "mau pulang" a wish."""
-    folded = fold(text).split()
+    folded = words_in(text)
     words = [  # "mau lapor kepulangan" wishes the record, not the return
         w
         for w, after in zip(folded, [*folded[1:], ""], strict=True)
@@ -108,19 +134,21 @@ def is_return_statement(text: str) -> bool:
 
 CALLED_OFF = re.compile(
     r"\b(?:gagal|batal|gajadi|gkjadi|gajd|"
-    r"(?:tidak|tdk|gak|gk|ga|nggak|ngga|enggak|ndak) (?:jadi|jd)) "
-    r"(?:di ?)?(?:berangkat|brangkat|brgkt|berangkatkan|brangkatin)\w*"
+    r"(?:tidak|tdk|gak|gk|ga|nggak|ngga|enggak|ndak) jadi) "
+    r"(?:di ?)?(?:berangkat|brangkat|brgkt)\w*"
 )
+"""Read on `words_in`: "gk jd brngkt" is "gk jadi berangkat"; "brangkatin" keeps its
+spelling and matches by its start."""
 
 
 def tells_called_off(text: str) -> bool:
     """News that a departure is off ("anak sy gk jadi berangkat", "batal berangkat")."""
-    return CALLED_OFF.search(fold(text)) is not None
+    return CALLED_OFF.search(" ".join(words_in(text))) is not None
 
 
 def tells_a_departure(text: str) -> bool:
     """News that someone has left ("anak sy sudah berangkat kemarin"), not a plan."""
-    return any(a in JUST and b in DEPARTURE_WORDS for a, b in pairwise(fold(text).split()))
+    return any(a in JUST and b in DEPARTURE_WORDS for a, b in pairwise(words_in(text)))
 
 
 def asks_to_record(text: str) -> bool:
@@ -142,9 +170,7 @@ def writer_relation(text: str) -> str | None:
     return relation
 
 
-PAST_WORDS = frozenset(
-    "sudah sdh udh udah dah telah sejak sjk semenjak pernah lalu kemarin kemaren kmrn".split()
-)
+PAST_WORDS = frozenset("sudah telah sejak sjk semenjak pernah lalu kemarin kemaren kmrn".split())
 FUTURE_WORDS = frozenset("mau mo akan bakal rencana rencananya nanti depan besok lusa".split())
 """A sentence with a word of the past and none of the future tells what happened ("anak sy
 sudah kerja di malaysia sejak agustus"); "sudah daftar, mau berangkat agustus" tells a plan."""
@@ -152,7 +178,7 @@ sudah kerja di malaysia sejak agustus"); "sudah daftar, mau berangkat agustus" t
 
 def tells_past(text: str) -> bool:
     """The message tells of something that happened: a month it names is the last one."""
-    words = set(fold(text).split())
+    words = set(words_in(text))
     return bool(words & PAST_WORDS) and not words & FUTURE_WORDS
 
 
@@ -168,7 +194,7 @@ def date_in(text: str, today: date, *, past: bool | None = None) -> date | None:
                 return read_date(token.strip(".,;"), today, past=past)
             except ValueError:
                 pass
-    words = fold(text).split()
+    words = words_in(text)  # "bsk", "mgg dpn": tomorrow, next week
     for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
-from bot.register.hints import is_departure_statement, writer_relation
+from bot.register.hints import (
+    date_in,
+    is_departure_statement,
+    is_return_statement,
+    tells_a_departure,
+    tells_called_off,
+    writer_relation,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +87,49 @@ def test_negations_hypotheticals_and_hearsay_are_not_departures(text: str) -> No
 def test_a_job_offer_passed_on_is_not_a_departure(text: str) -> None:
     """Someone asking whether to trust a job offer gets an answer, not the register form."""
     assert not is_departure_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak sy jd brgkt bsk",
+        "anak sy jdi brngkt lusa",
+        "suami sy berangkt ke malaysia mgg dpn",
+        "adik sy brangkat ke taiwan besuk",
+        "sy udh brkt kmrn",
+        "anak sy jadi berangkat",
+    ],
+)
+def test_departures_in_chat_spelling(text: str) -> None:
+    assert is_departure_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy jd bingung",
+        "bsk sy ke kantor desa",
+        "brgkt jd pengasuh lansia",  # becoming a carer: no time told
+        "anak sy jd brgkt ke pasar bsk",
+        "udh brgkt kerja blm",
+    ],
+)
+def test_look_alikes_in_chat_spelling_are_not_departures(text: str) -> None:
+    assert not is_departure_statement(text)
+
+
+def test_returns_departures_and_calls_off_in_chat_spelling() -> None:
+    assert is_return_statement("anak sy udh pulng dr malaysia")
+    assert is_return_statement("suami sy dah plng kmrn")
+    assert not is_return_statement("anak sy udh plg sekolah")
+    assert not is_return_statement("sy jd mau plg")  # a wish
+    assert tells_a_departure("anak sy udah brngkt kmrn")
+    assert tells_called_off("anak sy gk jd brngkt")
+    assert not tells_called_off("sy gk jd bingung")
+
+
+def test_days_in_chat_spelling() -> None:
+    today = date(2026, 3, 10)
+    assert date_in("anak sy jd brgkt bsk", today) == today + timedelta(days=1)
+    assert date_in("brgkt besuk pagi", today) == today + timedelta(days=1)
+    assert date_in("anak sy brgkt mgg dpn", today) == today + timedelta(days=7)

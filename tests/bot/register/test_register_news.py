@@ -1,0 +1,89 @@
+"""Register news as families type it, in chat spelling ("anak sy jd brgkt bsk"): the entry it
+is about is one tap away, as for the same news in full words; everyday sentences with the same
+short words ("sy jd bingung") are not news."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.ntb_time import ntb_day
+from bot.types import Reply
+from migran.services import Services
+from tests.bot.register.test_homecoming import record_planned_departure
+from tests.conftest import Chat
+from tests.register_support import entries
+
+REGISTER_BUTTONS = frozenset(
+    ("cmd:departed", "cmd:returned", "cmd:departure_off", "cmd:departure_date", "cmd:register")
+)
+
+
+def buttons(replies: list[Reply]) -> list[str]:
+    return [b.id for r in replies for b in r.buttons]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "anak saya jadi berangkat besok",
+        "anak sy jd brgkt bsk",
+        "anak sy jdi brngkt besuk",
+        "anak sy jd berangkt bsk",
+        "anak sy jd brangkat besok",
+    ],
+)
+def test_a_planned_departure_told_in_chat_spelling_is_one_tap_on_its_entry(
+    chat: Chat, services: Services, news: str
+) -> None:
+    record_planned_departure(chat)
+    tomorrow = ntb_day(services.dispatcher.clock()) + timedelta(days=1)
+    offered = chat.send(news)
+    assert "cmd:departure_date" in buttons(offered)
+    assert tomorrow.strftime("%d-%m-%Y") in "\n".join(r.text for r in offered)
+    chat.say(button="cmd:departure_date")
+    [entry] = entries(services)
+    assert (entry.status, entry.planned_departure) == ("planned", tomorrow)
+
+
+def test_a_new_day_in_chat_spelling_is_read(chat: Chat, services: Services) -> None:
+    """ "mgg dpn" is next week, as "minggu depan" is."""
+    record_planned_departure(chat)
+    next_week = ntb_day(services.dispatcher.clock()) + timedelta(days=7)
+    offered = chat.send("anak sy jd brgkt mgg dpn")
+    assert next_week.strftime("%d-%m-%Y") in "\n".join(r.text for r in offered)
+    assert "cmd:departure_date" in buttons(offered)
+
+
+def test_leaving_calling_off_and_coming_home_in_chat_spelling_are_one_tap(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    assert "cmd:departure_off" in buttons(chat.send("anak sy gk jd brngkt"))
+    offered = chat.send("anak sy udh brgkt kmrn")
+    assert "cmd:departed" in buttons(offered)
+    chat.say(button="cmd:departed")
+    assert "cmd:returned" in buttons(chat.send("alhamdulillah anak sy dah pulng"))
+    chat.say(button="cmd:returned")
+    [entry] = entries(services)
+    assert entry.status == "returned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy jd bingung",
+        "bsk sy ke kantor desa",
+        "anak sy jd brgkt ke pasar bsk",
+        "dah makan blm",
+        "jd gmn pak",
+    ],
+)
+def test_everyday_sentences_with_the_same_short_words_are_not_news(
+    chat: Chat, services: Services, text: str
+) -> None:
+    record_planned_departure(chat)
+    assert not REGISTER_BUTTONS.intersection(buttons(chat.send(text)))
+    [entry] = entries(services)
+    assert entry.status == "planned"
