@@ -9,7 +9,6 @@ Questions typed inside a form are answered and the form resumes at its step.
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -68,6 +67,7 @@ from bot.flows.register_update import (
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short
+from bot.register.hints import news_clause
 from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
@@ -701,7 +701,7 @@ class Engine:
         if reading.departure_question and not ctx.conversation.flow:
             # "anak sy jadi berangkat besok, apa yg hrs dibawa?": the entry already planned
             # (its news is the clause before the question), else the register as one button
-            told = re.split(r"[,.?!\n]", ctx.incoming.text or "", maxsplit=1)[0]
+            told = news_clause(ctx.incoming.text or "")
             if not register_news.offer(ctx, told, returned=False):
                 offer_register(ctx)
         elif not ctx.conversation.flow:

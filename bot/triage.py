@@ -19,7 +19,12 @@ from functools import cache, partial
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
 from bot.questions import questions_in
-from bot.register.hints import asks_to_record, is_departure_statement, is_return_statement
+from bot.register.hints import (
+    asks_to_record,
+    is_departure_statement,
+    is_return_statement,
+    tells_departure_before_question,
+)
 from knowledge import Answer, Librarian
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
@@ -358,7 +363,9 @@ class Triage:
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         departure = danger is None and is_departure_statement(text)
-        asked = departure and asks()
+        # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
+        news_beside = danger is None and not departure and tells_departure_before_question(text)
+        asked = (departure or news_beside) and asks()
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         home = danger is None and command is None and is_return_statement(text)

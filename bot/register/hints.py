@@ -44,13 +44,13 @@ GOING_AHEAD = "jadi"
 it is "become" or "so" ("brgkt jd pengasuh", "sy jd bingung") and tells no time."""
 NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
-    "calo ragu "
+    "calo tikus ilegal illegal ragu "
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
     "kur gadai digadai digadaikan menggadaikan".split()
 )
-"""Negations, problems, requests, hypotheticals, hearsay and money to be raised for leaving
-("mau pinjam KUR buat berangkat"): the message is about something else than recording a
-departure."""
+"""Negations, problems, an unofficial way out ("lewat calo", "jalur tikus"), requests,
+hypotheticals, hearsay and money to be raised for leaving ("mau pinjam KUR buat berangkat"):
+the message is about something else than recording a departure."""
 STORY_TURNS = frozenset(
     "tapi tetapi tp namun padahal ternyata trnyata sayangnya but however susah sulit nekat utang "
     "hutang larang dilarang melarang dijanjikan janji dijanjiin masalah kabur ditawari ditawarin "
@@ -104,6 +104,34 @@ def is_departure_statement(text: str) -> bool:
         return False
     excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_ABROAD
     return not said & excluded and not categories_in(text)
+
+
+CLAUSE_END = re.compile(r"[,.?!\n]")
+QUESTION_TAGS = frozenset("gk ga gak nggak ngga enggak tidak tdk ndak belum blm blom belom".split())
+"""A negation that ends a question asks yes or no ("ongkosnya ditanggung pt gk?", "visanya
+sudah keluar blm?"): it denies nothing."""
+PARTICLES = frozenset("ya yah sih kah dong pak bu kak".split())
+"""Words that may follow the tag ("... pt gk ya pak?")."""
+
+
+def news_clause(text: str) -> str:
+    """The message up to its first comma, stop or question mark: where news told beside a
+    question is ("anak sy jadi berangkat lusa, apa yg hrs dibawa?")."""
+    return CLAUSE_END.split(text, maxsplit=1)[0]
+
+
+def tells_departure_before_question(text: str) -> bool:
+    """Departure news in the clause before a question that ends in a tag ("anak sy jadi
+    berangkat besok, ongkosnya ditanggung pt gk?"): the tag is no denial, but whatever else
+    rules out news (a problem, a turn in the story) does so here too. The caller makes sure
+    the message asks."""
+    news = news_clause(text)
+    asked = words_in(text[len(news) :])
+    while asked and asked[-1] in PARTICLES:
+        asked.pop()
+    if not asked or asked[-1] not in QUESTION_TAGS or not is_departure_statement(news):
+        return False
+    return is_departure_statement(" ".join([*words_in(news), *asked[:-1]]))
 
 
 HOME_WORDS = frozenset({"pulang"})

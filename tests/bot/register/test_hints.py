@@ -12,6 +12,7 @@ from bot.register.hints import (
     is_return_statement,
     tells_a_departure,
     tells_called_off,
+    tells_departure_before_question,
     writer_relation,
 )
 
@@ -112,6 +113,7 @@ def test_departures_in_chat_spelling(text: str) -> None:
         "brgkt jd pengasuh lansia",  # becoming a carer: no time told
         "anak sy jd brgkt ke pasar bsk",
         "udh brgkt kerja blm",
+        "was2 adek sy mau brgkt lewat jalur tikus",
     ],
 )
 def test_look_alikes_in_chat_spelling_are_not_departures(text: str) -> None:
@@ -133,3 +135,19 @@ def test_days_in_chat_spelling() -> None:
     assert date_in("anak sy jd brgkt bsk", today) == today + timedelta(days=1)
     assert date_in("brgkt besuk pagi", today) == today + timedelta(days=1)
     assert date_in("anak sy brgkt mgg dpn", today) == today + timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?", True),
+        ("anak sy jd brgkt bsk, boleh bawa hp gk ya?", True),
+        ("anak sy jadi berangkat besok gk?", False),  # the departure itself is asked
+        ("anak sy gk jadi berangkat, uangnya balik gk?", False),
+        ("anak sy jadi berangkat besok, tp paspornya ditahan pt, boleh gk?", False),
+        ("anak sy jadi berangkat besok, apa yg hrs dibawa?", False),  # no tag: read whole
+    ],
+)
+def test_departure_news_before_a_question_that_ends_in_a_tag(text: str, news: bool) -> None:
+    """ "... pt gk?" asks yes or no; the "gk" denies nothing of the news before it."""
+    assert tells_departure_before_question(text) is news

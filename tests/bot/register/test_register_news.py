@@ -1,5 +1,6 @@
-"""Register news as families type it, in chat spelling ("anak sy jd brgkt bsk"): the entry it
-is about is one tap away, as for the same news in full words; everyday sentences with the same
+"""Register news as families type it: in chat spelling ("anak sy jd brgkt bsk"), and beside a
+question about the company ("..., ongkosnya ditanggung pt gk?"). Either way the entry it is
+about is one tap away, as for the same news in full words; everyday sentences with the same
 short words ("sy jd bingung") are not news."""
 
 from __future__ import annotations
@@ -87,3 +88,21 @@ def test_everyday_sentences_with_the_same_short_words_are_not_news(
     assert not REGISTER_BUTTONS.intersection(buttons(chat.send(text)))
     [entry] = entries(services)
     assert entry.status == "planned"
+
+
+def test_departure_news_beside_a_question_about_the_company_is_one_tap_and_answered(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    tomorrow = ntb_day(services.dispatcher.clock()) + timedelta(days=1)
+    replies = chat.send("anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?")
+    shown = "\n".join(r.text for r in replies)
+    assert "biaya penempatan" in shown.lower()  # the question is answered
+    assert "cmd:departure_date" in buttons(replies) and tomorrow.strftime("%d-%m-%Y") in shown
+    assert "cmd:register" not in buttons(replies)  # the entry, not a second form
+
+
+def test_a_trouble_told_beside_the_question_gets_no_one_tap(chat: Chat) -> None:
+    record_planned_departure(chat)
+    replies = chat.send("anak sy jadi berangkat besok, tp paspornya ditahan pt, boleh gk?")
+    assert not REGISTER_BUTTONS.intersection(buttons(replies))
