@@ -53,14 +53,11 @@ from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
 from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
+from bot.flows.register_update import COMMANDS as REGISTER_COMMANDS
 from bot.flows.register_update import (
-    CALL_OFF,
-    REPLAN,
     UPDATES,
     RegisterUpdateForm,
-    call_off,
     has_entries,
-    replan,
     typed_update,
     update,
 )
@@ -405,14 +402,9 @@ class Engine:
             else:
                 self.start_form(ctx, "register")
             return
-        if command in UPDATES:
-            update(ctx, command)
-            return
-        if command == CALL_OFF.removeprefix("cmd:"):
-            call_off(ctx)
-            return
-        if command == REPLAN.removeprefix("cmd:"):
-            replan(ctx)
+        register_command = REGISTER_COMMANDS.get(command)
+        if register_command is not None:
+            register_command(ctx)  # "sudah pulang", or a tap beside news told in a sentence
             return
         if command == WITHDRAW:
             withdrawal.start(ctx)  # ends a form in progress: often one opened by mistake

@@ -23,6 +23,7 @@ from bot.flows.register_update import (
     has_entries,
     told_date,
 )
+from bot.i18n import N_
 from bot.options import short
 from bot.register.hints import (
     NOT_ABROAD,
@@ -54,6 +55,13 @@ PLAIN = frozenset(
 7 pagi dr bandara lombok": a chat tester, stop 43). "pulang kerja", "berangkat mondok",
 "pulang dari kondangan" tell of a day at home. Words are read as `words_in` spells them out
 ("bsk" is "besok")."""
+TITLES = {
+    "cmd:returned": N_("Record the return"),
+    "cmd:departed": N_("Record departure"),
+    CALL_OFF: N_("Mark cancelled"),
+    REPLAN: N_("Record the new date"),
+}
+"""The one-tap buttons an offer carries, by the command each sends."""
 
 
 def plain_after_verb(text: str, entry: RegisterEntry) -> bool:
@@ -150,12 +158,7 @@ def _offer(
 ) -> None:
     told = when or told_date(ctx)
     ctx.set_data(**{TOLD_KEY: {"code": entry.code, "date": told.isoformat() if told else None}})
-    title = {
-        "cmd:returned": ctx._("Record the return"),
-        "cmd:departed": ctx._("Record departure"),
-        CALL_OFF: ctx._("Mark cancelled"),
-        REPLAN: ctx._("Record the new date"),
-    }[command]
+    title = ctx._(TITLES[command])
     ctx.say(
         question.format(
             who=entry.worker_name or "-",

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
@@ -200,6 +202,15 @@ def apply(ctx: Ctx, action: str, entry: RegisterEntry, when: date | None = None)
         ctx.say(ctx._("That does not fit this departure; your village officer can correct it."))
         return
     ctx.say(text.format(code=entry.code, date=today.strftime("%d-%m-%Y")))
+
+
+COMMANDS: dict[str, Callable[[Ctx], None]] = {
+    **{action: partial(update, action=action) for action in UPDATES},
+    CALL_OFF.removeprefix("cmd:"): call_off,
+    REPLAN.removeprefix("cmd:"): replan,
+}
+"""The register's commands, typed ("sudah pulang") or tapped beside news told in a sentence
+(bot.flows.register_news), and what runs each: a new one is one line here."""
 
 
 class RegisterUpdateForm(Form):

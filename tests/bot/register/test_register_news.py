@@ -9,6 +9,8 @@ from datetime import timedelta
 
 import pytest
 
+from bot.flows import register_news
+from bot.flows.register_update import COMMANDS
 from bot.ntb_time import ntb_day
 from bot.types import Reply
 from migran.services import Services
@@ -106,3 +108,9 @@ def test_a_trouble_told_beside_the_question_gets_no_one_tap(chat: Chat) -> None:
     record_planned_departure(chat)
     replies = chat.send("anak sy jadi berangkat besok, tp paspornya ditahan pt, boleh gk?")
     assert not REGISTER_BUTTONS.intersection(buttons(replies))
+
+
+def test_every_button_an_offer_carries_is_run_by_a_register_command() -> None:
+    """The engine runs the register's commands from one table: a button added to the offers
+    without a command behind it would be a tap that does nothing."""
+    assert {button.removeprefix("cmd:") for button in register_news.TITLES} <= set(COMMANDS)
