@@ -15,14 +15,7 @@ from bot.context import Ctx
 from bot.flows.case import title_of
 from bot.flows.homecoming import offer_homecoming
 from bot.flows.register import LATEST_DEPARTURE, already_recorded
-from bot.flows.register_update import (
-    CALL_OFF,
-    REPLAN,
-    TOLD_KEY,
-    fitting,
-    has_entries,
-    told_date,
-)
+from bot.flows.register_update import CALL_OFF, REPLAN, TOLD_KEY, fit_for, told_date
 from bot.i18n import N_
 from bot.options import short
 from bot.register.hints import (
@@ -35,6 +28,7 @@ from bot.register.hints import (
     writer_relation,
 )
 from bot.register.models import RegisterEntry
+from bot.register.service import entries_of
 from bot.types import Button
 
 DEATH = frozenset("jenazah mayat almarhum almarhumah meninggal wafat".split())
@@ -103,42 +97,49 @@ def entry_meant(
 
 def offer(ctx: Ctx, text: str, returned: bool) -> bool:
     """Offers to record the news on the entry it is about; True when something was offered.
-    A return with nothing recorded offers the whole trip."""
-    words = set(words_in(text))
+    A return with nothing recorded offers the whole trip. The contact's entries are looked up
+    once, and only for a message that tells news: this runs on most messages."""
+    left = tells_a_departure(text) and not set(words_in(text)) & NOT_YET
+    called_off = tells_called_off(text)
+    planned = is_departure_statement(text)
+    if not (returned or left or called_off or planned):
+        return False
+    entries = entries_of(ctx.session, ctx.contact)
     if returned:
-        abroad = [e for e in fitting(ctx, "returned") if e.status == "departed"]
+        abroad = [e for e in fit_for(entries, "returned") if e.status == "departed"]
         entry = entry_meant(ctx, text, abroad, frozenset({"go_home"}))
         if entry is not None:
             _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) come home?"), "cmd:returned")
             return True
-        if not has_entries(ctx):
+        if not entries:
             offer_homecoming(ctx)
             return True
         return False
-    if tells_a_departure(text) and not words & NOT_YET:
-        entry = entry_meant(ctx, text, fitting(ctx, "departed"))
+    waiting = fit_for(entries, "departed")
+    if left:
+        entry = entry_meant(ctx, text, waiting)
         if entry is not None:
             _offer(ctx, entry, ctx._("Has {who} ({code}, {country}) left?"), "cmd:departed")
             return True
-    if tells_called_off(text):
+    if called_off:
         # "gk jadi berangkat, PT nya tutup": the reason may follow
-        entry = entry_meant(ctx, text, fitting(ctx, "departed"), frozenset({"departure"}), False)
+        entry = entry_meant(ctx, text, waiting, frozenset({"departure"}), False)
         if entry is not None:
             _offer(
                 ctx, entry, ctx._("Is the departure of {who} ({code}, {country}) off?"), CALL_OFF
             )
             return True
-    if is_departure_statement(text):
-        return _planned_again(ctx, text)
+    if planned:
+        return _planned_again(ctx, text, waiting)
     return False
 
 
-def _planned_again(ctx: Ctx, text: str) -> bool:
+def _planned_again(ctx: Ctx, text: str, waiting: list[RegisterEntry]) -> bool:
     """A departure already recorded as planned, told again ("anak sy jadi berangkat besok"):
     its entry is used instead of a second form that ended in "already recorded". A day that
     has come offers the departure, another day to come offers it as the new plan, the same
     day or none says it is recorded."""
-    entry = entry_meant(ctx, text, fitting(ctx, "departed"))
+    entry = entry_meant(ctx, text, waiting)
     if entry is None:
         return False
     today = ctx.today

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 
@@ -40,7 +40,12 @@ def has_entries(ctx: Ctx) -> bool:
 
 
 def fitting(ctx: Ctx, action: str) -> list[RegisterEntry]:
-    return [e for e in entries_of(ctx.session, ctx.contact) if e.status in FITS[action]]
+    return fit_for(entries_of(ctx.session, ctx.contact), action)
+
+
+def fit_for(entries: Sequence[RegisterEntry], action: str) -> list[RegisterEntry]:
+    """Those of the entries already looked up that the update fits."""
+    return [e for e in entries if e.status in FITS[action]]
 
 
 def label(ctx: Ctx, entry: RegisterEntry) -> str:

@@ -8,11 +8,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
+from bot.context import Ctx
 from bot.flows import register_news
 from bot.flows.register_update import COMMANDS
 from bot.ntb_time import ntb_day
-from bot.types import Reply
+from bot.store.db import transaction
+from bot.store.models import Conversation
+from bot.types import Incoming, Reply
 from migran.services import Services
 from tests.bot.register.test_homecoming import record_planned_departure
 from tests.conftest import Chat
@@ -108,6 +112,38 @@ def test_a_trouble_told_beside_the_question_gets_no_one_tap(chat: Chat) -> None:
     record_planned_departure(chat)
     replies = chat.send("anak sy jadi berangkat besok, tp paspornya ditahan pt, boleh gk?")
     assert not REGISTER_BUTTONS.intersection(buttons(replies))
+
+
+def test_news_looks_up_the_contacts_entries_once(chat: Chat, services: Services) -> None:
+    """The offer runs on almost every message: a message that tells of a departure, which
+    could be news of leaving or a plan told again, reads the entries once; one that tells no
+    news does not read them."""
+    record_planned_departure(chat)  # Taiwan: news of Malaysia fits no entry
+    reads: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM register_entries" in statement:
+            reads.append(statement)
+
+    def offer(text: str) -> bool:
+        with transaction(services.factory) as session:
+            engine, now = services.engine, services.dispatcher.clock()
+            incoming = Incoming("console", chat.user, text=text)
+            contact = engine.contact_for(session, incoming, now)
+            conversation = session.get(Conversation, contact.id)
+            assert conversation is not None
+            ctx = Ctx(session, engine, contact, conversation, incoming, now)
+            event.listen(services.database, "before_cursor_execute", count)
+            try:
+                return register_news.offer(ctx, text, returned=False)
+            finally:
+                event.remove(services.database, "before_cursor_execute", count)
+
+    assert not offer("anak sy sudah berangkat ke malaysia kemarin")
+    assert len(reads) == 1, reads
+    reads.clear()
+    assert not offer("berapa biaya ke taiwan")
+    assert reads == []
 
 
 def test_every_button_an_offer_carries_is_run_by_a_register_command() -> None:
