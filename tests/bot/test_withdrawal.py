@@ -16,6 +16,7 @@ from migran.services import Services
 from tests.cases_support import REPORT_STEPS, officer_replies
 from tests.conftest import Chat
 from tests.officers_support import ANJANI, LOMBOK_TIMUR, add_officer
+from tests.training_support import TAPPED_FEMALE, sign_up
 
 CODE = re.compile(r"P-[A-Z0-9]{6}")
 YES, NO = "withdraw:yes", "withdraw:no"
@@ -23,19 +24,7 @@ YES, NO = "withdraw:yes", "withdraw:no"
 
 def register(chat: Chat, programme: str = "otomotif") -> str:
     """A whole registration from Anjani; returns its code."""
-    chat.say("pelatihan")
-    if "opt:yes" in options(chat):
-        chat.say(button="opt:yes")  # consent, the first time only
-    chat.say(button=f"prog:{programme}")
-    chat.say("Baiq Rina")
-    chat.say("22")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="opt:skip")
-    chat.say(button="dest:jepang")
-    chat.say(button="edu:smp")
-    chat.say(button="sex:f")
-    found = CODE.search(chat.say(button="opt:submit"))
+    found = CODE.search(sign_up(chat, programme, village="anjani suralaga", sex=TAPPED_FEMALE))
     assert found is not None
     return found.group(0)
 
