@@ -44,6 +44,9 @@ def test_no_news_of_a_person_beside_a_thing_is_still_lost_contact() -> None:
         "sy udah kirim uang tapi anak sy blm ada kabar",
         "gaji anak saya 3 bulan tidak ada kabar, anaknya juga tidak ada kabar",
         "paket sudah sampai di malaysia tapi suami saya sudah sebulan tidak ada kabar",
+        "visa istri saya habis skrg tdk ada kabar",
+        "kiriman uang berhenti ponakan sy tdk ada kabar 3 bln",
+        "uang kiriman stop menantu saya tidak ada kabar",
     ):
         assert "hilang-kontak" in reader().read(text).plain, text
 
