@@ -21,6 +21,7 @@ from bot.companies.service import asks_to_check, named_company
 from bot.questions import questions_in
 from bot.register.hints import (
     asks_to_record,
+    goes_within_indonesia,
     is_departure_statement,
     is_return_statement,
     tells_departure_before_question,
@@ -141,6 +142,11 @@ MINOR_AGE = re.compile(
 )
 """An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
 MINOR_TOPIC = "usia-minimum"
+DEPARTURE_WARNINGS = frozenset(
+    {"usia-minimum", "visa-kerja", "non-prosedural", "calo-ilegal", "perdagangan-orang"}
+)
+"""Topics that warn someone about to leave: departure news answered with one of them is
+answered, not taken as news for the register."""
 KIN_DIED = re.compile(
     r"\b(?:anak|suami|istri|adik|kakak|abang|ibu|bapak|ayah|keluarga|saudara)\w* "
     r"(?:saya|sy|kami|aku) (?:\w+ ){0,2}(?:meninggal|wafat|tewas)\b"
@@ -300,6 +306,22 @@ class Reading:
         return EMERGENCY_TOPIC if self.urgent else None
 
 
+OTHER_PURPOSES = frozenset(
+    "umroh umrah haji liburan wisata piknik beasiswa kuliah honeymoon pilgrimage holiday "
+    "vacation tourism".split()
+)
+"""Going abroad for something else than work: a pilgrimage, a holiday, study."""
+
+
+def for_another_purpose(text: str) -> bool:
+    """A message about a pilgrimage, a holiday or study abroad that says nothing of work
+    ("paspor buat umroh", "cara daftar kuliah di jepang"): the topics about working abroad fit
+    its words, not what it asks; it gets them as choices, not as an answer. Work named beside
+    it ("visa umroh bisa buat kerja gk") is this service's question."""
+    words = set(fold(text).split())
+    return bool(words & OTHER_PURPOSES) and not words & PLACE_WORK_WORDS
+
+
 class Triage:
     def __init__(
         self,
@@ -364,16 +386,23 @@ class Triage:
         danger = self.danger_of(text, standard)
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
-        departure = danger is None and is_departure_statement(text)
+        answer = self.librarian.ask(text, lang)
+        read_needs = cache(partial(self.need_reader.read, text, standard))
+        departure = (
+            danger is None
+            and is_departure_statement(text)
+            and not (goes_within_indonesia(text) and not self.numbers.places_named(text))
+        )
         # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
         news_beside = danger is None and not departure and tells_departure_before_question(text)
+        if (departure or news_beside) and self._departs_into_trouble(standard, answer, read_needs):
+            departure = news_beside = False  # "anak sy jd brgkt ke kamboja": answered
         asked = (departure or news_beside) and asks()
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         home = danger is None and command is None and is_return_statement(text)
         if home and asks_to_record(text):
             command = "returned"  # "anak sy udh pulang dr taiwan, mau lapor kepulangan"
-        answer = self.librarian.ask(text, lang)
         company = named_company(text) if danger is None and command is None else None
         country = (
             self.numbers.where_to_dial(text)
@@ -384,7 +413,6 @@ class Triage:
         )
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
-        read_needs = cache(partial(self.need_reader.read, text, standard))
         topic, offered = self._verdict(answer, read_needs, asks)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             lead = self._ranked_lead(answer) if danger.ranked_first and topic is None else None
@@ -480,6 +508,18 @@ class Triage:
             ),
             guessed=guess is not None,
         )
+
+    def _departs_into_trouble(
+        self, standard: str, answer: Answer, read_needs: Callable[[], Needs]
+    ) -> bool:
+        """Departure news that tells a problem as well: under age, to a country of online-scam
+        compounds, on a tourist visa, by speedboat, a fee paid, words leaning to danger. It is
+        answered, not recorded: a register form in its stead would leave the warning unsaid."""
+        if MINOR_AGE.search(standard) or read_needs().topics:
+            return True
+        if self._sure_of(answer) in DEPARTURE_WARNINGS:
+            return True
+        return self.danger_model.probability(standard) >= self.danger_model.threshold
 
     @staticmethod
     def _sure_of(answer: Answer) -> str | None:
@@ -691,6 +731,8 @@ class Triage:
             return None, ()
         ranked = match.leaning or match.candidates
         sure = self._sure_of(answer)
+        if sure and match.words < self.long_words and for_another_purpose(answer.question):
+            sure = None  # "paspor buat umroh": the passport to work is not what is asked
         if sure and match.words < self.long_words:
             return sure, self._related(sure, match, ())
         needs = read_needs()

@@ -44,7 +44,7 @@ GOING_AHEAD = "jadi"
 it is "become" or "so" ("brgkt jd pengasuh", "sy jd bingung") and tells no time."""
 NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
-    "calo tikus ilegal illegal ragu "
+    "calo tikus ilegal illegal ragu dipaksa paksa terpaksa "
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
     "kur gadai digadai digadaikan menggadaikan".split()
 )
@@ -68,10 +68,26 @@ Hub 0812..."): the person asks whether to trust it, and a fee is asked for. It i
 broker's signs, what a placement may cost), not recorded as a departure."""
 NOT_ABROAD = frozenset(
     "sekolah sawah kebun ladang pasar masjid kantor sakit rs penampungan kampung lebaran mudik "
-    "cuti libur liburan kuliah ngaji".split()
+    "cuti libur liburan kuliah ngaji kondangan nikahan kawinan hajatan haji umroh umrah kkn "
+    "pesantren mondok wisata piknik rekreasi tour".split()
 )
-"""Places and occasions of a trip at home ("baru pulang sekolah", "pulang kampung lebaran",
-"sudah berangkat ke sawah"): not the register's news."""
+"""Places and occasions of a trip at home or a pilgrimage ("baru pulang sekolah", "pulang
+kampung lebaran", "sudah berangkat ke sawah", "bsk brgkt kondangan", "ibu sy bsk brgkt haji"):
+not the register's news."""
+HOME_PLACE = re.compile(
+    r"\b(?:ke|k|menuju) (?:jakarta|surabaya|bali|denpasar|bandung|semarang|yogya|jogja|"
+    r"yogyakarta|solo|malang|makassar|kupang|batam|medan|kalimantan|sulawesi|sumatra|sumatera|"
+    r"papua|jawa|sumbawa|bima|dompu|mataram|lombok|ntt|flores)\b"
+)
+"""A trip to a place at home ("mgg dpn brgkt ke surabaya"): the register's news only when a
+destination abroad is named too ("brgkt ke jakarta dulu, trus ke taiwan"); the caller knows
+the places abroad."""
+
+
+def goes_within_indonesia(text: str) -> bool:
+    return HOME_PLACE.search(" ".join(words_in(text))) is not None
+
+
 MAX_WORDS = 20
 WORKER_OF: dict[str, str] = {
     "anak": "orang tua",

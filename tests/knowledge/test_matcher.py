@@ -472,6 +472,19 @@ def test_a_destination_topic_gives_way_to_the_one_the_message_names(triage: Tria
     assert triage._named_destination("kerja di luar negeri", *kept) == kept
 
 
+@pytest.mark.parametrize("trip", ["paspor buat umroh", "passport for umrah"])
+def test_a_short_question_about_a_pilgrimage_is_not_answered_as_one_about_work(
+    triage: Triage, trip: str
+) -> None:
+    """The passport to work abroad is made through a placement company; a pilgrim's is not."""
+    reading = triage.read(trip)
+    assert reading.topic is None and reading.offered[0] == "paspor", reading
+
+
+def test_a_pilgrimage_named_beside_work_is_the_services_question(triage: Triage) -> None:
+    assert triage.read("visa umroh bisa buat kerja gk").topic == "visa-kerja"
+
+
 def test_an_age_under_18_stated_leads_with_the_age_limit(triage: Triage) -> None:
     minor = triage.read("anak sy umur 17 mau ke malaysia kerja kebun sawit boleh gk")
     assert minor.topic == "usia-minimum" and "malaysia" in minor.offered, minor
