@@ -469,6 +469,7 @@ def test_a_destination_topic_gives_way_to_the_one_the_message_names(triage: Tria
     )
     kept = ("malaysia", ("jepang",))
     assert triage._named_destination("kerja di malaysia", *kept) == kept
+    assert triage._named_destination("kerja di negeri jiran atau brunei", *kept) == kept
     assert triage._named_destination("kerja di luar negeri", *kept) == kept
 
 
