@@ -314,10 +314,10 @@ OTHER_PURPOSES = frozenset(
 
 
 def for_another_purpose(text: str) -> bool:
-    """A message about a pilgrimage, a holiday or study abroad that says nothing of work
-    ("paspor buat umroh", "cara daftar kuliah di jepang"): the topics about working abroad fit
-    its words, not what it asks; it gets them as choices, not as an answer. Work named beside
-    it ("visa umroh bisa buat kerja gk") is this service's question."""
+    """A short question about a pilgrimage, a holiday or study abroad that says nothing of work
+    ("paspor buat umroh", "visa ke jepang buat liburan"): the topics about working abroad fit
+    its words, not what it asks; the near-tie rule (SURE_BELIEF) does not answer it with one.
+    Work named beside it ("visa umroh bisa buat kerja gk") is this service's question."""
     words = set(fold(text).split())
     return bool(words & OTHER_PURPOSES) and not words & PLACE_WORK_WORDS
 
