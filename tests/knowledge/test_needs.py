@@ -21,6 +21,8 @@ def reader() -> NeedReader:
 def test_a_need_is_found_in_informal_spelling_and_split_prefixes() -> None:
     assert "gaji-tidak-dibayar" in reader().read("udh 5 bln gk d gaji sm majikan").plain
     assert "hilang-kontak" in reader().read("istri sy sdh 3 bln tdk ada kabar").plain
+    assert "hilang-kontak" in reader().read("anak sy tdk ad kbr").plain
+    assert "hilang-kontak" in reader().read("anak saya di johor lama tiada khabar").plain
     assert "dokumen-ditahan" in reader().read("paspor sy d tahan agen").plain
     assert "phk-mendadak" in reader().read("kemarin adik saya dipecat tanpa alasan").plain
     assert "gagal-berangkat" in reader().read("sudah setahun belum juga diberangkatkan").plain
