@@ -488,7 +488,7 @@ class Triage:
             offered = self._within_reach(text, standard, reach_topic, offered, asks, beside)
         if topic is not None and danger is None:
             offered = self._with_place(topic, offered, place, read_needs, beside)
-        offered = self._fill_with_related(topic, offered, bound - len(offered))
+        offered = self._fill_with_related(topic, offered, bound - len(offered), text)
         if topic is not None:
             offered = self._numbers_beside(offered)
         return Reading(
@@ -576,6 +576,12 @@ class Triage:
         if own:
             return own[0], tuple(s for s in rest if s != own[0])
         return None, rest
+
+    def _elsewhere(self, text: str) -> frozenset[str]:
+        """Destinations' topics a message that names places does not name: not related to a
+        question about Singapore's wages, whatever the answer's content relates."""
+        named = {c.topic for _, _, c in self.numbers.places_named(text)} if text else set()
+        return self.country_topics - named if named else frozenset()
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a
@@ -671,7 +677,7 @@ class Triage:
         return (*others[:room], *numbers, place.topic)
 
     def _fill_with_related(
-        self, topic: str | None, offered: tuple[str, ...], room: int
+        self, topic: str | None, offered: tuple[str, ...], room: int, text: str = ""
     ) -> tuple[str, ...]:
         """The `room` choices left under the bound go to what the content names as related to
         the answer (or, without one, to the first choice): a fee demanded to go home early,
@@ -682,7 +688,7 @@ class Triage:
         content = self.librarian.topics.get(lead) if lead is not None else None
         if content is None or room <= 0:
             return offered
-        taken = {content.slug, *offered, EMERGENCY_TOPIC}
+        taken = {content.slug, *offered, EMERGENCY_TOPIC, *self._elsewhere(text)}
         related = [s for s in content.related if s not in taken]
         return (*offered, *related[:room])
 

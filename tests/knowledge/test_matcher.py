@@ -457,7 +457,8 @@ def test_a_destination_without_a_topic_is_not_answered_with_another_destination(
     """Taiwan's wages are no answer to a question about Singapore's."""
     reading = triage.read(elsewhere)
     assert reading.topic not in triage.country_topics, reading
-    assert "taiwan-hongkong" not in triage.read("brp gaji ART di singapore").offered[:3]
+    singapore = triage.read("brp gaji ART di singapore")
+    assert not set(singapore.offered) & triage.country_topics, singapore
 
 
 def test_a_destination_topic_gives_way_to_the_one_the_message_names(triage: Triage) -> None:
