@@ -388,10 +388,11 @@ class Triage:
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
         read_needs = cache(partial(self.need_reader.read, text, standard))
+        abroad = danger is None and bool(self.numbers.places_named(text))
         departure = (
             danger is None
-            and is_departure_statement(text)
-            and not (goes_within_indonesia(text) and not self.numbers.places_named(text))
+            and is_departure_statement(text, abroad_named=abroad)
+            and (abroad or not goes_within_indonesia(text))
         )
         # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
         news_beside = danger is None and not departure and tells_departure_before_question(text)

@@ -20,6 +20,7 @@ from bot.i18n import N_
 from bot.options import short
 from bot.register.hints import (
     NOT_ABROAD,
+    NOT_FOR_WORK,
     date_in,
     is_departure_statement,
     tells_a_departure,
@@ -81,7 +82,7 @@ def entry_meant(
     a problem (`allowed` names the problems that are the news itself), or when the writer's
     relation or the country named fits no entry or several."""
     words = set(words_in(text))
-    if words & (NOT_ABROAD | DEATH) or set(categories_in(text)) - allowed:
+    if words & (NOT_ABROAD | NOT_FOR_WORK | DEATH) or set(categories_in(text)) - allowed:
         return None
     relation = writer_relation(text)
     named = countries_in(text)

@@ -68,12 +68,14 @@ Hub 0812..."): the person asks whether to trust it, and a fee is asked for. It i
 broker's signs, what a placement may cost), not recorded as a departure."""
 NOT_ABROAD = frozenset(
     "sekolah sawah kebun ladang pasar masjid kantor sakit rs penampungan kampung lebaran mudik "
-    "cuti libur liburan kuliah ngaji kondangan nikahan kawinan hajatan haji umroh umrah kkn "
-    "pesantren mondok wisata piknik rekreasi tour".split()
+    "cuti libur kuliah ngaji kondangan nikahan kawinan hajatan kkn pesantren mondok".split()
 )
-"""Places and occasions of a trip at home or a pilgrimage ("baru pulang sekolah", "pulang
-kampung lebaran", "sudah berangkat ke sawah", "bsk brgkt kondangan", "ibu sy bsk brgkt haji"):
-not the register's news."""
+"""Places and occasions of a trip at home ("baru pulang sekolah", "pulang kampung lebaran",
+"sudah berangkat ke sawah", "bsk brgkt kondangan"): not the register's news, unless a place
+abroad is named ("brgkt bsk ke malaysia kerja di kebun sawit")."""
+NOT_FOR_WORK = frozenset("haji umroh umrah wisata piknik rekreasi tour liburan".split())
+"""A pilgrimage or a holiday ("ibu sy bsk brgkt haji", "brgkt ke saudi buat umroh"): not the
+register's news, wherever it goes."""
 HOME_PLACE = re.compile(
     r"\b(?:ke|k|menuju) (?:jakarta|surabaya|bali|denpasar|bandung|semarang|yogya|jogja|"
     r"yogyakarta|solo|malang|makassar|kupang|batam|medan|kalimantan|sulawesi|sumatra|sumatera|"
@@ -108,9 +110,11 @@ WORKER_OF: dict[str, str] = {
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
 
 
-def is_departure_statement(text: str) -> bool:
+def is_departure_statement(text: str, abroad_named: bool = False) -> bool:
     """A short statement that someone leaves or left to work abroad; the caller rules out
-    questions. Stories of a problem ("berangkat lewat calo, gajinya tidak dibayar") are not."""
+    questions. Stories of a problem ("berangkat lewat calo, gajinya tidak dibayar") are not.
+    With a destination abroad named (the caller knows the places), a word of a trip at home
+    rules nothing out: "anak sy brgkt bsk ke malaysia kerja di kebun sawit"."""
     words = words_in(text)
     if not words or len(words) > MAX_WORDS:
         return False
@@ -118,7 +122,8 @@ def is_departure_statement(text: str) -> bool:
     going_ahead = any(a == GOING_AHEAD and b in DEPARTURE_WORDS for a, b in pairwise(words))
     if not said & DEPARTURE_WORDS or not (said & WHEN_WORDS or going_ahead):
         return False
-    excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_ABROAD
+    home = frozenset() if abroad_named else NOT_ABROAD
+    excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_FOR_WORK | home
     return not said & excluded and not categories_in(text)
 
 
@@ -155,7 +160,14 @@ JUST = COMMAND_JUST | {"br"}
 """Words that something has just happened, as after "lapor" (bot.commands), and "br"."""
 TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
 WISHES = frozenset("mau ingin pengen pgn".split())
-NOT_A_RETURN = NOT_A_DEPARTURE | STORY_TURNS | WISHES | NOT_ABROAD | frozenset("bisa boleh".split())
+NOT_A_RETURN = (
+    NOT_A_DEPARTURE
+    | STORY_TURNS
+    | WISHES
+    | NOT_ABROAD
+    | NOT_FOR_WORK
+    | frozenset("bisa boleh".split())
+)
 """Wishes, leave ("pulang cuti") and trouble: a return to be recorded is news, not a plan."""
 
 

@@ -52,6 +52,7 @@ def test_departure_news_with_trouble_is_not_recorded(triage: Triage, news: str) 
         "mgg dpn brgkt ke surabaya",
         "bsk brgkt ke kalimantan kerja sawit",
         "anak sy jd brgkt study tour ke bali",
+        "anak sy jd brgkt bsk ke saudi buat umroh",
     ],
 )
 def test_a_trip_at_home_or_a_pilgrimage_is_not_the_registers_news(
@@ -68,6 +69,7 @@ def test_a_trip_at_home_or_a_pilgrimage_is_not_the_registers_news(
         "suami sy udh brgkt ke malaysia kmrn lewat pt resmi",
         "anak sy jd brgkt bsk dr lombok",
         "anak sy brgkt ke jakarta dulu bsk, trus ke taiwan",
+        "anak sy brgkt bsk ke malaysia kerja di kebun sawit",  # a field, but abroad
     ],
 )
 def test_plain_departure_news_is_still_the_registers(triage: Triage, news: str) -> None:
