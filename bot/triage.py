@@ -12,7 +12,7 @@ working abroad, the plain fallback.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -388,15 +388,24 @@ class Triage:
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
         read_needs = cache(partial(self.need_reader.read, text, standard))
-        abroad = danger is None and bool(self.numbers.places_named(text))
+        # the destinations the message names, read once for the rules that need them
+        named = cache(lambda: [c for _, _, c in self.numbers.places_named(text)])
+        suspicion = cache(
+            lambda: self.danger_model.probability(standard) if danger is None else 0.0
+        )
+        # the looser reading first: the places are read only for what may be departure news
         departure = (
             danger is None
-            and is_departure_statement(text, abroad_named=abroad)
-            and (abroad or not goes_within_indonesia(text))
+            and is_departure_statement(text, abroad_named=True)
+            and (
+                bool(named()) or (is_departure_statement(text) and not goes_within_indonesia(text))
+            )
         )
         # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
         news_beside = danger is None and not departure and tells_departure_before_question(text)
-        if (departure or news_beside) and self._departs_into_trouble(standard, answer, read_needs):
+        if (departure or news_beside) and self._departs_into_trouble(
+            standard, answer, read_needs, suspicion
+        ):
             departure = news_beside = False  # "anak sy jd brgkt ke kamboja": answered
         asked = (departure or news_beside) and asks()
         if command is None and departure and not asked:
@@ -426,7 +435,6 @@ class Triage:
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))
-        suspicion = self.danger_model.probability(standard) if danger is None else 0.0
         # a guess is not made where the words lean to danger: there the choices lead with
         # the numbers and say what they are for
         may_guess = (
@@ -434,7 +442,7 @@ class Triage:
             and danger is None
             and command is None
             and not company
-            and suspicion < self.danger_model.threshold
+            and suspicion() < self.danger_model.threshold
         )
         # where the person is, read once for the guess and both kinds of reply below
         place = country or (self.numbers.country_in(text) if danger is None else None)
@@ -450,7 +458,7 @@ class Triage:
         elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
         if topic is not None and danger is None and topic in self.country_topics:
-            topic, offered = self._named_destination(text, topic, offered)
+            topic, offered = self._named_destination(named(), topic, offered)
         if danger is None and command is None and MINOR_AGE.search(standard):
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
@@ -467,7 +475,7 @@ class Triage:
             topic, offered, guess = DEATH_TOPIC, others, None
         suspected = (
             danger is None
-            and suspicion >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)
+            and suspicion() >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)
             and not self.detector.is_over(standard)
         )
         if suspected and EMERGENCY_TOPIC not in (topic, *offered):
@@ -489,7 +497,7 @@ class Triage:
             offered = self._within_reach(text, standard, reach_topic, offered, asks, beside)
         if topic is not None and danger is None:
             offered = self._with_place(topic, offered, place, read_needs, beside)
-        offered = self._fill_with_related(topic, offered, bound - len(offered), text)
+        offered = self._fill_with_related(topic, offered, bound - len(offered), named)
         if topic is not None:
             offered = self._numbers_beside(offered)
         return Reading(
@@ -511,7 +519,11 @@ class Triage:
         )
 
     def _departs_into_trouble(
-        self, standard: str, answer: Answer, read_needs: Callable[[], Needs]
+        self,
+        standard: str,
+        answer: Answer,
+        read_needs: Callable[[], Needs],
+        suspicion: Callable[[], float],
     ) -> bool:
         """Departure news that tells a problem as well: under age, to a country of online-scam
         compounds, on a tourist visa, by speedboat, a fee paid, words leaning to danger. It is
@@ -520,7 +532,7 @@ class Triage:
             return True
         if self._sure_of(answer) in DEPARTURE_WARNINGS:
             return True
-        return self.danger_model.probability(standard) >= self.danger_model.threshold
+        return suspicion() >= self.danger_model.threshold
 
     @staticmethod
     def _sure_of(answer: Answer) -> str | None:
@@ -563,13 +575,12 @@ class Triage:
         return first, tuple(s for s in dict.fromkeys((*leading, *offered)) if s != first)
 
     def _named_destination(
-        self, text: str, topic: str, offered: tuple[str, ...]
+        self, named: Sequence[Country], topic: str, offered: tuple[str, ...]
     ) -> tuple[str | None, tuple[str, ...]]:
         """A destination's topic answering a message that names only other destinations
         ("brp gaji ART di singapore" answered with Taiwan's and Hong Kong's wages): the named
         destination's own topic is answered instead, or, where the knowledge base has none
         (Singapore, Brunei), no destination's topic is given for it."""
-        named = [c for _, _, c in self.numbers.places_named(text)]
         if not named or any(c.topic == topic for c in named):
             return topic, offered
         own = tuple(dict.fromkeys(c.topic for c in named if c.topic))
@@ -578,11 +589,10 @@ class Triage:
             return own[0], tuple(s for s in rest if s != own[0])
         return None, rest
 
-    def _elsewhere(self, text: str) -> frozenset[str]:
+    def _elsewhere(self, named: Sequence[Country]) -> frozenset[str]:
         """Destinations' topics a message that names places does not name: not related to a
         question about Singapore's wages, whatever the answer's content relates."""
-        named = {c.topic for _, _, c in self.numbers.places_named(text)} if text else set()
-        return self.country_topics - named if named else frozenset()
+        return self.country_topics - {c.topic for c in named} if named else frozenset()
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a
@@ -678,7 +688,11 @@ class Triage:
         return (*others[:room], *numbers, place.topic)
 
     def _fill_with_related(
-        self, topic: str | None, offered: tuple[str, ...], room: int, text: str = ""
+        self,
+        topic: str | None,
+        offered: tuple[str, ...],
+        room: int,
+        named: Callable[[], Sequence[Country]],
     ) -> tuple[str, ...]:
         """The `room` choices left under the bound go to what the content names as related to
         the answer (or, without one, to the first choice): a fee demanded to go home early,
@@ -689,7 +703,7 @@ class Triage:
         content = self.librarian.topics.get(lead) if lead is not None else None
         if content is None or room <= 0:
             return offered
-        taken = {content.slug, *offered, EMERGENCY_TOPIC, *self._elsewhere(text)}
+        taken = {content.slug, *offered, EMERGENCY_TOPIC, *self._elsewhere(named())}
         related = [s for s in content.related if s not in taken]
         return (*offered, *related[:room])
 

@@ -74,13 +74,13 @@ class NeedReader:
             for entry in entries
         ]
         self.order = list(dict.fromkeys(p.topic for p in self.entries))
-        self.by_word: dict[str, list[tuple[str, _Phrase]]] = {}
+        self.by_word: dict[str, list[_Phrase]] = {}
         """Phrases of plain words, under their longest word: only those whose word is in a
         message are tested."""
         for phrase in self.entries:
             if phrase.words is not None:
                 key = max(phrase.words.split(), key=len)
-                self.by_word.setdefault(key, []).append((phrase.words, phrase))
+                self.by_word.setdefault(key, []).append(phrase)
         self.patterns = [p for p in self.entries if p.words is None]
         self.literals = LiteralIndex([p.literals for p in self.patterns])
 
@@ -106,8 +106,8 @@ class NeedReader:
         plain: set[str] = set()
         padded = f" {standard} "
         for word in set(standard.split()) & self.by_word.keys():
-            for words, phrase in self.by_word[word]:
-                if phrase.topic not in plain and words in padded and phrase.words_in(padded):
+            for phrase in self.by_word[word]:
+                if phrase.topic not in plain and phrase.words_in(padded):
                     found.add(phrase.topic)
                     if not phrase.weak:
                         plain.add(phrase.topic)

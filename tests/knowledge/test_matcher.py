@@ -464,14 +464,19 @@ def test_a_destination_without_a_topic_is_not_answered_with_another_destination(
 def test_a_destination_topic_gives_way_to_the_one_the_message_names(triage: Triage) -> None:
     reading = triage.read("brp gaji di taiwan skrg, enak gk kerja disana")
     assert reading.topic in (None, "taiwan-hongkong"), reading
-    assert triage._named_destination("gaji di taiwan", "malaysia", ("jepang", "kepulangan")) == (
+
+    def given(text: str, topic: str, offered: tuple[str, ...]) -> tuple[str | None, tuple]:
+        named = [country for _, _, country in triage.numbers.places_named(text)]
+        return triage._named_destination(named, topic, offered)
+
+    assert given("gaji di taiwan", "malaysia", ("jepang", "kepulangan")) == (
         "taiwan-hongkong",
         ("kepulangan",),
     )
     kept = ("malaysia", ("jepang",))
-    assert triage._named_destination("kerja di malaysia", *kept) == kept
-    assert triage._named_destination("kerja di negeri jiran atau brunei", *kept) == kept
-    assert triage._named_destination("kerja di luar negeri", *kept) == kept
+    assert given("kerja di malaysia", *kept) == kept
+    assert given("kerja di negeri jiran atau brunei", *kept) == kept
+    assert given("kerja di luar negeri", *kept) == kept
 
 
 @pytest.mark.parametrize("trip", ["paspor buat umroh", "passport for umrah"])
