@@ -11,10 +11,10 @@ from bot.announcements.models import Delivery, Subscription
 from bot.store.models import Contact
 from migran.services import Services
 from tests.announcements_support import announce, states, subscriber
-from tests.bot.register.test_company_check import record_departure
 from tests.bot.test_store import register, report
 from tests.conftest import Chat
 from tests.officers_support import ANJANI, SAKRA, team
+from tests.register_support import record_departure
 
 
 def subscription(services: Services, user: str) -> str | None:

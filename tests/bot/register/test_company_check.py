@@ -6,24 +6,7 @@ from __future__ import annotations
 from migran.services import Services
 from tests.companies_support import load_small
 from tests.conftest import Chat
-
-
-def record_departure(chat: Chat, company: str) -> str:
-    chat.say("anak saya mau berangkat ke Taiwan bulan depan")
-    chat.say(button="opt:yes")
-    chat.say("Baiq Nurhasanah")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:f")
-    chat.say("22")
-    chat.say(button="opt:yes")
-    chat.say("Taipei")
-    chat.say(button="sector:care")
-    chat.say(company)
-    chat.say(button="opt:yes")
-    chat.say("2 tahun")
-    chat.say(button="opt:skip")
-    return chat.say(button="opt:submit")
+from tests.register_support import record_departure
 
 
 def test_a_suspended_company_is_flagged_when_the_departure_is_recorded(

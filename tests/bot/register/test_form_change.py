@@ -7,17 +7,11 @@ from sqlalchemy import select
 from bot.register.models import RegisterEntry
 from migran.services import Services
 from tests.conftest import Chat
+from tests.register_support import PLANNED, tell_of_a_daughter
 
 
 def to_summary(chat: Chat) -> str:
-    chat.say("anak saya mau berangkat ke Taiwan bulan depan")
-    chat.say(button="opt:yes")
-    chat.say("Baiq Nurhasanah")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:f")
-    chat.say("22")
-    chat.say(button="opt:yes")
+    tell_of_a_daughter(chat, PLANNED, "Baiq Nurhasanah", "22")
     chat.say("Taipei")
     chat.say(button="sector:care")
     chat.say("PT Maju Jaya Abadi")

@@ -9,7 +9,12 @@ from bot.ntb_time import ntb_day
 from bot.register.hints import is_return_statement
 from migran.services import Services
 from tests.conftest import Chat
-from tests.register_support import entries, homecoming_to_departure, told_return_to_homecoming
+from tests.register_support import (
+    entries,
+    homecoming_to_departure,
+    record_planned_departure,
+    told_return_to_homecoming,
+)
 
 
 def test_a_return_with_no_departure_on_record_records_the_whole_trip(
@@ -81,24 +86,6 @@ def test_what_is_news_of_a_return_and_what_is_not() -> None:
     assert not is_return_statement("sy mau pulang")  # a wish
     assert not is_return_statement("sudah pulang cuti ke lombok")  # leave, going back
     assert not is_return_statement("suami sy blm pulang sudah 3 tahun")
-
-
-def record_planned_departure(chat: Chat) -> None:
-    chat.say("anak saya mau berangkat ke Taiwan bulan depan")
-    chat.say(button="opt:yes")
-    chat.say("Baiq Nurhasanah")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:f")
-    chat.say("22")
-    chat.say(button="opt:yes")
-    chat.say(button="opt:skip")
-    chat.say(button="sector:care")
-    chat.say(button="opt:skip")
-    chat.say(button="opt:yes")
-    chat.say(button="opt:skip")
-    chat.say(button="opt:skip")
-    chat.say(button="opt:submit")
 
 
 def test_news_of_a_departure_and_a_return_is_recorded_with_one_tap_on_the_day_told(

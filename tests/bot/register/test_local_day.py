@@ -9,10 +9,13 @@ from datetime import UTC, date, datetime
 import pytest
 
 from migran.services import Services
-from tests.bot.register.test_homecoming import record_planned_departure
-from tests.bot.register.test_register_chat import to_company
 from tests.conftest import Chat
-from tests.register_support import entries, told_return_to_homecoming
+from tests.register_support import (
+    entries,
+    record_planned_departure,
+    to_company,
+    told_return_to_homecoming,
+)
 
 NOW = datetime(2026, 12, 2, 23, 0, tzinfo=UTC)
 """07:00 on 3 December in Lombok, 23:00 on 2 December in UTC."""

@@ -12,7 +12,7 @@ import pytest
 from migran.services import Services
 from tests.companies_support import load_small
 from tests.conftest import Chat
-from tests.register_support import entries, homecoming_to_departure
+from tests.register_support import entries, homecoming_to_departure, to_company
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 """December: "agustus" read as the coming one would be next year's."""
@@ -23,19 +23,6 @@ def family(services: Services) -> Chat:
     services.dispatcher.clock = lambda: NOW
     services.engine.clock = lambda: NOW
     return Chat(services, user="family-1")
-
-
-def to_company(chat: Chat, opening: str) -> str:
-    chat.say(opening)
-    chat.say(button="opt:yes")
-    chat.say("Siti Aminah")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="sex:f")
-    chat.say("25")
-    chat.say(button="opt:yes")  # Malaysia, from the message
-    chat.say("Kuala Lumpur")
-    return chat.say(button="sector:factory")
 
 
 def test_a_month_told_after_sudah_is_the_last_one_not_next_year(

@@ -18,9 +18,8 @@ from bot.store.db import transaction
 from bot.store.models import Conversation
 from bot.types import Incoming, Reply
 from migran.services import Services
-from tests.bot.register.test_homecoming import record_planned_departure
 from tests.conftest import Chat
-from tests.register_support import entries
+from tests.register_support import entries, record_planned_departure
 
 REGISTER_BUTTONS = frozenset(
     ("cmd:departed", "cmd:returned", "cmd:departure_off", "cmd:departure_date", "cmd:register")
