@@ -143,8 +143,13 @@ def read_in_context(
     together = triage.read(story, lang or chat_language(text, default="") or None)
     if together.urgent or (reading.places_nothing and together.topic is not None):
         # which company is asked for only when this message asks ("lupa namanya" after "cek pt"
-        # is not asked again)
-        return replace(together, company_asked=reading.company_asked)
+        # is not asked again); a return is news when this message tells it ("alhamdulillah
+        # anak sy dah pulang" after "anak sy gk jd brgkt": the whole denies it, the message not)
+        return replace(
+            together,
+            company_asked=reading.company_asked,
+            return_told=reading.return_told and not together.urgent,
+        )
     return reading
 
 

@@ -80,18 +80,21 @@ def entry_meant(
 ) -> RegisterEntry | None:
     """The one entry the news can be about: none when it tells of a trip at home, a death or
     a problem (`allowed` names the problems that are the news itself), or when the writer's
-    relation or the country named fits no entry or several."""
+    relation or the country named fits no entry or several. With the entry's country named,
+    what follows the news verb is the work there ("brgkt bsk ke taiwan kerja di kebun teh"),
+    not a day at home."""
     words = set(words_in(text))
-    if words & (NOT_ABROAD | NOT_FOR_WORK | DEATH) or set(categories_in(text)) - allowed:
+    named = countries_in(text)
+    home = frozenset() if named else NOT_ABROAD  # "ke malaysia kerja di kebun sawit"
+    if words & (home | NOT_FOR_WORK | DEATH) or set(categories_in(text)) - allowed:
         return None
     relation = writer_relation(text)
-    named = countries_in(text)
     fits = [
         e
         for e in entries
         if (relation is None or (e.reporter_relation or "self") == relation)
         and (not named or e.country in named)
-        and (not plain or plain_after_verb(text, e))
+        and (not plain or e.country in named or plain_after_verb(text, e))
     ]
     return fits[0] if len(fits) == 1 else None
 
@@ -102,7 +105,7 @@ def offer(ctx: Ctx, text: str, returned: bool) -> bool:
     once, and only for a message that tells news: this runs on most messages."""
     left = tells_a_departure(text) and not set(words_in(text)) & NOT_YET
     called_off = tells_called_off(text)
-    planned = is_departure_statement(text)
+    planned = is_departure_statement(text, abroad_named=bool(countries_in(text)))
     if not (returned or left or called_off or planned):
         return False
     entries = entries_of(ctx.session, ctx.contact)

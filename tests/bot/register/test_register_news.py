@@ -76,6 +76,18 @@ def test_leaving_calling_off_and_coming_home_in_chat_spelling_are_one_tap(
     assert entry.status == "returned"
 
 
+def test_a_return_told_after_talk_of_a_called_off_departure_is_still_news(
+    chat: Chat, services: Services
+) -> None:
+    # the message alone places no topic, so it is read with the pieces before it, which say
+    # "gk jd berangkat": the whole is no return, but this message tells one
+    record_planned_departure(chat)
+    chat.send("anak sy gk jadi berangkat")
+    chat.send("anak saya sudah berangkat kemarin")
+    chat.say(button="cmd:departed")
+    assert "cmd:returned" in buttons(chat.send("alhamdulillah anak saya sudah pulang"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
