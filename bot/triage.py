@@ -623,10 +623,13 @@ class Triage:
         text: str, match: Match, place: Country | None, offered: tuple[str, ...]
     ) -> str | None:
         """A few words saying where one wants to go ("mau kerja ke hongkong", "pengen ke korea
-        min"): that destination's topic, when the ranking has it among the first choices and
-        the topic model does not place the message outside the service ("mau liburan ke
-        jepang")."""
-        if place is None or not place.topic or place.topic not in offered[:WANT_AMONG]:
+        min"): that destination's topic, when the ranking has it among the first choices or
+        the topic model is surest of it (the matcher's words can lean to the families of
+        workers there), and the topic model does not place the message outside the service
+        ("mau liburan ke jepang")."""
+        if place is None or not place.topic:
+            return None
+        if place.topic not in offered[:WANT_AMONG] and place.topic != match.believed_first:
             return None
         if match.words > WANT_MAX_WORDS or match.outside_belief >= PLACE_OUTSIDE:
             return None

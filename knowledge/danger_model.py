@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from knowledge.danger import Danger, DangerDetector, default_detector
 from knowledge.datafiles import read_data
-from knowledge.pleas import read_pleas
+from knowledge.pleas import FIRST_ROUND, read_pleas
 
 MODEL_FILE = "danger_model.json"
 PLEA_MODEL_FILE = "danger_plea_model.json"
@@ -117,8 +117,10 @@ def read_training(text: str | None = None) -> list[tuple[str, bool]]:
 
 
 def read_plea_training() -> list[tuple[str, bool]]:
-    """The training file, then the written pleas with their danger labels."""
-    return [*read_training(), *((plea.text, plea.urgent) for plea in read_pleas())]
+    """The training file, then the first round of written pleas with their danger labels (the
+    second gave the reply to fewer people in danger: knowledge/pleas.py)."""
+    pleas = read_pleas(rounds=(FIRST_ROUND,))
+    return [*read_training(), *((plea.text, plea.urgent) for plea in pleas)]
 
 
 PLEA_CONFIG = TrainingConfig(threshold=SURE)

@@ -72,6 +72,12 @@ class Match:
         return self.beliefs.get(slug, 0.0)
 
     @property
+    def believed_first(self) -> str | None:
+        """The topic the model alone is surest of (the none class aside)."""
+        topics = [(p, slug) for slug, p in self.beliefs.items() if slug != NONE]
+        return max(topics)[1] if topics else None
+
+    @property
     def outside_belief(self) -> float:
         """The model's probability that the message is outside the service (1.0 unknown)."""
         return self.beliefs.get(NONE, 1.0)

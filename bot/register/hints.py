@@ -10,23 +10,23 @@ from itertools import pairwise
 from bot.cases.hints import categories_in, relation_in
 from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import read_date
-from knowledge.normalize import fold
+from knowledge.normalize import fold, load_lexicon
 
+REGISTER_WORDS = frozenset("berangkat pulang besok minggu depan bulan sudah jadi".split())
 SPELLINGS: dict[str, str] = {
-    **dict.fromkeys(
-        "brgkt brngkt brkt brgkat brngkat brangkat brangkt berangkt berngkat".split(), "berangkat"
-    ),
-    **dict.fromkeys("plg plng pulng".split(), "pulang"),
-    **dict.fromkeys("bsk bsok besuk".split(), "besok"),
-    **dict.fromkeys("mgg mggu".split(), "minggu"),
-    "dpn": "depan",
-    "bln": "bulan",
-    **dict.fromkeys("udh udah dah sdh sudh".split(), "sudah"),
-    **dict.fromkeys("jd jdi".split(), "jadi"),
+    **{
+        variant: standard
+        for variant, standard in load_lexicon().items()
+        if standard in REGISTER_WORDS
+    },
+    "besuk": "besok",
 }
 """How families type the register's words in a chat ("anak sy jd brgkt bsk", "udh plg",
-"mgg dpn"): each is read as the word it stands for, so that the word lists below name only
-that word. Only these words: "sy jd bingung" tells of no departure."""
+"mgg dpn", Sasak "uah ulek"): each is read as the word it stands for, so that the word lists
+below name only that word. The spellings are the project's lexicon (knowledge/data/lexicon.tsv)
+for these words only: "sy jd bingung" tells of no departure, and "sy", "gk" stay as typed for
+the lists that name them so. Javanese "besuk" (tomorrow) is the register's alone: to the
+matcher it is a visit to the sick."""
 
 
 def words_in(text: str) -> list[str]:

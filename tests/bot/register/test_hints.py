@@ -130,6 +130,14 @@ def test_returns_departures_and_calls_off_in_chat_spelling() -> None:
     assert not tells_called_off("sy gk jd bingung")
 
 
+def test_returns_told_in_sasak_and_mbojo_words_of_the_lexicon() -> None:
+    # the register's words take their spellings from the project's lexicon: Sasak "uah ulek"
+    # and Mbojo "waura dula" are "sudah pulang"
+    assert is_return_statement("anak tiang uah ulek dr malaysia")
+    assert is_return_statement("ana nahu waura dula dari malaysia")
+    assert not is_return_statement("anak tiang uah ulek sekolah")
+
+
 def test_days_in_chat_spelling() -> None:
     today = date(2026, 3, 10)
     assert date_in("anak sy jd brgkt bsk", today) == today + timedelta(days=1)
