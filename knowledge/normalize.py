@@ -40,6 +40,20 @@ def load_lexicon(text: str | None = None) -> dict[str, str]:
     return lexicon
 
 
+def lexicon_of(kinds: frozenset[str], text: str | None = None) -> dict[str, str]:
+    """The lexicon's entries of these kinds only (`sasak`, `mbojo`…): for a reader that takes
+    a few regional words as they are meant, without every chat spelling."""
+    text = read_data("lexicon.tsv") if text is None else text
+    chosen: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = [p.strip().lower() for p in line.split("\t")]
+        if line.startswith("#") or len(parts) < 3 or parts[2] not in kinds:
+            continue
+        if parts[0] and parts[1] and parts[0] != parts[1]:
+            chosen.setdefault(parts[0], parts[1])
+    return chosen
+
+
 def _columns(text: str) -> Iterator[tuple[str, str]]:
     """The first two tab-separated columns of each data line, lowercased (comments skipped)."""
     for line in text.splitlines():

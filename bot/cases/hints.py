@@ -6,7 +6,7 @@ Word lists are data (Indonesian chat spelling as families type it), matched on f
 
 from __future__ import annotations
 
-from knowledge.normalize import fold
+from knowledge.normalize import fold, lexicon_of
 
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "malaysia": ("malaysia", "malay", "johor", "kuala lumpur", "sabah", "sarawak", "penang"),
@@ -20,9 +20,18 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "brunei": ("brunei",),
 }
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    "wages": ("gaji", "gajinya", "upah", "dibayar", "digaji"),
-    "documents": ("paspor", "pasport", "passport", "pasportnya", "paspornya", "dokumen", "visa"),
-    "violence": ("dipukul", "pukul", "disiksa", "siksa", "kekerasan", "dianiaya", "dilecehkan"),
+    "wages": (
+        *("gaji", "gajinya", "gajine", "upah", "dibayar", "digaji"),
+        *("salary", "salaries", "wage", "wages", "unpaid", "not paid", "not been paid"),
+    ),
+    "documents": (
+        *("paspor", "pasport", "passport", "pasportnya", "paspornya", "pasporne", "dokumen"),
+        "visa",
+    ),
+    "violence": (
+        *("dipukul", "pukul", "disiksa", "siksa", "kekerasan", "dianiaya", "dilecehkan"),
+        *("beaten", "beat", "hit", "hits", "abused", "tortured"),
+    ),
     "lost_contact": ("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak"),
     "illness_death": ("sakit", "meninggal", "wafat", "kecelakaan"),
     "fraud": ("ditipu", "penipuan", "tipu", "calo", "palsu"),
@@ -75,8 +84,54 @@ RELATIONS: dict[str, str] = {
     "ponakan": "keponakan",
     "mertua": "mertua",
     "ipar": "ipar",
+    "mother": "ibu",
+    "mom": "ibu",
+    "mum": "ibu",
+    "father": "ayah",
+    "dad": "ayah",
+    "son": "anak",
+    "daughter": "anak",
+    "child": "anak",
+    "wife": "istri",
+    "husband": "suami",
+    "sister": "saudara",
+    "brother": "saudara",
+    "uncle": "paman",
+    "aunt": "bibi",
+    "cousin": "sepupu",
+    "niece": "keponakan",
+    "nephew": "keponakan",
 }
+"""A word for the worker's relation to the writer, as the writer says it: Indonesian chat
+spellings and English; Sasak, Mbojo and Samawa words are read as the lexicon reads them."""
 SELF_WORDS = frozenset({"sendiri", "pekerjanya", "myself"})
+REGIONAL = lexicon_of(frozenset({"sasak", "mbojo", "samawa"}))
+FAMILY_WORDS: dict[str, str] = {
+    word: standard
+    for word, standard in REGIONAL.items()
+    if standard in RELATIONS or standard == "saya"
+}
+"""Sasak, Mbojo and Samawa words for family and for "I" (inaq, kanak, semame, tiang, nahu),
+from the lexicon, in their Indonesian form: "kanak tiang" is "anak saya"."""
+REGIONAL_I = frozenset(w for w, standard in FAMILY_WORDS.items() if standard == "saya")
+PAIRED_ONLY: dict[str, str] = {"ina": "ibu", "ama": "ayah", "ana": "anak", "ari": "adik"}
+"""Mbojo and Sasak family words that are other words in chat ("ama" is "sama", "ana" is "I",
+"ari" is "hari"): family only right before the regional "I" ("ina nahu", "ari tiang")."""
+
+
+def family_words(words: list[str]) -> list[str]:
+    """Folded words with the regional words for family and for "I" in Indonesian ("kanak
+    tiang" → "anak saya", "ina nahu" → "ibu saya"); every other word as it is."""
+    out = []
+    for at, word in enumerate(words):
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if word in PAIRED_ONLY and following in REGIONAL_I:
+            out.append(PAIRED_ONLY[word])
+        elif word in FAMILY_WORDS and word not in PAIRED_ONLY:
+            out.append(FAMILY_WORDS[word])
+        else:
+            out.append(word)
+    return out
 
 
 def _says(folded: str, phrase: str) -> bool:
@@ -90,7 +145,7 @@ def countries_in(text: str) -> list[str]:
 
 HELD_WORDS = frozenset(
     "ditahan tahan menahan nahan diambil ambil disita sita dipegang pegang megang dirampas "
-    "disimpan simpan taken held kept".split()
+    "disimpan simpan taken took held kept holds keeps confiscated withheld".split()
 )
 """Documents are a problem of their own when someone holds them: "PT blg tunggu visa terus"
 is a wait for a departure, not a passport held."""
@@ -109,7 +164,7 @@ def categories_in(text: str) -> list[str]:
 
 def relation_in(text: str) -> str | None:
     """'sy ibunya', 'saya kakaknya' → 'ibu', 'kakak'; 'saya sendiri' → 'self'."""
-    for word in fold(text).split():
+    for word in family_words(fold(text).split()):
         if word in SELF_WORDS:
             return "self"
         base = word[:-3] if word.endswith("nya") and len(word) > 5 else word

@@ -25,6 +25,7 @@ from bot.flows.common import (
     country_read,
     country_rows,
     name_in,
+    named_after_relation,
     not_known,
     says_not,
     worker_name_read,
@@ -109,7 +110,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
-        name_guess=name_in(opening),
+        name_guess=name_in(opening) or named_after_relation(opening),
     )
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)

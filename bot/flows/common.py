@@ -8,11 +8,12 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.cases.categories import COUNTRIES
-from bot.cases.hints import COUNTRY_WORDS, countries_in
+from bot.cases.hints import COUNTRY_WORDS, RELATIONS, countries_in, family_words
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import short
+from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
 from bot.types import Button, Row
 from knowledge.danger import fold_all
 from knowledge.emergency import IN_INDONESIA, Country
@@ -284,6 +285,45 @@ def name_in(text: str) -> str | None:
             break
         words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
     return " ".join(words) or None
+
+
+NAME_TITLES = frozenset("baiq lalu lale dende inaq amaq siti haji hajjah hj".split())
+"""Words that open a name in NTB ("Baiq Rina", "Inaq Sahnun"), typed in capitals or not."""
+RELATION_THEN_NAME = 4
+"""At most this many words of a name right after the relation ("anak sy Siti Aminah")."""
+
+
+def named_after_relation(text: str) -> str | None:
+    """The worker's name written right after who they are to the writer ("kanak tiang Baiq
+    Rina lek Malaysia", "anak sy Siti di Malaysia", "my mother Inaq Sahnun"): capitalised words,
+    or any after a title that opens a name ("anak sy baiq rina"). Confirmed, never taken
+    silently."""
+    tokens = re.findall(r"[A-Za-z']+", text)
+    words = family_words([fold(t) for t in tokens])
+    for at in range(len(words) - 2):
+        first, second = words[at], words[at + 1]
+        if (first in WORKER_OF and second in MINE) or (
+            first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF
+        ):
+            return _name_from(tokens[at + 2 :])
+    return None
+
+
+def _name_from(tokens: list[str]) -> str | None:
+    titled = bool(tokens) and fold(tokens[0]) in NAME_TITLES
+    name: list[str] = []
+    for token in tokens[:RELATION_THEN_NAME]:
+        word = fold(token)
+        capitalised = token[:1].isupper() and not token[1:].isupper()
+        told = word in NOT_IN_A_NAME or word in NOT_A_NAME or word in COUNTRY_SPELLINGS
+        if told or word.endswith("nya"):  # "anak saya Gajinya ...": not a name
+            break
+        if not (capitalised or (titled and len(name) < 2)) or len(word) < 2:
+            break
+        name.append(token if capitalised else token.capitalize())
+    if not name or (titled and len(name) == 1):
+        return None  # "Baiq" alone, or nothing that looks like a name
+    return " ".join(name)
 
 
 def worker_name_read(ctx: Ctx) -> str:

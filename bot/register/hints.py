@@ -7,7 +7,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
-from bot.cases.hints import categories_in, relation_in
+from bot.cases.hints import RELATIONS, categories_in, family_words, relation_in
 from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import read_date
 from knowledge.normalize import fold, load_lexicon
@@ -108,6 +108,8 @@ WORKER_OF: dict[str, str] = {
 }
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
+MINE_BEFORE = frozenset({"my", "our"})
+"""English puts the owner first: "my mother works in Saudi"."""
 
 
 def is_departure_statement(text: str, abroad_named: bool = False) -> bool:
@@ -213,13 +215,17 @@ def asks_to_record(text: str) -> bool:
 
 
 def writer_relation(text: str) -> str | None:
-    """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'."""
-    words = fold(text).split()
+    """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'.
+    Also in English ("my mother works in Saudi" → 'anak') and in Sasak and Mbojo ("kanak
+    tiang", "ina nahu")."""
+    words = family_words(fold(text).split())
     for first, second in pairwise(words):
         if second in MINE and first in WORKER_OF:
             return WORKER_OF[first]
         if first.endswith("ku") and first[:-2] in WORKER_OF:
             return WORKER_OF[first[:-2]]
+        if first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF:
+            return WORKER_OF[RELATIONS[second]]
     relation = relation_in(text)
     if relation is None and words[:1] and words[0] in MINE:
         return "self"  # "saya mau berangkat ..."

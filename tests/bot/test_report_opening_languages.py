@@ -1,0 +1,58 @@
+"""A report opened in English, Sasak or Mbojo says who writes, the worker's name and what
+happened as an Indonesian one does: the form confirms them rather than asking again."""
+
+from __future__ import annotations
+
+from bot.cases.hints import categories_in
+from bot.flows.common import named_after_relation
+from bot.register.hints import writer_relation
+from tests.conftest import Chat
+
+
+def test_an_english_opening_says_who_writes_and_what_happened(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(
+        "REPORT my mother works in Saudi, her employer does not pay her salary for 6 months"
+    )
+    assert "full name of the worker" in sqlite_chat.say("yes")
+    sqlite_chat.say("Inaq Sahnun")
+    sqlite_chat.say("yes")
+    assert "Problem: Wages unpaid or cut — correct?" in sqlite_chat.say("Skip")
+
+
+def test_a_sasak_opening_gives_the_workers_name_and_problem(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(
+        "LAPOR kanak tiang Baiq Rina lek Malaysia, pasporne tahan isik majikan, ndek bau ulek"
+    )
+    assert "Nama pekerja: Baiq Rina — benar?" in sqlite_chat.say("ya")
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("ya")
+    sqlite_chat.say("ya")
+    assert "Masalah: Dokumen ditahan — benar?" in sqlite_chat.say("Lewati")
+
+
+def test_the_words_of_who_writes_in_english_sasak_and_mbojo() -> None:
+    assert writer_relation("my mother works in Saudi") == "anak"
+    assert writer_relation("my husband is in Taiwan") == "istri"
+    assert writer_relation("kanak tiang lek Malaysia") == "orang tua"
+    assert writer_relation("semame tiang lek Malaysia") == "istri"
+    assert writer_relation("ina nahu di Malaysia") == "anak"
+    # "ama" is also chat for "sama": a father only beside the Mbojo "nahu"
+    assert writer_relation("dia bilang ama sy gajinya gk dibayar") is None
+    assert writer_relation("ama nahu di Malaysia") == "anak"
+
+
+def test_the_problems_named_in_english_and_sasak() -> None:
+    assert categories_in("her employer does not pay her salary") == ["wages"]
+    assert categories_in("I was not paid for 4 months") == ["wages"]
+    assert categories_in("my passport was taken by the agent") == ["documents"]
+    assert categories_in("she is beaten by her employer") == ["violence"]
+    assert categories_in("pasporne tahan isik majikan") == ["documents"]
+
+
+def test_the_workers_name_right_after_who_they_are() -> None:
+    assert named_after_relation("LAPOR kanak tiang Baiq Rina lek Malaysia") == "Baiq Rina"
+    assert named_after_relation("anak saya Siti Aminah di Malaysia") == "Siti Aminah"
+    assert named_after_relation("anak sy baiq rina di hk") == "Baiq Rina"
+    assert named_after_relation("my mother Inaq Sahnun works in Saudi") == "Inaq Sahnun"
+    assert named_after_relation("LAPOR ANAK SY SITI DI MALAYSIA") is None
+    assert named_after_relation("anak saya Gajinya gk dibayar") is None
+    assert named_after_relation("anak sy di malaysia") is None
