@@ -12,7 +12,7 @@ from bot.cases.hints import COUNTRY_WORDS, RELATIONS, countries_in, family_words
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
-from bot.options import short
+from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
 from bot.types import Button, Row
 from knowledge.danger import fold_all
@@ -326,11 +326,32 @@ def _name_from(tokens: list[str]) -> str | None:
     return " ".join(name)
 
 
+PASSING_TALK = frozenset(("thanks", "greeting", "bye"))
+
+
+def said_in_passing(ctx: Ctx, text: str) -> bool:
+    """Thanks, a greeting, a goodbye, a yes or a no and nothing else ("makasih pak", "thank
+    you", "ya"): typed where a name or a place is asked, it is neither (the summary showed
+    "Pekerja: makasih pak")."""
+    words = set(fold(text).split())
+    if words and words <= ADDRESS:
+        return True  # "pak": someone calling
+    said = words - ADDRESS
+    return bool(said) and (
+        said <= YES_WORDS | NO_WORDS or ctx.engine.librarian.smalltalk.detect(text) in PASSING_TALK
+    )
+
+
 def worker_name_read(ctx: Ctx) -> str:
     """The name typed, or the one a sentence gives ("bukan pak, nama lengkap nya Siti
-    Aisyah")."""
+    Aisyah"). Thanks or a yes is not a name; where a name is needed, not knowing it is met
+    with a nickname's being enough."""
     name = Form.text(ctx, 2, 100)
+    if said_in_passing(ctx, name):
+        raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
     named = name_in(name)
+    if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
+        raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"
     if named and named != name and not never:
         return named
@@ -449,7 +470,13 @@ def city_prompt(ctx: Ctx) -> None:
 
 
 def city_read(ctx: Ctx) -> str | None:
-    return None if skipped(ctx) else Form.text(ctx, 2, 120)
+    """The city typed, or none skipped; a yes or thanks is no city ("Negara: Malaysia, ya"):
+    the question has no yes to give."""
+    if skipped(ctx):
+        return None
+    if said_in_passing(ctx, ctx.incoming.text or ""):
+        raise Invalid(ctx._("I need the name of a city or area here."))
+    return Form.text(ctx, 2, 120)
 
 
 COUNTRY_OTHER = Step(

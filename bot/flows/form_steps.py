@@ -8,14 +8,17 @@ answer the step reads moves the form on.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.cases.service import PAUSED_FOR_OFFICER
+from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK
 from bot.context import Ctx
 from bot.flows import menu
 from bot.flows.base import Invalid
-from bot.flows.case_thread import asks_what_next
-from bot.options import short
+from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
+from bot.options import ADDRESS, short
+from bot.register.hints import PARTICLES, QUESTION_TAGS
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.normalize import fold
@@ -25,6 +28,38 @@ if TYPE_CHECKING:
 
 STORY_QUESTION_WORDS = 8
 """Where the story is asked, a question this short is answered, not filed as the story."""
+ABOUT_THE_FORM_WORDS = 8
+"""A wish to stop the report, or a question of where it stands, is said in this many words."""
+REPORTING = REPORT_WORDS | frozenset("pengaduan aduan formulir form".split())
+CANCELLING = (
+    TAKING_BACK
+    | NOT_GOING
+    | GOING
+    | REPORTING
+    | FILLERS
+    | BEFORE_COMMAND
+    | frozenset("gajadi can could ini itu nya dulu bisa boleh kah apa apakah my the this".split())
+)
+"""All a wish to stop the report says: "cancel my report", "gk jadi lapor pak", "bisa
+batalin laporannya?"."""
+STANDING = frozenset(
+    "kabar kabarnya news update updates status dikirim terkirim kirim sent diproses proses "
+    "prosesnya ditanggapi progress".split()
+)
+"""Words of a question of where the report stands."""
+ASKING_WHERE_IT_STANDS = (
+    STANDING
+    | REPORTING
+    | ALREADY
+    | NOT_YET
+    | ADDRESS
+    | FILLERS
+    | frozenset(
+        "gmn gimana gimna bagaimana bgmn apa apakah ada sampai mana dimana sy saya aku kami ku "
+        "any is there has have been was it my our the yet".split()
+    )
+)
+"""All such a question says: "gmn laporan sy?", "udh dikirim blm", "any news?"."""
 
 
 def continue_form(engine: Engine, ctx: Ctx) -> None:
@@ -50,6 +85,14 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         ctx.say(ctx._("I need this answer to go on. Type *batal* to stop."))
         step.ask_again(ctx)
         return
+    if not incoming.button and wants_to_stop_reporting(text):
+        engine.run_command(ctx, "cancel")  # "cancel my report": what "batal" does
+        return
+    if not incoming.button and form.name == "case" and asks_where_it_stands(engine, text):
+        # "gmn laporan sy?", "any news?" while it is being filled in: it is not sent yet
+        menu.reports_not_sent(ctx)
+        step.ask_again(ctx)
+        return
     if (
         step.free_text
         and (step.questions_allowed or _short_question_in_story(text))
@@ -59,6 +102,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     ):
         step.ask_again(ctx)
         return
+    before = ctx.conversation.data
     try:
         value = step.read(ctx)
     except Invalid as invalid:
@@ -67,7 +111,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             and not step.free_text
             and not incoming.button
             and engine.looks_like_question(text)
-            and answer_in_form(engine, ctx)
+            and _answered_as_before(engine, ctx, before)
         ):
             step.ask_again(ctx)
             return
@@ -87,6 +131,47 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     conv.step = following.name
     following.prompt(ctx)
+
+
+def _answered_as_before(engine: Engine, ctx: Ctx, before: dict[str, object]) -> bool:
+    """Answers a question typed instead of the step's answer, with the step as it was before
+    it was read: a guess to confirm ("Masalah: Gaji macet — benar?") is asked again, not
+    dropped for the open list."""
+    read = ctx.conversation.data
+    ctx.conversation.data = before
+    if answer_in_form(engine, ctx):
+        return True
+    ctx.conversation.data = read
+    return False
+
+
+def wants_to_stop_reporting(text: str) -> bool:
+    """A wish to stop the form said in a sentence ("cancel my report", "can I cancel my
+    report?", "gk jadi lapor pak"): a word that takes it back and the report, nothing else."""
+    words = fold(text).split()
+    if not words or len(words) > ABOUT_THE_FORM_WORDS or not set(words) <= CANCELLING:
+        return False
+    taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words
+    taking_back |= any(a in NOT_GOING and b in GOING for a, b in pairwise(words))
+    return taking_back and bool(REPORTING.intersection(words))
+
+
+def asks_where_it_stands(engine: Engine, text: str) -> bool:
+    """A question of where the report stands ("gmn laporan sy?", "udh dikirim blm", "any
+    news?"), asked while it is being filled in. A tag at its end ("... dikirim gk?") asks;
+    elsewhere a negation tells ("gk ada kabar" is lost contact), and is not such a question."""
+    words = fold(text).split()
+    while words and words[-1] in PARTICLES | ADDRESS:
+        words.pop()
+    tagged = len(words) > 1 and words[-1] in QUESTION_TAGS
+    if tagged:
+        words.pop()
+    if not words or len(words) > ABOUT_THE_FORM_WORDS or mentions_danger(text):
+        return False
+    asks = tagged or engine.looks_like_question(text)
+    asks |= bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    said = set(words)
+    return asks and said <= ASKING_WHERE_IT_STANDS and bool(said & (STANDING | REPORTING))
 
 
 def _asks_what_now(engine: Engine, text: str) -> bool:

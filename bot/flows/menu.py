@@ -71,10 +71,35 @@ def case_state(ctx: Ctx, case: Case) -> str:
     return ctx._(CASE_STATES.get(case.status, case.status))
 
 
-def status(ctx: Ctx) -> None:
+def case_lines(ctx: Ctx) -> list[str]:
+    """Where each of the contact's reports stands, one a line."""
     from bot.cases.categories import COUNTRIES
     from bot.cases.service import cases_of
     from bot.flows.case import title_of
+
+    lines = []
+    for case in cases_of(ctx.session, ctx.contact):
+        about = ", ".join(
+            x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x
+        )  # with two reports, which is which
+        line = ctx._("Report *{number}*: {state}").format(
+            number=case.number, state=case_state(ctx, case)
+        )
+        lines.append(f"{line} ({about})" if about else line)
+    return lines
+
+
+def reports_not_sent(ctx: Ctx) -> None:
+    """Where the report stands, asked while it is being filled in ("gmn laporan sy?"): not
+    sent yet, and sent once the questions are answered; any sent before, where they stand."""
+    _ = ctx._
+    unsent = (
+        _("Your report is not sent yet.") + " " + _("It is sent once these questions are answered.")
+    )
+    ctx.say("\n".join([*case_lines(ctx), unsent]))
+
+
+def status(ctx: Ctx) -> None:
     from bot.flows.register_update import departure_lines
     from bot.flows.withdrawal import course_title
     from bot.registrations import WITHDRAWN, registrations_of
@@ -94,14 +119,7 @@ def status(ctx: Ctx) -> None:
                 date=reg.created_at.strftime("%d-%m-%Y"),
             )
         )
-    for case in cases_of(ctx.session, ctx.contact):
-        about = ", ".join(
-            x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x
-        )  # with two reports, which is which
-        line = _("Report *{number}*: {state}").format(
-            number=case.number, state=case_state(ctx, case)
-        )
-        lines.append(f"{line} ({about})" if about else line)
+    lines += case_lines(ctx)
     lines += departure_lines(ctx)
     conv = ctx.conversation
     if conv.flow in ctx.engine.forms and conv.parked:

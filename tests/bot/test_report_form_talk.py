@@ -1,0 +1,93 @@
+"""The report form (LAPOR) read the way families talk inside it: thanks or a yes is not a
+name or a city, a question of where the report stands is not a knowledge-base question, and a
+wish to stop it stops it."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.store.db import transaction
+from bot.store.models import Case
+from migran.services import Services
+from tests.conftest import Chat
+
+HELD_PASSPORT = "LAPOR kakak sy di malaysia paspornya ditahan agen"
+UNPAID = "LAPOR anak sy siti di malaysia gajinya gk dibayar 6 bulan"
+
+
+def cases(services: Services) -> int:
+    with transaction(services.factory) as session:
+        return session.scalar(select(func.count()).select_from(Case)) or 0
+
+
+# -- 1. names and places ---------------------------------------------------------------------
+def test_thanks_or_a_yes_is_neither_the_workers_name_nor_the_city(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(HELD_PASSPORT)
+    assert "nama lengkap pekerja" in sqlite_chat.say("ya")
+    for thanks in ("makasih pak", "thank you"):
+        again = sqlite_chat.say(thanks)
+        assert "ketik namanya saja" in again and "nama lengkap pekerja" in again
+        assert "Negara" not in again
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("Siti")
+    assert "kota" in sqlite_chat.say("ya")
+    again = sqlite_chat.say("ya")  # the city question has no yes to give
+    assert "nama kota atau daerahnya" in again and "Di kota atau daerah mana?" in again
+    assert "Masalah: Dokumen ditahan — benar?" in sqlite_chat.say("Lewati")
+    for answer in ("ya", "tidak", "sukamulia", "ya"):
+        sqlite_chat.say(answer)
+    summary = sqlite_chat.say("ya")
+    assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
+
+
+def test_not_knowing_the_name_where_one_is_needed_asks_for_a_nickname(
+    sqlite_chat: Chat,
+) -> None:
+    sqlite_chat.say("anak saya mau berangkat ke Taiwan bulan depan")
+    assert "nama lengkap orang yang berangkat" in sqlite_chat.say(button="opt:yes")
+    again = sqlite_chat.say("gk tau nama lengkapnya")
+    assert "nama panggilannya juga boleh" in again and "desa" not in again.casefold()
+
+
+def test_not_knowing_the_name_in_a_report_goes_on_without_it(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(HELD_PASSPORT)
+    sqlite_chat.say("ya")
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("gk tau nama lengkapnya")
+
+
+# -- 2. questions about the report, and stopping it ------------------------------------------
+def test_asking_where_the_report_stands_while_filling_it_in(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(UNPAID)
+    for answer in ("ya", "Siti Aminah", "ya"):
+        sqlite_chat.say(answer)
+    confirm = "Masalah: Gaji macet/dipotong — benar?"
+    assert confirm in sqlite_chat.say("Lewati")
+    for asked in ("gmn laporan sy?", "udh dikirim blm"):
+        reply = sqlite_chat.say(asked)
+        assert "Laporan Anda belum terkirim" in reply and confirm in reply
+        assert "kekerasan" not in reply
+    # any other question is still answered, and the guess is still the one to confirm
+    reply = sqlite_chat.say("nomor kbri malaysia brp?")
+    assert "kembali ke formulir" in reply and confirm in reply
+    assert "Apa masalahnya?" not in reply
+    assert "Apakah ada orang dalam bahaya" in sqlite_chat.say("ya")
+
+
+def test_asking_for_news_or_to_cancel_in_english(sqlite_services: Services) -> None:
+    chat = Chat(sqlite_services)
+    chat.say("REPORT my salary not paid 4 months, I am in Hong Kong")
+    for answer in ("yes", "1", "Siti Rahmah", "yes", "Skip", "1"):
+        chat.say(answer)
+    assert "Which village" in chat.say("no")
+    reply = chat.say("any news?")
+    assert "Your report is not sent yet" in reply and "Which village" in reply
+    assert "cannot be reached" not in reply
+    reply = chat.say("can I cancel my report?")
+    assert "Cancelled" in reply and "Which one is your village?" not in reply
+    assert cases(sqlite_services) == 0
+
+
+def test_a_wish_not_to_report_after_all_stops_the_form(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(UNPAID)
+    sqlite_chat.say("ya")
+    assert "Dibatalkan" in sqlite_chat.say("gk jadi lapor pak")
+    assert "Pekerja" not in sqlite_chat.say("ya")
