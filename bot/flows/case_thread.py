@@ -9,10 +9,12 @@ officer who knows the story.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
 from bot.answers import smalltalk_text
+from bot.cases.hints import countries_in
 from bot.cases.service import (
     REOPEN_WINDOW,
     add_family_message,
@@ -24,6 +26,7 @@ from bot.commands import OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.options import short
+from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
 from bot.triage import asks_where_to_turn
 from bot.types import Button
@@ -126,6 +129,48 @@ def asks_what_next(words: list[str]) -> bool:
     return bool(words) and set(words) <= WHAT_NEXT and bool(WHAT_WORDS.intersection(words))
 
 
+def kin_named(text: str) -> str | None:
+    """Who the writer is to the worker a message names ("adik sy Rini": 'kakak'), in the
+    words `Case.reporter_relation` keeps; only "<kin> <mine>" counts, not "pak" or "ibu"."""
+    words = fold(text).split()
+    for first, second in pairwise(words):
+        if second in MINE and first in WORKER_OF:
+            return WORKER_OF[first]
+    return None
+
+
+def name_after_kin(text: str) -> str | None:
+    """A name written with its capital right after "<kin> <mine>" ("adik sy Rini di saudi")."""
+    raw = text.split()
+    for at in range(len(raw) - 2):
+        kin, mine, name = (fold(w) for w in raw[at : at + 3])
+        if kin in WORKER_OF and mine in MINE and raw[at + 2][:1].isupper() and name.isalpha():
+            return name if not raw[at + 2].isupper() else None  # "ANAK SY DI ...": shouted
+    return None
+
+
+def about_someone_else(case: Case, text: str) -> bool:
+    """The message names another worker or another country than the open report's ("LAPOR
+    adik sy Rini di saudi dipukul majikan" while Siti's report on Malaysia is open): news of
+    someone else, for a report of its own. The report's worker named by name is the same
+    person wherever the message places them; naming no one and nowhere is the report's."""
+    words = fold(text).split()
+    own_names = {w for w in fold(case.worker_name or "").split() if len(w) > 2}
+    if own_names.intersection(words):
+        return False
+    named = name_after_kin(text)
+    if named is not None and own_names:
+        return True
+    countries = countries_in(text)
+    if countries and case.country not in countries:
+        return True
+    kin = kin_named(text)
+    known = kin_named(case.story or "")
+    if known is None and case.reporter_relation in WORKER_OF.values():
+        known = case.reporter_relation
+    return kin is not None and known is not None and kin != known
+
+
 def reported_country(engine: Engine, case: Case) -> Country | None:
     return engine.numbers.country_in(case.country.replace("-", " "))
 
@@ -139,6 +184,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    if danger and about_someone_else(case, text):
+        _danger_of_someone_else(engine, ctx, case, text)
+        return
     if danger:
         _danger_told(engine, ctx, case, text)
         return
@@ -246,6 +294,26 @@ def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
         )
         return
     engine.emergency(ctx, place, with_report=False, open_report=case.number)
+
+
+def _danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
+    """Danger told of another worker or another country than the open report's: the numbers,
+    and an urgent report of its own one tap away, carrying the message. The open report is
+    left as it was: its officer would otherwise see another person's danger on it."""
+    ctx.set_data(**{PENDING_STORY: text[:4000]})
+    place = danger_place(engine, case, text)
+    given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
+        pieces.DANGER_PLACE_KEY
+    ) == pieces.danger_place(place, ctx.lang)
+    if not given:
+        engine.emergency(ctx, place, with_report=True)
+    ctx.say(
+        ctx._(
+            "Your report *{number}* is about {about}, so I have not added this to it. "
+            "*Urgent report* sends it as a new report."
+        ).format(number=case.number, about=menu.case_about(ctx, case)),
+        [Button(replies.URGENT_REPORT, short(ctx._("Urgent report")))] if given else [],
+    )
 
 
 def after_resolved(engine: Engine, ctx: Ctx) -> bool:

@@ -71,17 +71,22 @@ def case_state(ctx: Ctx, case: Case) -> str:
     return ctx._(CASE_STATES.get(case.status, case.status))
 
 
+def case_about(ctx: Ctx, case: Case) -> str:
+    """Whom and where a report is about ("Siti Aminah, Malaysia"): with two reports, or news
+    of someone else, which is which."""
+    from bot.cases.categories import COUNTRIES
+    from bot.flows.case import title_of
+
+    return ", ".join(x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x)
+
+
 def case_lines(ctx: Ctx) -> list[str]:
     """Where each of the contact's reports stands, one a line."""
-    from bot.cases.categories import COUNTRIES
     from bot.cases.service import cases_of
-    from bot.flows.case import title_of
 
     lines = []
     for case in cases_of(ctx.session, ctx.contact):
-        about = ", ".join(
-            x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x
-        )  # with two reports, which is which
+        about = case_about(ctx, case)
         line = ctx._("Report *{number}*: {state}").format(
             number=case.number, state=case_state(ctx, case)
         )

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.cases import service as handoff
 from bot.store.db import transaction
-from bot.store.models import Case, CaseEvent, OutboxMessage
+from bot.store.models import Case, CaseEvent, Conversation, OutboxMessage
 from migran.services import Services
 from tests.bot.test_case_review import replay
 from tests.cases_support import REPORT_STEPS, officer_replies
@@ -194,3 +194,54 @@ def test_typing_a_new_report_with_one_open_starts_it(
 ) -> None:
     chat, _, _ = reported
     assert "nama lengkap pekerja" in chat.say("laporan baru pak, soal adik sy di taiwan")
+
+
+CALM_REPORT = [{"button": "opt:no"} if at == 8 else step for at, step in enumerate(REPORT_STEPS)]
+"""Baiq Nurhasanah's unpaid wages in Malaysia, no one in danger: a report not urgent."""
+
+
+def the_form(services: Services) -> tuple[str | None, dict[str, object]]:
+    with transaction(services.factory) as session:
+        conversation = session.scalars(select(Conversation)).one()
+        return conversation.flow, dict(conversation.data or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("LAPOR adik sy Rini di saudi dipukul majikan tiap hari", "+966"),
+        ("suami sy dikurung majikan di taiwan, hp nya diambil", "Dari Taiwan"),
+    ],
+)
+def test_danger_of_someone_else_gets_a_report_of_its_own_not_the_open_one(
+    services: Services, text: str, numbers: str
+) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    replies = chat.send(text)
+    said = "\n".join(r.text for r in replies)
+    assert numbers in said and "ditandai darurat" not in said
+    assert "Baiq Nurhasanah" in said  # which report it was not added to
+    with transaction(services.factory) as session:
+        assert not session.scalars(select(Case)).one().urgent
+    assert text not in family_messages(services)
+    # the urgent report of its own carries the message
+    assert "nama lengkap pekerja" in chat.say(button="cmd:urgent")
+    flow, data = the_form(services)
+    assert flow == "case" and data.get("urgent") and text in str(data.get("story"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong pak Baiq Nurhasanah dipukul majikan di saudi",  # her, wherever she is now
+        "anak sy dikunci majikan di johor gk dikasih makan",  # the same worker and country
+        "tolong pak dia dikunci di kamar gk dikasih makan 2 hari",  # no one named
+    ],
+)
+def test_danger_of_the_reports_own_worker_marks_it_urgent(services: Services, text: str) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    assert "ditandai darurat" in chat.say(text)
+    with transaction(services.factory) as session:
+        assert session.scalars(select(Case)).one().urgent
