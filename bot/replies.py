@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from bot import pieces
 from bot.answers import place_first
 from bot.context import Ctx
-from bot.i18n import N_
+from bot.i18n import N_, translator
 from bot.options import short
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
@@ -28,9 +28,25 @@ def place_numbers(ctx: Ctx, country: Country) -> str:
     return "\n".join([head, *("• " + line.text(lang) for line in country.lines)])
 
 
-def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:
+REPORT_INVITE = N_("Type *report* and your village officer will help.")
+"""How answers end, in the content as in the catalogs: to someone whose report is open, the
+line says it is with the officer already (`report_is_with_officer`)."""
+REPORT_WITH_OFFICER = N_("Your report *{number}* is already with your village officer.")
+
+
+def report_is_with_officer(ctx: Ctx, text: str, number: str, lang: str | None = None) -> str:
+    """An answer given while a report is open, without "type *lapor*": that report is with the
+    officer already, and typing it would start a second one."""
+    _ = translator(lang) if lang else ctx._
+    return text.replace(_(REPORT_INVITE), _(REPORT_WITH_OFFICER).format(number=number))
+
+
+def where_to_turn(
+    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, open_report: str | None = None
+) -> None:
     """Where to report from the place the person is (when a message placed them), and from
-    anywhere: the answer to "lapor kmn?"."""
+    anywhere: the answer to "lapor kmn?". With a report open (`open_report`), it says the
+    report is with the officer instead of offering one."""
     _ = ctx._
     lines = [_("Where to report and whom to call:"), ""]
     if country is not None and country.lines:
@@ -42,7 +58,11 @@ def where_to_turn(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) 
             "",
             _("Tell me the country or city (e.g. *di Johor*) for the numbers to call there."),
         ]
-    lines += ["", _("Type *report* and your village officer will help.")]
+    if open_report:
+        lines += ["", _(REPORT_WITH_OFFICER).format(number=open_report)]
+        ctx.say("\n".join(lines))
+        return
+    lines += ["", _(REPORT_INVITE)]
     ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
 
 
@@ -179,7 +199,7 @@ def answered_above(
         ctx.say(
             ctx._("More on *{title}*:").format(title=title) + "\n\n" + detail,
             [
-                *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
+                *topic_buttons(ctx, topics, [alone] if alone else [], lang),
                 Button(REPORT, short(ctx._("Ask an officer"))),
             ],
         )
@@ -191,7 +211,7 @@ def answered_above(
             "or press *Ask an officer*: your village officer will read everything you wrote."
         ).format(title=title),
         [
-            *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
+            *topic_buttons(ctx, topics, [alone] if alone else [], lang),
             Button(REPORT, short(ctx._("Ask an officer"))),
             Button(f"topic:{slug}", short(ctx._("Show it again"))),
         ],
@@ -213,13 +233,13 @@ def answering_lines(
         + "\n\n"
         + "\n".join(lines),
         [
-            *_topic_buttons(ctx, topics, [alone] if alone else [], lang),
+            *topic_buttons(ctx, topics, [alone] if alone else [], lang),
             Button(REPORT, short(ctx._("Ask an officer"))),
         ],
     )
 
 
-def _topic_buttons(
+def topic_buttons(
     ctx: Ctx, topics: Mapping[str, Topic], slugs: Sequence[str], lang: str
 ) -> list[Button]:
     return [Button(f"topic:{s}", short(_title(ctx, topics[s], lang))) for s in slugs if s in topics]
@@ -273,7 +293,7 @@ def after_answer(
 ) -> list[Button]:
     """Beside an answer: the message's other needs, then "ask an officer" (and the menu when
     there is room)."""
-    buttons = _topic_buttons(ctx, topics, offered, lang)[:BESIDE_ANSWER]
+    buttons = topic_buttons(ctx, topics, offered, lang)[:BESIDE_ANSWER]
     buttons.append(Button(REPORT, short(ctx._("Ask an officer"))))
     if len(buttons) < 3:
         buttons.append(Button("cmd:menu", short(ctx._("Menu"))))

@@ -29,9 +29,10 @@ from bot.options import short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
 from bot.triage import asks_where_to_turn
-from bot.types import Button
+from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
+from knowledge.librarian import Answer
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 
@@ -197,7 +198,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         # "lapor kmn pak?", "nomor kbri brp?": the numbers from where the report says
         add_family_message(ctx.session, case=case, text=text)
         place = None if at_home(text) else engine.numbers.located_in(text)
-        replies.where_to_turn(ctx, engine.numbers, place or reported_country(engine, case))
+        replies.where_to_turn(
+            ctx, engine.numbers, place or reported_country(engine, case), case.number
+        )
         return
     news = None if asks else engine.librarian.topics.get(grave_news(words) or "")
     if news is not None:
@@ -232,12 +235,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
         ctx.say(smalltalk_text(answer.intent, ctx.lang))
         return
-    if answer.topic is not None and answer.topic.form is None and asks:
+    if asks and _answered(engine, ctx, case, answer, text):
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
         add_family_message(ctx.session, case=case, text=text)
-        place = engine.numbers.country_in(text)
-        ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
         ctx.say(
             ctx._("I have also passed this to your village officer (report *{number}*).").format(
                 number=case.number
@@ -261,6 +262,33 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             number=case.number
         )
     )
+
+
+def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -> bool:
+    """A question the knowledge base answers, answered as anywhere else: also one whose topic
+    only the whole reading dares ("syarat ke taiwan apa aja?": a guess, said to be one, with
+    the other choices beside it), not filed as more of the story. The answer's "type *lapor*"
+    says the report is with the officer already."""
+    topic, guessed, lang = answer.topic, False, answer.lang
+    offered: tuple[str, ...] = ()
+    if topic is None:
+        reading = engine.triage.read(text)
+        if reading.topic is None or reading.urgent or reading.command or reading.intent:
+            return False
+        topic = engine.librarian.topics.get(reading.topic)
+        guessed, offered, lang = reading.guessed, reading.offered, reading.lang
+    if topic is None or topic.form is not None:
+        return False
+    place = engine.numbers.country_in(text)
+    lead = ""
+    if guessed:
+        lead = ctx._("I think this is what you are asking about. If not, choose below.") + "\n\n"
+    body = replies.report_is_with_officer(
+        ctx, engine.topic_text(ctx, topic, lang, place), case.number, lang
+    )
+    buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
+    ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
+    return True
 
 
 def _what_helps(engine: Engine, ctx: Ctx, case: Case, topic: Topic, text: str) -> None:

@@ -245,3 +245,28 @@ def test_danger_of_the_reports_own_worker_marks_it_urgent(services: Services, te
     assert "ditandai darurat" in chat.say(text)
     with transaction(services.factory) as session:
         assert session.scalars(select(Case)).one().urgent
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("syarat ke taiwan apa aja?", "KDEI Taipei"), ("syarat ke malaysia apa aja?", "OCS")],
+)
+def test_a_question_the_reading_only_guesses_is_answered_not_filed_as_story(
+    services: Services, reported: tuple[Chat, str, int], question: str, answered: str
+) -> None:
+    chat, _number, _ = reported
+    text = chat.say(question)
+    assert answered in text and "Sudah ditambahkan" not in text
+    assert family_messages(services)[-1] == question  # the officer sees it too, as before
+
+
+@pytest.mark.parametrize("question", ["nomor darurat malaysia apa aja?", "lapor kmn pak?"])
+def test_with_a_report_open_the_numbers_say_it_is_with_the_officer_not_type_lapor(
+    services: Services, reported: tuple[Chat, str, int], question: str
+) -> None:
+    chat, number, _ = reported
+    replies = chat.send(question)
+    text = "\n".join(r.text for r in replies)
+    assert "+60 17-668 8032" in text
+    assert "Ketik *lapor*" not in text and f"*{number}* sudah diteruskan ke petugas" in text
+    assert "cmd:report" not in [b.id for r in replies for b in r.buttons]
