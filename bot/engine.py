@@ -368,6 +368,8 @@ class Engine:
         if command == "cancel" and conv.flow == WITHDRAW_PENDING:
             withdrawal.keep(ctx)  # "stop" at "withdraw?": nothing is withdrawn
             return
+        if command == "cancel" and not conv.flow and case_thread.ask_to_close(ctx):
+            return  # "batal" with a report open and nothing else to stop: the report?
         if command == "cancel":
             if conv.flow:
                 self.clear(ctx)
@@ -405,6 +407,9 @@ class Engine:
         register_command = REGISTER_COMMANDS.get(command)
         if register_command is not None:
             register_command(ctx)  # "sudah pulang", or a tap beside news told in a sentence
+            return
+        if command in (case_thread.CLOSE_REPORT, case_thread.KEEP_REPORT):
+            case_thread.answer_to_close(ctx, command)
             return
         if command == WITHDRAW:
             withdrawal.start(ctx)  # ends a form in progress: often one opened by mistake

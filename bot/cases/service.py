@@ -210,18 +210,22 @@ def add_family_message(
     media_kind: str | None = None,
     media_ref: str | None = None,
     urgent: bool = False,
+    closing: bool = False,
 ) -> CaseEvent:
-    """`urgent`: the message says someone is in danger now; the officers' notice says so."""
+    """`urgent`: the message says someone is in danger now; `closing`: the family asks for
+    the report to be closed, which only an officer does (`resolve`). The officers' notice
+    says so."""
     kind = "family_message" if text else "media"
     event = record(
         session, case=case, kind=kind, actor="family", body=text or media_kind, media_ref=media_ref
     )
     _ = translator("id")
-    headline = (
-        _("URGENT: the family writes that someone is in danger, case {number}:\n{text}")
-        if urgent
-        else _("New message from the family in case {number}:\n{text}")
-    )
+    if urgent:
+        headline = _("URGENT: the family writes that someone is in danger, case {number}:\n{text}")
+    elif closing:
+        headline = _("The family asks to close case {number}:\n{text}")
+    else:
+        headline = _("New message from the family in case {number}:\n{text}")
     for officer in responsible_officers(session, case):
         notify(
             session,

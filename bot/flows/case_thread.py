@@ -19,13 +19,15 @@ from bot.cases.service import (
     REOPEN_WINDOW,
     add_family_message,
     cases_of,
+    open_case_of,
     reopen,
     resolved_lately,
 )
 from bot.commands import OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
-from bot.options import short
+from bot.i18n import N_, translator
+from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
 from bot.triage import asks_where_to_turn
@@ -124,6 +126,105 @@ CATEGORY_TOPICS: dict[str, set[str]] = {
 after a report of it was resolved, is about that report."""
 
 
+CLOSE_REPORT, KEEP_REPORT = "close_report", "keep_report"
+"""The answers to "cancel your report?", asked after a bare "batal", as commands."""
+CLOSING_VERBS = frozenset(
+    "batal batalkan batalin dibatalkan dibatalin membatalkan tutup tutupkan tutupin ditutup "
+    "ditutupin menutup cabut cabutin dicabut mencabut cancel close withdraw".split()
+)
+REPORT_NOUNS = REPORT_WORDS | frozenset("aduan aduannya pengaduan pengaduannya".split())
+WHY = frozenset("kok kenapa knp napa mengapa why".split())
+""""kok laporannya ditutup?" asks why, it does not ask to close."""
+WISHING = frozenset("aja saja dong deh tolong tlg mohon minta mau ingin pengen please".split())
+"""A wish put as a question ("bisa tolong ditutup laporannya pak?") is still a wish."""
+NOT_GOING = frozenset("gak ga gk g nggak ngga enggak engga tidak tdk ndak".split())
+GOING = frozenset(("jadi", "jd"))
+TO_REPORT = frozenset("lapor melapor laporan".split())
+TROUBLE = frozenset("masalah masalahnya urusan urusannya kasus kasusnya problem problemnya".split())
+SETTLED = frozenset("selesai beres teratasi solved settled".split())
+BARE_CANCEL = frozenset("batal batalkan batalin cancel".split())
+"""The "batal" alone that, with a report open and no form to stop, may mean the report."""
+
+
+def wants_report_closed(words: list[str], asks: bool) -> bool:
+    """A wish to close the open report: "laporannya dibatalin aja", "tutup aja laporannya
+    pak", "cancel my report", "gk jadi lapor", "masalahnya sudah selesai". Not a question of
+    why or whether ("kok laporannya ditutup?", "masalahnya sudah selesai belum?")."""
+    said = set(words)
+    if said & WHY or (asks and not said & WISHING):
+        return False
+    if said & CLOSING_VERBS and said & REPORT_NOUNS:
+        return True
+    if any(
+        a in NOT_GOING and b in GOING and c in TO_REPORT
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    ):
+        return True  # "gk jadi lapor pak"
+    return bool(said & TROUBLE and said & ALREADY and said & SETTLED and not said & NOT_YET)
+
+
+def request_close(ctx: Ctx, case: Case, text: str) -> None:
+    """The family's wish to close the report, passed to its officer, who resolves it: a
+    report closed by a word typed in passing would lose the officer who knows the story."""
+    add_family_message(ctx.session, case=case, text=text, closing=True)
+    ctx.say(
+        ctx._(
+            "Your request to close report *{number}* was passed to your village officer. The "
+            "officer is the one who closes it."
+        ).format(number=case.number)
+    )
+
+
+def ask_to_close(ctx: Ctx) -> bool:
+    """A bare "batal" with a report open and no form to stop: whether the report is meant,
+    asked with yes and no (a second "batal" is a yes). False when it is not that case."""
+    if not BARE_CANCEL.intersection(fold(ctx.incoming.text or "").split()):
+        return False
+    case = open_case_of(ctx.session, ctx.contact)
+    if case is None:
+        return False
+    if f"cmd:{CLOSE_REPORT}" in ctx.previous_options:
+        request_close(ctx, case, ctx.incoming.text or "")
+        return True
+    ctx.say(
+        ctx._("Do you want to cancel your report *{number}* ({about})?").format(
+            number=case.number, about=menu.case_about(ctx, case)
+        ),
+        [
+            Button(f"cmd:{CLOSE_REPORT}", short(ctx._("Yes, cancel it"))),
+            Button(f"cmd:{KEEP_REPORT}", short(ctx._("No"))),
+        ],
+    )
+    return True
+
+
+def answer_to_close(ctx: Ctx, answer: str, text: str | None = None) -> None:
+    """Yes or no to "cancel your report?", pressed or typed."""
+    case = open_case_of(ctx.session, ctx.contact)
+    if case is None:
+        menu.show(ctx)  # resolved meanwhile
+    elif answer == CLOSE_REPORT:
+        request_close(ctx, case, text or translator("id")(CLOSE_PRESSED))
+    else:
+        ctx.say(ctx._("Your report *{number}* stays open.").format(number=case.number))
+
+
+CLOSE_PRESSED = N_("Please close this report.")
+"""What the officer reads when the family pressed yes to closing it."""
+
+
+def _typed_answer_to_close(ctx: Ctx, words: list[str]) -> str | None:
+    """ "iya", "tidak" typed after "cancel your report?"."""
+    if f"cmd:{CLOSE_REPORT}" not in ctx.previous_options:
+        return None
+    said = set(words) - ADDRESS
+    if said and said <= YES_WORDS | CLOSING_VERBS:
+        return CLOSE_REPORT
+    if said and said <= NO_WORDS:
+        return KEEP_REPORT
+    return None
+
+
 def asks_what_next(words: list[str]) -> bool:
     """Nothing but "what now" ("terus gimana pak?"), with a word that asks it ("ya" alone
     does not)."""
@@ -190,6 +291,13 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         return
     if danger:
         _danger_told(engine, ctx, case, text)
+        return
+    typed = _typed_answer_to_close(ctx, words)
+    if typed is not None:
+        answer_to_close(ctx, typed, text)
+        return
+    if wants_report_closed(words, asks):
+        request_close(ctx, case, text)  # "laporannya dibatalin aja", "tutup aja laporannya"
         return
     if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
         engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"

@@ -270,3 +270,54 @@ def test_with_a_report_open_the_numbers_say_it_is_with_the_officer_not_type_lapo
     assert "+60 17-668 8032" in text
     assert "Ketik *lapor*" not in text and f"*{number}* sudah diteruskan ke petugas" in text
     assert "cmd:report" not in [b.id for r in replies for b in r.buttons]
+
+
+def the_case_status(services: Services) -> str:
+    with transaction(services.factory) as session:
+        return session.scalars(select(Case.status)).one()
+
+
+@pytest.mark.parametrize(
+    "wish",
+    [
+        "alhamdulillah pak gajinya udh dibayar, laporannya dibatalin aja",
+        "tutup aja laporannya pak",
+        "gk jadi lapor pak",
+        "masalahnya sudah selesai",
+        "cancel my report",
+        "bisa tolong dicabut laporan sy pak?",
+    ],
+)
+def test_a_wish_to_close_the_report_is_passed_to_the_officer_who_closes_it(
+    services: Services, reported: tuple[Chat, str, int], wish: str
+) -> None:
+    chat, number, _ = reported
+    text = chat.say(wish)
+    assert f"Permintaan menutup laporan *{number}* sudah diteruskan" in text
+    assert family_messages(services)[-1] == wish
+    assert any(
+        m.startswith(f"Keluarga meminta kasus {number} ditutup") for m in to_officer(services)
+    )
+    assert the_case_status(services) != "resolved"  # an officer resolves it
+
+
+@pytest.mark.parametrize("text", ["kok laporannya ditutup?", "masalahnya sudah selesai belum pak?"])
+def test_asking_about_the_closing_is_not_a_wish_to_close(
+    services: Services, reported: tuple[Chat, str, int], text: str
+) -> None:
+    chat, _number, _ = reported
+    assert "Permintaan menutup" not in chat.say(text)
+
+
+def test_a_bare_batal_with_a_report_open_asks_whether_the_report_is_meant(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    asked = chat.send("batal")
+    assert f"membatalkan laporan *{number}*" in asked[0].text
+    assert "Laporan *" + number + "* tetap dibuka" in chat.say("tidak pak")
+    chat.say("batal")
+    assert "Permintaan menutup laporan" in chat.say("iya")
+    chat.say("batal")
+    assert "Permintaan menutup laporan" in chat.say(button="cmd:close_report")
+    assert the_case_status(services) != "resolved"
