@@ -49,7 +49,7 @@ from bot.flows import (
 )
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
-from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill
+from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill, retaken
 from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
@@ -225,6 +225,8 @@ class Engine:
             self.run_command(ctx, command)
             return
         conv = ctx.conversation
+        if not conv.flow and text and retaken(ctx):
+            return  # "yaudah setuju" right after refusing a report's consent: it starts again
         if conv.flow in self.forms and not conv.parked:
             self._danger_in_form(ctx, text)
             form_steps.continue_form(self, ctx)

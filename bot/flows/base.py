@@ -70,6 +70,10 @@ class Form:
     def finish(self, ctx: Ctx) -> None:
         raise NotImplementedError
 
+    def left_behind(self, ctx: Ctx) -> dict[str, object]:
+        """What the conversation keeps once the form has ended (its own data goes with it)."""
+        return {}
+
     # -- helpers for steps -----------------------------------------------------------------
     @staticmethod
     def option(ctx: Ctx, options: list[Button] | list[Row]) -> str:

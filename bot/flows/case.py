@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot import pieces, replies
 from bot.cases.categories import CATEGORIES, COUNTRIES
 from bot.cases.hints import categories_in, countries_in
 from bot.cases.service import create_case
-from bot.context import Ctx
+from bot.context import PENDING_STORY, PIECES_KEY, Ctx
 from bot.flows import news
 from bot.flows.base import Invalid, Step
 from bot.flows.common import (
@@ -33,11 +34,12 @@ from bot.flows.common import (
 )
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
-from bot.options import bullet, short
+from bot.options import ADDRESS, YES_WORDS, bullet, short
 from bot.register.hints import writer_relation
 from bot.register.service import link_new_case
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
+from knowledge.emergency import Country
 from knowledge.normalize import fold
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
@@ -115,6 +117,58 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
         ctx.engine.emergency(ctx)
+
+
+REFUSED_KEY = "report_refused"
+"""A report whose consent was just refused: when, its opening, and whether it was urgent."""
+AGREEING = frozenset("setuju agree lapor melapor".split())
+"""Words that take the refusal back ("yaudah setuju", "ok lapor"); "setuju" also gives the
+consent just refused."""
+RETAKING = YES_WORDS | AGREEING | frozenset("jadi jd mau sy saya aku deh".split())
+
+
+def danger_country(ctx: Ctx) -> Country | None:
+    """Where the report's opening places someone in danger, as its danger reply read it."""
+    return ctx.engine.numbers.country_in(str(ctx.data.get("opening") or ""))
+
+
+def refused_in_danger(ctx: Ctx) -> None:
+    """Consent refused on a report that says someone is in danger: nothing is saved, but the
+    numbers stay in the last message, and the report is one tap away."""
+    engine = ctx.engine
+    country = danger_country(ctx)
+    lines = [
+        ctx._("All right, nothing was saved. If someone is in danger now, call for help at once:")
+    ]
+    if country is not None and country.lines:
+        lines += ["", replies.place_numbers(ctx, country)]
+    lines += ["", ctx._("From anywhere (also for the family at home):")]
+    lines += ["• " + line.text(ctx.lang) for line in engine.numbers.general]
+    lines += [
+        "",
+        ctx._(
+            "When you are ready to report, press *Report again* or type *ya setuju*: your "
+            "village officer gets it at once."
+        ),
+    ]
+    ctx.say("\n".join(lines), [Button(replies.URGENT_REPORT, short(ctx._("Report again")))])
+
+
+def retaken(ctx: Ctx) -> bool:
+    """ "yaudah setuju", "ya setuju", "ok lapor" right after consent was refused: the report
+    starts again with the same opening (and, for "setuju", the consent given)."""
+    refused = ctx.data.get(REFUSED_KEY)
+    words = set(fold(ctx.incoming.text or "").split()) - ADDRESS
+    if not isinstance(refused, dict) or not words & AGREEING or not words <= RETAKING:
+        return False
+    if not pieces.within_window(refused.get("at"), ctx.now):
+        return False
+    if words & {"setuju", "agree"}:
+        ctx.contact.consent_at = ctx.now
+    ctx.engine.start_form(
+        ctx, "case", opening=str(refused["opening"]), urgent=bool(refused.get("urgent"))
+    )
+    return True
 
 
 def village_in(ctx: Ctx, text: str) -> str | None:
@@ -220,6 +274,9 @@ class CaseForm(ChangeableForm):
     def after(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
         if step.name == "consent" and not data.get("consent"):
+            if data.get("urgent") and data.get("opening"):
+                refused_in_danger(ctx)
+                return None
             ctx.say(
                 ctx._(
                     "All right, nothing was saved. For help without sharing details, "
@@ -504,6 +561,31 @@ class CaseForm(ChangeableForm):
             if CORRECTING.intersection(fold(ctx.incoming.text or "").split()):
                 return CHANGE
             raise
+
+    def left_behind(self, ctx: Ctx) -> dict[str, object]:
+        """After consent was refused, the report's opening stays a few minutes: *Report
+        again*, "lapor" or "ya setuju" starts it again with it; after a danger opening the
+        danger reply's window stays too, so "terus gimana pak?" gets what to do now."""
+        d = ctx.data
+        opening = d.get("opening")
+        if ctx.conversation.step != "consent" or d.get("consent") or not opening:
+            return {}
+        kept: dict[str, object] = {
+            REFUSED_KEY: {"at": ctx.now.isoformat(), "opening": opening, "urgent": d.get("urgent")},
+            PENDING_STORY: opening,
+        }
+        if d.get("urgent"):
+            # read after the danger reply, each message alone: the opening's "LAPOR" does not
+            # open the form again with every message, and more of the story joins it
+            place = pieces.danger_place(danger_country(ctx), ctx.lang)
+            kept.update(
+                {
+                    PIECES_KEY: pieces.remembered(None, str(opening), ctx.now),
+                    pieces.DANGER_KEY: ctx.now.isoformat(),
+                    pieces.DANGER_PLACE_KEY: place,
+                }
+            )
+        return kept
 
     def finish(self, ctx: Ctx) -> None:
         d = ctx.data

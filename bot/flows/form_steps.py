@@ -127,7 +127,9 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     following = form.after(ctx, step)
     if following is None:
         form.finish(ctx)
+        kept = form.left_behind(ctx)
         engine.clear(ctx)
+        ctx.set_data(**kept)
         return
     conv.step = following.name
     following.prompt(ctx)

@@ -3,6 +3,7 @@ and the country, problems and village it names are confirmed rather than asked a
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.context import Ctx
@@ -60,3 +61,49 @@ def test_a_wrong_guess_is_corrected_with_the_open_question(sqlite_services: Serv
     assert "Negara: Malaysia — benar?" in chat.say("Lalu Ahmad")
     assert "di negara mana?" in chat.say("bukan")
     assert "kota" in chat.say(button="country:brunei").casefold()
+
+
+DANGER_OPENING = "LAPOR anak sy di malaysia dipukul majikan"
+
+
+def refused(chat: Chat) -> str:
+    """A danger report whose consent is refused; the refusal's reply."""
+    chat.say(DANGER_OPENING)
+    return chat.say("tidak")
+
+
+def the_conversation(services: Services) -> tuple[str | None, dict[str, object]]:
+    with transaction(services.factory) as session:
+        conversation = session.scalars(select(Conversation)).one()
+        return conversation.flow, dict(conversation.data or {})
+
+
+def test_refusing_consent_on_a_danger_report_keeps_the_numbers_and_the_way_back(
+    chat: Chat,
+) -> None:
+    text = refused(chat)
+    assert "tidak ada yang disimpan" in text and "+60 17-668 8032" in text
+    assert "Lapor lagi" in text
+    # what now: what to do in danger, not topics the words lean to
+    assert "Yang bisa dilakukan sekarang" in chat.say("terus gimana dong pak")
+
+
+@pytest.mark.parametrize("again", ["yaudah setuju", "ya setuju", "ok lapor"])
+def test_agreeing_right_after_refusing_starts_the_report_again_with_its_opening(
+    chat: Chat, services: Services, again: str
+) -> None:
+    refused(chat)
+    text = chat.say(again)
+    consented = "setuju" in again
+    assert ("nama lengkap pekerja" in text) == consented  # "setuju" gives the consent
+    flow, data = the_conversation(services)
+    assert flow == "case" and data.get("urgent") and data.get("story") == DANGER_OPENING
+
+
+def test_report_again_pressed_after_refusing_opens_the_urgent_report_with_its_opening(
+    chat: Chat, services: Services
+) -> None:
+    refused(chat)
+    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
+    flow, data = the_conversation(services)
+    assert flow == "case" and data.get("urgent") and data.get("story") == DANGER_OPENING
