@@ -269,6 +269,9 @@ class Engine:
                 ctx._("I can only read words. Please type your question, or *menu* for options.")
             )
             return
+        if replies.is_lone_number(ctx.incoming.text):
+            replies.no_such_option(ctx, ctx.incoming.text, len(ctx.previous_options))
+            return
         if len(ctx.incoming.text) > MAX_TEXT:
             # a long plea is still read (a person in danger never meets "too long"): its first
             # part, cut at a word; the whole text is stored with the inbound message
@@ -557,7 +560,13 @@ class Engine:
 
     # -- the knowledge base ----------------------------------------------------------------
     def answer(self, ctx: Ctx) -> None:
-        chosen = ctx.lang if ctx.data.get("lang_chosen") else None
+        # a language chosen holds; else the message's own, and where its words tell none
+        # ("embassy number?"), the one the person has been writing in, not Indonesian
+        chosen = (
+            ctx.lang
+            if ctx.data.get("lang_chosen")
+            else chat_language(ctx.incoming.text or "", default=ctx.contact.language)
+        )
         text = ctx.incoming.text or ""
         earlier = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
         replied_to_danger = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)

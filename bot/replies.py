@@ -308,3 +308,30 @@ def more_after_answer(
     rest = [topics[s] for s in offered if s in topics][BESIDE_ANSWER:]
     if rest:
         _say_choices(ctx, ctx._("These may also help:"), _topic_rows(ctx, rest, lang))
+
+
+LONE_NUMBER_DIGITS = 2
+"""A message of one or two digits is a choice typed by its number ("1", "10"); longer ones
+(a phone number, an NIK) are read as before."""
+
+
+def is_lone_number(text: str) -> bool:
+    stripped = text.strip().rstrip(".)")
+    return stripped.isascii() and stripped.isdigit() and len(stripped) <= LONE_NUMBER_DIGITS
+
+
+def no_such_option(ctx: Ctx, number: str, count: int) -> None:
+    """A number typed with nothing of that number to pick ("1" before any list, "5" of four):
+    said so, not matched as a question (it drew five unrelated topics)."""
+    if count:
+        text = ctx._(
+            "There is no option {number}. Type a number from 1 to {count}, or type your question."
+        )
+    else:
+        text = ctx._(
+            "There is nothing numbered to choose now. Type your question in words, or *menu* for options."
+        )
+    ctx.say(
+        text.format(number=number.strip().rstrip(".)"), count=count),
+        [Button("cmd:menu", short(ctx._("Menu")))],
+    )

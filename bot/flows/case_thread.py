@@ -44,12 +44,15 @@ if TYPE_CHECKING:
 WHAT_NEXT = frozenset(
     "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya "
     "yah pak bu kak min sir dong sy saya aku kami hrs harus musti mesti ngapain apa now what "
-    "next then so how should i we do cara caranya".split()
+    "next then so how should i we do cara caranya "
+    # Sasak and Mbojo: "berembe tiang pak?" (how, I), "nahu" (I)
+    "berembe tiang nahu".split()
 )
 """A question of nothing but what now ("terus gimana pak?") while a report is open is about
 the report: where it stands, passed to the officer, not money-management tips."""
 WHAT_WORDS = frozenset(
-    "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya ngapain what how next".split()
+    "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya ngapain what how next "
+    "berembe".split()
 )
 ACKS = frozenset("oh o ok oke okay okey ya iya iyaa sip siap baik noted paham mengerti oww".split())
 """A message of nothing but an acknowledgement ("oh ok", "ya") after an answer asks nothing."""

@@ -111,3 +111,17 @@ def test_a_guess_is_answered_as_a_guess_and_keeps_every_other_choice(sqlite_serv
     first = next(r for r in replies if answer[:60] in r.text)
     assert first.text.startswith("Sepertinya ini yang Anda tanyakan. Kalau bukan, pilih di bawah.")
     assert shown_topics(replies) == list(reading.shown_choices)
+
+
+def test_a_number_with_nothing_of_that_number_to_pick_is_told_so(chat: Chat) -> None:
+    # before any list, "1" drew five unrelated topics as if it were a question
+    alone = chat.send("1")
+    assert "tidak ada pilihan bernomor" in alone[0].text.lower()
+    assert not shown_topics(alone)
+    offered = chat.send("gaji minimum hongkong brp")
+    count = len([o for r in offered for o in r.options])
+    beyond = chat.send(str(count + 1))
+    assert f"1 sampai {count}" in beyond[0].text and not shown_topics(beyond)
+    # a number in range still presses its option, and a phone number is no choice
+    assert "tidak ada pilihan" not in chat.send("1")[0].text.lower()
+    assert "tidak ada pilihan" not in chat.send("081234567890")[0].text.lower()
