@@ -329,7 +329,8 @@ def no_such_option(ctx: Ctx, number: str, count: int) -> None:
         )
     else:
         text = ctx._(
-            "There is nothing numbered to choose now. Type your question in words, or *menu* for options."
+            "There is nothing numbered to choose now. Type your question in words, or *menu* "
+            "for options."
         )
     ctx.say(
         text.format(number=number.strip().rstrip(".)"), count=count),
