@@ -44,6 +44,8 @@ CLAUSE_TURNS = frozenset(("padahal", "tapi", "tetapi", "tp", "namun", "but", "al
 NOW_SENTENCES_BEFORE = 3
 """How far back a word of now still speaks of a harm (`_now_near`); set 1's "aku bekerja sejak
 subuh sampai saat ini | ... | ... | kalau minta ng*wek" needs three (stop 34)."""
+WRITER_SUBJECTS = frozenset(("i", "we"))
+"""The writer as the subject of an English "was"/"were" (`_writers_own`)."""
 THAT_WORDS = frozenset(("itu", "that", "it"))
 """A clause that opens with one of these after a turn speaks of what was just told."""
 WHOLE_PLEA_WORDS = 8
@@ -98,6 +100,9 @@ class _Rule:
     """A ransom to go home is danger even when asked as "kalau mau pulang harus menebus"."""
     conditional: bool = False
     """A threat says "if": "kalau saya lapor, dia akan bunuh saya" is not a hypothetical."""
+    unless_in_message: re.Pattern[str] | None = None
+    """Words anywhere in the message that make the harm someone's in the worker's care ("the
+    grandma with dementia pinches me"): the rule does not count."""
 
 
 def required_letters(pattern: str) -> frozenset[str]:
@@ -212,6 +217,9 @@ class DangerDetector:
                 bool(r.get("needs_present")),
                 bool(r.get("always")),
                 bool(r.get("conditional")),
+                re.compile(self._any_of(r["unless_in_message"]))
+                if r.get("unless_in_message")
+                else None,
             )
             for kind, rules in spec["kinds"].items()
             for r in rules
@@ -243,6 +251,16 @@ class DangerDetector:
         self.kin_subject = re.compile(rf"\b(?:my|our) (?:{kin})s? (?:{auxiliaries})\b")
         """A family member as the subject of an English passive in the past ("my sister was")."""
         self.progressive = re.compile(rf"\b(?:{auxiliaries}) being\b")
+        told_after = spec.get("writer_told_after") or {}
+        self.writer_told_after = re.compile(self._any_of(told_after.get("phrases")))
+        """Words that keep the writer's own "I was beaten" a story told from after it ("before
+        the rescue", "at my old employer")."""
+        self.narrated = re.compile(self._any_of(told_after.get("narration")))
+        """Words of a story told in the English past ("i found", "we did not", "it was")."""
+        self.writers_auxiliary = re.compile(
+            rf"\b(?:{'|'.join(sorted(WRITER_SUBJECTS))}) (?:{auxiliaries})\b"
+        )
+        """The writer's own "i was", "we were": of the harm, not of the story around it."""
         self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
         """Words of telling before "was being ..." that put it in someone's present."""
         self.safe = re.compile(NOT_DENIED + self._any_of(spec["safe"]))
@@ -471,8 +489,11 @@ class DangerDetector:
             return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
         # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over before it
         ends_safe = max(safe_at) if safe and not plea else None
+        told_after = self._writer_tells_after(standard)
         for rule in (self.rules[n] for n in self.literals.candidates(standard)):
             if rule.needs_present and not now:
+                continue
+            if rule.unless_in_message is not None and rule.unless_in_message.search(standard):
                 continue
             for found in rule.pattern.finditer(standard):
                 if ends_safe is not None and found.end() <= ends_safe and not rule.always:
@@ -485,7 +506,7 @@ class DangerDetector:
                     now if plea else now and self._now_near(safe_text, found.start(), found.end())
                 )
                 if not self._counts(
-                    rule, before, now_here, plea, safe, after, recent, found.group(0)
+                    rule, before, now_here, plea, safe, after, recent, found.group(0), told_after
                 ):
                     continue
                 if rule.kind == "illness" and self._of_a_ward(recent):
@@ -527,6 +548,7 @@ class DangerDetector:
         after: str = "",
         recent: str = "",
         matched: str = "",
+        told_after: bool = True,
     ) -> bool:
         """False when the words around a match make it about a thing, a hypothetical, a fear,
         a denial ("tidak pernah dipukul"), others, or a danger that is over."""
@@ -537,7 +559,9 @@ class DangerDetector:
         if rule.always:
             return True
         if self._goes_on(before, after):
-            return not (self._in_the_past(window, words_before, matched) and (safe or not now))
+            return not (
+                self._in_the_past(window, words_before, matched, told_after) and (safe or not now)
+            )
         sentence = " ".join(words_before)
         rest = after.split("|", 1)[0]  # the rest of its sentence
         if not plea and (
@@ -554,7 +578,7 @@ class DangerDetector:
         hypothetical = not rule.conditional and self.hypothetical.search(window)
         if not now and (hypothetical or self.remark.match(after)):
             return False
-        if self._in_the_past(window, words_before, matched) and (safe or not now):
+        if self._in_the_past(window, words_before, matched, told_after) and (safe or not now):
             return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
 
@@ -567,22 +591,51 @@ class DangerDetector:
         return bool(self.again.match(after) or (before and self.again.fullmatch(before[-1])))
 
     def _in_the_past(
-        self, window: str, words_before: Sequence[str] = (), matched: str = ""
+        self,
+        window: str,
+        words_before: Sequence[str] = (),
+        matched: str = "",
+        told_after: bool = True,
     ) -> bool:
         """A word of the past before the harm ("dulu", "used to", "was"). English "was" and
         "were" are only the passive's auxiliary when a family member is the one harmed ("my
         sister was raped", "my daughter was trafficked to Cambodia"): a family writes of
-        someone still there, as "adik saya diperkosa" is read. Nor are they the past in what
-        someone tells of their present ("she said she was being held": `telling_english`)."""
+        someone still there, as "adik saya diperkosa" is read. So they are when the writer is
+        ("I was raped", "we were beaten"): sent to this chat it has just happened, as "saya
+        diperkosa" has, unless the message is `told_after` it (`_writer_tells_after`). Nor
+        are they the past in what someone tells of their present ("she said she was being
+        held": `telling_english`)."""
         found = [m.group(0) for m in self.past.finditer(window)]
         if not found:
             return False
         if not all(w in self.auxiliaries for w in found):
             return True
+        if not told_after and self._writers_own(words_before):
+            return False
         # "was being" before the match, or "was" before a match that begins with "being"
         progressive = self.progressive.search(f"{window} {matched.split(' ', 1)[0]}")
         told_now = progressive and not self.telling_english.isdisjoint(words_before)
         return not (self.kin_subject.search(window) or told_now)
+
+    def _writer_tells_after(self, standard: str) -> bool:
+        """The message tells the writer's own story from after it: a phrase that says so
+        ("before the rescue", "at my old employer") or a story narrated in the English past
+        beyond the writer's own "i was" ("At first I found it hard ... I was locked in the
+        house", "I was whipped. It was painful"). Typed in the chat it is the harm alone: "i
+        was raped, im in taiwan", "i was beaten by madam, i was so scared"."""
+        if self.writer_told_after.search(standard):
+            return True
+        return bool(self.narrated.search(self.writers_auxiliary.sub(" ", standard)))
+
+    def _writers_own(self, words_before: Sequence[str]) -> bool:
+        """Each "was"/"were" among the words read before the harm has the writer as its
+        subject ("i was", "we were"), the subject just outside the window included."""
+        kept = self._without_reported_that(list(words_before))
+        start = max(0, len(kept) - WINDOW_WORDS)
+        auxiliaries = [n for n in range(start, len(kept)) if kept[n] in self.auxiliaries]
+        return bool(auxiliaries) and all(
+            n > 0 and kept[n - 1] in WRITER_SUBJECTS for n in auxiliaries
+        )
 
     def _told_from_after(self, sentence: str, rest: str) -> bool:
         """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap

@@ -1458,8 +1458,7 @@ def test_a_plea_to_an_official_to_bring_someone_home_keeps_the_numbers_near() ->
 
 def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
     """ "My sister was raped by her employer" is a family writing of someone still there, as
-    "adik saya diperkosa majikan" is; "was" counts as the past only for the writer's own story
-    ("I was beaten") or with a time long past."""
+    "adik saya diperkosa majikan" is; with a time long past it is over."""
     harmed = (
         "my sister was raped by her employer",
         "my daughter was trafficked to cambodia",
@@ -1885,4 +1884,66 @@ def test_a_smugglers_boat_about_to_leave_and_being_made_to_defraud_people_are_da
         "th 2019 sy dijemput boat jam 2 malam, skrg sy mau kerja resmi",
         "sy dulu ABK, kapalnya sering bocor di laut",
         "malam ini bapak naik perahu cari ikan",
+    )
+
+
+def test_the_writers_own_english_i_was_is_danger_now_unless_told_from_after() -> None:
+    """ "i was raped", typed to this chat, has just happened, as "saya diperkosa" has: the
+    English "was" read it as over, and a person raped or beaten got choices instead of the
+    numbers (a chat tester, stop 45). A time long past, a childhood, being safe now, "before"
+    or a story narrated in the past ("... I found it hard, I was locked in ...") still put it
+    in the past, and someone else's "she was beaten" stays as it was."""
+    assert_danger(
+        "i was raped",
+        "i was raped, im in taiwan",
+        "i was beaten by my employer",
+        "I was hit yesterday by madam",
+        "i was locked in the room all day",
+        "I was sexually abused",
+        "we were beaten by the agent",
+        "i was beaten by madam, i was so scared",
+        "i was slapped by madam",
+        "my brother was kicked by the captain",
+    )
+    assert_no_danger(
+        "i was beaten by my employer in 2019",
+        "I was beaten years ago by my employer",
+        "i was beaten before, now i work for a good family",
+        "when i was a child my uncle beat me",
+        "i was beaten but now i am back home",
+        "In the first year I did not get a day off. I was locked in the house and felt alone.",
+        "I was whipped on my back. It was the worst year of my life.",
+        "my neighbour said she was beaten by her employer",
+        "i was hit by a car on the way to the market",
+    )
+
+
+def test_plain_english_harms_the_indonesian_rules_read_are_read() -> None:
+    """ "majikan sy suka lempar barang", "nyubit sy" got the numbers; the same in plain English
+    did not (a chat tester, stop 45). A party thrown at someone's house, food thrown away, the
+    worker's own locking up, a ward who pinches and a day off spent inside are not danger."""
+    assert_read_as(
+        "kind",
+        ("she throws things at me when she is angry", "violence"),
+        ("my boss threw a cup at me", "violence"),
+        ("she scratched my face", "violence"),
+        ("madam pinches me every day", "violence"),
+        ("i always get slapped when the food is late", "violence"),
+        ("my employer locks the door when she goes out", "held"),
+        ("they keep me in the house", "held"),
+        ("sir is not letting me out", "held"),
+        ("madam doesnt let me go out", "held"),
+        ("she doesnt give me food", "starved"),
+        ("they never give us food", "starved"),
+    )
+    assert_no_danger(
+        "she throws away my food",
+        "they throw a party at her house on sunday",
+        "i lock the door when madam goes out",
+        "my employer locks the door at night for safety, is that normal?",
+        "grandma has dementia, sometimes she pinches me",
+        "the baby scratched my face",
+        "she keeps me in the house on my day off to clean",
+        "madam doesnt let me eat pork",
+        "she doesnt let me go out on sunday",
     )
