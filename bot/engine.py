@@ -69,8 +69,8 @@ from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
-from knowledge.danger import PLEA
-from knowledge.danger_model import mentions_danger
+from knowledge.danger import PLEA, SUICIDE
+from knowledge.danger_model import read_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
 from knowledge.topic import Topic
@@ -299,8 +299,9 @@ class Engine:
         """Danger typed at any step of a form gets the numbers first; a report becomes urgent."""
         if ctx.conversation.flow not in self.forms or ctx.data.get("urgent"):
             return
-        if text and mentions_danger(text):
-            self.emergency(ctx)
+        danger = read_danger(text) if text else None
+        if danger is not None:
+            self.emergency(ctx, caring=danger.kind == SUICIDE)
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
@@ -504,17 +505,19 @@ class Engine:
         country: Country | None = None,
         with_report: bool | None = None,
         open_report: str | None = None,
+        caring: bool = False,
     ) -> None:
         """The numbers to call from where the person is, before anything else. Inside the
         report form, or with a report open, the report is the urgent one: no second report is
-        offered (`with_report` None: decided by the form in progress)."""
+        offered (`with_report` None: decided by the form in progress). `caring`: someone wrote
+        of wanting to die and is spoken to before the numbers."""
         if country is None:
             country = self.numbers.country_in(ctx.incoming.text or "") or self.numbers.country_in(
                 str(ctx.data.get("country") or "").replace("-", " ")
             )
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
-        replies.emergency(ctx, self.numbers, country, with_report, open_report)
+        replies.emergency(ctx, self.numbers, country, with_report, open_report, caring)
         ctx.set_data(
             **{
                 pieces.DANGER_KEY: ctx.now.isoformat(),
@@ -635,7 +638,13 @@ class Engine:
             else:
                 replies.story_noted(ctx)
         elif reading.urgent:
-            replies.emergency(ctx, self.numbers, reading.country, with_report=not reading.command)
+            replies.emergency(
+                ctx,
+                self.numbers,
+                reading.country,
+                with_report=not reading.command,
+                caring=reading.danger is not None and reading.danger.kind == SUICIDE,
+            )
         news_of = typed_update(ctx, reading)
         if news_of is not None:
             update(ctx, news_of)  # "lapor kepulangan": the register, not a report

@@ -72,10 +72,20 @@ def emergency_text(
     country: Country | None,
     with_report: bool = True,
     open_report: str | None = None,
+    caring: bool = False,
 ) -> str:
+    """The numbers to call. `caring`: the person wrote of wanting to die, and is spoken to
+    first, in a few plain words that promise nothing the numbers cannot keep."""
     _ = ctx._
     lang = ctx.lang
-    lines = [_("If someone is in danger now, call for help at once:")]
+    lines = [
+        _(
+            "Thank you for telling me. You are not alone. Call one of these numbers now, or ask "
+            "someone near you to stay with you:"
+        )
+        if caring
+        else _("If someone is in danger now, call for help at once:")
+    ]
     if country is not None and country.lines:
         lines.append("")
         lines.append(place_numbers(ctx, country))
@@ -125,11 +135,12 @@ def emergency(
     country: Country | None,
     with_report: bool = True,
     open_report: str | None = None,
+    caring: bool = False,
 ) -> None:
     """The emergency reply, with one tap to open an urgent case carrying the message, or the
     word that the report already open (`open_report`) is urgent now."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
-    ctx.say(emergency_text(ctx, numbers, country, with_report, open_report), buttons)
+    ctx.say(emergency_text(ctx, numbers, country, with_report, open_report, caring), buttons)
 
 
 def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:

@@ -27,7 +27,7 @@ from bot.register.hints import (
     tells_departure_before_question,
 )
 from knowledge import Answer, Librarian
-from knowledge.danger import Danger, DangerDetector, default_detector
+from knowledge.danger import PLEA, SUICIDE, Danger, DangerDetector, default_detector
 from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
 from knowledge.domain import DomainWords
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
@@ -435,6 +435,8 @@ class Triage:
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))
+        if self._bare_danger(text, standard, danger, topic):
+            offered = ()  # "please save me": the numbers and the urgent report, no money topics
         # a guess is not made where the words lean to danger: there the choices lead with
         # the numbers and say what they are for
         may_guess = (
@@ -639,6 +641,22 @@ class Triage:
         if not WANT_WORDS.intersection(words) or not set(said) <= PLACE_WORK_WORDS:
             return None  # "mau liburan ke jepang", "mau kirim uang ke malaysia"
         return place.topic
+
+    def _bare_danger(
+        self, text: str, standard: str, danger: Danger | None, topic: str | None
+    ) -> bool:
+        """Danger that names nothing to answer and that the ranking answers nothing for: a
+        wish to die in fewer than STORY_WORDS words ("sy pengen bunuh diri aja pak"), or a
+        message that is nothing but a plea ("please save me"). The ranking of so few words is
+        noise (money topics beside the numbers: a chat tester, stop 45); the numbers and the
+        urgent report are what helps. A plea with more in it keeps its choices: on the real
+        sets, "tolong saya, sudah tidak kuat" or a plea to be brought home is offered going
+        home, and that helps."""
+        if danger is None or topic is not None:
+            return False
+        if danger.kind == SUICIDE:
+            return len(text.split()) < STORY_WORDS
+        return danger.kind == PLEA and self.detector.only_pleads(standard)
 
     @staticmethod
     def _ranked_lead(answer: Answer) -> str | None:

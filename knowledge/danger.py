@@ -64,6 +64,9 @@ EMPHATIC = "lah"
 word without it."""
 PLEA = "plea"
 """The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
+SUICIDE = "suicide"
+"""The kind of a wish to die or to harm oneself ("sy pengen bunuh diri aja"): the reply speaks
+to the person before the numbers (bot/replies.py `emergency_text`)."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
@@ -312,7 +315,7 @@ class DangerDetector:
         self.plea_message_words = self.plea_words | {
             str(w) for key in ("persons", "address", "places") for w in whole.get(key) or ()
         }
-        """The words a message that is only a plea is made of (`_only_pleads`)."""
+        """The words a message that is only a plea is made of (`only_pleads`)."""
 
     @staticmethod
     def _substitute(pattern: str, macros: dict[str, str]) -> str:
@@ -478,7 +481,7 @@ class DangerDetector:
         if not text:
             return None
         standard = standard if standard is not None else self.standard(text)
-        if self._only_pleads(standard):
+        if self.only_pleads(standard):
             return Danger(PLEA, standard.replace(" |", "").strip(), self.topics.get(PLEA))
         safe_text = self._safe_of(standard)
         now = self._now(safe_text)
@@ -527,7 +530,7 @@ class DangerDetector:
         ("saya jaga akong tapi saya sendiri sakit parah" is the worker's own illness)."""
         return self._named_last(self.wards, self.cared_for.sub(" ", recent))
 
-    def _only_pleads(self, standard: str) -> bool:
+    def only_pleads(self, standard: str) -> bool:
         """The whole message is a plea: plea words, the persons they are for and words of
         address only, two words at least ("tolong pak", "help me"; `whole_plea`). A lone
         "help" or "tolong" is left to small talk."""

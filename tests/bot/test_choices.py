@@ -125,3 +125,39 @@ def test_a_number_with_nothing_of_that_number_to_pick_is_told_so(chat: Chat) -> 
     # a number in range still presses its option, and a phone number is no choice
     assert "tidak ada pilihan" not in chat.send("1")[0].text.lower()
     assert "tidak ada pilihan" not in chat.send("081234567890")[0].text.lower()
+
+
+@pytest.mark.parametrize(
+    "despair", ["aku udah gak kuat, mending bunuh diri aja", "i just want to die tonight"]
+)
+def test_someone_who_wants_to_die_is_spoken_to_and_offered_no_unrelated_topics(
+    sqlite_services, despair: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A wish to die got the numbers with no word to the person, and money topics beside them
+    ("Kirim uang", "KUR"; a chat tester, stop 45). A few plain words come first, then the
+    numbers and *Urgent report*, and no topic the ranking guessed from so few words."""
+    replies = Chat(sqlite_services, user="despair").send(despair)
+    assert len(replies) == 1, [r.text[:40] for r in replies]
+    text = replies[0].text
+    assert text.startswith(("Terima kasih sudah bercerita", "Thank you for telling me")), text
+    assert "0811-8080-141" in text
+    assert [b.id for b in replies[0].buttons] == ["cmd:urgent"]
+    assert shown_topics(replies) == []
+
+
+def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "please save me" was offered money management and loans beside the numbers, "tolong
+    selamatkan saya" workers' rights and irregular departure (a chat tester, stop 45). The
+    plea gets the danger reply and *Urgent report*, without the words meant for someone who
+    wants to die; a plea whose story the ranking answers keeps its answer and choices."""
+    replies = Chat(sqlite_services, user="plea").send("tolong selamatkan saya")
+    assert len(replies) == 1 and shown_topics(replies) == [], [r.text[:40] for r in replies]
+    assert replies[0].text.startswith("Jika ada orang dalam bahaya")
+    story = (
+        "tolong selamatkan anak saya di malaysia pak, sudah tiga bulan tidak ada kabar dan "
+        "agennya tidak bisa dihubungi"
+    )
+    reading = sqlite_services.dispatcher.engine.triage.read(story)
+    assert reading.urgent and reading.topic == "hilang-kontak" and reading.offered, reading
