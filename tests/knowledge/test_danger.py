@@ -1297,6 +1297,7 @@ def test_hypotheticals_definitions_and_things_are_not_danger() -> None:
         "kena pukul 9 pagi harus sudah di kantor imigrasi",
         "saya gak kuat lagi nunggu visa, tolong kapan berangkat",
         "nyetrika baju majikan tiap hari capek juga",
+        "motor beat sy susah distater pagi2, kira2 rusak apanya",  # a Honda Beat
         "ayah saya didera penyakit jantung, boleh klaim bpjs?",
         "Saya sudah beli dia tiket pesawat buat pulang",
         "saya menunda kepulangan karena mau lebaran di sana",
