@@ -62,7 +62,7 @@ def test_blind_questions_meet_the_accuracy_goal(triage: Triage) -> None:
 def test_validation_questions_including_long_stories_are_answered(validation) -> None:  # type: ignore[no-untyped-def]
     assert validation.in_scope >= 390 and validation.out_of_scope >= 90
     assert validation.top1 >= VALIDATION_TOP1_FLOOR, validation.summary_lines()
-    assert validation.oos_answered <= VALIDATION_OOS_CEILING, validation.summary_lines()
+    assert validation.oos_answered <= OOS_CEILING, validation.summary_lines()
 
 
 def test_abstaining_offers_no_topic_but_close_calls_offer_choices(librarian: Librarian) -> None:
@@ -153,9 +153,6 @@ TOP1_FLOOR = 0.94
 VALIDATION_TOP1_FLOOR = 0.85
 BLIND_TOP1_FLOOR = 0.92
 OOS_CEILING = 0.05
-VALIDATION_OOS_CEILING = 0.06
-"""4 of 90 until stop 45; 5 with the second round of pleas (a Mbojo father's diabetic wound at
-home is answered with a worker's illness): the ceiling allows that one message."""
 REAL_TOP1_FLOOR = 0.60
 REAL_HELPFUL_FLOOR = 0.91
 REAL_DEAD_END_CEILING = 0.02
