@@ -69,7 +69,7 @@ from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
-from knowledge.danger import PLEA, SUICIDE
+from knowledge.danger import PLEA
 from knowledge.danger_model import read_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.normalize import Normalizer, fold
@@ -301,7 +301,7 @@ class Engine:
             return
         danger = read_danger(text) if text else None
         if danger is not None:
-            self.emergency(ctx, caring=danger.kind == SUICIDE)
+            self.emergency(ctx, caring=danger.wishes_to_die)
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
@@ -643,7 +643,7 @@ class Engine:
                 self.numbers,
                 reading.country,
                 with_report=not reading.command,
-                caring=reading.danger is not None and reading.danger.kind == SUICIDE,
+                caring=reading.danger is not None and reading.danger.wishes_to_die,
             )
         news_of = typed_update(ctx, reading)
         if news_of is not None:

@@ -436,7 +436,9 @@ class Triage:
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))
         if self._bare_danger(text, standard, danger, topic):
-            offered = ()  # "please save me": the numbers and the urgent report, no money topics
+            # "please save me": the numbers and the urgent report, no money topics; "tiang mele
+            # mate" (I want to die): not the answer about a worker's death the words lean to
+            topic, offered = None, ()
         # a guess is not made where the words lean to danger: there the choices lead with
         # the numbers and say what they are for
         may_guess = (
@@ -645,18 +647,18 @@ class Triage:
     def _bare_danger(
         self, text: str, standard: str, danger: Danger | None, topic: str | None
     ) -> bool:
-        """Danger that names nothing to answer and that the ranking answers nothing for: a
-        wish to die in fewer than STORY_WORDS words ("sy pengen bunuh diri aja pak"), or a
-        message that is nothing but a plea ("please save me"). The ranking of so few words is
-        noise (money topics beside the numbers: a chat tester, stop 45); the numbers and the
-        urgent report are what helps. A plea with more in it keeps its choices: on the real
-        sets, "tolong saya, sudah tidak kuat" or a plea to be brought home is offered going
-        home, and that helps."""
-        if danger is None or topic is not None:
+        """Danger that names nothing to answer: a wish to die in fewer than STORY_WORDS words
+        ("sy pengen bunuh diri aja pak"; "tiang mele mate" leaned to a worker's death), or a
+        message that is nothing but a plea ("please save me") the ranking answers nothing for.
+        The ranking of so few words is noise (money topics beside the numbers: a chat tester,
+        stop 45); the numbers and the urgent report are what helps. A plea with more in it
+        keeps its choices: on the real sets, "tolong saya, sudah tidak kuat" or a plea to be
+        brought home is offered going home, and that helps."""
+        if danger is None:
             return False
-        if danger.kind == SUICIDE:
+        if danger.kind == SUICIDE:  # whatever the ranking answers for so few words
             return len(text.split()) < STORY_WORDS
-        return danger.kind == PLEA and self.detector.only_pleads(standard)
+        return topic is None and danger.kind == PLEA and self.detector.only_pleads(standard)
 
     @staticmethod
     def _ranked_lead(answer: Answer) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -46,6 +46,11 @@ NOW_SENTENCES_BEFORE = 3
 subuh sampai saat ini | ... | ... | kalau minta ng*wek" needs three (stop 34)."""
 WRITER_SUBJECTS = frozenset(("i", "we"))
 """The writer as the subject of an English "was"/"were" (`_writers_own`)."""
+OTHER_SUBJECTS = frozenset(("she", "he", "they", "it", "you", "sister", "brother", "friend"))
+"""Someone else as the subject of the clause before an "and was" (`_writer_subject`)."""
+JOINED_AUXILIARY = re.compile(r"\band (?:was|were)\b")
+JOINED_SUBJECT_WORDS = 8
+"""How far back the subject of "... and was beaten" is looked for."""
 THAT_WORDS = frozenset(("itu", "that", "it"))
 """A clause that opens with one of these after a turn speaks of what was just told."""
 WHOLE_PLEA_WORDS = 8
@@ -88,6 +93,30 @@ class Danger:
     """Its kind happens in too many situations (a house, a ship, a scam compound, a
     shelter) for `topic` to help most: the engine's ranking of the message decides, and
     `topic` is offered beside it."""
+    also_wishes_to_die: bool = False
+    """A wish to die is told beside the harm of this kind ("I want to die, my boss hits me")."""
+
+    @property
+    def wishes_to_die(self) -> bool:
+        """The reply speaks to the person before the numbers."""
+        return self.kind == SUICIDE or self.also_wishes_to_die
+
+
+_JOKE = object()
+"""A match that counts in a message that laughs or asks of what has not happened."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What `detect` reads of the whole message once, for each rule's match to be judged."""
+
+    standard: str
+    safe_text: str
+    now: bool
+    plea: bool
+    safe: bool
+    ends_safe: int | None
+    told_after: bool
 
 
 @dataclass(frozen=True)
@@ -493,7 +522,35 @@ class DangerDetector:
         # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over before it
         ends_safe = max(safe_at) if safe and not plea else None
         told_after = self._writer_tells_after(standard)
-        for rule in (self.rules[n] for n in self.literals.candidates(standard)):
+        reading = _Reading(standard, safe_text, now, plea, safe, ends_safe, told_after)
+        candidates = self.literals.candidates(standard)
+        found = self._first_counted(reading, candidates)
+        if found is None or found is _JOKE:
+            return None
+        rule, phrase = found
+        # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind
+        # decides the answer, and the reply speaks to the person first (a chat tester, stop 45)
+        also = rule.kind != SUICIDE and isinstance(
+            self._first_counted(reading, [n for n in candidates if self.rules[n].kind == SUICIDE]),
+            tuple,
+        )
+        return Danger(
+            rule.kind, phrase, self.topics.get(rule.kind), rule.kind in self.ranked_first, also
+        )
+
+    def _first_counted(
+        self, reading: _Reading, candidates: Iterable[int]
+    ) -> tuple[_Rule, str] | object | None:
+        """The first rule among `candidates` whose match counts, with the words matched; _JOKE
+        when the message turns out a joke or asks of what has not happened."""
+        standard, safe_text, now, plea = (
+            reading.standard,
+            reading.safe_text,
+            reading.now,
+            reading.plea,
+        )
+        safe, ends_safe, told_after = reading.safe, reading.ends_safe, reading.told_after
+        for rule in (self.rules[n] for n in candidates):
             if rule.needs_present and not now:
                 continue
             if rule.unless_in_message is not None and rule.unless_in_message.search(standard):
@@ -515,13 +572,8 @@ class DangerDetector:
                 if rule.kind == "illness" and self._of_a_ward(recent):
                     continue
                 if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
-                    return None  # a joke, or a question about what has not happened
-                return Danger(
-                    rule.kind,
-                    found.group(0).strip(),
-                    self.topics.get(rule.kind),
-                    rule.kind in self.ranked_first,
-                )
+                    return _JOKE  # a joke, or a question about what has not happened
+                return rule, found.group(0).strip()
         return None
 
     def _of_a_ward(self, recent: str) -> bool:
@@ -628,7 +680,10 @@ class DangerDetector:
         was raped, im in taiwan", "i was beaten by madam, i was so scared"."""
         if self.writer_told_after.search(standard):
             return True
-        return bool(self.narrated.search(self.writers_auxiliary.sub(" ", standard)))
+        own = self.writers_auxiliary.sub(" ", standard)
+        # "... and was beaten": the auxiliary of a joined clause, whose subject
+        # `_writer_subject` reads, is no narration of its own
+        return bool(self.narrated.search(JOINED_AUXILIARY.sub(" ", own)))
 
     def _writers_own(self, words_before: Sequence[str]) -> bool:
         """Each "was"/"were" among the words read before the harm has the writer as its
@@ -636,9 +691,23 @@ class DangerDetector:
         kept = self._without_reported_that(list(words_before))
         start = max(0, len(kept) - WINDOW_WORDS)
         auxiliaries = [n for n in range(start, len(kept)) if kept[n] in self.auxiliaries]
-        return bool(auxiliaries) and all(
-            n > 0 and kept[n - 1] in WRITER_SUBJECTS for n in auxiliaries
-        )
+        return bool(auxiliaries) and all(self._writer_subject(kept, n) for n in auxiliaries)
+
+    @staticmethod
+    def _writer_subject(words: Sequence[str], at: int) -> bool:
+        """The writer is the subject of the auxiliary at `at`: right before it ("i was"), or
+        the nearest subject before an "and" that joins it ("I have not been paid and was
+        beaten": a chat tester, stop 45)."""
+        if at > 0 and words[at - 1] in WRITER_SUBJECTS:
+            return True
+        if at == 0 or words[at - 1] != "and":
+            return False
+        for word in reversed(words[max(0, at - 1 - JOINED_SUBJECT_WORDS) : at - 1]):
+            if word in WRITER_SUBJECTS:
+                return True
+            if word in OTHER_SUBJECTS:
+                return False
+        return False
 
     def _told_from_after(self, sentence: str, rest: str) -> bool:
         """A time long past named before the harm in its sentence ("tahun lalu saya ditangkap

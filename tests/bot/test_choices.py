@@ -128,7 +128,17 @@ def test_a_number_with_nothing_of_that_number_to_pick_is_told_so(chat: Chat) -> 
 
 
 @pytest.mark.parametrize(
-    "despair", ["aku udah gak kuat, mending bunuh diri aja", "i just want to die tonight"]
+    "despair",
+    [
+        "aku udah gak kuat, mending bunuh diri aja",
+        "i just want to die tonight",
+        # other words for it, and a Sasak one whose words lean to a worker's death (a second
+        # chat tester, stop 45)
+        "sy mau meninggal aja",
+        "i feel like dying",
+        "better if i die",
+        "tiang mele mate",
+    ],
 )
 def test_someone_who_wants_to_die_is_spoken_to_and_offered_no_unrelated_topics(
     sqlite_services, despair: str
@@ -161,3 +171,14 @@ def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     )
     reading = sqlite_services.dispatcher.engine.triage.read(story)
     assert reading.urgent and reading.topic == "hilang-kontak" and reading.offered, reading
+
+
+def test_a_wish_to_die_told_beside_a_beating_is_spoken_to_and_answered_for_the_beating(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "I want to die, my boss hits me every day" got the beating's reply without a word to
+    the person (the rules read the beating first): the words come first, and the beating's
+    answer still follows the numbers."""
+    replies = Chat(sqlite_services, user="both").send("I want to die, my boss hits me every day")
+    assert replies[0].text.startswith("Thank you for telling me"), replies[0].text
+    assert any("right to protection from violence" in r.text for r in replies[1:]), replies

@@ -1948,3 +1948,36 @@ def test_plain_english_harms_the_indonesian_rules_read_are_read() -> None:
         "madam doesnt let me eat pork",
         "she doesnt let me go out on sunday",
     )
+
+
+def test_english_passives_with_the_one_who_did_it_and_joined_to_the_writers_clause() -> None:
+    """A second chat tester (stop 45): "I was groped by the agent" and "I have not been paid
+    and was beaten by madam" were not danger; someone else's joined "was" stays the past, and
+    a game lost is no beating."""
+    detector = default_detector()
+    for text in (
+        "I was groped by the agent",
+        "I was hurt by my employer",
+        "I was touched by my boss at night",
+        "I have not been paid and was beaten by madam",
+        "I was not paid and was beaten",
+    ):
+        assert detector.detect(text) is not None, text
+    for text in (
+        "she cried and was beaten by madam",
+        "I was beaten at badminton by my friend",
+        "I went to the market and was hit by a car",
+        "I was not paid and was beaten by my old employer",
+    ):
+        assert detector.detect(text) is None, text
+
+
+def test_a_wish_to_die_beside_a_harm_keeps_the_harms_kind_and_is_known() -> None:
+    detector = default_detector()
+    both = detector.detect("I want to die, my boss hits me every day")
+    assert both is not None and both.kind == "violence" and both.wishes_to_die
+    beaten = detector.detect("my boss hits me every day")
+    assert beaten is not None and not beaten.wishes_to_die
+    for text in ("sy mau meninggal aja", "i feel like dying", "better if i die"):
+        found = detector.detect(text)
+        assert found is not None and found.kind == "suicide", text
