@@ -287,6 +287,9 @@ class Engine:
         named = case_thread.case_named(ctx, ctx.incoming.text or "")
         case = named if named is not None and named.status != "resolved" else None
         case = case or open_case_of(ctx.session, ctx.contact)  # "K-ALZETB ...": that one
+        if case is not None and named is None:
+            # two reports open: the one whose worker or country the message names
+            case = case_thread.open_case_meant(ctx, ctx.incoming.text or "") or case
         if case is not None:
             case_thread.open_thread(self, ctx, case)
             form_steps.remind_paused(self, ctx)

@@ -16,6 +16,7 @@ from bot import pieces, replies
 from bot.answers import smalltalk_text
 from bot.cases.hints import countries_in
 from bot.cases.service import (
+    OPEN_STATUSES,
     REOPEN_WINDOW,
     add_family_message,
     cases_of,
@@ -260,7 +261,7 @@ def about_someone_else(case: Case, text: str) -> bool:
     someone else, for a report of its own. The report's worker named by name is the same
     person wherever the message places them; naming no one and nowhere is the report's."""
     words = fold(text).split()
-    own_names = {w for w in fold(case.worker_name or "").split() if len(w) > 2}
+    own_names = _name_words(case)
     if own_names.intersection(words):
         return False
     named = name_after_kin(text)
@@ -535,6 +536,28 @@ def case_named(ctx: Ctx, text: str) -> Case | None:
     if not numbers:
         return None
     return next((c for c in cases_of(ctx.session, ctx.contact) if c.number in numbers), None)
+
+
+def open_case_meant(ctx: Ctx, text: str) -> Case | None:
+    """With two reports open, the one a message names by its worker's name or, failing that,
+    by its country ("siti juga dipukul skrg" with Siti's and Rini's reports open: Siti's, not
+    the newest; a second chat tester, stop 45). None when it names neither or both."""
+    open_cases = [c for c in cases_of(ctx.session, ctx.contact) if c.status in OPEN_STATUSES]
+    if len(open_cases) < 2:
+        return None
+    words = set(fold(text).split())
+    by_name = [c for c in open_cases if words & _name_words(c)]
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        return None
+    countries = countries_in(text)
+    by_country = [c for c in open_cases if c.country in countries]
+    return by_country[0] if len(by_country) == 1 else None
+
+
+def _name_words(case: Case) -> set[str]:
+    return {w for w in fold(case.worker_name or "").split() if len(w) > 2}
 
 
 def latest_resolved(ctx: Ctx) -> Case | None:

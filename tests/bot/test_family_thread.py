@@ -323,3 +323,28 @@ def test_a_bare_batal_with_a_report_open_asks_whether_the_report_is_meant(
     chat.say("batal")
     assert "Permintaan menutup laporan" in chat.say(button="cmd:close_report")
     assert the_case_status(services) != "resolved"
+
+
+SITI = ["LAPOR anak sy siti di malaysia gajinya gk dibayar 6 bulan", "ya", "Siti Aminah", "ya"]
+SITI += ["Lewati", "ya", "tidak", "desa sukamulia", "ya", "ya", "1"]
+RINI = ["LAPOR adik sy Rini di saudi dipukul majikan", "1", "ya", "ya", "Lewati", "ya"]
+RINI += ["sukamulia", "ya", "ya", "1"]
+
+
+@pytest.mark.parametrize(
+    "text", ["siti juga dipukul skrg", "anak sy di malaysia dipukul majikannya sekarang"]
+)
+def test_with_two_reports_open_danger_goes_to_the_one_it_names(
+    services: Services, text: str
+) -> None:
+    # the newest report (Rini's, Saudi Arabia) was marked, with the Saudi numbers, though the
+    # message names Siti or Malaysia (a second chat tester, stop 45)
+    chat = Chat(services)
+    for step in (*SITI, *RINI):
+        chat.say(step)
+    said = chat.say(text)
+    assert "Dari Malaysia" in said and "ditandai darurat" in said
+    with transaction(services.factory) as session:
+        urgent = {c.worker_name: c.urgent for c in session.scalars(select(Case))}
+    assert urgent == {"Siti Aminah": True, "Rini": True}  # Rini's was urgent from its start
+    assert text in family_messages(services)
