@@ -15,7 +15,8 @@ from bot.cases.service import PAUSED_FOR_OFFICER
 from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK
 from bot.context import Ctx
 from bot.flows import menu
-from bot.flows.base import Invalid
+from bot.flows.base import Form, Invalid
+from bot.flows.case import add_to_story
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
 from bot.options import ADDRESS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
@@ -60,6 +61,8 @@ ASKING_WHERE_IT_STANDS = (
     )
 )
 """All such a question says: "gmn laporan sy?", "udh dikirim blm", "any news?"."""
+READ_FOR_DANGER = frozenset(("story", "danger"))
+"""Steps whose answer may tell danger: the story, and whether someone is in danger now."""
 
 
 def continue_form(engine: Engine, ctx: Ctx) -> None:
@@ -102,6 +105,12 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     ):
         step.ask_again(ctx)
         return
+    if not incoming.button and step.name not in READ_FOR_DANGER and mentions_danger(text):
+        # "I want to die", "tolong selamatkan saya" at the name or a yes/no step: the numbers
+        # were given; it is no name and neither yes nor no, so the step is asked again
+        _keep_danger(form, ctx, step.name, text)
+        step.ask_again(ctx)
+        return
     before = ctx.conversation.data
     try:
         value = step.read(ctx)
@@ -133,6 +142,16 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     conv.step = following.name
     following.prompt(ctx)
+
+
+def _keep_danger(form: Form, ctx: Ctx, step: str, text: str) -> None:
+    """Danger typed at a report's step goes with the story sent; other forms have no story,
+    and keep nothing of it."""
+    if form.name != "case":
+        return
+    if not form.keep_early_story(ctx, step, text):
+        add_to_story(ctx, text)
+    ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
 
 
 def _answered_as_before(engine: Engine, ctx: Ctx, before: dict[str, object]) -> bool:

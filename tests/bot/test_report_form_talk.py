@@ -54,6 +54,34 @@ def test_not_knowing_the_name_in_a_report_goes_on_without_it(sqlite_chat: Chat) 
     assert "Negara: Malaysia — benar?" in sqlite_chat.say("gk tau nama lengkapnya")
 
 
+def test_a_plea_typed_at_a_step_is_no_answer_it_joins_the_story(sqlite_chat: Chat) -> None:
+    sqlite_chat.say("LAPOR anak sy di malaysia gajinya gk dibayar")
+    assert "nama lengkap pekerja" in sqlite_chat.say("ya")
+    again = sqlite_chat.say("I want to die")  # the numbers first, then the name asked again
+    assert "0800-1000" in again and "nama lengkap pekerja" in again and "Negara" not in again
+    again = sqlite_chat.say("tolong selamatkan saya")
+    assert "nama lengkap pekerja" in again and "Negara" not in again
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("Siti")
+    again = sqlite_chat.say("sy pengen mati aja")  # neither yes nor no
+    assert "Negara: Malaysia — benar?" in again
+    for answer in ("ya", "Lewati", "ya", "sukamulia", "ya"):
+        sqlite_chat.say(answer)
+    summary = sqlite_chat.say("ya")
+    assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
+    assert "• Bahaya sekarang: Ya" in summary
+    for plea in ("I want to die", "tolong selamatkan saya", "sy pengen mati aja"):
+        assert plea in summary
+
+
+def test_a_plea_typed_in_the_training_form_is_not_kept_as_the_name(chat: Chat) -> None:
+    chat.say("pelatihan")
+    chat.say(button="opt:yes")
+    assert "nama lengkap" in chat.say(button="prog:otomotif").lower()
+    again = chat.say("please save me")
+    assert "nama lengkap" in again.lower() and "umur" not in again.lower()
+    assert "umur" in chat.say("Siti Aminah").lower()
+
+
 # -- 2. questions about the report, and stopping it ------------------------------------------
 def test_asking_where_the_report_stands_while_filling_it_in(sqlite_chat: Chat) -> None:
     sqlite_chat.say(UNPAID)
