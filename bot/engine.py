@@ -310,6 +310,12 @@ class Engine:
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
                     add_to_story(ctx, text)  # "katanya mau dibunuh majikan" typed at any step
 
+    def _report_danger_place(self, ctx: Ctx) -> Country | None:
+        """Where the report being filled in places someone in danger, if it says."""
+        opening = str(ctx.data.get("opening") or "")
+        country = str(ctx.data.get("country") or "").replace("-", " ")
+        return self.numbers.country_in(opening) or self.numbers.country_in(country)
+
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""
         if button.startswith("cmd:"):
@@ -381,10 +387,16 @@ class Engine:
             return  # "batal" with a report open and nothing else to stop: the report?
         if command == "cancel":
             if conv.flow:
+                urgent_report = conv.flow == "case" and bool(ctx.data.get("urgent"))
+                place = self._report_danger_place(ctx) if urgent_report else None
                 self.clear(ctx)
                 ctx.say(ctx._("Cancelled. Nothing more will be saved from that form."))
                 if news.is_stop_word(ctx):
                     news.still_subscribed_note(ctx)
+                if urgent_report:
+                    # a report of someone in danger thrown away: the numbers stay the last word
+                    self.emergency(ctx, place, with_report=True)
+                    return
             menu.show(ctx)
             return
         if command == "resume":

@@ -57,7 +57,7 @@ LITTLE_SAID = frozenset(
     "perusahaan yg yang".split()
 )
 """The words of "sy mau lapor calo": a wish to report and what about, not a story."""
-LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "summary"))
+LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_confirm", "summary"))
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
@@ -234,6 +234,12 @@ class CaseForm(ChangeableForm):
             VILLAGE,
             VILLAGE_CONFIRM,
             Step("share", self.share_prompt, self.share_read, store_as="share"),
+            Step(
+                "share_confirm",
+                self.share_confirm_prompt,
+                self.share_confirm_read,
+                store_as="share",
+            ),
             Step("summary", self.summary_prompt, self.summary_read, store_as="decision"),
             Step("change", self.change_prompt, self.change_read, store_as="change_field"),
         )
@@ -305,7 +311,15 @@ class CaseForm(ChangeableForm):
             return self._after_danger(ctx)
         if step.name == "village_confirm" and not data.get("village_code"):
             return self.step("village")
-        if step.name == "share" and not data.get("share"):
+        if step.name == "share":
+            if data.get("share"):
+                return self.step("summary")
+            # someone in danger: not sending is asked once more, not taken at a word
+            return self.step("share_confirm") if data.get("urgent") else None
+        if step.name == "share_confirm":
+            if data.get("share"):
+                return self.step("summary")
+            refused_in_danger(ctx)
             return None
         if step.name == "summary":
             return self.step("change") if data.get("decision") == CHANGE else None
@@ -516,7 +530,7 @@ class CaseForm(ChangeableForm):
 
     def share_read(self, ctx: Ctx) -> bool:
         shared = self.option(ctx, yes_no(ctx, N_("Yes, share it"), N_("No"))) != NO
-        if not shared:
+        if not shared and not ctx.data.get("urgent"):
             ctx.say(
                 ctx._(
                     "Without sharing, no officer can act on it, so the report was not sent "
@@ -525,6 +539,21 @@ class CaseForm(ChangeableForm):
                 )
             )
         return shared
+
+    def _share_confirm_buttons(self, ctx: Ctx) -> list[Button]:
+        return yes_no(ctx, N_("Yes, share it"), N_("Don't share"))
+
+    def share_confirm_prompt(self, ctx: Ctx) -> None:
+        ctx.say(
+            ctx._(
+                "This report is about someone in danger. If it is not shared, no officer will "
+                "know about it and no one can help. Share it anyway?"
+            ),
+            self._share_confirm_buttons(ctx),
+        )
+
+    def share_confirm_read(self, ctx: Ctx) -> bool:
+        return self.option(ctx, self._share_confirm_buttons(ctx)) != NO
 
     def summary_text(self, ctx: Ctx) -> str:
         _ = ctx._
@@ -563,12 +592,17 @@ class CaseForm(ChangeableForm):
             raise
 
     def left_behind(self, ctx: Ctx) -> dict[str, object]:
-        """After consent was refused, the report's opening stays a few minutes: *Report
-        again*, "lapor" or "ya setuju" starts it again with it; after a danger opening the
-        danger reply's window stays too, so "terus gimana pak?" gets what to do now."""
+        """After consent was refused, or sharing a danger report, the report's opening stays
+        a few minutes: *Report again*, "lapor" or "ya setuju" starts it again with it; after a
+        danger opening the danger reply's window stays too, so "terus gimana pak?" gets what
+        to do now."""
         d = ctx.data
-        opening = d.get("opening")
-        if ctx.conversation.step != "consent" or d.get("consent") or not opening:
+        step = ctx.conversation.step
+        refused = (step == "consent" and not d.get("consent")) or (
+            step == "share_confirm" and not d.get("share")
+        )
+        opening = d.get("opening") or (whole_story(d) if step == "share_confirm" else None)
+        if not refused or not opening:
             return {}
         kept: dict[str, object] = {
             REFUSED_KEY: {"at": ctx.now.isoformat(), "opening": opening, "urgent": d.get("urgent")},

@@ -107,3 +107,47 @@ def test_report_again_pressed_after_refusing_opens_the_urgent_report_with_its_op
     assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
     flow, data = the_conversation(services)
     assert flow == "case" and data.get("urgent") and data.get("story") == DANGER_OPENING
+
+
+def at_the_share_step(chat: Chat, opening: str) -> str:
+    """A report filled in up to whether it may be shared; that question."""
+    chat.say(opening)
+    for answer in ("ya", "Siti Aminah", "ya", "Lewati", "ya", "sukamulia"):
+        chat.say(answer)
+    return chat.say("ya")
+
+
+def test_not_sharing_a_danger_report_is_asked_once_more_then_keeps_the_way_back(
+    chat: Chat, services: Services
+) -> None:
+    assert "petugas desa dan kabupaten" in at_the_share_step(chat, DANGER_OPENING)
+    asked = chat.say("tidak")
+    assert "bahaya" in asked and "Tetap dibagikan?" in asked and "tidak dikirim" not in asked
+    text = chat.say("tidak")
+    assert "tidak ada yang disimpan" in text and "+60 17-668 8032" in text
+    assert "Lapor lagi" in text
+    assert "nama lengkap pekerja" in chat.say("yaudah setuju")  # it starts again
+    flow, data = the_conversation(services)
+    assert flow == "case" and data.get("urgent") and data.get("story") == DANGER_OPENING
+
+
+def test_sharing_a_danger_report_after_all_goes_on_to_the_summary(chat: Chat) -> None:
+    at_the_share_step(chat, DANGER_OPENING)
+    chat.say("tidak")
+    assert "Silakan periksa laporan Anda" in chat.say("ya")
+
+
+def test_not_sharing_a_report_without_danger_ends_it_at_once(chat: Chat) -> None:
+    chat.say("LAPOR anak sy di malaysia gajinya gk dibayar")
+    for answer in ("ya", "Siti Aminah", "ya", "Lewati", "ya", "tidak", "sukamulia"):
+        chat.say(answer)  # "tidak": no one is in danger now
+    assert "petugas desa dan kabupaten" in chat.say("ya")
+    text = chat.say("tidak")
+    assert "tidak dikirim" in text and "Tetap dibagikan?" not in text
+
+
+def test_cancelling_a_danger_report_leaves_the_numbers(chat: Chat) -> None:
+    chat.say(DANGER_OPENING)
+    chat.say("ya")
+    text = chat.say("batal")
+    assert "Dibatalkan" in text and "+60 17-668 8032" in text and "Lapor darurat" in text
