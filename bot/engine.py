@@ -83,6 +83,9 @@ MAX_TEXT = 4096
 FOLLOW_LANGUAGE_WORDS = 4
 """The interface follows the language of a message this long: "thank you pak" does not turn
 an Indonesian family's chat to English."""
+SHORT_MESSAGE_WORDS = 2
+"""A message of this many words or fewer is answered in the chat's language: "passport?" or
+"how much" in an Indonesian chat asks the Indonesian answer (a chat tester, stop 45)."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
 FRAUD_TOPIC = "calo-ilegal"
@@ -578,14 +581,15 @@ class Engine:
 
     # -- the knowledge base ----------------------------------------------------------------
     def answer(self, ctx: Ctx) -> None:
+        text = ctx.incoming.text or ""
         # a language chosen holds; else the message's own, and where its words tell none
-        # ("embassy number?"), the one the person has been writing in, not Indonesian
+        # ("embassy number?") or are too few to ("passport?" in an Indonesian chat), the one
+        # the person has been writing in
         chosen = (
             ctx.lang
-            if ctx.data.get("lang_chosen")
-            else chat_language(ctx.incoming.text or "", default=ctx.contact.language)
+            if ctx.data.get("lang_chosen") or len(text.split()) <= SHORT_MESSAGE_WORDS
+            else chat_language(text, default=ctx.contact.language)
         )
-        text = ctx.incoming.text or ""
         earlier = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
         replied_to_danger = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)
         reading = pieces.read_in_context(self.triage, text, earlier, chosen, replied_to_danger)
