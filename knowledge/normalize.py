@@ -30,38 +30,36 @@ MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")
 
 
-def load_lexicon(text: str | None = None) -> dict[str, str]:
-    """Reads `variant<TAB>standard[<TAB>kind]` lines; later lines do not override earlier."""
+def load_lexicon(text: str | None = None, kinds: frozenset[str] | None = None) -> dict[str, str]:
+    """Reads `variant<TAB>standard[<TAB>kind]` lines; later lines do not override earlier.
+    With `kinds`, only the entries of these kinds (`sasak`, `mbojo`…): for a reader that takes
+    a few regional words as they are meant, without every chat spelling."""
     text = read_data("lexicon.tsv") if text is None else text
     lexicon: dict[str, str] = {}
-    for variant, standard in _columns(text):
+    for row in _rows(text):
+        if kinds is not None and (len(row) < 3 or row[2] not in kinds):
+            continue
+        variant, standard = row[0], row[1]
         if variant and standard and variant != standard:
             lexicon.setdefault(variant, standard)
     return lexicon
 
 
-def lexicon_of(kinds: frozenset[str], text: str | None = None) -> dict[str, str]:
-    """The lexicon's entries of these kinds only (`sasak`, `mbojo`…): for a reader that takes
-    a few regional words as they are meant, without every chat spelling."""
-    text = read_data("lexicon.tsv") if text is None else text
-    chosen: dict[str, str] = {}
-    for line in text.splitlines():
-        parts = [p.strip().lower() for p in line.split("\t")]
-        if line.startswith("#") or len(parts) < 3 or parts[2] not in kinds:
-            continue
-        if parts[0] and parts[1] and parts[0] != parts[1]:
-            chosen.setdefault(parts[0], parts[1])
-    return chosen
-
-
-def _columns(text: str) -> Iterator[tuple[str, str]]:
-    """The first two tab-separated columns of each data line, lowercased (comments skipped)."""
+def _rows(text: str) -> Iterator[list[str]]:
+    """The tab-separated columns of each data line of two or more, lowercased (comments
+    skipped)."""
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) >= 2:
-            yield parts[0].strip().lower(), parts[1].strip().lower()
+            yield [part.strip().lower() for part in parts]
+
+
+def _columns(text: str) -> Iterator[tuple[str, str]]:
+    """The first two tab-separated columns of each data line, lowercased (comments skipped)."""
+    for row in _rows(text):
+        yield row[0], row[1]
 
 
 def load_stopwords(text: str | None = None) -> frozenset[str]:

@@ -6,7 +6,7 @@ Word lists are data (Indonesian chat spelling as families type it), matched on f
 
 from __future__ import annotations
 
-from knowledge.normalize import fold, lexicon_of
+from knowledge.normalize import fold, load_lexicon
 
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "malaysia": ("malaysia", "malay", "johor", "kuala lumpur", "sabah", "sarawak", "penang"),
@@ -105,7 +105,7 @@ RELATIONS: dict[str, str] = {
 """A word for the worker's relation to the writer, as the writer says it: Indonesian chat
 spellings and English; Sasak, Mbojo and Samawa words are read as the lexicon reads them."""
 SELF_WORDS = frozenset({"sendiri", "pekerjanya", "myself"})
-REGIONAL = lexicon_of(frozenset({"sasak", "mbojo", "samawa"}))
+REGIONAL = load_lexicon(kinds=frozenset({"sasak", "mbojo", "samawa"}))
 FAMILY_WORDS: dict[str, str] = {
     word: standard
     for word, standard in REGIONAL.items()
