@@ -304,11 +304,17 @@ def withdraws(text: str | None) -> bool:
         return False  # "pendaftaran sy batal?", "... batal gk ya": asks where it stands
     if not words or len(words) > CODE_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
         return False
-    taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words
-    taking_back |= any(a in NOT_GOING and b in GOING for a, b in pairwise(words))
-    return taking_back and bool(
+    return takes_back(words) and bool(
         REGISTERED_FOR.intersection(words) or TRAINING_CODE.search(stripped)
     )
+
+
+def takes_back(words: list[str]) -> bool:
+    """A word that takes something back ("batal", "cancel", "gajadi") or "gak jadi": of a
+    registration (`withdraws`) or of a report being filled in (bot/flows/form_steps)."""
+    if TAKING_BACK.intersection(words) or "gajadi" in words:
+        return True
+    return any(a in NOT_GOING and b in GOING for a, b in pairwise(words))
 
 
 def command_of(text: str | None) -> str | None:

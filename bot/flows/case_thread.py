@@ -24,7 +24,7 @@ from bot.cases.service import (
     reopen,
     resolved_lately,
 )
-from bot.commands import OWN_CODE, leading_command
+from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.i18n import N_, translator
@@ -141,8 +141,6 @@ WHY = frozenset("kok kenapa knp napa mengapa why".split())
 """"kok laporannya ditutup?" asks why, it does not ask to close."""
 WISHING = frozenset("aja saja dong deh tolong tlg mohon minta mau ingin pengen please".split())
 """A wish put as a question ("bisa tolong ditutup laporannya pak?") is still a wish."""
-NOT_GOING = frozenset("gak ga gk g nggak ngga enggak engga tidak tdk ndak".split())
-GOING = frozenset(("jadi", "jd"))
 TO_REPORT = frozenset("lapor melapor laporan".split())
 TROUBLE = frozenset("masalah masalahnya urusan urusannya kasus kasusnya problem problemnya".split())
 SETTLED = frozenset("selesai beres teratasi solved settled".split())

@@ -8,11 +8,10 @@ answer the step reads moves the form on.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.cases.service import PAUSED_FOR_OFFICER
-from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK
+from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK, takes_back
 from bot.context import Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
@@ -172,9 +171,7 @@ def wants_to_stop_reporting(text: str) -> bool:
     words = fold(text).split()
     if not words or len(words) > ABOUT_THE_FORM_WORDS or not set(words) <= CANCELLING:
         return False
-    taking_back = bool(TAKING_BACK.intersection(words)) or "gajadi" in words
-    taking_back |= any(a in NOT_GOING and b in GOING for a, b in pairwise(words))
-    return taking_back and bool(REPORTING.intersection(words))
+    return takes_back(words) and bool(REPORTING.intersection(words))
 
 
 def asks_where_it_stands(engine: Engine, text: str) -> bool:
