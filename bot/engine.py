@@ -63,7 +63,7 @@ from bot.flows.register_update import (
 )
 from bot.flows.training import TrainingForm
 from bot.officers.service import officer_by_telegram
-from bot.options import choose, short
+from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Contact, Conversation, utcnow
 from bot.triage import Reading, Triage
@@ -215,13 +215,9 @@ class Engine:
         if text != (incoming.text or ""):
             ctx.incoming = incoming = replace(incoming, text=text)
         previous = ctx.previous_options
-        if (
-            not incoming.button
-            and text.isascii()
-            and text.isdigit()
-            and 1 <= int(text) <= len(previous)
-        ):
-            ctx.incoming = incoming = replace(incoming, button=previous[int(text) - 1], text=None)
+        number = None if incoming.button else typed_number(text)
+        if number is not None and 1 <= number <= len(previous):
+            ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
         self._expire_old_form(ctx)
         command = self._command(ctx)
         if command is not None:
@@ -272,8 +268,9 @@ class Engine:
                 ctx._("I can only read words. Please type your question, or *menu* for options.")
             )
             return
-        if replies.is_lone_number(ctx.incoming.text):
-            replies.no_such_option(ctx, ctx.incoming.text, len(ctx.previous_options))
+        lone = replies.lone_number(ctx.incoming.text)
+        if lone is not None:
+            replies.no_such_option(ctx, lone, len(ctx.previous_options))
             return
         if len(ctx.incoming.text) > MAX_TEXT:
             # a long plea is still read (a person in danger never meets "too long"): its first

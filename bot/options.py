@@ -35,6 +35,12 @@ def short(title: str, limit: int = MAX_TITLE) -> str:
     return cut.rstrip(",.;:-") + "…"
 
 
+def typed_number(text: str | None) -> int | None:
+    """The number a message is, as people type a choice ("2", "2.", "2)"); None otherwise."""
+    stripped = (text or "").strip().rstrip(".)")
+    return int(stripped) if stripped.isascii() and stripped.isdigit() else None
+
+
 def choose(
     text: str | None,
     button: str | None,
@@ -47,9 +53,8 @@ def choose(
         return button
     if not text:
         return None
-    stripped = text.strip().rstrip(".)")
-    if stripped.isascii() and stripped.isdigit():
-        n = int(stripped)
+    n = typed_number(text)
+    if n is not None:
         numbered = remembered if remembered else ids
         if 1 <= n <= len(numbered) and numbered[n - 1] in ids:
             return numbered[n - 1]

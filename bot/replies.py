@@ -9,7 +9,7 @@ from bot import pieces
 from bot.answers import place_first
 from bot.context import Ctx
 from bot.i18n import N_, translator
-from bot.options import short
+from bot.options import short, typed_number
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
@@ -326,12 +326,13 @@ LONE_NUMBER_DIGITS = 2
 (a phone number, an NIK) are read as before."""
 
 
-def is_lone_number(text: str) -> bool:
-    stripped = text.strip().rstrip(".)")
-    return stripped.isascii() and stripped.isdigit() and len(stripped) <= LONE_NUMBER_DIGITS
+def lone_number(text: str) -> int | None:
+    """The number a message of one or two digits is: a choice typed by its number."""
+    number = typed_number(text)
+    return number if number is not None and number < 10**LONE_NUMBER_DIGITS else None
 
 
-def no_such_option(ctx: Ctx, number: str, count: int) -> None:
+def no_such_option(ctx: Ctx, number: int, count: int) -> None:
     """A number typed with nothing of that number to pick ("1" before any list, "5" of four):
     said so, not matched as a question (it drew five unrelated topics)."""
     if count:
@@ -344,6 +345,6 @@ def no_such_option(ctx: Ctx, number: str, count: int) -> None:
             "for options."
         )
     ctx.say(
-        text.format(number=number.strip().rstrip(".)"), count=count),
+        text.format(number=number, count=count),
         [Button("cmd:menu", short(ctx._("Menu")))],
     )

@@ -127,6 +127,13 @@ def test_a_number_with_nothing_of_that_number_to_pick_is_told_so(chat: Chat) -> 
     assert "tidak ada pilihan" not in chat.send("081234567890")[0].text.lower()
 
 
+def test_a_number_typed_with_a_stop_presses_its_option(chat: Chat) -> None:
+    # "2." was told there was no option 2 beside a list of three (the number was read one way
+    # to press an option and another to say there was none)
+    chat.send("gaji minimum hongkong brp")
+    assert "tidak ada pilihan" not in chat.send("2.")[0].text.lower()
+
+
 @pytest.mark.parametrize(
     "despair",
     [
