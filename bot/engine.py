@@ -49,7 +49,14 @@ from bot.flows import (
 )
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
-from bot.flows.case import EARLY_STORY_STEPS, CaseForm, add_to_story, prefill, retaken
+from bot.flows.case import (
+    EARLY_STORY_STEPS,
+    CaseForm,
+    add_to_story,
+    danger_country,
+    prefill,
+    retaken,
+)
 from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
@@ -312,9 +319,8 @@ class Engine:
 
     def _report_danger_place(self, ctx: Ctx) -> Country | None:
         """Where the report being filled in places someone in danger, if it says."""
-        opening = str(ctx.data.get("opening") or "")
         country = str(ctx.data.get("country") or "").replace("-", " ")
-        return self.numbers.country_in(opening) or self.numbers.country_in(country)
+        return danger_country(ctx) or self.numbers.country_in(country)
 
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""

@@ -184,12 +184,13 @@ def asks_where_it_stands(engine: Engine, text: str) -> bool:
     tagged = len(words) > 1 and words[-1] in QUESTION_TAGS
     if tagged:
         words.pop()
-    if not words or len(words) > ABOUT_THE_FORM_WORDS or mentions_danger(text):
-        return False
-    asks = tagged or engine.looks_like_question(text)
-    asks |= bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
     said = set(words)
-    return asks and said <= ASKING_WHERE_IT_STANDS and bool(said & (STANDING | REPORTING))
+    if not words or len(words) > ABOUT_THE_FORM_WORDS or not said <= ASKING_WHERE_IT_STANDS:
+        return False
+    if not said & (STANDING | REPORTING) or mentions_danger(text):
+        return False  # the danger rules, the costly reading, last: most messages are out already
+    asks = tagged or engine.looks_like_question(text)
+    return asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
 
 
 def _asks_what_now(engine: Engine, text: str) -> bool:
