@@ -102,10 +102,6 @@ class Danger:
         return self.kind == SUICIDE or self.also_wishes_to_die
 
 
-_JOKE = object()
-"""A match that counts in a message that laughs or asks of what has not happened."""
-
-
 @dataclass(frozen=True)
 class _Reading:
     """What `detect` reads of the whole message once, for each rule's match to be judged."""
@@ -525,24 +521,23 @@ class DangerDetector:
         reading = _Reading(standard, safe_text, now, plea, safe, ends_safe, told_after)
         candidates = self.literals.candidates(standard)
         found = self._first_counted(reading, candidates)
-        if found is None or found is _JOKE:
+        if found is None:
             return None
+        if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
+            return None  # a joke, or a question about what has not happened
         rule, phrase = found
         # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind
         # decides the answer, and the reply speaks to the person first (a chat tester, stop 45)
-        also = rule.kind != SUICIDE and isinstance(
-            self._first_counted(reading, [n for n in candidates if self.rules[n].kind == SUICIDE]),
-            tuple,
-        )
+        suicide_rules = [n for n in candidates if self.rules[n].kind == SUICIDE]
+        also = rule.kind != SUICIDE and self._first_counted(reading, suicide_rules) is not None
         return Danger(
             rule.kind, phrase, self.topics.get(rule.kind), rule.kind in self.ranked_first, also
         )
 
     def _first_counted(
         self, reading: _Reading, candidates: Iterable[int]
-    ) -> tuple[_Rule, str] | object | None:
-        """The first rule among `candidates` whose match counts, with the words matched; _JOKE
-        when the message turns out a joke or asks of what has not happened."""
+    ) -> tuple[_Rule, str] | None:
+        """The first rule among `candidates` whose match counts, with the words matched."""
         standard, safe_text, now, plea = (
             reading.standard,
             reading.safe_text,
@@ -571,8 +566,6 @@ class DangerDetector:
                     continue
                 if rule.kind == "illness" and self._of_a_ward(recent):
                     continue
-                if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
-                    return _JOKE  # a joke, or a question about what has not happened
                 return rule, found.group(0).strip()
         return None
 
