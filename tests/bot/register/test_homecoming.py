@@ -182,20 +182,3 @@ def test_a_planned_departure_told_again_is_one_tap_on_its_entry_not_a_second_for
     chat.say(button="cmd:departed")
     [entry] = entries(services)
     assert (entry.status, entry.departed_on) == ("departed", today)
-
-
-def test_a_planned_departure_told_again_with_the_work_abroad_is_one_tap_not_a_second_form(
-    chat: Chat, services: Services
-) -> None:
-    record_planned_departure(chat)
-    tomorrow = ntb_day(services.dispatcher.clock()) + timedelta(days=1)
-    # "kebun" alone would be a trip at home; with Taiwan, the entry's country, named it is
-    # the work there, and the words after the departure tell of it
-    offered = chat.send("anak sy jd brgkt bsk ke taiwan kerja di kebun teh")
-    shown = "\n".join(r.text for r in offered)
-    assert "nama lengkap" not in shown
-    assert any(b.id == "cmd:departure_date" for r in offered for b in r.buttons)
-    assert tomorrow.strftime("%d-%m-%Y") in chat.say(button="cmd:departure_date")
-    # another country than the entry's is not this entry's news
-    other = chat.send("anak sy jd brgkt bsk ke malaysia kerja di kebun sawit")
-    assert not any(b.id == "cmd:departure_date" for r in other for b in r.buttons)

@@ -161,3 +161,19 @@ def test_every_button_an_offer_carries_is_run_by_a_register_command() -> None:
     """The engine runs the register's commands from one table: a button added to the offers
     without a command behind it would be a tap that does nothing."""
     assert {button.removeprefix("cmd:") for button in register_news.TITLES} <= set(COMMANDS)
+
+
+def test_a_planned_departure_told_again_with_the_work_abroad_is_one_tap_not_a_second_form(
+    chat: Chat, services: Services
+) -> None:
+    record_planned_departure(chat)
+    tomorrow = ntb_day(services.dispatcher.clock()) + timedelta(days=1)
+    # "kebun" alone would be a trip at home; with Taiwan, the entry's country, named it is
+    # the work there, and the words after the departure tell of it
+    offered = chat.send("anak sy jd brgkt bsk ke taiwan kerja di kebun teh")
+    assert "nama lengkap" not in "\n".join(r.text for r in offered)
+    assert "cmd:departure_date" in buttons(offered)
+    assert tomorrow.strftime("%d-%m-%Y") in chat.say(button="cmd:departure_date")
+    # another country than the entry's is not this entry's news
+    other = chat.send("anak sy jd brgkt bsk ke malaysia kerja di kebun sawit")
+    assert "cmd:departure_date" not in buttons(other)
