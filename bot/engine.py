@@ -126,6 +126,10 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
+def wishes_to_die(reading: Reading) -> bool:
+    return reading.danger is not None and reading.danger.wishes_to_die
+
+
 class Engine:
     """Wires the knowledge base, the forms and the case service behind one `handle`."""
 
@@ -603,6 +607,7 @@ class Engine:
                     ctx.now.isoformat() if reading.urgent or replied_to_danger else None
                 ),
                 NEXT_STEPS: ctx.data.get(NEXT_STEPS) if replied_to_danger else None,
+                pieces.CARED_KEY: ctx.data.get(pieces.CARED_KEY) if replied_to_danger else None,
             }
         )
         ctx.reading = reading
@@ -610,7 +615,17 @@ class Engine:
             return  # "Sumber Rejeki Abadi" after "what is the company's name?"
         here = self.numbers.country_in(text)  # the place this message names
         asks = cache(partial(self.looks_like_question, text))  # read only where it matters
-        if replied_to_danger and after_danger.follow(self, ctx, reading, here, asks):
+        # a first wish to die after the numbers (or the first in this language) is spoken to,
+        # with the numbers again
+        given_in = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "|").split("|")[-1]
+        uncared = wishes_to_die(reading) and (
+            not ctx.data.get(pieces.CARED_KEY) or given_in != reading.lang
+        )
+        if (
+            replied_to_danger
+            and not uncared
+            and after_danger.follow(self, ctx, reading, here, asks)
+        ):
             return
         just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
         if follow_ups.under_an_answer(self, ctx, reading, here, earlier, just_answered, asks):
@@ -623,7 +638,9 @@ class Engine:
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the
         # whole list again; a new place gets its numbers, and so does a message in another
         # language (the person may not have read the first list)
-        numbers_given = replied_to_danger and ctx.data.get(pieces.DANGER_PLACE_KEY) == place
+        numbers_given = (
+            replied_to_danger and ctx.data.get(pieces.DANGER_PLACE_KEY) == place and not uncared
+        )
         if reading.urgent:
             ctx.set_data(**{pieces.DANGER_PLACE_KEY: place})
         # the place this message names, else one an earlier piece named ("anak saya di
@@ -665,8 +682,10 @@ class Engine:
                 self.numbers,
                 reading.country,
                 with_report=not reading.command,
-                caring=reading.danger is not None and reading.danger.wishes_to_die,
+                caring=wishes_to_die(reading),
             )
+            if wishes_to_die(reading):
+                ctx.set_data(**{pieces.CARED_KEY: True})
         news_of = typed_update(ctx, reading)
         if news_of is not None:
             update(ctx, news_of)  # "lapor kepulangan": the register, not a report

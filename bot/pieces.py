@@ -47,6 +47,10 @@ DANGER_PLACE_KEY = "danger_replied_for"
 """The country whose numbers that reply gave ("" for none) and the language it was read in: a
 later message that says danger in the same place and language gets a short note, not the whole
 list again (`Engine.answer`)."""
+CARED_KEY = "danger_cared"
+"""The person wrote of wanting to die and was spoken to before the numbers, in this stretch of
+writing after the danger reply: a wish to die told after the numbers for a beating gets those
+words too, not "added to your report" (a chat tester, stop 45)."""
 ANSWERED_KEY = "answered_last"
 """The topic last answered in full and when: the same topic read again minutes later ("hp nya
 tidak aktif" after the answer on a family out of reach) is pointed to, not sent again whole."""

@@ -168,6 +168,19 @@ def story_noted(ctx: Ctx, also: Topic | None = None) -> None:
     )
 
 
+def still_with_you(ctx: Ctx) -> None:
+    """A wish to die told again after the caring words and the numbers: spoken to again, not
+    told that a detail was added to the story."""
+    ctx.say(
+        ctx._(
+            "You are not alone. Please call one of the numbers above now, or ask someone near "
+            "you to stay with you. Press *Urgent report* and your village officer gets "
+            "everything you told me."
+        ),
+        _report_or_numbers(ctx),
+    )
+
+
 def danger_next_steps(ctx: Ctx, also: Topic | None = None) -> None:
     """Asked what to do after the danger reply ("what should we do", "tolong bantu"): the two
     steps that help now, not the service's menu."""

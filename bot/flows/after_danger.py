@@ -59,6 +59,10 @@ def follow(
             ctx.set_data(**{pieces.DANGER_PLACE_KEY: named_place})
             replies.emergency(ctx, engine.numbers, here)
             return True
+    if reading.danger is not None and reading.danger.wishes_to_die:
+        pieces.keep_story(ctx, reading)  # the caring words were said: said again, briefly
+        replies.still_with_you(ctx)
+        return True
     if reading.places_nothing or reading.intent == "number":
         # more of the story: the urgent report again, carrying it, and what the message alone
         # is about ("baru dapat kabar dia sudah meninggal", "kapan dia bisa pulang") one tap

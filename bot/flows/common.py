@@ -327,6 +327,14 @@ def _name_from(tokens: list[str]) -> str | None:
 
 
 PASSING_TALK = frozenset(("thanks", "greeting", "bye"))
+ALREADY = frozenset("sampun sudah sdh udah udh dah done".split())
+""""sampun" (Sasak: already) typed where a name or a place is asked is neither."""
+PHONE_DIGITS = 7
+"""A message with this many digits holds a phone number, not a name or a city."""
+
+
+def holds_a_phone(text: str) -> bool:
+    return sum(ch.isdigit() for ch in text) >= PHONE_DIGITS
 
 
 def said_in_passing(ctx: Ctx, text: str) -> bool:
@@ -338,7 +346,8 @@ def said_in_passing(ctx: Ctx, text: str) -> bool:
         return True  # "pak": someone calling
     said = words - ADDRESS
     return bool(said) and (
-        said <= YES_WORDS | NO_WORDS or ctx.engine.librarian.smalltalk.detect(text) in PASSING_TALK
+        said <= YES_WORDS | NO_WORDS | ALREADY
+        or ctx.engine.librarian.smalltalk.detect(text) in PASSING_TALK
     )
 
 
@@ -347,7 +356,7 @@ def worker_name_read(ctx: Ctx) -> str:
     Aisyah"). Thanks or a yes is not a name; where a name is needed, not knowing it is met
     with a nickname's being enough."""
     name = Form.text(ctx, 2, 100)
-    if said_in_passing(ctx, name):
+    if said_in_passing(ctx, name) or holds_a_phone(name):
         raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
     named = name_in(name)
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
@@ -474,7 +483,8 @@ def city_read(ctx: Ctx) -> str | None:
     the question has no yes to give."""
     if skipped(ctx):
         return None
-    if said_in_passing(ctx, ctx.incoming.text or ""):
+    text = ctx.incoming.text or ""
+    if said_in_passing(ctx, text) or holds_a_phone(text) or not any(c.isalpha() for c in text):
         raise Invalid(ctx._("I need the name of a city or area here."))
     return Form.text(ctx, 2, 120)
 

@@ -162,6 +162,24 @@ def test_someone_who_wants_to_die_is_spoken_to_and_offered_no_unrelated_topics(
     assert shown_topics(replies) == []
 
 
+def test_a_wish_to_die_told_after_the_numbers_is_spoken_to_not_noted(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """After the numbers for a beating, "saya mau mati aja pak" got "I have added this to what
+    you told me" (stop 45). It gets the caring words and the numbers again; told once more, a
+    few words to the person and *Urgent report*, not the whole list a third time."""
+    chat = Chat(sqlite_services, user="after")
+    first = chat.send("majikan saya pukul saya tiap hari di malaysia")
+    assert first[0].text.startswith("Jika ada orang dalam bahaya"), first[0].text
+    again = chat.send("saya mau mati aja pak")
+    assert again[0].text.startswith("Terima kasih sudah bercerita"), again[0].text
+    assert "+60 17-668 8032" in again[0].text  # Malaysia's numbers, from the first message
+    detail = chat.send("namanya siti")[0].text
+    assert detail.startswith("Terima kasih, ini saya tambahkan"), detail
+    once_more = chat.send("saya mau mati")
+    assert once_more[0].text.startswith("Anda tidak sendirian"), once_more[0].text
+    assert "+60" not in once_more[0].text
+    assert once_more[0].buttons[0].id == "cmd:urgent"
+
+
 def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]

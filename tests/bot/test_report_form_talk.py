@@ -39,6 +39,24 @@ def test_thanks_or_a_yes_is_neither_the_workers_name_nor_the_city(sqlite_chat: C
     assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
 
 
+def test_a_sasak_yes_already_or_a_phone_number_is_neither_the_name_nor_the_city(
+    sqlite_chat: Chat,
+) -> None:
+    """A chat tester's Sasak family answered "nggih" and "sampun", and typed a phone number:
+    each was saved as the worker's name or the city (stop 45)."""
+    sqlite_chat.say(HELD_PASSPORT)
+    assert "nama lengkap pekerja" in sqlite_chat.say("nggih")  # yes to the consent question
+    for not_a_name in ("nggih pak", "sampun", "0812 3456 7890"):
+        again = sqlite_chat.say(not_a_name)
+        assert "ketik namanya saja" in again, (not_a_name, again)
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("Siti")
+    assert "kota" in sqlite_chat.say("nggih")
+    for not_a_city in ("nggih", "sampun", "+60 12-345 6789", "123"):
+        again = sqlite_chat.say(not_a_city)
+        assert "nama kota atau daerahnya" in again, (not_a_city, again)
+    assert "Masalah: Dokumen ditahan — benar?" in sqlite_chat.say("Johor Bahru")
+
+
 def test_not_knowing_the_name_where_one_is_needed_asks_for_a_nickname(
     sqlite_chat: Chat,
 ) -> None:

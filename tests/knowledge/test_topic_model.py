@@ -10,6 +10,7 @@ from knowledge.fitting import models_without, replay
 from knowledge.librarian import Librarian
 from knowledge.matcher import NONE, Matcher
 from knowledge.topic_model import MODEL_FILE, TopicModel, cross_fitted, train
+from migran.cli import main
 
 
 def leaders(matcher: Matcher, text: str) -> list[str]:
@@ -17,11 +18,31 @@ def leaders(matcher: Matcher, text: str) -> list[str]:
     return [c.slug for c in matcher.rank_signals(matcher.signals(terms), 9) if c.slug != NONE]
 
 
-def test_the_shipped_weights_are_those_the_content_gives(librarian: Librarian) -> None:
+@pytest.fixture(scope="module")
+def trained(librarian: Librarian) -> TopicModel:
+    """The model the content gives, trained once for this file (17 s)."""
+    return librarian.matcher.train_topic_model()
+
+
+def test_the_shipped_weights_are_those_the_content_gives(trained: TopicModel) -> None:
     """Training is deterministic: `migran kb train-topics --write` after changing the content
     (then `migran kb calibrate --write`)."""
-    model = librarian.matcher.train_topic_model()
-    assert model.to_json() + "\n" == read_data(MODEL_FILE), "run `migran kb train-topics --write`"
+    assert trained.to_json() + "\n" == read_data(MODEL_FILE), "run `migran kb train-topics --write`"
+
+
+def test_migran_kb_train_topics_reports_what_it_learnt_and_writes_nothing(
+    trained: TopicModel, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command around the training above: it is given that model rather than training
+    the same one a second time (the suite's longest test after calibration's)."""
+    monkeypatch.setattr(Matcher, "train_topic_model", lambda self: trained)
+    before = read_data(MODEL_FILE)
+    assert main(["kb", "train-topics"]) == 0
+    out = capsys.readouterr().out
+    weights = sum(len(ws) for ws in trained.weights.values())
+    assert f"of {len(trained.classes)} classes, {len(trained.weights)} terms, {weights}" in out
+    assert "written" not in out
+    assert read_data(MODEL_FILE) == before
 
 
 def test_the_service_reads_with_the_shipped_model(librarian: Librarian) -> None:
