@@ -79,6 +79,22 @@ def test_something_not_given_is_unpaid_wages_only_when_it_is_money() -> None:
         assert "gaji-tidak-dibayar" in reader().read(text).topics, text
 
 
+def test_no_salary_as_chat_writes_it_is_unpaid_wages(triage: Triage) -> None:
+    """"2 years no salary" led with managing money, and unpaid wages was not offered (a chat
+    tester, stop 45); English typed without apostrophes, and "gajinya gk ada", say it too."""
+    for text in (
+        "i work in riyadh 2 years no salary",
+        "madam doesnt give my salary",
+        "gajinya gk ada udh 3 bulan",
+        "kerja tanpa gaji sejak lebaran",
+    ):
+        assert "gaji-tidak-dibayar" in reader().read(text).topics, text
+    story = "i work in saudi 2 years no salary, my family in lombok very worried"
+    assert triage.read(story).topic == "gaji-tidak-dibayar"
+    for text in ("ada gaji tambahan kalau lembur?", "no salary slip from my agency"):
+        assert "gaji-tidak-dibayar" not in reader().read(text).topics, text
+
+
 def test_no_money_for_the_way_home_is_the_need_to_come_home() -> None:
     for text in (
         "kontrak adik sy sudah selesai tapi dia tidak punya uang buat pulang ke lombok",
