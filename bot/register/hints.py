@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 
 from bot.cases.hints import RELATIONS, categories_in, family_words, relation_in
 from bot.commands import JUST as COMMAND_JUST
@@ -108,6 +108,10 @@ WORKER_OF: dict[str, str] = {
 }
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
+FIRST_PERSON = frozenset({"i", "im", "we"})
+"""A message that opens with these tells the writer's own story."""
+LEADING_WORDS = frozenset("lapor laporan report daftar register pak bu sir madam min".split())
+"""Words before the story that say nothing of who tells it: "LAPOR saya ...", "pak, saya ..."."""
 MINE_BEFORE = frozenset({"my", "our"})
 """English puts the owner first: "my mother works in Saudi"."""
 
@@ -227,8 +231,9 @@ def writer_relation(text: str) -> str | None:
         if first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF:
             return WORKER_OF[RELATIONS[second]]
     relation = relation_in(text)
-    if relation is None and words[:1] and words[0] in MINE:
-        return "self"  # "saya mau berangkat ..."
+    opening = list(dropwhile(LEADING_WORDS.__contains__, words))
+    if relation is None and opening[:1] and opening[0] in MINE | FIRST_PERSON:
+        return "self"  # "saya mau berangkat ...", "REPORT I am in Hong Kong, my salary ..."
     return relation
 
 

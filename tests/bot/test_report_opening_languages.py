@@ -19,6 +19,13 @@ def test_an_english_opening_says_who_writes_and_what_happened(sqlite_chat: Chat)
     assert "Problem: Wages unpaid or cut — correct?" in sqlite_chat.say("Skip")
 
 
+def test_a_workers_own_english_opening_is_not_asked_who_writes(sqlite_chat: Chat) -> None:
+    """"REPORT I am in Hong Kong, my salary not paid" was asked whether the worker or a
+    family member writes (a chat tester, stop 45): it is the worker's own name that is asked."""
+    sqlite_chat.say("REPORT I am in Hong Kong, my salary not paid for 3 months")
+    assert "What is your full name?" in sqlite_chat.say("yes")
+
+
 def test_a_sasak_opening_gives_the_workers_name_and_problem(sqlite_chat: Chat) -> None:
     sqlite_chat.say(
         "LAPOR kanak tiang Baiq Rina lek Malaysia, pasporne tahan isik majikan, ndek bau ulek"
@@ -38,6 +45,10 @@ def test_the_words_of_who_writes_in_english_sasak_and_mbojo() -> None:
     # "ama" is also chat for "sama": a father only beside the Mbojo "nahu"
     assert writer_relation("dia bilang ama sy gajinya gk dibayar") is None
     assert writer_relation("ama nahu di Malaysia") == "anak"
+    # one's own story, after the command word or a "pak"
+    assert writer_relation("REPORT I am in Hong Kong, my salary not paid") == "self"
+    assert writer_relation("LAPOR pak, saya di malaysia gk digaji") == "self"
+    assert writer_relation("REPORT my mother works in Saudi") == "anak"
 
 
 def test_the_problems_named_in_english_and_sasak() -> None:
