@@ -20,7 +20,7 @@ def test_an_english_opening_says_who_writes_and_what_happened(sqlite_chat: Chat)
 
 
 def test_a_workers_own_english_opening_is_not_asked_who_writes(sqlite_chat: Chat) -> None:
-    """"REPORT I am in Hong Kong, my salary not paid" was asked whether the worker or a
+    """ "REPORT I am in Hong Kong, my salary not paid" was asked whether the worker or a
     family member writes (a chat tester, stop 45): it is the worker's own name that is asked."""
     sqlite_chat.say("REPORT I am in Hong Kong, my salary not paid for 3 months")
     assert "What is your full name?" in sqlite_chat.say("yes")

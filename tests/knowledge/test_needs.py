@@ -80,7 +80,7 @@ def test_something_not_given_is_unpaid_wages_only_when_it_is_money() -> None:
 
 
 def test_no_salary_as_chat_writes_it_is_unpaid_wages(triage: Triage) -> None:
-    """"2 years no salary" led with managing money, and unpaid wages was not offered (a chat
+    """ "2 years no salary" led with managing money, and unpaid wages was not offered (a chat
     tester, stop 45); English typed without apostrophes, and "gajinya gk ada", say it too."""
     for text in (
         "i work in riyadh 2 years no salary",
