@@ -451,13 +451,16 @@ class Triage:
         # where the person is, read once for the guess and both kinds of reply below
         place = country or (self.numbers.country_in(text) if danger is None else None)
         first = next((s for s in offered if s != EMERGENCY_TOPIC), None)
-        guess = None
+        guess = wanted = None
         if may_guess and answer.match and first:
             guess = self._guess(answer.match, first) or (
-                (self._place_asked(text, answer.match, first, place) if asks() else None)
-                or self._wants_to_go(text, answer.match, place, offered)
+                self._place_asked(text, answer.match, first, place) if asks() else None
             )
-        if guess is not None:
+            # a few words wishing to go there say what they ask: answered, not hedged
+            wanted = None if guess else self._wants_to_go(text, answer.match, place, offered)
+        if wanted is not None:
+            topic, offered = wanted, tuple(s for s in offered if s != wanted)
+        elif guess is not None:
             topic, offered = guess, tuple(s for s in offered if s != guess)
         elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
