@@ -81,6 +81,25 @@ def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(
     assert librarian.ask("halo kak, paspor sy ditahan majikan").topic is not None
 
 
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "slamat pagi",
+        "slamat siang pak",
+        "met malam",
+        "asalamualaikum",
+        "assalamualaikum wr wb",
+        "salam kenal pak",
+        "maaf",
+        "excuse me",
+    ],
+)
+def test_greetings_as_people_type_them_are_greetings(librarian: Librarian, greeting: str) -> None:
+    """ "slamat pagi" was answered with the training sign-up and "slamat siang" started the
+    report form (a chat tester, stop 46): a misspelt greeting is still a greeting."""
+    assert librarian.ask(greeting).intent == "greeting", greeting
+
+
 def test_a_greeting_before_asking_leave_to_ask_is_a_request_for_help(librarian: Librarian) -> None:
     """People open with a greeting and leave to ask, and the question follows in the next
     message: "assalamualaikum pak, sy mau tanya" is met with how to ask, not with topics."""
