@@ -1483,8 +1483,14 @@ def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> N
         ("tolong anak saya di arab", "plea"),
         ("help me in saudi", "plea"),
         ("tolong pak saya di sini", "plea"),
+        # with an address between and "d" for "di" (a chat tester, stop 46)
+        ("help pak anak sy d saudi", "plea"),
+        ("tolong bu suami sy d malaysia", "plea"),
+        ("pls help my sister in dubai", "plea"),
     )
-    assert_no_danger("di malaysia", "saya di malaysia", "anak saya di taiwan")
+    assert_no_danger(
+        "di malaysia", "saya di malaysia", "anak saya di taiwan", "pak anak sy d saudi"
+    )
 
 
 def test_not_allowed_to_eat_in_the_words_of_permission_is_starved_but_a_diet_is_not() -> None:
