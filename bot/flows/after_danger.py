@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot import pieces, replies
 from bot.context import Ctx
 from bot.flows.case_thread import asks_what_next
+from bot.options import ADDRESS, YES_WORDS
 from bot.triage import Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
@@ -40,6 +41,11 @@ def follow(
 ) -> bool:
     """Answers a message written after the danger reply, when it is more of the same plea;
     False when it is to be read as any message is (a new danger, a new question)."""
+    if agrees_to_report(ctx.incoming.text or ""):
+        # "ya", "iya pak lapor", "nggih" under *Urgent report*: pressing it, not more story
+        # (each got "added to your story" again: a chat tester, stop 46)
+        engine.run_command(ctx, "urgent")
+        return True
     if asks_where_to_turn(ctx.incoming.text or ""):
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
         code = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "").split("|", 1)[0]
@@ -74,7 +80,9 @@ def follow(
             ctx.set_data(**{NEXT_STEPS_GIVEN: True})
             replies.danger_next_steps(ctx, also)
         elif asks() and reading.shown_choices:
-            replies.offer(ctx, engine.librarian.topics, reading.shown_choices, reading.lang, True)
+            # a second question the reading cannot place: the choices, asked as choices ("These
+            # may also help" headed them with nothing above it: a chat tester, stop 46)
+            replies.offer(ctx, engine.librarian.topics, reading.shown_choices, reading.lang)
         else:
             replies.story_noted(ctx, also)
         return True
@@ -83,6 +91,22 @@ def follow(
         replies.danger_next_steps(ctx)
         return True
     return False
+
+
+REPORTING = frozenset("lapor laporkan melapor lapur report".split())
+REPORT_WORDS = REPORTING | frozenset("mau ingin saya sy aku please pls".split())
+"""Words beside a yes that keep it a yes to the urgent report ("iya pak, sy mau lapor")."""
+AGREEING_WORDS = 5
+
+
+def agrees_to_report(text: str) -> bool:
+    """A yes, or a wish to report, and nothing else."""
+    words = [w for w in fold(text).split() if w not in ADDRESS]
+    return (
+        0 < len(words) <= AGREEING_WORDS
+        and set(words) <= YES_WORDS | REPORT_WORDS
+        and bool(set(words) & (YES_WORDS | REPORTING))
+    )
 
 
 def _topic_alone(engine: Engine, reading: Reading, text: str) -> Topic | None:

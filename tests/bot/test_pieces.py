@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot import pieces
@@ -253,6 +254,37 @@ def test_asking_what_to_do_after_the_danger_reply_gets_the_next_steps_and_lapor_
     with transaction(chat.services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
     assert data["urgent"] and "dikurung" in str(data["opening"])
+
+
+@pytest.mark.parametrize("yes", ["ya", "iya pak lapor", "nggih", "yes please report"])
+def test_a_yes_under_the_danger_reply_opens_the_urgent_report(
+    sqlite_services: Services, yes: str
+) -> None:
+    """ "ya", "iya pak lapor" and "nggih" under *Urgent report* got "added to your story",
+    again and again (a chat tester, stop 46): a yes is the press of the button."""
+    chat, clock = chat_with_clock(sqlite_services, "ibu-yes")
+    assert "Lapor darurat" in chat.say("anak sy d malaysia d pukul majikan")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say(yes)
+    assert "tambahkan ke cerita" not in reply and "added this" not in reply, reply
+    with transaction(chat.services.factory) as session:
+        conversation = session.scalars(select(Conversation)).one()
+    assert conversation.flow == "case" and conversation.data["urgent"], conversation.data
+    assert "pukul" in str(conversation.data["opening"])
+
+
+def test_a_second_question_after_the_danger_reply_that_places_nothing_gets_choices(
+    sqlite_services: Services,
+) -> None:
+    """ "can my brother in lombok report for me?" after the next steps got its choices under
+    "These may also help:", with nothing above it (a chat tester, stop 46)."""
+    chat, clock = chat_with_clock(sqlite_services, "riyadh")
+    chat.say("contract finish, madam not give exit visa and salary, i am in riyadh")
+    clock.now += timedelta(minutes=1)
+    assert "What to do now" in chat.say("what should i do?")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("can my brother in lombok report for me?")
+    assert reply.startswith("I am not sure I understood"), reply
 
 
 def test_more_of_the_story_after_the_danger_reply_is_added_to_the_urgent_report(
