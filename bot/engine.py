@@ -311,11 +311,20 @@ class Engine:
 
     def _danger_in_form(self, ctx: Ctx, text: str) -> None:
         """Danger typed at any step of a form gets the numbers first; a report becomes urgent."""
-        if ctx.conversation.flow not in self.forms or ctx.data.get("urgent"):
+        if ctx.conversation.flow not in self.forms:
             return
         danger = read_danger(text) if text else None
+        if danger is not None and ctx.data.get("urgent"):
+            if danger.wishes_to_die and not ctx.data.get(pieces.CARED_KEY):
+                # "sy pengen bunuh diri aja" typed in an urgent report: spoken to, with the
+                # numbers, before the step goes on (it got only "saved for your report")
+                self.emergency(ctx, self._report_danger_place(ctx), caring=True)
+                ctx.set_data(**{pieces.CARED_KEY: True})
+            return
         if danger is not None:
             self.emergency(ctx, caring=danger.wishes_to_die)
+            if danger.wishes_to_die:
+                ctx.set_data(**{pieces.CARED_KEY: True})
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):

@@ -72,6 +72,19 @@ def test_not_knowing_the_name_in_a_report_goes_on_without_it(sqlite_chat: Chat) 
     assert "Negara: Malaysia — benar?" in sqlite_chat.say("gk tau nama lengkapnya")
 
 
+def test_a_wish_to_die_typed_in_an_urgent_report_is_spoken_to(sqlite_chat: Chat) -> None:
+    """In a report already urgent, "saya pengen bunuh diri aja pak" got only "saved for your
+    report" (stop 46): the caring words and the numbers of where the report places the
+    worker come first, once; the step is then asked again."""
+    sqlite_chat.say("LAPOR anak sy d sekap majikan di malaysia")
+    sqlite_chat.say("ya")
+    reply = sqlite_chat.say("saya pengen bunuh diri aja pak")
+    assert reply.startswith("Terima kasih sudah bercerita"), reply
+    assert "+60 17-668 8032" in reply and "nama lengkap pekerja" in reply
+    again = sqlite_chat.say("saya mau mati")
+    assert "Terima kasih sudah bercerita" not in again and "nama lengkap pekerja" in again
+
+
 def test_a_plea_typed_at_a_step_is_no_answer_it_joins_the_story(sqlite_chat: Chat) -> None:
     sqlite_chat.say("LAPOR anak sy di malaysia gajinya gk dibayar")
     assert "nama lengkap pekerja" in sqlite_chat.say("ya")
