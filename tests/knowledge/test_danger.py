@@ -1474,6 +1474,18 @@ def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
     )
 
 
+def test_a_wish_never_to_wake_up_is_a_wish_to_die() -> None:
+    """ "i just want to sleep and never wake up" got the abuse answer's pointer (a chat
+    tester, stop 46)."""
+    assert_read_as(
+        "kind",
+        ("i just want to sleep and never wake up", "suicide"),
+        ("pengen tidur aja terus gak bangun lagi", "suicide"),
+        ("sy gk mau bangun lagi", "suicide"),
+    )
+    assert_no_danger("he never wake up early", "anak sy tidak bangun pagi")
+
+
 def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> None:
     """ "tolong saya" is danger; so is "tolong saya di malaysia" or "help me in saudi". A lone
     place or "saya di malaysia" pleads for nothing."""

@@ -95,6 +95,15 @@ def test_no_salary_as_chat_writes_it_is_unpaid_wages(triage: Triage) -> None:
         assert "gaji-tidak-dibayar" not in reader().read(text).topics, text
 
 
+def test_fingers_lost_to_a_machine_are_a_work_accident(triage: Triage) -> None:
+    """ "tangan nya kena mesin 2 jari putus" got the dismissal answer (a chat tester, stop 46):
+    the work accident comes first, with JKK."""
+    story = "anak sy kerja d pabrik d taiwan, tangan nya kena mesin 2 jari putus"
+    assert triage.read(story).topic == "pmi-meninggal-sakit"
+    assert "pmi-meninggal-sakit" in reader().read("i lost two fingers at the factory").topics
+    assert "pmi-meninggal-sakit" not in reader().read("hubungan kami putus").topics
+
+
 def test_no_money_for_the_way_home_is_the_need_to_come_home() -> None:
     for text in (
         "kontrak adik sy sudah selesai tapi dia tidak punya uang buat pulang ke lombok",
