@@ -1474,6 +1474,18 @@ def test_a_family_member_harmed_in_the_english_passive_past_is_read() -> None:
     )
 
 
+def test_hajar_is_a_name_after_a_title_or_nama_and_a_beating_otherwise() -> None:
+    """ "nama anak sy Hajar, mau daftar pelatihan" got the emergency numbers, and "Siti Hajar"
+    typed as the worker's name marked the report "in danger now" (a chat tester, stop 46)."""
+    assert_no_danger("nama anak sy Hajar, mau daftar pelatihan", "Siti Hajar", "namanya hajar")
+    assert_read_as(
+        "kind",
+        ("dia hajar saya tiap hari", "violence"),
+        ("majikan hajar saya", "violence"),
+        ("sy di hajar bos", "violence"),
+    )
+
+
 def test_a_wish_never_to_wake_up_is_a_wish_to_die() -> None:
     """ "i just want to sleep and never wake up" got the abuse answer's pointer (a chat
     tester, stop 46)."""
