@@ -73,7 +73,9 @@ SHORT_ASK = 6
 """A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
 dibantu gk pak?"), asked while a report is open, is about the report."""
 DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
-OUT_OF_REACH = frozenset("dihubungi kabar kabarnya aktif nyambung reachable".split())
+OUT_OF_REACH = frozenset(
+    "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable".split()
+)
 NEGATIONS = frozenset("tidak tdk gk ga gak nggak ngga belum blm blom not no".split())
 
 
@@ -326,7 +328,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             ).format(number=case.number)
         )
         return
-    about = ABOUT_THE_REPORT.intersection(words) and not WHO_SEES.intersection(words)
+    # "petugas nya udh baca blm?" asks whether it was read yet, not who may read it
+    yet = bool((ALREADY | NOT_YET).intersection(words))
+    about = ABOUT_THE_REPORT.intersection(words) and (yet or not WHO_SEES.intersection(words))
     short_ask = len(words) <= SHORT_ASK and bool(HOW_LONG.intersection(words))
     about = about or (short_ask and (asks or bool(TAG_QUESTION.intersection(words))))
     if (asks or about) and (about or asks_what_next(words)):

@@ -180,6 +180,9 @@ def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_th
         ("bisa dibantu gk pak", "menunggu petugas"),
         ("brp hari lg pak kira2?", "menunggu petugas"),
         ("adik sy d sekap agen di batam", "polisi di *110*"),
+        # whether it was read yet, and a phone smashed (two chat testers, stop 46)
+        ("pak petugas nya udh baca blm?", "menunggu petugas"),
+        ("hp nya d banting majikan, sy gk bs hubungi lg", "tandai darurat"),
     ],
 )
 def test_an_open_report_reads_danger_silence_and_status_questions(
