@@ -73,7 +73,7 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Contact, Conversation, utcnow
-from bot.triage import Reading, Triage
+from bot.triage import Reading, Triage, tells_a_death
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
@@ -124,6 +124,10 @@ def clean_text(text: str | None) -> str:
         if ch in "\n\t" or not unicodedata.category(ch).startswith("C")
     ]
     return "".join(kept).strip()
+
+
+CONDOLED_KEY = "condoled_at"
+"""When condolences were last said: once for a death told in several messages."""
 
 
 def wishes_to_die(reading: Reading) -> bool:
@@ -665,6 +669,11 @@ class Engine:
         numbers_given: bool = False,
         place: Country | None = None,
     ) -> None:
+        if tells_a_death(reading.text) and not pieces.within_window(
+            ctx.data.get(CONDOLED_KEY), ctx.now
+        ):
+            ctx.say(ctx._("I am very sorry for your loss."))
+            ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
         if reading.intent is not None:
             if reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)

@@ -154,6 +154,24 @@ KIN_DIED = re.compile(
 """A family member's death told by the family, in a message that names where abroad: the
 answer on a death abroad leads, when the ranking was not sure."""
 DEATH_TOPIC = "pmi-meninggal-sakit"
+DEATH_TOLD = re.compile(
+    r"\b(?:anak|suami|istri|adik|adek|kakak|kaka|abang|ibu|bapak|ayah|mama|papa|emak|keluarga|"
+    r"saudara|ponakan|keponakan)\w* (?:(?:saya|sy|kami|aku|nya) )?(?:\w+ ){0,3}"
+    r"(?:meninggal|wafat|tewas)\b"
+    r"|\b(?:bini|semame|sememe|kanak|ana|ina|ama) (?:tiang|nahu) (?:\w+ ){0,2}mate\b"
+    r"|\b(?:my|our) (?:son|daughter|husband|wife|brother|sister|mother|father|mom|dad|mum|"
+    r"cousin|niece|nephew) (?:\w+ ){0,3}(?:died|passed away|is dead|was killed|has died)\b"
+)
+"""A family member's death told ("pak adek sy meninggal d malaysia", "bini tiang mate lekan
+saudi"): the reply opens with condolences (a cold answer met two chat testers' grieving
+families, stop 46). A question about deaths in general ("kalau PMI meninggal ...") tells none."""
+
+
+def tells_a_death(text: str) -> bool:
+    folded = fold(text)
+    return DEATH_TOLD.search(folded) is not None and not folded.startswith(
+        ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
+    )
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""

@@ -180,6 +180,21 @@ def test_a_wish_to_die_told_after_the_numbers_is_spoken_to_not_noted(sqlite_serv
     assert once_more[0].buttons[0].id == "cmd:urgent"
 
 
+def test_a_death_told_by_the_family_is_met_with_condolences_once(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """ "pak adek sy meninggal d malaysia" got the answer on sickness and death with no word to
+    the family (two chat testers, stop 46). A question about deaths in general gets none."""
+    chat = Chat(sqlite_services, user="grief")
+    first = chat.send("pak adek sy meninggal d malaysia, jatuh d tempat kerja")
+    assert first[0].text == "Saya turut berduka cita atas kepergiannya.", first[0].text
+    assert any("JKM" in r.text for r in first[1:])
+    again = chat.send("suami sy udh meninggal kemarin, jenazahnya gmn pak")
+    assert all("berduka" not in r.text for r in again)
+    general = Chat(sqlite_services, user="asks").send("kalau PMI meninggal di luar negeri gmn?")
+    assert all("berduka" not in r.text for r in general)
+    english = Chat(sqlite_services, user="en").send("my brother died in Saudi, what do we do")
+    assert english[0].text == "I am very sorry for your loss.", english[0].text
+
+
 def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]
