@@ -172,6 +172,8 @@ def tells_a_death(text: str) -> bool:
     return DEATH_TOLD.search(folded) is not None and not folded.startswith(
         ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
     )
+
+
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""
