@@ -50,6 +50,19 @@ IN_NAMES = frozenset("kerja baru aman terus dan serta mana sama pusat tempat asl
 word and before another, the name goes on through them."""
 NOT_A_FIRST_WORD = frozenset("anak istri suami adik adek kakak ibu bapak pak bu keluarga".split())
 """A word that, right after the marker, makes it someone's agent, not a name ("agen anak sy")."""
+AGENT_MARKERS = frozenset("agen agensi agency".split())
+"""Markers that are also plain words for the recruiter ("my agency office"), not only the
+first word of a name as "PT" is."""
+AGENT_THINGS = frozenset(
+    """
+    loan loans debt office offices fee fees staff people person contract contracts agreement
+    rules boss number phone address deduction deductions payment payments money salary
+    kantor kantornya biaya biayanya potongan utang hutang pinjaman kontrak perjanjian orang
+    orangnya petugas pegawai karyawan staf bos nomor nomer hp alamat aturan
+    """.split()
+)
+"""Common nouns that, right after "agency" / "agensi" / "agen", say what of the agent is meant
+("'agency loan'", "my agency office", "biaya agen"): no company is named to check."""
 GENERIC = frozenset(
     """
     penyalur penempatan pengerah tki tkw pmi p3mi pt cv resmi swasta lain baru nakal besar
@@ -94,16 +107,18 @@ def named_company(text: str | None) -> str | None:
     if not any(literal in lowered for literal in LITERALS):
         return None
     for marker in MARKER.finditer(text):
-        words, _end = _name_words(text, marker.end())
+        agent = marker.group().strip().lower() in AGENT_MARKERS
+        words, _end = _name_words(text, marker.end(), agent=agent)
         named = any(any(ch.isalpha() for ch in w) for w in words)
         if named and not all(w.lower() in GENERIC for w in words):
             return f"{marker.group().strip()} {' '.join(words)}"
     return None
 
 
-def _name_words(text: str, start: int) -> tuple[list[str], int]:
+def _name_words(text: str, start: int, agent: bool = False) -> tuple[list[str], int]:
     """The words of a name that starts at `start`, up to where the sentence goes on, and
-    where the name ends in `text`."""
+    where the name ends in `text`. `agent`: the marker before it is "agency" or "agen", so a
+    common noun first ("agency loan") is the agent's thing, not a name."""
     words: list[str] = []
     pending: list[str] = []  # words such as "kerja": kept only when a name word follows
     last = end = start
@@ -122,6 +137,7 @@ def _name_words(text: str, start: int) -> tuple[list[str], int]:
             or MONEY.fullmatch(word)
             or (pending and (lowered in GENERIC or not _has_name_word([word])))
             or (not words and lowered in NOT_A_FIRST_WORD)
+            or (not words and agent and lowered in AGENT_THINGS)
         ):
             break
         else:
@@ -185,7 +201,7 @@ def given_name(text: str) -> str | None:
     start = after = tokens[first].start()
     if plain[first].replace(".", "") in MARKER_WORDS:
         after = tokens[first].end()
-    words, end = _name_words(text, after)
+    words, end = _name_words(text, after, agent=plain[first] in AGENT_MARKERS)
     rest = {w.strip(".'-").lower() for w in _WORD.findall(text, end)}
     if not _has_name_word(words) or not rest <= STOP | PARTICLES:
         return None  # "biaya ke taiwan": the reply goes on about something else

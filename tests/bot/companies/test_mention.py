@@ -139,3 +139,26 @@ def test_a_story_verb_after_the_marker_is_not_a_company_name() -> None:
     assert named_company("agen janjiin gaji 10jt") is None
     assert named_company("pt lari bawa duit") is None
     assert named_company("PT Maju Jaya ditutup") == "PT Maju Jaya"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my employer deduct 50 dollar every month for 'agency loan', is it ok?",
+        "sponsor want to transfer me to his brother house... my agency office",
+        "my agency contract says 2 years",
+        "agency people took my passport",
+        "agen kantor di praya tutup",
+        "agensi biaya 20 juta",
+        "agen potongan 2jt tiap bulan",
+    ],
+)
+def test_a_common_noun_after_agency_is_not_a_company_name(text: str) -> None:
+    """A chat tester: "agency loan" and "agency office" were checked as company names."""
+    assert named_company(text) is None
+
+
+def test_a_name_after_agency_is_still_read() -> None:
+    assert named_company("Agency Sinar Jaya resmi?") == "Agency Sinar Jaya"
+    assert given_name("agency loan") is None
+    assert given_name("agensi Sinar Jaya") == "agensi Sinar Jaya"
