@@ -109,6 +109,8 @@ def named_company(text: str | None) -> str | None:
     for marker in MARKER.finditer(text):
         agent = marker.group().strip().lower() in AGENT_MARKERS
         words, _end = _name_words(text, marker.end(), agent=agent)
+        if words and words[0].replace(".", "").lower() in MARKER_WORDS:
+            continue  # "my agency PT Maju Jaya": the name is read from the inner marker
         named = any(any(ch.isalpha() for ch in w) for w in words)
         if named and not all(w.lower() in GENERIC for w in words):
             return f"{marker.group().strip()} {' '.join(words)}"

@@ -19,11 +19,13 @@ from bot.companies.matching import MAX_CHOICES, CompanyIndex, Decision, Entry
 from bot.companies.mention import asks_to_check, given_name, named_company, shorter_readings
 from bot.companies.models import Company, CompanyList, JobOrder
 from bot.companies.names import name_key
+from bot.companies.sanctions import Sanction, reported_sanction
 from bot.store.models import Officer
 from knowledge.emergency import EmergencyNumbers
 
 __all__ = [
     "Check",
+    "Sanction",
     "asks_to_check",
     "check",
     "check_company",
@@ -50,7 +52,8 @@ _KEEP_LISTS = 8
 @dataclass
 class Check:
     """What the chat answers about one typed name. `verdict`: "found", "choices",
-    "not_found" or "no_list" (nothing loaded: the chat must not guess)."""
+    "not_found" or "no_list" (nothing loaded: the chat must not guess). `reported`: a sanction
+    that news or KP2MI reported for the company, whatever the list says (see `check`)."""
 
     verdict: str
     typed: str
@@ -62,6 +65,7 @@ class Check:
     """The company's job orders still valid today, by country."""
     country: str | None = None
     today: date = field(default_factory=date.today)
+    reported: Sanction | None = None
 
     @property
     def expired(self) -> bool:
@@ -197,15 +201,22 @@ def import_job_orders(
 def check(
     session: Session, name: str, country: str | None = None, *, today: date | None = None
 ) -> Check:
-    """Whether `name` (as typed) is a licensed company on the current list."""
+    """Whether `name` (as typed) is a licensed company on the current list, and any sanction
+    reported for it (knowledge/data/sanctioned_companies.yaml).
+
+    Both are kept, neither overrides the other: a reported revocation or suspension is told
+    even with no list imported, and even when the list says "active" (the list may predate the
+    report, or the office may not have updated it), while the list's own record, with its
+    date, follows it so the family and the officer can weigh the two dates."""
     today = today or date.today()
+    reported = reported_sanction(name)
     current = _current_lists(session)
     listed = current.get("companies")
     if listed is None:
-        return Check("no_list", name, country=country, today=today)
+        return Check("no_list", name, country=country, today=today, reported=reported)
     loaded = in_memory(session, listed)
     decision = _decide(loaded.index, name)
-    result = Check(decision.verdict, name, listed, country=country, today=today)
+    result = Check(decision.verdict, name, listed, country=country, today=today, reported=reported)
     if decision.found is not None:
         company = loaded.companies.get(decision.found.id)
         return _with_company(session, result, company, current.get("joborders"))
@@ -242,7 +253,14 @@ def check_company(
     if company is None or listed is None:
         picked = session.get(Company, company_id)
         return check(session, picked.name if picked else "", country, today=today)
-    result = Check("found", company.name, listed, country=country, today=today or date.today())
+    result = Check(
+        "found",
+        company.name,
+        listed,
+        country=country,
+        today=today or date.today(),
+        reported=reported_sanction(company.name),
+    )
     return _with_company(session, result, company, current.get("joborders"))
 
 

@@ -48,7 +48,7 @@ def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False
     """Checks a company named in a message and answers. `aside`: the message is mainly about
     something else, so with no list loaded nothing is said about the company."""
     result = service.check(ctx.session, typed, country, today=ctx.today)
-    if aside and result.verdict == "no_list":
+    if aside and result.verdict == "no_list" and result.reported is None:
         return
     ctx.set_data(**{TYPED: typed[:200], COUNTRY: country})
     render(ctx, result)
@@ -137,7 +137,15 @@ def _report_buttons(ctx: Ctx) -> list[Button]:
 
 
 def render(ctx: Ctx, result: Check) -> None:
+    """A sanction reported in the news comes first; the list's record of the same company, with
+    its date, follows it. With no list, or the name not found on it, the report is the
+    answer: "not on the list" beside "licence revoked" would only confuse."""
     _ = ctx._
+    if result.reported is not None:
+        found = result.verdict == "found" and result.company is not None
+        _reported(ctx, result.reported, last=not found)
+        if not found:
+            return
     if result.verdict == "no_list" or result.companies_list is None:
         ctx.say(
             _(
@@ -189,6 +197,58 @@ def render(ctx: Ctx, result: Check) -> None:
         _sanctioned(ctx, result, listed)
         return
     _licensed(ctx, result, listed)
+
+
+def _reported(ctx: Ctx, sanction: service.Sanction, last: bool) -> None:
+    """What the news and KP2MI reported about the company, with the day when it is known, and
+    that no official list of sanctioned companies exists. `last`: no list record follows, so
+    the buttons and the official way to check come here."""
+    _ = ctx._
+    when, lifted = _day(sanction.when), _day(sanction.lifted)
+    if sanction.status == "lifted":
+        head = _(
+            "News and KP2MI reports say *{name}* was under sanction, and the sanction was "
+            "lifted on {lifted}: it may work again, under supervision. Before you pay or sign "
+            "anything, check that it has a current licence and a job order for your job."
+        )
+    elif sanction.status == "suspended" and sanction.when is not None:
+        head = _(
+            "News and KP2MI reports say *{name}* was SUSPENDED from {when}. A company under "
+            "sanction may not recruit or select new workers."
+        )
+    elif sanction.status == "suspended":
+        head = _(
+            "News and KP2MI reports say *{name}* was SUSPENDED. A company under sanction may "
+            "not recruit or select new workers."
+        )
+    elif sanction.when is not None:
+        head = _(
+            "News and KP2MI reports say the licence (SIP3MI) of *{name}* was REVOKED on "
+            "{when}. It may no longer place workers."
+        )
+    else:
+        head = _(
+            "News and KP2MI reports say the licence (SIP3MI) of *{name}* has been REVOKED. It "
+            "may no longer place workers."
+        )
+    parts = [head.format(name=sanction.name, when=when, lifted=lifted), sanction.said_in(ctx.lang)]
+    if sanction.status != "lifted":
+        parts.append(
+            _(
+                "Do not pay anything and do not hand over documents. If you have already paid "
+                "or registered, type *lapor*: your village officer can help you report it to "
+                "Disnaker or BP3MI."
+            )
+        )
+    parts.append(
+        _(
+            "There is no official public list of sanctioned companies: this comes from news "
+            "reports and KP2MI statements, and it may have changed since."
+        )
+    )
+    if last:
+        parts.append(official_check(ctx))
+    ctx.say("\n\n".join(parts), _report_buttons(ctx) if last else ())
 
 
 def _sanctioned(ctx: Ctx, result: Check, listed: str) -> None:

@@ -160,5 +160,6 @@ def test_a_common_noun_after_agency_is_not_a_company_name(text: str) -> None:
 
 def test_a_name_after_agency_is_still_read() -> None:
     assert named_company("Agency Sinar Jaya resmi?") == "Agency Sinar Jaya"
+    assert named_company("my agency PT Sinar Jaya is it legal?") == "PT Sinar Jaya"
     assert given_name("agency loan") is None
     assert given_name("agensi Sinar Jaya") == "agensi Sinar Jaya"
