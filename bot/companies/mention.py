@@ -58,7 +58,7 @@ AGENT_THINGS = frozenset(
     loan loans debt office offices fee fees staff people person contract contracts agreement
     rules boss number phone address deduction deductions payment payments money salary
     kantor kantornya biaya biayanya potongan utang hutang pinjaman kontrak perjanjian orang
-    orangnya petugas pegawai karyawan staf bos nomor nomer hp alamat aturan
+    orangnya perorangan petugas pegawai karyawan staf bos nomor nomer hp alamat aturan
     """.split()
 )
 """Common nouns that, right after "agency" / "agensi" / "agen", say what of the agent is meant

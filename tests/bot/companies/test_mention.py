@@ -151,6 +151,7 @@ def test_a_story_verb_after_the_marker_is_not_a_company_name() -> None:
         "agen kantor di praya tutup",
         "agensi biaya 20 juta",
         "agen potongan 2jt tiap bulan",
+        "daftar langsung ke PT PJTKI, jangan lewat agen perorangan",
     ],
 )
 def test_a_common_noun_after_agency_is_not_a_company_name(text: str) -> None:
