@@ -25,6 +25,7 @@ from bot.flows.common import (
     confirm_guess,
     country_read,
     country_rows,
+    gives_own_name,
     name_in,
     named_after_relation,
     not_known,
@@ -264,6 +265,8 @@ class CaseForm(ChangeableForm):
             return False
         if step == "worker_name" and ctx.engine.looks_like_question(text):
             return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story
+        if step == "worker_name" and gives_own_name(ctx, text):
+            return False  # "sy ibunya pak, nama sy inaq Sahnun": told whose name is asked
         if step in LATER_STORY_STEPS and ctx.data.get("story"):
             add_to_story(ctx, text)
             return True

@@ -16,7 +16,7 @@ from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
 from bot.types import Button, Row
 from knowledge.danger import fold_all
-from knowledge.emergency import IN_INDONESIA, Country
+from knowledge.emergency import IN_INDONESIA, NOT_THERE, Country
 from knowledge.normalize import fold
 
 YES, NO = "opt:yes", "opt:no"
@@ -251,11 +251,13 @@ korea aja") is not a name."""
 
 
 def is_a_name(text: str) -> bool:
+    """Words that could be a name: not only who the person is to the writer, with or without
+    a "pak" or "kak" around it ("anak sy pak" was saved as the worker's name)."""
     words = [w.removesuffix("nya") if len(w) > 5 else w for w in fold(text).split()]
     return (
         any(ch.isalpha() for ch in text)
         and len(words) <= 8
-        and not all(w in NOT_A_NAME for w in words)  # "sy bapaknya"
+        and not all(w in NOT_A_NAME | ADDRESS for w in words)  # "sy bapaknya", "anak sy pak"
         and not NEVER_IN_A_NAME.intersection(words)
     )
 
@@ -351,13 +353,64 @@ def said_in_passing(ctx: Ctx, text: str) -> bool:
     )
 
 
+OWN_NAME = re.compile(
+    r"\b(?:nama\s*(?:ku|q)|nama\s+(?:sy|saya|aku|aq|gue|gw|tiang)|my\s+name)\b", re.IGNORECASE
+)
+"""The writer giving their own name ("nama sy inaq Sahnun", "namaku Rina", "my name is ...")."""
+FAMILY_OF_THE_WORKER = frozenset(
+    "ibunya bapaknya ayahnya mamanya emaknya kakaknya adiknya suaminya istrinya bininya "
+    "pamannya bibinya neneknya kakeknya saudaranya keluarganya keluarga mother father "
+    "sister brother husband wife".split()
+)
+"""Words the writer says they are the worker's family with ("sy ibunya pak")."""
+PLACE_LEADS = frozenset("di d in at".split())
+NAMES_AS_WELL = frozenset("ahmadi madinah medina medinah jordan salmiya".split())
+"""Places abroad that are also people's names: typed alone, they are taken as the name."""
+
+
+def gives_own_name(ctx: Ctx, text: str) -> bool:
+    """The family member writing gives their own name where the worker's is asked ("sy ibunya
+    pak, nama sy inaq Sahnun"): the writer's name, not the worker's. A worker reporting for
+    themselves gives theirs ("nama saya Rina") and it is kept."""
+    if ctx.data.get("reporter") == "self" or OWN_NAME.search(fold(text)) is None:
+        return False
+    words = set(fold(text).split())
+    return ctx.data.get("reporter") == "family" or bool(words & FAMILY_OF_THE_WORKER)
+
+
+def only_a_place(ctx: Ctx, text: str) -> bool:
+    """Nothing but a place abroad ("penang", "kuala lumpur", "di jeddah pak"): where the worker
+    is, typed where the name is asked, is not a name."""
+    words = [w for w in fold_all(text).split() if w not in ADDRESS | PLACE_LEADS]
+    if not words or (len(words) == 1 and words[0] in NAMES_AS_WELL):
+        return False
+    covered: set[int] = set()
+    for at, length, _country in ctx.engine.numbers.places_named(" ".join(words)):
+        covered.update(range(at, at + length))
+    return covered >= set(range(len(words)))
+
+
 def worker_name_read(ctx: Ctx) -> str:
     """The name typed, or the one a sentence gives ("bukan pak, nama lengkap nya Siti
-    Aisyah"). Thanks or a yes is not a name; where a name is needed, not knowing it is met
-    with a nickname's being enough."""
+    Aisyah"). Thanks or a yes is not a name, nor is a place or the writer's own name; where a
+    name is needed, not knowing it is met with a nickname's being enough."""
     name = Form.text(ctx, 2, 100)
     if said_in_passing(ctx, name) or holds_a_phone(name):
         raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
+    if gives_own_name(ctx, name):
+        raise Invalid(
+            ctx._(
+                "Thank you. Here I need the name of your family member who works abroad or is "
+                "leaving, not yours: please type their name (a nickname is fine too)."
+            )
+        )
+    if only_a_place(ctx, name):
+        raise Invalid(
+            ctx._(
+                "*{place}* is a place: I will ask where the worker is next. Please type the "
+                "worker's name first, e.g. *Siti Aminah*."
+            ).format(place=name.strip())
+        )
     named = name_in(name)
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
         raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
@@ -436,6 +489,17 @@ def _city_in(ctx: Ctx, text: str, place: Country | None) -> None:
         ctx.set_data(**{CITY_TYPED: word.title()})
 
 
+def home_place(text: str) -> re.Match[str] | None:
+    """A place in Indonesia the worker is said to be in ("masih di batam"), not one they left
+    from ("dia brgkt dr lombok" made the report's country "Indonesia, Lombok")."""
+    folded = fold_all(text)
+    for found in IN_INDONESIA.finditer(folded):
+        before = folded[: found.start()].split()
+        if not before or before[-1] not in NOT_THERE:
+            return found
+    return None
+
+
 def typed_country(ctx: Ctx, text: str) -> str | None:
     place = ctx.engine.numbers.country_in(text)
     _city_in(ctx, text, place)
@@ -447,7 +511,7 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
             return PLACE_CODES[place.code]
         return "timur-tengah" if place.topic == "timur-tengah" else place.name.get("id", place.code)
     words = fold(text).split()
-    home = IN_INDONESIA.search(fold_all(text))
+    home = home_place(text)
     if home is not None and home.group(0) not in ("indonesia", "ntb"):
         ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
     elif AT_HOME.intersection(words):
@@ -471,7 +535,23 @@ def country_other_prompt(ctx: Ctx) -> None:
 
 
 def country_other_read(ctx: Ctx) -> str:
-    return Form.text(ctx, 2, 60)
+    """The country typed. Not knowing it ("sy g tau pak, dia brgkt dr lombok lewat PT") is
+    taken as not known, as at the list of countries; a place in Indonesia alone is where the
+    worker left from, never the country abroad, so the country is asked again."""
+    text = Form.text(ctx, 2, 60)
+    abroad = countries_in(text) or ctx.engine.numbers.country_in(text) is not None
+    if abroad:
+        return text
+    if not_known(set(fold(text).split())):
+        return ctx._("not known")
+    if IN_INDONESIA.search(fold_all(text)):
+        raise Invalid(
+            ctx._(
+                "Please type the country abroad where the worker is, e.g. *Kamboja*. If you do "
+                "not know it, type *tidak tahu*."
+            )
+        )
+    return text
 
 
 def city_prompt(ctx: Ctx) -> None:

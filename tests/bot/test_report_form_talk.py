@@ -84,6 +84,64 @@ def test_a_wish_to_die_typed_in_an_urgent_report_is_spoken_to(sqlite_chat: Chat)
     again = sqlite_chat.say("saya mau mati")
     assert "Terima kasih sudah bercerita" not in again and "nama lengkap pekerja" in again
 
+def _family_at_the_name(chat: Chat) -> None:
+    chat.say("lapor")
+    chat.say("ya")  # consent
+    assert "nama lengkap pekerja" in chat.say("2")  # a family member reports
+
+
+def test_who_the_writer_is_their_own_name_or_a_place_is_not_the_workers_name(
+    sqlite_chat: Chat,
+) -> None:
+    """A chat tester: "anak sy pak", "sy ibunya pak, nama sy inaq Sahnun" (the mother's own
+    name) and "penang" were each saved as the worker's name."""
+    _family_at_the_name(sqlite_chat)
+    again = sqlite_chat.say("anak sy pak")
+    assert "ketik namanya saja" in again and "nama lengkap pekerja" in again
+    again = sqlite_chat.say("sy ibunya pak, nama sy inaq Sahnun")
+    assert "bukan nama Anda" in again and "nama lengkap pekerja" in again
+    again = sqlite_chat.say("penang")
+    assert "*penang* itu nama tempat" in again and "nama lengkap pekerja" in again
+    assert "negara mana" in sqlite_chat.say("Siti")
+
+
+def test_a_worker_reporting_may_give_their_own_name(sqlite_chat: Chat) -> None:
+    sqlite_chat.say("lapor")
+    sqlite_chat.say("ya")
+    assert "nama lengkap Anda" in sqlite_chat.say("1")  # the worker reports
+    assert "negara mana" in sqlite_chat.say("nama saya Rina")
+
+
+def _summary_after_the_country(chat: Chat) -> str:
+    for answer in ("Lewati", "1", "gaji tidak dibayar 3 bulan", "tidak", "sukamulia", "ya"):
+        chat.say(answer)
+    return chat.say("ya")
+
+
+def test_not_knowing_the_country_typed_under_other_is_not_known_not_lombok(
+    sqlite_chat: Chat,
+) -> None:
+    """A chat tester chose "Negara lain" and typed "sy g tau pak, dia brgkt dr lombok lewat
+    PT": the report said "Negara: Indonesia, Lombok"."""
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    assert "ketik nama negaranya" in sqlite_chat.say(button="country:other")
+    again = sqlite_chat.say("lombok")
+    assert "negara di luar negeri" in again, "Lombok is where the worker left from"
+    assert "kota" in sqlite_chat.say("sy g tau pak, dia brgkt dr lombok lewat PT")
+    summary = _summary_after_the_country(sqlite_chat)
+    assert "• Negara: tidak diketahui\n" in summary and "Indonesia" not in summary
+
+
+def test_leaving_from_lombok_typed_at_the_countries_is_not_the_country(
+    sqlite_chat: Chat,
+) -> None:
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say("sy g tau pak, dia brgkt dr lombok lewat PT")
+    summary = _summary_after_the_country(sqlite_chat)
+    assert "• Negara: tidak diketahui\n" in summary and "Indonesia" not in summary
+
 
 def test_a_plea_typed_at_a_step_is_no_answer_it_joins_the_story(sqlite_chat: Chat) -> None:
     sqlite_chat.say("LAPOR anak sy di malaysia gajinya gk dibayar")
