@@ -84,6 +84,7 @@ def test_a_wish_to_die_typed_in_an_urgent_report_is_spoken_to(sqlite_chat: Chat)
     again = sqlite_chat.say("saya mau mati")
     assert "Terima kasih sudah bercerita" not in again and "nama lengkap pekerja" in again
 
+
 def _family_at_the_name(chat: Chat) -> None:
     chat.say("lapor")
     chat.say("ya")  # consent
