@@ -209,8 +209,10 @@ WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".s
 command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""
 BEFORE_COMMAND = WANTING | frozenset(
     "saya sy aku aq gw gue kami i would to pak bu bapak ibu kak mas mbak min admin bang om "
-    "sir permisi halo hai".split()
+    "sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
 )
+"""... and a yes or an ok before the wish ("ok sy mau hapus data saya" was told to type *hapus
+data saya*: a chat tester, stop 46)."""
 WANTABLE = frozenset(
     "menu language training urgent report register status erase subscribe unsubscribe "
     "lang:en lang:id".split()

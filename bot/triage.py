@@ -142,6 +142,19 @@ MINOR_AGE = re.compile(
 )
 """An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
 MINOR_TOPIC = "usia-minimum"
+FEAR_OF_BEING_KNOWN = re.compile(
+    r"\b(?:kalau|kalo|klo|kl|jika|bila|if|apakah|misal|misalnya)\b(?: \w+){0,3} "
+    r"(?:lapor|melapor|laporan|report|mengadu|ngadu|adukan)\w*\b(?: \w+){0,6} "
+    r"(?:tau|tahu|ketahuan|know|knows|find out|found out)\b"
+)
+OTHER_SIDE = frozenset(
+    "pt perusahaan majikan agen agensi agency sponsor calo bos boss employer company madam "
+    "pihak".split()
+)
+"""The fear that the company or the employer will learn of a report ("kl sy lapor, PT nya tau
+g pak? nanti anak sy d apa2in"): who sees a report is the answer, not the report form (a chat
+tester, stop 46)."""
+PRIVACY_TOPIC = "privasi-data"
 DEPARTURE_WARNINGS = frozenset(
     {"usia-minimum", "visa-kerja", "non-prosedural", "calo-ilegal", "perdagangan-orang"}
 )
@@ -486,7 +499,14 @@ class Triage:
             topic, offered = self._asked_apart(text, lang, offered)
         if topic is not None and danger is None and topic in self.country_topics:
             topic, offered = self._named_destination(named(), topic, offered)
-        if danger is None and command is None and MINOR_AGE.search(standard):
+        if (
+            danger is None
+            and FEAR_OF_BEING_KNOWN.search(fold(text))
+            and OTHER_SIDE.intersection(fold(text).split())
+        ):
+            others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
+            topic, offered, guess, command = PRIVACY_TOPIC, others, None, None
+        elif danger is None and command is None and MINOR_AGE.search(standard):
             # "anak sy umur 17 mau ke malaysia boleh gk": not yet, whatever else is asked
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
             topic, offered, guess = MINOR_TOPIC, others, None

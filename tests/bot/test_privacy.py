@@ -135,3 +135,20 @@ def test_local_names_and_foreign_numbers_are_masked() -> None:
     for value in ("Rahman", "Nurhasanah", "Ahmad", "60123456789"):
         assert value not in masked
     assert "suami saya" in masked
+
+
+def test_an_ok_before_the_wish_to_erase_is_still_the_wish(sqlite_chat: Chat) -> None:
+    """ "ok sy mau hapus data saya" was told to type *hapus data saya* (a chat tester, stop
+    46): it asks to confirm the erasure, as the command alone does."""
+    assert "Ini akan menghapus" in sqlite_chat.say("ok sy mau hapus data saya")
+
+
+def test_the_fear_that_the_company_learns_of_a_report_gets_who_sees_it(sqlite_chat: Chat) -> None:
+    """ "kl sy lapor, PT nya tau g pak?" started the report form (a chat tester, stop 46): who
+    sees a report is the answer, and the report one tap away. "lapor pak, majikan tau sy
+    kabur" is a report."""
+    reply = sqlite_chat.say("kl sy lapor, PT nya tau g pak? nanti anak sy d apa2in")
+    assert "Siapa yang melihat:" in reply and "Lapor" in reply, reply
+    assert "Sebelum saya menanyakan data diri" in Chat(sqlite_chat.services, user="u2").say(
+        "lapor pak, majikan tau sy kabur"
+    )

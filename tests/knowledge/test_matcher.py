@@ -100,6 +100,13 @@ def test_greetings_as_people_type_them_are_greetings(librarian: Librarian, greet
     assert librarian.ask(greeting).intent == "greeting", greeting
 
 
+@pytest.mark.parametrize("thanks", ["trima ksh", "trima ksh pak", "thank u", "thankyou"])
+def test_thanks_as_people_type_them_are_thanks(librarian: Librarian, thanks: str) -> None:
+    """ "trima ksh" got "added to your report" and "thank u" was not understood (a chat
+    tester, stop 46)."""
+    assert librarian.ask(thanks).intent == "thanks", thanks
+
+
 def test_a_greeting_before_asking_leave_to_ask_is_a_request_for_help(librarian: Librarian) -> None:
     """People open with a greeting and leave to ask, and the question follows in the next
     message: "assalamualaikum pak, sy mau tanya" is met with how to ask, not with topics."""
