@@ -440,7 +440,15 @@ class CaseForm(ChangeableForm):
         if guess and confirm_guess(ctx, "categories_guess"):
             chosen = list(guess)
         else:
-            chosen = self.several(ctx)
+            try:
+                chosen = self.several(ctx)
+            except Invalid:
+                if guess:
+                    # neither yes, no nor a problem ("Siti Aminah" typed at "Masalah: ... —
+                    # benar?"): the guess stays asked; dropping it showed the whole list, and
+                    # "ya" there was no choice, again and again (a chat tester, stop 46)
+                    ctx.set_data(categories_guess=guess)
+                raise
         ctx.set_data(categories=chosen)
         text = " ".join((ctx.incoming.text or "").split())
         if len(text.split()) >= STORY_AT_CHOICE_WORDS and not ctx.data.get("story"):

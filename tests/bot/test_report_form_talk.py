@@ -57,6 +57,20 @@ def test_a_sasak_yes_already_or_a_phone_number_is_neither_the_name_nor_the_city(
     assert "Masalah: Dokumen ditahan — benar?" in sqlite_chat.say("Johor Bahru")
 
 
+def test_free_text_at_the_problems_guess_keeps_the_guess_asked(sqlite_chat: Chat) -> None:
+    """A name typed at "Masalah: Gaji..., Sakit..., Ingin pulang — benar?" dropped the three
+    problems and showed the whole list, where "ya" and "ok" were no choice, five times over
+    (a chat tester, stop 46). The guess is asked again, and "ya" takes it."""
+    for step in ("LAPOR anak sy di malaysia gaji gk dibayar, sakit, mau pulang", "ya"):
+        sqlite_chat.say(step)
+    sqlite_chat.say("Siti Aminah")
+    sqlite_chat.say("ya")
+    guess = "Masalah: Gaji macet/dipotong, Sakit atau meninggal, Ingin pulang — benar?"
+    assert guess in sqlite_chat.say("Johor Bahru")
+    assert guess in sqlite_chat.say("Siti Aminah")
+    assert "dalam bahaya sekarang?" in sqlite_chat.say("ya")
+
+
 def test_not_knowing_the_name_where_one_is_needed_asks_for_a_nickname(
     sqlite_chat: Chat,
 ) -> None:
