@@ -117,8 +117,24 @@ a story that placed the person, the numbers of that place (`replies.where_to_tur
 call about anything else ("hubungi siapa utk urus paspor", "nomor hp petugas desa") is not."""
 
 
+WHO_HELPS = re.compile(
+    r"\b(?:who|where) (?:can|could|should|do|shall) (?:i|we) (?:ask|go|turn|call|get)"
+    r"(?: to| for)?(?: (?:ask|get))?(?: for)? help\b|\bwho (?:can|could) help (?:me|us)\b"
+    r"|(?:minta|cari|mencari) (?:tolong|bantuan|pertolongan) (?:ke|kepada|sama|sm) (?:siapa|mana)"
+    r"|(?:kemana|kmn|ke mana) (?:saya |kami |aku )?(?:harus |bisa )?(?:minta|cari|mencari) "
+    r"(?:tolong|bantuan|pertolongan)|siapa (?:yang|yg) bisa (?:bantu|membantu|nolong|menolong) "
+    r"(?:saya|sy|kami|aku)(?: (?:di sini|disini|here|pak|bu|kak))?$"
+)
+"""Who helps here, asked in so many words ("who can i ask for help in japan?", "kmn sy hrs
+minta tolong?"): a worker abroad got the visa answer (a chat tester, stop 46)."""
+WHO_HELPS_WORDS = 12
+
+
 def asks_where_to_turn(text: str) -> bool:
     words = fold(text).split()
+    first = fold(re.split(r"[?.!]", text, maxsplit=1)[0])
+    if len(first.split()) <= WHO_HELPS_WORDS and WHO_HELPS.search(first):
+        return True
     if not 0 < len(words) <= WHERE_MAX_WORDS or not WHERE_WORDS.intersection(words):
         return False
     return bool(REPORTING.intersection(words)) or bool(
