@@ -120,8 +120,10 @@ call about anything else ("hubungi siapa utk urus paspor", "nomor hp petugas des
 WHO_HELPS = re.compile(
     r"\b(?:who|where) (?:can|could|should|do|shall) (?:i|we) (?:ask|go|turn|call|get)"
     r"(?: to| for)?(?: (?:ask|get))?(?: for)? help\b|\bwho (?:can|could) help (?:me|us)\b"
-    r"|(?:minta|cari|mencari) (?:tolong|bantuan|pertolongan) (?:ke|kepada|sama|sm) (?:siapa|mana)"
-    r"|(?:kemana|kmn|ke mana) (?:saya |kami |aku )?(?:harus |bisa )?(?:minta|cari|mencari) "
+    r"|(?:minta|cari|mencari|nyari) (?:tolong|bantuan|pertolongan) (?:ke|kepada|sama|sm|k) "
+    r"(?:siapa|sapa|mana)"
+    r"|(?:kemana|kmn|ke mana) (?:saya |sy |kami |aku )?(?:harus |hrs |bisa |bs )?"
+    r"(?:minta|cari|mencari|nyari) "
     r"(?:tolong|bantuan|pertolongan)|siapa (?:yang|yg) bisa (?:bantu|membantu|nolong|menolong) "
     r"(?:saya|sy|kami|aku)(?: (?:di sini|disini|here|pak|bu|kak))?$"
 )
