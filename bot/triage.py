@@ -156,7 +156,9 @@ def asks_for_more(text: str) -> bool:
 
 
 MINOR_AGE = re.compile(
-    r"\b(?:umur|usia|umurnya|usianya|berumur|berusia|umur nya) (?:baru )?1[0-7]\b"
+    r"\b(?:umur|usia|umurnya|usianya|berumur|berusia|umur nya)"
+    r"(?: (?:saya|aku|kami|dia|anak saya|adik saya|anakku|adikku))? (?:baru |masih |sekarang )?"
+    r"1[0-7]\b|\b(?:i am|i m|im) 1[0-7]\b(?: (?:years|yrs|yo|y o))?"
 )
 """An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
 MINOR_TOPIC = "usia-minimum"

@@ -527,6 +527,11 @@ def test_an_age_under_18_stated_leads_with_the_age_limit(triage: Triage) -> None
     assert minor.topic == "usia-minimum" and "malaysia" in minor.offered, minor
     assert triage.read("umur 25 bisa ke korea?").topic != "usia-minimum"
     assert triage.read("sdh 2 tahun kerja di malaysia").topic != "usia-minimum"
+    # the owner between, and in English: "umur sy 17 thn, mau ke korea. klo pake KTP kakak sy
+    # aja gmn" got the Korea answer, with nothing on a faked age (a chat tester, stop 46)
+    for own in ("umur sy 17 thn, mau ke korea, klo pake KTP kakak sy gmn", "im 17 can i go"):
+        assert triage.read(own).topic == "usia-minimum", own
+    assert triage.read("umur saya 27 mau ke jepang").topic != "usia-minimum"
 
 
 def test_an_answer_offers_what_helps_where_the_person_is(triage: Triage) -> None:
