@@ -180,6 +180,11 @@ DEPARTURE_WARNINGS = frozenset(
 )
 """Topics that warn someone about to leave: departure news answered with one of them is
 answered, not taken as news for the register."""
+TROUBLE_TOLD, WARNED_ONLY = "told", "warned"
+BROKER_TOPIC = "calo-ilegal"
+"""The one warning a plain departure is told with the register still one tap away: the
+broker's signs are words of timing too ("berangkat minggu depan"); a place of trafficking,
+a tourist visa or an age under 18 is answered alone."""
 KIN_DIED = re.compile(
     r"\b(?:anak|suami|istri|adik|kakak|abang|ibu|bapak|ayah|keluarga|saudara)\w* "
     r"(?:saya|sy|kami|aku) (?:\w+ ){0,2}(?:meninggal|wafat|tewas)\b"
@@ -456,11 +461,17 @@ class Triage:
         )
         # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
         news_beside = danger is None and not departure and tells_departure_before_question(text)
-        if (departure or news_beside) and self._departs_into_trouble(
+        warned = False
+        trouble = (departure or news_beside) and self._departs_into_trouble(
             standard, answer, read_needs, suspicion
-        ):
-            departure = news_beside = False  # "anak sy jd brgkt ke kamboja": answered
-        asked = (departure or news_beside) and asks()
+        )
+        if trouble:
+            # "anak sy jd brgkt ke kamboja": answered. Where only the ranking's warning is
+            # sure ("sy brgkt minggu dpn ke malaysia" leans to the broker's "berangkat minggu
+            # depan"), the register is still one tap away below it (a chat tester, stop 46)
+            warned = trouble == WARNED_ONLY
+            departure = news_beside = False
+        asked = ((departure or news_beside) and asks()) or warned
         if command is None and departure and not asked:
             command = "register"  # "anak saya mau berangkat ke Taiwan bulan depan"
         home = danger is None and command is None and is_return_statement(text)
@@ -591,15 +602,19 @@ class Triage:
         answer: Answer,
         read_needs: Callable[[], Needs],
         suspicion: Callable[[], float],
-    ) -> bool:
+    ) -> str | None:
         """Departure news that tells a problem as well: under age, to a country of online-scam
         compounds, on a tourist visa, by speedboat, a fee paid, words leaning to danger. It is
-        answered, not recorded: a register form in its stead would leave the warning unsaid."""
+        answered, not recorded: a register form in its stead would leave the warning unsaid.
+        `WARNED_ONLY` when nothing but the ranking's sureness of a warning says so."""
         if MINOR_AGE.search(standard) or read_needs().topics:
-            return True
-        if self._sure_of(answer) in DEPARTURE_WARNINGS:
-            return True
-        return suspicion() >= self.danger_model.threshold
+            return TROUBLE_TOLD
+        if suspicion() >= self.danger_model.threshold:
+            return TROUBLE_TOLD
+        sure = self._sure_of(answer)
+        if sure not in DEPARTURE_WARNINGS:
+            return None
+        return WARNED_ONLY if sure == BROKER_TOPIC else TROUBLE_TOLD
 
     @staticmethod
     def _sure_of(answer: Answer) -> str | None:

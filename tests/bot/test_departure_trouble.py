@@ -79,3 +79,14 @@ def test_plain_departure_news_is_still_the_registers(triage: Triage, news: str) 
 def test_news_beside_a_question_about_the_fare_keeps_its_one_tap(triage: Triage) -> None:
     reading = triage.read("anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?")
     assert reading.departure_question and reading.topic is not None, reading
+
+
+def test_plain_departure_news_the_ranking_warns_about_keeps_the_register_one_tap_away(
+    triage: Triage,
+) -> None:
+    """ "sy brgkt minggu dpn ke malaysia" got the broker's signs, ending "jangan berangkat",
+    and no way to record the departure (a chat tester, stop 46): the broker topic's examples
+    promise departure "minggu depan". The warning stays, and the register is one tap below."""
+    reading = triage.read("sy brgkt minggu dpn ke malaysia")
+    assert reading.topic == "calo-ilegal" and reading.departure_question, reading
+    assert reading.command is None, reading
