@@ -109,6 +109,10 @@ WORKER_OF: dict[str, str] = {
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
 FIRST_PERSON = frozenset({"i", "im", "we"})
+OWN_WORK = frozenset("kerja bekerja krja work working kerjanya".split())
+"""The writer's own work told before anyone of theirs ("pak sy Jumadil, sy kerja d kilang d
+penang, ... ibu sy d lombok sakit" was filed as a report by the son of a sick mother: a chat
+tester, stop 46)."""
 """A message that opens with these tells the writer's own story."""
 LEADING_WORDS = frozenset("lapor laporan report daftar register pak bu sir madam min".split())
 """Words before the story that say nothing of who tells it: "LAPOR saya ...", "pak, saya ..."."""
@@ -224,6 +228,8 @@ def writer_relation(text: str) -> str | None:
     tiang", "ina nahu")."""
     words = family_words(fold(text).split())
     for first, second in pairwise(words):
+        if first in MINE | FIRST_PERSON and second in OWN_WORK:
+            return "self"  # "sy kerja d kilang d penang, ... ibu sy d lombok sakit"
         if second in MINE and first in WORKER_OF:
             return WORKER_OF[first]
         if first.endswith("ku") and first[:-2] in WORKER_OF:

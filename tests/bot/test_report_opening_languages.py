@@ -49,6 +49,10 @@ def test_the_words_of_who_writes_in_english_sasak_and_mbojo() -> None:
     assert writer_relation("REPORT I am in Hong Kong, my salary not paid") == "self"
     assert writer_relation("LAPOR pak, saya di malaysia gk digaji") == "self"
     assert writer_relation("REPORT my mother works in Saudi") == "anak"
+    # the writer's own work told first, a sick mother at home after (a chat tester, stop 46)
+    story = "pak sy Jumadil, sy kerja d kilang d penang, bos sy g bayar gaji. ibu sy d lombok sakit"
+    assert writer_relation(story) == "self"
+    assert writer_relation("anak sy kerja di malaysia") == "orang tua"
 
 
 def test_the_problems_named_in_english_and_sasak() -> None:
