@@ -189,6 +189,8 @@ def test_a_death_told_by_the_family_is_met_with_condolences_once(sqlite_services
     assert any("JKM" in r.text for r in first[1:])
     again = chat.send("suami sy udh meninggal kemarin, jenazahnya gmn pak")
     assert all("berduka" not in r.text for r in again)
+    employer = Chat(sqlite_services, user="akong").send("istri sy majikannya meninggal, gmn?")
+    assert all("berduka" not in r.text for r in employer)  # the employer's death is news
     general = Chat(sqlite_services, user="asks").send("kalau PMI meninggal di luar negeri gmn?")
     assert all("berduka" not in r.text for r in general)
     english = Chat(sqlite_services, user="en").send("my brother died in Saudi, what do we do")
