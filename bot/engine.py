@@ -323,12 +323,9 @@ class Engine:
                 # "sy pengen bunuh diri aja" typed in an urgent report: spoken to, with the
                 # numbers, before the step goes on (it got only "saved for your report")
                 self.emergency(ctx, self._report_danger_place(ctx), caring=True)
-                ctx.set_data(**{pieces.CARED_KEY: True})
             return
         if danger is not None:
             self.emergency(ctx, caring=danger.wishes_to_die)
-            if danger.wishes_to_die:
-                ctx.set_data(**{pieces.CARED_KEY: True})
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
@@ -702,8 +699,6 @@ class Engine:
                 with_report=not reading.command,
                 caring=wishes_to_die(reading),
             )
-            if wishes_to_die(reading):
-                ctx.set_data(**{pieces.CARED_KEY: True})
         news_of = typed_update(ctx, reading)
         if news_of is not None:
             update(ctx, news_of)  # "lapor kepulangan": the register, not a report

@@ -138,9 +138,12 @@ def emergency(
     caring: bool = False,
 ) -> None:
     """The emergency reply, with one tap to open an urgent case carrying the message, or the
-    word that the report already open (`open_report`) is urgent now."""
+    word that the report already open (`open_report`) is urgent now. Caring words said are
+    kept (`pieces.CARED_KEY`): told again, a wish to die gets a few words, not the list."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
     ctx.say(emergency_text(ctx, numbers, country, with_report, open_report, caring), buttons)
+    if caring:
+        ctx.set_data(**{pieces.CARED_KEY: True})
 
 
 def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:
