@@ -643,6 +643,11 @@ class Engine:
         reading = follow_ups.of_another_place(self, ctx, reading, earlier, chosen)
         if follow_ups.about_the_answer(self, ctx, reading, just_answered):
             return
+        if reading.urgent and reading.country is None and earlier:
+            # "sy mau mati aja" after "anak sy d sekap d johor": the place told before
+            told_at = self.numbers.where_to_dial(pieces.whole(earlier, text))
+            if told_at is not None:
+                reading = ctx.reading = replace(reading, country=told_at)
         place = pieces.danger_place(reading.country, reading.lang)
         # the numbers for this place were given minutes ago: a second danger message ("hp nya
         # diambil majikan" after "tidak boleh pulang") is noted and answered, not met with the

@@ -46,6 +46,12 @@ def follow(
         # (each got "added to your story" again: a chat tester, stop 46)
         engine.run_command(ctx, "urgent")
         return True
+    if ctx.data.get(pieces.CARED_KEY) and despairs(ctx.incoming.text or ""):
+        # after a wish to die: "bener pak sy gk kuat", "gk ada yg peduli" got the answer on
+        # fines for going home early and on irregular departure (a chat tester, stop 46)
+        pieces.keep_story(ctx, reading)
+        replies.still_with_you(ctx)
+        return True
     if asks_where_to_turn(ctx.incoming.text or ""):
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
         code = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "").split("|", 1)[0]
@@ -107,6 +113,20 @@ def agrees_to_report(text: str) -> bool:
         and set(words) <= YES_WORDS | REPORT_WORDS
         and bool(set(words) & (YES_WORDS | REPORTING))
     )
+
+
+DESPAIR = frozenset(
+    "kuat tahan sanggup peduli perduli capek cape lelah letih sendiri sendirian nyerah menyerah "
+    "putus asa hancur sedih nangis menangis care alone tired hopeless".split()
+)
+DESPAIR_WORDS = 12
+"""A short message of despair ("sy gk kuat", "gk ada yg peduli", "nobody care about me"),
+told after the caring words: the person, not a topic its words lean to."""
+
+
+def despairs(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= DESPAIR_WORDS and bool(DESPAIR.intersection(words))
 
 
 def _topic_alone(engine: Engine, reading: Reading, text: str) -> Topic | None:

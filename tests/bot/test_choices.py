@@ -197,6 +197,25 @@ def test_a_death_told_by_the_family_is_met_with_condolences_once(sqlite_services
     assert english[0].text == "I am very sorry for your loss.", english[0].text
 
 
+def test_despair_after_a_wish_to_die_is_spoken_to_and_the_place_is_remembered(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """After "sy mau mati aja pak", "bener pak sy gk kuat" got the answer on fines for going
+    home early and "gk ada yg peduli" the one on irregular departure; a wish to die told after
+    "d sekap d johor" asked for the country again (a chat tester, stop 46)."""
+    chat = Chat(sqlite_services, user="jeddah")
+    chat.send("tolong pak sy d pukul majikan d jeddah")
+    assert chat.send("sy mau mati aja pak")[0].text.startswith("Terima kasih sudah bercerita")
+    for despair in ("bener pak sy gk kuat", "gk ada yg peduli"):
+        reply = chat.send(despair)
+        assert reply[0].text.startswith("Anda tidak sendirian"), (despair, reply[0].text)
+    johor = Chat(sqlite_services, user="johor")
+    johor.send("pak anak sy d sekap agen d johor, gk blh kluar")
+    wish = johor.send("sy udh gk kuat pak pengen bunuh diri aja")[0].text
+    assert wish.startswith("Terima kasih sudah bercerita") and "+60 17-668 8032" in wish, wish
+    assert "Sebutkan negara" not in wish
+
+
 def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]

@@ -1494,7 +1494,10 @@ def test_a_wish_never_to_wake_up_is_a_wish_to_die() -> None:
         ("i just want to sleep and never wake up", "suicide"),
         ("pengen tidur aja terus gak bangun lagi", "suicide"),
         ("sy gk mau bangun lagi", "suicide"),
+        ("gk ada guna nya sy hidup", "suicide"),
+        ("capek hidup pak", "suicide"),
     )
+    assert_no_danger("capek kerja pak")
     assert_no_danger("he never wake up early", "anak sy tidak bangun pagi")
 
 
@@ -1511,6 +1514,7 @@ def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> N
         ("help pak anak sy d saudi", "plea"),
         ("tolong bu suami sy d malaysia", "plea"),
         ("pls help my sister in dubai", "plea"),
+        ("tulung pak anak tiang lekan arab te sekep isik majikan", "plea"),
     )
     assert_no_danger(
         "di malaysia", "saya di malaysia", "anak saya di taiwan", "pak anak sy d saudi"
