@@ -200,7 +200,8 @@ ABOUT_A_CODE = frozenset(
 """Besides a code, all a status question says ("cek laporan no K-45JZCQ"); "K-45JZCQ anak sy
 udh bisa ditelpon pak" is news for the officer, not a status question."""
 FILLERS = frozenset(
-    "eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku tolong tlg".split()
+    "eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku tolong tlg iya iy ok "
+    "oke okay okey yes".split()
 )
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh"."""

@@ -13,9 +13,10 @@ MAX_TITLE = 20
 YES_ID, NO_ID = "opt:yes", "opt:no"
 YES_WORDS = frozenset(
     "ya iya iyaa iyah iye yoi yes y ok oke okay okey boleh setuju bisa baik benar bener betul "
-    "betull siap sip yup yap yaudah yawdah nggih enggih inggih nggeh injih".split()
+    "betull siap sip yup yap yaudah yawdah nggih enggih inggih nggeh injih iy aok".split()
 )
-"""With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45)."""
+"""With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45),
+and the Sasak "aok" (a chat tester, stop 46)."""
 NO_WORDS = frozenset(
     "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn".split()
 )

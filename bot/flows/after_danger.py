@@ -100,7 +100,9 @@ def follow(
 
 
 REPORTING = frozenset("lapor laporkan melapor lapur report".split())
-REPORT_WORDS = REPORTING | frozenset("mau ingin saya sy aku please pls".split())
+WANT = frozenset("mau ingin".split())
+"""Under *Urgent report*, "mau pak" is a yes (it got the greeting: a chat tester, stop 46)."""
+REPORT_WORDS = REPORTING | frozenset("mau ingin saya sy aku please pls tolong tlg".split())
 """Words beside a yes that keep it a yes to the urgent report ("iya pak, sy mau lapor")."""
 AGREEING_WORDS = 5
 
@@ -111,7 +113,7 @@ def agrees_to_report(text: str) -> bool:
     return (
         0 < len(words) <= AGREEING_WORDS
         and set(words) <= YES_WORDS | REPORT_WORDS
-        and bool(set(words) & (YES_WORDS | REPORTING))
+        and bool(set(words) & (YES_WORDS | REPORTING | WANT))
     )
 
 

@@ -256,7 +256,9 @@ def test_asking_what_to_do_after_the_danger_reply_gets_the_next_steps_and_lapor_
     assert data["urgent"] and "dikurung" in str(data["opening"])
 
 
-@pytest.mark.parametrize("yes", ["ya", "iya pak lapor", "nggih", "yes please report"])
+@pytest.mark.parametrize(
+    "yes", ["ya", "iya pak lapor", "nggih", "yes please report", "mau pak", "aok", "iy pak tlg"]
+)
 def test_a_yes_under_the_danger_reply_opens_the_urgent_report(
     sqlite_services: Services, yes: str
 ) -> None:
