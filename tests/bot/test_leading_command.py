@@ -151,7 +151,5 @@ def test_a_wish_to_withdraw_from_a_training_is_its_own_command(
 
 def test_a_yes_before_the_command_word_is_the_command() -> None:
     """ "iya lapor" under the passport answer got the answer again (a chat tester, stop 46)."""
-    from bot.commands import command_of
-
     assert command_of("iya lapor") == "report" and command_of("ok lapor") == "report"
     assert command_of("ok menu") == "menu" and command_of("iya") is None
