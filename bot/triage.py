@@ -124,8 +124,9 @@ WHO_HELPS = re.compile(
     r"(?:siapa|sapa|mana)"
     r"|(?:kemana|kmn|ke mana) (?:saya |sy |kami |aku )?(?:harus |hrs |bisa |bs )?"
     r"(?:minta|cari|mencari|nyari) "
-    r"(?:tolong|bantuan|pertolongan)|siapa (?:yang|yg) bisa (?:bantu|membantu|nolong|menolong) "
-    r"(?:saya|sy|kami|aku)(?: (?:di sini|disini|here|pak|bu|kak))?$"
+    r"(?:tolong|bantuan|pertolongan)"
+    r"|siapa (?:yang|yg) (?:bisa|bs|bsa) (?:bantu|membantu|nolong|menolong) "
+    r"(?:saya|sy|kami|aku)(?: (?:di sini|disini|d sini|dsini|here|pak|bu|kak))*$"
 )
 """Who helps here, asked in so many words ("who can i ask for help in japan?", "kmn sy hrs
 minta tolong?"): a worker abroad got the visa answer (a chat tester, stop 46)."""
@@ -166,6 +167,9 @@ FEAR_OF_BEING_KNOWN = re.compile(
     r"\b(?:kalau|kalo|klo|kl|jika|bila|if|apakah|misal|misalnya)\b(?: \w+){0,3} "
     r"(?:lapor|melapor|laporan|report|mengadu|ngadu|adukan)\w*\b(?: \w+){0,6} "
     r"(?:tau|tahu|ketahuan|know|knows|find out|found out)\b"
+    r"|\b(?:pt|perusahaan|majikan|agen|agensi|agency|sponsor|calo|bos|boss|employer|madam)"
+    r"\w*(?: \w+){0,2} (?:tau|tahu|know|knows)\b(?: \w+){0,4} (?:(?:yang|yg|who|that) )?"
+    r"(?:lapor|melapor|melaporkan|report|reported|ngadu)\b"
 )
 OTHER_SIDE = frozenset(
     "pt perusahaan majikan agen agensi agency sponsor calo bos boss employer company madam "
@@ -197,7 +201,8 @@ DEATH_TOLD = re.compile(
     r"saudara|ponakan|keponakan)\w* (?:(?:saya|sy|kami|aku|nya) )?"
     r"(?:(?!majikan|bos|boss|madam|sir|akong|amah|nenek|kakek|employer)\w+ ){0,3}"
     r"(?:meninggal|wafat|tewas)\b"
-    r"|\b(?:bini|semame|sememe|kanak|ana|ina|ama) (?:tiang|nahu) (?:\w+ ){0,2}mate\b"
+    r"|\b(?:bini|semame|sememe|kanak|anak|inaq|amaq|semeton|ana|ina|ama|ari|sampela) "
+    r"(?:tiang|nahu|mada) (?:\w+ ){0,2}(?:mate|made)\b"
     r"|\b(?:my|our) (?:son|daughter|husband|wife|brother|sister|mother|father|mom|dad|mum|"
     r"cousin|niece|nephew) (?:\w+ ){0,3}(?:died|passed away|is dead|was killed|has died)\b"
 )

@@ -193,6 +193,9 @@ def test_a_death_told_by_the_family_is_met_with_condolences_once(sqlite_services
     assert all("berduka" not in r.text for r in employer)  # the employer's death is news
     general = Chat(sqlite_services, user="asks").send("kalau PMI meninggal di luar negeri gmn?")
     assert all("berduka" not in r.text for r in general)
+    for regional in ("inaq tiang mate lekan arab", "semeton tiang mate lekan saudi"):
+        told = Chat(sqlite_services, user=regional).send(regional)  # a third tester, stop 46
+        assert told[0].text == "Saya turut berduka cita atas kepergiannya.", regional
     english = Chat(sqlite_services, user="en").send("my brother died in Saudi, what do we do")
     assert english[0].text == "I am very sorry for your loss.", english[0].text
 

@@ -149,6 +149,8 @@ def test_the_fear_that_the_company_learns_of_a_report_gets_who_sees_it(sqlite_ch
     kabur" is a report."""
     reply = sqlite_chat.say("kl sy lapor, PT nya tau g pak? nanti anak sy d apa2in")
     assert "Siapa yang melihat:" in reply and "Lapor" in reply, reply
+    other = Chat(sqlite_chat.services, user="u3").say("nnti sponsor nya tau gk sy yg lapor pak")
+    assert "Siapa yang melihat:" in other, other
     assert "Sebelum saya menanyakan data diri" in Chat(sqlite_chat.services, user="u2").say(
         "lapor pak, majikan tau sy kabur"
     )
