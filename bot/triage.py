@@ -421,6 +421,12 @@ class Triage:
         self.country_topics = frozenset(c.topic for c in self.numbers.countries if c.topic)
         """Topics about working in one destination (Malaysia, Taiwan and Hong Kong, ...)."""
 
+    def tells_minor_age(self, text: str) -> bool:
+        """An age under 18 stated anywhere in the text ("anak sy umur 16 ..."): a departure
+        told later in the same chat is not offered to the register (a third chat tester, stop
+        46: "brgkt nya minggu dpn pak" after a 16-year-old's story was)."""
+        return MINOR_AGE.search(self.detector.standard(text)) is not None
+
     def looks_like_question(self, text: str) -> bool:
         if "?" in text:
             return True

@@ -90,3 +90,13 @@ def test_plain_departure_news_the_ranking_warns_about_keeps_the_register_one_tap
     reading = triage.read("sy brgkt minggu dpn ke malaysia")
     assert reading.topic == "calo-ilegal" and reading.departure_question, reading
     assert reading.command is None, reading
+
+
+def test_a_departure_told_after_a_childs_age_under_18_is_not_offered_to_the_register(
+    sqlite_chat,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "brgkt nya minggu dpn pak", two messages after "anak sy umur 16", was offered *Catat
+    keberangkatan* (a third chat tester, stop 46); told alone, the register is one tap away."""
+    sqlite_chat.say("pak anak sy umur 16, sponsor blg d tua kan aja d KTP")
+    sqlite_chat.say("sponsor nya udh ksh uang 3 juta")
+    assert "Catat keberangkatan" not in sqlite_chat.say("brgkt nya minggu dpn pak")
