@@ -643,9 +643,12 @@ class Engine:
         reading = follow_ups.of_another_place(self, ctx, reading, earlier, chosen)
         if follow_ups.about_the_answer(self, ctx, reading, just_answered):
             return
-        if reading.departure_question and earlier:
-            if self.triage.tells_minor_age(pieces.whole(earlier, text)):
-                reading = ctx.reading = replace(reading, departure_question=False)
+        if (
+            reading.departure_question
+            and earlier
+            and self.triage.tells_minor_age(pieces.whole(earlier, text))
+        ):
+            reading = ctx.reading = replace(reading, departure_question=False)
         if reading.urgent and reading.country is None and earlier:
             # "sy mau mati aja" after "anak sy d sekap d johor": the place told before
             told_at = self.numbers.where_to_dial(pieces.whole(earlier, text))
