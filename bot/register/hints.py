@@ -114,8 +114,19 @@ OWN_WORK = frozenset("kerja bekerja krja work working kerjanya".split())
 penang, ... ibu sy d lombok sakit" was filed as a report by the son of a sick mother: a chat
 tester, stop 46)."""
 """A message that opens with these tells the writer's own story."""
-LEADING_WORDS = frozenset("lapor laporan report daftar register pak bu sir madam min".split())
-"""Words before the story that say nothing of who tells it: "LAPOR saya ...", "pak, saya ..."."""
+LEADING_WORDS = frozenset(
+    "lapor laporan report daftar register pak bu sir madam min kak mas mbak bang om "
+    "assalamualaikum asalamualaikum assalamu alaikum salam wr wb halo hallo hai hi helo pagi "
+    "siang sore malam selamat slamat permisi maaf".split()
+)
+"""Words before the story that say nothing of who tells it: "LAPOR saya ...", "pak, saya ...",
+and a greeting sent first ("assalamualaikum pak" then "sy d saudi ...": the form asked who
+reports; a third chat tester, stop 46)."""
+OWN_BOSS = frozenset(
+    "majikan majikannya bos boss employer madam agen agensi agency sponsor".split()
+)
+"""One's own employer ("majikan sy d singapura pukul sy", "my employer hit me"): the worker
+writes; a family says "majikan nya" or "majikan anak sy"."""
 MINE_BEFORE = frozenset({"my", "our"})
 """English puts the owner first: "my mother works in Saudi"."""
 
@@ -237,6 +248,11 @@ def writer_relation(text: str) -> str | None:
         if first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF:
             return WORKER_OF[RELATIONS[second]]
     relation = relation_in(text)
+    if relation is None and any(
+        (a in OWN_BOSS and b in MINE) or (a in MINE_BEFORE and b in OWN_BOSS)
+        for a, b in pairwise(words)
+    ):
+        return "self"
     opening = list(dropwhile(LEADING_WORDS.__contains__, words))
     if relation is None and opening[:1] and opening[0] in MINE | FIRST_PERSON:
         return "self"  # "saya mau berangkat ...", "REPORT I am in Hong Kong, my salary ..."

@@ -53,6 +53,11 @@ def test_the_words_of_who_writes_in_english_sasak_and_mbojo() -> None:
     story = "pak sy Jumadil, sy kerja d kilang d penang, bos sy g bayar gaji. ibu sy d lombok sakit"
     assert writer_relation(story) == "self"
     assert writer_relation("anak sy kerja di malaysia") == "orang tua"
+    # a greeting first, and one's own employer (a third chat tester, stop 46)
+    assert writer_relation("assalamualaikum pak\nsy d saudi pak, paspor sy d tahan") == "self"
+    assert writer_relation("majikan sy d singapura pukul sy kmrn pak") == "self"
+    assert writer_relation("my employer in singapore hit me") == "self"
+    assert writer_relation("majikan anak sy jahat") == "orang tua"
 
 
 def test_the_problems_named_in_english_and_sasak() -> None:
