@@ -238,7 +238,8 @@ NOT_A_NAME = frozenset(
     "saya sy aku gue kami anak anakku suami suamiku istri istriku adik adikku kakak kakakku ibu "
     "bapak ayah keponakan cucu sepupu menantu ipar dia beliau nya saudara saudaraku my son "
     "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
-    "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut".split()
+    "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut ponakan sendiri "
+    "pekerja pekerjanya myself".split()
 )
 """Words that say who the person is to the writer, or that the name is not given: "anak
 saya" typed where the name was asked is not a name (a register entry was saved under it),
@@ -246,6 +247,8 @@ nor is "ya" sent once more after the consent question."""
 
 
 NEVER_IN_A_NAME = frozenset("eh aja deh dong jadi batal ganti salah gak ga gk nggak".split())
+FEARS = frozenset("takut khawatir was afraid scared worried".split())
+"""A fear typed where the name is asked is no name."""
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name."""
 
@@ -402,6 +405,16 @@ def worker_name_read(ctx: Ctx) -> str:
             ctx._(
                 "Thank you. Here I need the name of your family member who works abroad or is "
                 "leaving, not yours: please type their name (a nickname is fine too)."
+            )
+        )
+    if FEARS.intersection(fold(name).split()):
+        # "sy takut majikan tau sy lapor pak" was kept as the worker's name (a third chat
+        # tester, stop 46): who sees a report, then the name asked again
+        raise Invalid(
+            ctx._(
+                "Only officers see your report: those of your village and district, and the "
+                "province's administrators. The employer and the company do not. Please type "
+                "the worker's name (a nickname is fine too)."
             )
         )
     if only_a_place(ctx, name):

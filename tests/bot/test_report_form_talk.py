@@ -71,6 +71,16 @@ def test_free_text_at_the_problems_guess_keeps_the_guess_asked(sqlite_chat: Chat
     assert "dalam bahaya sekarang?" in sqlite_chat.say("ya")
 
 
+def test_a_fear_or_who_one_is_typed_at_the_name_is_no_name(sqlite_chat: Chat) -> None:
+    """ "ponakan sy", "sy sendiri" and a fear were kept as the worker's name (a third chat
+    tester, stop 46); a fear is answered with who sees the report."""
+    for step in ("lapor", "1", "2"):
+        sqlite_chat.say(step)
+    assert "Majikan dan perusahaan tidak melihatnya" in sqlite_chat.say("sy takut")
+    for not_a_name in ("ponakan sy", "sy sendiri", "saya pekerjanya"):
+        assert "ketik namanya saja" in sqlite_chat.say(not_a_name), not_a_name
+
+
 def test_not_knowing_the_name_where_one_is_needed_asks_for_a_nickname(
     sqlite_chat: Chat,
 ) -> None:
