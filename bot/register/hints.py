@@ -37,7 +37,8 @@ def words_in(text: str) -> list[str]:
 DEPARTURE_WORDS = frozenset("berangkat keberangkatan terbang".split())
 WHEN_WORDS = frozenset(
     "mau akan rencana rencananya besok lusa depan tanggal tgl sudah baru minggu bulan "
-    "januari februari maret april mei juni juli agustus september oktober november desember".split()
+    "januari februari maret april mei juni juli agustus september oktober november desember "
+    "kemarin kemaren kmrn kmarin tadi td semalam barusan".split()
 )
 GOING_AHEAD = "jadi"
 """Right before the departure word, "jadi" says the plan holds ("anak sy jd brgkt"); elsewhere
@@ -180,6 +181,7 @@ HOME_WORDS = frozenset({"pulang"})
 JUST = COMMAND_JUST | {"br"}
 """Words that something has just happened, as after "lapor" (bot.commands), and "br"."""
 TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
+REQUESTS = frozenset("tolong tlg".split())
 WISHES = frozenset("mau ingin pengen pgn".split())
 NOT_A_RETURN = (
     NOT_A_DEPARTURE
@@ -202,7 +204,9 @@ def is_return_statement(text: str) -> bool:
         for w, after in zip(folded, [*folded[1:], ""], strict=True)
         if not (w in WISHES and after in TO_RECORD)
     ]
-    if not words or len(words) > MAX_WORDS or NOT_A_RETURN.intersection(words):
+    # "tlg d catat pak": a request to record, not a plea
+    asked_to = REQUESTS if TO_RECORD.intersection(words) else frozenset()
+    if not words or len(words) > MAX_WORDS or (NOT_A_RETURN - asked_to).intersection(words):
         return False
     if "kepulangan" in words:
         return bool(TO_RECORD.intersection(words))
@@ -223,9 +227,17 @@ def tells_called_off(text: str) -> bool:
     return CALLED_OFF.search(" ".join(words_in(text))) is not None
 
 
+RECENTLY = frozenset("kemarin kemaren kmrn kmarin tadi td semalam barusan".split())
+"""A departure followed by when it was ("anak sy brgkt kmrn ke malaysia") is news of it, as
+"sudah berangkat" is (it got "not sure": a third chat tester, stop 46)."""
+
+
 def tells_a_departure(text: str) -> bool:
     """News that someone has left ("anak sy sudah berangkat kemarin"), not a plan."""
-    return any(a in JUST and b in DEPARTURE_WORDS for a, b in pairwise(words_in(text)))
+    return any(
+        (a in JUST and b in DEPARTURE_WORDS) or (a in DEPARTURE_WORDS and b in RECENTLY)
+        for a, b in pairwise(words_in(text))
+    )
 
 
 def asks_to_record(text: str) -> bool:

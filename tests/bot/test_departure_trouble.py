@@ -70,6 +70,9 @@ def test_a_trip_at_home_or_a_pilgrimage_is_not_the_registers_news(
         "anak sy jd brgkt bsk dr lombok",
         "anak sy brgkt ke jakarta dulu bsk, trus ke taiwan",
         "anak sy brgkt bsk ke malaysia kerja di kebun sawit",  # a field, but abroad
+        # when it was, without "sudah" (a third chat tester, stop 46)
+        "anak sy brgkt kmrn ke malaysia",
+        "suami sy berangkat tadi pagi ke taiwan",
     ],
 )
 def test_plain_departure_news_is_still_the_registers(triage: Triage, news: str) -> None:

@@ -128,6 +128,11 @@ def test_returns_departures_and_calls_off_in_chat_spelling() -> None:
     assert tells_a_departure("anak sy udah brngkt kmrn")
     assert tells_called_off("anak sy gk jd brngkt")
     assert not tells_called_off("sy gk jd bingung")
+    # when it was without "sudah", and "tlg d catat" asking for the record (a third chat
+    # tester, stop 46)
+    assert tells_a_departure("anak sy brgkt kmrn ke malaysia")
+    assert is_return_statement("suami sy udh plg dr malaysia, tlg d catat pak")
+    assert not is_return_statement("tlg pak suami sy udh plg tp gaji blm dibayar")
 
 
 def test_returns_told_in_sasak_and_mbojo_words_of_the_lexicon() -> None:
