@@ -360,8 +360,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         )
         return
     add_family_message(ctx.session, case=case, text=text)
-    if leading_command(text, lambda: asks) == "report":
-        # "lapor adik sy di taiwan gajinya dipotong": added, and a new report one tap away
+    if leading_command(text, lambda: asks) == "report" or about_someone_else(case, text):
+        # "lapor adik sy di taiwan gajinya dipotong", "ponakan sy jg d sabah, paspor nya d
+        # tahan" (a third chat tester, stop 46): added, and a new report one tap away
         ctx.set_data(**{PENDING_STORY: text[:4000]})
         ctx.say(
             ctx._(

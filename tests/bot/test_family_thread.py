@@ -351,3 +351,13 @@ def test_with_two_reports_open_danger_goes_to_the_one_it_names(
         urgent = {c.worker_name: c.urgent for c in session.scalars(select(Case))}
     assert urgent == {"Siti Aminah": True, "Rini": True}  # Rini's was urgent from its start
     assert text in family_messages(services)
+
+
+def test_another_relatives_problem_told_in_an_open_report_offers_a_new_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """ "pak satu lg, ponakan sy jg d sabah, paspor nya d tahan toke", told with a daughter's
+    report open, got only "added to your report" (a third chat tester, stop 46)."""
+    chat, _, _ = reported
+    reply = chat.send("pak satu lg, ponakan sy jg d sabah, paspor nya d tahan toke")
+    assert any(b.id == "cmd:report" for r in reply for b in r.buttons), [r.text for r in reply]
