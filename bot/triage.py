@@ -179,6 +179,21 @@ OTHER_SIDE = frozenset(
 g pak? nanti anak sy d apa2in"): who sees a report is the answer, not the report form (a chat
 tester, stop 46)."""
 PRIVACY_TOPIC = "privasi-data"
+KNOWING = frozenset("tau tahu ketahuan know knows find found".split())
+
+
+def fears_being_known(text: str) -> bool:
+    """`FEAR_OF_BEING_KNOWN` of the other side; the word checks first, since most messages
+    have no word of knowing."""
+    folded = fold(text)
+    words = set(folded.split())
+    return (
+        bool(KNOWING & words)
+        and bool(OTHER_SIDE & words)
+        and FEAR_OF_BEING_KNOWN.search(folded) is not None
+    )
+
+
 DEPARTURE_WARNINGS = frozenset(
     {"usia-minimum", "visa-kerja", "non-prosedural", "calo-ilegal", "perdagangan-orang"}
 )
@@ -542,11 +557,7 @@ class Triage:
             topic, offered = self._asked_apart(text, lang, offered)
         if topic is not None and danger is None and topic in self.country_topics:
             topic, offered = self._named_destination(named(), topic, offered)
-        if (
-            danger is None
-            and FEAR_OF_BEING_KNOWN.search(fold(text))
-            and OTHER_SIDE.intersection(fold(text).split())
-        ):
+        if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
             topic, offered, guess, command = PRIVACY_TOPIC, others, None, None
         elif danger is None and command is None and MINOR_AGE.search(standard):
