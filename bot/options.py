@@ -20,6 +20,8 @@ and the Sasak "aok" (a chat tester, stop 46)."""
 NO_WORDS = frozenset(
     "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn".split()
 )
+THERE_IS = frozenset(("ada",))
+"""Beside a no, "there is" keeps it a no: "gk ada pak" to "is someone in danger?"."""
 ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())
 """Words around a yes or a no that change nothing: "iya pak", "betul kak"."""
 FEW_WORDS = 8
@@ -68,8 +70,8 @@ def choose(
     said = words - ADDRESS
     if YES_ID in ids and said and said <= YES_WORDS:
         return YES_ID
-    if NO_ID in ids and said and said <= NO_WORDS:
-        return NO_ID
+    if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
+        return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
     containing = [o.id for o in options if words <= set(fold(o.title).split())]
     if len(containing) == 1:
         return containing[0]

@@ -40,3 +40,12 @@ def test_yes_and_no_are_never_read_from_a_sentence_in_passing() -> None:
     story = "saya setuju anak saya kerja tapi sekarang dia tidak ada kabar"
     assert choose(story, None, AGREE) is None
     assert choose("setuju", None, AGREE) == YES_ID
+
+
+def test_there_is_none_is_a_no() -> None:
+    """ "gk ada pak" to "is someone in danger right now?" was no choice (a third chat tester,
+    stop 46)."""
+    options = [Button(YES_ID, "Ya"), Button(NO_ID, "Tidak")]
+    assert choose("gk ada pak", None, options) == NO_ID
+    assert choose("tidak ada", None, options) == NO_ID
+    assert choose("ada", None, options) is None

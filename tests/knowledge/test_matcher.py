@@ -92,6 +92,7 @@ def test_greetings_and_thanks_are_recognised_before_the_knowledge_base(
         "salam kenal pak",
         "maaf",
         "excuse me",
+        "maaf pak ganggu",
     ],
 )
 def test_greetings_as_people_type_them_are_greetings(librarian: Librarian, greeting: str) -> None:
@@ -100,7 +101,9 @@ def test_greetings_as_people_type_them_are_greetings(librarian: Librarian, greet
     assert librarian.ask(greeting).intent == "greeting", greeting
 
 
-@pytest.mark.parametrize("thanks", ["trima ksh", "trima ksh pak", "thank u", "thankyou"])
+@pytest.mark.parametrize(
+    "thanks", ["trima ksh", "trima ksh pak", "thank u", "thankyou", "makasih bnyk pak"]
+)
 def test_thanks_as_people_type_them_are_thanks(librarian: Librarian, thanks: str) -> None:
     """ "trima ksh" got "added to your report" and "thank u" was not understood (a chat
     tester, stop 46)."""
