@@ -627,7 +627,7 @@ class Engine:
         asks = cache(partial(self.looks_like_question, text))  # read only where it matters
         # a first wish to die after the numbers (or the first in this language) is spoken to,
         # with the numbers again
-        given_in = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "|").split("|")[-1]
+        _, given_in = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
         uncared = wishes_to_die(reading) and (
             not ctx.data.get(pieces.CARED_KEY) or given_in != reading.lang
         )

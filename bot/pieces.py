@@ -95,6 +95,12 @@ def danger_place(country: Country | None, lang: str) -> str:
     return f"{country.code if country else ''}|{lang}"
 
 
+def danger_place_given(stored: Any) -> tuple[str, str]:
+    """The country code ("" for none) and the language `danger_place` kept."""
+    code, _, lang = str(stored or "").partition("|")
+    return code, lang
+
+
 def answered(slug: str, lang: str, now: datetime, detail: bool = False) -> dict[str, object]:
     """What to keep after a topic's answer was given in full, and after its detail."""
     return {"slug": slug, "lang": lang, "at": now.isoformat(), "detail": detail}

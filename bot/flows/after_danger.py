@@ -54,7 +54,7 @@ def follow(
         return True
     if asks_where_to_turn(ctx.incoming.text or ""):
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
-        code = str(ctx.data.get(pieces.DANGER_PLACE_KEY) or "").split("|", 1)[0]
+        code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
         replies.where_to_turn(ctx, engine.numbers, here or engine.numbers.country(code or None))
         return True
     if asks_what_next(fold(ctx.incoming.text or "").split()):
@@ -102,7 +102,7 @@ def follow(
 REPORTING = frozenset("lapor laporkan melapor lapur report".split())
 WANT = frozenset("mau ingin".split())
 """Under *Urgent report*, "mau pak" is a yes (it got the greeting: a chat tester, stop 46)."""
-REPORT_WORDS = REPORTING | frozenset("mau ingin saya sy aku please pls tolong tlg".split())
+REPORT_WORDS = REPORTING | WANT | frozenset("saya sy aku please pls tolong tlg".split())
 """Words beside a yes that keep it a yes to the urgent report ("iya pak, sy mau lapor")."""
 AGREEING_WORDS = 5
 

@@ -14,6 +14,7 @@ from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
+from bot.triage import FEAR_WORDS
 from bot.types import Button, Row
 from knowledge.danger import fold_all
 from knowledge.emergency import IN_INDONESIA, NOT_THERE, Country
@@ -247,10 +248,10 @@ nor is "ya" sent once more after the consent question."""
 
 
 NEVER_IN_A_NAME = frozenset("eh aja deh dong jadi batal ganti salah gak ga gk nggak".split())
-FEARS = frozenset("takut khawatir was afraid scared worried".split())
-"""A fear typed where the name is asked is no name."""
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name."""
+FEARS = FEAR_WORDS | frozenset("khawatir was worried".split())
+"""A fear typed where the name is asked is no name."""
 
 
 def is_a_name(text: str) -> bool:

@@ -35,10 +35,12 @@ def words_in(text: str) -> list[str]:
 
 
 DEPARTURE_WORDS = frozenset("berangkat keberangkatan terbang".split())
-WHEN_WORDS = frozenset(
+RECENTLY = frozenset("kemarin kemaren kmrn kmarin tadi td semalam barusan".split())
+"""A departure followed by when it was ("anak sy brgkt kmrn ke malaysia") is news of it, as
+"sudah berangkat" is (it got "not sure": a third chat tester, stop 46)."""
+WHEN_WORDS = RECENTLY | frozenset(
     "mau akan rencana rencananya besok lusa depan tanggal tgl sudah baru minggu bulan "
-    "januari februari maret april mei juni juli agustus september oktober november desember "
-    "kemarin kemaren kmrn kmarin tadi td semalam barusan".split()
+    "januari februari maret april mei juni juli agustus september oktober november desember".split()
 )
 GOING_AHEAD = "jadi"
 """Right before the departure word, "jadi" says the plan holds ("anak sy jd brgkt"); elsewhere
@@ -113,11 +115,11 @@ WORKER_OF: dict[str, str] = {
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
 FIRST_PERSON = frozenset({"i", "im", "we"})
+"""A message that opens with these tells the writer's own story."""
 OWN_WORK = frozenset("kerja bekerja krja work working kerjanya".split())
 """The writer's own work told before anyone of theirs ("pak sy Jumadil, sy kerja d kilang d
 penang, ... ibu sy d lombok sakit" was filed as a report by the son of a sick mother: a chat
 tester, stop 46)."""
-"""A message that opens with these tells the writer's own story."""
 LEADING_WORDS = frozenset(
     "lapor laporan report daftar register pak bu sir madam min kak mas mbak bang om "
     "assalamualaikum asalamualaikum assalamu alaikum salam wr wb halo hallo hai hi helo pagi "
@@ -228,11 +230,6 @@ spelling and matches by its start."""
 def tells_called_off(text: str) -> bool:
     """News that a departure is off ("anak sy gk jadi berangkat", "batal berangkat")."""
     return CALLED_OFF.search(" ".join(words_in(text))) is not None
-
-
-RECENTLY = frozenset("kemarin kemaren kmrn kmarin tadi td semalam barusan".split())
-"""A departure followed by when it was ("anak sy brgkt kmrn ke malaysia") is news of it, as
-"sudah berangkat" is (it got "not sure": a third chat tester, stop 46)."""
 
 
 def tells_a_departure(text: str) -> bool:
