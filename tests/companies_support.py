@@ -11,6 +11,7 @@ import json
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -336,6 +337,20 @@ pt zorvana jaya abadi,Taiwan,Operator pabrik,15,2027-06-30
 PT Zorvana Jaya Abadi,Hong Kong,Penata laksana rumah tangga,10,2024-01-31
 PT Sinar Qirvana Jaya,Jepang,Perawat lansia,5,2027-03-31
 """
+
+
+def import_list(
+    factory: object, rows: bytes, list_date: date, now: datetime, filename: str = "p3mi.csv"
+) -> None:
+    """Makes the CSV `rows` the current company list, as an officer's import would, with no
+    source named."""
+    from bot.companies import service
+    from bot.store.db import transaction
+
+    with transaction(factory) as session:  # type: ignore[arg-type]
+        service.import_companies(
+            session, rows, filename, list_date=list_date, source=None, officer=None, now=now
+        )
 
 
 def load_small(factory: object, list_date: str = "2026-11-20") -> None:

@@ -7,11 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.companies import service
 from bot.preview import Previewer
-from bot.store.db import transaction
 from migran.services import Services
-from tests.companies_support import load_small
+from tests.companies_support import import_list, load_small
 from tests.conftest import Chat
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -122,17 +120,14 @@ def test_a_choice_made_after_the_list_was_replaced_is_read_on_the_new_list(
     family: Chat, services: Services
 ) -> None:
     family.send("PT Zorvana Jaja resmi?")
-    with transaction(services.factory) as session:
-        service.import_companies(
-            session,
-            b"name,licence_number,valid_until,status\n"
-            b"PT Zorvana Jaya Abadi,FIKTIF-201/2026,2031-01-01,dicabut\n",
-            "baru.csv",
-            list_date=date(2026, 12, 1),
-            source=None,
-            officer=None,
-            now=NOW,
-        )
+    import_list(
+        services.factory,
+        b"name,licence_number,valid_until,status\n"
+        b"PT Zorvana Jaya Abadi,FIKTIF-201/2026,2031-01-01,dicabut\n",
+        date(2026, 12, 1),
+        NOW,
+        "baru.csv",
+    )
     text = family.say("1")
     assert "sudah DICABUT" in text and "tanggal 01-12-2026" in text
 
@@ -151,16 +146,12 @@ def _load(services: Services, names: str) -> Chat:
         f"{name},FIKTIF-9{n:02d}/2024,2029-01-01,aktif,\n"
         for n, name in enumerate(names.strip().splitlines())
     )
-    with transaction(services.factory) as session:
-        service.import_companies(
-            session,
-            f"name,licence_number,valid_until,status,status_date\n{rows}".encode(),
-            "p3mi.csv",
-            list_date=date(2026, 11, 20),
-            source=None,
-            officer=None,
-            now=NOW,
-        )
+    import_list(
+        services.factory,
+        f"name,licence_number,valid_until,status,status_date\n{rows}".encode(),
+        date(2026, 11, 20),
+        NOW,
+    )
     return Chat(services, user="family-9")
 
 
@@ -215,18 +206,14 @@ def test_with_no_list_loaded_a_check_without_a_name_gets_how_to_check(
 
 def test_a_sanction_without_a_date_on_the_list_says_no_date(services: Services) -> None:
     services.engine.clock = lambda: NOW
-    with transaction(services.factory) as session:
-        service.import_companies(
-            session,
-            b"name,licence_number,valid_until,status,status_date\n"
-            b"PT Kelindra Jaya,FIKTIF-1/2024,2029-01-01,dibekukan,\n"
-            b"CV Bramkosa Utama,FIKTIF-2/2024,2029-01-01,dicabut,\n",
-            "p3mi.csv",
-            list_date=date(2026, 11, 20),
-            source=None,
-            officer=None,
-            now=NOW,
-        )
+    import_list(
+        services.factory,
+        b"name,licence_number,valid_until,status,status_date\n"
+        b"PT Kelindra Jaya,FIKTIF-1/2024,2029-01-01,dibekukan,\n"
+        b"CV Bramkosa Utama,FIKTIF-2/2024,2029-01-01,dicabut,\n",
+        date(2026, 11, 20),
+        NOW,
+    )
     family = Chat(services, user="family-5")
     suspended = family.say("PT Kelindra Jaya resmi?")
     assert "*PT Kelindra Jaya* sedang DIBEKUKAN (dihentikan sementara), menurut" in suspended

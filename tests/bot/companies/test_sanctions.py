@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.companies import sanctions, service
-from bot.store.db import transaction
+from bot.companies import sanctions
 from knowledge.datafiles import read_data
 from migran.services import Services
+from tests.companies_support import import_list
 from tests.conftest import Chat
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -55,17 +55,13 @@ def test_a_lifted_sanction_is_not_called_a_ban(services: Services) -> None:
 def test_a_list_saying_active_still_shows_the_reported_revocation_first(
     services: Services,
 ) -> None:
-    with transaction(services.factory) as session:
-        service.import_companies(
-            session,
-            b"name,licence_number,valid_until,status\n"
-            b"PT Putri Samawa Mandiri,FIKTIF-301/2023,2029-01-01,aktif\n",
-            "p3mi.csv",
-            list_date=date(2026, 11, 20),
-            source=None,
-            officer=None,
-            now=NOW,
-        )
+    import_list(
+        services.factory,
+        b"name,licence_number,valid_until,status\n"
+        b"PT Putri Samawa Mandiri,FIKTIF-301/2023,2029-01-01,aktif\n",
+        date(2026, 11, 20),
+        NOW,
+    )
     replies = _chat(services).send("PT Putri Samawa Mandiri resmi gak?")
     assert "sudah DICABUT" in replies[0].text and NO_OFFICIAL_LIST in replies[0].text
     assert "ada di daftar perusahaan penempatan berizin (P3MI) tanggal 20-11-2026" in (
