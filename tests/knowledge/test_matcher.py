@@ -803,7 +803,10 @@ def test_someone_held_abroad_is_not_answered_with_how_to_go_there(triage: Triage
     """The place named pulls the ranking to the destination's topic; to a mother whose
     child is locked in by an employer in Malaysia, how to go to Malaysia the legal way says
     nothing after the numbers for Malaysia (a chat check, stop 47)."""
-    for text in ("anak sy d sekap majikan d malaysia", "my sister is locked in by her boss in taiwan"):
+    for text in (
+        "anak sy d sekap majikan d malaysia",
+        "my sister is locked in by her boss in taiwan",
+    ):
         held = triage.read(text)
         assert held.urgent, text
         assert held.topic is not None and held.topic not in triage.country_topics, (
