@@ -2015,3 +2015,21 @@ def test_a_wish_to_die_beside_a_harm_keeps_the_harms_kind_and_is_known() -> None
     for text in ("sy mau meninggal aja", "i feel like dying", "better if i die"):
         found = detector.detect(text)
         assert found is not None and found.kind == "suicide", text
+
+
+def test_a_harm_named_as_a_noun_the_person_receives_is_read() -> None:
+    """ "Mendapat kekerasan", "mengalami penyiksaan", "dapat perlakuan kasar": the harm as a
+    noun, as families write it, not only as a verb ("dipukul"). A story that says it never
+    happened, before or after the noun, is not danger (stop 47, written)."""
+    assert_read_as(
+        "kind",
+        ("istri sy sering dpt kekerasan dr majikan", "violence"),
+        ("adik saya mengalami penyiksaan di rumah majikannya", "violence"),
+        ("anak saya dapat perlakuan kasar dari agen, tolong pak", "violence"),
+        ("ibu saya diperlakukan kasar oleh majikan di Riyadh", "violence"),
+    )
+    assert_no_danger(
+        "Alhamdulillah selama kerja saya tidak pernah mengalami kekerasan",
+        "soal perlakuan kekerasan, kata suami saya belum pernah ada",
+        "di tempat baru saya tidak pernah diperlakukan kasar",
+    )
