@@ -45,9 +45,32 @@ CROSSING = re.compile(
 sy naik perahu ke malaysia"), where the police are the number to call."""
 
 
+PASSED_THROUGH = frozenset("lewat via melalui through".split())
+LEFT_FROM = frozenset("dari dr from".split())
+GONE_TO = frozenset("ke k to menuju".split())
+ROUTE_WORDS = 4
+"""A place in Indonesia up to four words after "lewat"/"through" was passed through, and one
+after "dari"/"from" with "ke"/"to" up to four words after it was left from: "brgkt dr bandara
+lombok ke malaysia", "went to Saudi through a sponsor in Mataram" (a chat tester, stop 47:
+both got Indonesia's police). "Saya dari Bima" says where the writer is; "disekap agen di
+batam" is in Batam."""
+
+
 def at_home(text: str | None) -> bool:
+    """A place in Indonesia is named where someone is (not one a route passed), or a crossing
+    by small boat is being told."""
     folded = fold_all(text or "")
-    return bool(IN_INDONESIA.search(folded) or CROSSING.search(folded))
+    if CROSSING.search(folded):
+        return True
+    return any(not _on_a_route(folded, found) for found in IN_INDONESIA.finditer(folded))
+
+
+def _on_a_route(folded: str, found: re.Match[str]) -> bool:
+    before = folded[: found.start()].split()[-ROUTE_WORDS:]
+    if not PASSED_THROUGH.isdisjoint(before):
+        return True
+    after = folded[found.end() :].split()[:ROUTE_WORDS]
+    return not LEFT_FROM.isdisjoint(before) and not GONE_TO.isdisjoint(after)
 
 
 @dataclass(frozen=True)

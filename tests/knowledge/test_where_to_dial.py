@@ -20,6 +20,10 @@ NUMBERS = EmergencyNumbers.load()
         ("sy di pelabuhan lembar disuruh naik perahu malam ini ke malaysia", None),
         ("agen suruh sy nunggu di pantai jam 2 malam, dijemput boat ke malaysia", None),
         ("nanti malam sy berangkat naik perahu ke malaysia", None),  # still on this side
+        # where she left from, or whose office it is, is not where she is (stop 47)
+        ("adik sy brgkt dr bandara lombok ke malaysia thn lalu, skrg d kurung", "MY"),
+        ("my sister went to Saudi through a sponsor in Mataram, she is locked in", "SA"),
+        ("istri sy dikurung di penampungan pt di jakarta", None),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
