@@ -300,6 +300,10 @@ class DangerDetector:
         """Words that the worker is still at home (`not_gone_yet`)."""
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
         """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
+        self.papers_expired = re.compile(
+            "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
+        )
+        """A visa or a permit that "mati" (expired), not a death (`only_phone_trouble`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )
@@ -464,10 +468,10 @@ class DangerDetector:
         return not self._now(self.still_home.sub(" ", standard))  # its own "masih" is not now
 
     def only_phone_trouble(self, standard: str) -> bool:
-        """The writer's own phone is dead or out of credit, and no rule reads danger: the
-        learnt model's reading of it ("hp saya mati tadi malam, tidak bisa transfer") is not
-        danger now."""
-        return bool(self.phone_trouble.search(standard))
+        """The writer's own phone is dead or out of credit, or a visa or permit has expired
+        ("mati"), and no rule reads danger: the learnt model's reading of it ("hp saya mati
+        tadi malam, tidak bisa transfer", "visa suami sy mati d dubai") is not danger now."""
+        return bool(self.phone_trouble.search(standard) or self.papers_expired.search(standard))
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
@@ -617,7 +621,7 @@ class DangerDetector:
             or self.definitions.search(window)
             or (not rule.conditional and self.suppositions.search(sentence))
             or self._not_by_a_person(rest, rule.kind)
-            or self.feels_like.search(window)
+            or (self.feels_like.search(window) and rule.kind != SUICIDE)
             or self.hearsay.search(window)
             or self._told_from_after(sentence, rest)
             or self._that_was_long_ago(after)

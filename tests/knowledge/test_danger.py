@@ -2033,3 +2033,38 @@ def test_a_harm_named_as_a_noun_the_person_receives_is_read() -> None:
         "soal perlakuan kekerasan, kata suami saya belum pernah ada",
         "di tempat baru saya tidak pernah diperlakukan kasar",
     )
+
+
+def test_what_chat_testers_wrote_in_english_and_slang_in_stop_47_is_read() -> None:
+    """A wish to die likened to a feeling is no likeness ("I feel like ending my life"); a
+    ransom to go home, a threat for running away and a touch by the employer, in English as
+    in Indonesian. Pests killed, a longing one "could die" of, and expired papers are not
+    danger (chat testers, stop 47)."""
+    assert_read_as(
+        "kind",
+        ("I feel like ending my life", "suicide"),
+        ("i feel like killing myself", "suicide"),
+        ("lebih baik sy tiada", "suicide"),
+        ("I want to go home but the agent said I must pay RM 3000, I am in Penang now", "plea"),
+        ("If I run away the police will catch me", "threat"),
+        ("her employer touches her at night", "sexual"),
+    )
+    assert_no_danger(
+        "sy mau bunuh nyamuk di mess pake apa ya",
+        "sy kangen bgt sampai mau mati rasanya",
+        "the baby touches her face when she sings",
+        "I am killing myself at work to pay the debt",
+    )
+
+
+def test_expired_papers_are_not_a_death_the_learnt_model_alone_may_read() -> None:
+    """ "Visa suami sy mati d dubai" is an expired visa; the plea model reads "suami ... mati"
+    as danger (0.99) and the veto keeps it from the emergency reply (a chat tester, stop 47)."""
+    from knowledge.danger_model import read_danger
+
+    for text in (
+        "visa suami sy mati d dubai, dia masih kerja tp bos gk mau perpanjang",
+        "permit sy mati, majikan gk mau urus",
+    ):
+        assert read_danger(text) is None, text
+    assert read_danger("visa sy mati dan sy dikurung majikan") is not None
