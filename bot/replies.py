@@ -184,6 +184,45 @@ def still_with_you(ctx: Ctx) -> None:
     )
 
 
+def means_at_hand(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:
+    """After a wish to die, a means named ("sy udah pegang pisau", "I have the pills"): the
+    numbers again, after the one thing to do first (a chat tester, stop 47: it got "added to
+    your story")."""
+    ctx.say(
+        ctx._(
+            "Please put it away from you now and go to where other people are. Call one of "
+            "these numbers now:"
+        )
+        + "\n\n"
+        + _numbers_for(ctx, numbers, country),
+        _report_or_numbers(ctx),
+    )
+
+
+def out_of_reach_in_danger(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:
+    """After the danger reply, the person no longer answers ("nomor hp nya gk aktif skrg"):
+    the mission's and the ministry's hotlines now, with what to tell them, not the steps for
+    a worker missing for weeks (a chat tester, stop 47)."""
+    ctx.say(
+        ctx._(
+            "Call for help now: from home, the Kemlu hotline and KP2MI below. Tell them where "
+            "the person is (the address or city), the employer's or agency's name, and what "
+            "they said last."
+        )
+        + "\n\n"
+        + _numbers_for(ctx, numbers, country),
+        _report_or_numbers(ctx),
+    )
+
+
+def _numbers_for(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> str:
+    """The place's own numbers when it is known, and the ones that work from anywhere."""
+    lines = [place_numbers(ctx, country), ""] if country is not None and country.lines else []
+    lines.append(ctx._("From anywhere (also for the family at home):"))
+    lines.extend("• " + line.text(ctx.lang) for line in numbers.general)
+    return "\n".join(lines)
+
+
 def danger_next_steps(ctx: Ctx, also: Topic | None = None) -> None:
     """Asked what to do after the danger reply ("what should we do", "tolong bantu"): the two
     steps that help now, not the service's menu."""

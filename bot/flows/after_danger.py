@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import pieces, replies
 from bot.context import Ctx
-from bot.flows.case_thread import asks_what_next
+from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
 from bot.triage import Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
@@ -46,6 +46,18 @@ def follow(
         # (each got "added to your story" again: a chat tester, stop 46)
         engine.run_command(ctx, "urgent")
         return True
+    text = ctx.incoming.text or ""
+    if ctx.data.get(pieces.CARED_KEY) and names_a_means(text):
+        # "sy udah pegang pisau" after a wish to die got "added to your story" (stop 47)
+        pieces.keep_story(ctx, reading)
+        replies.means_at_hand(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
+    if out_of_reach(text):
+        # "nomor hp nya gk aktif skrg" after "she says she will hang herself" got the steps
+        # for a worker missing for weeks (a chat tester, stop 47)
+        pieces.keep_story(ctx, reading)
+        replies.out_of_reach_in_danger(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
     if ctx.data.get(pieces.CARED_KEY) and despairs(ctx.incoming.text or ""):
         # after a wish to die: "bener pak sy gk kuat", "gk ada yg peduli" got the answer on
         # fines for going home early and on irregular departure (a chat tester, stop 46)
@@ -54,8 +66,7 @@ def follow(
         return True
     if asks_where_to_turn(ctx.incoming.text or ""):
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
-        code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
-        replies.where_to_turn(ctx, engine.numbers, here or engine.numbers.country(code or None))
+        replies.where_to_turn(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
     if asks_what_next(fold(ctx.incoming.text or "").split()):
         # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
@@ -129,6 +140,34 @@ told after the caring words: the person, not a topic its words lean to."""
 def despairs(text: str) -> bool:
     words = fold(text).split()
     return 0 < len(words) <= DESPAIR_WORDS and bool(DESPAIR.intersection(words))
+
+
+MEANS = frozenset(
+    "pisau piso golok parang silet cutter gunting tali racun baygon pil obat atap jendela "
+    "jembatan knife blade razor rope pills poison bleach roof window ledge bridge".split()
+)
+"""What a wish to die may be carried out with, named after it."""
+
+
+def names_a_means(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= DESPAIR_WORDS and bool(MEANS.intersection(words))
+
+
+UNREACHABLE_WORDS = 15
+
+
+def out_of_reach(text: str) -> bool:
+    """A short message that the person cannot be reached now ("hp nya gk aktif", "gk bisa
+    dihubungi lagi")."""
+    words = fold(text).split()
+    return 0 < len(words) <= UNREACHABLE_WORDS and grave_news(words) == "hilang-kontak"
+
+
+def _place_given(engine: Engine, ctx: Ctx) -> Country | None:
+    """The place the danger reply's numbers were for."""
+    code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+    return engine.numbers.country(code or None)
 
 
 def _topic_alone(engine: Engine, reading: Reading, text: str) -> Topic | None:

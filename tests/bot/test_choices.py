@@ -219,6 +219,33 @@ def test_despair_after_a_wish_to_die_is_spoken_to_and_the_place_is_remembered(
     assert "Sebutkan negara" not in wish
 
 
+def test_a_means_named_after_a_wish_to_die_gets_the_numbers_again_first(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "sy udah pegang pisau" after a wish to die, the place and despair got "added to your
+    story" (a chat tester, stop 47): it gets the one thing to do first and the numbers for
+    the place given, again."""
+    chat = Chat(sqlite_services, user="knife")
+    chat.send("sy gk kuat lg, mending sy mati aja drpd d siksa trs")
+    chat.send("sy d jeddah")
+    chat.send("gk ada yg peduli")
+    knife = chat.send("sy udah pegang pisau")[0].text
+    assert knife.startswith("Tolong jauhkan benda itu dari Anda sekarang"), knife
+    assert "KJRI Jeddah" in knife and "Hotline Kemlu" in knife, knife
+
+
+def test_someone_out_of_reach_after_the_danger_reply_gets_the_hotlines_not_weeks_of_steps(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "nomor hp nya gk aktif skrg" after "she says she will hang herself in Taipei" got the
+    paperwork for a worker missing for weeks (a chat tester, stop 47)."""
+    chat = Chat(sqlite_services, user="taipei")
+    chat.send("anak sy bilang mau gantung diri d kamar majikan nya d taipei, gmn ini pak")
+    reply = chat.send("nomor hp nya gk aktif skrg")[0].text
+    assert reply.startswith("Segera minta bantuan"), reply
+    assert "*1955*" in reply and "Hotline Kemlu" in reply, reply
+
+
 def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]
