@@ -34,14 +34,23 @@ def words_in(text: str) -> list[str]:
     return [SPELLINGS.get(word, word) for word in fold(text).split()]
 
 
-DEPARTURE_WORDS = frozenset("berangkat keberangkatan terbang".split())
+DEPARTURE_WORDS = frozenset(
+    "berangkat keberangkatan terbang left leaves leaving departed departs departing flew flies "
+    "flying went gone going".split()
+)
+"""The English ones too ("my son left for taiwan yesterday" got "not sure": a chat tester,
+stop 47); a place abroad must be named for them, or no trip at home."""
 RECENTLY = frozenset("kemarin kemaren kmrn kmarin tadi td semalam barusan".split())
 """A departure followed by when it was ("anak sy brgkt kmrn ke malaysia") is news of it, as
 "sudah berangkat" is (it got "not sure": a third chat tester, stop 46)."""
 WHEN_WORDS = RECENTLY | frozenset(
     "mau akan rencana rencananya besok lusa depan tanggal tgl sudah baru minggu bulan "
-    "januari februari maret april mei juni juli agustus september oktober november desember".split()
+    "januari februari maret april mei juni juli agustus september oktober november desember "
+    "yesterday today tomorrow tonight last next week month already just soon will".split()
 )
+RECORD_WORDS = frozenset("catat dicatat mencatat record recorded".split())
+"""A wish to have it recorded says the departure is news, with or without when it was ("I
+want to record that my son departed to Malaysia")."""
 GOING_AHEAD = "jadi"
 """Right before the departure word, "jadi" says the plan holds ("anak sy jd brgkt"); elsewhere
 it is "become" or "so" ("brgkt jd pengasuh", "sy jd bingung") and tells no time."""
@@ -49,7 +58,9 @@ NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
     "calo tikus ilegal illegal ragu dipaksa paksa terpaksa "
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
-    "kur gadai digadai digadaikan menggadaikan".split()
+    "kur gadai digadai digadaikan menggadaikan "
+    "not dont didnt doesnt never if broker scam scammed fake illegal afraid scared help loan "
+    "debt".split()
 )
 """Negations, problems, an unofficial way out ("lewat calo", "jalur tikus"), requests,
 hypotheticals, hearsay and money to be raised for leaving ("mau pinjam KUR buat berangkat"):
@@ -71,12 +82,16 @@ Hub 0812..."): the person asks whether to trust it, and a fee is asked for. It i
 broker's signs, what a placement may cost), not recorded as a departure."""
 NOT_ABROAD = frozenset(
     "sekolah sawah kebun ladang pasar masjid kantor sakit rs penampungan kampung lebaran mudik "
-    "cuti libur kuliah ngaji kondangan nikahan kawinan hajatan kkn pesantren mondok".split()
+    "cuti libur kuliah ngaji kondangan nikahan kawinan hajatan kkn pesantren mondok "
+    "school market mosque church office hospital college university campus shop".split()
 )
 """Places and occasions of a trip at home ("baru pulang sekolah", "pulang kampung lebaran",
 "sudah berangkat ke sawah", "bsk brgkt kondangan"): not the register's news, unless a place
 abroad is named ("brgkt bsk ke malaysia kerja di kebun sawit")."""
-NOT_FOR_WORK = frozenset("haji umroh umrah wisata piknik rekreasi tour liburan".split())
+NOT_FOR_WORK = frozenset(
+    "haji umroh umrah wisata piknik rekreasi tour liburan hajj pilgrimage holiday vacation "
+    "tourist".split()
+)
 """A pilgrimage or a holiday ("ibu sy bsk brgkt haji", "brgkt ke saudi buat umroh"): not the
 register's news, wherever it goes."""
 HOME_PLACE = re.compile(
@@ -147,7 +162,7 @@ def is_departure_statement(text: str, abroad_named: bool = False) -> bool:
         return False
     said = set(words)
     going_ahead = any(a == GOING_AHEAD and b in DEPARTURE_WORDS for a, b in pairwise(words))
-    if not said & DEPARTURE_WORDS or not (said & WHEN_WORDS or going_ahead):
+    if not said & DEPARTURE_WORDS or not (said & (WHEN_WORDS | RECORD_WORDS) or going_ahead):
         return False
     home = frozenset() if abroad_named else NOT_ABROAD
     excluded = NOT_A_DEPARTURE | STORY_TURNS | JOB_OFFER | NOT_FOR_WORK | home
@@ -185,16 +200,23 @@ def tells_departure_before_question(text: str) -> bool:
 HOME_WORDS = frozenset({"pulang"})
 JUST = COMMAND_JUST | {"br"}
 """Words that something has just happened, as after "lapor" (bot.commands), and "br"."""
-TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat".split())
+TO_RECORD = frozenset("lapor melapor melaporkan catat mencatat dicatat record".split())
 REQUESTS = frozenset("tolong tlg".split())
-WISHES = frozenset("mau ingin pengen pgn".split())
+WISHES = frozenset("mau ingin pengen pgn want wants wish hope".split())
+CAME_HOME = re.compile(
+    r"\b(?:came|got|arrived|returned|is back|was back|has come|have come) "
+    r"(?:back )?(?:home|from|to (?:indonesia|lombok|sumbawa|the village))\b"
+)
+CAME_BACK = re.compile(r"\bcame back\b")
+"""A return told in English ("my husband came home from saudi", "came back from hong kong
+last week": each got "not sure", a chat tester, stop 47)."""
 NOT_A_RETURN = (
     NOT_A_DEPARTURE
     | STORY_TURNS
     | WISHES
     | NOT_ABROAD
     | NOT_FOR_WORK
-    | frozenset("bisa boleh".split())
+    | frozenset("bisa boleh can could will when how".split())
 )
 """Wishes, leave ("pulang cuti") and trouble: a return to be recorded is news, not a plan."""
 
@@ -204,10 +226,11 @@ def is_return_statement(text: str) -> bool:
     "lapor kepulangan"): the register can record it. "sudah pulang tapi gaji belum dibayar"
     is a problem; "mau pulang" a wish."""
     folded = words_in(text)
-    words = [  # "mau lapor kepulangan" wishes the record, not the return
+    # "mau lapor kepulangan", "i want to record it" wish the record, not the return
+    words = [
         w
-        for w, after in zip(folded, [*folded[1:], ""], strict=True)
-        if not (w in WISHES and after in TO_RECORD)
+        for n, w in enumerate(folded)
+        if not (w in WISHES and TO_RECORD.intersection(folded[n + 1 : n + 3]))
     ]
     # "tlg d catat pak": a request to record, not a plea
     asked_to = REQUESTS if TO_RECORD.intersection(words) else frozenset()
@@ -215,6 +238,8 @@ def is_return_statement(text: str) -> bool:
         return False
     if "kepulangan" in words:
         return bool(TO_RECORD.intersection(words))
+    if CAME_HOME.search(" ".join(words)) or CAME_BACK.search(" ".join(words)):
+        return True
     return any(a in JUST and b in HOME_WORDS for a, b in pairwise(words))
 
 

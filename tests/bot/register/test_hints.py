@@ -164,3 +164,27 @@ def test_days_in_chat_spelling() -> None:
 def test_departure_news_before_a_question_that_ends_in_a_tag(text: str, news: bool) -> None:
     """ "... pt gk?" asks yes or no; the "gk" denies nothing of the news before it."""
     assert tells_departure_before_question(text) is news
+
+
+def test_departures_and_returns_told_in_english() -> None:
+    """ "my son left for taiwan yesterday" and "my husband came home from saudi" got "not sure"
+    where the Indonesian got the register (a chat tester, stop 47). A trip at home, a wish, a
+    holiday and a trouble are not the register's news."""
+    for text in (
+        "my son left for taiwan yesterday",
+        "My daughter went to Hong Kong last week to work as a maid",
+        "I want to record that my son departed to Malaysia",
+        "my son is leaving for japan next month",
+    ):
+        assert is_departure_statement(text, abroad_named=True), text
+    for text in (
+        "my son went to school yesterday",
+        "my son did not leave yesterday, the broker took the money",
+        "we are going to saudi next month for umrah",
+    ):
+        assert not is_departure_statement(text), text
+    for text in ("my husband came home from saudi", "my wife came back from hong kong last week"):
+        assert is_return_statement(text), text
+    assert is_return_statement("my wife came back from hong kong, i want to record it")
+    for text in ("i want to come home", "when will my son come home from taiwan"):
+        assert not is_return_statement(text), text
