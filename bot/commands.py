@@ -201,10 +201,11 @@ ABOUT_A_CODE = frozenset(
 udh bisa ditelpon pak" is news for the officer, not a status question."""
 FILLERS = frozenset(
     "eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku tolong tlg iya iy ok "
-    "oke okay okey yes".split()
+    "oke okay okey yes nanti nnti ntar entar dulu later".split()
 )
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
-kak", "bahasa indonesia aja deh"."""
+kak", "bahasa indonesia aja deh", "gk jadi deh, nanti aja" (saved into a report as its
+story: a chat tester, stop 47)."""
 WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".split())
 """Words that say the command is wanted ("sy mau lapor, ...", "izin lapor pak"), where a
 command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""

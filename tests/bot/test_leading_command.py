@@ -103,6 +103,7 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
     ("text", "command"),
     [
         ("eh gk jadi deh", "cancel"),
+        ("gk jadi deh, nanti aja", "cancel"),  # saved as a report's story (stop 47)
         ("gak jadi", "cancel"),
         ("sy udh pulang kak", "returned"),
         ("bahasa indonesia aja deh", "lang:id"),
