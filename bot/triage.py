@@ -170,19 +170,28 @@ FEAR_OF_BEING_KNOWN = re.compile(
     r"\b(?:kalau|kalo|klo|kl|jika|bila|if|apakah|misal|misalnya)\b(?: \w+){0,3} "
     r"(?:lapor|melapor|laporan|report|mengadu|ngadu|adukan)\w*\b(?: \w+){0,6} "
     r"(?:tau|tahu|ketahuan|know|knows|find out|found out)\b"
-    r"|\b(?:pt|perusahaan|majikan|agen|agensi|agency|sponsor|calo|bos|boss|employer|madam)"
-    r"\w*(?: \w+){0,2} (?:tau|tahu|know|knows)\b(?: \w+){0,4} (?:(?:yang|yg|who|that) )?"
-    r"(?:lapor|melapor|melaporkan|report|reported|ngadu)\b"
+    r"|\b(?:pt|perusahaan|majikan|agen|agent|agensi|agency|sponsor|calo|tekong|bos|boss|"
+    r"employer|madam|kades|desa|village)"
+    r"\w*(?: \w+){0,2} (?:tau|tahu|know|knows|find out|finds out)\b(?: \w+){0,4} "
+    r"(?:(?:yang|yg|who|that) )?"
+    r"(?:(?:i|we|saya|sy|aku|kami) )?(?:lapor|melapor|melaporkan|report|reported|ngadu)\b"
+    r"|\b(?:takut|khawatir|kuatir|afraid|scared|worried)\b(?: \w+){0,4} "
+    r"(?:ketahuan|diketahui|tau|tahu|know|knows|find out|finds out|bocor)"
+    r"(?: (?:sama|sm|oleh|ke|by|to))? (?:the )?(?:pt|perusahaan|majikan|agen|agent|agensi|"
+    r"agency|sponsor|calo|tekong|bos|boss|employer|kades|kepala desa)\w*"
 )
 OTHER_SIDE = frozenset(
-    "pt perusahaan majikan agen agensi agency sponsor calo bos boss employer company madam "
-    "pihak".split()
+    "pt perusahaan majikan agen agent agensi agency sponsor sponsornya calo calonya tekong "
+    "tekongnya bos boss employer company madam pihak kades village".split()
 )
 """The fear that the company or the employer will learn of a report ("kl sy lapor, PT nya tau
 g pak? nanti anak sy d apa2in"): who sees a report is the answer, not the report form (a chat
 tester, stop 46)."""
 PRIVACY_TOPIC = "privasi-data"
-KNOWING = frozenset("tau tahu ketahuan know knows find found".split())
+KNOWING = frozenset("tau tahu ketahuan diketahui know knows find finds found bocor".split())
+"""Also the fear that the broker next door, or a village head related to him, learns who
+reported ("takut ketahuan sama sponsornya, dia orang kampung sini jg", "can the agent find
+out that I reported him?": a chat tester, stop 47)."""
 
 
 def fears_being_known(text: str) -> bool:

@@ -154,3 +154,22 @@ def test_the_fear_that_the_company_learns_of_a_report_gets_who_sees_it(sqlite_ch
     assert "Sebelum saya menanyakan data diri" in Chat(sqlite_chat.services, user="u2").say(
         "lapor pak, majikan tau sy kabur"
     )
+
+
+def test_the_fear_that_the_broker_or_the_village_head_learns_of_it_gets_who_sees_it(
+    sqlite_chat: Chat,
+) -> None:
+    """The broker next door, a village head related to him, an agent in English: each fear got
+    a broker's signs, "not sure" or the lost-contact answer (a chat tester, stop 47). A fear
+    that the employer learns of an illness is not about a report."""
+    for n, text in enumerate(
+        (
+            "takut ketahuan sama sponsornya, dia orang kampung sini jg",
+            "apakah kepala desa bs tau sy lapor? dia sodaranya sponsor",
+            "can the agent find out that I reported him?",
+        )
+    ):
+        reply = Chat(sqlite_chat.services, user=f"fear{n}").say(text)
+        assert "Siapa yang melihat:" in reply or "Who sees it:" in reply, (text, reply)
+    ill = Chat(sqlite_chat.services, user="ill").say("sy takut majikan tau kalau sy sakit")
+    assert "Siapa yang melihat:" not in ill, ill
