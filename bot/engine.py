@@ -73,7 +73,7 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Contact, Conversation, utcnow
-from bot.triage import Reading, Triage, tells_a_death
+from bot.triage import DEATH_TOPIC, Reading, Triage, tells_a_death
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
@@ -126,6 +126,7 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
+MISSING_TOPIC = "hilang-kontak"
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 
@@ -670,6 +671,20 @@ class Engine:
         named = reading.country or here or self.numbers.country_in(pieces.whole(earlier, text))
         self.respond(ctx, reading, numbers_given=numbers_given, place=named)
 
+    @staticmethod
+    def _in_mourning(ctx: Ctx, reading: Reading) -> Reading:
+        """Minutes after a death was told, "perusahaan gk angkat telpon" or "agen nya gk bisa
+        d hubungi" is about who must bring the body home, not a worker missing for weeks (a
+        chat tester, stop 47): what to do after the death leads, the missing-person steps
+        stay a choice."""
+        leads = reading.topic or next(iter(reading.offered), None)
+        if leads != MISSING_TOPIC or reading.urgent or reading.command:
+            return reading
+        if not pieces.within_window(ctx.data.get(CONDOLED_KEY), ctx.now):
+            return reading
+        others = tuple(s for s in (MISSING_TOPIC, *reading.offered) if s != DEATH_TOPIC)
+        return replace(reading, topic=DEATH_TOPIC, offered=tuple(dict.fromkeys(others)))
+
     def respond(
         self,
         ctx: Ctx,
@@ -753,6 +768,7 @@ class Engine:
             and company.ask_name(ctx)
         ):
             return  # "cek pt ini resmi gk": which company?
+        reading = ctx.reading = self._in_mourning(ctx, reading)
         if reading.topic is not None and reading.topic == pieces.answered_just_now(
             ctx.data.get(pieces.ANSWERED_KEY), ctx.now, reading.lang
         ):

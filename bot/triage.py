@@ -577,13 +577,15 @@ class Triage:
             others = tuple(s for s in (topic, *offered) if s and s != MINOR_TOPIC)
             topic, offered, guess = MINOR_TOPIC, others, None
         elif (
-            topic is None
+            (topic is None or topic in self.country_topics)
             and command is None
             and KIN_DIED.search(standard)
             and self.numbers.located_in(text) is not None
         ):
             # "suami sy meninggal d malaysia td pagi, kami hrs gmn": a death abroad, told by
-            # the family, gets what to do after it, not six choices
+            # the family, gets what to do after it, not six choices, nor how to go to work
+            # where it happened ("bapak sy meninggal di malaysia kemarin, kerja di ladang
+            # sawit tawau" got the legal route to Malaysia: a chat tester, stop 47)
             others = tuple(s for s in offered if s != DEATH_TOPIC)
             topic, offered, guess = DEATH_TOPIC, others, None
         suspected = (

@@ -200,6 +200,22 @@ def test_a_death_told_by_the_family_is_met_with_condolences_once(sqlite_services
     assert english[0].text == "I am very sorry for your loss.", english[0].text
 
 
+def test_a_death_abroad_stays_the_subject_of_the_next_messages(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    """ "bapak sy meninggal di malaysia kemarin, kerja di ladang sawit tawau" got the legal
+    route to Malaysia after the condolences, and "perusahaan gk angkat telpon" the steps for
+    a worker missing for weeks (a chat tester, stop 47): the company's duty to bring the body
+    home leads, the missing-person steps stay one tap away."""
+    chat = Chat(sqlite_services, user="tawau")
+    told = chat.send("bapak sy meninggal di malaysia kemarin, kerja di ladang sawit tawau")
+    assert told[0].text == "Saya turut berduka cita atas kepergiannya."
+    assert any("P3MI wajib memulangkan jenazah" in r.text for r in told), [r.text for r in told]
+    company = chat.send("perusahaan gk angkat telpon")  # the answer's detail, just given
+    assert company[0].text.startswith("Tentang *Sakit atau meninggal*"), company[0].text
+    assert any(b.title == "Hilang kontak" for r in company for b in r.buttons), company
+    alone = Chat(sqlite_services, user="missing").send("perusahaan gk angkat telpon")
+    assert all("P3MI wajib memulangkan jenazah" not in r.text for r in alone)
+
+
 def test_despair_after_a_wish_to_die_is_spoken_to_and_the_place_is_remembered(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]
