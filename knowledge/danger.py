@@ -72,6 +72,8 @@ PLEA = "plea"
 SUICIDE = "suicide"
 """The kind of a wish to die or to harm oneself ("sy pengen bunuh diri aja"): the reply speaks
 to the person before the numbers (bot/replies.py `emergency_text`)."""
+TRAFFICKING = "trafficking"
+"""The kind of forced labour read from its signs together (`shows_forced_labour`)."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
@@ -300,6 +302,14 @@ class DangerDetector:
         """Words that the worker is still at home (`not_gone_yet`)."""
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
         """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
+        signs = spec.get("forced_labour_signs") or {}
+        self.strong_signs = {
+            str(k): re.compile(self.pattern(str(v))) for k, v in (signs.get("strong") or {}).items()
+        }
+        self.weak_signs = {
+            str(k): re.compile(self.pattern(str(v))) for k, v in (signs.get("weak") or {}).items()
+        }
+        """Signs of forced labour, harmless alone (`shows_forced_labour`)."""
         self.papers_expired = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
@@ -473,6 +483,27 @@ class DangerDetector:
         tadi malam, tidak bisa transfer", "visa suami sy mati d dubai") is not danger now."""
         return bool(self.phone_trouble.search(standard) or self.papers_expired.search(standard))
 
+    def shows_forced_labour(self, standard: str) -> bool:
+        """Three strong signs of forced labour (papers withheld, unpaid, shut in, cut off,
+        worked without rest, threatened, without papers), or two with two weak ones (a debt to
+        pay, a promise broken, far from anyone) in a message that speaks of now, pleads or
+        wants to go home: trafficking, though no single harm is named."""
+        strong = sum(1 for p in self.strong_signs.values() if p.search(standard))
+        if strong < 2:
+            return False
+        weak = sum(1 for p in self.weak_signs.values() if p.search(standard))
+        if strong < 3 and weak < 2:
+            return False
+        if self.not_gone_yet(standard):
+            return False
+        if self.safe.search(self._safe_of(standard)) and not self.pleads(standard):
+            return False  # "... sekarang sudah pulang": the signs are of a story now over
+        if strong >= 3:
+            return True
+        return self._now(self._safe_of(standard)) or self.pleads(standard) or self.wants_home(
+            standard
+        )
+
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
         return bool(self.urgent.search(self.thanks.sub(" ", standard)))
@@ -526,6 +557,8 @@ class DangerDetector:
         candidates = self.literals.candidates(standard)
         found = self._first_counted(reading, candidates)
         if found is None:
+            if self.shows_forced_labour(standard):
+                return Danger(TRAFFICKING, "", self.topics.get(TRAFFICKING), ranked_first=True)
             return None
         if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
             return None  # a joke, or a question about what has not happened

@@ -2068,3 +2068,33 @@ def test_expired_papers_are_not_a_death_the_learnt_model_alone_may_read() -> Non
     ):
         assert read_danger(text) is None, text
     assert read_danger("visa sy mati dan sy dikurung majikan") is not None
+
+
+def test_signs_of_forced_labour_together_are_trafficking_though_no_harm_is_named() -> None:
+    """Papers withheld, unpaid, shut in, cut off, worked without rest, threatened, without
+    papers: each alone is a problem, three together are forced labour (the ILO's indicators).
+    Long English pleas of this kind got no numbers (a chat tester, stop 47). Two signs, a
+    story over, or a worker not yet gone are not danger now."""
+    assert_read_as(
+        "kind",
+        (
+            "My sister works in Kuwait. The employer keeps her documents, she is not paid "
+            "since March, she works from 5 am to midnight and can call us once a month.",
+            "trafficking",
+        ),
+        (
+            "my husband is on a fishing boat, they keep his passport, 8 months at sea, no "
+            "contact, not paid. please help us",
+            "trafficking",
+        ),
+        (
+            "my daughter's boss locks the door at night, she has no permit and cant call us",
+            "trafficking",
+        ),
+    )
+    assert_no_danger(
+        "the employer keeps her passport and she is not paid yet, is that allowed?",
+        "dulu majikan ambil paspor, gaji tidak dibayar, kerja 18 jam, sekarang sudah pulang",
+        "majikan tahan paspor, gaji belum dibayar, 16 jam kerja, itu kata kakak sy, sy belum "
+        "berangkat, masih di rumah",
+    )
