@@ -500,8 +500,8 @@ class DangerDetector:
             return False  # "... sekarang sudah pulang": the signs are of a story now over
         if strong >= 3:
             return True
-        return self._now(self._safe_of(standard)) or self.pleads(standard) or self.wants_home(
-            standard
+        return (
+            self._now(self._safe_of(standard)) or self.pleads(standard) or self.wants_home(standard)
         )
 
     def pleads(self, standard: str) -> bool:
