@@ -30,6 +30,16 @@ HEADING = 40
 LONG_LINE = 280
 """A line longer than this is cut into its sentences; a shorter one is answered whole."""
 AMOUNT_ASKED = frozenset(("berapa", "much", "many"))
+COST_WORDS = frozenset(
+    "bayar biaya ongkos harga gratis tanggung pungut cost costs fee fees pay paid free price "
+    "charge".split()
+)
+DURATION_ASKED = frozenset(("lama", "long"))
+DURATION_WORDS = frozenset("lama hari minggu bulan jam long days weeks months hours".split())
+"""What a short follow-up asks for, in any of the words a line may give it in: "bayar gk"
+after the medical check's answer asks for the line on its cost ("biaya"), "brp lama jadinya"
+after the passport's for the one in days (both got "my answer is above": a chat tester, stop
+47); with an amount in it first."""
 AMOUNT = re.compile(r"\d")
 MAX_LINES = 2
 
@@ -59,6 +69,11 @@ def answering_lines(
         return []
     said = normalizer.terms(question, lang)
     asked = {t for t in said if len(t) >= MIN_TERM and t not in QUESTION_TERMS and not t.isdigit()}
+    amount = bool(AMOUNT_ASKED.intersection(said))
+    for asking, words in ((COST_WORDS, COST_WORDS), (DURATION_ASKED, DURATION_WORDS)):
+        if asking.intersection(said):
+            asked |= words
+            amount = True
     unit_words = [normalizer.terms(u, lang) for u in units]
     unit_terms = [set(words) for words in unit_words]
     asked -= {t for t in asked if sum(t in terms for terms in unit_terms) * COMMON > len(units)}
@@ -68,7 +83,7 @@ def answering_lines(
     # among lines naming as many of the asked terms, the one about them most ("Uang sudah
     # dibayar: uang ke calo ... uang ke P3MI" before "Keluarga diberi uang Rp2-5 juta")
     often = [sum(w in asked for w in words) for words in unit_words]
-    if AMOUNT_ASKED.intersection(said):  # "visanya brp": the line with the amount first
+    if amount:  # "visanya brp": the line with the amount first
         hits = [
             h * 2 + bool(AMOUNT.search(u)) if h else 0 for u, h in zip(units, hits, strict=True)
         ]

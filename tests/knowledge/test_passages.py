@@ -25,3 +25,12 @@ def test_a_question_of_nothing_but_what_now_or_the_topics_own_name_finds_no_line
     assert lines("korea-eps", "ok makasih") == []
     assert lines("korea-eps", "korea gmn pak") == []  # in every other line: not picked out
     assert lines("paspor", "biayanya brp") == []  # the fee is not in the content: say less
+
+
+def test_a_cost_or_a_time_asked_in_other_words_finds_the_line_that_gives_it() -> None:
+    """ "bayar gk" after the medical check's answer got "my answer is above" (a chat tester,
+    stop 47): the line on what the check may cost says it in "biaya". Asked of a topic that
+    gives no cost, it still finds nothing."""
+    assert any("tidak boleh ditagih" in line for line in lines("pemeriksaan-kesehatan", "bayar gk"))
+    assert any("USD 28" in line for line in lines("korea-eps", "biaya tes nya brp"))
+    assert lines("paspor", "bayar gk") == []
