@@ -23,6 +23,7 @@ def smalltalk_text(intent: str, lang: str) -> str:
         ),
         "bye": _("Goodbye, stay safe. Type *menu* whenever you need help."),
         "menu": _("Type *menu* to see what I can do."),
+        "ack": _("Type *menu* to see what I can do."),
         "help": _(
             "I answer questions about working abroad safely, register you for training "
             "(*training*) and pass problems to your village officer (*report*). Just type your "

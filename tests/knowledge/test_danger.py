@@ -2098,3 +2098,24 @@ def test_signs_of_forced_labour_together_are_trafficking_though_no_harm_is_named
         "majikan tahan paspor, gaji belum dibayar, 16 jam kerja, itu kata kakak sy, sy belum "
         "berangkat, masih di rumah",
     )
+
+
+def test_what_a_third_chat_tester_wrote_in_stop_47_is_read() -> None:
+    """A wish to be gone in other words, violence as an English noun with the person it
+    befalls, a hand caught in a machine; a general question, a small cut and a door are not
+    danger (a third chat tester, stop 47)."""
+    assert_read_as(
+        "kind",
+        ("mending sy gk usah hidup lg", "suicide"),
+        ("pengen ngilang aja dr dunia ini", "suicide"),
+        ("sometimes i think everyone would be better off without me", "suicide"),
+        ("my wife experienced violence at her employer's house in Taiwan", "violence"),
+        ("my daughter gets rough treatment from the employer", "violence"),
+        ("jari adik sy putus kena mesin di pabrik", "illness"),
+        ("tangan saya luka kena mesin, bos suruh diam aja", "illness"),
+    )
+    assert_no_danger(
+        "do migrant workers in taiwan often experience violence?",
+        "luka di mesin jahit sedikit, gpp",
+        "tangan sy kejepit pintu tadi",
+    )
