@@ -280,6 +280,13 @@ class Engine:
                     )
                 )
                 return
+            if ctx.data.get(pieces.CARED_KEY) and pieces.after_danger(
+                ctx.data.get(pieces.DANGER_KEY), ctx.now
+            ):
+                # "..." or "😢" after a wish to die: the person, not "I can only read words"
+                # (a third chat tester, stop 47)
+                replies.still_with_you(ctx)
+                return
             ctx.say(
                 ctx._("I can only read words. Please type your question, or *menu* for options.")
             )

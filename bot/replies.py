@@ -184,17 +184,25 @@ def still_with_you(ctx: Ctx) -> None:
     )
 
 
-def means_at_hand(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:
+def means_at_hand(
+    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, taken: bool = False
+) -> None:
     """After a wish to die, a means named ("sy udah pegang pisau", "I have the pills"): the
     numbers again, after the one thing to do first (a chat tester, stop 47: it got "added to
-    your story")."""
-    ctx.say(
+    your story"). Already swallowed (`taken`): an ambulance or a hospital now."""
+    first = (
         ctx._(
+            "Call an ambulance now with the emergency number below, or go to the nearest "
+            "hospital now, and tell someone near you what you took."
+        )
+        if taken
+        else ctx._(
             "Please put it away from you now and go to where other people are. Call one of "
             "these numbers now:"
         )
-        + "\n\n"
-        + _numbers_for(ctx, numbers, country),
+    )
+    ctx.say(
+        first + "\n\n" + _numbers_for(ctx, numbers, country),
         _report_or_numbers(ctx),
     )
 

@@ -528,11 +528,15 @@ class Triage:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, read_needs, asks)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
-            lead = self._ranked_lead(answer) if danger.ranked_first and topic is None else None
+            # held somewhere: after the numbers, what the message is most likely about among
+            # what helps the held; an answer on the route taken (a broker's signs for "went
+            # through a sponsor in Mataram, now locked in") gives way to it
+            helps = topic is None or topic not in self.detector.lead_topics
+            lead = self._ranked_lead(answer) if danger.ranked_first and helps else None
             if lead is not None:
-                # held somewhere: after the numbers, what the message is most likely about
+                others = (danger.topic, *offered, *((topic,) if topic else ()))
                 topic = lead
-                offered = tuple(s for s in dict.fromkeys((danger.topic, *offered)) if s != lead)
+                offered = tuple(s for s in dict.fromkeys(others) if s != lead)
             elif topic is None:
                 # after the numbers, what helps with this danger (what to do when beaten, ...)
                 topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
@@ -776,14 +780,14 @@ class Triage:
         return topic is None and danger.kind == PLEA and self.detector.only_pleads(standard)
 
     def _ranked_lead(self, answer: Answer) -> str | None:
-        """The ranking's first topic other than the numbers (which the danger reply gives) and
-        other than a destination's: to someone locked in by an employer in Malaysia, how to go
-        to Malaysia the legal way says nothing (a place named pulls the ranking to its topic;
-        the numbers for that place are already given)."""
+        """The ranking's first topic among those that help someone held (danger.yaml's
+        `lead_topics`): to someone locked in by an employer in Malaysia, how to go to Malaysia
+        the legal way, or a broker's signs, say nothing (a place named pulls the ranking to
+        its topic; the numbers for that place are already given)."""
         match = answer.match
         ranked = (match.leaning or match.candidates) if match is not None else ()
-        skipped = {EMERGENCY_TOPIC, *self.country_topics}
-        return next((c.slug for c in ranked if c.slug not in skipped), None)
+        helps = self.detector.lead_topics
+        return next((c.slug for c in ranked if c.slug in helps), None)
 
     def _room_beside(self, text: str, asks: Callable[[], bool], danger: Danger | None) -> int:
         """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.

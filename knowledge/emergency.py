@@ -45,7 +45,7 @@ CROSSING = re.compile(
 sy naik perahu ke malaysia"), where the police are the number to call."""
 
 
-PASSED_THROUGH = frozenset("lewat via melalui through".split())
+PASSED_THROUGH = frozenset("lewat lwt via melalui through thru".split())
 LEFT_FROM = frozenset("dari dr from".split())
 GONE_TO = frozenset("ke k to menuju".split())
 ROUTE_WORDS = 4

@@ -9,6 +9,7 @@ question gets the choices its words lean to, not the same paragraph again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,9 @@ def follow(
     if ctx.data.get(pieces.CARED_KEY) and names_a_means(text):
         # "sy udah pegang pisau" after a wish to die got "added to your story" (stop 47)
         pieces.keep_story(ctx, reading)
-        replies.means_at_hand(ctx, engine.numbers, here or _place_given(engine, ctx))
+        replies.means_at_hand(
+            ctx, engine.numbers, here or _place_given(engine, ctx), taken=has_taken(text)
+        )
         return True
     if out_of_reach(text):
         # "nomor hp nya gk aktif skrg" after "she says she will hang herself" got the steps
@@ -154,14 +157,40 @@ def names_a_means(text: str) -> bool:
     return 0 < len(words) <= DESPAIR_WORDS and bool(MEANS.intersection(words))
 
 
+TAKEN = frozenset(
+    "minum meminum diminum menelan nelan ditelan took taken swallowed drank drunk".split()
+)
+"""The means already used ("sy udh minum racun", "I already took the pills"): an ambulance
+now, not "put it away" (a third chat tester, stop 47)."""
+
+
+def has_taken(text: str) -> bool:
+    return bool(TAKEN.intersection(fold(text).split()))
+
+
 UNREACHABLE_WORDS = 15
+UNREACHABLE = re.compile(
+    r"\b(?:hp|hape|handphone|phone|ponsel|wa|whatsapp|nomor|nomer|no)\w* (?:\w+ ){0,3}"
+    r"(?:mati|off|tidak aktif|tdk aktif|gk aktif|ga aktif|gak aktif|nonaktif|switched off|dead)\b"
+    r"|\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|belum|blm|doesn t|doesnt|does not|didn t|didnt|"
+    r"did not|not|isn t|isnt|won t|wont|no longer|never) (?:\w+ ){0,2}"
+    r"(?:angkat|diangkat|jawab|dijawab|balas|dibalas|bales|dibales|bls|respon|direspon|"
+    r"answer|answers|answering|pick up|picks up|picking up|reply|"
+    r"replies|replying|respond|responding)\b"
+    r"|\b(?:can t|cannot|could not|couldn t|couldnt|cant) reach\b|\blost contact\b"
+)
+"""The person no longer answers, in the ways a family writes it ("hpnya mati skrg", "dia gk
+bls lg", "she doesn't answer anymore", "we can't reach her now": most got "added to your
+story" or the steps for a worker missing for weeks; a third chat tester, stop 47)."""
 
 
 def out_of_reach(text: str) -> bool:
     """A short message that the person cannot be reached now ("hp nya gk aktif", "gk bisa
-    dihubungi lagi")."""
+    dihubungi lagi", "she doesn't pick up")."""
     words = fold(text).split()
-    return 0 < len(words) <= UNREACHABLE_WORDS and grave_news(words) == "hilang-kontak"
+    if not 0 < len(words) <= UNREACHABLE_WORDS:
+        return False
+    return grave_news(words) == "hilang-kontak" or UNREACHABLE.search(" ".join(words)) is not None
 
 
 def _place_given(engine: Engine, ctx: Ctx) -> Country | None:

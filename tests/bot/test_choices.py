@@ -262,6 +262,43 @@ def test_someone_out_of_reach_after_the_danger_reply_gets_the_hotlines_not_weeks
     assert "*1955*" in reply and "Hotline Kemlu" in reply, reply
 
 
+def test_poison_taken_no_answer_and_a_sad_face_after_the_danger_reply_are_met(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """A third chat tester, stop 47: "sy udh minum racun" after a wish to die was told to put
+    it away; "she doesnt answer anymore" and "hpnya mati skrg" got "added to your story";
+    "😢" after a wish to die got "I can only read words"."""
+    poison = Chat(sqlite_services, user="poison")
+    poison.send("sy mau mati aja")
+    taken = poison.send("sy udh minum racun")[0].text
+    assert taken.startswith("Segera panggil ambulans"), taken
+    riyadh = Chat(sqlite_services, user="riyadh")
+    riyadh.send("my sister is locked in by her employer in Riyadh")
+    silent = riyadh.send("she doesnt answer anymore")[0].text
+    assert silent.startswith("Call for help now"), silent
+    batam = Chat(sqlite_services, user="batam")
+    batam.send("adik sy d kurung majikan d batam")
+    assert batam.send("hpnya mati skrg")[0].text.startswith("Segera minta bantuan")
+    sad = Chat(sqlite_services, user="sad")
+    sad.send("sy pengen mati aja")
+    assert sad.send("😢")[0].text.startswith("Anda tidak sendirian")
+    alone = Chat(sqlite_services, user="emoji").send("😢")
+    assert alone[0].text.startswith("Saya hanya bisa membaca"), alone[0].text
+
+
+def test_someone_held_is_answered_with_help_for_the_held_not_the_route_they_took(
+    sqlite_services,
+) -> None:  # type: ignore[no-untyped-def]
+    """After the numbers, "locks her in the house" with a sponsor in Mataram named got a
+    broker's signs (a third chat tester, stop 47); the help for someone held leads."""
+    reading = sqlite_services.dispatcher.engine.triage.read(
+        "my sister went to Saudi thru a sponsor in Mataram and now her employer locks her in "
+        "the house"
+    )
+    assert reading.urgent and reading.country is not None and reading.country.code == "SA"
+    assert reading.topic in ("kekerasan-majikan", "perdagangan-orang"), reading.topic
+
+
 def test_a_bare_plea_gets_the_numbers_and_no_topics_guessed_from_its_words(
     sqlite_services,
 ) -> None:  # type: ignore[no-untyped-def]
