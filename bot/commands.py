@@ -342,6 +342,8 @@ def command_of(text: str | None) -> str | None:
     found = _LOOKUP.get(_without_fillers(folded))
     if found is not None:
         return found
+    if _called_off_for_later(folded):
+        return "cancel"  # "batal aja, nanti sy isi lg", "not now", "forget it, maybe later"
     wished = _wanting(raw)
     if not 0 < wished < len(raw):
         return None
@@ -351,3 +353,45 @@ def command_of(text: str | None) -> str | None:
 
 def _without_fillers(folded: str) -> str:
     return " ".join(w for w in folded.split() if w not in FILLERS)
+
+
+CALLING_OFF = (
+    "batal",
+    "cancel",
+    "gk jadi",
+    "gak jadi",
+    "ga jadi",
+    "tidak jadi",
+    "tdk jadi",
+    "gk jd",
+    "gak jd",
+    "ga jd",
+    "not now",
+    "never mind",
+    "nevermind",
+    "forget it",
+    "nanti",
+    "nnti",
+    "ntar",
+    "later",
+)
+FOR_LATER = frozenset(
+    "nanti nnti ntar besok lusa dulu dl lagi lg isi kali lain tanya tny istri suami sy saya "
+    "aku later maybe first again another time ask my wife husband".split()
+)
+CALLING_OFF_WORDS = 10
+"""A form put off with a word of later after it ("nnti aja deh, sy tny istri dl", "tidak jadi,
+besok aja", "forget it, maybe later", "not now": each was kept as an answer or asked again,
+a third chat tester, stop 47). A story that starts so ("gk jadi berangkat, uangnya gk
+kembali") says more than later, and is not this."""
+
+
+def _called_off_for_later(folded: str) -> bool:
+    words = [w for w in folded.split() if w not in FILLERS or w in FOR_LATER]
+    if not 0 < len(words) <= CALLING_OFF_WORDS:
+        return False
+    for lead in CALLING_OFF:
+        led = lead.split()
+        if words[: len(led)] == led:
+            return set(words[len(led) :]) <= FOR_LATER
+    return False

@@ -104,6 +104,10 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
     [
         ("eh gk jadi deh", "cancel"),
         ("gk jadi deh, nanti aja", "cancel"),  # saved as a report's story (stop 47)
+        ("nnti aja deh, sy tny istri dl", "cancel"),  # put off, also in English (stop 47)
+        ("forget it, maybe later", "cancel"),
+        ("not now", "cancel"),
+        ("gk jadi berangkat, uangnya gk kembali", None),  # a story, not a form put off
         ("gak jadi", "cancel"),
         ("sy udh pulang kak", "returned"),
         ("bahasa indonesia aja deh", "lang:id"),
