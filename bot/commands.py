@@ -370,20 +370,17 @@ CALLING_OFF = (
     "never mind",
     "nevermind",
     "forget it",
-    "nanti",
-    "nnti",
-    "ntar",
-    "later",
 )
 FOR_LATER = frozenset(
     "nanti nnti ntar besok lusa dulu dl lagi lg isi kali lain tanya tny istri suami sy saya "
     "aku later maybe first again another time ask my wife husband".split()
 )
 CALLING_OFF_WORDS = 10
-"""A form put off with a word of later after it ("nnti aja deh, sy tny istri dl", "tidak jadi,
+"""A form called off with a word of later after it ("batal aja, nanti sy isi lg", "tidak jadi,
 besok aja", "forget it, maybe later", "not now": each was kept as an answer or asked again,
 a third chat tester, stop 47). A story that starts so ("gk jadi berangkat, uangnya gk
-kembali") says more than later, and is not this."""
+kembali") says more than later, and is not this; "nanti aja" alone puts off one step (a
+contact abroad given later), not the form."""
 
 
 def _called_off_for_later(folded: str) -> bool:

@@ -104,7 +104,7 @@ def test_a_whole_message_that_wishes_for_a_command_is_that_command(
     [
         ("eh gk jadi deh", "cancel"),
         ("gk jadi deh, nanti aja", "cancel"),  # saved as a report's story (stop 47)
-        ("nnti aja deh, sy tny istri dl", "cancel"),  # put off, also in English (stop 47)
+        ("batal aja, nanti sy isi lg", "cancel"),  # called off for later (stop 47)
         ("forget it, maybe later", "cancel"),
         ("not now", "cancel"),
         ("gk jadi berangkat, uangnya gk kembali", None),  # a story, not a form put off
