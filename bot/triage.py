@@ -166,29 +166,44 @@ MINOR_AGE = re.compile(
 )
 """An age under 18 stated ("anak saya umur 17"): the age limit leads the answer."""
 MINOR_TOPIC = "usia-minimum"
+OTHER_SIDE_WORDS = (
+    "pt|perusahaan|majikan|agen|agent|agensi|agency|sponsor|calo|tekong|bos|boss|employer|"
+    "madam|kades|kepala desa|broker"
+)
 FEAR_OF_BEING_KNOWN = re.compile(
     r"\b(?:kalau|kalo|klo|kl|jika|bila|if|apakah|misal|misalnya)\b(?: \w+){0,3} "
     r"(?:lapor|melapor|laporan|report|mengadu|ngadu|adukan)\w*\b(?: \w+){0,6} "
     r"(?:tau|tahu|ketahuan|know|knows|find out|found out)\b"
-    r"|\b(?:pt|perusahaan|majikan|agen|agent|agensi|agency|sponsor|calo|tekong|bos|boss|"
-    r"employer|madam|kades|desa|village)"
+    rf"|\b(?:{OTHER_SIDE_WORDS}|desa|village)"
     r"\w*(?: \w+){0,2} (?:tau|tahu|know|knows|find out|finds out)\b(?: \w+){0,4} "
-    r"(?:(?:yang|yg|who|that) )?"
-    r"(?:(?:i|we|saya|sy|aku|kami) )?(?:lapor|melapor|melaporkan|report|reported|ngadu)\b"
+    r"(?:(?:yang|yg|who|that) )?(?:(?:it was )?(?:i|we|saya|sy|aku|kami|me|us) (?:who )?)?"
+    r"(?:lapor|melapor|melaporkan|report|reported|ngadu|complain|complained)\b"
     r"|\b(?:takut|khawatir|kuatir|afraid|scared|worried)\b(?: \w+){0,4} "
-    r"(?:ketahuan|diketahui|tau|tahu|know|knows|find out|finds out|bocor)"
-    r"(?: (?:sama|sm|oleh|ke|by|to))? (?:the )?(?:pt|perusahaan|majikan|agen|agent|agensi|"
-    r"agency|sponsor|calo|tekong|bos|boss|employer|kades|kepala desa)\w*"
+    r"(?:ketahuan|ketahuin|diketahui|diketahuin|tau|tahu|know|knows|find out|finds out|bocor)"
+    rf"(?: (?:sama|sm|oleh|ke|by|to))? (?:the )?(?:{OTHER_SIDE_WORDS})\w*"
+)
+THEY_LEARN = re.compile(
+    r"\b(?:takut|khawatir|kuatir|afraid|scared|worried)\b(?: \w+){0,3} (?:the )?"
+    rf"(?:{OTHER_SIDE_WORDS})\w* (?:\w+ ){{0,2}}(?:tau|tahu|know|knows|find out|finds out)\b"
+)
+"""Afraid the other side learns ("takut kadesnya tau", "scared the agency will find out"): of
+a report only when the message speaks of one ("sy takut majikan tau kalau sy sakit" is about
+an illness)."""
+REPORTING_WORDS = frozenset(
+    "lapor melapor laporan laporkan ngadu mengadu pengaduan report reported reporting complain "
+    "complained complaint anonymous anonim".split()
 )
 OTHER_SIDE = frozenset(
-    "pt perusahaan majikan agen agent agensi agency sponsor sponsornya calo calonya tekong "
-    "tekongnya bos boss employer company madam pihak kades village".split()
+    "pt perusahaan majikan agen agent agensi agency sponsor calo tekong bos boss employer "
+    "company madam pihak kades village broker".split()
 )
 """The fear that the company or the employer will learn of a report ("kl sy lapor, PT nya tau
 g pak? nanti anak sy d apa2in"): who sees a report is the answer, not the report form (a chat
 tester, stop 46)."""
 PRIVACY_TOPIC = "privasi-data"
-KNOWING = frozenset("tau tahu ketahuan diketahui know knows find finds found bocor".split())
+KNOWING = frozenset(
+    "tau tahu ketahuan ketahuin diketahui diketahuin know knows find finds found bocor".split()
+)
 """Also the fear that the broker next door, or a village head related to him, learns who
 reported ("takut ketahuan sama sponsornya, dia orang kampung sini jg", "can the agent find
 out that I reported him?": a chat tester, stop 47)."""
@@ -199,10 +214,14 @@ def fears_being_known(text: str) -> bool:
     have no word of knowing."""
     folded = fold(text)
     words = set(folded.split())
+    words |= {w[:-3] for w in words if w.endswith("nya")}  # "kadesnya", "sponsornya"
     return (
         bool(KNOWING & words)
         and bool(OTHER_SIDE & words)
-        and FEAR_OF_BEING_KNOWN.search(folded) is not None
+        and (
+            FEAR_OF_BEING_KNOWN.search(folded) is not None
+            or (bool(REPORTING_WORDS & words) and THEY_LEARN.search(folded) is not None)
+        )
     )
 
 

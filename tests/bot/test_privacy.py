@@ -167,6 +167,9 @@ def test_the_fear_that_the_broker_or_the_village_head_learns_of_it_gets_who_sees
             "takut ketahuan sama sponsornya, dia orang kampung sini jg",
             "apakah kepala desa bs tau sy lapor? dia sodaranya sponsor",
             "can the agent find out that I reported him?",
+            "will my broker know it was me who complained?",
+            "is my report anonymous? I'm scared the agency will find out",
+            "sy mau lapor tp takut kadesnya tau, dia temen calo nya",
         )
     ):
         reply = Chat(sqlite_chat.services, user=f"fear{n}").say(text)
