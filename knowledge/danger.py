@@ -72,6 +72,9 @@ PLEA = "plea"
 SUICIDE = "suicide"
 """The kind of a wish to die or to harm oneself ("sy pengen bunuh diri aja"): the reply speaks
 to the person before the numbers (bot/replies.py `emergency_text`)."""
+SIGNS_MIN_CHARS = 40
+"""Shorter than this, a message cannot tell three signs of forced labour ("majikan ambil paspor,
+gaji blm dibayar, dikunci" is 49 letters in standard spelling)."""
 TRAFFICKING = "trafficking"
 """The kind of forced labour read from its signs together (`shows_forced_labour`)."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
@@ -305,13 +308,10 @@ class DangerDetector:
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
         """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
         signs = spec.get("forced_labour_signs") or {}
-        self.strong_signs = {
-            str(k): re.compile(self.pattern(str(v))) for k, v in (signs.get("strong") or {}).items()
-        }
-        self.weak_signs = {
-            str(k): re.compile(self.pattern(str(v))) for k, v in (signs.get("weak") or {}).items()
-        }
-        """Signs of forced labour, harmless alone (`shows_forced_labour`)."""
+        self.strong_signs = [self._sign(str(v)) for v in (signs.get("strong") or {}).values()]
+        self.weak_signs = [self._sign(str(v)) for v in (signs.get("weak") or {}).values()]
+        """Signs of forced labour, harmless alone (`shows_forced_labour`), each with the
+        letters any match contains one of."""
         self.papers_expired = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
@@ -357,6 +357,20 @@ class DangerDetector:
             str(w) for key in ("persons", "address", "places") for w in whole.get(key) or ()
         }
         """The words a message that is only a plea is made of (`only_pleads`)."""
+
+    def _sign(self, phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
+        pattern = self.pattern(phrase)
+        return re.compile(pattern), required_letters(pattern)
+
+    @staticmethod
+    def _signs_in(signs: list[tuple[re.Pattern[str], frozenset[str]]], standard: str) -> int:
+        """How many of the signs the text shows; a sign none of whose letters is there is
+        not searched (most messages show none)."""
+        return sum(
+            1
+            for pattern, letters in signs
+            if (not letters or any(run in standard for run in letters)) and pattern.search(standard)
+        )
 
     @staticmethod
     def _substitute(pattern: str, macros: dict[str, str]) -> str:
@@ -490,10 +504,12 @@ class DangerDetector:
         worked without rest, threatened, without papers), or two with two weak ones (a debt to
         pay, a promise broken, far from anyone) in a message that speaks of now, pleads or
         wants to go home: trafficking, though no single harm is named."""
-        strong = sum(1 for p in self.strong_signs.values() if p.search(standard))
+        if len(standard) < SIGNS_MIN_CHARS:
+            return False  # three signs are not told in a short question (the cost of reading)
+        strong = self._signs_in(self.strong_signs, standard)
         if strong < 2:
             return False
-        weak = sum(1 for p in self.weak_signs.values() if p.search(standard))
+        weak = self._signs_in(self.weak_signs, standard)
         if strong < 3 and weak < 2:
             return False
         if self.not_gone_yet(standard):
