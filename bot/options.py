@@ -18,8 +18,11 @@ YES_WORDS = frozenset(
 """With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45),
 and the Sasak "aok" (a chat tester, stop 46)."""
 NO_WORDS = frozenset(
-    "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn".split()
+    "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn ndek ndeq "
+    "endek ndk wati".split()
 )
+"""With the Sasak "ndek" and the Mbojo "wati" (both got "choose one" at the consent step: a
+chat tester, stop 47)."""
 THERE_IS = frozenset(("ada",))
 """Beside a no, "there is" keeps it a no: "gk ada pak" to "is someone in danger?"."""
 ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())

@@ -240,14 +240,20 @@ NOT_A_NAME = frozenset(
     "bapak ayah keponakan cucu sepupu menantu ipar dia beliau nya saudara saudaraku my son "
     "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
     "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut ponakan sendiri "
-    "pekerja pekerjanya myself".split()
+    "pekerja pekerjanya myself kanak tiang nahu semeton sanak bije senine ite".split()
 )
+PARENTS = frozenset("inaq amaq ina ama".split())
+"""Sasak and Mbojo mother and father: a name's title too ("Inaq Sahnun"), so they make no
+name only beside words that are no name ("ina nahu": my mother)."""
 """Words that say who the person is to the writer, or that the name is not given: "anak
 saya" typed where the name was asked is not a name (a register entry was saved under it),
-nor is "ya" sent once more after the consent question."""
+nor is "ya" sent once more after the consent question, nor the Sasak "kanak tiang" or the
+Mbojo "ina nahu" (a chat tester, stop 47)."""
 
 
-NEVER_IN_A_NAME = frozenset("eh aja deh dong jadi batal ganti salah gak ga gk nggak".split())
+NEVER_IN_A_NAME = frozenset(
+    "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq wati lekan".split()
+)
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name."""
 FEARS = FEAR_WORDS | frozenset("khawatir was worried".split())
@@ -261,7 +267,8 @@ def is_a_name(text: str) -> bool:
     return (
         any(ch.isalpha() for ch in text)
         and len(words) <= 8
-        and not all(w in NOT_A_NAME | ADDRESS for w in words)  # "sy bapaknya", "anak sy pak"
+        # "sy bapaknya", "anak sy pak", "ina nahu"
+        and not all(w in NOT_A_NAME | ADDRESS | PARENTS for w in words)
         and not NEVER_IN_A_NAME.intersection(words)
     )
 

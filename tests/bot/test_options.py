@@ -49,3 +49,22 @@ def test_there_is_none_is_a_no() -> None:
     assert choose("gk ada pak", None, options) == NO_ID
     assert choose("tidak ada", None, options) == NO_ID
     assert choose("ada", None, options) is None
+
+
+def test_sasak_and_mbojo_yes_and_no_are_read() -> None:
+    """ "aok" and "nggih" were a yes, but the Sasak "ndek" and the Mbojo "wati" got "choose
+    one" at the consent step (a chat tester, stop 47)."""
+    for no in ("ndek", "ndeq", "wati", "ndek pak"):
+        assert choose(no, None, AGREE) == NO_ID, no
+    assert choose("aok", None, AGREE) == YES_ID
+
+
+def test_who_the_worker_is_to_the_writer_in_sasak_and_mbojo_is_not_a_name() -> None:
+    """ "kanak tiang" (my child) and a whole Sasak sentence were saved as the worker's name (a
+    chat tester, stop 47); names with an NTB title still are names."""
+    from bot.flows.common import is_a_name
+
+    for said in ("kanak tiang", "ina nahu", "kanak tiang ndek araq kabar lek johor"):
+        assert not is_a_name(said), said
+    for name in ("Inaq Sahnun", "Baiq Rina", "Ana"):
+        assert is_a_name(name), name
