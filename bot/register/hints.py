@@ -46,7 +46,9 @@ RECENTLY = frozenset("kemarin kemaren kmrn kmarin tadi td semalam barusan".split
 WHEN_WORDS = RECENTLY | frozenset(
     "mau akan rencana rencananya besok lusa depan tanggal tgl sudah baru minggu bulan "
     "januari februari maret april mei juni juli agustus september oktober november desember "
-    "yesterday today tomorrow tonight last next week month already just soon will".split()
+    "yesterday today tomorrow tonight last next week month already just soon will ago has have "
+    "monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat "
+    "sabtu".split()
 )
 RECORD_WORDS = frozenset("catat dicatat mencatat record recorded".split())
 """A wish to have it recorded says the departure is news, with or without when it was ("I
@@ -205,7 +207,7 @@ REQUESTS = frozenset("tolong tlg".split())
 WISHES = frozenset("mau ingin pengen pgn want wants wish hope".split())
 CAME_HOME = re.compile(
     r"\b(?:came|got|arrived|returned|is back|was back|has come|have come) "
-    r"(?:back )?(?:home|from|to (?:indonesia|lombok|sumbawa|the village))\b"
+    r"(?:back )?(?:home|from|to (?:indonesia|lombok|sumbawa|the village))\b|\bgot back\b"
 )
 CAME_BACK = re.compile(r"\bcame back\b")
 """A return told in English ("my husband came home from saudi", "came back from hong kong
