@@ -206,12 +206,12 @@ FILLERS = frozenset(
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh", "gk jadi deh, nanti aja" (saved into a report as its
 story: a chat tester, stop 47)."""
-WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like".split())
+WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like mele".split())
 """Words that say the command is wanted ("sy mau lapor, ...", "izin lapor pak"), where a
 command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""
 BEFORE_COMMAND = WANTING | frozenset(
-    "saya sy aku aq gw gue kami i would to pak bu bapak ibu kak mas mbak min admin bang om "
-    "sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
+    "saya sy aku aq gw gue kami tiang nahu i would to pak bu bapak ibu kak mas mbak min admin "
+    "bang om sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
 )
 """... and a yes or an ok before the wish ("ok sy mau hapus data saya" was told to type *hapus
 data saya*: a chat tester, stop 46)."""

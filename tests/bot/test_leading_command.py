@@ -89,6 +89,7 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("saya mau hapus data saya", "erase"),
         ("mau info desa", "subscribe"),
         ("pak saya mau lapor", "report"),
+        ("tiang mele lapor", "report"),  # Sasak: I want to report (a chat tester, stop 47)
         ("sy mau pindah majikan", None),  # wanting to change employer is a question
         ("saya mau keluar", None),  # "keluar" may be leaving a country, not the form
     ],
