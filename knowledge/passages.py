@@ -44,13 +44,26 @@ AMOUNT = re.compile(r"\d")
 MAX_LINES = 2
 
 
+LIST_ITEM = re.compile(r"^(?:[•\-*]|\d+[.)])\s")
+
+
 def _units(text: str) -> list[str]:
-    """The text's lines, long ones cut into sentences, without empty ones and headings."""
+    """The text's lines, long ones cut into sentences, without empty ones and headings. A line
+    that leads into a list ("Kontak resmi (halaman SSW Kedutaan Jepang):") keeps the list's
+    items with it: alone it was given with nothing after it (a chat tester, stop 47)."""
     units: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
+    lines = [line.strip() for line in text.splitlines()]
+    for n, line in enumerate(lines):
         if not line or (line.endswith(":") and len(line) <= HEADING):
             continue  # "Langkah:", not "... paling lama 14 hari, jadi cepat bertindak:"
+        if line.endswith(":") and n + 1 < len(lines) and LIST_ITEM.match(lines[n + 1]):
+            items = []
+            for following in lines[n + 1 :]:
+                if not LIST_ITEM.match(following):
+                    break
+                items.append(following)
+            units.append("\n".join([line, *items]))
+            continue
         if len(line) <= LONG_LINE:
             units.append(line)  # "Visa SSW diajukan lewat JVAC. Biayanya Rp330.000": one unit
         else:

@@ -34,3 +34,10 @@ def test_a_cost_or_a_time_asked_in_other_words_finds_the_line_that_gives_it() ->
     assert any("tidak boleh ditagih" in line for line in lines("pemeriksaan-kesehatan", "bayar gk"))
     assert any("USD 28" in line for line in lines("korea-eps", "biaya tes nya brp"))
     assert lines("paspor", "bayar gk") == []
+
+
+def test_a_line_that_leads_into_a_list_keeps_the_list() -> None:
+    """ "itu resmi gk?" after the Japan answer got "Kontak resmi (halaman SSW Kedutaan
+    Jepang):" with nothing after it (a chat tester, stop 47)."""
+    found = lines("jepang", "kontak resmi nya apa")
+    assert any(line.startswith("Kontak resmi") and "KBRI Tokyo" in line for line in found), found
