@@ -2032,6 +2032,7 @@ def test_a_harm_named_as_a_noun_the_person_receives_is_read() -> None:
         "Alhamdulillah selama kerja saya tidak pernah mengalami kekerasan",
         "soal perlakuan kekerasan, kata suami saya belum pernah ada",
         "di tempat baru saya tidak pernah diperlakukan kasar",
+        "apakah PMI di taiwan sering mengalami kekerasan? sy mau daftar",
     )
 
 
