@@ -148,6 +148,21 @@ def asks_where_to_turn(text: str) -> bool:
     )
 
 
+def asks_for_a_number(text: str) -> bool:
+    """A short question for an authority's number ("nomor kdei taipei brp", "what is the
+    embassy number"), not where to report."""
+    words = fold(text).split()
+    return (
+        0 < len(words) <= WHERE_MAX_WORDS
+        and bool(WHERE_WORDS.intersection(words))
+        and bool(NUMBER_WORDS.intersection(words))
+        and bool(AUTHORITIES.intersection(words))
+    )
+
+
+NUMBER_WORDS = frozenset("nomor nomer nmr number no telp telpon telepon hotline kontak".split())
+
+
 MORE_WORDS = frozenset(
     "detail detailnya rinci rinciannya lengkap lengkapnya selengkapnya jelaskan jelasin jelaskn "
     "jelasnya terangkan lanjutannya more details explain elaborate".split()
@@ -590,6 +605,16 @@ class Triage:
             topic, offered = guess, tuple(s for s in offered if s != guess)
         elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
+        if (
+            danger is None
+            and command is None
+            and (topic is None or topic in self.country_topics)
+            and asks_for_a_number(text)
+        ):
+            # "nomor kdei taipei brp" got Taiwan's wages (a chat tester, stop 47): the numbers,
+            # led by the place's own
+            others = tuple(s for s in (topic, *offered) if s and s != EMERGENCY_TOPIC)
+            topic, offered, guess = EMERGENCY_TOPIC, others, None
         if topic is not None and danger is None and topic in self.country_topics:
             topic, offered = self._named_destination(named(), topic, offered)
         if danger is None and fears_being_known(text):

@@ -815,3 +815,13 @@ def test_someone_held_abroad_is_not_answered_with_how_to_go_there(triage: Triage
         )
     mother = triage.read("anak sy d sekap majikan d malaysia")
     assert mother.topic in ("kekerasan-majikan", "perdagangan-orang"), mother.topic
+
+
+def test_a_question_for_an_authoritys_number_gets_the_numbers_of_that_place(
+    triage: Triage,
+) -> None:
+    """ "nomor kdei taipei brp" got Taiwan's wages (a chat tester, stop 47): the numbers lead,
+    the destination's topic stays a choice."""
+    reading = triage.read("nomor kdei taipei brp")
+    assert reading.topic == "kontak-darurat" and "taiwan-hongkong" in reading.offered, reading
+    assert triage.read("brp gaji di taipei").topic != "kontak-darurat"
