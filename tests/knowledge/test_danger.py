@@ -2092,6 +2092,7 @@ def test_signs_of_forced_labour_together_are_trafficking_though_no_harm_is_named
             "my daughter's boss locks the door at night, she has no permit and cant call us",
             "trafficking",
         ),
+        ("paspor ditahan, tidak digaji, dikunci", "trafficking"),  # terse, and no rule reads it
     )
     assert_no_danger(
         "the employer keeps her passport and she is not paid yet, is that allowed?",
