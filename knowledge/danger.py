@@ -324,6 +324,11 @@ class DangerDetector:
         """Where a story is seen or heard, and harm told of workers in general."""
         self.definitions = re.compile(self._any_of(spec.get("definitions")))
         self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions")))
+        allowed = spec.get("allowed_question") or {}
+        self.asks_if_allowed = re.compile(self._any_of(allowed.get("phrases")))
+        self.allowed_kinds = frozenset(str(k) for k in allowed.get("kinds") or ())
+        self.held_things = frozenset(str(w) for w in allowed.get("held_things") or ())
+        """A condition of work asked about as a rule (`_asked_as_a_rule`)."""
         self.long_ago = long_ago_pattern(spec.get("long_ago") or {})
         """A time long past named before the danger in its sentence ("tahun lalu saya ditangkap
         razia"): the story is told from after it, unless the message pleads."""
@@ -583,6 +588,8 @@ class DangerDetector:
         if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
             return None  # a joke, or a question about what has not happened
         rule, phrase = found
+        if not plea and self._asked_as_a_rule(rule.kind, phrase, standard):
+            return None  # "kerja 16 jam sehari gk ada libur, itu normal gk?"
         # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind
         # decides the answer, and the reply speaks to the person first (a chat tester, stop 45)
         suicide_rules = [n for n in candidates if self.rules[n].kind == SUICIDE]
@@ -625,6 +632,14 @@ class DangerDetector:
                     continue
                 return rule, found.group(0).strip()
         return None
+
+    def _asked_as_a_rule(self, kind: str, phrase: str, standard: str) -> bool:
+        """Long hours or a phone kept, asked about as a rule ("itu normal gk?", "is that
+        allowed?"): a question on working conditions, answered as one."""
+        of_a_phone = kind == "held" and not self.held_things.isdisjoint(phrase.split())
+        if kind not in self.allowed_kinds and not of_a_phone:
+            return False
+        return self.asks_if_allowed.search(standard) is not None
 
     def _of_a_ward(self, recent: str) -> bool:
         """The illness is told of someone the worker looks after ("nenek yang saya jaga

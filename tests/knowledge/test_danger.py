@@ -2121,3 +2121,18 @@ def test_what_a_third_chat_tester_wrote_in_stop_47_is_read() -> None:
         "luka di mesin jahit sedikit, gpp",
         "tangan sy kejepit pintu tadi",
     )
+
+
+def test_long_hours_or_a_phone_kept_asked_about_as_a_rule_is_a_question() -> None:
+    """ "sy kerja 16 jam sehari gk ada libur, itu normal gk?" got the emergency reply (a third
+    chat tester, stop 47): asked as a rule, without a plea, it is answered as a question.
+    Locked in and asked the same, or pleading, it stays danger."""
+    assert_no_danger(
+        "sy kerja 16 jam sehari gk ada libur, itu normal gk?",
+        "hp sy diambil majikan, cuma boleh pakai hari minggu. boleh gk gitu?",
+    )
+    assert_read_as(
+        "kind",
+        ("sy dikurung di rumah, itu normal gk?", "held"),
+        ("tolong pak sy kerja 18 jam tanpa libur, itu normal gk?", "trafficking"),
+    )
