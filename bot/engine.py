@@ -73,7 +73,7 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Contact, Conversation, utcnow
-from bot.triage import DEATH_TOPIC, Reading, Triage, tells_a_death
+from bot.triage import DEATH_TOPIC, MISSING_TOPIC, Reading, Triage, tells_a_death
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
@@ -126,7 +126,6 @@ def clean_text(text: str | None) -> str:
     return "".join(kept).strip()
 
 
-MISSING_TOPIC = "hilang-kontak"
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 

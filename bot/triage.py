@@ -102,10 +102,9 @@ WANT_PLAIN = WANT_WORDS | frozenset(
 )
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
 REPORTING = frozenset("lapor melapor ngadu mengadu adukan aduan pengaduan report complain".split())
-CONTACTING = frozenset(
-    "hubungi menghubungi telpon telepon telp nelpon call nomor nomer nmr number kontak contact "
-    "hotline".split()
-)
+NUMBER_WORDS = frozenset("nomor nomer nmr number no telp telpon telepon hotline kontak".split())
+"""Words of an authority's number (`asks_for_a_number`)."""
+CONTACTING = (NUMBER_WORDS - {"no"}) | frozenset("hubungi menghubungi nelpon call contact".split())
 AUTHORITIES = frozenset(
     "kbri kjri kdei kri kedutaan konsulat embassy consulate mom polisi police polis labour labor "
     "1955 kemlu kp2mi bp2mi bp3mi disnaker disnakertrans darurat emergency hotline".split()
@@ -158,9 +157,6 @@ def asks_for_a_number(text: str) -> bool:
         and bool(NUMBER_WORDS.intersection(words))
         and bool(AUTHORITIES.intersection(words))
     )
-
-
-NUMBER_WORDS = frozenset("nomor nomer nmr number no telp telpon telepon hotline kontak".split())
 
 
 MORE_WORDS = frozenset(
@@ -257,6 +253,7 @@ KIN_DIED = re.compile(
 """A family member's death told by the family, in a message that names where abroad: the
 answer on a death abroad leads, when the ranking was not sure."""
 DEATH_TOPIC = "pmi-meninggal-sakit"
+MISSING_TOPIC = "hilang-kontak"
 DEATH_TOLD = re.compile(
     r"\b(?:anak|suami|istri|adik|adek|kakak|kaka|abang|ibu|bapak|ayah|mama|papa|emak|keluarga|"
     r"saudara|ponakan|keponakan)\w* (?:(?:saya|sy|kami|aku|nya) )?"

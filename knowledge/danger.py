@@ -78,7 +78,7 @@ tidak digaji, dikunci" is 40 letters in standard spelling, and no rule reads it)
 cost about 15 us of a triage's 540 on held-out questions (90 % are this long) and 50 us on
 real messages; at 70 letters it would be 7 us, and that terse message would be missed."""
 TRAFFICKING = "trafficking"
-"""The kind of forced labour read from its signs together (`shows_forced_labour`)."""
+"""The kind of forced labour read from its signs together (`_shows_forced_labour`)."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
@@ -312,7 +312,7 @@ class DangerDetector:
         signs = spec.get("forced_labour_signs") or {}
         self.strong_signs = [self._sign(str(v)) for v in (signs.get("strong") or {}).values()]
         self.weak_signs = [self._sign(str(v)) for v in (signs.get("weak") or {}).values()]
-        """Signs of forced labour, harmless alone (`shows_forced_labour`), each with the
+        """Signs of forced labour, harmless alone (`_shows_forced_labour`), each with the
         letters any match contains one of."""
         self.papers_expired = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
@@ -506,11 +506,13 @@ class DangerDetector:
         tadi malam, tidak bisa transfer", "visa suami sy mati d dubai") is not danger now."""
         return bool(self.phone_trouble.search(standard) or self.papers_expired.search(standard))
 
-    def shows_forced_labour(self, standard: str) -> bool:
+    def _shows_forced_labour(self, reading: _Reading) -> bool:
         """Three strong signs of forced labour (papers withheld, unpaid, shut in, cut off,
         worked without rest, threatened, without papers), or two with two weak ones (a debt to
         pay, a promise broken, far from anyone) in a message that speaks of now, pleads or
-        wants to go home: trafficking, though no single harm is named."""
+        wants to go home: trafficking, though no single harm is named. What `detect` read of
+        the whole message (now, a plea, safe) is not read again."""
+        standard = reading.standard
         if len(standard) < SIGNS_MIN_CHARS:
             return False  # three signs are not told in a short question (the cost of reading)
         strong = self._signs_in(self.strong_signs, standard)
@@ -521,13 +523,11 @@ class DangerDetector:
             return False
         if self.not_gone_yet(standard):
             return False
-        if self.safe.search(self._safe_of(standard)) and not self.pleads(standard):
+        if reading.safe and not reading.plea:
             return False  # "... sekarang sudah pulang": the signs are of a story now over
         if strong >= 3:
             return True
-        return (
-            self._now(self._safe_of(standard)) or self.pleads(standard) or self.wants_home(standard)
-        )
+        return reading.now or reading.plea or self.wants_home(standard)
 
     def pleads(self, standard: str) -> bool:
         """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
@@ -582,7 +582,7 @@ class DangerDetector:
         candidates = self.literals.candidates(standard)
         found = self._first_counted(reading, candidates)
         if found is None:
-            if self.shows_forced_labour(standard):
+            if self._shows_forced_labour(reading):
                 return Danger(TRAFFICKING, "", self.topics.get(TRAFFICKING), ranked_first=True)
             return None
         if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):

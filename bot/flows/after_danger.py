@@ -17,7 +17,7 @@ from bot import pieces, replies
 from bot.context import Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
-from bot.triage import Reading, asks_where_to_turn
+from bot.triage import MISSING_TOPIC, Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -42,12 +42,12 @@ def follow(
 ) -> bool:
     """Answers a message written after the danger reply, when it is more of the same plea;
     False when it is to be read as any message is (a new danger, a new question)."""
-    if agrees_to_report(ctx.incoming.text or ""):
+    text = ctx.incoming.text or ""
+    if agrees_to_report(text):
         # "ya", "iya pak lapor", "nggih" under *Urgent report*: pressing it, not more story
         # (each got "added to your story" again: a chat tester, stop 46)
         engine.run_command(ctx, "urgent")
         return True
-    text = ctx.incoming.text or ""
     if ctx.data.get(pieces.CARED_KEY) and names_a_means(text):
         # "sy udah pegang pisau" after a wish to die got "added to your story" (stop 47)
         pieces.keep_story(ctx, reading)
@@ -61,17 +61,17 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.out_of_reach_in_danger(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
-    if ctx.data.get(pieces.CARED_KEY) and despairs(ctx.incoming.text or ""):
+    if ctx.data.get(pieces.CARED_KEY) and despairs(text):
         # after a wish to die: "bener pak sy gk kuat", "gk ada yg peduli" got the answer on
         # fines for going home early and on irregular departure (a chat tester, stop 46)
         pieces.keep_story(ctx, reading)
         replies.still_with_you(ctx)
         return True
-    if asks_where_to_turn(ctx.incoming.text or ""):
+    if asks_where_to_turn(text):
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
         replies.where_to_turn(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
-    if asks_what_next(fold(ctx.incoming.text or "").split()):
+    if asks_what_next(fold(text).split()):
         # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
         # (being fired abroad, a chat tester's family held in Batam, stop 42)
         ctx.set_data(**{NEXT_STEPS_GIVEN: True})
@@ -95,7 +95,7 @@ def follow(
         # away; a question gets what to do now, once: a second question gets the choices its
         # words lean to
         pieces.keep_story(ctx, reading)
-        also = _topic_alone(engine, reading, ctx.incoming.text or "")
+        also = _topic_alone(engine, reading, text)
         if asks() and not ctx.data.get(NEXT_STEPS_GIVEN):
             ctx.set_data(**{NEXT_STEPS_GIVEN: True})
             replies.danger_next_steps(ctx, also)
@@ -190,7 +190,7 @@ def out_of_reach(text: str) -> bool:
     words = fold(text).split()
     if not 0 < len(words) <= UNREACHABLE_WORDS:
         return False
-    return grave_news(words) == "hilang-kontak" or UNREACHABLE.search(" ".join(words)) is not None
+    return grave_news(words) == MISSING_TOPIC or UNREACHABLE.search(" ".join(words)) is not None
 
 
 def _place_given(engine: Engine, ctx: Ctx) -> Country | None:

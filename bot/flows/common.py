@@ -242,13 +242,13 @@ NOT_A_NAME = frozenset(
     "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut ponakan sendiri "
     "pekerja pekerjanya myself kanak tiang nahu semeton sanak bije senine ite".split()
 )
-PARENTS = frozenset("inaq amaq ina ama".split())
-"""Sasak and Mbojo mother and father: a name's title too ("Inaq Sahnun"), so they make no
-name only beside words that are no name ("ina nahu": my mother)."""
 """Words that say who the person is to the writer, or that the name is not given: "anak
 saya" typed where the name was asked is not a name (a register entry was saved under it),
 nor is "ya" sent once more after the consent question, nor the Sasak "kanak tiang" or the
 Mbojo "ina nahu" (a chat tester, stop 47)."""
+PARENTS = frozenset("inaq amaq ina ama".split())
+"""Sasak and Mbojo mother and father: a name's title too ("Inaq Sahnun"), so they make no
+name only beside words that are no name ("ina nahu": my mother)."""
 
 
 NEVER_IN_A_NAME = frozenset(

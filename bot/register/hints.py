@@ -207,9 +207,9 @@ REQUESTS = frozenset("tolong tlg".split())
 WISHES = frozenset("mau ingin pengen pgn want wants wish hope".split())
 CAME_HOME = re.compile(
     r"\b(?:came|got|arrived|returned|is back|was back|has come|have come) "
-    r"(?:back )?(?:home|from|to (?:indonesia|lombok|sumbawa|the village))\b|\bgot back\b"
+    r"(?:back )?(?:home|from|to (?:indonesia|lombok|sumbawa|the village))\b"
+    r"|\b(?:came|got) back\b"
 )
-CAME_BACK = re.compile(r"\bcame back\b")
 """A return told in English ("my husband came home from saudi", "came back from hong kong
 last week": each got "not sure", a chat tester, stop 47)."""
 NOT_A_RETURN = (
@@ -240,7 +240,7 @@ def is_return_statement(text: str) -> bool:
         return False
     if "kepulangan" in words:
         return bool(TO_RECORD.intersection(words))
-    if CAME_HOME.search(" ".join(words)) or CAME_BACK.search(" ".join(words)):
+    if CAME_HOME.search(" ".join(words)):
         return True
     return any(a in JUST and b in HOME_WORDS for a, b in pairwise(words))
 
