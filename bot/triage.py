@@ -28,7 +28,13 @@ from bot.register.hints import (
 )
 from knowledge import Answer, Librarian
 from knowledge.danger import PLEA, SUICIDE, Danger, DangerDetector, default_detector
-from knowledge.danger_model import DangerModel, default_model, default_plea_model, read_danger
+from knowledge.danger_model import (
+    LEARNED,
+    DangerModel,
+    default_model,
+    default_plea_model,
+    read_danger,
+)
 from knowledge.domain import DomainWords
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
 from knowledge.matcher import Candidate, Match
@@ -337,6 +343,11 @@ ENGLISH_ASKING = re.compile(
 hong kong what are the requirements")."""
 
 
+CALM_SURE = 0.87
+"""How sure the content must be of a topic that helps no one in danger before the plea
+model's reading alone gives way to it (Triage._calm_topic_outweighs)."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """The decision for one message; rendering it into replies is the engine's job."""
@@ -509,12 +520,29 @@ class Triage:
         standard = self.detector.standard(text) if standard is None else standard
         return read_danger(text, standard, self.detector, self.sure_model)
 
+    def _calm_topic_outweighs(self, danger: Danger, answer: Answer) -> bool:
+        """The plea model's reading alone gives way where the content answers the message
+        sure of a topic that helps no one in danger: "sy gk mau nomor hp sy dikasih ke PT,
+        tolong jaga data sy" (privacy), "sy di PHK majikan hk mendadak, harus bayar denda
+        agen?" (a dismissal) got the emergency reply on "tolong", "agen" and "majikan" (a chat
+        tester, stop 48). No read real message the model alone marks is answered so; a plea
+        to be brought home ranked, wrongly, to the requirements at 0.85 stays danger."""
+        return (
+            danger.kind == LEARNED
+            and answer.topic is not None
+            and answer.score >= CALM_SURE
+            and answer.topic.slug not in self.detector.lead_topics
+            and answer.topic.slug != EMERGENCY_TOPIC
+        )
+
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.danger_of(text, standard)
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
+        if danger is not None and self._calm_topic_outweighs(danger, answer):
+            danger = None
         read_needs = cache(partial(self.need_reader.read, text, standard))
         # the destinations the message names, read once for the rules that need them
         named = cache(lambda: [c for _, _, c in self.numbers.places_named(text)])

@@ -90,6 +90,20 @@ def test_an_ordinary_question_gets_no_emergency_button(triage: Triage) -> None:
         assert default_plea_model().probability(default_detector().standard(text)) < SURE
 
 
+def test_a_question_the_content_is_sure_of_is_answered_though_the_model_leans_to_danger(
+    triage: Triage,
+) -> None:
+    """The words "tolong", "agen" and "majikan" weigh toward danger; a dismissal or privacy question
+    the content is sure of is answered, not met with the emergency reply."""
+    for text, topic in (
+        ("sy di PHK majikan hk mendadak, harus bayar denda agen?", "phk-mendadak"),
+        ("sy gk mau nomor hp sy dikasih ke PT, tolong jaga data sy", "privasi-data"),
+    ):
+        assert default_plea_model().probability(default_detector().standard(text)) >= SURE
+        reading = triage.read(text)
+        assert not reading.urgent and reading.topic == topic, text
+
+
 def test_the_model_reads_words_it_was_not_given_as_rules() -> None:
     model = default_model()
     assert model.threshold >= 0.8
