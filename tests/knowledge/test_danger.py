@@ -2136,3 +2136,17 @@ def test_long_hours_or_a_phone_kept_asked_about_as_a_rule_is_a_question() -> Non
         ("sy dikurung di rumah, itu normal gk?", "held"),
         ("tolong pak sy kerja 18 jam tanpa libur, itu normal gk?", "trafficking"),
     )
+
+
+def test_long_hours_with_a_question_of_changing_employer_is_a_question() -> None:
+    """ "sy kerja 16 jam, gaji telat, bisa pindah majikan gk?" got the emergency reply (a chat
+    tester, stop 47): whether one may change employer is asked, not help now."""
+    assert_no_danger(
+        "sy kerja 16 jam, gaji telat, bisa pindah majikan gk?",
+        "i work 16 hours no day off, can i change employer?",
+    )
+    assert_read_as(
+        "kind",
+        ("sy dikurung majikan, bisa pindah majikan gk?", "held"),
+        ("tolong sy kerja 18 jam, bisa pindah majikan gk?", "trafficking"),
+    )
