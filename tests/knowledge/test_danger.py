@@ -2150,3 +2150,27 @@ def test_long_hours_with_a_question_of_changing_employer_is_a_question() -> None
         ("sy dikurung majikan, bisa pindah majikan gk?", "held"),
         ("tolong sy kerja 18 jam, bisa pindah majikan gk?", "trafficking"),
     )
+
+
+def test_a_fishing_crew_kept_on_board_is_danger() -> None:
+    """A captain who lets no one ashore, or a crew's passport kept with months unpaid, got the
+    Korea job guide and the wages text (a chat tester, stop 48)."""
+    assert_read_as(
+        "kind",
+        ("sy ABK kapal ikan, skrg sandar d busan, kapten gk kasih turun", "held"),
+        ("kami tidak boleh turun dari kapal sudah 6 bulan", "held"),
+        ("we are not allowed to go ashore for 8 months", "held"),
+        ("sy ABK d kapal cina, paspor dipegang kapten, gaji blm dibayar 5 bln", "trafficking"),
+    )
+    assert_no_danger("harga cabe gk boleh turun", "sy abk kapal taiwan, gaji telat sebulan")
+
+
+def test_things_given_back_and_plans_to_send_home_are_not_a_person_held() -> None:
+    """ "agensi lama gk mau kasih balik dokumen sy" is documents kept, and "majikan blg mau
+    pulangin sy" an early end of contract; both got the emergency reply (a chat tester, stop
+    48). Asked to be sent home, or kept from going, it stays danger."""
+    assert_no_danger(
+        "sy d hk mau pindah agensi, agensi lama gk mau kasih balik dokumen sy",
+        "sy d taiwan, majikan blg mau pulangin sy sebelum kontrak habis",
+    )
+    assert_danger("majikan gk kasih sy pulang", "majikan jahat, pulangkan saya pak")
