@@ -46,9 +46,39 @@ def place_first(text: str, names: tuple[str, ...]) -> str:
     the place the message named first among them; other answers are left as they are."""
     lines = text.split("\n")
     led = [i for i, line in enumerate(lines) if line.startswith("*") and "*" in line[1:]]
-    named = next((i for i in led if lines[i][1:].split("*", 1)[0].strip().lower() in names), None)
+    named = next((i for i in led if _head(lines[i]) in names), None)
     if named is None or named == led[0]:
         return text
     moved = lines.pop(named)
     lines.insert(led[0], moved)
     return "\n".join(lines)
+
+
+KEPT_LINES = 3
+"""Lines an answer keeps beside its places' paragraphs before those about other places are
+left out: an answer that is all places (Taiwan and Hong Kong) keeps them for Malaysia."""
+
+
+def for_place(text: str, names: tuple[str, ...], places: frozenset[str]) -> str:
+    """An answer for a worker in one place: the paragraphs led by other places ("*Taiwan*:
+    ...") are left out, so a Hong Kong helper is not told Taiwan's rules beside her own (a
+    chat tester, stop 48: every Hong Kong wage question carried Taiwan's paragraph, and a
+    worker in Korea changing factory got Taiwan's 60 days). `places` are every destination's
+    names, so a paragraph led by "*Hilang:*" is not taken for a place."""
+    lines = text.split("\n")
+    about = {i: head for i, line in enumerate(lines) if (head := _head(line)) in places}
+    if not about:
+        return text
+    elsewhere = {i for i, head in about.items() if head not in names}
+    if len(elsewhere) == len(about):
+        rest = [line for i, line in enumerate(lines) if i not in about and line.strip()]
+        if len(rest) < KEPT_LINES:
+            return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in elsewhere)
+
+
+def _head(line: str) -> str | None:
+    """The starred words a line opens with ("*Taiwan*: ..." -> "taiwan"), lower case."""
+    if not line.startswith("*") or "*" not in line[1:]:
+        return None
+    return line[1:].split("*", 1)[0].strip().lower()

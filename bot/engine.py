@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import pieces, replies
-from bot.answers import fallback_text, place_first, smalltalk_text
+from bot.answers import fallback_text, for_place, place_first, smalltalk_text
 from bot.cases.service import (
     ERASE_PENDING,
     PAUSED_FOR_OFFICER,
@@ -165,6 +165,10 @@ class Engine:
         self.normalizer: Normalizer = librarian.normalizer
         self.triage = Triage(librarian, numbers)
         self.numbers = self.triage.numbers
+        self.place_names = frozenset(
+            name.lower() for country in self.numbers.countries for name in country.name.values()
+        )
+        """Every destination's names, to tell a place's paragraph in an answer (`for_place`)."""
 
     # -- entry point -----------------------------------------------------------------------
     def handle(
@@ -814,12 +818,13 @@ class Engine:
 
     def topic_text(self, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> str:
         """A topic's answer for the place the message is about (the caller's reading of it):
-        that place's paragraph first, and for the numbers ("nomor kbri malaysia brp") that
-        country's own, then those for anywhere."""
+        that place's paragraph, not other places', and for the numbers ("nomor kbri malaysia
+        brp") that country's own, then those for anywhere."""
         text = topic.text(lang)
         if place is None:
             return text
-        text = place_first(text, tuple(n.lower() for n in place.name.values()))
+        names = tuple(n.lower() for n in place.name.values())
+        text = place_first(for_place(text, names, self.place_names), names)
         if topic.slug == EMERGENCY_TOPIC and place.lines:
             text = replies.place_numbers(ctx, place) + "\n\n" + text
         return text

@@ -77,6 +77,8 @@ def follow(
         ctx.set_data(**{NEXT_STEPS_GIVEN: True})
         replies.danger_next_steps(ctx)
         return True
+    if reading.danger is None and asks() and asks_of_elsewhere(text):
+        return False  # a new question, read as any message is
     if here is not None:
         named_place = pieces.danger_place(here, reading.lang)
         if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
@@ -191,6 +193,28 @@ def out_of_reach(text: str) -> bool:
     if not 0 < len(words) <= UNREACHABLE_WORDS:
         return False
     return grave_news(words) == MISSING_TOPIC or UNREACHABLE.search(" ".join(words)) is not None
+
+
+ELSEWHERE = re.compile(
+    r"^(?:(?:bagaimana|gimana|gmn|trus|terus|lalu|terus gimana) )?"
+    r"(?:kalau|kalo|klo|kl|klu|kalu|if|what about|how about|and) (?:\w+ ){0,3}(?:di|d|in|ke|dari)\b"
+)
+"""A question opening with "if / what about" a place ("kalau di hk agensi itu diawasi
+siapa?"): asked of that place, not where the person in danger now is (it got Hong Kong's
+emergency numbers: a chat tester, stop 48)."""
+
+
+PEOPLE = frozenset(
+    "saya sy aku gue gw kami dia anak adik kakak istri suami ibu bapak ayah ponakan keponakan "
+    "sepupu teman temen tmn i me my we she he her his".split()
+)
+"""Someone named beside the other place ("klo di malaysia gmn? adik sy d sana jg kena"): a
+second person, whose place's numbers are given."""
+
+
+def asks_of_elsewhere(text: str) -> bool:
+    words = fold(text).split()
+    return ELSEWHERE.match(" ".join(words)) is not None and PEOPLE.isdisjoint(words)
 
 
 def _place_given(engine: Engine, ctx: Ctx) -> Country | None:

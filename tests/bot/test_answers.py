@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import place_first
+from bot.answers import for_place, place_first
 
 BOTH = "*Hong Kong* (PRT): gaji minimum HK$5,100.\n*Taiwan*: lewat P3MI berizin.\nBiaya: tanyakan."
 
@@ -32,3 +32,27 @@ def test_an_agency_fee_to_change_employer_in_taiwan_is_answered_with_taiwans_rul
         "istri sy d taiwan majikan nya meninggal, agensi minta 20 juta buat pindah ke majikan baru"
     )
     assert "tanpa biaya agensi" in reply and "*1955*" in reply, reply
+
+
+PLACES = frozenset(("hong kong", "taiwan", "malaysia", "korea selatan", "south korea"))
+CHANGE = (
+    "Aturan pindah majikan berbeda di tiap negara.\n1. Baca kontrak.\n2. Tanya KBRI/KJRI.\n"
+    "*Taiwan*: pindah majikan tanpa biaya agensi.\nKetik *lapor*."
+)
+
+
+def test_a_worker_in_one_place_is_not_told_another_places_rules() -> None:
+    """A Hong Kong helper got Taiwan's paragraph beside her own, and a worker in Korea
+    changing factory got Taiwan's (a chat tester, stop 48)."""
+    assert for_place(BOTH, ("hong kong",), PLACES).split("\n") == [
+        "*Hong Kong* (PRT): gaji minimum HK$5,100.",
+        "Biaya: tanyakan.",
+    ]
+    assert "*Taiwan*" not in for_place(CHANGE, ("korea selatan", "south korea"), PLACES)
+    assert "*Taiwan*" in for_place(CHANGE, ("taiwan",), PLACES)
+
+
+def test_an_answer_that_is_all_places_is_kept_whole_for_a_place_it_does_not_name() -> None:
+    assert for_place(BOTH, ("malaysia",), PLACES) == BOTH
+    lost = "*Hilang:* lapor ke polisi.\n*Hampir habis:* perpanjang di KBRI."
+    assert for_place(lost, ("taiwan",), PLACES) == lost

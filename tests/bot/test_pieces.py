@@ -129,14 +129,14 @@ def test_a_follow_up_that_says_too_little_alone_is_answered_in_its_context(
     assert "Saya belum yakin" in chat.say("syaratnya apa aja ya")
 
 
-def test_the_place_an_earlier_piece_named_leads_an_answer_with_a_paragraph_per_place(
+def test_the_place_an_earlier_piece_named_picks_its_paragraph_of_an_answer_with_one_per_place(
     sqlite_services: Services,
 ) -> None:
     chat, clock = chat_with_clock(sqlite_services, "ibu-taiwan")
     chat.say("anak saya di taiwan")
     clock.now += timedelta(minutes=1)
     reply = chat.say("berapa gaji minimum disana")
-    assert reply.index("*Taiwan*") < reply.index("*Hong Kong*")
+    assert "*Taiwan*" in reply and "*Hong Kong*" not in reply, reply
 
 
 def test_the_same_topic_again_minutes_later_points_to_its_answer_and_later_gives_it_again(
@@ -328,3 +328,19 @@ def test_a_message_that_only_names_another_place_asks_the_question_before_it_of_
     )
     assert asked_again_for("klo di taiwan?", ["gaji di taiwan brp"], numbers) is None
     assert asked_again_for("klo di malaysia?", ["gaji PRT brp"], numbers) is None
+
+
+def test_a_question_of_another_place_after_the_danger_reply_is_answered_not_dialled(
+    sqlite_services: Services,
+) -> None:
+    """ "kalau di hk agensi itu diawasi siapa?" after a Malaysia danger reply got Hong Kong's
+    emergency numbers (a chat tester, stop 48): a question of that place, answered for it. A
+    second person there still gets that place's numbers."""
+    chat, clock = chat_with_clock(sqlite_services, "tawau")
+    assert "Lapor darurat" in chat.say("sy di tawau, majikan kunci sy di rumah")
+    clock.now += timedelta(minutes=1)
+    reply = chat.say("kalau di hk agensi itu diawasi siapa?")
+    assert "Dari Hong Kong" not in reply and "*Hong Kong*" in reply, reply
+    assert "*Taiwan*" not in reply
+    clock.now += timedelta(minutes=1)
+    assert "Dari Hong Kong" in chat.say("kalau di hongkong gmn? adik sy d sana jg dikunci")
