@@ -226,12 +226,36 @@ reported ("takut ketahuan sama sponsornya, dia orang kampung sini jg", "can the 
 out that I reported him?": a chat tester, stop 47)."""
 
 
+VILLAGE_SIDE = re.compile(
+    r"\b(?:kades|kadus|kepala desa|kepala dusun|petugas desa|aparat desa|perangkat desa|"
+    r"pak desa|village head|village officer|village officers)\b"
+)
+FEARING = frozenset("takut khawatir kuatir afraid scared worried".split())
+NOT_WANTING = re.compile(
+    r"\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|ndak|ndek|jangan|don t|do not) mau\b"
+)
+"""The village itself must not learn: the broker is kin of the village head, or the village
+officer is his man ("calonya sodara pak kades, sy takut lapor", "sy gk mau petugas desa tau":
+a family chat tester, stop 48, was steered back to the village officer). Who sees a report,
+and the report kept from the village, is the answer."""
+
+
+def fears_the_village(folded: str, words: set[str]) -> bool:
+    if VILLAGE_SIDE.search(folded) is None:
+        return False
+    if FEARING & words and (REPORTING_WORDS | KNOWING) & words:
+        return True  # "sy takut lapor", "takut kalau ketahuan"
+    return bool(KNOWING & words) and NOT_WANTING.search(folded) is not None
+
+
 def fears_being_known(text: str) -> bool:
-    """`FEAR_OF_BEING_KNOWN` of the other side; the word checks first, since most messages
-    have no word of knowing."""
+    """`FEAR_OF_BEING_KNOWN` of the other side, or of the village (`fears_the_village`); the
+    word checks first, since most messages have no word of knowing."""
     folded = fold(text)
     words = set(folded.split())
     words |= {w[:-3] for w in words if w.endswith("nya")}  # "kadesnya", "sponsornya"
+    if fears_the_village(folded, words):
+        return True
     return (
         bool(KNOWING & words)
         and bool(OTHER_SIDE & words)

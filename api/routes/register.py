@@ -26,6 +26,7 @@ from bot.exports import write_csv
 from bot.i18n import N_, translator
 from bot.ntb_time import ntb_day
 from bot.officers.audit import audit
+from bot.officers.scope import sees_case
 from bot.register import service
 from bot.register.export import REGISTER_COLUMNS, register_rows
 from bot.register.importer import check_fields, import_register
@@ -329,7 +330,7 @@ def entry_page(
         csrf,
         entry=entry,
         village=container.engine.villages.get(entry.village_code),
-        cases=service.cases_of_entry(session, entry),
+        cases=[c for c in service.cases_of_entry(session, entry) if sees_case(officer, c)],
         company_flags=register_company_flags(session, entry, _),
         officers=officers,
         actor_name=lambda actor: actor_name(actor, officers, _),

@@ -81,6 +81,7 @@ def create_case(
     urgent: bool,
     village_code: str,
     share_consent: bool,
+    village_hidden: bool = False,
     attachments: Sequence[dict[str, str]] = (),
     categories: Sequence[str] = (),
     relation: str | None = None,
@@ -105,6 +106,7 @@ def create_case(
         village_code=village_code,
         district_code=".".join(village_code.split(".")[:2]),
         share_consent=share_consent,
+        village_hidden=village_hidden,
         story_read=story_read,
         assistant_reply=assistant_reply,
     )
@@ -275,7 +277,7 @@ def _responsible_officers(session: Session, case: Case) -> list[Officer]:
         officer = session.get(Officer, case.officer_id)
         if officer is not None and officer.active:
             return [officer]
-    village = officers_for_village(session, case.village_code)
+    village = [] if case.village_hidden else officers_for_village(session, case.village_code)
     if case.escalation_level == 0 and village:
         return village
     if case.escalation_level <= 1:

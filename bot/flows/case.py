@@ -38,6 +38,7 @@ from bot.i18n import N_
 from bot.options import ADDRESS, YES_WORDS, bullet, short
 from bot.register.hints import writer_relation
 from bot.register.service import link_new_case
+from bot.triage import fears_being_known
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country
@@ -120,6 +121,9 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         ctx.engine.emergency(ctx)
 
 
+DISTRICT_ONLY = "share:district"
+"""Shared with the district's officers and the province's, not the village's: the reporter
+fears the village learns (the broker is kin of the village head; a chat tester, stop 48)."""
 REFUSED_KEY = "report_refused"
 """A report whose consent was just refused: when, its opening, and whether it was urgent."""
 AGREEING = frozenset("setuju agree lapor melapor".split())
@@ -530,17 +534,31 @@ class CaseForm(ChangeableForm):
             ctx.set_data(urgent=True)
         return danger
 
+    def _share_buttons(self, ctx: Ctx, no: str = N_("No")) -> list[Button]:
+        """*District only* leads when the story fears the village learns of it ("calonya
+        ipar pak kades, sy takut kalau ketahuan")."""
+        yes, refused = yes_no(ctx, N_("Yes, share it"), no)
+        district = Button(DISTRICT_ONLY, short(ctx._("District only")))
+        if fears_being_known(whole_story(ctx.data)):
+            return [district, yes, refused]
+        return [yes, district, refused]
+
     def share_prompt(self, ctx: Ctx) -> None:
         ctx.say(
             ctx._(
                 "May we share this report with the officers of your village and district "
-                "so that they can help?"
+                "so that they can help? If the village must not know (the broker is close to "
+                "the village head, say), choose *District only*: the district's officers and "
+                "the province's administrators handle it, and your village's officers do not "
+                "see it."
             ),
-            yes_no(ctx, N_("Yes, share it"), N_("No")),
+            self._share_buttons(ctx),
         )
 
     def share_read(self, ctx: Ctx) -> bool:
-        shared = self.option(ctx, yes_no(ctx, N_("Yes, share it"), N_("No"))) != NO
+        chosen = self.option(ctx, self._share_buttons(ctx))
+        ctx.set_data(village_hidden=chosen == DISTRICT_ONLY)
+        shared = chosen != NO
         if not shared and not ctx.data.get("urgent"):
             ctx.say(
                 ctx._(
@@ -552,7 +570,7 @@ class CaseForm(ChangeableForm):
         return shared
 
     def _share_confirm_buttons(self, ctx: Ctx) -> list[Button]:
-        return yes_no(ctx, N_("Yes, share it"), N_("Don't share"))
+        return self._share_buttons(ctx, N_("Don't share"))
 
     def share_confirm_prompt(self, ctx: Ctx) -> None:
         ctx.say(
@@ -564,7 +582,9 @@ class CaseForm(ChangeableForm):
         )
 
     def share_confirm_read(self, ctx: Ctx) -> bool:
-        return self.option(ctx, self._share_confirm_buttons(ctx)) != NO
+        chosen = self.option(ctx, self._share_confirm_buttons(ctx))
+        ctx.set_data(village_hidden=chosen == DISTRICT_ONLY)
+        return chosen != NO
 
     def summary_text(self, ctx: Ctx) -> str:
         _ = ctx._
@@ -583,6 +603,8 @@ class CaseForm(ChangeableForm):
             bullet(_("Village"), village.label if village else "-"),
             bullet(_("Story"), whole_story(d)[:300]),
         ]
+        if d.get("village_hidden"):
+            lines.append(bullet(_("Seen by"), _("district and province officers, not the village")))
         return "\n".join(lines)
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
@@ -654,17 +676,24 @@ class CaseForm(ChangeableForm):
             urgent=bool(d.get("urgent")),
             village_code=d["village_code"],
             share_consent=True,
+            village_hidden=bool(d.get("village_hidden")),
             attachments=d.get("attachments", []),
             story_read=answered_first,
             assistant_reply=d.get("opening_reply") if answered_first else None,
         )
         link_new_case(ctx.session, case=case, contact=ctx.contact)
         ctx.contact.village_code = d["village_code"]
-        ctx.say(
+        sent = (
             ctx._(
+                "Your report was sent. Case number *{number}*. An officer of your district, "
+                "not of your village, will answer here in this chat. Anything you write here "
+                "now is added to the report. Type *status* to see where it stands."
+            )
+            if case.village_hidden
+            else ctx._(
                 "Your report was sent. Case number *{number}*. The officer of your village "
                 "will answer here in this chat. Anything you write here now is added to the "
                 "report. Type *status* to see where it stands."
-            ).format(number=case.number),
-            news.offer(ctx),
+            )
         )
+        ctx.say(sent.format(number=case.number), news.offer(ctx))

@@ -31,8 +31,17 @@ def within_area(
 
 
 def scope(query: Select[Any], officer: Officer) -> Select[Any]:
-    """Only the cases of the officer's area."""
-    return within_area(query, officer, Case.district_code, Case.village_code)
+    """Only the cases of the officer's area; a village's officers do not see the cases its
+    reporters asked to keep from the village (`Case.village_hidden`)."""
+    query = within_area(query, officer, Case.district_code, Case.village_code)
+    if officer.role not in ("admin", "supervisor"):
+        query = query.where(Case.village_hidden.is_(False))
+    return query
+
+
+def sees_case(officer: Officer, case: Case) -> bool:
+    """Whether an officer who sees the case's area also sees this case (`scope`)."""
+    return officer.role in ("admin", "supervisor") or not case.village_hidden
 
 
 def visible_case(session: Session, officer: Officer, case_id: int) -> Case | None:

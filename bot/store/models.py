@@ -166,6 +166,9 @@ class Case(Base):
     village_code: Mapped[str] = mapped_column(String(16))
     district_code: Mapped[str] = mapped_column(String(8))
     share_consent: Mapped[bool] = mapped_column(Boolean, default=True)
+    village_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The reporter asked that the village's officers not see it (the broker is kin of the
+    village head): the district's officers and the province's administrators handle it."""
     status: Mapped[str] = mapped_column(String(16), default="new")
     officer_id: Mapped[int | None] = mapped_column(Integer, index=True)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)

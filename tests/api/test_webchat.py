@@ -138,3 +138,32 @@ def test_the_buttons_of_every_reply_to_a_message_stay_pressable(services: Servic
     page = send(web, text="tolong anak saya dikurung majikan tidak dikasih makan")
     options = page.split('class="options"', 1)[1].split("</form>", 1)[0]
     assert 'value="cmd:urgent"' in options, options
+
+
+def test_a_report_kept_from_the_village_goes_to_the_district_and_the_village_never_sees_it(
+    services: Services,
+) -> None:
+    """A family afraid the broker, kin of the village head, learns of the report was steered
+    back to the village officer (a chat tester, stop 48). *District only* sends it past the
+    village: its officers neither see it in the queue nor can open it; the district's do."""
+    people = team(services)
+    web = client(services)
+    steps = [dict(s) for s in REPORT_STEPS]
+    shared = [i for i, s in enumerate(steps) if s == {"button": "opt:yes"}][-1]
+    steps[shared] = {"button": "share:district"}
+    page = ""
+    for step in steps:
+        page = send(web, **step)
+        if step == {"button": "share:district"}:
+            assert "bukan desa" in page, page  # the summary says who will see it
+    assert "Petugas kabupaten Anda, bukan petugas desa" in page, page
+    number = re.search(r"K-[A-Z0-9]{6}", page)
+    assert number, page
+    api = TestClient(create_app(services.container(), run_jobs=False))
+    village = api.get("/api/v1/cases", headers=people["anjani"].headers).json()
+    district = api.get("/api/v1/cases", headers=people["timur"].headers).json()
+    assert number.group(0) not in [c["number"] for c in village]
+    case_id = next(c["id"] for c in district if c["number"] == number.group(0))
+    assert api.get(f"/api/v1/cases/{case_id}", headers=people["anjani"].headers).status_code == 404
+    claimed = api.post(f"/api/v1/cases/{case_id}/claim", headers=people["anjani"].headers)
+    assert claimed.status_code == 404

@@ -176,3 +176,45 @@ def test_the_fear_that_the_broker_or_the_village_head_learns_of_it_gets_who_sees
         assert "Siapa yang melihat:" in reply or "Who sees it:" in reply, (text, reply)
     ill = Chat(sqlite_chat.services, user="ill").say("sy takut majikan tau kalau sy sakit")
     assert "Siapa yang melihat:" not in ill, ill
+
+
+def test_the_fear_that_the_village_learns_is_told_the_report_can_skip_the_village(
+    sqlite_chat: Chat,
+) -> None:
+    """ "calonya sodara pak kades, sy takut lapor" got "not sure"; "sy gk mau petugas desa tau"
+    got what the village offers (a family chat tester, stop 48). Both get who sees a report
+    and that it can go to the district only."""
+    for n, text in enumerate(
+        (
+            "calonya sodara pak kades, sy takut lapor",
+            "sy gk mau petugas desa tau, bisa langsung ke kabupaten aja?",
+        )
+    ):
+        reply = Chat(sqlite_chat.services, user=f"village{n}").say(text)
+        assert "Siapa yang melihat:" in reply and "*Hanya kabupaten*" in reply, (text, reply)
+    told = Chat(sqlite_chat.services, user="told").say("kades bilang lapor aja ke desa")
+    assert "Hanya kabupaten" not in told, told
+
+
+def test_a_story_that_fears_the_village_is_offered_the_district_only_first(
+    sqlite_chat: Chat,
+) -> None:
+    """The chat tester's report named the broker as the village head's in-law and was asked
+    only to share with the village and the district (stop 48)."""
+    reply = ""
+    for text in (
+        "lapor",
+        "ya",
+        "2",
+        "Rina",
+        "malaysia",
+        "kuala lumpur",
+        "calo",
+        "adik sy dibrgkatkan calo pake paspor pelancong. calonya ipar pak kades, sy takut "
+        "kalau ketahuan",
+        "tidak",
+        "anjani suralaga",
+        "ya",
+    ):
+        reply = sqlite_chat.say(text)
+    assert reply.index("Hanya kabupaten") < reply.index("Ya, boleh dibagikan"), reply
