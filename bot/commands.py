@@ -82,6 +82,11 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "gajadi",
         "batal aja",
         "batal saja",
+        # Sasak and Lombok speech (a family chat tester, stop 48)
+        "ndak jadi",
+        "ndk jadi",
+        "ndek jadi",
+        "ndeq jadi",
     ),
     "resume": ("lanjut", "lanjutkan", "resume", "continue"),
     "subscribe": (
@@ -366,15 +371,22 @@ CALLING_OFF = (
     "gk jd",
     "gak jd",
     "ga jd",
+    "ndak jadi",
+    "ndak jd",
+    "ndek jadi",
     "not now",
     "never mind",
     "nevermind",
     "forget it",
 )
+LATER = frozenset("nanti nnti ntar besok lusa later".split())
 FOR_LATER = frozenset(
     "nanti nnti ntar besok lusa dulu dl lagi lg isi kali lain tanya tny istri suami sy saya "
     "aku later maybe first again another time ask my wife husband".split()
 )
+FEARS = frozenset("takut khawatir kuatir afraid scared".split())
+"""Called off in fear ("eh gk jd deh, takut", "sy takut pak, nanti aja": kept as the
+worker's name or the story, a family chat tester, stop 48)."""
 CALLING_OFF_WORDS = 10
 """A form called off with a word of later after it ("batal aja, nanti sy isi lg", "tidak jadi,
 besok aja", "forget it, maybe later", "not now": each was kept as an answer or asked again,
@@ -390,5 +402,6 @@ def _called_off_for_later(folded: str) -> bool:
     for lead in CALLING_OFF:
         led = lead.split()
         if words[: len(led)] == led:
-            return set(words[len(led) :]) <= FOR_LATER
-    return False
+            return set(words[len(led) :]) <= FOR_LATER | FEARS
+    said = set(words)
+    return bool(said & FEARS) and bool(said & LATER) and said <= FOR_LATER | FEARS

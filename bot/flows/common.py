@@ -78,6 +78,11 @@ def village_prompt(ctx: Ctx) -> None:
 
 
 def village_read(ctx: Ctx) -> list[str]:
+    """The villages the name typed may be; a yes, a no or not knowing is no name ("iya" was
+    matched to Mataiyang, Sumbawa Barat, and "aok" to another: chat testers, stops 47-48)."""
+    words = set(fold(ctx.incoming.text or "").split())
+    if words and words <= YES_WORDS | NO_WORDS | ADDRESS | NOT_KNOWING | KNOWING | FORGOT:
+        raise Invalid(ctx._("I need the village's name here."))
     matches = ctx.engine.villages.search(ctx.incoming.text or "")
     if not matches:
         raise Invalid(
@@ -182,9 +187,12 @@ def skip_button(ctx: Ctx) -> list[Button]:
 
 
 NOT_KNOWING = frozenset(
-    "tidak tdk gak gk ga g nggak ngga enggak tak belum blm dont don t not".split()
+    "tidak tdk gak gk ga g nggak ngga enggak tak belum blm dont don t not ndak ndk ndek ndeq "
+    "wati".split()
 )
-KNOWING = frozenset(("tau", "tahu", "tw", "know", "ingat", "inget"))
+KNOWING = frozenset(("tau", "tahu", "tw", "know", "ingat", "inget", "taoq", "taok", "ngoa"))
+"""With the Sasak "ndak tau", "ndeq taoq" (saved as a job and a company: a family chat
+tester, stop 48)."""
 FORGOT = frozenset("lupa forgot forget gatau gtau gktau gaktau".split())
 """Not knowing in one word: "lupa", and "gatau" typed as one."""
 
@@ -252,10 +260,12 @@ name only beside words that are no name ("ina nahu": my mother)."""
 
 
 NEVER_IN_A_NAME = frozenset(
-    "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq wati lekan".split()
+    "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq wati lekan gaji digaji "
+    "dibayar blm belum udh udah sudah sdh bln thn".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
-korea aja") is not a name."""
+korea aja") is not a name, nor a problem ("gaji blm dibayar 3 bln" was saved as the worker:
+a family chat tester, stop 48)."""
 FEARS = FEAR_WORDS | frozenset("khawatir was worried".split())
 """A fear typed where the name is asked is no name."""
 
@@ -266,9 +276,10 @@ def is_a_name(text: str) -> bool:
     words = [w.removesuffix("nya") if len(w) > 5 else w for w in fold(text).split()]
     return (
         any(ch.isalpha() for ch in text)
+        and not any(ch.isdigit() for ch in text)
         and len(words) <= 8
-        # "sy bapaknya", "anak sy pak", "ina nahu"
-        and not all(w in NOT_A_NAME | ADDRESS | PARENTS for w in words)
+        # "sy bapaknya", "anak sy pak", "ina nahu"; a yes ("nggih", "aok") or a no
+        and not all(w in NOT_A_NAME | ADDRESS | PARENTS | YES_WORDS | NO_WORDS for w in words)
         and not NEVER_IN_A_NAME.intersection(words)
     )
 

@@ -268,7 +268,12 @@ class RegisterForm(ChangeableForm):
         ctx.say(ctx._("What is your relation to the worker? E.g. *ibu*, *kakak*, *suami*."))
 
     def relation_read(self, ctx: Ctx) -> str:
+        """ "anak tiang" (my child) makes the writer the parent: it was saved as "anak" (a
+        family chat tester, stop 48)."""
         text = self.text(ctx, 2, 32)
+        relation = writer_relation(text)
+        if relation is not None and relation != "self":
+            return relation
         return relation_in(text) or text.lower()
 
     def worker_prompt(self, ctx: Ctx) -> None:

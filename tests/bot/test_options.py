@@ -68,3 +68,22 @@ def test_who_the_worker_is_to_the_writer_in_sasak_and_mbojo_is_not_a_name() -> N
         assert not is_a_name(said), said
     for name in ("Inaq Sahnun", "Baiq Rina", "Ana"):
         assert is_a_name(name), name
+
+
+def test_a_yes_a_problem_or_a_number_is_not_a_name() -> None:
+    """ "nggih" and "aok" were saved as a trainee's name, and "gaji blm dibayar 3 bln" as the
+    worker (a family chat tester, stop 48)."""
+    from bot.flows.common import is_a_name
+
+    for said in ("nggih", "aok", "ya nggih", "gaji blm dibayar 3 bln", "Siti 2"):
+        assert not is_a_name(said), said
+    for name in ("Bulan", "Inaq Sumiati", "Lalu Muhammad Zaini"):
+        assert is_a_name(name), name
+
+
+def test_not_knowing_in_sasak_is_not_knowing() -> None:
+    """ "ndak tau" was saved as the worker's job and company (a family chat tester, stop 48)."""
+    from bot.flows.common import not_known
+
+    for said in ("ndak tau", "ndeq taoq", "gk tau"):
+        assert not_known(set(said.split())), said

@@ -233,3 +233,40 @@ def test_a_wish_not_to_report_after_all_stops_the_form(sqlite_chat: Chat) -> Non
     sqlite_chat.say("ya")
     assert "Dibatalkan" in sqlite_chat.say("gk jadi lapor pak")
     assert "Pekerja" not in sqlite_chat.say("ya")
+
+
+def test_backing_out_in_fear_or_in_sasak_cancels_and_keeps_nothing(
+    sqlite_services: Services,
+) -> None:
+    """ "eh gk jd deh, takut" and "sy takut pak, nanti aja" at the name were kept for the
+    report, and "ndak jadi" was asked for the name again (a family chat tester, stop 48)."""
+    for n, words in enumerate(("eh gk jd deh, takut", "sy takut pak, nanti aja", "ndak jadi")):
+        chat = Chat(sqlite_services, user=f"afraid{n}")
+        chat.say("lapor")
+        chat.say("ya")
+        chat.say("2")
+        assert "Dibatalkan" in chat.say(words), words
+    assert cases(sqlite_services) == 0
+
+
+def test_a_yes_typed_for_the_village_is_asked_again_not_matched_to_a_village(
+    sqlite_chat: Chat,
+) -> None:
+    """ "iya" at the village was matched to Mataiyang (Sumbawa Barat) and confirmed by a
+    second "iya": a Lombok case would have gone to the wrong officer (a family chat tester,
+    stop 48)."""
+    for text in (
+        "lapor",
+        "ya",
+        "2",
+        "Rina",
+        "malaysia",
+        "kuala lumpur",
+        "gaji",
+        "gaji anak sy blm dibayar 3 bulan",
+        "tidak",
+    ):
+        sqlite_chat.say(text)
+    for yes in ("iya", "aok"):
+        reply = sqlite_chat.say(yes)
+        assert "nama desanya" in reply and "Mataiyang" not in reply, reply

@@ -105,3 +105,11 @@ def test_the_code_of_a_recorded_departure_answers_with_its_status(family: Chat) 
     assert f"Keberangkatan *{code}*: Siti Aminah → Malaysia" in answer
     assert "01-01-2027" in answer and "Maaf" not in answer
     assert code in family.say(f"{code.lower()} gimana")
+
+
+def test_not_knowing_said_in_sasak_is_no_company(family: Chat, services: Services) -> None:
+    """ "ndak tau" was saved as the worker's company and job (a family chat tester, stop 48)."""
+    load_small(services.factory)
+    to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
+    asked = family.say("ndak tau")
+    assert "Keberangkatan: 01-01-2027" in asked, "the company step took it as a name"
