@@ -248,6 +248,22 @@ def fears_the_village(folded: str, words: set[str]) -> bool:
     return bool(KNOWING & words) and NOT_WANTING.search(folded) is not None
 
 
+DOCUMENTS_TOPIC = "dokumen-ditahan"
+SUICIDE_CHOICES = 2
+"""Topics beside the caring words and the numbers for a wish to die with its cause told: few,
+so the numbers stay what the reply is about."""
+PAPERS = re.compile(
+    r"\b(?:paspor|pasport|passport|passports|dokumen|document|documents|ktp|ijazah|visa|"
+    r"iqama|ikama|permit|arc|kontrak|contract|papers|surat|sertifikat|kk|akta|ic|id|"
+    r"buku pelaut|seaman book)\w*"
+)
+"""Papers, named: kept papers are what a message is about only where it names some."""
+
+
+def names_papers(text: str) -> bool:
+    return PAPERS.search(fold(text)) is not None
+
+
 def fears_being_known(text: str) -> bool:
     """`FEAR_OF_BEING_KNOWN` of the other side, or of the village (`fears_the_village`); the
     word checks first, since most messages have no word of knowing."""
@@ -610,6 +626,12 @@ class Triage:
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, read_needs, asks)
+        if DOCUMENTS_TOPIC in (topic, *offered) and not names_papers(text):
+            # "sudah tidak tahan dengan majikan" (cannot bear it) read "tahan" as a passport
+            # held: without a paper named, kept papers come last among the choices
+            others = tuple(s for s in (topic, *offered) if s and s != DOCUMENTS_TOPIC)
+            topic = None if topic == DOCUMENTS_TOPIC else topic
+            offered = tuple(s for s in (*others, DOCUMENTS_TOPIC) if s != topic)
         if danger is not None and danger.topic and danger.topic not in (topic, EMERGENCY_TOPIC):
             # held somewhere: after the numbers, what the message is most likely about among
             # what helps the held; an answer on the route taken (a broker's signs for "went
@@ -629,6 +651,13 @@ class Triage:
             # "please save me": the numbers and the urgent report, no money topics; "tiang mele
             # mate" (I want to die): not the answer about a worker's death the words lean to
             topic, offered = None, ()
+        elif danger is not None and danger.kind == SUICIDE:
+            # a wish to die with its cause told ("adik saya mau bunuh diri katanya gk tahan di
+            # majikan"): the caring words and the numbers, the cause's topics one tap away, not
+            # a passport's answer read from "tahan" (a family chat tester, stop 48)
+            told = (topic, *offered) if topic else offered
+            causes = (s for s in dict.fromkeys(told) if s != DOCUMENTS_TOPIC)
+            topic, offered = None, tuple(causes)
         # a guess is not made where the words lean to danger: there the choices lead with
         # the numbers and say what they are for
         may_guess = (
@@ -702,6 +731,8 @@ class Triage:
         # a guess keeps the other choices it would have had (and the numbers beyond them)
         beside = CHOICES_ALONE - 1 if guess else self._room_beside(text, asks, danger)
         bound = beside if topic else CHOICES_ALONE
+        if danger is not None and danger.kind == SUICIDE:
+            bound = SUICIDE_CHOICES
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):
             # a guess keeps the numbers within reach as its choices alone would have
@@ -880,7 +911,11 @@ class Triage:
         match = answer.match
         ranked = (match.leaning or match.candidates) if match is not None else ()
         helps = self.detector.lead_topics
-        return next((c.slug for c in ranked if c.slug in helps), None)
+        papers = names_papers(answer.question)
+        return next(
+            (c.slug for c in ranked if c.slug in helps and (papers or c.slug != DOCUMENTS_TOPIC)),
+            None,
+        )
 
     def _room_beside(self, text: str, asks: Callable[[], bool], danger: Danger | None) -> int:
         """Topics beside an answer: a story's other needs (STORY_OTHERS), two otherwise.

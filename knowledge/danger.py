@@ -79,6 +79,8 @@ cost about 15 us of a triage's 540 on held-out questions (90 % are this long) an
 real messages; at 70 letters it would be 7 us, and that terse message would be missed."""
 TRAFFICKING = "trafficking"
 """The kind of forced labour read from its signs together (`_shows_forced_labour`)."""
+SCHOOL_WORDS = 4
+"""How far after a blow a school is read as where it happened ("dipukul temannya di sekolah")."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
@@ -352,6 +354,8 @@ class DangerDetector:
         """A cause named after "karena"/"because of" that is not a person."""
         self.unreal_places = frozenset(str(w) for w in causes.get("unreal_places") or ())
         """A place that is not one ("diculik di game")."""
+        self.schoolyard = frozenset(str(w) for w in causes.get("school") or ())
+        """A child's school: a fight there is not a worker in danger (`_not_by_a_person`)."""
         self.feels_like = re.compile(self._any_of(spec.get("feels_like")) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes")))
@@ -808,6 +812,8 @@ class DangerDetector:
         place = following[1] if len(following) > 1 else ""
         if following[0] in PLACE_WORDS and place in self.unreal_places:
             return True
+        if kind == "violence" and not self.schoolyard.isdisjoint(rest.split()[:SCHOOL_WORDS]):
+            return True  # "anak sy dipukul temannya di sekolah" (a family chat tester, stop 48)
         return kind == "held" and bool(self.caused.search(rest))
 
     def _told_of_others(self, recent: str, rest: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.triage import CHOICES_ALONE
+from bot.triage import CHOICES_ALONE, Triage
 from bot.types import Reply
 from knowledge.evaluation import read_labelled
 from tests.cases_support import GUESSED
@@ -326,3 +326,23 @@ def test_a_wish_to_die_told_beside_a_beating_is_spoken_to_and_answered_for_the_b
     replies = Chat(sqlite_services, user="both").send("I want to die, my boss hits me every day")
     assert replies[0].text.startswith("Thank you for telling me"), replies[0].text
     assert any("right to protection from violence" in r.text for r in replies[1:]), replies
+
+
+def test_not_bearing_it_is_no_passport_held(triage: Triage) -> None:
+    """ "tidak tahan" (cannot bear it) read "tahan" as a passport held: "sudah tidak tahan
+    dengan majikan" was answered with kept papers (a family chat tester, stop 48). Without a
+    paper named, kept papers come last; named, they are answered."""
+    reading = triage.read("sudah tidak tahan dengan majikan")
+    assert reading.topic != "dokumen-ditahan"
+    assert reading.offered[:1] != ("dokumen-ditahan",)
+    assert triage.read("paspor sy ditahan agen").topic == "dokumen-ditahan"
+
+
+def test_a_wish_to_die_with_its_cause_gets_the_numbers_and_two_choices(triage: Triage) -> None:
+    """ "adik saya di malaysia mau bunuh diri katanya gk tahan di majikan" got the numbers and
+    then the answer on a passport held (a family chat tester, stop 48): the caring words and
+    the numbers, with the cause two taps away at most."""
+    reading = triage.read("adik saya di malaysia mau bunuh diri katanya gk tahan di majikan")
+    assert reading.urgent and reading.danger is not None and reading.danger.wishes_to_die
+    assert reading.topic is None and len(reading.offered) <= 2
+    assert "dokumen-ditahan" not in reading.offered and "kekerasan-majikan" in reading.offered

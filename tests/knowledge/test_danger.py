@@ -2174,3 +2174,15 @@ def test_things_given_back_and_plans_to_send_home_are_not_a_person_held() -> Non
         "sy d taiwan, majikan blg mau pulangin sy sebelum kontrak habis",
     )
     assert_danger("majikan gk kasih sy pulang", "majikan jahat, pulangkan saya pak")
+
+
+def test_a_child_hit_at_school_or_a_holiday_refused_is_not_danger_now() -> None:
+    """A classmate's blow at school got the emergency reply with the missions' numbers, and so
+    did a holiday home refused after eight years (chat testers, stop 48). Not let go home, or
+    hit by the employer, stays danger."""
+    assert_no_danger(
+        "anak sy dipukul temannya di sekolah, sy hrs lapor kemana",
+        "sy d arab saudi udh 8 thn, gaji dibayar tp sy kangen anak, majikan gk kasih cuti pulang",
+        "majikan tidak mau kasih pulang lebaran",
+    )
+    assert_danger("saya dipukul majikan", "majikan gk kasih sy pulang")
