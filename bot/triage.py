@@ -153,6 +153,31 @@ def asks_where_to_turn(text: str) -> bool:
     )
 
 
+THE_NUMBER = frozenset(
+    "nomornya nomernya nmrnya nomor nomer nmr kontaknya hotlinenya telponnya teleponnya "
+    "number".split()
+)
+OWN_NUMBERS = frozenset(
+    "rekening paspor passport ktp kk hp resi pendaftaran registrasi peserta bpjs kasus "
+    "laporan antrian account".split()
+)
+ASKING_FOR_IT = WHERE_WORDS | frozenset(("ada", "minta", "apa", "mana"))
+FOLLOW_UP_NUMBER_WORDS = 9
+"""Under an answer, "nomornya brp?" or "kl lapor ke siapa d jepang, ada nomornya?" asks for
+the numbers of the place the chat is about; a number of one's own ("no rekeningnya brp") is
+not (a chat tester, stop 48: both got a line on the worker's passport number)."""
+
+
+def asks_the_number(text: str) -> bool:
+    words = set(fold(text).split())
+    bare = {w.removesuffix("nya") for w in words}  # "paspornya", "rekeningnya"
+    if not 0 < len(words) <= FOLLOW_UP_NUMBER_WORDS or OWN_NUMBERS & bare:
+        return False
+    if THE_NUMBER & words and ASKING_FOR_IT & words:
+        return True
+    return bool(REPORTING & words) and bool(WHERE_WORDS & words)
+
+
 def asks_for_a_number(text: str) -> bool:
     """A short question for an authority's number ("nomor kdei taipei brp", "what is the
     embassy number"), not where to report."""

@@ -16,7 +16,7 @@ from bot import pieces, replies
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
-from bot.triage import Reading, asks_for_more, asks_where_to_turn
+from bot.triage import Reading, asks_for_more, asks_the_number, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
 from knowledge.passages import answering_lines
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 
 FOLLOW_UP_WORDS = 6
 """A follow-up that points back at the answer ("uangnya bisa balik gk?") is this short."""
+NOT_POINTING = frozenset(
+    "sebenarnya sebenernya sbnrnya sbnernya biasanya katanya rupanya akhirnya pokoknya "
+    "misalnya kayaknya sepertinya harusnya seharusnya semestinya mestinya soalnya makanya "
+    "emangnya memangnya tampaknya nampaknya agaknya kiranya lainnya selanjutnya sebelumnya "
+    "setelahnya sesudahnya terutamanya kira kiranya".split()
+)
+"""Words that end in "-nya" and point at nothing: "brp sebenernya biaya resmi ke jepang"
+after the broker answer asks the official cost, not the broker's lines (a family chat
+tester, stop 48)."""
 
 
 def under_an_answer(
@@ -63,7 +72,7 @@ def under_an_answer(
     if (
         not reading.urgent
         and (earlier or just_answered or reading.topic is None)
-        and asks_where_to_turn(text)
+        and (asks_where_to_turn(text) or ((earlier or just_answered) and asks_the_number(text)))
     ):
         # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
         # a place one goes to or comes from ("lowongan k jepang") is not where one is. A
@@ -103,7 +112,9 @@ def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: 
         or reading.company is not None
         or reading.topic in (None, just_answered)
         or len(words) > FOLLOW_UP_WORDS
-        or not any(len(w) > len("nya") + 2 and w.endswith("nya") for w in words)
+        or not any(
+            len(w) > len("nya") + 2 and w.endswith("nya") and w not in NOT_POINTING for w in words
+        )
         or categories_in(text)  # "paspornya ditahan agen": a new problem, not a follow-up
     ):
         return False

@@ -344,3 +344,12 @@ def test_a_question_of_another_place_after_the_danger_reply_is_answered_not_dial
     assert "*Taiwan*" not in reply
     clock.now += timedelta(minutes=1)
     assert "Dari Hong Kong" in chat.say("kalau di hongkong gmn? adik sy d sana jg dikunci")
+
+
+def test_a_number_of_ones_own_is_not_asking_for_the_places_numbers() -> None:
+    from bot.triage import asks_the_number
+
+    assert asks_the_number("nomornya brp?")
+    assert asks_the_number("kl lapor ke siapa d jepang, ada nomornya?")
+    for own in ("nomor paspornya apa", "no rekeningnya brp", "gaji nya brp"):
+        assert not asks_the_number(own), own
