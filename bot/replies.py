@@ -12,7 +12,7 @@ from bot.i18n import N_, translator
 from bot.options import short, typed_number
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home, at_sea
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -86,7 +86,18 @@ def emergency_text(
         if caring
         else _("If someone is in danger now, call for help at once:")
     ]
-    if country is not None and country.lines:
+    sea = at_sea(ctx.incoming.text)
+    if sea:
+        lines.append("")
+        lines.append(
+            _(
+                "At sea, no land's emergency number gets through. With the ship's internet: "
+                "KP2MI on WhatsApp *0811-8080-141*, or the emergency button of the Kemlu *Safe "
+                "Travel* app, which reaches the nearest embassy or consulate. Say the ship's "
+                "name, its flag and the next port."
+            )
+        )
+    elif country is not None and country.lines:
         lines.append("")
         lines.append(place_numbers(ctx, country))
     elif country is not None:
@@ -100,11 +111,11 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if country is None and at_home(ctx.incoming.text):
+    if not sea and country is None and at_home(ctx.incoming.text):
         # "d tahan d penampungan PT d jakarta": in Indonesia, the police are the local number
         lines.append("")
         lines.append(_("In Indonesia: call the police at *110* now."))
-    elif country is None:
+    elif not sea and country is None:  # at sea the ship is named instead, asked above
         lines.append("")
         lines.append(
             _(

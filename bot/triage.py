@@ -667,9 +667,13 @@ class Triage:
                 others = (danger.topic, *offered, *((topic,) if topic else ()))
                 topic = lead
                 offered = tuple(s for s in dict.fromkeys(others) if s != lead)
-            elif topic is None:
-                # after the numbers, what helps with this danger (what to do when beaten, ...)
-                topic, offered = danger.topic, tuple(s for s in offered if s != danger.topic)
+            elif topic is None or topic in self.country_topics:
+                # after the numbers, what helps with this danger (what to do when beaten, ...),
+                # not how to go to work where it happens (a crew member beaten at sea got
+                # Taiwan's wages: a chat tester, stop 48); that place's topic stays a choice
+                others = (*offered, *((topic,) if topic else ()))
+                topic = danger.topic
+                offered = tuple(s for s in dict.fromkeys(others) if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))
         if self._bare_danger(text, standard, danger, topic):

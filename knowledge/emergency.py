@@ -56,6 +56,19 @@ both got Indonesia's police). "Saya dari Bima" says where the writer is; "diseka
 batam" is in Batam."""
 
 
+AT_SEA = re.compile(
+    r"\b(?:di laut|d laut|dilaut|tengah laut|di tengah laut|lepas pantai|at sea|out at sea|"
+    r"in the middle of the sea|on the high seas|high seas|laut lepas|sedang berlayar|lagi berlayar|"
+    r"lg berlayar|blm sandar|belum sandar|gk sandar|tidak sandar|belum pernah sandar)\b"
+)
+"""Someone on a ship at sea: no land's emergency number reaches them, whatever the flag ("sy
+ABK kapal ikan taiwan, skrg lg d laut dekat fiji": Taiwan's police, a chat tester, stop 48)."""
+
+
+def at_sea(text: str | None) -> bool:
+    return AT_SEA.search(fold_all(text or "")) is not None
+
+
 def at_home(text: str | None) -> bool:
     """A place in Indonesia is named where someone is (not one a route passed), or a crossing
     by small boat is being told."""

@@ -353,3 +353,17 @@ def test_a_number_of_ones_own_is_not_asking_for_the_places_numbers() -> None:
     assert asks_the_number("kl lapor ke siapa d jepang, ada nomornya?")
     for own in ("nomor paspornya apa", "no rekeningnya brp", "gaji nya brp"):
         assert not asks_the_number(own), own
+
+
+def test_a_crew_member_at_sea_gets_what_reaches_a_ship_not_a_lands_numbers(
+    sqlite_chat: Chat,
+) -> None:
+    """ "sy ABK kapal ikan taiwan, skrg lg d laut dekat fiji, kapten suka mukul" got Taiwan's
+    police and ambulance, which a boat near Fiji cannot call, and then Taiwan's wages (a chat
+    tester, stop 48): what works over the ship's internet, then what to do when beaten."""
+    reply = sqlite_chat.say(
+        "sy ABK kapal ikan taiwan, skrg lg d laut dekat fiji, kapten suka mukul"
+    )
+    assert "Di laut" in reply and "Safe Travel" in reply and "0811-8080-141" in reply, reply
+    assert "Dari Taiwan" not in reply and "NT$20,000" not in reply, reply
+    assert "Sebutkan negara atau kotanya" not in reply
