@@ -25,7 +25,10 @@ def place_numbers(ctx: Ctx, country: Country) -> str:
     """The numbers to call from one country (local emergency, the mission's hotline)."""
     lang = ctx.lang
     head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
-    return "\n".join([head, *("• " + line.text(lang) for line in country.lines)])
+    lines = [head, *("• " + line.text(lang) for line in country.lines)]
+    if country.far_note and country.far_from_lines(ctx.incoming.text):
+        lines.append(country.far_note.get(lang) or country.far_note.get("id", ""))
+    return "\n".join(lines)
 
 
 REPORT_INVITE = N_("Type *report* and your village officer will help.")

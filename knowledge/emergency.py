@@ -9,7 +9,7 @@ the foreign ministry's hotline) still reach help from anywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -108,6 +108,15 @@ class Country:
     lines: tuple[Line, ...]
     topic: str | None = None
     """The knowledge-base topic about working there (Malaysia, Taiwan and Hong Kong, ...)."""
+    far: tuple[str, ...] = ()
+    far_note: dict[str, str] = field(default_factory=dict)
+    """Regions whose nearest mission's number the list lacks (Sabah, Sarawak, Penang), and
+    what to say there: that it is lacking and which line above to call instead."""
+
+    def far_from_lines(self, text: str | None) -> bool:
+        """The text names one of the regions the list has no nearby mission for."""
+        padded = f" {fold_all(text or '')} "
+        return any(f" {region} " in padded for region in self.far)
 
 
 def _line(data: dict[str, Any]) -> Line:
@@ -144,6 +153,8 @@ class EmergencyNumbers:
                 words=tuple(str(w).lower() for w in c.get("words") or ()),
                 lines=tuple(_line(x) for x in c.get("lines") or ()),
                 topic=str(c["topic"]) if c.get("topic") else None,
+                far=tuple(str(w).lower() for w in (c.get("far") or {}).get("words") or ()),
+                far_note=dict((c.get("far") or {}).get("note") or {}),
             )
             for c in data.get("countries") or ()
         )

@@ -367,3 +367,14 @@ def test_a_crew_member_at_sea_gets_what_reaches_a_ship_not_a_lands_numbers(
     assert "Di laut" in reply and "Safe Travel" in reply and "0811-8080-141" in reply, reply
     assert "Dari Taiwan" not in reply and "NT$20,000" not in reply, reply
     assert "Sebutkan negara atau kotanya" not in reply
+
+
+def test_sabah_sarawak_or_penang_are_told_the_nearest_consulates_number_is_lacking(
+    sqlite_chat: Chat,
+) -> None:
+    """ "nomor kjri kota kinabalu brp?" got Kuala Lumpur's and Johor Bahru's numbers without a
+    word that Kota Kinabalu's is lacking (chat testers, stop 48)."""
+    reply = sqlite_chat.say("nomor kjri kota kinabalu brp?")
+    assert "belum punya nomor konsulat (KJRI) terdekat" in reply and "KBRI Kuala Lumpur" in reply
+    johor = Chat(sqlite_chat.services, user="jb").say("nomor kjri johor brp?")
+    assert "belum punya nomor konsulat" not in johor, johor
