@@ -340,6 +340,10 @@ saudi"): the reply opens with condolences (a cold answer met two chat testers' g
 families, stop 46). A question about deaths in general ("kalau PMI meninggal ...") tells none."""
 
 
+HARM_OF_THE_BODY = frozenset(("violence", "illness"))
+STILL_THERE = frozenset("masih juga teman temannya still too also other others".split())
+
+
 def tells_a_death(text: str) -> bool:
     folded = fold(text)
     return DEATH_TOLD.search(folded) is not None and not folded.startswith(
@@ -600,13 +604,28 @@ class Triage:
             and answer.topic.slug != EMERGENCY_TOPIC
         )
 
+    def _harm_of_the_dead(self, danger: Danger, text: str) -> bool:
+        """Wounds or a blow told of a family member who has died ("suami sy meninggal di
+        malaysia, badannya luka2"; "kabarnya kecelakaan ... sy curiga dia dipukul") are grief
+        and questions, not someone to save now: the emergency reply opened a bereaved family's
+        answer (a family chat tester, stop 48). Anyone still there ("masih", "juga") or a
+        plea keeps it danger."""
+        if danger.kind not in HARM_OF_THE_BODY or not tells_a_death(text):
+            return False
+        words = set(fold(text).split())
+        return STILL_THERE.isdisjoint(words) and not self.detector.pleads(
+            self.detector.standard(text)
+        )
+
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.danger_of(text, standard)
         asks = cache(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
-        if danger is not None and self._calm_topic_outweighs(danger, answer):
+        if danger is not None and (
+            self._calm_topic_outweighs(danger, answer) or self._harm_of_the_dead(danger, text)
+        ):
             danger = None
         read_needs = cache(partial(self.need_reader.read, text, standard))
         # the destinations the message names, read once for the rules that need them

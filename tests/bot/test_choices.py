@@ -346,3 +346,17 @@ def test_a_wish_to_die_with_its_cause_gets_the_numbers_and_two_choices(triage: T
     assert reading.urgent and reading.danger is not None and reading.danger.wishes_to_die
     assert reading.topic is None and len(reading.offered) <= 2
     assert "dokumen-ditahan" not in reading.offered and "kekerasan-majikan" in reading.offered
+
+
+def test_wounds_of_a_worker_who_died_are_grief_not_danger_now(triage: Triage) -> None:
+    """ "suami sy meninggal di malaysia, badannya luka2" opened with the emergency reply (a
+    family chat tester, stop 48): the death is answered, the blow suspected one tap away.
+    Someone still there keeps it danger."""
+    for text in (
+        "suami sy meninggal di malaysia, badannya luka2, kata agen jatuh",
+        "pak anak sy meninggal di malaysia 5 hari lalu, kabarnya kecelakaan di tempat kerja, tp "
+        "badannya banyak luka, sy curiga dia dipukul",
+    ):
+        reading = triage.read(text)
+        assert not reading.urgent and reading.topic == "pmi-meninggal-sakit", text
+    assert triage.read("anak sy dipukul majikan sampai meninggal, temannya masih disiksa").urgent
