@@ -89,7 +89,7 @@ def emergency_text(
         if caring
         else _("If someone is in danger now, call for help at once:")
     ]
-    sea = at_sea(ctx.incoming.text)
+    sea = at_sea(ctx.incoming.text, numbers.place_word_in)
     if sea:
         lines.append("")
         lines.append(

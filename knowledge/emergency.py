@@ -9,6 +9,7 @@ the foreign ministry's hotline) still reach help from anywhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -65,8 +66,19 @@ AT_SEA = re.compile(
 ABK kapal ikan taiwan, skrg lg d laut dekat fiji": Taiwan's police, a chat tester, stop 48)."""
 
 
-def at_sea(text: str | None) -> bool:
-    return AT_SEA.search(fold_all(text or "")) is not None
+def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) -> bool:
+    """On a ship at sea; not in a sea named for a country ("kapal sy tenggelam d laut korea":
+    Korea's numbers), when `places` (a lookup of place words) is given."""
+    folded = fold_all(text or "")
+    found = AT_SEA.search(folded)
+    if found is None:
+        return False
+    after = " ".join(folded[found.end() :].split()[:SEA_NAME_WORDS])
+    return places is None or not after or places(after) is None
+
+
+SEA_NAME_WORDS = 2
+"""How many words after "di laut" may name whose sea it is."""
 
 
 def at_home(text: str | None) -> bool:

@@ -276,7 +276,6 @@ def is_a_name(text: str) -> bool:
     words = [w.removesuffix("nya") if len(w) > 5 else w for w in fold(text).split()]
     return (
         any(ch.isalpha() for ch in text)
-        and not any(ch.isdigit() for ch in text)
         and len(words) <= 8
         # "sy bapaknya", "anak sy pak", "ina nahu"; a yes ("nggih", "aok") or a no
         and not all(w in NOT_A_NAME | ADDRESS | PARENTS | YES_WORDS | NO_WORDS for w in words)

@@ -127,11 +127,22 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
             step.ask_again(ctx)
             return
-        ctx.say(invalid.message)
+        misses = (
+            int(ctx.data.get(MISSED_KEY) or 0) + 1 if ctx.data.get(MISSED_AT) == step.name else 1
+        )
+        ctx.set_data(**{MISSED_KEY: misses, MISSED_AT: step.name})
+        if misses >= MISSES_BEFORE_WAY_OUT:
+            # the same step missed again: the way out is said (a family chat tester, stop 48,
+            # got the ten-item list four times over, with no word of *batal*)
+            ctx.say(invalid.message + "\n" + ctx._("To stop this form, type *batal*."))
+        else:
+            ctx.say(invalid.message)
         step.ask_again(ctx)  # the short way to ask, where a step has one (consent)
         return
     if step.store_as:
         ctx.set_data(**{step.store_as: value})
+    if ctx.data.get(MISSED_KEY):
+        ctx.set_data(**{MISSED_KEY: None, MISSED_AT: None})
     following = form.after(ctx, step)
     if following is None:
         form.finish(ctx)
@@ -141,6 +152,11 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     conv.step = following.name
     following.prompt(ctx)
+
+
+MISSED_KEY, MISSED_AT = "form_missed", "form_missed_at"
+MISSES_BEFORE_WAY_OUT = 2
+"""Answers a step could not read in a row, after which its error says how to stop the form."""
 
 
 def _keep_danger(form: Form, ctx: Ctx, step: str, text: str) -> None:

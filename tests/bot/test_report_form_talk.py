@@ -270,3 +270,12 @@ def test_a_yes_typed_for_the_village_is_asked_again_not_matched_to_a_village(
     for yes in ("iya", "aok"):
         reply = sqlite_chat.say(yes)
         assert "nama desanya" in reply and "Mataiyang" not in reply, reply
+
+
+def test_a_step_missed_twice_says_how_to_stop_the_form(chat: Chat) -> None:
+    """Each wrong answer reprinted the training list with no word of *batal* (a family chat
+    tester, stop 48): the second miss in a row says it."""
+    chat.say("daftar pelatihan")
+    chat.say("ya")
+    assert "ketik *batal*" not in chat.say("xyz")
+    assert "Untuk berhenti mengisi, ketik *batal*." in chat.say("abc")
