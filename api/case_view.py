@@ -25,6 +25,7 @@ KINDS = {
 ROUTED = {
     "village": N_("forwarded to the village officers"),
     "district": N_("forwarded: no village officer yet, so to the district"),
+    "district-only": N_("forwarded to the district only, at the reporter's request"),
     "province": N_("forwarded: no village or district officer yet, so to the province"),
 }
 LEVEL_NAMES = {"village": N_("village"), "district": N_("district"), "province": N_("province")}

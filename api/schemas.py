@@ -32,6 +32,8 @@ class CaseOut(BaseModel):
     village_code: str
     district_code: str
     escalation_level: int
+    village_hidden: bool
+    """Kept from the village's officers at the reporter's request: do not pass it to them."""
     officer_id: int | None
     created_at: datetime
     updated_at: datetime
@@ -83,6 +85,7 @@ def case_out(case: Case) -> CaseOut:
         village_code=case.village_code,
         district_code=case.district_code,
         escalation_level=case.escalation_level,
+        village_hidden=case.village_hidden,
         officer_id=case.officer_id,
         created_at=case.created_at,
         updated_at=case.updated_at,

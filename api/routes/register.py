@@ -323,14 +323,19 @@ def entry_page(
     entry = _entry_or_404(session, officer, entry_id)
     _ = translator("id")
     officers = {o.id: o.name for o in session.scalars(select(Officer))}
+    linked = service.cases_of_entry(session, entry)
+    # a report kept from the village leaves no trace here for the village's officers: neither
+    # its card nor the history line that names it (an officer-side tester, stop 48)
+    unseen = {c.number for c in linked if not sees_case(officer, c)}
     return _render(
         request,
         "register_entry.html",
         officer,
         csrf,
         entry=entry,
+        events=[e for e in entry.events if not (e.kind == "case_linked" and e.body in unseen)],
         village=container.engine.villages.get(entry.village_code),
-        cases=[c for c in service.cases_of_entry(session, entry) if sees_case(officer, c)],
+        cases=[c for c in linked if c.number not in unseen],
         company_flags=register_company_flags(session, entry, _),
         officers=officers,
         actor_name=lambda actor: actor_name(actor, officers, _),

@@ -73,7 +73,13 @@ def recipients(audience: Audience) -> Select[Any]:
                     Registration.contact_id == Contact.id,
                     Registration.destination.in_(countries),
                 ),
-                exists().where(Case.contact_id == Contact.id, Case.country.in_(countries)),
+                # a report kept from the village says nothing to any announcement (an
+                # officer-side tester, stop 48: it alone put a family in a village's audience)
+                exists().where(
+                    Case.contact_id == Contact.id,
+                    Case.country.in_(countries),
+                    Case.village_hidden.is_(False),
+                ),
                 exists().where(
                     RegisterEntry.contact_id == Contact.id, RegisterEntry.country.in_(countries)
                 ),

@@ -251,7 +251,8 @@ def tell_family(session: Session, *, case: Case, text: str, now: datetime | None
     contact = session.get(Contact, case.contact_id)
     if contact is None or contact.erased_at is not None:
         return False
-    queue_reply(session, contact=contact, reply=Reply(text), now=now or utcnow(), sender="officer")
+    reply = Reply(for_the_case(case, text))
+    queue_reply(session, contact=contact, reply=reply, now=now or utcnow(), sender="officer")
     conversation = session.get(Conversation, contact.id)
     if conversation is not None and conversation.flow in CONFIRMING:
         # "baik bu" answering the officer is not a yes to deleting everything, nor to
@@ -313,10 +314,27 @@ def notify(
     )
 
 
+DISTRICT_WORDING = (
+    ("Petugas desa", "Petugas kabupaten"),
+    ("petugas desa", "petugas kabupaten"),
+    ("village officer", "district officer"),
+)
+"""A family's line about a report kept from the village names the district's officer, in
+either language of the catalogs."""
+
+
+def for_the_case(case: Case, text: str) -> str:
+    if not case.village_hidden:
+        return text
+    for village, district in DISTRICT_WORDING:
+        text = text.replace(village, district)
+    return text
+
+
 def case_summary(case: Case) -> str:
     _ = translator("id")
     urgent = _("URGENT") + " " if case.urgent else ""
-    return _("{urgent}Case {number}: {category}, {country}, village {village}.\n{story}").format(
+    summary = _("{urgent}Case {number}: {category}, {country}, village {village}.\n{story}").format(
         urgent=urgent,
         number=case.number,
         category=case.category,
@@ -324,6 +342,10 @@ def case_summary(case: Case) -> str:
         village=case.village_code,
         story=case.story[:600],
     )
+    if case.village_hidden:
+        # the reporter asked that the village not know: said wherever the case is forwarded
+        summary = _("District only: do not pass this to the village.") + "\n" + summary
+    return summary
 
 
 def alert_officers(session: Session, case: Case, headline: str) -> list[Officer]:
@@ -332,6 +354,14 @@ def alert_officers(session: Session, case: Case, headline: str) -> list[Officer]
     for officer in officers:
         notify(session, officer, headline + "\n" + case_summary(case), case)
     return officers
+
+
+DISTRICT_ONLY = "district-only"
+
+
+def routed_level(case: Case) -> str:
+    level = LEVELS[case.escalation_level]
+    return DISTRICT_ONLY if case.village_hidden and level == LEVELS[1] else level
 
 
 def route_case(session: Session, *, case: Case) -> list[Officer]:
@@ -344,8 +374,9 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
         case=case,
         kind="routed",
         actor="system",
-        # "district: budi" — the level tells officers why it went past the village
-        body=f"{LEVELS[case.escalation_level]}: " + ", ".join(o.username for o in officers)
+        # "district: budi" — the level tells officers why it went past the village; a report
+        # kept from the village says so
+        body=f"{routed_level(case)}: " + ", ".join(o.username for o in officers)
         if officers
         else "no officer registered",
     )

@@ -20,6 +20,7 @@ from bot.cases.service import (
     REOPEN_WINDOW,
     add_family_message,
     cases_of,
+    for_the_case,
     open_case_of,
     reopen,
     resolved_lately,
@@ -77,6 +78,13 @@ OUT_OF_REACH = frozenset(
     "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable".split()
 )
 NEGATIONS = frozenset("tidak tdk gk ga gak nggak ngga belum blm blom not no".split())
+
+
+def say_of_case(ctx: Ctx, case: Case, text: str, buttons: list[Button] | None = None) -> None:
+    """Says a line about the family's report; of a report kept from the village, its officer
+    is the district's (a district-only report was told "your village officer" at every step:
+    an officer-side tester, stop 48)."""
+    ctx.say(for_the_case(case, text), buttons or [])
 
 
 def grave_news(words: list[str]) -> str | None:
@@ -171,11 +179,13 @@ def request_close(ctx: Ctx, case: Case, text: str) -> None:
     """The family's wish to close the report, passed to its officer, who resolves it: a
     report closed by a word typed in passing would lose the officer who knows the story."""
     add_family_message(ctx.session, case=case, text=text, closing=True)
-    ctx.say(
+    say_of_case(
+        ctx,
+        case,
         ctx._(
             "Your request to close report *{number}* was passed to your village officer. The "
             "officer is the one who closes it."
-        ).format(number=case.number)
+        ).format(number=case.number),
     )
 
 
@@ -321,11 +331,13 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         add_family_message(ctx.session, case=case, text=text, urgent=True)
         case.urgent = True
         _what_helps(engine, ctx, case, news, text)
-        ctx.say(
+        say_of_case(
+            ctx,
+            case,
             ctx._(
                 "I have added this to your report *{number}* and marked it urgent: your village "
                 "officer sees it first."
-            ).format(number=case.number)
+            ).format(number=case.number),
         )
         return
     # "petugas nya udh baca blm?" asks whether it was read yet, not who may read it
@@ -337,11 +349,13 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         # "sudah ada kabar?", "kira2 brp lama pak", "bisa dibantu gk pak": a question for the
         # officer about this report, not one for the knowledge base
         add_family_message(ctx.session, case=case, text=text)
-        ctx.say(
+        say_of_case(
+            ctx,
+            case,
             ctx._(
                 "Your report *{number}*: {state}. I have passed your question to your "
                 "village officer."
-            ).format(number=case.number, state=menu.case_state(ctx, case))
+            ).format(number=case.number, state=menu.case_state(ctx, case)),
         )
         return
     answer = engine.librarian.ask(text)
@@ -353,10 +367,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
         add_family_message(ctx.session, case=case, text=text)
-        ctx.say(
+        say_of_case(
+            ctx,
+            case,
             ctx._("I have also passed this to your village officer (report *{number}*).").format(
                 number=case.number
-            )
+            ),
         )
         return
     add_family_message(ctx.session, case=case, text=text)
@@ -372,10 +388,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
             [Button("cmd:report", short(ctx._("New report")))],
         )
         return
-    ctx.say(
+    say_of_case(
+        ctx,
+        case,
         ctx._("Added to your report *{number}*; your village officer will see it.").format(
             number=case.number
-        )
+        ),
     )
 
 
@@ -430,10 +448,12 @@ def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
         pieces.DANGER_PLACE_KEY
     ) == pieces.danger_place(place, ctx.lang)
     if given:
-        ctx.say(
+        say_of_case(
+            ctx,
+            case,
             ctx._("Added to your report *{number}*; your village officer will see it.").format(
                 number=case.number
-            )
+            ),
         )
         return
     engine.emergency(ctx, place, with_report=False, open_report=case.number)
@@ -504,12 +524,14 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
         engine.emergency(ctx, place, with_report=False, open_report=case.number)
     elif news is not None and (topic := engine.librarian.topics.get(news)) is not None:
         _what_helps(engine, ctx, case, topic, text)
-    ctx.say(
+    say_of_case(
+        ctx,
+        case,
         ctx._(
             "Your report *{number}* was resolved by your village officer: {outcome}\n\n"
             "I have opened it again and passed your message to your officer. What you write "
             "next is added to it."
-        ).format(number=case.number, outcome=case.outcome or "")
+        ).format(number=case.number, outcome=case.outcome or ""),
     )
     return True
 
@@ -578,7 +600,9 @@ def closed_long_ago(ctx: Ctx, case: Case | None, words: list[str], named: bool =
     if case is None:
         return False
     when = case.resolved_at.strftime("%d-%m-%Y") if case.resolved_at else ""
-    ctx.say(
+    say_of_case(
+        ctx,
+        case,
         ctx._(
             "Your report *{number}* was resolved on {date}: {outcome}\n\nIf the problem goes "
             "on, make a new report: your village officer gets it with everything you write."

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import ColumnElement, and_, false, true
 from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.ntb_time import WITA
-from bot.store.models import Officer
+from bot.store.models import Case, Officer
 
 
 class PeriodError(ValueError):
@@ -48,6 +48,15 @@ class Area:
         if not self.village_codes:
             return false()
         return village.in_(self.village_codes)
+
+    def cases(self) -> ColumnElement[bool]:
+        """The area's cases as its queue shows them: a village's officers do not count the
+        reports kept from the village (`Case.village_hidden`; an officer-side tester, stop
+        48, read their kinds and days off the village's statistics)."""
+        within = self.where(Case.village_code, Case.district_code)
+        if self.level == "village":
+            return and_(within, Case.village_hidden.is_(False))
+        return within
 
 
 @dataclass(frozen=True)

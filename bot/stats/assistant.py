@@ -45,7 +45,7 @@ def on_reviews(session: Session, area: Area, period: Period, villages: VillageDi
     query = select(
         Case.district_code, Case.review_topics, Case.review_danger, Case.assistant_reply
     ).where(
-        area.where(Case.village_code, Case.district_code),
+        area.cases(),
         *period.on_times(Case.created_at),
         *REVIEWED,
         Case.assistant_reply.is_not(None),

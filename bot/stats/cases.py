@@ -35,7 +35,7 @@ def by_category(session: Session, area: Area, period: Period) -> Table:
     """Cases opened in the period, by main category and present status."""
     query = (
         select(Case.category, Case.status, func.count())
-        .where(area.where(Case.village_code, Case.district_code), *period.on_times(Case.created_at))
+        .where(area.cases(), *period.on_times(Case.created_at))
         .group_by(Case.category, Case.status)
     )
     grid: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
@@ -83,7 +83,7 @@ def response_times(
     )
     answer = _seconds(session, first_reply.c.at, Case.created_at)
     resolve = _seconds(session, Case.resolved_at, Case.created_at)
-    scoped = [area.where(Case.village_code, Case.district_code), *period.on_times(Case.created_at)]
+    scoped = [area.cases(), *period.on_times(Case.created_at)]
     base = select(Case.district_code).outerjoin(first_reply, first_reply.c.case_id == Case.id)
     stats: list[Any]
     if session.get_bind().dialect.name == "postgresql":

@@ -26,6 +26,7 @@ def new_case(
     worker_name: str = "Siti",
     story: str = "gaji tidak dibayar",
     story_read: bool = False,
+    village_hidden: bool = False,
 ) -> int:
     with transaction(services.factory) as session:
         contact = Contact(
@@ -45,6 +46,7 @@ def new_case(
             urgent=urgent,
             village_code=village,
             share_consent=True,
+            village_hidden=village_hidden,
             story_read=story_read,
         )
         return case.id
@@ -558,3 +560,56 @@ def test_an_officer_notes_releases_and_transfers_a_case_from_telegram(services: 
         held.escalation_level, held.status = 0, "resolved"
     (closed,) = officer(button=f"case:transfer:{case_id}")
     assert not closed["buttons"] and str(case.number) in closed["text"]
+
+
+def test_a_report_kept_from_the_village_leaves_no_trace_for_its_officers(
+    services: Services, api: TestClient
+) -> None:
+    """An officer-side tester (stop 48) read a district-only case's kinds and days off the
+    village's statistics, found its family in a village announcement's audience, and was
+    told its number by the register entry's history; the family was told its "village
+    officer" resolved it. None of that now; the district still sees and counts it."""
+    from bot.announcements.audience import Audience, count
+    from bot.register.service import create_entry, link_case
+    from bot.stats.area import Area, Period
+    from bot.stats.cases import by_category
+    from bot.store.models import Officer
+    from tests.api.test_dashboard import login
+
+    people = team(services)
+    hidden = new_case(services, ANJANI, village_hidden=True, user="kades-ipar")
+    with services.factory() as session:
+        village = session.get(Officer, people["anjani"].id)
+        district = session.get(Officer, people["timur"].id)
+        assert village is not None and district is not None
+        counted = {
+            who: sum(int(r["total"]) for r in by_category(session, Area.of(o), Period()).rows)
+            for who, o in (("village", village), ("district", district))
+        }
+        case = session.get(Case, hidden)
+        assert case is not None
+        korea = Audience("village", (ANJANI,), None, case.country)
+        assert count(session, korea) == 0
+    assert counted == {"village": 0, "district": 1}
+    listed = api.get("/api/v1/cases", headers=people["timur"].headers).json()
+    assert [c["village_hidden"] for c in listed if c["id"] == hidden] == [True]
+    with transaction(services.factory) as session:
+        case = session.get(Case, hidden)
+        assert case is not None
+        entry = create_entry(
+            session, village_code=ANJANI, country="malaysia", source="officer", worker_name="Siti"
+        )
+        link_case(session, case=case, entry=entry, actor="system")
+        entry_id, number = entry.id, case.number
+    web = TestClient(create_app(services.container(), run_jobs=False))
+    login(web, people["anjani"])
+    page = web.get(f"/officer/register/{entry_id}").text
+    assert "Siti" in page and number not in page
+    api.post(
+        f"/api/v1/cases/{hidden}/resolve",
+        json={"note": "gaji dibayar"},
+        headers=people["timur"].headers,
+    )
+    with services.factory() as session:
+        told = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
+        assert told is not None and "petugas kabupaten" in str(told.payload), told.payload
