@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 
 from knowledge.normalize import fold
 
@@ -387,6 +387,9 @@ FOR_LATER = frozenset(
 FEARS = frozenset("takut khawatir kuatir afraid scared".split())
 """Called off in fear ("eh gk jd deh, takut", "sy takut pak, nanti aja": kept as the
 worker's name or the story, a family chat tester, stop 48)."""
+WHO_FEARS = frozenset("saya sy aku tiang nahu i im m am we kami".split())
+FEAR_FIRST = 3
+"""A fear said before the calling off, by the words it opens with."""
 CALLING_OFF_WORDS = 10
 """A form called off with a word of later after it ("batal aja, nanti sy isi lg", "tidak jadi,
 besok aja", "forget it, maybe later", "not now": each was kept as an answer or asked again,
@@ -399,9 +402,14 @@ def _called_off_for_later(folded: str) -> bool:
     words = [w for w in folded.split() if w not in FILLERS or w in FOR_LATER]
     if not 0 < len(words) <= CALLING_OFF_WORDS:
         return False
+    said = set(words)
+    if said & FEARS and said & LATER and said <= FOR_LATER | FEARS:
+        return True  # "sy takut pak, nanti aja"
+    if set(words[:FEAR_FIRST]) & FEARS:
+        # the fear said first: "tiang takut, ndak jadi", "sy takut, gk jd" (a tester, stop 48)
+        words = list(dropwhile(lambda w: w in FEARS | WHO_FEARS, words))
     for lead in CALLING_OFF:
         led = lead.split()
         if words[: len(led)] == led:
-            return set(words[len(led) :]) <= FOR_LATER | FEARS
-    said = set(words)
-    return bool(said & FEARS) and bool(said & LATER) and said <= FOR_LATER | FEARS
+            return set(words[len(led) :]) <= FOR_LATER | FEARS | WHO_FEARS
+    return False

@@ -159,7 +159,8 @@ THE_NUMBER = frozenset(
 )
 OWN_NUMBERS = frozenset(
     "rekening paspor passport ktp kk hp resi pendaftaran registrasi peserta bpjs kasus "
-    "laporan antrian account".split()
+    "laporan antrian account kontrak contract visa izin ijin sisko siskop2mi pt permit arc "
+    "iqama".split()
 )
 ASKING_FOR_IT = WHERE_WORDS | frozenset(("ada", "minta", "apa", "mana"))
 FOLLOW_UP_NUMBER_WORDS = 9
@@ -255,7 +256,8 @@ VILLAGE_SIDE = re.compile(
     r"\b(?:kades|kadus|kepala desa|kepala dusun|petugas desa|aparat desa|perangkat desa|"
     r"pak desa|village head|village officer|village officers)\b"
 )
-FEARING = frozenset("takut khawatir kuatir afraid scared worried".split())
+FEARING = frozenset("takut khawatir kuatir afraid scared worried jerih rahasiakan rahasia".split())
+DONT_TELL = re.compile(r"\b(?:jangan|jgn|jngn) (?:\w+ ){0,2}(?:tau|tahu|tw|kasih tau|kasi tau)\b")
 NOT_WANTING = re.compile(
     r"\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|ndak|ndek|jangan|don t|do not) mau\b"
 )
@@ -265,12 +267,55 @@ a family chat tester, stop 48, was steered back to the village officer). Who see
 and the report kept from the village, is the answer."""
 
 
+VILLAGE_SIDE_WORDS = frozenset("kades kadus desa dusun village".split())
+"""A word every `VILLAGE_SIDE` phrase holds: most messages have none, and skip the search."""
+
+
 def fears_the_village(folded: str, words: set[str]) -> bool:
-    if VILLAGE_SIDE.search(folded) is None:
+    if VILLAGE_SIDE_WORDS.isdisjoint(words) or VILLAGE_SIDE.search(folded) is None:
         return False
-    if FEARING & words and (REPORTING_WORDS | KNOWING) & words:
-        return True  # "sy takut lapor", "takut kalau ketahuan"
+    if FEARING & words:
+        return True  # "sy takut lapor", "takut kalau ketahuan", "tiang jerih", "rahasiakan"
+    if DONT_TELL.search(folded):
+        return True  # "tlg jgn sampe desa tau"
     return bool(KNOWING & words) and NOT_WANTING.search(folded) is not None
+
+
+BROKERS = frozenset("calo calonya sponsor sponsornya tekong tekongnya broker".split())
+
+
+def village_kept_out(text: str) -> bool:
+    """The village must not see the report: the story fears it, or the broker is of the
+    village's head ("calo nya pak kades sendiri"), or a reply says so ("sy gk mau desa tau").
+    *District only* leads, or is chosen."""
+    folded = fold(text)
+    words = set(folded.split())
+    if fears_being_known(text):
+        return True
+    if VILLAGE_SIDE_WORDS.isdisjoint(words):
+        return False
+    if BROKERS & words and VILLAGE_SIDE.search(folded) is not None:
+        return True
+    return (
+        NOT_WANTING.search(folded) is not None
+        or DONT_TELL.search(folded) is not None
+        or bool(FEARING & words)
+    )
+
+
+WHO_SEES = re.compile(
+    r"\b(?:siapa|sapa)\b(?: \w+){0,4} (?:baca|membaca|dibaca|d baca|lihat|liat|melihat|"
+    r"dilihat|diliat|d liat|tau|tahu)\b"
+    r"|\b(?:dibaca|dilihat|diliat|d baca|d liat)\w* (?:\w+ ){0,2}(?:siapa|sapa)\b"
+    r"|\btanpa (?:lewat |melalui |lwt |ke )?(?:desa|kades|kadus|petugas desa|kantor desa)\b"
+    r"|\b(?:petugas desa|kades|kadus|aparat desa)\w* (?:\w+ ){0,2}(?:liat|lihat|baca|tau|tahu)\b"
+)
+"""Who sees a report, asked ("laporan sy nanti d baca sapa aja?", "bisa gk lapor tanpa lewat
+desa?", "apa petugas desa bisa liat laporan sy": each got "not sure", a tester, stop 48)."""
+
+
+def asks_who_sees(folded: str, words: set[str]) -> bool:
+    return bool(REPORTING_WORDS & words) and WHO_SEES.search(folded) is not None
 
 
 DOCUMENTS_TOPIC = "dokumen-ditahan"
@@ -295,7 +340,7 @@ def fears_being_known(text: str) -> bool:
     folded = fold(text)
     words = set(folded.split())
     words |= {w[:-3] for w in words if w.endswith("nya")}  # "kadesnya", "sponsornya"
-    if fears_the_village(folded, words):
+    if fears_the_village(folded, words) or asks_who_sees(folded, words):
         return True
     return (
         bool(KNOWING & words)

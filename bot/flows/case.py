@@ -38,7 +38,7 @@ from bot.i18n import N_
 from bot.options import ADDRESS, YES_WORDS, bullet, short
 from bot.register.hints import writer_relation
 from bot.register.service import link_new_case
-from bot.triage import fears_being_known
+from bot.triage import village_kept_out
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country
@@ -539,7 +539,7 @@ class CaseForm(ChangeableForm):
         ipar pak kades, sy takut kalau ketahuan")."""
         yes, refused = yes_no(ctx, N_("Yes, share it"), no)
         district = Button(DISTRICT_ONLY, short(ctx._("District only")))
-        if fears_being_known(whole_story(ctx.data)):
+        if village_kept_out(whole_story(ctx.data)):
             return [district, yes, refused]
         return [yes, district, refused]
 
@@ -556,7 +556,11 @@ class CaseForm(ChangeableForm):
         )
 
     def share_read(self, ctx: Ctx) -> bool:
-        chosen = self.option(ctx, self._share_buttons(ctx))
+        typed = ctx.incoming.text or ""
+        if not ctx.incoming.button and village_kept_out(typed):
+            chosen = DISTRICT_ONLY  # "sy gk mau desa tau" at the question (a tester, stop 48)
+        else:
+            chosen = self.option(ctx, self._share_buttons(ctx))
         ctx.set_data(village_hidden=chosen == DISTRICT_ONLY)
         shared = chosen != NO
         if not shared and not ctx.data.get("urgent"):

@@ -259,8 +259,13 @@ PARENTS = frozenset("inaq amaq ina ama".split())
 name only beside words that are no name ("ina nahu": my mother)."""
 
 
+NAMES_TOO = frozenset(("wati", "iyah", "iye"))
+"""A yes or a no that is also a name people in NTB bear ("Wati", "Iyah"): a name."""
+ANSWERS_NOT_NAMES = (YES_WORDS | NO_WORDS) - NAMES_TOO
+
+
 NEVER_IN_A_NAME = frozenset(
-    "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq wati lekan gaji digaji "
+    "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq lekan gaji digaji "
     "dibayar blm belum udh udah sudah sdh bln thn".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
@@ -278,7 +283,7 @@ def is_a_name(text: str) -> bool:
         any(ch.isalpha() for ch in text)
         and len(words) <= 8
         # "sy bapaknya", "anak sy pak", "ina nahu"; a yes ("nggih", "aok") or a no
-        and not all(w in NOT_A_NAME | ADDRESS | PARENTS | YES_WORDS | NO_WORDS for w in words)
+        and not all(w in NOT_A_NAME | ADDRESS | PARENTS | ANSWERS_NOT_NAMES for w in words)
         and not NEVER_IN_A_NAME.intersection(words)
     )
 

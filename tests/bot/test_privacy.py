@@ -218,3 +218,30 @@ def test_a_story_that_fears_the_village_is_offered_the_district_only_first(
     ):
         reply = sqlite_chat.say(text)
     assert reply.index("Hanya kabupaten") < reply.index("Ya, boleh dibagikan"), reply
+
+
+def test_who_sees_a_report_or_the_village_kept_out_in_other_words(sqlite_chat: Chat) -> None:
+    """A tester's other words for the same fear (stop 48) got "not sure" or a broker's signs;
+    each gets who sees a report and the district-only option."""
+    for n, text in enumerate(
+        (
+            "bisa gk lapor tanpa lewat desa?",
+            "laporan sy nanti d baca sapa aja?",
+            "apa petugas desa bisa liat laporan sy",
+            "calonya sodara kades, tlg jgn sampe desa tau",
+            "calo na semeton kades, tiang jerih",
+        )
+    ):
+        reply = Chat(sqlite_chat.services, user=f"sees{n}").say(text)
+        assert "Siapa yang melihat:" in reply, (text, reply)
+    told = Chat(sqlite_chat.services, user="asked").say("sy mau lapor ke kades")
+    assert "Siapa yang melihat:" not in told, told
+
+
+def test_a_village_kept_out_in_a_typed_answer_or_by_the_kades_broker() -> None:
+    from bot.triage import village_kept_out
+
+    assert village_kept_out("sy gk mau desa tau")
+    assert village_kept_out("calo nya pak kades sendiri, uang sy 10jt hilang")
+    for plain in ("ya boleh", "desa anjani", "gaji anak sy blm dibayar 3 bulan"):
+        assert not village_kept_out(plain), plain

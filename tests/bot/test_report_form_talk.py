@@ -240,7 +240,9 @@ def test_backing_out_in_fear_or_in_sasak_cancels_and_keeps_nothing(
 ) -> None:
     """ "eh gk jd deh, takut" and "sy takut pak, nanti aja" at the name were kept for the
     report, and "ndak jadi" was asked for the name again (a family chat tester, stop 48)."""
-    for n, words in enumerate(("eh gk jd deh, takut", "sy takut pak, nanti aja", "ndak jadi")):
+    for n, words in enumerate(
+        ("eh gk jd deh, takut", "sy takut pak, nanti aja", "ndak jadi", "tiang takut, ndak jadi")
+    ):
         chat = Chat(sqlite_services, user=f"afraid{n}")
         chat.say("lapor")
         chat.say("ya")
