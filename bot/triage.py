@@ -824,7 +824,9 @@ class Triage:
         # a guess keeps the other choices it would have had (and the numbers beyond them)
         beside = CHOICES_ALONE - 1 if guess else self._room_beside(text, asks, danger)
         bound = beside if topic else CHOICES_ALONE
-        if danger is not None and danger.kind == SUICIDE:
+        if danger is not None and danger.wishes_to_die:
+            # beside a harm the harm's answer follows the caring words and the numbers (stop
+            # 47); the choices stay few whichever (a tester, stop 48: four after both)
             bound = SUICIDE_CHOICES
         offered = offered[:bound]
         if danger is None and EMERGENCY_TOPIC not in (topic, *offered):

@@ -360,3 +360,19 @@ def test_wounds_of_a_worker_who_died_are_grief_not_danger_now(triage: Triage) ->
         reading = triage.read(text)
         assert not reading.urgent and reading.topic == "pmi-meninggal-sakit", text
     assert triage.read("anak sy dipukul majikan sampai meninggal, temannya masih disiksa").urgent
+
+
+def test_any_wish_to_die_beside_a_harm_is_spoken_to_with_two_choices_at_most(
+    triage: Triage,
+) -> None:
+    """ "sy pengen mati aja, gk kuat d siksa majikan" got the caring words, the answer on
+    violence and four choices; "my sister wants to kill herself, her employer beats her" got
+    no caring words (a tester, stop 48). The harm's answer stays (stop 47); the choices are
+    two at most."""
+    for text in (
+        "sy pengen mati aja, gk kuat d siksa majikan",
+        "my sister wants to kill herself, her employer beats her",
+    ):
+        reading = triage.read(text)
+        assert reading.danger is not None and reading.danger.wishes_to_die, text
+        assert len(reading.offered) <= 2, (text, reading.offered)

@@ -2186,3 +2186,25 @@ def test_a_child_hit_at_school_or_a_holiday_refused_is_not_danger_now() -> None:
         "majikan tidak mau kasih pulang lebaran",
     )
     assert_danger("saya dipukul majikan", "majikan gk kasih sy pulang")
+
+
+def test_held_on_board_or_beaten_in_other_words_a_tester_tried() -> None:
+    """A tester's other words for this stop's mends (stop 48): the Sasak passive, "d bolehin"
+    written apart, months at sea never ashore, and English. A ferry's cargo, a fishing boat's
+    day at home and a holiday refused in Sasak are not danger."""
+    assert_danger(
+        "inaq tiang tepukul siq majikan na d malaysia",
+        "tiang te pukul isiq majikan",
+        "sy gk d bolehin pulang sama majikan",
+        "anak sy ABK, udh 8 bln d laut gk pernah turun, paspornya d pegang kapten",
+        "anak sy kerja d kapal ikan, udh 1 thn gk pernah mendarat, gaji gk d bayar",
+        "we re at sea, the captain won t let us off the ship",
+        "tiang lagi di laut, ndek bau turun",
+    )
+    assert_no_danger(
+        "sy nyebrang ke bali naik kapal, kapten gk kasi turun motor sy",
+        "sy nelayan d pantai labuhan haji, tiap hari d tengah laut, kapten perahu gk kasih turun "
+        "sblm ikan dpt",
+        "majikan ndak bau beng cuti pulang",
+        "te pukul 9 pagi",
+    )
