@@ -134,6 +134,10 @@ def wishes_to_die(reading: Reading) -> bool:
     return reading.danger is not None and reading.danger.wishes_to_die
 
 
+PLACES_COMPARED = 2
+"""Places named in one message from which it compares them rather than asks of one."""
+
+
 class Engine:
     """Wires the knowledge base, the forms and the case service behind one `handle`."""
 
@@ -824,7 +828,11 @@ class Engine:
         if place is None:
             return text
         names = tuple(n.lower() for n in place.name.values())
-        text = place_first(for_place(text, names, self.place_names), names)
+        named = {c.code for _, _, c in self.numbers.places_named(ctx.incoming.text)}
+        if len(named) < PLACES_COMPARED:
+            # "mau kerja ke taiwan atau hk, bagus mana?" compares two: both paragraphs stay
+            text = for_place(text, names, self.place_names)
+        text = place_first(text, names)
         if topic.slug == EMERGENCY_TOPIC and place.lines:
             text = replies.place_numbers(ctx, place) + "\n\n" + text
         return text

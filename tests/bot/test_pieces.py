@@ -378,3 +378,10 @@ def test_sabah_sarawak_or_penang_are_told_the_nearest_consulates_number_is_lacki
     assert "belum punya nomor konsulat (KJRI) terdekat" in reply and "KBRI Kuala Lumpur" in reply
     johor = Chat(sqlite_chat.services, user="jb").say("nomor kjri johor brp?")
     assert "belum punya nomor konsulat" not in johor, johor
+
+
+def test_two_places_compared_keep_both_paragraphs(sqlite_chat: Chat) -> None:
+    """ "mau kerja ke taiwan atau hk, bagus mana?" showed Taiwan's paragraph alone (a tester,
+    stop 48): a comparison keeps both."""
+    reply = sqlite_chat.say("mau kerja ke taiwan atau hk, bagus mana?")
+    assert "*Taiwan*" in reply and "*Hong Kong*" in reply, reply
