@@ -320,12 +320,11 @@ def asks_who_sees(folded: str, words: set[str]) -> bool:
 
 DOCUMENTS_TOPIC = "dokumen-ditahan"
 SUICIDE_CHOICES = 2
-"""Topics beside the caring words and the numbers for a wish to die with its cause told: few,
-so the numbers stay what the reply is about."""
+"""Topics beside the caring words and the numbers for any wish to die: few, so the numbers
+stay what the reply is about."""
 PAPERS = re.compile(
-    r"\b(?:paspor|pasport|passport|passports|dokumen|document|documents|ktp|ijazah|visa|"
-    r"iqama|ikama|permit|arc|kontrak|contract|papers|surat|sertifikat|kk|akta|ic|id|"
-    r"buku pelaut|seaman book)\w*"
+    r"\b(?:(?:paspor|pasport|passport|dokumen|document|ktp|ijazah|visa|iqama|ikama|permit|"
+    r"kontrak|contract|paper|surat|sertifikat|akta|buku pelaut|seaman book)\w*|arc|kk|ic|id)\b"
 )
 """Papers, named: kept papers are what a message is about only where it names some."""
 
@@ -387,6 +386,8 @@ families, stop 46). A question about deaths in general ("kalau PMI meninggal ...
 
 HARM_OF_THE_BODY = frozenset(("violence", "illness"))
 STILL_THERE = frozenset("masih juga teman temannya still too also other others".split())
+"""Wounds told of someone who died (`Triage._harm_of_the_dead`), unless others are still
+there."""
 
 
 def tells_a_death(text: str) -> bool:

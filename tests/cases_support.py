@@ -11,6 +11,7 @@ from bot.cases.service import reply
 from bot.store.db import transaction
 from bot.store.models import Case, Officer
 from migran.services import Services
+from tests.conftest import Chat
 
 REPORT_STEPS: list[dict[str, str]] = [
     {"text": "lapor"},
@@ -28,6 +29,16 @@ REPORT_STEPS: list[dict[str, str]] = [
     {"button": "opt:submit"},
 ]
 """Unpaid wages in Malaysia, danger now, village Anjani (Suralaga), shared and sent."""
+
+
+def report_to_the_village(chat: Chat, problem: str, story: str) -> str:
+    """A family's report typed, not pressed, up to the village question (no one in danger
+    now); the reply asking for the village."""
+    reply = ""
+    for text in ("lapor", "ya", "2", "Rina", "malaysia", "kuala lumpur", problem, story, "tidak"):
+        reply = chat.say(text)
+    return reply
+
 
 GUESSED = "amaq tiang mele taoq tanda-tanda dengan sak dijual lek luar negeri"
 """Sasak: "father, I want to know the signs of people being sold abroad". The ranking is not

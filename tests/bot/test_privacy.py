@@ -15,6 +15,7 @@ from bot.store.models import Case, CaseEvent, Conversation, Message, OutboxMessa
 from bot.types import Incoming
 from migran.services import Services
 from tests.bot.test_store import register, report
+from tests.cases_support import report_to_the_village
 from tests.conftest import Chat
 from tests.officers_support import SAKRA, add_officer
 
@@ -201,22 +202,14 @@ def test_a_story_that_fears_the_village_is_offered_the_district_only_first(
 ) -> None:
     """The chat tester's report named the broker as the village head's in-law and was asked
     only to share with the village and the district (stop 48)."""
-    reply = ""
-    for text in (
-        "lapor",
-        "ya",
-        "2",
-        "Rina",
-        "malaysia",
-        "kuala lumpur",
+    report_to_the_village(
+        sqlite_chat,
         "calo",
         "adik sy dibrgkatkan calo pake paspor pelancong. calonya ipar pak kades, sy takut "
         "kalau ketahuan",
-        "tidak",
-        "anjani suralaga",
-        "ya",
-    ):
-        reply = sqlite_chat.say(text)
+    )
+    sqlite_chat.say("anjani suralaga")
+    reply = sqlite_chat.say("ya")
     assert reply.index("Hanya kabupaten") < reply.index("Ya, boleh dibagikan"), reply
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from bot.store.db import transaction
 from bot.store.models import Case
 from migran.services import Services
+from tests.cases_support import report_to_the_village
 from tests.conftest import Chat
 
 HELD_PASSPORT = "LAPOR kakak sy di malaysia paspornya ditahan agen"
@@ -257,18 +258,7 @@ def test_a_yes_typed_for_the_village_is_asked_again_not_matched_to_a_village(
     """ "iya" at the village was matched to Mataiyang (Sumbawa Barat) and confirmed by a
     second "iya": a Lombok case would have gone to the wrong officer (a family chat tester,
     stop 48)."""
-    for text in (
-        "lapor",
-        "ya",
-        "2",
-        "Rina",
-        "malaysia",
-        "kuala lumpur",
-        "gaji",
-        "gaji anak sy blm dibayar 3 bulan",
-        "tidak",
-    ):
-        sqlite_chat.say(text)
+    report_to_the_village(sqlite_chat, "gaji", "gaji anak sy blm dibayar 3 bulan")
     for yes in ("iya", "aok"):
         reply = sqlite_chat.say(yes)
         assert "nama desanya" in reply and "Mataiyang" not in reply, reply
