@@ -383,10 +383,22 @@ def link_new_case(session: Session, *, case: Case, contact: Contact) -> Register
     """A family's new case is linked to their entry when they recorded exactly one (in the
     case's village): the officer then sees the company, country and dates beside the story."""
     entries = [e for e in entries_of(session, contact) if e.village_code == case.village_code]
-    if len(entries) != 1:
+    if len(entries) != 1 or not same_worker(case, entries[0]):
         return None
     link_case(session, case=case, entry=entries[0], actor="system")
     return entries[0]
+
+
+def same_worker(case: Case, entry: RegisterEntry) -> bool:
+    """Nothing the case and the entry both say tells two workers apart: names whose first
+    words agree, and the same country. A family's report on Ani in Malaysia was linked to the
+    entry of Dewi in Taiwan they had recorded (an officer-side tester, stop 48)."""
+    if case.worker_name and entry.worker_name:
+        first = {name.casefold().split()[0] for name in (case.worker_name, entry.worker_name)}
+        if len(first) != 1:
+            return False
+    known = {c for c in (case.country, entry.country) if c and c != "other"}
+    return len(known) <= 1
 
 
 # -- privacy -------------------------------------------------------------------------------

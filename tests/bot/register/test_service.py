@@ -221,3 +221,22 @@ def test_today_is_the_day_in_ntb_and_a_plan_that_passed_since_does_not_block_an_
             update_entry(
                 session, entry, officer=None, now=later, planned_departure=date(2027, 1, 5)
             )
+
+
+def test_a_new_case_is_linked_only_to_an_entry_of_the_same_worker() -> None:
+    """A family's report on Ani in Malaysia was linked to the entry of Dewi in Taiwan they had
+    recorded (an officer-side tester, stop 48). Names whose first words agree, or none given,
+    and the same country, link."""
+    from bot.register.service import same_worker
+
+    def case(name: str | None, country: str) -> Case:
+        return Case(worker_name=name, country=country)
+
+    def entry(name: str | None, country: str) -> RegisterEntry:
+        return RegisterEntry(worker_name=name, country=country)
+
+    assert not same_worker(case("Ani", "malaysia"), entry("Dewi", "taiwan"))
+    assert not same_worker(case("Ani", "malaysia"), entry("Ani", "taiwan"))
+    assert not same_worker(case("Ani", "malaysia"), entry("Dewi", "malaysia"))
+    assert same_worker(case("Ani Suryani", "malaysia"), entry("ani", "malaysia"))
+    assert same_worker(case(None, "malaysia"), entry("Ani", "malaysia"))
