@@ -700,4 +700,5 @@ class CaseForm(ChangeableForm):
                 "report. Type *status* to see where it stands."
             )
         )
-        ctx.say(sent.format(number=case.number), news.offer(ctx))
+        # the village's news is not offered to a family that keeps its report from the village
+        ctx.say(sent.format(number=case.number), [] if case.village_hidden else news.offer(ctx))

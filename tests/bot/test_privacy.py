@@ -15,7 +15,7 @@ from bot.store.models import Case, CaseEvent, Conversation, Message, OutboxMessa
 from bot.types import Incoming
 from migran.services import Services
 from tests.bot.test_store import register, report
-from tests.cases_support import report_to_the_village
+from tests.cases_support import REPORT_STEPS, report_to_the_village
 from tests.conftest import Chat
 from tests.officers_support import SAKRA, add_officer
 
@@ -238,3 +238,22 @@ def test_a_village_kept_out_in_a_typed_answer_or_by_the_kades_broker() -> None:
     assert village_kept_out("calo nya pak kades sendiri, uang sy 10jt hilang")
     for plain in ("ya boleh", "desa anjani", "gaji anak sy blm dibayar 3 bulan"):
         assert not village_kept_out(plain), plain
+
+
+SHARE_STEP = 11
+"""Where REPORT_STEPS answers the sharing question."""
+
+
+def test_a_report_kept_from_the_village_is_not_offered_the_villages_news(
+    sqlite_services: Services,
+) -> None:
+    """The confirmation of a district-only report offered to subscribe to the village officers'
+    news (an officer-side tester, stop 48); a report shared with the village still offers it."""
+    sent = {}
+    for who, share in (("kept", "share:district"), ("shared", "opt:yes")):
+        chat = Chat(sqlite_services, user=who, channel="telegram")
+        for n, step in enumerate(REPORT_STEPS):
+            chat.send(**({"button": share} if n == SHARE_STEP else step))
+        sent[who] = chat.history[-1][1]
+    titles = {who: [b.title for r in replies for b in r.buttons] for who, replies in sent.items()}
+    assert "Info desa" not in titles["kept"] and "Info desa" in titles["shared"], titles
