@@ -50,11 +50,13 @@ def case_hints(session: Session, contact_ids: list[int]) -> dict[int, CaseHint]:
             Case.contact_id.in_(contact_ids),
             or_(Case.status.in_(OPEN_STATUSES), Case.id.in_(newest_ids)),
         )
-        .order_by(Case.updated_at, Case.id)
+        .order_by(Case.village_hidden, Case.updated_at, Case.id)
     ):
         contact_id = case.contact_id or 0
         if case.status in OPEN_STATUSES:
-            open_of[contact_id] = case  # ordered: the last active wins, as open_case_of
+            # ordered: a report kept from the village, then the last active, wins, as
+            # open_case_of
+            open_of[contact_id] = case
         if contact_id not in newest_of or case.id > newest_of[contact_id].id:
             newest_of[contact_id] = case
     return {cid: CaseHint(cid, open_of.get(cid), newest_of.get(cid)) for cid in contact_ids}

@@ -143,9 +143,12 @@ class CaseHint:
     """The newest case of any status, as resolved_lately looks at."""
 
 
-LATEST_FIRST = (Case.updated_at.desc(), Case.id.desc())
+LATEST_FIRST = (Case.village_hidden.desc(), Case.updated_at.desc(), Case.id.desc())
 """With two reports open, the family's message goes to the one last active (the officer's
-reply the family is answering), not always the newest."""
+reply the family is answering), not always the newest; but first to one kept from the
+village: a message meant for it must not reach the village's officer through the other (an
+officer-side tester, stop 48: "sponsornya itu saudara pak kades" went to the village's case),
+and the district can pass on what is for the village."""
 
 
 def open_case_of(session: Session, contact: Contact) -> Case | None:

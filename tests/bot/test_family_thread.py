@@ -361,3 +361,21 @@ def test_another_relatives_problem_told_in_an_open_report_offers_a_new_report(
     chat, _, _ = reported
     reply = chat.send("pak satu lg, ponakan sy jg d sabah, paspor nya d tahan toke")
     assert any(b.id == "cmd:report" for r in reply for b in r.buttons), [r.text for r in reply]
+
+
+def test_with_a_report_kept_from_the_village_open_a_message_goes_to_it(
+    services: Services,
+) -> None:
+    """A family with a district-only report open filed a second, shared with the village; its
+    next message, about the village head's brother, reached the village officer through the
+    second (an officer-side tester, stop 48). It goes to the report kept from the village."""
+    team(services)
+    chat = Chat(services, user="two-reports")
+    replay(
+        chat, [{"button": "share:district"} if n == 11 else s for n, s in enumerate(REPORT_STEPS)]
+    )
+    replay(chat, SECOND_REPORT)
+    with transaction(services.factory) as session:
+        hidden = session.scalars(select(Case.number).where(Case.village_hidden.is_(True))).one()
+    assert hidden in chat.say("pak, sponsornya itu saudara pak kades, tolong dibantu cepat ya")
+    assert "sponsornya itu saudara pak kades" not in " ".join(to_officer(services))
