@@ -389,14 +389,20 @@ def link_new_case(session: Session, *, case: Case, contact: Contact) -> Register
     return entries[0]
 
 
+NAME_TITLES = frozenset("baiq lalu inaq amaq mamiq dende hj hjh haji hajjah muh muhammad".split())
+"""Titles and common first names in NTB ("Baiq Nurhasanah" is "Nurhasanah" in a report)."""
+
+
 def same_worker(case: Case, entry: RegisterEntry) -> bool:
-    """Nothing the case and the entry both say tells two workers apart: names whose first
-    words agree, and the same country. A family's report on Ani in Malaysia was linked to the
-    entry of Dewi in Taiwan they had recorded (an officer-side tester, stop 48)."""
-    if case.worker_name and entry.worker_name:
-        first = {name.casefold().split()[0] for name in (case.worker_name, entry.worker_name)}
-        if len(first) != 1:
-            return False
+    """Nothing the case and the entry both say tells two workers apart: names that share a
+    word besides a title, and the same country. A family's report on Ani in Malaysia was
+    linked to the entry of Dewi in Taiwan they had recorded (an officer-side tester, stop 48)."""
+    case_words, entry_words = (
+        set((name or "").casefold().replace(".", " ").split()) - NAME_TITLES
+        for name in (case.worker_name, entry.worker_name)
+    )
+    if case_words and entry_words and case_words.isdisjoint(entry_words):
+        return False
     known = {c for c in (case.country, entry.country) if c and c != "other"}
     return len(known) <= 1
 

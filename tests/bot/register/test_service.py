@@ -225,8 +225,8 @@ def test_today_is_the_day_in_ntb_and_a_plan_that_passed_since_does_not_block_an_
 
 def test_a_new_case_is_linked_only_to_an_entry_of_the_same_worker() -> None:
     """A family's report on Ani in Malaysia was linked to the entry of Dewi in Taiwan they had
-    recorded (an officer-side tester, stop 48). Names whose first words agree, or none given,
-    and the same country, link."""
+    recorded (an officer-side tester, stop 48). Names that share a word besides a title, or
+    none given, and the same country, link."""
     from bot.register.service import same_worker
 
     def case(name: str | None, country: str) -> Case:
@@ -240,3 +240,5 @@ def test_a_new_case_is_linked_only_to_an_entry_of_the_same_worker() -> None:
     assert not same_worker(case("Ani", "malaysia"), entry("Dewi", "malaysia"))
     assert same_worker(case("Ani Suryani", "malaysia"), entry("ani", "malaysia"))
     assert same_worker(case(None, "malaysia"), entry("Ani", "malaysia"))
+    assert same_worker(case("Nurhasanah", "malaysia"), entry("Baiq Nurhasanah", "malaysia"))
+    assert same_worker(case("   ", "malaysia"), entry("Ani", "malaysia"))
