@@ -650,7 +650,7 @@ class Triage:
             and answer.topic.slug != EMERGENCY_TOPIC
         )
 
-    def _harm_of_the_dead(self, danger: Danger, text: str) -> bool:
+    def _harm_of_the_dead(self, danger: Danger, text: str, standard: str) -> bool:
         """Wounds or a blow told of a family member who has died ("suami sy meninggal di
         malaysia, badannya luka2"; "kabarnya kecelakaan ... sy curiga dia dipukul") are grief
         and questions, not someone to save now: the emergency reply opened a bereaved family's
@@ -659,9 +659,7 @@ class Triage:
         if danger.kind not in HARM_OF_THE_BODY or not tells_a_death(text):
             return False
         words = set(fold(text).split())
-        return STILL_THERE.isdisjoint(words) and not self.detector.pleads(
-            self.detector.standard(text)
-        )
+        return STILL_THERE.isdisjoint(words) and not self.detector.pleads(standard)
 
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
@@ -670,7 +668,8 @@ class Triage:
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
         if danger is not None and (
-            self._calm_topic_outweighs(danger, answer) or self._harm_of_the_dead(danger, text)
+            self._calm_topic_outweighs(danger, answer)
+            or self._harm_of_the_dead(danger, text, standard)
         ):
             danger = None
         read_needs = cache(partial(self.need_reader.read, text, standard))

@@ -58,9 +58,9 @@ batam" is in Batam."""
 
 
 AT_SEA = re.compile(
-    r"\b(?:di laut|d laut|dilaut|tengah laut|di tengah laut|lepas pantai|at sea|out at sea|"
-    r"in the middle of the sea|on the high seas|high seas|laut lepas|sedang berlayar|lagi berlayar|"
-    r"lg berlayar|blm sandar|belum sandar|gk sandar|tidak sandar|belum pernah sandar)\b"
+    r"\b(?:di laut|d laut|dilaut|tengah laut|lepas pantai|at sea|in the middle of the sea|"
+    r"high seas|laut lepas|sedang berlayar|lagi berlayar|lg berlayar|blm sandar|belum sandar|"
+    r"gk sandar|tidak sandar|belum pernah sandar)\b"
 )
 """Someone on a ship at sea: no land's emergency number reaches them, whatever the flag ("sy
 ABK kapal ikan taiwan, skrg lg d laut dekat fiji": Taiwan's police, a chat tester, stop 48)."""

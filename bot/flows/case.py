@@ -558,11 +558,10 @@ class CaseForm(ChangeableForm):
     def share_read(self, ctx: Ctx) -> bool:
         typed = ctx.incoming.text or ""
         if not ctx.incoming.button and village_kept_out(typed):
-            chosen = DISTRICT_ONLY  # "sy gk mau desa tau" at the question (a tester, stop 48)
+            # "sy gk mau desa tau" at the question (a tester, stop 48)
+            shared = self._shared_as(ctx, DISTRICT_ONLY)
         else:
-            chosen = self.option(ctx, self._share_buttons(ctx))
-        ctx.set_data(village_hidden=chosen == DISTRICT_ONLY)
-        shared = chosen != NO
+            shared = self._shared_as(ctx, self.option(ctx, self._share_buttons(ctx)))
         if not shared and not ctx.data.get("urgent"):
             ctx.say(
                 ctx._(
@@ -586,7 +585,11 @@ class CaseForm(ChangeableForm):
         )
 
     def share_confirm_read(self, ctx: Ctx) -> bool:
-        chosen = self.option(ctx, self._share_confirm_buttons(ctx))
+        return self._shared_as(ctx, self.option(ctx, self._share_confirm_buttons(ctx)))
+
+    @staticmethod
+    def _shared_as(ctx: Ctx, chosen: str) -> bool:
+        """Keeps whether the village is left out; whether the report is shared at all."""
         ctx.set_data(village_hidden=chosen == DISTRICT_ONLY)
         return chosen != NO
 

@@ -30,7 +30,7 @@ NOT_POINTING = frozenset(
     "sebenarnya sebenernya sbnrnya sbnernya biasanya katanya rupanya akhirnya pokoknya "
     "misalnya kayaknya sepertinya harusnya seharusnya semestinya mestinya soalnya makanya "
     "emangnya memangnya tampaknya nampaknya agaknya kiranya lainnya selanjutnya sebelumnya "
-    "setelahnya sesudahnya terutamanya kira kiranya".split()
+    "setelahnya sesudahnya terutamanya kiranya".split()
 )
 """Words that end in "-nya" and point at nothing: "brp sebenernya biaya resmi ke jepang"
 after the broker answer asks the official cost, not the broker's lines (a family chat
