@@ -38,6 +38,7 @@ from bot.context import (
 )
 from bot.flows import (
     after_danger,
+    case_pick,
     case_thread,
     company,
     follow_ups,
@@ -69,16 +70,17 @@ from bot.flows.register_update import (
     update,
 )
 from bot.flows.training import TrainingForm
+from bot.literacy import SPEAK
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
-from bot.store.models import Contact, Conversation, utcnow
+from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import DEATH_TOPIC, MISSING_TOPIC, Reading, Triage, tells_a_death
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import read_danger
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
 from knowledge.normalize import Normalizer, fold
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
@@ -128,6 +130,9 @@ def clean_text(text: str | None) -> str:
 
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
+EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
+"""What was written in the minutes before a report was started, kept in the form for where it
+places the worker when danger is typed in it."""
 
 
 def wishes_to_die(reading: Reading) -> bool:
@@ -243,6 +248,8 @@ class Engine:
             ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
         self._expire_old_form(ctx)
         command = self._command(ctx)
+        if not (command or "").startswith(case_pick.PICK):
+            case_pick.release(ctx)  # another message than "which report?" asked for
         if command is not None:
             self.run_command(ctx, command)
             return
@@ -317,11 +324,15 @@ class Engine:
         named = case_thread.case_named(ctx, ctx.incoming.text or "")
         case = named if named is not None and named.status != "resolved" else None
         case = case or open_case_of(ctx.session, ctx.contact)  # "K-ALZETB ...": that one
+        unclear: list[Case] = []
         if case is not None and named is None:
-            # two reports open: the one whose worker or country the message names
-            case = case_thread.open_case_meant(ctx, ctx.incoming.text or "") or case
+            # two reports open: the one whose worker or country the message names, or whose
+            # officer the family answers; else the family is asked (bot/flows/case_pick.py)
+            meant = case_thread.open_case_meant(ctx, ctx.incoming.text or "")
+            answered, unclear = (None, []) if meant else case_pick.answered_or_unclear(ctx)
+            case = meant or answered or case
         if case is not None:
-            case_thread.open_thread(self, ctx, case)
+            case_thread.open_thread(self, ctx, case, unclear)
             form_steps.remind_paused(self, ctx)
             return
         if case_thread.after_resolved(self, ctx):
@@ -340,16 +351,26 @@ class Engine:
                 self.emergency(ctx, self._report_danger_place(ctx), caring=True)
             return
         if danger is not None:
-            self.emergency(ctx, caring=danger.wishes_to_die)
+            # the place the danger names, else where the report or what came before it places
+            # the worker ("tolong majikan dtg bawa pisau" after a question on Taiwan's wages
+            # got no Taiwan numbers: a chat tester, stop 49); a place at home, Indonesia's
+            place = None if at_home(text) else self.numbers.where_to_dial(text)
+            place = place or (None if at_home(text) else self._report_danger_place(ctx))
+            self.emergency(ctx, place, caring=danger.wishes_to_die)
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
                     add_to_story(ctx, text)  # "katanya mau dibunuh majikan" typed at any step
 
     def _report_danger_place(self, ctx: Ctx) -> Country | None:
-        """Where the report being filled in places someone in danger, if it says."""
+        """Where the report being filled in places someone in danger, if it says; else where
+        the messages just before the form did."""
         country = str(ctx.data.get("country") or "").replace("-", " ")
-        return danger_country(ctx) or self.numbers.country_in(country)
+        return (
+            danger_country(ctx)
+            or self.numbers.country_in(country)
+            or self.numbers.country_in(str(ctx.data.get(EARLIER_KEY) or ""))
+        )
 
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""
@@ -372,6 +393,9 @@ class Engine:
             chosen = choose(ctx.incoming.text, None, options, ctx.previous_options)
             if chosen:
                 return chosen
+        pick = case_pick.typed(ctx, ctx.incoming.text or "")
+        if pick is not None:
+            return case_pick.PICK + pick  # "yg siti" after "which report is this for?"
         command = command_of(ctx.incoming.text)
         if command in UPDATES and not has_entries(ctx):
             return None  # "sudah pulang" from someone with no departure recorded: read it
@@ -433,6 +457,9 @@ class Engine:
                     self.emergency(ctx, place, with_report=True)
                     return
             menu.show(ctx)
+            return
+        if command.startswith(case_pick.PICK):
+            case_pick.picked(ctx, command.removeprefix(case_pick.PICK))
             return
         if command == "resume":
             if conv.flow in self.forms:
@@ -523,10 +550,13 @@ class Engine:
         `urgent` marks a report opened from the danger reply (the numbers were given);
         `opening_reply` is what the assistant gave that message (`replied`)."""
         form = self.forms[flow]
+        earlier = " ".join(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now))[-EARLIER_CHARS:]
         self.clear(ctx)
         conv = ctx.conversation
         if urgent:
             ctx.set_data(urgent=True)
+        if earlier and flow == "case":
+            ctx.set_data(**{EARLIER_KEY: earlier})
         if opening:
             if flow == "case":
                 prefill(ctx, opening, opening_reply)
@@ -600,7 +630,9 @@ class Engine:
             return
         kind = ctx.incoming.media
         if kind in ("voice", "audio"):
-            ctx.say(ctx._("Sorry, I cannot listen to voice notes. Please type your question."))
+            # often from someone for whom writing is hard: what they can do without it
+            ctx.say(ctx._("Sorry, I cannot listen to voice notes."))
+            replies.speak_instead(ctx, self.numbers)
         elif kind == "location":
             ctx.say(
                 ctx._(
@@ -712,7 +744,9 @@ class Engine:
             ctx.say(ctx._("I am very sorry for your loss."))
             ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
         if reading.intent is not None:
-            if reading.intent in ("menu", "help"):
+            if reading.intent == SPEAK:
+                replies.speak_instead(ctx, self.numbers)  # "sy gk bisa baca tulis"
+            elif reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
             elif reading.intent in ("confused", "number"):
                 # "gak ngerti" after an answer: a person to explain it, not the answer again
@@ -833,8 +867,12 @@ class Engine:
             # "mau kerja ke taiwan atau hk, bagus mana?" compares two: both paragraphs stay
             text = for_place(text, names, self.place_names)
         text = place_first(text, names)
-        if topic.slug == EMERGENCY_TOPIC and place.lines:
-            text = replies.place_numbers(ctx, place) + "\n\n" + text
+        if topic.slug == EMERGENCY_TOPIC:
+            # "nomor kbri phnom penh brp?": the place's numbers, or what is lacking of them said
+            # first (the general list alone left the question unanswered: a chat tester, stop 49)
+            head = replies.place_numbers(ctx, place) if place.lines else ""
+            lacking = replies.lacking_numbers(ctx, place, ctx.incoming.text or "")
+            text = "\n\n".join(x for x in (head, lacking, text) if x)
         return text
 
     def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:

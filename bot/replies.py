@@ -13,6 +13,7 @@ from bot.options import short, typed_number
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home, at_sea
+from knowledge.normalize import fold
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -29,6 +30,36 @@ def place_numbers(ctx: Ctx, country: Country) -> str:
     if country.far_note and country.far_from_lines(ctx.incoming.text):
         lines.append(country.far_note.get(lang) or country.far_note.get("id", ""))
     return "\n".join(lines)
+
+
+MISSION_WORDS = frozenset(
+    "kbri kjri kdei kri kedutaan konsulat konjen embassy consulate perwakilan".split()
+)
+MISSION_LABELS = ("KBRI", "KJRI", "KDEI", "KRI ", "Embassy", "Consulate")
+NO_LOCAL_NUMBERS = N_(
+    "I do not have local emergency numbers for {country} yet. From there, call the Kemlu "
+    "hotline below (help for Indonesians abroad, 24 hours)."
+)
+NO_MISSION_NUMBER = N_(
+    "I do not have a checked number for the Indonesian embassy or consulate in {country} yet. "
+    "Call the Kemlu hotline below (help for Indonesians abroad, 24 hours)."
+)
+
+
+def lacking_numbers(ctx: Ctx, country: Country, text: str) -> str:
+    """What the list lacks for a place asked about: any local number, or the mission's when
+    the message asks for it ("kbri amman nomornya brp?", "nomor kbri brunei ada?")."""
+    name = country.name.get(ctx.lang, country.code)
+    if not country.lines:
+        return ctx._(NO_LOCAL_NUMBERS).format(country=name)
+    has_mission = any(
+        word in (line.label.get("en", "") + line.label.get("id", ""))
+        for line in country.lines
+        for word in MISSION_LABELS
+    )
+    if has_mission or not MISSION_WORDS.intersection(fold(text).split()):
+        return ""
+    return ctx._(NO_MISSION_NUMBER).format(country=name)
 
 
 REPORT_INVITE = N_("Type *report* and your village officer will help.")
@@ -69,6 +100,26 @@ def where_to_turn(
     ctx.say("\n".join(lines), [Button(REPORT, short(_("Ask an officer")))])
 
 
+SPEAK_INSTEAD = N_(
+    "If reading or writing is hard, you can speak to someone instead:\n{lines}\n\nYour village "
+    "officer can also contact you: press *Ask an officer*. A report may also carry voice "
+    "notes; they are kept with it for your officer. Someone you trust who reads can also help "
+    "you type."
+)
+
+
+def speak_instead(ctx: Ctx, numbers: EmergencyNumbers) -> None:
+    """For someone who cannot read or write well ("sy gk bisa baca tulis"), or who sent a voice
+    note: KP2MI's numbers to call, and a report, which keeps voice notes for its officer."""
+    lines = "\n".join(
+        "• " + line.text(ctx.lang) for line in numbers.general if "KP2MI" in line.label["id"]
+    )
+    ctx.say(
+        ctx._(SPEAK_INSTEAD).format(lines=lines),
+        [Button(REPORT, short(ctx._("Ask an officer")))],
+    )
+
+
 def emergency_text(
     ctx: Ctx,
     numbers: EmergencyNumbers,
@@ -105,12 +156,7 @@ def emergency_text(
         lines.append(place_numbers(ctx, country))
     elif country is not None:
         lines.append("")
-        lines.append(
-            _(
-                "I do not have local emergency numbers for {country} yet. From there, call the "
-                "Kemlu hotline below (help for Indonesians abroad, 24 hours)."
-            ).format(country=country.name.get(lang, country.code))
-        )
+        lines.append(_(NO_LOCAL_NUMBERS).format(country=country.name.get(lang, country.code)))
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
@@ -219,6 +265,22 @@ def means_at_hand(
         first + "\n\n" + _numbers_for(ctx, numbers, country),
         _report_or_numbers(ctx),
     )
+
+
+CANNOT_CALL = N_(
+    "If you cannot make a call, write instead, over the internet or wifi: KP2MI on WhatsApp "
+    "*0811-8080-141*, or the emergency button of the Kemlu *Safe Travel* app, which reaches the "
+    "nearest embassy or consulate. Say where you are and what is happening. Press *Urgent "
+    "report* and your village officer gets everything you told me; the officer's reply comes "
+    "here."
+)
+
+
+def cannot_call(ctx: Ctx) -> None:
+    """After the danger reply, the person cannot phone ("sy gk bisa telpon, cm bisa wa
+    diam2", "sy gk punya pulsa"): ways to write for help, not "call the numbers above" (a
+    chat tester, stop 49)."""
+    ctx.say(ctx._(CANNOT_CALL), [Button(URGENT_REPORT, short(ctx._("Urgent report")))])
 
 
 def out_of_reach_in_danger(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:

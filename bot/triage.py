@@ -18,6 +18,7 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
+from bot.literacy import SPEAK, speaks_rather_than_writes
 from bot.questions import questions_in
 from bot.register.hints import (
     asks_to_record,
@@ -712,6 +713,8 @@ class Triage:
             if company
             else None
         )
+        if danger is None and command is None and not company and self._would_speak(text, standard):
+            return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, read_needs, asks)
@@ -935,6 +938,14 @@ class Triage:
         """Destinations' topics a message that names places does not name: not related to a
         question about Singapore's wages, whatever the answer's content relates."""
         return self.country_topics - {c.topic for c in named} if named else frozenset()
+
+    @staticmethod
+    def _would_speak(text: str, standard: str) -> bool:
+        """Reading or writing is hard, or the person asks to speak instead; not a question for
+        an authority's number ("telpon kbri langsung aja nomornya brp")."""
+        if AUTHORITIES.intersection(fold(text).split()):
+            return False
+        return speaks_rather_than_writes(standard)
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a

@@ -224,6 +224,23 @@ def add_family_message(
     event = record(
         session, case=case, kind=kind, actor="family", body=text or media_kind, media_ref=media_ref
     )
+    tell_officers_of_message(
+        session, case=case, text=text, media_kind=media_kind, urgent=urgent, closing=closing
+    )
+    return event
+
+
+def tell_officers_of_message(
+    session: Session,
+    *,
+    case: Case,
+    text: str | None,
+    media_kind: str | None = None,
+    urgent: bool = False,
+    closing: bool = False,
+) -> None:
+    """The notice of a family's message to the officers who answer for its case: apart from
+    recording it, for a message held until the family says which report it is for."""
     _ = translator("id")
     if urgent:
         headline = _("URGENT: the family writes that someone is in danger, case {number}:\n{text}")
@@ -238,7 +255,6 @@ def add_family_message(
             headline.format(number=case.number, text=(text or f"[{media_kind}]")[:500]),
             case,
         )
-    return event
 
 
 def family_translator(session: Session, case: Case) -> Callable[[str], str]:

@@ -17,7 +17,7 @@ from bot import pieces, replies
 from bot.context import Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
-from bot.triage import MISSING_TOPIC, Reading, asks_where_to_turn
+from bot.triage import MISSING_TOPIC, NUMBER_WORDS, Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -31,6 +31,9 @@ AFTER_DANGER_WORDS = 5
 """After the danger reply, a message this long ranks a topic worth a button of its own ("kapan
 dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
 age limits)."""
+ASKED_WORDS = 2
+NUMBER_ASKED = NUMBER_WORDS | frozenset("nomornya nomernya nmrnya numbers".split())
+"""A question naming a place and one of these asks for that place's numbers."""
 
 
 def follow(
@@ -55,6 +58,10 @@ def follow(
             ctx, engine.numbers, here or _place_given(engine, ctx), taken=has_taken(text)
         )
         return True
+    if cannot_call(text):
+        pieces.keep_story(ctx, reading)
+        replies.cannot_call(ctx)
+        return True
     if out_of_reach(text):
         # "nomor hp nya gk aktif skrg" after "she says she will hang herself" got the steps
         # for a worker missing for weeks (a chat tester, stop 47)
@@ -77,6 +84,13 @@ def follow(
         ctx.set_data(**{NEXT_STEPS_GIVEN: True})
         replies.danger_next_steps(ctx)
         return True
+    if here is not None and asks() and NUMBER_ASKED.intersection(fold(text).split()):
+        # "kalau di kuwait nomornya?" after the numbers for Abu Dhabi got choices (a chat
+        # tester, stop 49): that place's numbers
+        pieces.keep_story(ctx, reading)
+        ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
+        replies.emergency(ctx, engine.numbers, here)
+        return True
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
     if here is not None:
@@ -97,7 +111,15 @@ def follow(
         # away; a question gets what to do now, once: a second question gets the choices its
         # words lean to
         pieces.keep_story(ctx, reading)
-        also = _topic_alone(engine, reading, text)
+        also = _topic_alone(engine, reading, text, asks())
+        if asks() and also is not None and also.slug != EMERGENCY_TOPIC and also.form is None:
+            # a question of its own ("asuransi gmn?", "keluarga sy d sumbawa bisa bantu
+            # apa?"): answered, the numbers above still standing (a chat tester, stop 49); a
+            # report is not started from here, the urgent one is a tap away
+            engine.answer_topic(
+                ctx, also.slug, reading.lang, place=here or _place_given(engine, ctx)
+            )
+            return True
         if asks() and not ctx.data.get(NEXT_STEPS_GIVEN):
             ctx.set_data(**{NEXT_STEPS_GIVEN: True})
             replies.danger_next_steps(ctx, also)
@@ -223,10 +245,26 @@ def _place_given(engine: Engine, ctx: Ctx) -> Country | None:
     return engine.numbers.country(code or None)
 
 
-def _topic_alone(engine: Engine, reading: Reading, text: str) -> Topic | None:
+def _topic_alone(engine: Engine, reading: Reading, text: str, asked: bool = False) -> Topic | None:
     """The first choice the message alone ranks, when it says enough to rank one
-    (`AFTER_DANGER_WORDS`: "terus gimana pak?" ranks noise)."""
-    if len(fold(text).split()) < AFTER_DANGER_WORDS:
+    (`AFTER_DANGER_WORDS`: "terus gimana pak?" ranks noise); a question, which is not only
+    "what now" here (`asks_what_next`), names its topic in fewer ("asuransi gmn?" got what to
+    do now with nothing on insurance: a chat tester, stop 49)."""
+    if len(fold(text).split()) < (ASKED_WORDS if asked else AFTER_DANGER_WORDS):
         return None
     slug = next((s for s in reading.shown_choices if s != EMERGENCY_TOPIC), None)
     return engine.librarian.topics.get(slug) if slug else None
+
+
+CANNOT_CALL = re.compile(
+    r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndk|ndek|gabisa|gbs|cannot|can t|cant|no|don t|"
+    r"dont|do not|have no) (?:\w+ ){0,2}(?:bisa |boleh |punya |ada |have |any )?"
+    r"(?:telpon|telepon|nelpon|nelepon|menelepon|call|calls|calling|pulsa|credit|load|sim)\b"
+    r"|\b(?:cuma|cm|hanya|only|just) (?:bisa )?(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
+)
+"""Not able to phone: no credit, no calls allowed, only chat in secret."""
+
+
+def cannot_call(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= UNREACHABLE_WORDS and CANNOT_CALL.search(" ".join(words)) is not None

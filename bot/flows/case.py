@@ -293,7 +293,9 @@ class CaseForm(ChangeableForm):
             ctx.say(
                 ctx._(
                     "All right, nothing was saved. For help without sharing details, "
-                    "call the KP2MI call centre 0800-1000. Type *menu* for other options."
+                    "call the KP2MI call centre 0800-1000 (free, from Indonesia; from abroad "
+                    "+62-21-2924-4800) or write to its WhatsApp 0811-8080-141. Type *menu* for "
+                    "other options."
                 )
             )
             return None
@@ -567,7 +569,8 @@ class CaseForm(ChangeableForm):
                 ctx._(
                     "Without sharing, no officer can act on it, so the report was not sent "
                     "and nothing was saved. You can call the KP2MI call centre 0800-1000 "
-                    "yourself. Type *lapor* to start again."
+                    "yourself (free, from Indonesia; from abroad +62-21-2924-4800) or write to "
+                    "its WhatsApp 0811-8080-141. Type *lapor* to start again."
                 )
             )
         return shared

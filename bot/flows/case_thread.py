@@ -9,6 +9,7 @@ officer who knows the story.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from bot.cases.service import (
 )
 from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
-from bot.flows import menu
+from bot.flows import case_pick, menu
 from bot.i18n import N_, translator
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
@@ -291,9 +292,10 @@ def reported_country(engine: Engine, case: Case) -> Country | None:
     return engine.numbers.country_in(case.country.replace("-", " "))
 
 
-def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
+def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = ()) -> None:
     """While a case is open, everything the family writes goes to the officer; a question the
-    knowledge base answers is answered as well."""
+    knowledge base answers is answered as well. `unclear`: the open reports the message could
+    be for, when it names none of them; the family is asked which (bot/flows/case_pick.py)."""
     text = ctx.incoming.text or ""
     danger = mentions_danger(text)
     asks = engine.looks_like_question(text)
@@ -348,6 +350,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
     if (asks or about) and (about or asks_what_next(words)):
         # "sudah ada kabar?", "kira2 brp lama pak", "bisa dibantu gk pak": a question for the
         # officer about this report, not one for the knowledge base
+        if unclear:
+            lead = "\n".join(menu.case_lines(ctx, unclear)) + "\n\n"
+            case_pick.hold(ctx, case, text, unclear, lead)
+            return
         add_family_message(ctx.session, case=case, text=text)
         say_of_case(
             ctx,
@@ -366,6 +372,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
     if asks and _answered(engine, ctx, case, answer, text):
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
+        if unclear:
+            case_pick.hold(ctx, case, text, unclear)
+            return
         add_family_message(ctx.session, case=case, text=text)
         say_of_case(
             ctx,
@@ -374,6 +383,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case) -> None:
                 number=case.number
             ),
         )
+        return
+    if unclear and leading_command(text, lambda: asks) != "report":
+        case_pick.hold(ctx, case, text, unclear)  # "pak tolong dibantu ya" with two open
         return
     add_family_message(ctx.session, case=case, text=text)
     if leading_command(text, lambda: asks) == "report" or about_someone_else(case, text):

@@ -490,13 +490,33 @@ def country_read(ctx: Ctx) -> str:
     guess = ctx.data.get("country_guess")
     if guess and confirm_guess(ctx, "country_guess"):
         return str(guess)
+    text = ctx.incoming.text or ""
+    if guess and not ctx.incoming.button and not _replaces_guess(ctx, text):
+        # "Negara: Arab Saudi — benar?" answered "sy asli lombok tengah" (where she is from)
+        # made an urgent beating in Riyadh "Timur Tengah lainnya" ("tengah" matched that
+        # choice), and a village described made it "Indonesia, Lombok" (a chat tester, stop
+        # 49): only a country abroad, or not having left, replaces the guess
+        ctx.set_data(**{"country_guess": guess, CITY_TYPED: None})
+        raise Invalid(
+            ctx._(
+                "Is the worker in {country} now? Press *Yes* or *No*, or type the country "
+                "where the worker is."
+            ).format(country=next((ctx._(t) for k, t in COUNTRIES if k == guess), guess))
+        )
     try:
         return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
     except Invalid:
-        typed = None if ctx.incoming.button else typed_country(ctx, ctx.incoming.text or "")
+        typed = None if ctx.incoming.button else typed_country(ctx, text)
         if typed is None:
             raise
         return typed
+
+
+def _replaces_guess(ctx: Ctx, text: str) -> bool:
+    """A typed answer to the country guessed that is another country: one abroad named, or
+    the worker not gone ("blm brangkat")."""
+    named = bool(countries_in(text)) or ctx.engine.numbers.country_in(text) is not None
+    return named or bool(AT_HOME.intersection(fold(text).split()))
 
 
 COUNTRY_ALIASES = frozenset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answers import smalltalk_text
@@ -80,12 +81,12 @@ def case_about(ctx: Ctx, case: Case) -> str:
     return ", ".join(x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x)
 
 
-def case_lines(ctx: Ctx) -> list[str]:
-    """Where each of the contact's reports stands, one a line."""
+def case_lines(ctx: Ctx, cases: Sequence[Case] | None = None) -> list[str]:
+    """Where each of the contact's reports (or of `cases`) stands, one a line."""
     from bot.cases.service import cases_of
 
     lines = []
-    for case in cases_of(ctx.session, ctx.contact):
+    for case in cases_of(ctx.session, ctx.contact) if cases is None else cases:
         about = case_about(ctx, case)
         line = ctx._("Report *{number}*: {state}").format(
             number=case.number, state=case_state(ctx, case)

@@ -1,0 +1,47 @@
+"""People for whom writing is hard: "bisa sy telpon aja? sy gk bisa baca tulis" got an answer on
+a worker out of reach ("telpon" read as calling a daughter abroad), a page to read. They get
+what they can do without reading: a free number to call, and a report, which keeps voice notes
+for its officer (a family chat tester, stop 48)."""
+
+from __future__ import annotations
+
+import re
+
+SPEAK = "speak"
+"""The reading's intent: the person would rather speak than write."""
+CANNOT_READ = re.compile(
+    r"\b(?:tidak|kurang|belum|nggak|ndak)\s+(?:bisa|lancar|pandai|bau|tau|tahu|mampu|paham)\s+"
+    r"(?:baca|membaca|nulis|menulis|tulis|ngetik|mengetik|huruf)\b"
+    r"(?!\s+(?:kontrak|kontraknya|perjanjian|perjanjiannya|surat|suratnya|dokumen|bahasa|"
+    r"tulisan|isi|isinya|huruf (?:arab|cina|mandarin|kanji|hangul)|mandarin|arab|inggris))"
+    r"|\b(?:susah|sulit)\s+(?:baca|membaca|nulis|menulis|ngetik|mengetik)\s*(?:tulis\b|$|\|)"
+    r"|\bbuta huruf\b"
+    r"|\b(?:cannot|can't|can not|unable to|do not know how to|don't know how to)\s+"
+    r"(?:read|write|type)\b(?!\s+(?:the|my|this|that|it|chinese|arabic|english))"
+    r"|\billiterate\b"
+)
+"""Saying that reading or writing is hard ("sy gk bisa baca tulis", "ibu sy buta huruf", "tiang
+ndek bau baca"): not a contract or a language one cannot read ("tidak bisa baca kontrak")."""
+RATHER_SPEAK = re.compile(
+    r"\b(?:bisa|boleh|mau|ingin|pengen|can i|could i|may i)\b(?:\s+\w+){0,2}\s+"
+    r"(?:telepon|nelpon|call|bicara|ngomong)\s+(?:saja|langsung)\b"
+    r"|\b(?:bisa|boleh|can i|could i)\b(?:\s+\w+){0,3}\s+(?:lewat|via|pakai|pake|by)\s+"
+    r"(?:telepon|suara|voice|vn|phone)\b"
+)
+"""A wish to speak rather than write ("bisa telpon aja?", "ngomong langsung aja")."""
+REPORTING = frozenset(
+    "lapor melapor laporan pengaduan mengadu aduan adukan report complaint complain".split()
+)
+SPEAK_MAX_WORDS = 20
+"""Longer messages are stories, answered for what they tell ("ibu sy buta huruf jadi ditipu
+calo ..."), not for how the writer would rather talk."""
+
+
+def speaks_rather_than_writes(standard: str) -> bool:
+    """A short message saying that reading or writing is hard, or asking to speak instead.
+    `standard`: the message in standard spelling (knowledge.danger's reading: "gk" is
+    "tidak", "telpon aja" is "telepon saja")."""
+    words = standard.split()
+    if len(words) > SPEAK_MAX_WORDS or REPORTING.intersection(words):
+        return False  # "bisa bicara langsung dgn petugas utk pengaduan?": the report's answer
+    return bool(CANNOT_READ.search(standard) or RATHER_SPEAK.search(standard))

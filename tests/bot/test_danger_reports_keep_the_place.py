@@ -1,0 +1,102 @@
+"""Where someone in danger is stays what the report and the numbers say: a home town typed at
+the country check does not move the worker to it, danger typed in a report gets the numbers of
+the place the messages before it named, and a question after the numbers is answered."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from migran.services import Services
+from tests.bot.test_pieces import chat_with_clock
+from tests.conftest import Chat
+
+
+def test_a_home_town_typed_at_the_country_check_is_not_the_country(chat: Chat) -> None:
+    """An urgent beating in Riyadh went out as "Indonesia, Lombok" and, from "sy asli lombok
+    tengah", as "Timur Tengah lainnya" (a chat tester, stop 49)."""
+    chat.say("majikan sy d riyadh pukul sy tadi pagi, kepala sy berdarah")
+    chat.say(button="cmd:urgent")
+    chat.say("Saya setuju")
+    assert "Arab Saudi — benar?" in chat.say("Baiq Nurul")
+    for answer in (
+        "sy gk tau desa sy namanya apa, pokoknya d lombok timur dkt pantai",
+        "sy asli lombok tengah",
+    ):
+        said = chat.say(answer)
+        assert "Apakah pekerja sekarang di Arab Saudi?" in said and "Arab Saudi — benar?" in said
+    assert "kota atau daerah" in chat.say("ya")
+
+
+def test_a_country_abroad_typed_at_the_check_still_replaces_it(chat: Chat) -> None:
+    chat.say("majikan sy d riyadh pukul sy tadi pagi, kepala sy berdarah")
+    chat.say(button="cmd:urgent")
+    chat.say("Saya setuju")
+    chat.say("Baiq Nurul")
+    assert "Apakah pekerja sekarang" not in chat.say("bukan, sy di kuwait")
+
+
+def test_danger_typed_in_a_report_gets_the_numbers_of_the_place_told_before_it(
+    chat: Chat,
+) -> None:
+    """ "tolong majikan dtg bawa pisau" typed in a report started after a question on Taiwan's
+    wages got only the numbers from anywhere, and was asked where (a chat tester, stop 49)."""
+    chat.say("gaji sy d taiwan dipotong broker tiap bulan NT$1800, itu wajar gk?")
+    chat.say("lapor")
+    chat.say("Saya setuju")
+    said = chat.say("tolong majikan dtg bawa pisau")
+    assert "Dari Taiwan" in said and "1955" in said
+
+
+def test_a_question_after_the_danger_reply_is_answered(sqlite_services: Services) -> None:
+    """ "asuransi gmn?" after the numbers got what to do now, nothing on insurance (a chat
+    tester, stop 49)."""
+    chat, clock = chat_with_clock(sqlite_services, "taipei")
+    assert "Dari Taiwan" in chat.say(
+        "sy d taipei sakit parah gk ada uang buat berobat, majikan gk peduli, sy dikunci"
+    )
+    clock.now += timedelta(minutes=1)
+    said = chat.say("asuransi gmn?")
+    assert "BPJS Ketenagakerjaan" in said and "Yang bisa dilakukan sekarang" not in said
+
+
+def test_another_places_numbers_asked_after_the_danger_reply_are_given(
+    sqlite_services: Services,
+) -> None:
+    """ "kalau di kuwait nomornya?" after Abu Dhabi's numbers got choices (a chat tester,
+    stop 49)."""
+    chat, clock = chat_with_clock(sqlite_services, "abu-dhabi")
+    assert "Dari Uni Emirat Arab" in chat.say("sy d abu dhabi dipukul majikan")
+    clock.now += timedelta(minutes=1)
+    said = chat.say("kalau di kuwait nomornya?")
+    assert "Dari Kuwait" in said and "+965 9720 6060" in said
+
+
+@pytest.mark.parametrize("text", ["sy gk bisa telpon, cm bisa wa diam2", "sy gk punya pulsa"])
+def test_someone_in_danger_who_cannot_phone_gets_ways_to_write(
+    sqlite_services: Services, text: str
+) -> None:
+    """Both got the steps for a missing worker or "call the numbers above" (a chat tester,
+    stop 49)."""
+    chat, clock = chat_with_clock(sqlite_services, "no-credit")
+    chat.say("anak majikan masuk kamar sy tiap malam, sy di jeddah")
+    clock.now += timedelta(minutes=1)
+    reply = chat.send(text)[-1]
+    assert "WhatsApp *0811-8080-141*" in reply.text and "Safe Travel" in reply.text
+    assert [b.id for b in reply.buttons] == ["cmd:urgent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("nomor kbri phnom penh brp?", "belum punya nomor darurat setempat untuk Kamboja"),
+        ("nomor kbri brunei ada?", "belum punya nomor KBRI/KJRI di Brunei"),
+    ],
+)
+def test_a_missions_number_the_list_lacks_is_said_to_be_lacking(
+    chat: Chat, text: str, said: str
+) -> None:
+    """The general list alone left the person unsure whether the question was understood (a
+    chat tester, stop 49)."""
+    assert said in chat.say(text)

@@ -1,0 +1,42 @@
+"""Someone for whom reading or writing is hard is told what they can do without it: a free
+number to call, and a report whose officer listens to voice notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bisa sy telpon aja? sy gk bisa baca tulis",
+        "ibu sy buta huruf pak",
+        "tiang ndek bau baca tulis",
+        "sy gk lancar baca, bisa lewat telpon aja?",
+        "i cannot read or write, can i call someone",
+    ],
+)
+def test_writing_being_hard_gets_numbers_to_call_and_an_officer(chat: Chat, text: str) -> None:
+    reply = chat.send(text)[-1]
+    assert "0800-1000" in reply.text and "0811-8080-141" in reply.text
+    assert "voice" in reply.text or "pesan suara" in reply.text
+    assert [b.id for b in reply.buttons] == ["cmd:report"]
+
+
+def test_a_voice_note_gets_the_same_ways_to_speak_instead(chat: Chat) -> None:
+    said = chat.say(media="voice", media_ref="v1")
+    assert "pesan suara" in said and "0800-1000" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy tidak bisa baca kontrak krn bahasa mandarin",  # a contract she cannot read
+        "kalau ada masalah telpon kbri langsung aja?",  # an authority's number
+        "bisa bicara langsung dengan petugas untuk pengaduan?",  # a report
+    ],
+)
+def test_a_page_one_cannot_read_or_a_call_to_make_is_not_that(chat: Chat, text: str) -> None:
+    assert "pesan suara" not in chat.say(text)
