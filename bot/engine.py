@@ -25,6 +25,7 @@ from bot.cases.service import (
     PAUSED_FOR_OFFICER,
     WITHDRAW_PENDING,
     add_family_message,
+    for_the_case,
     open_case_of,
 )
 from bot.commands import WITHDRAW, command_of
@@ -332,7 +333,15 @@ class Engine:
             answered, unclear = (None, []) if meant else case_pick.answered_or_unclear(ctx)
             case = meant or answered or case
         if case is not None:
+            said = len(ctx.replies)
             case_thread.open_thread(self, ctx, case, unclear)
+            if case.village_hidden and not unclear:
+                # every line about a report kept from the village names the district's officer
+                # ("sudah diteruskan ke petugas desa Anda" under an answer, after the family
+                # chose *Hanya kabupaten*: a family chat tester, stop 49)
+                ctx.replies[said:] = [
+                    replace(r, text=for_the_case(case, r.text)) for r in ctx.replies[said:]
+                ]
             form_steps.remind_paused(self, ctx)
             return
         if case_thread.after_resolved(self, ctx):

@@ -368,6 +368,17 @@ KIN_DIED = re.compile(
 )
 """A family member's death told by the family, in a message that names where abroad: the
 answer on a death abroad leads, when the ranking was not sure."""
+IRREGULAR_TOPIC = "non-prosedural"
+OVERSTAYED = re.compile(
+    r"\b(?:visa|izin tinggal|ijin tinggal|izin kerja|ijin kerja|permit|kitas|arc|ic|iqama|iqamah)"
+    r"\w* (?:\w+ ){0,2}(?:sudah |telah |udah )?(?:habis|mati|kedaluwarsa|kadaluarsa|"
+    r"kadaluwarsa|expired|expire|tidak berlaku|lewat)\b|\boverstay\w*"
+)
+"""A visa or permit run out while abroad ("visa sy udh habis 2 bulan lalu d malaysia",
+"permit expired"): staying on without papers."""
+TOLD_AMONG = 3
+"""... answered when its topic is among the ranking's first this many choices."""
+DEATH_WORDS = frozenset("meninggal wafat tewas meninggalnya died dead passed".split())
 DEATH_TOPIC = "pmi-meninggal-sakit"
 MISSING_TOPIC = "hilang-kontak"
 DEATH_TOLD = re.compile(
@@ -779,6 +790,19 @@ class Triage:
             topic, offered = guess, tuple(s for s in offered if s != guess)
         elif may_guess:
             topic, offered = self._asked_apart(text, lang, offered)
+        if danger is None and command is None and topic is None and not company:
+            plain = self._told_plainly(text, standard, offered, asks())
+            if plain is not None:
+                topic, offered = plain, tuple(s for s in offered if s != plain)
+        elif (
+            danger is None
+            and command is None
+            and topic in self.country_topics
+            and OVERSTAYED.search(standard)
+        ):
+            # "visa sy udh habis 2 bulan lalu d malaysia": staying on without papers, not how
+            # to go to work there (a chat tester, stop 49); the place's topic stays a choice
+            topic, offered = IRREGULAR_TOPIC, (topic, *(s for s in offered if s != IRREGULAR_TOPIC))
         if (
             danger is None
             and command is None
@@ -946,6 +970,21 @@ class Triage:
         if AUTHORITIES.intersection(fold(text).split()):
             return False
         return speaks_rather_than_writes(standard)
+
+    @staticmethod
+    def _told_plainly(
+        text: str, standard: str, offered: tuple[str, ...], asked: bool
+    ) -> str | None:
+        """What the ranking was unsure of where the message says it plainly: a death told,
+        with a question ("temen sekamar sy meninggal td malam d asrama ... sy hrs gmn?" got
+        choices; news alone is more of a story), or a visa or permit run out while abroad,
+        when that topic is among the first choices (a chat tester, stop 49)."""
+        first = offered[:TOLD_AMONG]
+        if asked and DEATH_TOPIC in first and DEATH_WORDS.intersection(fold(text).split()):
+            return DEATH_TOPIC
+        if IRREGULAR_TOPIC in first and OVERSTAYED.search(standard):
+            return IRREGULAR_TOPIC
+        return None
 
     def _guess(self, match: Match, first: str) -> str | None:
         """The first choice, when the topic model is sure enough of it to answer it (not a

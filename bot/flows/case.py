@@ -518,6 +518,16 @@ class CaseForm(ChangeableForm):
             Button(NOT_KNOWN, short(ctx._("I don't know"))),
         ]
 
+    @staticmethod
+    def _danger_label(ctx: Ctx) -> str:
+        """ "Tidak tahu" at the danger question is urgent all the same, and said as it was
+        answered: the summary said "Bahaya sekarang: Ya" (a family chat tester, stop 49)."""
+        if not ctx.data.get("urgent"):
+            return ctx._("No")
+        if ctx.data.get("danger_not_known"):
+            return ctx._("Not known, so marked urgent")
+        return ctx._("Yes")
+
     def danger_prompt(self, ctx: Ctx) -> None:
         ctx.say(ctx._("Is someone in danger right now?"), self._danger_buttons(ctx))
 
@@ -530,6 +540,7 @@ class CaseForm(ChangeableForm):
         else:
             chosen = self.option(ctx, self._danger_buttons(ctx))
         danger = chosen in (YES, NOT_KNOWN)
+        ctx.set_data(danger_not_known=chosen == NOT_KNOWN)
         if danger:
             if not ctx.data.get("urgent"):
                 ctx.engine.emergency(ctx)
@@ -609,7 +620,7 @@ class CaseForm(ChangeableForm):
             bullet(_("Worker"), d.get("worker_name", "-")),
             bullet(_("Country"), place),
             bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
-            bullet(_("Danger now"), _("Yes") if d.get("urgent") else _("No")),
+            bullet(_("Danger now"), self._danger_label(ctx)),
             bullet(_("Village"), village.label if village else "-"),
             bullet(_("Story"), whole_story(d)[:300]),
         ]

@@ -379,3 +379,17 @@ def test_with_a_report_kept_from_the_village_open_a_message_goes_to_it(
         hidden = session.scalars(select(Case.number).where(Case.village_hidden.is_(True))).one()
     assert hidden in chat.say("pak, sponsornya itu saudara pak kades, tolong dibantu cepat ya")
     assert "sponsornya itu saudara pak kades" not in " ".join(to_officer(services))
+
+
+def test_an_answer_under_a_report_kept_from_the_village_names_the_district_officer(
+    services: Services,
+) -> None:
+    """After *Hanya kabupaten*, an answer given while the report was open said it was "sudah
+    diteruskan ke petugas desa Anda" (a family chat tester, stop 49)."""
+    team(services)
+    chat = Chat(services, user="district-only")
+    replay(
+        chat, [{"button": "share:district"} if n == 11 else s for n, s in enumerate(REPORT_STEPS)]
+    )
+    said = chat.say("paspor nya ditahan majikan pak, gmn cara ambil nya?")
+    assert "petugas kabupaten" in said and "petugas desa" not in said, said

@@ -1,0 +1,21 @@
+"""What a message says plainly is answered where the ranking was unsure: a death told with a
+question, a visa run out while abroad."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+
+
+def test_a_death_told_with_a_question_gets_the_answer_on_a_death(chat: Chat) -> None:
+    said = chat.say(
+        "temen sekamar sy meninggal td malam d asrama pabrik d taichung. keluarganya d bima gk "
+        "tau. sy hrs gmn?"
+    )
+    assert "Saya belum yakin" not in said and "jenazah" in said
+
+
+def test_a_visa_run_out_abroad_is_staying_on_without_papers_not_how_to_go(chat: Chat) -> None:
+    said = chat.say(
+        "visa sy udh habis 2 bulan lalu d malaysia, kerja d kl. gmn caranya pulang tanpa ditangkap?"
+    )
+    assert "tanpa jalur resmi" in said or "tidak resmi" in said, said
