@@ -71,7 +71,7 @@ from bot.flows.register_update import (
     update,
 )
 from bot.flows.training import TrainingForm
-from bot.literacy import SPEAK
+from bot.literacy import REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
@@ -755,6 +755,8 @@ class Engine:
         if reading.intent is not None:
             if reading.intent == SPEAK:
                 replies.speak_instead(ctx, self.numbers)  # "sy gk bisa baca tulis"
+            elif reading.intent == REPORT_COST:
+                replies.reporting_is_free(ctx)
             elif reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
             elif reading.intent in ("confused", "number"):

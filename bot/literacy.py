@@ -30,7 +30,8 @@ RATHER_SPEAK = re.compile(
 )
 """A wish to speak rather than write ("bisa telpon aja?", "ngomong langsung aja")."""
 REPORTING = frozenset(
-    "lapor melapor laporan pengaduan mengadu aduan adukan report complaint complain".split()
+    "lapor melapor laporan laporannya pengaduan mengadu aduan adukan report complaint "
+    "complain".split()
 )
 SPEAK_MAX_WORDS = 20
 """Longer messages are stories, answered for what they tell ("ibu sy buta huruf jadi ditipu
@@ -45,3 +46,25 @@ def speaks_rather_than_writes(standard: str) -> bool:
     if len(words) > SPEAK_MAX_WORDS or REPORTING.intersection(words):
         return False  # "bisa bicara langsung dgn petugas utk pengaduan?": the report's answer
     return bool(CANNOT_READ.search(standard) or RATHER_SPEAK.search(standard))
+
+
+REPORT_COST = "report_cost"
+"""The reading's intent: the person asks whether reporting costs money."""
+COST_WORDS = frozenset(
+    "bayar biaya biayanya gratis free cost costs pay ongkos tarif berbayar".split()
+)
+WAGE_WORDS = frozenset("gaji gajinya digaji upah salary wage wages paid dibayar".split())
+"""Pay owed to the worker ("gaji blm bayar, lapor kmn?"): a report of it, not its cost."""
+REPORT_COST_MAX_WORDS = 14
+
+
+def asks_what_reporting_costs(words: list[str]) -> bool:
+    """ "kalau sy lapor disini bayar gk?", "brp biaya laporan ini pak?": a short question
+    naming a report and money (it got the rules on placement fees: a family chat tester,
+    stop 49)."""
+    return (
+        0 < len(words) <= REPORT_COST_MAX_WORDS
+        and bool(REPORTING.intersection(words))
+        and bool(COST_WORDS.intersection(words))
+        and not WAGE_WORDS.intersection(words)
+    )

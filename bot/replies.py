@@ -108,6 +108,24 @@ SPEAK_INSTEAD = N_(
 )
 
 
+REPORTING_IS_FREE = N_(
+    "Reporting here is free. Do not pay anyone who asks for money for a report. Type *lapor* "
+    "and your village officer gets it."
+)
+REPORT_IS_FREE = N_(
+    "Your report *{number}* costs nothing. Do not pay anyone who asks for money for it."
+)
+
+
+def reporting_is_free(ctx: Ctx, number: str | None = None) -> None:
+    """ "kalau sy lapor disini bayar gk?": reporting costs nothing (it got the rules on
+    placement fees: a family chat tester, stop 49)."""
+    if number:
+        ctx.say(ctx._(REPORT_IS_FREE).format(number=number))
+        return
+    ctx.say(ctx._(REPORTING_IS_FREE), [Button(REPORT, short(ctx._("Report a problem")))])
+
+
 def speak_instead(ctx: Ctx, numbers: EmergencyNumbers) -> None:
     """For someone who cannot read or write well ("sy gk bisa baca tulis"), or who sent a voice
     note: KP2MI's numbers to call, and a report, which keeps voice notes for its officer."""

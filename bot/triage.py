@@ -18,7 +18,7 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
-from bot.literacy import SPEAK, speaks_rather_than_writes
+from bot.literacy import REPORT_COST, SPEAK, asks_what_reporting_costs, speaks_rather_than_writes
 from bot.questions import questions_in
 from bot.register.hints import (
     asks_to_record,
@@ -726,6 +726,8 @@ class Triage:
         )
         if danger is None and command is None and not company and self._would_speak(text, standard):
             return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
+        if danger is None and asks() and asks_what_reporting_costs(fold(text).split()):
+            return Reading(text, answer.lang, answer, intent=REPORT_COST)  # "lapor bayar gk?"
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, read_needs, asks)

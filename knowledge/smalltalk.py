@@ -14,6 +14,9 @@ class Intent:
     name: str
     words: frozenset[str]
     phrases: frozenset[str]
+    beside: frozenset[str] = frozenset()
+    """Words that count for the intent only beside one of its `words` ("sangat membantu"
+    beside "thank you"; alone, "bisa membantu?" asks)."""
 
 
 NUMBER_DIGITS = 6
@@ -27,7 +30,10 @@ def load_intents() -> list[Intent]:
     data = load_yaml(read_data("smalltalk.yaml"))
     return [
         Intent(
-            name, frozenset(v.get("words", [])), frozenset(fold(p) for p in v.get("phrases", []))
+            name,
+            frozenset(v.get("words", [])),
+            frozenset(fold(p) for p in v.get("phrases", [])),
+            frozenset(v.get("beside", [])),
         )
         for name, v in data.items()
         if name != ADDRESS
@@ -82,8 +88,9 @@ class SmallTalk:
             return "greeting"  # "please sir": calling, with nothing asked
         raw = core
         for intent in self.intents:
-            words = [w for w in raw if w not in stop or w in intent.words]
-            if words and all(w in intent.words for w in words):
+            known = intent.words | intent.beside
+            words = [w for w in raw if w not in stop or w in known]
+            if words and all(w in known for w in words) and any(w in intent.words for w in words):
                 return intent.name
         return None
 

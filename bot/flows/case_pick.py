@@ -25,6 +25,7 @@ from bot.cases.service import (
 from bot.commands import OWN_CODE
 from bot.context import Ctx
 from bot.flows import menu
+from bot.i18n import N_
 from bot.options import short
 from bot.store.models import Case, CaseEvent
 from bot.types import MAX_BUTTONS, Button
@@ -48,6 +49,10 @@ PICK_FILLERS = frozenset(
 PICK_MAX_WORDS = 3
 """A typed answer to "which report?" is this short once fillers are left out ("yg siti",
 "untuk anak sy rini", "keduanya pak"); a longer message is news of its own."""
+CLOSE_PASSED = N_(
+    "Your request to close report *{number}* was passed to your village officer. The officer "
+    "is the one who closes it."
+)
 FAMILY_KINDS = frozenset({"created", "family_message", "media", "reopened"})
 
 
@@ -80,12 +85,22 @@ def answered_or_unclear(ctx: Ctx) -> tuple[Case | None, list[Case]]:
     return officers, [] if officers is not None else cases
 
 
-def hold(ctx: Ctx, case: Case, text: str, cases: Sequence[Case], lead: str = "") -> None:
+def hold(
+    ctx: Ctx,
+    case: Case,
+    text: str,
+    cases: Sequence[Case],
+    lead: str = "",
+    closing: bool = False,
+) -> None:
     """Keeps the message on `case` (the report it would have gone to) without telling its
-    officer, and asks which report it is for."""
+    officer, and asks which report it is for; `closing`: it asks for that report to be closed
+    ("yg hilang kontak sdh ketemu, laporannya tutup aja" asked to close the other report: a
+    family chat tester, stop 49)."""
     event = record(ctx.session, case=case, kind="family_message", actor="family", body=text)
     ctx.session.flush()
-    ctx.set_data(**{HELD_KEY: {"event": event.id, "cases": [c.number for c in cases]}})
+    held = {"event": event.id, "cases": [c.number for c in cases], "closing": closing}
+    ctx.set_data(**{HELD_KEY: held})
     shown = sorted(cases, key=lambda c: c.id, reverse=True)[:MAX_BUTTONS]
     lines = "\n".join(f"• *{c.number}*: {menu.case_about(ctx, c) or c.category}" for c in shown)
     question = ctx._(
@@ -142,11 +157,12 @@ def picked(ctx: Ctx, which: str) -> None:
         menu.show(ctx)  # an old button: nothing is waiting
         return
     numbers = ctx.data[HELD_KEY]["cases"]
+    closing = bool(ctx.data[HELD_KEY].get("closing"))
     ctx.set_data(**{HELD_KEY: None})
     cases = [c for c in open_reports(ctx) if c.number in numbers]
     targets = cases if which == BOTH else [c for c in cases if c.number == which]
     if not targets:
-        tell_officers_of_message(ctx.session, case=event.case, text=event.body)
+        tell_officers_of_message(ctx.session, case=event.case, text=event.body, closing=closing)
         menu.show(ctx)
         return
     targets.sort(key=lambda c: c.id != event.case_id)  # where it is kept, first
@@ -154,9 +170,14 @@ def picked(ctx: Ctx, which: str) -> None:
     if event.case_id != first.id:
         event.case = first
         first.updated_at = ctx.now
-    tell_officers_of_message(ctx.session, case=first, text=event.body)
+    tell_officers_of_message(ctx.session, case=first, text=event.body, closing=closing)
     for other in targets[1:]:
-        add_family_message(ctx.session, case=other, text=event.body)
+        add_family_message(ctx.session, case=other, text=event.body, closing=closing)
+    if closing:
+        asked = ctx._(CLOSE_PASSED)
+        for case in targets:
+            ctx.say(for_the_case(case, asked.format(number=case.number)))
+        return
     if len(targets) == 1:
         added = ctx._("Added to your report *{number}*; your village officer will see it.")
         ctx.say(for_the_case(first, added.format(number=first.number)))
@@ -172,10 +193,11 @@ def release(ctx: Ctx) -> None:
     """The family wrote something else instead of choosing: the message stays on the report
     it was kept on, and that report's officer hears of it now."""
     event = _held_event(ctx)
+    closing = bool((ctx.data.get(HELD_KEY) or {}).get("closing"))
     if ctx.data.get(HELD_KEY):
         ctx.set_data(**{HELD_KEY: None})
     if event is not None:
-        tell_officers_of_message(ctx.session, case=event.case, text=event.body)
+        tell_officers_of_message(ctx.session, case=event.case, text=event.body, closing=closing)
 
 
 def _held_event(ctx: Ctx) -> CaseEvent | None:

@@ -30,6 +30,7 @@ from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
 from bot.i18n import N_, translator
+from bot.literacy import asks_what_reporting_costs
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
@@ -313,6 +314,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         answer_to_close(ctx, typed, text)
         return
     if wants_report_closed(words, asks):
+        if unclear:
+            case_pick.hold(ctx, case, text, unclear, closing=True)  # which one to close?
+            return
         request_close(ctx, case, text)  # "laporannya dibatalin aja", "tutup aja laporannya"
         return
     if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
@@ -341,6 +345,11 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
                 "officer sees it first."
             ).format(number=case.number),
         )
+        return
+    if asks and asks_what_reporting_costs(words):
+        # "brp biaya laporan ini pak?": nothing, said, and passed on as any question is
+        add_family_message(ctx.session, case=case, text=text)
+        replies.reporting_is_free(ctx, case.number)
         return
     # "petugas nya udh baca blm?" asks whether it was read yet, not who may read it
     yet = bool((ALREADY | NOT_YET).intersection(words))

@@ -266,7 +266,10 @@ ANSWERS_NOT_NAMES = (YES_WORDS | NO_WORDS) - NAMES_TOO
 
 NEVER_IN_A_NAME = frozenset(
     "eh aja deh dong jadi batal ganti salah gak ga gk nggak ndek ndeq lekan gaji digaji "
-    "dibayar blm belum udh udah sudah sdh bln thn".split()
+    "dibayar blm belum udh udah sudah sdh bln thn "
+    # a button's word typed, or which child rather than a name ("lewati", "kirim", "anak
+    # ke 2", "anak sy yg paling besar": a family chat tester, stop 49)
+    "lewati skip kirim lanjut yg yang paling ke".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name, nor a problem ("gaji blm dibayar 3 bln" was saved as the worker:
@@ -374,7 +377,7 @@ def said_in_passing(ctx: Ctx, text: str) -> bool:
         return True  # "pak": someone calling
     said = words - ADDRESS
     return bool(said) and (
-        said <= YES_WORDS | NO_WORDS | ALREADY
+        said <= ANSWERS_NOT_NAMES | ALREADY  # "Wati" is a name (a family tester, stop 49)
         or ctx.engine.librarian.smalltalk.detect(text) in PASSING_TALK
     )
 

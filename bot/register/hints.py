@@ -119,6 +119,18 @@ WORKER_OF: dict[str, str] = {
     "adik": "kakak",
     "ibu": "anak",
     "ayah": "anak",
+    # "bapak sy d malaysia sakit" made the writer the father (a family chat tester, stop 49);
+    # Sasak inaq/amaq and Mbojo ina are mother and father (Mbojo "ama" is left out: "ama sy"
+    # is "with me" in chat)
+    "bapak": "anak",
+    "bapa": "anak",
+    "bpk": "anak",
+    "mama": "anak",
+    "mamak": "anak",
+    "emak": "anak",
+    "inaq": "anak",
+    "amaq": "anak",
+    "ina": "anak",
     "keponakan": "paman/bibi",
     "ponakan": "paman/bibi",
     "adek": "kakak",

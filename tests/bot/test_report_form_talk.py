@@ -4,6 +4,7 @@ wish to stop it stops it."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.store.db import transaction
@@ -38,6 +39,18 @@ def test_thanks_or_a_yes_is_neither_the_workers_name_nor_the_city(sqlite_chat: C
         sqlite_chat.say(answer)
     summary = sqlite_chat.say("ya")
     assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
+
+
+@pytest.mark.parametrize("typed", ["lewati", "kirim", "anak ke 2"])
+def test_a_buttons_word_or_which_child_is_not_the_workers_name(
+    sqlite_chat: Chat, typed: str
+) -> None:
+    """ "lewati", "kirim" and "anak ke 2" were saved as the worker's name; "Wati", a name and
+    the Mbojo no, was refused (a family chat tester, stop 49)."""
+    sqlite_chat.say(HELD_PASSPORT)
+    sqlite_chat.say("ya")
+    assert "ketik namanya saja" in sqlite_chat.say(typed)
+    assert "Negara: Malaysia — benar?" in sqlite_chat.say("Wati")
 
 
 def test_a_sasak_yes_already_or_a_phone_number_is_neither_the_name_nor_the_city(

@@ -76,3 +76,10 @@ def test_the_workers_name_right_after_who_they_are() -> None:
     assert named_after_relation("LAPOR ANAK SY SITI DI MALAYSIA") is None
     assert named_after_relation("anak saya Gajinya gk dibayar") is None
     assert named_after_relation("anak sy di malaysia") is None
+
+
+def test_a_parent_abroad_makes_the_writer_their_child() -> None:
+    """ "bapak sy d malaysia sakit" made the writer the father (a family chat tester, stop
+    49)."""
+    for text in ("bapak sy d malaysia sakit", "inaq tiang lek saudi", "mama saya di hongkong"):
+        assert writer_relation(text) == "anak", text

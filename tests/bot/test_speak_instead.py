@@ -39,4 +39,17 @@ def test_a_voice_note_gets_the_same_ways_to_speak_instead(chat: Chat) -> None:
     ],
 )
 def test_a_page_one_cannot_read_or_a_call_to_make_is_not_that(chat: Chat, text: str) -> None:
-    assert "pesan suara" not in chat.say(text)
+    assert "membaca atau menulis sulit" not in chat.say(text)
+
+
+@pytest.mark.parametrize("text", ["pak kalau sy lapor disini bayar gk? brp biayanya?"])
+def test_what_a_report_costs_is_nothing(chat: Chat, text: str) -> None:
+    """It got the rules on placement fees (a family chat tester, stop 49)."""
+    said = chat.say(text)
+    assert "Melapor di sini gratis" in said and "Pasal 30" not in said
+
+
+def test_unpaid_wages_to_report_are_not_a_question_of_what_reporting_costs(chat: Chat) -> None:
+    assert "Melapor di sini gratis" not in chat.say(
+        "gaji anak sy blm bayar 3 bulan, lapor kmn pak?"
+    )

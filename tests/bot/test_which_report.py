@@ -127,3 +127,19 @@ def test_a_message_naming_a_worker_or_answering_an_officer_is_not_asked_about(
     officer_replies(services, officer, first, "Siapa nama agennya?")
     said = chat.say("nama agen nya pak Joko dr PT Bintang")
     assert "Laporan mana" not in said and first in said
+
+
+def test_a_request_to_close_asks_which_report_and_closes_only_that_one(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    """ "yg hilang kontak sdh ketemu, laporannya tutup aja pak" asked to close the other,
+    most recently active report (a family chat tester, stop 49)."""
+    chat, numbers, _ = two_reports
+    text = "alhamdulillah sdh ketemu, laporannya tutup aja pak"
+    assert "Laporan mana" in chat.say(text)
+    assert not told(services, text)
+    first = numbers["Baiq Nurhasanah"]
+    said = chat.say(button=f"cmd:pick:{first}")
+    assert "menutup laporan" in said and first in said
+    closing = told(services, text)
+    assert len(closing) == 1 and first in closing[0] and "ditutup" in closing[0], closing
