@@ -376,8 +376,10 @@ class Engine:
         the messages just before the form did."""
         country = str(ctx.data.get("country") or "").replace("-", " ")
         return (
-            danger_country(ctx)
-            or self.numbers.country_in(country)
+            # the country the form settled, before the opening's: "anak sy dulu di hongkong",
+            # corrected to Korea in the form, got Hong Kong's numbers (a tester, stop 49)
+            self.numbers.country_in(country)
+            or danger_country(ctx)
             or self.numbers.country_in(str(ctx.data.get(EARLIER_KEY) or ""))
         )
 

@@ -11,7 +11,7 @@ SPEAK = "speak"
 """The reading's intent: the person would rather speak than write."""
 CANNOT_READ = re.compile(
     r"\b(?:tidak|kurang|belum|nggak|ndak)\s+(?:bisa|lancar|pandai|bau|tau|tahu|mampu|paham)\s+"
-    r"(?:baca|membaca|nulis|menulis|tulis|ngetik|mengetik|huruf)\b"
+    r"(?:baca|membaca|nulis|menulis|tulis|ngetik|mengetik|huruf|mace)\b"
     r"(?!\s+(?:kontrak|kontraknya|perjanjian|perjanjiannya|surat|suratnya|dokumen|bahasa|"
     r"tulisan|isi|isinya|huruf (?:arab|cina|mandarin|kanji|hangul)|mandarin|arab|inggris))"
     r"|\b(?:susah|sulit)\s+(?:baca|membaca|nulis|menulis|ngetik|mengetik)\s*(?:tulis\b|$|\|)"
@@ -19,6 +19,9 @@ CANNOT_READ = re.compile(
     r"|\b(?:cannot|can't|can not|unable to|do not know how to|don't know how to)\s+"
     r"(?:read|write|type)\b(?!\s+(?:the|my|this|that|it|chinese|arabic|english))"
     r"|\billiterate\b"
+    r"|\b(?:typing|writing|reading) is (?:hard|difficult)\b"
+    r"|\bhard (?:for me )?to (?:type|read|write)\b"
+    r"|\b(?:cannot|can t|cant) (?:read|write) (?:well|much)\b"
 )
 """Saying that reading or writing is hard ("sy gk bisa baca tulis", "ibu sy buta huruf", "tiang
 ndek bau baca"): not a contract or a language one cannot read ("tidak bisa baca kontrak")."""
@@ -27,10 +30,16 @@ RATHER_SPEAK = re.compile(
     r"(?:telepon|nelpon|call|bicara|ngomong)\s+(?:saja|langsung)\b"
     r"|\b(?:bisa|boleh|can i|could i)\b(?:\s+\w+){0,3}\s+(?:lewat|via|pakai|pake|by)\s+"
     r"(?:telepon|suara|voice|vn|phone)\b"
+    r"|\b(?:lebih|better)\s+(?:baik|bagus|enak|to)?\s*(?:telepon|nelpon|call|bicara|ngomong)"
+    r"|\b(?:kirim|pakai|pake)\s+(?:vn|voice note|pesan suara)\s+(?:saja|aja)\b"
+    r"|\bprefer to (?:call|talk|speak)\b|\b(?:talk|speak) to (?:a person|someone) on the phone\b"
 )
+OTHER_TONGUE = re.compile(r"\b(?:bahasa|inggris|english|mandarin|kanji|hangul|chinese|korean)\b")
+"""A language one cannot read ("gk bisa baca sms dari agensi krn bahasa inggris"): not
+reading itself."""
 """A wish to speak rather than write ("bisa telpon aja?", "ngomong langsung aja")."""
 REPORTING = frozenset(
-    "lapor melapor laporan laporannya pengaduan mengadu aduan adukan report complaint "
+    "lapor melapor ngelapor laporan laporannya pengaduan mengadu aduan adukan report complaint "
     "complain".split()
 )
 SPEAK_MAX_WORDS = 20
@@ -45,13 +54,15 @@ def speaks_rather_than_writes(standard: str) -> bool:
     words = standard.split()
     if len(words) > SPEAK_MAX_WORDS or REPORTING.intersection(words):
         return False  # "bisa bicara langsung dgn petugas utk pengaduan?": the report's answer
+    if OTHER_TONGUE.search(standard):
+        return False
     return bool(CANNOT_READ.search(standard) or RATHER_SPEAK.search(standard))
 
 
 REPORT_COST = "report_cost"
 """The reading's intent: the person asks whether reporting costs money."""
 COST_WORDS = frozenset(
-    "bayar biaya biayanya gratis free cost costs pay ongkos tarif berbayar".split()
+    "bayar biaya biayanya gratis free cost costs pay ongkos tarif berbayar duit bayah".split()
 )
 WAGE_WORDS = frozenset("gaji gajinya digaji upah salary wage wages paid dibayar".split())
 """Pay owed to the worker ("gaji blm bayar, lapor kmn?"): a report of it, not its cost."""

@@ -30,7 +30,7 @@ from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
 from bot.i18n import N_, translator
-from bot.literacy import asks_what_reporting_costs
+from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
@@ -308,6 +308,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         return
     if danger:
         _danger_told(engine, ctx, case, text)
+        return
+    if speaks_rather_than_writes(engine.triage.detector.standard(text)):
+        # "sy buta huruf pak" with a report open got only "added to your report" (a tester,
+        # stop 49): added, and what they can do without writing
+        add_family_message(ctx.session, case=case, text=text)
+        replies.speak_instead(ctx, engine.numbers)
         return
     typed = _typed_answer_to_close(ctx, words)
     if typed is not None:

@@ -71,6 +71,7 @@ def under_an_answer(
             return True
     if (
         not reading.urgent
+        and reading.intent is None  # "lapor ke petugas desa bayar brp?": what it costs
         and (earlier or just_answered or reading.topic is None)
         and (asks_where_to_turn(text) or ((earlier or just_answered) and asks_the_number(text)))
     ):

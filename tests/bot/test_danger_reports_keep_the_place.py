@@ -100,3 +100,16 @@ def test_a_missions_number_the_list_lacks_is_said_to_be_lacking(
     """The general list alone left the person unsure whether the question was understood (a
     chat tester, stop 49)."""
     assert said in chat.say(text)
+
+
+def test_danger_typed_in_a_report_gets_the_numbers_of_the_country_the_form_settled(
+    chat: Chat,
+) -> None:
+    """ "anak sy dulu di hongkong", corrected to Korea in the form, then danger typed: Hong
+    Kong's numbers (a third chat tester, stop 49)."""
+    for text in ("anak sy dulu di hongkong", "lapor", "1", "2", "Rina", "2"):
+        chat.say(text)
+    chat.say("bukan, skrg dia di korea")
+    chat.say("ya")
+    said = chat.say("dia dipukul bosnya di pabrik, berdarah")
+    assert "Dari Korea Selatan" in said and "Dari Hong Kong" not in said

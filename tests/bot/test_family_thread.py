@@ -393,3 +393,14 @@ def test_an_answer_under_a_report_kept_from_the_village_names_the_district_offic
     )
     said = chat.say("paspor nya ditahan majikan pak, gmn cara ambil nya?")
     assert "petugas kabupaten" in said and "petugas desa" not in said, said
+
+
+def test_writing_being_hard_told_to_an_open_report_gets_ways_to_speak_too(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """ "sy buta huruf pak" with a report open got only "added to your report" (a third chat
+    tester, stop 49)."""
+    chat, _, _ = reported
+    said = chat.say("sy buta huruf pak, bisa ditelpon aja?")
+    assert "0800-1000" in said and "Tanya petugas" in said
+    assert family_messages(services)[-1] == "sy buta huruf pak, bisa ditelpon aja?"

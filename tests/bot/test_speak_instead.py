@@ -53,3 +53,26 @@ def test_unpaid_wages_to_report_are_not_a_question_of_what_reporting_costs(chat:
     assert "Melapor di sini gratis" not in chat.say(
         "gaji anak sy blm bayar 3 bulan, lapor kmn pak?"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I prefer to call someone, typing is hard for me",
+        "tiang ndek bau mace tulis",
+        "sy kirim vn aja ya bu, males ngetik",
+    ],
+)
+def test_more_ways_of_saying_writing_is_hard(chat: Chat, text: str) -> None:
+    """Missed by the first version (a third chat tester, stop 49)."""
+    assert "0800-1000" in chat.say(text)
+
+
+def test_a_language_one_cannot_read_is_not_reading_itself(chat: Chat) -> None:
+    said = chat.say("ibu sy di hongkong gk bisa baca sms dari agensi krn bahasa inggris")
+    assert "membaca atau menulis sulit" not in said
+
+
+@pytest.mark.parametrize("text", ["lapor ke petugas desa bayar brp?", "berapa duit klo mau lapor?"])
+def test_what_reporting_costs_asked_with_where_words(chat: Chat, text: str) -> None:
+    assert "Melapor di sini gratis" in chat.say(text)

@@ -79,7 +79,7 @@ def test_the_report_chosen_by_its_button_gets_the_message_and_its_officer_hears(
     assert [m for m in told(services, PLEA) if second in m]
 
 
-@pytest.mark.parametrize("answer", ["keduanya pak", "2"])
+@pytest.mark.parametrize("answer", ["keduanya pak", "both", "2"])
 def test_both_reports_can_get_the_message(
     services: Services, two_reports: tuple[Chat, dict[str, str], int], answer: str
 ) -> None:
