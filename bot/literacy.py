@@ -42,6 +42,30 @@ REPORTING = frozenset(
     "lapor melapor ngelapor laporan laporannya pengaduan mengadu aduan adukan report complaint "
     "complain".split()
 )
+CUES = (
+    "baca",
+    "tulis",
+    "nulis",
+    "ngetik",
+    "huruf",
+    "mace",
+    "read",
+    "writ",
+    "typ",
+    "illiterate",
+    "telepon",
+    "nelpon",
+    "call",
+    "bicara",
+    "ngomong",
+    "suara",
+    "voice",
+    "vn",
+    "phone",
+    "talk",
+    "speak",
+)
+"""Letters every message read by the patterns below holds: one of them, or none is tried."""
 SPEAK_MAX_WORDS = 20
 """Longer messages are stories, answered for what they tell ("ibu sy buta huruf jadi ditipu
 calo ..."), not for how the writer would rather talk."""
@@ -51,6 +75,8 @@ def speaks_rather_than_writes(standard: str) -> bool:
     """A short message saying that reading or writing is hard, or asking to speak instead.
     `standard`: the message in standard spelling (knowledge.danger's reading: "gk" is
     "tidak", "telpon aja" is "telepon saja")."""
+    if not any(cue in standard for cue in CUES):
+        return False  # most messages: one pass over the text, no pattern tried
     words = standard.split()
     if len(words) > SPEAK_MAX_WORDS or REPORTING.intersection(words):
         return False  # "bisa bicara langsung dgn petugas utk pengaduan?": the report's answer

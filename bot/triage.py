@@ -969,9 +969,9 @@ class Triage:
     def _would_speak(text: str, standard: str) -> bool:
         """Reading or writing is hard, or the person asks to speak instead; not a question for
         an authority's number ("telpon kbri langsung aja nomornya brp")."""
-        if AUTHORITIES.intersection(fold(text).split()):
+        if not speaks_rather_than_writes(standard):
             return False
-        return speaks_rather_than_writes(standard)
+        return not AUTHORITIES.intersection(fold(text).split())
 
     @staticmethod
     def _told_plainly(
