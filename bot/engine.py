@@ -597,6 +597,7 @@ class Engine:
         with_report: bool | None = None,
         open_report: str | None = None,
         caring: bool = False,
+        picking: bool = False,
     ) -> None:
         """The numbers to call from where the person is, before anything else. Inside the
         report form, or with a report open, the report is the urgent one: no second report is
@@ -608,7 +609,7 @@ class Engine:
             )
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
-        replies.emergency(ctx, self.numbers, country, with_report, open_report, caring)
+        replies.emergency(ctx, self.numbers, country, with_report, open_report, caring, picking)
         ctx.set_data(
             **{
                 pieces.DANGER_KEY: ctx.now.isoformat(),

@@ -145,6 +145,7 @@ def emergency_text(
     with_report: bool = True,
     open_report: str | None = None,
     caring: bool = False,
+    picking: bool = False,
 ) -> str:
     """The numbers to call. `caring`: the person wrote of wanting to die, and is spoken to
     first, in a few plain words that promise nothing the numbers cannot keep."""
@@ -190,6 +191,8 @@ def emergency_text(
                 "emergency numbers there."
             )
         )
+    if picking:
+        return "\n".join(lines)  # which report it is for is asked next (bot/flows/case_pick.py)
     lines.append("")
     if with_report:
         lines.append(_("Press *Urgent report* and your village officer gets this at once."))
@@ -214,12 +217,15 @@ def emergency(
     with_report: bool = True,
     open_report: str | None = None,
     caring: bool = False,
+    picking: bool = False,
 ) -> None:
     """The emergency reply, with one tap to open an urgent case carrying the message, or the
-    word that the report already open (`open_report`) is urgent now. Caring words said are
-    kept (`pieces.CARED_KEY`): told again, a wish to die gets a few words, not the list."""
+    word that the report already open (`open_report`) is urgent now; `picking`: which of two
+    open reports it is for is asked next. Caring words said are kept (`pieces.CARED_KEY`):
+    told again, a wish to die gets a few words, not the list."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
-    ctx.say(emergency_text(ctx, numbers, country, with_report, open_report, caring), buttons)
+    text = emergency_text(ctx, numbers, country, with_report, open_report, caring, picking)
+    ctx.say(text, buttons)
     if caring:
         ctx.set_data(**{pieces.CARED_KEY: True})
 

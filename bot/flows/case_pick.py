@@ -92,6 +92,7 @@ def hold(
     cases: Sequence[Case],
     lead: str = "",
     closing: bool = False,
+    urgent: bool = False,
 ) -> None:
     """Keeps the message on `case` (the report it would have gone to) without telling its
     officer, and asks which report it is for; `closing`: it asks for that report to be closed
@@ -99,7 +100,12 @@ def hold(
     family chat tester, stop 49)."""
     event = record(ctx.session, case=case, kind="family_message", actor="family", body=text)
     ctx.session.flush()
-    held = {"event": event.id, "cases": [c.number for c in cases], "closing": closing}
+    held = {
+        "event": event.id,
+        "cases": [c.number for c in cases],
+        "closing": closing,
+        "urgent": urgent,
+    }
     ctx.set_data(**{HELD_KEY: held})
     shown = sorted(cases, key=lambda c: c.id, reverse=True)[:MAX_BUTTONS]
     lines = "\n".join(f"• *{c.number}*: {menu.case_about(ctx, c) or c.category}" for c in shown)
@@ -158,11 +164,12 @@ def picked(ctx: Ctx, which: str) -> None:
         return
     numbers = ctx.data[HELD_KEY]["cases"]
     closing = bool(ctx.data[HELD_KEY].get("closing"))
+    urgent = bool(ctx.data[HELD_KEY].get("urgent"))
     ctx.set_data(**{HELD_KEY: None})
     cases = [c for c in open_reports(ctx) if c.number in numbers]
     targets = cases if which == BOTH else [c for c in cases if c.number == which]
     if not targets:
-        tell_officers_of_message(ctx.session, case=event.case, text=event.body, closing=closing)
+        _tell(ctx, event.case, event.body, closing, urgent)
         menu.show(ctx)
         return
     targets.sort(key=lambda c: c.id != event.case_id)  # where it is kept, first
@@ -170,9 +177,10 @@ def picked(ctx: Ctx, which: str) -> None:
     if event.case_id != first.id:
         event.case = first
         first.updated_at = ctx.now
-    tell_officers_of_message(ctx.session, case=first, text=event.body, closing=closing)
+    _tell(ctx, first, event.body, closing, urgent)
     for other in targets[1:]:
-        add_family_message(ctx.session, case=other, text=event.body, closing=closing)
+        other.urgent = other.urgent or urgent
+        add_family_message(ctx.session, case=other, text=event.body, closing=closing, urgent=urgent)
     if closing:
         asked = ctx._(CLOSE_PASSED)
         for case in targets:
@@ -193,11 +201,17 @@ def release(ctx: Ctx) -> None:
     """The family wrote something else instead of choosing: the message stays on the report
     it was kept on, and that report's officer hears of it now."""
     event = _held_event(ctx)
-    closing = bool((ctx.data.get(HELD_KEY) or {}).get("closing"))
-    if ctx.data.get(HELD_KEY):
+    held = ctx.data.get(HELD_KEY) or {}
+    if held:
         ctx.set_data(**{HELD_KEY: None})
     if event is not None:
-        tell_officers_of_message(ctx.session, case=event.case, text=event.body, closing=closing)
+        _tell(ctx, event.case, event.body, bool(held.get("closing")), bool(held.get("urgent")))
+
+
+def _tell(ctx: Ctx, case: Case, text: str | None, closing: bool, urgent: bool) -> None:
+    """The officers of the report a kept message ends on hear of it; danger makes it urgent."""
+    case.urgent = case.urgent or urgent
+    tell_officers_of_message(ctx.session, case=case, text=text, closing=closing, urgent=urgent)
 
 
 def _held_event(ctx: Ctx) -> CaseEvent | None:

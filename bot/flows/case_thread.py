@@ -306,6 +306,16 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if danger and about_someone_else(case, text):
         _danger_of_someone_else(engine, ctx, case, text)
         return
+    if danger and unclear:
+        # danger naming neither of two open reports: the numbers at once, from where the
+        # message or both reports place the worker, then which report it is for; neither is
+        # marked urgent on a guess (a third chat tester, stop 49)
+        places = {c.country for c in unclear}
+        common = reported_country(engine, case) if len(places) == 1 else None
+        place = None if at_home(text) else engine.numbers.where_to_dial(text) or common
+        engine.emergency(ctx, place, with_report=False, picking=True)
+        case_pick.hold(ctx, case, text, unclear, urgent=True)
+        return
     if danger:
         _danger_told(engine, ctx, case, text)
         return
@@ -325,7 +335,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             return
         request_close(ctx, case, text)  # "laporannya dibatalin aja", "tutup aja laporannya"
         return
-    if REPORT_WORDS.intersection(words) and NEW_WORDS.intersection(words):
+    if REPORT_WORDS.intersection(words) and (
+        NEW_WORDS.intersection(words)
+        # "sy mau lapor lagi utk adik sy" was added to the daughter's report (a tester,
+        # stop 49): another report, for someone else
+        or ("lagi" in words and about_someone_else(case, text))
+    ):
         engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"
         return
     if asks_where_to_turn(text):
@@ -475,12 +490,15 @@ def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
         pieces.DANGER_PLACE_KEY
     ) == pieces.danger_place(place, ctx.lang)
     if given:
+        # a second harm told minutes after the numbers: they are above, said so in a line
+        # (it got only "added": a tester, stop 49)
         say_of_case(
             ctx,
             case,
-            ctx._("Added to your report *{number}*; your village officer will see it.").format(
-                number=case.number
-            ),
+            ctx._(
+                "Added to your report *{number}* and marked urgent; your village officer will "
+                "see it. If it is happening now, call the numbers above."
+            ).format(number=case.number),
         )
         return
     engine.emergency(ctx, place, with_report=False, open_report=case.number)

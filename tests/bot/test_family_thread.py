@@ -404,3 +404,23 @@ def test_writing_being_hard_told_to_an_open_report_gets_ways_to_speak_too(
     said = chat.say("sy buta huruf pak, bisa ditelpon aja?")
     assert "0800-1000" in said and "Tanya petugas" in said
     assert family_messages(services)[-1] == "sy buta huruf pak, bisa ditelpon aja?"
+
+
+def test_a_wish_to_report_again_for_someone_else_starts_a_new_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """ "sy mau lapor lagi utk adik sy" was added to the daughter's report (a third chat
+    tester, stop 49)."""
+    chat, number, _ = reported
+    said = chat.say("sy mau lapor lagi utk adik sy")
+    assert "ditambahkan" not in said and number not in said, said
+    assert "sy mau lapor lagi utk adik sy" not in family_messages(services)
+
+
+def test_a_second_harm_told_minutes_after_the_numbers_points_to_them(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    assert "+60 17-668 8032" in chat.say("tolong pak dia dikunci di kamar gk dikasih makan 2 hari")
+    said = chat.say("dia dipukul lagi barusan, kepalanya berdarah")
+    assert number in said and "telepon nomor di atas" in said

@@ -143,3 +143,19 @@ def test_a_request_to_close_asks_which_report_and_closes_only_that_one(
     assert "menutup laporan" in said and first in said
     closing = told(services, text)
     assert len(closing) == 1 and first in closing[0] and "ditutup" in closing[0], closing
+
+
+def test_danger_naming_neither_report_gets_the_numbers_then_asks_which(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    """It was filed on the newest report and marked that one urgent, on a guess (a third chat
+    tester, stop 49). Both workers are in Malaysia here: its numbers."""
+    chat, numbers, _ = two_reports
+    text = "tolong pak, dia barusan telpon nangis2 katanya dipukul dan dikunci di gudang"
+    said = chat.say(text)
+    assert said.index("+60 17-668 8032") < said.index("Laporan mana")
+    assert not told(services, text)
+    first = numbers["Baiq Nurhasanah"]
+    chat.say(button=f"cmd:pick:{first}")
+    urgent = told(services, text)
+    assert len(urgent) == 1 and first in urgent[0] and urgent[0].startswith("DARURAT"), urgent
