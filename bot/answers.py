@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.i18n import translator
 
 
@@ -46,7 +48,7 @@ def place_first(text: str, names: tuple[str, ...]) -> str:
     the place the message named first among them; other answers are left as they are."""
     lines = text.split("\n")
     led = [i for i, line in enumerate(lines) if line.startswith("*") and "*" in line[1:]]
-    named = next((i for i in led if _head(lines[i]) in names), None)
+    named = next((i for i in led if head_of(lines[i]) in names), None)
     if named is None or named == led[0]:
         return text
     moved = lines.pop(named)
@@ -66,7 +68,7 @@ def for_place(text: str, names: tuple[str, ...], places: frozenset[str]) -> str:
     worker in Korea changing factory got Taiwan's 60 days). `places` are every destination's
     names, so a paragraph led by "*Hilang:*" is not taken for a place."""
     lines = text.split("\n")
-    about = {i: head for i, line in enumerate(lines) if (head := _head(line)) in places}
+    about = {i: head for i, line in enumerate(lines) if (head := head_of(line)) in places}
     if not about:
         return text
     elsewhere = {i for i, head in about.items() if head not in names}
@@ -77,8 +79,16 @@ def for_place(text: str, names: tuple[str, ...], places: frozenset[str]) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in elsewhere)
 
 
-def _head(line: str) -> str | None:
-    """The starred words a line opens with ("*Taiwan*: ..." -> "taiwan"), lower case."""
-    if not line.startswith("*") or "*" not in line[1:]:
-        return None
-    return line[1:].split("*", 1)[0].strip().lower()
+BULLET_HEAD = re.compile(r"^(?:[•\-] )?\*?([^:*]{2,30}?)\*?:")
+"""A bullet led by a place ("• Taiwan: KDEI membuka layanan paspor keliling ...": a worker in
+Kuwait asking about the SPLP got it, a chat tester, stop 49)."""
+
+
+def head_of(line: str) -> str | None:
+    """The starred words a line opens with ("*Taiwan*: ..." -> "taiwan"), or the words before
+    the colon of a line or a bullet ("• Taiwan: ...", "Hong Kong: ..."), lower case; a place
+    only where the caller's list of places says so."""
+    if line.startswith("*") and "*" in line[1:]:
+        return line[1:].split("*", 1)[0].strip().lower()
+    bullet = BULLET_HEAD.match(line)
+    return bullet.group(1).strip().lower() if bullet else None

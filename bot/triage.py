@@ -402,10 +402,27 @@ STILL_THERE = frozenset("masih juga teman temannya still too also other others".
 there."""
 
 
+NOT_SURE_OF_IT = re.compile(
+    r"\b(?:belum|blm|tidak|tdk|gk|ga|gak|nggak|ndak) (?:pasti|jelas|tentu|yakin)\b"
+    r"|\b(?:apa|apakah|bener|benar|beneran) (?:\w+ )?(?:benar|bener|betul)\b|\bbenarkah\b"
+    r"|\b(?:not sure|not confirmed|unconfirmed|is it true)\b"
+    r"|\bcara (?:\w+ )?(?:cek|ngecek|mengecek)"
+)
+"""A death not yet sure ("anak sy meninggal d malaysia tp blm pasti, gmn cara ngecek nya"): no
+condolences for it (a family chat tester, stop 49)."""
+
+
+IF_WORDS = ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
+
+
 def tells_a_death(text: str) -> bool:
     folded = fold(text)
-    return DEATH_TOLD.search(folded) is not None and not folded.startswith(
-        ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
+    return (
+        DEATH_TOLD.search(folded) is not None
+        and not folded.startswith(
+            ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
+        )
+        and NOT_SURE_OF_IT.search(folded) is None
     )
 
 

@@ -199,9 +199,15 @@ CHANGE_FIELDS = (
     ("country", N_("Country")),
     ("category", N_("Problem")),
     ("story", N_("Story")),
+    ("danger", N_("Danger now")),
     ("village", N_("Village")),
+    ("share", N_("Seen by")),
 )
-EDITED_LAST = frozenset(("reporter", "worker_name", "city", "country_other", "category", "story"))
+"""What *Ubah* can change: also the danger answer and who sees the report (a family chat
+tester, stop 49, could change neither)."""
+EDITED_LAST = frozenset(
+    ("reporter", "worker_name", "city", "country_other", "category", "story", "danger")
+)
 """Steps after which a correction goes back to the summary (a country goes on to its city)."""
 GUESSES = {"worker_name": "name_guess", "country": "country_guess", "category": "categories_guess"}
 """What the story named is asked again openly when that answer is changed."""
@@ -541,6 +547,8 @@ class CaseForm(ChangeableForm):
             chosen = self.option(ctx, self._danger_buttons(ctx))
         danger = chosen in (YES, NOT_KNOWN)
         ctx.set_data(danger_not_known=chosen == NOT_KNOWN)
+        if not danger and ctx.data.get("editing"):
+            ctx.set_data(urgent=False)  # corrected through *Ubah*: the family's answer holds
         if danger:
             if not ctx.data.get("urgent"):
                 ctx.engine.emergency(ctx)

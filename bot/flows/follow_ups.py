@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
+from bot.answers import head_of
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
@@ -50,12 +51,15 @@ def under_an_answer(
     True when it was answered here."""
     text = ctx.incoming.text or ""
     topics = engine.librarian.topics
+    # the place this message or the story before it names ("sy kerja d riyadh ...", then
+    # "trs sy hrs gmn?": Riyadh's, not Hong Kong's paragraph; a chat tester, stop 49)
+    here = here or engine.numbers.country_in(pieces.whole(earlier, text))
     if reading.intent == "help" and just_answered and asks():
         # "what should she do?" under an answer asks about that answer, not for the menu;
         # asked in another language, the answer again in it
         stored = ctx.data.get(pieces.ANSWERED_KEY)
         if pieces.answered_just_now(stored, ctx.now, reading.lang):
-            replies.answered_above(ctx, topics, just_answered, reading.lang, place=here, more=True)
+            _detail_of(engine, ctx, just_answered, reading, here)
         else:
             engine.answer_topic(ctx, just_answered, reading.lang, place=here)
         return True
@@ -63,7 +67,7 @@ def under_an_answer(
         # "trus?" under an answer: its detail, though the story before it leans elsewhere;
         # under choices: the choices again; never "sorry, I do not know"
         if just_answered:
-            replies.answered_above(ctx, topics, just_answered, reading.lang, place=here, more=True)
+            _detail_of(engine, ctx, just_answered, reading, here)
             return True
         offered = [b.removeprefix("topic:") for b in ctx.previous_options if b[:6] == "topic:"]
         if offered:
@@ -127,12 +131,33 @@ def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: 
     return bool(lines)
 
 
+def _detail_of(
+    engine: Engine, ctx: Ctx, slug: str, reading: Reading, place: Country | None
+) -> None:
+    """The detail of the answer just given, for the place the chat has named."""
+    replies.answered_above(
+        ctx,
+        engine.librarian.topics,
+        slug,
+        reading.lang,
+        place=place,
+        more=True,
+        places=engine.place_names,
+    )
+
+
 def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None) -> None:
     """The topic just answered, read again from a follow-up: nothing for an acknowledgement,
     the lines that hold one thing asked ("visanya brp"), else its detail or a pointer."""
     slug = reading.topic or ""
     last = reading.text.rsplit("\n", 1)[-1]
     lines = [] if reading.urgent else _lines(engine, slug, reading, last)
+    if place is not None and lines:
+        # "buat splp itu gratis gk?" from a worker in Kuwait got Taiwan's line (a chat tester,
+        # stop 49): lines led by other places are left out, unless nothing else is left
+        names = {n.lower() for n in place.name.values()}
+        own = [line for line in lines if (head_of(line) or "") not in engine.place_names - names]
+        lines = own or lines
     topics = engine.librarian.topics
     if set(fold(last).split()) <= ACKS:
         ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
@@ -150,6 +175,7 @@ def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None
             first_alone(engine, reading),
             place,
             asks_for_more(last) or asks_what_next(fold(last).split()),
+            engine.place_names,
         )
 
 

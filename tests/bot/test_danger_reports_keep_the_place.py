@@ -113,3 +113,19 @@ def test_danger_typed_in_a_report_gets_the_numbers_of_the_country_the_form_settl
     chat.say("ya")
     said = chat.say("dia dipukul bosnya di pabrik, berdarah")
     assert "Dari Korea Selatan" in said and "Dari Hong Kong" not in said
+
+
+def test_a_follow_up_answered_from_lines_leaves_out_other_places_lines(chat: Chat) -> None:
+    """ "buat splp itu gratis gk?" from a worker in Kuwait got Taiwan's mobile passport service
+    (a chat tester, stop 49)."""
+    chat.say("paspor sy hilang d kuwait, gmn ngurusnya?")
+    said = chat.say("buat splp itu gratis gk?")
+    assert "SPLP" in said and "Taiwan" not in said
+
+
+def test_what_now_under_an_answer_leaves_out_other_places_paragraphs(chat: Chat) -> None:
+    """A worker in Riyadh asking "trs sy hrs gmn?" got Hong Kong's rest day (a chat tester,
+    stop 49)."""
+    chat.say("sy kerja d riyadh, majikan sering marah2, libur gk pernah dikasih")
+    said = chat.say("trs sy hrs gmn?")
+    assert "Hong Kong" not in said and "HK$" not in said

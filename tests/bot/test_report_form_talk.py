@@ -284,3 +284,21 @@ def test_a_step_missed_twice_says_how_to_stop_the_form(chat: Chat) -> None:
     chat.say("ya")
     assert "ketik *batal*" not in chat.say("xyz")
     assert "Untuk berhenti mengisi, ketik *batal*." in chat.say("abc")
+
+
+def test_who_sees_the_report_and_the_danger_answer_can_be_changed_before_sending(
+    sqlite_chat: Chat,
+) -> None:
+    """*Ubah* offered neither (a family chat tester, stop 49)."""
+    from tests.cases_support import REPORT_STEPS
+
+    for step in REPORT_STEPS[:-1]:
+        sqlite_chat.say(**step)
+    sqlite_chat.say(button="opt:change")
+    sqlite_chat.say(button="field:share")
+    summary = sqlite_chat.say(button="share:district")
+    assert "bukan desa" in summary and "Bahaya sekarang: Ya" in summary
+    sqlite_chat.say(button="opt:change")
+    sqlite_chat.say(button="field:danger")
+    summary = sqlite_chat.say(button="opt:no")
+    assert "Bahaya sekarang: Tidak" in summary and "bukan desa" in summary

@@ -19,3 +19,11 @@ def test_a_visa_run_out_abroad_is_staying_on_without_papers_not_how_to_go(chat: 
         "visa sy udh habis 2 bulan lalu d malaysia, kerja d kl. gmn caranya pulang tanpa ditangkap?"
     )
     assert "tanpa jalur resmi" in said or "tidak resmi" in said, said
+
+
+def test_a_death_not_yet_sure_gets_no_condolences(chat: Chat) -> None:
+    """ "Saya turut berduka" was said for a death the mother was still checking (a family chat
+    tester, stop 49)."""
+    said = chat.say("anak sy meninggal d malaysia tp blm pasti, gmn cara ngecek nya")
+    assert "berduka" not in said
+    assert "berduka" in Chat(chat.services, user="sure").say("anak sy meninggal d malaysia kemarin")
