@@ -120,6 +120,9 @@ WHERE_WORDS = frozenset(
     "kemana kmn kmana kemna mana dimana dmn siapa sapa brp berapa where who which what".split()
 )
 WHERE_MAX_WORDS = 7
+NUMBER_FIRST_WORDS = 12
+"""A message this short that opens with a number word and names an authority asks for its
+number, asked with or without a question word."""
 """A question this short asking where to turn: where to report ("lapor kmn?"), or the number
 of an authority ("nomor mom brp", "what is the labour department number"). After an answer or
 a story that placed the person, the numbers of that place (`replies.where_to_turn`). Who to
@@ -184,11 +187,14 @@ def asks_for_a_number(text: str) -> bool:
     """A short question for an authority's number ("nomor kdei taipei brp", "what is the
     embassy number"), not where to report."""
     words = fold(text).split()
+    if not words or not AUTHORITIES.intersection(words):
+        return False
+    if words[0] in NUMBER_WORDS and len(words) <= NUMBER_FIRST_WORDS:
+        return True  # "nomor KJRI kuching ada gk pak, anak sy d sarawak" (a tester, stop 49)
     return (
-        0 < len(words) <= WHERE_MAX_WORDS
+        len(words) <= WHERE_MAX_WORDS
         and bool(WHERE_WORDS.intersection(words))
         and bool(NUMBER_WORDS.intersection(words))
-        and bool(AUTHORITIES.intersection(words))
     )
 
 

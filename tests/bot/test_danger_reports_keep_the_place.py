@@ -129,3 +129,10 @@ def test_what_now_under_an_answer_leaves_out_other_places_paragraphs(chat: Chat)
     chat.say("sy kerja d riyadh, majikan sering marah2, libur gk pernah dikasih")
     said = chat.say("trs sy hrs gmn?")
     assert "Hong Kong" not in said and "HK$" not in said
+
+
+def test_a_consulates_number_asked_without_a_question_word_gets_the_numbers(chat: Chat) -> None:
+    """ "nomor KJRI kuching ada gk pak, anak sy d sarawak" got choices (a family chat tester,
+    stop 49): Malaysia's numbers, and that Sarawak's consulate number is lacking."""
+    said = chat.say("nomor KJRI kuching ada gk pak, anak sy d sarawak")
+    assert "Dari Malaysia" in said and "Sarawak" in said
