@@ -48,7 +48,7 @@ def place_first(text: str, names: tuple[str, ...]) -> str:
     the place the message named first among them; other answers are left as they are."""
     lines = text.split("\n")
     led = [i for i, line in enumerate(lines) if line.startswith("*") and "*" in line[1:]]
-    named = next((i for i in led if head_of(lines[i]) in names), None)
+    named = next((i for i in led if _head(lines[i]) in names), None)
     if named is None or named == led[0]:
         return text
     moved = lines.pop(named)
@@ -61,20 +61,23 @@ KEPT_LINES = 3
 left out: an answer that is all places (Taiwan and Hong Kong) keeps them for Malaysia."""
 
 
-def for_place(text: str, names: tuple[str, ...], places: frozenset[str]) -> str:
+def for_place(
+    text: str, names: tuple[str, ...], places: frozenset[str], kept: int = KEPT_LINES
+) -> str:
     """An answer for a worker in one place: the paragraphs led by other places ("*Taiwan*:
     ...") are left out, so a Hong Kong helper is not told Taiwan's rules beside her own (a
     chat tester, stop 48: every Hong Kong wage question carried Taiwan's paragraph, and a
     worker in Korea changing factory got Taiwan's 60 days). `places` are every destination's
-    names, so a paragraph led by "*Hilang:*" is not taken for a place."""
+    names, so a paragraph led by "*Hilang:*" is not taken for a place. Where every place's
+    paragraph is another's, they stay unless `kept` other lines are left."""
     lines = text.split("\n")
-    about = {i: head for i, line in enumerate(lines) if (head := head_of(line)) in places}
+    about = {i: head for i, line in enumerate(lines) if (head := _head(line)) in places}
     if not about:
         return text
     elsewhere = {i for i, head in about.items() if head not in names}
     if len(elsewhere) == len(about):
         rest = [line for i, line in enumerate(lines) if i not in about and line.strip()]
-        if len(rest) < KEPT_LINES:
+        if len(rest) < kept:
             return text
     return "\n".join(line for i, line in enumerate(lines) if i not in elsewhere)
 
@@ -84,7 +87,7 @@ BULLET_HEAD = re.compile(r"^(?:[•\-] )?\*?([^:*]{2,30}?)\*?:")
 Kuwait asking about the SPLP got it, a chat tester, stop 49)."""
 
 
-def head_of(line: str) -> str | None:
+def _head(line: str) -> str | None:
     """The starred words a line opens with ("*Taiwan*: ..." -> "taiwan"), or the words before
     the colon of a line or a bullet ("• Taiwan: ...", "Hong Kong: ..."), lower case; a place
     only where the caller's list of places says so."""

@@ -363,8 +363,9 @@ class Engine:
             # the place the danger names, else where the report or what came before it places
             # the worker ("tolong majikan dtg bawa pisau" after a question on Taiwan's wages
             # got no Taiwan numbers: a chat tester, stop 49); a place at home, Indonesia's
-            place = None if at_home(text) else self.numbers.where_to_dial(text)
-            place = place or (None if at_home(text) else self._report_danger_place(ctx))
+            place = None
+            if not at_home(text):
+                place = self.numbers.where_to_dial(text) or self._report_danger_place(ctx)
             self.emergency(ctx, place, caring=danger.wishes_to_die)
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)

@@ -34,10 +34,10 @@ RATHER_SPEAK = re.compile(
     r"|\b(?:kirim|pakai|pake)\s+(?:vn|voice note|pesan suara)\s+(?:saja|aja)\b"
     r"|\bprefer to (?:call|talk|speak)\b|\b(?:talk|speak) to (?:a person|someone) on the phone\b"
 )
+"""A wish to speak rather than write ("bisa telpon aja?", "ngomong langsung aja")."""
 OTHER_TONGUE = re.compile(r"\b(?:bahasa|inggris|english|mandarin|kanji|hangul|chinese|korean)\b")
 """A language one cannot read ("gk bisa baca sms dari agensi krn bahasa inggris"): not
 reading itself."""
-"""A wish to speak rather than write ("bisa telpon aja?", "ngomong langsung aja")."""
 REPORTING = frozenset(
     "lapor melapor ngelapor laporan laporannya pengaduan mengadu aduan adukan report complaint "
     "complain".split()

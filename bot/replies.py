@@ -165,10 +165,10 @@ def emergency_text(
         lines.append(
             _(
                 "At sea, no land's emergency number gets through. With the ship's internet: "
-                "KP2MI on WhatsApp *0811-8080-141*, or the emergency button of the Kemlu *Safe "
+                "KP2MI on WhatsApp *{whatsapp}*, or the emergency button of the Kemlu *Safe "
                 "Travel* app, which reaches the nearest embassy or consulate. Say the ship's "
                 "name, its flag and the next port."
-            )
+            ).format(whatsapp=kp2mi_whatsapp(numbers))
         )
     elif country is not None and country.lines:
         lines.append("")
@@ -293,18 +293,28 @@ def means_at_hand(
 
 CANNOT_CALL = N_(
     "If you cannot make a call, write instead, over the internet or wifi: KP2MI on WhatsApp "
-    "*0811-8080-141*, or the emergency button of the Kemlu *Safe Travel* app, which reaches the "
+    "*{whatsapp}*, or the emergency button of the Kemlu *Safe Travel* app, which reaches the "
     "nearest embassy or consulate. Say where you are and what is happening. Press *Urgent "
     "report* and your village officer gets everything you told me; the officer's reply comes "
     "here."
 )
 
 
-def cannot_call(ctx: Ctx) -> None:
+def kp2mi_whatsapp(numbers: EmergencyNumbers) -> str:
+    """KP2MI's WhatsApp number, as the content gives it (knowledge/content/emergency.yaml)."""
+    return next(
+        line.number
+        for line in numbers.general
+        if "KP2MI" in line.label["id"] and line.note.get("en") == "WhatsApp"
+    )
+
+
+def cannot_call(ctx: Ctx, numbers: EmergencyNumbers) -> None:
     """After the danger reply, the person cannot phone ("sy gk bisa telpon, cm bisa wa
     diam2", "sy gk punya pulsa"): ways to write for help, not "call the numbers above" (a
     chat tester, stop 49)."""
-    ctx.say(ctx._(CANNOT_CALL), [Button(URGENT_REPORT, short(ctx._("Urgent report")))])
+    text = ctx._(CANNOT_CALL).format(whatsapp=kp2mi_whatsapp(numbers))
+    ctx.say(text, [Button(URGENT_REPORT, short(ctx._("Urgent report")))])
 
 
 def out_of_reach_in_danger(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -> None:

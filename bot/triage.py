@@ -120,13 +120,13 @@ WHERE_WORDS = frozenset(
     "kemana kmn kmana kemna mana dimana dmn siapa sapa brp berapa where who which what".split()
 )
 WHERE_MAX_WORDS = 7
-NUMBER_FIRST_WORDS = 12
-"""A message this short that opens with a number word and names an authority asks for its
-number, asked with or without a question word."""
 """A question this short asking where to turn: where to report ("lapor kmn?"), or the number
 of an authority ("nomor mom brp", "what is the labour department number"). After an answer or
 a story that placed the person, the numbers of that place (`replies.where_to_turn`). Who to
 call about anything else ("hubungi siapa utk urus paspor", "nomor hp petugas desa") is not."""
+NUMBER_FIRST_WORDS = 12
+"""A message this short that opens with a number word and names an authority asks for its
+number, asked with or without a question word."""
 
 
 WHO_HELPS = re.compile(
@@ -384,7 +384,10 @@ OVERSTAYED = re.compile(
 "permit expired"): staying on without papers."""
 TOLD_AMONG = 3
 """... answered when its topic is among the ranking's first this many choices."""
-DEATH_WORDS = frozenset("meninggal wafat tewas meninggalnya died dead passed".split())
+DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
+"""Words of a death, as a family tells one (bot/flows/case_thread.grave_news)."""
+DEATH_SAID = DEATH_WORDS | frozenset("meninggalnya dead passed".split())
+"""... and as any message may say it (`Triage._told_plainly`)."""
 DEATH_TOPIC = "pmi-meninggal-sakit"
 MISSING_TOPIC = "hilang-kontak"
 DEATH_TOLD = re.compile(
@@ -425,9 +428,7 @@ def tells_a_death(text: str) -> bool:
     folded = fold(text)
     return (
         DEATH_TOLD.search(folded) is not None
-        and not folded.startswith(
-            ("kalau", "kalo", "klo", "jika", "bila", "apabila", "if ", "what if")
-        )
+        and not folded.startswith(IF_WORDS)
         and NOT_SURE_OF_IT.search(folded) is None
     )
 
@@ -1005,7 +1006,7 @@ class Triage:
         choices; news alone is more of a story), or a visa or permit run out while abroad,
         when that topic is among the first choices (a chat tester, stop 49)."""
         first = offered[:TOLD_AMONG]
-        if asked and DEATH_TOPIC in first and DEATH_WORDS.intersection(fold(text).split()):
+        if asked and DEATH_TOPIC in first and DEATH_SAID.intersection(fold(text).split()):
             return DEATH_TOPIC
         if IRREGULAR_TOPIC in first and OVERSTAYED.search(standard):
             return IRREGULAR_TOPIC

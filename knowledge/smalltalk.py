@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.datafiles import read_data
 from knowledge.normalize import Normalizer, fold
@@ -17,6 +18,11 @@ class Intent:
     beside: frozenset[str] = frozenset()
     """Words that count for the intent only beside one of its `words` ("sangat membantu"
     beside "thank you"; alone, "bisa membantu?" asks)."""
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every word the intent reads, made once rather than for every message."""
+        return self.words | self.beside
 
 
 NUMBER_DIGITS = 6
@@ -88,9 +94,12 @@ class SmallTalk:
             return "greeting"  # "please sir": calling, with nothing asked
         raw = core
         for intent in self.intents:
-            known = intent.words | intent.beside
-            words = [w for w in raw if w not in stop or w in known]
-            if words and all(w in known for w in words) and any(w in intent.words for w in words):
+            words = [w for w in raw if w not in stop or w in intent.known]
+            if (
+                words
+                and all(w in intent.known for w in words)
+                and any(w in intent.words for w in words)
+            ):
                 return intent.name
         return None
 

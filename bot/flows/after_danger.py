@@ -60,7 +60,7 @@ def follow(
         return True
     if cannot_call(text):
         pieces.keep_story(ctx, reading)
-        replies.cannot_call(ctx)
+        replies.cannot_call(ctx, engine.numbers)
         return True
     if out_of_reach(text):
         # "nomor hp nya gk aktif skrg" after "she says she will hang herself" got the steps

@@ -53,6 +53,7 @@ CLOSE_PASSED = N_(
     "Your request to close report *{number}* was passed to your village officer. The officer "
     "is the one who closes it."
 )
+ADDED = N_("Added to your report *{number}*; your village officer will see it.")
 FAMILY_KINDS = frozenset({"created", "family_message", "media", "reopened"})
 
 
@@ -187,8 +188,7 @@ def picked(ctx: Ctx, which: str) -> None:
             ctx.say(for_the_case(case, asked.format(number=case.number)))
         return
     if len(targets) == 1:
-        added = ctx._("Added to your report *{number}*; your village officer will see it.")
-        ctx.say(for_the_case(first, added.format(number=first.number)))
+        ctx.say(for_the_case(first, ctx._(ADDED).format(number=first.number)))
         return
     ctx.say(
         ctx._("Added to your reports {numbers}; their officers will see it.").format(

@@ -34,7 +34,7 @@ from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
-from bot.triage import asks_where_to_turn
+from bot.triage import DEATH_WORDS, asks_where_to_turn
 from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
@@ -75,7 +75,6 @@ HOW_LONG = frozenset("lama kapan hari dibantu ditolong bantuin kelanjutannya has
 SHORT_ASK = 6
 """A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
 dibantu gk pak?"), asked while a report is open, is about the report."""
-DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
 OUT_OF_REACH = frozenset(
     "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable".split()
 )
@@ -181,14 +180,7 @@ def request_close(ctx: Ctx, case: Case, text: str) -> None:
     """The family's wish to close the report, passed to its officer, who resolves it: a
     report closed by a word typed in passing would lose the officer who knows the story."""
     add_family_message(ctx.session, case=case, text=text, closing=True)
-    say_of_case(
-        ctx,
-        case,
-        ctx._(
-            "Your request to close report *{number}* was passed to your village officer. The "
-            "officer is the one who closes it."
-        ).format(number=case.number),
-    )
+    say_of_case(ctx, case, ctx._(case_pick.CLOSE_PASSED).format(number=case.number))
 
 
 def ask_to_close(ctx: Ctx) -> bool:
@@ -414,11 +406,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             ),
         )
         return
-    if unclear and leading_command(text, lambda: asks) != "report":
+    reporting = leading_command(text, lambda: asks) == "report"
+    if unclear and not reporting:
         case_pick.hold(ctx, case, text, unclear)  # "pak tolong dibantu ya" with two open
         return
     add_family_message(ctx.session, case=case, text=text)
-    if leading_command(text, lambda: asks) == "report" or about_someone_else(case, text):
+    if reporting or about_someone_else(case, text):
         # "lapor adik sy di taiwan gajinya dipotong", "ponakan sy jg d sabah, paspor nya d
         # tahan" (a third chat tester, stop 46): added, and a new report one tap away
         ctx.set_data(**{PENDING_STORY: text[:4000]})
@@ -433,9 +426,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     say_of_case(
         ctx,
         case,
-        ctx._("Added to your report *{number}*; your village officer will see it.").format(
-            number=case.number
-        ),
+        ctx._(case_pick.ADDED).format(number=case.number),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
-from bot.answers import head_of
+from bot.answers import for_place
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
@@ -155,9 +155,8 @@ def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None
     if place is not None and lines:
         # "buat splp itu gratis gk?" from a worker in Kuwait got Taiwan's line (a chat tester,
         # stop 49): lines led by other places are left out, unless nothing else is left
-        names = {n.lower() for n in place.name.values()}
-        own = [line for line in lines if (head_of(line) or "") not in engine.place_names - names]
-        lines = own or lines
+        names = tuple(n.lower() for n in place.name.values())
+        lines = for_place("\n".join(lines), names, engine.place_names, kept=1).split("\n")
     topics = engine.librarian.topics
     if set(fold(last).split()) <= ACKS:
         ctx.say(ctx._("Type *menu* to see what I can do."))  # "oh ok": nothing asked
