@@ -890,6 +890,22 @@ class Engine:
             text = "\n\n".join(x for x in (head, lacking, text) if x)
         return text
 
+    def _help_where_the_worker_is(self, ctx: Ctx, topic: Topic, said: str) -> str:
+        """For an answer about a worker's trouble abroad, the lines of the place the worker
+        is in ("gaji sy gk dibayar d singapore"; "anak sy d taiwan", then "majikannya pukul
+        dia"): the newest message placing someone there decides, not a place gone to or come
+        from ("mau ke", "pulang dari"). Not within minutes of the danger reply, which gave the
+        place's numbers already."""
+        if not topic.local_help or pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
+            return ""
+        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+        country = next(
+            (c for c in map(self.numbers.located_in, reversed(told)) if c is not None), None
+        )
+        if country is None:
+            return ""
+        return replies.help_where_they_are(ctx, self.numbers, country, topic.local_help, said)
+
     def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:
         """A company named, not asked about, right after a worker's trouble abroad was
         answered or the danger reply given: the name is for the report."""
@@ -935,6 +951,8 @@ class Engine:
             lead = ctx._("I think this is what you are asking about. If not, choose below.")
             lead += "\n\n"
         text = self.topic_text(ctx, topic, lang, place)
+        help_here = self._help_where_the_worker_is(ctx, topic, text)
+        text = f"{text}\n\n{help_here}" if help_here else text
         ctx.say(lead + text, replies.after_answer(ctx, self.librarian.topics, offered, lang))
         ctx.set_data(**{pieces.ANSWERED_KEY: pieces.answered(slug, lang, ctx.now)})
         replies.more_after_answer(ctx, self.librarian.topics, offered, lang)

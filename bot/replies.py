@@ -46,6 +46,36 @@ NO_MISSION_NUMBER = N_(
 )
 
 
+HELP_HERE = N_("In {country}, you can also contact:")
+NO_MISSION_HERE = N_(
+    "I do not have a checked number for Indonesia's office in {country} (KBRI, KJRI or KDEI) "
+    "yet. The Foreign Ministry's hotline helps Indonesians anywhere:"
+)
+
+
+def help_where_they_are(
+    ctx: Ctx, numbers: EmergencyNumbers, country: Country, kinds: Sequence[str], said: str
+) -> str:
+    """The lines of the place the worker is in that an answer's kinds call for (unpaid wages
+    in Singapore: the embassy, the Ministry of Manpower's helpline), leaving out those the
+    answer already gives. "Contact the KBRI/KJRI" alone left a helper in Singapore without a
+    number (a chat tester, stop 49). Where the embassy is wanted and the list has none for
+    that country, it says so and gives the Foreign Ministry's hotline."""
+    lang = ctx.lang
+    name = country.name.get(lang, country.code)
+    lines = [line for line in country.lines_of(kinds) if line.number not in said]
+    out = [ctx._(HELP_HERE).format(country=name), *("• " + line.text(lang) for line in lines)]
+    out = out if lines else []
+    if "mission" in kinds and not country.lines_of(("mission",)):
+        kemlu = [line for line in numbers.general if "Kemlu" in line.label.get("id", "")]
+        if kemlu and kemlu[0].number not in said:
+            lacking = [ctx._(NO_MISSION_HERE).format(country=name), "• " + kemlu[0].text(lang)]
+            out += ["", *lacking] if out else lacking
+    elif out and "mission" in kinds and country.far_from_lines(ctx.incoming.text):
+        out.append(country.far_note.get(lang) or country.far_note.get("id", ""))
+    return "\n".join(out)
+
+
 def lacking_numbers(ctx: Ctx, country: Country, text: str) -> str:
     """What the list lacks for a place asked about: any local number, or the mission's when
     the message asks for it ("kbri amman nomornya brp?", "nomor kbri brunei ada?")."""

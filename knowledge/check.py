@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.datafiles import data_entries
+from knowledge.emergency import LINE_KINDS
 from knowledge.loader import ContentError, default_content_dir, parse_topic, topic_files
 from knowledge.topic import FORMS, LANGUAGES, Topic
 
@@ -90,6 +91,9 @@ def check_topic(topic: Topic) -> list[Problem]:
         bad("reviewed", "missing or not a date (YYYY-MM-DD)")
     if topic.slug in topic.related:
         bad("related", "a topic cannot be related to itself")
+    for kind in topic.local_help:
+        if kind not in LINE_KINDS:
+            bad("local_help", f"{kind!r} is not one of {', '.join(LINE_KINDS)}")
     return out
 
 

@@ -9,7 +9,7 @@ the foreign ministry's hotline) still reach help from anywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -98,6 +98,13 @@ def _on_a_route(folded: str, found: re.Match[str]) -> bool:
     return not LEFT_FROM.isdisjoint(before) and not GONE_TO.isdisjoint(after)
 
 
+LINE_KINDS = ("emergency", "mission", "labour", "abuse")
+"""What a country's line is for: the local emergency services; the Indonesian embassy or
+consulate; the local labour office's helpline for foreign workers; a line against abuse or
+trafficking. A topic's answer adds the kinds it names (`Topic.local_help`) for the place the
+worker is in."""
+
+
 @dataclass(frozen=True)
 class Line:
     label: dict[str, str]
@@ -105,6 +112,7 @@ class Line:
     source: str
     note: dict[str, str]
     as_of: str = ""
+    kind: str = ""
 
     def text(self, lang: str) -> str:
         label = self.label.get(lang) or self.label["id"]
@@ -125,19 +133,28 @@ class Country:
     """Regions whose nearest mission's number the list lacks (Sabah, Sarawak, Penang), and
     what to say there: that it is lacking and which line above to call instead."""
 
+    def lines_of(self, kinds: Iterable[str]) -> tuple[Line, ...]:
+        """The lines for these purposes ("mission", "labour"), in the list's order."""
+        wanted = frozenset(kinds)
+        return tuple(line for line in self.lines if line.kind in wanted)
+
     def far_from_lines(self, text: str | None) -> bool:
         """The text names one of the regions the list has no nearby mission for."""
         padded = f" {fold_all(text or '')} "
         return any(f" {region} " in padded for region in self.far)
 
 
-def _line(data: dict[str, Any]) -> Line:
+def _line(data: dict[str, Any], in_country: bool = False) -> Line:
+    kind = str(data.get("kind") or "")
+    if in_country and kind not in LINE_KINDS:
+        raise ValueError(f"line {data.get('number')!r}: kind must be one of {LINE_KINDS}")
     return Line(
         label=dict(data["label"]),
         number=str(data["number"]),
         source=str(data.get("source", "")),
         note=dict(data.get("note") or {}),
         as_of=str(data.get("as_of", "")),
+        kind=kind,
     )
 
 
@@ -163,7 +180,7 @@ class EmergencyNumbers:
                 code=str(c["code"]),
                 name=dict(c["name"]),
                 words=tuple(str(w).lower() for w in c.get("words") or ()),
-                lines=tuple(_line(x) for x in c.get("lines") or ()),
+                lines=tuple(_line(x, in_country=True) for x in c.get("lines") or ()),
                 topic=str(c["topic"]) if c.get("topic") else None,
                 far=tuple(str(w).lower() for w in (c.get("far") or {}).get("words") or ()),
                 far_note=dict((c.get("far") or {}).get("note") or {}),

@@ -114,6 +114,7 @@ def parse_topic(text: str, path: Path | str = "<text>") -> Topic:
         reviewed=_date(meta.get("reviewed")),
         path=Path(path) if not isinstance(path, Path) else path,
         label={k: str(v).strip() for k, v in (meta.get("label") or {}).items()},
+        local_help=_strings(meta.get("local_help")),
     )
 
 

@@ -34,6 +34,10 @@ class Topic:
     path: Path | None = field(default=None, compare=False)
     label: dict[str, str] = field(default_factory=dict)
     """The topic as a button (20 characters or fewer), where the title would be cut."""
+    local_help: tuple[str, ...] = ()
+    """The kinds of a country's lines (`knowledge.emergency.LINE_KINDS`) the answer adds for
+    the place the worker is in: unpaid wages in Singapore get the embassy and the Ministry of
+    Manpower's helpline, not only "the KBRI/KJRI"."""
 
     def button(self, lang: str) -> str:
         """The words on the topic's button: its label, else its title."""

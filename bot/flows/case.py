@@ -46,6 +46,10 @@ from knowledge.normalize import fold
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
 STORY_MAX = 4000
+STORY_SHOWN = 300
+"""How much of the story the summary shows, cut at a word and said to be cut: the whole story
+is sent (a summary ending "... sy takut sek" read as if the rest were lost: a chat tester,
+stop 49)."""
 EARLY_STORY_WORDS = 4
 """Typed instead of a choice, this many words or more are a story, not a mistyped choice."""
 EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
@@ -630,11 +634,19 @@ class CaseForm(ChangeableForm):
             bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
             bullet(_("Danger now"), self._danger_label(ctx)),
             bullet(_("Village"), village.label if village else "-"),
-            bullet(_("Story"), whole_story(d)[:300]),
+            bullet(_("Story"), self._story_shown(ctx)),
         ]
         if d.get("village_hidden"):
             lines.append(bullet(_("Seen by"), _("district and province officers, not the village")))
         return "\n".join(lines)
+
+    @staticmethod
+    def _story_shown(ctx: Ctx) -> str:
+        story = " ".join(whole_story(ctx.data).split())
+        shown = short(story, STORY_SHOWN)
+        if shown == story:
+            return shown
+        return shown + " " + ctx._("(the whole story is sent)")
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
         return [

@@ -269,7 +269,9 @@ NEVER_IN_A_NAME = frozenset(
     "dibayar blm belum udh udah sudah sdh bln thn "
     # a button's word typed, or which child rather than a name ("lewati", "kirim", "anak
     # ke 2", "anak sy yg paling besar": a family chat tester, stop 49)
-    "lewati skip kirim lanjut yg yang paling ke".split()
+    "lewati skip kirim lanjut yg yang paling ke "
+    # who reports, typed where the worker's name is asked ("keluarga", "saya sendiri")
+    "keluarga family pekerja worker sendiri myself".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name, nor a problem ("gaji blm dibayar 3 bln" was saved as the worker:

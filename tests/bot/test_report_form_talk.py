@@ -41,16 +41,33 @@ def test_thanks_or_a_yes_is_neither_the_workers_name_nor_the_city(sqlite_chat: C
     assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
 
 
-@pytest.mark.parametrize("typed", ["lewati", "kirim", "anak ke 2"])
+@pytest.mark.parametrize("typed", ["lewati", "kirim", "anak ke 2", "keluarga", "saya sendiri"])
 def test_a_buttons_word_or_which_child_is_not_the_workers_name(
     sqlite_chat: Chat, typed: str
 ) -> None:
     """ "lewati", "kirim" and "anak ke 2" were saved as the worker's name; "Wati", a name and
-    the Mbojo no, was refused (a family chat tester, stop 49)."""
+    the Mbojo no, was refused (a family chat tester, stop 49). Who reports ("keluarga") is
+    not the worker's name either (stop 50)."""
     sqlite_chat.say(HELD_PASSPORT)
     sqlite_chat.say("ya")
     assert "ketik namanya saja" in sqlite_chat.say(typed)
     assert "Negara: Malaysia — benar?" in sqlite_chat.say("Wati")
+
+
+def test_a_long_story_is_cut_at_a_word_in_the_summary_and_said_to_be_sent_whole(
+    sqlite_chat: Chat,
+) -> None:
+    """The summary ended mid-word ("... sy takut sek"), as if the rest were lost (a chat
+    tester, stop 49)."""
+    story = "majikan sering marah dan gaji sy dipotong terus tanpa alasan yang jelas " * 6
+    sqlite_chat.say(UNPAID)
+    for answer in ("ya", "Siti", "ya", "Lewati", "ya", story, "tidak", "sukamulia", "ya"):
+        sqlite_chat.say(answer)
+    summary = sqlite_chat.say("ya")
+    told = summary.split("• Cerita: ", 1)[1].split("\n", 1)[0]
+    assert told.endswith("… (seluruh cerita tetap dikirim)")
+    kept = told.removesuffix("… (seluruh cerita tetap dikirim)").split()
+    assert kept and all(word in story.split() or word in UNPAID.split() for word in kept)
 
 
 def test_a_sasak_yes_already_or_a_phone_number_is_neither_the_name_nor_the_city(
