@@ -71,7 +71,7 @@ from bot.flows.register_update import (
     update,
 )
 from bot.flows.training import TrainingForm
-from bot.literacy import REPORT_COST, SPEAK
+from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
@@ -757,8 +757,9 @@ class Engine:
             ctx.say(ctx._("I am very sorry for your loss."))
             ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
         if reading.intent is not None:
-            if reading.intent == SPEAK:
-                replies.speak_instead(ctx, self.numbers)  # "sy gk bisa baca tulis"
+            if reading.intent in (SPEAK, CALL_ME):
+                # "sy gk bisa baca tulis"; "ini nomor sy ..., tolong telpon sy pak"
+                replies.speak_instead(ctx, self.numbers, phoned=reading.intent == CALL_ME)
             elif reading.intent == REPORT_COST:
                 replies.reporting_is_free(ctx)
             elif reading.intent in ("menu", "help"):

@@ -85,6 +85,18 @@ def speaks_rather_than_writes(standard: str) -> bool:
     return bool(CANNOT_READ.search(standard) or RATHER_SPEAK.search(standard))
 
 
+CALL_ME = "call_me"
+"""The reading's intent: the person asks to be phoned ("ini nomor sy 0819..., tolong telpon sy
+pak"); the chat cannot phone, and says who can be called and who can write back."""
+
+
+def asks_to_be_phoned(standard: str, call_me: re.Pattern[str]) -> bool:
+    """A short message asking to be phoned, by the danger rules' own patterns of it (which keep
+    the learnt model from reading it as a plea): a story with "tolong hubungi saya" at its end
+    is answered for what it tells."""
+    return len(standard.split()) <= SPEAK_MAX_WORDS and bool(call_me.search(standard))
+
+
 REPORT_COST = "report_cost"
 """The reading's intent: the person asks whether reporting costs money."""
 COST_WORDS = frozenset(

@@ -156,14 +156,23 @@ def reporting_is_free(ctx: Ctx, number: str | None = None) -> None:
     ctx.say(ctx._(REPORTING_IS_FREE), [Button(REPORT, short(ctx._("Report a problem")))])
 
 
-def speak_instead(ctx: Ctx, numbers: EmergencyNumbers) -> None:
-    """For someone who cannot read or write well ("sy gk bisa baca tulis"), or who sent a voice
-    note: KP2MI's numbers to call, and a report, which keeps voice notes for its officer."""
+CANNOT_PHONE = N_(
+    "This chat cannot phone you. To speak to someone, call:\n{lines}\n\nYour village officer "
+    "can also answer you here: press *Ask an officer*. A report may also carry voice notes; "
+    "they are kept with it for your officer."
+)
+
+
+def speak_instead(ctx: Ctx, numbers: EmergencyNumbers, phoned: bool = False) -> None:
+    """For someone who cannot read or write well ("sy gk bisa baca tulis"), who sent a voice
+    note, or who asks to be phoned (`phoned`: "ini nomor sy 0819..., tolong telpon sy pak" got
+    the danger reply, "tolong" read as a plea: a chat tester's case, stop 50): KP2MI's numbers
+    to call, and a report, which keeps voice notes for its officer."""
     lines = "\n".join(
         "• " + line.text(ctx.lang) for line in numbers.general if "KP2MI" in line.label["id"]
     )
     ctx.say(
-        ctx._(SPEAK_INSTEAD).format(lines=lines),
+        ctx._(CANNOT_PHONE if phoned else SPEAK_INSTEAD).format(lines=lines),
         [Button(REPORT, short(ctx._("Ask an officer")))],
     )
 

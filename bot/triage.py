@@ -18,7 +18,14 @@ from functools import cache, partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
-from bot.literacy import REPORT_COST, SPEAK, asks_what_reporting_costs, speaks_rather_than_writes
+from bot.literacy import (
+    CALL_ME,
+    REPORT_COST,
+    SPEAK,
+    asks_to_be_phoned,
+    asks_what_reporting_costs,
+    speaks_rather_than_writes,
+)
 from bot.questions import questions_in
 from bot.register.hints import (
     asks_to_record,
@@ -750,6 +757,13 @@ class Triage:
         )
         if danger is None and command is None and not company and self._would_speak(text, standard):
             return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
+        if (
+            danger is None
+            and command is None
+            and not company
+            and asks_to_be_phoned(standard, self.detector.call_me)
+        ):
+            return Reading(text, answer.lang, answer, intent=CALL_ME)  # "tolong telpon sy pak"
         if danger is None and asks() and asks_what_reporting_costs(fold(text).split()):
             return Reading(text, answer.lang, answer, intent=REPORT_COST)  # "lapor bayar gk?"
         if answer.intent is not None and danger is None and command is None and not company:

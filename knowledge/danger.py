@@ -320,6 +320,10 @@ class DangerDetector:
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
         """A visa or a permit that "mati" (expired), not a death (`only_phone_trouble`)."""
+        self.call_me = re.compile(
+            "|".join(self.pattern(str(p)) for p in spec.get("call_me") or ()) or "(?!)"
+        )
+        """The writer asks to be phoned (`only_phone_trouble`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )
@@ -506,9 +510,14 @@ class DangerDetector:
 
     def only_phone_trouble(self, standard: str) -> bool:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
-        ("mati"), and no rule reads danger: the learnt model's reading of it ("hp saya mati
-        tadi malam, tidak bisa transfer", "visa suami sy mati d dubai") is not danger now."""
-        return bool(self.phone_trouble.search(standard) or self.papers_expired.search(standard))
+        ("mati"), or the writer asks to be phoned, and no rule reads danger: the learnt model's
+        reading of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy mati d
+        dubai", "ini nomor sy 0819..., tolong telpon sy pak") is not danger now."""
+        return bool(
+            self.phone_trouble.search(standard)
+            or self.papers_expired.search(standard)
+            or self.call_me.search(standard)
+        )
 
     def _shows_forced_labour(self, reading: _Reading) -> bool:
         """Three strong signs of forced labour (papers withheld, unpaid, shut in, cut off,

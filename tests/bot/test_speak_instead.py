@@ -76,3 +76,33 @@ def test_a_language_one_cannot_read_is_not_reading_itself(chat: Chat) -> None:
 @pytest.mark.parametrize("text", ["lapor ke petugas desa bayar brp?", "berapa duit klo mau lapor?"])
 def test_what_reporting_costs_asked_with_where_words(chat: Chat, text: str) -> None:
     assert "Melapor di sini gratis" in chat.say(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ini nomor sy 081934567890 tolong telpon sy pak, sy gk ngerti hp",
+        "tolong hubungi sy pak",
+        "please call me back, my number is 0819123456",
+    ],
+)
+def test_asking_to_be_phoned_is_told_who_can_be_called_not_given_the_danger_reply(
+    chat: Chat, text: str
+) -> None:
+    """ "tolong" read as a plea gave a request to be phoned the danger reply (stop 50)."""
+    reply = chat.send(text)[-1]
+    assert "menelepon Anda" in reply.text or "cannot phone you" in reply.text
+    assert "0800-1000" in reply.text and "Polisi" not in reply.text
+    assert [b.id for b in reply.buttons] == ["cmd:report"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong telpon sy pak, anak sy d sekap majikan",  # danger told beside it
+        "my daughter call me crying, her employer beat her",  # she called; not a request
+    ],
+)
+def test_danger_beside_a_call_or_a_call_told_keeps_the_danger_reply(chat: Chat, text: str) -> None:
+    said = chat.say(text)
+    assert "dalam bahaya" in said or "in danger" in said
