@@ -899,13 +899,12 @@ class Engine:
         place's numbers already."""
         if not topic.local_help or pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
             return ""
-        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
-        country = next(
-            (c for c in map(self.numbers.located_in, reversed(told)) if c is not None), None
-        )
-        if country is None:
-            return ""
-        return replies.help_where_they_are(ctx, self.numbers, country, topic.local_help, said)
+        for told in reversed(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)):
+            country = self.numbers.located_in(told)
+            if country is not None:
+                kinds = topic.local_help
+                return replies.help_where_they_are(ctx, self.numbers, country, kinds, said, told)
+        return ""
 
     def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:
         """A company named, not asked about, right after a worker's trouble abroad was

@@ -22,12 +22,14 @@ EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency nu
 beside an answer; the engine answers it with the danger reply."""
 
 
-def place_numbers(ctx: Ctx, country: Country) -> str:
-    """The numbers to call from one country (local emergency, the mission's hotline)."""
+def place_numbers(ctx: Ctx, country: Country, region: str | None = None) -> str:
+    """The numbers to call from one country (local emergency, the mission's hotline). Where
+    the message or `region` (a report's city: "Kuching" asked "nomor kjri nya brp?") names a
+    region the list has no nearby mission for, it says so."""
     lang = ctx.lang
     head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
     lines = [head, *("• " + line.text(lang) for line in country.lines)]
-    if country.far_note and country.far_from_lines(ctx.incoming.text):
+    if country.far_note and country.far_from_lines(f"{ctx.incoming.text or ''}\n{region or ''}"):
         lines.append(country.far_note.get(lang) or country.far_note.get("id", ""))
     return "\n".join(lines)
 
@@ -54,13 +56,19 @@ NO_MISSION_HERE = N_(
 
 
 def help_where_they_are(
-    ctx: Ctx, numbers: EmergencyNumbers, country: Country, kinds: Sequence[str], said: str
+    ctx: Ctx,
+    numbers: EmergencyNumbers,
+    country: Country,
+    kinds: Sequence[str],
+    said: str,
+    told: str = "",
 ) -> str:
     """The lines of the place the worker is in that an answer's kinds call for (unpaid wages
     in Singapore: the embassy, the Ministry of Manpower's helpline), leaving out those the
     answer already gives. "Contact the KBRI/KJRI" alone left a helper in Singapore without a
     number (a chat tester, stop 49). Where the embassy is wanted and the list has none for
-    that country, it says so and gives the Foreign Ministry's hotline."""
+    that country, it says so and gives the Foreign Ministry's hotline. `told`: the message that
+    placed the worker, read for a region without a nearby mission (Sabah)."""
     lang = ctx.lang
     name = country.name.get(lang, country.code)
     lines = [line for line in country.lines_of(kinds) if line.number not in said]
@@ -71,7 +79,7 @@ def help_where_they_are(
         if kemlu and kemlu[0].number not in said:
             lacking = [ctx._(NO_MISSION_HERE).format(country=name), "• " + kemlu[0].text(lang)]
             out += ["", *lacking] if out else lacking
-    elif out and "mission" in kinds and country.far_from_lines(ctx.incoming.text):
+    elif out and "mission" in kinds and country.far_from_lines(f"{ctx.incoming.text}\n{told}"):
         out.append(country.far_note.get(lang) or country.far_note.get("id", ""))
     return "\n".join(out)
 
@@ -106,7 +114,11 @@ def report_is_with_officer(ctx: Ctx, text: str, number: str, lang: str | None = 
 
 
 def where_to_turn(
-    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, open_report: str | None = None
+    ctx: Ctx,
+    numbers: EmergencyNumbers,
+    country: Country | None,
+    open_report: str | None = None,
+    region: str | None = None,
 ) -> None:
     """Where to report from the place the person is (when a message placed them), and from
     anywhere: the answer to "lapor kmn?". With a report open (`open_report`), it says the
@@ -114,7 +126,7 @@ def where_to_turn(
     _ = ctx._
     lines = [_("Where to report and whom to call:"), ""]
     if country is not None and country.lines:
-        lines += [place_numbers(ctx, country), ""]
+        lines += [place_numbers(ctx, country, region), ""]
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(ctx.lang) for line in numbers.general)
     if country is None:

@@ -340,7 +340,11 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         add_family_message(ctx.session, case=case, text=text)
         place = None if at_home(text) else engine.numbers.located_in(text)
         replies.where_to_turn(
-            ctx, engine.numbers, place or reported_country(engine, case), case.number
+            ctx,
+            engine.numbers,
+            place or reported_country(engine, case),
+            case.number,
+            region=case.city,
         )
         return
     news = None if asks else engine.librarian.topics.get(grave_news(words) or "")

@@ -424,3 +424,16 @@ def test_a_second_harm_told_minutes_after_the_numbers_points_to_them(
     assert "+60 17-668 8032" in chat.say("tolong pak dia dikunci di kamar gk dikasih makan 2 hari")
     said = chat.say("dia dipukul lagi barusan, kepalanya berdarah")
     assert number in said and "telepon nomor di atas" in said
+
+
+def test_a_reports_city_far_from_the_listed_missions_is_said_when_the_number_is_asked(
+    services: Services,
+) -> None:
+    """A report from Kuching asking "nomor kjri nya brp?" got Johor Bahru's consulate without
+    the note that Sarawak's is lacking (a chat tester, stop 49)."""
+    team(services)
+    chat = Chat(services)
+    steps = [{**s, "text": "Kuching"} if s.get("text") == "Johor Bahru" else s for s in REPORT_STEPS]
+    replay(chat, steps)
+    said = chat.say("nomor kjri nya brp pak?")
+    assert "Dari Malaysia" in said and "Untuk Sabah, Sarawak dan Penang" in said
