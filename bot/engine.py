@@ -780,7 +780,7 @@ class Engine:
             if reading.danger is not None and reading.danger.kind == PLEA:
                 replies.danger_next_steps(ctx)  # "tolong bantu kami": what to do now
             else:
-                replies.story_noted(ctx)
+                replies.story_noted(ctx, numbers=self.numbers)
         elif reading.urgent:
             replies.emergency(
                 ctx,
@@ -895,11 +895,14 @@ class Engine:
         """For an answer about a worker's trouble abroad, the lines of the place the worker
         is in ("gaji sy gk dibayar d singapore"; "anak sy d taiwan", then "majikannya pukul
         dia"): the newest message placing someone there decides, not a place gone to or come
-        from ("mau ke", "pulang dari"). Not within minutes of the danger reply, which gave the
-        place's numbers already."""
+        from ("mau ke", "pulang dari"), nor one left behind ("skrg udh aman d rumah"). Not
+        within minutes of the danger reply, which gave the place's numbers already."""
         if not topic.local_help or pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
             return ""
+        detector = self.triage.detector
         for told in reversed(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)):
+            if detector.is_over(detector.standard(told)):
+                return ""  # "dulu d pukul majikan d arab, skrg udh aman d rumah": home now
             country = self.numbers.located_in(told)
             if country is not None:
                 kinds = topic.local_help

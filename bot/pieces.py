@@ -47,6 +47,10 @@ DANGER_PLACE_KEY = "danger_replied_for"
 """The country whose numbers that reply gave ("" for none) and the language it was read in: a
 later message that says danger in the same place and language gets a short note, not the whole
 list again (`Engine.answer`)."""
+SEA_KEY = "danger_at_sea"
+"""The danger reply was the one for a ship at sea, which asks for the ship's flag: "kapal nya
+bendera taiwan" after it is that flag, not a new place whose land numbers to give (a danger
+chat tester, stop 50)."""
 CARED_KEY = "danger_cared"
 """The person wrote of wanting to die and was spoken to before the numbers, in this stretch of
 writing after the danger reply: a wish to die told after the numbers for a beating gets those

@@ -211,6 +211,7 @@ def emergency_text(
         else _("If someone is in danger now, call for help at once:")
     ]
     sea = at_sea(ctx.incoming.text, numbers.place_word_in)
+    ctx.set_data(**{pieces.SEA_KEY: sea or None})
     if sea:
         lines.append("")
         lines.append(
@@ -293,17 +294,63 @@ def _report_or_numbers(ctx: Ctx, also: Topic | None = None) -> list[Button]:
     return buttons
 
 
-def story_noted(ctx: Ctx, also: Topic | None = None) -> None:
+NOTED_AT_SEA = N_(
+    "Thank you, I have added this to what you told me. Press *Urgent report* and your village "
+    "officer gets all of it at once. At sea, write to KP2MI on WhatsApp *{whatsapp}* or use "
+    "the emergency button of the *Safe Travel* app whenever the ship has internet."
+)
+
+
+def story_noted(
+    ctx: Ctx, also: Topic | None = None, numbers: EmergencyNumbers | None = None
+) -> None:
     """After the danger reply, more of the story (a name, since when, where): not choices of
-    unrelated topics, but the urgent report again, now carrying all of it."""
-    ctx.say(
-        ctx._(
+    unrelated topics, but the urgent report again, now carrying all of it. After the reply
+    for a ship at sea (with `numbers` to read KP2MI's WhatsApp from), not "call the numbers
+    above": no land's number reaches a ship."""
+    if numbers is not None and ctx.data.get(pieces.SEA_KEY):
+        text = ctx._(NOTED_AT_SEA).format(whatsapp=kp2mi_whatsapp(numbers))
+    else:
+        text = ctx._(
             "Thank you, I have added this to what you told me. Press *Urgent report* and your "
             "village officer gets all of it at once. If someone is in danger now, call the "
             "numbers above."
-        ),
-        _report_or_numbers(ctx, also),
+        )
+    ctx.say(text, _report_or_numbers(ctx, also))
+
+
+NO_SIGNAL = N_(
+    "Without a signal or internet, your family at home can report for you now: KP2MI's call "
+    "centre *{call_centre}* is free from Indonesia. Press *Urgent report* and your village "
+    "officer gets everything you told me. When you have a signal again, write to KP2MI on "
+    "WhatsApp *{whatsapp}*."
+)
+
+
+def no_signal(ctx: Ctx, numbers: EmergencyNumbers) -> None:
+    """After the danger reply, no signal or internet ("gk ada sinyal, cuma bisa sms sekali2",
+    "d kapal gk ada internet"): the family at home can call for them; not "write over the
+    internet" nor "call the numbers above" (a danger chat tester, stop 50)."""
+    call_centre = next(
+        (line.number for line in numbers.general if "call centre" in line.label.get("en", "")),
+        "",
     )
+    text = ctx._(NO_SIGNAL).format(call_centre=call_centre, whatsapp=kp2mi_whatsapp(numbers))
+    ctx.say(text, [Button(URGENT_REPORT, short(ctx._("Urgent report")))])
+
+
+SAFE_NOW = N_(
+    "I am glad you are safe now. I have added this to what you told me. For what happened "
+    "(wages, documents, a claim), press *Report a problem* and your village officer gets all of "
+    "it."
+)
+
+
+def safe_now(ctx: Ctx) -> None:
+    """After the danger reply, "udah aman skrg" / "im safe now in embassy shelter": heard, and
+    the report offered for what is left to settle, not "call the numbers above" and the urgent
+    report pressed again (a danger chat tester, stop 50)."""
+    ctx.say(ctx._(SAFE_NOW), [Button(REPORT, short(ctx._("Report a problem")))])
 
 
 def still_with_you(ctx: Ctx) -> None:

@@ -146,9 +146,15 @@ WHO_HELPS = re.compile(
     r"(?:tolong|bantuan|pertolongan)"
     r"|siapa (?:yang|yg) (?:bisa|bs|bsa) (?:bantu|membantu|nolong|menolong) "
     r"(?:saya|sy|kami|aku)(?: (?:di sini|disini|d sini|dsini|here|pak|bu|kak))*$"
+    r"|(?:harus|hrs|bisa|bs|mesti|perlu) (?:telp|telpon|telepon|nelpon|menelepon|hubungi|"
+    r"menghubungi|kontak|call) (?:siapa|sapa|kemana|kmn|ke mana)\b"
+    r"(?! (?:untuk|utk|buat|soal|tentang|masalah|urus|for|about)\b)"
 )
 """Who helps here, asked in so many words ("who can i ask for help in japan?", "kmn sy hrs
-minta tolong?"): a worker abroad got the visa answer (a chat tester, stop 46)."""
+minta tolong?"): a worker abroad got the visa answer (a chat tester, stop 46); "sy ibunya d
+lombok, sy hrs telp siapa" after the danger reply got the privacy policy (a danger chat
+tester, stop 50). Whom to call about something else ("hrs hubungi siapa utk urus paspor")
+is that question."""
 WHO_HELPS_WORDS = 12
 
 
@@ -482,6 +488,13 @@ QUESTION_WORDS = frozenset(
     "apa apakah bagaimana gimana gmn bgmn berapa brp kapan mana dimana kemana kenapa mengapa "
     "siapa bisakah bolehkah".split()
 )
+YES_NO_ENDING = re.compile(
+    r"\b(?:ada|bisa|boleh|benar|bener|betul|aman|resmi|legal|gratis|bayar)\s+"
+    r"(?:gk|ga|gak|nggak|ngga|enggak|tidak|tdk|g|engga|ndak|ndek|nda)\s*[.!]*\s*$"
+)
+"""A yes-or-no question in chat, asked by ending on "... or not" ("kjri tawau ada gk", "PT ini
+resmi gk"): after the danger reply it got "added to your story" (a danger chat tester, stop
+50)."""
 ASKING_OPENERS = frozenset(
     "can could is are do does did should would will may when how what where why who".split()
 )
@@ -660,6 +673,8 @@ class Triage:
         if any(w.lower() in ASKING_OPENERS for w in SENTENCE_START.findall(text)):
             return True
         if ENGLISH_ASKING.search(text.lower()):
+            return True
+        if YES_NO_ENDING.search(text.lower()):
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 

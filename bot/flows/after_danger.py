@@ -17,6 +17,7 @@ from bot import pieces, replies
 from bot.context import Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
+from bot.replies import MISSION_WORDS
 from bot.triage import MISSING_TOPIC, NUMBER_WORDS, Reading, asks_where_to_turn
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
@@ -32,8 +33,28 @@ AFTER_DANGER_WORDS = 5
 dia bisa pulang pak"); shorter ones are details of the story ("namanya Siti, umurnya 25": not
 age limits)."""
 ASKED_WORDS = 2
-NUMBER_ASKED = NUMBER_WORDS | frozenset("nomornya nomernya nmrnya numbers".split())
-"""A question naming a place and one of these asks for that place's numbers."""
+NUMBER_ASKED = NUMBER_WORDS | MISSION_WORDS | frozenset("nomornya nomernya nmrnya numbers".split())
+"""A question naming a place and one of these (a number, or a mission: "kjri tawau ada gk")
+asks for that place's numbers."""
+SHIP_WORDS = frozenset(
+    "kapal kapalnya bendera benderanya kapten kaptennya nahkoda nakhoda tekong flag flagged "
+    "captain owner pemilik ship vessel boat".split()
+)
+LANDED_WORDS = frozenset(
+    "sandar bersandar berlabuh pelabuhan turun darat mendarat port docked landed harbour "
+    "harbor".split()
+)
+"""After the reply for a ship at sea, a message naming the ship's flag, captain or owner is
+more of the story; one saying the ship has reached a port is a new place."""
+SAFE_NOW_WORDS = 12
+"""A message this short saying the person is safe now is that news, not more of the plea."""
+NO_SIGNAL = re.compile(
+    r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndk|ndek|no|don t|dont|have no|without|tanpa) "
+    r"(?:\w+ ){0,1}(?:ada )?(?:sinyal|signal|internet|inet|kuota|paket data|data|wifi|wi fi)\b"
+    r"|\b(?:sinyal|signal|internet|wifi)\w* (?:\w+ ){0,1}(?:susah|hilang|putus|lost|mati)\b"
+    r"|\b(?:cuma|cm|hanya|only) (?:bisa )?sms\b"
+)
+"""No signal or internet to write or call with: the family at home can call for them."""
 
 
 def follow(
@@ -50,6 +71,22 @@ def follow(
         # "ya", "iya pak lapor", "nggih" under *Urgent report*: pressing it, not more story
         # (each got "added to your story" again: a chat tester, stop 46)
         engine.run_command(ctx, "urgent")
+        return True
+    if reading.danger is None and says_safe_now(engine, text):
+        # "udah aman skrg", "im safe now in embassy shelter": heard, not "call the numbers
+        # above" (a danger chat tester, stop 50)
+        pieces.keep_story(ctx, reading)
+        replies.safe_now(ctx)
+        return True
+    if has_no_signal(text):
+        pieces.keep_story(ctx, reading)
+        replies.no_signal(ctx, engine.numbers)
+        return True
+    if ctx.data.get(pieces.SEA_KEY) and tells_of_the_ship(text):
+        # "kapal nya bendera taiwan" after the reply for a ship at sea, which asks for the
+        # flag: more of the story, not Taiwan's land numbers (a danger chat tester, stop 50)
+        pieces.keep_story(ctx, reading)
+        replies.story_noted(ctx, numbers=engine.numbers)
         return True
     if ctx.data.get(pieces.CARED_KEY) and names_a_means(text):
         # "sy udah pegang pisau" after a wish to die got "added to your story" (stop 47)
@@ -85,6 +122,8 @@ def follow(
         replies.danger_next_steps(ctx)
         return True
     if here is not None and asks() and NUMBER_ASKED.intersection(fold(text).split()):
+        # also a mission asked after ("kjri tawau ada gk" got "added to your story": a danger
+        # chat tester, stop 50)
         # "kalau di kuwait nomornya?" after the numbers for Abu Dhabi got choices (a chat
         # tester, stop 49): that place's numbers
         pieces.keep_story(ctx, reading)
@@ -128,7 +167,7 @@ def follow(
             # may also help" headed them with nothing above it: a chat tester, stop 46)
             replies.offer(ctx, engine.librarian.topics, reading.shown_choices, reading.lang)
         else:
-            replies.story_noted(ctx, also)
+            replies.story_noted(ctx, also, engine.numbers)
         return True
     if reading.intent in ("help", "confused"):
         # "what should we do" after the numbers: what to do now, not the service's menu
@@ -259,10 +298,26 @@ def _topic_alone(engine: Engine, reading: Reading, text: str, asked: bool = Fals
 CANNOT_CALL = re.compile(
     r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndk|ndek|gabisa|gbs|cannot|can t|cant|no|don t|"
     r"dont|do not|have no) (?:\w+ ){0,2}(?:bisa |boleh |punya |ada |have |any )?"
-    r"(?:telpon|telepon|nelpon|nelepon|menelepon|call|calls|calling|pulsa|credit|load|sim)\b"
+    r"(?:telpon|telepon|telp|tlp|tlpn|nelpon|nelepon|menelepon|call|calls|calling|pulsa|credit|"
+    r"load|sim)\b"
     r"|\b(?:cuma|cm|hanya|only|just) (?:bisa )?(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
 )
 """Not able to phone: no credit, no calls allowed, only chat in secret."""
+
+
+def has_no_signal(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= UNREACHABLE_WORDS and NO_SIGNAL.search(" ".join(words)) is not None
+
+
+def tells_of_the_ship(text: str) -> bool:
+    words = set(fold(text).split())
+    return bool(SHIP_WORDS & words) and not LANDED_WORDS & words
+
+
+def says_safe_now(engine: Engine, text: str) -> bool:
+    standard = engine.triage.detector.standard(text)
+    return len(standard.split()) <= SAFE_NOW_WORDS and engine.triage.detector.is_over(standard)
 
 
 def cannot_call(text: str) -> bool:

@@ -2208,3 +2208,24 @@ def test_held_on_board_or_beaten_in_other_words_a_tester_tried() -> None:
         "majikan ndak bau beng cuti pulang",
         "te pukul 9 pagi",
     )
+
+
+def test_a_weapon_a_child_taken_by_a_broker_and_cant_leave_in_other_words_are_danger() -> None:
+    """A danger chat tester's misses (stop 50): a knife brought to the room, a child's age told
+    after the taking or without "umur", someone claiming to be a sponsor, "cant" without its
+    apostrophe. A safe home now, a knife packed, a request to be phoned are not danger."""
+    assert_danger(
+        "pak ada org arab ngaku majikan dtg ke kamar sy bawa pisau",
+        "my boss came to my room with a knife",
+        "ana nahu di bawa calo ke jakarta umur 15 thn, gk bisa d hubungi lg",
+        "anak sy perempuan 17 thn d bawa tekong ke malaysia tanpa paspor",
+        "tetangga sy anak gadisnya 14 thn d bawa org ngaku sponsor, mau d jadikan TKW",
+        "we are stuck in a house in kota kinabalu, the boss says we cant leave until we pay",
+    )
+    assert_no_danger(
+        "boleh gk bawa pisau lipat di koper ke taiwan?",
+        "I was abused by my employer in Saudi in 2018, I am home safe now, can I still claim "
+        "compensation?",
+        "ini nomor sy 081934567890 tolong telpon sy pak, sy gk ngerti hp",
+        "sy udah 15 thn kerja di malaysia, dulu berangkat lewat sponsor",
+    )

@@ -1,0 +1,69 @@
+"""What a person writes after the danger reply, as a danger chat tester wrote it (stop 50): a
+ship's flag after the reply for a ship at sea, no signal, no way to phone, safe now, a
+consulate asked after, and a mother at home asking whom to call."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Chat
+
+AT_SEA = "suami sy d kapal ikan cina, katanya d laut lepas udh 2 thn gk boleh turun, sering d pukul"
+HELD_IN_HONG_KONG = "majikan sy d hongkong kunci sy d kamar, gk dksh makan"
+
+
+@pytest.mark.parametrize("flag", ["kapal nya bendera taiwan", "kapten nya org taiwan"])
+def test_the_ships_flag_after_the_reply_at_sea_is_the_story_not_a_new_place(
+    chat: Chat, flag: str
+) -> None:
+    assert "Di laut" in chat.say(AT_SEA)
+    said = chat.say(flag)
+    assert "Dari Taiwan" not in said and "*110*" not in said
+    assert "ditambahkan" in said or "tambahkan" in said
+    assert "Safe Travel" in said and "telepon nomor darurat di atas" not in said
+
+
+def test_a_ship_come_to_port_gets_that_ports_numbers(chat: Chat) -> None:
+    chat.say(AT_SEA)
+    said = chat.say("skrg kapal nya udh sandar d busan")
+    assert "Dari Korea Selatan" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["gk ada sinyal, cuma bisa sms sekali2", "d kapal gk ada internet"]
+)
+def test_no_signal_is_told_the_family_at_home_can_call(chat: Chat, text: str) -> None:
+    chat.say(AT_SEA)
+    said = chat.say(text)
+    assert "keluarga di rumah bisa melapor untuk Anda" in said and "0800-1000" in said
+
+
+def test_no_call_possible_in_chat_spelling_gets_ways_to_write(chat: Chat) -> None:
+    chat.say(HELD_IN_HONG_KONG)
+    said = chat.say("kalo gk bisa telp gmn")
+    assert "Kalau tidak bisa menelepon" in said and "tidak bisa dihubungi" not in said
+
+
+@pytest.mark.parametrize("text", ["udah aman skrg", "im safe now in embassy shelter"])
+def test_safe_now_is_heard_not_pointed_to_the_numbers(chat: Chat, text: str) -> None:
+    chat.say(HELD_IN_HONG_KONG)
+    said = chat.say(text)
+    assert "aman sekarang" in said or "safe now" in said
+    assert "nomor darurat di atas" not in said and "Lapor darurat" not in said
+
+
+def test_a_consulate_asked_after_gets_that_places_numbers(chat: Chat) -> None:
+    """ "kjri tawau ada gk" got "added to your story"; a question ending "ada gk" asks."""
+    chat.say("adik sy d tawau d sekap majikan gk boleh keluar")
+    said = chat.say("kjri tawau ada gk")
+    assert "Dari Malaysia" in said and "Untuk Sabah, Sarawak dan Penang" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["sy ibunya d lombok, sy hrs telp siapa", "kami keluarga d rumah bs hubungi siapa pak"]
+)
+def test_whom_the_family_at_home_should_call_gets_where_to_turn(chat: Chat, text: str) -> None:
+    """It got the privacy policy, or the family's support at home."""
+    chat.say("anak sy d johor d kurung majikan gk boleh keluar")
+    said = chat.say(text)
+    assert "Tempat melapor" in said and "Dari Malaysia" in said and "Yang kami simpan" not in said
