@@ -81,7 +81,7 @@ from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import read_danger
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home, at_sea
 from knowledge.normalize import Normalizer, fold
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
@@ -115,6 +115,12 @@ TROUBLE_ABROAD = frozenset(
     )
 )
 """A worker's trouble abroad: a company named right after its answer is for the report."""
+
+
+LOCAL_HELP_KEY = "local_help_given"
+"""The place whose lines an answer last added, and when: the next answers within the window do
+not repeat them (a worker in Malaysia got the same two lines under three answers running: a
+chat tester, stop 50)."""
 
 
 def clean_text(text: str | None) -> str:
@@ -903,10 +909,17 @@ class Engine:
         for told in reversed(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)):
             if detector.is_over(detector.standard(told)):
                 return ""  # "dulu d pukul majikan d arab, skrg udh aman d rumah": home now
-            country = self.numbers.located_in(told)
-            if country is not None:
-                kinds = topic.local_help
-                return replies.help_where_they_are(ctx, self.numbers, country, kinds, said, told)
+            if at_sea(told, self.numbers.place_word_in):
+                return ""  # a Taiwanese boat near Mauritius: no land's line reaches it
+            country = self.numbers.located_last(told)
+            if country is None:
+                continue
+            given = ctx.data.get(LOCAL_HELP_KEY) or {}
+            if given.get("code") == country.code and pieces.within_window(given.get("at"), ctx.now):
+                return ""  # the same place's lines a few minutes ago: not under every answer
+            ctx.set_data(**{LOCAL_HELP_KEY: {"code": country.code, "at": ctx.now.isoformat()}})
+            kinds = topic.local_help
+            return replies.help_where_they_are(ctx, self.numbers, country, kinds, said, told)
         return ""
 
     def _company_of_a_trouble(self, ctx: Ctx, reading: Reading) -> bool:

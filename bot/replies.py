@@ -12,7 +12,14 @@ from bot.i18n import N_, translator
 from bot.options import short, typed_number
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home, at_sea
+from knowledge.emergency import (
+    EMERGENCY_TOPIC,
+    Country,
+    EmergencyNumbers,
+    Line,
+    at_home,
+    at_sea,
+)
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 
@@ -46,6 +53,19 @@ NO_MISSION_NUMBER = N_(
     "I do not have a checked number for the Indonesian embassy or consulate in {country} yet. "
     "Call the Kemlu hotline below (help for Indonesians abroad, 24 hours)."
 )
+
+
+def lines_asked(ctx: Ctx, named: Sequence[tuple[Country | None, Line]]) -> None:
+    """A question about a listed line ("1955 itu gratis gk?", "is CDE 24 hours?"): what the list
+    says of it (who answers, when, what it costs, from where); the rest is for the call or the
+    officer."""
+    lang = ctx.lang
+    lines = [ctx._("What I know of this number:")]
+    for country, line in named:
+        where = f"{country.name.get(lang, country.code)}: " if country is not None else ""
+        lines.append(f"• {where}{line.text(lang)}")
+    lines += ["", ctx._("For anything else about it, ask when you call, or ask your officer.")]
+    ctx.say("\n".join(lines), [Button(REPORT, short(ctx._("Ask an officer")))])
 
 
 HELP_HERE = N_("In {country}, you can also contact:")

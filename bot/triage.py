@@ -494,7 +494,8 @@ YES_NO_ENDING = re.compile(
 )
 """A yes-or-no question in chat, asked by ending on "... or not" ("kjri tawau ada gk", "PT ini
 resmi gk"): after the danger reply it got "added to your story" (a danger chat tester, stop
-50)."""
+50). Read there only: as a question everywhere, "ada calo minta 15 juta, bener gk" got
+choices where the statement gets the broker's signs."""
 ASKING_OPENERS = frozenset(
     "can could is are do does did should would will may when how what where why who".split()
 )
@@ -673,8 +674,6 @@ class Triage:
         if any(w.lower() in ASKING_OPENERS for w in SENTENCE_START.findall(text)):
             return True
         if ENGLISH_ASKING.search(text.lower()):
-            return True
-        if YES_NO_ENDING.search(text.lower()):
             return True
         return any(w in QUESTION_WORDS for w in self.normalizer.words(text))
 

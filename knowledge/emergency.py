@@ -23,6 +23,17 @@ EMERGENCY_TOPIC = "kontak-darurat"
 """The topic whose answer is the numbers to call: offered when danger is only suspected."""
 
 
+MIN_LINE_DIGITS = 4
+"""A number typed this long or longer may name a listed line; "999" or "112" alone is every
+country's, and a year or an amount is not a line ("gaji 1955 ringgit" aside)."""
+TYPED_NUMBER = re.compile(
+    r"(?<!\brp )(?<!\brm )(?<!\bnt )(?<!\btahun )(?<!\bthn )(?<!\byear )(?<!\bsejak )"
+    r"(?<!\bsince )(?<![\d-])\+?\d[\d -]{2,}\d(?![\d-])"
+    r"(?! ?(?:ringgit|rm|rp|rupiah|dolar|dollar|usd|sgd|hkd|nt|ntd|won|yen|riyal|rial|sar|"
+    r"dirham|aed|juta|jt|ribu|rb|tahun|thn|bulan|bln|hari|jam|orang|org|km|kg)\b)"
+)
+"""A number as typed in a folded message, not an amount, a year or a count ("gaji sy 1955
+ringgit", "tahun 2019", "15999 orang")."""
 NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
 """Words before a place one goes to or comes from, not one is in."""
 IN_INDONESIA = re.compile(
@@ -59,6 +70,7 @@ batam" is in Batam."""
 
 AT_SEA = re.compile(
     r"\b(?:di laut|d laut|dilaut|tengah laut|lepas pantai|at sea|in the middle of the sea|"
+    r"di perairan|d perairan|in the waters|longline boat|longliner|"
     r"high seas|laut lepas|sedang berlayar|lagi berlayar|lg berlayar|blm sandar|belum sandar|"
     r"gk sandar|tidak sandar|belum pernah sandar)\b"
 )
@@ -113,6 +125,8 @@ class Line:
     note: dict[str, str]
     as_of: str = ""
     kind: str = ""
+    names: tuple[str, ...] = ()
+    """Names only this line has, as people type them ("cde", "talian kasih"), folded."""
 
     def text(self, lang: str) -> str:
         label = self.label.get(lang) or self.label["id"]
@@ -155,6 +169,7 @@ def _line(data: dict[str, Any], in_country: bool = False) -> Line:
         note=dict(data.get("note") or {}),
         as_of=str(data.get("as_of", "")),
         kind=kind,
+        names=tuple(fold_all(str(n)) for n in data.get("names") or ()),
     )
 
 
@@ -224,6 +239,32 @@ class EmergencyNumbers:
             ),
             None,
         )
+
+    def lines_named(self, text: str | None) -> list[tuple[Country | None, Line]]:
+        """The listed lines a message names by their number ("1955 itu gratis gk?", "0800-1000
+        bisa dari malaysia?") or by a name only they have ("CDE", "Talian Kasih"), in the
+        list's order; a country's line with its country, a general one with None."""
+        folded = f" {fold_all(text or '')} "
+        typed = (m.group(0) for m in TYPED_NUMBER.finditer(fold_all(text or "")))
+        digits = {d for d in (re.sub(r"\D", "", n) for n in typed) if len(d) >= MIN_LINE_DIGITS}
+        every: list[tuple[Country | None, Line]] = [(None, line) for line in self.general]
+        every += [(c, line) for c in self.countries for line in c.lines]
+        return [
+            (country, line)
+            for country, line in every
+            if re.sub(r"\D", "", line.number) in digits
+            or any(f" {name} " in folded for name in line.names)
+        ]
+
+    def located_last(self, text: str | None) -> Country | None:
+        """The last place a message says someone is in: where a worker is now after a move
+        told ("dulu kerja d malaysia, skrg sy d saudi"; "majikan sy orang malaysia tp sy kerja
+        d singapura"), for the lines of the place the worker is in."""
+        words = fold_all(text or "").split()
+        found = [
+            c for at, _, c in self.places_named(text) if at == 0 or words[at - 1] not in NOT_THERE
+        ]
+        return found[-1] if found else None
 
     def where_to_dial(self, text: str | None) -> Country | None:
         """Where someone in danger calls from: the place they are in; else, when a place in

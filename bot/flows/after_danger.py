@@ -18,7 +18,13 @@ from bot.context import Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
 from bot.replies import MISSION_WORDS
-from bot.triage import MISSING_TOPIC, NUMBER_WORDS, Reading, asks_where_to_turn
+from bot.triage import (
+    MISSING_TOPIC,
+    NUMBER_WORDS,
+    YES_NO_ENDING,
+    Reading,
+    asks_where_to_turn,
+)
 from knowledge.emergency import EMERGENCY_TOPIC, Country
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -121,7 +127,8 @@ def follow(
         ctx.set_data(**{NEXT_STEPS_GIVEN: True})
         replies.danger_next_steps(ctx)
         return True
-    if here is not None and asks() and NUMBER_ASKED.intersection(fold(text).split()):
+    asked = asks() or YES_NO_ENDING.search(text.lower()) is not None
+    if here is not None and asked and NUMBER_ASKED.intersection(fold(text).split()):
         # also a mission asked after ("kjri tawau ada gk" got "added to your story": a danger
         # chat tester, stop 50)
         # "kalau di kuwait nomornya?" after the numbers for Abu Dhabi got choices (a chat

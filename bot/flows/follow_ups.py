@@ -38,6 +38,12 @@ after the broker answer asks the official cost, not the broker's lines (a family
 tester, stop 48)."""
 
 
+LINES_ASKED = 3
+LINE_ASKED_WORDS = 12
+"""A question this short naming up to three listed lines (by number or a name only they have)
+asks about them."""
+
+
 def under_an_answer(
     engine: Engine,
     ctx: Ctx,
@@ -51,6 +57,18 @@ def under_an_answer(
     True when it was answered here."""
     text = ctx.incoming.text or ""
     topics = engine.librarian.topics
+    named = engine.numbers.lines_named(text)
+    if (
+        named
+        and len(named) <= LINES_ASKED
+        and not reading.urgent
+        and asks()
+        and len(text.split()) <= LINE_ASKED_WORDS
+    ):
+        # "1955 itu gratis gk?" got a stray step of the wage answer (a chat tester, stop 50):
+        # what the list says of that line
+        replies.lines_asked(ctx, named)
+        return True
     # the place this message or the story before it names ("sy kerja d riyadh ...", then
     # "trs sy hrs gmn?": Riyadh's, not Hong Kong's paragraph; a chat tester, stop 49)
     here = here or engine.numbers.country_in(pieces.whole(earlier, text))

@@ -433,7 +433,9 @@ def test_a_reports_city_far_from_the_listed_missions_is_said_when_the_number_is_
     the note that Sarawak's is lacking (a chat tester, stop 49)."""
     team(services)
     chat = Chat(services)
-    steps = [{**s, "text": "Kuching"} if s.get("text") == "Johor Bahru" else s for s in REPORT_STEPS]
+    steps = [
+        {**s, "text": "Kuching"} if s.get("text") == "Johor Bahru" else s for s in REPORT_STEPS
+    ]
     replay(chat, steps)
     said = chat.say("nomor kjri nya brp pak?")
     assert "Dari Malaysia" in said and "Untuk Sabah, Sarawak dan Penang" in said

@@ -104,3 +104,49 @@ def test_not_again_beside_the_danger_reply(chat: Chat) -> None:
     """The danger reply gives the place's numbers; the answer under it does not repeat them."""
     said = chat.say("majikan sy di hongkong pukul sy tiap hari, sy harus gmn")
     assert said.count("2157 9537") == 1 and HEAD not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("dulu sy kerja d malaysia, skrg sy d saudi, majikan gk bayar gaji 4 bln", "Arab Saudi"),
+        ("majikan sy orang malaysia tp sy kerja d singapura, gaji gk d bayar 3 bln", "Singapura"),
+    ],
+)
+def test_the_place_the_worker_is_in_now_decides(chat: Chat, text: str, place: str) -> None:
+    """The first place named was taken, a place left (a chat tester, stop 50)."""
+    said = chat.say(text)
+    assert f"Di {place}, Anda juga bisa menghubungi" in said and "Di Malaysia" not in said
+
+
+def test_no_land_lines_at_sea(chat: Chat) -> None:
+    said = chat.say("sy ABK d kapal berbendera taiwan, skrg d perairan somalia, gaji gk dibayar")
+    assert "Di Taiwan" not in said and "*1955*" not in said
+
+
+def test_the_same_places_lines_are_not_repeated_under_every_answer(chat: Chat) -> None:
+    first = chat.say("sy d johor, gaji sy gk dibayar 3 bulan")
+    assert "Di Malaysia, Anda juga bisa menghubungi" in first
+    second = chat.say("paspor sy jg ditahan majikan, gmn?")
+    assert "Di Malaysia, Anda juga bisa menghubungi" not in second
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1955 itu gratis gk?", "Taiwan: Hotline 1955 (pengaduan pekerja asing): *1955* (gratis"),
+        ("0800-1000 bisa dari malaysia?", "hanya dari Indonesia"),
+        ("CDE buka 24 jam gk?", "Singapura: CDE"),
+        ("is the 1955 call free?", "free, 24 hours"),
+    ],
+)
+def test_a_question_about_a_listed_line_gets_what_the_list_says_of_it(
+    chat: Chat, text: str, expected: str
+) -> None:
+    """ "1955 itu gratis gk?" got a stray step of the wage answer (a chat tester, stop 50)."""
+    assert expected in chat.say(text)
+
+
+def test_an_amount_or_a_year_is_not_a_line(chat: Chat) -> None:
+    said = chat.say("gaji sy 1955 ringgit, potongan 300 boleh?")
+    assert "tentang nomor ini" not in said
