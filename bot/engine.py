@@ -255,8 +255,10 @@ class Engine:
             ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
         self._expire_old_form(ctx)
         command = self._command(ctx)
-        if not (command or "").startswith(case_pick.PICK):
-            case_pick.release(ctx)  # another message than "which report?" asked for
+        if not (command or "").startswith(case_pick.PICK) and command != "status":
+            # another message than "which report?" asked for; the reports' status is asked
+            # on the way to answering it, and the question comes again under it
+            case_pick.release(ctx)
         if command is not None:
             self.run_command(ctx, command)
             return
@@ -549,6 +551,8 @@ class Engine:
             "unsubscribe": news.stop_command,
         }
         handlers.get(command, menu.show)(ctx)
+        if command == "status":
+            case_pick.ask_again(ctx)
 
     def clear(self, ctx: Ctx) -> None:
         keep = {k: v for k, v in ctx.data.items() if k == "lang_chosen"}

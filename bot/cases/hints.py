@@ -32,7 +32,14 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         *("dipukul", "pukul", "disiksa", "siksa", "kekerasan", "dianiaya", "dilecehkan"),
         *("beaten", "beat", "hit", "hits", "abused", "tortured"),
     ),
-    "lost_contact": ("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak"),
+    "lost_contact": (
+        *("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak", "lost contact"),
+        # in chat spelling ("sdh 2 bln gk ada kabar" was taken as choice 2: stop 50)
+        *("gk ada kabar", "ga ada kabar", "gak ada kabar", "nggak ada kabar", "tdk ada kabar"),
+        *("blm ada kabar", "belum ada kabar", "gada kabar", "no news", "lost kontak"),
+        *("tidak bisa dihubungi", "gk bisa dihubungi", "gak bisa dihubungi", "ga bisa dihubungi"),
+        *("tdk bisa dihubungi", "can t reach", "cannot reach"),
+    ),
     "illness_death": ("sakit", "meninggal", "wafat", "kecelakaan"),
     "fraud": ("ditipu", "penipuan", "tipu", "calo", "palsu"),
     "departure": (

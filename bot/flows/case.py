@@ -46,6 +46,10 @@ from knowledge.normalize import fold
 
 REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
 STORY_MAX = 4000
+ONLY_NUMBERS = re.compile(
+    r"^\s*\d+(?:\s*(?:,|;|/|&|\+|-|dan|and|sama|n)?\s*\d+)*\s*[.)]?\s*$", re.I
+)
+"""Choices typed as numbers ("1 2", "1,3", "1 dan 3"): nothing else in the message."""
 STORY_SHOWN = 300
 """How much of the story the summary shows, cut at a word and said to be cut: the whole story
 is sent (a summary ending "... sy takut sek" read as if the rest were lost: a chat tester,
@@ -480,7 +484,9 @@ class CaseForm(ChangeableForm):
             return [self.option(ctx, rows).split(":", 1)[1]]
         except Invalid:
             text = ctx.incoming.text or ""
-            numbers = [int(n) for n in re.findall(r"\d+", text)]
+            # only a message of numbers picks by number: "sdh 2 bln gk ada kabar" is a missing
+            # worker, not choice 2 (kept papers: a family chat tester, stop 50)
+            numbers = [int(n) for n in re.findall(r"\d+", text)] if ONLY_NUMBERS.match(text) else []
             codes = [r.id.split(":", 1)[1] for r in rows]
             picked = [codes[n - 1] for n in numbers if 1 <= n <= len(codes)]
             picked = picked or categories_in(text)

@@ -108,6 +108,22 @@ def hold(
         "urgent": urgent,
     }
     ctx.set_data(**{HELD_KEY: held})
+    ask_which(ctx, cases, lead)
+
+
+def ask_again(ctx: Ctx) -> None:
+    """After the reports' status, asked while a message waits for its report: the question
+    again, with its buttons ("status" then "2" met "no numbered choices now", and the message
+    went to the other report: a family chat tester, stop 50)."""
+    held = ctx.data.get(HELD_KEY)
+    if not held:
+        return
+    cases = [c for c in open_reports(ctx) if c.number in held["cases"]]
+    if len(cases) >= 2:
+        ask_which(ctx, cases)
+
+
+def ask_which(ctx: Ctx, cases: Sequence[Case], lead: str = "") -> None:
     shown = sorted(cases, key=lambda c: c.id, reverse=True)[:MAX_BUTTONS]
     lines = "\n".join(f"• *{c.number}*: {menu.case_about(ctx, c) or c.category}" for c in shown)
     question = ctx._(

@@ -275,10 +275,17 @@ def about_someone_else(case: Case, text: str) -> bool:
     if countries and case.country not in countries:
         return True
     kin = kin_named(text)
+    known = kin_of(case)
+    return kin is not None and known is not None and kin != known
+
+
+def kin_of(case: Case) -> str | None:
+    """Who the family is to the report's worker: as its story names them ("anak sy ..."), else
+    as the form kept it."""
     known = kin_named(case.story or "")
     if known is None and case.reporter_relation in WORKER_OF.values():
         known = case.reporter_relation
-    return kin is not None and known is not None and kin != known
+    return known
 
 
 def reported_country(engine: Engine, case: Case) -> Country | None:
@@ -606,7 +613,8 @@ def case_named(ctx: Ctx, text: str) -> Case | None:
 def open_case_meant(ctx: Ctx, text: str) -> Case | None:
     """With two reports open, the one a message names by its worker's name or, failing that,
     by its country ("siti juga dipukul skrg" with Siti's and Rini's reports open: Siti's, not
-    the newest; a second chat tester, stop 45). None when it names neither or both."""
+    the newest; a second chat tester, stop 45), or by who the worker is to the family ("anak
+    sy", "suami sy"). None when it names neither or both."""
     open_cases = [c for c in cases_of(ctx.session, ctx.contact) if c.status in OPEN_STATUSES]
     if len(open_cases) < 2:
         return None
@@ -618,7 +626,13 @@ def open_case_meant(ctx: Ctx, text: str) -> Case | None:
         return None
     countries = countries_in(text)
     by_country = [c for c in open_cases if c.country in countries]
-    return by_country[0] if len(by_country) == 1 else None
+    if by_country:
+        return by_country[0] if len(by_country) == 1 else None
+    # "anak sy skrg dikunci majikan" with a daughter's report and a husband's open: the
+    # daughter's (it got the husband's country's numbers: a family chat tester, stop 50)
+    kin = kin_named(text)
+    by_kin = [c for c in open_cases if kin is not None and kin_of(c) == kin]
+    return by_kin[0] if len(by_kin) == 1 else None
 
 
 def _name_words(case: Case) -> set[str]:

@@ -319,3 +319,21 @@ def test_who_sees_the_report_and_the_danger_answer_can_be_changed_before_sending
     sqlite_chat.say(button="field:danger")
     summary = sqlite_chat.say(button="opt:no")
     assert "Bahaya sekarang: Tidak" in summary and "bukan desa" in summary
+
+
+@pytest.mark.parametrize(
+    "problem", ["sdh 2 bln gk ada kabar, majikan gk angkat tlp", "sdh 3 minggu gk ada kabar"]
+)
+def test_a_number_inside_a_typed_problem_is_not_a_choice(sqlite_chat: Chat, problem: str) -> None:
+    """ "sdh 2 bln gk ada kabar" was saved as choice 2, kept papers (a family chat tester,
+    stop 50)."""
+    for answer in ("lapor", "ya", "2", "Siti", "1", "Lewati"):
+        sqlite_chat.say(answer)
+    said = sqlite_chat.say(problem)
+    if "Ceritakan" in said:  # a short problem: the story is asked for
+        said = sqlite_chat.say("majikannya tidak pernah angkat telepon")
+    for answer in ("tidak", "sukamulia", "ya", "ya"):
+        if "• Masalah:" in said:
+            break
+        said = sqlite_chat.say(answer)
+    assert "• Masalah: Hilang kontak" in said and "Dokumen" not in said

@@ -159,3 +159,43 @@ def test_danger_naming_neither_report_gets_the_numbers_then_asks_which(
     chat.say(button=f"cmd:pick:{first}")
     urgent = told(services, text)
     assert len(urgent) == 1 and first in urgent[0] and urgent[0].startswith("DARURAT"), urgent
+
+
+def test_who_the_worker_is_to_the_family_tells_the_reports_apart(services: Services) -> None:
+    """A daughter's report and a husband's: "anak sy skrg dikunci majikan" is the daughter's,
+    with its danger marked there (it got the husband's report and country: a family chat
+    tester, stop 50)."""
+    team(services)
+    chat = Chat(services, user="daughter-and-husband")
+    replay(chat, REPORT_STEPS)  # "Gaji anak saya ...": Baiq Nurhasanah, the daughter
+    husband = [
+        {**s, "text": "Gaji suami saya tidak dibayar 4 bulan."}
+        if s.get("text", "").startswith("Gaji anak")
+        else s
+        for s in SECOND_REPORT
+    ]
+    replay(chat, husband)
+    with transaction(services.factory) as session:
+        numbers = {c.worker_name or "": c.number for c in session.scalars(select(Case))}
+    text = "anak sy skrg dikunci majikan nya gk dikasih makan, tlg pak"
+    said = chat.say(text)
+    assert "Laporan mana" not in said and numbers["Baiq Nurhasanah"] in said
+    assert text in messages_on(services, numbers["Baiq Nurhasanah"])
+    assert text not in messages_on(services, numbers["Lalu Hamdi"])
+
+
+def test_the_status_asked_before_choosing_keeps_the_question_and_the_message(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    """ "status", then "2": the question had gone, and the message with it to the other
+    report (a family chat tester, stop 50)."""
+    chat, numbers, _ = two_reports
+    chat.say(PLEA)
+    status = chat.send("status")[-1]
+    assert "Laporan mana" in status.text
+    assert [b.title for b in status.buttons][:2] == ["Lalu Hamdi", "Baiq Nurhasanah"]
+    assert not told(services, PLEA)
+    chat.say("2")
+    first = numbers["Baiq Nurhasanah"]
+    assert PLEA in messages_on(services, first)
+    assert PLEA not in messages_on(services, numbers["Lalu Hamdi"])
