@@ -383,14 +383,7 @@ class Engine:
     def _report_danger_place(self, ctx: Ctx) -> Country | None:
         """Where the report being filled in places someone in danger, if it says; else where
         the messages just before the form did."""
-        country = str(ctx.data.get("country") or "").replace("-", " ")
-        return (
-            # the country the form settled, before the opening's: "anak sy dulu di hongkong",
-            # corrected to Korea in the form, got Hong Kong's numbers (a tester, stop 49)
-            self.numbers.country_in(country)
-            or danger_country(ctx)
-            or self.numbers.country_in(str(ctx.data.get(EARLIER_KEY) or ""))
-        )
+        return danger_country(ctx) or self.numbers.country_in(str(ctx.data.get(EARLIER_KEY) or ""))
 
     def _command(self, ctx: Ctx) -> str | None:
         button = ctx.incoming.button or ""
@@ -615,8 +608,9 @@ class Engine:
         offered (`with_report` None: decided by the form in progress). `caring`: someone wrote
         of wanting to die and is spoken to before the numbers."""
         if country is None:
-            country = self.numbers.country_in(ctx.incoming.text or "") or self.numbers.country_in(
-                str(ctx.data.get("country") or "").replace("-", " ")
+            in_form = ctx.conversation.flow == "case"
+            country = self.numbers.country_in(ctx.incoming.text or "") or (
+                danger_country(ctx) if in_form else None
             )
         if with_report is None:
             with_report = ctx.conversation.flow != "case"

@@ -36,7 +36,9 @@ def place_numbers(ctx: Ctx, country: Country, region: str | None = None) -> str:
     lang = ctx.lang
     head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
     lines = [head, *("• " + line.text(lang) for line in country.lines)]
-    if country.far_note and country.far_from_lines(f"{ctx.incoming.text or ''}\n{region or ''}"):
+    # the message, the region given (a report's city), or the city the form in progress holds
+    told = f"{ctx.incoming.text or ''}\n{region or ''}\n{ctx.data.get('city') or ''}"
+    if country.far_note and country.far_from_lines(told):
         lines.append(country.far_note.get(lang) or country.far_note.get("id", ""))
     return "\n".join(lines)
 

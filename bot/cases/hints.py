@@ -126,13 +126,22 @@ PAIRED_ONLY: dict[str, str] = {"ina": "ibu", "ama": "ayah", "ana": "anak", "ari"
 "ari" is "hari"): family only right before the regional "I" ("ina nahu", "ari tiang")."""
 
 
+WRITER_WORDS = frozenset("saya sy aku aq i".split())
+HIS_HERS = frozenset(("nya", "na"))
+"""After "I" and before "nya" (Mbojo "na"), the paired words are family too: "sy ina nya",
+"nahu ina na" (I am her mother) were read as the worker writing (a family chat tester,
+stop 50)."""
+
+
 def family_words(words: list[str]) -> list[str]:
     """Folded words with the regional words for family and for "I" in Indonesian ("kanak
     tiang" → "anak saya", "ina nahu" → "ibu saya"); every other word as it is."""
     out = []
     for at, word in enumerate(words):
         following = words[at + 1] if at + 1 < len(words) else ""
-        if word in PAIRED_ONLY and following in REGIONAL_I:
+        before = words[at - 1] if at else ""
+        writer = before in WRITER_WORDS or before in REGIONAL_I
+        if word in PAIRED_ONLY and (following in REGIONAL_I or (writer and following in HIS_HERS)):
             out.append(PAIRED_ONLY[word])
         elif word in FAMILY_WORDS and word not in PAIRED_ONLY:
             out.append(FAMILY_WORDS[word])

@@ -141,8 +141,16 @@ RETAKING = YES_WORDS | AGREEING | frozenset("jadi jd mau sy saya aku deh".split(
 
 
 def danger_country(ctx: Ctx) -> Country | None:
-    """Where the report's opening places someone in danger, as its danger reply read it."""
-    return ctx.engine.numbers.country_in(str(ctx.data.get("opening") or ""))
+    """Where the report places someone in danger: the city the form was told ("d abu dhabi"
+    under "Timur Tengah lainnya" got no numbers of the Emirates: a family chat tester, stop
+    50), the country it settled ("anak sy dulu di hongkong", corrected to Korea in the form,
+    got Hong Kong's: stop 49), else the place its opening named."""
+    numbers = ctx.engine.numbers
+    return (
+        numbers.country_in(str(ctx.data.get("city") or ""))
+        or numbers.country_in(str(ctx.data.get("country") or "").replace("-", " "))
+        or numbers.country_in(str(ctx.data.get("opening") or ""))
+    )
 
 
 def refused_in_danger(ctx: Ctx) -> None:

@@ -136,3 +136,25 @@ def test_a_consulates_number_asked_without_a_question_word_gets_the_numbers(chat
     stop 49): Malaysia's numbers, and that Sarawak's consulate number is lacking."""
     said = chat.say("nomor KJRI kuching ada gk pak, anak sy d sarawak")
     assert "Dari Malaysia" in said and "Sarawak" in said
+
+
+STORY = "gaji tidak dibayar 5 bulan dan majikan marah terus"
+
+
+@pytest.mark.parametrize(
+    ("country", "city", "expected"),
+    [
+        ("6", "d abu dhabi", "Dari Uni Emirat Arab"),  # "Timur Tengah lainnya", then the city
+        ("1", "kuching", "Untuk Sabah, Sarawak dan Penang"),  # far from the listed consulates
+    ],
+)
+def test_danger_answered_in_a_report_gets_the_numbers_of_its_city(
+    chat: Chat, country: str, city: str, expected: str
+) -> None:
+    """Abu Dhabi under "Timur Tengah lainnya" got only the numbers from anywhere and "tell me
+    the country"; Kuching got no word that Sarawak's consulate number is lacking (a family chat
+    tester, stop 50)."""
+    for answer in ("lapor", "ya", "2", "Siti", country, city, "1", STORY):
+        chat.say(answer)
+    said = chat.say("tdk tau")
+    assert expected in said and "Sebutkan negara atau kotanya" not in said

@@ -337,3 +337,13 @@ def test_a_number_inside_a_typed_problem_is_not_a_choice(sqlite_chat: Chat, prob
             break
         said = sqlite_chat.say(answer)
     assert "• Masalah: Hilang kontak" in said and "Dokumen" not in said
+
+
+@pytest.mark.parametrize("answer", ["sy ina nya", "nahu ina na"])
+def test_a_mbojo_mother_answering_who_reports_is_family(sqlite_chat: Chat, answer: str) -> None:
+    """ "sy ina nya" (I am her mother) was read as the worker writing, and the mother's own
+    name was then asked as the worker's (a family chat tester, stop 50)."""
+    sqlite_chat.say("lapor")
+    sqlite_chat.say("ya")
+    said = sqlite_chat.say(answer)
+    assert "nama lengkap pekerja" in said and "nama lengkap Anda" not in said
