@@ -57,6 +57,16 @@ CROSSING = re.compile(
 sy naik perahu ke malaysia"), where the police are the number to call."""
 
 
+MOVED = frozenset(
+    "dibawa dibawain dipindah dipindahkan pindah dijual dikirim diselundupkan dilarikan lari "
+    "kabur dioper dilempar dibuang taken moved sold sent brought trafficked smuggled ran fled "
+    "escaped transferred".split()
+)
+"""Words of being taken or going somewhere ("dibawa ke kamboja", "lari ke singapura"): the
+place after them is where the person is now."""
+MOVED_WORDS = 2
+FUTURE = frozenset("mau akan bakal hendak nanti rencana mo will going plan planning".split())
+"""Before the taking, it has not happened yet ("mau dibawa ke malaysia")."""
 PASSED_THROUGH = frozenset("lewat lwt via melalui through thru".split())
 LEFT_FROM = frozenset("dari dr from".split())
 GONE_TO = frozenset("ke k to menuju".split())
@@ -266,11 +276,31 @@ class EmergencyNumbers:
         ]
         return found[-1] if found else None
 
+    def moved_to(self, text: str | None) -> Country | None:
+        """The last place a message says someone was taken, moved or ran to ("ditawari kerja d
+        thailand, ternyata dibawa ke kamboja"; "skrg sy udh lari ke singapura"): where they
+        are now, unless it is yet to happen ("mau dibawa ke malaysia")."""
+        words = fold_all(text or "").split()
+        found = None
+        for at, _, country in self.places_named(text):
+            if at < MOVED_WORDS or words[at - 1] not in GONE_TO:
+                continue
+            verb = words[at - 2]
+            if verb not in MOVED and not (at >= 3 and words[at - 3] in MOVED):
+                continue
+            if not FUTURE.isdisjoint(words[max(0, at - 5) : at - 1]):
+                continue
+            found = country
+        return found
+
     def where_to_dial(self, text: str | None) -> Country | None:
-        """Where someone in danger calls from: the place they are in; else, when a place in
-        Indonesia is named ("d pelabuhan tanjung pinang, disuruh naik kapal ke malaysia"),
-        none (Indonesia's police); else the destination named ("anak sy kerja ke malaysia,
-        skrg d sekap")."""
+        """Where someone in danger calls from: the place they were last taken or ran to; else
+        the place they are in; else, when a place in Indonesia is named ("d pelabuhan tanjung
+        pinang, disuruh naik kapal ke malaysia"), none (Indonesia's police); else the
+        destination named ("anak sy kerja ke malaysia, skrg d sekap")."""
+        moved = self.moved_to(text)
+        if moved is not None:
+            return moved
         located = self.located_in(text)
         if located is not None or at_home(text):
             return located

@@ -34,3 +34,21 @@ def test_a_name_shared_across_districts_without_one_keeps_them_all(
     villages: VillageDirectory,
 ) -> None:
     assert len({m.village.district for m in villages.search("kuta")}) > 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "village", "subdistrict"),
+    [
+        ("labuhan lombok", "Labuhan Lombok", "Pringgabaya"),
+        ("ds. labuhan lombok", "Labuhan Lombok", "Pringgabaya"),
+        ("desa kotaraja, sikur", "Kota Raja", "Sikur"),
+        ("kota raja sikur", "Kota Raja", "Sikur"),
+    ],
+)
+def test_a_name_holding_a_place_word_or_written_joined_is_found_first(
+    villages: VillageDirectory, typed: str, village: str, subdistrict: str
+) -> None:
+    """ "lombok" and "kota" were dropped as place words: Labuhan Lombok was missing and Sikur
+    came before Kota Raja (a family chat tester, stop 50)."""
+    found = villages.search(typed)
+    assert found[0].village.name == village and subdistrict in found[0].village.subdistrict

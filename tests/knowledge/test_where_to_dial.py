@@ -24,6 +24,15 @@ NUMBERS = EmergencyNumbers.load()
         ("adik sy brgkt dr bandara lombok ke malaysia thn lalu, skrg d kurung", "MY"),
         ("my sister went to Saudi through a sponsor in Mataram, she is locked in", "SA"),
         ("istri sy dikurung di penampungan pt di jakarta", None),
+        # taken, sold or run to a place: there now (a family chat tester and a worker, stop 50)
+        (
+            "anak sy ditawari kerja admin d thailand, ternyata dibawa ke kamboja, skrg disuruh "
+            "nipu online",
+            "KH",
+        ),
+        ("sy d johor, skrg sy udh lari ke singapura, paspor gk ada", "SG"),
+        ("adik sy dijual ke myanmar", "MM"),
+        ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
