@@ -390,11 +390,22 @@ answer on a death abroad leads, when the ranking was not sure."""
 IRREGULAR_TOPIC = "non-prosedural"
 OVERSTAYED = re.compile(
     r"\b(?:visa|izin tinggal|ijin tinggal|izin kerja|ijin kerja|permit|kitas|arc|ic|iqama|iqamah)"
-    r"\w* (?:\w+ ){0,2}(?:sudah |telah |udah )?(?:habis|mati|kedaluwarsa|kadaluarsa|"
+    r"\w* (?:\w+ ){0,4}(?:sudah |telah |udah )?(?:habis|mati|kedaluwarsa|kadaluarsa|"
     r"kadaluwarsa|expired|expire|tidak berlaku|lewat)\b|\boverstay\w*"
 )
 """A visa or permit run out while abroad ("visa sy udh habis 2 bulan lalu d malaysia",
 "permit expired"): staying on without papers."""
+PAPER_TOPICS = frozenset(("layanan-konsuler", "paspor", "calo-ilegal", "visa-kerja"))
+"""Topics a permit run out abroad is also read as ("permit sy d malaysia udh mati 6 bln, majikan
+gk renew" got the passport services; "visa sy d dubai udh expired, sponsor kabur" the broker's
+signs: a chat tester, stop 50): staying on without papers leads, they stay choices."""
+EXPIRES_LATER = re.compile(
+    r"\b(?:mau|akan|hampir|segera|bentar lagi|sebentar lagi) (?:\w+ )?(?:habis|mati|expired)\b"
+    r"|\b(?:habis|mati|expire|expires|expired) (?:\w+ )?(?:bulan|minggu|tahun|hari) depan\b"
+    r"|\b(?:will|going to) expire\b|\bexpires? (?:next|soon|in)\b"
+)
+"""A permit that will run out ("visa E9 sy habis bulan depan, mau perpanjang gmn?") is a
+renewal asked about, not staying on without papers."""
 TOLD_AMONG = 3
 """... answered when its topic is among the ranking's first this many choices."""
 DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
@@ -859,8 +870,9 @@ class Triage:
         elif (
             danger is None
             and command is None
-            and topic in self.country_topics
+            and (topic in self.country_topics or topic in PAPER_TOPICS)
             and OVERSTAYED.search(standard)
+            and not EXPIRES_LATER.search(standard)
         ):
             # "visa sy udh habis 2 bulan lalu d malaysia": staying on without papers, not how
             # to go to work there (a chat tester, stop 49); the place's topic stays a choice
@@ -1044,8 +1056,8 @@ class Triage:
         first = offered[:TOLD_AMONG]
         if asked and DEATH_TOPIC in first and DEATH_SAID.intersection(fold(text).split()):
             return DEATH_TOPIC
-        if IRREGULAR_TOPIC in first and OVERSTAYED.search(standard):
-            return IRREGULAR_TOPIC
+        if OVERSTAYED.search(standard) and not EXPIRES_LATER.search(standard):
+            return IRREGULAR_TOPIC  # among the choices or not ("visa sy udh habis d qatar")
         return None
 
     def _guess(self, match: Match, first: str) -> str | None:

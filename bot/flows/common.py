@@ -271,7 +271,10 @@ NEVER_IN_A_NAME = frozenset(
     # ke 2", "anak sy yg paling besar": a family chat tester, stop 49)
     "lewati skip kirim lanjut yg yang paling ke "
     # who reports, typed where the worker's name is asked ("keluarga", "saya sendiri")
-    "keluarga family pekerja worker sendiri myself".split()
+    "keluarga family pekerja worker sendiri myself "
+    # an address typed where a name is asked ("desa sakra, sakra" was saved as a trainee's
+    # name: a family chat tester, stop 50)
+    "desa ds dusun dsn kecamatan kec kelurahan kabupaten kab".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name, nor a problem ("gaji blm dibayar 3 bln" was saved as the worker:

@@ -41,7 +41,9 @@ def test_thanks_or_a_yes_is_neither_the_workers_name_nor_the_city(sqlite_chat: C
     assert "• Pekerja: Siti\n" in summary and "• Negara: Malaysia\n" in summary
 
 
-@pytest.mark.parametrize("typed", ["lewati", "kirim", "anak ke 2", "keluarga", "saya sendiri"])
+@pytest.mark.parametrize(
+    "typed", ["lewati", "kirim", "anak ke 2", "keluarga", "saya sendiri", "desa sakra, sakra"]
+)
 def test_a_buttons_word_or_which_child_is_not_the_workers_name(
     sqlite_chat: Chat, typed: str
 ) -> None:

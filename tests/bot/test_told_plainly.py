@@ -3,6 +3,8 @@ question, a visa run out while abroad."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import Chat
 
 
@@ -27,3 +29,24 @@ def test_a_death_not_yet_sure_gets_no_condolences(chat: Chat) -> None:
     said = chat.say("anak sy meninggal d malaysia tp blm pasti, gmn cara ngecek nya")
     assert "berduka" not in said
     assert "berduka" in Chat(chat.services, user="sure").say("anak sy meninggal d malaysia kemarin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "permit sy d malaysia udh mati 6 bln, majikan gk renew, gmn mau pulang",
+        "visa sy d dubai udh expired, sponsor kabur",
+        "sy di qatar, visa sy udh habis, perusahaan gk mau perpanjang",
+    ],
+)
+def test_a_permit_run_out_abroad_in_other_words_is_staying_on_without_papers(
+    chat: Chat, text: str
+) -> None:
+    """They got the passport services, a broker's signs and choices (a chat tester, stop 50)."""
+    said = chat.say(text)
+    assert "tanpa jalur resmi" in said and "Saya belum yakin" not in said
+
+
+def test_a_permit_that_will_run_out_is_a_renewal(chat: Chat) -> None:
+    said = chat.say("sy d seoul visa E9 sy habis bulan depan, mau perpanjang gmn?")
+    assert "tanpa jalur resmi" not in said
