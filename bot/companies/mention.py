@@ -67,10 +67,12 @@ GENERIC = frozenset(
     """
     penyalur penempatan pengerah tki tkw pmi p3mi pt cv resmi swasta lain baru nakal besar
     kecil luar negeri asing indonesia tersebut agency agen agensi perusahaan company companies
-    penyalurnya perusahaannya ptnya
+    penyalurnya perusahaannya ptnya biasa umum biasanya itu ini yang yg mana apa
     """.split()
 )
-"""Words that do not make a name on their own ("PT penyalur", "perusahaan penempatan")."""
+"""Words that do not make a name on their own ("PT penyalur", "perusahaan penempatan"; "PT
+biasa" in "apa bedanya P3MI sama PT biasa" was checked as a company: a family chat tester,
+stop 50)."""
 LITERALS = ("pt", "p.t", "p t", "cv", "perusahaan", "agen", "pjtki", "p3mi")
 """Every marker contains one of these: a message with none of them is passed over at once."""
 CHECK = frozenset("cek ceck cekin ngecek mengecek periksa memeriksa check verify".split())

@@ -483,6 +483,11 @@ class CaseForm(ChangeableForm):
             # "sy setor 15jt ke calo ..." where the problem was asked: the problem it names and
             # the story itself, which is then not asked for again
             ctx.set_data(story=text[:STORY_MAX])
+        elif len(text.split()) >= STORY_AT_CHOICE_WORDS:
+            # the story already holds the opening ("sy mau lapor lagi utk anak sy di
+            # malaysia"): the problem told here joins it (it was lost: a family chat tester,
+            # stop 50)
+            add_to_story(ctx, text)
         return chosen[0]  # the main problem, for routing
 
     def several(self, ctx: Ctx) -> list[str]:

@@ -349,3 +349,17 @@ def test_a_mbojo_mother_answering_who_reports_is_family(sqlite_chat: Chat, answe
     sqlite_chat.say("ya")
     said = sqlite_chat.say(answer)
     assert "nama lengkap pekerja" in said and "nama lengkap Anda" not in said
+
+
+def test_a_problem_told_at_the_problem_step_joins_an_opening_story(sqlite_chat: Chat) -> None:
+    """ "sy mau lapor utk anak sy di malaysia", then the problem typed in words where it was
+    asked: the report kept only the opening (a family chat tester, stop 50)."""
+    problem = "dia sakit, dirawat d rumah sakit tp majikan gk mau bayar biaya rs"
+    said = ""
+    for answer in ("sy mau lapor utk anak sy di malaysia", "ya", "Siti", "ya", "Lewati", problem):
+        said = sqlite_chat.say(answer)
+    for answer in ("tidak", "sukamulia", "ya", "ya"):
+        if "• Cerita:" in said:
+            break
+        said = sqlite_chat.say(answer)
+    assert "majikan gk mau bayar biaya rs" in said

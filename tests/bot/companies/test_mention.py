@@ -65,6 +65,8 @@ def test_a_named_company_is_found(text: str, name: str) -> None:
         "PT mana yg resmi?",
         "perusahaan penempatan dan lowongan",
         "mau cek perusahaan\nok makasih",  # a name does not run on to the next message
+        "apa bedanya P3MI sama PT biasa",  # "PT biasa" was checked (stop 50)
+        "PT itu resmi gk",
         "",
     ],
 )
