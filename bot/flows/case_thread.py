@@ -417,6 +417,22 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             ),
         )
         return
+    if asks and _choices_offered(engine, ctx, text):
+        # a question the reading cannot place ("apa bpjs bisa dipakai klo sakit d hongkong?")
+        # got only "added to your report", or only "which report?" with two open (a family
+        # chat tester, stop 50): its likely topics, and it goes to the officer as well
+        if unclear:
+            case_pick.hold(ctx, case, text, unclear)
+            return
+        add_family_message(ctx.session, case=case, text=text)
+        say_of_case(
+            ctx,
+            case,
+            ctx._("I have also passed this to your village officer (report *{number}*).").format(
+                number=case.number
+            ),
+        )
+        return
     reporting = leading_command(text, lambda: asks) == "report"
     if unclear and not reporting:
         case_pick.hold(ctx, case, text, unclear)  # "pak tolong dibantu ya" with two open
@@ -465,6 +481,19 @@ def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -
     )
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
+    return True
+
+
+def _choices_offered(engine: Engine, ctx: Ctx, text: str) -> bool:
+    """The likely topics of a question no topic answers, as choices; False when the reading
+    offers none, or reads danger, a command or small talk."""
+    reading = engine.triage.read(text)
+    if reading.urgent or reading.command or reading.intent or not reading.shown_choices:
+        return False
+    choices = [s for s in reading.shown_choices if s in engine.librarian.topics]
+    if not choices:
+        return False
+    replies.offer(ctx, engine.librarian.topics, choices, reading.lang)
     return True
 
 

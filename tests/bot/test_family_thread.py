@@ -439,3 +439,16 @@ def test_a_reports_city_far_from_the_listed_missions_is_said_when_the_number_is_
     replay(chat, steps)
     said = chat.say("nomor kjri nya brp pak?")
     assert "Dari Malaysia" in said and "Untuk Sabah, Sarawak dan Penang" in said
+
+
+def test_a_question_the_reading_cannot_place_gets_its_likely_topics_too(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """It got only "added to your report" (a family chat tester, stop 50)."""
+    chat, number, _ = reported
+    text = "apa bpjs bisa dipakai klo sakit d malaysia?"
+    reply = chat.send(text)
+    said = "\n".join(r.text for r in reply)
+    offered = [b.title for r in reply for b in (*r.buttons, *r.rows)]
+    assert "BPJS Ketenagakerjaan" in offered and number in said
+    assert text in family_messages(services)

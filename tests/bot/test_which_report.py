@@ -199,3 +199,12 @@ def test_the_status_asked_before_choosing_keeps_the_question_and_the_message(
     first = numbers["Baiq Nurhasanah"]
     assert PLEA in messages_on(services, first)
     assert PLEA not in messages_on(services, numbers["Lalu Hamdi"])
+
+
+def test_with_two_open_a_question_unplaced_gets_its_topics_then_which_report(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    chat, _, _ = two_reports
+    reply = chat.send("apa bpjs bisa dipakai klo sakit d malaysia?")
+    offered = [b.title for r in reply for b in (*r.buttons, *r.rows)]
+    assert "BPJS Ketenagakerjaan" in offered and "Laporan mana" in reply[-1].text
