@@ -2229,3 +2229,27 @@ def test_a_weapon_a_child_taken_by_a_broker_and_cant_leave_in_other_words_are_da
         "ini nomor sy 081934567890 tolong telpon sy pak, sy gk ngerti hp",
         "sy udah 15 thn kerja di malaysia, dulu berangkat lewat sponsor",
     )
+
+
+def test_restraint_a_runaway_hiding_and_pills_swallowed_in_english_chat_are_danger() -> None:
+    """An English chat tester's misses (stop 50). Pills for a headache, locking a door oneself
+    or being locked out, a gold chain and tying one's hair are not danger."""
+    assert_danger(
+        "pls help i am in Saudi, my boss lock me and take my passport",
+        "my boss in Malaysia chain me in the house when he go out, pls help me",
+        "my employer tie my hand with rope in Riyadh when she go out",
+        "majikan ikat tangan sy pake tali",
+        "majikan sy rantai kaki sy",
+        "madam i run away from employer in Jeddah, now in street",
+        "ma'am i run away from employer in Singapore, now i am hiding under staircase",
+        "pls help my friend in Hong Kong swallow pills, she not answer phone",
+        "teman sy minum obat banyak, gk sadar",
+    )
+    assert_no_danger(
+        "she swallow pills for headache every day",
+        "i lock the door when madam goes out",
+        "my boss lock me out of the house",
+        "kalung rantai emas sy diambil majikan",
+        "sy ikat rambut dulu",
+        "dulu sy kabur dari majikan, sekarang sudah di rumah",
+    )
