@@ -909,7 +909,7 @@ class Engine:
                 return ""  # "dulu d pukul majikan d arab, skrg udh aman d rumah": home now
             if at_sea(told, self.numbers.place_word_in):
                 return ""  # a Taiwanese boat near Mauritius: no land's line reaches it
-            country = self.numbers.located_last(told)
+            country = self.numbers.where_now([told])
             if country is None:
                 continue
             given = ctx.data.get(LOCAL_HELP_KEY) or {}

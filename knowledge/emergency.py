@@ -9,7 +9,7 @@ the foreign ministry's hotline) still reach help from anywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -57,8 +57,11 @@ CROSSING = re.compile(
 sy naik perahu ke malaysia"), where the police are the number to call."""
 
 
+PAST = frozenset("dulu dahulu dulunya sebelumnya pernah previously formerly before".split())
+PAST_REACH = 3
+"""A place named just after these is where someone was, not where they are."""
 MOVED = frozenset(
-    "dibawa dibawain dipindah dipindahkan pindah dijual dikirim diselundupkan dilarikan lari "
+    "dibawa dibawain bawa dipindah dipindahkan pindah dijual dikirim diselundupkan dilarikan lari "
     "kabur dioper dilempar dibuang taken moved sold sent brought trafficked smuggled ran fled "
     "escaped transferred".split()
 )
@@ -239,13 +242,15 @@ class EmergencyNumbers:
 
     def located_in(self, text: str | None) -> Country | None:
         """The first place a message says someone is in, not one they go to or come from
-        ("lowongan k jepang", "d deportasi dr malaysia"): where numbers are dialled from."""
+        ("lowongan k jepang", "d deportasi dr malaysia") nor were in ("dulu d hongkong"):
+        where numbers are dialled from."""
         words = fold_all(text or "").split()
         return next(
             (
                 c
                 for at, _, c in self.places_named(text)
-                if at == 0 or words[at - 1] not in NOT_THERE
+                if (at == 0 or words[at - 1] not in NOT_THERE)
+                and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
             ),
             None,
         )
@@ -272,9 +277,23 @@ class EmergencyNumbers:
         d singapura"), for the lines of the place the worker is in."""
         words = fold_all(text or "").split()
         found = [
-            c for at, _, c in self.places_named(text) if at == 0 or words[at - 1] not in NOT_THERE
+            c
+            for at, _, c in self.places_named(text)
+            if (at == 0 or words[at - 1] not in NOT_THERE)
+            and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
         ]
         return found[-1] if found else None
+
+    def where_now(self, texts: Sequence[str]) -> Country | None:
+        """Where a worker is now, from messages oldest first: the newest that says it, by a
+        move told ("skrg udh pindah ke qatar") or a place they are in, not one they were in
+        ("sy kerja d singapura, dulu d hongkong"). "dulu d saudi, skrg pindah ke qatar", then
+        "nomor d sini brp?" got Saudi's numbers (a chat tester, stop 50)."""
+        for text in reversed(texts):
+            country = self.moved_to(text) or self.located_last(text)
+            if country is not None:
+                return country
+        return None
 
     def moved_to(self, text: str | None) -> Country | None:
         """The last place a message says someone was taken, moved or ran to ("ditawari kerja d

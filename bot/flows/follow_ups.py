@@ -100,7 +100,7 @@ def under_an_answer(
         # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;
         # a place one goes to or comes from ("lowongan k jepang") is not where one is. A
         # first message the knowledge base answers ("nomor kbri malaysia brp") keeps it
-        where = engine.numbers.located_in(pieces.whole(earlier, text))
+        where = engine.numbers.where_now([*earlier, text])
         replies.where_to_turn(ctx, engine.numbers, where)
         return True
     return False

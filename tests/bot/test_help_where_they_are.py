@@ -111,12 +111,15 @@ def test_not_again_beside_the_danger_reply(chat: Chat) -> None:
     [
         ("dulu sy kerja d malaysia, skrg sy d saudi, majikan gk bayar gaji 4 bln", "Arab Saudi"),
         ("majikan sy orang malaysia tp sy kerja d singapura, gaji gk d bayar 3 bln", "Singapura"),
+        ("sy dulu kerja d malaysia skrg udh pindah ke brunei, majikan gk bayar gaji", "Brunei"),
+        ("sy kerja d singapura, dulu d hongkong. skrg gaji sy d potong agen", "Singapura"),
     ],
 )
 def test_the_place_the_worker_is_in_now_decides(chat: Chat, text: str, place: str) -> None:
     """The first place named was taken, a place left (a chat tester, stop 50)."""
     said = chat.say(text)
-    assert f"Di {place}, Anda juga bisa menghubungi" in said and "Di Malaysia" not in said
+    head = f"Di {place}, Anda juga bisa menghubungi" if place != "Brunei" else "di Brunei"
+    assert head in said and "Di Malaysia" not in said and "Di Hong Kong" not in said
 
 
 def test_no_land_lines_at_sea(chat: Chat) -> None:
@@ -150,3 +153,10 @@ def test_a_question_about_a_listed_line_gets_what_the_list_says_of_it(
 def test_an_amount_or_a_year_is_not_a_line(chat: Chat) -> None:
     said = chat.say("gaji sy 1955 ringgit, potongan 300 boleh?")
     assert "tentang nomor ini" not in said
+
+
+def test_the_number_asked_after_a_move_is_the_new_places(chat: Chat) -> None:
+    """ "dulu d saudi, skrg pindah ke qatar", then "nomor d sini brp?": Saudi's (stop 50)."""
+    chat.say("sy dulu d saudi, skrg sy udh pindah ke qatar, gaji sy d potong agency terus")
+    said = chat.say("nomor kbri yg bisa d hubungi d sini brp?")
+    assert "Dari Qatar" in said and "Dari Arab Saudi" not in said

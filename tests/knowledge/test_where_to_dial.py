@@ -33,6 +33,7 @@ NUMBERS = EmergencyNumbers.load()
         ("sy d johor, skrg sy udh lari ke singapura, paspor gk ada", "SG"),
         ("adik sy dijual ke myanmar", "MM"),
         ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
+        ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
