@@ -695,6 +695,13 @@ class Engine:
         uncared = wishes_to_die(reading) and (
             not ctx.data.get(pieces.CARED_KEY) or given_in != reading.lang
         )
+        # the place the chat is about: this message's, the story's, or the danger reply's
+        about = self.numbers.where_now([*earlier, text]) or here
+        if about is None and replied_to_danger:
+            code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+            about = self.numbers.country(code or None)
+        if follow_ups.about_a_line(self, ctx, reading, about, asks):
+            return  # "1955 itu gratis gk?", "999 itu gratis gk?" (in Singapore)
         if (
             replied_to_danger
             and not uncared

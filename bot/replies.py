@@ -57,13 +57,22 @@ NO_MISSION_NUMBER = N_(
 )
 
 
-def lines_asked(ctx: Ctx, named: Sequence[tuple[Country | None, Line]]) -> None:
+def lines_asked(
+    ctx: Ctx, numbers: EmergencyNumbers, named: Sequence[tuple[Country | None, Line]]
+) -> None:
     """A question about a listed line ("1955 itu gratis gk?", "is CDE 24 hours?"): what the list
     says of it (who answers, when, what it costs, from where); the rest is for the call or the
-    officer."""
+    officer. A line for anywhere comes with its office's others ("0800-1000 bisa dari
+    malaysia?": only from Indonesia, and the number from abroad beside it)."""
     lang = ctx.lang
+    offices = {line.label["id"].split()[0] for country, line in named if country is None}
+    siblings = [
+        (None, line)
+        for line in numbers.general
+        if line.label["id"].split()[0] in offices and (None, line) not in named
+    ]
     lines = [ctx._("What I know of this number:")]
-    for country, line in named:
+    for country, line in [*named, *siblings]:
         where = f"{country.name.get(lang, country.code)}: " if country is not None else ""
         lines.append(f"• {where}{line.text(lang)}")
     lines += ["", ctx._("For anything else about it, ask when you call, or ask your officer.")]

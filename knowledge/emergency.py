@@ -23,6 +23,7 @@ EMERGENCY_TOPIC = "kontak-darurat"
 """The topic whose answer is the numbers to call: offered when danger is only suspected."""
 
 
+SHORT_NUMBER = re.compile(r"(?<![\d-])\d{3}(?![\d-])")
 MIN_LINE_DIGITS = 4
 """A number typed this long or longer may name a listed line; "999" or "112" alone is every
 country's, and a year or an amount is not a line ("gaji 1955 ringgit" aside)."""
@@ -255,21 +256,26 @@ class EmergencyNumbers:
             None,
         )
 
-    def lines_named(self, text: str | None) -> list[tuple[Country | None, Line]]:
+    def lines_named(
+        self, text: str | None, place: Country | None = None
+    ) -> list[tuple[Country | None, Line]]:
         """The listed lines a message names by their number ("1955 itu gratis gk?", "0800-1000
         bisa dari malaysia?") or by a name only they have ("CDE", "Talian Kasih"), in the
-        list's order; a country's line with its country, a general one with None."""
+        list's order; a country's line with its country, a general one with None. A shorter
+        number ("999", "112") is read among the lines of `place` only: every country has one."""
         folded = f" {fold_all(text or '')} "
-        typed = (m.group(0) for m in TYPED_NUMBER.finditer(fold_all(text or "")))
-        digits = {d for d in (re.sub(r"\D", "", n) for n in typed) if len(d) >= MIN_LINE_DIGITS}
+        typed = [re.sub(r"\D", "", m.group(0)) for m in TYPED_NUMBER.finditer(folded)]
+        typed += [m.group(0) for m in SHORT_NUMBER.finditer(folded)] if place is not None else []
         every: list[tuple[Country | None, Line]] = [(None, line) for line in self.general]
         every += [(c, line) for c in self.countries for line in c.lines]
-        return [
-            (country, line)
-            for country, line in every
-            if re.sub(r"\D", "", line.number) in digits
-            or any(f" {name} " in folded for name in line.names)
-        ]
+
+        def named(country: Country | None, line: Line) -> bool:
+            digits = re.sub(r"\D", "", line.number)
+            if digits in typed and (len(digits) >= MIN_LINE_DIGITS or country == place):
+                return True
+            return any(f" {name} " in folded for name in line.names)
+
+        return [(country, line) for country, line in every if named(country, line)]
 
     def located_last(self, text: str | None) -> Country | None:
         """The last place a message says someone is in: where a worker is now after a move

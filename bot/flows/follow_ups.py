@@ -38,6 +38,28 @@ after the broker answer asks the official cost, not the broker's lines (a family
 tester, stop 48)."""
 
 
+def about_a_line(
+    engine: Engine,
+    ctx: Ctx,
+    reading: Reading,
+    place: Country | None,
+    asks: Callable[[], bool],
+) -> bool:
+    """A short question about a listed line ("1955 itu gratis gk?" got a stray step of the
+    wage answer; "999 itu gratis gk?" in Singapore the placement fees; after the danger reply,
+    "0800-1000 bisa d telpon dr malaysia?" the whole reply again: chat testers, stop 50): what
+    the list says of it. A three-digit number is read as the line of the place the chat is
+    about (`place`)."""
+    text = ctx.incoming.text or ""
+    if reading.urgent or len(text.split()) > LINE_ASKED_WORDS:
+        return False
+    named = engine.numbers.lines_named(text, place)
+    if not named or len(named) > LINES_ASKED or not asks():
+        return False
+    replies.lines_asked(ctx, engine.numbers, named)
+    return True
+
+
 LINES_ASKED = 3
 LINE_ASKED_WORDS = 12
 """A question this short naming up to three listed lines (by number or a name only they have)
@@ -57,18 +79,6 @@ def under_an_answer(
     True when it was answered here."""
     text = ctx.incoming.text or ""
     topics = engine.librarian.topics
-    named = engine.numbers.lines_named(text)
-    if (
-        named
-        and len(named) <= LINES_ASKED
-        and not reading.urgent
-        and asks()
-        and len(text.split()) <= LINE_ASKED_WORDS
-    ):
-        # "1955 itu gratis gk?" got a stray step of the wage answer (a chat tester, stop 50):
-        # what the list says of that line
-        replies.lines_asked(ctx, named)
-        return True
     # the place this message or the story before it names ("sy kerja d riyadh ...", then
     # "trs sy hrs gmn?": Riyadh's, not Hong Kong's paragraph; a chat tester, stop 49)
     here = here or engine.numbers.country_in(pieces.whole(earlier, text))

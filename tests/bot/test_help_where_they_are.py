@@ -160,3 +160,22 @@ def test_the_number_asked_after_a_move_is_the_new_places(chat: Chat) -> None:
     chat.say("sy dulu d saudi, skrg sy udh pindah ke qatar, gaji sy d potong agency terus")
     said = chat.say("nomor kbri yg bisa d hubungi d sini brp?")
     assert "Dari Qatar" in said and "Dari Arab Saudi" not in said
+
+
+def test_a_three_digit_line_is_read_for_the_place_the_chat_is_about(chat: Chat) -> None:
+    """ "999 itu gratis gk?" in Singapore got the placement fees (a chat tester, stop 50)."""
+    chat.say("sy helper d singapore gaji gk dibayar 2 bulan")
+    said = chat.say("999 itu gratis gk?")
+    assert "Singapura: Polisi (darurat): *999*" in said
+
+
+def test_a_line_asked_after_the_danger_reply_is_answered_with_its_office(chat: Chat) -> None:
+    """It got the whole danger reply again (a chat tester, stop 50)."""
+    chat.say("majikan sy d johor kunci sy d kamar")
+    said = chat.say("0800-1000 bisa d telpon dr malaysia gk?")
+    assert "hanya dari Indonesia" in said and "+62-21-2924-4800" in said
+    assert "Jika ada orang dalam bahaya" not in said
+
+
+def test_a_line_asked_by_its_own_name(chat: Chat) -> None:
+    assert "KJRI Johor Bahru (KSATRIA)" in chat.say("ksatria itu apa? bisa wa?")
