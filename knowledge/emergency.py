@@ -84,7 +84,9 @@ batam" is in Batam."""
 
 AT_SEA = re.compile(
     r"\b(?:di laut|d laut|dilaut|tengah laut|lepas pantai|at sea|in the middle of the sea|"
-    r"di perairan|d perairan|in the waters|longline boat|longliner|"
+    r"di perairan|d perairan|in the waters|longline boat|longliner|samudra|samudera|ocean|"
+    r"on (?:the|a) (?:fishing )?(?:boat|ship|vessel)|"
+    r"(?:kapal ikan|fishing boat|fishing vessel|fishing ship) (?:\w+ ){0,4}(?:near|dekat|dkt)|"
     r"high seas|laut lepas|sedang berlayar|lagi berlayar|lg berlayar|blm sandar|belum sandar|"
     r"gk sandar|tidak sandar|belum pernah sandar)\b"
 )

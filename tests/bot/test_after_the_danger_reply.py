@@ -67,3 +67,18 @@ def test_whom_the_family_at_home_should_call_gets_where_to_turn(chat: Chat, text
     chat.say("anak sy d johor d kurung majikan gk boleh keluar")
     said = chat.say(text)
     assert "Tempat melapor" in said and "Dari Malaysia" in said and "Yang kami simpan" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pak tlg sy, sy kerja d kapal ikan bendera china d samudra hindia, sy d pukul",
+        "my boss is from Taiwan but I am in Mauritius on the boat, captain beat me",
+        "help, captain hit me on fishing boat, i am near Mauritius",
+    ],
+)
+def test_at_sea_in_other_words_gets_the_reply_for_a_ship(chat: Chat, text: str) -> None:
+    """An ocean, a boat near an island the list does not know: the flag's land numbers or "tell
+    me the country" (chat testers, stop 50)."""
+    said = chat.say(text)
+    assert "Safe Travel" in said and "Dari Taiwan" not in said and "From Taiwan" not in said
