@@ -81,7 +81,7 @@ from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import read_danger
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home, at_sea
+from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, Line, at_home, at_sea
 from knowledge.normalize import Normalizer, fold
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
@@ -700,7 +700,7 @@ class Engine:
         if about is None and replied_to_danger:
             code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
             about = self.numbers.country(code or None)
-        if follow_ups.about_a_line(self, ctx, reading, about, asks):
+        if follow_ups.about_a_line(self, ctx, reading, about, asks, self._lines_just_given(ctx)):
             return  # "1955 itu gratis gk?", "999 itu gratis gk?" (in Singapore)
         if (
             replied_to_danger
@@ -901,6 +901,21 @@ class Engine:
             lacking = replies.lacking_numbers(ctx, place, ctx.incoming.text or "")
             text = "\n\n".join(x for x in (head, lacking, text) if x)
         return text
+
+    def _lines_just_given(self, ctx: Ctx) -> list[tuple[Country | None, Line]]:
+        """The listed lines the answer just given holds: those its text names, and the local
+        lines added under it ("itu gratis gk?" after the answer on a worker out of reach got
+        "my answer is above": a chat tester, stop 50)."""
+        slug = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
+        topic = self.librarian.topics.get(slug or "")
+        if topic is None:
+            return []
+        given = self.numbers.lines_named(topic.text(ctx.lang))
+        local = ctx.data.get(LOCAL_HELP_KEY) or {}
+        country = self.numbers.country(local.get("code"))
+        if country is not None and pieces.within_window(local.get("at"), ctx.now):
+            given += [(country, line) for line in country.lines_of(topic.local_help)]
+        return given
 
     def _help_where_the_worker_is(self, ctx: Ctx, topic: Topic, said: str) -> str:
         """For an answer about a worker's trouble abroad, the lines of the place the worker

@@ -71,11 +71,22 @@ def lines_asked(
         for line in numbers.general
         if line.label["id"].split()[0] in offices and (None, line) not in named
     ]
-    lines = [ctx._("What I know of this number:")]
-    for country, line in [*named, *siblings]:
+    everything = [*named, *siblings]
+    general = [line for line in numbers.general if (None, line) in everything]
+    ordered = [*((None, line) for line in general), *(x for x in everything if x[0] is not None)]
+    many = len(ordered) > 1
+    lines = [
+        ctx._("What I know of these numbers:") if many else ctx._("What I know of this number:")
+    ]
+    for country, line in ordered:
         where = f"{country.name.get(lang, country.code)}: " if country is not None else ""
         lines.append(f"• {where}{line.text(lang)}")
-    lines += ["", ctx._("For anything else about it, ask when you call, or ask your officer.")]
+    lines += [
+        "",
+        ctx._("For anything else about them, ask when you call, or ask your officer.")
+        if many
+        else ctx._("For anything else about it, ask when you call, or ask your officer."),
+    ]
     ctx.say("\n".join(lines), [Button(REPORT, short(ctx._("Ask an officer")))])
 
 

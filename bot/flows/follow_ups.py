@@ -8,7 +8,7 @@ what it asks for; none gets "sorry" or "my answer is above" when the answer hold
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
 from bot.triage import Reading, asks_for_more, asks_the_number, asks_where_to_turn
-from knowledge.emergency import EMERGENCY_TOPIC, Country
+from knowledge.emergency import EMERGENCY_TOPIC, Country, Line
 from knowledge.normalize import fold
 from knowledge.passages import answering_lines
 
@@ -44,6 +44,7 @@ def about_a_line(
     reading: Reading,
     place: Country | None,
     asks: Callable[[], bool],
+    just_given: Sequence[tuple[Country | None, Line]] = (),
 ) -> bool:
     """A short question about a listed line ("1955 itu gratis gk?" got a stray step of the
     wage answer; "999 itu gratis gk?" in Singapore the placement fees; after the danger reply,
@@ -54,12 +55,24 @@ def about_a_line(
     if reading.urgent or len(text.split()) > LINE_ASKED_WORDS:
         return False
     named = engine.numbers.lines_named(text, place)
-    if not named or len(named) > LINES_ASKED or not asks():
+    words = fold(text).split()
+    if not named and just_given and len(words) <= LINE_FACT_WORDS and LINE_FACTS & set(words):
+        named = list(just_given)  # "itu gratis gk?" under an answer that gave numbers
+    elif not named or len(named) > LINES_ASKED:
+        return False
+    if not asks():
         return False
     replies.lines_asked(ctx, engine.numbers, named)
     return True
 
 
+LINE_FACTS = frozenset(
+    "gratis free bayar berbayar biaya biayanya cost pulsa jam buka bahasa language wa whatsapp "
+    "24".split()
+)
+LINE_FACT_WORDS = 6
+"""A question this short about what a line costs, when it answers or in what language ("itu
+gratis gk?", "bisa bahasa indonesia?"), under an answer that gave numbers, is about them."""
 LINES_ASKED = 3
 LINE_ASKED_WORDS = 12
 """A question this short naming up to three listed lines (by number or a name only they have)

@@ -179,3 +179,11 @@ def test_a_line_asked_after_the_danger_reply_is_answered_with_its_office(chat: C
 
 def test_a_line_asked_by_its_own_name(chat: Chat) -> None:
     assert "KJRI Johor Bahru (KSATRIA)" in chat.say("ksatria itu apa? bisa wa?")
+
+
+def test_what_the_numbers_just_given_cost_is_said(chat: Chat) -> None:
+    """ "itu gratis gk?" under the answer on a worker out of reach got "my answer is above" (a
+    chat tester, stop 50)."""
+    chat.say("pak anak sy d malaysia gk bisa dihubungi 3 minggu")
+    said = chat.say("itu gratis gk?")
+    assert "nomor-nomor ini" in said and "*0800-1000* (gratis" in said
