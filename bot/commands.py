@@ -142,6 +142,18 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {fold(word): name for name, words in COMMANDS.items() for word in words}
 
 
+INDONESIAN_ASKED = re.compile(
+    r"\b(?:bisa|boleh|pakai|pake|can|could|use|please|pls|mau|minta)\b(?: \w+){0,2} "
+    r"(?:bahasa|b) indonesia\b"
+    r"|\bmy english (?:is )?(?:not|no|tidak|gk|kurang) (?:good|bagus|lancar)\b"
+)
+LANGUAGE_ASKED_WORDS = 10
+SOMEONE_ELSE = frozenset(
+    "anak anaknya adik kakak istri suami ibu bapak dia mereka she he they daughter son".split()
+)
+"""Not a language someone else speaks ("anak sy bisa bahasa indonesia")."""
+"""Indonesian asked for in a short message of other words ("sorry my english not good, bisa
+bahasa indonesia?" got the work-contract answer in English: a chat tester, stop 50)."""
 LEADING: dict[str, str] = {
     "lapor": "report",
     "laporan": "report",
@@ -347,6 +359,12 @@ def command_of(text: str | None) -> str | None:
     found = _LOOKUP.get(_without_fillers(folded))
     if found is not None:
         return found
+    if (
+        len(raw) <= LANGUAGE_ASKED_WORDS
+        and INDONESIAN_ASKED.search(folded)
+        and SOMEONE_ELSE.isdisjoint(folded.split())
+    ):
+        return "lang:id"  # "sorry my english not good, bisa bahasa indonesia?"
     if _called_off_for_later(folded):
         return "cancel"  # "batal aja, nanti sy isi lg", "not now", "forget it, maybe later"
     wished = _wanting(raw)

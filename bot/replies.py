@@ -211,9 +211,9 @@ def reporting_is_free(ctx: Ctx, number: str | None = None) -> None:
 
 
 CANNOT_PHONE = N_(
-    "This chat cannot phone you. To speak to someone, call:\n{lines}\n\nYour village officer "
-    "can also answer you here: press *Ask an officer*. A report may also carry voice notes; "
-    "they are kept with it for your officer."
+    "This chat cannot make phone calls. To speak to someone, call:\n{lines}\n\nYour village "
+    "officer can also answer you here: press *Ask an officer*. A report may also carry voice "
+    "notes; they are kept with it for your officer."
 )
 
 
@@ -367,6 +367,19 @@ NO_SIGNAL = N_(
     "officer gets everything you told me. When you have a signal again, write to KP2MI on "
     "WhatsApp *{whatsapp}*."
 )
+
+
+def cannot_call_for_them(ctx: Ctx) -> None:
+    """After the danger reply, the chat asked to phone someone ("can you call police for me?",
+    "tolong telponin kbri"): it cannot; who can."""
+    ctx.say(
+        ctx._(
+            "This chat cannot make phone calls. Please call one of the numbers above yourself, "
+            "or ask someone near you to call. Press *Urgent report* and your village officer "
+            "gets everything you told me; the officer's reply comes here."
+        ),
+        [Button(URGENT_REPORT, short(ctx._("Urgent report")))],
+    )
 
 
 def no_signal(ctx: Ctx, numbers: EmergencyNumbers) -> None:

@@ -598,9 +598,9 @@ class DangerDetector:
             if self._shows_forced_labour(reading):
                 return Danger(TRAFFICKING, "", self.topics.get(TRAFFICKING), ranked_first=True)
             return None
-        if not plea and (self.jokes.search(standard) or self.not_yet.search(standard)):
-            return None  # a joke, or a question about what has not happened
         rule, phrase = found
+        if not plea and (self.jokes.search(standard) or self._not_yet_of(standard, phrase)):
+            return None  # a joke, or a question about what has not happened
         if not plea and self._asked_as_a_rule(rule.kind, phrase, standard):
             return None  # "kerja 16 jam sehari gk ada libur, itu normal gk?"
         # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind
@@ -610,6 +610,17 @@ class DangerDetector:
         return Danger(
             rule.kind, phrase, self.topics.get(rule.kind), rule.kind in self.ranked_first, also
         )
+
+    def _not_yet_of(self, standard: str, phrase: str) -> bool:
+        """A word that the harm has not happened: "cuma nanya" anywhere; a wish that it may not
+        ("jangan sampai", "amit amit") only before the harm, where it is of the harm: "dia
+        diperkosa anak majikan, jangan sampai kades tau" is of the village head knowing (a
+        family chat tester, stop 50)."""
+        at = standard.find(phrase)
+        for found in self.not_yet.finditer(standard):
+            if found.group(0) not in WISHED_AWAY or at < 0 or found.start() < at:
+                return True
+        return False
 
     def _first_counted(
         self, reading: _Reading, candidates: Iterable[int]
@@ -873,6 +884,10 @@ def _until_a_turn(words: list[str]) -> list[str]:
         if word in CLAUSE_TURNS:
             return words[:n]
     return words
+
+
+WISHED_AWAY = frozenset(("jangan sampai", "amit amit"))
+"""The not-yet words that wish a harm away, and so speak of what follows them."""
 
 
 def _words_of(items: Any) -> str:

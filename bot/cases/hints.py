@@ -41,7 +41,7 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         *("tdk bisa dihubungi", "can t reach", "cannot reach"),
     ),
     "illness_death": ("sakit", "meninggal", "wafat", "kecelakaan"),
-    "fraud": ("ditipu", "penipuan", "tipu", "calo", "palsu"),
+    "fraud": ("ditipu", "penipuan", "tipu", "calo", "palsu", "peras", "diperas", "memeras"),
     "departure": (
         "gagal berangkat",
         "batal berangkat",
@@ -167,6 +167,27 @@ HELD_WORDS = frozenset(
 is a wait for a departure, not a passport held."""
 
 
+NOT_WANTED = frozenset("tidak tdk gk ga gak nggak ngga ndak ndek belum blm not dont".split())
+"""Before "mau pulang": not a wish to go home ("dia tdk mau pulang, LPK nya yg peras" was
+saved as "Ingin pulang": a family chat tester, stop 50)."""
+
+
+def _home_wished(folded: str) -> bool:
+    words = ["", "", *folded.split()]
+    for at, word in enumerate(words):
+        if word not in ("pulang", "dipulangkan"):
+            continue
+        unwished = words[at - 1] in NOT_WANTED or (
+            words[at - 1] in WISHING and words[at - 2] in NOT_WANTED
+        )
+        if not unwished:
+            return True
+    return False
+
+
+WISHING = frozenset("mau ingin pengen pingin mo want".split())
+
+
 def categories_in(text: str) -> list[str]:
     """Every problem the text names, in the order of CATEGORY_WORDS (wages first)."""
     folded = fold(text)
@@ -174,7 +195,9 @@ def categories_in(text: str) -> list[str]:
     return [
         code
         for code, words in CATEGORY_WORDS.items()
-        if any(_says(folded, w) for w in words) and (code != "documents" or held)
+        if any(_says(folded, w) for w in words)
+        and (code != "documents" or held)
+        and (code != "go_home" or _home_wished(folded))
     ]
 
 

@@ -84,6 +84,12 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.safe_now(ctx)
         return True
+    if engine.triage.detector.call_me.search(engine.triage.detector.standard(text)):
+        # "can you call police for me?" after the numbers got what to do now, without a word
+        # that the chat cannot phone (an English chat tester, stop 50)
+        pieces.keep_story(ctx, reading)
+        replies.cannot_call_for_them(ctx)
+        return True
     if has_no_signal(text):
         pieces.keep_story(ctx, reading)
         replies.no_signal(ctx, engine.numbers)
@@ -307,7 +313,8 @@ CANNOT_CALL = re.compile(
     r"dont|do not|have no) (?:\w+ ){0,2}(?:bisa |boleh |punya |ada |have |any )?"
     r"(?:telpon|telepon|telp|tlp|tlpn|nelpon|nelepon|menelepon|call|calls|calling|pulsa|credit|"
     r"load|sim)\b"
-    r"|\b(?:cuma|cm|hanya|only|just) (?:bisa )?(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
+    r"|\b(?:cuma|cm|hanya|only|just) (?:bisa |have |punya |ada |got |can use )?"
+    r"(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
 )
 """Not able to phone: no credit, no calls allowed, only chat in secret."""
 

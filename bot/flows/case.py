@@ -579,17 +579,22 @@ class CaseForm(ChangeableForm):
         return danger
 
     def _share_buttons(self, ctx: Ctx, no: str = N_("No")) -> list[Button]:
-        """*District only* leads when the story fears the village learns of it ("calonya
-        ipar pak kades, sy takut kalau ketahuan")."""
+        """Always in one order: a family used to *District only* second typed "2" where it led
+        and shared a rape with the village it feared (a family chat tester, stop 50)."""
         yes, refused = yes_no(ctx, N_("Yes, share it"), no)
         district = Button(DISTRICT_ONLY, short(ctx._("District only")))
-        if village_kept_out(whole_story(ctx.data)):
-            return [district, yes, refused]
         return [yes, district, refused]
 
     def share_prompt(self, ctx: Ctx) -> None:
+        """When the story fears the village learns of it ("calonya ipar pak kades, sy takut
+        kalau ketahuan", "jangan sampai kades tau"), the question says *District only* fits."""
+        lead = ""
+        if village_kept_out(whole_story(ctx.data)):
+            lead = ctx._("You wrote that the village must not know: choose *District only*.")
+            lead += "\n\n"
         ctx.say(
-            ctx._(
+            lead
+            + ctx._(
                 "May we share this report with the officers of your village and district "
                 "so that they can help? If the village must not know (the broker is close to "
                 "the village head, say), choose *District only*: the district's officers and "

@@ -289,7 +289,12 @@ def kin_of(case: Case) -> str | None:
 
 
 def reported_country(engine: Engine, case: Case) -> Country | None:
-    return engine.numbers.country_in(case.country.replace("-", " "))
+    """Where the report places the worker: its city first ("Dubai" under "Timur Tengah
+    lainnya" gave only the numbers from anywhere: a family chat tester, stop 50), else its
+    country."""
+    return engine.numbers.country_in(case.city or "") or engine.numbers.country_in(
+        case.country.replace("-", " ")
+    )
 
 
 def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = ()) -> None:

@@ -56,7 +56,7 @@ def about_a_line(
         return False
     named = engine.numbers.lines_named(text, place)
     words = fold(text).split()
-    if not named and just_given and len(words) <= LINE_FACT_WORDS and LINE_FACTS & set(words):
+    if not named and just_given and only_of_a_line(words):
         named = list(just_given)  # "itu gratis gk?" under an answer that gave numbers
     elif not named or len(named) > LINES_ASKED:
         return False
@@ -71,8 +71,25 @@ LINE_FACTS = frozenset(
     "24".split()
 )
 LINE_FACT_WORDS = 6
+LINE_QUESTION_WORDS = LINE_FACTS | frozenset(
+    "itu ini tsb tersebut it that this those these nomor nomer number numbers nya semua all "
+    "indonesia inggris english indonesian gk ga gak nggak tidak tdk apa apakah ya pak bu kak "
+    "min bisa boleh is are do does they sih kah dong juga jg".split()
+)
 """A question this short about what a line costs, when it answers or in what language ("itu
-gratis gk?", "bisa bahasa indonesia?"), under an answer that gave numbers, is about them."""
+gratis gk?", "bisa bahasa indonesia?"), saying nothing else, under an answer that gave
+numbers, is about them: "brp sebenernya biaya resmi ke jepang" or "buat splp itu gratis gk?"
+ask about something else."""
+
+
+def only_of_a_line(words: Sequence[str]) -> bool:
+    return (
+        0 < len(words) <= LINE_FACT_WORDS
+        and bool(LINE_FACTS.intersection(words))
+        and set(words) <= LINE_QUESTION_WORDS
+    )
+
+
 LINES_ASKED = 3
 LINE_ASKED_WORDS = 12
 """A question this short naming up to three listed lines (by number or a name only they have)

@@ -82,3 +82,16 @@ def test_at_sea_in_other_words_gets_the_reply_for_a_ship(chat: Chat, text: str) 
     me the country" (chat testers, stop 50)."""
     said = chat.say(text)
     assert "Safe Travel" in said and "Dari Taiwan" not in said and "From Taiwan" not in said
+
+
+@pytest.mark.parametrize("text", ["can you call police for me?", "tolong telponin kbri pak"])
+def test_asked_to_phone_for_them_the_chat_says_it_cannot(chat: Chat, text: str) -> None:
+    chat.say(HELD_IN_HONG_KONG)
+    said = chat.say(text)
+    assert "tidak bisa menelepon" in said or "cannot make phone calls" in said
+
+
+def test_only_whatsapp_in_english_gets_ways_to_write(chat: Chat) -> None:
+    chat.say("help my employer lock me inside flat in Hong Kong")
+    said = chat.say("i only have whatsapp")
+    assert "WhatsApp" in said and "broker" not in said

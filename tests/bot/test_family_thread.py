@@ -452,3 +452,38 @@ def test_a_question_the_reading_cannot_place_gets_its_likely_topics_too(
     offered = [b.title for r in reply for b in (*r.buttons, *r.rows)]
     assert "BPJS Ketenagakerjaan" in offered and number in said
     assert text in family_messages(services)
+
+
+def test_danger_to_another_child_told_with_the_village_kept_out_is_not_added_to_the_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """A father's "jangan sampai kades tau" read the rape told before it as not yet happened,
+    and the message was added to his son's report, which the village sees (a family chat
+    tester, stop 50)."""
+    chat, _, _ = reported
+    said = chat.say(
+        "lapor lagi pak, ini utk anak tiang yg perempuan Yuliana di oman, dia diperkosa anak "
+        "majikan, jangan sampai kades tau krn sponsornya ipar kades"
+    )
+    assert "Dari Oman" in said and "tidak saya tambahkan" in said
+    assert not [m for m in family_messages(services) if "Yuliana" in m]
+
+
+def test_danger_on_a_report_under_another_middle_east_country_gets_its_citys_numbers(
+    services: Services,
+) -> None:
+    """A report on "Timur Tengah lainnya", city Dubai: danger told later got only the numbers
+    from anywhere and "tell me the country" (a family chat tester, stop 50)."""
+    team(services)
+    chat = Chat(services)
+    steps = [
+        {"button": "country:timur-tengah"}
+        if s.get("button") == "country:malaysia"
+        else {"text": "Dubai"}
+        if s.get("text") == "Johor Bahru"
+        else s
+        for s in REPORT_STEPS
+    ]
+    replay(chat, steps)
+    said = chat.say("Baiq barusan telpon, majikan ambil hp nya, dia dikunci di kamar")
+    assert "Dari Uni Emirat Arab" in said and "Sebutkan negara" not in said

@@ -92,6 +92,10 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("tiang mele lapor", "report"),  # Sasak: I want to report (a chat tester, stop 47)
         ("sy mau pindah majikan", None),  # wanting to change employer is a question
         ("saya mau keluar", None),  # "keluar" may be leaving a country, not the form
+        # Indonesian asked for among other words (a chat tester, stop 50)
+        ("sorry my english not good, bisa bahasa indonesia?", "lang:id"),
+        ("my english is not good", "lang:id"),
+        ("anak sy bisa bahasa indonesia", None),  # a language someone else speaks
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

@@ -197,11 +197,13 @@ def test_the_fear_that_the_village_learns_is_told_the_report_can_skip_the_villag
     assert "Hanya kabupaten" not in told, told
 
 
-def test_a_story_that_fears_the_village_is_offered_the_district_only_first(
+def test_a_story_that_fears_the_village_is_told_district_only_fits_in_the_usual_order(
     sqlite_chat: Chat,
 ) -> None:
     """The chat tester's report named the broker as the village head's in-law and was asked
-    only to share with the village and the district (stop 48)."""
+    only to share with the village and the district (stop 48). Put first, *District only*
+    moved; a family typed "2" for it and shared with the village (stop 50): the order stays,
+    and the question says which fits."""
     report_to_the_village(
         sqlite_chat,
         "calo",
@@ -210,7 +212,8 @@ def test_a_story_that_fears_the_village_is_offered_the_district_only_first(
     )
     sqlite_chat.say("anjani suralaga")
     reply = sqlite_chat.say("ya")
-    assert reply.index("Hanya kabupaten") < reply.index("Ya, boleh dibagikan"), reply
+    assert "desa tidak boleh tahu: pilih *Hanya kabupaten*" in reply, reply
+    assert reply.index("1. Ya, boleh dibagikan") < reply.index("2. Hanya kabupaten"), reply
 
 
 def test_who_sees_a_report_or_the_village_kept_out_in_other_words(sqlite_chat: Chat) -> None:

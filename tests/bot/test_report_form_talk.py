@@ -363,3 +363,13 @@ def test_a_problem_told_at_the_problem_step_joins_an_opening_story(sqlite_chat: 
             break
         said = sqlite_chat.say(answer)
     assert "majikan gk mau bayar biaya rs" in said
+
+
+def test_a_problem_denied_in_words_is_not_saved_as_it() -> None:
+    """ "bukan pak, dia tdk mau pulang, LPK nya yg peras" at "Masalah: Ingin pulang — benar?"
+    was saved as wanting to go home (a family chat tester, stop 50)."""
+    from bot.cases.hints import categories_in
+
+    assert categories_in("bukan pak, dia tdk mau pulang, LPK nya yg peras") == ["fraud"]
+    assert "go_home" in categories_in("dia gk boleh pulang sama majikan")
+    assert "go_home" in categories_in("paspor ditahan, gaji 3 bln gk dibayar, mau pulang")

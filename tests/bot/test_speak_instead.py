@@ -91,7 +91,7 @@ def test_asking_to_be_phoned_is_told_who_can_be_called_not_given_the_danger_repl
 ) -> None:
     """ "tolong" read as a plea gave a request to be phoned the danger reply (stop 50)."""
     reply = chat.send(text)[-1]
-    assert "menelepon Anda" in reply.text or "cannot phone you" in reply.text
+    assert "tidak bisa menelepon" in reply.text or "cannot make phone calls" in reply.text
     assert "0800-1000" in reply.text and "Polisi" not in reply.text
     assert [b.id for b in reply.buttons] == ["cmd:report"]
 

@@ -2253,3 +2253,10 @@ def test_restraint_a_runaway_hiding_and_pills_swallowed_in_english_chat_are_dang
         "sy ikat rambut dulu",
         "dulu sy kabur dari majikan, sekarang sudah di rumah",
     )
+
+
+def test_a_wish_that_something_else_not_happen_after_a_harm_keeps_the_harm() -> None:
+    """ "jangan sampai kades tau" after a rape told made it "not yet happened" (a family chat
+    tester, stop 50); before the harm it still wishes the harm away."""
+    assert_danger("dia diperkosa anak majikan, jangan sampai kades tau krn sponsornya ipar kades")
+    assert_no_danger("jangan sampai anak sy dipukul majikan", "amit amit kalau diperkosa")
