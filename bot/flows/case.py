@@ -28,6 +28,7 @@ from bot.flows.common import (
     gives_own_name,
     name_in,
     named_after_relation,
+    nickname_in,
     not_known,
     says_not,
     worker_name_read,
@@ -419,7 +420,7 @@ class CaseForm(ChangeableForm):
             return str(guess)
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
         words = set(fold(text).split())
-        if words and len(words) <= 8 and not_known(words):
+        if words and len(words) <= 8 and not_known(words) and not nickname_in(text):
             return ctx._("not known")  # "sy lupa pak": the report goes on, the officer asks
         if text and ctx.engine.looks_like_question(text):
             raise Invalid(

@@ -306,7 +306,9 @@ NAMED = re.compile(
 ani"), up to the first word that cannot be part of a name; confirmed, never taken silently."""
 NOT_IN_A_NAME = frozenset(
     "kerja bekerja di d dari dr umur usia sudah sdh udah yg yang pak bu asal tinggal lagi sejak "
-    "ke dan tapi tp skrg sekarang kak mas mbak nanti aja saja deh dulu".split()
+    "ke dan tapi tp skrg sekarang kak mas mbak nanti aja saja deh dulu "
+    # not knowing it ("nama lengkap tdk tau pak" gave the name "Tdk": stop 50)
+    "tidak tdk gk ga gak nggak tau tahu lupa".split()
 )
 
 
@@ -321,6 +323,21 @@ def name_in(text: str) -> str | None:
             break
         words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
     return " ".join(words) or None
+
+
+CALLED = re.compile(
+    r"\b(?:dipanggil|panggilannya|panggilan nya|panggilan|called|nickname|julukan)\s+"
+    r"(?:nya\s+)?([A-Za-z]{2,}(?:\s+[A-Z][a-z]+)?)"
+)
+"""A nickname given where the full name is not known ("biasa dipanggil Udin")."""
+
+
+def nickname_in(text: str) -> str | None:
+    found = CALLED.search(text)
+    if found is None:
+        return None
+    words = [w for w in found.group(1).split() if fold(w) not in NOT_IN_A_NAME | NOT_A_NAME]
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
 
 
 NAME_TITLES = frozenset("baiq lalu lale dende inaq amaq siti haji hajjah hj".split())
@@ -455,7 +472,9 @@ def worker_name_read(ctx: Ctx) -> str:
                 "worker's name first, e.g. *Siti Aminah*."
             ).format(place=name.strip())
         )
-    named = name_in(name)
+    # "nama lengkap tdk tau, biasa dipanggil Udin"; "anak tiang Hendra Saputra", "ana nahu
+    # Syarifuddin" (the relation was saved as part of the name: a family chat tester, stop 50)
+    named = nickname_in(name) or name_in(name) or named_after_relation(name)
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
         raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"

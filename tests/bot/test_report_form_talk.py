@@ -373,3 +373,29 @@ def test_a_problem_denied_in_words_is_not_saved_as_it() -> None:
     assert categories_in("bukan pak, dia tdk mau pulang, LPK nya yg peras") == ["fraud"]
     assert "go_home" in categories_in("dia gk boleh pulang sama majikan")
     assert "go_home" in categories_in("paspor ditahan, gaji 3 bln gk dibayar, mau pulang")
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("anak tiang Hendra Saputra", "Hendra Saputra"),
+        ("ana nahu Syarifuddin", "Syarifuddin"),
+        ("nama lengkap tdk tau pak, biasa dipanggil Udin", "Udin"),
+    ],
+)
+def test_the_name_is_read_out_of_who_the_worker_is_or_a_nickname(
+    sqlite_chat: Chat, typed: str, name: str
+) -> None:
+    """The relation was saved as part of the name, and a nickname as "tidak diketahui" (a
+    family chat tester, stop 50)."""
+    _family_at_the_name(sqlite_chat)
+    said = sqlite_chat.say(typed)
+    if "— benar?" in said and name in said and "Negara" not in said:
+        said = sqlite_chat.say("ya")  # the name read is confirmed
+    assert "negara mana" in said or "Negara:" in said, said
+    steps = ("1", "Lewati", "1", "gaji tidak dibayar 3 bulan", "tidak", "sukamulia", "ya", "1")
+    for answer in steps:
+        said = sqlite_chat.say(answer)
+        if "• Pekerja:" in said:
+            break
+    assert f"• Pekerja: {name}\n" in said, said
