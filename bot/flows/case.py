@@ -324,7 +324,8 @@ class CaseForm(ChangeableForm):
             return None
         if step.name == "consent":
             return self._reporter_or_on(ctx)
-        if step.name == "country" and data.get("country") != "other":
+        if step.name in ("country", COUNTRY_OTHER.name) and data.get("country") != "other":
+            # a city typed with the country ("riyadh", "di kota wroclaw, polandia") is kept
             typed = data.get(CITY_TYPED)
             city = self.step("city")
             if typed and city is not None and not data.get("editing"):

@@ -622,9 +622,16 @@ def country_other_read(ctx: Ctx) -> str:
     taken as not known, as at the list of countries; a place in Indonesia alone is where the
     worker left from, never the country abroad, so the country is asked again."""
     text = Form.text(ctx, 2, 60)
-    abroad = countries_in(text) or ctx.engine.numbers.country_in(text) is not None
-    if abroad:
-        return text
+    place = ctx.engine.numbers.country_in(text)
+    if place is not None:
+        # "kuching" is Malaysia, "di kota wroclaw, polandia" is Polandia with its city (both
+        # were saved as typed, and Malaysia's report never matched: a family chat tester,
+        # stop 50)
+        _city_in(ctx, text, place)
+        return PLACE_CODES.get(place.code) or place.name.get("id", place.code)
+    named = countries_in(text)
+    if named:
+        return named[0] if len(named) == 1 else text
     if not_known(set(fold(text).split())):
         return ctx._("not known")
     if IN_INDONESIA.search(fold_all(text)):

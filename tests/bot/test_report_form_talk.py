@@ -399,3 +399,21 @@ def test_the_name_is_read_out_of_who_the_worker_is_or_a_nickname(
         if "• Pekerja:" in said:
             break
     assert f"• Pekerja: {name}\n" in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [("kuching", "Malaysia, Kuching"), ("di kota wroclaw, polandia", "Polandia, Wroclaw")],
+)
+def test_another_country_typed_is_read_as_its_country_and_city(
+    sqlite_chat: Chat, typed: str, place: str
+) -> None:
+    """Saved as typed: "kuching" never matched the Malaysia report, and the country read "di
+    kota wroclaw, polandia, wroclaw" (a family chat tester, stop 50)."""
+    said = ""
+    steps = ("lapor", "ya", "2", "Siti", "10", typed, "1", "gaji tidak dibayar 4 bulan")
+    for answer in (*steps, "tidak", "sukamulia", "ya", "ya"):
+        said = sqlite_chat.say(answer)
+        if "• Negara:" in said:
+            break
+    assert f"• Negara: {place}\n" in said, said
