@@ -94,7 +94,13 @@ def asks_to_be_phoned(standard: str, call_me: re.Pattern[str]) -> bool:
     """A short message asking to be phoned, by the danger rules' own patterns of it (which keep
     the learnt model from reading it as a plea): a story with "tolong hubungi saya" at its end
     is answered for what it tells."""
+    if not any(cue in standard for cue in CALL_CUES):
+        return False  # most messages: one pass over the text, no pattern tried
     return len(standard.split()) <= SPEAK_MAX_WORDS and bool(call_me.search(standard))
+
+
+CALL_CUES = ("telepon", "telpon", "hubungi", "kontak", "nomor", "call", "contact", "phone")
+"""Letters every request to be phoned holds (danger.yaml's `call_me`)."""
 
 
 REPORT_COST = "report_cost"

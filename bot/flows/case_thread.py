@@ -307,6 +307,8 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    if not danger and _place_told_after_the_numbers(engine, ctx, case, text):
+        return
     if danger and about_someone_else(case, text):
         _danger_of_someone_else(engine, ctx, case, text)
         return
@@ -513,6 +515,28 @@ def danger_place(engine: Engine, case: Case, text: str) -> Country | None:
     are in; none in Indonesia ("d sekap agen di batam": the police); else the report's."""
     here = engine.numbers.located_in(text)
     return None if here is None and at_home(text) else here or reported_country(engine, case)
+
+
+PLACE_TOLD_WORDS = 6
+"""A message this short naming a place, minutes after a danger reply that had no place, is
+that place ("di dubai pak")."""
+
+
+def _place_told_after_the_numbers(engine: Engine, ctx: Ctx, case: Case, text: str) -> bool:
+    """The place, told after the danger reply asked for it ("Sebutkan negara atau kotanya"
+    answered "di dubai pak" was only added to the report: a family chat tester, stop 50): that
+    place's numbers, and the message added to the report."""
+    if len(text.split()) > PLACE_TOLD_WORDS:
+        return False
+    if not pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
+        return False
+    code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+    place = engine.numbers.country_in(text)
+    if code or place is None:
+        return False
+    add_family_message(ctx.session, case=case, text=text)
+    engine.emergency(ctx, place, with_report=False, open_report=case.number)
+    return True
 
 
 def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:

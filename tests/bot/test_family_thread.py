@@ -487,3 +487,25 @@ def test_danger_on_a_report_under_another_middle_east_country_gets_its_citys_num
     replay(chat, steps)
     said = chat.say("Baiq barusan telpon, majikan ambil hp nya, dia dikunci di kamar")
     assert "Dari Uni Emirat Arab" in said and "Sebutkan negara" not in said
+
+
+def test_the_place_told_after_the_numbers_asked_for_it_gets_that_places_numbers(
+    services: Services,
+) -> None:
+    """A report whose country is not known: danger told, then "di dubai pak" at "tell me the
+    country" was only added to the report (a family chat tester, stop 50)."""
+    team(services)
+    chat = Chat(services)
+    steps = [
+        {"button": "country:other"}
+        if s.get("button") == "country:malaysia"
+        else {"text": "tidak tahu"}
+        if s.get("text") == "Johor Bahru"
+        else s
+        for s in REPORT_STEPS
+    ]
+    replay(chat, [*steps[:5], {"text": "tidak tahu"}, *steps[5:]])
+    first = chat.say("Baiq barusan telpon nangis, dia dikunci di kamar sama majikan")
+    assert "Dari mana saja" in first
+    said = chat.say("di dubai pak")
+    assert "Dari Uni Emirat Arab" in said
