@@ -171,7 +171,7 @@ def erase_buttons(ctx: Ctx) -> list[Button]:
 
 
 def erase_prompt(ctx: Ctx) -> None:
-    from bot.cases.service import ERASE_PENDING, open_case_of
+    from bot.cases.service import ERASE_PENDING, OPEN_STATUSES, cases_of, open_case_of
 
     ctx.conversation.flow = ERASE_PENDING
     text = ctx._(
@@ -180,7 +180,20 @@ def erase_prompt(ctx: Ctx) -> None:
         "Delete now?"
     )
     case = open_case_of(ctx.session, ctx.contact)
-    if case is not None:
+    others = [
+        c.number
+        for c in cases_of(ctx.session, ctx.contact)
+        if c.status in OPEN_STATUSES and case is not None and c.id != case.id
+    ]
+    if case is not None and others:
+        # every open report named, not the newest alone (a family with three open was told
+        # of one: a family chat tester, stop 50)
+        numbers = ", ".join(f"*{n}*" for n in [case.number, *others])
+        text += "\n\n" + ctx._(
+            "Your reports {numbers} are still open: after this, their officers can no longer "
+            "reply to you here."
+        ).format(numbers=numbers)
+    elif case is not None:
         text += "\n\n" + ctx._(
             "Your report *{number}* is still open: after this, your officer can no longer "
             "reply to you here."

@@ -208,3 +208,12 @@ def test_with_two_open_a_question_unplaced_gets_its_topics_then_which_report(
     reply = chat.send("apa bpjs bisa dipakai klo sakit d malaysia?")
     offered = [b.title for r in reply for b in (*r.buttons, *r.rows)]
     assert "BPJS Ketenagakerjaan" in offered and "Laporan mana" in reply[-1].text
+
+
+def test_erasing_with_two_reports_open_names_both(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    """Only the newest open report was named (a family chat tester, stop 50)."""
+    chat, numbers, _ = two_reports
+    said = chat.say("hapus data saya")
+    assert all(number in said for number in numbers.values()), said
