@@ -13,7 +13,7 @@ MAX_TITLE = 20
 YES_ID, NO_ID = "opt:yes", "opt:no"
 YES_WORDS = frozenset(
     "ya iya iyaa iyah iye yoi yes y ok oke okay okey boleh setuju bisa baik benar bener betul "
-    "betull siap sip yup yap yaudah yawdah nggih enggih inggih nggeh injih iy aok".split()
+    "betull siap sip yup yap yaudah yawdah nggih enggih inggih nggeh injih iy aok iyo".split()
 )
 """With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45),
 and the Sasak "aok" (a chat tester, stop 46)."""
@@ -31,6 +31,8 @@ FEW_WORDS = 8
 """An answer this short that names one option whole is that choice with a few words around
 it ("caregiver ke jepang"); a longer message may be a story that names it in passing."""
 ASIDE = re.compile(r"[()]")
+CLAUSE_END = re.compile(r"[,.;:!?\n]| - ")
+"""Where a yes or a no typed first ends and its reason begins."""
 
 
 def short(title: str, limit: int = MAX_TITLE) -> str:
@@ -75,6 +77,11 @@ def choose(
         return YES_ID
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
+    head = set(fold(CLAUSE_END.split(text, maxsplit=1)[0]).split()) - ADDRESS
+    if head and head != said and YES_ID in ids and head <= YES_WORDS:
+        return YES_ID  # "betul, terakhir dia bilang ...": the yes, then why
+    if head and head != said and NO_ID in ids and head & NO_WORDS and head <= NO_WORDS | THERE_IS:
+        return NO_ID  # "tidak, dia aman cuma mau pulang" (asked again: stop 50)
     containing = [o.id for o in options if words <= set(fold(o.title).split())]
     if len(containing) == 1:
         return containing[0]

@@ -25,6 +25,8 @@ ADDRESS_WORDS = re.compile(
 )
 """Words that only say an address follows; unlike NOISE, place words that are also in names
 ("kota raja", "labuhan lombok") are kept."""
+SUBDISTRICT_WORD = re.compile(r"^(?:kec|kecamatan)\b")
+"""A message opening with it names a kecamatan ("kec bolo")."""
 MAX_NAME_WORDS = 4
 AREA_FITS = 85
 """After a village's whole name, the words must be its sub-district's or district's."""
@@ -170,6 +172,25 @@ class VillageDirectory:
             if fits:
                 return fits
         return []
+
+    @cached_property
+    def _subdistricts(self) -> dict[str, str]:
+        """Each sub-district's folded name, to its name."""
+        return {fold(v.subdistrict): v.subdistrict for v in self.villages}
+
+    def subdistrict_only(self, text: str) -> str | None:
+        """The kecamatan a message names instead of a village: its name alone where no village
+        of it bears that name ("sakra timur"), or after "kec" ("kec bolo"). "Sakra Timur" and
+        "Bolo" were offered as the villages Sakra and Bolo of other kecamatan (a family chat
+        tester, stop 50)."""
+        folded = fold(text)
+        said_kec = bool(SUBDISTRICT_WORD.search(folded))
+        name = " ".join(ADDRESS_WORDS.sub(" ", DISTRICT_NAMED.sub(" ", folded)).split())
+        sub = self._subdistricts.get(name)
+        if sub is None:
+            return None
+        own = any(fold(v.name) == name and v.subdistrict == sub for v in self.villages)
+        return sub if said_kec or not own else None
 
     def _search(self, folded: str, limit: int) -> list[VillageMatch]:
         whole = self._named_whole(folded)

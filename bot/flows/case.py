@@ -51,6 +51,8 @@ ONLY_NUMBERS = re.compile(
     r"^\s*\d+(?:\s*(?:,|;|/|&|\+|-|dan|and|sama|n)?\s*\d+)*\s*[.)]?\s*$", re.I
 )
 """Choices typed as numbers ("1 2", "1,3", "1 dan 3"): nothing else in the message."""
+ONLY_WORDS = frozenset("saja aja hanya cuma only just".split())
+"""With "kabupaten", the district only, typed at the share question."""
 STORY_SHOWN = 300
 """How much of the story the summary shows, cut at a word and said to be cut: the whole story
 is sent (a summary ending "... sy takut sek" read as if the rest were lost: a chat tester,
@@ -608,7 +610,10 @@ class CaseForm(ChangeableForm):
 
     def share_read(self, ctx: Ctx) -> bool:
         typed = ctx.incoming.text or ""
-        if not ctx.incoming.button and village_kept_out(typed):
+        words = set(fold(typed).split())
+        district_said = "kabupaten" in words and bool(ONLY_WORDS & words)
+        if not ctx.incoming.button and (village_kept_out(typed) or district_said):
+            # also "tidak usah ke desa, ke kabupaten saja" (asked again: stop 50)
             # "sy gk mau desa tau" at the question (a tester, stop 48)
             shared = self._shared_as(ctx, DISTRICT_ONLY)
         else:

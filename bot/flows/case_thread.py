@@ -27,6 +27,7 @@ from bot.cases.service import (
     resolved_lately,
 )
 from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
+from bot.companies.service import named_company
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
 from bot.i18n import N_, translator
@@ -404,6 +405,21 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             ).format(number=case.number, state=menu.case_state(ctx, case)),
         )
         return
+    if asks and _company_checked(engine, ctx, text):
+        # "PT Sahabat Karya Mandiri itu ada izinnya ndak" with a report open was only added to
+        # it (a family chat tester, stop 50): checked as anywhere, and passed on as well
+        if unclear:
+            case_pick.hold(ctx, case, text, unclear)
+            return
+        add_family_message(ctx.session, case=case, text=text)
+        say_of_case(
+            ctx,
+            case,
+            ctx._("I have also passed this to your village officer (report *{number}*).").format(
+                number=case.number
+            ),
+        )
+        return
     answer = engine.librarian.ask(text)
     if answer.intent in ("thanks", "bye"):
         add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
@@ -488,6 +504,17 @@ def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -
     )
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
+    return True
+
+
+def _company_checked(engine: Engine, ctx: Ctx, text: str) -> bool:
+    """A company named in a question, checked against the province's list."""
+    if named_company(text) is None:
+        return False  # most messages: no company named, the reading is not made
+    reading = engine.triage.read(text)
+    if reading.company is None or reading.urgent:
+        return False
+    engine.check_company(ctx, reading)
     return True
 
 

@@ -83,6 +83,13 @@ def village_read(ctx: Ctx) -> list[str]:
     words = set(fold(ctx.incoming.text or "").split())
     if words and words <= YES_WORDS | NO_WORDS | ADDRESS | NOT_KNOWING | KNOWING | FORGOT:
         raise Invalid(ctx._("I need the village's name here."))
+    kecamatan = ctx.engine.villages.subdistrict_only(ctx.incoming.text or "")
+    if kecamatan is not None:
+        raise Invalid(
+            ctx._(
+                "*{kecamatan}* is a kecamatan. Please type the name of your village (desa) in it."
+            ).format(kecamatan=kecamatan)
+        )
     matches = ctx.engine.villages.search(ctx.incoming.text or "")
     if not matches:
         raise Invalid(

@@ -509,3 +509,15 @@ def test_the_place_told_after_the_numbers_asked_for_it_gets_that_places_numbers(
     assert "Dari mana saja" in first
     said = chat.say("di dubai pak")
     assert "Dari Uni Emirat Arab" in said
+
+
+def test_a_company_asked_about_with_a_report_open_is_checked_and_passed_on(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """It was only added to the report (a family chat tester, stop 50)."""
+    chat, number, _ = reported
+    text = "pak PT yg berangkatkan namanya PT Sahabat Karya Mandiri, itu ada izinnya ndak?"
+    said = chat.say(text)
+    assert "Sahabat Karya Mandiri" in said and number in said
+    assert "Sudah ditambahkan ke laporan" not in said
+    assert text in family_messages(services)

@@ -88,3 +88,17 @@ def test_not_knowing_in_sasak_is_not_knowing() -> None:
 
     for said in ("ndak tau", "ndeq taoq", "gk tau"):
         assert not_known(set(said.split())), said
+
+
+def test_a_yes_or_no_typed_first_with_its_reason_is_that_answer() -> None:
+    """ "tidak, dia aman cuma mau pulang" and "betul, terakhir dia bilang ..." were asked again,
+    and the Mbojo "iyo" was no choice (a family chat tester, stop 50). A sentence that only
+    says yes in passing is still not a yes."""
+    options = [Button(YES_ID, "Ya"), Button(NO_ID, "Tidak"), Button("opt:unknown", "Tidak tahu")]
+    assert choose("tidak, dia aman cuma mau pulang", None, options) == NO_ID
+    assert choose("betul, terakhir dia bilang sering dipukul majikan", None, options) == YES_ID
+    assert choose("iyo", None, AGREE) == YES_ID
+    assert choose("tidak tau, dkt perbatasan", None, options) is None
+    assert (
+        choose("saya setuju anak saya kerja tapi sekarang dia tidak ada kabar", None, AGREE) is None
+    )

@@ -260,3 +260,13 @@ def test_a_report_kept_from_the_village_is_not_offered_the_villages_news(
         sent[who] = chat.history[-1][1]
     titles = {who: [b.title for r in replies for b in r.buttons] for who, replies in sent.items()}
     assert "Info desa" not in titles["kept"] and "Info desa" in titles["shared"], titles
+
+
+def test_the_district_only_typed_in_words_at_the_share_question(sqlite_chat: Chat) -> None:
+    """ "tidak usah ke desa, ke kabupaten saja" was asked again (a family chat tester, stop
+    50)."""
+    report_to_the_village(sqlite_chat, "gaji", "gaji anak sy tidak dibayar 4 bulan")
+    sqlite_chat.say("anjani suralaga")
+    sqlite_chat.say("ya")
+    summary = sqlite_chat.say("tidak usah ke desa, ke kabupaten saja")
+    assert "Dilihat oleh" in summary, summary

@@ -417,3 +417,14 @@ def test_another_country_typed_is_read_as_its_country_and_city(
         if "• Negara:" in said:
             break
     assert f"• Negara: {place}\n" in said, said
+
+
+def test_a_kecamatan_at_the_village_question_asks_for_the_village_in_it(
+    sqlite_chat: Chat,
+) -> None:
+    for answer in ("lapor", "ya", "2", "Siti", "1", "Lewati", "1", "gaji tidak dibayar 4 bulan"):
+        sqlite_chat.say(answer)
+    said = sqlite_chat.say("tidak")
+    assert "Desa/kelurahan" in said
+    said = sqlite_chat.say("sakra timur")
+    assert "*Sakra Timur* adalah nama kecamatan" in said and "Desa Sakra" not in said

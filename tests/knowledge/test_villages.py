@@ -52,3 +52,15 @@ def test_a_name_holding_a_place_word_or_written_joined_is_found_first(
     came before Kota Raja (a family chat tester, stop 50)."""
     found = villages.search(typed)
     assert found[0].village.name == village and subdistrict in found[0].village.subdistrict
+
+
+@pytest.mark.parametrize(
+    ("typed", "kecamatan"),
+    [("sakra timur", "Sakra Timur"), ("kec bolo", "Bolo"), ("sakra", None), ("suralaga", None)],
+)
+def test_a_kecamatan_typed_for_the_village_is_known_as_one(
+    villages: VillageDirectory, typed: str, kecamatan: str | None
+) -> None:
+    """They were offered a village of the same name in another kecamatan (a family chat
+    tester, stop 50); a name both village and kecamatan is the village."""
+    assert villages.subdistrict_only(typed) == kecamatan
