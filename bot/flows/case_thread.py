@@ -408,17 +408,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if asks and _company_checked(engine, ctx, text):
         # "PT Sahabat Karya Mandiri itu ada izinnya ndak" with a report open was only added to
         # it (a family chat tester, stop 50): checked as anywhere, and passed on as well
-        if unclear:
-            case_pick.hold(ctx, case, text, unclear)
-            return
-        add_family_message(ctx.session, case=case, text=text)
-        say_of_case(
-            ctx,
-            case,
-            ctx._("I have also passed this to your village officer (report *{number}*).").format(
-                number=case.number
-            ),
-        )
+        _passed_on_too(ctx, case, text, unclear)
         return
     answer = engine.librarian.ask(text)
     if answer.intent in ("thanks", "bye"):
@@ -428,33 +418,13 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if asks and _answered(engine, ctx, case, answer, text):
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
-        if unclear:
-            case_pick.hold(ctx, case, text, unclear)
-            return
-        add_family_message(ctx.session, case=case, text=text)
-        say_of_case(
-            ctx,
-            case,
-            ctx._("I have also passed this to your village officer (report *{number}*).").format(
-                number=case.number
-            ),
-        )
+        _passed_on_too(ctx, case, text, unclear)
         return
     if asks and _choices_offered(engine, ctx, text):
         # a question the reading cannot place ("apa bpjs bisa dipakai klo sakit d hongkong?")
         # got only "added to your report", or only "which report?" with two open (a family
         # chat tester, stop 50): its likely topics, and it goes to the officer as well
-        if unclear:
-            case_pick.hold(ctx, case, text, unclear)
-            return
-        add_family_message(ctx.session, case=case, text=text)
-        say_of_case(
-            ctx,
-            case,
-            ctx._("I have also passed this to your village officer (report *{number}*).").format(
-                number=case.number
-            ),
-        )
+        _passed_on_too(ctx, case, text, unclear)
         return
     reporting = leading_command(text, lambda: asks) == "report"
     if unclear and not reporting:
@@ -505,6 +475,22 @@ def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
     return True
+
+
+def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> None:
+    """After a question answered here, the message goes to the officer as well; with two
+    reports open, the family is asked which first."""
+    if unclear:
+        case_pick.hold(ctx, case, text, unclear)
+        return
+    add_family_message(ctx.session, case=case, text=text)
+    say_of_case(
+        ctx,
+        case,
+        ctx._("I have also passed this to your village officer (report *{number}*).").format(
+            number=case.number
+        ),
+    )
 
 
 def _company_checked(engine: Engine, ctx: Ctx, text: str) -> bool:
