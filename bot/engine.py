@@ -700,7 +700,8 @@ class Engine:
         if about is None and replied_to_danger:
             code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
             about = self.numbers.country(code or None)
-        if follow_ups.about_a_line(self, ctx, reading, about, asks, self._lines_just_given(ctx)):
+        just_given = partial(self._lines_just_given, ctx)  # read only for "itu gratis gk?"
+        if follow_ups.about_a_line(self, ctx, reading, about, asks, just_given):
             return  # "1955 itu gratis gk?", "999 itu gratis gk?" (in Singapore)
         if (
             replied_to_danger

@@ -44,7 +44,7 @@ def about_a_line(
     reading: Reading,
     place: Country | None,
     asks: Callable[[], bool],
-    just_given: Sequence[tuple[Country | None, Line]] = (),
+    just_given: Callable[[], Sequence[tuple[Country | None, Line]]] = tuple,
 ) -> bool:
     """A short question about a listed line ("1955 itu gratis gk?" got a stray step of the
     wage answer; "999 itu gratis gk?" in Singapore the placement fees; after the danger reply,
@@ -56,8 +56,8 @@ def about_a_line(
         return False
     named = engine.numbers.lines_named(text, place)
     words = fold(text).split()
-    if not named and just_given and only_of_a_line(words):
-        named = list(just_given)  # "itu gratis gk?" under an answer that gave numbers
+    if not named and only_of_a_line(words) and (given := just_given()):
+        named = list(given)  # "itu gratis gk?" under an answer that gave numbers
     elif not named or len(named) > LINES_ASKED:
         return False
     if not asks():
