@@ -463,6 +463,15 @@ def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -
             return False
         topic = engine.librarian.topics.get(reading.topic)
         guessed, offered, lang = reading.guessed, reading.offered, reading.lang
+    if topic is not None and topic.form == "training":
+        # "cucu tiang mau ikut pelatihan las, daftarnya gimana" with a report open was only
+        # added to it (a family chat tester, stop 50): the training answer and its sign-up
+        # one tap away; the report stays as it is
+        ctx.say(
+            topic.text(lang),
+            [Button(TRAINING, short(ctx._("Sign up for training")))],
+        )
+        return True
     if topic is None or topic.form is not None:
         return False
     place = engine.numbers.country_in(text)
@@ -530,6 +539,8 @@ def danger_place(engine: Engine, case: Case, text: str) -> Country | None:
     return None if here is None and at_home(text) else here or reported_country(engine, case)
 
 
+TRAINING = "cmd:training"
+"""The training sign-up, as the menu's button starts it."""
 PLACE_TOLD_WORDS = 6
 """A message this short naming a place, minutes after a danger reply that had no place, is
 that place ("di dubai pak")."""

@@ -521,3 +521,16 @@ def test_a_company_asked_about_with_a_report_open_is_checked_and_passed_on(
     assert "Sahabat Karya Mandiri" in said and number in said
     assert "Sudah ditambahkan ke laporan" not in said
     assert text in family_messages(services)
+
+
+def test_training_asked_about_with_a_report_open_gets_its_sign_up(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """It was only added to the report (a family chat tester, stop 50)."""
+    chat, number, _ = reported
+    replies = chat.send("cucu tiang mau ikut pelatihan las di BLK, daftarnya gimana")
+    buttons = [b.id for r in replies for b in r.buttons]
+    said = "\n".join(r.text for r in replies)
+    assert "cmd:training" in buttons and number in said
+    assert "pelatihan las" in " ".join(family_messages(services))
+    assert "pelatihan" in chat.say(button="cmd:training").lower()
