@@ -695,11 +695,8 @@ class Engine:
         uncared = wishes_to_die(reading) and (
             not ctx.data.get(pieces.CARED_KEY) or given_in != reading.lang
         )
-        # the place the chat is about: this message's, the story's, or the danger reply's
-        about = self.numbers.where_now([*earlier, text]) or here
-        if about is None and replied_to_danger:
-            code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
-            about = self.numbers.country(code or None)
+        # read only where a short number is asked about ("999 itu gratis gk?")
+        about = cache(partial(self._place_talked_of, ctx, text, earlier, here, replied_to_danger))
         just_given = partial(self._lines_just_given, ctx)  # read only for "itu gratis gk?"
         if follow_ups.about_a_line(self, ctx, reading, about, asks, just_given):
             return  # "1955 itu gratis gk?", "999 itu gratis gk?" (in Singapore)
@@ -902,6 +899,22 @@ class Engine:
             lacking = replies.lacking_numbers(ctx, place, ctx.incoming.text or "")
             text = "\n\n".join(x for x in (head, lacking, text) if x)
         return text
+
+    def _place_talked_of(
+        self,
+        ctx: Ctx,
+        text: str,
+        earlier: list[str],
+        here: Country | None,
+        replied_to_danger: bool,
+    ) -> Country | None:
+        """The place the chat is about: where this message or the story puts the worker now,
+        the place this message names, or the one the danger reply gave numbers for."""
+        about = self.numbers.where_now([*earlier, text]) or here
+        if about is None and replied_to_danger:
+            code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+            about = self.numbers.country(code or None)
+        return about
 
     def _lines_just_given(self, ctx: Ctx) -> list[tuple[Country | None, Line]]:
         """The listed lines the answer just given holds: those its text names, and the local

@@ -38,9 +38,8 @@ def place_numbers(ctx: Ctx, country: Country, region: str | None = None) -> str:
     lines = [head, *("• " + line.text(lang) for line in country.lines)]
     # the message, the region given (a report's city), or the city the form in progress holds
     told = f"{ctx.incoming.text or ''}\n{region or ''}\n{ctx.data.get('city') or ''}"
-    if country.far_note and country.far_from_lines(told):
-        lines.append(country.far_note.get(lang) or country.far_note.get("id", ""))
-    return "\n".join(lines)
+    far = country.far_note_for(told, lang)
+    return "\n".join([*lines, far] if far else lines)
 
 
 MISSION_WORDS = frozenset(
@@ -117,12 +116,13 @@ def help_where_they_are(
     out = [ctx._(HELP_HERE).format(country=name), *("• " + line.text(lang) for line in lines)]
     out = out if lines else []
     if "mission" in kinds and not country.lines_of(("mission",)):
-        kemlu = [line for line in numbers.general if "Kemlu" in line.label.get("id", "")]
-        if kemlu and kemlu[0].number not in said:
-            lacking = [ctx._(NO_MISSION_HERE).format(country=name), "• " + kemlu[0].text(lang)]
+        kemlu = general_line(numbers, "Kemlu")
+        if kemlu is not None and kemlu.number not in said:
+            lacking = [ctx._(NO_MISSION_HERE).format(country=name), "• " + kemlu.text(lang)]
             out += ["", *lacking] if out else lacking
-    elif out and "mission" in kinds and country.far_from_lines(f"{ctx.incoming.text}\n{told}"):
-        out.append(country.far_note.get(lang) or country.far_note.get("id", ""))
+    elif out and "mission" in kinds:
+        far = country.far_note_for(f"{ctx.incoming.text}\n{told}", lang)
+        out += [far] if far else []
     return "\n".join(out)
 
 
@@ -239,9 +239,11 @@ def emergency_text(
     open_report: str | None = None,
     caring: bool = False,
     picking: bool = False,
+    sea: bool = False,
 ) -> str:
     """The numbers to call. `caring`: the person wrote of wanting to die, and is spoken to
-    first, in a few plain words that promise nothing the numbers cannot keep."""
+    first, in a few plain words that promise nothing the numbers cannot keep. `sea`: the
+    person is on a ship at sea, where no land's number gets through."""
     _ = ctx._
     lang = ctx.lang
     lines = [
@@ -252,8 +254,6 @@ def emergency_text(
         if caring
         else _("If someone is in danger now, call for help at once:")
     ]
-    sea = at_sea(ctx.incoming.text, numbers.place_word_in)
-    ctx.set_data(**{pieces.SEA_KEY: sea or None})
     if sea:
         lines.append("")
         lines.append(
@@ -318,8 +318,10 @@ def emergency(
     open reports it is for is asked next. Caring words said are kept (`pieces.CARED_KEY`):
     told again, a wish to die gets a few words, not the list."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
-    text = emergency_text(ctx, numbers, country, with_report, open_report, caring, picking)
+    sea = at_sea(ctx.incoming.text, numbers.place_word_in)
+    text = emergency_text(ctx, numbers, country, with_report, open_report, caring, picking, sea)
     ctx.say(text, buttons)
+    ctx.set_data(**{pieces.SEA_KEY: sea or None})  # a flag named next is the ship's
     if caring:
         ctx.set_data(**{pieces.CARED_KEY: True})
 
@@ -386,11 +388,9 @@ def no_signal(ctx: Ctx, numbers: EmergencyNumbers) -> None:
     """After the danger reply, no signal or internet ("gk ada sinyal, cuma bisa sms sekali2",
     "d kapal gk ada internet"): the family at home can call for them; not "write over the
     internet" nor "call the numbers above" (a danger chat tester, stop 50)."""
-    call_centre = next(
-        (line.number for line in numbers.general if "call centre" in line.label.get("en", "")),
-        "",
-    )
-    text = ctx._(NO_SIGNAL).format(call_centre=call_centre, whatsapp=kp2mi_whatsapp(numbers))
+    call_centre = general_line(numbers, "KP2MI call centre")
+    number = call_centre.number if call_centre is not None else ""
+    text = ctx._(NO_SIGNAL).format(call_centre=number, whatsapp=kp2mi_whatsapp(numbers))
     ctx.say(text, [Button(URGENT_REPORT, short(ctx._("Urgent report")))])
 
 
@@ -451,6 +451,12 @@ CANNOT_CALL = N_(
     "report* and your village officer gets everything you told me; the officer's reply comes "
     "here."
 )
+
+
+def general_line(numbers: EmergencyNumbers, label: str) -> Line | None:
+    """The line for anywhere whose Indonesian label holds `label` ("Kemlu", "KP2MI call
+    centre"), as the content gives it."""
+    return next((line for line in numbers.general if label in line.label.get("id", "")), None)
 
 
 def kp2mi_whatsapp(numbers: EmergencyNumbers) -> str:

@@ -406,6 +406,13 @@ EXPIRES_LATER = re.compile(
 )
 """A permit that will run out ("visa E9 sy habis bulan depan, mau perpanjang gmn?") is a
 renewal asked about, not staying on without papers."""
+
+
+def overstayed(standard: str) -> bool:
+    """A visa or permit run out while abroad, not one that will."""
+    return OVERSTAYED.search(standard) is not None and EXPIRES_LATER.search(standard) is None
+
+
 TOLD_AMONG = 3
 """... answered when its topic is among the ranking's first this many choices."""
 DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
@@ -871,8 +878,7 @@ class Triage:
             danger is None
             and command is None
             and (topic in self.country_topics or topic in PAPER_TOPICS)
-            and OVERSTAYED.search(standard)
-            and not EXPIRES_LATER.search(standard)
+            and overstayed(standard)
         ):
             # "visa sy udh habis 2 bulan lalu d malaysia": staying on without papers, not how
             # to go to work there (a chat tester, stop 49); the place's topic stays a choice
@@ -1056,7 +1062,7 @@ class Triage:
         first = offered[:TOLD_AMONG]
         if asked and DEATH_TOPIC in first and DEATH_SAID.intersection(fold(text).split()):
             return DEATH_TOPIC
-        if OVERSTAYED.search(standard) and not EXPIRES_LATER.search(standard):
+        if overstayed(standard):
             return IRREGULAR_TOPIC  # among the choices or not ("visa sy udh habis d qatar")
         return None
 

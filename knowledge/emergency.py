@@ -168,6 +168,13 @@ class Country:
         wanted = frozenset(kinds)
         return tuple(line for line in self.lines if line.kind in wanted)
 
+    def far_note_for(self, text: str | None, lang: str) -> str:
+        """What to say where the text names a region the list has no nearby mission for; ""
+        elsewhere."""
+        if not self.far_note or not self.far_from_lines(text):
+            return ""
+        return self.far_note.get(lang) or self.far_note.get("id", "")
+
     def far_from_lines(self, text: str | None) -> bool:
         """The text names one of the regions the list has no nearby mission for."""
         padded = f" {fold_all(text or '')} "
@@ -247,16 +254,19 @@ class EmergencyNumbers:
         """The first place a message says someone is in, not one they go to or come from
         ("lowongan k jepang", "d deportasi dr malaysia") nor were in ("dulu d hongkong"):
         where numbers are dialled from."""
+        found = self._places_in(text)
+        return found[0] if found else None
+
+    def _places_in(self, text: str | None) -> list[Country]:
+        """The places a message says someone is in, left to right: not one they go to or come
+        from ("ke", "dari"), nor one they were in ("dulu", "pernah")."""
         words = fold_all(text or "").split()
-        return next(
-            (
-                c
-                for at, _, c in self.places_named(text)
-                if (at == 0 or words[at - 1] not in NOT_THERE)
-                and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
-            ),
-            None,
-        )
+        return [
+            c
+            for at, _, c in self.places_named(text)
+            if (at == 0 or words[at - 1] not in NOT_THERE)
+            and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
+        ]
 
     def lines_named(
         self, text: str | None, place: Country | None = None
@@ -283,13 +293,7 @@ class EmergencyNumbers:
         """The last place a message says someone is in: where a worker is now after a move
         told ("dulu kerja d malaysia, skrg sy d saudi"; "majikan sy orang malaysia tp sy kerja
         d singapura"), for the lines of the place the worker is in."""
-        words = fold_all(text or "").split()
-        found = [
-            c
-            for at, _, c in self.places_named(text)
-            if (at == 0 or words[at - 1] not in NOT_THERE)
-            and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
-        ]
+        found = self._places_in(text)
         return found[-1] if found else None
 
     def where_now(self, texts: Sequence[str]) -> Country | None:
@@ -332,6 +336,15 @@ class EmergencyNumbers:
         if located is not None or at_home(text):
             return located
         return self.country_in(text)
+
+    def first_country_in(self, *texts: str | None) -> Country | None:
+        """The destination the first of `texts` that names one names: a report's city, then
+        its country (kept as "arab-saudi", "timur-tengah"), then what else is known."""
+        for text in texts:
+            country = self.country_in((text or "").replace("-", " "))
+            if country is not None:
+                return country
+        return None
 
     def country_in(self, text: str | None) -> Country | None:
         """The first destination a message names, by its words ("di johor", "korsel")."""

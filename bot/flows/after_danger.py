@@ -78,13 +78,15 @@ def follow(
         # (each got "added to your story" again: a chat tester, stop 46)
         engine.run_command(ctx, "urgent")
         return True
-    if reading.danger is None and says_safe_now(engine, text):
+    detector = engine.triage.detector
+    standard = detector.standard(text)  # read once for being safe now and a call asked for
+    if reading.danger is None and says_safe_now(engine, standard):
         # "udah aman skrg", "im safe now in embassy shelter": heard, not "call the numbers
         # above" (a danger chat tester, stop 50)
         pieces.keep_story(ctx, reading)
         replies.safe_now(ctx)
         return True
-    if engine.triage.detector.call_me.search(engine.triage.detector.standard(text)):
+    if detector.call_me.search(standard):
         # "can you call police for me?" after the numbers got what to do now, without a word
         # that the chat cannot phone (an English chat tester, stop 50)
         pieces.keep_story(ctx, reading)
@@ -135,10 +137,9 @@ def follow(
         return True
     asked = asks() or YES_NO_ENDING.search(text.lower()) is not None
     if here is not None and asked and NUMBER_ASKED.intersection(fold(text).split()):
-        # also a mission asked after ("kjri tawau ada gk" got "added to your story": a danger
-        # chat tester, stop 50)
         # "kalau di kuwait nomornya?" after the numbers for Abu Dhabi got choices (a chat
-        # tester, stop 49): that place's numbers
+        # tester, stop 49), and a mission asked after ("kjri tawau ada gk" got "added to your
+        # story": stop 50): that place's numbers
         pieces.keep_story(ctx, reading)
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
@@ -329,8 +330,8 @@ def tells_of_the_ship(text: str) -> bool:
     return bool(SHIP_WORDS & words) and not LANDED_WORDS & words
 
 
-def says_safe_now(engine: Engine, text: str) -> bool:
-    standard = engine.triage.detector.standard(text)
+def says_safe_now(engine: Engine, standard: str) -> bool:
+    """`standard`: the message as the danger rules read it."""
     return len(standard.split()) <= SAFE_NOW_WORDS and engine.triage.detector.is_over(standard)
 
 

@@ -148,11 +148,9 @@ def danger_country(ctx: Ctx) -> Country | None:
     under "Timur Tengah lainnya" got no numbers of the Emirates: a family chat tester, stop
     50), the country it settled ("anak sy dulu di hongkong", corrected to Korea in the form,
     got Hong Kong's: stop 49), else the place its opening named."""
-    numbers = ctx.engine.numbers
-    return (
-        numbers.country_in(str(ctx.data.get("city") or ""))
-        or numbers.country_in(str(ctx.data.get("country") or "").replace("-", " "))
-        or numbers.country_in(str(ctx.data.get("opening") or ""))
+    data = ctx.data
+    return ctx.engine.numbers.first_country_in(
+        data.get("city"), data.get("country"), data.get("opening")
     )
 
 

@@ -9,7 +9,8 @@ officer who knows the story.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
-from bot.triage import DEATH_WORDS, asks_where_to_turn
+from bot.triage import DEATH_WORDS, Reading, asks_where_to_turn
 from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
@@ -293,9 +294,7 @@ def reported_country(engine: Engine, case: Case) -> Country | None:
     """Where the report places the worker: its city first ("Dubai" under "Timur Tengah
     lainnya" gave only the numbers from anywhere: a family chat tester, stop 50), else its
     country."""
-    return engine.numbers.country_in(case.city or "") or engine.numbers.country_in(
-        case.country.replace("-", " ")
-    )
+    return engine.numbers.first_country_in(case.city, case.country)
 
 
 def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = ()) -> None:
@@ -405,7 +404,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             ).format(number=case.number, state=menu.case_state(ctx, case)),
         )
         return
-    if asks and _company_checked(engine, ctx, text):
+    # the whole reading of the message, made once and only where a step below needs it
+    read = cache(partial(engine.triage.read, text))
+    if asks and _company_checked(engine, ctx, text, read):
         # "PT Sahabat Karya Mandiri itu ada izinnya ndak" with a report open was only added to
         # it (a family chat tester, stop 50): checked as anywhere, and passed on as well
         _passed_on_too(ctx, case, text, unclear)
@@ -415,12 +416,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         add_family_message(ctx.session, case=case, text=text)  # the officer sees it too
         ctx.say(smalltalk_text(answer.intent, ctx.lang))
         return
-    if asks and _answered(engine, ctx, case, answer, text):
+    if asks and _answered(engine, ctx, case, answer, text, read):
         # answered, and passed on too: it may answer the officer's own question ("paspor nya
         # ditahan majikan pak, gmn cara ambil nya?") or tell something new
         _passed_on_too(ctx, case, text, unclear)
         return
-    if asks and _choices_offered(engine, ctx, text):
+    if asks and _choices_offered(engine, ctx, read):
         # a question the reading cannot place ("apa bpjs bisa dipakai klo sakit d hongkong?")
         # got only "added to your report", or only "which report?" with two open (a family
         # chat tester, stop 50): its likely topics, and it goes to the officer as well
@@ -450,7 +451,14 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     )
 
 
-def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -> bool:
+def _answered(
+    engine: Engine,
+    ctx: Ctx,
+    case: Case,
+    answer: Answer,
+    text: str,
+    read: Callable[[], Reading],
+) -> bool:
     """A question the knowledge base answers, answered as anywhere else: also one whose topic
     only the whole reading dares ("syarat ke taiwan apa aja?": a guess, said to be one, with
     the other choices beside it), not filed as more of the story. The answer's "type *lapor*"
@@ -458,7 +466,7 @@ def _answered(engine: Engine, ctx: Ctx, case: Case, answer: Answer, text: str) -
     topic, guessed, lang = answer.topic, False, answer.lang
     offered: tuple[str, ...] = ()
     if topic is None:
-        reading = engine.triage.read(text)
+        reading = read()
         if reading.topic is None or reading.urgent or reading.command or reading.intent:
             return False
         topic = engine.librarian.topics.get(reading.topic)
@@ -502,21 +510,21 @@ def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> 
     )
 
 
-def _company_checked(engine: Engine, ctx: Ctx, text: str) -> bool:
+def _company_checked(engine: Engine, ctx: Ctx, text: str, read: Callable[[], Reading]) -> bool:
     """A company named in a question, checked against the province's list."""
     if named_company(text) is None:
         return False  # most messages: no company named, the reading is not made
-    reading = engine.triage.read(text)
+    reading = read()
     if reading.company is None or reading.urgent:
         return False
     engine.check_company(ctx, reading)
     return True
 
 
-def _choices_offered(engine: Engine, ctx: Ctx, text: str) -> bool:
+def _choices_offered(engine: Engine, ctx: Ctx, read: Callable[[], Reading]) -> bool:
     """The likely topics of a question no topic answers, as choices; False when the reading
     offers none, or reads danger, a command or small talk."""
-    reading = engine.triage.read(text)
+    reading = read()
     if reading.urgent or reading.command or reading.intent or not reading.shown_choices:
         return False
     choices = [s for s in reading.shown_choices if s in engine.librarian.topics]

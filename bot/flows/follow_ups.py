@@ -42,7 +42,7 @@ def about_a_line(
     engine: Engine,
     ctx: Ctx,
     reading: Reading,
-    place: Country | None,
+    place: Callable[[], Country | None],
     asks: Callable[[], bool],
     just_given: Callable[[], Sequence[tuple[Country | None, Line]]] = tuple,
 ) -> bool:
@@ -50,11 +50,13 @@ def about_a_line(
     wage answer; "999 itu gratis gk?" in Singapore the placement fees; after the danger reply,
     "0800-1000 bisa d telpon dr malaysia?" the whole reply again: chat testers, stop 50): what
     the list says of it. A three-digit number is read as the line of the place the chat is
-    about (`place`)."""
+    about (`place`, asked only then)."""
     text = ctx.incoming.text or ""
     if reading.urgent or len(text.split()) > LINE_ASKED_WORDS:
         return False
-    named = engine.numbers.lines_named(text, place)
+    # a three-digit number is read for the place: looked up only where one may be typed
+    where = place() if any(ch.isdigit() for ch in text) else None
+    named = engine.numbers.lines_named(text, where)
     words = fold(text).split()
     if not named and only_of_a_line(words) and (given := just_given()):
         named = list(given)  # "itu gratis gk?" under an answer that gave numbers

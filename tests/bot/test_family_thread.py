@@ -34,6 +34,29 @@ def reported(services: Services) -> tuple[Chat, str, int]:
     return chat, number, officer
 
 
+def reported_from(
+    services: Services,
+    country: str = "malaysia",
+    city: str = "Johor Bahru",
+    country_typed: str | None = None,
+) -> Chat:
+    """REPORT_STEPS sent from another country button and city; `country_typed`: what is
+    typed after *Negara lain*."""
+    team(services)
+    chat = Chat(services)
+    steps: list[dict[str, str]] = []
+    for step in REPORT_STEPS:
+        if step.get("button") == "country:malaysia":
+            steps.append({"button": f"country:{country}"})
+            steps += [{"text": country_typed}] if country_typed is not None else []
+        elif step.get("text") == "Johor Bahru":
+            steps.append({"text": city})
+        else:
+            steps.append(step)
+    replay(chat, steps)
+    return chat
+
+
 def family_messages(services: Services) -> list[str]:
     with transaction(services.factory) as session:
         return [
@@ -431,12 +454,7 @@ def test_a_reports_city_far_from_the_listed_missions_is_said_when_the_number_is_
 ) -> None:
     """A report from Kuching asking "nomor kjri nya brp?" got Johor Bahru's consulate without
     the note that Sarawak's is lacking (a chat tester, stop 49)."""
-    team(services)
-    chat = Chat(services)
-    steps = [
-        {**s, "text": "Kuching"} if s.get("text") == "Johor Bahru" else s for s in REPORT_STEPS
-    ]
-    replay(chat, steps)
+    chat = reported_from(services, city="Kuching")
     said = chat.say("nomor kjri nya brp pak?")
     assert "Dari Malaysia" in said and "Untuk Sabah, Sarawak dan Penang" in said
 
@@ -474,17 +492,7 @@ def test_danger_on_a_report_under_another_middle_east_country_gets_its_citys_num
 ) -> None:
     """A report on "Timur Tengah lainnya", city Dubai: danger told later got only the numbers
     from anywhere and "tell me the country" (a family chat tester, stop 50)."""
-    team(services)
-    chat = Chat(services)
-    steps = [
-        {"button": "country:timur-tengah"}
-        if s.get("button") == "country:malaysia"
-        else {"text": "Dubai"}
-        if s.get("text") == "Johor Bahru"
-        else s
-        for s in REPORT_STEPS
-    ]
-    replay(chat, steps)
+    chat = reported_from(services, "timur-tengah", "Dubai")
     said = chat.say("Baiq barusan telpon, majikan ambil hp nya, dia dikunci di kamar")
     assert "Dari Uni Emirat Arab" in said and "Sebutkan negara" not in said
 
@@ -494,17 +502,7 @@ def test_the_place_told_after_the_numbers_asked_for_it_gets_that_places_numbers(
 ) -> None:
     """A report whose country is not known: danger told, then "di dubai pak" at "tell me the
     country" was only added to the report (a family chat tester, stop 50)."""
-    team(services)
-    chat = Chat(services)
-    steps = [
-        {"button": "country:other"}
-        if s.get("button") == "country:malaysia"
-        else {"text": "tidak tahu"}
-        if s.get("text") == "Johor Bahru"
-        else s
-        for s in REPORT_STEPS
-    ]
-    replay(chat, [*steps[:5], {"text": "tidak tahu"}, *steps[5:]])
+    chat = reported_from(services, "other", "tidak tahu", country_typed="tidak tahu")
     first = chat.say("Baiq barusan telpon nangis, dia dikunci di kamar sama majikan")
     assert "Dari mana saja" in first
     said = chat.say("di dubai pak")
