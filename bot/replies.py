@@ -401,6 +401,18 @@ SAFE_NOW = N_(
 )
 
 
+def no_danger_meant(ctx: Ctx) -> None:
+    """After the danger reply, "bukan bahaya, cuma tanya": the misreading owned, and the way
+    to ask what was meant."""
+    ctx.say(
+        ctx._(
+            "Thank you, and sorry: I read it as someone in danger. Please type your question "
+            "again, or choose from the menu."
+        ),
+        [Button("cmd:menu", short(ctx._("Menu")))],
+    )
+
+
 def safe_now(ctx: Ctx) -> None:
     """After the danger reply, "udah aman skrg" / "im safe now in embassy shelter": heard, and
     the report offered for what is left to settle, not "call the numbers above" and the urgent

@@ -500,6 +500,11 @@ class DangerDetector:
         safe_text = self._safe_of(standard)
         return bool(self.safe.search(safe_text)) and not self._now(safe_text)
 
+    def says_safe(self, standard: str) -> bool:
+        """The message says the person is safe, whatever else it says happens now (read
+        beside another reading of the message alone, which tells whether it is danger)."""
+        return bool(self.safe.search(self._safe_of(standard)))
+
     def not_gone_yet(self, standard: str) -> bool:
         """The worker has not left ("anak saya mau berangkat ke arab, saya takut dia disiksa",
         "belum berangkat, masih di rumah") and nothing says something is happening now: a

@@ -109,6 +109,20 @@ SEA_NAME_WORDS = 2
 """How many words after "di laut" may name whose sea it is."""
 
 
+SHIP_WORDS = frozenset("kapal kapalnya kpl boat vessel ship trawler longliner".split())
+FLAG_BEFORE = frozenset("bendera berbendera flag flagged".split()) | SHIP_WORDS
+FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
+
+
+def _a_ships_flag(words: list[str], at: int, length: int) -> bool:
+    """A country named as a ship's flag or owner ("abk kapal ikan taiwan", "korean flagged
+    vessel", "bendera taiwan"), not where the crew is: a Taiwanese boat in Port Louis is no
+    place to dial Taiwan's police from (a danger chat tester, stop 51)."""
+    before = words[max(0, at - 2) : at]
+    after = words[at + length : at + length + 1]
+    return bool(FLAG_BEFORE.intersection(before) or FLAG_AFTER.intersection(after))
+
+
 def at_home(text: str | None) -> bool:
     """A place in Indonesia is named where someone is (not one a route passed), or a crossing
     by small boat is being told."""
@@ -332,10 +346,16 @@ class EmergencyNumbers:
         moved = self.moved_to(text)
         if moved is not None:
             return moved
-        located = self.located_in(text)
+        words = fold_all(text or "").split()
+        placed = [
+            (at, c)
+            for at, length, c in self.places_named(text)
+            if not _a_ships_flag(words, at, length)
+        ]
+        located = next((c for c in self._places_in(text) if any(c is p for _, p in placed)), None)
         if located is not None or at_home(text):
             return located
-        return self.country_in(text)
+        return placed[0][1] if placed else None
 
     def first_country_in(self, *texts: str | None) -> Country | None:
         """The destination the first of `texts` that names one names: a report's city, then

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
-from bot.context import Ctx
+from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
 from bot.replies import MISSION_WORDS
@@ -52,6 +53,16 @@ LANDED_WORDS = frozenset(
 )
 """After the reply for a ship at sea, a message naming the ship's flag, captain or owner is
 more of the story; one saying the ship has reached a port is a new place."""
+NO_DANGER_MEANT = re.compile(
+    r"\b(?:bukan|tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndek|not|no|nobody|no one|nothing)"
+    r" (?:(?:ada|ada yg|ada yang|lagi|sedang|dalam|dlm|di|d|is|in|an|a|one|someone|yg|yang)"
+    r" ){0,3}(?:bahaya|darurat|danger|emergency|urgent)\b"
+    r"|\bsalah (?:paham|baca|tangkap)\b|\b(?:misunderstood|misunderstanding)\b"
+    r"|\bbukan (?:itu )?maksud\b|\bnot what i meant\b"
+)
+"""Said after the danger reply: no one is in danger, it was read wrongly ("bukan bahaya",
+"sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a
+danger chat tester, stop 51, got "added to your story" and the numbers again."""
 SAFE_NOW_WORDS = 12
 """A message this short saying the person is safe now is that news, not more of the plea."""
 NO_SIGNAL = re.compile(
@@ -80,6 +91,21 @@ def follow(
         return True
     detector = engine.triage.detector
     standard = detector.standard(text)  # read once for being safe now and a call asked for
+    no_danger = NO_DANGER_MEANT.search(fold(text)) is not None
+    alone = cache(lambda: engine.triage.read(text, reading.lang))  # without the plea before
+    if (no_danger and alone().danger is None) or (
+        asks() and detector.says_safe(standard) and has_a_question_of_its_own(alone())
+    ):
+        # no one is in danger, or no longer ("sudah aman pak, skrg dia d shelter kbri
+        # riyadh. gmn cara klaim gaji nya?"): the danger reply is over, and the plea's pieces
+        # with it (read with them, the next question was the plea again); a question is
+        # answered (it got the numbers again: a danger chat tester, stop 51)
+        ctx.set_data(**{pieces.DANGER_KEY: None, pieces.DANGER_PLACE_KEY: None, PIECES_KEY: None})
+        if has_a_question_of_its_own(alone()):
+            _answer_alone(engine, ctx, alone())
+        else:
+            replies.no_danger_meant(ctx)
+        return True
     if reading.danger is None and says_safe_now(engine, standard):
         # "udah aman skrg", "im safe now in embassy shelter": heard, not "call the numbers
         # above" (a danger chat tester, stop 50)
@@ -146,6 +172,12 @@ def follow(
         return True
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
+    if here is not None and asks() and has_a_question_of_its_own(alone()):
+        # "brp gaji caregiver d taiwan", "trus syarat ke jepang buat adiknya apa bu" after the
+        # numbers for Malaysia got Taiwan's and Japan's numbers (a danger chat tester, stop
+        # 51): a new question, answered, the numbers above still standing
+        _answer_alone(engine, ctx, alone())
+        return True
     if here is not None:
         named_place = pieces.danger_place(here, reading.lang)
         if ctx.data.get(pieces.DANGER_PLACE_KEY) != named_place:
@@ -186,6 +218,19 @@ def follow(
     if reading.intent in ("help", "confused"):
         # "what should we do" after the numbers: what to do now, not the service's menu
         replies.danger_next_steps(ctx)
+        return True
+    if (
+        reading.danger is None
+        and reading.topic is not None
+        and not asks()
+        and reading.topic
+        == pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
+    ):
+        # "sy d sihanoukville, hp sy masih ada tp diawasin" after the numbers and the answer on
+        # trafficking got "my answer on trafficking is above" (a danger chat tester, stop 51):
+        # more of the story, the urgent report carrying it
+        pieces.keep_story(ctx, reading)
+        replies.story_noted(ctx, numbers=engine.numbers)
         return True
     return False
 
@@ -318,6 +363,17 @@ CANNOT_CALL = re.compile(
     r"(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
 )
 """Not able to phone: no credit, no calls allowed, only chat in secret."""
+
+
+def _answer_alone(engine: Engine, ctx: Ctx, alone: Reading) -> None:
+    """A question of its own after the danger reply, answered as a fresh one would be."""
+    if alone.topic is not None:
+        engine.answer_topic(ctx, alone.topic, alone.lang, alone.offered, alone.guessed)
+
+
+def has_a_question_of_its_own(reading: Reading) -> bool:
+    """A question the reading answers with a topic other than the danger's numbers."""
+    return reading.danger is None and reading.topic not in (None, EMERGENCY_TOPIC)
 
 
 def has_no_signal(text: str) -> bool:

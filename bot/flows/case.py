@@ -420,6 +420,12 @@ class CaseForm(ChangeableForm):
         if guess and confirm_guess(ctx, "name_guess", N_("All right, please type the name.")):
             return str(guess)
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
+        relation = writer_relation(text) if text else None
+        family = ctx.data.get("reporter") == "family"
+        if family and not ctx.data.get("relation") and relation not in (None, "self"):
+            # "adik sy namanya Sri Wahyuni" after the Family button: the writer is her elder
+            # sibling (the case kept no relation: an English chat tester, stop 51)
+            ctx.set_data(relation=relation)
         words = set(fold(text).split())
         if words and len(words) <= 8 and not_known(words) and not nickname_in(text):
             return ctx._("not known")  # "sy lupa pak": the report goes on, the officer asks

@@ -448,6 +448,43 @@ def only_a_place(ctx: Ctx, text: str) -> bool:
     return covered >= set(range(len(words)))
 
 
+NAME_LEAD_IN = re.compile(
+    r"^\s*(?:(?:hi|hai|halo|hello)\s+)?(?:my\s+name\s+is|my\s+name|my\s+full\s+name\s+is|"
+    r"(?:full\s+)?name\s*:|i\s+am|i'?m|it'?s\s+me|its\s+me|this\s+is|"
+    r"nama\s*(?:ku|q)|nama\s+(?:lengkap\s+)?(?:saya|sy|aku|aq|gue|gw|tiang|nahu)|"
+    r"nama(?:\s+lengkap)?\s*:|saya|sy|aku|tiang|nahu)"
+    r"(?:\s+(?:adalah|is))?\s*[:,-]?\s+",
+    re.IGNORECASE,
+)
+"""The words before one's own name ("my name is Baiq Nurul Aini", "nama sy Siti Aminah",
+"Name: Siti Aminah", "its me Lalu Hendra"): the name is what follows (a worker reporting for
+themselves was saved as "my name is ...": an English chat tester, stop 51)."""
+
+
+NOT_NAME_AFTER_LEAD_IN = (
+    NOT_IN_A_NAME
+    | NOT_A_NAME
+    | FEARS
+    | frozenset("in at from here working work worker helper maid pmi tkw tki the a an not".split())
+)
+
+
+def without_lead_in(text: str) -> str | None:
+    """The name after a lead-in, capitalised as a name is, when what follows could be one."""
+    found = NAME_LEAD_IN.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :].strip(" .!")
+    words = fold(rest).split()
+    if not words or len(words) > RELATION_THEN_NAME or not is_a_name(rest):
+        return None
+    if not NOT_NAME_AFTER_LEAD_IN.isdisjoint(words):
+        return None  # "sy kerja di hk", "i am worried", "im in hong kong"
+    if len(words) == 1 and words[0] in NAME_TITLES - {"siti"}:
+        return None  # "saya Baiq": a title, not yet a name
+    return " ".join(w if any(ch.isupper() for ch in w) else w.capitalize() for w in rest.split())
+
+
 def worker_name_read(ctx: Ctx) -> str:
     """The name typed, or the one a sentence gives ("bukan pak, nama lengkap nya Siti
     Aisyah"). Thanks or a yes is not a name, nor is a place or the writer's own name; where a
@@ -481,7 +518,9 @@ def worker_name_read(ctx: Ctx) -> str:
         )
     # "nama lengkap tdk tau, biasa dipanggil Udin"; "anak tiang Hendra Saputra", "ana nahu
     # Syarifuddin" (the relation was saved as part of the name: a family chat tester, stop 50)
-    named = nickname_in(name) or name_in(name) or named_after_relation(name)
+    named = (
+        nickname_in(name) or name_in(name) or named_after_relation(name) or without_lead_in(name)
+    )
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
         raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"
@@ -590,6 +629,12 @@ def home_place(text: str) -> re.Match[str] | None:
     return None
 
 
+ORIGIN_TOLD = frozenset("from dari dr asal asli desa ds dusun kecamatan kec".split())
+"""Words saying where someone comes from, typed where the country of work is asked."""
+STILL_HERE = frozenset("masih msh still pulang balik".split())
+"""... unless the worker is said to be there still, or back ("msh di desa kopang")."""
+
+
 def typed_country(ctx: Ctx, text: str) -> str | None:
     place = ctx.engine.numbers.country_in(text)
     _city_in(ctx, text, place)
@@ -602,6 +647,21 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
         return "timur-tengah" if place.topic == "timur-tengah" else place.name.get("id", place.code)
     words = fold(text).split()
     home = home_place(text)
+    if (
+        home is not None
+        and ORIGIN_TOLD.intersection(words)
+        and AT_HOME.isdisjoint(words)
+        and STILL_HERE.isdisjoint(words)
+    ):
+        # "from desa Kopang Rembiga, lombok tengah" where the country is asked is where the
+        # worker comes from: it was saved as "Indonesia, Lombok" (an English chat tester,
+        # stop 51)
+        raise Invalid(
+            ctx._(
+                "That is where the worker comes from. In which country is the worker now? "
+                "(If they have not left yet, type *belum berangkat*.)"
+            )
+        )
     if home is not None and home.group(0) not in ("indonesia", "ntb"):
         ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
     elif AT_HOME.intersection(words):

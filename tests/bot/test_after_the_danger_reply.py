@@ -95,3 +95,40 @@ def test_only_whatsapp_in_english_gets_ways_to_write(chat: Chat) -> None:
     chat.say("help my employer lock me inside flat in Hong Kong")
     said = chat.say("i only have whatsapp")
     assert "WhatsApp" in said and "broker" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["maksud sy cuma ngisi waktu kosong pak, bukan bahaya", "no one is in danger, I just asked"],
+)
+def test_no_danger_meant_ends_the_danger_reply(chat: Chat, text: str) -> None:
+    """It got "added to your story" and the next question the numbers again (a danger chat
+    tester, stop 51)."""
+    chat.say("anak sy dipukul majikan di malaysia")
+    said = chat.say(text)
+    assert "ditambahkan" not in said and "added" not in said
+    assert "bahaya" in said or "danger" in said
+    after = chat.say("brp gaji caregiver d taiwan")
+    assert "NT$" in after and "Dari Malaysia" not in after and "999" not in after
+
+
+def test_a_new_question_after_the_numbers_is_answered_not_given_its_places_numbers(
+    chat: Chat,
+) -> None:
+    chat.say("anak sy dipukul majikan di malaysia")
+    said = chat.say("trus syarat ke jepang buat adiknya apa bu")
+    assert "Dari Jepang" not in said and "Tokutei" in said
+
+
+def test_safe_now_with_a_question_gets_the_question_answered(chat: Chat) -> None:
+    chat.say("anak sy disekap majikan d riyadh")
+    said = chat.say(
+        "sudah aman pak, skrg dia d shelter kbri riyadh. gmn cara klaim gaji nya yg blm dibayar"
+    )
+    assert "Dari Arab Saudi" not in said and "gaji" in said and "KP2MI" in said
+
+
+def test_more_of_the_story_on_the_topic_answered_is_added_not_pointed_above(chat: Chat) -> None:
+    chat.say("adik sy dijual ke kamboja, disuruh kerja scam")
+    said = chat.say("sy d sihanoukville, hp sy masih ada tp diawasin")
+    assert "ada di atas" not in said and "Lapor darurat" in said

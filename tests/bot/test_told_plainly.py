@@ -50,3 +50,47 @@ def test_a_permit_run_out_abroad_in_other_words_is_staying_on_without_papers(
 def test_a_permit_that_will_run_out_is_a_renewal(chat: Chat) -> None:
     said = chat.say("sy d seoul visa E9 sy habis bulan depan, mau perpanjang gmn?")
     assert "tanpa jalur resmi" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "majikan sy meninggal dunia, sy hrs gmn skrg",
+        "akong yg sy jaga meninggal kemarin, sy hrs pulang?",
+        "my employer passed away what happens to my contract",
+    ],
+)
+def test_the_employer_or_the_old_person_cared_for_dying_ends_the_contract(
+    chat: Chat, text: str
+) -> None:
+    """It got the care and remains of a worker who died (stop 50's note): now what is owed on
+    a contract cut short, and changing employer one tap away."""
+    said = chat.say(text)
+    assert "majikan meninggal" in said or "employer has died" in said, said
+    assert "jenazah" not in said and "body home" not in said
+
+
+def test_a_familys_own_death_abroad_is_still_a_death(chat: Chat) -> None:
+    said = chat.say(
+        "my friend died in accident at factory in korea last night. how the family claim insurance?"
+    )
+    assert "Korea's *EPS*" not in said and ("JKM" in said or "died" in said or "body" in said)
+
+
+def test_a_phone_gone_dead_is_lost_contact_not_a_death(chat: Chat) -> None:
+    """ "her number is dead" got the answer on a worker who died (a danger chat tester, stop
+    51)."""
+    said = chat.say(
+        "my aunt went to malaysia through a sponsor 6 months ago and we have heard nothing "
+        "since, her number is dead"
+    )
+    assert "cannot be reached" in said and "body" not in said
+
+
+def test_social_security_asked_beside_an_illness_is_answered_as_a_guess(chat: Chat) -> None:
+    """The need read in "sakit" put illness first, social security second, and the topic
+    model, sure of the second, was not asked (an English chat tester, stop 51)."""
+    said = chat.say(
+        "I got accident at work in Taiwan factory, my finger cut by machine. can i claim BPJS?"
+    )
+    assert "I am not sure I understood" not in said and "JKK" in said, said

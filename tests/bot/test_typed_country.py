@@ -63,3 +63,50 @@ def test_a_city_typed_for_the_country_gives_both(
     with transaction(sqlite_services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
     assert (data["country"], data["city"]) == (kept, city)
+
+
+def test_where_the_worker_comes_from_is_not_where_they_are(sqlite_services: Services) -> None:
+    """ "from desa Kopang Rembiga, lombok tengah" was saved as "Indonesia, Lombok" (an English
+    chat tester, stop 51); one still at home or back keeps Indonesia."""
+    chat = Chat(sqlite_services, user="origin")
+    for step in ("lapor", "1", "2", "Siti Aisyah"):
+        chat.say(step)
+    again = chat.say("dari desa Kopang Rembiga, lombok tengah")
+    assert "asal pekerja" in again and "negara mana" in again
+    assert CITY_QUESTION in chat.say("hong kong")
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["country"] == "hongkong"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("my name is Baiq Nurul Aini", "Baiq Nurul Aini"),
+        ("nama sy Siti Aminah", "Siti Aminah"),
+        ("Name: Siti Aminah", "Siti Aminah"),
+        ("its me Lalu Hendra", "Lalu Hendra"),
+    ],
+)
+def test_the_words_before_ones_own_name_are_not_kept_with_it(
+    sqlite_services: Services, typed: str, kept: str
+) -> None:
+    """A worker reporting for themselves was saved as "my name is ..." (stop 51)."""
+    chat = Chat(sqlite_services, user=f"own-{kept}")
+    for step in ("lapor", "1", "1"):  # consent, the worker themselves
+        chat.say(step)
+    chat.say(typed)
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["worker_name"] == kept
+
+
+def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> None:
+    """ "adik sy namanya Sri Wahyuni" after the Family button kept no relation (stop 51)."""
+    chat = Chat(sqlite_services, user="relation-at-name")
+    for step in ("lapor", "1", "2"):
+        chat.say(step)
+    chat.say("adik sy namanya Sri Wahyuni")
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["worker_name"] == "Sri Wahyuni" and data["relation"] == "kakak"

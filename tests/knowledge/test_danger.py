@@ -2260,3 +2260,41 @@ def test_a_wish_that_something_else_not_happen_after_a_harm_keeps_the_harm() -> 
     tester, stop 50); before the harm it still wishes the harm away."""
     assert_danger("dia diperkosa anak majikan, jangan sampai kades tau krn sponsornya ipar kades")
     assert_no_danger("jangan sampai anak sy dipukul majikan", "amit amit kalau diperkosa")
+
+
+def test_poison_got_ready_ending_it_all_and_not_wanting_to_live_are_a_wish_to_die() -> None:
+    """A danger chat tester's misses (stop 51), and what must stay calm beside them."""
+    assert_read_as(
+        "kind",
+        ("adik sy udh beli racun katanya, dia d taiwan", "suicide"),
+        ("sy gk kuat lg, pengen mengakhiri semuanya", "suicide"),
+        ("my daughter in hong kong said she doesnt want to live anymore", "suicide"),
+        ("majikan marah2 trs tiap hari, sy gk kuat lg pengen mengakhiri semuanya", "suicide"),
+    )
+    assert_no_danger(
+        "sy beli racun tikus di pasar",
+        "mau mengakhiri semua kontrak dgn agen",
+    )
+
+
+def test_a_tester_s_everyday_messages_with_words_of_harm_are_not_danger() -> None:
+    """Killing time, a divorce threatened, debts one is caught in, money or a deadline called
+    urgent, a dream, a phone kept during an exam asked about as a rule, a door locked with a
+    key given (a danger and an English chat tester, stop 51)."""
+    assert_no_danger(
+        "sy mau bunuh waktu sambil nunggu visa, ada pelatihan gk",
+        "sy mau jd pmi tp suami gk izinin, dia ngancam cerai, gmn dapet izin keluarga",
+        "pak sy terjebak utang rentenir buat biaya calo dulu, skrg mau pinjam kur",
+        "darurat pak, besok hari terakhir pendaftaran pelatihan, gmn caranya",
+        "pak tlg bantu sy darurat butuh uang, bisa pinjam KUR gk",
+        "kemarin sy mimpi dipukul majikan, apa itu pertanda buruk? sy mau brgkt bulan depan",
+        "hp sy disita panitia pas ujian eps topik korea, itu wajar kan?",
+        "my employer locked the door when she go out for 1 hour, she give me key to the back "
+        "door. is it ok? i still can go out on sunday",
+    )
+    assert_danger(
+        "darurat pak anak sy dikurung",
+        "majikan kunci pintu kalau dia pergi, sy gk bs keluar",
+        "hi po, HK helper here. got fever 39 and cough 1 week, employer no want bring me to "
+        "doctor, say i lazy. still must work",
+    )

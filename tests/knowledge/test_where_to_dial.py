@@ -34,6 +34,15 @@ NUMBERS = EmergencyNumbers.load()
         ("adik sy dijual ke myanmar", "MM"),
         ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
+        # a ship's flag is not where its crew is (a danger chat tester, stop 51)
+        (
+            "abk kapal ikan taiwan, adik sy dipukul pake besi sampe berdarah, skrg kapalnya d "
+            "port louis mauritius",
+            None,
+        ),
+        ("my son is crew on a korean flagged vessel, the captain beats them", None),
+        ("adik sy abk d taiwan, dipukul kapten sampe berdarah", "TW"),
+        ("anak sy d sekap majikan, skrg d al kharj", "SA"),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
