@@ -218,7 +218,9 @@ ABOUT_A_CODE = frozenset(
 udh bisa ditelpon pak" is news for the officer, not a status question."""
 FILLERS = frozenset(
     "eh deh dong donk aja ya yah ah kak pak bu min please pls sy saya aku tolong tlg iya iy ok "
-    "oke okay okey yes nanti nnti ntar entar dulu later".split()
+    "oke okay okey yes nanti nnti ntar entar dulu later "
+    # Sasak and Mbojo "I" ("hapus data nahu" got the privacy text: a family chat tester, stop 51)
+    "tiang nahu".split()
 )
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh", "gk jadi deh, nanti aja" (saved into a report as its
@@ -312,6 +314,10 @@ ABOUT_WITHDRAWING = (
 is a problem to report."""
 
 
+WITHDRAW_MAX_WORDS = 14
+"""Every word of it about withdrawing, a wish can say it twice ("saya tidak jadi ikut
+pelatihan, tolong batalkan pendaftaran saya" started a new registration at nine words: a
+family chat tester, stop 51)."""
 ASKING = frozenset("apakah apa kah knp kenapa mengapa gimana gmn ya yah kok".split())
 """Words that make a sentence about a registration being off a question about it."""
 
@@ -323,7 +329,7 @@ def withdraws(text: str | None) -> bool:
     words = fold(OWN_CODE.sub(" ", stripped)).split()
     if stripped.endswith("?") or ASKING.intersection(words):
         return False  # "pendaftaran sy batal?", "... batal gk ya": asks where it stands
-    if not words or len(words) > CODE_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
+    if not words or len(words) > WITHDRAW_MAX_WORDS or not set(words) <= ABOUT_WITHDRAWING:
         return False
     return takes_back(words) and bool(
         REGISTERED_FOR.intersection(words) or TRAINING_CODE.search(stripped)

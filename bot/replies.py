@@ -10,6 +10,7 @@ from bot.answers import for_place, place_first
 from bot.context import Ctx
 from bot.i18n import N_, translator
 from bot.options import short, typed_number
+from bot.register.hints import writer_relation
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import (
@@ -246,14 +247,21 @@ def emergency_text(
     person is on a ship at sea, where no land's number gets through."""
     _ = ctx._
     lang = ctx.lang
-    lines = [
-        _(
+    if caring and writer_relation(ctx.incoming.text or "") not in (None, "self"):
+        # "kakak sy bilang dia mau bunuh diri": the one writing is family, not the one at risk
+        # (it was told "ask someone near you to stay with you": two chat testers, stop 51)
+        opening = _(
+            "Thank you for telling me. Keep talking with them if you can, and ask someone near "
+            "them to stay with them. Call one of these numbers now for them:"
+        )
+    elif caring:
+        opening = _(
             "Thank you for telling me. You are not alone. Call one of these numbers now, or ask "
             "someone near you to stay with you:"
         )
-        if caring
-        else _("If someone is in danger now, call for help at once:")
-    ]
+    else:
+        opening = _("If someone is in danger now, call for help at once:")
+    lines = [opening]
     if sea:
         lines.append("")
         lines.append(
@@ -477,6 +485,25 @@ def kp2mi_whatsapp(numbers: EmergencyNumbers) -> str:
         line.number
         for line in numbers.general
         if "KP2MI" in line.label["id"] and line.note.get("en") == "WhatsApp"
+    )
+
+
+def family_cannot_call(ctx: Ctx, numbers: EmergencyNumbers) -> None:
+    """After the danger reply, the family at home has no credit or cannot call abroad ("sy
+    tdk punya pulsa pak", "we dont have credit to call abroad"): the free line from Indonesia
+    first (they were told to write over the internet: a danger chat tester, stop 51)."""
+    call_centre = general_line(numbers, "KP2MI call centre")
+    ctx.say(
+        ctx._(
+            "From Indonesia, KP2MI's call centre *{call_centre}* is free: tell them who is in "
+            "danger, where, and the employer's or agency's name. With internet, you can also "
+            "write to KP2MI on WhatsApp *{whatsapp}*. Press *Urgent report* and your village "
+            "officer gets everything you told me."
+        ).format(
+            call_centre=call_centre.number if call_centre is not None else "",
+            whatsapp=kp2mi_whatsapp(numbers),
+        ),
+        [Button(URGENT_REPORT, short(ctx._("Urgent report")))],
     )
 
 

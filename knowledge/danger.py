@@ -212,6 +212,16 @@ class LiteralIndex:
         return sorted(numbers)
 
 
+ILL_AT_HOME = re.compile(
+    r"(?:di|d) (?:rumah|kampung|lombok|sumbawa|bima|desa|indonesia)\b"
+    r"(?! (?:sakit|majikan|bos|boss|agen|agensi|sponsor|penampungan)\b)|(?:at|back) home\b"
+    r"|in (?:indonesia|lombok|the village)\b"
+)
+"""Right after an illness, where the ill person is: at home ("inaq tiang sakit keras d rumah,
+tiang mau pulang dr malaysia" got the emergency reply: a family chat tester, stop 51). Home
+is a reason to go home, not a worker without care."""
+
+
 @lru_cache(maxsize=1024)
 def fold_all(text: str) -> str:
     """Like normalize.fold, but reads the whole message: danger may be in its last line.
@@ -657,7 +667,9 @@ class DangerDetector:
                     rule, before, now_here, plea, safe, after, recent, found.group(0), told_after
                 ):
                     continue
-                if rule.kind == "illness" and self._of_a_ward(recent):
+                if rule.kind == "illness" and (
+                    self._of_a_ward(recent) or ILL_AT_HOME.match(after) is not None
+                ):
                     continue
                 return rule, found.group(0).strip()
         return None

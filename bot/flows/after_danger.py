@@ -18,6 +18,7 @@ from bot import pieces, replies
 from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
+from bot.register.hints import writer_relation
 from bot.replies import MISSION_WORDS
 from bot.triage import (
     MISSING_TOPIC,
@@ -26,7 +27,7 @@ from bot.triage import (
     Reading,
     asks_where_to_turn,
 )
-from knowledge.emergency import EMERGENCY_TOPIC, Country
+from knowledge.emergency import EMERGENCY_TOPIC, Country, at_home
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 
@@ -117,6 +118,19 @@ def follow(
         # that the chat cannot phone (an English chat tester, stop 50)
         pieces.keep_story(ctx, reading)
         replies.cannot_call_for_them(ctx)
+        return True
+    family = cache(lambda: family_writes(ctx, text))
+    if (has_no_signal(text) or cannot_call(text)) and of_the_one_in_danger(text):
+        # "dia gk mau angkat tlp", "dia gk bs nelpon, cuma bisa sms": the one in danger, told
+        # by the family (they were told "without a signal, your family can report for you":
+        # a danger chat tester, stop 51)
+        pieces.keep_story(ctx, reading)
+        replies.out_of_reach_in_danger(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
+    if (has_no_signal(text) or cannot_call(text)) and family():
+        # "sy tdk punya pulsa pak" from the family at home: the free line from Indonesia
+        pieces.keep_story(ctx, reading)
+        replies.family_cannot_call(ctx, engine.numbers)
         return True
     if has_no_signal(text):
         pieces.keep_story(ctx, reading)
@@ -369,6 +383,23 @@ def _answer_alone(engine: Engine, ctx: Ctx, alone: Reading) -> None:
     """A question of its own after the danger reply, answered as a fresh one would be."""
     if alone.topic is not None:
         engine.answer_topic(ctx, alone.topic, alone.lang, alone.offered, alone.guessed)
+
+
+THIRD_PERSON = frozenset("dia beliau she he they anak adik kakak istri suami ibu bapak".split())
+"""Who cannot call or answer, when it is not the writer ("dia gk mau angkat tlp")."""
+
+
+def of_the_one_in_danger(text: str) -> bool:
+    """The first words say it is the other person who cannot call or answer."""
+    words = fold(text).split()
+    return bool(words) and (words[0] in THIRD_PERSON or "dia" in words[:3] or "nya" in words[:2])
+
+
+def family_writes(ctx: Ctx, text: str) -> bool:
+    """The one writing is family of the one in danger, at home: the message or the plea
+    before it says so ("anak sy d riyadh d sekap", "sy d lombok")."""
+    told = [*pieces.recent(ctx.data.get(PIECES_KEY), ctx.now), text]
+    return any(writer_relation(t) not in (None, "self") for t in told) or at_home(text)
 
 
 def has_a_question_of_its_own(reading: Reading) -> bool:

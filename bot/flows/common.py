@@ -319,13 +319,19 @@ NOT_IN_A_NAME = frozenset(
 )
 
 
+ARTICLES = frozenset("si sang".split())
+"""The article before a person's name in chat ("si Rina"): not part of the name."""
+
+
 def name_in(text: str) -> str | None:
     """The worker's name after "namanya", in the capitals a name takes."""
     found = NAMED.search(text)
     if found is None:
         return None
     words: list[str] = []
-    for word in found.group(1).split():
+    for at, word in enumerate(found.group(1).split()):
+        if at == 0 and fold(word) in ARTICLES:
+            continue  # "namanya si Rina" (kept as "Si Rina": a family chat tester, stop 51)
         if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME or len(word) < 2:
             break
         words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
@@ -340,11 +346,35 @@ CALLED = re.compile(
 
 
 def nickname_in(text: str) -> str | None:
-    found = CALLED.search(text)
+    """The nickname, after the full name when one is typed before it ("Zulkifli, biasa d
+    panggil Ijul" was kept as "Ijul": a family chat tester, stop 51)."""
+    found = CALLED.search(fold_called(text))
     if found is None:
         return None
     words = [w for w in found.group(1).split() if fold(w) not in NOT_IN_A_NAME | NOT_A_NAME]
-    return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
+    nickname = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
+    typed = re.findall(r"[A-Za-z']+", text[: found.start()])
+    before = [w for w in typed if fold(w) not in CALLED_LEAD]
+    told = {fold(w) for w in before}
+    if (
+        nickname
+        and before
+        and len(before) <= RELATION_THEN_NAME
+        and told.isdisjoint(NOT_IN_A_NAME | NOT_A_NAME | NAME_WORDS)
+        and is_a_name(" ".join(before))
+    ):
+        return f"{' '.join(w if w[:1].isupper() else w.capitalize() for w in before)} ({nickname})"
+    return nickname or None
+
+
+NAME_WORDS = frozenset("nama namanya lengkap lengkapnya name full".split())
+CALLED_LEAD = frozenset("biasa biasanya sering suka dan atau tapi".split())
+"""Words between a full name and "dipanggil" ("Zulkifli, biasa dipanggil Ijul")."""
+
+
+def fold_called(text: str) -> str:
+    """ "d panggil", "di panggil" joined as "dipanggil", keeping the text's capitals."""
+    return re.sub(r"\b(?:d|di)\s+panggil", "dipanggil", text, flags=re.IGNORECASE)
 
 
 NAME_TITLES = frozenset("baiq lalu lale dende inaq amaq siti haji hajjah hj".split())
@@ -452,7 +482,8 @@ NAME_LEAD_IN = re.compile(
     r"^\s*(?:(?:hi|hai|halo|hello)\s+)?(?:my\s+name\s+is|my\s+name|my\s+full\s+name\s+is|"
     r"(?:full\s+)?name\s*:|i\s+am|i'?m|it'?s\s+me|its\s+me|this\s+is|"
     r"nama\s*(?:ku|q)|nama\s+(?:lengkap\s+)?(?:saya|sy|aku|aq|gue|gw|tiang|nahu)|"
-    r"nama(?:\s+lengkap)?\s*:|saya|sy|aku|tiang|nahu)"
+    r"nama(?:\s+lengkap)?\s*:|nama\s+(?:anak|adik|kakak|suami|istri|ibu|bapak|ayah)"
+    r"\s+(?:saya|sy|aku|tiang|nahu)|saya|sy|aku|tiang|nahu)"
     r"(?:\s+(?:adalah|is))?\s*[:,-]?\s+",
     re.IGNORECASE,
 )
@@ -483,6 +514,12 @@ def without_lead_in(text: str) -> str | None:
     if len(words) == 1 and words[0] in NAME_TITLES - {"siti"}:
         return None  # "saya Baiq": a title, not yet a name
     return " ".join(w if any(ch.isupper() for ch in w) else w.capitalize() for w in rest.split())
+
+
+def name_told(text: str) -> str | None:
+    """The name a sentence gives: a nickname (after the full name), after "namanya", after
+    who the person is to the writer, or after one's own lead-in ("nama sy ...")."""
+    return nickname_in(text) or name_in(text) or named_after_relation(text) or without_lead_in(text)
 
 
 def worker_name_read(ctx: Ctx) -> str:
@@ -518,9 +555,7 @@ def worker_name_read(ctx: Ctx) -> str:
         )
     # "nama lengkap tdk tau, biasa dipanggil Udin"; "anak tiang Hendra Saputra", "ana nahu
     # Syarifuddin" (the relation was saved as part of the name: a family chat tester, stop 50)
-    named = (
-        nickname_in(name) or name_in(name) or named_after_relation(name) or without_lead_in(name)
-    )
+    named = name_told(name)
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
         raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"

@@ -211,6 +211,11 @@ def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None
     the lines that hold one thing asked ("visanya brp"), else its detail or a pointer."""
     slug = reading.topic or ""
     last = reading.text.rsplit("\n", 1)[-1]
+    if slug == EMERGENCY_TOPIC and place is not None and not reading.urgent:
+        # "anak sy d arab" after the numbers asked with no country ("nomor kbri nya brp pak")
+        # got "my answer is above" (a danger chat tester, stop 51): that place's numbers
+        engine.answer_topic(ctx, slug, reading.lang, reading.offered, place=place)
+        return
     lines = [] if reading.urgent else _lines(engine, slug, reading, last)
     if place is not None and lines:
         # "buat splp itu gratis gk?" from a worker in Kuwait got Taiwan's line (a chat tester,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lokal import normalize_phone
@@ -9,7 +10,7 @@ from lokal import normalize_phone
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
-from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name
+from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name, name_told
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, choose, short
@@ -54,6 +55,19 @@ def label(
     options: tuple[tuple[str, str], ...], key: str | None, translate: Callable[[str], str]
 ) -> str:
     return next((translate(t) for k, t in options if k == key), key or "-")
+
+
+PHONE_IN_WORDS = re.compile(r"(?:\+\s?62|\b62|\b0)\s?8[\d\s.\-]{7,16}\d")
+"""A mobile number inside other words ("0819 0763 4412 (wa jg bs)", "no hp sy 0878...")."""
+
+
+def phone_typed(text: str) -> str | None:
+    """The mobile number typed, alone or with words around it (they were refused: a family
+    chat tester, stop 51)."""
+    phone = normalize_phone(text)
+    if phone is None and (found := PHONE_IN_WORDS.search(text)) is not None:
+        phone = normalize_phone(found.group(0))
+    return phone
 
 
 class TrainingForm(ChangeableForm):
@@ -162,6 +176,9 @@ class TrainingForm(ChangeableForm):
 
     def name_read(self, ctx: Ctx) -> str:
         name = self.text(ctx, 2, 100)
+        named = name_told(name)  # "nama tiang Lalu Muhammad Zaini", "my name is Dewi"
+        if named and is_a_name(named):
+            return named
         if not is_a_name(name):
             raise Invalid(ctx._("Please type just your name, e.g. *Siti Aminah*."))
         return name
@@ -217,7 +234,7 @@ class TrainingForm(ChangeableForm):
         skip = [Button(SKIP, short(ctx._("Skip")))]
         if ctx.incoming.button == SKIP or (ctx.incoming.text and self._is(ctx, skip)):
             return None
-        phone = normalize_phone(ctx.incoming.text or "")
+        phone = phone_typed(ctx.incoming.text or "")
         if not phone or not phone.startswith("+628"):
             raise Invalid(
                 ctx._("That does not look like a mobile number. Type it like *0812 3456 7890*.")

@@ -33,7 +33,7 @@ def test_a_ship_come_to_port_gets_that_ports_numbers(chat: Chat) -> None:
     "text", ["gk ada sinyal, cuma bisa sms sekali2", "d kapal gk ada internet"]
 )
 def test_no_signal_is_told_the_family_at_home_can_call(chat: Chat, text: str) -> None:
-    chat.say(AT_SEA)
+    chat.say("sy d kapal ikan cina, d laut lepas udh 2 thn gk boleh turun, sering d pukul")
     said = chat.say(text)
     assert "keluarga di rumah bisa melapor untuk Anda" in said and "0800-1000" in said
 
@@ -132,3 +132,30 @@ def test_more_of_the_story_on_the_topic_answered_is_added_not_pointed_above(chat
     chat.say("adik sy dijual ke kamboja, disuruh kerja scam")
     said = chat.say("sy d sihanoukville, hp sy masih ada tp diawasin")
     assert "ada di atas" not in said and "Lapor darurat" in said
+
+
+@pytest.mark.parametrize("text", ["sy tdk punya pulsa pak", "we dont have credit to call abroad"])
+def test_the_family_at_home_without_credit_gets_the_free_line(chat: Chat, text: str) -> None:
+    """They were told to write over the internet (a danger chat tester, stop 51)."""
+    chat.say("anak sy disekap majikan d riyadh")
+    said = chat.say(text)
+    assert "0800-1000" in said and ("gratis" in said or "free" in said)
+
+
+def test_the_one_in_danger_not_answering_gets_the_hotlines_for_the_family(chat: Chat) -> None:
+    chat.say("kakak sy bilang dia mau bunuh diri aja, dia d hongkong")
+    said = chat.say("dia gk mau angkat tlp")
+    assert "Kalau tidak bisa menelepon" not in said and "Kemlu" in said
+
+
+def test_a_wish_to_die_told_by_the_family_is_not_spoken_to_as_their_own(chat: Chat) -> None:
+    said = chat.say("kakak sy bilang dia mau bunuh diri aja, dia d hongkong")
+    assert "orang di dekat Anda" not in said and "Dari Hong Kong" in said
+
+
+def test_the_country_told_after_the_numbers_asked_gets_its_missions(chat: Chat) -> None:
+    """ "anak sy d arab" after "nomor kbri nya brp pak" got "my answer is above" (a danger
+    chat tester, stop 51)."""
+    chat.say("nomor kbri nya brp pak")
+    said = chat.say("anak sy d arab")
+    assert "Dari Arab Saudi" in said and "KBRI Riyadh" in said

@@ -6,8 +6,10 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
+from bot.commands import command_of
 from bot.masking import mask_text
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
@@ -270,3 +272,9 @@ def test_the_district_only_typed_in_words_at_the_share_question(sqlite_chat: Cha
     sqlite_chat.say("ya")
     summary = sqlite_chat.say("tidak usah ke desa, ke kabupaten saja")
     assert "Dilihat oleh" in summary, summary
+
+
+@pytest.mark.parametrize("wish", ["hapus data nahu", "tolong hapus data tiang pak"])
+def test_a_wish_to_erase_in_sasak_or_mbojo_is_the_erase_command(wish: str) -> None:
+    """It got the privacy text (a family chat tester, stop 51)."""
+    assert command_of(wish) == "erase"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.flows.common import name_told
 from bot.store.db import transaction
 from bot.store.models import Conversation
 from migran.services import Services
@@ -110,3 +111,17 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
     with transaction(sqlite_services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
     assert data["worker_name"] == "Sri Wahyuni" and data["relation"] == "kakak"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Zulkifli, biasa d panggil Ijul", "Zulkifli (Ijul)"),
+        ("nama lengkap tdk tau, biasa dipanggil Udin", "Udin"),
+        ("namanya si Rina, anak tiang yg kedua", "Rina"),
+        ("nama adik sy Muhammad Rizki", "Muhammad Rizki"),
+    ],
+)
+def test_a_name_told_in_a_sentence_is_the_name_alone(typed: str, kept: str) -> None:
+    """ "Ijul" lost the full name before it, "si Rina" kept its article (stop 51)."""
+    assert name_told(typed) == kept

@@ -55,6 +55,9 @@ def telegram_to(services: Services, chat_id: str) -> list[str]:
         "batal pelatihan",
         "gak jadi daftar",
         "sy mau batalin pendaftaran pelatihan",
+        # said twice over, in Sasak too (a new registration was begun: stop 51)
+        "saya tidak jadi ikut pelatihan, tolong batalkan pendaftaran saya",
+        "tiang ndak jadi ikut pelatihan, batalin aja pendaftaran tiang",
     ],
 )
 def test_a_wish_to_withdraw_asks_to_confirm_and_withdraws(

@@ -2298,3 +2298,32 @@ def test_a_tester_s_everyday_messages_with_words_of_harm_are_not_danger() -> Non
         "hi po, HK helper here. got fever 39 and cough 1 week, employer no want bring me to "
         "doctor, say i lazy. still must work",
     )
+
+
+def test_held_and_unfed_in_sasak_and_mbojo_are_read() -> None:
+    """A family chat tester's misses (stop 51); going abroad refused is not being held."""
+    assert_read_as(
+        "kind",
+        ("pak, anak ku d arab ndek bau lalo kluar, hp na te ambil majikan", "held"),
+        ("ana nahu di malaysia ede, na kurung ba majikan, wati wa'a ngaha", "held"),
+    )
+    assert_no_danger(
+        "tiang ndek bau lalo keluar negeri krn blm punya paspor",
+        "hp na kurung d lemari",
+    )
+
+
+def test_a_parent_ill_at_home_a_former_employer_and_a_ticket_unpaid_are_not_danger() -> None:
+    """A reason to go home, a runaway long past, a return ticket owed (a family chat tester,
+    stop 51); ill in the employer's house, or in a hospital abroad, still is."""
+    assert_no_danger(
+        "inaq tiang sakit keras d rumah, tiang mau pulang dr malaysia gmn",
+        "suami sy kabur dr majikan lama, skrg kerja d malaysia tanpa permit, gmn caranya pulang",
+        "kontrak anak sy udh habis d brunei tp agensi gk mau beliin tiket pulang",
+    )
+    assert_danger(
+        "sy sakit keras d rumah majikan, gk dibawa ke dokter",
+        "adik sy sedang kritis di rumah sakit malaysia",
+        "majikan gk mau kasih sy pulang",
+        "sy kabur dari majikan, skrg di jalan",
+    )
