@@ -994,7 +994,12 @@ class Engine:
         lang = lang or ctx.lang
         if topic.form is not None:
             ctx.say(topic.text(lang))
-            self.start_form(ctx, "training" if topic.form == "training" else "case")
+            flow = "training" if topic.form == "training" else "case"
+            # *Report a problem* pressed under an answer carries the story it answered, as
+            # "lapor" typed does (the form asked it all again: a family chat tester, stop 51)
+            opening = pieces.story_so_far(ctx) if flow == "case" and ctx.incoming.button else None
+            reply = ctx.data.get(PENDING_REPLY) if opening else None
+            self.start_form(ctx, flow, opening=opening, opening_reply=reply)
             return
         lead = ""
         if guessed:

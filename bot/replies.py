@@ -10,7 +10,7 @@ from bot.answers import for_place, place_first
 from bot.context import Ctx
 from bot.i18n import N_, translator
 from bot.options import short, typed_number
-from bot.register.hints import writer_relation
+from bot.register.hints import names_own_kin
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.emergency import (
@@ -247,7 +247,7 @@ def emergency_text(
     person is on a ship at sea, where no land's number gets through."""
     _ = ctx._
     lang = ctx.lang
-    if caring and writer_relation(ctx.incoming.text or "") not in (None, "self"):
+    if caring and names_own_kin(ctx.incoming.text or ""):
         # "kakak sy bilang dia mau bunuh diri": the one writing is family, not the one at risk
         # (it was told "ask someone near you to stay with you": two chat testers, stop 51)
         opening = _(

@@ -114,7 +114,7 @@ FLAG_BEFORE = frozenset("bendera berbendera flag flagged".split()) | SHIP_WORDS
 FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
 
 
-def _a_ships_flag(words: list[str], at: int, length: int) -> bool:
+def a_ships_flag(words: list[str], at: int, length: int) -> bool:
     """A country named as a ship's flag or owner ("abk kapal ikan taiwan", "korean flagged
     vessel", "bendera taiwan"), not where the crew is: a Taiwanese boat in Port Louis is no
     place to dial Taiwan's police from (a danger chat tester, stop 51)."""
@@ -350,7 +350,7 @@ class EmergencyNumbers:
         placed = [
             (at, c)
             for at, length, c in self.places_named(text)
-            if not _a_ships_flag(words, at, length)
+            if not a_ships_flag(words, at, length)
         ]
         located = next((c for c in self._places_in(text) if any(c is p for _, p in placed)), None)
         if located is not None or at_home(text):

@@ -6,6 +6,7 @@ Word lists are data (Indonesian chat spelling as families type it), matched on f
 
 from __future__ import annotations
 
+from knowledge.emergency import a_ships_flag
 from knowledge.normalize import fold, load_lexicon
 
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
@@ -155,8 +156,20 @@ def _says(folded: str, phrase: str) -> bool:
 
 
 def countries_in(text: str) -> list[str]:
+    """The countries a message names where someone is or goes, not a ship's flag ("my son
+    is on a korean flagged boat near somalia" was reported from South Korea: stop 51)."""
     folded = fold(text)
-    return [code for code, words in COUNTRY_WORDS.items() if any(_says(folded, w) for w in words)]
+    return [code for code, words in COUNTRY_WORDS.items() if any(_named(folded, w) for w in words)]
+
+
+def _named(folded: str, phrase: str) -> bool:
+    if not _says(folded, phrase):
+        return False
+    words, length = folded.split(), len(phrase.split())
+    return any(
+        words[at : at + length] == phrase.split() and not a_ships_flag(words, at, length)
+        for at in range(len(words) - length + 1)
+    )
 
 
 HELD_WORDS = frozenset(

@@ -18,7 +18,7 @@ from bot import pieces, replies
 from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
 from bot.options import ADDRESS, YES_WORDS
-from bot.register.hints import writer_relation
+from bot.register.hints import names_own_kin
 from bot.replies import MISSION_WORDS
 from bot.triage import (
     MISSING_TOPIC,
@@ -399,7 +399,7 @@ def family_writes(ctx: Ctx, text: str) -> bool:
     """The one writing is family of the one in danger, at home: the message or the plea
     before it says so ("anak sy d riyadh d sekap", "sy d lombok")."""
     told = [*pieces.recent(ctx.data.get(PIECES_KEY), ctx.now), text]
-    return any(writer_relation(t) not in (None, "self") for t in told) or at_home(text)
+    return any(names_own_kin(t) for t in told) or at_home(text)
 
 
 def has_a_question_of_its_own(reading: Reading) -> bool:

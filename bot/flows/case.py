@@ -37,7 +37,7 @@ from bot.flows.common import (
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import ADDRESS, YES_WORDS, bullet, short
-from bot.register.hints import writer_relation
+from bot.register.hints import RELATION_IN_ENGLISH, writer_relation
 from bot.register.service import link_new_case
 from bot.triage import village_kept_out
 from bot.types import Button, Row
@@ -103,6 +103,8 @@ def problems_label(ctx: Ctx, codes: list[str | None]) -> str:
 def reporter_label(ctx: Ctx) -> str:
     reporter = title_of(REPORTERS, ctx.data.get("reporter"), ctx)
     relation = ctx.data.get("relation")
+    if relation and ctx.lang == "en":
+        relation = RELATION_IN_ENGLISH.get(str(relation), relation)
     return f"{reporter} ({relation})" if relation else reporter
 
 

@@ -142,6 +142,25 @@ WORKER_OF: dict[str, str] = {
     "ipar": "ipar",
 }
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
+RELATION_IN_ENGLISH = {
+    "orang tua": "parent",
+    "istri": "wife",
+    "suami": "husband",
+    "adik": "younger sibling",
+    "kakak": "older sibling",
+    "anak": "child",
+    "ibu": "mother",
+    "ayah": "father",
+    "bapak": "father",
+    "paman/bibi": "uncle or aunt",
+    "kakek/nenek": "grandparent",
+    "sepupu": "cousin",
+    "saudara": "relative",
+    "mertua": "parent-in-law",
+    "ipar": "in-law",
+}
+"""The writer's relation as an English summary shows it ("Family member (orang tua)" was
+shown in English: two chat testers, stop 51)."""
 MINE = frozenset({"saya", "sy", "aku", "ku", "my", "kami"})
 FIRST_PERSON = frozenset({"i", "im", "we"})
 """A message that opens with these tells the writer's own story."""
@@ -282,6 +301,18 @@ def tells_a_departure(text: str) -> bool:
 def asks_to_record(text: str) -> bool:
     """Words asking for a record ("..., mau lapor kepulangan"), beside news of a return."""
     return bool(TO_RECORD.intersection(fold(text).split()))
+
+
+def names_own_kin(text: str) -> bool:
+    """The writer names someone of theirs ("anak sy", "my daughter", "adikku"): family writes,
+    not the worker ("anak majikan" is the employer's child)."""
+    words = family_words(fold(text).split())
+    return any(
+        (second in MINE and first in WORKER_OF)
+        or (first.endswith("ku") and first[:-2] in WORKER_OF)
+        or (first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF)
+        for first, second in pairwise(words)
+    )
 
 
 def writer_relation(text: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cases.hints import categories_in
+from bot.cases.hints import categories_in, countries_in
 
 
 def test_documents_are_a_problem_when_someone_holds_them_not_whenever_a_visa_is_named() -> None:
@@ -17,3 +17,10 @@ def test_documents_are_a_problem_when_someone_holds_them_not_whenever_a_visa_is_
 def test_a_departure_that_failed_and_money_not_returned_is_its_own_problem() -> None:
     assert categories_in("sy setor 15jt ke calo, gk jadi berangkat") == ["fraud", "departure"]
     assert categories_in("PT tutup, uangnya kembali gk ya") == ["departure"]
+
+
+def test_a_ships_flag_is_not_the_country_a_report_is_from() -> None:
+    """ "a korean flagged boat near somalia" was reported from South Korea (stop 51)."""
+    assert countries_in("my son is crew on a korean flagged boat near somalia") == []
+    assert countries_in("anak sy abk kapal taiwan, dipukul kapten") == []
+    assert countries_in("anak sy kerja d taiwan") == ["taiwan"]

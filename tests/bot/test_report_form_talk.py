@@ -428,3 +428,15 @@ def test_a_kecamatan_at_the_village_question_asks_for_the_village_in_it(
     assert "Desa/kelurahan" in said
     said = sqlite_chat.say("sakra timur")
     assert "*Sakra Timur* adalah nama kecamatan" in said and "Desa Sakra" not in said
+
+
+def test_report_pressed_under_an_answer_carries_the_story_it_answered(sqlite_chat: Chat) -> None:
+    """The form asked who reports, the country and the problem again (a family chat tester,
+    stop 51); "lapor" typed carried them already."""
+    sqlite_chat.say(
+        "adik sy kerja d taiwan, paspornya ditahan agensi dan gaji 3 bulan dipotong, sy mau lapor"
+    )
+    sqlite_chat.say(button="topic:lapor-kasus")
+    asked = sqlite_chat.say("1")  # consent
+    assert "Siapa yang melapor" not in asked and "nama lengkap pekerja" in asked
+    assert "Negara: Taiwan — benar?" in sqlite_chat.say("Sri")

@@ -83,3 +83,17 @@ def test_a_parent_abroad_makes_the_writer_their_child() -> None:
     49)."""
     for text in ("bapak sy d malaysia sakit", "inaq tiang lek saudi", "mama saya di hongkong"):
         assert writer_relation(text) == "anak", text
+
+
+def test_the_writers_relation_is_shown_in_english_in_an_english_summary(
+    sqlite_chat: Chat,
+) -> None:
+    """ "Family member (orang tua)" was shown in English (two chat testers, stop 51)."""
+    sqlite_chat.say(
+        "REPORT my mother works in Saudi, her employer does not pay her salary for 6 months"
+    )
+    for answer in ("yes", "Inaq Sahnun", "yes", "Skip", "yes", "no", "sukamulia", "yes"):
+        sqlite_chat.say(answer)
+    summary = sqlite_chat.say("yes")
+    assert "(child)" in summary or "(parent)" in summary, summary
+    assert "orang tua" not in summary and "(anak)" not in summary

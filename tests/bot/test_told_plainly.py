@@ -94,3 +94,25 @@ def test_social_security_asked_beside_an_illness_is_answered_as_a_guess(chat: Ch
         "I got accident at work in Taiwan factory, my finger cut by machine. can i claim BPJS?"
     )
     assert "I am not sure I understood" not in said and "JKK" in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("my passport expired, how do i renew it in mataram", "immigration office"),
+        ("tlg pak sy hrs cepat, paspor sy abis bulan depan, sy d hongkong skrg", "KBRI/KJRI"),
+    ],
+)
+def test_a_passport_run_out_is_renewed_where_the_person_is(
+    chat: Chat, text: str, told: str
+) -> None:
+    """At home the mission was given, abroad a passport held (a danger chat tester, stop
+    51)."""
+    said = chat.say(text)
+    assert told in said and "berhak memegang paspornya" not in said
+
+
+def test_a_short_question_the_topic_model_is_all_but_sure_of_is_answered(chat: Chat) -> None:
+    """It got choices (a prospective-migrant chat tester, stop 51)."""
+    said = chat.say("assalamualaikum pak, sy mau krja ke malaysia, biaya nya brp ya?")
+    assert "Saya belum yakin" not in said and "biaya penempatan" in said

@@ -2327,3 +2327,9 @@ def test_a_parent_ill_at_home_a_former_employer_and_a_ticket_unpaid_are_not_dang
         "majikan gk mau kasih sy pulang",
         "sy kabur dari majikan, skrg di jalan",
     )
+
+
+def test_off_to_work_abroad_by_the_back_way_is_not_fleeing() -> None:
+    """A prospective-migrant chat tester (stop 51); fleeing to the mission or an employer is."""
+    assert_no_danger("sy mau kabur aja ke malaysia lwt jalur tikus, lbh murah kt tmn")
+    assert_danger("sy mau kabur ke kbri", "sy mau kabur dari majikan")
