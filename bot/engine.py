@@ -9,6 +9,7 @@ Questions typed inside a form are answered and the form resumes at its step.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -148,6 +149,14 @@ def wishes_to_die(reading: Reading) -> bool:
 
 PLACES_COMPARED = 2
 """Places named in one message from which it compares them rather than asks of one."""
+
+
+SPEAKS_OF_MONEY = re.compile(
+    r"\b(?:biaya|gratis|bayar|dibayar|membayar|rp|gaji|upah|fee|fees|cost|costs|free|pay|paid|"
+    r"wage|wages|salary)\b",
+    re.IGNORECASE,
+)
+"""An answer that speaks of money: a cost asked under it is the answer's, not its lines'."""
 
 
 class Engine:
@@ -923,6 +932,11 @@ class Engine:
         slug = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
         topic = self.librarian.topics.get(slug or "")
         if topic is None:
+            return []
+        if slug != EMERGENCY_TOPIC and SPEAKS_OF_MONEY.search(topic.text(ctx.lang)):
+            # "itu gratis gk?" under the answer on a passport renewed abroad, "biaya nya?"
+            # under a wage asks about what the answer is about, not its hotline (a chat
+            # tester, stop 51)
             return []
         given = self.numbers.lines_named(topic.text(ctx.lang))
         local = ctx.data.get(LOCAL_HELP_KEY) or {}

@@ -421,11 +421,21 @@ def no_danger_meant(ctx: Ctx) -> None:
     )
 
 
-def safe_now(ctx: Ctx) -> None:
+SAFE_NOW_OTHER = N_(
+    "I am glad to hear they are safe now. I have added this to what you told me. For what "
+    "happened (wages, documents, a claim), press *Report a problem* and your village officer "
+    "gets all of it."
+)
+
+
+def safe_now(ctx: Ctx, another: bool = False) -> None:
     """After the danger reply, "udah aman skrg" / "im safe now in embassy shelter": heard, and
     the report offered for what is left to settle, not "call the numbers above" and the urgent
     report pressed again (a danger chat tester, stop 50)."""
-    ctx.say(ctx._(SAFE_NOW), [Button(REPORT, short(ctx._("Report a problem")))])
+    ctx.say(
+        ctx._(SAFE_NOW_OTHER if another else SAFE_NOW),
+        [Button(REPORT, short(ctx._("Report a problem")))],
+    )
 
 
 def still_with_you(ctx: Ctx) -> None:

@@ -318,6 +318,12 @@ def fears_the_village(folded: str, words: set[str]) -> bool:
 
 
 BROKERS = frozenset("calo calonya sponsor sponsornya tekong tekongnya broker".split())
+VILLAGE_NOT_TO_KNOW = re.compile(
+    r"\b(?:jangan|jgn|jngn|gk mau|ga mau|gak mau|tidak mau|tdk mau|nggak mau|don t want|"
+    r"do not want) (?:\w+ ){0,3}(?:desa|kades|kadus|dusun|village)\w* (?:\w+ )?"
+    r"(?:tau|tahu|tw|know|to know|kasih tau)\b"
+)
+"""The village named as who must not learn of it."""
 
 
 def village_kept_out(text: str) -> bool:
@@ -330,9 +336,14 @@ def village_kept_out(text: str) -> bool:
         return True
     if VILLAGE_SIDE_WORDS.isdisjoint(words):
         return False
-    if BROKERS & words and VILLAGE_SIDE.search(folded) is not None:
-        return True
-    return (
+    if VILLAGE_NOT_TO_KNOW.search(folded) is not None:
+        return True  # "tlg jgn sampe desa tau", "sy gk mau orang desa tau"
+    if VILLAGE_SIDE.search(folded) is None:
+        # "desa" said only as where the family lives ("keluarga di desa Masbagik ... sy
+        # takut adik sy kenapa2") is no fear of the village: four of a tester's sixteen
+        # reports were told "you wrote the village must not know" (stop 51)
+        return False
+    return bool(BROKERS & words) or (
         NOT_WANTING.search(folded) is not None
         or DONT_TELL.search(folded) is not None
         or bool(FEARING & words)

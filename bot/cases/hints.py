@@ -134,11 +134,39 @@ HIS_HERS = frozenset(("nya", "na"))
 stop 50)."""
 
 
+KIN_DESCRIBED = frozenset(
+    "perempuan laki lakilaki cewek cowok cewe cowo pertama kedua ketiga keempat sulung bungsu "
+    "tertua termuda paling".split()
+)
+"""Words after a kin word that say which one ("anak perempuan sy Siti Fatimah" made the
+writer the child, and kept no name: a family chat tester, stop 51)."""
+KIN_DESCRIBABLE = frozenset("anak adik adek kakak kaka abang saudara kanak ana".split())
+
+
+def undescribed(tokens: list[str]) -> list[str]:
+    """The typed words without those `family_words` leaves out, so indexes agree."""
+    kept: list[str] = []
+    for token in tokens:
+        if fold(token) in KIN_DESCRIBED and kept and fold(kept[-1]) in KIN_DESCRIBABLE:
+            continue
+        kept.append(token)
+    return kept
+
+
+TITLE_KIN = frozenset("inaq amaq".split())
+"""Sasak mother and father, also the titles before a name ("Amaq Jum")."""
+TITLE_FOLLOWERS = frozenset("tiang nya saya sy aku ku".split())
+"""... family when "mine" or "his" follows ("inaq tiang", "amaqnya")."""
+
+
 def family_words(words: list[str]) -> list[str]:
     """Folded words with the regional words for family and for "I" in Indonesian ("kanak
     tiang" → "anak saya", "ina nahu" → "ibu saya"); every other word as it is."""
-    out = []
+    out: list[str] = []
     for at, word in enumerate(words):
+        if word in KIN_DESCRIBED and out and out[-1] in KIN_DESCRIBABLE:
+            continue  # "anak perempuan sy", "adik laki2 sy": the kin word is what tells
+            # (callers that index the typed words filter them the same way: `described`)
         following = words[at + 1] if at + 1 < len(words) else ""
         before = words[at - 1] if at else ""
         writer = before in WRITER_WORDS or before in REGIONAL_I
@@ -216,9 +244,13 @@ def categories_in(text: str) -> list[str]:
 
 def relation_in(text: str) -> str | None:
     """'sy ibunya', 'saya kakaknya' → 'ibu', 'kakak'; 'saya sendiri' → 'self'."""
-    for word in family_words(fold(text).split()):
+    typed = undescribed(fold(text).split())
+    for at, (word, as_typed) in enumerate(zip(family_words(typed), typed, strict=True)):
         if word in SELF_WORDS:
             return "self"
+        following = typed[at + 1] if at + 1 < len(typed) else ""
+        if as_typed in TITLE_KIN and following and following not in TITLE_FOLLOWERS:
+            continue  # "sponsor namanya Amaq Jum": a title before a name, not a father
         base = word[:-3] if word.endswith("nya") and len(word) > 5 else word
         if base in RELATIONS:
             return RELATIONS[base]

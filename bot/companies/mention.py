@@ -38,6 +38,8 @@ STOP = frozenset(
     wanted fee fees owner owners but because that which who when where how why what will
     would should could did didn't not no never me my us our we they he she it his her their
     brought sent made make charged charge deducted kept keeps refused refuses
+    picked pick picks picking called calls came come comes helped help helps found finds
+    took fetched rescued moved
     suruh nyuruh menyuruh disuruh bangkrut tutup pailit nahan menahan tahan ditahan ambil
     ngambil mengambil jual menjual kirim ngirim jemput marah pukul mukul ngancam mengancam
     janjiin blg lari bohong boong ngilang menghilang motong ninggalin meninggalkan ditutup

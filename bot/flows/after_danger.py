@@ -60,11 +60,19 @@ NO_DANGER_MEANT = re.compile(
     r" ){0,3}(?:bahaya|darurat|danger|emergency|urgent)\b"
     r"|\bsalah (?:paham|baca|tangkap)\b|\b(?:misunderstood|misunderstanding)\b"
     r"|\bbukan (?:itu )?maksud\b|\bnot what i meant\b"
+    r"|\bfalse alarm\b|\b(?:i was|im|i m|just) (?:joking|kidding)\b|\b(?:cuma|hanya|cm) "
+    r"(?:bercanda|becanda|canda)\b"
 )
 """Said after the danger reply: no one is in danger, it was read wrongly ("bukan bahaya",
 "sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a
 danger chat tester, stop 51, got "added to your story" and the numbers again."""
 SAFE_NOW_WORDS = 12
+SAFE_NOW = re.compile(
+    r"\b(?:she|he|they|dia|beliau|mereka|anak saya|istri saya|suami saya|i|we|saya|kami) "
+    r"(?:is|are|am|sudah|udah|sdh|udh)? ?(?:safe|aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
+)
+"""A person said to be safe ("she is safe now, thank you", "dia sudah aman"), in a short
+message: the "now" in it is no harm going on (it got "added to your story": stop 51)."""
 """A message this short saying the person is safe now is that news, not more of the plea."""
 NO_SIGNAL = re.compile(
     r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndk|ndek|no|don t|dont|have no|without|tanpa) "
@@ -94,6 +102,7 @@ def follow(
     standard = detector.standard(text)  # read once for being safe now and a call asked for
     no_danger = NO_DANGER_MEANT.search(fold(text)) is not None
     alone = cache(lambda: engine.triage.read(text, reading.lang))  # without the plea before
+    family = cache(lambda: family_writes(ctx, text))
     if (no_danger and alone().danger is None) or (
         asks() and detector.says_safe(standard) and has_a_question_of_its_own(alone())
     ):
@@ -102,7 +111,7 @@ def follow(
         # with it (read with them, the next question was the plea again); a question is
         # answered (it got the numbers again: a danger chat tester, stop 51)
         ctx.set_data(**{pieces.DANGER_KEY: None, pieces.DANGER_PLACE_KEY: None, PIECES_KEY: None})
-        if has_a_question_of_its_own(alone()):
+        if asks() and has_a_question_of_its_own(alone()):
             _answer_alone(engine, ctx, alone())
         else:
             replies.no_danger_meant(ctx)
@@ -111,7 +120,10 @@ def follow(
         # "udah aman skrg", "im safe now in embassy shelter": heard, not "call the numbers
         # above" (a danger chat tester, stop 50)
         pieces.keep_story(ctx, reading)
-        replies.safe_now(ctx)
+        replies.safe_now(
+            ctx,
+            another=family() or of_the_one_in_danger(text) or THIRD.search(fold(text)) is not None,
+        )
         return True
     if detector.call_me.search(standard):
         # "can you call police for me?" after the numbers got what to do now, without a word
@@ -119,7 +131,6 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.cannot_call_for_them(ctx)
         return True
-    family = cache(lambda: family_writes(ctx, text))
     if (has_no_signal(text) or cannot_call(text)) and of_the_one_in_danger(text):
         # "dia gk mau angkat tlp", "dia gk bs nelpon, cuma bisa sms": the one in danger, told
         # by the family (they were told "without a signal, your family can report for you":
@@ -159,6 +170,19 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.out_of_reach_in_danger(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
+    if (
+        ctx.data.get(pieces.CARED_KEY)
+        and len(fold(text).split()) <= CARED_SHORT_WORDS
+        and not OF_ONESELF.isdisjoint(fold(text).split())
+        and here is None  # "sy d jeddah": the place, whose numbers come below
+        and not family()
+        and not has_a_question_of_its_own(alone())
+    ):
+        # "gpp pak sy cm curhat aja" after the caring words got the requirements to work
+        # abroad (a chat tester after the danger reply, stop 51): spoken to again
+        pieces.keep_story(ctx, reading)
+        replies.still_with_you(ctx)
+        return True
     if ctx.data.get(pieces.CARED_KEY) and despairs(text):
         # after a wish to die: "bener pak sy gk kuat", "gk ada yg peduli" got the answer on
         # fines for going home early and on irregular departure (a chat tester, stop 46)
@@ -186,11 +210,30 @@ def follow(
         return True
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
-    if here is not None and asks() and has_a_question_of_its_own(alone()):
+    if alone().command in FORMS_ASKED and alone().danger is None:
+        # "pak sy mau daftar pelatihan bahasa korea" after the numbers for Brunei got Korea's
+        # numbers (a chat tester after the danger reply, stop 51): what is asked for, begun
+        engine.run_command(ctx, str(alone().command))
+        return True
+    if (
+        here is not None
+        and asks()
+        and not only_a_place(engine, text)
+        and has_a_question_of_its_own(alone())
+    ):
         # "brp gaji caregiver d taiwan", "trus syarat ke jepang buat adiknya apa bu" after the
         # numbers for Malaysia got Taiwan's and Japan's numbers (a danger chat tester, stop
         # 51): a new question, answered, the numbers above still standing
         _answer_alone(engine, ctx, alone())
+        return True
+    if here is not None and only_a_place(engine, text):
+        # "taichung", "where? hong kong, causeway bay" after the numbers: where the person is,
+        # told; its numbers again (they got Taiwan's wages and Korea's recruitment: a chat
+        # tester after the danger reply, stop 51)
+        pieces.keep_story(ctx, reading)
+        ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
+        cared = bool(ctx.data.get(pieces.CARED_KEY)) and not family()
+        replies.emergency(ctx, engine.numbers, here, caring=cared)
         return True
     if here is not None:
         named_place = pieces.danger_place(here, reading.lang)
@@ -402,6 +445,32 @@ def family_writes(ctx: Ctx, text: str) -> bool:
     return any(names_own_kin(t) for t in told) or at_home(text)
 
 
+OF_ONESELF = frozenset("sy saya aku gue gw i im me tiang nahu gpp gapapa gakpapa".split())
+"""... speaking of oneself ("gpp pak sy cm curhat aja"), not a detail ("namanya siti")."""
+CARED_SHORT_WORDS = 8
+"""After the caring words, a statement this short is still the person speaking of themselves."""
+THIRD = re.compile(r"\b(?:she|he|they|dia|beliau|mereka)\b")
+"""Someone else said to be safe ("she is safe now")."""
+FORMS_ASKED = frozenset(("training", "register"))
+"""Commands a message after the danger reply begins as any message would."""
+WHERE_WORDS = frozenset(
+    "di d dimana mana where in at near dekat daerah kota city area sekitar skrg sekarang now "
+    "lagi pak bu kak sy saya dia she he is di sini disini here yes ya iya the".split()
+)
+"""Words around a place told after "where?" ("where? hong kong, causeway bay", "di mana? d
+busan korea", "taichung"): an answer to where, not a new question."""
+
+
+def only_a_place(engine: Engine, text: str) -> bool:
+    """The message tells a place and little else: where the person is."""
+    words = fold(text).split()
+    covered: set[int] = set()
+    for at, length, _country in engine.numbers.places_named(text):
+        covered.update(range(at, at + length))
+    rest = [w for n, w in enumerate(words) if n not in covered and w not in WHERE_WORDS]
+    return bool(covered) and len(rest) <= 1
+
+
 def has_a_question_of_its_own(reading: Reading) -> bool:
     """A question the reading answers with a topic other than the danger's numbers."""
     return reading.danger is None and reading.topic not in (None, EMERGENCY_TOPIC)
@@ -419,7 +488,10 @@ def tells_of_the_ship(text: str) -> bool:
 
 def says_safe_now(engine: Engine, standard: str) -> bool:
     """`standard`: the message as the danger rules read it."""
-    return len(standard.split()) <= SAFE_NOW_WORDS and engine.triage.detector.is_over(standard)
+    detector = engine.triage.detector
+    return len(standard.split()) <= SAFE_NOW_WORDS and (
+        detector.is_over(standard) or SAFE_NOW.search(standard) is not None
+    )
 
 
 def cannot_call(text: str) -> bool:

@@ -127,7 +127,9 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         country_guess=countries[0] if len(countries) == 1 else None,
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
-        name_guess=name_in(opening) or named_after_relation(opening),
+        # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
+        # ... adik sy Rudi Hartono" proposed the broker (a family chat tester, stop 51)
+        name_guess=named_after_relation(opening) or name_in(opening),
     )
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)

@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.cases.categories import COUNTRIES
-from bot.cases.hints import COUNTRY_WORDS, RELATIONS, countries_in, family_words
+from bot.cases.hints import COUNTRY_WORDS, RELATIONS, countries_in, family_words, undescribed
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
@@ -319,13 +319,23 @@ NOT_IN_A_NAME = frozenset(
 )
 
 
+OTHER_SIDE_NAMED = re.compile(
+    r"\b(?:calo|sponsor|tekong|agen|agensi|majikan|bos|boss|pt|perusahaan|lpk|mandor|broker)"
+    r"\w*\s*(?:yang |yg )?$",
+    re.IGNORECASE,
+)
+"""The one named right before "namanya" is the broker or the employer, not the worker ("tiang
+ditipu sponsor namanya Amaq Jum" proposed him as the worker: a family chat tester, stop 51)."""
 ARTICLES = frozenset("si sang".split())
 """The article before a person's name in chat ("si Rina"): not part of the name."""
 
 
 def name_in(text: str) -> str | None:
     """The worker's name after "namanya", in the capitals a name takes."""
-    found = NAMED.search(text)
+    found = next(
+        (m for m in NAMED.finditer(text) if not OTHER_SIDE_NAMED.search(text[: m.start()][-30:])),
+        None,
+    )
     if found is None:
         return None
     words: list[str] = []
@@ -388,7 +398,7 @@ def named_after_relation(text: str) -> str | None:
     Rina lek Malaysia", "anak sy Siti di Malaysia", "my mother Inaq Sahnun"): capitalised words,
     or any after a title that opens a name ("anak sy baiq rina"). Confirmed, never taken
     silently."""
-    tokens = re.findall(r"[A-Za-z']+", text)
+    tokens = undescribed(re.findall(r"[A-Za-z']+", text))
     words = family_words([fold(t) for t in tokens])
     for at in range(len(words) - 2):
         first, second = words[at], words[at + 1]

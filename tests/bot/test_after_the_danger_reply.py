@@ -159,3 +159,51 @@ def test_the_country_told_after_the_numbers_asked_gets_its_missions(chat: Chat) 
     chat.say("nomor kbri nya brp pak")
     said = chat.say("anak sy d arab")
     assert "Dari Arab Saudi" in said and "KBRI Riyadh" in said
+
+
+@pytest.mark.parametrize(
+    ("plea", "place", "numbers"),
+    [
+        ("anak sy d taiwan dipukul agency nya, hp nya diawasin", "taichung", "Dari Taiwan"),
+        (
+            "my daughter in hong kong says she wants to end her life",
+            "where? hong kong, causeway bay",
+            "From Hong Kong",
+        ),
+        ("tlg bu sy dikurung majikan, gk dikasih makan", "sy d tsim sha tsui", "Dari Hong Kong"),
+    ],
+)
+def test_the_place_told_after_the_numbers_gets_its_numbers_not_its_topic(
+    chat: Chat, plea: str, place: str, numbers: str
+) -> None:
+    """They got Taiwan's wages, or "added to your story" with no numbers above (a chat
+    tester after the danger reply, stop 51)."""
+    chat.say(plea)
+    said = chat.say(place)
+    assert numbers in said and "NT$" not in said and "HK$" not in said
+
+
+def test_a_training_asked_for_after_the_numbers_is_begun_not_given_numbers(chat: Chat) -> None:
+    chat.say("anak sy dikurung majikan d brunei")
+    said = chat.say("pak sy mau daftar pelatihan bahasa korea")
+    assert "Korea Selatan" not in said and "Saya setuju" in said
+
+
+def test_a_person_after_the_caring_words_is_spoken_to_not_given_a_topic(chat: Chat) -> None:
+    chat.say("pak sy capek bgt, rasanya pengen tidur trs gk bangun lg")
+    said = chat.say("gpp pak sy cm curhat aja")
+    assert said.startswith("Anda tidak sendirian") and "Syarat" not in said
+
+
+def test_a_false_alarm_in_english_ends_the_danger_reply(chat: Chat) -> None:
+    chat.say("my sister is locked in by her employer in dubai")
+    said = chat.say("sorry false alarm, i was joking")
+    assert "sorry" in said and "Urgent report" not in said
+
+
+def test_someone_else_safe_now_is_heard_as_theirs(chat: Chat) -> None:
+    """ "she is safe now, thank you" got "added to your story"; a parent's "sudah aman" was
+    told "glad you are safe" (chat testers, stop 51)."""
+    chat.say("my sister is locked in by her employer in dubai")
+    said = chat.say("she is safe now, thank you")
+    assert "they are safe now" in said and "Urgent report" not in said

@@ -14,6 +14,7 @@ from bot.masking import mask_text
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, Conversation, Message, OutboxMessage
+from bot.triage import village_kept_out
 from bot.types import Incoming
 from migran.services import Services
 from tests.bot.test_store import register, report
@@ -278,3 +279,23 @@ def test_the_district_only_typed_in_words_at_the_share_question(sqlite_chat: Cha
 def test_a_wish_to_erase_in_sasak_or_mbojo_is_the_erase_command(wish: str) -> None:
     """It got the privacy text (a family chat tester, stop 51)."""
     assert command_of(wish) == "erase"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "majikan gk mau bawa ke rumah sakit. Keluarga di desa Masbagik Utara. sy takut adik sy "
+        "kenapa2",
+        "dia takut ditangkap polisi, kami dr desa sakra",
+    ],
+)
+def test_a_village_named_as_home_beside_a_fear_is_no_wish_to_keep_it_out(story: str) -> None:
+    """Four of sixteen reports were told "you wrote the village must not know" (a family
+    chat tester, stop 51)."""
+    assert not village_kept_out(story)
+
+
+def test_the_village_named_as_who_must_not_know_is_kept_out() -> None:
+    assert village_kept_out("tlg jgn sampe desa tau")
+    assert village_kept_out("sy gk mau orang desa tau")
+    assert village_kept_out("calonya sodara pak kades, sy takut lapor")

@@ -97,3 +97,20 @@ def test_the_writers_relation_is_shown_in_english_in_an_english_summary(
     summary = sqlite_chat.say("yes")
     assert "(child)" in summary or "(parent)" in summary, summary
     assert "orang tua" not in summary and "(anak)" not in summary
+
+
+def test_the_worker_is_named_after_who_they_are_to_the_writer_not_the_broker() -> None:
+    """The broker after "calo namanya", a Sasak title read as a father, "anak perempuan sy"
+    made the writer the child (family chat testers, stop 51)."""
+    from bot.flows.common import name_in, named_after_relation
+    from bot.register.hints import writer_relation
+
+    story = (
+        "Pak sy mau lapor calo namanya Amaq Junaidi dr dusun Lendang Bao, dia ambil uang adik "
+        "sy Rudi Hartono 12 juta"
+    )
+    assert named_after_relation(story) == "Rudi Hartono" and name_in(story) is None
+    daughter = "sy Mahmud dr desa Sakra. Anak perempuan sy Siti Fatimah pergi ke Arab Saudi"
+    assert named_after_relation(daughter) == "Siti Fatimah"
+    assert writer_relation(daughter) == "orang tua"
+    assert writer_relation("tiang ditipu sponsor namanya Amaq Jum dr desa sebelah") == "self"

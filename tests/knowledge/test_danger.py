@@ -2333,3 +2333,22 @@ def test_off_to_work_abroad_by_the_back_way_is_not_fleeing() -> None:
     """A prospective-migrant chat tester (stop 51); fleeing to the mission or an employer is."""
     assert_no_danger("sy mau kabur aja ke malaysia lwt jalur tikus, lbh murah kt tmn")
     assert_danger("sy mau kabur ke kbri", "sy mau kabur dari majikan")
+
+
+def test_a_wish_to_die_in_the_words_of_a_chat_tester_after_the_danger_reply() -> None:
+    """Stop 51: poison and no way left, no point in living, a jump thought of, all better off
+    without one, a will, a farewell, a burden; rat poison bought at the market is not one."""
+    for text in (
+        "sy udh beli racun tikus, gk tau lg hrs gmn",
+        "what is the point of living, i want it all to end",
+        "kadang sy mikir loncat dr lantai 20 apartemen majikan biar selesai semua",
+        "sy ngerasa semua org lebih baik tanpa sy",
+        "kalau sy gk ada, semua masalah selesai kan bu",
+        "sy udah nulis surat wasiat buat anak2 sy",
+        "my mom in saudi keeps saying she is a burden and we would be better off without her",
+        "istri sy d malaysia kirim pesan pamit, minta maaf sm anak2, skrg gk bisa dihubungi",
+    ):
+        assert_read_as("kind", (text, "suicide"))
+    assert_no_danger(
+        "lebih baik tanpa agen", "what is the point of paying agency", "sy beli racun tikus"
+    )

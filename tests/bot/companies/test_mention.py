@@ -166,3 +166,9 @@ def test_a_name_after_agency_is_still_read() -> None:
     assert named_company("my agency PT Sinar Jaya is it legal?") == "PT Sinar Jaya"
     assert given_name("agency loan") is None
     assert given_name("agensi Sinar Jaya") == "agensi Sinar Jaya"
+
+
+def test_what_the_agency_did_is_not_its_name() -> None:
+    """ "the agency picked her up" was noted as the company "agency picked" (stop 51)."""
+    assert named_company("ok she is safe now, the agency picked her up") is None
+    assert named_company("my agency Maju Jaya took my passport") == "agency Maju Jaya"
