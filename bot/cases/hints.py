@@ -90,6 +90,15 @@ RELATIONS: dict[str, str] = {
     "sepupu": "sepupu",
     "keponakan": "keponakan",
     "ponakan": "keponakan",
+    # not family, reporting for the worker ("sy tetangga nya", "i am her friend": saved as
+    # the worker themselves, a chat tester after the danger reply, stop 51)
+    "tetangga": "tetangga",
+    "teman": "teman",
+    "temen": "teman",
+    "kawan": "teman",
+    "friend": "teman",
+    "neighbour": "tetangga",
+    "neighbor": "tetangga",
     "mertua": "mertua",
     "ipar": "ipar",
     "mother": "ibu",

@@ -255,7 +255,8 @@ NOT_A_NAME = frozenset(
     "bapak ayah keponakan cucu sepupu menantu ipar dia beliau nya saudara saudaraku my son "
     "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
     "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut ponakan sendiri "
-    "pekerja pekerjanya myself kanak tiang nahu semeton sanak bije senine ite".split()
+    "pekerja pekerjanya myself kanak tiang nahu semeton sanak bije senine ite "
+    "teman temen kawan tetangga friend neighbour neighbor".split()
 )
 """Words that say who the person is to the writer, or that the name is not given: "anak
 saya" typed where the name was asked is not a name (a register entry was saved under it),

@@ -158,6 +158,8 @@ RELATION_IN_ENGLISH = {
     "saudara": "relative",
     "mertua": "parent-in-law",
     "ipar": "in-law",
+    "teman": "friend",
+    "tetangga": "neighbour",
 }
 """The writer's relation as an English summary shows it ("Family member (orang tua)" was
 shown in English: two chat testers, stop 51)."""

@@ -114,3 +114,12 @@ def test_the_worker_is_named_after_who_they_are_to_the_writer_not_the_broker() -
     assert named_after_relation(daughter) == "Siti Fatimah"
     assert writer_relation(daughter) == "orang tua"
     assert writer_relation("tiang ditipu sponsor namanya Amaq Jum dr desa sebelah") == "self"
+
+
+def test_a_neighbour_or_a_friend_reporting_is_not_the_worker() -> None:
+    """ "sy tetangga nya" was saved as the worker reporting, with the neighbour's name as the
+    worker's (a chat tester after the danger reply, stop 51)."""
+    from bot.register.hints import writer_relation
+
+    assert writer_relation("sy tetangga nya") == "tetangga"
+    assert writer_relation("i am her friend") == "teman"

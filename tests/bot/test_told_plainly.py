@@ -116,3 +116,15 @@ def test_a_short_question_the_topic_model_is_all_but_sure_of_is_answered(chat: C
     """It got choices (a prospective-migrant chat tester, stop 51)."""
     said = chat.say("assalamualaikum pak, sy mau krja ke malaysia, biaya nya brp ya?")
     assert "Saya belum yakin" not in said and "biaya penempatan" in said
+
+
+def test_a_broker_gone_with_the_money_is_the_broker_not_a_worker_out_of_reach(
+    chat: Chat,
+) -> None:
+    """It got the steps to trace a worker abroad (a prospective-migrant chat tester, stop
+    51)."""
+    said = chat.say(
+        "tiang udh bayar 12 jt ke sponsor buat ke malaysia, skrg sponsornya ngilang, hp nya "
+        "ndak aktif"
+    )
+    assert "keluarga di luar negeri tidak bisa dihubungi" not in said and "calo" in said.lower()

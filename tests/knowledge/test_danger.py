@@ -2352,3 +2352,14 @@ def test_a_wish_to_die_in_the_words_of_a_chat_tester_after_the_danger_reply() ->
     assert_no_danger(
         "lebih baik tanpa agen", "what is the point of paying agency", "sy beli racun tikus"
     )
+
+
+def test_a_benefit_for_victims_asked_of_a_story_over_is_not_danger() -> None:
+    """A family chat tester (stop 51): the harm was over, "korban kekerasan" named who the
+    benefit is for."""
+    assert_no_danger(
+        "Pak sy mau tanya, adik sy dulu thn 2022 pernah disekap dan dipukuli majikan d Arab, sdh "
+        "pulang alhamdulillah thn 2023. Tp skrg sy baca ada santunan BPJS utk korban kekerasan. "
+        "Apa dia masih bisa klaim?"
+    )
+    assert_danger("anak sy mengalami kekerasan d arab")
