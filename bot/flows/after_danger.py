@@ -67,13 +67,13 @@ NO_DANGER_MEANT = re.compile(
 "sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a
 danger chat tester, stop 51, got "added to your story" and the numbers again."""
 SAFE_NOW_WORDS = 12
+"""A message this short saying the person is safe now is that news, not more of the plea."""
 SAFE_NOW = re.compile(
     r"\b(?:she|he|they|dia|beliau|mereka|anak saya|istri saya|suami saya|i|we|saya|kami) "
     r"(?:is|are|am|sudah|udah|sdh|udh)? ?(?:safe|aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
 )
 """A person said to be safe ("she is safe now, thank you", "dia sudah aman"), in a short
 message: the "now" in it is no harm going on (it got "added to your story": stop 51)."""
-"""A message this short saying the person is safe now is that news, not more of the plea."""
 NO_SIGNAL = re.compile(
     r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndk|ndek|no|don t|dont|have no|without|tanpa) "
     r"(?:\w+ ){0,1}(?:ada )?(?:sinyal|signal|internet|inet|kuota|paket data|data|wifi|wi fi)\b"
