@@ -411,13 +411,18 @@ SAFE_NOW = N_(
 
 def no_danger_meant(ctx: Ctx) -> None:
     """After the danger reply, "bukan bahaya, cuma tanya": the misreading owned, and the way
-    to ask what was meant."""
+    to ask what was meant; a family playing down a harm ("gk bahaya kok, dia udh biasa"
+    after a worker locked in unfed: a chat tester, stop 51) still has the urgent report."""
     ctx.say(
         ctx._(
             "Thank you, and sorry: I read it as someone in danger. Please type your question "
-            "again, or choose from the menu."
+            "again, or choose from the menu. If someone is held, hurt or not fed, that is "
+            "still abuse: press *Urgent report*."
         ),
-        [Button("cmd:menu", short(ctx._("Menu")))],
+        [
+            Button(URGENT_REPORT, short(ctx._("Urgent report"))),
+            Button("cmd:menu", short(ctx._("Menu"))),
+        ],
     )
 
 
@@ -452,7 +457,11 @@ def still_with_you(ctx: Ctx) -> None:
 
 
 def means_at_hand(
-    ctx: Ctx, numbers: EmergencyNumbers, country: Country | None, taken: bool = False
+    ctx: Ctx,
+    numbers: EmergencyNumbers,
+    country: Country | None,
+    taken: bool = False,
+    at_an_edge: bool = False,
 ) -> None:
     """After a wish to die, a means named ("sy udah pegang pisau", "I have the pills"): the
     numbers again, after the one thing to do first (a chat tester, stop 47: it got "added to
@@ -463,6 +472,11 @@ def means_at_hand(
             "hospital now, and tell someone near you what you took."
         )
         if taken
+        else ctx._(
+            "Please step back from the edge now, go inside, to where other people are. Call "
+            "one of these numbers now:"
+        )
+        if at_an_edge  # "sy udah d atap gedung" was told to put the object away (stop 51)
         else ctx._(
             "Please put it away from you now and go to where other people are. Call one of "
             "these numbers now:"

@@ -120,6 +120,7 @@ def follow(
         # "udah aman skrg", "im safe now in embassy shelter": heard, not "call the numbers
         # above" (a danger chat tester, stop 50)
         pieces.keep_story(ctx, reading)
+        ctx.set_data(**{SAFE_SAID_KEY: True})
         replies.safe_now(
             ctx,
             another=family() or of_the_one_in_danger(text) or THIRD.search(fold(text)) is not None,
@@ -153,11 +154,21 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.story_noted(ctx, numbers=engine.numbers)
         return True
+    if ctx.data.get(pieces.CARED_KEY) and names_a_means(text) and family():
+        # "dia bilang udh pegang pisau" from a mother: the numbers for her child, not "put it
+        # away from you" (a chat tester after the danger reply, stop 51)
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
     if ctx.data.get(pieces.CARED_KEY) and names_a_means(text):
         # "sy udah pegang pisau" after a wish to die got "added to your story" (stop 47)
         pieces.keep_story(ctx, reading)
         replies.means_at_hand(
-            ctx, engine.numbers, here or _place_given(engine, ctx), taken=has_taken(text)
+            ctx,
+            engine.numbers,
+            here or _place_given(engine, ctx),
+            taken=has_taken(text),
+            at_an_edge=not EDGES.isdisjoint(fold(text).split()),
         )
         return True
     if cannot_call(text):
@@ -243,6 +254,16 @@ def follow(
             ctx.set_data(**{pieces.DANGER_PLACE_KEY: named_place})
             replies.emergency(ctx, engine.numbers, here)
             return True
+    if alone().danger is not None and (
+        ctx.data.get(SAFE_SAID_KEY) or WORSE.search(fold(text)) is not None
+    ):
+        # "dia d pukul lagi sampe pingsan" after "dia sudah aman", "she is bleeding a lot now"
+        # got "added to your story" (a chat tester after the danger reply, stop 51): the
+        # danger reply again, for the place already known
+        ctx.set_data(**{SAFE_SAID_KEY: None})
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
     if reading.danger is not None and reading.danger.wishes_to_die:
         pieces.keep_story(ctx, reading)  # the caring words were said: said again, briefly
         replies.still_with_you(ctx)
@@ -326,9 +347,14 @@ def despairs(text: str) -> bool:
 
 MEANS = frozenset(
     "pisau piso golok parang silet cutter gunting tali racun baygon pil obat atap jendela "
-    "jembatan knife blade razor rope pills poison bleach roof window ledge bridge".split()
+    "jembatan gedung balkon knife blade razor rope pills poison bleach roof window ledge bridge "
+    "balcony".split()
 )
 """What a wish to die may be carried out with, named after it."""
+
+
+EDGES = frozenset("atap jendela jembatan gedung balkon roof window ledge bridge balcony".split())
+"""A high place named as the means: stepping back from it, not putting it away."""
 
 
 def names_a_means(text: str) -> bool:
@@ -449,6 +475,15 @@ OF_ONESELF = frozenset("sy saya aku gue gw i im me tiang nahu gpp gapapa gakpapa
 """... speaking of oneself ("gpp pak sy cm curhat aja"), not a detail ("namanya siti")."""
 CARED_SHORT_WORDS = 8
 """After the caring words, a statement this short is still the person speaking of themselves."""
+SAFE_SAID_KEY = "danger_safe_said"
+"""Someone said to be safe after the danger reply: harm told after it is new, and gets the
+numbers again."""
+WORSE = re.compile(
+    r"\b(?:pingsan|tidak sadar|gk sadar|gak sadar|ga sadar|tak sadar|berdarah|darah nya|"
+    r"darahnya|ditusuk|tusuk|menusuk|diperkosa|perkosa|bleeding|unconscious|stabbed|stab|"
+    r"raped|fainted|not breathing|tidak bernapas|sekarat|kritis)\b"
+)
+"""A harm worse than told, after the danger reply: the numbers again, not "added"."""
 THIRD = re.compile(r"\b(?:she|he|they|dia|beliau|mereka)\b")
 """Someone else said to be safe ("she is safe now")."""
 FORMS_ASKED = frozenset(("training", "register"))

@@ -198,7 +198,7 @@ def test_a_person_after_the_caring_words_is_spoken_to_not_given_a_topic(chat: Ch
 def test_a_false_alarm_in_english_ends_the_danger_reply(chat: Chat) -> None:
     chat.say("my sister is locked in by her employer in dubai")
     said = chat.say("sorry false alarm, i was joking")
-    assert "sorry" in said and "Urgent report" not in said
+    assert "sorry" in said and "If someone is in danger now" not in said
 
 
 def test_someone_else_safe_now_is_heard_as_theirs(chat: Chat) -> None:
@@ -207,3 +207,40 @@ def test_someone_else_safe_now_is_heard_as_theirs(chat: Chat) -> None:
     chat.say("my sister is locked in by her employer in dubai")
     said = chat.say("she is safe now, thank you")
     assert "they are safe now" in said and "Urgent report" not in said
+
+
+@pytest.mark.parametrize(
+    ("before", "worse"),
+    [
+        ("dia sudah aman", "tolong pak dia d pukul lagi sampe pingsan, skrg gk sadar"),
+        ("", "skrg dia d tusuk majikan pake pisau, darah nya banyak"),
+    ],
+)
+def test_a_worse_harm_after_the_reply_gets_the_numbers_again(
+    chat: Chat, before: str, worse: str
+) -> None:
+    """It got "added to your story", the numbers "above" being "glad they are safe" (a chat
+    tester after the danger reply, stop 51)."""
+    chat.say("adik sy d malaysia d pukul majikan")
+    if before:
+        chat.say(before)
+    said = chat.say(worse)
+    assert "Dari Malaysia" in said and "tambahkan" not in said
+
+
+def test_a_high_place_named_after_a_wish_to_die_is_stepped_back_from(chat: Chat) -> None:
+    chat.say("sy mau bunuh diri aja pak, sy d taiwan")
+    said = chat.say("sy udah d atap gedung")
+    assert "mundur dari tepi" in said and "jauhkan benda" not in said
+
+
+def test_a_means_told_by_the_family_gets_the_numbers_for_their_child(chat: Chat) -> None:
+    chat.say("bu anak sy d saudi bilang mau bunuh diri")
+    said = chat.say("dia bilang udh pegang pisau")
+    assert "jauhkan benda itu dari Anda" not in said and "Dari Arab Saudi" in said
+
+
+def test_a_harm_played_down_keeps_the_urgent_report(chat: Chat) -> None:
+    chat.say("adik sy dikunci d kamar mandi gk dikasih makan d riyadh")
+    said = chat.say("gk bahaya kok pak sebenernya, dia udh biasa")
+    assert "Lapor darurat" in said and "tetap kekerasan" in said
