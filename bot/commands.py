@@ -308,6 +308,12 @@ ABOUT_WITHDRAWING = (
     | FILLERS
     | BEFORE_COMMAND
     | frozenset("gajadi ikut diri dari saja yg yang sudah udah sdh kode no nomor my from".split())
+    # the course and whose it is ("sy tdk jadi ikut pelatihan bahasa korea pak", "anak sy gk
+    # jadi ikut pelatihan, tlg batalin pendaftaran nya" began a new registration: stop 51)
+    | frozenset(
+        "bahasa korea jepang inggris arab mandarin las pengelasan caregiver perhotelan menjahit "
+        "otomotif masak memasak anak adik istri suami nya".split()
+    )
 )
 """All a wish to withdraw says besides a registration's code: "sy gk jadi ikut pelatihan",
 "sy mau batalin pendaftaran pelatihan"; "pelatihan saya dibatalkan LPK, uang tidak kembali"

@@ -491,6 +491,7 @@ def only_a_place(ctx: Ctx, text: str) -> bool:
 
 NAME_LEAD_IN = re.compile(
     r"^\s*(?:(?:hi|hai|halo|hello)\s+)?(?:my\s+name\s+is|my\s+name|my\s+full\s+name\s+is|"
+    r"(?:his|her)\s+(?:full\s+)?name\s+is|"
     r"(?:full\s+)?name\s*:|i\s+am|i'?m|it'?s\s+me|its\s+me|this\s+is|"
     r"nama\s*(?:ku|q)|nama\s+(?:lengkap\s+)?(?:saya|sy|aku|aq|gue|gw|tiang|nahu)|"
     r"nama(?:\s+lengkap)?\s*:|nama\s+(?:anak|adik|kakak|suami|istri|ibu|bapak|ayah)"
@@ -517,6 +518,10 @@ def without_lead_in(text: str) -> str | None:
     if found is None:
         return None
     rest = text[found.end() :].strip(" .!")
+    typed = rest.split()
+    while len(typed) > 1 and fold(typed[-1]) in ADDRESS:
+        typed.pop()  # "nama sy Lalu Fikri Maulana pak"
+    rest = " ".join(typed)
     words = fold(rest).split()
     if not words or len(words) > RELATION_THEN_NAME or not is_a_name(rest):
         return None
@@ -574,7 +579,21 @@ def worker_name_read(ctx: Ctx) -> str:
         return named
     if not is_a_name(name):
         raise Invalid(ctx._("Please type just the name, e.g. *Siti Aminah*."))
-    return name
+    return plain_name(name)
+
+
+def plain_name(name: str) -> str:
+    """The name without a "pak"/"bu" around it, nor a sentence after it ("Rina Wati bu",
+    "Muhammad Saleh. he never went, still at home": kept whole by a regression tester's
+    reports, stop 51)."""
+    first = re.split(r"[.,;!?]\s", name.strip(), maxsplit=1)[0].strip(" .,;!?")
+    kept = first if first and is_a_name(first) else name.strip()
+    words = kept.split()
+    while len(words) > 1 and fold(words[-1]) in ADDRESS:
+        words.pop()
+    while len(words) > 1 and fold(words[0]) in ADDRESS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def country_rows(ctx: Ctx) -> list[Row]:

@@ -10,7 +10,14 @@ from lokal import normalize_phone
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
-from bot.flows.common import CONSENT, VILLAGE, VILLAGE_CONFIRM, is_a_name, name_told
+from bot.flows.common import (
+    CONSENT,
+    VILLAGE,
+    VILLAGE_CONFIRM,
+    is_a_name,
+    name_told,
+    plain_name,
+)
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, choose, short
@@ -181,7 +188,7 @@ class TrainingForm(ChangeableForm):
             return named
         if not is_a_name(name):
             raise Invalid(ctx._("Please type just your name, e.g. *Siti Aminah*."))
-        return name
+        return plain_name(name)
 
     def age_prompt(self, ctx: Ctx) -> None:
         ctx.say(ctx._("How old are you? Type your age or your year of birth, e.g. *24* or *2001*."))

@@ -24,3 +24,9 @@ def test_a_ships_flag_is_not_the_country_a_report_is_from() -> None:
     assert countries_in("my son is crew on a korean flagged boat near somalia") == []
     assert countries_in("anak sy abk kapal taiwan, dipukul kapten") == []
     assert countries_in("anak sy kerja d taiwan") == ["taiwan"]
+
+
+def test_the_emirates_are_not_saudi_arabia() -> None:
+    """ "uni emirat arab" was saved as Saudi Arabia (a regression tester, stop 51)."""
+    assert "arab-saudi" not in countries_in("uni emirat arab")
+    assert countries_in("anak sy d arab") == ["arab-saudi"]

@@ -123,3 +123,10 @@ def test_a_neighbour_or_a_friend_reporting_is_not_the_worker() -> None:
 
     assert writer_relation("sy tetangga nya") == "tetangga"
     assert writer_relation("i am her friend") == "teman"
+
+
+def test_laki2_after_the_kin_word_keeps_the_writer_the_parent() -> None:
+    """ "anak laki2 sy" made the writer the child (a regression tester, stop 51)."""
+    from bot.register.hints import writer_relation
+
+    assert writer_relation("anak laki2 sy Muhammad Amin meninggal d malaysia") == "orang tua"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.flows.common import name_told
+from bot.flows.common import name_told, plain_name
 from bot.store.db import transaction
 from bot.store.models import Conversation
 from migran.services import Services
@@ -125,3 +125,21 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
 def test_a_name_told_in_a_sentence_is_the_name_alone(typed: str, kept: str) -> None:
     """ "Ijul" lost the full name before it, "si Rina" kept its article (stop 51)."""
     assert name_told(typed) == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Rina Wati bu", "Rina Wati"),
+        ("Muhammad Saleh. he never went, still at home", "Muhammad Saleh"),
+        ("pak Lalu Ahmad", "Lalu Ahmad"),
+    ],
+)
+def test_a_typed_name_loses_the_words_around_it(typed: str, kept: str) -> None:
+    """Kept whole in a regression tester's reports (stop 51)."""
+    assert plain_name(typed) == kept
+
+
+def test_a_name_after_its_lead_in_loses_a_pak_after_it() -> None:
+    assert name_told("nama sy Lalu Fikri Maulana pak") == "Lalu Fikri Maulana"
+    assert name_told("his name is Muhammad Rizal") == "Muhammad Rizal"

@@ -58,6 +58,9 @@ def telegram_to(services: Services, chat_id: str) -> list[str]:
         # said twice over, in Sasak too (a new registration was begun: stop 51)
         "saya tidak jadi ikut pelatihan, tolong batalkan pendaftaran saya",
         "tiang ndak jadi ikut pelatihan, batalin aja pendaftaran tiang",
+        # the course named, and a child's (a regression tester, stop 51)
+        "sy tdk jadi ikut pelatihan bahasa korea pak",
+        "anak sy gk jadi ikut pelatihan, tlg batalin pendaftaran nya",
     ],
 )
 def test_a_wish_to_withdraw_asks_to_confirm_and_withdraws(
