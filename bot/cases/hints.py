@@ -153,10 +153,14 @@ KIN_DESCRIBABLE = frozenset("anak adik adek kakak kaka abang saudara kanak ana".
 
 
 def undescribed(tokens: list[str]) -> list[str]:
-    """The typed words without those `family_words` leaves out, so indexes agree."""
+    """The typed words without those that say which kin ("perempuan" in "anak perempuan
+    sy"): `family_words` reads its words through this, so callers that index the typed words
+    filter them the same way first."""
     kept: list[str] = []
     for token in tokens:
-        if fold(token) in KIN_DESCRIBED and kept and fold(kept[-1]) in KIN_DESCRIBABLE:
+        before = fold(kept[-1]) if kept else ""
+        kin = FAMILY_WORDS.get(before, before) if before not in PAIRED_ONLY else before
+        if fold(token) in KIN_DESCRIBED and kin in KIN_DESCRIBABLE:
             continue
         kept.append(token)
     return kept
@@ -172,10 +176,8 @@ def family_words(words: list[str]) -> list[str]:
     """Folded words with the regional words for family and for "I" in Indonesian ("kanak
     tiang" → "anak saya", "ina nahu" → "ibu saya"); every other word as it is."""
     out: list[str] = []
+    words = undescribed(words)  # "anak perempuan sy", "adik laki2 sy": the kin word tells
     for at, word in enumerate(words):
-        if word in KIN_DESCRIBED and out and out[-1] in KIN_DESCRIBABLE:
-            continue  # "anak perempuan sy", "adik laki2 sy": the kin word is what tells
-            # (callers that index the typed words filter them the same way: `described`)
         following = words[at + 1] if at + 1 < len(words) else ""
         before = words[at - 1] if at else ""
         writer = before in WRITER_WORDS or before in REGIONAL_I

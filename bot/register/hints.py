@@ -305,16 +305,23 @@ def asks_to_record(text: str) -> bool:
     return bool(TO_RECORD.intersection(fold(text).split()))
 
 
+def _kin_of_mine(first: str, second: str) -> str | None:
+    """The writer's side of "<kin> <mine>" ("anak sy" → 'orang tua'), "<kin>ku" and the
+    English "my <kin>": the words as `family_words` gives them."""
+    if second in MINE and first in WORKER_OF:
+        return WORKER_OF[first]
+    if first.endswith("ku") and first[:-2] in WORKER_OF:
+        return WORKER_OF[first[:-2]]
+    if first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF:
+        return WORKER_OF[RELATIONS[second]]
+    return None
+
+
 def names_own_kin(text: str) -> bool:
     """The writer names someone of theirs ("anak sy", "my daughter", "adikku"): family writes,
     not the worker ("anak majikan" is the employer's child)."""
     words = family_words(fold(text).split())
-    return any(
-        (second in MINE and first in WORKER_OF)
-        or (first.endswith("ku") and first[:-2] in WORKER_OF)
-        or (first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF)
-        for first, second in pairwise(words)
-    )
+    return any(_kin_of_mine(first, second) for first, second in pairwise(words))
 
 
 def writer_relation(text: str) -> str | None:
@@ -325,12 +332,9 @@ def writer_relation(text: str) -> str | None:
     for first, second in pairwise(words):
         if first in MINE | FIRST_PERSON and second in OWN_WORK:
             return "self"  # "sy kerja d kilang d penang, ... ibu sy d lombok sakit"
-        if second in MINE and first in WORKER_OF:
-            return WORKER_OF[first]
-        if first.endswith("ku") and first[:-2] in WORKER_OF:
-            return WORKER_OF[first[:-2]]
-        if first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF:
-            return WORKER_OF[RELATIONS[second]]
+        kin = _kin_of_mine(first, second)
+        if kin is not None:
+            return kin
     relation = relation_in(text)
     if relation is None and any(
         (a in OWN_BOSS and b in MINE) or (a in MINE_BEFORE and b in OWN_BOSS)
