@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import cache, partial
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -83,6 +83,7 @@ from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
 from knowledge.danger_model import read_danger
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, Line, at_home, at_sea
+from knowledge.lazy import Lazy
 from knowledge.normalize import Normalizer, fold
 from knowledge.topic import Topic
 from knowledge.training import TrainingCatalog
@@ -697,7 +698,7 @@ class Engine:
         if company.name_given(ctx, reading):
             return  # "Sumber Rejeki Abadi" after "what is the company's name?"
         here = self.numbers.country_in(text)  # the place this message names
-        asks = cache(partial(self.looks_like_question, text))  # read only where it matters
+        asks = Lazy(partial(self.looks_like_question, text))  # read only where it matters
         # a first wish to die after the numbers (or the first in this language) is spoken to,
         # with the numbers again
         _, given_in = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
@@ -705,7 +706,7 @@ class Engine:
             not ctx.data.get(pieces.CARED_KEY) or given_in != reading.lang
         )
         # read only where a short number is asked about ("999 itu gratis gk?")
-        about = cache(partial(self._place_talked_of, ctx, text, earlier, here, replied_to_danger))
+        about = Lazy(partial(self._place_talked_of, ctx, text, earlier, here, replied_to_danger))
         just_given = partial(self._lines_just_given, ctx)  # read only for "itu gratis gk?"
         if follow_ups.about_a_line(self, ctx, reading, about, asks, just_given):
             return  # "1955 itu gratis gk?", "999 itu gratis gk?" (in Singapore)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 from bot.commands import leading_command
 from bot.companies.service import asks_to_check, named_company
@@ -45,6 +45,7 @@ from knowledge.danger_model import (
 )
 from knowledge.domain import DomainWords
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
+from knowledge.lazy import Lazy
 from knowledge.matcher import Candidate, Match
 from knowledge.needs import NeedReader, Needs, default_reader
 from knowledge.normalize import fold
@@ -800,7 +801,7 @@ class Triage:
     def read(self, text: str, lang: str | None = None) -> Reading:
         standard = self.detector.standard(text)
         danger = self.danger_of(text, standard)
-        asks = cache(partial(self.looks_like_question, text))
+        asks = Lazy(partial(self.looks_like_question, text))
         command = leading_command(text, asks)
         answer = self.librarian.ask(text, lang)
         if danger is not None and (
@@ -808,12 +809,10 @@ class Triage:
             or self._harm_of_the_dead(danger, text, standard)
         ):
             danger = None
-        read_needs = cache(partial(self.need_reader.read, text, standard))
+        read_needs = Lazy(partial(self.need_reader.read, text, standard))
         # the destinations the message names, read once for the rules that need them
-        named = cache(lambda: [c for _, _, c in self.numbers.places_named(text)])
-        suspicion = cache(
-            lambda: self.danger_model.probability(standard) if danger is None else 0.0
-        )
+        named = Lazy(lambda: [c for _, _, c in self.numbers.places_named(text)])
+        suspicion = Lazy(lambda: self.danger_model.probability(standard) if danger is None else 0.0)
         # the looser reading first: the places are read only for what may be departure news
         departure = (
             danger is None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING
 
 from bot import pieces, replies
@@ -28,6 +27,7 @@ from bot.triage import (
     asks_where_to_turn,
 )
 from knowledge.emergency import EMERGENCY_TOPIC, Country, at_home
+from knowledge.lazy import Lazy
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 
@@ -101,8 +101,8 @@ def follow(
     detector = engine.triage.detector
     standard = detector.standard(text)  # read once for being safe now and a call asked for
     no_danger = NO_DANGER_MEANT.search(fold(text)) is not None
-    alone = cache(lambda: engine.triage.read(text, reading.lang))  # without the plea before
-    family = cache(lambda: family_writes(ctx, text))
+    alone = Lazy(lambda: engine.triage.read(text, reading.lang))  # without the plea before
+    family = Lazy(lambda: family_writes(ctx, text))
     if (no_danger and alone().danger is None) or (
         asks() and detector.says_safe(standard) and has_a_question_of_its_own(alone())
     ):

@@ -10,7 +10,7 @@ officer who knows the story.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ from bot.triage import DEATH_WORDS, Reading, asks_where_to_turn
 from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
+from knowledge.lazy import Lazy
 from knowledge.librarian import Answer
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -405,7 +406,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         )
         return
     # the whole reading of the message, made once and only where a step below needs it
-    read = cache(partial(engine.triage.read, text))
+    read = Lazy(partial(engine.triage.read, text))
     if asks and _company_checked(engine, ctx, text, read):
         # "PT Sahabat Karya Mandiri itu ada izinnya ndak" with a report open was only added to
         # it (a family chat tester, stop 50): checked as anywhere, and passed on as well
