@@ -198,6 +198,16 @@ def _without_possessive_ne(token: str) -> str | None:
     return base if base in roots and token not in roots else None
 
 
+def _with_final_a(token: str, lexicon: dict[str, str]) -> str | None:
+    """'biaye', 'kerje', 'berape': Sasak and Malay speech end with -e what Indonesian ends with
+    -a. Only a word that is not itself a root, whose -a form is a root or a lexicon word (of
+    five letters or more: "ade" is a sibling, not "ada"), takes that form."""
+    if not token.endswith("e") or len(token) < 5 or token in indonesian_roots():
+        return None
+    base = token[:-1] + "a"
+    return lexicon.get(base) or (base if base in indonesian_roots() else None)
+
+
 @dataclass
 class Normalizer:
     """Applies the lexicon and stemming the same way to questions and to content."""
@@ -233,7 +243,11 @@ class Normalizer:
         if mapped is None and DOUBLE.search(token):
             mapped = self.lexicon.get(DOUBLE.sub(r"\1", token))
         if mapped is None:
-            mapped = self._without_clitic(token) or _without_possessive_ne(token)
+            mapped = (
+                self._without_clitic(token)
+                or _without_possessive_ne(token)
+                or _with_final_a(token, self.lexicon)
+            )
         return tuple((mapped or token).split())
 
     def _without_clitic(self, token: str) -> str | None:

@@ -29,6 +29,10 @@ def norm() -> Normalizer:
         ("ape syaratne", ["apa", "syarat"]),
         ("gajine telat, carane gmn", ["gaji", "telat", "cara", "bagaimana"]),
         ("online alone senine", ["online", "alone", "istri"]),
+        # Sasak and Malay speech end with -e what Indonesian ends with -a
+        ("biaye ne pire", ["biaya", "ini", "berapa"]),
+        ("kerje ke malaysia, berape gajine", ["kerja", "ke", "malaysia", "berapa", "gaji"]),
+        ("ade sy makan tempe", ["ade", "saya", "makan", "tempe"]),
     ],
 )
 def test_informal_words_become_standard(norm: Normalizer, text: str, words: list[str]) -> None:
