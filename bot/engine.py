@@ -775,6 +775,9 @@ class Engine:
         ):
             ctx.say(ctx._("I am very sorry for your loss."))
             ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
+        if reading.meaning is not None:
+            replies.meaning(ctx, reading.meaning, self.librarian.topics[reading.topic or ""])
+            return
         if reading.intent is not None:
             if reading.intent in (SPEAK, CALL_ME):
                 # "sy gk bisa baca tulis"; "ini nomor sy ..., tolong telpon sy pak"

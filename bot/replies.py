@@ -21,6 +21,7 @@ from knowledge.emergency import (
     at_home,
     at_sea,
 )
+from knowledge.glossary import Term
 from knowledge.normalize import fold
 from knowledge.topic import Topic
 
@@ -661,6 +662,18 @@ def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     if topic.slug == EMERGENCY_TOPIC:
         return ctx._(EMERGENCY_LABEL)
     return topic.button(lang)
+
+
+def meaning(ctx: Ctx, term: Term, topic: Topic) -> None:
+    """What a word means ("apa itu ltsa"), with the topic that says more one tap away."""
+    text = term.meaning.get(ctx.lang) or term.meaning.get("id", "")
+    ctx.say(
+        text,
+        [
+            Button(f"topic:{topic.slug}", short(_title(ctx, topic, ctx.lang))),
+            Button(REPORT, short(ctx._("Ask an officer"))),
+        ],
+    )
 
 
 def offer(

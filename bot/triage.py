@@ -45,6 +45,7 @@ from knowledge.danger_model import (
 )
 from knowledge.domain import DomainWords
 from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
+from knowledge.glossary import Glossary, Term, default_glossary
 from knowledge.lazy import Lazy
 from knowledge.matcher import Candidate, Match
 from knowledge.needs import NeedReader, Needs, default_reader
@@ -627,6 +628,9 @@ class Reading:
     guessed: bool = False
     """The topic is the first of the choices, answered because the words lean to it
     (GUESS_OUTSIDE, GUESS_TOPIC): the answer says it may not be what was meant."""
+    meaning: Term | None = None
+    """A word whose meaning is all the message asks ("apa itu ltsa"): its meaning is the
+    reply, and `topic` (which says more) is one tap away."""
 
     @property
     def urgent(self) -> bool:
@@ -716,6 +720,7 @@ class Triage:
         need_reader: NeedReader | None = None,
         danger_model: DangerModel | None = None,
         sure_model: DangerModel | None = None,
+        glossary: Glossary | None = None,
     ) -> None:
         self.librarian = librarian
         self.numbers = numbers or EmergencyNumbers.load()
@@ -741,6 +746,8 @@ class Triage:
         """Topics whose content names the emergency numbers as related: where danger happens."""
         self.country_topics = frozenset(c.topic for c in self.numbers.countries if c.topic)
         """Topics about working in one destination (Malaysia, Taiwan and Hong Kong, ...)."""
+        self.glossary = glossary or default_glossary()
+        """The words whose meaning a message may ask ("p3mi itu apa")."""
 
     def tells_minor_age(self, text: str) -> bool:
         """An age under 18 stated anywhere in the text ("anak sy umur 16 ..."): a departure
@@ -839,6 +846,15 @@ class Triage:
         home = danger is None and command is None and is_return_statement(text)
         if home and asks_to_record(text):
             command = "returned"  # "anak sy udh pulang dr taiwan, mau lapor kepulangan"
+        term = self.glossary.asked(text) if danger is None and command is None else None
+        if term is not None and term.topic in self.librarian.topics:
+            # "p3mi itu apa sih bu": what the word means, not a company named "p3mi" nor the
+            # report form "agensi" leaned to; the topic that says more is answered or offered
+            ranked = answer.match.candidates if answer.match else ()
+            others = tuple(c.slug for c in ranked if c.slug != term.topic)
+            if term.meaning:
+                return Reading(text, answer.lang, answer, topic=term.topic, meaning=term)
+            return Reading(text, answer.lang, answer, topic=term.topic, offered=others[:2])
         company = named_company(text) if danger is None and command is None else None
         country = (
             self.numbers.where_to_dial(text)
