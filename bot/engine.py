@@ -747,6 +747,8 @@ class Engine:
         # taiwan", then "berapa gaji minimum disana"): it leads an answer with a paragraph per
         # place
         named = reading.country or here or self.numbers.country_in(pieces.whole(earlier, text))
+        if earlier and follow_ups.of_the_place_told(self, ctx, reading, named, here):
+            return  # "gajinya brp" after "cara ke jepang": Japan's lines, not Taiwan's wages
         self.respond(ctx, reading, numbers_given=numbers_given, place=named)
 
     @staticmethod

@@ -36,6 +36,10 @@ NOT_POINTING = frozenset(
 """Words that end in "-nya" and point at nothing: "brp sebenernya biaya resmi ke jepang"
 after the broker answer asks the official cost, not the broker's lines (a family chat
 tester, stop 48)."""
+AMOUNT_ASKED = frozenset("berapa brp brapa brpa berape brape pire much kisaran".split())
+PAY_NAMED = frozenset("gaji gajinya gajine gajiny salary wage wages upah upahnya".split())
+"""The pay named in a question of how much ("gajinya brp"), which asks an amount and tells no
+problem with the wages ("gajinya gk d bayar" does)."""
 
 
 def about_a_line(
@@ -163,6 +167,34 @@ def of_another_place(
     return reading
 
 
+DESTINATIONS_TOPIC = "negara-tujuan"
+"""Where a destination with no topic of its own (Singapore, Brunei) is spoken of."""
+
+
+def of_the_place_told(
+    engine: Engine, ctx: Ctx, reading: Reading, place: Country | None, here: Country | None
+) -> bool:
+    """A question naming no place, after a place was told ("cara ke jepang", then "gajinya
+    brp"), whose words alone lean to another destination's topic (the one with wage figures,
+    Hong Kong's and Taiwan's): the told place's lines that hold it, with that other topic one
+    tap away (a chat tester, stop 52). True when it was answered here."""
+    if reading.urgent or reading.command or reading.company or reading.intent:
+        return False
+    if place is None or here is not None or reading.country is not None:
+        return False
+    if reading.topic not in engine.triage.country_topics:
+        return False
+    own = place.topic or DESTINATIONS_TOPIC
+    if own == reading.topic:
+        return False
+    lines = _lines(engine, own, reading, ctx.incoming.text or "")
+    if lines:
+        replies.answering_lines(
+            ctx, engine.librarian.topics, own, reading.lang, lines, reading.topic
+        )
+    return bool(lines)
+
+
 def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: str | None) -> bool:
     """A short follow-up that points back with "-nya" ("uangnya bisa balik gk?" after the
     broker answer) asks about the answer just given, though alone its words lean to another
@@ -180,7 +212,7 @@ def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: 
         or not any(
             len(w) > len("nya") + 2 and w.endswith("nya") and w not in NOT_POINTING for w in words
         )
-        or categories_in(text)  # "paspornya ditahan agen": a new problem, not a follow-up
+        or _tells_a_problem(words)  # "paspornya ditahan agen": a new problem, not a follow-up
     ):
         return False
     lines = _lines(engine, just_answered, reading, text)
@@ -241,6 +273,15 @@ def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None
             asks_for_more(last) or asks_what_next(fold(last).split()),
             engine.place_names,
         )
+
+
+def _tells_a_problem(words: list[str]) -> bool:
+    """A problem the follow-up tells ("paspornya ditahan agen"), not only the pay whose amount
+    it asks ("gajinya brp" under Malaysia's answer got Hong Kong's and Taiwan's wages: a chat
+    tester, stop 52)."""
+    if AMOUNT_ASKED.intersection(words):
+        words = [w for w in words if w not in PAY_NAMED]
+    return bool(categories_in(" ".join(words)))
 
 
 def _lines(engine: Engine, slug: str, reading: Reading, last: str) -> list[str]:
