@@ -133,6 +133,24 @@ WANT_PLAIN = WANT_WORDS | frozenset(
     "deh ya aja".split()
 )
 """Besides the place and words of work, all a wish to go may say ("sy mau ke malaysia kak")."""
+HOW_WORDS = frozenset(
+    "cara caranya carane crnya crny gimana gmn gmna bagaimana gimane bgmn how jalur jalurnya "
+    "lewat lwt prosedur prosedurnya alur alurnya syarat syaratnya persyaratannya requirements "
+    "apa aja saja".split()
+)
+KIN_PLAIN = frozenset(
+    "anak anakku adik adikku ade kakak kk istri suami bini laki ibu bapak ayah keluarga "
+    "keponakan ponakan ortu tetangga teman temen my son daughter wife husband sister brother "
+    "inaq amaq ariq semame senine bije".split()
+)
+GO_PLAIN = frozenset(
+    "k pergi lalo lao bisa bs boleh gk ga gak nggak enggak tidak ndak ndek".split()
+)
+"""Words a question of going may also hold ("ke kuwait bisa gk", "tiang mele lalo")."""
+GO_MAX_WORDS = 10
+GO_SAID = HOW_WORDS | WANT_PLAIN | PLACE_WORK_WORDS | KIN_PLAIN | GO_PLAIN
+DESTINATIONS_TOPIC = "negara-tujuan"
+"""Where a destination with no topic of its own (Singapore, Brunei, Cambodia) is spoken of."""
 REPORTING = frozenset("lapor melapor ngadu mengadu adukan aduan pengaduan report complain".split())
 NUMBER_WORDS = frozenset("nomor nomer nmr number no telp telpon telepon hotline kontak".split())
 """Words of an authority's number (`asks_for_a_number`)."""
@@ -932,6 +950,7 @@ class Triage:
                 or (self._short_question_guess(answer.match, first) if asks() else None)
                 or self._guess_second(answer.match, offered)
                 or (self._place_asked(text, answer.match, first, place) if asks() else None)
+                or self._how_to_go(text, answer.match, place)
             )
             # a few words wishing to go there say what they ask: answered, not hedged
             wanted = None if guess else self._wants_to_go(text, answer.match, place, offered)
@@ -1232,6 +1251,27 @@ class Triage:
         if not WANT_WORDS.intersection(words) or not set(said) <= PLACE_WORK_WORDS:
             return None  # "mau liburan ke jepang", "mau kirim uang ke malaysia"
         return place.topic
+
+    def _how_to_go(self, text: str, match: Match, place: Country | None) -> str | None:
+        """A few words asking how to go to work in a named place, or only saying it ("cara ke
+        hongkong", "anak sy mau ke jepang, caranya gmn bu", "kerja ke brunei"): that place's
+        topic, or the destinations' for a place with none. The matcher's words leaned to the
+        families of workers (a chat tester, stop 52, counted 13 such questions given
+        choices); a question of cost or of anything else the words do not hold is left to it,
+        and so is what the topic model places outside the service ("cara ke jepang liburan")."""
+        if place is None or match.outside_belief >= PLACE_OUTSIDE:
+            return None
+        words = self.normalizer.words(text)  # "sy mw krj k korea gmn crnya"
+        if len(words) > GO_MAX_WORDS:
+            return None
+        named = (*place.name.values(), *place.words)
+        names = {w for n in named for w in (*fold(n).split(), *self.normalizer.words(n))}
+        said = [w for w in words if w not in names]
+        how = HOW_WORDS.intersection(said) or WANT_WORDS.intersection(said)
+        work = PLACE_WORK_WORDS.intersection(said)
+        if not (how or work) or not set(said) <= GO_SAID:
+            return None
+        return place.topic or DESTINATIONS_TOPIC
 
     def _bare_danger(
         self, text: str, standard: str, danger: Danger | None, topic: str | None
