@@ -10,9 +10,10 @@ from bot.answers import for_place, place_first
 from bot.context import Ctx
 from bot.i18n import N_, translator
 from bot.options import short, typed_number
-from bot.register.hints import names_own_kin
+from bot.register.hints import harm_is_the_writers, names_own_kin
 from bot.triage import BESIDE_ANSWER
 from bot.types import MAX_BUTTONS, Button, Row
+from knowledge.danger import default_detector
 from knowledge.emergency import (
     EMERGENCY_TOPIC,
     Country,
@@ -233,6 +234,18 @@ def speak_instead(ctx: Ctx, numbers: EmergencyNumbers, phoned: bool = False) -> 
     )
 
 
+def _for_someone_of_theirs(ctx: Ctx) -> bool:
+    """The wish to die is a relative's, told by family: they name one of theirs, and the words
+    before the harm do not make it the writer's own."""
+    text = ctx.incoming.text or ""
+    if not names_own_kin(text):
+        return False
+    danger = ctx.reading.danger if ctx.reading is not None else None
+    if danger is None or not danger.phrase:
+        return True
+    return harm_is_the_writers(default_detector().standard(text), danger.phrase) is not True
+
+
 def emergency_text(
     ctx: Ctx,
     numbers: EmergencyNumbers,
@@ -248,7 +261,7 @@ def emergency_text(
     person is on a ship at sea, where no land's number gets through."""
     _ = ctx._
     lang = ctx.lang
-    if caring and names_own_kin(ctx.incoming.text or ""):
+    if caring and _for_someone_of_theirs(ctx):
         # "kakak sy bilang dia mau bunuh diri": the one writing is family, not the one at risk
         # (it was told "ask someone near you to stay with you": two chat testers, stop 51)
         opening = _(

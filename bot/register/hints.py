@@ -324,6 +324,37 @@ def names_own_kin(text: str) -> bool:
     return any(_kin_of_mine(first, second) for first, second in pairwise(words))
 
 
+SELF_BEFORE_HARM = frozenset(
+    "saya sy aku aq gue gw i im rasanya rasane tiang nahu ku myself".split()
+)
+OTHER_BEFORE_HARM = frozenset(
+    "dia ia beliau she he her him his they mereka anak anaknya adik adiknya kakak kakaknya "
+    "istri istrinya suami suaminya ibu ibunya bapak bapaknya ayah ayahnya keponakan teman "
+    "temannya daughter son wife husband sister brother mother father friend bilang katanya "
+    "says said".split()
+)
+
+
+def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
+    """Whether the words just before a harm in its sentence say it is the writer's own ("sy
+    udah minum obat tidur banyak", "rasanya pengen mati aja") or another's ("kakak sy bilang
+    dia mau bunuh diri"); None when they say neither. A worker who names her child at home
+    ("sy kangen anak sy d kampung") is still the one at risk (a long-plea chat tester, stop
+    52: she was asked to keep talking with "them")."""
+    at = standard.find(phrase) if phrase else -1
+    if at < 0:
+        return None
+    before = standard[:at].rsplit("|", 1)[-1].split()
+    for n in range(len(before) - 1, -1, -1):
+        word = before[n]
+        if word in SELF_BEFORE_HARM:
+            # "anak saya pengen bunuh diri": "saya" after kin is whose, not who
+            return not (n > 0 and before[n - 1] in OTHER_BEFORE_HARM)
+        if word in OTHER_BEFORE_HARM:
+            return False
+    return None
+
+
 def writer_relation(text: str) -> str | None:
     """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'.
     Also in English ("my mother works in Saudi" → 'anak') and in Sasak and Mbojo ("kanak

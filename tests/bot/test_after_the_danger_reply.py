@@ -153,6 +153,46 @@ def test_a_wish_to_die_told_by_the_family_is_not_spoken_to_as_their_own(chat: Ch
     assert "orang di dekat Anda" not in said and "Dari Hong Kong" in said
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak sy d malaysia pengen bunuh diri",
+        "my daughter in hong kong says she wants to die",
+    ],
+)
+def test_a_relatives_wish_to_die_asks_the_family_to_stay_with_them(chat: Chat, text: str) -> None:
+    said = chat.say(text)
+    assert "ajak dia bicara" in said or "Keep talking with them" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy Yuni kerja di Riyadh, majikan kasar. rasanya pengen mati aja, kemarin sy hampir "
+        "minum cairan pembersih. sy kangen anak sy d kampung",
+        "I am Siti working in Dubai as a maid. My husband in Lombok left me, tonight I will "
+        "take all the pills in the cabinet.",
+    ],
+)
+def test_a_worker_who_names_her_family_is_still_spoken_to_as_the_one_at_risk(
+    chat: Chat, text: str
+) -> None:
+    """She was asked to keep talking with "them" because she named her child at home, and
+    "take all the pills" was not read (a long-plea chat tester, stop 52)."""
+    said = chat.say(text)
+    assert "Anda tidak sendirian" in said or "You are not alone" in said
+    assert "ajak dia bicara" not in said and "Keep talking with them" not in said
+
+
+def test_a_rope_made_ready_among_debts_is_a_wish_to_die(chat: Chat) -> None:
+    said = chat.say(
+        "sy Dani d Korea kerja pabrik. utang sy 40 juta d bank, gaji dipotong buat asrama. "
+        "pacar sy nikah sama org lain. sy udah siapin tali d kamar, sy pengen selesai aja "
+        "semuanya malam ini"
+    )
+    assert "Anda tidak sendirian" in said and "Dari Korea Selatan" in said
+
+
 def test_the_country_told_after_the_numbers_asked_gets_its_missions(chat: Chat) -> None:
     """ "anak sy d arab" after "nomor kbri nya brp pak" got "my answer is above" (a danger
     chat tester, stop 51)."""
