@@ -61,6 +61,16 @@ sy naik perahu ke malaysia"), where the police are the number to call."""
 PAST = frozenset("dulu dahulu dulunya sebelumnya pernah previously formerly before".split())
 PAST_REACH = 3
 """A place named just after these is where someone was, not where they are."""
+PROMISED = frozenset(
+    "dijanjikan dijanjiin dijanjikannya janji janjinya ditawari ditawarin ditawarkan tawaran "
+    "promised offered".split()
+)
+"""A place named a few words after these is the one promised ("dijanjikan kerja d Jepang"),
+not where the person is."""
+NOW = frozenset("sekarang skrg skrang skrng sekrg skg kini now currently".split())
+NOW_REACH = 5
+"""A place named a few words after these is where the person is now ("ditawari kerja d
+Thailand tp skrg dia disekap d Kamboja"): it is dialled from, before the others."""
 MOVED = frozenset(
     "dibawa dibawain bawa dipindah dipindahkan pindah dijual dikirim diselundupkan dilarikan lari "
     "kabur dioper dilempar dibuang taken moved sold sent brought trafficked smuggled ran fled "
@@ -275,12 +285,24 @@ class EmergencyNumbers:
         """The places a message says someone is in, left to right: not one they go to or come
         from ("ke", "dari"), nor one they were in ("dulu", "pernah")."""
         words = fold_all(text or "").split()
+        return [c for _, c in self._placed_in(text, words)]
+
+    def _placed_in(self, text: str | None, words: list[str]) -> list[tuple[bool, Country]]:
+        """`_places_in`, each with whether it is said to be where the person is now; a place
+        promised ("dijanjikan kerja d Jepang") is not one they are in."""
         return [
-            c
+            (not NOW.isdisjoint(words[max(0, at - NOW_REACH) : at]), c)
             for at, _, c in self.places_named(text)
             if (at == 0 or words[at - 1] not in NOT_THERE)
             and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
+            and PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
         ]
+
+    def _in_now(self, text: str | None) -> list[Country]:
+        """The places someone is in, those said to be now ("tp skrg dia disekap d Kamboja")
+        first: the danger reply dials from there."""
+        placed = self._placed_in(text, fold_all(text or "").split())
+        return [c for now, c in placed if now] + [c for now, c in placed if not now]
 
     def lines_named(
         self, text: str | None, place: Country | None = None
@@ -307,7 +329,9 @@ class EmergencyNumbers:
         """The last place a message says someone is in: where a worker is now after a move
         told ("dulu kerja d malaysia, skrg sy d saudi"; "majikan sy orang malaysia tp sy kerja
         d singapura"), for the lines of the place the worker is in."""
-        found = self._places_in(text)
+        placed = self._placed_in(text, fold_all(text or "").split())
+        now = [c for is_now, c in placed if is_now]
+        found = now or [c for _, c in placed]
         return found[-1] if found else None
 
     def where_now(self, texts: Sequence[str]) -> Country | None:
@@ -352,7 +376,7 @@ class EmergencyNumbers:
             for at, length, c in self.places_named(text)
             if not a_ships_flag(words, at, length)
         ]
-        located = next((c for c in self._places_in(text) if any(c is p for _, p in placed)), None)
+        located = next((c for c in self._in_now(text) if any(c is p for _, p in placed)), None)
         if located is not None or at_home(text):
             return located
         return placed[0][1] if placed else None

@@ -34,6 +34,15 @@ NUMBERS = EmergencyNumbers.load()
         ("adik sy dijual ke myanmar", "MM"),
         ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
+        # where she is now, not the job promised (a long-plea chat tester, stop 52)
+        ("adik sy ditawari kerja d Thailand tp skrg dia disekap d Kamboja", "KH"),
+        ("adik sy dijanjikan kerja d Jepang tp skrg dikurung d Malaysia", "MY"),
+        ("my sister was promised a job in japan but she is locked in a house in selangor", "MY"),
+        (
+            "Rini brgkt ke Jeddah. Dulu 3 thn dia kerja d Malaysia aman2 aja. skrg yg d Saudi "
+            "ini dia dikunci d kamar mandi",
+            "SA",
+        ),
         # a ship's flag is not where its crew is (a danger chat tester, stop 51)
         (
             "abk kapal ikan taiwan, adik sy dipukul pake besi sampe berdarah, skrg kapalnya d "
