@@ -746,7 +746,14 @@ class Engine:
         # the place this message names, else one an earlier piece named ("anak saya di
         # taiwan", then "berapa gaji minimum disana"): it leads an answer with a paragraph per
         # place
-        named = reading.country or here or self.numbers.country_in(pieces.whole(earlier, text))
+        # (where the story says the person is now before the first place it names: "brgkt ke
+        # Dubai ... dipindah ke Oman ... sekarang majikannya di Oman", then "nomor kbri nya?")
+        named = (
+            reading.country
+            or here
+            or (self.numbers.where_now(earlier) if earlier else None)
+            or self.numbers.first_not_a_flag(pieces.whole(earlier, text))
+        )
         if earlier and follow_ups.of_the_place_told(self, ctx, reading, named, here):
             return  # "gajinya brp" after "cara ke jepang": Japan's lines, not Taiwan's wages
         self.respond(ctx, reading, numbers_given=numbers_given, place=named)

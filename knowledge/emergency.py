@@ -120,7 +120,7 @@ SEA_NAME_WORDS = 2
 
 
 SHIP_WORDS = frozenset("kapal kapalnya kpl boat vessel ship trawler longliner".split())
-FLAG_BEFORE = frozenset("bendera berbendera flag flagged".split()) | SHIP_WORDS
+FLAG_BEFORE = frozenset("bendera benderanya berbendera flag flagged".split()) | SHIP_WORDS
 FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
 
 
@@ -289,11 +289,12 @@ class EmergencyNumbers:
 
     def _placed_in(self, text: str | None, words: list[str]) -> list[tuple[bool, Country]]:
         """`_places_in`, each with whether it is said to be where the person is now; a place
-        promised ("dijanjikan kerja d Jepang") is not one they are in."""
+        promised ("dijanjikan kerja d Jepang") or a ship's flag is not one they are in."""
         return [
             (not NOW.isdisjoint(words[max(0, at - NOW_REACH) : at]), c)
-            for at, _, c in self.places_named(text)
+            for at, length, c in self.places_named(text)
             if (at == 0 or words[at - 1] not in NOT_THERE)
+            and not a_ships_flag(words, at, length)
             and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
             and PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
         ]
@@ -380,6 +381,14 @@ class EmergencyNumbers:
         if located is not None or at_home(text):
             return located
         return placed[0][1] if placed else None
+
+    def first_not_a_flag(self, text: str | None) -> Country | None:
+        """The first destination a message names, a ship's flag aside ("kapal ikan benderanya
+        Taiwan ... skrg d laut dekat Mauritius" names no place the crew is in)."""
+        words = fold_all(text or "").split()
+        return next(
+            (c for at, n, c in self.places_named(text) if not a_ships_flag(words, at, n)), None
+        )
 
     def first_country_in(self, *texts: str | None) -> Country | None:
         """The destination the first of `texts` that names one names: a report's city, then

@@ -193,6 +193,19 @@ def test_a_rope_made_ready_among_debts_is_a_wish_to_die(chat: Chat) -> None:
     assert "Anda tidak sendirian" in said and "Dari Korea Selatan" in said
 
 
+def test_the_mission_asked_after_a_story_of_two_places_is_where_the_worker_is_now(
+    chat: Chat,
+) -> None:
+    """ "nomor kbri nya?" got Dubai's consulate for a worker moved on to Oman, where the story
+    says she is now (a long-plea chat tester, stop 52)."""
+    chat.say(
+        "adik sy brgkt ke Dubai lewat sponsor, bulan lalu dipindah ke Oman. sekarang majikannya "
+        "di Oman pukul dia, paspor ditahan agen di Dubai"
+    )
+    said = chat.say("nomor kbri nya?")
+    assert "KBRI Muscat" in said and "KJRI Dubai" not in said
+
+
 def test_the_country_told_after_the_numbers_asked_gets_its_missions(chat: Chat) -> None:
     """ "anak sy d arab" after "nomor kbri nya brp pak" got "my answer is above" (a danger
     chat tester, stop 51)."""

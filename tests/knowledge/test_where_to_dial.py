@@ -35,6 +35,11 @@ NUMBERS = EmergencyNumbers.load()
         ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
         # where she is now, not the job promised (a long-plea chat tester, stop 52)
+        (
+            "suami sy kerja d kapal ikan benderanya Taiwan, skrg kapalnya d laut dekat "
+            "Mauritius, kaptennya mukul pake besi",
+            None,
+        ),
         ("adik sy ditawari kerja d Thailand tp skrg dia disekap d Kamboja", "KH"),
         ("adik sy dijanjikan kerja d Jepang tp skrg dikurung d Malaysia", "MY"),
         ("my sister was promised a job in japan but she is locked in a house in selangor", "MY"),
