@@ -2363,3 +2363,23 @@ def test_a_benefit_for_victims_asked_of_a_story_over_is_not_danger() -> None:
         "Apa dia masih bisa klaim?"
     )
     assert_danger("anak sy mengalami kekerasan d arab")
+
+
+def test_the_broker_held_by_the_police_is_not_the_worker_detained() -> None:
+    """A sponsor held by the police is justice done; the worker held by it is still detained (a
+    long-plea chat tester, stop 52)."""
+    assert_no_danger(
+        "sy korban TPPO thn 2022, dulu dibawa ke Irak sama sponsor, skrg sdh pulang 2023 dan "
+        "sponsornya sdh ditahan polisi, kasusnya lagi sidang",
+        "calonya sudah ditahan polisi kemarin",
+    )
+    assert_read_as("kind", ("anak sy ditahan polisi malaysia", "detained"))
+
+
+def test_a_rope_made_ready_and_all_the_pills_are_a_wish_to_die() -> None:
+    assert_read_as(
+        "kind",
+        ("semalam sy udah siapin tali d kamar mandi asrama, sy pengen selesai aja", "suicide"),
+        ("tonight I will take all the pills in the cabinet", "suicide"),
+    )
+    assert_no_danger("tolong pasang tali jemuran di belakang rumah majikan bisa gk")
