@@ -493,6 +493,18 @@ DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
 DEATH_SAID = DEATH_WORDS | frozenset("meninggalnya dead passed".split())
 """... and as any message may say it (`Triage._told_plainly`)."""
 DEATH_TOPIC = "pmi-meninggal-sakit"
+KILL_WORDS = frozenset("bunuh membunuh dibunuh bunuhnya kill kills killed killing".split())
+
+
+def _threatens_to_kill(danger: Danger, text: str) -> bool:
+    """A threat to kill, beside harm done, with no death told: not answered with a death's
+    benefits (a long-plea chat tester, stop 52, was told of the death payouts after "nyonya
+    ngancam mau bunuh sy ... dia cekik leher sy")."""
+    if danger.kind in ("illness", "suicide") or tells_a_death(text):
+        return False
+    return not KILL_WORDS.isdisjoint(fold(text).split())
+
+
 MISSING_TOPIC = "hilang-kontak"
 DEATH_TOLD = re.compile(
     r"\b(?:anak|suami|istri|adik|adek|kakak|kaka|abang|ibu|bapak|ayah|mama|papa|emak|keluarga|"
@@ -911,10 +923,17 @@ class Triage:
                 others = (danger.topic, *offered, *((topic,) if topic else ()))
                 topic = lead
                 offered = tuple(s for s in dict.fromkeys(others) if s != lead)
-            elif topic is None or topic in self.country_topics:
+            elif (
+                topic is None
+                or topic in self.country_topics
+                or danger.kind in self.detector.answered_first
+                or (topic == DEATH_TOPIC and _threatens_to_kill(danger, text))
+            ):
                 # after the numbers, what helps with this danger (what to do when beaten, ...),
                 # not how to go to work where it happens (a crew member beaten at sea got
-                # Taiwan's wages: a chat tester, stop 48); that place's topic stays a choice
+                # Taiwan's wages: a chat tester, stop 48); that place's topic stays a choice.
+                # Harm to the body or of a kind whose own answer helps first is answered for
+                # itself, and a threat to kill is not answered with a death's benefits
                 others = (*offered, *((topic,) if topic else ()))
                 topic = danger.topic
                 offered = tuple(s for s in dict.fromkeys(others) if s != danger.topic)

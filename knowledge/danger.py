@@ -277,6 +277,8 @@ class DangerDetector:
         self.ranked_first = frozenset(str(k) for k in spec.get("ranked_first") or ())
         self.lead_topics = frozenset(str(k) for k in spec.get("lead_topics") or ())
         """The topics the ranking may lead with after the numbers for a `ranked_first` kind."""
+        self.answered_first = frozenset(str(k) for k in spec.get("answered_first") or ())
+        """Kinds whose topic is answered after the numbers, whatever the ranking leads with."""
         self.hypothetical = re.compile(self._any_of(spec["hypothetical"]))
         self.telling = frozenset(str(w) for w in spec.get("telling") or ())
         """Words of telling after which "kalau" means "that" (REPORTED_THAT)."""

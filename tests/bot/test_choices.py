@@ -376,3 +376,25 @@ def test_any_wish_to_die_beside_a_harm_is_spoken_to_with_two_choices_at_most(
         reading = triage.read(text)
         assert reading.danger is not None and reading.danger.wishes_to_die, text
         assert len(reading.offered) <= 2, (text, reading.offered)
+
+
+def test_a_threat_to_kill_beside_a_choking_is_answered_for_the_abuse_not_a_deaths_benefits(
+    triage: Triage,
+) -> None:
+    """The numbers were followed by a worker's death payouts (a long-plea chat tester, stop
+    52): what to do when abused comes after them, the rest stays a choice."""
+    reading = triage.read(
+        "Bu sy Wati kerja d Singapura jd helper, ngurus 3 anak dan nenek yg sakit. kemarin "
+        "nyonya ngancam mau bunuh sy kalau anaknya jatuh lagi, dia cekik leher sy. sy takut"
+    )
+    assert reading.urgent and reading.topic != "pmi-meninggal-sakit"
+    assert "kekerasan-majikan" in (reading.topic, *reading.offered[:1])
+
+
+def test_bleeding_without_care_is_answered_for_the_illness_not_the_wages(triage: Triage) -> None:
+    reading = triage.read(
+        "aku Desi d Hsinchu Taiwan, kerja di pabrik, hamil 3 bulan. agensi bilang kalau ketahuan "
+        "hamil aku dipulangin. aku gk berani ke dokter. tadi pagi perut aku sakit bgt dan keluar "
+        "darah banyak. gaji juga masih dipotong utang 4 bulan"
+    )
+    assert reading.urgent and reading.topic == "pmi-meninggal-sakit"
