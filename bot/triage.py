@@ -969,10 +969,14 @@ class Triage:
                 or (self._short_question_guess(answer.match, first) if asks() else None)
                 or self._guess_second(answer.match, offered)
                 or (self._place_asked(text, answer.match, first, place) if asks() else None)
-                or self._how_to_go(text, answer.match, place)
             )
             # a few words wishing to go there say what they ask: answered, not hedged
-            wanted = None if guess else self._wants_to_go(text, answer.match, place, offered)
+            wanted = (
+                None
+                if guess
+                else self._wants_to_go(text, answer.match, place, offered)
+                or self._how_to_go(text, answer.match, place)
+            )
         if wanted is not None:
             topic, offered = wanted, tuple(s for s in offered if s != wanted)
         elif guess is not None:

@@ -30,7 +30,7 @@ def norm() -> Normalizer:
         ("gajine telat, carane gmn", ["gaji", "telat", "cara", "bagaimana"]),
         ("online alone senine", ["online", "alone", "istri"]),
         # Sasak and Malay speech end with -e what Indonesian ends with -a
-        ("biaye ne pire", ["biaya", "ini", "berapa"]),
+        ("biaye pire", ["biaya", "berapa"]),
         ("kerje ke malaysia, berape gajine", ["kerja", "ke", "malaysia", "berapa", "gaji"]),
         ("ade sy makan tempe", ["ade", "saya", "makan", "tempe"]),
     ],
