@@ -2383,3 +2383,9 @@ def test_a_rope_made_ready_and_all_the_pills_are_a_wish_to_die() -> None:
         ("tonight I will take all the pills in the cabinet", "suicide"),
     )
     assert_no_danger("tolong pasang tali jemuran di belakang rumah majikan bisa gk")
+
+
+def test_not_eaten_since_yesterday_is_starved_but_not_since_the_morning() -> None:
+    """A chat tester of short questions, stop 52."""
+    assert_read_as("kind", ("sy lapar blm makan dr kemarin", "starved"))
+    assert_no_danger("sy blm makan dr pagi, sibuk bgt")
