@@ -274,8 +274,12 @@ def follow(
         # away; a question gets what to do now, once: a second question gets the choices its
         # words lean to
         pieces.keep_story(ctx, reading)
-        also = _topic_alone(engine, reading, text, asks())
-        if asks() and also is not None and also.slug != EMERGENCY_TOPIC and also.form is None:
+        # a yes-no question by its tag ("sy hrs ke rumah sakit gk", "nanti kami dipenjara gk")
+        # or a wish to go home ("sy mau pulang aja") asks too (both got "added to your story":
+        # a long-plea chat tester, stop 52)
+        asked_here = asks() or asks_by_its_tag(text) or WANTS_HOME.search(fold(text)) is not None
+        also = _topic_alone(engine, reading, text, asked_here)
+        if asked_here and also is not None and also.slug != EMERGENCY_TOPIC and also.form is None:
             # a question of its own ("asuransi gmn?", "keluarga sy d sumbawa bisa bantu
             # apa?"): answered, the numbers above still standing (a chat tester, stop 49); a
             # report is not started from here, the urgent one is a tap away
@@ -301,6 +305,7 @@ def follow(
         reading.danger is None
         and reading.topic is not None
         and not asks()
+        and not asks_by_its_tag(text)
         and reading.topic
         == pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
     ):
@@ -424,6 +429,22 @@ def _place_given(engine: Engine, ctx: Ctx) -> Country | None:
     """The place the danger reply's numbers were for."""
     code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
     return engine.numbers.country(code or None)
+
+
+TAG_QUESTION = re.compile(
+    r"\b(?:gk|ga|gak|nggak|ngga|enggak|engga|tidak|tdk|ndak|ndek|nda|apa tidak|atau tidak)"
+    r"\s*[?.!]*\s*$"
+)
+TAG_MIN_WORDS = 3
+WANTS_HOME = re.compile(
+    r"\b(?:mau|ingin|pengen|pingin|pgn|mo|want to|wanna|need to) (?:\w+ )?(?:pulang|go home)\b"
+)
+"""A wish to go home told after the danger reply: answered with how, as a question is."""
+
+
+def asks_by_its_tag(text: str) -> bool:
+    """A yes-no question by the negation that ends it ("sy hrs ke rumah sakit gk")."""
+    return len(text.split()) >= TAG_MIN_WORDS and TAG_QUESTION.search(text.lower()) is not None
 
 
 def _topic_alone(engine: Engine, reading: Reading, text: str, asked: bool = False) -> Topic | None:

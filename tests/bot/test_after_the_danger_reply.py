@@ -297,3 +297,22 @@ def test_a_harm_played_down_keeps_the_urgent_report(chat: Chat) -> None:
     chat.say("adik sy dikunci d kamar mandi gk dikasih makan d riyadh")
     said = chat.say("gk bahaya kok pak sebenernya, dia udh biasa")
     assert "Lapor darurat" in said and "tetap kekerasan" in said
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("sy hrs ke rumah sakit gk", "Sakit"),
+        ("sy mau pulang aja", "pulang"),
+    ],
+)
+def test_a_yes_no_question_or_a_wish_to_go_home_after_the_numbers_is_answered(
+    chat: Chat, follow_up: str, expected: str
+) -> None:
+    """Both got "added to your story" (a long-plea chat tester, stop 52)."""
+    chat.say(
+        "sy kerja d kuala lumpur, permit mati, bos gk bolehin ke hospital, kemarin muntah darah, "
+        "gaji 3 bln belum dibayar, sy takut keluar"
+    )
+    said = chat.say(follow_up)
+    assert "tambahkan ke cerita" not in said and expected in said
