@@ -36,6 +36,10 @@ def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
     return english, indonesian | (frozenset(chat) - english)
 
 
+SCHEMES = re.compile(r"\b[gpb] ?(?:to|2) ?[gpb]\b")
+"""The placement schemes' names ("g to g", "p to p"), which are no English said."""
+
+
 def _indonesian_form(word: str) -> bool:
     """A word with Indonesian's possessive ending ("berangkatnya", "paspornya")."""
     return len(word) > len("nya") + 2 and word.endswith("nya")
@@ -50,7 +54,7 @@ def _vote(
 ) -> str:
     """'en' when English words outnumber Indonesian ones, 'id' the other way, else `default`;
     with `forms`, a "-nya" word counts as Indonesian."""
-    words = WORD.findall(text.lower())
+    words = WORD.findall(SCHEMES.sub(" ", text.lower()))
     en = sum(1 for w in words if w in english and w not in indonesian)
     ind = sum(
         1

@@ -72,6 +72,8 @@ def test_parser_ignores_comments_and_does_not_map_a_word_to_itself() -> None:
         ("brp biaya kerja ke taiwan", "id"),
         ("Bagaimana cara membuat paspor?", "id"),
         ("my daughter in malaysia is not answering", "en"),
+        ("beda g to g sama p to p apa", "id"),  # the schemes' names are no English said
+        ("what is g to g", "en"),
     ],
 )
 def test_language_follows_the_question(text: str, lang: str) -> None:
