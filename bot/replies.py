@@ -289,6 +289,11 @@ def emergency_text(
     elif country is not None and country.lines:
         lines.append("")
         lines.append(place_numbers(ctx, country))
+        # "nomor kjri hongkong ada gk" after the numbers: that there is none checked, not
+        # the police again in silence (a long-plea chat tester, stop 52)
+        lacking = lacking_numbers(ctx, country, ctx.incoming.text or "")
+        if lacking:
+            lines += ["", lacking]
     elif country is not None:
         lines.append("")
         lines.append(_(NO_LOCAL_NUMBERS).format(country=country.name.get(lang, country.code)))

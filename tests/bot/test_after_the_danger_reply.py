@@ -316,3 +316,11 @@ def test_a_yes_no_question_or_a_wish_to_go_home_after_the_numbers_is_answered(
     )
     said = chat.say(follow_up)
     assert "tambahkan ke cerita" not in said and expected in said
+
+
+def test_a_mission_asked_for_that_the_list_lacks_is_said_to_be_lacking(chat: Chat) -> None:
+    """ "nomor kjri hongkong ada gk" after the numbers got the police again, saying nothing of
+    the consulate (a long-plea chat tester, stop 52)."""
+    chat.say("adik sy d hongkong dikurung majikan gk dikasih makan")
+    said = chat.say("nomor kjri hongkong ada gk")
+    assert "belum punya nomor KBRI/KJRI di Hong Kong" in said and "+62 812 9007 0027" in said
