@@ -756,7 +756,9 @@ class Engine:
         )
         if earlier and follow_ups.of_the_place_told(self, ctx, reading, named, here):
             return  # "gajinya brp" after "cara ke jepang": Japan's lines, not Taiwan's wages
-        self.respond(ctx, reading, numbers_given=numbers_given, place=named)
+        self.respond(
+            ctx, reading, numbers_given=numbers_given, place=named, danger_told=replied_to_danger
+        )
 
     @staticmethod
     def _in_mourning(ctx: Ctx, reading: Reading) -> Reading:
@@ -778,7 +780,11 @@ class Engine:
         reading: Reading,
         numbers_given: bool = False,
         place: Country | None = None,
+        danger_told: bool = False,
     ) -> None:
+        """`danger_told`: the danger reply was given minutes ago; a report asked for now ("mau
+        lapor buat anak sy") is the urgent one, and its numbers are not given again without
+        the place (a long-plea chat tester, stop 52)."""
         if tells_a_death(reading.text) and not pieces.within_window(
             ctx.data.get(CONDOLED_KEY), ctx.now
         ):
@@ -836,7 +842,7 @@ class Engine:
                 ctx,
                 flows.get(reading.command, "training"),
                 opening=told or reading.text,
-                urgent=reading.urgent,
+                urgent=reading.urgent or (danger_told and reading.command == "report"),
                 opening_reply=pieces.replied(reading),
             )
             return

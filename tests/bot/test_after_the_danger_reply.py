@@ -324,3 +324,14 @@ def test_a_mission_asked_for_that_the_list_lacks_is_said_to_be_lacking(chat: Cha
     chat.say("adik sy d hongkong dikurung majikan gk dikasih makan")
     said = chat.say("nomor kjri hongkong ada gk")
     assert "belum punya nomor KBRI/KJRI di Hong Kong" in said and "+62 812 9007 0027" in said
+
+
+def test_a_report_asked_for_in_words_after_the_numbers_opens_without_them_again(
+    chat: Chat,
+) -> None:
+    """ "mau lapor buat anak sy" after the numbers for Kuwait got the numbers again without
+    the place, and "Tell me the country" (a long-plea chat tester, stop 52)."""
+    chat.say("anak sy d kuwait dikurung majikan, hp nya diambil, gaji 5 bulan gk dibayar")
+    said = chat.say("mau lapor buat anak sy")
+    assert "Apakah Anda setuju" in said
+    assert "Sebutkan negara" not in said and "+62 812 9007 0027" not in said
