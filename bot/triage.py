@@ -1048,6 +1048,19 @@ class Triage:
             others = (CHANGE_EMPLOYER_TOPIC, *offered, *([topic] if topic else []))
             topic = DISMISSAL_TOPIC
             offered = tuple(dict.fromkeys(s for s in others if s != DISMISSAL_TOPIC))
+        elif (
+            danger is None
+            and command is None
+            and topic == DISMISSAL_TOPIC
+            and not DEATH_SAID.isdisjoint(fold(text).split())
+            and not EMPLOYER_DIED.search(standard)
+        ):
+            # "kalo meninggal dapet brp": a worker's death, asked of; the sudden dismissal's
+            # answer opens with an employer who died, and its words pulled it there (a chat
+            # tester, stop 52)
+            others = (*offered, DISMISSAL_TOPIC)
+            topic = DEATH_TOPIC
+            offered = tuple(dict.fromkeys(s for s in others if s != DEATH_TOPIC))
         suspected = (
             danger is None
             and suspicion() >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.triage import Triage
 from tests.conftest import Chat
 
 
@@ -128,3 +129,10 @@ def test_a_broker_gone_with_the_money_is_the_broker_not_a_worker_out_of_reach(
         "ndak aktif"
     )
     assert "keluarga di luar negeri tidak bisa dihubungi" not in said and "calo" in said.lower()
+
+
+def test_a_workers_death_asked_of_is_not_the_employer_who_died(triage: Triage) -> None:
+    """ "kalo meninggal dapet brp" got the sudden dismissal, whose answer opens with an employer
+    who died (a chat tester, stop 52); the employer's death keeps it."""
+    assert triage.read("kalo meninggal dapet brp").topic == "pmi-meninggal-sakit"
+    assert triage.read("majikan sy meninggal, sy dapet apa").topic == "phk-mendadak"
