@@ -647,6 +647,27 @@ def answered_above(
     )
 
 
+NOT_KNOWN_THERE = N_(
+    "I do not have that figure for {country} in our data. Ask the LTSA or BP3MI, and make sure "
+    "it is written in the employment contract before you sign."
+)
+
+
+def not_known_there(
+    ctx: Ctx, topics: Mapping[str, Topic], place: Country, own: str, other: str | None
+) -> None:
+    """A wage, a cost or a contract's length asked of a place whose topic has no line for it:
+    said plainly, with that place's topic and the one the words leaned to one tap away."""
+    name = place.name.get(ctx.lang, place.code)
+    ctx.say(
+        ctx._(NOT_KNOWN_THERE).format(country=name),
+        [
+            *topic_buttons(ctx, topics, [s for s in (own, other) if s], ctx.lang),
+            Button(REPORT, short(ctx._("Ask an officer"))),
+        ],
+    )
+
+
 def answering_lines(
     ctx: Ctx,
     topics: Mapping[str, Topic],

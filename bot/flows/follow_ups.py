@@ -192,7 +192,11 @@ def of_the_place_told(
         replies.answering_lines(
             ctx, engine.librarian.topics, own, reading.lang, lines, reading.topic
         )
-    return bool(lines)
+    else:
+        # "gajinya brp" after Saudi Arabia or Kuwait was named: not in our data for there,
+        # not Hong Kong's and Taiwan's figures (a regression tester, stop 52)
+        replies.not_known_there(ctx, engine.librarian.topics, place, own, reading.topic)
+    return True
 
 
 def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: str | None) -> bool:
@@ -202,6 +206,9 @@ def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: 
     one tap away."""
     text = ctx.incoming.text or ""
     words = fold(text).split()
+    named = engine.numbers.country_in(text)
+    if named is not None and named.topic != just_answered:
+        return False  # "kalau ke taiwan gajinya brp" after Malaysia's answer: Taiwan's
     if (
         just_answered is None
         or reading.urgent
