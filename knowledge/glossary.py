@@ -26,7 +26,8 @@ FILLERS = (
 )
 WHAT = r"apa|ap|apaan|ape|apakah|apasih|apa sih"
 ABOUT = (
-    r"itu|tu|ni|nih|sih|si|yang dimaksud|yg dimaksud|yg di maksud|dimaksud|maksudnya|"
+    r"itu|tu|ntu|ento|ni|nih|tuh|sih|si|yang dimaksud|yg dimaksud|yg di maksud|dimaksud|"
+    r"maksudnya|maksud nya|"
     r"maksud|arti|artinya|arti nya|singkatan|kepanjangan|kepanjangannya|dengan|dgn"
 )
 ASKED = (
@@ -35,7 +36,11 @@ ASKED = (
     r"kepanjangannya|tuh apa|itu apa|tu apa|apa ya|apa sih|kantor apa|lembaga apa|web apa|"
     r"program apa|aplikasi apa|apa itu|maksudnya gimana|maksudnya gmn"
 )
-MEANING_OF = r"arti|artinya|arti dari|maksud|maksudnya|maksud dari|kepanjangan|singkatan|definisi"
+POINTING = r"itu|tu|ntu|ento|ni|ini|tuh|nih|tersebut"
+MEANING_OF = (
+    r"arti|artinya|arti dari|maksud|maksudnya|maksud nya|maksud dari|kepanjangan|"
+    r"kepanjangan dari|kepanjangannya|singkatan|singkatan dari|definisi"
+)
 ENGLISH = (
     r"what|wat|wht|whats|what s",
     r"is|s|are|does|do|is a|is an|is the|are the|does a|does the|mean by|do you mean by",
@@ -73,7 +78,7 @@ class Glossary:
             # "apa itu p3mi", "apa sih ltsa itu", "apakah yang dimaksud kafala"
             rf"^{filler}(?:{WHAT})(?: (?:{ABOUT}))* {{term}}(?: itu| tu)?{after}$",
             # "p3mi itu apa sih bu", "ltsa tu kantor apa", "sip3mi singkatan dari apa"
-            rf"^{filler}{{term}}(?: (?:itu|tu|ini|tuh|nih|tersebut))? (?:{ASKED}){after}$",
+            rf"^{filler}{{term}}(?: (?:{POINTING}))? (?:{ASKED}){after}$",
             # "arti p3mi", "maksud dari ltsa apa"
             rf"^{filler}(?:{MEANING_OF}) {{term}}(?: (?:apa|apaan|ape|ap))?{after}$",
             # "what is p3mi", "what does sip3mi stand for"

@@ -198,11 +198,18 @@ def _without_possessive_ne(token: str) -> str | None:
     return base if base in roots and token not in roots else None
 
 
+OWN_FINAL_E = frozenset(("sante", "adike", "jangke"))
+"""Words whose -e is their own ("sante" is santai, Sasak "adike" his sibling, "jangke" until),
+whose -a form is another word (a regression tester, stop 52)."""
+
+
 def _with_final_a(token: str, lexicon: dict[str, str]) -> str | None:
     """'biaye', 'kerje', 'berape': Sasak and Malay speech end with -e what Indonesian ends with
     -a. Only a word that is not itself a root, whose -a form is a root or a lexicon word (of
     five letters or more: "ade" is a sibling, not "ada"), takes that form."""
     if not token.endswith("e") or len(token) < 5 or token in indonesian_roots():
+        return None
+    if token in OWN_FINAL_E:
         return None
     base = token[:-1] + "a"
     return lexicon.get(base) or (base if base in indonesian_roots() else None)

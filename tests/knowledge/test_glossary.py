@@ -25,6 +25,12 @@ from knowledge.glossary import default_glossary
         ("what does sip3mi stand for", "sip3mi"),
         ("apa itu G to G", "g to g"),
         ("agensi itu apa", "agensi"),
+        # Sasak and Malay pointing words, and "the long form of" (a regression tester, stop 52)
+        ("p3mi ntu ape sih", "p3mi"),
+        ("ape ento ltsa", "ltsa"),
+        ("apaan tuh p3mi", "p3mi"),
+        ("kepanjangan dari bp2mi", "bp2mi"),
+        ("sip2mi itu apa", "sip2mi"),
     ],
 )
 def test_a_question_for_a_words_meaning_names_the_word(text: str, term: str) -> None:
