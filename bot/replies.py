@@ -238,12 +238,17 @@ def _for_someone_of_theirs(ctx: Ctx) -> bool:
     """The wish to die is a relative's, told by family: they name one of theirs, and the words
     before the harm do not make it the writer's own."""
     text = ctx.incoming.text or ""
-    if not names_own_kin(text):
-        return False
     danger = ctx.reading.danger if ctx.reading is not None else None
-    if danger is None or not danger.phrase:
-        return True
-    return harm_is_the_writers(default_detector().standard(text), danger.phrase) is not True
+    whose = (
+        harm_is_the_writers(default_detector().standard(text), danger.phrase)
+        if danger is not None and danger.phrase
+        else None
+    )
+    if whose is not None:
+        # "td dia telpon, katanya mau mati aja" is another's without kin named; "sy rindu ibu
+        # sy, lbh baik sy mati aja" the writer's though kin is (a regression tester, stop 52)
+        return not whose
+    return names_own_kin(text)
 
 
 def emergency_text(

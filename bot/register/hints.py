@@ -344,6 +344,12 @@ def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
     at = standard.find(phrase) if phrase else -1
     if at < 0:
         return None
+    said = phrase.split()
+    if any(
+        w in SELF_BEFORE_HARM and (n == 0 or said[n - 1] not in OTHER_BEFORE_HARM)
+        for n, w in enumerate(said)
+    ):
+        return True  # "lebih baik saya mati", "i want to die": the harm names the writer
     before = standard[:at].rsplit("|", 1)[-1].split()
     for n in range(len(before) - 1, -1, -1):
         word = before[n]

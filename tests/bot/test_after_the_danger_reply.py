@@ -335,3 +335,21 @@ def test_a_report_asked_for_in_words_after_the_numbers_opens_without_them_again(
     said = chat.say("mau lapor buat anak sy")
     assert "Apakah Anda setuju" in said
     assert "Sebutkan negara" not in said and "+62 812 9007 0027" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("td dia telpon, katanya mau mati aja, gk kuat", True),
+        ("she says she wants to die", True),
+        ("sy rindu ibu sy, lbh baik sy mati aja dr pd disini, sy di kuwait", False),
+    ],
+)
+def test_whose_wish_to_die_it_is_is_read_from_the_words_before_it(
+    chat: Chat, text: str, family: bool
+) -> None:
+    """ "dia" named no kin and was spoken to as the writer; a worker missing her mother was
+    asked to keep talking with "them" (a regression tester after the danger reply, stop 52)."""
+    said = chat.say(text)
+    to_family = "ajak dia bicara" in said or "Keep talking with them" in said
+    assert to_family == family, said

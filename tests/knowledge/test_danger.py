@@ -2388,4 +2388,23 @@ def test_a_rope_made_ready_and_all_the_pills_are_a_wish_to_die() -> None:
 def test_not_eaten_since_yesterday_is_starved_but_not_since_the_morning() -> None:
     """A chat tester of short questions, stop 52."""
     assert_read_as("kind", ("sy lapar blm makan dr kemarin", "starved"))
-    assert_no_danger("sy blm makan dr pagi, sibuk bgt")
+    assert_no_danger(
+        "sy blm makan dr pagi, sibuk bgt",
+        "sy blm makan dr kemarin krn sibuk packing, besok berangkat ke taiwan",
+        "sy blm makan dr kemarin pak, lg puasa sunah, mau tanya syarat ke korea",
+    )
+
+
+def test_a_leap_to_another_employer_and_all_over_before_going_home_are_not_a_wish_to_die() -> None:
+    """A regression tester after the danger reply, stop 52; the chat spellings of a wish to
+    die are read."""
+    assert_no_danger(
+        "sy mau loncat ke majikan lain di hongkong boleh gk",
+        "kontrak sy di hongkong udh mau abis, sy mau selesai aja semuanya trus pulang buka warung",
+    )
+    assert_read_as(
+        "kind",
+        ("sy gk mau idup lg", "suicide"),
+        ("kepikiran bundir terus pak", "suicide"),
+        ("sy pengen bnh diri", "suicide"),
+    )
