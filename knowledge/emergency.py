@@ -377,6 +377,11 @@ class EmergencyNumbers:
             for at, length, c in self.places_named(text)
             if not a_ships_flag(words, at, length)
         ]
+        if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
+            # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
+            # from there, where Indonesia's police are the number (a regression tester after
+            # the danger reply, stop 52)
+            return None
         located = next((c for c in self._in_now(text) if any(c is p for _, p in placed)), None)
         if located is not None or at_home(text):
             return located

@@ -36,6 +36,11 @@ NUMBERS = EmergencyNumbers.load()
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
         # where she is now, not the job promised (a long-plea chat tester, stop 52)
         (
+            "bapak sy udah gk mau hidup lg sejak pulang dr malaysia, td sy liat dia pegang tali "
+            "di belakang rumah",
+            None,
+        ),
+        (
             "suami sy kerja d kapal ikan benderanya Taiwan, skrg kapalnya d laut dekat "
             "Mauritius, kaptennya mukul pake besi",
             None,
