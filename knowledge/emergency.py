@@ -295,7 +295,10 @@ class EmergencyNumbers:
             for at, length, c in self.places_named(text)
             if (at == 0 or words[at - 1] not in NOT_THERE)
             and not a_ships_flag(words, at, length)
-            and PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
+            and (
+                PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
+                or not NOW.isdisjoint(words[max(0, at - PAST_REACH) : at])
+            )  # "worked in malaysia before, now in jeddah": "before" is the clause before
             and PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
         ]
 
@@ -377,6 +380,9 @@ class EmergencyNumbers:
             for at, length, c in self.places_named(text)
             if not a_ships_flag(words, at, length)
         ]
+        placed = [
+            (at, c) for at, c in placed if PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
+        ]  # "dijanjikan kerja di korea tp skrg malah di rusia": not Korea's numbers
         if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
             # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
             # from there, where Indonesia's police are the number (a regression tester after

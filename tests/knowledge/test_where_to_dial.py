@@ -35,6 +35,8 @@ NUMBERS = EmergencyNumbers.load()
         ("sy lg d pelabuhan mau d bawa naik kapal ke malaysia sama tekong", None),
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
         # where she is now, not the job promised (a long-plea chat tester, stop 52)
+        ("worked in malaysia before, now in jeddah, my employer locks me inside", "SA"),
+        ("suami sy dijanjikan kerja di korea tp skrg malah di rusia, disuruh perang", None),
         (
             "bapak sy udah gk mau hidup lg sejak pulang dr malaysia, td sy liat dia pegang tali "
             "di belakang rumah",
