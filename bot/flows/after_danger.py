@@ -219,6 +219,18 @@ def follow(
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
         return True
+    if (
+        here is None
+        and len(fold(text).split()) <= MISSION_ASKED_WORDS
+        and not MISSION_WORDS.isdisjoint(fold(text).split())
+        and (asked or not WHERE_WORDS.isdisjoint(fold(text).split()))
+    ):
+        # "kbri dimana", "where is the embassy" after the numbers got the answer on a lost
+        # passport (a regression tester after the danger reply, stop 52): the mission of the
+        # place the numbers were for, or that the list has none checked there
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, _place_given(engine, ctx))
+        return True
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
     if alone().command in FORMS_ASKED and alone().danger is None:
@@ -433,8 +445,12 @@ def _place_given(engine: Engine, ctx: Ctx) -> Country | None:
 
 TAG_QUESTION = re.compile(
     r"\b(?:gk|ga|gak|nggak|ngga|enggak|engga|tidak|tdk|ndak|ndek|nda|apa tidak|atau tidak)"
-    r"\s*[?.!]*\s*$"
+    r"(?:\s*[?.!]*\s*$|\s*[,?]|\s+(?:krn|karena|karna|soalnya|kalau|kalo|klo|kl)\b)"
 )
+"""A negation that ends a yes-no question: at the end, before a comma, or before its reason
+("uangnya bisa balik gk, kami bayar 8jt", "nanti sy dipenjara gk krn kabur")."""
+MISSION_ASKED_WORDS = 8
+WHERE_WORDS = frozenset("dimana dmn mana where alamat alamatnya address lokasi".split())
 TAG_MIN_WORDS = 3
 WANTS_HOME = re.compile(
     r"\b(?:mau|ingin|pengen|pingin|pgn|mo|want to|wanna|need to) (?:\w+ )?(?:pulang|go home)\b"

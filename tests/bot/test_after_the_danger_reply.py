@@ -353,3 +353,19 @@ def test_whose_wish_to_die_it_is_is_read_from_the_words_before_it(
     said = chat.say(text)
     to_family = "ajak dia bicara" in said or "Keep talking with them" in said
     assert to_family == family, said
+
+
+def test_where_the_mission_is_asked_after_the_numbers_gets_that_places_mission(
+    chat: Chat,
+) -> None:
+    """ "kbri dimana" got the answer on a lost passport (a regression tester after the danger
+    reply, stop 52)."""
+    chat.say("adik sy kerja d muscat oman, dikurung majikan, paspor ditahan")
+    said = chat.say("kbri dimana")
+    assert "KBRI Muscat" in said and "Paspor hilang" not in said
+
+
+def test_a_yes_no_question_with_its_reason_after_it_is_answered(chat: Chat) -> None:
+    chat.say("adik sy di kuwait disekap majikan, dipukul tiap hari")
+    said = chat.say("uangnya bisa balik gk, kami bayar 8jt per org")
+    assert "tambahkan ke cerita" not in said
