@@ -961,6 +961,19 @@ class Triage:
         )
         # where the person is, read once for the guess and both kinds of reply below
         place = country or (self.numbers.country_in(text) if danger is None else None)
+        form_topic = self.librarian.topics.get(topic) if topic else None
+        if (
+            form_topic is not None
+            and form_topic.form is not None
+            and danger is None
+            and command is None
+            and answer.match is not None
+        ):
+            # "cara daftar kerja ke jepang" opened the training form its words leaned to (a
+            # regression tester, stop 52): how to go there is asked, not a form begun
+            went = self._how_to_go(text, answer.match, place)
+            if went is not None:
+                topic, offered = went, tuple(s for s in (topic, *offered) if s != went)
         first = next((s for s in offered if s != EMERGENCY_TOPIC), None)
         guess = wanted = None
         if may_guess and answer.match and first:

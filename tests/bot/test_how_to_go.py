@@ -21,6 +21,7 @@ from bot.triage import Triage
         ("kerja ke brunei gmn caranya", "negara-tujuan"),
         ("how to work in singapore", "negara-tujuan"),
         ("kerja ke qatar", "timur-tengah"),
+        ("cara daftar kerja ke jepang", "jepang"),  # not the training form
     ],
 )
 def test_how_to_go_to_a_named_place_is_that_places_answer(
