@@ -790,8 +790,13 @@ class Engine:
         ):
             ctx.say(ctx._("I am very sorry for your loss."))
             ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
-        if reading.meaning is not None:
-            replies.meaning(ctx, reading.meaning, self.librarian.topics[reading.topic or ""])
+        if reading.meaning is not None and reading.topic is not None:
+            replies.meaning(ctx, reading.meaning, self.librarian.topics[reading.topic])
+            # what follows asks of that topic ("ssw itu apa", then "gajinya brp": Japan's, not
+            # Hong Kong's wages: a regression tester, stop 52)
+            ctx.set_data(
+                **{pieces.ANSWERED_KEY: pieces.answered(reading.topic, reading.lang, ctx.now)}
+            )
             return
         if reading.intent is not None:
             if reading.intent in (SPEAK, CALL_ME):
