@@ -708,9 +708,13 @@ def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     return topic.button(lang)
 
 
-def meaning(ctx: Ctx, term: Term, topic: Topic) -> None:
-    """What a word means ("apa itu ltsa"), with the topic that says more one tap away."""
+def meaning(ctx: Ctx, term: Term, topic: Topic, in_form: bool = False) -> None:
+    """What a word means ("apa itu ltsa"), with the topic that says more one tap away; inside
+    a form (`in_form`) the meaning alone, the step's own choices following it."""
     text = term.meaning.get(ctx.lang) or term.meaning.get("id", "")
+    if in_form:
+        ctx.say(text)
+        return
     ctx.say(
         text,
         [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot import replies
 from bot.cases.service import PAUSED_FOR_OFFICER
 from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK, takes_back
 from bot.context import Ctx
@@ -93,6 +94,13 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     if not incoming.button and form.name == "case" and asks_where_it_stands(engine, text):
         # "gmn laporan sy?", "any news?" while it is being filled in: it is not sent yet
         menu.reports_not_sent(ctx)
+        step.ask_again(ctx)
+        return
+    term = None if incoming.button else engine.triage.glossary.asked(text)
+    if term is not None and term.meaning and term.topic in engine.librarian.topics:
+        # "kp2mi itu apa bu" at a report's step was kept as the story (a regression tester,
+        # stop 52): the word's meaning, and the step asked again
+        replies.meaning(ctx, term, engine.librarian.topics[term.topic], in_form=True)
         step.ask_again(ctx)
         return
     if (
