@@ -235,8 +235,8 @@ def speak_instead(ctx: Ctx, numbers: EmergencyNumbers, phoned: bool = False) -> 
 
 
 def _for_someone_of_theirs(ctx: Ctx) -> bool:
-    """The wish to die is a relative's, told by family: they name one of theirs, and the words
-    before the harm do not make it the writer's own."""
+    """The wish to die is another's, told by family: as the words before and in the harm say
+    (`harm_is_the_writers`), else as the writer naming one of theirs does."""
     text = ctx.incoming.text or ""
     danger = ctx.reading.danger if ctx.reading is not None else None
     whose = (

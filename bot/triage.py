@@ -493,6 +493,7 @@ DEATH_WORDS = frozenset("meninggal wafat tewas died".split())
 DEATH_SAID = DEATH_WORDS | frozenset("meninggalnya dead passed".split())
 """... and as any message may say it (`Triage._told_plainly`)."""
 DEATH_TOPIC = "pmi-meninggal-sakit"
+ILLNESS = "illness"
 KILL_WORDS = frozenset("bunuh membunuh dibunuh bunuhnya kill kills killed killing".split())
 
 
@@ -500,7 +501,7 @@ def _threatens_to_kill(danger: Danger, text: str) -> bool:
     """A threat to kill, beside harm done, with no death told: not answered with a death's
     benefits (a long-plea chat tester, stop 52, was told of the death payouts after "nyonya
     ngancam mau bunuh sy ... dia cekik leher sy")."""
-    if danger.kind in ("illness", "suicide") or tells_a_death(text):
+    if danger.kind in (ILLNESS, SUICIDE) or tells_a_death(text):
         return False
     return not KILL_WORDS.isdisjoint(fold(text).split())
 
@@ -521,7 +522,7 @@ saudi"): the reply opens with condolences (a cold answer met two chat testers' g
 families, stop 46). A question about deaths in general ("kalau PMI meninggal ...") tells none."""
 
 
-HARM_OF_THE_BODY = frozenset(("violence", "illness"))
+HARM_OF_THE_BODY = frozenset(("violence", ILLNESS))
 STILL_THERE = frozenset("masih juga teman temannya still too also other others".split())
 """Wounds told of someone who died (`Triage._harm_of_the_dead`), unless others are still
 there."""

@@ -17,7 +17,13 @@ from bot.answers import for_place
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
-from bot.triage import Reading, asks_for_more, asks_the_number, asks_where_to_turn
+from bot.triage import (
+    DESTINATIONS_TOPIC,
+    Reading,
+    asks_for_more,
+    asks_the_number,
+    asks_where_to_turn,
+)
 from knowledge.emergency import EMERGENCY_TOPIC, Country, Line
 from knowledge.normalize import fold
 from knowledge.passages import answering_lines
@@ -165,10 +171,6 @@ def of_another_place(
     ctx.reading = reading
     ctx.set_data(**{pieces.ANSWERED_KEY: None})
     return reading
-
-
-DESTINATIONS_TOPIC = "negara-tujuan"
-"""Where a destination with no topic of its own (Singapore, Brunei) is spoken of."""
 
 
 def of_the_place_told(
