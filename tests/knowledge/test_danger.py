@@ -2408,3 +2408,12 @@ def test_a_leap_to_another_employer_and_all_over_before_going_home_are_not_a_wis
         ("kepikiran bundir terus pak", "suicide"),
         ("sy pengen bnh diri", "suicide"),
     )
+
+
+def test_a_former_victim_home_and_an_offender_sentenced_are_over() -> None:
+    """A regression tester after the danger reply, stop 52; held again is danger again."""
+    assert_no_danger(
+        "sy mantan korban perdagangan orang, sdh 2 th di kampung, mau usaha, ada pinjaman kur gk",
+        "kasus anak sy yg dijual ke kamboja, pelakunya divonis 5 th, restitusi kapan cairnya",
+    )
+    assert_read_as("kind", ("sy mantan korban tppo, skrg sy dikurung lagi sama majikan", "held"))
