@@ -2417,3 +2417,11 @@ def test_a_former_victim_home_and_an_offender_sentenced_are_over() -> None:
         "kasus anak sy yg dijual ke kamboja, pelakunya divonis 5 th, restitusi kapan cairnya",
     )
     assert_read_as("kind", ("sy mantan korban tppo, skrg sy dikurung lagi sama majikan", "held"))
+
+
+def test_touched_over_and_over_is_sexual_abuse_but_a_phone_handled_is_not() -> None:
+    """A regression tester after the danger reply, stop 52."""
+    assert_read_as(
+        "kind", ("anak sy di taiwan dipegang2 anak majikan, dia gk nyaman, hrs gmn", "sexual")
+    )
+    assert_no_danger("hp sy dipegang2 anak majikan", "barang2 sy dipegang dipegang terus")
