@@ -77,7 +77,7 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
-from bot.triage import DEATH_TOPIC, MISSING_TOPIC, Reading, Triage, tells_a_death
+from bot.triage import DEATH_SAID, DEATH_TOPIC, MISSING_TOPIC, Reading, Triage, tells_a_death
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
@@ -916,7 +916,11 @@ class Engine:
         """A topic's answer for the place the message is about (the caller's reading of it):
         that place's paragraph, not other places', and for the numbers ("nomor kbri malaysia
         brp") that country's own, then those for anywhere."""
-        text = topic.text(lang)
+        # a death neither told nor asked of ("istri sy minum racun serangga, skrg muntah2"):
+        # the care, not a death's benefits
+        words = fold(ctx.incoming.text or "").split()
+        living = not tells_a_death(ctx.incoming.text or "") and DEATH_SAID.isdisjoint(words)
+        text = topic.text(lang, living=living)
         if place is None:
             return text
         names = tuple(n.lower() for n in place.name.values())

@@ -69,6 +69,8 @@ def check_topic(topic: Topic) -> list[Problem]:
             bad(f"## {lang} detail", f"{len(detail)} characters, at most {MAX_DETAIL}")
     if set(topic.detail) not in (set(), set(LANGUAGES)):
         bad("## detail", "give the detail in both id and en, or in neither")
+    if set(topic.living) not in (set(), set(LANGUAGES)):
+        bad("## living", "give the answer for the living in both id and en, or in neither")
     if len(topic.examples) < MIN_EXAMPLES:
         bad("examples", f"{len(topic.examples)} given, at least {MIN_EXAMPLES}")
     duplicates = [e for e, n in Counter(e.lower() for e in topic.examples).items() if n > 1]

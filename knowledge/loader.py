@@ -14,7 +14,7 @@ import yaml
 from knowledge.topic import Source, Topic
 from knowledge.yamlfast import load_yaml
 
-SECTION = re.compile(r"^##[ \t]+(id|en)(?:[ \t]+(detail))?[ \t]*$", re.MULTILINE)
+SECTION = re.compile(r"^##[ \t]+(id|en)(?:[ \t]+(detail|living))?[ \t]*$", re.MULTILINE)
 
 
 class ContentError(ValueError):
@@ -50,12 +50,12 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str
 
 
 def split_sections(body: str) -> dict[str, str]:
-    """Maps 'id', 'en', 'id detail', 'en detail' to their text."""
+    """Maps 'id', 'en', 'id detail', 'en detail', 'id living', 'en living' to their text."""
     sections: dict[str, str] = {}
     matches = list(SECTION.finditer(body))
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        key = m.group(1) + (" detail" if m.group(2) else "")
+        key = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         sections[key] = body[m.end() : end].strip()
     return sections
 
@@ -105,6 +105,11 @@ def parse_topic(text: str, path: Path | str = "<text>") -> Topic:
             lang: sections[f"{lang} detail"]
             for lang in ("id", "en")
             if f"{lang} detail" in sections
+        },
+        living={
+            lang: sections[f"{lang} living"]
+            for lang in ("id", "en")
+            if f"{lang} living" in sections
         },
         examples=_strings(meta.get("examples")),
         keywords=_strings(meta.get("keywords")),

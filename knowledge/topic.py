@@ -34,6 +34,10 @@ class Topic:
     path: Path | None = field(default=None, compare=False)
     label: dict[str, str] = field(default_factory=dict)
     """The topic as a button (20 characters or fewer), where the title would be cut."""
+    living: dict[str, str] = field(default_factory=dict)
+    """The answer when the message tells or asks of no death, for a topic of illness and death:
+    the care first, not a death's benefits to someone poisoned (a regression tester after the
+    danger reply, stop 52). Empty for other topics."""
     local_help: tuple[str, ...] = ()
     """The kinds of a country's lines (`knowledge.emergency.LINE_KINDS`) the answer adds for
     the place the worker is in: unpaid wages in Singapore get the embassy and the Ministry of
@@ -45,6 +49,9 @@ class Topic:
             self.label.get(lang) or self.label.get("id") or self.title.get(lang) or self.title["id"]
         )
 
-    def text(self, lang: str) -> str:
-        """The main answer in `lang`, falling back to Indonesian."""
+    def text(self, lang: str, living: bool = False) -> str:
+        """The main answer in `lang`, falling back to Indonesian; `living`: the answer for the
+        living where the topic has one."""
+        if living and self.living:
+            return self.living.get(lang) or self.living["id"]
         return self.answer.get(lang) or self.answer["id"]
