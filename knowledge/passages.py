@@ -72,12 +72,18 @@ def _units(text: str) -> list[str]:
 
 
 def answering_lines(
-    topic: Topic, lang: str, question: str, normalizer: Normalizer, limit: int = MAX_LINES
+    topic: Topic,
+    lang: str,
+    question: str,
+    normalizer: Normalizer,
+    limit: int = MAX_LINES,
+    living: bool = False,
 ) -> list[str]:
     """The lines of the topic's answer and detail that hold the most of what the question asks
     about; none when the question names nothing the text has, or only what many lines have
-    (the topic's own name)."""
-    units = _units(topic.text(lang)) + _units(topic.detail.get(lang, ""))
+    (the topic's own name). `living`: read the answer for the living where the topic has one
+    ("sy hrs ke rumah sakit gk" after vomiting blood: go to a hospital now)."""
+    units = _units(topic.text(lang, living=living)) + _units(topic.detail.get(lang, ""))
     if not units:
         return []
     said = normalizer.terms(question, lang)

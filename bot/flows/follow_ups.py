@@ -18,11 +18,13 @@ from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
 from bot.triage import (
+    DEATH_SAID,
     DESTINATIONS_TOPIC,
     Reading,
     asks_for_more,
     asks_the_number,
     asks_where_to_turn,
+    tells_a_death,
 )
 from knowledge.emergency import EMERGENCY_TOPIC, Country, Line
 from knowledge.normalize import fold
@@ -298,7 +300,8 @@ def _lines(engine: Engine, slug: str, reading: Reading, last: str) -> list[str]:
     topic = engine.librarian.topics.get(slug)
     if topic is None or asks_for_more(last):
         return []  # "mhn d jelaskn lbh detail": the whole detail
-    return answering_lines(topic, reading.lang, last, engine.normalizer)
+    living = not tells_a_death(last) and DEATH_SAID.isdisjoint(fold(last).split())
+    return answering_lines(topic, reading.lang, last, engine.normalizer, living=living)
 
 
 def first_alone(engine: Engine, reading: Reading) -> str | None:

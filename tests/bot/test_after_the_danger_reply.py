@@ -302,7 +302,7 @@ def test_a_harm_played_down_keeps_the_urgent_report(chat: Chat) -> None:
 @pytest.mark.parametrize(
     ("follow_up", "expected"),
     [
-        ("sy hrs ke rumah sakit gk", "Sakit"),
+        ("sy hrs ke rumah sakit gk", "segera ke rumah sakit"),
         ("sy mau pulang aja", "pulang"),
     ],
 )
