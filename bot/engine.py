@@ -77,7 +77,14 @@ from bot.officers.service import officer_by_telegram
 from bot.options import choose, short, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
-from bot.triage import DEATH_SAID, DEATH_TOPIC, MISSING_TOPIC, Reading, Triage, tells_a_death
+from bot.triage import (
+    DEATH_TOPIC,
+    MISSING_TOPIC,
+    Reading,
+    Triage,
+    speaks_of_no_death,
+    tells_a_death,
+)
 from bot.types import Button, Incoming, Reply
 from knowledge import Librarian, chat_language
 from knowledge.danger import PLEA
@@ -720,7 +727,7 @@ class Engine:
         if follow_ups.under_an_answer(self, ctx, reading, here, earlier, just_answered, asks):
             return
         reading = follow_ups.of_another_place(self, ctx, reading, earlier, chosen)
-        if follow_ups.about_the_answer(self, ctx, reading, just_answered):
+        if follow_ups.about_the_answer(self, ctx, reading, just_answered, here):
             return
         if (
             reading.departure_question
@@ -791,7 +798,7 @@ class Engine:
             ctx.say(ctx._("I am very sorry for your loss."))
             ctx.set_data(**{CONDOLED_KEY: ctx.now.isoformat()})
         if reading.meaning is not None and reading.topic is not None:
-            replies.meaning(ctx, reading.meaning, self.librarian.topics[reading.topic])
+            replies.meaning(ctx, reading.meaning, self.librarian.topics)
             # what follows asks of that topic ("ssw itu apa", then "gajinya brp": Japan's, not
             # Hong Kong's wages: a regression tester, stop 52)
             ctx.set_data(
@@ -916,11 +923,8 @@ class Engine:
         """A topic's answer for the place the message is about (the caller's reading of it):
         that place's paragraph, not other places', and for the numbers ("nomor kbri malaysia
         brp") that country's own, then those for anywhere."""
-        # a death neither told nor asked of ("istri sy minum racun serangga, skrg muntah2"):
-        # the care, not a death's benefits
-        words = fold(ctx.incoming.text or "").split()
-        living = not tells_a_death(ctx.incoming.text or "") and DEATH_SAID.isdisjoint(words)
-        text = topic.text(lang, living=living)
+        # the care, not a death's benefits, where no death is told or asked of
+        text = topic.text(lang, living=speaks_of_no_death(ctx.incoming.text or ""))
         if place is None:
             return text
         names = tuple(n.lower() for n in place.name.values())

@@ -708,7 +708,7 @@ def _title(ctx: Ctx, topic: Topic, lang: str) -> str:
     return topic.button(lang)
 
 
-def meaning(ctx: Ctx, term: Term, topic: Topic, in_form: bool = False) -> None:
+def meaning(ctx: Ctx, term: Term, topics: Mapping[str, Topic], in_form: bool = False) -> None:
     """What a word means ("apa itu ltsa"), with the topic that says more one tap away; inside
     a form (`in_form`) the meaning alone, the step's own choices following it."""
     text = term.meaning.get(ctx.lang) or term.meaning.get("id", "")
@@ -718,7 +718,7 @@ def meaning(ctx: Ctx, term: Term, topic: Topic, in_form: bool = False) -> None:
     ctx.say(
         text,
         [
-            Button(f"topic:{topic.slug}", short(_title(ctx, topic, ctx.lang))),
+            *topic_buttons(ctx, topics, [term.topic], ctx.lang),
             Button(REPORT, short(ctx._("Ask an officer"))),
         ],
     )

@@ -558,6 +558,12 @@ def tells_a_death(text: str) -> bool:
     )
 
 
+def speaks_of_no_death(text: str) -> bool:
+    """A death neither told nor asked of ("istri sy minum racun serangga, skrg muntah2"):
+    where a topic has an answer for the living, that one is given."""
+    return not tells_a_death(text) and DEATH_SAID.isdisjoint(fold(text).split())
+
+
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""

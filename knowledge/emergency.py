@@ -124,6 +124,11 @@ FLAG_BEFORE = frozenset("bendera benderanya berbendera flag flagged".split()) | 
 FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
 
 
+def _promised(words: list[str], at: int) -> bool:
+    """The place at `at` is named as the one promised ("dijanjikan kerja d Jepang")."""
+    return not PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
+
+
 def a_ships_flag(words: list[str], at: int, length: int) -> bool:
     """A country named as a ship's flag or owner ("abk kapal ikan taiwan", "korean flagged
     vessel", "bendera taiwan"), not where the crew is: a Taiwanese boat in Port Louis is no
@@ -292,14 +297,21 @@ class EmergencyNumbers:
         promised ("dijanjikan kerja d Jepang") or a ship's flag is not one they are in."""
         return [
             (not NOW.isdisjoint(words[max(0, at - NOW_REACH) : at]), c)
-            for at, length, c in self.places_named(text)
+            for at, c in self._not_flags(text, words)
             if (at == 0 or words[at - 1] not in NOT_THERE)
-            and not a_ships_flag(words, at, length)
             and (
                 PAST.isdisjoint(words[max(0, at - PAST_REACH) : at])
                 or not NOW.isdisjoint(words[max(0, at - PAST_REACH) : at])
             )  # "worked in malaysia before, now in jeddah": "before" is the clause before
-            and PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
+            and not _promised(words, at)
+        ]
+
+    def _not_flags(self, text: str | None, words: list[str]) -> list[tuple[int, Country]]:
+        """The places a message names (word position and country), a ship's flag aside."""
+        return [
+            (at, c)
+            for at, length, c in self.places_named(text)
+            if not a_ships_flag(words, at, length)
         ]
 
     def _in_now(self, text: str | None) -> list[Country]:
@@ -375,14 +387,8 @@ class EmergencyNumbers:
         if moved is not None:
             return moved
         words = fold_all(text or "").split()
-        placed = [
-            (at, c)
-            for at, length, c in self.places_named(text)
-            if not a_ships_flag(words, at, length)
-        ]
-        placed = [
-            (at, c) for at, c in placed if PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
-        ]  # "dijanjikan kerja di korea tp skrg malah di rusia": not Korea's numbers
+        # "dijanjikan kerja di korea tp skrg malah di rusia": not Korea's numbers
+        placed = [(at, c) for at, c in self._not_flags(text, words) if not _promised(words, at)]
         if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
             # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
             # from there, where Indonesia's police are the number (a regression tester after
@@ -396,10 +402,8 @@ class EmergencyNumbers:
     def first_not_a_flag(self, text: str | None) -> Country | None:
         """The first destination a message names, a ship's flag aside ("kapal ikan benderanya
         Taiwan ... skrg d laut dekat Mauritius" names no place the crew is in)."""
-        words = fold_all(text or "").split()
-        return next(
-            (c for at, n, c in self.places_named(text) if not a_ships_flag(words, at, n)), None
-        )
+        placed = self._not_flags(text, fold_all(text or "").split())
+        return placed[0][1] if placed else None
 
     def first_country_in(self, *texts: str | None) -> Country | None:
         """The destination the first of `texts` that names one names: a report's city, then

@@ -219,11 +219,12 @@ def follow(
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
         return True
+    words = fold(text).split()
     if (
         here is None
-        and len(fold(text).split()) <= MISSION_ASKED_WORDS
-        and not MISSION_WORDS.isdisjoint(fold(text).split())
-        and (asked or not WHERE_WORDS.isdisjoint(fold(text).split()))
+        and len(words) <= MISSION_ASKED_WORDS
+        and not MISSION_WORDS.isdisjoint(words)
+        and (asked or not WHERE_WORDS.isdisjoint(words))
     ):
         # "kbri dimana", "where is the embassy" after the numbers got the answer on a lost
         # passport (a regression tester after the danger reply, stop 52): the mission of the

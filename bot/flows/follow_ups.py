@@ -18,13 +18,12 @@ from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
 from bot.triage import (
-    DEATH_SAID,
     DESTINATIONS_TOPIC,
     Reading,
     asks_for_more,
     asks_the_number,
     asks_where_to_turn,
-    tells_a_death,
+    speaks_of_no_death,
 )
 from knowledge.emergency import EMERGENCY_TOPIC, Country, Line
 from knowledge.normalize import fold
@@ -203,15 +202,20 @@ def of_the_place_told(
     return True
 
 
-def about_the_answer(engine: Engine, ctx: Ctx, reading: Reading, just_answered: str | None) -> bool:
+def about_the_answer(
+    engine: Engine,
+    ctx: Ctx,
+    reading: Reading,
+    just_answered: str | None,
+    here: Country | None = None,
+) -> bool:
     """A short follow-up that points back with "-nya" ("uangnya bisa balik gk?" after the
     broker answer) asks about the answer just given, though alone its words lean to another
     topic (failed departures): the lines of that answer that hold it, with the other topic
     one tap away."""
     text = ctx.incoming.text or ""
     words = fold(text).split()
-    named = engine.numbers.country_in(text)
-    if named is not None and named.topic != just_answered:
+    if here is not None and here.topic != just_answered:
         return False  # "kalau ke taiwan gajinya brp" after Malaysia's answer: Taiwan's
     if (
         just_answered is None
@@ -300,7 +304,7 @@ def _lines(engine: Engine, slug: str, reading: Reading, last: str) -> list[str]:
     topic = engine.librarian.topics.get(slug)
     if topic is None or asks_for_more(last):
         return []  # "mhn d jelaskn lbh detail": the whole detail
-    living = not tells_a_death(last) and DEATH_SAID.isdisjoint(fold(last).split())
+    living = speaks_of_no_death(last)
     return answering_lines(topic, reading.lang, last, engine.normalizer, living=living)
 
 

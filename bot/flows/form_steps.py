@@ -100,7 +100,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     if term is not None and term.meaning and term.topic in engine.librarian.topics:
         # "kp2mi itu apa bu" at a report's step was kept as the story (a regression tester,
         # stop 52): the word's meaning, and the step asked again
-        replies.meaning(ctx, term, engine.librarian.topics[term.topic], in_form=True)
+        replies.meaning(ctx, term, engine.librarian.topics, in_form=True)
         step.ask_again(ctx)
         return
     if (
