@@ -9,6 +9,7 @@ from bot import pieces
 from bot.answers import for_place, place_first
 from bot.context import Ctx
 from bot.i18n import N_, translator
+from bot.means import has_swallowed
 from bot.options import short, typed_number
 from bot.register.hints import harm_is_the_writers, names_own_kin
 from bot.triage import BESIDE_ANSWER
@@ -266,7 +267,21 @@ def emergency_text(
     person is on a ship at sea, where no land's number gets through."""
     _ = ctx._
     lang = ctx.lang
-    if caring and _for_someone_of_theirs(ctx):
+    swallowed = caring and has_swallowed(ctx.incoming.text or "")
+    if swallowed and _for_someone_of_theirs(ctx):
+        # "adik sy udh minum obat banyak bgt" was told to keep talking with her: a hospital
+        # first (left from stop 52)
+        opening = _(
+            "Get them to a hospital now: ask someone near them to call an ambulance or take "
+            "them to the nearest hospital, and to tell the doctors what they swallowed. Then "
+            "call one of these numbers for them:"
+        )
+    elif swallowed:
+        opening = _(
+            "Go to the nearest hospital now, or call an ambulance, and tell someone near you "
+            "what you swallowed. You are not alone. The numbers to call:"
+        )
+    elif caring and _for_someone_of_theirs(ctx):
         # "kakak sy bilang dia mau bunuh diri": the one writing is family, not the one at risk
         # (it was told "ask someone near you to stay with you": two chat testers, stop 51)
         opening = _(

@@ -30,6 +30,7 @@ from bot.questions import questions_in
 from bot.register.hints import (
     asks_to_record,
     goes_within_indonesia,
+    harm_is_the_writers,
     is_departure_statement,
     is_return_statement,
     tells_departure_before_question,
@@ -44,7 +45,13 @@ from knowledge.danger_model import (
     read_danger,
 )
 from knowledge.domain import DomainWords
-from knowledge.emergency import EMERGENCY_TOPIC, Country, EmergencyNumbers, at_home
+from knowledge.emergency import (
+    EMERGENCY_TOPIC,
+    Country,
+    EmergencyNumbers,
+    at_home,
+    writer_at_home,
+)
 from knowledge.glossary import Glossary, Term, default_glossary
 from knowledge.lazy import Lazy
 from knowledge.matcher import Candidate, Match
@@ -895,9 +902,9 @@ class Triage:
         company = named_company(text) if danger is None and command is None else None
         country = (
             self.numbers.where_to_dial(text)
-            if danger
+            if danger and not self._wish_to_die_at_home(standard, danger)
             else self.numbers.country_in(text)
-            if company
+            if company and not danger
             else None
         )
         if danger is None and command is None and not company and self._would_speak(text, standard):
@@ -1204,6 +1211,17 @@ class Triage:
         if own:
             return own[0], tuple(s for s in rest if s != own[0])
         return None, rest
+
+    @staticmethod
+    def _wish_to_die_at_home(standard: str, danger: Danger) -> bool:
+        """The writer wishes to die and says they are at home ("ibu sy kerja d malaysia ...
+        sy di lombok sendiri, sy pengen mati aja"): Indonesia's numbers, not the mother's
+        country's (left from stop 52)."""
+        return (
+            danger.wishes_to_die
+            and writer_at_home(standard)
+            and harm_is_the_writers(standard, danger.phrase) is not False
+        )
 
     def _passport_renewed_where(
         self, text: str, standard: str, read_needs: Callable[[], Needs]

@@ -147,6 +147,22 @@ def at_home(text: str | None) -> bool:
     return any(not _on_a_route(folded, found) for found in IN_INDONESIA.finditer(folded))
 
 
+WRITER_AT_HOME = re.compile(
+    r"\b(?:saya|sy|aku|aq|gue|gw|tiang|nahu|i am|im|i m|me) (?:\w+ ){0,2}"
+    r"(?:di|d|at|in|dirumah|drmh|dirmh) ?(?:rumah|rmh|kampung|kampong|kmpg|desa|home|"
+    r"indonesia|lombok|sumbawa|mataram|bima|dompu|ntb)\b"
+    r"(?! (?:majikan|mjkn|bos|boss|tuan|nyonya|madam|sakit|skt|agen|agensi|penampungan|"
+    r"sponsor|employer|kbri|kjri|teman|temen|kawan|sy|saya|my|of)\b)"
+)
+"""The writer says where they are, at home ("sy di lombok sendiri", "sy anaknya di rumah",
+"I am at home in Lombok"; not "sy di rumah majikan d riyadh"): a wish to die told of
+themselves is not dialled from where the worker they write of is."""
+
+
+def writer_at_home(text: str | None) -> bool:
+    return WRITER_AT_HOME.search(fold_all(text or "")) is not None
+
+
 def _on_a_route(folded: str, found: re.Match[str]) -> bool:
     before = folded[: found.start()].split()[-ROUTE_WORDS:]
     if not PASSED_THROUGH.isdisjoint(before):

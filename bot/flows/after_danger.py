@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot import pieces, replies
 from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
+from bot.means import has_taken
 from bot.options import ADDRESS, YES_WORDS
 from bot.register.hints import names_own_kin
 from bot.replies import MISSION_WORDS
@@ -378,17 +379,6 @@ EDGES = frozenset("atap jendela jembatan gedung balkon roof window ledge bridge 
 def names_a_means(text: str) -> bool:
     words = fold(text).split()
     return 0 < len(words) <= DESPAIR_WORDS and bool(MEANS.intersection(words))
-
-
-TAKEN = frozenset(
-    "minum meminum diminum menelan nelan ditelan took taken swallowed drank drunk".split()
-)
-"""The means already used ("sy udh minum racun", "I already took the pills"): an ambulance
-now, not "put it away" (a third chat tester, stop 47)."""
-
-
-def has_taken(text: str) -> bool:
-    return bool(TAKEN.intersection(fold(text).split()))
 
 
 UNREACHABLE_WORDS = 15

@@ -369,3 +369,56 @@ def test_a_yes_no_question_with_its_reason_after_it_is_answered(chat: Chat) -> N
     chat.say("adik sy di kuwait disekap majikan, dipukul tiap hari")
     said = chat.say("uangnya bisa balik gk, kami bayar 8jt per org")
     assert "tambahkan ke cerita" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "adik sy udh minum obat banyak bgt, katanya mau mati aja",
+        "my sister in Taiwan took all her pills, she said she wants to die",
+    ],
+)
+def test_pills_swallowed_by_a_relative_send_them_to_a_hospital_first(chat: Chat, text: str) -> None:
+    """She was told only to keep talking with her sister (left from stop 52)."""
+    said = chat.say(text)
+    first = said.split("\n")[0]
+    assert "rumah sakit" in first or "hospital" in first
+
+
+def test_poison_swallowed_by_the_writer_sends_them_to_a_hospital_first(chat: Chat) -> None:
+    said = chat.say("sy udh minum racun, sy gk kuat lg")
+    assert said.startswith("Pergi ke rumah sakit terdekat sekarang")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sy mau minum racun aja", "kemarin sy hampir minum cairan pembersih, rasanya pengen mati"],
+)
+def test_a_poison_not_yet_swallowed_is_not_told_as_swallowed(chat: Chat, text: str) -> None:
+    said = chat.say(text)
+    assert "Anda tidak sendirian" in said and "rumah sakit" not in said.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ibu sy kerja d malaysia udh 5 thn gk pulang, sy di lombok sendiri, sy pengen mati aja",
+        "bapak sy di saudi, sy anaknya di rumah, rasanya mau bunuh diri",
+    ],
+)
+def test_a_child_at_home_who_wishes_to_die_gets_the_numbers_at_home(chat: Chat, text: str) -> None:
+    """The child in Lombok got the numbers of the parent's country (left from stop 52)."""
+    said = chat.say(text)
+    assert "Anda tidak sendirian" in said
+    assert "Dari Malaysia" not in said and "Dari Arab Saudi" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("sy di rumah majikan d riyadh, pengen mati aja", "Dari Arab Saudi"),
+        ("anak sy di malaysia mau bunuh diri, sy di lombok", "Dari Malaysia"),
+    ],
+)
+def test_a_wish_to_die_abroad_keeps_the_numbers_there(chat: Chat, text: str, place: str) -> None:
+    assert place in chat.say(text)
