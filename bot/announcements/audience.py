@@ -15,6 +15,7 @@ from sqlalchemy import Select, Table, exists, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from bot.announcements.models import Delivery, Subscription
+from bot.cases.categories import same_destination
 from bot.register.models import RegisterEntry
 from bot.registrations import REGISTERED
 from bot.store.models import Case, Contact, Registration
@@ -86,16 +87,6 @@ def recipients(audience: Audience) -> Select[Any]:
             )
         )
     return query
-
-
-# The training form offers "Timur Tengah" where reports and the register name Saudi Arabia
-# apart: news about either concerns people heading to the other.
-_OVERLAPPING = {"arab-saudi": ("timur-tengah",), "timur-tengah": ("arab-saudi",)}
-
-
-def same_destination(country: str) -> tuple[str, ...]:
-    """The destination codes that mean the same people for a country filter."""
-    return (country, *_OVERLAPPING.get(country, ()))
 
 
 def count(session: Session, audience: Audience) -> int:

@@ -30,3 +30,33 @@ COUNTRIES: tuple[tuple[str, str], ...] = (
     ("brunei", N_("Brunei")),
     ("other", N_("Other country")),
 )
+
+MIDDLE_EAST_NAMED: tuple[str, ...] = (
+    "Uni Emirat Arab",
+    "Qatar",
+    "Kuwait",
+    "Oman",
+    "Bahrain",
+    "Irak",
+    "Yordania",
+    "Libya",
+    "Suriah",
+    "Yaman",
+    "Lebanon",
+)
+"""The emergency list's Middle East countries other than Saudi Arabia, as a report or the
+register keeps them when typed or named ("istri sy di kuwait"): the officer reads the
+country, and a filter on "timur-tengah" still finds them."""
+
+
+def kept_as(country: str) -> tuple[str, ...]:
+    """The values a report or the register keeps for the choice `country`: "timur-tengah"
+    also as the Middle East countries kept by name."""
+    return (country, *MIDDLE_EAST_NAMED) if country == "timur-tengah" else (country,)
+
+
+def same_destination(country: str) -> tuple[str, ...]:
+    """The values that mean the people an announcement for `country` is for: the training
+    form's "Timur Tengah" and Saudi Arabia overlap."""
+    overlapping = {"arab-saudi": "timur-tengah", "timur-tengah": "arab-saudi"}.get(country)
+    return (*kept_as(country), *(kept_as(overlapping) if overlapping else ()))

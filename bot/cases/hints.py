@@ -32,6 +32,10 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "violence": (
         *("dipukul", "pukul", "disiksa", "siksa", "kekerasan", "dianiaya", "dilecehkan"),
         *("beaten", "beat", "hit", "hits", "abused", "tortured"),
+        # sexual abuse is abuse (a report of "diperkosa majikan" was not ticked: stop 52)
+        *("diperkosa", "perkosa", "pemerkosaan", "pelecehan", "dicabuli", "dilecehin"),
+        *("digerayangi", "diraba", "diraba raba", "raped", "rape", "molested", "harassed"),
+        *("sexually", "sexual"),
     ),
     "lost_contact": (
         *("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak", "lost contact"),

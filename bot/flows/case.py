@@ -7,7 +7,7 @@ from typing import Any
 
 from bot import pieces, replies
 from bot.cases.categories import CATEGORIES, COUNTRIES
-from bot.cases.hints import categories_in, countries_in
+from bot.cases.hints import categories_in
 from bot.cases.service import create_case
 from bot.context import PENDING_STORY, PIECES_KEY, Ctx
 from bot.flows import news
@@ -23,6 +23,7 @@ from bot.flows.common import (
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
+    country_guessed,
     country_read,
     country_rows,
     gives_own_name,
@@ -111,7 +112,6 @@ def reporter_label(ctx: Ctx) -> str:
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
     """The opening message is the story; what it names is confirmed, not asked again. `reply`
     is what the assistant gave it, kept with the case."""
-    countries = countries_in(opening)
     relation = writer_relation(opening)
     if relation is not None and not ctx.data.get("reporter"):
         # "anak sy ...": a family member (a parent) writes, not the worker; confirmed at the
@@ -124,7 +124,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         opening_reply=reply,
         # "sy mau lapor calo" says what about, not what happened: the story is asked
         story=opening[:STORY_MAX] if len(told) >= 2 else None,
-        country_guess=countries[0] if len(countries) == 1 else None,
+        country_guess=country_guessed(ctx, opening),
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi

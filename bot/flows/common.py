@@ -77,6 +77,10 @@ def village_prompt(ctx: Ctx) -> None:
     )
 
 
+EXACT_VILLAGE = 95
+"""A village search score this high is the village named, not one like it."""
+
+
 def village_read(ctx: Ctx) -> list[str]:
     """The villages the name typed may be; a yes, a no or not knowing is no name ("iya" was
     matched to Mataiyang, Sumbawa Barat, and "aok" to another: chat testers, stops 47-48)."""
@@ -98,7 +102,9 @@ def village_read(ctx: Ctx) -> list[str]:
             )
         )
     best = matches[0]
-    clear = best.score >= 95 and (len(matches) == 1 or best.score - matches[1].score >= 4)
+    clear = best.score >= EXACT_VILLAGE and (
+        len(matches) == 1 or best.score - matches[1].score >= 4
+    )
     return [best.village.code] if clear else [m.village.code for m in matches]
 
 
@@ -600,7 +606,7 @@ def country_rows(ctx: Ctx) -> list[Row]:
     return [Row(f"country:{k}", short(ctx._(t), 24)) for k, t in COUNTRIES]
 
 
-PLACE_CODES = {
+PLACE_CODES: dict[str, str] = {
     "MY": "malaysia",
     "TW": "taiwan",
     "HK": "hongkong",
@@ -648,6 +654,19 @@ def country_read(ctx: Ctx) -> str:
         if typed is None:
             raise
         return typed
+
+
+def country_guessed(ctx: Ctx, text: str) -> str | None:
+    """The one country an opening message names, as a choice's code, or by its name where
+    the choices only group it ("istri sy di kuwait": Kuwait, not "Other Middle East")."""
+    named = countries_in(text)
+    if len(named) != 1:
+        return None
+    if named[0] == "timur-tengah":
+        place = ctx.engine.numbers.country_in(text)
+        if place is not None and place.topic == "timur-tengah" and place.code not in PLACE_CODES:
+            return place.name.get("id", place.code)
+    return named[0]
 
 
 def _replaces_guess(ctx: Ctx, text: str) -> bool:
@@ -703,13 +722,15 @@ STILL_HERE = frozenset("masih msh still pulang balik".split())
 def typed_country(ctx: Ctx, text: str) -> str | None:
     place = ctx.engine.numbers.country_in(text)
     _city_in(ctx, text, place)
-    named = countries_in(text)
-    if len(named) == 1:
-        return named[0]
+    guessed = country_guessed(ctx, text)
+    if guessed is not None:
+        return guessed
     if place is not None:
         if place.code in PLACE_CODES:
             return PLACE_CODES[place.code]
-        return "timur-tengah" if place.topic == "timur-tengah" else place.name.get("id", place.code)
+        # "kuwait" was kept as "Other Middle East", and the officer lost the country (a chat
+        # tester, stop 52): a place with no choice of its own keeps its name
+        return place.name.get("id", place.code)
     words = fold(text).split()
     home = home_place(text)
     if (
@@ -788,7 +809,39 @@ def city_read(ctx: Ctx) -> str | None:
     text = ctx.incoming.text or ""
     if said_in_passing(ctx, text) or holds_a_phone(text) or not any(c.isalpha() for c in text):
         raise Invalid(ctx._("I need the name of a city or area here."))
+    if _home_typed_as_city(ctx, text):
+        # "desa sakra" typed where the city abroad was asked was kept as the city (a chat
+        # tester, stop 52)
+        raise Invalid(
+            ctx._(
+                "That sounds like a place at home. In which city or area abroad is the worker "
+                "now? (Press *Skip* if you do not know.)"
+            )
+        )
     return Form.text(ctx, 2, 120)
+
+
+HOME_LEADS = frozenset("desa ds dusun dsn kampung kec kecamatan kab kabupaten".split())
+"""Words a place at home is typed with ("desa sakra", "kec. kopang")."""
+VILLAGE_WORDS = 3
+"""A city answer this short that is a village in the directory is that village."""
+
+
+def _home_typed_as_city(ctx: Ctx, text: str) -> bool:
+    """A place in Indonesia typed where the city abroad is asked, for a worker abroad."""
+    if ctx.data.get("country") in (None, "Indonesia"):
+        return False
+    if ctx.engine.numbers.place_word_in(text):
+        return False  # "kuching", "di jeddah dekat masjid": a place abroad is named
+    words = fold(text).split()
+    if not words:
+        return False
+    if words[0] in HOME_LEADS or home_place(text) is not None:
+        return True
+    if len(words) > VILLAGE_WORDS:
+        return False
+    found = ctx.engine.villages.search(" ".join(words))
+    return bool(found) and found[0].score >= EXACT_VILLAGE
 
 
 COUNTRY_OTHER = Step(

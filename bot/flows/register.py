@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.cases.categories import COUNTRIES
-from bot.cases.hints import countries_in, relation_in
+from bot.cases.hints import relation_in
 from bot.companies import service as companies
 from bot.context import Ctx
 from bot.flows import company as company_answer
@@ -34,6 +34,7 @@ from bot.flows.common import (
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
+    country_guessed,
     country_read,
     country_rows,
     skip_button,
@@ -175,7 +176,6 @@ class RegisterForm(ChangeableForm):
 
     def prefill(self, ctx: Ctx, opening: str) -> None:
         """What the opening message names (the country, who writes) is confirmed, not asked."""
-        countries = countries_in(opening)
         relation = writer_relation(opening)
         left = tells_past(opening)
         when = date_in(opening, ctx.today, past=left)
@@ -183,7 +183,7 @@ class RegisterForm(ChangeableForm):
             opening=opening,
             left=left,
             date_guess=when.isoformat() if when and self._plausible(ctx, when) else None,
-            country_guess=countries[0] if len(countries) == 1 else None,
+            country_guess=country_guessed(ctx, opening),
             reporter="self" if relation == "self" else ("family" if relation else None),
             relation=relation if relation and relation != "self" else None,
         )

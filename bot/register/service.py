@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from bot.cases.categories import kept_as
 from bot.codes import new_code
 from bot.i18n import N_
 from bot.ntb_time import ntb_day
@@ -303,7 +304,7 @@ def entries_query(
     if status:
         query = query.where(RegisterEntry.status == status)
     if country:
-        query = query.where(RegisterEntry.country == country)
+        query = query.where(RegisterEntry.country.in_(kept_as(country)))
     if village:
         query = query.where(RegisterEntry.village_code == village)
     return scope_entries(query, officer).order_by(RegisterEntry.id.desc())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.cases.hints import categories_in, countries_in
 
 
@@ -30,3 +32,16 @@ def test_the_emirates_are_not_saudi_arabia() -> None:
     """ "uni emirat arab" was saved as Saudi Arabia (a regression tester, stop 51)."""
     assert "arab-saudi" not in countries_in("uni emirat arab")
     assert countries_in("anak sy d arab") == ["arab-saudi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istri sy diperkosa majikan",
+        "my sister was raped by her employer",
+        "anak sy sering diraba raba bosnya",
+    ],
+)
+def test_sexual_abuse_is_the_violence_or_abuse_problem(text: str) -> None:
+    """A report of rape was not ticked as abuse (a chat tester, stop 52)."""
+    assert categories_in(text) == ["violence"]

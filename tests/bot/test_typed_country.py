@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.cases.categories import MIDDLE_EAST_NAMED
 from bot.flows.common import name_told, plain_name
 from bot.store.db import transaction
 from bot.store.models import Conversation
+from knowledge.emergency import EmergencyNumbers
 from migran.services import Services
 from tests.conftest import Chat
 
@@ -19,7 +21,7 @@ PROBLEM_QUESTION = "Apa masalahnya?"
 @pytest.mark.parametrize(
     ("typed", "kept", "asked_next"),
     [
-        ("kuwait", "timur-tengah", CITY_QUESTION),
+        ("kuwait", "Kuwait", CITY_QUESTION),
         ("malasya", "malaysia", CITY_QUESTION),
         ("brunai", "brunei", CITY_QUESTION),
         ("kamboja", "Kamboja", CITY_QUESTION),
@@ -52,7 +54,7 @@ def test_a_word_that_only_looks_like_a_country_is_not_one(sqlite_services: Servi
 
 @pytest.mark.parametrize(
     ("typed", "kept", "city"),
-    [("jeddah", "arab-saudi", "Jeddah"), ("dubai", "timur-tengah", "Dubai")],
+    [("jeddah", "arab-saudi", "Jeddah"), ("dubai", "Uni Emirat Arab", "Dubai")],
 )
 def test_a_city_typed_for_the_country_gives_both(
     sqlite_services: Services, typed: str, kept: str, city: str
@@ -143,3 +145,32 @@ def test_a_typed_name_loses_the_words_around_it(typed: str, kept: str) -> None:
 def test_a_name_after_its_lead_in_loses_a_pak_after_it() -> None:
     assert name_told("nama sy Lalu Fikri Maulana pak") == "Lalu Fikri Maulana"
     assert name_told("his name is Muhammad Rizal") == "Muhammad Rizal"
+
+
+def test_the_middle_east_countries_kept_by_name_are_the_emergency_lists() -> None:
+    """A filter on "timur-tengah" finds what the form keeps by name: the two lists must not
+    drift apart."""
+    numbers = EmergencyNumbers.load()
+    listed = {c.name["id"] for c in numbers.countries if c.topic == "timur-tengah"}
+    assert set(MIDDLE_EAST_NAMED) == listed - {"Arab Saudi"}
+
+
+def test_a_middle_east_country_in_the_opening_is_confirmed_by_its_name(
+    sqlite_services: Services,
+) -> None:
+    """ "Negara: Timur Tengah lainnya — benar?" for a wife in Kuwait (a chat tester, stop 52)."""
+    chat = Chat(sqlite_services, user="kuwait-opening")
+    chat.say("lapor, istri sy di kuwait gajinya gk dibayar 4 bulan")
+    chat.say("1")  # consent
+    assert "Negara: Kuwait — benar?" in chat.say("Ahmad")
+
+
+@pytest.mark.parametrize("typed", ["desa sakra", "Selong", "kec. aikmel lombok timur"])
+def test_a_village_at_home_is_not_the_city_abroad(sqlite_services: Services, typed: str) -> None:
+    """ "desa sakra" typed where the city abroad is asked was kept as the city (stop 52)."""
+    chat = Chat(sqlite_services, user=f"home-city-{typed}")
+    for step in ("lapor", "1", "2", "Siti Aisyah", "malaysia"):
+        chat.say(step)
+    said = chat.say(typed)
+    assert "tempat di kampung" in said and CITY_QUESTION in said
+    assert PROBLEM_QUESTION in chat.say("kuching")

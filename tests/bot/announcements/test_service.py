@@ -26,6 +26,20 @@ def count(services: Services, audience: Audience) -> int:
         return audiences.count(session, audience)
 
 
+def wages_case(number: str, contact_id: int, country: str) -> Case:
+    """A family's report of unpaid wages from Anjani, for the worker in `country`."""
+    return Case(
+        number=number,
+        contact_id=contact_id,
+        reporter="family",
+        country=country,
+        category="wages",
+        story="gaji",
+        village_code=ANJANI,
+        district_code=LOMBOK_TIMUR,
+    )
+
+
 def test_areas_and_filters_choose_the_recipients(services: Services) -> None:
     caregiver = subscriber(services, "62810001", ANJANI)
     to_malaysia = subscriber(services, "62810002", ANJANI)
@@ -45,18 +59,7 @@ def test_areas_and_filters_choose_the_recipients(services: Services) -> None:
                 created_at=now,
             )
         )
-        session.add(
-            Case(
-                number="K-TEST01",
-                contact_id=to_malaysia,
-                reporter="family",
-                country="malaysia",
-                category="wages",
-                story="gaji",
-                village_code=ANJANI,
-                district_code=LOMBOK_TIMUR,
-            )
-        )
+        session.add(wages_case("K-TEST01", to_malaysia, "malaysia"))
         session.add(
             RegisterEntry(
                 code="R-TEST01",
@@ -205,20 +208,22 @@ def test_news_for_saudi_arabia_reaches_those_who_chose_the_middle_east_and_back(
                 created_at=utcnow(),
             )
         )
-        session.add(
-            Case(
-                number="K-TEST11",
-                contact_id=to_saudi,
-                reporter="family",
-                country="arab-saudi",
-                category="wages",
-                story="gaji",
-                village_code=ANJANI,
-                district_code=LOMBOK_TIMUR,
-            )
-        )
+        session.add(wages_case("K-TEST11", to_saudi, "arab-saudi"))
     assert count(services, Audience("province", country="arab-saudi")) == 2
     assert count(services, Audience("province", country="timur-tengah")) == 2
+    assert count(services, Audience("province", country="malaysia")) == 0
+
+
+def test_news_for_the_middle_east_reaches_a_report_kept_by_its_country_name(
+    services: Services,
+) -> None:
+    """A report on Kuwait keeps "Kuwait", not "Other Middle East" (stop 53): news for the
+    Middle East still reaches its family."""
+    in_kuwait = subscriber(services, "62810021", ANJANI)
+    with transaction(services.factory) as session:
+        session.add(wages_case("K-TEST21", in_kuwait, "Kuwait"))
+    assert count(services, Audience("province", country="timur-tengah")) == 1
+    assert count(services, Audience("province", country="arab-saudi")) == 1
     assert count(services, Audience("province", country="malaysia")) == 0
 
 

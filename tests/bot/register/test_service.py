@@ -114,6 +114,26 @@ def test_officers_see_only_the_entries_of_their_area(services: Services) -> None
         assert visible_entry(session, officer, anjani) is not None
 
 
+def test_the_middle_east_filter_finds_an_entry_kept_by_its_country_name(
+    services: Services,
+) -> None:
+    """The form keeps "Kuwait" by name, not "timur-tengah" (stop 53)."""
+    people = team(services)
+    with transaction(services.factory) as session:
+        kuwait = create_entry(
+            session, village_code=ANJANI, country="Kuwait", source="officer", now=NOW
+        ).id
+        grouped = create_entry(
+            session, village_code=ANJANI, country="timur-tengah", source="officer", now=NOW
+        ).id
+        create_entry(session, village_code=ANJANI, country="taiwan", source="officer", now=NOW)
+    with transaction(services.factory) as session:
+        officer = session.get(Officer, people["anjani"].id)
+        assert officer is not None
+        found = {e.id for e in list_entries(session, officer, country="timur-tengah")}
+        assert found == {kuwait, grouped}
+
+
 def test_a_case_links_only_to_an_entry_of_its_village(services: Services) -> None:
     case_id = new_case(services, ANJANI)
     same, other = add(services), add(services, SAKRA)
