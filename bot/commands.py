@@ -144,10 +144,22 @@ _LOOKUP = {fold(word): name for name, words in COMMANDS.items() for word in word
 
 INDONESIAN_ASKED = re.compile(
     r"\b(?:bisa|boleh|pakai|pake|can|could|use|please|pls|mau|minta)\b(?: \w+){0,2} "
-    r"(?:bahasa|b) indonesia\b"
+    r"(?:bahasa|bhs|bhsa|basa|b) (?:indonesia|indo|indon)\b"
     r"|\bmy english (?:is )?(?:not|no|tidak|gk|kurang) (?:good|bagus|lancar)\b"
+    r"|\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|kurang|ndak|ndk) (?:ngerti|mengerti|paham|faham) "
+    r"(?:bahasa|bhs|bhsa|basa|b) inggris\b"
 )
-LANGUAGE_ASKED_WORDS = 10
+ENGLISH_ASKED = re.compile(
+    r"\b(?:please|pls|plz) (?:use |speak |reply in |answer in |write in |in )?english\b"
+    r"|\b(?:can|could) you (?:use|reply in|answer in|write in|talk in|speak) english\b"
+    r"|^(?:use|reply in|answer in|write in|talk in) english\b"
+    r"|\b(?:pakai|pake|minta|ganti)\b(?: \w+){0,2} (?:bahasa|bhs|bhsa|basa|b) inggris\b"
+)
+"""English asked for in a short message ("please use english" got "I am not sure I
+understood": a chat tester, stop 53); not one's employer's English ("majikan sy pake bhs
+inggris")."""
+OTHERS_SPEECH = frozenset("majikan majikanku bos boss employer agen agency madam sir".split())
+LANGUAGE_ASKED_WORDS = 12
 SOMEONE_ELSE = frozenset(
     "anak anaknya adik kakak istri suami ibu bapak dia mereka she he they daughter son".split()
 )
@@ -377,6 +389,12 @@ def command_of(text: str | None) -> str | None:
         and SOMEONE_ELSE.isdisjoint(folded.split())
     ):
         return "lang:id"  # "sorry my english not good, bisa bahasa indonesia?"
+    if (
+        len(raw) <= LANGUAGE_ASKED_WORDS
+        and ENGLISH_ASKED.search(folded)
+        and (SOMEONE_ELSE | OTHERS_SPEECH).isdisjoint(folded.split())
+    ):
+        return "lang:en"  # "please use english", "bisa pake bhs inggris?"
     if _called_off_for_later(folded):
         return "cancel"  # "batal aja, nanti sy isi lg", "not now", "forget it, maybe later"
     wished = _wanting(raw)

@@ -1331,9 +1331,10 @@ class Triage:
         hongkong", "anak sy mau ke jepang, caranya gmn bu", "kerja ke brunei"): that place's
         topic, or the destinations' for a place with none. The matcher's words leaned to the
         families of workers (a chat tester, stop 52, counted 13 such questions given
-        choices); a question of cost or of anything else the words do not hold is left to it,
-        and so is what the topic model places outside the service ("cara ke jepang liburan")."""
-        if place is None or match.outside_belief >= PLACE_OUTSIDE:
+        choices); a question of cost or of anything else the words do not hold is left to it
+        ("cara ke jepang liburan" too). The topic model is not asked whether it is outside the
+        service: it held places it never saw there ("cara kerja ke brunei gmn", stop 53)."""
+        if place is None:
             return None
         words = self.normalizer.words(text)  # "sy mw krj k korea gmn crnya"
         if len(words) > GO_MAX_WORDS:

@@ -22,6 +22,10 @@ from bot.triage import Triage
         ("how to work in singapore", "negara-tujuan"),
         ("kerja ke qatar", "timur-tengah"),
         ("cara daftar kerja ke jepang", "jepang"),  # not the training form
+        # places the topic model had not seen were held outside the service (a chat
+        # tester, stop 52)
+        ("cara kerja ke brunei gmn", "negara-tujuan"),
+        ("cara kerja ke jerman gmn", "negara-tujuan"),
     ],
 )
 def test_how_to_go_to_a_named_place_is_that_places_answer(
@@ -42,3 +46,10 @@ def test_other_errands_to_a_place_are_left_to_the_matcher(triage: Triage, text: 
     reading = triage.read(text)
     assert reading.topic not in ("jepang", "taiwan-hongkong") or reading.topic is None
     assert reading.topic != "malaysia"
+
+
+def test_a_place_with_no_numbers_in_our_data_says_so_in_the_danger_reply(triage: Triage) -> None:
+    """Russia was not a place: the reply asked where the person is (stop 52)."""
+    reading = triage.read("adik sy di rusia gk bisa pulang, paspor ditahan")
+    assert reading.urgent and reading.country is not None and reading.country.code == "RU"
+    assert not reading.country.lines

@@ -96,6 +96,13 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("sorry my english not good, bisa bahasa indonesia?", "lang:id"),
         ("my english is not good", "lang:id"),
         ("anak sy bisa bahasa indonesia", None),  # a language someone else speaks
+        # in chat spelling, after an English answer: it got the danger reply (stop 53)
+        ("maaf sy gk ngerti bhs inggris, tlg pake bhs indo aja", "lang:id"),
+        ("please use english", "lang:en"),
+        ("bisa pake bhs inggris?", "lang:en"),
+        ("my employer speak english only", None),  # the employer's language
+        ("majikan sy pake bhs inggris, sy gk ngerti", None),
+        ("sy mau kerja ke hk tapi sy gk bisa bahasa inggris, gmn?", None),  # a question
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

@@ -2425,3 +2425,11 @@ def test_touched_over_and_over_is_sexual_abuse_but_a_phone_handled_is_not() -> N
         "kind", ("anak sy di taiwan dipegang2 anak majikan, dia gk nyaman, hrs gmn", "sexual")
     )
     assert_no_danger("hp sy dipegang2 anak majikan", "barang2 sy dipegang dipegang terus")
+
+
+def test_a_door_locked_at_night_for_safety_is_not_being_held() -> None:
+    """A chat tester, stop 53: a kind employer's door locked at night got the numbers."""
+    assert_no_danger(
+        "majikan sy baik bgt, cuma pintu d kunci malam biar aman. sy mau tanya cara kirim uang"
+    )
+    assert_read_as("kind", ("pintu d kunci biar sy gk kabur", "held"))
