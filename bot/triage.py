@@ -457,15 +457,26 @@ KIN_DIED = re.compile(
 answer on a death abroad leads, when the ranking was not sure."""
 IRREGULAR_TOPIC = "non-prosedural"
 EMPLOYER_DIED = re.compile(
-    r"\b(?:(?:majikan|bos|boss|madam|employer|akong|amah|ahma)(?:nya)?"
-    r"|(?:nenek|kakek|oma|opa|lansia|grandpa|grandma|grandmother|grandfather|the elderly)"
-    r" (?:yg|yang|that|who|i|whom)(?: (?:sy|saya|aku|i))? (?:jaga|rawat|care|cared|look|looked)"
-    r"(?: for| after)?) (?:(?:saya|sy|aku|kami|my|our|lama|yg|yang|i|we|jaga|rawat) ){0,3}"
+    r"\b(?:(?:(?:majikan|bos|boss|madam|employer|akong|amah|ahma)(?:nya)?)"
+    r" (?:(?:saya|sy|aku|kami|my|our|lama|yg|yang|i|we|jaga|rawat) ){0,3}"
+    r"|(?:nenek|kakek|oma|opa|ama|ah ma|amma|akong|popo|lansia|pasien|grandpa|grandma|"
+    r"grandmother|grandfather|the elderly|old (?:man|lady|woman))"
+    r" (?:yg|yang|that|who|i|whom)(?: (?:sy|saya|aku|i))? (?:take care|jaga|rawat|urus|asuh|"
+    r"care|cared|look|looked)(?: of| for| after)? (?:\w+ ){0,4})"
     r"(?:(?:sudah|sdh|udh|udah|has|had|just|tiba tiba|tiba2) )?"
     r"(?:meninggal|wafat|died|dies|passed away|pass away|mati)\b"
 )
 """The employer, or the old person cared for, has died: the worker's contract ends (what is
 owed, how long one may stay, changing employer), not a death in the worker's family."""
+
+
+def employer_died(text: str, standard: str) -> bool:
+    """The employer or the one cared for died, in standard spelling or as written: "ama yg sy
+    jaga d taiwan meninggal" is Taiwan's grandma, which standard spelling makes a father (a
+    chat tester, stop 53)."""
+    return bool(EMPLOYER_DIED.search(standard) or EMPLOYER_DIED.search(fold(text)))
+
+
 DISMISSAL_TOPIC = "phk-mendadak"
 CHANGE_EMPLOYER_TOPIC = "pindah-majikan"
 OVERSTAYED = re.compile(
@@ -1067,7 +1078,7 @@ class Triage:
             danger is None
             and command is None
             and topic in (DEATH_TOPIC, None)
-            and EMPLOYER_DIED.search(standard)
+            and employer_died(text, standard)
             and not tells_a_death(standard)
         ):
             # "majikan sy meninggal, sy hrs gmn skrg" got care and remains of a worker who
@@ -1080,7 +1091,7 @@ class Triage:
             and command is None
             and topic == DISMISSAL_TOPIC
             and not DEATH_SAID.isdisjoint(fold(text).split())
-            and not EMPLOYER_DIED.search(standard)
+            and not employer_died(text, standard)
         ):
             # "kalo meninggal dapet brp": a worker's death, asked of; the sudden dismissal's
             # answer opens with an employer who died, and its words pulled it there (a chat

@@ -59,6 +59,10 @@ def test_a_permit_that_will_run_out_is_a_renewal(chat: Chat) -> None:
         "majikan sy meninggal dunia, sy hrs gmn skrg",
         "akong yg sy jaga meninggal kemarin, sy hrs pulang?",
         "my employer passed away what happens to my contract",
+        # Taiwan's "ama", which standard spelling reads as a father, and "take care" (a chat
+        # tester, stop 53)
+        "ama yg sy jaga d taiwan meninggal kemarin, skrg sy gmn? hrs pulang kah?",
+        "hello, the grandma i take care in taiwan passed away yesterday, what happen to me now?",
     ],
 )
 def test_the_employer_or_the_old_person_cared_for_dying_ends_the_contract(

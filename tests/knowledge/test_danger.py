@@ -2433,3 +2433,17 @@ def test_a_door_locked_at_night_for_safety_is_not_being_held() -> None:
         "majikan sy baik bgt, cuma pintu d kunci malam biar aman. sy mau tanya cara kirim uang"
     )
     assert_read_as("kind", ("pintu d kunci biar sy gk kabur", "held"))
+
+
+def test_being_made_to_end_a_pregnancy_is_a_threat_but_a_question_of_it_is_not() -> None:
+    """A chat tester, stop 53: "go home or abortion" got Taiwan's wages."""
+    assert_read_as(
+        "kind",
+        (
+            "Hello po, I am pregnant 3 months here in taiwan factory. my agency say i must go "
+            "home or abortion. what can i do?",
+            "threat",
+        ),
+        ("majikan suruh sy gugurin kandungan", "threat"),
+    )
+    assert_no_danger("apakah aborsi dilarang di malaysia")
