@@ -57,6 +57,7 @@ from bot.flows.case import (
     CaseForm,
     add_to_story,
     danger_country,
+    guesses_from_earlier,
     prefill,
     retaken,
 )
@@ -582,7 +583,8 @@ class Engine:
         `urgent` marks a report opened from the danger reply (the numbers were given);
         `opening_reply` is what the assistant gave that message (`replied`)."""
         form = self.forms[flow]
-        earlier = " ".join(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now))[-EARLIER_CHARS:]
+        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+        earlier = " ".join(told)[-EARLIER_CHARS:]
         self.clear(ctx)
         conv = ctx.conversation
         if urgent:
@@ -594,6 +596,8 @@ class Engine:
                 prefill(ctx, opening, opening_reply)
             else:
                 form.prefill(ctx, opening)
+        if told and flow == "case":
+            guesses_from_earlier(ctx, told)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)

@@ -410,6 +410,19 @@ def story_noted(
     ctx.say(text, _report_or_numbers(ctx, also))
 
 
+def details_noted(ctx: Ctx) -> None:
+    """The worker's name or village told under an answer ("namanya siti aminah, dr desa
+    sukamulia"): kept for the report, which will not ask for them again, not a line of the
+    answer picked by the word "nama" (a chat tester, stop 53)."""
+    ctx.say(
+        ctx._(
+            "Thank you, I have noted this. Press *Ask an officer* and your village officer gets "
+            "your report; what you told me is filled in already."
+        ),
+        [Button("cmd:report", short(ctx._("Ask an officer")))],
+    )
+
+
 NO_SIGNAL = N_(
     "Without a signal or internet, your family at home can report for you now: KP2MI's call "
     "centre *{call_centre}* is free from Indonesia. Press *Urgent report* and your village "

@@ -1044,11 +1044,20 @@ class Triage:
             # led by the place's own
             others = tuple(s for s in (topic, *offered) if s and s != EMERGENCY_TOPIC)
             topic, offered, guess = EMERGENCY_TOPIC, others, None
-        if danger is None and command is None and topic in (CONSULAR_TOPIC, DOCUMENTS_TOPIC):
+        passport_topics = (CONSULAR_TOPIC, DOCUMENTS_TOPIC)
+        if (
+            danger is None
+            and command is None
+            and (
+                topic in passport_topics
+                or (topic is None and not set(offered[:2]).isdisjoint(passport_topics))
+            )
+        ):
             # a passport run out: renewed at home at the immigration office, abroad at the
             # mission, not held by anyone unless the message says so (a danger chat tester,
             # stop 51: "paspor sy sdh mati thn lalu, mau perpanjang" at home got the mission;
-            # "paspor sy abis bulan depan, sy d hongkong" got a passport held)
+            # "paspor sy abis bulan depan, sy d hongkong" got a passport held); also when unsure
+            # between them (stop 53)
             renewed = self._passport_renewed_where(text, standard, read_needs)
             if renewed is not None and renewed != topic:
                 others = (topic, *offered) if topic else offered

@@ -110,4 +110,13 @@ def answering_lines(
     if best == 0:
         return []
     chosen = sorted((i for i, h in enumerate(hits) if h == best), key=lambda i: -often[i])[:limit]
-    return list(dict.fromkeys(units[i] for i in sorted(chosen)))
+    return list(dict.fromkeys(_out_of_its_list(units[i]) for i in sorted(chosen)))
+
+
+STEP_NUMBER = re.compile(r"^\d+[.)]\s+")
+
+
+def _out_of_its_list(unit: str) -> str:
+    """A numbered step given alone loses its number: "2. Before you change ..." read as the
+    second of steps not shown (a chat tester, stop 53)."""
+    return unit if "\n" in unit else STEP_NUMBER.sub("", unit, count=1)

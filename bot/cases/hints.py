@@ -6,6 +6,8 @@ Word lists are data (Indonesian chat spelling as families type it), matched on f
 
 from __future__ import annotations
 
+import re
+
 from knowledge.emergency import a_ships_flag
 from knowledge.normalize import fold, load_lexicon
 
@@ -104,6 +106,8 @@ RELATIONS: dict[str, str] = {
     "neighbour": "tetangga",
     "neighbor": "tetangga",
     "mertua": "mertua",
+    "menantu": "menantu",
+    "cucu": "cucu",
     "ipar": "ipar",
     "mother": "ibu",
     "mom": "ibu",
@@ -259,9 +263,27 @@ def categories_in(text: str) -> list[str]:
     ]
 
 
+IN_LAW = (
+    (re.compile(r"\b(?:mother|father|mom|dad|parents?) ?in ?laws?\b"), "mertua"),
+    (re.compile(r"\b(?:son|daughter|child|children) ?in ?laws?\b"), "menantu"),
+    (re.compile(r"\b(?:brother|sister|sibling)s? ?in ?laws?\b"), "ipar"),
+    (re.compile(r"\b(?:grandmother|grandma|granny|grandfather|grandpa)\b"), "nenek"),
+    (re.compile(r"\b(?:grandson|granddaughter|grandchild|grandchildren)\b"), "cucu"),
+    (re.compile(r"\b(?:ibu|bapak|bpk|ayah|bapa|inaq|amaq) mertua\b"), "mertua"),
+)
+"""Kin of two words, as one ("my mother in law" was read as a mother and the writer her
+child; "ibu mertua sy" as a mother: a chat tester, stop 53)."""
+
+
+def kin_as_one_word(folded: str) -> str:
+    for pattern, word in IN_LAW:
+        folded = pattern.sub(word, folded)
+    return folded
+
+
 def relation_in(text: str) -> str | None:
     """'sy ibunya', 'saya kakaknya' → 'ibu', 'kakak'; 'saya sendiri' → 'self'."""
-    typed = undescribed(fold(text).split())
+    typed = undescribed(kin_as_one_word(fold(text)).split())
     for at, (word, as_typed) in enumerate(zip(family_words(typed), typed, strict=True)):
         if word in SELF_WORDS:
             return "self"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bot import pieces, replies
@@ -134,6 +135,24 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
         ctx.engine.emergency(ctx)
+
+
+def guesses_from_earlier(ctx: Ctx, told: Sequence[str]) -> None:
+    """What the chat told before the report was asked for ("namanya siti aminah, dr desa
+    sukamulia" under the answer, then *Report*): confirmed, not asked again, where the
+    opening named none (a chat tester, stop 53)."""
+    newest_first = list(reversed(told))
+    found = {
+        "name_guess": next(
+            (n for piece in newest_first if (n := named_after_relation(piece) or name_in(piece))),
+            None,
+        ),
+        "village_guess": next((v for piece in newest_first if (v := village_in(ctx, piece))), None),
+        "country_guess": next(
+            (c for piece in newest_first if (c := country_guessed(ctx, piece))), None
+        ),
+    }
+    ctx.set_data(**{key: value for key, value in found.items() if value and not ctx.data.get(key)})
 
 
 DISTRICT_ONLY = "share:district"

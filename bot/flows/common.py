@@ -311,9 +311,10 @@ def is_a_name(text: str) -> bool:
 
 
 NAMED = re.compile(
-    r"\bnama(?: lengkap| lengkapnya)?"
-    r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?\s*"
-    r"(?:adalah\s+|:\s*)?([A-Za-z]+(?:[ ]+[A-Za-z]+){0,4})",
+    r"(?:\bnama(?: lengkap| lengkapnya)?"
+    r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?"
+    r"|\b(?:her|his) (?:full )?name(?: is)?|\baran(?:ne|na|n|e))\s*"
+    r"(?:adalah\s+|:\s*)?([A-Za-z]+\.?(?:[ ]+[A-Za-z]+\.?){0,4})",
     re.IGNORECASE,
 )
 """A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
@@ -322,7 +323,9 @@ NOT_IN_A_NAME = frozenset(
     "kerja bekerja di d dari dr umur usia sudah sdh udah yg yang pak bu asal tinggal lagi sejak "
     "ke dan tapi tp skrg sekarang kak mas mbak nanti aja saja deh dulu "
     # not knowing it ("nama lengkap tdk tau pak" gave the name "Tdk": stop 50)
-    "tidak tdk gk ga gak nggak tau tahu lupa".split()
+    "tidak tdk gk ga gak nggak tau tahu lupa "
+    # "her name is Nurhayati from Desa Kuripan" (a chat tester, stop 53)
+    "from in and she he is works working at".split()
 )
 
 
@@ -349,9 +352,15 @@ def name_in(text: str) -> str | None:
     for at, word in enumerate(found.group(1).split()):
         if at == 0 and fold(word) in ARTICLES:
             continue  # "namanya si Rina" (kept as "Si Rina": a family chat tester, stop 51)
-        if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME or len(word) < 2:
+        ends = word.endswith(".") and fold(word) not in ABBREVIATED
+        word = word.rstrip(".") if ends else word
+        if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME:
+            break
+        if len(word) < 2 and fold(word) not in ABBREVIATED:
             break
         words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
+        if ends:
+            break  # "namanya Siti. dia kerja di ...": the sentence ends the name
     return " ".join(words) or None
 
 
@@ -385,8 +394,9 @@ def nickname_in(text: str) -> str | None:
 
 
 NAME_WORDS = frozenset("nama namanya lengkap lengkapnya name full".split())
-CALLED_LEAD = frozenset("biasa biasanya sering suka dan atau tapi".split())
-"""Words between a full name and "dipanggil" ("Zulkifli, biasa dipanggil Ijul")."""
+CALLED_LEAD = frozenset("biasa biasanya sering suka dan atau tapi aranne aranna arane aran".split())
+"""Words between a full name and "dipanggil" ("Zulkifli, biasa dipanggil Ijul"), and the Sasak
+"his name" before it ("aranne Muhammad Jaelani, biasa dipanggil Jae": stop 53)."""
 
 
 def fold_called(text: str) -> str:
@@ -412,7 +422,10 @@ def named_after_relation(text: str) -> str | None:
         if (first in WORKER_OF and second in MINE) or (
             first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF
         ):
-            return _name_from(tokens[at + 2 :])
+            rest = tokens[at + 2 :]
+            if [fold(t) for t in rest[:2]] == ["in", "law"]:
+                rest = rest[2:]  # "my mother in law, Hj. Saodah" (a chat tester, stop 53)
+            return _name_from(rest)
     return None
 
 
@@ -588,11 +601,27 @@ def worker_name_read(ctx: Ctx) -> str:
     return plain_name(name)
 
 
+ABBREVIATED = frozenset("hj h m l muh moh mhd muhd md dr drs ir st sh spd bq b s".split())
+"""Titles and names shortened with a dot in Lombok ("Hj. Siti Aminah", "L. Ahmad Fauzi", "Lalu
+Muh. Zaini"): the dot does not end the name (all were cut to "Hj", "L", "Lalu Muh": a chat
+tester, stop 53)."""
+SENTENCE_MARK = re.compile(r"[.,;!?]\s")
+
+
+def _before_a_sentence(name: str) -> str:
+    for mark in SENTENCE_MARK.finditer(name):
+        before = name[: mark.start()].split()
+        if mark.group(0)[0] == "." and before and fold(before[-1]) in ABBREVIATED:
+            continue
+        return name[: mark.start()]
+    return name
+
+
 def plain_name(name: str) -> str:
     """The name without a "pak"/"bu" around it, nor a sentence after it ("Rina Wati bu",
     "Muhammad Saleh. he never went, still at home": kept whole by a regression tester's
     reports, stop 51)."""
-    first = re.split(r"[.,;!?]\s", name.strip(), maxsplit=1)[0].strip(" .,;!?")
+    first = _before_a_sentence(name.strip()).strip(" .,;!?")
     kept = first if first and is_a_name(first) else name.strip()
     words = kept.split()
     while len(words) > 1 and fold(words[-1]) in ADDRESS:

@@ -17,6 +17,7 @@ from bot.answers import for_place
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.case_thread import ACKS, asks_what_next
+from bot.flows.common import name_in
 from bot.triage import (
     DESTINATIONS_TOPIC,
     Reading,
@@ -262,6 +263,9 @@ def same_topic(engine: Engine, ctx: Ctx, reading: Reading, place: Country | None
         # "anak sy d arab" after the numbers asked with no country ("nomor kbri nya brp pak")
         # got "my answer is above" (a danger chat tester, stop 51): that place's numbers
         engine.answer_topic(ctx, slug, reading.lang, reading.offered, place=place)
+        return
+    if not reading.urgent and name_in(last) and not engine.looks_like_question(last):
+        replies.details_noted(ctx)  # "her name is Nurhayati from Desa Kuripan"
         return
     lines = [] if reading.urgent else _lines(engine, slug, reading, last)
     if place is not None and lines:

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from itertools import dropwhile, pairwise
 
-from bot.cases.hints import RELATIONS, categories_in, family_words, relation_in
+from bot.cases.hints import RELATIONS, categories_in, family_words, kin_as_one_word, relation_in
 from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import read_date
 from knowledge.normalize import fold, load_lexicon
@@ -140,6 +140,13 @@ WORKER_OF: dict[str, str] = {
     "saudara": "saudara",
     "menantu": "mertua",
     "ipar": "ipar",
+    # "ibu mertua sy" made the writer the worker, "bapak mertua saya" a father (a chat tester,
+    # stop 53)
+    "mertua": "menantu",
+    "kakek": "cucu",
+    "nenek": "cucu",
+    "paman": "keponakan",
+    "bibi": "keponakan",
 }
 """'<relation> saya' names the worker; the writer is the other side of that relation."""
 RELATION_IN_ENGLISH = {
@@ -157,6 +164,9 @@ RELATION_IN_ENGLISH = {
     "sepupu": "cousin",
     "saudara": "relative",
     "mertua": "parent-in-law",
+    "menantu": "child-in-law",
+    "cucu": "grandchild",
+    "keponakan": "niece or nephew",
     "ipar": "in-law",
     "teman": "friend",
     "tetangga": "neighbour",
@@ -320,7 +330,7 @@ def _kin_of_mine(first: str, second: str) -> str | None:
 def names_own_kin(text: str) -> bool:
     """The writer names someone of theirs ("anak sy", "my daughter", "adikku"): family writes,
     not the worker ("anak majikan" is the employer's child)."""
-    words = family_words(fold(text).split())
+    words = family_words(kin_as_one_word(fold(text)).split())
     return any(_kin_of_mine(first, second) for first, second in pairwise(words))
 
 
@@ -365,7 +375,7 @@ def writer_relation(text: str) -> str | None:
     """'anak saya mau berangkat' → 'orang tua'; 'saya ibunya' → 'ibu'; 'saya sendiri' → 'self'.
     Also in English ("my mother works in Saudi" → 'anak') and in Sasak and Mbojo ("kanak
     tiang", "ina nahu")."""
-    words = family_words(fold(text).split())
+    words = family_words(kin_as_one_word(fold(text)).split())
     for first, second in pairwise(words):
         if first in MINE | FIRST_PERSON and second in OWN_WORK:
             return "self"  # "sy kerja d kilang d penang, ... ibu sy d lombok sakit"

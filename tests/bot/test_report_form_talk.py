@@ -440,3 +440,30 @@ def test_report_pressed_under_an_answer_carries_the_story_it_answered(sqlite_cha
     asked = sqlite_chat.say("1")  # consent
     assert "Siapa yang melapor" not in asked and "nama lengkap pekerja" in asked
     assert "Negara: Taiwan — benar?" in sqlite_chat.say("Sri")
+
+
+@pytest.mark.parametrize(
+    ("problem", "told", "name"),
+    [
+        (
+            "adik sy d malaysia paspornya ditahan majikan",
+            "namanya siti aminah, dr desa sukamulia",
+            "Siti Aminah",
+        ),
+        (
+            "my sister in malaysia, her employer keep her passport",
+            "her name is Nurhayati from Desa Kuripan",
+            "Nurhayati",
+        ),
+    ],
+)
+def test_the_name_told_under_an_answer_is_noted_and_confirmed_in_the_report(
+    sqlite_chat: Chat, problem: str, told: str, name: str
+) -> None:
+    """It got a line of the answer picked by the word "nama", and the report asked for the
+    name again (a chat tester, stop 53)."""
+    sqlite_chat.say(problem)
+    noted = sqlite_chat.say(told)
+    assert "sudah saya catat" in noted or "I have noted this" in noted
+    sqlite_chat.say(button="cmd:report")
+    assert f"{name} — " in sqlite_chat.say("1")  # consent; the name is confirmed

@@ -3,6 +3,8 @@ happened as an Indonesian one does: the form confirms them rather than asking ag
 
 from __future__ import annotations
 
+import pytest
+
 from bot.cases.hints import categories_in
 from bot.flows.common import named_after_relation
 from bot.register.hints import writer_relation
@@ -130,3 +132,22 @@ def test_laki2_after_the_kin_word_keeps_the_writer_the_parent() -> None:
     from bot.register.hints import writer_relation
 
     assert writer_relation("anak laki2 sy Muhammad Amin meninggal d malaysia") == "orang tua"
+
+
+@pytest.mark.parametrize(
+    ("text", "writer"),
+    [
+        ("ibu mertua sy kerja d brunei, paspornya ditahan majikan", "menantu"),
+        ("my mother in law works in Brunei", "menantu"),
+        ("bapak mertua saya di malaysia", "menantu"),
+        ("my son in law works in taiwan", "mertua"),
+        ("sy cucunya", "cucu"),
+        ("sy menantunya", "menantu"),
+    ],
+)
+def test_kin_by_marriage_and_grandchildren_are_read_as_the_writers_side(
+    text: str, writer: str
+) -> None:
+    """ "ibu mertua sy" made the writer the worker, "my mother in law" the mother's child and
+    "sy cucunya" the worker (a chat tester, stop 53)."""
+    assert writer_relation(text) == writer

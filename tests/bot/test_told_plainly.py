@@ -140,3 +140,27 @@ def test_a_workers_death_asked_of_is_not_the_employer_who_died(triage: Triage) -
     who died (a chat tester, stop 52); the employer's death keeps it."""
     assert triage.read("kalo meninggal dapet brp").topic == "pmi-meninggal-sakit"
     assert triage.read("majikan sy meninggal, sy dapet apa").topic == "phk-mendadak"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "how i can go home my contract not finish, employer very angry all the time, i am "
+            "in hongkong",
+            "pulang-sebelum-kontrak",
+        ),
+        ("i want go home now, contract still 8 month, i am in singapore", "pulang-sebelum-kontrak"),
+        (
+            "pak ibu sy sakit keras d lombok, sy d malaysia kontrak msh 1 thn lg. blh gk sy pulang "
+            "dulu? majikan gk ksh",
+            "pulang-sebelum-kontrak",
+        ),
+    ],
+)
+def test_a_worker_abroad_asking_of_her_own_contract_gets_it_not_how_to_go(
+    triage: Triage, text: str, topic: str
+) -> None:
+    """Going home before the contract ends got the contract's normal end (a chat tester of
+    workers abroad, stop 53)."""
+    assert triage.read(text).topic == topic

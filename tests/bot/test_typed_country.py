@@ -122,6 +122,12 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
         ("nama lengkap tdk tau, biasa dipanggil Udin", "Udin"),
         ("namanya si Rina, anak tiang yg kedua", "Rina"),
         ("nama adik sy Muhammad Rizki", "Muhammad Rizki"),
+        # a dotted title or initial, the English in-law and the Sasak "his name" (a chat
+        # tester, stop 53: "nama anak sy L" was kept)
+        ("nama anak sy L. Ahmad Fauzi, umur 20", "L. Ahmad Fauzi"),
+        ("her name is Nur Aini binti H. Muhammad", "Nur Aini Binti H. Muhammad"),
+        ("my mother in law, Hj. Saodah", "Hj Saodah"),
+        ("aranne Muhammad Jaelani, biasa dipanggil Jae", "Muhammad Jaelani (Jae)"),
     ],
 )
 def test_a_name_told_in_a_sentence_is_the_name_alone(typed: str, kept: str) -> None:
@@ -135,6 +141,11 @@ def test_a_name_told_in_a_sentence_is_the_name_alone(typed: str, kept: str) -> N
         ("Rina Wati bu", "Rina Wati"),
         ("Muhammad Saleh. he never went, still at home", "Muhammad Saleh"),
         ("pak Lalu Ahmad", "Lalu Ahmad"),
+        # cut at the dot to "Hj", "M", "Lalu Muh" (a chat tester, stop 53)
+        ("Bu Hj. Siti Aminah", "Hj. Siti Aminah"),
+        ("M. Zainul Arifin", "M. Zainul Arifin"),
+        ("Lalu Muh. Zaini", "Lalu Muh. Zaini"),
+        ("Syarifuddin H. Abdul Gani", "Syarifuddin H. Abdul Gani"),
     ],
 )
 def test_a_typed_name_loses_the_words_around_it(typed: str, kept: str) -> None:

@@ -41,3 +41,11 @@ def test_a_line_that_leads_into_a_list_keeps_the_list() -> None:
     Jepang):" with nothing after it (a chat tester, stop 47)."""
     found = lines("jepang", "kontak resmi nya apa")
     assert any(line.startswith("Kontak resmi") and "KBRI Tokyo" in line for line in found), found
+
+
+def test_a_numbered_step_given_alone_loses_its_number() -> None:
+    """ "2. Before you change ..." alone read as the second of steps not shown (a chat tester,
+    stop 53)."""
+    topic = LIBRARIAN.topics["pindah-majikan"]
+    lines = answering_lines(topic, "en", "and if i want change employer?", LIBRARIAN.normalizer)
+    assert lines and not any(line[0].isdigit() for line in lines)

@@ -36,7 +36,7 @@ NUMBERS = EmergencyNumbers.load()
         ("sy dulu d malaysia, skrg d sekap majikan d saudi", "SA"),  # where she was before
         # where she is now, not the job promised (a long-plea chat tester, stop 52)
         ("worked in malaysia before, now in jeddah, my employer locks me inside", "SA"),
-        ("suami sy dijanjikan kerja di korea tp skrg malah di rusia, disuruh perang", None),
+        ("suami sy dijanjikan kerja di korea tp skrg malah di rusia, disuruh perang", "RU"),
         (
             "bapak sy udah gk mau hidup lg sejak pulang dr malaysia, td sy liat dia pegang tali "
             "di belakang rumah",
