@@ -477,6 +477,14 @@ def employer_died(text: str, standard: str) -> bool:
     return bool(EMPLOYER_DIED.search(standard) or EMPLOYER_DIED.search(fold(text)))
 
 
+KIN_PLACED = re.compile(
+    r"\b(?:suami|istri|anak|adik|kakak|ibu|bapak|ayah|mama|papa|keponakan|sepupu|paman|bibi|"
+    r"mertua|menantu|cucu|husband|wife|son|daughter|sister|brother|mother|father)\w* "
+    r"(?:(?:saya|aku|my|our)\w* )?(?:\w+ ){0,3}?(?:di|d|ke|in|at|to) (?:\w+ ){1,3}"
+)
+"""Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
+
+
 DISMISSAL_TOPIC = "phk-mendadak"
 CHANGE_EMPLOYER_TOPIC = "pindah-majikan"
 OVERSTAYED = re.compile(
@@ -1232,16 +1240,18 @@ class Triage:
             return own[0], tuple(s for s in rest if s != own[0])
         return None, rest
 
-    @staticmethod
-    def _wish_to_die_at_home(standard: str, danger: Danger) -> bool:
+    def _wish_to_die_at_home(self, standard: str, danger: Danger) -> bool:
         """The writer wishes to die and says they are at home ("ibu sy kerja d malaysia ...
-        sy di lombok sendiri, sy pengen mati aja"): Indonesia's numbers, not the mother's
-        country's (left from stop 52)."""
-        return (
-            danger.wishes_to_die
-            and writer_at_home(standard)
-            and harm_is_the_writers(standard, danger.phrase) is not False
-        )
+        sy di lombok sendiri, sy pengen mati aja": left from stop 52), or names only where
+        someone of theirs is ("sy udh gk kuat lg pak, pengen mati aja, suami sy d malaysia":
+        a chat tester, stop 53): Indonesia's numbers, not the relative's country's."""
+        if not danger.wishes_to_die:
+            return False
+        whose = harm_is_the_writers(standard, danger.phrase)
+        if writer_at_home(standard) and whose is not False:
+            return True
+        kin_aside = KIN_PLACED.sub(" ", standard)
+        return whose is True and self.numbers.country_in(kin_aside) is None
 
     def _passport_renewed_where(
         self, text: str, standard: str, read_needs: Callable[[], Needs]

@@ -360,15 +360,23 @@ def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
         for n, w in enumerate(said)
     ):
         return True  # "lebih baik saya mati", "i want to die": the harm names the writer
-    before = standard[:at].rsplit("|", 1)[-1].split()
-    for n in range(len(before) - 1, -1, -1):
-        word = before[n]
-        if word in SELF_BEFORE_HARM:
-            # "anak saya pengen bunuh diri": "saya" after kin is whose, not who
-            return not (n > 0 and before[n - 1] in OTHER_BEFORE_HARM)
-        if word in OTHER_BEFORE_HARM:
-            return False
+    sentences = standard[:at].split("|")
+    # a sentence with no one in it takes the one of the sentence before ("sy udh gk kuat lg
+    # pak, pengen mati aja, suami sy d malaysia ..." was the husband's: a chat tester, stop 53)
+    for sentence in reversed(sentences[-SENTENCES_BACK:]):
+        before = sentence.split()
+        for n in range(len(before) - 1, -1, -1):
+            word = before[n]
+            if word in SELF_BEFORE_HARM:
+                # "anak saya pengen bunuh diri": "saya" after kin is whose, not who
+                return not (n > 0 and before[n - 1] in OTHER_BEFORE_HARM)
+            if word in OTHER_BEFORE_HARM:
+                return False
     return None
+
+
+SENTENCES_BACK = 2
+"""The harm's own sentence and the one before it say whose it is."""
 
 
 def writer_relation(text: str) -> str | None:
