@@ -61,6 +61,7 @@ from bot.flows.case import (
     prefill,
     retaken,
 )
+from bot.flows.common import PLACE_CODES, country_guessed
 from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
 from bot.flows.register import RegisterForm, offer_register
@@ -148,6 +149,10 @@ def clean_text(text: str | None) -> str:
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
+PLACE_ASKED_KEY = "numbers_place_asked"
+"""The numbers given in a form had no place, and asked for it."""
+PLACE_ANSWER_WORDS = 6
+"""A message this short naming a place answers "tell me the country"."""
 """What was written in the minutes before a report was started, kept in the form for where it
 places the worker when danger is typed in it."""
 
@@ -284,6 +289,8 @@ class Engine:
         if not conv.flow and text and retaken(ctx):
             return  # "yaudah setuju" right after refusing a report's consent: it starts again
         if conv.flow in self.forms and not conv.parked:
+            if self._place_for_the_numbers(ctx, text):
+                return
             self._danger_in_form(ctx, text)
             form_steps.continue_form(self, ctx)
             return
@@ -393,10 +400,32 @@ class Engine:
             if not at_home(text):
                 place = self.numbers.where_to_dial(text) or self._report_danger_place(ctx)
             self.emergency(ctx, place, caring=danger.wishes_to_die)
+            # the numbers asked where the person is: the place typed next answers that
+            ctx.set_data(**{PLACE_ASKED_KEY: place is None and not at_home(text)})
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
                     add_to_story(ctx, text)  # "katanya mau dibunuh majikan" typed at any step
+
+    def _place_for_the_numbers(self, ctx: Ctx, text: str) -> bool:
+        """The place typed right after the numbers in a form asked for it ("hongkong" at the
+        name step): that place's numbers, the report's country guessed from it, and the step
+        asked again ("*hongkong* is a place" and no numbers: a chat tester, stop 53)."""
+        if not ctx.data.get(PLACE_ASKED_KEY) or not text or ctx.incoming.button:
+            return False
+        ctx.set_data(**{PLACE_ASKED_KEY: None})
+        place = self.numbers.country_in(text)
+        if place is None or len(text.split()) > PLACE_ANSWER_WORDS:
+            return False
+        self.emergency(ctx, place)
+        if ctx.conversation.flow == "case" and not ctx.data.get("country"):
+            guessed = country_guessed(ctx, text)
+            ctx.set_data(country_guess=guessed or PLACE_CODES.get(place.code) or place.name["id"])
+        form = self.forms[ctx.conversation.flow or ""]
+        step = form.step(ctx.conversation.step)
+        if step is not None:
+            step.ask_again(ctx)
+        return True
 
     def _report_danger_place(self, ctx: Ctx) -> Country | None:
         """Where the report being filled in places someone in danger, if it says; else where

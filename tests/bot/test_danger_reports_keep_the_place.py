@@ -158,3 +158,15 @@ def test_danger_answered_in_a_report_gets_the_numbers_of_its_city(
         chat.say(answer)
     said = chat.say("tdk tau")
     assert expected in said and "Sebutkan negara atau kotanya" not in said
+
+
+def test_the_place_typed_after_the_numbers_in_a_report_gets_its_numbers(chat: Chat) -> None:
+    """ "hongkong", typed after the numbers asked where the worker is, was refused as a name
+    and its numbers never given (a chat tester, stop 53); the report then guesses it."""
+    for step in ("lapor", "1", "2"):
+        chat.say(step)
+    asked = chat.say("tolong pak anak sy dikurung majikan gk dikasih makan, br sj dia sms")
+    assert "Sebutkan negara" in asked
+    said = chat.say("hongkong")
+    assert "Dari Hong Kong" in said and "nama lengkap pekerja" in said
+    assert "Negara: Hong Kong — benar?" in chat.say("Siti")
