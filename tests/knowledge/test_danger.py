@@ -2447,3 +2447,11 @@ def test_being_made_to_end_a_pregnancy_is_a_threat_but_a_question_of_it_is_not()
         ("majikan suruh sy gugurin kandungan", "threat"),
     )
     assert_no_danger("apakah aborsi dilarang di malaysia")
+
+
+def test_a_flight_from_the_employer_told_from_home_is_over() -> None:
+    """ "skrg sdh d rumah", with "d" as typed, was not read as home (a chat tester, stop 53)."""
+    assert_no_danger(
+        "ponakan sy sudah pulang pak, kabur dr majikan krn gk digaji, skrg sdh d rumah"
+    )
+    assert_read_as("kind", ("sy d rumah majikan, sy kabur dr majikan tp dikejar", "plea"))
