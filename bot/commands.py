@@ -50,6 +50,23 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "report status",
     ),
     "help": ("bantuan", "help", "tolong bantu", "panduan"),
+    # what is kept about the person (a chat tester, stop 53: "sy mau liat data sy" got only
+    # who sees it)
+    "mydata": (
+        "data saya",
+        "data saya apa saja",
+        "lihat data saya",
+        "lihat data",
+        "liat data saya",
+        "liat data",
+        "cek data saya",
+        "my data",
+        "show my data",
+        "show me my data",
+        "see my data",
+        "what data do you have",
+        "what data do you keep",
+    ),
     "erase": (
         "hapus data saya",
         "hapus data",
@@ -158,6 +175,28 @@ ENGLISH_ASKED = re.compile(
 """English asked for in a short message ("please use english" got "I am not sure I
 understood": a chat tester, stop 53); not one's employer's English ("majikan sy pake bhs
 inggris")."""
+ERASE_ASKED = re.compile(
+    r"\b(?:hapus|hapusin|hapuskan|menghapus|dihapus|delete|erase|remove)\b(?: \w+){0,3} "
+    r"(?:data|dataku|datanya)\b"
+    r"|\bdata (?:\w+ ){0,2}(?:dihapus|dihapusin|hapus|hapusin|deleted|erased|removed)\b"
+)
+"""Deleting one's data asked for among other words ("sy mau hapus data sy, takut dipake
+calo", Sasak "tiang mele data tiang dihapus": only the privacy answer, a chat tester, stop
+53); the erase command asks yes or no before anything goes."""
+ERASE_ASKED_WORDS = 14
+NOT_A_REQUEST = frozenset("kalau kalo klo jika if gimana gmn bagaimana how what apa".split())
+"""A question about deleting ("kalau data sy dihapus laporan sy hilang gk?"), not a request."""
+DATA_ASKED = re.compile(
+    r"\b(?:lihat|liat|cek|check|see|show|tampilkan|tunjukkan)(?: (?:me|my|semua|all))? (?:my )?"
+    r"data(?: (?:saya|sy|aku|ku|tiang|nahu|pribadi|diri))?(?: \w+){0,2}$"
+    r"|^(?:\w+ )?data (?:saya|sy|aku|ku|tiang|nahu|my)\b(?: \w+){0,4}$"
+)
+"""One's own data asked to be seen, or whether it is still there ("data sy msh ada gk?")."""
+ERASED_BY_OTHERS = frozenset(
+    "majikan bos boss employer agen agency agensi sponsor calo pt perusahaan dia mereka "
+    "he she they".split()
+)
+"""Someone else deleting data ("majikan hapus data di hp sy"): not a request to us."""
 OTHERS_SPEECH = frozenset("majikan majikanku bos boss employer agen agency madam sir".split())
 LANGUAGE_ASKED_WORDS = 12
 SOMEONE_ELSE = frozenset(
@@ -248,7 +287,7 @@ BEFORE_COMMAND = WANTING | frozenset(
 data saya*: a chat tester, stop 46)."""
 WANTABLE = frozenset(
     "menu language training urgent report register status erase subscribe unsubscribe "
-    "lang:en lang:id".split()
+    "lang:en lang:id mydata".split()
 )
 """Commands a wish can name ("saya mau hapus data saya"); not "pindah majikan" (wanting to
 change employer is a question, not the news that one did) or "keluar"."""
@@ -395,6 +434,19 @@ def command_of(text: str | None) -> str | None:
         and (SOMEONE_ELSE | OTHERS_SPEECH).isdisjoint(folded.split())
     ):
         return "lang:en"  # "please use english", "bisa pake bhs inggris?"
+    erase = ERASE_ASKED.search(folded) if len(raw) <= ERASE_ASKED_WORDS else None
+    if (
+        erase is not None
+        and NOT_A_REQUEST.isdisjoint(folded.split())
+        and ERASED_BY_OTHERS.isdisjoint(folded[: erase.start()].split())
+    ):
+        return "erase"
+    if (
+        len(raw) <= ERASE_ASKED_WORDS
+        and DATA_ASKED.search(folded)
+        and ERASED_BY_OTHERS.isdisjoint(folded.split())
+    ):
+        return "mydata"
     if _called_off_for_later(folded):
         return "cancel"  # "batal aja, nanti sy isi lg", "not now", "forget it, maybe later"
     wished = _wanting(raw)

@@ -103,6 +103,12 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("my employer speak english only", None),  # the employer's language
         ("majikan sy pake bhs inggris, sy gk ngerti", None),
         ("sy mau kerja ke hk tapi sy gk bisa bahasa inggris, gmn?", None),  # a question
+        # deleting asked for among other words got only the privacy answer (stop 53)
+        ("sy mau hapus data sy, takut dipake calo", "erase"),
+        ("tiang mele data tiang dihapus", "erase"),
+        ("please remove my data from your system", "erase"),
+        ("kalau data sy dihapus laporan sy hilang gk?", None),  # a question about it
+        ("majikan hapus data di hp sy", None),  # someone else deleting
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

@@ -1,0 +1,40 @@
+"""The person sees what is kept about them, asks in their own words, and sees it gone after
+deleting it (a chat tester, stop 53: "sy mau liat data sy" got only who sees it)."""
+
+from __future__ import annotations
+
+from bot.flows.my_data import masked_phone
+from tests.cases_support import report_to_the_village
+from tests.conftest import Chat
+
+
+def test_a_report_filed_is_shown_with_the_workers_name_and_how_to_correct_it(
+    sqlite_chat: Chat,
+) -> None:
+    report_to_the_village(sqlite_chat, "gaji", "gaji anak sy tidak dibayar 4 bulan")
+    sqlite_chat.say("anjani suralaga")
+    sqlite_chat.say("ya")
+    sent = ""
+    for answer in ("ya", "kirim"):
+        sent = sqlite_chat.say(answer)
+        if "Nomor kasus" in sent:
+            break
+    assert "Nomor kasus" in sent, sent
+    number = sent.split("Nomor kasus *", 1)[1].split("*", 1)[0]
+    shown = sqlite_chat.say("sy mau liat data sy")
+    assert "Yang saya simpan tentang Anda" in shown
+    assert f"Laporan *{number}*: Rina, Malaysia" in shown and "Anjani" in shown
+    assert "Tanya petugas" in shown and "hapus data saya" in shown
+
+
+def test_after_deleting_nothing_of_a_form_is_shown(sqlite_chat: Chat) -> None:
+    report_to_the_village(sqlite_chat, "gaji", "gaji anak sy tidak dibayar 4 bulan")
+    sqlite_chat.say("batal")
+    sqlite_chat.say("hapus data saya")
+    sqlite_chat.say("ya")
+    assert "Tidak ada data formulir tentang Anda" in sqlite_chat.say("data sy msh ada gk?")
+
+
+def test_a_phone_number_is_shown_only_by_its_end() -> None:
+    assert masked_phone("+62 877-1234-5678") == "•••5678"
+    assert masked_phone(None) is None
