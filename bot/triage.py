@@ -485,6 +485,35 @@ KIN_PLACED = re.compile(
 """Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
 
 
+PROBLEMS_TOLD = (
+    (
+        "gaji-tidak-dibayar",
+        re.compile(
+            r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|belum|blm|not|never|no|dont|didnt|doesnt)"
+            r"(?: (?:di|pernah|juga|mau|dapat|dapet|mendapat|mendapatkan|terima|menerima|nerima|"
+            r"kasih|kasi|dikasih|diberi|give|get|receive|been))?"
+            r" (?:bayar|dibayar|digaji|gaji|gajinya|pay|paid|salary)\b"
+            r"(?! (?:calo|biaya|agen|agensi|sponsor|fee|pt|utang|hutang)\b)"
+            r"|\b(?:unpaid|gaji (?:\w+ )?dipotong|potong gaji|cut (?:my |her |his )?salary)\b"
+        ),
+    ),
+    (
+        "pmi-meninggal-sakit",
+        re.compile(
+            r"\b(?:sakit|sick|hospital|dirawat|opname|kecelakaan|accident|injured|terluka)\b"
+        ),
+    ),
+    (
+        "kekerasan-majikan",
+        re.compile(r"\b(?:dipukul|disiksa|dianiaya|ditampar|beaten|hit me|hits me|slapped)\b"),
+    ),
+)
+"""A problem told by a worker already abroad, in the words that tell it and not those that
+only name the thing ("gaji art d hk brp" asks an amount, "tidak perlu bayar calo" is no
+wage unpaid)."""
+RECOVERED = frozenset("sembuh sehat pulih recovered healthy".split())
+
+
 DISMISSAL_TOPIC = "phk-mendadak"
 CHANGE_EMPLOYER_TOPIC = "pindah-majikan"
 OVERSTAYED = re.compile(
@@ -1072,6 +1101,8 @@ class Triage:
                 topic, offered = renewed, tuple(s for s in others if s and s != renewed)
         if topic is not None and danger is None and topic in self.country_topics:
             topic, offered = self._named_destination(named(), topic, offered)
+        if topic in self.country_topics and danger is None and command is None:
+            topic, offered = self._problem_from_abroad(text, topic, offered)
         if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
             topic, offered, guess, command = PRIVACY_TOPIC, others, None, None
@@ -1224,6 +1255,23 @@ class Triage:
             return None, offered
         first = sure[0] if sure else None
         return first, tuple(s for s in dict.fromkeys((*leading, *offered)) if s != first)
+
+    def _problem_from_abroad(
+        self, text: str, topic: str, offered: tuple[str, ...]
+    ) -> tuple[str, tuple[str, ...]]:
+        """A worker already in the destination tells one problem there ("anak sy ... skrg
+        udh pindah ke singapura jd prt, majikannya gk bayar gaji 4 bln", "my husband in Korea
+        he sick ... who pay the hospital"): the problem's answer leads, the place's stays a
+        choice; they got how to go to work there (a chat tester of workers abroad, stop 53)."""
+        folded = fold(text)
+        problems = {slug for slug, told in PROBLEMS_TOLD if told.search(folded)}
+        if not RECOVERED.isdisjoint(folded.split()):
+            problems.discard("pmi-meninggal-sakit")  # "sempat sakit tapi sekarang sudah sehat"
+        there = self.numbers.located_in(text) or self.numbers.moved_to(text)
+        if len(problems) != 1 or there is None:
+            return topic, offered
+        (problem,) = problems
+        return problem, tuple(dict.fromkeys(s for s in (topic, *offered) if s != problem))
 
     def _named_destination(
         self, named: Sequence[Country], topic: str, offered: tuple[str, ...]

@@ -164,3 +164,27 @@ def test_a_worker_abroad_asking_of_her_own_contract_gets_it_not_how_to_go(
     """Going home before the contract ends got the contract's normal end (a chat tester of
     workers abroad, stop 53)."""
     assert triage.read(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Sir my husband in Korea he sick kidney in hospital, who pay the hospital? he E9 visa",
+            "pmi-meninggal-sakit",
+        ),
+        (
+            "anak sy dulu kerja d malaysia, skrg udh pindah ke singapura jd prt, majikannya gk "
+            "bayar gaji 4 bln",
+            "gaji-tidak-dibayar",
+        ),
+        ("gaji art d hk skrg brp", "taiwan-hongkong"),  # an amount asked, no problem told
+    ],
+)
+def test_a_problem_told_from_abroad_leads_over_how_to_go_there(
+    triage: Triage, text: str, topic: str
+) -> None:
+    """They got how to work in Korea and the Malaysian route (a chat tester of workers
+    abroad, stop 53)."""
+    reading = triage.read(text)
+    assert reading.topic == topic, (reading.topic, reading.offered)
