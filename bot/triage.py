@@ -507,6 +507,14 @@ PROBLEMS_TOLD = (
         "kekerasan-majikan",
         re.compile(r"\b(?:dipukul|disiksa|dianiaya|ditampar|beaten|hit me|hits me|slapped)\b"),
     ),
+    (
+        "dokumen-ditahan",
+        re.compile(
+            r"\b(?:paspor|pasport|passport)\w* (?:\w+ ){0,2}(?:di ?|d ?)?(?:tahan|pegang|sita)\b"
+            r"|\b(?:passport|documents?) (?:\w+ ){0,2}(?:kept|held|taken)\b"
+            r"|\b(?:keep|keeps|kept|took|takes|hold|holds|held) (?:my|her|his|our) passport\b"
+        ),
+    ),
 )
 """A problem told by a worker already abroad, in the words that tell it and not those that
 only name the thing ("gaji art d hk brp" asks an amount, "tidak perlu bayar calo" is no

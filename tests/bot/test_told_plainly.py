@@ -178,6 +178,11 @@ def test_a_worker_abroad_asking_of_her_own_contract_gets_it_not_how_to_go(
             "bayar gaji 4 bln",
             "gaji-tidak-dibayar",
         ),
+        (
+            "pak sy d malaysia kerja ladang sawit, paspor sy d tahan bos sdh 2 thn. skrg paspor "
+            "sy udh mati (expired). gmn cara perpanjang?",
+            "dokumen-ditahan",
+        ),
         ("gaji art d hk skrg brp", "taiwan-hongkong"),  # an amount asked, no problem told
     ],
 )
