@@ -18,6 +18,7 @@ from bot.flows.common import (
     CITY_TYPED,
     CONSENT,
     COUNTRY_OTHER,
+    FEARS,
     KNOWING,
     NO,
     VILLAGE,
@@ -317,6 +318,10 @@ class CaseForm(ChangeableForm):
             return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story
         if step == "worker_name" and gives_own_name(ctx, text):
             return False  # "sy ibunya pak, nama sy inaq Sahnun": told whose name is asked
+        if step == "worker_name" and not FEARS.isdisjoint(fold(text).split()):
+            # "sy gk mau sebut nama dulu pak, takut ketauan agen": who sees a report, not a
+            # story kept and the name asked again (a chat tester, stop 53)
+            return False
         if step in LATER_STORY_STEPS and ctx.data.get("story"):
             add_to_story(ctx, text)
             return True

@@ -726,7 +726,8 @@ CITY_TYPED = "city_typed"
 def _city_in(ctx: Ctx, text: str, place: Country | None) -> None:
     """Keeps a city typed where the country was asked ("riyadh, alamat gk tau")."""
     word = ctx.engine.numbers.place_word_in(text)
-    names = {fold(n) for n in place.name.values()} if place is not None else set()
+    # no country is a city ("katanya thailand tp skrg d kamboja": Kamboja, city Thailand)
+    names = {fold(n) for c in ctx.engine.numbers.countries for n in c.name.values()}
     if word and len(word) > 3 and word not in names | COUNTRY_ALIASES:
         ctx.set_data(**{CITY_TYPED: word.title()})
 
@@ -749,7 +750,11 @@ STILL_HERE = frozenset("masih msh still pulang balik".split())
 
 
 def typed_country(ctx: Ctx, text: str) -> str | None:
-    place = ctx.engine.numbers.country_in(text)
+    numbers = ctx.engine.numbers
+    # where the worker is now, of two places named ("katanya thailand tp skrg d kamboja" was
+    # kept as Thailand: a chat tester, stop 53)
+    named = {c.code for _, _, c in numbers.places_named(text)}
+    place = (numbers.where_to_dial(text) if len(named) > 1 else None) or numbers.country_in(text)
     _city_in(ctx, text, place)
     guessed = country_guessed(ctx, text)
     if guessed is not None:

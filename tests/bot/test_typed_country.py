@@ -185,3 +185,31 @@ def test_a_village_at_home_is_not_the_city_abroad(sqlite_services: Services, typ
     said = chat.say(typed)
     assert "tempat di kampung" in said and CITY_QUESTION in said
     assert PROBLEM_QUESTION in chat.say("kuching")
+
+
+def test_of_two_countries_typed_the_one_the_worker_is_in_now_is_kept(
+    sqlite_services: Services,
+) -> None:
+    """ "katanya thailand tp skrg d kamboja" was kept as Thailand, and then as the city of
+    Cambodia (a chat tester, stop 53)."""
+    chat = Chat(sqlite_services, user="two-countries")
+    for step in ("lapor", "1", "2", "Siti Aisyah"):
+        chat.say(step)
+    chat.say("katanya thailand tp skrg d kamboja")
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["country"] == "Kamboja" and data.get("city") != "Thailand"
+
+
+def test_a_fear_of_naming_the_worker_is_answered_not_kept_as_the_story(
+    sqlite_services: Services,
+) -> None:
+    """It was kept as the story, so the story was never asked (a chat tester, stop 53)."""
+    chat = Chat(sqlite_services, user="afraid")
+    for step in ("lapor", "1", "2"):
+        chat.say(step)
+    said = chat.say("sy gk mau sebut nama dulu pak, takut ketauan agen")
+    assert "Hanya petugas yang melihat laporan Anda" in said
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert not data.get("story")
