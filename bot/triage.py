@@ -485,6 +485,27 @@ KIN_PLACED = re.compile(
 """Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
 
 
+RETURNEE_TOPIC, HOMECOMING_TOPIC = "purna-pmi", "kepulangan"
+BACK_HOME = re.compile(
+    r"\b(?:sudah|udah|udh|sdh|sudh|baru|br|telah)\s+(?:pulang|plg|balik|kembali)\s+"
+    r"(?:dari|dr|dri|d)\b"
+    r"|\b(?:came|got|arrived|returned|is back|has come) (?:back )?home\b"
+    r"|\b(?:came|got|is|has come) back\b|\breturned from\b"
+)
+GOING_AGAIN = re.compile(
+    r"\b(?:berangkat|brgkt|brangkat|kerja|krja|balik|pergi) (?:lagi|lg)\b|\bgo (?:back|again)\b"
+)
+
+
+def back_home_asking(text: str) -> bool:
+    """A worker told back home, asking what now, with no problem told and not leaving again
+    ("anak sy sudah pulang dr saudi bulan lalu pak, perlu lapor ke desa gk?")."""
+    folded = fold(text)
+    if BACK_HOME.search(folded) is None or GOING_AGAIN.search(folded) is not None:
+        return False
+    return not any(told.search(folded) for _, told in PROBLEMS_TOLD)
+
+
 PROBLEMS_TOLD = (
     (
         "gaji-tidak-dibayar",
@@ -1111,6 +1132,19 @@ class Triage:
             topic, offered = self._named_destination(named(), topic, offered)
         if topic in self.country_topics and danger is None and command is None:
             topic, offered = self._problem_from_abroad(text, topic, offered)
+        if (
+            danger is None
+            and command is None
+            and topic in (None, HOMECOMING_TOPIC, DEATH_TOPIC, *self.country_topics)
+            and back_home_asking(text)
+            and asks()
+        ):
+            # "anak sy sudah pulang dr malaysia kmrn, skrg mau ngurus apa aja pak?" got the care
+            # of a sick worker; "... perlu lapor ke desa gk?" the end of a contract (a chat
+            # tester, stop 53): what a returned worker can do, and the return one tap to record
+            others = tuple(s for s in (HOMECOMING_TOPIC, topic, *offered) if s)
+            topic, offered, guess, home = RETURNEE_TOPIC, others, None, True
+            offered = tuple(dict.fromkeys(s for s in offered if s != RETURNEE_TOPIC))
         if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
             topic, offered, guess, command = PRIVACY_TOPIC, others, None, None

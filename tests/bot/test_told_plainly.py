@@ -193,3 +193,28 @@ def test_a_problem_told_from_abroad_leads_over_how_to_go_there(
     abroad, stop 53)."""
     reading = triage.read(text)
     assert reading.topic == topic, (reading.topic, reading.offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak sy sudah pulang dr malaysia kmrn, skrg mau ngurus apa aja pak?",
+        "anak sy sudah pulang dr saudi bulan lalu pak, perlu lapor ke desa gk?",
+    ],
+)
+def test_a_worker_back_home_asking_what_now_gets_what_returnees_can_do(
+    chat: Chat, text: str
+) -> None:
+    """They got the care of a sick worker and the end of a contract (a chat tester, stop 53);
+    the return is one tap to record."""
+    said = chat.say(text)
+    assert "Setelah pulang, purna PMI bisa" in said and "Catat kepulangan" in said
+
+
+def test_a_return_with_a_problem_or_going_again_is_not_the_returnees_answer(
+    triage: Triage,
+) -> None:
+    assert triage.read("suami sy udh pulang dr malaysia tp gajinya blm dibayar, gmn?").topic == (
+        "gaji-tidak-dibayar"
+    )
+    assert triage.read("You came from Indonesia? I came from Indonesia, too").topic is None
