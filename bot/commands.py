@@ -331,12 +331,22 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if word in NOUN_FORMS and not (shouted or marked):
         return None
+    if command == "training" and not BUSINESS_WORDS.isdisjoint(fold(stripped).split()):
+        # "sy mau daftar pelatihan usaha nya pak" opened the pre-departure courses (a chat
+        # tester, stop 53): business training for returnees is not among them; answered
+        return None
     if command == "training":
         about_training = bool(set(fold(stripped).split()[1:4]) & TRAINING_WORDS)
         if shouted or (about_training and (marked or not is_question())):
             return command
         return None
     return command if shouted or marked or not is_question() else None
+
+
+BUSINESS_WORDS = frozenset(
+    "usaha wirausaha kewirausahaan bisnis business dagang berdagang umkm modal entrepreneur".split()
+)
+"""Training for a business, which the training form (courses for work abroad) does not hold."""
 
 
 WITHDRAW = "withdraw"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from bot.commands import leading_command
+from bot.commands import BUSINESS_WORDS, leading_command
 from bot.companies.service import asks_to_check, named_company
 from bot.literacy import (
     CALL_ME,
@@ -1132,6 +1132,15 @@ class Triage:
             topic, offered = self._named_destination(named(), topic, offered)
         if topic in self.country_topics and danger is None and command is None:
             topic, offered = self._problem_from_abroad(text, topic, offered)
+        if (
+            command is None
+            and topic == FORM_TOPICS["training"]
+            and not BUSINESS_WORDS.isdisjoint(fold(text).split())
+        ):
+            # "sy mau daftar pelatihan usaha nya pak": the courses are for work abroad; what a
+            # returnee can do for a business, and the courses one tap away (stop 53)
+            topic, offered = RETURNEE_TOPIC, (FORM_TOPICS["training"], *offered)
+            offered = tuple(dict.fromkeys(s for s in offered if s != RETURNEE_TOPIC))
         if (
             danger is None
             and command is None

@@ -218,3 +218,12 @@ def test_a_return_with_a_problem_or_going_again_is_not_the_returnees_answer(
         "gaji-tidak-dibayar"
     )
     assert triage.read("You came from Indonesia? I came from Indonesia, too").topic is None
+
+
+def test_business_training_is_not_the_courses_for_work_abroad(triage: Triage) -> None:
+    """It opened the pre-departure courses, whose list then repeated (a chat tester, stop
+    53)."""
+    reading = triage.read("sy mau daftar pelatihan usaha nya pak")
+    assert reading.command is None and reading.topic == "purna-pmi"
+    assert "daftar-pelatihan" in reading.offered
+    assert triage.read("daftar pelatihan caregiver").command == "training"
