@@ -184,6 +184,7 @@ ERASE_ASKED = re.compile(
 calo", Sasak "tiang mele data tiang dihapus": only the privacy answer, a chat tester, stop
 53); the erase command asks yes or no before anything goes."""
 ERASE_ASKED_WORDS = 14
+OTHER_PHONE_WORDS = 20
 NOT_A_REQUEST = frozenset("kalau kalo klo jika if gimana gmn bagaimana how what apa".split())
 """A question about deleting ("kalau data sy dihapus laporan sy hilang gk?"), not a request."""
 DATA_ASKED = re.compile(
@@ -192,6 +193,14 @@ DATA_ASKED = re.compile(
     r"|^(?:\w+ )?data (?:saya|sy|aku|ku|tiang|nahu|my)\b(?: \w+){0,4}$"
 )
 """One's own data asked to be seen, or whether it is still there ("data sy msh ada gk?")."""
+OTHER_PHONE = re.compile(
+    r"\b(?:kmrn|kemarin|kemaren|sudah|udah|udh|sdh|td|tadi|pernah|lalu) (?:\w+ )?"
+    r"(?:lapor|melapor|ngadu|mengadu)\w* (?:\w+ ){0,3}(?:lewat|lwt|pakai|pake|dari|dr|via|di) "
+    r"(?:hp|hape|handphone|nomor|nomer|no|wa|whatsapp)\b(?! (?:ini|sendiri|saya|sy)\b)"
+    r"|\breported (?:\w+ ){0,3}(?:from|with|on|using) (?:\w+ ){0,2}(?:phone|number|whatsapp)\b"
+)
+"""A report sent from another phone ("sy kmrn lapor lwt hp anak sy") asked after: where it
+stands, not a new report (a chat tester, stop 53: the form started again)."""
 ERASED_BY_OTHERS = frozenset(
     "majikan bos boss employer agen agency agensi sponsor calo pt perusahaan dia mereka "
     "he she they".split()
@@ -451,6 +460,8 @@ def command_of(text: str | None) -> str | None:
         and ERASED_BY_OTHERS.isdisjoint(folded[: erase.start()].split())
     ):
         return "erase"
+    if len(raw) <= OTHER_PHONE_WORDS and OTHER_PHONE.search(folded):
+        return "status"
     if (
         len(raw) <= ERASE_ASKED_WORDS
         and DATA_ASKED.search(folded)

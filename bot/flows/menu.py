@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answers import smalltalk_text
+from bot.commands import OTHER_PHONE
 from bot.context import Ctx
 from bot.i18n import N_
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
@@ -137,7 +138,17 @@ def status(ctx: Ctx) -> None:
         )
         lines.append(unsent + " " + _("Type *lanjut* to finish it."))
     if not lines:
-        ctx.say(_("You have no registrations or reports yet. Type *menu* to start."))
+        none = _("You have no registrations or reports yet. Type *menu* to start.")
+        if OTHER_PHONE.search(fold(ctx.incoming.text or "")):
+            # "sy kmrn lapor lwt hp anak sy": this number has none; that phone has it
+            none = _(
+                "This number has no reports. A report sent from another phone is answered on "
+                "that phone: ask there, or press *Ask an officer* and your village officer "
+                "will look for it."
+            )
+            ctx.say(none, [Button("cmd:report", short(_("Ask an officer")))])
+            return
+        ctx.say(none)
         return
     ctx.say("\n".join(lines))
 

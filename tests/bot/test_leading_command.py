@@ -109,6 +109,15 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("please remove my data from your system", "erase"),
         ("kalau data sy dihapus laporan sy hilang gk?", None),  # a question about it
         ("majikan hapus data di hp sy", None),  # someone else deleting
+        # a report sent from another phone asked after started a new report (stop 53)
+        ("pak sdh ada kabar blm dr petugas? sy kmrn lapor lwt hp anak sy", "status"),
+        ("sy udh lapor pake hp suami, kok blm ada balasan", "status"),
+        ("sy mau lapor lewat hp ini aja", None),
+        ("lapor lwt wa bisa gk", None),
+        # one's own data asked to be seen (stop 53)
+        ("sy mau liat data sy", "mydata"),
+        ("data sy msh ada gk?", "mydata"),
+        ("cek data paspor sy di imigrasi", None),
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

@@ -38,3 +38,11 @@ def test_after_deleting_nothing_of_a_form_is_shown(sqlite_chat: Chat) -> None:
 def test_a_phone_number_is_shown_only_by_its_end() -> None:
     assert masked_phone("+62 877-1234-5678") == "•••5678"
     assert masked_phone(None) is None
+
+
+def test_a_report_from_another_phone_asked_after_says_where_it_is_answered(
+    sqlite_chat: Chat,
+) -> None:
+    """It started a new report (a chat tester, stop 53)."""
+    said = sqlite_chat.say("pak sdh ada kabar blm dr petugas? sy kmrn lapor lwt hp anak sy")
+    assert "dikirim dari HP lain dijawab di HP itu" in said and "Tanya petugas" in said
