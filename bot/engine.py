@@ -185,6 +185,7 @@ class Engine:
         villages: VillageDirectory | None = None,
         numbers: EmergencyNumbers | None = None,
         retention_days: int = 180,
+        escalation: tuple[int, int] = (30, 24),
         form_resume: timedelta = timedelta(hours=24),
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
@@ -192,6 +193,9 @@ class Engine:
         self.catalog = catalog or TrainingCatalog.load()
         self.villages = villages or VillageDirectory()
         self.retention_days = retention_days
+        self.escalation = escalation
+        """Minutes an urgent report, and hours any report, wait for an officer before the
+        district's officers get it: what the family is told when it asks how long."""
         self.form_resume = form_resume
         self.clock = clock
         self.forms: dict[str, Form] = {

@@ -410,6 +410,17 @@ def story_noted(
     ctx.say(text, _report_or_numbers(ctx, also))
 
 
+def how_long_for_a_reply(ctx: Ctx, urgent_minutes: int, any_hours: int) -> None:
+    """What happens to a report once sent, in the times the service keeps to."""
+    ctx.say(
+        ctx._(
+            "Once sent, your report goes to your village officer at once, and the reply comes "
+            "here. If no officer takes it up within {hours} hours ({minutes} minutes when "
+            "someone is in danger), it goes to the district's officers."
+        ).format(hours=any_hours, minutes=urgent_minutes)
+    )
+
+
 def details_noted(ctx: Ctx) -> None:
     """The worker's name or village told under an answer ("namanya siti aminah, dr desa
     sukamulia"): kept for the report, which will not ask for them again, not a line of the

@@ -115,6 +115,7 @@ def build(
         catalog=catalog,
         villages=VillageDirectory(),
         retention_days=settings.message_retention_days,
+        escalation=(settings.escalate_urgent_minutes, settings.escalate_any_hours),
         form_resume=timedelta(hours=settings.form_resume_hours),
     )
     transports, telegram = transports_for(settings) if channels else ([], None)

@@ -8,6 +8,7 @@ answer the step reads moves the form on.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot import replies
@@ -90,6 +91,11 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     if not incoming.button and wants_to_stop_reporting(text):
         engine.run_command(ctx, "cancel")  # "cancel my report": what "batal" does
+        return
+    if not incoming.button and form.name == "case" and HOW_LONG_FOR_A_REPLY.search(fold(text)):
+        # "brp lama petugas balas pak?" was added to the story (a chat tester, stop 53)
+        replies.how_long_for_a_reply(ctx, *engine.escalation)
+        step.ask_again(ctx)
         return
     if not incoming.button and form.name == "case" and asks_where_it_stands(engine, text):
         # "gmn laporan sy?", "any news?" while it is being filled in: it is not sent yet
@@ -196,6 +202,14 @@ def wants_to_stop_reporting(text: str) -> bool:
     if not words or len(words) > ABOUT_THE_FORM_WORDS or not set(words) <= CANCELLING:
         return False
     return takes_back(words) and bool(REPORTING.intersection(words))
+
+
+HOW_LONG_FOR_A_REPLY = re.compile(
+    r"\b(?:brp|berapa|kapan|bila|how long|when)\b(?: \w+){0,3} (?:petugas|officer|dibalas|"
+    r"balas|bales|dibales|jawab|dijawab|respon|direspon|ditanggapi|reply|replies|answer|respond)"
+    r"\w*\b"
+)
+"""How long until an officer answers, asked while the report is filled in."""
 
 
 def asks_where_it_stands(engine: Engine, text: str) -> bool:

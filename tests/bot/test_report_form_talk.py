@@ -467,3 +467,13 @@ def test_the_name_told_under_an_answer_is_noted_and_confirmed_in_the_report(
     assert "sudah saya catat" in noted or "I have noted this" in noted
     sqlite_chat.say(button="cmd:report")
     assert f"{name} — " in sqlite_chat.say("1")  # consent; the name is confirmed
+
+
+def test_how_long_until_an_officer_answers_asked_in_the_form_is_answered(
+    sqlite_chat: Chat,
+) -> None:
+    """ "brp lama petugas balas pak?" was added to the story (a chat tester, stop 53)."""
+    for step in ("lapor", "1", "2"):
+        sqlite_chat.say(step)
+    said = sqlite_chat.say("brp lama petugas balas pak?")
+    assert "24 jam" in said and "30 menit" in said and "nama lengkap pekerja" in said
