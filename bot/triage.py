@@ -919,10 +919,14 @@ class Triage:
         """Wounds or a blow told of a family member who has died ("suami sy meninggal di
         malaysia, badannya luka2"; "kabarnya kecelakaan ... sy curiga dia dipukul") are grief
         and questions, not someone to save now: the emergency reply opened a bereaved family's
-        answer (a family chat tester, stop 48). Anyone still there ("masih", "juga") or a
-        plea keeps it danger."""
-        if danger.kind not in HARM_OF_THE_BODY or not tells_a_death(text):
+        answer (a family chat tester, stop 48). So is a death the employer calls suicide ("kata
+        majikannya bunuh diri tp kami gk percaya": told to keep talking with the dead, stop
+        53). Anyone still there ("masih", "juga"), a plea, or the writer's own wish to die
+        keeps it danger."""
+        if danger.kind not in (*HARM_OF_THE_BODY, SUICIDE) or not tells_a_death(text):
             return False
+        if danger.kind == SUICIDE and harm_is_the_writers(standard, danger.phrase) is True:
+            return False  # "kakak sy meninggal, sy jg mau bunuh diri": the writer, now
         words = set(fold(text).split())
         return STILL_THERE.isdisjoint(words) and not self.detector.pleads(standard)
 

@@ -227,3 +227,7 @@ def test_business_training_is_not_the_courses_for_work_abroad(triage: Triage) ->
     assert reading.command is None and reading.topic == "purna-pmi"
     assert "daftar-pelatihan" in reading.offered
     assert triage.read("daftar pelatihan caregiver").command == "training"
+
+
+def test_the_writers_own_wish_to_die_after_a_death_is_still_danger(triage: Triage) -> None:
+    assert triage.read("kakak sy meninggal kemarin, sy jg mau bunuh diri aja").urgent

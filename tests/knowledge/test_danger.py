@@ -2455,3 +2455,18 @@ def test_a_flight_from_the_employer_told_from_home_is_over() -> None:
         "ponakan sy sudah pulang pak, kabur dr majikan krn gk digaji, skrg sdh d rumah"
     )
     assert_read_as("kind", ("sy d rumah majikan, sy kabur dr majikan tp dikejar", "plea"))
+
+
+def test_the_last_message_a_family_got_is_not_a_farewell() -> None:
+    """ "pesan terakhirnya bulan juli" and "her last message was 3 weeks ago" got the numbers
+    for a wish to die (a chat tester, stop 53); one's own last message keeps them."""
+    assert_no_danger(
+        "pak anak sy di malaysia sdh 2 bln gk ada kabar, pesan terakhirnya bulan juli katanya "
+        "mau pindah kerja",
+        "her last message was 3 weeks ago",
+    )
+    assert_read_as(
+        "kind",
+        ("ini pesan terakhir sy, maafkan sy ma", "suicide"),
+        ("this is my last message, goodbye", "suicide"),
+    )
