@@ -485,6 +485,23 @@ KIN_PLACED = re.compile(
 """Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
 
 
+RELEASE_FEE_TOPIC = "pulang-sebelum-kontrak"
+PAID_TO_COME_HOME = re.compile(
+    r"\b(?:tebusan|tebusannya|uang tebusan|ransom|release fee)\b"
+    r"|\b(?:uang|duit|bayar|byr|membayar|rp|juta|jt|ribu|denda|pay|money|fee)\b(?: \w+){0,5} "
+    r"(?:biar|supaya|agar|baru|so|to let|before) (?:\w+ ){0,3}(?:bisa |boleh |can )?"
+    r"(?:pulang|plg|dipulangkan|dilepas|go home|come home|leave)\b"
+)
+"""Money asked before someone may come home, or a ransom: not a loan to pay it."""
+WHETHER_TO_PAY = re.compile(
+    r"\b(?:pinjam|minjam|pinjaman|ngutang|berutang|loan|borrow)\w*\b"
+    r"|\b(?:perlu|harus|hrs|wajib|mesti|apa|apakah|boleh|should|must|do) (?:\w+ ){0,2}"
+    r"(?:bayar|byr|membayar|pay)\b|\b(?:bayar|byr|pay)\w* (?:\w+ ){0,3}(?:gk|ga|gak|nggak|tidak|"
+    r"tdk|or not|ya)\b"
+)
+"""Whether to pay it, or borrowing for it, asked: a family about to pay."""
+NOT_FOR_A_RANSOM = frozenset(("pinjaman-kur", "literasi-keuangan", "registrasi-online"))
+"""Answers that would help pay a ransom or a release fee."""
 RETURNEE_TOPIC, HOMECOMING_TOPIC = "purna-pmi", "kepulangan"
 BACK_HOME = re.compile(
     r"\b(?:sudah|udah|udh|sdh|sudh|baru|br|telah)\s+(?:pulang|plg|balik|kembali)\s+"
@@ -1136,6 +1153,18 @@ class Triage:
             topic, offered = self._named_destination(named(), topic, offered)
         if topic in self.country_topics and danger is None and command is None:
             topic, offered = self._problem_from_abroad(text, topic, offered)
+        if (
+            danger is None
+            and command is None
+            and PAID_TO_COME_HOME.search(fold(text))
+            and WHETHER_TO_PAY.search(fold(text))
+        ):
+            # "agensi minta uang 20 juta biar anak sy bisa pulang, sy mau pinjam ke bank" got a
+            # placement loan; "perlu kami bayar tebusannya gk?" five choices (a family danger
+            # tester, stop 53): do not pay, and who to tell
+            others = tuple(s for s in (topic, *offered) if s and s not in NOT_FOR_A_RANSOM)
+            topic, offered, guess = RELEASE_FEE_TOPIC, others, None
+            offered = tuple(dict.fromkeys(s for s in offered if s != RELEASE_FEE_TOPIC))
         if (
             command is None
             and topic == FORM_TOPICS["training"]

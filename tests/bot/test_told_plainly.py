@@ -231,3 +231,19 @@ def test_business_training_is_not_the_courses_for_work_abroad(triage: Triage) ->
 
 def test_the_writers_own_wish_to_die_after_a_death_is_still_danger(triage: Triage) -> None:
     assert triage.read("kakak sy meninggal kemarin, sy jg mau bunuh diri aja").urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "agensi minta uang 20 juta biar anak sy bisa pulang, sy mau pinjam ke bank",
+        "perlu kami bayar tebusannya gk? kami bisa pinjam",
+        "perlu sy bayar ke PT nya gk supaya anak sy dipulangkan",
+    ],
+)
+def test_money_asked_before_coming_home_is_not_paid_with_a_loan(triage: Triage, text: str) -> None:
+    """A placement loan was offered to pay a release fee or a ransom (a family danger tester,
+    stop 53)."""
+    reading = triage.read(text)
+    assert reading.topic == "pulang-sebelum-kontrak", (reading.topic, reading.offered)
+    assert "pinjaman-kur" not in reading.offered
