@@ -36,7 +36,13 @@ from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
-from bot.triage import DEATH_WORDS, Reading, asks_where_to_turn
+from bot.triage import (
+    DEATH_WORDS,
+    PAID_TO_COME_HOME,
+    WHETHER_TO_PAY,
+    Reading,
+    asks_where_to_turn,
+)
 from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
@@ -308,6 +314,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    # "perlu sy bayar ke PT nya gk supaya anak sy dipulangkan": whether to pay, asked, was only
+    # added to the report while the family may be paying (a family danger tester, stop 53)
+    asks = asks or WHETHER_TO_PAY.search(fold(text)) is not None
     if not danger and _place_told_after_the_numbers(engine, ctx, case, text):
         return
     if danger and about_someone_else(case, text):
@@ -466,6 +475,8 @@ def _answered(
     says the report is with the officer already."""
     topic, guessed, lang = answer.topic, False, answer.lang
     offered: tuple[str, ...] = ()
+    if PAID_TO_COME_HOME.search(fold(text)):
+        topic = engine.librarian.topics.get(read().topic or "") or topic  # never a loan
     if topic is None:
         reading = read()
         if reading.topic is None or reading.urgent or reading.command or reading.intent:

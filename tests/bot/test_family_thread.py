@@ -532,3 +532,13 @@ def test_training_asked_about_with_a_report_open_gets_its_sign_up(
     assert "cmd:training" in buttons and number in said
     assert "pelatihan las" in " ".join(family_messages(services))
     assert "pelatihan" in chat.say(button="cmd:training").lower()
+
+
+def test_whether_to_pay_for_a_return_asked_with_a_report_open_is_answered_and_passed_on(
+    reported: tuple[Chat, str, int],
+) -> None:
+    """It was only added to the report while the family may be paying (a family danger
+    tester, stop 53)."""
+    chat, number, _ = reported
+    said = chat.say("perlu sy bayar ke PT nya gk supaya anak sy dipulangkan")
+    assert "Jangan langsung bayar" in said and number in said
