@@ -618,7 +618,7 @@ class Engine:
         `urgent` marks a report opened from the danger reply (the numbers were given);
         `opening_reply` is what the assistant gave that message (`replied`)."""
         form = self.forms[flow]
-        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now, pieces.STORY_PIECES)
         earlier = " ".join(told)[-EARLIER_CHARS:]
         self.clear(ctx)
         conv = ctx.conversation

@@ -62,16 +62,20 @@ WINDOW = timedelta(minutes=10)
 """A piece older than this is another conversation, not part of the same plea."""
 MAX_PIECES = 4
 """Earlier messages read with the new one."""
+STORY_PIECES = 12
+"""Earlier messages a report opened now carries: a plea sent in many short messages ("tlg
+sy", "sy dikunci d kamar", "sdh 2 hr gk dksh makan", "sy d riyadh", ...) kept only its last
+four, and lost being locked in and unfed (a family danger tester, stop 53)."""
 MAX_CHARS = 4000
 """The whole stays within what a report's story holds."""
 
 
-def recent(stored: Any, now: datetime) -> list[str]:
-    """The earlier pieces still within the window, oldest first."""
+def recent(stored: Any, now: datetime, limit: int = MAX_PIECES) -> list[str]:
+    """The last `limit` earlier pieces still within the window, oldest first."""
     if not isinstance(stored, list):
         return []
     kept = []
-    for item in stored[-MAX_PIECES:]:
+    for item in stored[-limit:]:
         try:
             at = datetime.fromisoformat(str(item["at"]))
             if timedelta(0) <= now - at <= WINDOW:
@@ -130,7 +134,7 @@ def whole(pieces: list[str], text: str) -> str:
 def remembered(stored: Any, text: str, now: datetime) -> list[dict[str, str]]:
     """What to keep after this message: the pieces still within the window and this one."""
     items = [item for item in (stored if isinstance(stored, list) else []) if recent([item], now)]
-    return [*items[-(MAX_PIECES - 1) :], {"text": text[:MAX_CHARS], "at": now.isoformat()}]
+    return [*items[-(STORY_PIECES - 1) :], {"text": text[:MAX_CHARS], "at": now.isoformat()}]
 
 
 def read_in_context(
@@ -186,7 +190,7 @@ def story_so_far(ctx: Ctx) -> str | None:
     """What a report opened now carries: every piece the person wrote in the last minutes
     ("ini sy inaq sri dr desa sakra", "anak sy nama nya baiq ani", "kerja d hongkong"), else
     the message kept when it was answered."""
-    pieces = recent(ctx.data.get(PIECES_KEY), ctx.now)
+    pieces = recent(ctx.data.get(PIECES_KEY), ctx.now, STORY_PIECES)
     kept = ctx.data.get(PENDING_STORY)
     if len(pieces) > 1:
         return whole(pieces[:-1], pieces[-1])

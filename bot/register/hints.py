@@ -183,7 +183,7 @@ tester, stop 46)."""
 LEADING_WORDS = frozenset(
     "lapor laporan report daftar register pak bu sir madam min kak mas mbak bang om "
     "assalamualaikum asalamualaikum assalamu alaikum salam wr wb halo hallo hai hi helo pagi "
-    "siang sore malam selamat slamat permisi maaf".split()
+    "siang sore malam selamat slamat permisi maaf tolong tlg mohon mhn please pls help".split()
 )
 """Words before the story that say nothing of who tells it: "LAPOR saya ...", "pak, saya ...",
 and a greeting sent first ("assalamualaikum pak" then "sy d saudi ...": the form asked who

@@ -170,3 +170,29 @@ def test_the_place_typed_after_the_numbers_in_a_report_gets_its_numbers(chat: Ch
     said = chat.say("hongkong")
     assert "Dari Hong Kong" in said and "nama lengkap pekerja" in said
     assert "Negara: Hong Kong — benar?" in chat.say("Siti")
+
+
+def test_an_urgent_report_after_a_plea_in_many_short_messages_carries_all_of_it(
+    chat: Chat,
+) -> None:
+    """Only the last four were kept, and being locked in and unfed was lost (a family danger
+    tester, stop 53)."""
+    for piece in (
+        "tlg sy",
+        "sy dikunci d kamar sm majikan",
+        "sdh 2 hr gk dksh makan",
+        "sy d riyadh",
+        "hp sy mau diambil cpt",
+        "sy takut",
+        "sy gk tau alamat nya",
+    ):
+        chat.say(piece)
+    chat.say(button="cmd:urgent")
+    asked = chat.say("Saya setuju")
+    assert "Siapa yang melapor" not in asked
+    said = ""
+    for answer in ("Baiq Nurul", "ya", "Lewati", "3", "sukamulia", "ya", "1"):
+        said = chat.say(answer)
+        if "Cerita:" in said:
+            break
+    assert "dikunci d kamar" in said and "gk dksh makan" in said, said

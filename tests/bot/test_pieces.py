@@ -110,9 +110,11 @@ def test_only_recent_pieces_of_this_code_are_read() -> None:
     assert pieces.recent(kept, now + timedelta(minutes=2)) == ["pak", "anak saya di malaysia"]
     assert pieces.recent(kept, now + timedelta(minutes=10, seconds=30)) == ["anak saya di malaysia"]
     assert pieces.recent([{"text": "x"}, "junk", {"at": "not a time"}], now) == []
-    for n in range(10):
+    for n in range(20):
         kept = pieces.remembered(kept, f"piece {n}", now + timedelta(minutes=2))
-    assert len(kept) == pieces.MAX_PIECES
+    # a report carries the last twelve; a message is read with the last four
+    assert len(kept) == pieces.STORY_PIECES
+    assert len(pieces.recent(kept, now + timedelta(minutes=3))) == pieces.MAX_PIECES
     assert pieces.whole(["a" * 3000], "b " * 800).rstrip().endswith("b")
     assert len(pieces.whole(["a" * 3000], "b " * 800)) <= pieces.MAX_CHARS
 
