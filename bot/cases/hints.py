@@ -105,6 +105,16 @@ RELATIONS: dict[str, str] = {
     "friend": "teman",
     "neighbour": "tetangga",
     "neighbor": "tetangga",
+    # an official of the village reporting for a resident ("sy kepala dusun" was saved as the
+    # worker: a family danger tester, stop 53)
+    "kadus": "perangkat desa",
+    "kades": "perangkat desa",
+    "kadis": "perangkat desa",
+    "kaling": "perangkat desa",
+    "perangkat": "perangkat desa",
+    "aparat": "perangkat desa",
+    "babinsa": "perangkat desa",
+    "bhabinkamtibmas": "perangkat desa",
     "mertua": "mertua",
     "menantu": "menantu",
     "cucu": "cucu",
@@ -270,6 +280,8 @@ IN_LAW = (
     (re.compile(r"\b(?:grandmother|grandma|granny|grandfather|grandpa)\b"), "nenek"),
     (re.compile(r"\b(?:grandson|granddaughter|grandchild|grandchildren)\b"), "cucu"),
     (re.compile(r"\b(?:ibu|bapak|bpk|ayah|bapa|inaq|amaq) mertua\b"), "mertua"),
+    (re.compile(r"\b(?:kepala|kpl) (?:dusun|desa|dsn|lingkungan)\b"), "kadus"),
+    (re.compile(r"\b(?:village head|village official|village chief)\b"), "kadus"),
 )
 """Kin of two words, as one ("my mother in law" was read as a mother and the writer her
 child; "ibu mertua sy" as a mother: a chat tester, stop 53)."""

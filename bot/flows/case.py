@@ -48,7 +48,20 @@ from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country
 from knowledge.normalize import fold
 
-REPORTERS = (("self", N_("I am the worker")), ("family", N_("Family member")))
+REPORTERS = (
+    ("self", N_("I am the worker")),
+    ("family", N_("Family member")),
+    ("other", N_("Someone else")),
+)
+NOT_FAMILY = frozenset(("tetangga", "teman", "perangkat desa"))
+"""Who reports for a worker without being family: a neighbour, a friend, a village official
+("sy kepala dusun" was saved as the worker, a neighbour as family: stop 53)."""
+
+
+def reporter_of(relation: str) -> str:
+    return "self" if relation == "self" else "other" if relation in NOT_FAMILY else "family"
+
+
 STORY_MAX = 4000
 ONLY_NUMBERS = re.compile(
     r"^\s*\d+(?:\s*(?:,|;|/|&|\+|-|dan|and|sama|n)?\s*\d+)*\s*[.)]?\s*$", re.I
@@ -118,8 +131,8 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
     if relation is not None and not ctx.data.get("reporter"):
         # "anak sy ...": a family member (a parent) writes, not the worker; confirmed at the
         # summary, where it can be changed
-        family = relation != "self"
-        ctx.set_data(reporter="family" if family else "self", relation=relation if family else None)
+        reporter = reporter_of(relation)
+        ctx.set_data(reporter=reporter, relation=relation if reporter != "self" else None)
     told = [w for w in fold(opening).split() if w not in LITTLE_SAID]
     ctx.set_data(
         opening=opening,
@@ -423,8 +436,8 @@ class CaseForm(ChangeableForm):
         if relation is None:
             reporter = self.option(ctx, buttons).split(":", 1)[1]
         else:
-            reporter = "self" if relation == "self" else "family"
-        ctx.set_data(relation=relation if reporter == "family" else None)
+            reporter = reporter_of(relation)
+        ctx.set_data(relation=relation if reporter != "self" else None)
         if relation is not None:
             self.keep_early_story(ctx, "reporter", text)  # "anak sy di arab gk digaji 8 bln"
         return reporter
@@ -449,7 +462,7 @@ class CaseForm(ChangeableForm):
             return str(guess)
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
         relation = writer_relation(text) if text else None
-        family = ctx.data.get("reporter") == "family"
+        family = ctx.data.get("reporter") in ("family", "other")
         if family and not ctx.data.get("relation") and relation not in (None, "self"):
             # "adik sy namanya Sri Wahyuni" after the Family button: the writer is her elder
             # sibling (the case kept no relation: an English chat tester, stop 51)

@@ -493,7 +493,7 @@ def gives_own_name(ctx: Ctx, text: str) -> bool:
     if ctx.data.get("reporter") == "self" or OWN_NAME.search(fold(text)) is None:
         return False
     words = set(fold(text).split())
-    return ctx.data.get("reporter") == "family" or bool(words & FAMILY_OF_THE_WORKER)
+    return ctx.data.get("reporter") in ("family", "other") or bool(words & FAMILY_OF_THE_WORKER)
 
 
 def only_a_place(ctx: Ctx, text: str) -> bool:

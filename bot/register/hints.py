@@ -170,6 +170,7 @@ RELATION_IN_ENGLISH = {
     "ipar": "in-law",
     "teman": "friend",
     "tetangga": "neighbour",
+    "perangkat desa": "village official",
 }
 """The writer's relation as an English summary shows it ("Family member (orang tua)" was
 shown in English: two chat testers, stop 51)."""

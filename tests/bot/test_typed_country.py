@@ -213,3 +213,21 @@ def test_a_fear_of_naming_the_worker_is_answered_not_kept_as_the_story(
     with transaction(sqlite_services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
     assert not data.get("story")
+
+
+@pytest.mark.parametrize(
+    ("typed", "relation"),
+    [("sy kepala dusun", "perangkat desa"), ("sy tetangganya", "tetangga")],
+)
+def test_a_village_official_or_a_neighbour_reports_as_someone_else(
+    sqlite_services: Services, typed: str, relation: str
+) -> None:
+    """ "sy kepala dusun" was saved as the worker, a neighbour as family (a family danger
+    tester, stop 53)."""
+    chat = Chat(sqlite_services, user=f"other-{relation}")
+    chat.say("lapor")
+    assert "Orang lain" in chat.say("1")  # consent; who reports
+    assert "nama lengkap pekerja" in chat.say(typed)
+    with transaction(sqlite_services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["reporter"] == "other" and data["relation"] == relation
