@@ -98,7 +98,10 @@ AT_SEA = re.compile(
     r"on (?:the|a) (?:fishing )?(?:boat|ship|vessel)|"
     r"(?:kapal ikan|fishing boat|fishing vessel|fishing ship) (?:\w+ ){0,4}(?:near|dekat|dkt)|"
     r"high seas|laut lepas|sedang berlayar|lagi berlayar|lg berlayar|blm sandar|belum sandar|"
-    r"gk sandar|tidak sandar|belum pernah sandar)\b"
+    r"gk sandar|tidak sandar|belum pernah sandar|"
+    # "kapalnya gk pernah merapat ke darat" (a family danger tester, stop 53)
+    r"(?:gk|ga|gak|tidak|tdk|belum|blm|jarang) (?:pernah )?(?:merapat|berlabuh|bersandar|"
+    r"turun ke darat|ke darat)|never (?:docks?|docked|comes? to (?:land|port|shore)))\b"
 )
 """Someone on a ship at sea: no land's emergency number reaches them, whatever the flag ("sy
 ABK kapal ikan taiwan, skrg lg d laut dekat fiji": Taiwan's police, a chat tester, stop 48)."""

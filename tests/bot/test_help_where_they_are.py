@@ -187,3 +187,14 @@ def test_what_the_numbers_just_given_cost_is_said(chat: Chat) -> None:
     chat.say("pak anak sy d malaysia gk bisa dihubungi 3 minggu")
     said = chat.say("itu gratis gk?")
     assert "nomor-nomor ini" in said and "*0800-1000* (gratis" in said
+
+
+def test_a_boat_that_never_docks_is_at_sea(chat: Chat) -> None:
+    """A Taiwanese fishing boat that never comes to land got Indonesia's police, from the
+    home villages the plea also named (a family danger tester, stop 53)."""
+    said = chat.say(
+        "Bu tolong suami sy kerja di kapal ikan taiwan sdh 14 bulan, kaptennya suka mukul ABK, "
+        "kapalnya gk pernah merapat ke darat, PT nya di pemalang jawa tengah. sy di lombok "
+        "tengah"
+    )
+    assert "Di laut, nomor darurat darat" in said and "segera telepon polisi" not in said
