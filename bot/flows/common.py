@@ -17,7 +17,7 @@ from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
 from bot.triage import FEAR_WORDS
 from bot.types import Button, Row
 from knowledge.danger import fold_all
-from knowledge.emergency import IN_INDONESIA, NOT_THERE, Country
+from knowledge.emergency import IN_INDONESIA, NOT_THERE, Country, a_ships_flag
 from knowledge.normalize import fold
 
 YES, NO = "opt:yes", "opt:no"
@@ -686,16 +686,24 @@ def country_read(ctx: Ctx) -> str:
 
 
 def country_guessed(ctx: Ctx, text: str) -> str | None:
-    """The one country an opening message names, as a choice's code, or by its name where
-    the choices only group it ("istri sy di kuwait": Kuwait, not "Other Middle East")."""
-    named = countries_in(text)
-    if len(named) != 1:
-        return None
-    if named[0] == "timur-tengah":
-        place = ctx.engine.numbers.country_in(text)
-        if place is not None and place.topic == "timur-tengah" and place.code not in PLACE_CODES:
-            return place.name.get("id", place.code)
-    return named[0]
+    """The country an opening message places the worker in, as a choice's code, or by its
+    name where the choices only group it ("istri sy di kuwait": Kuwait, not "Other Middle
+    East") or have none ("... trus bulan lalu dibawa agennya ke kamboja": Cambodia, not the
+    Malaysia she left, a family danger tester, stop 53)."""
+    numbers = ctx.engine.numbers
+    words = fold_all(text).split()
+    named = {
+        c.code
+        for at, length, c in numbers.places_named(text)
+        if not a_ships_flag(words, at, length)  # "kapal ikan taiwan": a flag, not a place
+    }
+    place = numbers.where_to_dial(text) if len(named) > 1 else None
+    if place is None and len(named) == 1:
+        place = numbers.first_not_a_flag(text)  # "tkw di singapur": a spelling the choices lack
+    if place is not None:
+        return PLACE_CODES.get(place.code) or place.name.get("id", place.code)
+    codes = countries_in(text)
+    return codes[0] if len(codes) == 1 and not named else None
 
 
 def _replaces_guess(ctx: Ctx, text: str) -> bool:

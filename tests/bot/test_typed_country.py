@@ -231,3 +231,25 @@ def test_a_village_official_or_a_neighbour_reports_as_someone_else(
     with transaction(sqlite_services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
     assert data["reporter"] == "other" and data["relation"] == relation
+
+
+@pytest.mark.parametrize(
+    ("opening", "guessed"),
+    [
+        (
+            "lapor, adik sy awalnya kerja di malaysia, trus bulan lalu dibawa agennya ke "
+            "kamboja, skrg hpnya diambil",
+            "Kamboja",
+        ),
+        ("lapor, istri sy TKW di singapur, gajinya gk dibayar", "Singapura"),
+    ],
+)
+def test_the_report_guesses_where_the_worker_is_now(
+    sqlite_services: Services, opening: str, guessed: str
+) -> None:
+    """It guessed the Malaysia she was taken from, and no country for "singapur" (a family
+    danger tester, stop 53)."""
+    chat = Chat(sqlite_services, user=f"now-{guessed}")
+    chat.say(opening)
+    chat.say("1")  # consent
+    assert f"Negara: {guessed} — benar?" in chat.say("Siti")
