@@ -58,6 +58,11 @@ NO_MISSION_NUMBER = N_(
     "I do not have a checked number for the Indonesian embassy or consulate in {country} yet. "
     "Call the Kemlu hotline below (help for Indonesians abroad, 24 hours)."
 )
+NO_KDEI_NUMBER = N_(
+    "Indonesia's office in Taiwan is KDEI Taipei, not an embassy. I do not have its checked "
+    "number yet. Call the Kemlu hotline below (help for Indonesians abroad, 24 hours)."
+)
+"""Taiwan has no embassy ("nomor kbri taiwan brp": a family danger tester, stop 53)."""
 
 
 def lines_asked(
@@ -143,6 +148,8 @@ def lacking_numbers(ctx: Ctx, country: Country, text: str) -> str:
     )
     if has_mission or not MISSION_WORDS.intersection(fold(text).split()):
         return ""
+    if country.code == "TW":
+        return ctx._(NO_KDEI_NUMBER)
     return ctx._(NO_MISSION_NUMBER).format(country=name)
 
 
@@ -173,6 +180,11 @@ def where_to_turn(
     lines = [_("Where to report and whom to call:"), ""]
     if country is not None and country.lines:
         lines += [place_numbers(ctx, country, region), ""]
+    if country is not None:
+        # "nomor kjri hongkong brp", "nomor kbri kamboja brp" after the danger reply: that
+        # there is none checked, not a list without it (a family danger tester, stop 53)
+        lacking = lacking_numbers(ctx, country, ctx.incoming.text or "")
+        lines += [lacking, ""] if lacking else []
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(ctx.lang) for line in numbers.general)
     if country is None:

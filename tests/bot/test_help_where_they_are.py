@@ -198,3 +198,32 @@ def test_a_boat_that_never_docks_is_at_sea(chat: Chat) -> None:
         "tengah"
     )
     assert "Di laut, nomor darurat darat" in said and "segera telepon polisi" not in said
+
+
+@pytest.mark.parametrize(
+    ("plea", "asked", "told"),
+    [
+        (
+            "tolong adik sy di hongkong dipukul majikan, hamil, diusir",
+            "nomor kjri hongkong brp mbak",
+            "belum punya nomor KBRI/KJRI di Hong Kong",
+        ),
+        (
+            "tolong anak sy di kamboja disekap, disuruh nipu online",
+            "nomor kbri kamboja brp",
+            "belum punya nomor darurat setempat untuk Kamboja",
+        ),
+        (
+            "tolong istri sy di taiwan dipukul majikan",
+            "nomor kbri taiwan brp",
+            "KDEI Taipei, bukan kedutaan",
+        ),
+    ],
+)
+def test_a_mission_asked_after_the_danger_reply_that_we_lack_is_said_to_be_lacking(
+    chat: Chat, plea: str, asked: str, told: str
+) -> None:
+    """The list came without the mission and without a word why (a family danger tester,
+    stop 53)."""
+    chat.say(plea)
+    assert told in chat.say(asked)
