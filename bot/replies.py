@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from bot import pieces
 from bot.answers import for_place, place_first
-from bot.context import Ctx
+from bot.context import PIECES_KEY, Ctx
 from bot.i18n import N_, translator
 from bot.means import has_swallowed
 from bot.options import short, typed_number
@@ -40,8 +40,11 @@ def place_numbers(ctx: Ctx, country: Country, region: str | None = None) -> str:
     lang = ctx.lang
     head = ctx._("From {country}:").format(country=country.name.get(lang, country.code))
     lines = [head, *("• " + line.text(lang) for line in country.lines)]
-    # the message, the region given (a report's city), or the city the form in progress holds
-    told = f"{ctx.incoming.text or ''}\n{region or ''}\n{ctx.data.get('city') or ''}"
+    # the message, the region given (a report's city), the city the form in progress holds,
+    # or the messages just before ("brp nomor kbri nya" after an estate in Sabah lost the
+    # note: a family danger tester, stop 53)
+    earlier = "\n".join(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now))
+    told = f"{ctx.incoming.text or ''}\n{region or ''}\n{ctx.data.get('city') or ''}\n{earlier}"
     far = country.far_note_for(told, lang)
     return "\n".join([*lines, far] if far else lines)
 

@@ -227,3 +227,12 @@ def test_a_mission_asked_after_the_danger_reply_that_we_lack_is_said_to_be_lacki
     stop 53)."""
     chat.say(plea)
     assert told in chat.say(asked)
+
+
+def test_the_nearest_mission_asked_after_a_plea_from_sabah_keeps_the_far_note(
+    chat: Chat,
+) -> None:
+    """The follow-up list dropped the note and pointed to Johor Bahru (a family danger tester,
+    stop 53)."""
+    chat.say("tolong anak sy kerja di kebun sawit lahad datu sabah, dipukul mandor")
+    assert "Untuk Sabah, Sarawak dan Penang" in chat.say("nomor kjri terdekat brp")
