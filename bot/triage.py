@@ -483,6 +483,14 @@ KIN_PLACED = re.compile(
     r"(?:(?:saya|aku|my|our)\w* )?(?:\w+ ){0,3}?(?:di|d|ke|in|at|to) (?:\w+ ){1,3}"
 )
 """Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
+KIN_AT_HOME = re.compile(
+    r"\b(?:suami|istri|anak|adik|kakak|ibu|bapak|ayah|mama|papa|keponakan|mertua|cucu|"
+    r"husband|wife|son|daughter|sister|brother|mother|father|mom|dad)\w* "
+    r"(?:(?:saya|aku|my|our)\w* )?(?:(?:yg|yang|who is|that is) )?(?:(?:di|d|at) ?)"
+    r"(?:rumah|rmh|kampung|home|lombok|sumbawa|indonesia|ntb|mataram|bima|dompu)\b"
+    r"(?! (?:majikan|bos|boss|sakit|agen|employer)\b)"
+)
+"""Someone of the writer's said to be at home ("anak sy yg d rumah", "my son at home")."""
 
 
 RELEASE_FEE_TOPIC = "pulang-sebelum-kontrak"
@@ -1381,6 +1389,10 @@ class Triage:
             return False
         whose = harm_is_the_writers(standard, danger.phrase)
         if writer_at_home(standard) and whose is not False:
+            return True
+        if whose is False and KIN_AT_HOME.search(standard):
+            # "istri sy d rumah lombok bilang pengen mati aja ... sy lg kerja d malaysia": the
+            # one at risk is at home (a regression tester, stop 53)
             return True
         kin_aside = KIN_PLACED.sub(" ", standard)
         return whose is True and self.numbers.country_in(kin_aside) is None

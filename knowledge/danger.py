@@ -38,6 +38,8 @@ NOT_DENIED = "".join(f"(?<!\\b{word} )" for word in ("tidak", "tak", "belum", "n
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
+KIN_SUBJECT_WORDS = 7
+"""How far back a family member may be the subject of "was" ("my husband in malaysia was")."""
 AFTER_WORDS = 6
 """How many words after a match are read for a time long past ("... beberapa tahun lalu")."""
 CLAUSE_TURNS = frozenset(("padahal", "tapi", "tetapi", "tp", "namun", "but", "although", "though"))
@@ -299,8 +301,11 @@ class DangerDetector:
         self.auxiliaries = frozenset(str(w) for w in spec.get("passive_past") or ())
         kin = "|".join(re.escape(str(w)) for w in spec.get("kin_in_english") or ()) or "(?!)"
         auxiliaries = "|".join(map(re.escape, sorted(self.auxiliaries))) or "(?!)"
-        self.kin_subject = re.compile(rf"\b(?:my|our) (?:{kin})s? (?:{auxiliaries})\b")
-        """A family member as the subject of an English passive in the past ("my sister was")."""
+        self.kin_subject = re.compile(
+            rf"\b(?:my|our) (?:{kin})s?(?: (?:in|at) [a-z]+(?: [a-z]+)?)? (?:{auxiliaries})\b"
+        )
+        """A family member as the subject of an English passive in the past ("my sister was",
+        "my husband in malaysia was": a regression tester, stop 53)."""
         self.progressive = re.compile(rf"\b(?:{auxiliaries}) being\b")
         told_after = spec.get("writer_told_after") or {}
         self.writer_told_after = re.compile(self._any_of(told_after.get("phrases")))
@@ -778,7 +783,8 @@ class DangerDetector:
         # "was being" before the match, or "was" before a match that begins with "being"
         progressive = self.progressive.search(f"{window} {matched.split(' ', 1)[0]}")
         told_now = progressive and not self.telling_english.isdisjoint(words_before)
-        return not (self.kin_subject.search(window) or told_now)
+        kin_window = " ".join(words_before[-KIN_SUBJECT_WORDS:])  # "my husband in malaysia was"
+        return not (self.kin_subject.search(kin_window) or told_now)
 
     def _writer_tells_after(self, standard: str) -> bool:
         """The message tells the writer's own story from after it: a phrase that says so

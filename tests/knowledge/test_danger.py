@@ -2470,3 +2470,16 @@ def test_the_last_message_a_family_got_is_not_a_farewell() -> None:
         ("ini pesan terakhir sy, maafkan sy ma", "suicide"),
         ("this is my last message, goodbye", "suicide"),
     )
+
+
+def test_swallowing_as_typed_and_a_husband_beaten_where_he_works_are_danger() -> None:
+    """ "nelen" got "maaf", and "my husband in malaysia was beaten" was read as the past (a
+    regression tester, stop 53); one tablet a morning is no overdose."""
+    assert_read_as(
+        "kind",
+        ("sy udh nelen pil banyak", "suicide"),
+        ("adik sy nelen racun d saudi", "suicide"),
+        ("dia udh minum obat sakit kepala 10 biji", "suicide"),
+        ("my husband in malaysia was beaten by his boss", "violence"),
+    )
+    assert_no_danger("sy nelen obat 1 tablet tiap pagi", "anak sy nelen permen karet")
