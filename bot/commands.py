@@ -285,12 +285,22 @@ FILLERS = frozenset(
 """Words around a whole-message command that change nothing: "eh gk jadi deh", "sy udh pulang
 kak", "bahasa indonesia aja deh", "gk jadi deh, nanti aja" (saved into a report as its
 story: a chat tester, stop 47)."""
+GREETINGS = frozenset(
+    "assalamualaikum asalamualaikum assalamualaikom assalamu alaikum salam wr wb wrwb halo hallo "
+    "hai hi hello helo selamat pagi siang sore malam permisi maaf".split()
+)
+"""A greeting before a command ("assalamualaikum, sy mau lapor, ..." got only the answer: a
+regression tester, stop 53)."""
 WANTING = frozenset("mau ingin pengen pingin pgn mo mohon izin ijin want like mele".split())
 """Words that say the command is wanted ("sy mau lapor, ...", "izin lapor pak"), where a
 command word after them opens its form. "Saya lapor ke KDEI" tells of a report made."""
-BEFORE_COMMAND = WANTING | frozenset(
-    "saya sy aku aq gw gue kami tiang nahu i would to pak bu bapak ibu kak mas mbak min admin "
-    "bang om sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
+BEFORE_COMMAND = (
+    WANTING
+    | frozenset(
+        "saya sy aku aq gw gue kami tiang nahu i would to pak bu bapak ibu kak mas mbak min admin "
+        "bang om sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
+    )
+    | GREETINGS
 )
 """... and a yes or an ok before the wish ("ok sy mau hapus data saya" was told to type *hapus
 data saya*: a chat tester, stop 46)."""
@@ -317,8 +327,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     mana kalau gaji tidak dibayar?") is not a command."""
     if not text:
         return None
-    stripped = text.strip()
-    raw = stripped.split()
+    raw = list(dropwhile(lambda w: fold(w) in GREETINGS, text.split()))
+    stripped = " ".join(raw)
     wished = _wanting(raw)
     verb = AFTER_WISH.get(fold(raw[wished])) if 0 < wished < len(raw) else None
     if verb is not None:

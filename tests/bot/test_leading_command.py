@@ -185,3 +185,16 @@ def test_a_yes_before_the_command_word_is_the_command() -> None:
     """ "iya lapor" under the passport answer got the answer again (a chat tester, stop 46)."""
     assert command_of("iya lapor") == "report" and command_of("ok lapor") == "report"
     assert command_of("ok menu") == "menu" and command_of("iya") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "assalamualaikum, sy mau lapor, istri sy d malaysia paspornya ditahan",
+        "assalamualaikum pak, sy mau lapor. anak sy kerja d saudi gaji gk dibayar",
+        "Assalamualaikum wr wb. LAPOR anak sy disekap",
+    ],
+)
+def test_a_greeting_before_the_command_word_changes_nothing(text: str) -> None:
+    """Only the answer came, no report (a regression tester, stop 53)."""
+    assert leading_command(text, lambda: False) == "report"
