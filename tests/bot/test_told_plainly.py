@@ -63,6 +63,11 @@ def test_a_permit_that_will_run_out_is_a_renewal(chat: Chat) -> None:
         # tester, stop 53)
         "ama yg sy jaga d taiwan meninggal kemarin, skrg sy gmn? hrs pulang kah?",
         "hello, the grandma i take care in taiwan passed away yesterday, what happen to me now?",
+        # with no place, cared for by the wife, the employer's father (a regression tester,
+        # stop 53)
+        "ama yg sy jaga meninggal kemarin, sy hrs gmn",
+        "kakek yg dirawat istri sy d hongkong meninggal, istri sy skrg gmn",
+        "my employer's father that i care for died yesterday, agency say wait",
     ],
 )
 def test_the_employer_or_the_old_person_cared_for_dying_ends_the_contract(
