@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot import pieces, replies
 from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
-from bot.means import has_taken
+from bot.means import has_swallowed, has_taken
 from bot.options import ADDRESS, YES_WORDS
 from bot.register.hints import names_own_kin
 from bot.replies import MISSION_WORDS
@@ -126,6 +126,17 @@ def follow(
             ctx,
             another=family() or of_the_one_in_danger(text) or THIRD.search(fold(text)) is not None,
         )
+        return True
+    if has_swallowed(text):
+        # "dia skrg lg tidur, td dia bilang udh minum obat sakit kepala 10 biji" got "added to
+        # your story" and the care of a sick worker abroad: she may not be asleep (a regression
+        # tester, stop 53)
+        pieces.keep_story(ctx, reading)
+        place = here or _place_given(engine, ctx)
+        if family():
+            replies.emergency(ctx, engine.numbers, place, caring=True)
+        else:
+            replies.means_at_hand(ctx, engine.numbers, place, taken=True)
         return True
     if detector.call_me.search(standard):
         # "can you call police for me?" after the numbers got what to do now, without a word
