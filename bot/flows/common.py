@@ -314,7 +314,7 @@ NAMED = re.compile(
     r"(?:\bnama(?: lengkap| lengkapnya)?"
     r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?"
     r"|\b(?:her|his) (?:full )?name(?: is)?|\baran(?:ne|na|n|e))\s*"
-    r"(?:adalah\s+|:\s*)?([A-Za-z]+\.?(?:[ ]+[A-Za-z]+\.?){0,4})",
+    r"(?:adalah\s+|:\s*)?([A-Za-z]+\.?(?:[ ]+[A-Za-z]+\.?){0,6})",
     re.IGNORECASE,
 )
 """A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
@@ -406,8 +406,9 @@ def fold_called(text: str) -> str:
 
 NAME_TITLES = frozenset("baiq lalu lale dende inaq amaq siti haji hajjah hj".split())
 """Words that open a name in NTB ("Baiq Rina", "Inaq Sahnun"), typed in capitals or not."""
-RELATION_THEN_NAME = 4
-"""At most this many words of a name right after the relation ("anak sy Siti Aminah")."""
+RELATION_THEN_NAME = 6
+"""At most this many words of a name right after the relation ("anak sy Siti Aminah", "adik sy
+L. Ahmad Fauzi bin L. Mahsun")."""
 
 
 def named_after_relation(text: str) -> str | None:
@@ -415,7 +416,7 @@ def named_after_relation(text: str) -> str | None:
     Rina lek Malaysia", "anak sy Siti di Malaysia", "my mother Inaq Sahnun"): capitalised words,
     or any after a title that opens a name ("anak sy baiq rina"). Confirmed, never taken
     silently."""
-    tokens = undescribed(re.findall(r"[A-Za-z']+", text))
+    tokens = undescribed(re.findall(r"[A-Za-z']+\.?", text))
     words = family_words([fold(t) for t in tokens])
     for at in range(len(words) - 2):
         first, second = words[at], words[at + 1]
@@ -434,13 +435,18 @@ def _name_from(tokens: list[str]) -> str | None:
     name: list[str] = []
     for token in tokens[:RELATION_THEN_NAME]:
         word = fold(token)
-        capitalised = token[:1].isupper() and not token[1:].isupper()
+        ends = token.endswith(".") and word not in ABBREVIATED  # "Rina. dia kerja ...": ends
+        token = token.rstrip(".") if ends else token
+        capitalised = token[:1].isupper() and not token[1:].rstrip(".").isupper()
         told = word in NOT_IN_A_NAME or word in NOT_A_NAME or word in COUNTRY_SPELLINGS
         if told or word.endswith("nya"):  # "anak saya Gajinya ...": not a name
             break
-        if not (capitalised or (titled and len(name) < 2)) or len(word) < 2:
+        short = len(word) < 2 and word not in ABBREVIATED  # "L. Ahmad": an initial
+        if not (capitalised or (titled and len(name) < 2)) or short:
             break
         name.append(token if capitalised else token.capitalize())
+        if ends:
+            break
     if not name or (titled and len(name) == 1):
         return None  # "Baiq" alone, or nothing that looks like a name
     return " ".join(name)
@@ -513,6 +519,7 @@ NAME_LEAD_IN = re.compile(
     r"(?:his|her)\s+(?:full\s+)?name\s+is|"
     r"(?:full\s+)?name\s*:|i\s+am|i'?m|it'?s\s+me|its\s+me|this\s+is|"
     r"nama\s*(?:ku|q)|nama\s+(?:lengkap\s+)?(?:saya|sy|aku|aq|gue|gw|tiang|nahu)|"
+    r"aran\s+(?:tiang|nahu|aku)|"
     r"nama(?:\s+lengkap)?\s*:|nama\s+(?:anak|adik|kakak|suami|istri|ibu|bapak|ayah)"
     r"\s+(?:saya|sy|aku|tiang|nahu)|saya|sy|aku|tiang|nahu)"
     r"(?:\s+(?:adalah|is))?\s*[:,-]?\s+",
