@@ -163,12 +163,17 @@ INDONESIAN_ASKED = re.compile(
     r"\b(?:bisa|boleh|pakai|pake|can|could|use|please|pls|mau|minta)\b(?: \w+){0,2} "
     r"(?:bahasa|bhs|bhsa|basa|b) (?:indonesia|indo|indon)\b"
     r"|\bmy english (?:is )?(?:not|no|tidak|gk|kurang) (?:good|bagus|lancar)\b"
-    r"|\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|kurang|ndak|ndk) (?:ngerti|mengerti|paham|faham) "
-    r"(?:bahasa|bhs|bhsa|basa|b) inggris\b"
+    r"|\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|kurang|ndak|ndk|ndek|ndeq|nda) (?:ngerti|mengerti|"
+    r"paham|faham|taoq|tao) (?:bahasa|bhs|bhsa|basa|bahase|b) inggris\b"
+    # "bhs indonesia aja pak" (a regression tester, stop 53)
+    r"|^(?:bahasa|bhs|basa|bahase) (?:indonesia|indo)(?: (?:aja|saja|dong|ya|pak|bu|kak|mas|"
+    r"mbak|please|pls))*$"
 )
 ENGLISH_ASKED = re.compile(
     r"\b(?:please|pls|plz) (?:use |speak |reply in |answer in |write in |in )?english\b"
-    r"|\b(?:can|could) you (?:use|reply in|answer in|write in|talk in|speak) english\b"
+    r"|\b(?:can|could) (?:you|u) (?:use|reply in|answer in|write in|talk in|speak) english\b"
+    r"|\b(?:dont|don t|do not|cant|can t|cannot|not) (?:understand|read|speak|know) "
+    r"(?:indonesian|bahasa|indonesia|bahasa indonesia)\b"
     r"|^(?:use|reply in|answer in|write in|talk in) english\b"
     r"|\b(?:pakai|pake|minta|ganti)\b(?: \w+){0,2} (?:bahasa|bhs|bhsa|basa|b) inggris\b"
 )

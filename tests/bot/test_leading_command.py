@@ -102,6 +102,12 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("bisa pake bhs inggris?", "lang:en"),
         ("my employer speak english only", None),  # the employer's language
         ("majikan sy pake bhs inggris, sy gk ngerti", None),
+        ("tiang ndek ngerti bahase inggris", "lang:id"),  # Sasak (stop 53)
+        ("bhs indonesia aja pak", "lang:id"),
+        ("sorry i cant read bahasa", "lang:en"),
+        ("can u speak english pls", "lang:en"),
+        ("i dont understand indonesian", "lang:en"),
+        ("my employer dont speak indonesian", None),
         ("sy mau kerja ke hk tapi sy gk bisa bahasa inggris, gmn?", None),  # a question
         # deleting asked for among other words got only the privacy answer (stop 53)
         ("sy mau hapus data sy, takut dipake calo", "erase"),
