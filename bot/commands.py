@@ -181,9 +181,11 @@ ENGLISH_ASKED = re.compile(
 understood": a chat tester, stop 53); not one's employer's English ("majikan sy pake bhs
 inggris")."""
 ERASE_ASKED = re.compile(
-    r"\b(?:hapus|hapusin|hapuskan|menghapus|dihapus|delete|erase|remove)\b(?: \w+){0,3} "
-    r"(?:data|dataku|datanya)\b"
-    r"|\bdata (?:\w+ ){0,2}(?:dihapus|dihapusin|hapus|hapusin|deleted|erased|removed)\b"
+    r"\b(?:hapus|hapusin|hapuskan|menghapus|dihapus|apus|apusin|diapus|apusang|hapusang|"
+    r"delete|erase|remove)\b(?: \w+){0,3} (?:data|dataku|datanya)\b"
+    r"|\bdata (?:\w+ ){0,2}(?:dihapus|dihapusin|hapus|hapusin|diapus|apus|deleted|erased|"
+    r"removed)\b"
+    r"|\b(?:delete|erase|remove) (?:everything|all) (?:about me|of me|you have|my)\b"
 )
 """Deleting one's data asked for among other words ("sy mau hapus data sy, takut dipake
 calo", Sasak "tiang mele data tiang dihapus": only the privacy answer, a chat tester, stop
@@ -198,6 +200,18 @@ DATA_ASKED = re.compile(
     r"|^(?:\w+ )?data (?:saya|sy|aku|ku|tiang|nahu|my)\b(?: \w+){0,4}$"
 )
 """One's own data asked to be seen, or whether it is still there ("data sy msh ada gk?")."""
+DATA_WRONG = re.compile(
+    r"\b(?:nomor|no|nmr|nomer|nama|desa|data|alamat|number|name|village)\b(?: \w+){0,3} "
+    r"(?:salah|keliru|wrong|incorrect)\b"
+    r"|\b(?:ganti|ubah|change|correct|update|perbaiki|betulkan|benerin)\b(?: \w+){0,2} "
+    r"(?:nomor|no hp|nomer|nama|data|phone number|my number|my name|my phone)\b"
+)
+"""One's own data said to be wrong, or asked to be changed ("pak nomor hp sy salah, yg bener
+...", "i want to change my phone number": the privacy answer, or "added to your report"; a
+regression tester, stop 53): what is kept, and how it is corrected."""
+WHO_ASKS = frozenset("siapa who whom".split())
+PAPERS = frozenset("paspor pasport passport visa kontrak contract ktp kk ijazah sertifikat".split())
+"""A paper's data wrong ("nomor paspor sy salah di visa"): not what this service keeps."""
 OTHER_PHONE = re.compile(
     r"\b(?:kmrn|kemarin|kemaren|sudah|udah|udh|sdh|td|tadi|pernah|lalu) (?:\w+ )?"
     r"(?:lapor|melapor|ngadu|mengadu)\w* (?:\w+ ){0,3}(?:lewat|lwt|pakai|pake|dari|dr|via|di) "
@@ -477,12 +491,13 @@ def command_of(text: str | None) -> str | None:
         return "erase"
     if len(raw) <= OTHER_PHONE_WORDS and OTHER_PHONE.search(folded):
         return "status"
+    own_data = DATA_ASKED.search(folded) or DATA_WRONG.search(folded)
     if (
         len(raw) <= ERASE_ASKED_WORDS
-        and DATA_ASKED.search(folded)
-        and ERASED_BY_OTHERS.isdisjoint(folded.split())
+        and own_data
+        and (ERASED_BY_OTHERS | WHO_ASKS | PAPERS).isdisjoint(folded.split())
     ):
-        return "mydata"
+        return "mydata"  # not "who can see my data": the privacy answer
     if _called_off_for_later(folded):
         return "cancel"  # "batal aja, nanti sy isi lg", "not now", "forget it, maybe later"
     wished = _wanting(raw)

@@ -124,6 +124,14 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("sy mau liat data sy", "mydata"),
         ("data sy msh ada gk?", "mydata"),
         ("cek data paspor sy di imigrasi", None),
+        # one's own data said to be wrong, and more ways to delete it (stop 53)
+        ("pak nomor hp sy salah, yg bener 087765432100", "mydata"),
+        ("i want to change my phone number", "mydata"),
+        ("nomor paspor sy salah di visa", None),
+        ("who can see my data", None),
+        ("tlg apus semua data sy pak", "erase"),
+        ("please erase everything about me", "erase"),
+        ("apusang data tiang", "erase"),
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

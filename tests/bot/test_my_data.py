@@ -4,8 +4,10 @@ deleting it (a chat tester, stop 53: "sy mau liat data sy" got only who sees it)
 from __future__ import annotations
 
 from bot.flows.my_data import masked_phone
+from migran.services import Services
 from tests.cases_support import report_to_the_village
 from tests.conftest import Chat
+from tests.training_support import TYPED_FEMALE, sign_up
 
 
 def test_a_report_filed_is_shown_with_the_workers_name_and_how_to_correct_it(
@@ -46,3 +48,14 @@ def test_a_report_from_another_phone_asked_after_says_where_it_is_answered(
     """It started a new report (a chat tester, stop 53)."""
     said = sqlite_chat.say("pak sdh ada kabar blm dr petugas? sy kmrn lapor lwt hp anak sy")
     assert "dikirim dari HP lain dijawab di HP itu" in said and "Tanya petugas" in said
+
+
+def test_a_training_registration_is_shown_with_every_field_the_form_kept(
+    sqlite_services: Services,
+) -> None:
+    """Only the name, birth year and village were shown (a regression tester, stop 53)."""
+    chat = Chat(sqlite_services, user="trainee")
+    assert "P-" in sign_up(chat, "otomotif", village="masbagik timur", sex=TYPED_FEMALE)
+    shown = chat.say("data saya")
+    assert "Baiq Rina" in shown and "Jepang" in shown and "SMP" in shown
+    assert "Perempuan" in shown or "Wanita" in shown
