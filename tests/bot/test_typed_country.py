@@ -182,7 +182,9 @@ def test_a_middle_east_country_in_the_opening_is_confirmed_by_its_name(
     assert "Negara: Kuwait — benar?" in chat.say("Ahmad")
 
 
-@pytest.mark.parametrize("typed", ["desa sakra", "Selong", "kec. aikmel lombok timur"])
+@pytest.mark.parametrize(
+    "typed", ["desa sakra", "Selong", "kec. aikmel lombok timur", "masbagik", "pujut"]
+)
 def test_a_village_at_home_is_not_the_city_abroad(sqlite_services: Services, typed: str) -> None:
     """ "desa sakra" typed where the city abroad is asked was kept as the city (stop 52)."""
     chat = Chat(sqlite_services, user=f"home-city-{typed}")
