@@ -112,6 +112,21 @@ def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) ->
     return next((ctx._(t) for k, t in options if k == key), key or "-")
 
 
+def country_title(ctx: Ctx, country: str | None) -> str:
+    """A report's country as the person reads it: a choice's label, or a country kept by its
+    Indonesian name in the chat's language ("Country: Jerman" in an English summary: a
+    regression tester, stop 53)."""
+    if country in dict(COUNTRIES):
+        return title_of(COUNTRIES, country, ctx)
+    named = next(
+        (c for c in ctx.engine.numbers.countries if country in c.name.values()),
+        None,
+    )
+    if named is not None:
+        return named.name.get(ctx.lang, named.code)
+    return country or "-"
+
+
 def problems_label(ctx: Ctx, codes: list[str | None]) -> str:
     return ", ".join(title_of(CATEGORIES, c, ctx) for c in codes)
 
@@ -700,7 +715,7 @@ class CaseForm(ChangeableForm):
         d = ctx.data
         village = ctx.engine.villages.get(d.get("village_code", ""))
         country = d.get("country")
-        country_label = title_of(COUNTRIES, country, ctx) if country in dict(COUNTRIES) else country
+        country_label = country_title(ctx, country)
         place = f"{country_label}, {d['city']}" if d.get("city") else country_label
         lines = [
             _("Please check your report:"),

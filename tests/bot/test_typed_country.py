@@ -261,3 +261,27 @@ def test_the_report_guesses_where_the_worker_is_now(
     chat.say(opening)
     chat.say("1")  # consent
     assert f"Negara: {guessed} — benar?" in chat.say("Siti")
+
+
+def test_a_country_kept_by_name_is_shown_in_the_chats_language(sqlite_services: Services) -> None:
+    """ "Country: Jerman, berlin" in an English summary (a regression tester, stop 53)."""
+    chat = Chat(sqlite_services, user="english-germany")
+    said = ""
+    for step in (
+        "I want to report",
+        "I agree",
+        "I am the worker",
+        "Siti",
+        "germany",
+        "Skip",
+        "1",
+        "no",
+        "my salary not paid 3 months",
+        "sukamulia",
+        "yes",
+        "1",
+    ):
+        said = chat.say(step)
+        if "Country:" in said:
+            break
+    assert "• Country: Germany" in said, said
