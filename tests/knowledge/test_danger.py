@@ -2483,3 +2483,13 @@ def test_swallowing_as_typed_and_a_husband_beaten_where_he_works_are_danger() ->
         ("my husband in malaysia was beaten by his boss", "violence"),
     )
     assert_no_danger("sy nelen obat 1 tablet tiap pagi", "anak sy nelen permen karet")
+
+
+def test_a_stroke_already_in_a_hospitals_care_is_not_danger_now() -> None:
+    """Told to go to a hospital now, with a bill the question (a family danger tester, stop
+    53); bleeding not taken to one still is."""
+    assert_no_danger(
+        "bapak mertua sy sakit stroke, skrg dirawat d rumah sakit taichung, tagihannya 200 "
+        "juta, siapa yg bayar"
+    )
+    assert_read_as("kind", ("istri sy pendarahan d rumah majikan, gk dibawa ke rs", "illness"))
