@@ -210,8 +210,13 @@ DATA_WRONG = re.compile(
 ...", "i want to change my phone number": the privacy answer, or "added to your report"; a
 regression tester, stop 53): what is kept, and how it is corrected."""
 WHO_ASKS = frozenset("siapa who whom".split())
-PAPERS = frozenset("paspor pasport passport visa kontrak contract ktp kk ijazah sertifikat".split())
-"""A paper's data wrong ("nomor paspor sy salah di visa"): not what this service keeps."""
+PAPERS = frozenset(
+    "paspor pasport passport visa kontrak contract ktp kk ijazah sertifikat siskop2mi siskop "
+    "bpjs rekening bank wa whatsapp imigrasi disnaker kp2mi bp2mi bp3mi".split()
+)
+"""A paper's or another system's data ("nomor paspor sy salah di visa", "cara cek data di
+siskop2mi", "data sy di bpjs salah"): not what this service keeps (a false-positive tester,
+stop 53)."""
 OTHER_PHONE = re.compile(
     r"\b(?:kmrn|kemarin|kemaren|sudah|udah|udh|sdh|td|tadi|pernah|lalu) (?:\w+ )?"
     r"(?:lapor|melapor|ngadu|mengadu)\w* (?:\w+ ){0,3}(?:lewat|lwt|pakai|pake|dari|dr|via|di) "
@@ -474,12 +479,14 @@ def command_of(text: str | None) -> str | None:
         len(raw) <= LANGUAGE_ASKED_WORDS
         and INDONESIAN_ASKED.search(folded)
         and SOMEONE_ELSE.isdisjoint(folded.split())
+        and _only_of_language(folded)
     ):
         return "lang:id"  # "sorry my english not good, bisa bahasa indonesia?"
     if (
         len(raw) <= LANGUAGE_ASKED_WORDS
         and ENGLISH_ASKED.search(folded)
         and (SOMEONE_ELSE | OTHERS_SPEECH).isdisjoint(folded.split())
+        and _only_of_language(folded)
     ):
         return "lang:en"  # "please use english", "bisa pake bhs inggris?"
     erase = ERASE_ASKED.search(folded) if len(raw) <= ERASE_ASKED_WORDS else None
@@ -505,6 +512,24 @@ def command_of(text: str | None) -> str | None:
         return None
     wanted = _LOOKUP.get(_without_fillers(fold(" ".join(raw[wished:]))))
     return wanted if wanted in WANTABLE else None  # "saya mau hapus data saya"
+
+
+LANGUAGE_TALK = frozenset(
+    "bahasa bhs bhsa basa bahase b indonesia indo indon inggris english indonesian pake pakai "
+    "bisa boleh tolong tlg maaf sorry sy saya aku tiang i my me im gk ga gak nggak ngga tidak "
+    "tdk kurang ndak ndk ndek ndeq nda ngerti mengerti paham faham taoq tao not dont don t cant "
+    "can cannot understand read speak use please pls plz aja saja dong ya pak bu kak mas mbak "
+    "min you u could reply answer write talk in minta mau ganti good bagus lancar is no the "
+    "aq cuma cm hanya only just".split()
+)
+LANGUAGE_OTHER_WORDS = 1
+"""A request for a language says little else: "sy cm bisa bhs indonesia, bisa kerja ke
+malaysia gk" asks about work, and got only "language set" (a false-positive tester, stop
+53)."""
+
+
+def _only_of_language(folded: str) -> bool:
+    return len(set(folded.split()) - LANGUAGE_TALK) <= LANGUAGE_OTHER_WORDS
 
 
 def _without_fillers(folded: str) -> str:

@@ -1189,7 +1189,7 @@ class Triage:
             and command is None
             and topic in (None, HOMECOMING_TOPIC, DEATH_TOPIC, *self.country_topics)
             and back_home_asking(text)
-            and asks()
+            and (asks() or home)
         ):
             # "anak sy sudah pulang dr malaysia kmrn, skrg mau ngurus apa aja pak?" got the care
             # of a sick worker; "... perlu lapor ke desa gk?" the end of a contract (a chat

@@ -132,6 +132,13 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("tlg apus semua data sy pak", "erase"),
         ("please erase everything about me", "erase"),
         ("apusang data tiang", "erase"),
+        # look-alikes: another system's data, a language named in a question (stop 53)
+        ("cara cek data di siskop2mi", None),
+        ("data sy di bpjs salah, nama ibu kandung beda", None),
+        ("sy mau ganti nomor rekening yg salah gmn", None),
+        ("sy cm bisa bhs indonesia, bisa kerja ke malaysia gk", None),
+        ("kontrak kerja harus pake bahasa indonesia gk?", None),
+        ("maaf sy gk ngerti bahasa inggris, kontraknya pake bhs inggris smua", None),
     ],
 )
 def test_a_whole_message_that_wishes_for_a_command_is_that_command(

@@ -252,3 +252,10 @@ def test_money_asked_before_coming_home_is_not_paid_with_a_loan(triage: Triage, 
     reading = triage.read(text)
     assert reading.topic == "pulang-sebelum-kontrak", (reading.topic, reading.offered)
     assert "pinjaman-kur" not in reading.offered
+
+
+def test_a_return_told_without_a_question_gets_what_returnees_can_do(triage: Triage) -> None:
+    """ "sy sudah pulang dr saudi" got the care of a sick worker (a false-positive tester, stop
+    53)."""
+    reading = triage.read("sy sudah pulang dr saudi")
+    assert reading.topic == "purna-pmi" and reading.return_told

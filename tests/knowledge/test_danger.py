@@ -2493,3 +2493,9 @@ def test_a_stroke_already_in_a_hospitals_care_is_not_danger_now() -> None:
         "juta, siapa yg bayar"
     )
     assert_read_as("kind", ("istri sy pendarahan d rumah majikan, gk dibawa ke rs", "illness"))
+
+
+def test_ones_own_saliva_swallowed_is_not_being_spat_on() -> None:
+    """A sore throat got the numbers (a false-positive tester, stop 53)."""
+    assert_no_danger("nelen ludah aja susah krn sakit gigi, bisa lolos medical gk")
+    assert_read_as("kind", ("majikan ludahin sy tiap hari", "violence"))
