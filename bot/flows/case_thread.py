@@ -9,6 +9,7 @@ officer who knows the story.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import pairwise
@@ -104,13 +105,35 @@ def grave_news(words: list[str]) -> str | None:
     said = set(words)
     if said & DEATH_WORDS:
         return "pmi-meninggal-sakit"
+    if CONTACTED_ME.search(" ".join(words)):
+        return None  # "blm ada yg hubungi sy pak": the officer has not called (stop 53)
     if "hilang" in said or (said & OUT_OF_REACH and said & NEGATIONS):
         return "hilang-kontak"
     return None
 
 
+CONTACTED_ME = re.compile(
+    r"\b(?:hubungi|menghubungi|dihubungi|telpon|nelpon|call|called|contact|contacted) "
+    r"(?:saya|sy|aku|kami|me|us)\b"
+)
+"""No one has contacted the writer ("blm ada yg hubungi sy pak"): the officer asked after,
+not the worker out of reach (it was marked urgent: a family-side tester, stop 53)."""
+
+
 TAG_QUESTION = frozenset("gk gak ga nggak ngga tidak kah apa brp berapa".split())
 """A question asked without a question mark, by its tag ("bisa dibantu gk pak")."""
+ASKING_START = frozenset("whats what how where when who which can is does do".split())
+
+
+def _asked_by_its_tag(words: list[str]) -> bool:
+    """A question without "?": a tag at its end, past a "pak" or "bu" ("bpjs bisa klaim gk
+    pak"), or an English question word first ("whats the embassy number in seoul")."""
+    kept = list(words)
+    while kept and kept[-1] in ADDRESS:
+        kept.pop()
+    return bool(kept) and (kept[-1] in TAG_QUESTION or kept[0] in ASKING_START)
+
+
 CLOSING = frozenset(
     "ditutup tutup tutupnya ditutupin selesai diselesaikan selesainya beres closed close resolved "
     "finished".split()
@@ -168,6 +191,11 @@ BARE_CANCEL = frozenset("batal batalkan batalin cancel".split())
 """The "batal" alone that, with a report open and no form to stop, may mean the report."""
 
 
+KEEP_IT = frozenset("jgn jangan jngn jgan dont".split())
+"""A closing word under "don't" ("jgn dibatalin laporannya", "eh jgn ditutup dulu pak")."""
+KEEP_IT_EN = re.compile(r"\b(?:don t|do not|please don t|pls don t) (?:close|cancel|delete|end)\b")
+
+
 def wants_report_closed(words: list[str], asks: bool) -> bool:
     """A wish to close the open report: "laporannya dibatalin aja", "tutup aja laporannya
     pak", "cancel my report", "gk jadi lapor", "masalahnya sudah selesai". Not a question of
@@ -175,6 +203,8 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
     said = set(words)
     if said & WHY or (asks and not said & WISHING):
         return False
+    if said & KEEP_IT or KEEP_IT_EN.search(" ".join(words)):
+        return False  # "maaf pak jgn dibatalin laporannya": the report stays (stop 53)
     if said & CLOSING_VERBS and said & REPORT_NOUNS:
         return True
     if any(
@@ -314,6 +344,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     words = fold(text).split()
     # "sdh ada kabar blm pak": asked the Indonesian way, with "sudah ... belum"
     asks = asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+    # "bpjs bisa klaim gk pak", "whats the embassy number in seoul": asked by a tag at the end
+    # or "whats" at the start, without "?", were only added to the report (a family-side
+    # tester, stop 53)
+    asks = asks or _asked_by_its_tag(words)
     # "perlu sy bayar ke PT nya gk supaya anak sy dipulangkan": whether to pay, asked, was only
     # added to the report while the family may be paying (a family danger tester, stop 53)
     asks = asks or WHETHER_TO_PAY.search(fold(text)) is not None

@@ -314,7 +314,7 @@ NAMED = re.compile(
     r"(?:\bnama(?: lengkap| lengkapnya)?"
     r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?"
     r"|\b(?:her|his) (?:full )?name(?: is)?|\baran(?:ne|na|n|e))\s*"
-    r"(?:adalah\s+|:\s*)?([A-Za-z]+\.?(?:[ ]+[A-Za-z]+\.?){0,6})",
+    r"(?:adalah\s+|:\s*)?([A-Za-z'’]+\.?(?:[ ]+[A-Za-z'’]+\.?){0,6})",
     re.IGNORECASE,
 )
 """A worker's name the story gives ("anak sy namanya Baiq Nurul Hidayati", "nama nya baiq
@@ -416,7 +416,7 @@ def named_after_relation(text: str) -> str | None:
     Rina lek Malaysia", "anak sy Siti di Malaysia", "my mother Inaq Sahnun"): capitalised words,
     or any after a title that opens a name ("anak sy baiq rina"). Confirmed, never taken
     silently."""
-    tokens = undescribed(re.findall(r"[A-Za-z']+\.?", text))
+    tokens = undescribed(re.findall(r"[A-Za-z'’]+\.?", text))
     words = family_words([fold(t) for t in tokens])
     for at in range(len(words) - 2):
         first, second = words[at], words[at + 1]

@@ -542,3 +542,32 @@ def test_whether_to_pay_for_a_return_asked_with_a_report_open_is_answered_and_pa
     chat, number, _ = reported
     said = chat.say("perlu sy bayar ke PT nya gk supaya anak sy dipulangkan")
     assert "Jangan langsung bayar" in said and number in said
+
+
+def test_dont_cancel_is_not_a_wish_to_close_and_no_call_yet_is_not_lost_contact(
+    reported: tuple[Chat, str, int],
+) -> None:
+    """ "jgn dibatalin laporannya" was passed on as a wish to close it, and "blm ada yg
+    hubungi sy pak" marked the report urgent as a worker out of reach (a family-side tester,
+    stop 53)."""
+    chat, _, _ = reported
+    kept = chat.say("maaf pak jgn dibatalin laporannya, ternyata anak sy blm pulang")
+    assert "menutup laporan" not in kept
+    waited = chat.say("blm ada yg hubungi sy pak")
+    assert "darurat" not in waited
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("bpjs bisa klaim gk pak", "BPJS"),
+        ("whats the embassy number in malaysia", "+60"),
+    ],
+)
+def test_a_question_without_a_question_mark_is_answered_with_a_report_open(
+    reported: tuple[Chat, str, int], question: str, answered: str
+) -> None:
+    """It was only added to the report (a family-side tester, stop 53)."""
+    chat, number, _ = reported
+    said = chat.say(question)
+    assert answered in said and number in said

@@ -134,6 +134,7 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
         ("namanya Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah Binti H. Abdullah"),
         ("my name is Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah Binti H. Abdullah"),
         ("aran tiang Inaq Sarmini", "Inaq Sarmini"),
+        ("namanya Baiq Halimatussa’diyah", "Baiq Halimatussa’diyah"),  # a curly apostrophe
     ],
 )
 def test_a_name_told_in_a_sentence_is_the_name_alone(typed: str, kept: str) -> None:
