@@ -870,6 +870,8 @@ def city_read(ctx: Ctx) -> str | None:
     return Form.text(ctx, 2, 120)
 
 
+NTB_PLACES = frozenset("lombok sumbawa mataram bima dompu ntb".split())
+"""The places at home the city abroad is not."""
 HOME_LEADS = frozenset("desa ds dusun dsn kampung kec kecamatan kab kabupaten".split())
 """Words a place at home is typed with ("desa sakra", "kec. kopang")."""
 VILLAGE_WORDS = 3
@@ -885,7 +887,10 @@ def _home_typed_as_city(ctx: Ctx, text: str) -> bool:
     words = fold(text).split()
     if not words:
         return False
-    if words[0] in HOME_LEADS or home_place(text) is not None:
+    home = home_place(text)
+    if words[0] in HOME_LEADS or (home is not None and home.group(0) in NTB_PLACES):
+        # not a town elsewhere in Indonesia, where a worker may be held on the way ("skrg d
+        # nunukan kaltara" was refused: a family-side tester, stop 53)
         return True
     if len(words) > VILLAGE_WORDS:
         return False

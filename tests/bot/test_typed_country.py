@@ -286,3 +286,12 @@ def test_a_country_kept_by_name_is_shown_in_the_chats_language(sqlite_services: 
         if "Country:" in said:
             break
     assert "• Country: Germany" in said, said
+
+
+def test_a_town_elsewhere_in_indonesia_is_kept_as_the_city(sqlite_services: Services) -> None:
+    """A husband held in Nunukan on the way to Malaysia was refused as "a place at home" (a
+    family-side tester, stop 53)."""
+    chat = Chat(sqlite_services, user="nunukan")
+    for step in ("lapor", "1", "2", "Siti Aisyah", "malaysia"):
+        chat.say(step)
+    assert PROBLEM_QUESTION in chat.say("skrg d nunukan kaltara")
