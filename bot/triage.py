@@ -509,6 +509,8 @@ WHETHER_TO_PAY = re.compile(
     r"tdk|or not|ya)\b"
 )
 """Whether to pay it, or borrowing for it, asked: a family about to pay."""
+COMING_HOME_WORDS = ("tebus", "ransom", "release", "pulang", "plg", "home", "leave", "lepas")
+"""A word `PAID_TO_COME_HOME` needs, looked for first: it is tried on every message."""
 NOT_FOR_A_RANSOM = frozenset(("pinjaman-kur", "literasi-keuangan", "registrasi-online"))
 """Answers that would help pay a ransom or a release fee."""
 RETURNEE_TOPIC, HOMECOMING_TOPIC = "purna-pmi", "kepulangan"
@@ -1163,11 +1165,13 @@ class Triage:
             topic, offered = self._named_destination(named(), topic, offered)
         if topic in self.country_topics and danger is None and command is None:
             topic, offered = self._problem_from_abroad(text, topic, offered)
+        folded_text = fold(text)
         if (
             danger is None
             and command is None
-            and PAID_TO_COME_HOME.search(fold(text))
-            and WHETHER_TO_PAY.search(fold(text))
+            and any(w in folded_text for w in COMING_HOME_WORDS)
+            and PAID_TO_COME_HOME.search(folded_text)
+            and WHETHER_TO_PAY.search(folded_text)
         ):
             # "agensi minta uang 20 juta biar anak sy bisa pulang, sy mau pinjam ke bank" got a
             # placement loan; "perlu kami bayar tebusannya gk?" five choices (a family danger
