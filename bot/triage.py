@@ -478,15 +478,18 @@ def employer_died(text: str, standard: str) -> bool:
     return bool(EMPLOYER_DIED.search(standard) or EMPLOYER_DIED.search(fold(text)))
 
 
+KIN = (
+    r"(?:suami|istri|anak|adik|kakak|ibu|bapak|ayah|mama|papa|keponakan|sepupu|paman|bibi|"
+    r"mertua|menantu|cucu|husband|wife|son|daughter|sister|brother|mother|father|mom|dad)"
+)
+"""Who the writer may write of, as the two readings of where they are name them."""
 KIN_PLACED = re.compile(
-    r"\b(?:suami|istri|anak|adik|kakak|ibu|bapak|ayah|mama|papa|keponakan|sepupu|paman|bibi|"
-    r"mertua|menantu|cucu|husband|wife|son|daughter|sister|brother|mother|father)\w* "
+    rf"\b{KIN}\w* "
     r"(?:(?:saya|aku|my|our)\w* )?(?:\w+ ){0,3}?(?:di|d|ke|in|at|to) (?:\w+ ){1,3}"
 )
 """Where someone of the writer's is ("suami saya di malaysia"): not where the writer is."""
 KIN_AT_HOME = re.compile(
-    r"\b(?:suami|istri|anak|adik|kakak|ibu|bapak|ayah|mama|papa|keponakan|mertua|cucu|"
-    r"husband|wife|son|daughter|sister|brother|mother|father|mom|dad)\w* "
+    rf"\b{KIN}\w* "
     r"(?:(?:saya|aku|my|our)\w* )?(?:(?:yg|yang|who is|that is) )?(?:(?:di|d|at) ?)"
     r"(?:rumah|rmh|kampung|home|lombok|sumbawa|indonesia|ntb|mataram|bima|dompu)\b"
     r"(?! (?:majikan|bos|boss|sakit|agen|employer)\b)"
