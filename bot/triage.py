@@ -206,6 +206,13 @@ def asks_where_to_turn(text: str) -> bool:
     first = fold(re.split(r"[?.!]", text, maxsplit=1)[0])
     if len(first.split()) <= WHO_HELPS_WORDS and WHO_HELPS.search(first):
         return True
+    if (
+        0 < len(words) <= WHERE_MAX_WORDS
+        and HOW_WORDS.intersection(words)
+        and REPORTING.intersection(words)
+        and AUTHORITIES.intersection(words)
+    ):
+        return True  # "mau tanya cara lapor ke disnaker" opened our own form (stop 53)
     if not 0 < len(words) <= WHERE_MAX_WORDS or not WHERE_WORDS.intersection(words):
         return False
     return bool(REPORTING.intersection(words)) or bool(

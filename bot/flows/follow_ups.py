@@ -20,6 +20,7 @@ from bot.flows.case_thread import ACKS, asks_what_next
 from bot.flows.common import name_in
 from bot.triage import (
     DESTINATIONS_TOPIC,
+    FORM_TOPICS,
     Reading,
     asks_for_more,
     asks_the_number,
@@ -148,7 +149,8 @@ def under_an_answer(
     if (
         not reading.urgent
         and reading.intent is None  # "lapor ke petugas desa bayar brp?": what it costs
-        and (earlier or just_answered or reading.topic is None)
+        # "mau tanya cara lapor ke disnaker" read as our report opened its form (stop 53)
+        and (earlier or just_answered or reading.topic in (None, FORM_TOPICS["report"]))
         and (asks_where_to_turn(text) or ((earlier or just_answered) and asks_the_number(text)))
     ):
         # "lapor kmn?" after the Taiwan wage answer: Taiwan's numbers, not the answer again;

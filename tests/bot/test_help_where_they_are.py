@@ -236,3 +236,10 @@ def test_the_nearest_mission_asked_after_a_plea_from_sabah_keeps_the_far_note(
     stop 53)."""
     chat.say("tolong anak sy kerja di kebun sawit lahad datu sabah, dipukul mandor")
     assert "Untuk Sabah, Sarawak dan Penang" in chat.say("nomor kjri terdekat brp")
+
+
+def test_how_to_report_to_an_authority_is_where_to_turn_not_our_form(chat: Chat) -> None:
+    """ "mau tanya cara lapor ke disnaker" opened our report form (a false-positive tester,
+    stop 53)."""
+    said = chat.say("mau tanya cara lapor ke disnaker")
+    assert "Tempat melapor dan nomor yang bisa dihubungi" in said and "Saya setuju" not in said
