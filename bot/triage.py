@@ -504,6 +504,11 @@ KIN_AT_HOME = re.compile(
 """Someone of the writer's said to be at home ("anak sy yg d rumah", "my son at home")."""
 
 
+TRAINING_TOPIC = "pelatihan-kerja"
+ASKED_OF_TRAINING = frozenset(
+    "dmn dimana mana where bayar biaya brp berapa gratis cost fee".split()
+)
+"""What is asked of training rather than a wish to sign up ("daftar pelatihan dmn ya?")."""
 RELEASE_FEE_TOPIC = "pulang-sebelum-kontrak"
 PAID_TO_COME_HOME = re.compile(
     r"\b(?:tebusan|tebusannya|uang tebusan|ransom|release fee)\b"
@@ -1189,6 +1194,19 @@ class Triage:
             others = tuple(s for s in (topic, *offered) if s and s not in NOT_FOR_A_RANSOM)
             topic, offered, guess = RELEASE_FEE_TOPIC, others, None
             offered = tuple(dict.fromkeys(s for s in offered if s != RELEASE_FEE_TOPIC))
+        if (
+            command is None
+            and topic == FORM_TOPICS["training"]
+            and BUSINESS_WORDS.isdisjoint(folded_text.split())
+            and not ASKED_OF_TRAINING.isdisjoint(folded_text.split())
+            and WANT_WORDS.isdisjoint(folded_text.split())  # "sy mau ikut skrg": the form
+            and asks()
+        ):
+            # "daftar pelatihan dmn ya?", "daftar pelatihan itu bayar gk?" opened the sign-up
+            # form (a false-positive tester, stop 53): where and what it costs, the sign-up
+            # one tap away
+            topic, offered = TRAINING_TOPIC, (FORM_TOPICS["training"], *offered)
+            offered = tuple(dict.fromkeys(s for s in offered if s != TRAINING_TOPIC))
         if (
             command is None
             and topic == FORM_TOPICS["training"]

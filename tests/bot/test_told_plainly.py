@@ -259,3 +259,16 @@ def test_a_return_told_without_a_question_gets_what_returnees_can_do(triage: Tri
     53)."""
     reading = triage.read("sy sudah pulang dr saudi")
     assert reading.topic == "purna-pmi" and reading.return_told
+
+
+@pytest.mark.parametrize(
+    "text", ["daftar pelatihan dmn ya?", "selamat sore bu, daftar pelatihan itu bayar gk?"]
+)
+def test_where_training_is_or_what_it_costs_is_answered_not_signed_up_for(
+    triage: Triage, text: str
+) -> None:
+    """It opened the sign-up form (a false-positive tester, stop 53); a wish to sign up still
+    does."""
+    reading = triage.read(text)
+    assert reading.topic == "pelatihan-kerja" and "daftar-pelatihan" in reading.offered
+    assert triage.read("sy mau daftar pelatihan").command == "training"
