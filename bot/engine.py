@@ -1077,6 +1077,15 @@ class Engine:
             menu.show(ctx)
             return
         lang = lang or ctx.lang
+        if (
+            topic.form == "case"
+            and not ctx.incoming.button
+            and pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now)
+        ):
+            # the danger reply just offered the urgent report: its button, not a second form
+            # opened untapped ("hp sy diambil majikan, smua data di hp dihapus": a
+            # false-positive tester, stop 53)
+            return
         if topic.form is not None:
             ctx.say(topic.text(lang))
             flow = "training" if topic.form == "training" else "case"

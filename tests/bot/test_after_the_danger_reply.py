@@ -473,3 +473,11 @@ def test_pills_swallowed_told_after_the_danger_reply_send_to_a_hospital(chat: Ch
     chat.say("pak istri sy d rumah lombok bilang pengen mati aja, sy lg kerja d malaysia")
     said = chat.say("dia skrg lg tidur, td dia bilang udh minum obat sakit kepala 10 biji")
     assert said.startswith("Bawa dia ke rumah sakit sekarang") and "Dari Malaysia" not in said
+
+
+def test_the_danger_reply_does_not_open_a_report_untapped(chat: Chat) -> None:
+    """The report's consent came right under the danger reply, untapped (a false-positive
+    tester, stop 53); its button opens it."""
+    said = chat.say("hp sy diambil majikan, smua data di hp dihapus")
+    assert "Lapor darurat" in said and "Apakah Anda setuju" not in said
+    assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
