@@ -334,6 +334,12 @@ def notify(
 
 
 DISTRICT_WORDING = (
+    # the village and the district named together first ("hanya petugas desa dan kabupaten
+    # Anda" became "petugas kabupaten dan kabupaten": a family-side tester, stop 53)
+    ("Petugas desa dan kabupaten", "Petugas kabupaten"),
+    ("petugas desa dan kabupaten", "petugas kabupaten"),
+    ("your village's and district's officers", "your district's officers"),
+    ("village and district officers", "district officers"),
     ("Petugas desa", "Petugas kabupaten"),
     ("petugas desa", "petugas kabupaten"),
     ("village officer", "district officer"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.cases.hints import categories_in, countries_in
+from bot.cases.service import for_the_case
+from bot.store.models import Case
 
 
 def test_documents_are_a_problem_when_someone_holds_them_not_whenever_a_visa_is_named() -> None:
@@ -45,3 +47,12 @@ def test_the_emirates_are_not_saudi_arabia() -> None:
 def test_sexual_abuse_is_the_violence_or_abuse_problem(text: str) -> None:
     """A report of rape was not ticked as abuse (a chat tester, stop 52)."""
     assert categories_in(text) == ["violence"]
+
+
+def test_a_line_for_a_district_only_report_names_the_district_once() -> None:
+    """ "petugas desa dan kabupaten Anda" became "petugas kabupaten dan kabupaten" (a
+    family-side tester, stop 53)."""
+    hidden = Case(village_hidden=True)
+    said = for_the_case(hidden, "hanya petugas desa dan kabupaten Anda, dan admin provinsi")
+    assert said == "hanya petugas kabupaten Anda, dan admin provinsi"
+    assert for_the_case(hidden, "your village officer") == "your district officer"
