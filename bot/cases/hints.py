@@ -162,7 +162,8 @@ stop 50)."""
 
 
 KIN_DESCRIBED = frozenset(
-    "perempuan laki lakilaki laki2 cewek cowok cewe cowo pertama kedua ketiga keempat sulung "
+    "perempuan prmpuan prempuan perempuannya pr laki lakilaki laki2 lk cewek cowok cewe cowo "
+    "pertama kedua ketiga keempat sulung "
     "bungsu tertua termuda paling".split()
 )
 """Words after a kin word that say which one ("anak perempuan sy Siti Fatimah" made the

@@ -143,6 +143,7 @@ def test_laki2_after_the_kin_word_keeps_the_writer_the_parent() -> None:
         ("my son in law works in taiwan", "mertua"),
         ("sy cucunya", "cucu"),
         ("sy menantunya", "menantu"),
+        ("anak prmpuan sy Baiq Sri Wahyuni kerja di hk", "orang tua"),  # as typed (stop 53)
     ],
 )
 def test_kin_by_marriage_and_grandchildren_are_read_as_the_writers_side(
