@@ -3,6 +3,7 @@ buttons beside an answer. Text comes from the catalogs and the content, never fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bot import pieces
@@ -162,11 +163,17 @@ line says it is with the officer already (`report_is_with_officer`)."""
 REPORT_WITH_OFFICER = N_("Your report *{number}* is already with your village officer.")
 
 
+INVITE_LINE = re.compile(r"^(?:Ketik \*lapor\*|Type \*report\*)[^\n]*$", re.MULTILINE)
+"""A topic's closing line inviting a report, in whichever words the topic ends with ("Ketik
+*lapor* untuk bantuan petugas desa." stayed under an open report: a family-side tester,
+stop 53)."""
+
+
 def report_is_with_officer(ctx: Ctx, text: str, number: str, lang: str | None = None) -> str:
     """An answer given while a report is open, without "type *lapor*": that report is with the
     officer already, and typing it would start a second one."""
     _ = translator(lang) if lang else ctx._
-    return text.replace(_(REPORT_INVITE), _(REPORT_WITH_OFFICER).format(number=number))
+    return INVITE_LINE.sub(_(REPORT_WITH_OFFICER).format(number=number), text)
 
 
 def where_to_turn(

@@ -542,6 +542,7 @@ def test_whether_to_pay_for_a_return_asked_with_a_report_open_is_answered_and_pa
     chat, number, _ = reported
     said = chat.say("perlu sy bayar ke PT nya gk supaya anak sy dipulangkan")
     assert "Jangan langsung bayar" in said and number in said
+    assert "Ketik *lapor*" not in said  # the topic's own closing line, whatever its words
 
 
 def test_dont_cancel_is_not_a_wish_to_close_and_no_call_yet_is_not_lost_contact(
