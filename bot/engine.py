@@ -743,6 +743,15 @@ class Engine:
         ctx.reading = reading
         if company.name_given(ctx, reading):
             return  # "Sumber Rejeki Abadi" after "what is the company's name?"
+        if not reading.urgent and pieces.within_window(
+            ctx.data.get(pieces.PLACE_ASKED_KEY), ctx.now
+        ):
+            told = pieces.place_told(text, self.numbers)
+            if told is not None:
+                # "i am in malaysia" after "tell me the country" (an English tester, stop 53)
+                ctx.set_data(**{pieces.PLACE_ASKED_KEY: None})
+                replies.where_to_turn(ctx, self.numbers, told)
+                return
         here = self.numbers.country_in(text)  # the place this message names
         asks = Lazy(partial(self.looks_like_question, text))  # read only where it matters
         # a first wish to die after the numbers (or the first in this language) is spoken to,

@@ -60,6 +60,9 @@ ANSWERED_KEY = "answered_last"
 tidak aktif" after the answer on a family out of reach) is pointed to, not sent again whole."""
 WINDOW = timedelta(minutes=10)
 """A piece older than this is another conversation, not part of the same plea."""
+PLACE_ASKED_KEY = "where_to_turn_asked"
+"""When "where to report" asked for the country or city: the place told next gets its numbers
+("i am in malaysia" got "my answer is above": an English tester, stop 53)."""
 MAX_PIECES = 4
 """Earlier messages read with the new one."""
 STORY_PIECES = 12
@@ -219,6 +222,23 @@ def _only_a_place(
     if not set(words[:at] + words[at + size :]) <= ANOTHER_PLACE:
         return None
     return words, at, size, country
+
+
+PLACE_TOLD = ANOTHER_PLACE | frozenset(
+    "i am im we are saya sy aku aq kami skrg sekarang lagi lg masih msh dia she he is my now "
+    "here disini sini kerja working work".split()
+)
+"""Besides a place, all "i am in malaysia" or "sy d johor skrg" says."""
+
+
+def place_told(text: str, numbers: EmergencyNumbers) -> Country | None:
+    """The one place a short message tells and nothing else ("i am in malaysia", "d johor")."""
+    words = fold_all(text).split()
+    named = numbers.places_named(text)
+    if len(words) > ANOTHER_PLACE_WORDS or len(named) != 1:
+        return None
+    at, size, country = named[0]
+    return country if set(words[:at] + words[at + size :]) <= PLACE_TOLD else None
 
 
 def asked_again_for(text: str, earlier: list[str], numbers: EmergencyNumbers) -> str | None:

@@ -202,6 +202,7 @@ def where_to_turn(
             "",
             _("Tell me the country or city (e.g. *di Johor*) for the numbers to call there."),
         ]
+        ctx.set_data(**{pieces.PLACE_ASKED_KEY: ctx.now.isoformat()})
     if open_report:
         lines += ["", _(REPORT_WITH_OFFICER).format(number=open_report)]
         ctx.say("\n".join(lines))

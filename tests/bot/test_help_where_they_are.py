@@ -243,3 +243,11 @@ def test_how_to_report_to_an_authority_is_where_to_turn_not_our_form(chat: Chat)
     stop 53)."""
     said = chat.say("mau tanya cara lapor ke disnaker")
     assert "Tempat melapor dan nomor yang bisa dihubungi" in said and "Saya setuju" not in said
+
+
+def test_the_place_told_after_where_to_report_asked_for_it_gets_its_numbers(chat: Chat) -> None:
+    """ "i am in malaysia" after "tell me the country" got "my answer is above" (an English
+    tester, stop 53)."""
+    chat.say("my salary not paid 3 month")
+    assert "Tell me the country" in chat.say("what number i call?")
+    assert "From Malaysia" in chat.say("i am in malaysia")
