@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.triage import Triage
+from bot.triage import Triage, tells_a_death
 from tests.conftest import Chat
 
 
@@ -272,3 +272,10 @@ def test_where_training_is_or_what_it_costs_is_answered_not_signed_up_for(
     reading = triage.read(text)
     assert reading.topic == "pelatihan-kerja" and "daftar-pelatihan" in reading.offered
     assert triage.read("sy mau daftar pelatihan").command == "training"
+
+
+def test_a_death_told_in_broken_english_is_a_death() -> None:
+    """ "my mother die in hongkong, how we bring body home?" got the answer for the living (an
+    English tester, stop 53); "will die" is not one told."""
+    assert tells_a_death("my mother die in hongkong, how we bring body home?")
+    assert not tells_a_death("my mother will die in hongkong if no doctor")
