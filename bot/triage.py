@@ -504,6 +504,13 @@ KIN_AT_HOME = re.compile(
 """Someone of the writer's said to be at home ("anak sy yg d rumah", "my son at home")."""
 
 
+PREGNANT_DISMISSED = re.compile(
+    r"\b(?:hamil|pregnant|mengandung)\b.{0,80}\b(?:pecat|dipecat|mecat|phk|diphk|putus kontrak|"
+    r"dipulangkan|pulangkan|terminate|terminated|fire|fired|send (?:me|her) (?:back|home)|"
+    r"sack|sacked)\b"
+    r"|\b(?:pecat|dipecat|phk|terminate|terminated|fired|sacked)\b.{0,40}\b(?:hamil|pregnant)\b"
+)
+"""A worker dismissed or sent home for being pregnant."""
 TRAINING_TOPIC = "pelatihan-kerja"
 ASKED_OF_TRAINING = frozenset(
     "dmn dimana mana where bayar biaya brp berapa gratis cost fee".split()
@@ -1197,6 +1204,12 @@ class Triage:
             others = tuple(s for s in (topic, *offered) if s and s not in NOT_FOR_A_RANSOM)
             topic, offered, guess = RELEASE_FEE_TOPIC, others, None
             offered = tuple(dict.fromkeys(s for s in offered if s != RELEASE_FEE_TOPIC))
+        if danger is None and command is None and PREGNANT_DISMISSED.search(folded_text):
+            # "i pregnant, my employer in taiwan want to terminate me and send me back" got the
+            # care of the sick, then a worker's death (an English tester, stop 53): what a
+            # dismissal leaves owed; nothing on pregnancy is in our facts
+            others = tuple(s for s in (topic, *offered) if s and s != DISMISSAL_TOPIC)
+            topic, offered, guess = DISMISSAL_TOPIC, others, None
         if (
             command is None
             and topic == FORM_TOPICS["training"]

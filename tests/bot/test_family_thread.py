@@ -572,3 +572,13 @@ def test_a_question_without_a_question_mark_is_answered_with_a_report_open(
     chat, number, _ = reported
     said = chat.say(question)
     assert answered in said and number in said
+
+
+def test_a_question_with_a_report_open_is_read_as_it_would_be_without_one(
+    reported: tuple[Chat, str, int],
+) -> None:
+    """ "klaim bpjs nya dmn pak" got the care of the sick from the ranking alone (a regression
+    tester, stop 53)."""
+    chat, number, _ = reported
+    said = chat.say("klaim bpjs nya dmn pak")
+    assert "PMI *sakit atau cedera*" not in said and number in said

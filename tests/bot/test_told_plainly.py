@@ -279,3 +279,18 @@ def test_a_death_told_in_broken_english_is_a_death() -> None:
     English tester, stop 53); "will die" is not one told."""
     assert tells_a_death("my mother die in hongkong, how we bring body home?")
     assert not tells_a_death("my mother will die in hongkong if no doctor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i pregnant, my employer in taiwan want to terminate me and send me back",
+        "sy lg hamil 5 bln d hongkong, majikan mau pecat sy. boleh gk dia pecat sy krn hamil?",
+    ],
+)
+def test_a_worker_dismissed_for_being_pregnant_gets_what_a_dismissal_leaves_owed(
+    triage: Triage, text: str
+) -> None:
+    """The care of the sick, then a worker's death, or "not sure" (English and chat testers,
+    stop 53); our facts hold nothing on pregnancy itself."""
+    assert triage.read(text).topic == "phk-mendadak"
