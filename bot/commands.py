@@ -164,7 +164,7 @@ INDONESIAN_ASKED = re.compile(
     r"(?:bahasa|bhs|bhsa|basa|b) (?:indonesia|indo|indon)\b"
     r"|\bmy english (?:is )?(?:not|no|tidak|gk|kurang) (?:good|bagus|lancar)\b"
     r"|\b(?:gk|ga|gak|nggak|ngga|tidak|tdk|kurang|ndak|ndk|ndek|ndeq|nda) (?:ngerti|mengerti|"
-    r"paham|faham|taoq|tao) (?:bahasa|bhs|bhsa|basa|bahase|b) inggris\b"
+    r"paham|faham|taoq|tao|bisa) (?:bahasa|bhs|bhsa|basa|bahase|b) inggris\b"
     # "bhs indonesia aja pak" (a regression tester, stop 53)
     r"|^(?:bahasa|bhs|basa|bahase) (?:indonesia|indo)(?: (?:aja|saja|dong|ya|pak|bu|kak|mas|"
     r"mbak|please|pls))*$"

@@ -103,6 +103,7 @@ def test_asking_where_to_report_is_a_question_even_after_a_wish() -> None:
         ("my employer speak english only", None),  # the employer's language
         ("majikan sy pake bhs inggris, sy gk ngerti", None),
         ("tiang ndek ngerti bahase inggris", "lang:id"),  # Sasak (stop 53)
+        ("sy gk bisa bhs inggris pak", "lang:id"),  # in an English chat it went silent
         ("bhs indonesia aja pak", "lang:id"),
         ("sorry i cant read bahasa", "lang:en"),
         ("can u speak english pls", "lang:en"),
