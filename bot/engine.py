@@ -150,8 +150,9 @@ def clean_text(text: str | None) -> str:
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
-PLACE_ASKED_KEY = "numbers_place_asked"
-"""The numbers given in a form had no place, and asked for it."""
+FORM_PLACE_ASKED_KEY = "numbers_place_asked"
+"""The numbers given in a form had no place, and asked for it (outside a form,
+`pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""
 PLACE_ANSWER_WORDS = 6
 """A message this short naming a place answers "tell me the country"."""
 """What was written in the minutes before a report was started, kept in the form for where it
@@ -406,7 +407,7 @@ class Engine:
                 place = self.numbers.where_to_dial(text) or self._report_danger_place(ctx)
             self.emergency(ctx, place, caring=danger.wishes_to_die)
             # the numbers asked where the person is: the place typed next answers that
-            ctx.set_data(**{PLACE_ASKED_KEY: place is None and not at_home(text)})
+            ctx.set_data(**{FORM_PLACE_ASKED_KEY: place is None and not at_home(text)})
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
@@ -416,9 +417,9 @@ class Engine:
         """The place typed right after the numbers in a form asked for it ("hongkong" at the
         name step): that place's numbers, the report's country guessed from it, and the step
         asked again ("*hongkong* is a place" and no numbers: a chat tester, stop 53)."""
-        if not ctx.data.get(PLACE_ASKED_KEY) or not text or ctx.incoming.button:
+        if not ctx.data.get(FORM_PLACE_ASKED_KEY) or not text or ctx.incoming.button:
             return False
-        ctx.set_data(**{PLACE_ASKED_KEY: None})
+        ctx.set_data(**{FORM_PLACE_ASKED_KEY: None})
         place = self.numbers.country_in(text)
         if place is None or len(text.split()) > PLACE_ANSWER_WORDS:
             return False

@@ -593,6 +593,13 @@ wage unpaid)."""
 RECOVERED = frozenset("sembuh sehat pulih recovered healthy".split())
 
 
+def _led_by(lead: str, *others: str | None) -> tuple[str, tuple[str, ...]]:
+    """`lead` answered, and the other topics offered after it, in order and once each: how
+    every rule below that knows better than the ranking what a message asks puts its topic
+    first."""
+    return lead, tuple(dict.fromkeys(s for s in others if s and s != lead))
+
+
 DISMISSAL_TOPIC = "phk-mendadak"
 CHANGE_EMPLOYER_TOPIC = "pindah-majikan"
 OVERSTAYED = re.compile(
@@ -1184,13 +1191,13 @@ class Triage:
             # between them (stop 53)
             renewed = self._passport_renewed_where(text, standard, read_needs)
             if renewed is not None and renewed != topic:
-                others = (topic, *offered) if topic else offered
-                topic, offered = renewed, tuple(s for s in others if s and s != renewed)
+                topic, offered = _led_by(renewed, topic, *offered)
         if topic is not None and danger is None and topic in self.country_topics:
             topic, offered = self._named_destination(named(), topic, offered)
         if topic in self.country_topics and danger is None and command is None:
             topic, offered = self._problem_from_abroad(text, topic, offered)
         folded_text = fold(text)
+        folded_words = set(folded_text.split())
         if (
             danger is None
             and command is None
@@ -1201,37 +1208,33 @@ class Triage:
             # "agensi minta uang 20 juta biar anak sy bisa pulang, sy mau pinjam ke bank" got a
             # placement loan; "perlu kami bayar tebusannya gk?" five choices (a family danger
             # tester, stop 53): do not pay, and who to tell
-            others = tuple(s for s in (topic, *offered) if s and s not in NOT_FOR_A_RANSOM)
-            topic, offered, guess = RELEASE_FEE_TOPIC, others, None
-            offered = tuple(dict.fromkeys(s for s in offered if s != RELEASE_FEE_TOPIC))
+            kept = (s for s in (topic, *offered) if s not in NOT_FOR_A_RANSOM)
+            (topic, offered), guess = _led_by(RELEASE_FEE_TOPIC, *kept), None
         if danger is None and command is None and PREGNANT_DISMISSED.search(folded_text):
             # "i pregnant, my employer in taiwan want to terminate me and send me back" got the
             # care of the sick, then a worker's death (an English tester, stop 53): what a
             # dismissal leaves owed; nothing on pregnancy is in our facts
-            others = tuple(s for s in (topic, *offered) if s and s != DISMISSAL_TOPIC)
-            topic, offered, guess = DISMISSAL_TOPIC, others, None
+            (topic, offered), guess = _led_by(DISMISSAL_TOPIC, topic, *offered), None
         if (
             command is None
             and topic == FORM_TOPICS["training"]
-            and BUSINESS_WORDS.isdisjoint(folded_text.split())
-            and not ASKED_OF_TRAINING.isdisjoint(folded_text.split())
-            and WANT_WORDS.isdisjoint(folded_text.split())  # "sy mau ikut skrg": the form
+            and BUSINESS_WORDS.isdisjoint(folded_words)
+            and not ASKED_OF_TRAINING.isdisjoint(folded_words)
+            and WANT_WORDS.isdisjoint(folded_words)  # "sy mau ikut skrg": the form
             and asks()
         ):
             # "daftar pelatihan dmn ya?", "daftar pelatihan itu bayar gk?" opened the sign-up
             # form (a false-positive tester, stop 53): where and what it costs, the sign-up
             # one tap away
-            topic, offered = TRAINING_TOPIC, (FORM_TOPICS["training"], *offered)
-            offered = tuple(dict.fromkeys(s for s in offered if s != TRAINING_TOPIC))
+            topic, offered = _led_by(TRAINING_TOPIC, FORM_TOPICS["training"], *offered)
         if (
             command is None
             and topic == FORM_TOPICS["training"]
-            and not BUSINESS_WORDS.isdisjoint(fold(text).split())
+            and not BUSINESS_WORDS.isdisjoint(folded_words)
         ):
             # "sy mau daftar pelatihan usaha nya pak": the courses are for work abroad; what a
             # returnee can do for a business, and the courses one tap away (stop 53)
-            topic, offered = RETURNEE_TOPIC, (FORM_TOPICS["training"], *offered)
-            offered = tuple(dict.fromkeys(s for s in offered if s != RETURNEE_TOPIC))
+            topic, offered = _led_by(RETURNEE_TOPIC, FORM_TOPICS["training"], *offered)
         if (
             danger is None
             and command is None
@@ -1242,9 +1245,8 @@ class Triage:
             # "anak sy sudah pulang dr malaysia kmrn, skrg mau ngurus apa aja pak?" got the care
             # of a sick worker; "... perlu lapor ke desa gk?" the end of a contract (a chat
             # tester, stop 53): what a returned worker can do, and the return one tap to record
-            others = tuple(s for s in (HOMECOMING_TOPIC, topic, *offered) if s)
-            topic, offered, guess, home = RETURNEE_TOPIC, others, None, True
-            offered = tuple(dict.fromkeys(s for s in offered if s != RETURNEE_TOPIC))
+            topic, offered = _led_by(RETURNEE_TOPIC, HOMECOMING_TOPIC, topic, *offered)
+            guess, home = None, True
         if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
             topic, offered, guess, command = PRIVACY_TOPIC, others, None, None
@@ -1275,22 +1277,18 @@ class Triage:
         ):
             # "majikan sy meninggal, sy hrs gmn skrg" got care and remains of a worker who
             # died (stop 50's note): the contract has ended, what is owed and changing employer
-            others = (CHANGE_EMPLOYER_TOPIC, *offered, *([topic] if topic else []))
-            topic = DISMISSAL_TOPIC
-            offered = tuple(dict.fromkeys(s for s in others if s != DISMISSAL_TOPIC))
+            topic, offered = _led_by(DISMISSAL_TOPIC, CHANGE_EMPLOYER_TOPIC, *offered, topic)
         elif (
             danger is None
             and command is None
             and topic == DISMISSAL_TOPIC
-            and not DEATH_SAID.isdisjoint(fold(text).split())
+            and not DEATH_SAID.isdisjoint(folded_words)
             and not employer_died(text, standard)
         ):
             # "kalo meninggal dapet brp": a worker's death, asked of; the sudden dismissal's
             # answer opens with an employer who died, and its words pulled it there (a chat
             # tester, stop 52)
-            others = (*offered, DISMISSAL_TOPIC)
-            topic = DEATH_TOPIC
-            offered = tuple(dict.fromkeys(s for s in others if s != DEATH_TOPIC))
+            topic, offered = _led_by(DEATH_TOPIC, *offered, DISMISSAL_TOPIC)
         suspected = (
             danger is None
             and suspicion() >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)
@@ -1415,7 +1413,7 @@ class Triage:
         if len(problems) != 1 or there is None:
             return topic, offered
         (problem,) = problems
-        return problem, tuple(dict.fromkeys(s for s in (topic, *offered) if s != problem))
+        return _led_by(problem, topic, *offered)
 
     def _named_destination(
         self, named: Sequence[Country], topic: str, offered: tuple[str, ...]

@@ -33,6 +33,7 @@ from bot.flows.common import (
     named_after_relation,
     nickname_in,
     not_known,
+    reports_for_another,
     says_not,
     worker_name_read,
     yes_no,
@@ -477,7 +478,7 @@ class CaseForm(ChangeableForm):
             return str(guess)
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
         relation = writer_relation(text) if text else None
-        family = ctx.data.get("reporter") in ("family", "other")
+        family = reports_for_another(ctx)
         if family and not ctx.data.get("relation") and relation not in (None, "self"):
             # "adik sy namanya Sri Wahyuni" after the Family button: the writer is her elder
             # sibling (the case kept no relation: an English chat tester, stop 51)

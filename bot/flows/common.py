@@ -499,7 +499,13 @@ def gives_own_name(ctx: Ctx, text: str) -> bool:
     if ctx.data.get("reporter") == "self" or OWN_NAME.search(fold(text)) is None:
         return False
     words = set(fold(text).split())
-    return ctx.data.get("reporter") in ("family", "other") or bool(words & FAMILY_OF_THE_WORKER)
+    return reports_for_another(ctx) or bool(words & FAMILY_OF_THE_WORKER)
+
+
+def reports_for_another(ctx: Ctx) -> bool:
+    """The report is written for the worker by someone else: family, or a neighbour or an
+    official (*Someone else*)."""
+    return ctx.data.get("reporter") in ("family", "other")
 
 
 def only_a_place(ctx: Ctx, text: str) -> bool:
