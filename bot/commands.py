@@ -231,13 +231,15 @@ ERASED_BY_OTHERS = frozenset(
 )
 """Someone else deleting data ("majikan hapus data di hp sy"): not a request to us."""
 OTHERS_SPEECH = frozenset("majikan majikanku bos boss employer agen agency madam sir".split())
+"""The employer's language, not the chat's ("majikan sy cuma bisa bahasa inggris"). Unlike
+`ERASED_BY_OTHERS` it holds "madam" and "sir", which a request to us may be addressed to."""
 LANGUAGE_ASKED_WORDS = 12
+"""Indonesian asked for in a short message of other words ("sorry my english not good, bisa
+bahasa indonesia?" got the work-contract answer in English: a chat tester, stop 50)."""
 SOMEONE_ELSE = frozenset(
     "anak anaknya adik kakak istri suami ibu bapak dia mereka she he they daughter son".split()
 )
 """Not a language someone else speaks ("anak sy bisa bahasa indonesia")."""
-"""Indonesian asked for in a short message of other words ("sorry my english not good, bisa
-bahasa indonesia?" got the work-contract answer in English: a chat tester, stop 50)."""
 LEADING: dict[str, str] = {
     "lapor": "report",
     "laporan": "report",

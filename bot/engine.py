@@ -14,7 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from enum import Enum
 from functools import partial
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,6 +51,7 @@ from bot.flows import (
     my_data,
     news,
     register_news,
+    report_danger,
     withdrawal,
 )
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
@@ -153,6 +156,14 @@ EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
 FORM_PLACE_ASKED_KEY = "numbers_place_asked"
 """The numbers given in a form had no place, and asked for it (outside a form,
 `pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""
+
+
+class Where(Enum):
+    """Where the numbers of a danger reply are for, when no place is given."""
+
+    FROM_THE_MESSAGE = "from the message"
+
+
 PLACE_ANSWER_WORDS = 6
 """A message this short naming a place answers "tell me the country"."""
 """What was written in the minutes before a report was started, kept in the form for where it
@@ -396,7 +407,9 @@ class Engine:
             if danger.wishes_to_die and not ctx.data.get(pieces.CARED_KEY):
                 # "sy pengen bunuh diri aja" typed in an urgent report: spoken to, with the
                 # numbers, before the step goes on (it got only "saved for your report")
-                self.emergency(ctx, self._report_danger_place(ctx), caring=True)
+                self.emergency(
+                    ctx, self._report_danger_place(ctx) or Where.FROM_THE_MESSAGE, caring=True
+                )
             return
         if danger is not None:
             # the place the danger names, else where the report or what came before it places
@@ -560,6 +573,9 @@ class Engine:
         if command in (case_thread.CLOSE_REPORT, case_thread.KEEP_REPORT):
             case_thread.answer_to_close(ctx, command)
             return
+        if command in (report_danger.DANGER_NOW, report_danger.NO_DANGER_NOW):
+            report_danger.answer_whether_in_danger(self, ctx, command)
+            return
         if command == WITHDRAW:
             withdrawal.start(ctx)  # ends a form in progress: often one opened by mistake
             return
@@ -654,7 +670,7 @@ class Engine:
     def emergency(
         self,
         ctx: Ctx,
-        country: Country | None = None,
+        country: Country | Literal[Where.FROM_THE_MESSAGE] | None = Where.FROM_THE_MESSAGE,
         with_report: bool | None = None,
         open_report: str | None = None,
         caring: bool = False,
@@ -663,8 +679,10 @@ class Engine:
         """The numbers to call from where the person is, before anything else. Inside the
         report form, or with a report open, the report is the urgent one: no second report is
         offered (`with_report` None: decided by the form in progress). `caring`: someone wrote
-        of wanting to die and is spoken to before the numbers."""
-        if country is None:
+        of wanting to die and is spoken to before the numbers. `country` None: no place abroad
+        (someone at home, or nowhere said), the numbers from anywhere and Indonesia's police;
+        left out: the place the message or the report being filled in names."""
+        if country is Where.FROM_THE_MESSAGE:
             in_form = ctx.conversation.flow == "case"
             country = self.numbers.country_in(ctx.incoming.text or "") or (
                 danger_country(ctx) if in_form else None

@@ -178,6 +178,10 @@ class VillageDirectory:
         """Each sub-district's folded name, to its name."""
         return {fold(v.subdistrict): v.subdistrict for v in self.villages}
 
+    def is_subdistrict(self, folded: str) -> bool:
+        """A folded name is a kecamatan's ("masbagik", "pujut")."""
+        return folded in self._subdistricts
+
     def subdistrict_only(self, text: str) -> str | None:
         """The kecamatan a message names instead of a village: its name alone where no village
         of it bears that name ("sakra timur"), or after "kec" ("kec bolo"). "Sakra Timur" and

@@ -15,7 +15,7 @@ from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot import pieces, replies
+from bot import replies
 from bot.answers import smalltalk_text
 from bot.cases.hints import countries_in
 from bot.cases.service import (
@@ -23,7 +23,6 @@ from bot.cases.service import (
     REOPEN_WINDOW,
     add_family_message,
     cases_of,
-    for_the_case,
     open_case_of,
     reopen,
     resolved_lately,
@@ -32,6 +31,18 @@ from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.companies.service import named_company
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
+from bot.flows.report_danger import (
+    answer_whether_in_danger,
+    ask_whether_in_danger,
+    danger_of_someone_else,
+    danger_place,
+    danger_told,
+    only_pleads,
+    place_told_after_the_numbers,
+    reported_country,
+    say_of_case,
+    typed_answer_to_danger,
+)
 from bot.i18n import N_, translator
 from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
@@ -45,7 +56,7 @@ from bot.triage import (
 )
 from bot.types import MAX_BUTTONS, Button
 from knowledge.danger_model import mentions_danger
-from knowledge.emergency import Country, at_home
+from knowledge.emergency import at_home
 from knowledge.lazy import Lazy
 from knowledge.librarian import Answer
 from knowledge.normalize import fold
@@ -88,13 +99,6 @@ OUT_OF_REACH = frozenset(
     "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable".split()
 )
 NEGATIONS = frozenset("tidak tdk gk ga gak nggak ngga belum blm blom not no".split())
-
-
-def say_of_case(ctx: Ctx, case: Case, text: str, buttons: list[Button] | None = None) -> None:
-    """Says a line about the family's report; of a report kept from the village, its officer
-    is the district's (a district-only report was told "your village officer" at every step:
-    an officer-side tester, stop 48)."""
-    ctx.say(for_the_case(case, text), buttons or [])
 
 
 def grave_news(words: list[str]) -> str | None:
@@ -326,13 +330,6 @@ def kin_of(case: Case) -> str | None:
     return known
 
 
-def reported_country(engine: Engine, case: Case) -> Country | None:
-    """Where the report places the worker: its city first ("Dubai" under "Timur Tengah
-    lainnya" gave only the numbers from anywhere: a family chat tester, stop 50), else its
-    country."""
-    return engine.numbers.first_country_in(case.city, case.country)
-
-
 def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = ()) -> None:
     """While a case is open, everything the family writes goes to the officer; a question the
     knowledge base answers is answered as well. `unclear`: the open reports the message could
@@ -350,10 +347,17 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     # "perlu sy bayar ke PT nya gk supaya anak sy dipulangkan": whether to pay, asked, was only
     # added to the report while the family may be paying (a family danger tester, stop 53)
     asks = asks or WHETHER_TO_PAY.search(fold(text)) is not None
-    if not danger and _place_told_after_the_numbers(engine, ctx, case, text):
+    if not danger and place_told_after_the_numbers(engine, ctx, case, text):
+        return
+    typed = typed_answer_to_danger(ctx, words)
+    if typed is not None:
+        answer_whether_in_danger(engine, ctx, typed)  # "iya pak" to "in danger now?"
+        return
+    if danger and not case.urgent and not unclear and only_pleads(text):
+        ask_whether_in_danger(ctx, case, text)  # "tolong pak" to a calm report
         return
     if danger and about_someone_else(case, text):
-        _danger_of_someone_else(engine, ctx, case, text)
+        danger_of_someone_else(engine, ctx, case, text)
         return
     if danger and unclear:
         # danger naming neither of two open reports: the numbers at once, from where the
@@ -366,7 +370,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         case_pick.hold(ctx, case, text, unclear, urgent=True)
         return
     if danger:
-        _danger_told(engine, ctx, case, text)
+        danger_told(engine, ctx, case, text)
         return
     if speaks_rather_than_writes(engine.triage.detector.standard(text)):
         # "sy buta huruf pak" with a report open got only "added to your report" (a tester,
@@ -586,80 +590,8 @@ def _what_helps(engine: Engine, ctx: Ctx, case: Case, topic: Topic, text: str) -
     ctx.say(engine.topic_text(ctx, topic, ctx.lang, place))
 
 
-def danger_place(engine: Engine, case: Case, text: str) -> Country | None:
-    """Where someone in danger a report is about calls from: the place the message says they
-    are in; none in Indonesia ("d sekap agen di batam": the police); else the report's."""
-    here = engine.numbers.located_in(text)
-    return None if here is None and at_home(text) else here or reported_country(engine, case)
-
-
 TRAINING = "cmd:training"
 """The training sign-up, as the menu's button starts it."""
-PLACE_TOLD_WORDS = 6
-"""A message this short naming a place, minutes after a danger reply that had no place, is
-that place ("di dubai pak")."""
-
-
-def _place_told_after_the_numbers(engine: Engine, ctx: Ctx, case: Case, text: str) -> bool:
-    """The place, told after the danger reply asked for it ("Sebutkan negara atau kotanya"
-    answered "di dubai pak" was only added to the report: a family chat tester, stop 50): that
-    place's numbers, and the message added to the report."""
-    if len(text.split()) > PLACE_TOLD_WORDS:
-        return False
-    if not pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
-        return False
-    code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
-    place = engine.numbers.country_in(text)
-    if code or place is None:
-        return False
-    add_family_message(ctx.session, case=case, text=text)
-    engine.emergency(ctx, place, with_report=False, open_report=case.number)
-    return True
-
-
-def _danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
-    """Danger told to an open report: passed on as urgent, and the numbers of the place it
-    names ("adiknya yang di riyadh juga dikurung": Riyadh's, not the report's; "d sekap agen
-    di batam": Indonesia's police), unless they were just given."""
-    add_family_message(ctx.session, case=case, text=text, urgent=True)
-    case.urgent = True
-    place = danger_place(engine, case, text)
-    given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
-        pieces.DANGER_PLACE_KEY
-    ) == pieces.danger_place(place, ctx.lang)
-    if given:
-        # a second harm told minutes after the numbers: they are above, said so in a line
-        # (it got only "added": a tester, stop 49)
-        say_of_case(
-            ctx,
-            case,
-            ctx._(
-                "Added to your report *{number}* and marked urgent; your village officer will "
-                "see it. If it is happening now, call the numbers above."
-            ).format(number=case.number),
-        )
-        return
-    engine.emergency(ctx, place, with_report=False, open_report=case.number)
-
-
-def _danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
-    """Danger told of another worker or another country than the open report's: the numbers,
-    and an urgent report of its own one tap away, carrying the message. The open report is
-    left as it was: its officer would otherwise see another person's danger on it."""
-    ctx.set_data(**{PENDING_STORY: text[:4000]})
-    place = danger_place(engine, case, text)
-    given = pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now) and ctx.data.get(
-        pieces.DANGER_PLACE_KEY
-    ) == pieces.danger_place(place, ctx.lang)
-    if not given:
-        engine.emergency(ctx, place, with_report=True)
-    ctx.say(
-        ctx._(
-            "Your report *{number}* is about {about}, so I have not added this to it. "
-            "*Urgent report* sends it as a new report."
-        ).format(number=case.number, about=menu.case_about(ctx, case)),
-        [Button(replies.URGENT_REPORT, short(ctx._("Urgent report")))] if given else [],
-    )
 
 
 def after_resolved(engine: Engine, ctx: Ctx) -> bool:

@@ -900,14 +900,10 @@ def _home_typed_as_city(ctx: Ctx, text: str) -> bool:
         return True
     if len(words) > VILLAGE_WORDS:
         return False
-    if " ".join(words) in _subdistricts(ctx):
+    if ctx.engine.villages.is_subdistrict(" ".join(words)):
         return True  # "masbagik", "kopang", "pujut": a kecamatan (a regression tester, stop 53)
     found = ctx.engine.villages.search(" ".join(words))
     return bool(found) and found[0].score >= EXACT_VILLAGE
-
-
-def _subdistricts(ctx: Ctx) -> frozenset[str]:
-    return frozenset(fold(v.subdistrict) for v in ctx.engine.villages.villages)
 
 
 COUNTRY_OTHER = Step(

@@ -582,3 +582,56 @@ def test_a_question_with_a_report_open_is_read_as_it_would_be_without_one(
     chat, number, _ = reported
     said = chat.say("klaim bpjs nya dmn pak")
     assert "PMI *sakit atau cedera*" not in said and number in said
+
+
+def the_case_is_urgent(services: Services) -> bool:
+    with transaction(services.factory) as session:
+        return session.scalars(select(Case)).one().urgent
+
+
+@pytest.mark.parametrize("plea", ["tolong pak", "tolong bantu kami pak"])
+def test_a_bare_plea_to_a_calm_report_asks_whether_someone_is_in_danger_now(
+    services: Services, plea: str
+) -> None:
+    team(services)  # the village officer, on Telegram
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    asked = chat.say(plea)
+    assert "dalam bahaya" in asked and "+60 17-668 8032" not in asked
+    assert family_messages(services)[-1] == plea  # the officer reads the plea either way
+    assert not the_case_is_urgent(services)
+    numbers = chat.say("iya pak")
+    assert "+60 17-668 8032" in numbers and "ditandai darurat" in numbers
+    assert the_case_is_urgent(services)
+    assert any(m.startswith("DARURAT") for m in to_officer(services))
+
+
+def test_no_to_the_question_after_a_plea_leaves_the_report_as_it_was(
+    services: Services,
+) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    chat.say("tolong pak")
+    assert "tetap" in chat.say(button="cmd:no_danger_now")
+    assert not the_case_is_urgent(services)
+
+
+def test_a_plea_that_names_harm_is_urgent_at_once(services: Services) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    text = chat.say("tolong pak anak sy dipukul majikan tiap hari")
+    assert "+60 17-668 8032" in text and the_case_is_urgent(services)
+
+
+def test_danger_at_home_told_to_a_report_abroad_gets_indonesias_police_not_that_countrys(
+    services: Services,
+) -> None:
+    """A minor taken to the harbour to cross tonight is still in Indonesia: Malaysia's 999
+    would not help (it got them from the report's country)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    text = chat.say(
+        "adik sy umur 16 thn udh dibawa sponsor ke pelabuhan mau nyebrang ke malaysia malam ini"
+    )
+    assert "*110*" in text and "999" not in text and "+60 17-668 8032" not in text
+    assert "Baiq Nurhasanah" in text  # a sister is not the report's daughter: a report of her own
