@@ -36,7 +36,7 @@ from bot.register.hints import (
     tells_departure_before_question,
 )
 from knowledge import Answer, Librarian
-from knowledge.danger import PLEA, SUICIDE, Danger, DangerDetector, default_detector
+from knowledge.danger import PLEA, SUICIDE, Danger, DangerDetector, default_detector, fold_all
 from knowledge.danger_model import (
     LEARNED,
     DangerModel,
@@ -47,6 +47,7 @@ from knowledge.danger_model import (
 from knowledge.domain import DomainWords
 from knowledge.emergency import (
     EMERGENCY_TOPIC,
+    GONE_TO,
     Country,
     EmergencyNumbers,
     at_home,
@@ -151,7 +152,10 @@ KIN_PLAIN = frozenset(
     "inaq amaq ariq semame senine bije".split()
 )
 GO_PLAIN = frozenset(
-    "k pergi lalo lao bisa bs boleh gk ga gak nggak enggak tidak ndak ndek".split()
+    "k pergi lalo lao bisa bs boleh gk ga gak nggak enggak tidak ndak ndek "
+    # a follow-up's turn ("oke klo gitu ke taiwan aja, syaratnya apa?" after Japan got "the
+    # answer is above": a pre-departure tester, stop 54)
+    "kalau oke ok begitu terus lalu trus".split()
 )
 """Words a question of going may also hold ("ke kuwait bisa gk", "tiang mele lalo")."""
 GO_MAX_WORDS = 10
@@ -410,6 +414,10 @@ PASSPORT_RUN_OUT = re.compile(
 """A passport run out or to be renewed."""
 NOT_LEFT = re.compile(
     r"\b(?:belum|blm|blom|never|not yet) (?:\w+ ){0,1}(?:berangkat|brgkt|brangkat|left|pergi)\b"
+    # going to leave ("paspor sy udh mati, mau kerja ke malaysia lg, perpanjang dmn?" got the
+    # consulates: a pre-departure tester, stop 54)
+    r"|\b(?:mau|mo|akan|ingin|pengen|pgn|rencana) (?:\w+ ){0,1}(?:berangkat|brgkt|brangkat|"
+    r"kerja|krja|bekerja|pergi) (?:lagi |lg )?(?:ke|k)\b"
 )
 SUICIDE_CHOICES = 2
 """Topics beside the caring words and the numbers for any wish to die: few, so the numbers
@@ -545,6 +553,32 @@ BACK_HOME = re.compile(
 GOING_AGAIN = re.compile(
     r"\b(?:berangkat|brgkt|brangkat|kerja|krja|balik|pergi) (?:lagi|lg)\b|\bgo (?:back|again)\b"
 )
+
+
+BEEN_THERE = re.compile(r"\b(?:pernah|prnh|pnh) (?:kerja|krja|bekerja|jadi tkw|jadi pmi|ke|di|d)\b")
+"""A worker who has been abroad before ("sy udh pernah kerja di malaysia 4 thn")."""
+NOT_THE_WAY_THERE = frozenset(
+    (RETURNEE_TOPIC, HOMECOMING_TOPIC, "anak-pmi", "keluarga-pmi", "pmi-meninggal-sakit")
+)
+"""What a returnee going again was answered: the returnee's, the children's, the sick's."""
+
+
+def going_again_to(numbers: EmergencyNumbers, text: str) -> Country | None:
+    """The place a worker back home means to go to next ("anak sy udh balik dr malaysia ...
+    skrg mau brgkt lg ke taiwan" got the children of workers; "... udh pulang dr saudi, mau
+    brgkt lg ke hongkong" a sick worker's care: a pre-departure tester, stop 54)."""
+    folded = fold_all(text)
+    if BACK_HOME.search(folded) is None and BEEN_THERE.search(folded) is None:
+        return None
+    again = GOING_AGAIN.search(folded)
+    if again is None:
+        return None
+    words = folded.split()
+    start = len(folded[: again.start()].split())
+    return next(
+        (c for at, _, c in numbers.places_named(text) if at > start and words[at - 1] in GONE_TO),
+        None,
+    )
 
 
 def back_home_asking(text: str) -> bool:
@@ -1247,6 +1281,17 @@ class Triage:
             # tester, stop 53): what a returned worker can do, and the return one tap to record
             topic, offered = _led_by(RETURNEE_TOPIC, HOMECOMING_TOPIC, topic, *offered)
             guess, home = None, True
+        if (
+            danger is None
+            and command is None
+            and (topic is None or topic in NOT_THE_WAY_THERE or topic in self.country_topics)
+            and (going := going_again_to(self.numbers, text)) is not None
+            and (going.topic or DESTINATIONS_TOPIC) != topic
+        ):
+            # a returnee going again, to another place: how to go there (the legal route
+            # again), whatever the place left leaned the words to
+            topic, offered = _led_by(going.topic or DESTINATIONS_TOPIC, topic, *offered)
+            guess = None
         if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)
             topic, offered, guess, command = PRIVACY_TOPIC, others, None, None

@@ -127,6 +127,21 @@ FLAG_BEFORE = frozenset("bendera benderanya berbendera flag flagged".split()) | 
 FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
 
 
+INTENDED = frozenset("mau mo akan ingin pengen pingin pgn hendak rencana berencana mele".split())
+"""Words of a going still to come: "mau kerja ke malaysia" names where one means to go."""
+INTENT_REACH = 3
+
+
+def _intended(words: list[str], at: int) -> bool:
+    """The place at `at` is one the person means to go to ("dipukul suami krn mau kerja ke
+    malaysia, skrg sy takut pulang" got Malaysia's numbers: a pre-departure tester, stop 54)."""
+    if at == 0 or words[at - 1] not in GONE_TO:
+        return False
+    before = words[max(0, at - 1 - INTENT_REACH) : at - 1]
+    # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
+    return not INTENDED.isdisjoint(before) and not any(w.startswith("di") for w in before)
+
+
 def _promised(words: list[str], at: int) -> bool:
     """The place at `at` is named as the one promised ("dijanjikan kerja d Jepang")."""
     return not PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
@@ -407,7 +422,11 @@ class EmergencyNumbers:
             return moved
         words = fold_all(text or "").split()
         # "dijanjikan kerja di korea tp skrg malah di rusia": not Korea's numbers
-        placed = [(at, c) for at, c in self._not_flags(text, words) if not _promised(words, at)]
+        placed = [
+            (at, c)
+            for at, c in self._not_flags(text, words)
+            if not (_promised(words, at) or _intended(words, at))
+        ]
         if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
             # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
             # from there, where Indonesia's police are the number (a regression tester after

@@ -29,6 +29,7 @@ from bot.flows.common import (
     country_read,
     country_rows,
     gives_own_name,
+    held_in_indonesia,
     name_in,
     named_after_relation,
     nickname_in,
@@ -155,7 +156,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         opening_reply=reply,
         # "sy mau lapor calo" says what about, not what happened: the story is asked
         story=opening[:STORY_MAX] if len(told) >= 2 else None,
-        country_guess=country_guessed(ctx, opening),
+        country_guess=country_guessed(ctx, opening) or held_in_indonesia(opening),
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
@@ -506,7 +507,7 @@ class CaseForm(ChangeableForm):
             )
             return
         ctx.say(
-            ctx._("In which country is the worker?"),
+            ctx._("In which country is the worker? (Still in Indonesia? Type *Indonesia*.)"),
             rows=country_rows(ctx),
             list_label=ctx._("Countries"),
         )

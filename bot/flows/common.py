@@ -770,23 +770,28 @@ STILL_HERE = frozenset("masih msh still pulang balik".split())
 """... unless the worker is said to be there still, or back ("msh di desa kopang")."""
 
 
-def typed_country(ctx: Ctx, text: str) -> str | None:
-    numbers = ctx.engine.numbers
-    # where the worker is now, of two places named ("katanya thailand tp skrg d kamboja" was
-    # kept as Thailand: a chat tester, stop 53)
-    named = {c.code for _, _, c in numbers.places_named(text)}
-    place = (numbers.where_to_dial(text) if len(named) > 1 else None) or numbers.country_in(text)
-    _city_in(ctx, text, place)
-    guessed = country_guessed(ctx, text)
-    if guessed is not None:
-        return guessed
-    if place is not None:
-        if place.code in PLACE_CODES:
-            return PLACE_CODES[place.code]
-        # "kuwait" was kept as "Other Middle East", and the officer lost the country (a chat
-        # tester, stop 52): a place with no choice of its own keeps its name
-        return place.name.get("id", place.code)
+HELD_BEFORE_LEAVING = frozenset(
+    "penampungan tampungan asrama mess transit ditahan disekap dikunci dikurung masih msh "
+    "belum blm".split()
+)
+"""Words of a worker still in Indonesia, held on the way or not gone yet, around the place."""
+
+
+def held_in_indonesia(text: str) -> str | None:
+    """ "Indonesia", where a report's opening names no place abroad but one in Indonesia the
+    worker is held in or has not left ("anak sy di penampungan PT di bekasi udh 4 bln, gk
+    boleh keluar" was filed as Malaysia, the form having no Indonesia to offer: a
+    pre-departure tester, stop 54). "sy di lombok" alone is where the family writes from."""
     words = fold(text).split()
+    if home_place(text) is None or HELD_BEFORE_LEAVING.isdisjoint(words):
+        return None
+    return "Indonesia"
+
+
+def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
+    """The worker is in Indonesia, not yet gone or held on the way ("masih di batam", "blm
+    brangkat", "di penampungan PT di bekasi"); the city is kept too. A place in Indonesia said
+    as where they come from is refused: the country abroad is asked again."""
     home = home_place(text)
     if (
         home is not None
@@ -808,7 +813,27 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
     elif AT_HOME.intersection(words):
         # "blm brangkat": not a city to ask for, and the officer reads that they never left
         ctx.set_data(**{CITY_TYPED: ctx._("not departed yet")})
-    if home is not None or AT_HOME.intersection(words):
+    return home is not None or bool(AT_HOME.intersection(words))
+
+
+def typed_country(ctx: Ctx, text: str) -> str | None:
+    numbers = ctx.engine.numbers
+    # where the worker is now, of two places named ("katanya thailand tp skrg d kamboja" was
+    # kept as Thailand: a chat tester, stop 53)
+    named = {c.code for _, _, c in numbers.places_named(text)}
+    place = (numbers.where_to_dial(text) if len(named) > 1 else None) or numbers.country_in(text)
+    _city_in(ctx, text, place)
+    guessed = country_guessed(ctx, text)
+    if guessed is not None:
+        return guessed
+    if place is not None:
+        if place.code in PLACE_CODES:
+            return PLACE_CODES[place.code]
+        # "kuwait" was kept as "Other Middle East", and the officer lost the country (a chat
+        # tester, stop 52): a place with no choice of its own keeps its name
+        return place.name.get("id", place.code)
+    words = fold(text).split()
+    if still_in_indonesia(ctx, text, words):
         return "Indonesia"
     if says_not(set(words), KNOWING):
         return ctx._("not known")  # "gk tau pak": the report goes on, the officer asks
@@ -842,6 +867,12 @@ def country_other_read(ctx: Ctx) -> str:
         return named[0] if len(named) == 1 else text
     if not_known(set(fold(text).split())):
         return ctx._("not known")
+    words = fold(text).split()
+    here = {"indonesia", *HELD_BEFORE_LEAVING, *STILL_HERE}.intersection(words)
+    if here and still_in_indonesia(ctx, text, words):
+        # "indonesia", "masih di penampungan di bekasi" after *Other country*: a worker held
+        # before leaving was refused (a pre-departure tester, stop 54)
+        return "Indonesia"
     if IN_INDONESIA.search(fold_all(text)):
         raise Invalid(
             ctx._(

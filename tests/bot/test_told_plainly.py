@@ -111,6 +111,8 @@ def test_social_security_asked_beside_an_illness_is_answered_as_a_guess(chat: Ch
     [
         ("my passport expired, how do i renew it in mataram", "immigration office"),
         ("tlg pak sy hrs cepat, paspor sy abis bulan depan, sy d hongkong skrg", "KBRI/KJRI"),
+        # going to leave again is at home (it got the consulates: a pre-departure tester, 54)
+        ("paspor sy udh mati, mau kerja ke malaysia lg, perpanjang dmn?", "imigrasi"),
     ],
 )
 def test_a_passport_run_out_is_renewed_where_the_person_is(
@@ -294,3 +296,25 @@ def test_a_worker_dismissed_for_being_pregnant_gets_what_a_dismissal_leaves_owed
     """The care of the sick, then a worker's death, or "not sure" (English and chat testers,
     stop 53); our facts hold nothing on pregnancy itself."""
     assert triage.read(text).topic == "phk-mendadak"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak sy udh balik dr malaysia 2 thn kerja sawit, skrg mau brgkt lg ke taiwan. hrs dr "
+        "awal lg gk ngurusnya?",
+        "anak sy udh pulang dr saudi, mau brgkt lg ke hongkong, bisa gk?",
+    ],
+)
+def test_a_returnee_going_again_elsewhere_gets_how_to_go_there(triage: Triage, text: str) -> None:
+    """They got the children of workers and a sick worker's care (a pre-departure tester,
+    stop 54)."""
+    assert triage.read(text).topic == "taiwan-hongkong"
+
+
+def test_a_follow_up_turning_to_another_place_asks_of_that_place(chat: Chat) -> None:
+    """ "oke klo gitu ke taiwan aja, syaratnya apa?" after Japan got "the answer is above"
+    (a pre-departure tester, stop 54)."""
+    chat.say("mau kerja ke jepang gmn caranya pak")
+    said = chat.say("oke klo gitu ke taiwan aja, syaratnya apa?")
+    assert "ada di atas" not in said and "Taiwan" in said

@@ -2499,3 +2499,43 @@ def test_ones_own_saliva_swallowed_is_not_being_spat_on() -> None:
     """A sore throat got the numbers (a false-positive tester, stop 53)."""
     assert_no_danger("nelen ludah aja susah krn sakit gigi, bisa lolos medical gk")
     assert_read_as("kind", ("majikan ludahin sy tiap hari", "violence"))
+
+
+def test_a_house_that_is_not_home_is_no_safety() -> None:
+    """ "skrg di rumah penampungan" was read as "now at home", safe (a pre-departure tester,
+    stop 54); home itself still is."""
+    assert_read_as(
+        "kind",
+        (
+            "sy dijual sponsor ke agen lain di batam, skrg di rumah penampungan gk boleh keluar",
+            "held",
+        ),
+        ("skrg di rumah majikan baru, gk boleh keluar", "held"),
+    )
+    assert_no_danger("anak sy kabur dr majikan, skrg di rumah sy aman")
+
+
+def test_let_me_die_said_with_aja_is_a_wish_to_die_but_a_phone_that_dies_is_not() -> None:
+    """ "mati aja lah sy pak, udh bayar 25jt ..." got the failed departure only (a
+    pre-departure tester, stop 54)."""
+    assert_read_as(
+        "kind",
+        (
+            "mati aja lah sy pak, udh bayar 25jt ke sponsor gk jadi brgkt, tanah udh digadai",
+            "suicide",
+        ),
+        ("biar sy mati aja pak", "suicide"),
+    )
+    assert_no_danger(
+        "hp sy mati aja dari kemarin", "motor mati aja sy dorong", "biar sy mati lampunya"
+    )
+
+
+def test_a_parent_ill_at_home_of_someone_about_to_leave_is_not_danger() -> None:
+    """A pre-departure tester, stop 54: a mother's illness, the reason to go, got the
+    numbers; a worker ill abroad and not taken to a doctor still does."""
+    assert_no_danger(
+        "ibu sy sakit keras, sy mau brgkt kerja buat biaya berobat",
+        "bapak sy kritis di rs, sy jd ragu mau brgkt ke hongkong",
+    )
+    assert_read_as("kind", ("anak sy sakit keras di malaysia gk dibawa ke dokter", "illness"))

@@ -64,6 +64,11 @@ NUMBERS = EmergencyNumbers.load()
         ("my son is crew on a korean flagged vessel, the captain beats them", None),
         ("adik sy abk d taiwan, dipukul kapten sampe berdarah", "TW"),
         ("anak sy d sekap majikan, skrg d al kharj", "SA"),
+        # where one means to go is not where one is (a pre-departure tester, stop 54); where
+        # one is being taken may soon be
+        ("sy dipukul suami krn mau kerja ke malaysia, skrg sy takut pulang", None),
+        ("istri sy mau ke malaysia tp skrg d sekap sponsor", None),
+        ("mereka disiksa, mau dijual ke Myanmar", "MM"),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
