@@ -635,3 +635,26 @@ def test_danger_at_home_told_to_a_report_abroad_gets_indonesias_police_not_that_
     )
     assert "*110*" in text and "999" not in text and "+60 17-668 8032" not in text
     assert "Baiq Nurhasanah" in text  # a sister is not the report's daughter: a report of her own
+
+
+def test_danger_of_the_workers_sister_is_not_filed_on_the_workers_report(
+    services: Services,
+) -> None:
+    """ "kakaknya yg jg d malaysia ... dipukul majikan" marked the daughter's report urgent as
+    if she were beaten (a danger-in-stories tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("pak, kakaknya yg jg d malaysia barusan telpon, dia dipukul majikan")
+    assert "+60 17-668 8032" in said and "Baiq Nurhasanah" in said
+    assert not the_case_is_urgent(services)
+    said = chat.say("anak sy jg dipukul majikan nya pak")  # the same daughter, beaten too
+    assert the_case_is_urgent(services)
+
+
+def test_a_lost_motorbike_key_is_not_the_worker_out_of_reach(services: Services) -> None:
+    """It got the lost-contact answer and marked the report urgent (a danger-in-stories
+    tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("btw kunci motor sy hilang td d pasar hehe")
+    assert "darurat" not in said and not the_case_is_urgent(services)

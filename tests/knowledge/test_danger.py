@@ -2539,3 +2539,91 @@ def test_a_parent_ill_at_home_of_someone_about_to_leave_is_not_danger() -> None:
         "bapak sy kritis di rs, sy jd ragu mau brgkt ke hongkong",
     )
     assert_read_as("kind", ("anak sy sakit keras di malaysia gk dibawa ke dokter", "illness"))
+
+
+def test_a_child_taken_across_by_the_back_way_is_trafficking() -> None:
+    """A danger-in-stories tester, stop 54: a child taken to the harbour tonight, or gone with
+    a friend to work abroad, got the minimum age or "not sure"."""
+    assert_read_as(
+        "kind",
+        ("ponakan sy 17 thn lg d nunukan mau nyebrang ke tawau malam ini sm tekong", "trafficking"),
+        (
+            "cucu tiang umur 16 ndeq tao lek mbe, kata sponsor wah dibawa ojok pelabuhan lembar",
+            "trafficking",
+        ),
+        (
+            "adek ku yg msh SMP di ajak temennya kerja ke malaysia lewat batam, udh brgkt td pagi",
+            "trafficking",
+        ),
+        (
+            "my cousin is 16 and an agent is taking him to the harbour tonight to cross to "
+            "malaysia by boat",
+            "trafficking",
+        ),
+        (
+            "barusan calonya dtg, adik sy udh dibawa ke pelabuhan malam ini katanya lgsg nyebrang",
+            "trafficking",
+        ),
+    )
+    assert_no_danger(
+        "adik sy 16 thn mau sekolah di malaysia",
+        "adik sy umur 16 mau ikut lomba ke malaysia sm sekolahnya, perlu paspor gk",
+        "anak sy 17 thn mau nyebrang ke bali liburan",
+        "anak sy umur 17 diajak temennya kerja ke malaysia, boleh gk pak?",
+        "suami sy 35 thn dibawa ke pelabuhan sm temennya",
+    )
+
+
+def test_moved_far_by_the_agent_and_out_of_reach_since_is_trafficking() -> None:
+    """Lost contact after being moved far away was never urgent (a danger-in-stories tester,
+    stop 54); a move with news since is not danger."""
+    assert_read_as(
+        "kind",
+        (
+            "anak saya hilang kontak 2 bulan di malaysia, terakhir katanya dipindah ke rumah lain "
+            "yg jauh sm agen, skrg hp nya mati trs",
+            "trafficking",
+        ),
+        (
+            "my brother in saudi hasnt called for 6 weeks, last time he said he was moved to "
+            "another house far away",
+            "trafficking",
+        ),
+        ("dia dibawa agen ke tempat lain, gk tau dimana, hp nya mati", "trafficking"),
+    )
+    assert_no_danger(
+        "sy dipindah ke cabang lain krn promosi, hp sy rusak",
+        "anak sy dipindah majikan ke rumah lain, skrg baik2 aja",
+    )
+
+
+def test_locked_in_by_the_employer_in_sasak_and_mbojo_and_a_room_entered_at_night() -> None:
+    """A danger-in-stories tester, stop 54."""
+    assert_read_as(
+        "kind",
+        ("inaq, anak tiang kekunci isiq majikan ne, ndeq ne kanggo mangan telu jelo", "held"),
+        ("ana mada d saudi wati wara kabar 2 wura, katanya dikunci ba majikan", "held"),
+        (
+            "istri sy d hongkong baik2 aj, cuma kmrn dia bilang majikan laki2nya sering masuk "
+            "kamarnya malam2 pas istrinya gk d rumah, dia takut",
+            "sexual",
+        ),
+    )
+    assert_no_danger(
+        "hp sy dikunci sama agen", "majikan sy masuk kamar buat ambil barang pas siang"
+    )
+
+
+def test_a_school_rule_a_broken_phone_halal_food_and_a_hotels_guests_are_not_danger() -> None:
+    """False alarms a danger-in-stories tester found, stop 54."""
+    assert_no_danger(
+        "hp anak sy disita guru di pondok, gmn cara hubungi dia",
+        "gk ada makanan halal d asrama sy d taiwan, gmn ya",
+        "HP sy rusak jd gk bs hubungi keluarga 2 minggu, skrg udh beli baru",
+        "bos sy bilang sy hrs melayani tamu hotel dgn ramah, sy kerja d hotel d dubai resmi",
+    )
+    assert_read_as(
+        "kind",
+        ("hp sy disita majikan, gk boleh hubungi keluarga", "held"),
+        ("sy dipaksa melayani tamu laki2 tiap malam", "sexual"),
+    )
