@@ -155,7 +155,7 @@ GO_PLAIN = frozenset(
     "k pergi lalo lao bisa bs boleh gk ga gak nggak enggak tidak ndak ndek "
     # a follow-up's turn ("oke klo gitu ke taiwan aja, syaratnya apa?" after Japan got "the
     # answer is above": a pre-departure tester, stop 54)
-    "kalau oke ok begitu terus lalu trus".split()
+    "kalau oke ok begitu terus lalu trus berapa".split()
 )
 """Words a question of going may also hold ("ke kuwait bisa gk", "tiang mele lalo")."""
 GO_MAX_WORDS = 10
@@ -1051,8 +1051,13 @@ class Triage:
         # "anak sy jadi berangkat besok, ongkosnya ditanggung pt gk?": the news beside it
         news_beside = danger is None and not departure and tells_departure_before_question(text)
         warned = False
-        trouble = (departure or news_beside) and self._departs_into_trouble(
-            standard, answer, read_needs, suspicion
+        # "anak sy mau brgkt bulan depan ke taiwan, mau lapor ke desa": the departure told to
+        # be recorded, not a trouble the report's words lean to (it got how to report a
+        # problem: a pre-departure tester, stop 54)
+        trouble = (
+            (departure or news_beside)
+            and not (departure and asks_to_record(text))
+            and self._departs_into_trouble(standard, answer, read_needs, suspicion)
         )
         if trouble:
             # "anak sy jd brgkt ke kamboja": answered. Where only the ranking's warning is

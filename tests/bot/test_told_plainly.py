@@ -318,3 +318,18 @@ def test_a_follow_up_turning_to_another_place_asks_of_that_place(chat: Chat) -> 
     chat.say("mau kerja ke jepang gmn caranya pak")
     said = chat.say("oke klo gitu ke taiwan aja, syaratnya apa?")
     assert "ada di atas" not in said and "Taiwan" in said
+
+
+def test_a_departure_told_to_be_reported_to_the_village_is_the_register(triage: Triage) -> None:
+    """It got how to report a problem (a pre-departure tester, stop 54)."""
+    reading = triage.read("anak sy mau brgkt bulan depan ke taiwan, mau lapor ke desa")
+    assert reading.command == "register"
+
+
+def test_how_to_go_to_a_place_and_its_wage_asked_together_is_answered_for_that_place(
+    triage: Triage,
+) -> None:
+    """ "klo mau kerja ke brunei gmn caranya? gaji brp?" got "not sure" (a pre-departure
+    tester, stop 54); where Brunei's wages are not in our data, the destinations' answer
+    says so."""
+    assert triage.read("klo mau kerja ke brunei gmn caranya? gaji brp?").topic == "negara-tujuan"
