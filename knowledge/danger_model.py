@@ -180,6 +180,9 @@ def read_danger(
     if (
         sure.probability(standard) >= sure.threshold
         and not detector.is_over(standard)
+        # safe, though something is asked now ("sy udh d rumah skrg, td d penampungan tp udh
+        # dijemput keluarga, skrg mau lapor agen nya": a look-alike tester, stop 54)
+        and not (detector.says_safe(standard) and not detector.pleads(standard))
         and not detector.not_gone_yet(standard)
         and not detector.only_phone_trouble(standard)
     ):

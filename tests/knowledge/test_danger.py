@@ -2627,3 +2627,32 @@ def test_a_school_rule_a_broken_phone_halal_food_and_a_hotels_guests_are_not_dan
         ("hp sy disita majikan, gk boleh hubungi keluarga", "held"),
         ("sy dipaksa melayani tamu laki2 tiap malam", "sexual"),
     )
+
+
+def test_a_harm_of_yesterday_told_by_someone_safe_home_now_is_over() -> None:
+    """ "istri sy udh d rumah skrg, kmrn d rumah majikan gk boleh keluar" and "I am back home
+    now ..., the shelter did not let me out" got the numbers (a look-alike tester, stop 54);
+    yesterday's harm of someone else, or without a word of safety, is danger."""
+    assert_no_danger(
+        "alhamdulillah istri sy udh d rumah skrg, kmrn d rumah majikan gk boleh keluar. skrg mau "
+        "urus gaji yg blm dibayar 3 bln",
+        "I am back home now in Lombok, the shelter in Jakarta did not let me out for 2 months. "
+        "How can I get my money back from the agency?",
+        "sy udh d rumah skrg pak, td sy d penampungan tp udh dijemput keluarga. skrg mau lapor "
+        "agen nya",
+    )
+    assert_read_as(
+        "kind",
+        ("sy udh d rumah skrg, tp adik sy kemarin dikunci majikan di malaysia", "held"),
+        ("anak sy kemarin dipukul majikan", "violence"),
+    )
+
+
+def test_an_iron_fetched_and_a_dead_phone_in_sasak_are_not_danger() -> None:
+    """A look-alike tester, stop 54; burned with an iron still is."""
+    assert_no_danger(
+        "majikan sy masuk kamar sy siang td mau ambil setrika, wajar gk sih pak",
+        "baju majikan hrs disetrika tiap hari",
+        "hp ku mate, ndeq bau nelpon inaq ku leq malaysia. ape kanggo?",
+    )
+    assert_read_as("kind", ("tangan sy disetrika majikan", "violence"))
