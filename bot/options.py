@@ -19,7 +19,7 @@ YES_WORDS = frozenset(
 and the Sasak "aok" (a chat tester, stop 46)."""
 NO_WORDS = frozenset(
     "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn ndek ndeq "
-    "endek ndk wati".split()
+    "endek ndk wati nenten".split()
 )
 """With the Sasak "ndek" and the Mbojo "wati" (both got "choose one" at the consent step: a
 chat tester, stop 47)."""

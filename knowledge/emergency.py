@@ -41,7 +41,7 @@ IN_INDONESIA = re.compile(
     r"\b(?:indonesia|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
     r"sumbawa|bima|dompu|ntb|nunukan|entikong|kupang|makassar|semarang|bandung|"
     r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar|"
-    r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai)\b"
+    r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai|harbou?r|jetty)\b"
 )
 """Places in Indonesia a message in danger names: the police there are the number to call.
 Not "pinang" alone: Pulau Pinang is in Malaysia. A port or a beach with no foreign place
@@ -53,6 +53,10 @@ CROSSING = re.compile(
     r"\b(?:naik|nyebrang|menyeberang|diseberangkan|dijemput|dijmpt|jemput|nunggu|menunggu|board|"
     r"take) (?:\w+ )?(?:a )?(?:small )?(?:kapal kecil|perahu|speedboat|speed|boat|pompong|"
     r"kapal kayu|sampan)\b|\bjal(?:an|ur) tikus\b|\bpntai\b"
+    # a crossing still to come, or by the back way ("anak sy umur 16 thn mau nyebrang ke
+    # malaysia lewat jalur gelap sama tekong": a look-alike tester, stop 54)
+    r"|\bjal(?:an|ur) (?:gelap|belakang)\b|\blewat laut\b"
+    r"|\b(?:mau|akan|rencana|nanti|mo) (?:\w+ )?(?:nyebrang|menyeberang|nyeberang|menyebrang)\b"
 )
 """A crossing by small boat being told: the person is still on Indonesia's side ("nanti malam
 sy naik perahu ke malaysia"), where the police are the number to call."""
@@ -140,6 +144,20 @@ def _intended(words: list[str], at: int) -> bool:
     before = words[max(0, at - 1 - INTENT_REACH) : at - 1]
     # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
     return not INTENDED.isdisjoint(before) and not any(w.startswith("di") for w in before)
+
+
+PURPOSE_BEFORE = INTENDED | frozenset(
+    "to katanya katanye will dikirim dijanjikan buat untuk".split()
+)
+WORK_WORDS = frozenset("kerja bekerja krja work working".split())
+
+
+def _work_meant(words: list[str], at: int) -> bool:
+    """The place at `at` is the work someone is taken for ("katanya kerja d johor", "to work
+    in Malaysia"): where they go, when a harbour at home is where they are."""
+    if at < 3 or words[at - 1] not in ("di", "d", "in", "ke", "k", "to"):
+        return False
+    return words[at - 2] in WORK_WORDS and words[at - 3] in PURPOSE_BEFORE
 
 
 def _promised(words: list[str], at: int) -> bool:
@@ -422,10 +440,14 @@ class EmergencyNumbers:
             return moved
         words = fold_all(text or "").split()
         # "dijanjikan kerja di korea tp skrg malah di rusia": not Korea's numbers
+        home = at_home(text)
         placed = [
             (at, c)
             for at, c in self._not_flags(text, words)
             if not (_promised(words, at) or _intended(words, at))
+            # taken from a harbour at home for work there ("d bawa calo ke pelabuhan lembar
+            # malam ini, katanya kerja d johor" got Malaysia's 999: an open-report tester)
+            and not (home and _work_meant(words, at))
         ]
         if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
             # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
@@ -433,7 +455,7 @@ class EmergencyNumbers:
             # the danger reply, stop 52)
             return None
         located = next((c for c in self._in_now(text) if any(c is p for _, p in placed)), None)
-        if located is not None or at_home(text):
+        if located is not None or home:
             return located
         return placed[0][1] if placed else None
 

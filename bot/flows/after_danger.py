@@ -246,6 +246,14 @@ def follow(
         return True
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
+    code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+    if here is None and not code and at_home(text) and not asks():
+        # "msh d lombok pak, blm brgkt, rencana nya malam ini", "she is still at Lembar, the
+        # boat leaves tonight" after "tell me the country" got the failed departure and the
+        # departure register (a look-alike tester, stop 54): at home, Indonesia's police now
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, None)
+        return True
     if alone().command in FORMS_ASKED and alone().danger is None:
         # "pak sy mau daftar pelatihan bahasa korea" after the numbers for Brunei got Korea's
         # numbers (a chat tester after the danger reply, stop 51): what is asked for, begun

@@ -54,8 +54,11 @@ def danger_place(engine: Engine, case: Case, text: str) -> Country | None:
     """Where someone in danger a report is about calls from: the place the message says they
     are in; none in Indonesia ("d sekap agen di batam", "udh dibawa ke pelabuhan mau nyebrang
     ke malaysia malam ini": the police at home); else the report's."""
-    here = engine.numbers.located_in(text)
-    return None if here is None and at_home(text) else here or reported_country(engine, case)
+    if at_home(text):
+        # the place abroad said to be where they are now, not the work they are taken for
+        # ("d bawa calo ke pelabuhan lembar malam ini, katanya kerja d johor": stop 54)
+        return engine.numbers.where_to_dial(text)
+    return engine.numbers.located_in(text) or reported_country(engine, case)
 
 
 def only_pleads(text: str) -> bool:
@@ -86,12 +89,17 @@ def typed_answer_to_danger(ctx: Ctx, words: list[str]) -> str | None:
     """ "iya pak", "tidak" typed after "is someone in danger right now?"."""
     if f"cmd:{DANGER_NOW}" not in ctx.previous_options:
         return None
-    said = set(words) - ADDRESS
+    said = set(words) - ADDRESS - OF_DANGER
     if said and said <= YES_WORDS:
-        return DANGER_NOW
+        return DANGER_NOW  # "iya pak", and the button's label typed: "Ya, dalam bahaya"
     if said and said <= NO_WORDS:
         return NO_DANGER_NOW
     return None
+
+
+OF_DANGER = frozenset("dalam bahaya sekarang ada orang in danger now someone".split())
+"""Words of the question and its buttons, around a typed yes or no ("ya dalam bahaya", "yes,
+in danger"): typing the label looped on the question (an open-report tester, stop 54)."""
 
 
 def answer_whether_in_danger(engine: Engine, ctx: Ctx, answer: str) -> None:

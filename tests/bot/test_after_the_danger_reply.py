@@ -481,3 +481,29 @@ def test_the_danger_reply_does_not_open_a_report_untapped(chat: Chat) -> None:
     said = chat.say("hp sy diambil majikan, smua data di hp dihapus")
     assert "Lapor darurat" in said and "Apakah Anda setuju" not in said
     assert "Apakah Anda setuju" in chat.say(button="cmd:urgent")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "police"),
+    [
+        (
+            "my sister is 15, still in junior high. a sponsor took her to the harbour this "
+            "morning, he says she will work abroad as a maid",
+            "she is still at Lembar, the boat leaves tonight",
+            "In Indonesia: call the police at *110* now.",
+        ),
+        (
+            "tolong pak adik sy dikurung calo, mau dikirim kerja ke luar negeri",
+            "msh d lombok pak, blm brgkt, rencana nya malam ini",
+            "Di Indonesia: segera telepon polisi di *110*.",
+        ),
+    ],
+)
+def test_a_place_at_home_told_after_the_numbers_gets_indonesias_police(
+    chat: Chat, first: str, then: str, police: str
+) -> None:
+    """They got the departure register and the failed departure (a look-alike tester, stop
+    54)."""
+    chat.say(first)
+    said = chat.say(then)
+    assert police in said and "register" not in said and "berbulan-bulan" not in said

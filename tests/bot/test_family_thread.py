@@ -658,3 +658,19 @@ def test_a_lost_motorbike_key_is_not_the_worker_out_of_reach(services: Services)
     replay(chat, CALM_REPORT)
     said = chat.say("btw kunci motor sy hilang td d pasar hehe")
     assert "darurat" not in said and not the_case_is_urgent(services)
+
+
+@pytest.mark.parametrize("typed", ["Ya, dalam bahaya", "yes, in danger"])
+def test_the_yes_buttons_label_typed_is_a_yes(services: Services, typed: str) -> None:
+    """Typing the label looped on the question (an open-report tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    chat.say("tolong pak")
+    assert "+60 17-668 8032" in chat.say(typed) and the_case_is_urgent(services)
+
+
+def test_sasak_nenten_is_a_no_to_the_question_after_a_plea(services: Services) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    chat.say("tolong pak")
+    assert "tetap" in chat.say("nenten") and not the_case_is_urgent(services)

@@ -2656,3 +2656,36 @@ def test_an_iron_fetched_and_a_dead_phone_in_sasak_are_not_danger() -> None:
         "hp ku mate, ndeq bau nelpon inaq ku leq malaysia. ape kanggo?",
     )
     assert_read_as("kind", ("tangan sy disetrika majikan", "violence"))
+
+
+def test_a_child_gone_with_a_broker_to_a_harbour_or_an_airport_is_trafficking() -> None:
+    """Wordings a look-alike and an open-report tester found missed (stop 54); a child going
+    to fetch a parent or to trade at the harbour is not."""
+    assert_read_as(
+        "kind",
+        (
+            "anak sy 15 thn pergi sama sponsor ke pelabuhan sape td subuh, katanya mau kerja "
+            "ke malaysia",
+            "trafficking",
+        ),
+        (
+            "My little brother is only 14, a man from the village took him to Lembar harbour "
+            "last night to work on a palm oil plantation in Malaysia",
+            "trafficking",
+        ),
+        (
+            "ana sy umur 16 ne, lao ba sponsor ke pelabuhan bima, mau dikirim kerja k malaysia",
+            "trafficking",
+        ),
+        ("anakku masih SD kelas 6 wah te ajak isiq sponsor jok pelabuhan kayangan", "trafficking"),
+        (
+            "pak ada anak tetangga d bawa orang ke surabaya td malam katanya mau d kirim ke arab, "
+            "umurnya 16",
+            "trafficking",
+        ),
+    )
+    assert_no_danger(
+        "anak sy 17 thn mau ke bandara jemput bapaknya",
+        "anak sy umur 16 ikut pamannya ke pelabuhan lembar jualan",
+        "adik sy 16 thn dianter bapak ke bandara mau sekolah di jakarta",
+    )

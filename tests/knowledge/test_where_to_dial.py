@@ -69,6 +69,15 @@ NUMBERS = EmergencyNumbers.load()
         ("sy dipukul suami krn mau kerja ke malaysia, skrg sy takut pulang", None),
         ("istri sy mau ke malaysia tp skrg d sekap sponsor", None),
         ("mereka disiksa, mau dijual ke Myanmar", "MM"),
+        # taken from a harbour at home for work there (an open-report tester, stop 54)
+        (
+            "pak adik sy umur 16 mau d bawa calo ke pelabuhan lembar malam ini, katanya kerja d "
+            "johor",
+            None,
+        ),
+        ("my son is 16 and went with a sponsor to the harbour today to work in Malaysia", None),
+        ("my son went to work in Malaysia 3 years ago, now he is locked in", "MY"),
+        ("anak sy umur 16 thn mau nyebrang ke malaysia lewat jalur gelap sama tekong", None),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
