@@ -38,7 +38,7 @@ ringgit", "tahun 2019", "15999 orang")."""
 NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
 """Words before a place one goes to or comes from, not one is in."""
 IN_INDONESIA = re.compile(
-    r"\b(?:indonesia|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
+    r"\b(?:indonesia|indo|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
     r"sumbawa|bima|dompu|ntb|nunukan|entikong|kupang|makassar|semarang|bandung|"
     r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar|"
     r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai|harbou?r|jetty)\b"

@@ -50,6 +50,7 @@ from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
 from bot.triage import (
     DEATH_WORDS,
+    EMPLOYER_DIED,
     WHETHER_TO_PAY,
     Reading,
     asks_where_to_turn,
@@ -106,7 +107,9 @@ def grave_news(words: list[str]) -> str | None:
     kata agen nya"), or the worker out of reach ("udh 2 hari gk ada kabar", "gk bisa
     dihubungi"; "sdh bisa dihubungi" is good news)."""
     said = set(words)
-    if said & DEATH_WORDS:
+    if said & DEATH_WORDS and not EMPLOYER_DIED.search(" ".join(words)):
+        # not the employer's death ("majikan anak sy meninggal, anak sy skrg gk ada yg gaji"
+        # got the worker's death and the report marked urgent: an open-report tester, stop 54)
         return "pmi-meninggal-sakit"
     if CONTACTED_ME.search(" ".join(words)):
         return None  # "blm ada yg hubungi sy pak": the officer has not called (stop 53)
@@ -200,7 +203,10 @@ CLOSE_REPORT, KEEP_REPORT = "close_report", "keep_report"
 """The answers to "cancel your report?", asked after a bare "batal", as commands."""
 CLOSING_VERBS = frozenset(
     "batal batalkan batalin dibatalkan dibatalin membatalkan tutup tutupkan tutupin ditutup "
-    "ditutupin menutup cabut cabutin dicabut mencabut cancel close withdraw".split()
+    "ditutupin menutup cabut cabutin dicabut mencabut cancel close withdraw "
+    # "tolong hapus laporan sy pak, adik sy udh ada kabar" was passed on as a question (an
+    # open-report tester, stop 54); "hapus data saya" is the erasing, read before
+    "hapus hapuskan hapusin dihapus menghapus".split()
 )
 REPORT_NOUNS = REPORT_WORDS | frozenset("aduan aduannya pengaduan pengaduannya".split())
 WHY = frozenset("kok kenapa knp napa mengapa why".split())
@@ -336,7 +342,7 @@ def about_someone_else(case: Case, text: str) -> bool:
     countries = countries_in(text)
     if countries and case.country not in countries:
         return True
-    if _kin_of_the_worker(words):
+    if _kin_of_the_worker(words, fold(case.story or "").split()):
         return True
     kin = kin_named(text)
     known = kin_of(case)
@@ -345,7 +351,7 @@ def about_someone_else(case: Case, text: str) -> bool:
 
 WORKERS_KIN = frozenset(
     "kakaknya adiknya abangnya suaminya istrinya ibunya bapaknya ayahnya sepupunya "
-    "temannya temennya".split()
+    "temannya temennya tetangga tetanggaku tetangganya neighbour neighbor".split()
 )
 """The worker's own kin or friend ("kakaknya yg jg d malaysia ... dipukul majikan"): someone
 else than the report's worker (the report was marked urgent as if she were beaten: a
@@ -354,11 +360,12 @@ ALSO = frozenset("jg juga jga also too".split())
 ALSO_REACH = 4
 
 
-def _kin_of_the_worker(words: list[str]) -> bool:
-    """The message is about the worker's kin, or another of the writer's ("anak sy yg laki2
-    jg d malaysia": "yang ... juga" close after the kin; "anak sy jg dipukul" is the same child,
-    beaten too)."""
-    if not WORKERS_KIN.isdisjoint(words):
+def _kin_of_the_worker(words: list[str], story: list[str]) -> bool:
+    """The message is about the worker's kin, a neighbour, or another of the writer's ("anak
+    sy yg laki2 jg d malaysia": "yang ... juga" close after the kin; "anak sy jg dipukul" is
+    the same child, beaten too). Kin the report's own story is about is its worker (an urgent
+    report about "kakaknya": "kakaknya jg dipukul lg" was refused from it: stop 54)."""
+    if not WORKERS_KIN.difference(story).isdisjoint(words):
         return True
     for at, word in enumerate(words):
         after = words[at + 1 : at + 1 + ALSO_REACH]
@@ -455,6 +462,21 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         )
         return
     news = None if asks else engine.librarian.topics.get(grave_news(words) or "")
+    if news is not None and about_someone_else(case, text):
+        # "adik sy yg d malaysia hilang kontak udh 2 bulan" on a son's report in Saudi: not
+        # his report's news (it was marked urgent: an open-report tester, stop 54)
+        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        say_of_case(
+            ctx,
+            case,
+            ctx._(
+                "Your report *{number}* is about {about}, so I have not added this to it. "
+                "*New report* sends it as a report of its own."
+            ).format(number=case.number, about=menu.case_about(ctx, case)),
+            [Button("cmd:report", short(ctx._("New report")))],
+        )
+        ctx.say(engine.topic_text(ctx, news, ctx.lang, engine.numbers.country_in(text)))
+        return
     if news is not None:
         # "anak sy meninggal pak kata agen nya", "udh 2 hari gk ada kabar": what helps now,
         # and the report marked urgent for the officer

@@ -8,7 +8,14 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.cases.categories import COUNTRIES
-from bot.cases.hints import COUNTRY_WORDS, RELATIONS, countries_in, family_words, undescribed
+from bot.cases.hints import (
+    COUNTRY_WORDS,
+    RELATIONS,
+    categories_in,
+    countries_in,
+    family_words,
+    undescribed,
+)
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
@@ -895,6 +902,19 @@ def city_read(ctx: Ctx) -> str | None:
     text = ctx.incoming.text or ""
     if said_in_passing(ctx, text) or holds_a_phone(text) or not any(c.isalpha() for c in text):
         raise Invalid(ctx._("I need the name of a city or area here."))
+    words = fold(text).split()
+    if not_known(set(words)) and ctx.engine.numbers.place_word_in(text) is None:
+        # "sy gk tau pak, dia jarang cerita", "d kebun sawit pak, gk tau nama tempatnya" were
+        # kept as the city (an open-report tester, stop 54): not known, as *Skip*
+        return None
+    if categories_in(text) and ctx.engine.numbers.place_word_in(text) is None:
+        # "gaji nya gk d bayar 5 bln pak, paspor d tahan majikan" was kept as the city
+        raise Invalid(
+            ctx._(
+                "I will ask what happened in a moment. In which city or area is the worker? "
+                "(Press *Skip* if you do not know.)"
+            )
+        )
     if _home_typed_as_city(ctx, text):
         # "desa sakra" typed where the city abroad was asked was kept as the city (a chat
         # tester, stop 52)

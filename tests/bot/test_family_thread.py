@@ -674,3 +674,38 @@ def test_sasak_nenten_is_a_no_to_the_question_after_a_plea(services: Services) -
     replay(chat, CALM_REPORT)
     chat.say("tolong pak")
     assert "tetap" in chat.say("nenten") and not the_case_is_urgent(services)
+
+
+def test_a_neighbour_in_danger_is_not_filed_on_the_familys_report(services: Services) -> None:
+    """ "tetangga sy pak, si Ahmad, dia d sekap agen d johor" was filed on the wife's report
+    (an open-report tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("tetangga sy pak, si Ahmad, dia d sekap agen d johor")
+    assert "Baiq Nurhasanah" in said and not the_case_is_urgent(services)
+
+
+def test_another_childs_lost_contact_is_not_the_reports_news(services: Services) -> None:
+    """ "adik sy yg d saudi hilang kontak" on a daughter's report in Malaysia was marked
+    urgent on it (an open-report tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("adik sy yg d saudi hilang kontak udh 2 bulan pak")
+    assert "Laporan baru" in said and not the_case_is_urgent(services)
+
+
+def test_the_employer_dying_is_not_the_workers_death(services: Services) -> None:
+    """It got the worker's death and marked the report urgent (an open-report tester, stop
+    54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("pak majikan anak sy meninggal, anak sy skrg gk ada yg gaji")
+    assert "JKM" not in said and not the_case_is_urgent(services)
+
+
+def test_deleting_the_report_asked_is_a_wish_to_close_it(services: Services) -> None:
+    """It was passed on as a question (an open-report tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say("tolong hapus laporan sy pak, adik sy udh ada kabar, udh aman")
+    assert "Permintaan menutup laporan" in said

@@ -477,3 +477,42 @@ def test_how_long_until_an_officer_answers_asked_in_the_form_is_answered(
         sqlite_chat.say(step)
     said = sqlite_chat.say("brp lama petugas balas pak?")
     assert "24 jam" in said and "30 menit" in said and "nama lengkap pekerja" in said
+
+
+def test_a_worker_still_in_indonesia_is_kept_as_indonesia(sqlite_chat: Chat) -> None:
+    """ "Negara lain" then "indonesia, di penampungan bekasi" was refused, and the form had
+    no Indonesia to offer (a pre-departure tester, stop 54)."""
+    _family_at_the_name(sqlite_chat)
+    assert "Ketik *Indonesia*" in sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:other")
+    # the city told with it: the problem is asked next
+    assert "Apa masalahnya" in sqlite_chat.say("masih di penampungan di bekasi")
+
+
+def test_a_shelter_at_home_named_in_the_opening_is_guessed_as_indonesia(sqlite_chat: Chat) -> None:
+    sqlite_chat.say(
+        "lapor, anak sy Siti Aisyah di penampungan PT di bekasi udh 4 bln, gk boleh keluar"
+    )
+    sqlite_chat.say("ya")  # consent
+    assert "Negara: Indonesia" in sqlite_chat.say("ya")  # the name confirmed
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("sy gk tau pak, dia jarang cerita", None),
+        ("gaji nya gk d bayar 5 bln pak, paspor d tahan majikan", "again"),
+    ],
+)
+def test_not_knowing_the_city_or_a_problem_typed_there_is_no_city(
+    sqlite_chat: Chat, typed: str, kept: str | None
+) -> None:
+    """Both were kept as the city (an open-report tester, stop 54)."""
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:malaysia")
+    said = sqlite_chat.say(typed)
+    if kept == "again":
+        assert "Di kota atau daerah mana" in said
+    else:
+        assert "Apa masalahnya" in said
