@@ -675,6 +675,7 @@ class Engine:
         open_report: str | None = None,
         caring: bool = False,
         picking: bool = False,
+        home: bool = False,
     ) -> None:
         """The numbers to call from where the person is, before anything else. Inside the
         report form, or with a report open, the report is the urgent one: no second report is
@@ -689,7 +690,9 @@ class Engine:
             )
         if with_report is None:
             with_report = ctx.conversation.flow != "case"
-        replies.emergency(ctx, self.numbers, country, with_report, open_report, caring, picking)
+        replies.emergency(
+            ctx, self.numbers, country, with_report, open_report, caring, picking, home
+        )
         ctx.set_data(
             **{
                 pieces.DANGER_KEY: ctx.now.isoformat(),

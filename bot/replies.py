@@ -284,10 +284,12 @@ def emergency_text(
     caring: bool = False,
     picking: bool = False,
     sea: bool = False,
+    home: bool = False,
 ) -> str:
     """The numbers to call. `caring`: the person wrote of wanting to die, and is spoken to
     first, in a few plain words that promise nothing the numbers cannot keep. `sea`: the
-    person is on a ship at sea, where no land's number gets through."""
+    person is on a ship at sea, where no land's number gets through. `home`: the person is in
+    Indonesia, though the message does not say it (a report kept as Indonesia)."""
     _ = ctx._
     lang = ctx.lang
     swallowed = caring and has_swallowed(ctx.incoming.text or "")
@@ -343,7 +345,7 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if not sea and country is None and at_home(ctx.incoming.text):
+    if not sea and country is None and (home or at_home(ctx.incoming.text)):
         # "d tahan d penampungan PT d jakarta": in Indonesia, the police are the local number
         lines.append("")
         lines.append(_("In Indonesia: call the police at *110* now."))
@@ -382,6 +384,7 @@ def emergency(
     open_report: str | None = None,
     caring: bool = False,
     picking: bool = False,
+    home: bool = False,
 ) -> None:
     """The emergency reply, with one tap to open an urgent case carrying the message, or the
     word that the report already open (`open_report`) is urgent now; `picking`: which of two
@@ -389,7 +392,9 @@ def emergency(
     told again, a wish to die gets a few words, not the list."""
     buttons = [Button(URGENT_REPORT, short(ctx._("Urgent report")))] if with_report else []
     sea = at_sea(ctx.incoming.text, numbers.place_word_in)
-    text = emergency_text(ctx, numbers, country, with_report, open_report, caring, picking, sea)
+    text = emergency_text(
+        ctx, numbers, country, with_report, open_report, caring, picking, sea, home
+    )
     ctx.say(text, buttons)
     ctx.set_data(**{pieces.SEA_KEY: sea or None})  # a flag named next is the ship's
     if caring:

@@ -144,7 +144,7 @@ WANT_PLAIN = WANT_WORDS | frozenset(
 HOW_WORDS = frozenset(
     "cara caranya carane crnya crny gimana gmn gmna bagaimana gimane bgmn how jalur jalurnya "
     "lewat lwt prosedur prosedurnya alur alurnya syarat syaratnya persyaratannya requirements "
-    "apa aja saja".split()
+    "apa aja saja need needed".split()
 )
 KIN_PLAIN = frozenset(
     "anak anakku adik adikku ade kakak kk istri suami bini laki ibu bapak ayah keluarga "
@@ -155,7 +155,7 @@ GO_PLAIN = frozenset(
     "k pergi lalo lao bisa bs boleh gk ga gak nggak enggak tidak ndak ndek "
     # a follow-up's turn ("oke klo gitu ke taiwan aja, syaratnya apa?" after Japan got "the
     # answer is above": a pre-departure tester, stop 54)
-    "kalau oke ok begitu terus lalu trus berapa".split()
+    "kalau oke ok begitu terus lalu trus berapa then what about instead do i".split()
 )
 """Words a question of going may also hold ("ke kuwait bisa gk", "tiang mele lalo")."""
 GO_MAX_WORDS = 10
@@ -556,7 +556,11 @@ GOING_AGAIN = re.compile(
 )
 
 
-BEEN_THERE = re.compile(r"\b(?:pernah|prnh|pnh) (?:kerja|krja|bekerja|jadi tkw|jadi pmi|ke|di|d)\b")
+BEEN_THERE = re.compile(
+    r"\b(?:pernah|prnh|pnh) (?:kerja|krja|bekerja|jadi tkw|jadi pmi|ke|di|d)\b"
+    r"|\b(?:mantan|bekas|eks|ex) (?:pmi|tkw|tki|bmi|buruh migran|migrant)\b"
+    r"|\bi (?:worked|have worked|was working) (?:in|at|for)\b|\bcame home\b|\bback home\b"
+)
 """A worker who has been abroad before ("sy udh pernah kerja di malaysia 4 thn")."""
 NOT_THE_WAY_THERE = frozenset(
     (RETURNEE_TOPIC, HOMECOMING_TOPIC, "anak-pmi", "keluarga-pmi", "pmi-meninggal-sakit")
@@ -573,7 +577,9 @@ def going_again_to(numbers: EmergencyNumbers, text: str) -> Country | None:
         return None
     again = GOING_AGAIN.search(folded)
     if again is None:
-        return None
+        # "sy mantan pmi hongkong ... skrg mau ke korea", "... came home last year. Now I want
+        # to go to Japan" (a look-alike tester, stop 54)
+        return numbers.intended_place(text)
     words = folded.split()
     start = len(folded[: again.start()].split())
     return next(

@@ -35,7 +35,7 @@ TYPED_NUMBER = re.compile(
 )
 """A number as typed in a folded message, not an amount, a year or a count ("gaji sy 1955
 ringgit", "tahun 2019", "15999 orang")."""
-NOT_THERE = frozenset("ke k kesana to dari dr from menuju".split())
+NOT_THERE = frozenset("ke k kesana to dari dr from menuju jok ojok".split())
 """Words before a place one goes to or comes from, not one is in."""
 IN_INDONESIA = re.compile(
     r"\b(?:indonesia|indo|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
@@ -87,7 +87,7 @@ FUTURE = frozenset("mau akan bakal hendak nanti rencana mo will going plan plann
 """Before the taking, it has not happened yet ("mau dibawa ke malaysia")."""
 PASSED_THROUGH = frozenset("lewat lwt via melalui through thru".split())
 LEFT_FROM = frozenset("dari dr from".split())
-GONE_TO = frozenset("ke k to menuju".split())
+GONE_TO = frozenset("ke k to menuju jok ojok".split())
 ROUTE_WORDS = 4
 """A place in Indonesia up to four words after "lewat"/"through" was passed through, and one
 after "dari"/"from" with "ke"/"to" up to four words after it was left from: "brgkt dr bandara
@@ -131,7 +131,10 @@ FLAG_BEFORE = frozenset("bendera benderanya berbendera flag flagged".split()) | 
 FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler longliner".split())
 
 
-INTENDED = frozenset("mau mo akan ingin pengen pingin pgn hendak rencana berencana mele".split())
+INTENDED = frozenset(
+    "mau mo akan ingin pengen pingin pgn hendak rencana berencana mele want wants wanna plan "
+    "planning".split()
+)
 """Words of a going still to come: "mau kerja ke malaysia" names where one means to go."""
 INTENT_REACH = 3
 
@@ -458,6 +461,12 @@ class EmergencyNumbers:
         if located is not None or home:
             return located
         return placed[0][1] if placed else None
+
+    def intended_place(self, text: str | None) -> Country | None:
+        """The first place a message says someone means to go to ("skrg mau ke korea", "now I
+        want to go to Japan")."""
+        words = fold_all(text or "").split()
+        return next((c for at, c in self._not_flags(text, words) if _intended(words, at)), None)
 
     def first_not_a_flag(self, text: str | None) -> Country | None:
         """The first destination a message names, a ship's flag aside ("kapal ikan benderanya

@@ -163,7 +163,8 @@ def danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
             ).format(number=case.number),
         )
         return
-    engine.emergency(ctx, place, with_report=False, open_report=case.number)
+    home = place is None and case.country == "Indonesia"  # a worker held on the way, at home
+    engine.emergency(ctx, place, with_report=False, open_report=case.number, home=home)
 
 
 def danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:

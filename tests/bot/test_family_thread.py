@@ -296,7 +296,7 @@ def test_with_a_report_open_the_numbers_say_it_is_with_the_officer_not_type_lapo
     replies = chat.send(question)
     text = "\n".join(r.text for r in replies)
     assert "+60 17-668 8032" in text
-    assert "Ketik *lapor*" not in text and f"*{number}* sudah diteruskan ke petugas" in text
+    assert "Ketik *lapor*" not in text and f"*{number}* sudah ada di petugas" in text
     assert "cmd:report" not in [b.id for r in replies for b in r.buttons]
 
 
@@ -709,3 +709,13 @@ def test_deleting_the_report_asked_is_a_wish_to_close_it(services: Services) -> 
     replay(chat, CALM_REPORT)
     said = chat.say("tolong hapus laporan sy pak, adik sy udh ada kabar, udh aman")
     assert "Permintaan menutup laporan" in said
+
+
+def test_danger_told_to_a_report_kept_as_indonesia_gets_indonesias_police(
+    services: Services,
+) -> None:
+    """It asked for the country, the report's being Indonesia (an open-report tester, stop
+    54)."""
+    chat = reported_from(services, country="other", city="Bekasi", country_typed="indonesia")
+    said = chat.say("tolong pak dia d kunci d penampungan, hp mau d ambil")
+    assert "*110*" in said and "Sebutkan negara" not in said

@@ -333,3 +333,26 @@ def test_how_to_go_to_a_place_and_its_wage_asked_together_is_answered_for_that_p
     tester, stop 54); where Brunei's wages are not in our data, the destinations' answer
     says so."""
     assert triage.read("klo mau kerja ke brunei gmn caranya? gaji brp?").topic == "negara-tujuan"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "I worked in Saudi for 4 years and came home last year. Now I want to go to Japan. "
+            "What should I do?",
+            "jepang",
+        ),
+        (
+            "sy mantan pmi hongkong, pulang 2022. skrg mau ke korea, umur sy 37, msh bisa gk?",
+            "korea-eps",
+        ),
+        ("ok then what about Korea instead, what do I need?", "korea-eps"),
+    ],
+)
+def test_a_returnee_or_a_follow_up_naming_where_to_go_next_gets_that_place(
+    triage: Triage, text: str, topic: str
+) -> None:
+    """They got the returnees' business page and the change of employer (a look-alike tester,
+    stop 54)."""
+    assert triage.read(text).topic == topic

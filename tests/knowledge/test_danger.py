@@ -2689,3 +2689,30 @@ def test_a_child_gone_with_a_broker_to_a_harbour_or_an_airport_is_trafficking() 
         "anak sy umur 16 ikut pamannya ke pelabuhan lembar jualan",
         "adik sy 16 thn dianter bapak ke bandara mau sekolah di jakarta",
     )
+
+
+def test_moved_far_and_held_in_other_words_and_in_sasak() -> None:
+    """A look-alike tester, stop 54."""
+    assert_read_as(
+        "kind",
+        (
+            "My wife was moved by the agency to another employer far away in Saudi and since "
+            "then we cannot reach her at all",
+            "trafficking",
+        ),
+        (
+            "semame ku leq arab te pindah isiq agen jok bale lain saq jaoq, sejak nu ndeq bau te "
+            "hubungi",
+            "trafficking",
+        ),
+        (
+            "agen mindahin adik sy ke tempat lain jauh d pedalaman sabah, sejak itu hilang kabar",
+            "trafficking",
+        ),
+        ("inaq ku leq bale penampungan leq jakarta, ndeq te bau sugul, wah 3 bulan", "held"),
+        (
+            "majikan ku mame sering tame jok kamar ku lamun bian, aku takut pak, leq taiwan",
+            "sexual",
+        ),
+    )
+    assert_no_danger("sy mau jok pasar dulu", "aku tame jok kamar ku")

@@ -78,6 +78,8 @@ NUMBERS = EmergencyNumbers.load()
         ("my son is 16 and went with a sponsor to the harbour today to work in Malaysia", None),
         ("my son went to work in Malaysia 3 years ago, now he is locked in", "MY"),
         ("anak sy umur 16 thn mau nyebrang ke malaysia lewat jalur gelap sama tekong", None),
+        ("semame ku sering mukul aku leq bale, aku mele lalo begawean jok malaysia", None),
+        ("My husband beats me at home in Lombok Timur. I want to work in Saudi to get away.", None),
     ],
 )
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
