@@ -298,19 +298,14 @@ class DangerDetector:
         """A harm someone wants stopped "again" or "every day" (`_goes_on`)."""
         self.remark = re.compile(self._any_of(spec["hypothetical_after"]))
         self.past = re.compile(self._any_of(spec["past"]))
-        self.past_when_safe = re.compile(self._any_of(spec.get("past_when_safe")))
+        near_past = spec.get("past_when_safe") or {}
+        self.past_when_safe = re.compile(self._any_of(near_past.get("words")))
         """Words of a past as near as yesterday: in a message that says the person is safe now
         ("istri sy udh d rumah skrg, kmrn d rumah majikan gk boleh keluar"), the harm beside
         them is over; without such a phrase yesterday's beating is danger still."""
-        self.kin_named = re.compile(
-            r"\b(?:adik|kakak|anak|suami|istri|ibu|bapak|ayah|ponakan|keponakan|teman|temannya|"
-            r"sister|brother|son|daughter|husband|wife|mother|father|friend)\w* (?:saya|ku|aku|"
-            r"kami|nya)\b|\bmy (?:sister|brother|son|daughter|husband|wife|mother|father|friend)"
-        )
+        self.someone_else = re.compile(str(near_past.get("someone_else") or "(?!)"))
         """Someone of the writer's named in a sentence: not the one a safe phrase speaks of."""
-        self.ongoing = re.compile(
-            r"\b(?:sering|selalu|tiap|setiap|terus|masih|often|always|every|still|keeps?)\b"
-        )
+        self.ongoing = re.compile(self._any_of(near_past.get("ongoing")))
         """A harm said to go on: not one over because the writer is safe now."""
         self.auxiliaries = frozenset(str(w) for w in spec.get("passive_past") or ())
         kin = "|".join(re.escape(str(w)) for w in spec.get("kin_in_english") or ()) or "(?!)"
@@ -767,7 +762,7 @@ class DangerDetector:
             # kemarin dikunci majikan"): the one safe is not the one harmed
             own = f"{sentence.rsplit('|', 1)[-1]} {matched}"
             # nor when it goes on ("kmrn dia bilang majikan sering masuk kamarnya malam2")
-            if not (self.kin_named.search(own) or self.ongoing.search(own)):
+            if not (self.someone_else.search(own) or self.ongoing.search(own)):
                 return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
 
