@@ -618,7 +618,10 @@ class DangerDetector:
         safe_at = [m.start() for m in self.safe.finditer(safe_text)]
         safe = bool(safe_at)
         if safe and not now:
-            return None  # "... beruntung dibantu KBRI", "sudah pulang": the danger is over
+            # "... beruntung dibantu KBRI", "sudah pulang": the danger is over; a wish to die
+            # told after it is not ("dulu dipukul majikan, skrg udh d rumah, tp kadang pengen
+            # mati aja": a danger regression tester, stop 54)
+            return self._wish_after_safety(standard, safe_text, plea, max(safe_at))
         # a story that ends safe ("ditahan imigrasi, ... sekarang di rumah") is over before it
         ends_safe = max(safe_at) if safe and not plea else None
         told_after = self._writer_tells_after(standard)
@@ -641,6 +644,22 @@ class DangerDetector:
         return Danger(
             rule.kind, phrase, self.topics.get(rule.kind), rule.kind in self.ranked_first, also
         )
+
+    def _wish_after_safety(
+        self, standard: str, safe_text: str, plea: bool, safe_end: int
+    ) -> Danger | None:
+        """A wish to die told after the words of safety: being home does not end it."""
+        suicide_rules = [
+            n for n in self.literals.candidates(standard) if self.rules[n].kind == SUICIDE
+        ]
+        if not suicide_rules:
+            return None
+        reading = _Reading(standard, safe_text, True, plea, True, safe_end, False)
+        found = self._first_counted(reading, suicide_rules)
+        if found is None or self.jokes.search(standard):
+            return None
+        rule, phrase = found
+        return Danger(rule.kind, phrase, self.topics.get(rule.kind), rule.kind in self.ranked_first)
 
     def _not_yet_of(self, standard: str, phrase: str) -> bool:
         """A word that the harm has not happened: "cuma nanya" anywhere; a wish that it may not

@@ -41,7 +41,11 @@ IN_INDONESIA = re.compile(
     r"\b(?:indonesia|indo|jakarta|bekasi|tangerang|bogor|depok|surabaya|batam|medan|lombok|mataram|"
     r"sumbawa|bima|dompu|ntb|nunukan|entikong|kupang|makassar|semarang|bandung|"
     r"tanjung ?pinang|tanjung ?balai|karimun|kepri|dumai|pontianak|tarakan|bali|denpasar|"
-    r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai|harbou?r|jetty)\b"
+    r"lembar|kayangan|bangsal|poto ?tano|sape|labuhan lombok|pelabuhan|pantai|harbou?r|jetty|"
+    # Lombok and Sumbawa towns a family names ("d praya", "d selong": a danger regression
+    # tester, stop 54)
+    r"praya|selong|gerung|masbagik|kopang|narmada|labuapi|sakra|pringgabaya|aikmel|jonggat|"
+    r"pujut|lingsar|gunungsari|sumbawa besar|taliwang|woha)\b"
 )
 """Places in Indonesia a message in danger names: the police there are the number to call.
 Not "pinang" alone: Pulau Pinang is in Malaysia. A port or a beach with no foreign place
@@ -155,12 +159,21 @@ PURPOSE_BEFORE = INTENDED | frozenset(
 WORK_WORDS = frozenset("kerja bekerja krja work working".split())
 
 
+SENDING = frozenset(
+    "send sent sending kirim dikirim kirimkan berangkatkan diberangkatkan berangkatin "
+    "diberangkatin".split()
+)
+
+
 def _work_meant(words: list[str], at: int) -> bool:
     """The place at `at` is the work someone is taken for ("katanya kerja d johor", "to work
-    in Malaysia"): where they go, when a harbour at home is where they are."""
-    if at < 3 or words[at - 1] not in ("di", "d", "in", "ke", "k", "to"):
+    in Malaysia", "to send him to saudi"): where they go, when a harbour at home is where they
+    are."""
+    if at < 2 or words[at - 1] not in ("di", "d", "in", "ke", "k", "to"):
         return False
-    return words[at - 2] in WORK_WORDS and words[at - 3] in PURPOSE_BEFORE
+    if not SENDING.isdisjoint(words[max(0, at - 4) : at - 1]):
+        return True
+    return at >= 3 and words[at - 2] in WORK_WORDS and words[at - 3] in PURPOSE_BEFORE
 
 
 def _promised(words: list[str], at: int) -> bool:

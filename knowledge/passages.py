@@ -66,9 +66,21 @@ def _units(text: str) -> list[str]:
             continue
         if len(line) <= LONG_LINE:
             units.append(line)  # "Visa SSW diajukan lewat JVAC. Biayanya Rp330.000": one unit
-        else:
-            units.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+            continue
+        sentences = [s.strip() for s in SENTENCE_END.split(line) if s.strip()]
+        label = LINE_LABEL.match(line)
+        if label is not None:
+            # "Hong Kong: ... Hotline Labour Department: 2157 9537": each sentence keeps whose
+            # it is (Hong Kong's hotline was given for Malaysia: a danger regression tester,
+            # stop 54)
+            sentences = [sentences[0]] + [f"{label.group(0)} {s}" for s in sentences[1:]]
+        units.extend(sentences)
     return units
+
+
+LINE_LABEL = re.compile(r"^[A-Z][\w .()/-]{1,30}:(?= )")
+"""A short label a long line begins with ("Hong Kong:", "Taiwan:"): the place its sentences
+are about."""
 
 
 def answering_lines(

@@ -247,7 +247,10 @@ def follow(
     if reading.danger is None and asks() and asks_of_elsewhere(text):
         return False  # a new question, read as any message is
     code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
-    if here is None and not code and at_home(text) and not asks():
+    short = len(fold(text).split()) <= HOME_TOLD_WORDS
+    if here is None and (not code or short) and at_home(text) and not asks():
+        # also after a place abroad was given: "msh d lombok" after Malaysia's numbers for a
+        # child taken "ke malaysia" (a danger regression tester, stop 54)
         # "msh d lombok pak, blm brgkt, rencana nya malam ini", "she is still at Lembar, the
         # boat leaves tonight" after "tell me the country" got the failed departure and the
         # departure register (a look-alike tester, stop 54): at home, Indonesia's police now
@@ -541,6 +544,11 @@ WHERE_WORDS = frozenset(
 )
 """Words around a place told after "where?" ("where? hong kong, causeway bay", "di mana? d
 busan korea", "taichung"): an answer to where, not a new question."""
+
+
+HOME_TOLD_WORDS = 8
+"""A message this short placing the person at home, after numbers given for a place abroad,
+corrects that place ("msh d lombok", "still in lombok")."""
 
 
 def only_a_place(engine: Engine, text: str) -> bool:

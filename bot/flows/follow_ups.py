@@ -29,7 +29,7 @@ from bot.triage import (
 )
 from knowledge.emergency import EMERGENCY_TOPIC, Country, Line
 from knowledge.normalize import fold
-from knowledge.passages import answering_lines
+from knowledge.passages import LINE_LABEL, answering_lines
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -311,7 +311,19 @@ def _lines(engine: Engine, slug: str, reading: Reading, last: str) -> list[str]:
     if topic is None or asks_for_more(last):
         return []  # "mhn d jelaskn lbh detail": the whole detail
     living = speaks_of_no_death(last)
-    return answering_lines(topic, reading.lang, last, engine.normalizer, living=living)
+    lines = answering_lines(topic, reading.lang, last, engine.normalizer, living=living)
+    where = reading.country or engine.numbers.country_in(reading.text)
+    return [line for line in lines if not _of_another_place(engine, line, where)]
+
+
+def _of_another_place(engine: Engine, line: str, where: Country | None) -> bool:
+    """A line labelled with a place the chat is not about ("Hong Kong: Hotline Labour
+    Department ..." after unpaid wages in Malaysia: a danger regression tester, stop 54)."""
+    label = LINE_LABEL.match(line)
+    if label is None or where is None:
+        return False
+    named = engine.numbers.country_in(label.group(0))
+    return named is not None and named.code != where.code
 
 
 def first_alone(engine: Engine, reading: Reading) -> str | None:

@@ -507,3 +507,10 @@ def test_a_place_at_home_told_after_the_numbers_gets_indonesias_police(
     chat.say(first)
     said = chat.say(then)
     assert police in said and "register" not in said and "berbulan-bulan" not in said
+
+
+def test_home_told_after_numbers_for_a_place_abroad_corrects_them(chat: Chat) -> None:
+    """A child taken "ke malaysia" got Malaysia's numbers; "msh d lombok" then got "added"
+    (a danger regression tester, stop 54)."""
+    assert "Dari Malaysia" in chat.say("anak sy umur 15 dibawa tekong ke malaysia")
+    assert "Di Indonesia: segera telepon polisi di *110*." in chat.say("msh d lombok")

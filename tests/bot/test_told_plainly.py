@@ -356,3 +356,10 @@ def test_a_returnee_or_a_follow_up_naming_where_to_go_next_gets_that_place(
     """They got the returnees' business page and the change of employer (a look-alike tester,
     stop 54)."""
     assert triage.read(text).topic == topic
+
+
+def test_a_follow_up_gets_no_line_of_another_country(chat: Chat) -> None:
+    """ "brp lama kbri bantu?" after unpaid wages in Malaysia got Hong Kong's Labour
+    Department hotline (a danger regression tester, stop 54)."""
+    chat.say("gaji istri sy gk dibayar 5 bulan d malaysia")
+    assert "2157 9537" not in chat.say("brp lama kbri bantu?")

@@ -2716,3 +2716,44 @@ def test_moved_far_and_held_in_other_words_and_in_sasak() -> None:
         ),
     )
     assert_no_danger("sy mau jok pasar dulu", "aku tame jok kamar ku")
+
+
+def test_taken_by_a_broker_with_the_age_after_or_across_by_boat_is_trafficking() -> None:
+    """A danger regression tester, stop 54."""
+    assert_read_as(
+        "kind",
+        ("anak sy dibawa tekong ke pelabuhan lembar, umur 16", "trafficking"),
+        (
+            "pak adik sy dibawa sponsor ke bandara lombok praya, blm 17 thn, mau d berangkatkan "
+            "ke arab",
+            "trafficking",
+        ),
+        ("anak sy dibawa calo ke pelabuhan lembar", "trafficking"),
+        ("ank sy dibawa tekong nyebrang pake perahu ke tawau", "trafficking"),
+        ("my son was taken by a broker to the harbour", "trafficking"),
+        (
+            "adik sy 15 thn udh d tawau, dibawa tekong lwt nunukan, kerja d kebun sawit gk digaji",
+            "trafficking",
+        ),
+        ("anak sy dipindah agen jauh ke sabah, udh 2 bulan gk ada kabar", "trafficking"),
+        (
+            "my sister was moved by the agent to a far city and we have not heard from her for "
+            "2 months",
+            "trafficking",
+        ),
+    )
+    assert_no_danger("sponsor antar anak sy ke bandara buat berangkat resmi lewat PT")
+
+
+def test_a_wish_to_die_after_the_words_of_safety_is_still_danger() -> None:
+    """ "dulu dipukul majikan, skrg udh d rumah, tp kadang pengen mati aja" got the abuse
+    page only (a danger regression tester, stop 54); safe home with no such wish is over."""
+    assert_read_as(
+        "kind",
+        ("sy trauma, dulu dipukul majikan, skrg udh d rumah, tp kadang pengen mati aja", "suicide"),
+    )
+    assert_no_danger(
+        "yesterday my employer slapped me but now im home in lombok and safe, can i get "
+        "compensation?",
+        "kmrn sy dipukul suami, skrg sy d rmh ortu, aman. mau kerja ke hongkong syaratnya apa",
+    )

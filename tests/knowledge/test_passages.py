@@ -49,3 +49,10 @@ def test_a_numbered_step_given_alone_loses_its_number() -> None:
     topic = LIBRARIAN.topics["pindah-majikan"]
     lines = answering_lines(topic, "en", "and if i want change employer?", LIBRARIAN.normalizer)
     assert lines and not any(line[0].isdigit() for line in lines)
+
+
+def test_a_sentence_of_a_long_line_labelled_with_a_place_keeps_the_label() -> None:
+    """Hong Kong's Labour Department hotline was given alone, for a worker in Malaysia (a
+    danger regression tester, stop 54)."""
+    found = [line for line in lines("gaji-tidak-dibayar", "brp lama") if "2157 9537" in line]
+    assert found and all(line.startswith("Hong Kong:") for line in found)
