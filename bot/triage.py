@@ -474,7 +474,7 @@ IRREGULAR_TOPIC = "non-prosedural"
 EMPLOYER_DIED = re.compile(
     r"\b(?:(?:(?:majikan|bos|boss|madam|employer|akong|amah|ahma)(?:nya)?)"
     r" (?:(?:saya|sy|aku|kami|my|our|lama|yg|yang|i|we|jaga|rawat|anak|istri|suami|adik|kakak|"
-    r"ibu|bapak|ponakan|keponakan) ){0,3}"
+    r"ibu|bapak|ponakan|keponakan|nya) ){0,3}"
     r"|(?:nenek|kakek|oma|opa|ama|ah ma|amma|akong|popo|lansia|pasien|grandpa|grandma|"
     r"grandmother|grandfather|the elderly|old (?:man|lady|woman)|(?:employer s |majikan s )?"
     r"(?:father|mother))"

@@ -31,6 +31,7 @@ from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.companies.service import named_company
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
+from bot.flows.common import NAME_TITLES
 from bot.flows.report_danger import (
     answer_whether_in_danger,
     ask_whether_in_danger,
@@ -97,9 +98,12 @@ SHORT_ASK = 6
 """A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
 dibantu gk pak?"), asked while a report is open, is about the report."""
 OUT_OF_REACH = frozenset(
-    "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable".split()
+    "dihubungi hubungi hubungin dihubungin kabar kabarnya aktif nyambung reachable contacted "
+    "reach".split()
 )
-NEGATIONS = frozenset("tidak tdk gk ga gak nggak ngga belum blm blom not no".split())
+NEGATIONS = frozenset(
+    "tidak tdk gk ga gak nggak ngga belum blm blom not no cannot cant ndek ndeq".split()
+)
 
 
 def grave_news(words: list[str]) -> str | None:
@@ -135,7 +139,7 @@ def _someone_lost(words: list[str]) -> bool:
             words[max(0, at - 3) : at]
         ):
             return True
-    return False
+    return "lost contact" in " ".join(words)  # "we lost contact 2 weeks"
 
 
 CONTACTED_ME = re.compile(
@@ -203,7 +207,8 @@ CLOSE_REPORT, KEEP_REPORT = "close_report", "keep_report"
 """The answers to "cancel your report?", asked after a bare "batal", as commands."""
 CLOSING_VERBS = frozenset(
     "batal batalkan batalin dibatalkan dibatalin membatalkan tutup tutupkan tutupin ditutup "
-    "ditutupin menutup cabut cabutin dicabut mencabut cancel close withdraw "
+    "ditutupin menutup cabut cabutin dicabut mencabut cancel close withdraw delete remove "
+    "batalang "
     # "tolong hapus laporan sy pak, adik sy udh ada kabar" was passed on as a question (an
     # open-report tester, stop 54); "hapus data saya" is the erasing, read before
     "hapus hapuskan hapusin dihapus menghapus".split()
@@ -367,11 +372,21 @@ def _kin_of_the_worker(words: list[str], story: list[str]) -> bool:
     report about "kakaknya": "kakaknya jg dipukul lg" was refused from it: stop 54)."""
     if not WORKERS_KIN.difference(story).isdisjoint(words):
         return True
+    if ANOTHER_OF_MINE.search(" ".join(words)):
+        return True  # "anak sy yg satu lg d malaysia", "my other sister in taiwan"
     for at, word in enumerate(words):
         after = words[at + 1 : at + 1 + ALSO_REACH]
         if word in WORKER_OF and {"yg", "yang"} & set(after) and not ALSO.isdisjoint(after):
             return True
     return False
+
+
+ANOTHER_OF_MINE = re.compile(
+    r"\b(?:yg|yang) (?:satu|1) (?:lg|lagi|nya)\b|\b(?:yg|yang) lain(?:nya)?\b|"
+    r"\bmy other (?:son|daughter|child|sister|brother|kid)\b|\b(?:my|our) (?:son|daughter|sister|"
+    r"brother|husband|wife|mother|father) in \w+ also\b"
+)
+"""Another of the writer's, not the report's worker (an open-report tester, stop 54)."""
 
 
 def kin_of(case: Case) -> str | None:
@@ -700,6 +715,12 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
             return False  # a new question: answered
         if not (still or _same_trouble(case, answer.topic)):
             return False  # news of something else ("anak sy yg kedua mau ke jepang")
+    if danger and named is None and about_someone_else(case, text):
+        # "adik nya yg perempuan d arab dikurung majikan" reopened her brother's resolved
+        # report, urgent (an open-report tester, stop 54): a report of its own, one tap away
+        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        engine.emergency(ctx, danger_place(engine, case, text), with_report=True)
+        return True
     danger = danger or news is not None  # a death or the worker out of reach: urgent
     reopen(ctx.session, case=case, text=text, now=ctx.now, urgent=danger)
     if mentions_danger(text):
@@ -772,7 +793,11 @@ def open_case_meant(ctx: Ctx, text: str) -> Case | None:
 
 
 def _name_words(case: Case) -> set[str]:
-    return {w for w in fold(case.worker_name or "").split() if len(w) > 2}
+    """The words of the worker's name that tell them apart: not a title every Sasak man or
+    woman bears ("Lalu", "Baiq": "anak sy yg laki2 ... namanya Lalu Rizki" was filed on Lalu
+    Ahmad's report: an open-report tester, stop 54)."""
+    titles = NAME_TITLES - {"siti"}  # "Siti" is a name: "siti juga dipukul skrg"
+    return {w for w in fold(case.worker_name or "").split() if len(w) > 2 and w not in titles}
 
 
 def latest_resolved(ctx: Ctx) -> Case | None:

@@ -210,7 +210,24 @@ NOT_KNOWING = frozenset(
     "tidak tdk gak gk ga g nggak ngga enggak tak belum blm dont don t not ndak ndk ndek ndeq "
     "wati".split()
 )
-KNOWING = frozenset(("tau", "tahu", "tw", "know", "ingat", "inget", "taoq", "taok", "ngoa"))
+KNOWING = frozenset(
+    # with Sasak "taon" and "uninga" and Mbojo "bade" ("ndek taon", "tiang ndek uninga", "wati
+    # bade" were kept as the city: an open-report tester, stop 54)
+    (
+        "tau",
+        "tahu",
+        "tw",
+        "know",
+        "ingat",
+        "inget",
+        "taoq",
+        "taok",
+        "ngoa",
+        "taon",
+        "uninga",
+        "bade",
+    )
+)
 """With the Sasak "ndak tau", "ndeq taoq" (saved as a job and a company: a family chat
 tester, stop 48)."""
 FORGOT = frozenset("lupa forgot forget gatau gtau gktau gaktau".split())
@@ -815,7 +832,7 @@ def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
                 "(If they have not left yet, type *belum berangkat*.)"
             )
         )
-    if home is not None and home.group(0) not in ("indonesia", "ntb"):
+    if home is not None and home.group(0) not in ("indonesia", "indo", "ntb"):
         ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
     elif AT_HOME.intersection(words):
         # "blm brangkat": not a city to ask for, and the officer reads that they never left
@@ -875,7 +892,7 @@ def country_other_read(ctx: Ctx) -> str:
     if not_known(set(fold(text).split())):
         return ctx._("not known")
     words = fold(text).split()
-    here = {"indonesia", *HELD_BEFORE_LEAVING, *STILL_HERE}.intersection(words)
+    here = {"indonesia", "indo", *HELD_BEFORE_LEAVING, *STILL_HERE}.intersection(words)
     if here and still_in_indonesia(ctx, text, words):
         # "indonesia", "masih di penampungan di bekasi" after *Other country*: a worker held
         # before leaving was refused (a pre-departure tester, stop 54)
@@ -907,7 +924,12 @@ def city_read(ctx: Ctx) -> str | None:
         # "sy gk tau pak, dia jarang cerita", "d kebun sawit pak, gk tau nama tempatnya" were
         # kept as the city (an open-report tester, stop 54): not known, as *Skip*
         return None
-    if categories_in(text) and ctx.engine.numbers.place_word_in(text) is None:
+    named = ctx.engine.numbers.place_word_in(text)
+    if named is not None and (categories_in(text) or len(words) > CITY_WITH_MORE_WORDS):
+        # "d kl pak, gajinya blm dibayar 3 bln", "ipoh pak. anak sy gk digaji 5 bln": the place,
+        # not the sentence (an open-report tester, stop 54)
+        return named.upper() if len(named) <= len("kl") + 1 else named.title()
+    if categories_in(text) and named is None:
         # "gaji nya gk d bayar 5 bln pak, paspor d tahan majikan" was kept as the city
         raise Invalid(
             ctx._(
@@ -927,6 +949,9 @@ def city_read(ctx: Ctx) -> str | None:
     return Form.text(ctx, 2, 120)
 
 
+CITY_WITH_MORE_WORDS = 5
+"""A city answer longer than this that names a place abroad says more than the city: the place
+is kept."""
 NTB_PLACES = frozenset("lombok sumbawa mataram bima dompu ntb".split())
 """The places at home the city abroad is not."""
 HOME_LEADS = frozenset("desa ds dusun dsn kampung kec kecamatan kab kabupaten".split())

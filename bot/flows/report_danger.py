@@ -89,12 +89,21 @@ def typed_answer_to_danger(ctx: Ctx, words: list[str]) -> str | None:
     """ "iya pak", "tidak" typed after "is someone in danger right now?"."""
     if f"cmd:{DANGER_NOW}" not in ctx.previous_options:
         return None
-    said = set(words) - ADDRESS - OF_DANGER
-    if said and said <= YES_WORDS:
-        return DANGER_NOW  # "iya pak", and the button's label typed: "Ya, dalam bahaya"
-    if said and said <= NO_WORDS:
-        return NO_DANGER_NOW
+    said = set(words) - ADDRESS
+    if not said or len(said) > ANSWER_WORDS:
+        return None
+    if said & NO_WORDS:
+        return NO_DANGER_NOW if said - OF_DANGER <= NO_WORDS else None
+    if said - OF_DANGER <= YES_WORDS | STILL:
+        # "iya pak", "ada", "lagi bahaya pak", and the button's label typed: "Ya, dalam
+        # bahaya" (typing the label looped; "lagi bahaya pak" and "ada" were filed: two
+        # open-report testers, stop 54)
+        return DANGER_NOW
     return None
+
+
+ANSWER_WORDS = 5
+STILL = frozenset("lagi masih sedang still".split())
 
 
 OF_DANGER = frozenset("dalam bahaya sekarang ada orang in danger now someone".split())

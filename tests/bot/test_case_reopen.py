@@ -91,10 +91,12 @@ def test_danger_after_the_resolution_gets_the_numbers_and_an_urgent_report(
 def test_danger_in_indonesia_after_the_resolution_gets_the_police_not_the_reports_country(
     services: Services, resolved: tuple[Chat, str, int]
 ) -> None:
-    """The same place rule as for an open report (case_thread.danger_place)."""
-    chat, number, _ = resolved
+    """The same place rule as for an open report (case_thread.danger_place). A sister is not
+    the report's daughter: the resolved report stays closed, and an urgent one is one tap away
+    (stop 54)."""
+    chat, _number, _ = resolved
     text = chat.say("adik sy d sekap agen di batam")
-    assert "*110*" in text and "Dari Malaysia" not in text and number in text
+    assert "*110*" in text and "Dari Malaysia" not in text and "Lapor darurat" in text
 
 
 def test_a_new_question_or_thanks_does_not_reopen_it(
@@ -215,3 +217,15 @@ def test_thanks_after_the_resolution_is_thanked(
 ) -> None:
     chat, _, _ = resolved
     assert "Sama-sama" in chat.say("makasih bnyk pak, alhamdulillah")
+
+
+def test_danger_of_someone_else_does_not_reopen_the_resolved_report(
+    services: Services, resolved: tuple[Chat, str, int]
+) -> None:
+    """ "adik nya yg perempuan d arab dikurung majikan pak" reopened her brother's resolved
+    report as urgent (an open-report tester, stop 54): the numbers, and a report of its own."""
+    chat, _number, _ = resolved
+    said = chat.say("adik nya yg perempuan d arab dikurung majikan pak")
+    assert "Lapor darurat" in said
+    status, _, _ = the_case(services)
+    assert status == "resolved"

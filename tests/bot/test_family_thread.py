@@ -719,3 +719,47 @@ def test_danger_told_to_a_report_kept_as_indonesia_gets_indonesias_police(
     chat = reported_from(services, country="other", city="Bekasi", country_typed="indonesia")
     said = chat.say("tolong pak dia d kunci d penampungan, hp mau d ambil")
     assert "*110*" in said and "Sebutkan negara" not in said
+
+
+@pytest.mark.parametrize("typed", ["lagi bahaya pak", "ada", "bahaya pak"])
+def test_a_yes_in_other_words_to_the_plea_question_is_a_yes(services: Services, typed: str) -> None:
+    """They were filed as more news (an open-report tester, stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    chat.say("tolong pak")
+    assert "+60 17-668 8032" in chat.say(typed) and the_case_is_urgent(services)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak sy yg satu lg d malaysia dipukul majikan",
+        "my brother in saudi also cannot be contacted for 3 weeks",
+        "also my other sister in taiwan, we lost contact 2 weeks",
+    ],
+)
+def test_news_of_another_of_the_family_is_not_filed_on_the_report(
+    services: Services, text: str
+) -> None:
+    """Each was added to the daughter's report, two marked urgent (an open-report tester,
+    stop 54)."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say(text)
+    assert "Baiq Nurhasanah" in said and not the_case_is_urgent(services)
+    assert text not in family_messages(services)
+
+
+def test_the_employers_husband_dying_is_not_the_workers_death(services: Services) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    said = chat.say(
+        "pak, suami majikan nya meninggal, skrg anak sy d suruh pindah ke rumah anaknya"
+    )
+    assert "JKM" not in said and not the_case_is_urgent(services)
+
+
+def test_delete_my_report_in_english_asks_to_close_it(services: Services) -> None:
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    assert "request to close report" in chat.say("please delete my report")

@@ -516,3 +516,33 @@ def test_not_knowing_the_city_or_a_problem_typed_there_is_no_city(
         assert "Di kota atau daerah mana" in said
     else:
         assert "Apa masalahnya" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("d kl pak, gajinya blm dibayar 3 bln", "Kuala Lumpur")]
+)
+def test_the_place_is_kept_of_a_city_answer_that_says_more(
+    sqlite_chat: Chat, typed: str, kept: str
+) -> None:
+    """The whole sentence was kept as the city (an open-report tester, stop 54)."""
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:malaysia")
+    sqlite_chat.say(typed)
+    summary = _summary_after_the_country(sqlite_chat)
+    assert f"Malaysia, {kept}" in summary
+
+
+@pytest.mark.parametrize("typed", ["ndek taon", "tiang ndek uninga", "wati bade"])
+def test_not_knowing_the_city_in_sasak_and_mbojo_skips_it(sqlite_chat: Chat, typed: str) -> None:
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:malaysia")
+    assert "Apa masalahnya" in sqlite_chat.say(typed)
+
+
+def test_indo_typed_after_other_country_is_indonesia(sqlite_chat: Chat) -> None:
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:other")
+    assert "kota" in sqlite_chat.say("indo")
