@@ -568,6 +568,15 @@ NOT_THE_WAY_THERE = frozenset(
 """What a returnee going again was answered: the returnee's, the children's, the sick's."""
 
 
+LEGAL_ROUTE_TOPIC, REQUIREMENTS_TOPIC = "jalur-resmi", "syarat-menjadi-pmi"
+WRITER_TO_LEAVE = re.compile(
+    r"\b(?:saya|sy|aku|aq|i) (?:\w+ ){0,2}(?:mau|akan|ingin|pengen|pgn|bsk|besok|will|want to) "
+    r"(?:\w+ )?(?:berangkat|brgkt|brangkat|kerja ke|kerja di|leave|go to)\b"
+)
+"""The writer still to leave: someone ill they speak of is at home ("ibu sy sakit keras, sy mau
+brgkt kerja buat biaya berobat")."""
+
+
 def going_again_to(numbers: EmergencyNumbers, text: str) -> Country | None:
     """The place a worker back home means to go to next ("anak sy udh balik dr malaysia ...
     skrg mau brgkt lg ke taiwan" got the children of workers; "... udh pulang dr saudi, mau
@@ -1303,6 +1312,23 @@ class Triage:
             # a returnee going again, to another place: how to go there (the legal route
             # again), whatever the place left leaned the words to
             topic, offered = _led_by(going.topic or DESTINATIONS_TOPIC, topic, *offered)
+            guess = None
+        if (
+            danger is None
+            and command is None
+            and topic == DEATH_TOPIC
+            and WRITER_TO_LEAVE.search(fold(text)) is not None
+            and self.numbers.located_in(text) is None  # "anak sy sakit di malaysia, sy mau ..."
+        ):
+            # "ibu sy sakit keras, sy mau brgkt kerja buat biaya berobat. ke malaysia syaratnya
+            # apa aja" got the care of a worker sick abroad (a look-alike tester, stop 54): the
+            # one sick is at home; where the writer means to go, else the choices
+            going = self.numbers.intended_place(text) or self.numbers.country_in(text)
+            rest = tuple(s for s in offered if s != DEATH_TOPIC)
+            topic = going.topic if going is not None and going.topic else None
+            # how to go the safe way, and what it takes, when no place is named
+            leaving = () if topic else (LEGAL_ROUTE_TOPIC, REQUIREMENTS_TOPIC)
+            offered = tuple(dict.fromkeys(s for s in (*leaving, *rest) if s != topic))
             guess = None
         if danger is None and fears_being_known(text):
             others = tuple(s for s in (topic, *offered) if s and s != PRIVACY_TOPIC)

@@ -71,7 +71,10 @@ PAST_REACH = 3
 """A place named just after these is where someone was, not where they are."""
 PROMISED = frozenset(
     "dijanjikan dijanjiin dijanjikannya janji janjinya ditawari ditawarin ditawarkan tawaran "
-    "promised offered".split()
+    "promised offered "
+    # a test for a place is not being there ("gk lolos tes korea" got Korea's numbers for a
+    # wish to die at home: a false-alarm tester, stop 54)
+    "tes test ujian exam".split()
 )
 """A place named a few words after these is the one promised ("dijanjikan kerja d Jepang"),
 not where the person is."""

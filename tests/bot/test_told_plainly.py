@@ -363,3 +363,20 @@ def test_a_follow_up_gets_no_line_of_another_country(chat: Chat) -> None:
     Department hotline (a danger regression tester, stop 54)."""
     chat.say("gaji istri sy gk dibayar 5 bulan d malaysia")
     assert "2157 9537" not in chat.say("brp lama kbri bantu?")
+
+
+def test_a_parent_ill_at_home_of_someone_about_to_leave_is_not_a_worker_ill_abroad(
+    triage: Triage,
+) -> None:
+    """It got the care of a worker sick abroad; the requirements asked were not answered (a
+    look-alike tester, stop 54). A child sick abroad still gets that care."""
+    reading = triage.read(
+        "ibu sy sakit keras pak, sy mau brgkt kerja buat biaya berobat. ke malaysia syaratnya "
+        "apa aja"
+    )
+    assert reading.topic == "malaysia"
+    alone = triage.read("ibu sy sakit keras, sy mau brgkt kerja buat biaya berobat")
+    assert alone.topic is None and alone.offered[0] == "jalur-resmi"
+    assert triage.read("anak sy sakit di malaysia, sy mau berangkat ke sana jenguk").topic == (
+        "pmi-meninggal-sakit"
+    )

@@ -2757,3 +2757,25 @@ def test_a_wish_to_die_after_the_words_of_safety_is_still_danger() -> None:
         "compensation?",
         "kmrn sy dipukul suami, skrg sy d rmh ortu, aman. mau kerja ke hongkong syaratnya apa",
     )
+
+
+def test_children_travelling_or_trained_with_family_teachers_or_for_school_are_not_trafficked() -> (
+    None
+):
+    """A false-alarm tester, stop 54: this stop's rules for children taken by the back way
+    alarmed on everyday trips."""
+    assert_no_danger(
+        "cucu sy umur 12 dibawa pamannya ke pelabuhan jual ikan",
+        "anak sy 15 thn dibawa orang ke pelabuhan kayangan, naik kapal ke sumbawa pulang kampung "
+        "ke rumah neneknya",
+        "my son is 16, his uncle took him to the harbour to sell fish this morning",
+        "adik sy 16 thn naik perahu ke gili tiap hari jualan gelang ke turis",
+        "my brother 17 is going with his school by boat to Gili Trawangan for a study trip",
+        "anak sy 16 thn ikut kemah pramuka d pulau, nyebrang naik perahu",
+        "anak sy dibawa sponsor ke BLK d mataram, umur 17, buat pelatihan aja dulu blm brgkt",
+        "anak saya 17 thn dijemput sponsor utk daftar LPK, nanti brgkt kalau udh 18",
+        "kalau ada anak umur 15 dibawa calo ke pelabuhan, itu termasuk TPPO gk pak? sy guru",
+        "anak sy umur 16 kemarin diajak calo ke pelabuhan tp sy larang, skrg anaknya d rumah",
+        "pak anak sy umur 16, pengen kerja ke jepang nanti. besok dia mau mancing sama "
+        "temen2nya naik perahu ke gili",
+    )

@@ -79,6 +79,8 @@ NUMBERS = EmergencyNumbers.load()
         ("my son went to work in Malaysia 3 years ago, now he is locked in", "MY"),
         ("anak sy umur 16 thn mau nyebrang ke malaysia lewat jalur gelap sama tekong", None),
         ("semame ku sering mukul aku leq bale, aku mele lalo begawean jok malaysia", None),
+        # a test for a place is not being there (a false-alarm tester, stop 54)
+        ("sy pengen bunuh diri aja rasanya, utang numpuk, gk lolos tes korea", None),
         (
             "my little brother is 16, a broker took him to the airport in praya last night to "
             "send him to saudi",
