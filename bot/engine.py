@@ -416,11 +416,15 @@ class Engine:
             # the worker ("tolong majikan dtg bawa pisau" after a question on Taiwan's wages
             # got no Taiwan numbers: a chat tester, stop 49); a place at home, Indonesia's
             place = None
-            if not at_home(text):
+            # a report kept as Indonesia: its police, unless the message places them abroad
+            # now ("dibawa calo mau diseberangkan ke malaysia ..., skrg dikurung d rumah calo"
+            # in a report on Batam got Malaysia's 999: a last regression tester, stop 54)
+            home = ctx.data.get("country") == "Indonesia" and self.numbers.located_in(text) is None
+            if not (at_home(text) or home):
                 place = self.numbers.where_to_dial(text) or self._report_danger_place(ctx)
-            self.emergency(ctx, place, caring=danger.wishes_to_die)
+            self.emergency(ctx, place, caring=danger.wishes_to_die, home=home)
             # the numbers asked where the person is: the place typed next answers that
-            ctx.set_data(**{FORM_PLACE_ASKED_KEY: place is None and not at_home(text)})
+            ctx.set_data(**{FORM_PLACE_ASKED_KEY: place is None and not (at_home(text) or home)})
             if ctx.conversation.flow == "case":
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):

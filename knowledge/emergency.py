@@ -59,7 +59,7 @@ CROSSING = re.compile(
     r"kapal kayu|sampan)\b|\bjal(?:an|ur) tikus\b|\bpntai\b"
     # a crossing still to come, or by the back way ("anak sy umur 16 thn mau nyebrang ke
     # malaysia lewat jalur gelap sama tekong": a look-alike tester, stop 54)
-    r"|\bjal(?:an|ur) (?:gelap|belakang)\b|\blewat laut\b"
+    r"|\bjal(?:an|ur) (?:gelap|belakang|laut)\b|\blewat laut\b"
     r"|\b(?:mau|akan|rencana|nanti|mo) (?:\w+ )?(?:nyebrang|menyeberang|nyeberang|menyebrang)\b"
 )
 """A crossing by small boat being told: the person is still on Indonesia's side ("nanti malam

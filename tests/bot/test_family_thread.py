@@ -763,3 +763,13 @@ def test_delete_my_report_in_english_asks_to_close_it(services: Services) -> Non
     chat = Chat(services)
     replay(chat, CALM_REPORT)
     assert "request to close report" in chat.say("please delete my report")
+
+
+def test_a_worker_kept_as_indonesia_taken_abroad_tonight_is_the_same_worker(
+    services: Services,
+) -> None:
+    """ "sponsornya mau bawa dia ke malaysia malam ini" on a report kept as Indonesia was
+    refused as someone else's (a last regression tester, stop 54)."""
+    chat = reported_from(services, country="other", city="Bekasi", country_typed="indonesia")
+    said = chat.say("tolong pak, sponsornya mau bawa dia ke malaysia malam ini lewat pelabuhan")
+    assert "*110*" in said and "ditandai darurat" in said

@@ -546,3 +546,18 @@ def test_indo_typed_after_other_country_is_indonesia(sqlite_chat: Chat) -> None:
     sqlite_chat.say("Siti")
     sqlite_chat.say(button="country:other")
     assert "kota" in sqlite_chat.say("indo")
+
+
+def test_danger_typed_in_a_report_kept_as_indonesia_gets_indonesias_police(
+    sqlite_chat: Chat,
+) -> None:
+    """Malaysia's 999 led for a worker held in Batam (a last regression tester, stop 54)."""
+    _family_at_the_name(sqlite_chat)
+    sqlite_chat.say("Siti")
+    sqlite_chat.say(button="country:other")
+    sqlite_chat.say("masih di batam")
+    said = sqlite_chat.say(
+        "dia dibawa calo mau diseberangkan ke malaysia lewat jalur laut, skrg dikurung d rumah "
+        "calo gk blh keluar"
+    )
+    assert "*110*" in said and "999" not in said
