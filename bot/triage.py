@@ -569,6 +569,23 @@ NOT_THE_WAY_THERE = frozenset(
 
 
 LEGAL_ROUTE_TOPIC, REQUIREMENTS_TOPIC = "jalur-resmi", "syarat-menjadi-pmi"
+EARLY_RETURN_TOPIC = "pulang-sebelum-kontrak"
+KIN_DIED_AT_HOME = re.compile(
+    r"\b(?:bapak|bapa|ayah|ibu|mama|mamak|amaq|inaq|nenek|kakek|mertua|suami|istri|anak|adik|"
+    r"kakak|father|mother|dad|mom|grandmother|grandfather)\w* (?:(?:saya|sy|aku|ku|tiang|my) )?"
+    r"(?:\w+ ){0,2}(?:meninggal|wafat|died|passed away)\b"
+)
+WRITER_ABROAD = re.compile(
+    r"\b(?:saya|sy|aku|aq|i am|im|i m) (?:\w+ ){0,2}?(?:di|d|in|at) (?=(\w+(?: \w+)?))"
+)
+KIN_BEFORE = re.compile(
+    r"\b(?:bapak|bapa|ayah|ibu|mama|amaq|inaq|nenek|kakek|mertua|suami|istri|anak|adik|kakak|"
+    r"father|mother|dad|mom|son|daughter|husband|wife)\w* $"
+)
+GOING_HOME_ASKED = re.compile(r"\b(?:pulang|plg|izin|ijin|cuti|balik|go home|leave)\b")
+"""A worker abroad told of a death at home, asking to go home ("bapak sy meninggal d kampung,
+sy di taiwan mau pulang, boleh gk izin" got a worker's death and the JKM claim: a last
+regression tester, stop 54)."""
 WRITER_TO_LEAVE = re.compile(
     r"\b(?:saya|sy|aku|aq|i) (?:\w+ ){0,2}(?:mau|akan|ingin|pengen|pgn|bsk|besok|will|want to) "
     r"(?:\w+ )?(?:berangkat|brgkt|brangkat|kerja ke|kerja di|leave|go to)\b"
@@ -1372,6 +1389,16 @@ class Triage:
             # answer opens with an employer who died, and its words pulled it there (a chat
             # tester, stop 52)
             topic, offered = _led_by(DEATH_TOPIC, *offered, DISMISSAL_TOPIC)
+        if (
+            danger is None
+            and command is None
+            and topic == DEATH_TOPIC
+            and self._home_for_a_death(text)
+        ):
+            # a death in the family at home, told by a worker abroad who asks to go home: the
+            # going home early, not the remains and the JKM claim of a worker who died
+            topic, offered = _led_by(EARLY_RETURN_TOPIC, HOMECOMING_TOPIC, *offered)
+            guess = None
         suspected = (
             danger is None
             and suspicion() >= (ANSWERED_SUSPICION if topic else self.danger_model.threshold)
@@ -1632,6 +1659,19 @@ class Triage:
         if not WANT_WORDS.intersection(words) or not set(said) <= PLACE_WORK_WORDS:
             return None  # "mau liburan ke jepang", "mau kirim uang ke malaysia"
         return place.topic
+
+    def _home_for_a_death(self, text: str) -> bool:
+        """A worker abroad asks to go home for a death in the family at home: the writer is
+        placed abroad, kin is said to have died, and going home is asked."""
+        folded = fold(text)
+        if KIN_DIED_AT_HOME.search(folded) is None or GOING_HOME_ASKED.search(folded) is None:
+            return False
+        return any(
+            self.numbers.country_in(found.group(1)) is not None
+            # the writer, not "anak sy meninggal di malaysia"
+            and not KIN_BEFORE.search(folded[: found.start()])
+            for found in WRITER_ABROAD.finditer(folded)
+        )
 
     def _how_to_go(self, text: str, match: Match, place: Country | None) -> str | None:
         """A few words asking how to go to work in a named place, or only saying it ("cara ke

@@ -380,3 +380,21 @@ def test_a_parent_ill_at_home_of_someone_about_to_leave_is_not_a_worker_ill_abro
     assert triage.read("anak sy sakit di malaysia, sy mau berangkat ke sana jenguk").topic == (
         "pmi-meninggal-sakit"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bapak sy meninggal d kampung, sy di taiwan mau pulang, boleh gk izin",
+        "my father died at home, i am in hong kong, can i go home?",
+    ],
+)
+def test_a_death_at_home_told_by_a_worker_abroad_is_going_home_early(
+    triage: Triage, text: str
+) -> None:
+    """It got a worker's death and the JKM claim (a last regression tester, stop 54); a death
+    abroad told by the family is still that."""
+    assert triage.read(text).topic == "pulang-sebelum-kontrak"
+    assert triage.read("anak sy meninggal di malaysia, bisa pulang jenazahnya?").topic == (
+        "pmi-meninggal-sakit"
+    )
