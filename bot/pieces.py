@@ -159,6 +159,10 @@ def read_in_context(
         )
     if not reading.places_nothing and triage.danger_of(story) is None:
         return reading  # the whole changes nothing: no need to rank its topics
+    if _turns_to_its_own_place(triage, text, earlier, reading) and triage.danger_of(story) is None:
+        # "what about salary in korea" after Malaysia and Japan: Korea's guess, not the
+        # whole's Malaysia (a last regression tester, stop 54)
+        return reading
     # answered in the language of the newest piece when its words tell one ("what should she
     # do now?" after pieces in Indonesian), else in the whole's
     together = triage.read(story, lang or chat_language(text, default="") or None)
@@ -172,6 +176,18 @@ def read_in_context(
             return_told=reading.return_told and not together.urgent,
         )
     return reading
+
+
+def _turns_to_its_own_place(
+    triage: Triage, text: str, earlier: list[str], reading: Reading
+) -> bool:
+    """The message, guessed as a place's topic, names that place, and no earlier piece did."""
+    if not reading.guessed or reading.topic not in triage.country_topics:
+        return False
+    place = triage.numbers.country_in(text)
+    if place is None or place.topic != reading.topic:
+        return False
+    return all(triage.numbers.country_in(piece) is not place for piece in earlier)
 
 
 def replied(reading: Reading) -> dict[str, object]:

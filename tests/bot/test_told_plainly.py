@@ -398,3 +398,12 @@ def test_a_death_at_home_told_by_a_worker_abroad_is_going_home_early(
     assert triage.read("anak sy meninggal di malaysia, bisa pulang jenazahnya?").topic == (
         "pmi-meninggal-sakit"
     )
+
+
+def test_a_follow_up_naming_its_own_place_is_read_for_that_place(chat: Chat) -> None:
+    """ "what about salary in korea" after Malaysia and Japan got Malaysia's answer again (a
+    last regression tester, stop 54)."""
+    chat.say("how much does it cost to go to malaysia for work")
+    chat.say("and japan?")
+    said = chat.say("what about salary in korea")
+    assert "Korea" in said and "Go to Malaysia only the official way" not in said
