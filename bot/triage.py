@@ -570,18 +570,19 @@ NOT_THE_WAY_THERE = frozenset(
 
 LEGAL_ROUTE_TOPIC, REQUIREMENTS_TOPIC = "jalur-resmi", "syarat-menjadi-pmi"
 EARLY_RETURN_TOPIC = "pulang-sebelum-kontrak"
+FAMILY = (
+    "bapak|bapa|ayah|ibu|mama|amaq|inaq|nenek|kakek|mertua|suami|istri|anak|adik|kakak|father|"
+    "mother|dad|mom"
+)
+"""The family a worker abroad may write of, in the two readings of a death at home below."""
 KIN_DIED_AT_HOME = re.compile(
-    r"\b(?:bapak|bapa|ayah|ibu|mama|mamak|amaq|inaq|nenek|kakek|mertua|suami|istri|anak|adik|"
-    r"kakak|father|mother|dad|mom|grandmother|grandfather)\w* (?:(?:saya|sy|aku|ku|tiang|my) )?"
+    rf"\b(?:{FAMILY}|grandmother|grandfather)\w* (?:(?:saya|sy|aku|ku|tiang|my) )?"
     r"(?:\w+ ){0,2}(?:meninggal|wafat|died|passed away)\b"
 )
 WRITER_ABROAD = re.compile(
     r"\b(?:saya|sy|aku|aq|i am|im|i m) (?:\w+ ){0,2}?(?:di|d|in|at) (?=(\w+(?: \w+)?))"
 )
-KIN_BEFORE = re.compile(
-    r"\b(?:bapak|bapa|ayah|ibu|mama|amaq|inaq|nenek|kakek|mertua|suami|istri|anak|adik|kakak|"
-    r"father|mother|dad|mom|son|daughter|husband|wife)\w* $"
-)
+KIN_BEFORE = re.compile(rf"\b(?:{FAMILY}|son|daughter|husband|wife)\w* $")
 GOING_HOME_ASKED = re.compile(r"\b(?:pulang|plg|izin|ijin|cuti|balik|go home|leave)\b")
 """A worker abroad told of a death at home, asking to go home ("bapak sy meninggal d kampung,
 sy di taiwan mau pulang, boleh gk izin" got a worker's death and the JKM claim: a last

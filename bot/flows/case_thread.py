@@ -33,11 +33,13 @@ from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
 from bot.flows.common import NAME_TITLES
 from bot.flows.report_danger import (
+    KEPT_OFF_NEW,
     answer_whether_in_danger,
     ask_whether_in_danger,
     danger_of_someone_else,
     danger_place,
     danger_told,
+    kept_off,
     only_pleads,
     place_told_after_the_numbers,
     reported_country,
@@ -483,15 +485,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         # "adik sy yg d malaysia hilang kontak udh 2 bulan" on a son's report in Saudi: not
         # his report's news (it was marked urgent: an open-report tester, stop 54)
         ctx.set_data(**{PENDING_STORY: text[:4000]})
-        say_of_case(
-            ctx,
-            case,
-            ctx._(
-                "Your report *{number}* is about {about}, so I have not added this to it. "
-                "*New report* sends it as a report of its own."
-            ).format(number=case.number, about=menu.case_about(ctx, case)),
-            [Button("cmd:report", short(ctx._("New report")))],
-        )
+        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         ctx.say(engine.topic_text(ctx, news, ctx.lang, engine.numbers.country_in(text)))
         return
     if news is not None:

@@ -185,10 +185,22 @@ def danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> N
     given = _just_given(ctx, place)
     if not given:
         engine.emergency(ctx, place, with_report=True)
-    ctx.say(
-        ctx._(
-            "Your report *{number}* is about {about}, so I have not added this to it. "
-            "*Urgent report* sends it as a new report."
-        ).format(number=case.number, about=menu.case_about(ctx, case)),
-        [Button(replies.URGENT_REPORT, short(ctx._("Urgent report")))] if given else [],
-    )
+    button = Button(replies.URGENT_REPORT, short(ctx._("Urgent report")))
+    kept_off(ctx, case, KEPT_OFF_URGENT, button if given else None)
+
+
+KEPT_OFF_URGENT = N_(
+    "Your report *{number}* is about {about}, so I have not added this to it. "
+    "*Urgent report* sends it as a new report."
+)
+KEPT_OFF_NEW = N_(
+    "Your report *{number}* is about {about}, so I have not added this to it. "
+    "*New report* sends it as a report of its own."
+)
+
+
+def kept_off(ctx: Ctx, case: Case, line: str, button: Button | None) -> None:
+    """News of someone else, said not to be added to the open report (`line`: one of the
+    `KEPT_OFF_*` lines), with the button that sends it as a report of its own."""
+    text = ctx._(line).format(number=case.number, about=menu.case_about(ctx, case))
+    say_of_case(ctx, case, text, [button] if button is not None else [])

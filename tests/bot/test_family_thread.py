@@ -584,6 +584,14 @@ def test_a_question_with_a_report_open_is_read_as_it_would_be_without_one(
     assert "PMI *sakit atau cedera*" not in said and number in said
 
 
+def calm_report(services: Services) -> Chat:
+    """A chat whose report (a daughter's unpaid wages in Malaysia) was sent with no one in
+    danger."""
+    chat = Chat(services)
+    replay(chat, CALM_REPORT)
+    return chat
+
+
 def the_case_is_urgent(services: Services) -> bool:
     with transaction(services.factory) as session:
         return session.scalars(select(Case)).one().urgent
@@ -594,8 +602,7 @@ def test_a_bare_plea_to_a_calm_report_asks_whether_someone_is_in_danger_now(
     services: Services, plea: str
 ) -> None:
     team(services)  # the village officer, on Telegram
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     asked = chat.say(plea)
     assert "dalam bahaya" in asked and "+60 17-668 8032" not in asked
     assert family_messages(services)[-1] == plea  # the officer reads the plea either way
@@ -609,16 +616,14 @@ def test_a_bare_plea_to_a_calm_report_asks_whether_someone_is_in_danger_now(
 def test_no_to_the_question_after_a_plea_leaves_the_report_as_it_was(
     services: Services,
 ) -> None:
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     chat.say("tolong pak")
     assert "tetap" in chat.say(button="cmd:no_danger_now")
     assert not the_case_is_urgent(services)
 
 
 def test_a_plea_that_names_harm_is_urgent_at_once(services: Services) -> None:
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     text = chat.say("tolong pak anak sy dipukul majikan tiap hari")
     assert "+60 17-668 8032" in text and the_case_is_urgent(services)
 
@@ -628,8 +633,7 @@ def test_danger_at_home_told_to_a_report_abroad_gets_indonesias_police_not_that_
 ) -> None:
     """A minor taken to the harbour to cross tonight is still in Indonesia: Malaysia's 999
     would not help (it got them from the report's country)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     text = chat.say(
         "adik sy umur 16 thn udh dibawa sponsor ke pelabuhan mau nyebrang ke malaysia malam ini"
     )
@@ -642,8 +646,7 @@ def test_danger_of_the_workers_sister_is_not_filed_on_the_workers_report(
 ) -> None:
     """ "kakaknya yg jg d malaysia ... dipukul majikan" marked the daughter's report urgent as
     if she were beaten (a danger-in-stories tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("pak, kakaknya yg jg d malaysia barusan telpon, dia dipukul majikan")
     assert "+60 17-668 8032" in said and "Baiq Nurhasanah" in said
     assert not the_case_is_urgent(services)
@@ -654,8 +657,7 @@ def test_danger_of_the_workers_sister_is_not_filed_on_the_workers_report(
 def test_a_lost_motorbike_key_is_not_the_worker_out_of_reach(services: Services) -> None:
     """It got the lost-contact answer and marked the report urgent (a danger-in-stories
     tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("btw kunci motor sy hilang td d pasar hehe")
     assert "darurat" not in said and not the_case_is_urgent(services)
 
@@ -663,15 +665,13 @@ def test_a_lost_motorbike_key_is_not_the_worker_out_of_reach(services: Services)
 @pytest.mark.parametrize("typed", ["Ya, dalam bahaya", "yes, in danger"])
 def test_the_yes_buttons_label_typed_is_a_yes(services: Services, typed: str) -> None:
     """Typing the label looped on the question (an open-report tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     chat.say("tolong pak")
     assert "+60 17-668 8032" in chat.say(typed) and the_case_is_urgent(services)
 
 
 def test_sasak_nenten_is_a_no_to_the_question_after_a_plea(services: Services) -> None:
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     chat.say("tolong pak")
     assert "tetap" in chat.say("nenten") and not the_case_is_urgent(services)
 
@@ -679,8 +679,7 @@ def test_sasak_nenten_is_a_no_to_the_question_after_a_plea(services: Services) -
 def test_a_neighbour_in_danger_is_not_filed_on_the_familys_report(services: Services) -> None:
     """ "tetangga sy pak, si Ahmad, dia d sekap agen d johor" was filed on the wife's report
     (an open-report tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("tetangga sy pak, si Ahmad, dia d sekap agen d johor")
     assert "Baiq Nurhasanah" in said and not the_case_is_urgent(services)
 
@@ -688,8 +687,7 @@ def test_a_neighbour_in_danger_is_not_filed_on_the_familys_report(services: Serv
 def test_another_childs_lost_contact_is_not_the_reports_news(services: Services) -> None:
     """ "adik sy yg d saudi hilang kontak" on a daughter's report in Malaysia was marked
     urgent on it (an open-report tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("adik sy yg d saudi hilang kontak udh 2 bulan pak")
     assert "Laporan baru" in said and not the_case_is_urgent(services)
 
@@ -697,16 +695,14 @@ def test_another_childs_lost_contact_is_not_the_reports_news(services: Services)
 def test_the_employer_dying_is_not_the_workers_death(services: Services) -> None:
     """It got the worker's death and marked the report urgent (an open-report tester, stop
     54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("pak majikan anak sy meninggal, anak sy skrg gk ada yg gaji")
     assert "JKM" not in said and not the_case_is_urgent(services)
 
 
 def test_deleting_the_report_asked_is_a_wish_to_close_it(services: Services) -> None:
     """It was passed on as a question (an open-report tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say("tolong hapus laporan sy pak, adik sy udh ada kabar, udh aman")
     assert "Permintaan menutup laporan" in said
 
@@ -724,8 +720,7 @@ def test_danger_told_to_a_report_kept_as_indonesia_gets_indonesias_police(
 @pytest.mark.parametrize("typed", ["lagi bahaya pak", "ada", "bahaya pak"])
 def test_a_yes_in_other_words_to_the_plea_question_is_a_yes(services: Services, typed: str) -> None:
     """They were filed as more news (an open-report tester, stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     chat.say("tolong pak")
     assert "+60 17-668 8032" in chat.say(typed) and the_case_is_urgent(services)
 
@@ -743,16 +738,14 @@ def test_news_of_another_of_the_family_is_not_filed_on_the_report(
 ) -> None:
     """Each was added to the daughter's report, two marked urgent (an open-report tester,
     stop 54)."""
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say(text)
     assert "Baiq Nurhasanah" in said and not the_case_is_urgent(services)
     assert text not in family_messages(services)
 
 
 def test_the_employers_husband_dying_is_not_the_workers_death(services: Services) -> None:
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     said = chat.say(
         "pak, suami majikan nya meninggal, skrg anak sy d suruh pindah ke rumah anaknya"
     )
@@ -760,8 +753,7 @@ def test_the_employers_husband_dying_is_not_the_workers_death(services: Services
 
 
 def test_delete_my_report_in_english_asks_to_close_it(services: Services) -> None:
-    chat = Chat(services)
-    replay(chat, CALM_REPORT)
+    chat = calm_report(services)
     assert "request to close report" in chat.say("please delete my report")
 
 
