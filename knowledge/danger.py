@@ -38,6 +38,9 @@ NOT_DENIED = "".join(f"(?<!\\b{word} )" for word in ("tidak", "tak", "belum", "n
 DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
 """Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
 WINDOW_WORDS = 4
+DREAM_WORDS = 5
+"""How far back in its sentence a dream still frames a danger ("I had a nightmare that my
+daughter was locked up")."""
 KIN_SUBJECT_WORDS = 7
 """How far back a family member may be the subject of "was" ("my husband in malaysia was")."""
 AFTER_WORDS = 6
@@ -389,6 +392,9 @@ class DangerDetector:
         self.feels_like = re.compile(self._any_of(spec.get("feels_like")) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes")))
+        """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
+        self.dreams = re.compile(self._any_of(spec.get("dreams")))
+        """A dream told: what happens in it happens to no one now (`_counts`)."""
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards")))
         """The people a caregiver looks after: their illness is the worker's job, not danger."""
@@ -767,6 +773,7 @@ class DangerDetector:
             or self._not_by_a_person(rest, rule.kind)
             or (self.feels_like.search(window) and rule.kind != SUICIDE)
             or self.hearsay.search(window)
+            or self.dreams.search(" ".join(words_before[-DREAM_WORDS:]))
             or self._told_from_after(sentence, rest)
             or self._that_was_long_ago(after)
         ):

@@ -34,7 +34,7 @@ from knowledge.language import detect_language
 from knowledge.normalize import Normalizer, indonesian_roots, stem_english, stem_indonesian
 from knowledge.pleas import read_pleas
 from knowledge.topic import Topic
-from knowledge.topic_model import TopicModel, cross_fitted, shipped_model
+from knowledge.topic_model import TopicModel, class_order, cross_fitted, shipped_model
 from knowledge.topic_model import train as train_topic_model
 
 NONE = "__none__"
@@ -209,8 +209,9 @@ class Matcher:
 
     @property
     def classes(self) -> tuple[str, ...]:
-        """The topic model's classes: every topic, then the none class when there is one."""
-        return (*self.slugs, NONE) if self.negatives else tuple(self.slugs)
+        """The topic model's classes: every topic and the none class when there is one, in
+        the order `topic_order.txt` keeps (`class_order`)."""
+        return class_order((*self.slugs, NONE) if self.negatives else tuple(self.slugs))
 
     @cached_property
     def plea_docs(self) -> list[tuple[str, list[str]]]:

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.datafiles import read_data
+from knowledge.datafiles import data_entries, read_data
 from knowledge.fitting import models_without, replay
 from knowledge.librarian import Librarian
 from knowledge.matcher import NONE, Matcher
-from knowledge.topic_model import MODEL_FILE, TopicModel, cross_fitted, train
+from knowledge.topic_model import (
+    MODEL_FILE,
+    ORDER_FILE,
+    TopicModel,
+    class_order,
+    cross_fitted,
+    train,
+)
 from migran.cli import main
 
 
@@ -48,7 +55,27 @@ def test_migran_kb_train_topics_reports_what_it_learnt_and_writes_nothing(
 def test_the_service_reads_with_the_shipped_model(librarian: Librarian) -> None:
     model = librarian.matcher.topic_model
     assert model is not None
-    assert model.classes == (*librarian.matcher.slugs, NONE)
+    assert set(model.classes) == {*librarian.matcher.slugs, NONE}
+    assert model.classes == librarian.matcher.classes
+
+
+def test_a_new_topic_is_learnt_after_the_kept_classes() -> None:
+    """A topic added between two others by name keeps the others' places, so their samples
+    are seen in the same order as before (`epoch_order` is salted by the place)."""
+    kept = ["visa", "paspor", NONE]
+    assert class_order(["paspor", "visa", NONE], kept) == ("visa", "paspor", NONE)
+    assert class_order(["kantor", "paspor", "visa", NONE], kept) == (
+        "visa",
+        "paspor",
+        NONE,
+        "kantor",
+    )
+    assert class_order(["visa", NONE], kept) == ("visa", NONE)  # a topic retired
+
+
+def test_every_shipped_topic_has_its_kept_place(librarian: Librarian) -> None:
+    """topic_order.txt lists every class, so that the next topic is the only one at the end."""
+    assert set(data_entries(ORDER_FILE)) == set(librarian.matcher.classes)
 
 
 def test_a_release_fine_in_a_wifes_story_is_ranked_before_coming_home(
@@ -85,7 +112,9 @@ def test_probabilities_cover_every_class_and_sum_to_one(librarian: Librarian) ->
     assert set(p) == set(model.classes)
     assert sum(p.values()) == pytest.approx(1.0)
     assert max(p, key=p.__getitem__) == "dokumen-ditahan"
-    assert model.probabilities([]) == pytest.approx(dict.fromkeys(model.classes, 1 / 49))
+    assert model.probabilities([]) == pytest.approx(
+        dict.fromkeys(model.classes, 1 / len(model.classes))
+    )
 
 
 def test_a_model_round_trips_through_its_file() -> None:
