@@ -276,7 +276,11 @@ class Engine:
         return contact
 
     def _initial_language(self, incoming: Incoming) -> str:
-        return chat_language(incoming.text or "", default="id") if incoming.text else "id"
+        """From the first words, else the app's language: after erasing, the next message
+        makes a new contact, and an English user's "menu" was answered in Indonesian (a
+        forms tester, stop 55)."""
+        hinted = incoming.language if incoming.language in ("id", "en") else "id"
+        return chat_language(incoming.text or "", default=hinted) if incoming.text else hinted
 
     # -- routing ---------------------------------------------------------------------------
     def _route(self, ctx: Ctx) -> None:
@@ -429,6 +433,11 @@ class Engine:
                 ctx.set_data(urgent=True)
                 if ctx.conversation.step not in (*EARLY_STORY_STEPS, "story"):
                     add_to_story(ctx, text)  # "katanya mau dibunuh majikan" typed at any step
+            else:
+                # the urgent report pressed next carries it ("adik sy d malaysia dikurung
+                # majikan" typed in the training form: its report asked for all of it again,
+                # and kept "kan td sdh sy tulis pak" as the story; a forms tester, stop 55)
+                ctx.set_data(**{PENDING_STORY: text})
 
     def _place_for_the_numbers(self, ctx: Ctx, text: str) -> bool:
         """The place typed right after the numbers in a form asked for it ("hongkong" at the

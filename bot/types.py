@@ -35,6 +35,9 @@ class Incoming:
     display_name: str | None = None
     phone: str | None = None
     platform_id: str | None = None
+    language: str | None = None
+    """The language the person's app or browser is set to, when the channel says ("id" or
+    "en"): a new contact whose first words say none ("menu", "1", "hi") is answered in it."""
 
     def __post_init__(self) -> None:
         # a webhook may carry a half of an emoji's escape; stored as is it would fail the

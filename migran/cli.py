@@ -364,7 +364,14 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     interactive = sys.stdin.isatty()
     if args.lang:
         _prefer_language(services, args.user, args.lang)
-    chat(services.dispatcher, sys.stdin, sys.stdout, user_id=args.user, interactive=interactive)
+    chat(
+        services.dispatcher,
+        sys.stdin,
+        sys.stdout,
+        user_id=args.user,
+        interactive=interactive,
+        language=args.lang,
+    )
     return 0
 
 

@@ -177,6 +177,8 @@ class Chat:
     user: str = "u1"
     channel: str = "console"
     phone: str | None = None
+    language: str | None = None
+    """What the person's app says its language is (`Incoming.language`)."""
     history: list[tuple[str, list[Reply]]] = field(default_factory=list)
 
     def send(
@@ -195,6 +197,7 @@ class Chat:
             media=media,
             media_ref=media_ref,
             phone=self.phone,
+            language=self.language,
         )
         ids = self.services.dispatcher.receive(incoming)
         with transaction(self.services.factory) as session:

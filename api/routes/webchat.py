@@ -20,7 +20,7 @@ from api.ratelimit import SlidingWindow
 from api.templating import templates
 from bot.channels.outbox_delivery import take, take_pending_for
 from bot.context import OPTIONS_KEY, TURN_OPTIONS_KEY
-from bot.i18n import translator
+from bot.i18n import language_of_tag, translator
 from bot.store.db import transaction
 from bot.store.models import Contact, Conversation, Message, OutboxMessage
 from bot.types import Incoming, reply_from_dict
@@ -221,6 +221,7 @@ def chat_send(
         user_id=user,
         text=text[:MAX_INPUT] if not button else None,
         button=button[:128] or None,
+        language=language_of_tag(request.headers.get("accept-language")),
     )
     ids = container.dispatcher.receive(incoming)
     with transaction(container.factory) as session:

@@ -36,6 +36,7 @@ def chat(
     user_id: str,
     interactive: bool = False,
     poll_seconds: float = POLL_SECONDS,
+    language: str | None = None,
 ) -> int:
     """Runs a conversation until the input ends; returns the number of messages handled."""
     lock = threading.Lock()
@@ -71,7 +72,7 @@ def chat(
             with lock:
                 if not interactive:
                     out.write(f"> {text}\n")  # a piped transcript reads as a conversation
-                incoming = Incoming(channel=CHANNEL, user_id=user_id, text=text)
+                incoming = Incoming(channel=CHANNEL, user_id=user_id, text=text, language=language)
                 ids = dispatcher.receive(incoming)
                 with transaction(dispatcher.factory) as session:
                     replies = take(session, ids, now=dispatcher.clock())

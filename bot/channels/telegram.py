@@ -22,7 +22,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.request import HTTPXRequest
 
 from bot.channels.plain import render_plain
-from bot.i18n import N_, translator
+from bot.i18n import N_, language_of_tag, translator
 from bot.outbox import Outgoing, PermanentError, TransientError
 from bot.types import Incoming, Reply, reply_from_dict
 
@@ -73,6 +73,7 @@ def update_to_incoming(data: dict[str, Any]) -> tuple[Incoming | None, str | Non
         "platform_id": platform_id,
         # only the public @handle, so an officer can reach the family who consented; no name
         "display_name": f"@{sender.username}" if sender and sender.username else None,
+        "language": language_of_tag(sender.language_code if sender else None),
     }
     if message.text is not None:
         return Incoming(**base, text=message.text), None

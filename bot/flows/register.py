@@ -27,6 +27,7 @@ from bot.flows import company as company_answer
 from bot.flows import news
 from bot.flows.base import Invalid, Step
 from bot.flows.case import REPORTERS, title_of
+from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CITY,
     COUNTRY_OTHER,
@@ -474,7 +475,8 @@ class RegisterForm(ChangeableForm):
             bullet(_("Contract (months)"), d.get("contract") or "-"),
             bullet(_("Contact abroad"), d.get("contact_abroad") or "-"),
         ]
-        return "\n".join(lines)
+        note = closed_route_note(ctx, d.get("country"), d.get("sector"))
+        return "\n".join([*lines, *([f"\n{note}"] if note else [])])
 
     def sent(self, ctx: Ctx) -> bool:
         """The summary was sent with consent; a cancel is said so."""

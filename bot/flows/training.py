@@ -10,6 +10,7 @@ from lokal import normalize_phone
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Form, Invalid, Step
+from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CONSENT,
     VILLAGE,
@@ -314,7 +315,8 @@ class TrainingForm(ChangeableForm):
             bullet(_("Education"), label(EDUCATION, data.get("education"), _)),
             bullet(_("Sex"), label(SEXES, data.get("sex"), _)),
         ]
-        return "\n".join(lines)
+        note = closed_route_note(ctx, data.get("destination"), data.get("programme"))
+        return "\n".join([*lines, *([f"\n{note}"] if note else [])])
 
     # -- the end -------------------------------------------------------------------------
     @staticmethod

@@ -196,3 +196,21 @@ def test_an_urgent_report_after_a_plea_in_many_short_messages_carries_all_of_it(
         if "Cerita:" in said:
             break
     assert "dikunci d kamar" in said and "gk dksh makan" in said, said
+
+
+def test_danger_typed_in_the_training_form_is_the_story_of_its_urgent_report(chat: Chat) -> None:
+    """The urgent report pressed after danger typed in the training form asked for all of it
+    again and kept "kan td sdh sy tulis pak" as the story (a forms tester, stop 55)."""
+    chat.say("sy mau daftar pelatihan")
+    plea = "pak maaf sblm lanjut, adik sy d malaysia dikurung majikan gk dikasi mkn, gmn ini"
+    assert "Dari Malaysia" in chat.say(plea)
+    chat.say(button="cmd:urgent")
+    chat.say("Saya setuju")
+    assert "Malaysia — benar?" in chat.say("Siti Aminah")
+    chat.say("ya")
+    chat.say("Lewati")
+    chat.say("3")
+    chat.say("Lenek")
+    chat.say("ya")
+    summary = chat.say("Ya, boleh dibagikan")
+    assert f"Cerita: {plea}" in summary and "Anggota keluarga (kakak)" in summary

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.commands import command_of
+from bot.i18n import language_of_tag
 from bot.masking import mask_text
 from bot.privacy import prune_message_bodies
 from bot.store.db import transaction
@@ -299,3 +300,25 @@ def test_the_village_named_as_who_must_not_know_is_kept_out() -> None:
     assert village_kept_out("tlg jgn sampe desa tau")
     assert village_kept_out("sy gk mau orang desa tau")
     assert village_kept_out("calonya sodara pak kades, sy takut lapor")
+
+
+def test_after_erasing_an_english_app_is_still_answered_in_english(services: Services) -> None:
+    """Erasing drops the chat id, so the next message makes a new contact; an English user's
+    "menu" after it got the Indonesian menu (a forms tester, stop 55). The app's language
+    decides where the first words do not."""
+    chat = Chat(services, user="en1", language="en")
+    chat.say("hi")
+    assert "Delete now?" in chat.say("hapus data saya")
+    chat.say("Yes, delete")
+    assert "Record a departure" in chat.say("menu")
+    indonesian = Chat(services, user="id1", language="id")
+    assert "Lapor keberangkatan" in indonesian.say("menu")
+
+
+def test_the_apps_language_tag_names_the_chat_language() -> None:
+    assert language_of_tag("en-GB") == "en"
+    assert language_of_tag("en-US,en;q=0.9,id;q=0.8") == "en"
+    assert language_of_tag("id-ID,id;q=0.9,en;q=0.8") == "id"
+    assert language_of_tag("ms") == "id"
+    assert language_of_tag("fr-FR") is None
+    assert language_of_tag(None) is None

@@ -17,3 +17,26 @@ def test_the_same_person_from_another_phone_is_told_of_the_first_registration(
 
     assert "P-" in answers_from("hp-1")
     assert "sudah terdaftar" in answers_from("hp-2")  # the same answers from another phone
+
+
+def caregiver_summary(chat: Chat, destination: str) -> str:
+    chat.say("pelatihan")
+    chat.say(button="opt:yes")
+    chat.say(button="prog:caregiver")
+    chat.say("Baiq Rina")
+    chat.say("22")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    chat.say(button=f"dest:{destination}")
+    chat.say(button="edu:smp")
+    return chat.say(button="sex:f")
+
+
+def test_care_work_in_the_middle_east_is_signed_up_with_the_ban_told(services: Services) -> None:
+    """Caregiver training for the Middle East was accepted with no note (a forms tester, stop
+    55); the same training for Japan has none."""
+    summary = caregiver_summary(Chat(services, user="me"), "timur-tengah")
+    assert "Timur Tengah" in summary and "Kepmenaker 260/2015" in summary
+    summary = caregiver_summary(Chat(services, user="jp"), "jepang")
+    assert "Jepang" in summary and "Kepmenaker" not in summary

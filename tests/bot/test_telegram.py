@@ -296,3 +296,14 @@ def test_the_public_handle_is_kept_so_an_officer_can_reach_a_family_who_consente
     with services.factory() as session:
         contact = session.scalars(select(Contact).where(Contact.channel == "telegram")).one()
         assert contact.display_name == "@ibu_siti"  # the handle only, never the first name
+
+
+def test_an_english_telegram_app_gets_the_menu_in_english(tg, bot_api: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    """ "menu" says no language; the app's does (a forms tester after erasing, stop 55)."""
+    client, _services = tg
+    update = update_text(5201, "menu")
+    update["message"]["from"]["language_code"] = "en"
+    good = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    assert client.post("/webhooks/telegram", json=update, headers=good).status_code == 200
+    wait_for(lambda: bot_api.sent_to(CHAT))
+    assert "Migran helps you work abroad safely" in bot_api.sent_to(CHAT)[0]["text"]

@@ -2779,3 +2779,66 @@ def test_children_travelling_or_trained_with_family_teachers_or_for_school_are_n
         "pak anak sy umur 16, pengen kerja ke jepang nanti. besok dia mau mancing sama "
         "temen2nya naik perahu ke gili",
     )
+
+
+def test_a_dream_told_is_not_danger_now() -> None:
+    """A false-alarm tester (stop 55): a parent's nightmare, in Indonesian, Sasak and
+    English, with the child well this morning; the same harm told awake still is."""
+    assert_no_danger(
+        "pak sy semalem mimpi anak sy disekap majikan d malaysia, sy jd kepikiran. tp td pagi "
+        "dia vc sehat2 aja. gmn cara sy tau dia aman?",
+        "tiang mimpi semalem anak tiang te kunci isiq majikan lek malaysia, laguk ye baruq "
+        "telpon, ye sehat-sehat doang. ape ye pertanda?",
+        "I had a nightmare that my daughter was locked up by her employer in Malaysia. She "
+        "called this morning and she is fine. How can I check on her regularly?",
+        "sy mimpi anak sy disekap majikan, apa itu tanda ya pak",
+    )
+    assert_danger(
+        "anak sy disekap majikan d malaysia, td pagi dia vc nangis",
+        "tolong pak, sy mimpi buruk tiap malam, skrg anak sy disekap majikan",
+    )
+
+
+def test_everyday_words_of_urgency_and_weariness_are_not_danger() -> None:
+    """A false-alarm tester (stop 55): "SOS"/"darurat" before a test or missing papers,
+    tired enough to "die" in the rice field, fainting at the medical, a complaint quoted
+    laughing, a teacher or officer asking how to help."""
+    assert_no_danger(
+        "SOS pak besok sy tes EPS korea, blm hafal kosakata, gmn ya",
+        "darurat pak dokumen sy kurang 1 yaitu surat izin suami, besok hrs setor ke PT",
+        "SOS pak, sy ditipu calo 15jt, gk jd brgkt",
+        "capek bgt mau mati rasanya kerja di sawah tiap hari, mending ke malaysia aja kali ya "
+        "pak. syaratnya apa?",
+        "pak sy pingsan pas medical td d mataram, krn blm sarapan. apa bs tes ulang?",
+        "I fainted at the medical check today in mataram, can i take it again?",
+        "anak sy ketawa2 bilang 'aku disiksa bos' krn kerjaan numpuk d pabrik korea, lembur "
+        "trs. lembur dibayar gk sih pak di korea?",
+        "sy petugas desa d sumbawa. klo ada warga lapor anaknya dipukul majikan d luar negeri, "
+        "sy hrs arahin kmn ya? buat pegangan aja",
+        "I am a teacher in Mataram. How can I help students recognise trafficking and fake "
+        "recruiters? any materials?",
+    )
+    assert_danger(
+        "SOS pak sy dikunci majikan",
+        "darurat pak, anak sy dipukul majikan",
+        "sy gk kuat lg, mau mati rasanya",
+        "anak sy pingsan di rumah majikan gk dibawa ke dokter",
+        "adik sy sedang kritis di rumah sakit malaysia",
+    )
+
+
+def test_a_child_sent_by_a_broker_or_made_older_on_paper_is_trafficking() -> None:
+    """A false-alarm tester's missed danger (stop 55): a child of 16 to be sent by a sponsor
+    tomorrow with the age made older on the family card; a past, a question and a school
+    trip are not."""
+    assert_danger(
+        "pak keponakan sy baru 16 thn mau diberangkatin sponsor besok subuh ke malaysia lwt "
+        "batam, umur dituakan d KK. ortunya udh dikasih uang. gmn cegahnya?",
+        "anak tetangga umurnya 15 mau dikirim calo ke arab minggu dpn",
+        "they faked her age on the passport, she is only 16 and leaving for saudi tomorrow",
+    )
+    assert_no_danger(
+        "umur sy dulu dituakan pas brgkt ke malaysia thn 2010, skrg mau bikin paspor baru gmn",
+        "boleh gk umur dituakan biar bs daftar ke taiwan?",
+        "anak sy 17 thn mau dikirim sekolah ke jawa sama pamannya",
+    )

@@ -12,7 +12,12 @@ import pytest
 from migran.services import Services
 from tests.companies_support import load_small
 from tests.conftest import Chat
-from tests.register_support import entries, homecoming_to_departure, to_company
+from tests.register_support import (
+    entries,
+    homecoming_to_departure,
+    tell_of_a_daughter,
+    to_company,
+)
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 """December: "agustus" read as the coming one would be next year's."""
@@ -113,3 +118,28 @@ def test_not_knowing_said_in_sasak_is_no_company(family: Chat, services: Service
     to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
     asked = family.say("ndak tau")
     assert "Keberangkatan: 01-01-2027" in asked, "the company step took it as a name"
+
+
+def test_domestic_work_in_saudi_arabia_is_registered_with_the_ban_told(chat: Chat) -> None:
+    """A wife's departure to Saudi Arabia as a maid, through a sponsor, was registered without
+    a word; a factory job there, or a maid's in Hong Kong, has no note (a forms tester, stop
+    55)."""
+    tell_of_a_daughter(chat, "anak saya mau berangkat ke arab saudi bulan depan", "Baiq Nur", "30")
+    chat.say(button="opt:skip")
+    chat.say(button="sector:domestic")
+    chat.say("lewat sponsor pak haji")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    summary = chat.say(button="opt:skip")
+    assert "Arab Saudi" in summary and "Kepmenaker 260/2015" in summary and "SPSK" in summary
+
+
+def test_a_factory_job_in_saudi_arabia_gets_no_note(chat: Chat) -> None:
+    tell_of_a_daughter(chat, "anak saya mau berangkat ke arab saudi bulan depan", "Baiq Nur", "30")
+    chat.say(button="opt:skip")
+    chat.say(button="sector:factory")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    summary = chat.say(button="opt:skip")
+    assert "Arab Saudi" in summary and "Kepmenaker" not in summary
