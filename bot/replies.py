@@ -654,6 +654,18 @@ def _numbers_for(ctx: Ctx, numbers: EmergencyNumbers, country: Country | None) -
     return "\n".join(lines)
 
 
+def it_is_danger(ctx: Ctx) -> None:
+    """Asked whether what was told is danger: yes, said plainly, and the two steps."""
+    ctx.say(
+        ctx._(
+            "Yes, what you told me is a danger, and it should not wait. Call the numbers above "
+            "and press *Urgent report*: your village officer gets everything you told me at "
+            "once."
+        ),
+        [Button(URGENT_REPORT, short(ctx._("Urgent report")))],
+    )
+
+
 def danger_next_steps(ctx: Ctx, also: Topic | None = None) -> None:
     """Asked what to do after the danger reply ("what should we do", "tolong bantu"): the two
     steps that help now, not the service's menu."""

@@ -580,8 +580,11 @@ KIN_DIED_AT_HOME = re.compile(
     r"(?:\w+ ){0,2}(?:meninggal|wafat|died|passed away)\b"
 )
 WRITER_ABROAD = re.compile(
-    r"\b(?:saya|sy|aku|aq|i am|im|i m) (?:\w+ ){0,2}?(?:di|d|in|at) (?=(\w+(?: \w+)?))"
+    r"\b(?:saya|sy|aku|aq|i am|im|i m|i) (?:\w+ ){0,2}?(?:di|d|in|at|(?:pulang|plg|balik|go home|"
+    r"come home|return) (?:dari|dr|from)) (?=(\w+(?: \w+)?))"
 )
+"""The writer placed abroad: "sy di taiwan", "sy mau pulang dr taiwan" (a false-alarm
+tester's grandmother, stop 55)."""
 KIN_BEFORE = re.compile(rf"\b(?:{FAMILY}|son|daughter|husband|wife)\w* $")
 GOING_HOME_ASKED = re.compile(r"\b(?:pulang|plg|izin|ijin|cuti|balik|go home|leave)\b")
 """A worker abroad told of a death at home, asking to go home ("bapak sy meninggal d kampung,

@@ -216,6 +216,12 @@ def follow(
         # "lapor kmn?" after the danger reply: where to turn from the place it was for
         replies.where_to_turn(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
+    if asks_if_dangerous(text):
+        # "itu bahaya gk pak?" after the numbers for a sister kept in, her phone only at night
+        # and her wages held, got the answer on going abroad without papers (a false-alarm
+        # tester, stop 55): yes, and what to do
+        replies.it_is_danger(ctx)
+        return True
     if asks_what_next(fold(text).split()):
         # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
         # (being fired abroad, a chat tester's family held in Batam, stop 42)
@@ -564,6 +570,28 @@ def only_a_place(engine: Engine, text: str) -> bool:
 def has_a_question_of_its_own(reading: Reading) -> bool:
     """A question the reading answers with a topic other than the danger's numbers."""
     return reading.danger is None and reading.topic not in (None, EMERGENCY_TOPIC)
+
+
+IS_IT_DANGEROUS = re.compile(
+    r"\b(?:bahaya|berbahaya|gawat|serius|parah|dangerous|serious|tppo|trafficking|perdagangan "
+    r"orang|penyekapan|kerja paksa|forced labou?r)\b"
+)
+IS_IT_ASKED = re.compile(
+    r"\b(?:gk|gak|ga|nggak|ngga|tidak|tdk|enggak|kah|ya|apa|apakah|is|it|that|this|termasuk|"
+    r"itu|ini|bukan)\b|\?"
+)
+IS_IT_WORDS = 8
+
+
+def asks_if_dangerous(text: str) -> bool:
+    """A short question whether what was told is danger ("itu bahaya gk pak?", "is that
+    trafficking?", "apakah itu termasuk tppo")."""
+    folded = fold(text)
+    return (
+        len(folded.split()) <= IS_IT_WORDS
+        and IS_IT_DANGEROUS.search(folded) is not None
+        and IS_IT_ASKED.search(folded + ("?" if "?" in text else "")) is not None
+    )
 
 
 def has_no_signal(text: str) -> bool:

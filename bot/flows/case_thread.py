@@ -324,9 +324,21 @@ def kin_named(text: str) -> str | None:
     return None
 
 
+WHICH_OF_MINE = frozenset(
+    "laki2 laki laki-laki lakilaki cowok cowo perempuan cewek cewe bungsu sulung kecil besar "
+    "pertama kedua ketiga tua muda".split()
+)
+"""Which of the writer's it is, between kin and name ("anak sy yg laki2 Hendra")."""
+
+
 def name_after_kin(text: str) -> str | None:
-    """A name written with its capital right after "<kin> <mine>" ("adik sy Rini di saudi")."""
+    """A name written with its capital right after "<kin> <mine>" ("adik sy Rini di saudi"),
+    also after which of them it is ("anak sy yg laki2 Hendra": a forms tester, stop 55)."""
     raw = text.split()
+    for at in range(len(raw) - 3):
+        if fold(raw[at + 2]) in ("yg", "yang") and fold(raw[at + 3]) in WHICH_OF_MINE:
+            raw = [*raw[: at + 2], *raw[at + 4 :]]
+            break
     for at in range(len(raw) - 2):
         kin, mine, name = (fold(w) for w in raw[at : at + 3])
         if kin in WORKER_OF and mine in MINE and raw[at + 2][:1].isupper() and name.isalpha():
@@ -334,11 +346,12 @@ def name_after_kin(text: str) -> str | None:
     return None
 
 
-def about_someone_else(case: Case, text: str) -> bool:
+def about_someone_else(case: Case, text: str, by_country: bool = True) -> bool:
     """The message names another worker or another country than the open report's ("LAPOR
     adik sy Rini di saudi dipukul majikan" while Siti's report on Malaysia is open): news of
     someone else, for a report of its own. The report's worker named by name is the same
-    person wherever the message places them; naming no one and nowhere is the report's."""
+    person wherever the message places them; naming no one and nowhere is the report's.
+    `by_country` False: another country alone does not make it someone else."""
     words = fold(text).split()
     own_names = _name_words(case)
     if own_names.intersection(words):
@@ -347,7 +360,7 @@ def about_someone_else(case: Case, text: str) -> bool:
     if named is not None and own_names:
         return True
     countries = countries_in(text)
-    if countries and case.country not in countries and case.country != "Indonesia":
+    if by_country and countries and case.country not in countries and case.country != "Indonesia":
         # a worker still in Indonesia is taken abroad, not someone else ("sponsornya mau bawa
         # dia ke malaysia malam ini" on a report kept as Indonesia: a last regression tester)
         return True
@@ -628,6 +641,15 @@ def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> 
     reports open, the family is asked which first."""
     if unclear:
         case_pick.hold(ctx, case, text, unclear)
+        return
+    if about_someone_else(case, text, by_country=False):
+        # "anak sy yg laki2 Hendra mau brgkt ke taiwan tp sponsor minta 40 jt, itu bener gk?"
+        # with a daughter's report on Malaysia open was filed on hers (a forms tester, stop
+        # 55): answered, not added, a report of its own one tap away. A question placed in
+        # another country alone is still passed on ("syarat ke taiwan apa aja?", "klo dia
+        # pindah kerja ke singapura bisa gk?"): it may be the worker's next move
+        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
     say_of_case(

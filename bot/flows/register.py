@@ -25,6 +25,7 @@ from bot.companies import service as companies
 from bot.context import Ctx
 from bot.flows import company as company_answer
 from bot.flows import news
+from bot.flows.ages import birth_year_of
 from bot.flows.base import Invalid, Step
 from bot.flows.case import REPORTERS, title_of
 from bot.flows.closed_routes import closed_route_note
@@ -52,6 +53,20 @@ from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
 from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
+
+YEARS = re.compile(r"(\d+) ?(?:tahun|taun|thn|th|tn|years?|yrs?)\b", re.IGNORECASE)
+MONTHS = re.compile(r"(\d+) ?(?:bulan|bln|bl|months?|mos?)\b", re.IGNORECASE)
+
+
+def contract_months(text: str) -> int | None:
+    """A contract's length in months: years and months as told ("2 taun" is 24, "4 tahun 10
+    bulan" 58: they were 2 and 48; a forms tester, stop 55), or a bare number of months."""
+    years, months = YEARS.search(text), MONTHS.search(text)
+    if years or months:
+        return (int(years.group(1)) * 12 if years else 0) + (int(months.group(1)) if months else 0)
+    bare = re.search(r"\d+", text)
+    return int(bare.group()) if bare else None
+
 
 # what the summary's *Change* offers: at most 10, a WhatsApp list's limit
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -300,14 +315,11 @@ class RegisterForm(ChangeableForm):
         )
 
     def age_read(self, ctx: Ctx) -> int:
-        typed = with_digits(ctx.incoming.text or "")  # "dua puluh dua"
-        digits = "".join(ch for ch in typed if "0" <= ch <= "9")
-        if not digits or len(digits) > 4:
+        birth_year = birth_year_of(ctx.incoming.text or "", ctx.today.year)
+        if birth_year is None:
             raise Invalid(
                 ctx._("Please type a number: the age (e.g. 24) or year of birth (e.g. 2001).")
             )
-        number = int(digits)
-        birth_year = number if number > 1900 else ctx.today.year - number
         if not 15 <= ctx.today.year - birth_year <= 75:
             raise Invalid(ctx._("That age does not look right. Please type the age, e.g. 24."))
         if ctx.today.year - birth_year < 18:
@@ -414,12 +426,8 @@ class RegisterForm(ChangeableForm):
     def contract_read(self, ctx: Ctx) -> int | None:
         if skipped(ctx):
             return None
-        text = with_digits(ctx.incoming.text or "")  # "dua tahun"
-        found = re.search(r"\d+", text)
-        if not found:
-            raise Invalid(ctx._("Please type the number of months, e.g. *24*."))
-        months = int(found.group()) * (12 if re.search(r"\b(tahun|thn|th|year)", text) else 1)
-        if not 1 <= months <= 120:
+        months = contract_months(with_digits(ctx.incoming.text or ""))  # "dua tahun"
+        if months is None or not 1 <= months <= 120:
             raise Invalid(ctx._("Please type the number of months, e.g. *24*."))
         return months
 

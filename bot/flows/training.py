@@ -9,6 +9,7 @@ from lokal import normalize_phone
 
 from bot.context import Ctx
 from bot.flows import news
+from bot.flows.ages import birth_year_of
 from bot.flows.base import Form, Invalid, Step
 from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
@@ -24,7 +25,6 @@ from bot.i18n import N_
 from bot.options import bullet, choose, short
 from bot.register.vocab import sex_of
 from bot.registrations import REGISTERED, create_registration, find_duplicate, registrations_of
-from bot.spoken_numbers import with_digits
 from bot.store.models import Registration
 from bot.types import Button, Row
 
@@ -195,15 +195,12 @@ class TrainingForm(ChangeableForm):
         ctx.say(ctx._("How old are you? Type your age or your year of birth, e.g. *24* or *2001*."))
 
     def age_read(self, ctx: Ctx) -> int:
-        typed = with_digits(ctx.incoming.text or "")  # "dua puluh dua"
-        digits = "".join(ch for ch in typed if "0" <= ch <= "9")
         year_now = ctx.today.year
-        if not digits or len(digits) > 4:
+        birth_year = birth_year_of(ctx.incoming.text or "", year_now)
+        if birth_year is None:
             raise Invalid(
                 ctx._("Please type a number: your age (e.g. 24) or year of birth (e.g. 2001).")
             )
-        number = int(digits)
-        birth_year = number if number > 1900 else year_now - number
         age = year_now - birth_year
         if not 15 <= age <= 70:
             raise Invalid(ctx._("That age does not look right. Please type your age, e.g. 24."))

@@ -514,3 +514,15 @@ def test_home_told_after_numbers_for_a_place_abroad_corrects_them(chat: Chat) ->
     (a danger regression tester, stop 54)."""
     assert "Dari Malaysia" in chat.say("anak sy umur 15 dibawa tekong ke malaysia")
     assert "Di Indonesia: segera telepon polisi di *110*." in chat.say("msh d lombok")
+
+
+def test_asked_whether_it_is_danger_the_answer_is_yes_and_what_to_do(chat: Chat) -> None:
+    """ "itu bahaya gk pak?" after the numbers for a sister kept in got the answer on going
+    abroad without papers (a false-alarm tester, stop 55)."""
+    chat.say(
+        "kakak sy skrg d malaysia, katanya gk blh keluar rumah sm majikan, hp cuma blh dipake "
+        "malam, gaji dipegang majikan"
+    )
+    said = chat.say("itu bahaya gk pak?")
+    assert "Ya, yang Anda ceritakan itu bahaya" in said and "Lapor darurat" in said
+    assert "itu bahaya" in chat.say("apakah itu termasuk tppo?")

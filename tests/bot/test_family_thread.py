@@ -731,6 +731,9 @@ def test_a_yes_in_other_words_to_the_plea_question_is_a_yes(services: Services, 
         "anak sy yg satu lg d malaysia dipukul majikan",
         "my brother in saudi also cannot be contacted for 3 weeks",
         "also my other sister in taiwan, we lost contact 2 weeks",
+        # a question of another child (a forms tester, stop 55)
+        "pak satu lg, anak sy yg laki2 Hendra mau brgkt ke taiwan tp sponsor minta uang 40 jt, "
+        "itu bener gk?",
     ],
 )
 def test_news_of_another_of_the_family_is_not_filed_on_the_report(
@@ -765,3 +768,11 @@ def test_a_worker_kept_as_indonesia_taken_abroad_tonight_is_the_same_worker(
     chat = reported_from(services, country="other", city="Bekasi", country_typed="indonesia")
     said = chat.say("tolong pak, sponsornya mau bawa dia ke malaysia malam ini lewat pelabuhan")
     assert "*110*" in said and "ditandai darurat" in said
+
+
+def test_a_question_of_the_worker_elsewhere_is_still_passed_on(services: Services) -> None:
+    """ "dia" is the report's worker, wherever the question places her."""
+    chat = calm_report(services)
+    text = "klo dia pindah kerja ke singapura bisa gk pak?"
+    chat.say(text)
+    assert text in family_messages(services)
