@@ -30,9 +30,9 @@ def birth_year_of(text: str, year_now: int) -> int | None:
     first = numbers[0]
     if len(first) == 4:
         return int(first)
-    if len(first) > 2:
+    if len(first) > 4:
         return None
-    return year_now - int(first)
+    return year_now - int(first)  # "150" is an age, and not a likely one
 
 
 def _full_year(digits: str, year_now: int) -> int:

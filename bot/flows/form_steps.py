@@ -86,7 +86,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     if not incoming.button and _asks_what_now(engine, text):
         # "terus gimana pak?", "gk ngerti maksudnya" inside a form: what this step is for
-        ctx.say(ctx._("I need this answer to go on. Type *batal* to stop."))
+        ctx.say(ctx._("I need this answer to go on. Type *cancel* to stop."))
         step.ask_again(ctx)
         return
     if not incoming.button and wants_to_stop_reporting(text):
@@ -148,7 +148,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         if misses >= MISSES_BEFORE_WAY_OUT:
             # the same step missed again: the way out is said (a family chat tester, stop 48,
             # got the ten-item list four times over, with no word of *batal*)
-            ctx.say(invalid.message + "\n" + ctx._("To stop this form, type *batal*."))
+            ctx.say(invalid.message + "\n" + ctx._("To stop this form, type *cancel*."))
         else:
             ctx.say(invalid.message)
         step.ask_again(ctx)  # the short way to ask, where a step has one (consent)

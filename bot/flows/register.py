@@ -27,7 +27,7 @@ from bot.flows import company as company_answer
 from bot.flows import news
 from bot.flows.ages import birth_year_of
 from bot.flows.base import Invalid, Step
-from bot.flows.case import REPORTERS, title_of
+from bot.flows.case import REPORTERS, reporter_label, title_of
 from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CITY,
@@ -98,8 +98,8 @@ def already_recorded(ctx: Ctx, code: str) -> None:
     """The departure is on record already: how to update or see it, not a second entry."""
     ctx.say(
         ctx._(
-            "This departure is already recorded (code *{code}*). Type *sudah berangkat* "
-            "or *sudah pulang* to update it, or *status* to see it."
+            "This departure is already recorded (code *{code}*). Type *departed* or *came "
+            "home* to update it, or *status* to see it."
         ).format(code=code)
     )
 
@@ -450,9 +450,7 @@ class RegisterForm(ChangeableForm):
         d = ctx.data
         village = ctx.engine.villages.get(d.get("village_code", ""))
         country = title_of(COUNTRIES, d.get("country"), ctx)
-        reporter = title_of(REPORTERS, d.get("reporter"), ctx)
-        if d.get("relation"):
-            reporter = f"{reporter} ({d['relation']})"
+        reporter = reporter_label(ctx)  # "Family member (husband)" in English, not "(suami)"
         return [
             bullet(_("Written by"), reporter),
             bullet(_("Worker"), d.get("worker_name", "-")),
@@ -542,9 +540,9 @@ class RegisterForm(ChangeableForm):
         ctx.say(
             ctx._(
                 "Recorded in the village register. The code is *{code}*. Your village officer "
-                "sees it and may check it with you. Later, type *sudah berangkat* when the "
-                "worker has left, *sudah pulang* when they are home, or *pindah majikan* after "
-                "a change of employer. Type *status* to see it."
+                "sees it and may check it with you. Later, type *departed* when the worker has "
+                "left, *came home* when they are home, or *changed employer* after a change of "
+                "employer. Type *status* to see it."
             ).format(code=entry.code),
             news.offer(ctx),
         )

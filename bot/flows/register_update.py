@@ -139,7 +139,7 @@ def replan(ctx: Ctx) -> None:
         ctx.say(ctx._("That does not fit this departure; your village officer can correct it."))
         return
     ctx.say(
-        ctx._("Noted: {code} leaves on {date}. Type *sudah berangkat* once they have left.").format(
+        ctx._("Noted: {code} leaves on {date}. Type *departed* once they have left.").format(
             code=named.code, date=when.strftime("%d-%m-%Y")
         )
     )

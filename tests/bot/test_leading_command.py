@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import command_of, leading_command
+from migran.services import Services
+from tests.conftest import Chat
 
 
 def never_asks() -> bool:
@@ -220,3 +222,28 @@ def test_a_yes_before_the_command_word_is_the_command() -> None:
 def test_a_greeting_before_the_command_word_changes_nothing(text: str) -> None:
     """Only the answer came, no report (a regression tester, stop 53)."""
     assert leading_command(text, lambda: False) == "report"
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("she has left", "departed"),
+        ("departed", "departed"),
+        ("returned", "returned"),
+        ("he came home", "returned"),
+        ("changed employers", "moved"),
+    ],
+)
+def test_the_registers_updates_in_english(typed: str, command: str) -> None:
+    """An English forms tester (stop 55): "she has left" and "returned" were refused, and the
+    register told English users to type *sudah berangkat*."""
+    assert command_of(typed) == command
+
+
+def test_an_english_form_says_to_type_cancel(services: Services) -> None:
+    chat = Chat(services, user="en-form", language="en")
+    chat.say("I want to sign up for training")
+    chat.say(button="opt:yes")
+    chat.say("xyz")
+    assert "To stop this form, type *cancel*." in chat.say("abc")
+    assert "Cancelled" in chat.say("cancel")
