@@ -25,6 +25,9 @@ EMERGENCY_TOPIC = "kontak-darurat"
 
 SHORT_NUMBER = re.compile(r"(?<![\d-])\d{3}(?![\d-])")
 MIN_LINE_DIGITS = 4
+STREET_BEFORE = re.compile(r"\b(?:jl|jln|jalan|street|st|road|rd)$")
+"""A line's name used as a street's: LTSA Bima on "Jl. Ksatria" is not the Johor consulate's
+KSATRIA line ("jam buka nya?" after its address got that line: an offices tester, stop 55)."""
 """A number typed this long or longer may name a listed line; "999" or "112" alone is every
 country's, and a year or an amount is not a line ("gaji 1955 ringgit" aside)."""
 TYPED_NUMBER = re.compile(
@@ -408,7 +411,10 @@ class EmergencyNumbers:
             digits = re.sub(r"\D", "", line.number)
             if digits in typed and (len(digits) >= MIN_LINE_DIGITS or country == place):
                 return True
-            return any(f" {name} " in folded for name in line.names)
+            return any(
+                f" {name} " in folded and not STREET_BEFORE.search(folded.split(f" {name} ")[0])
+                for name in line.names
+            )
 
         return [(country, line) for country, line in every if named(country, line)]
 

@@ -222,7 +222,7 @@ def follow(
         # tester, stop 55): yes, and what to do
         replies.it_is_danger(ctx)
         return True
-    if asks_what_next(fold(text).split()):
+    if asks_what_next(without_being_home(fold(text).split())):
         # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
         # (being fired abroad, a chat tester's family held in Batam, stop 42)
         ctx.set_data(**{NEXT_STEPS_GIVEN: True})
@@ -592,6 +592,20 @@ def asks_if_dangerous(text: str) -> bool:
         and IS_IT_DANGEROUS.search(folded) is not None
         and IS_IT_ASKED.search(folded + ("?" if "?" in text else "")) is not None
     )
+
+
+BEING_HOME = frozenset(
+    "di d in at am im i sy saya aku masih still here lombok sumbawa mataram bima dompu ntb "
+    "indonesia indo kampung rumah home".split()
+)
+
+
+def without_being_home(words: list[str]) -> list[str]:
+    """The words without where the family writes from: "trs sy hrs gmn pak sy di lombok",
+    "what should i do now, i am in lombok" ask what now (they got the end of a contract and
+    the medical check: an offices-and-English tester, stop 55)."""
+    kept = [w for w in words if w not in BEING_HOME]
+    return kept if len(kept) < len(words) and kept else words
 
 
 def has_no_signal(text: str) -> bool:

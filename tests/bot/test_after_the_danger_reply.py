@@ -526,3 +526,27 @@ def test_asked_whether_it_is_danger_the_answer_is_yes_and_what_to_do(chat: Chat)
     said = chat.say("itu bahaya gk pak?")
     assert "Ya, yang Anda ceritakan itu bahaya" in said and "Lapor darurat" in said
     assert "itu bahaya" in chat.say("apakah itu termasuk tppo?")
+
+
+@pytest.mark.parametrize(
+    ("plea", "asked", "steps"),
+    [
+        (
+            "tolong pak istri sy dikurung majikan di riyadh, dipukul, gk dikasih makan",
+            "trs sy hrs gmn pak sy di lombok",
+            "Yang bisa dilakukan sekarang",
+        ),
+        (
+            "help, my wife is locked in by her employer in riyadh and beaten, no food",
+            "what should i do now, i am in lombok",
+            "What to do now",
+        ),
+    ],
+)
+def test_what_now_asked_from_home_gets_the_steps(
+    chat: Chat, plea: str, asked: str, steps: str
+) -> None:
+    """They got the end of a contract and the medical check (an offices-and-English tester,
+    stop 55)."""
+    chat.say(plea)
+    assert steps in chat.say(asked)

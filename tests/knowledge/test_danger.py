@@ -2842,3 +2842,11 @@ def test_a_child_sent_by_a_broker_or_made_older_on_paper_is_trafficking() -> Non
         "boleh gk umur dituakan biar bs daftar ke taiwan?",
         "anak sy 17 thn mau dikirim sekolah ke jawa sama pamannya",
     )
+
+
+def test_a_friend_harmed_is_told_of_as_kin_is() -> None:
+    """ "was" with a friend as its subject read as the past (an English tester, stop 55)."""
+    assert_danger("my friend was raped by her employer in hong kong, what do i do")
+    assert_no_danger(
+        "my friend was beaten by her employer last year but now she is fine and back home"
+    )

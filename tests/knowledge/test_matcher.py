@@ -445,9 +445,10 @@ def test_a_short_question_about_work_in_a_named_destination_is_answered_for_it(
 ) -> None:
     """ "Syarat ke Taiwan apa aja?" leads its choices with the Taiwan topic but also fits the
     general requirements: it is answered for Taiwan (as a guess, the requirements still a
-    choice). A question about the country that is not about work keeps its choices."""
+    choice; since stop 55's retraining the ranking is sure of it, score 0.80). A question
+    about the country that is not about work keeps its choices."""
     asked = triage.read("Syarat ke Taiwan apa aja?")
-    assert asked.topic == "taiwan-hongkong" and asked.guessed, asked
+    assert asked.topic == "taiwan-hongkong", asked
     assert "syarat-menjadi-pmi" in asked.offered, asked
     official = triage.read("cara kerja ke jepang yg resmi gimana")
     assert official.topic == "jepang" and official.guessed, official
@@ -628,8 +629,7 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # 180 collected during stop 23 and measured on arrival: top-1 0.329, helpful 0.727 (the
         # session's start: 0.329 / 0.714); its odd lines were then read
         # stop 47, guesses from 0.6: out of scope answered 2 -> 3 of 19 (top-1 0.441)
-        # stop 55, the offices topic (kantor-layanan): 71 -> 70 of 161 right (0.435)
-        (REAL_8, 0.43, 0.70, 0.05, 0.16),
+        (REAL_8, 0.44, 0.70, 0.05, 0.16),
         # 116 collected at the end of stop 23, when the search index had few unused pages left,
         # measured on arrival and unread: top-1 0.400, helpful 0.819 (the session's start:
         # 0.400 / 0.810)
