@@ -41,6 +41,8 @@ WINDOW_WORDS = 4
 DREAM_WORDS = 5
 """How far back in its sentence a dream still frames a danger ("I had a nightmare that my
 daughter was locked up")."""
+DREAM_CAUSES = frozenset(("karena", "krn", "gara", "sebab", "sejak", "because", "since", "cause"))
+"""Between a dream and a harm, a word that makes the harm the dream's cause."""
 KIN_SUBJECT_WORDS = 7
 """How far back a family member may be the subject of "was" ("my husband in malaysia was")."""
 AFTER_WORDS = 6
@@ -394,7 +396,9 @@ class DangerDetector:
         self.jokes = re.compile(self._any_of(spec.get("jokes")))
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.dreams = re.compile(self._any_of(spec.get("dreams")))
-        """A dream told: what happens in it happens to no one now (`_counts`)."""
+        """A dream told: what happens in it happens to no one now (`_dreamt`)."""
+        self.residents = re.compile(self._any_of(spec.get("residents")))
+        """A resident an officer may hear of: others, unless it is now (`_counts`)."""
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.wards = re.compile(self._any_of(spec.get("wards")))
         """The people a caregiver looks after: their illness is the worker's job, not danger."""
@@ -674,6 +678,8 @@ class DangerDetector:
         family chat tester, stop 50)."""
         at = standard.find(phrase)
         for found in self.not_yet.finditer(standard):
+            if 0 <= at <= found.start() and found.end() <= at + len(phrase):
+                continue  # the harm's own words ("sekarang belum sadar": still unconscious)
             if found.group(0) not in WISHED_AWAY or at < 0 or found.start() < at:
                 return True
         return False
@@ -773,7 +779,8 @@ class DangerDetector:
             or self._not_by_a_person(rest, rule.kind)
             or (self.feels_like.search(window) and rule.kind != SUICIDE)
             or self.hearsay.search(window)
-            or self.dreams.search(" ".join(words_before[-DREAM_WORDS:]))
+            or self._dreamt(words_before[-DREAM_WORDS:])
+            or (not now and self._named_last(self.residents, recent))
             or self._told_from_after(sentence, rest)
             or self._that_was_long_ago(after)
         ):
@@ -791,6 +798,14 @@ class DangerDetector:
             if not (self.someone_else.search(own) or self.ongoing.search(own)):
                 return False
         return not (self._denied(before) and rule.kind not in ("starved", "held"))
+
+    def _dreamt(self, words: list[str]) -> bool:
+        """A dream word before the harm, with no cause between: "sy mimpi anak sy disekap" is
+        a dream; "sy mimpi buruk tiap mlm krn anak sy dikunci majikan" and "nightmares because
+        my daughter is locked in" tell a harm that causes the dreams (a danger look-alike
+        tester, stop 55)."""
+        dreamt = [at for at, word in enumerate(words) if self.dreams.fullmatch(word)]
+        return bool(dreamt) and DREAM_CAUSES.isdisjoint(words[dreamt[-1] :])
 
     def _goes_on(self, before: list[str], after: str) -> bool:
         """A harm wanted stopped, "again" or "every day" beside it ("biar tidak terus

@@ -62,7 +62,7 @@ NO_DANGER_MEANT = re.compile(
     r"|\bsalah (?:paham|baca|tangkap)\b|\b(?:misunderstood|misunderstanding)\b"
     r"|\bbukan (?:itu )?maksud\b|\bnot what i meant\b"
     r"|\bfalse alarm\b|\b(?:i was|im|i m|just) (?:joking|kidding)\b|\b(?:cuma|hanya|cm) "
-    r"(?:bercanda|becanda|canda)\b"
+    r"(?:bercanda|becanda|canda|mimpi)\b|\b(?:just|only|it was) a (?:dream|nightmare)\b"
 )
 """Said after the danger reply: no one is in danger, it was read wrongly ("bukan bahaya",
 "sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a

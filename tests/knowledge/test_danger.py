@@ -2801,18 +2801,15 @@ def test_a_dream_told_is_not_danger_now() -> None:
 
 def test_everyday_words_of_urgency_and_weariness_are_not_danger() -> None:
     """A false-alarm tester (stop 55): "SOS"/"darurat" before a test or missing papers,
-    tired enough to "die" in the rice field, fainting at the medical, a complaint quoted
-    laughing, a teacher or officer asking how to help."""
+    fainting at the medical, a teacher or officer asking how to help. Tiredness said as "mau
+    mati rasanya" and a complaint quoted laughing stay danger: the look-alike tester after
+    them found despair and an employer laughing while he hit read as nothing."""
     assert_no_danger(
         "SOS pak besok sy tes EPS korea, blm hafal kosakata, gmn ya",
         "darurat pak dokumen sy kurang 1 yaitu surat izin suami, besok hrs setor ke PT",
         "SOS pak, sy ditipu calo 15jt, gk jd brgkt",
-        "capek bgt mau mati rasanya kerja di sawah tiap hari, mending ke malaysia aja kali ya "
-        "pak. syaratnya apa?",
         "pak sy pingsan pas medical td d mataram, krn blm sarapan. apa bs tes ulang?",
         "I fainted at the medical check today in mataram, can i take it again?",
-        "anak sy ketawa2 bilang 'aku disiksa bos' krn kerjaan numpuk d pabrik korea, lembur "
-        "trs. lembur dibayar gk sih pak di korea?",
         "sy petugas desa d sumbawa. klo ada warga lapor anaknya dipukul majikan d luar negeri, "
         "sy hrs arahin kmn ya? buat pegangan aja",
         "I am a teacher in Mataram. How can I help students recognise trafficking and fake "
@@ -2849,4 +2846,41 @@ def test_a_friend_harmed_is_told_of_as_kin_is() -> None:
     assert_danger("my friend was raped by her employer in hong kong, what do i do")
     assert_no_danger(
         "my friend was beaten by her employer last year but now she is fine and back home"
+    )
+
+
+def test_danger_beside_the_words_that_excuse_look_alikes_is_still_danger() -> None:
+    """A danger look-alike tester after the first mends (stop 55): laughter, a teacher's own
+    student, a resident's case told now, a plea after "SOS", a harm that causes the dreams, a
+    worker still unconscious after fainting at a medical check abroad."""
+    assert_danger(
+        "my employer was laughing while he hit me yesterday",
+        "adik sy nelpon nangis, majikannya ketawa ketawa sambil mukul dia",
+        "sy guru, murid sy umur 16 mau diberangkatkan calo malam ini",
+        "pak sy kadus, ada warga sy lapor barusan anaknya dikunci majikan di malaysia skrg, gmn",
+        "SOS pak butuh bantuan skrg",
+        "darurat pak perlu bantuan segera",
+        "I keep having nightmares because my daughter is locked in by her employer in Dubai",
+        "sy mimpi buruk tiap mlm krn anak sy dikunci majikan di arab",
+        "adik sy pingsan pas medical check di klinik majikan di taiwan, skrg blm sadar",
+        "umur anak sy dituakan d KK sm sponsor, dia baru 16, mau brgkt bulan dpn ke arab",
+        "my niece is 16, her father wants to send her with a sponsor to Malaysia next week",
+    )
+
+
+def test_law_questions_rumours_school_work_and_age_rules_are_not_danger() -> None:
+    assert_no_danger(
+        "hukuman buat majikan yg mukul TKW apa pak?",
+        "berapa tahun penjara buat orang yg nyekap TKW?",
+        "di grup WA rame TKW NTB dikurung majikan di malaysia, itu beneran gk?",
+        "my teacher asked us to write an essay about trafficking of children, what should I write",
+        "bu guru, td ada murid sy pingsan pas upacara",
+        "istri sy jualan sos tomat di pasar, sy mau ke malaysia, gmn caranya",
+        "sy perawat IGD, instalasi gawat darurat, mau kerja ke jepang jd caregiver bisa gk",
+        "apa benar batas usia PMI dinaikkan jadi 21 thn?",
+        "can I get my birth date changed on my passport because it is wrong",
+        "is it illegal if they faked my age when I was 16? I'm 24 now",
+        "anak sy umur 17 diberangkatkan agen umroh bulan depan sm ibunya",
+        "adik sy 17 thn ikut pertukaran pelajar ke amerika, diberangkatkan sponsor AFS",
+        "anak sy 17 thn, sponsor nawarin umurnya dinaikin di KK, boleh gk?",
     )
