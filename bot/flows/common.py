@@ -45,7 +45,7 @@ def consent_prompt(ctx: Ctx) -> None:
             "district, and the province's administrators, who oversee every case. An officer may "
             "also note which answers would have helped, to improve this assistant. Chat "
             "messages are deleted after {days} days. You can erase everything at any time by "
-            "typing *hapus data saya*. Do you agree?"
+            "typing *delete my data*. Do you agree?"
         ).format(days=ctx.engine.retention_days),
         yes_no(ctx, N_("I agree"), N_("No")),
     )

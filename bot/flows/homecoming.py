@@ -75,7 +75,7 @@ class HomecomingForm(RegisterForm):
         "can help them and their family. We keep: the worker's name, village, sex, year of "
         "birth, destination, work, placement company, dates and contract. The officers of "
         "the village and district see it; the province sees only counts. You can erase the "
-        "name at any time by typing *hapus data saya*. Do you agree?"
+        "name at any time by typing *delete my data*. Do you agree?"
     )
     consent_again = N_("Do you agree that the village keeps this trip in its register?")
     worker_question = N_("What is the full name of the person who came home?")

@@ -54,7 +54,7 @@ def show(ctx: Ctx) -> None:
     kept.append(
         _(
             "To correct something, press *Ask an officer* and say what is wrong. To delete "
-            "everything, type *hapus data saya*."
+            "everything, type *delete my data*."
         )
     )
     ctx.say("\n".join(kept), [Button("cmd:report", short(_("Ask an officer")))])

@@ -155,7 +155,7 @@ def _confirm(ctx: Ctx, village_code: str) -> None:
     ctx.say(
         ctx._(
             "Done: you will receive news from the officers of {village} (training, job fairs, "
-            "scam warnings). Type *berhenti* at any time to stop; *hapus data saya* deletes it."
+            "scam warnings). Type *berhenti* at any time to stop; *delete my data* deletes it."
         ).format(village=_village_label(ctx, village_code)),
         [Button(CHANGE, short(ctx._("Change village")))],
     )

@@ -50,7 +50,7 @@ from bot.options import bullet, short
 from bot.register.dates import read_date
 from bot.register.hints import date_in, tells_past, writer_relation
 from bot.register.service import create_entry, entries_of, find_duplicate
-from bot.register.vocab import SECTORS, SEXES, sector_in, sex_of
+from bot.register.vocab import SECTORS, SEXES, sector_in, sector_told, sex_of, typed_skip
 from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
 
@@ -113,7 +113,7 @@ class RegisterForm(ChangeableForm):
         "birth, destination, work, placement company, dates, contract and, if you wish, "
         "a contact abroad. The officers of the village and district see it; the province "
         "sees only counts. You can erase the name and contacts at any time by typing "
-        "*hapus data saya*. Do you agree?"
+        "*delete my data*. Do you agree?"
     )
     consent_again = N_("Do you agree that the village keeps this departure in its register?")
     worker_question = N_("What is the full name of the person who is leaving?")
@@ -203,6 +203,11 @@ class RegisterForm(ChangeableForm):
             reporter="self" if relation == "self" else ("family" if relation else None),
             relation=relation if relation and relation != "self" else None,
         )
+        told = sector_told(opening)
+        if told is not None:
+            # "mau brgkt ke arab saudi jd ART", "leaving to work as a housemaid": the work is
+            # not asked again (a forms tester, stop 55); the summary shows it to change
+            ctx.set_data(sector=told, sector_told=True)
 
     def first(self, ctx: Ctx) -> Step:
         """Someone who agreed to the register for an earlier entry is not asked again."""
@@ -232,8 +237,12 @@ class RegisterForm(ChangeableForm):
             return self.step("village")
         if step.name == "country" and data.get("country") != "other":
             return self.step("city")
-        if step.name == "sector" and (data.get("sector") != "other" or data.get("job")):
+        if step.name == "sector" and (
+            data.get("sector") != "other" or data.get("job") or data.get("job_skipped")
+        ):
             return self.step("company")
+        if step.name == "city" and data.get("sector_told"):
+            return self.step("company")  # the work the opening message told
         return super().after(ctx, step)
 
     def _after_edit(self, ctx: Ctx, step: Step) -> Step | None:
@@ -360,6 +369,10 @@ class RegisterForm(ChangeableForm):
             text = " ".join((ctx.incoming.text or "").split())
             if ctx.incoming.button or len(text) < 3:
                 raise
+            if typed_skip(text):
+                # "skip", "lewati", "gk tau" were kept as the job (a forms tester, stop 55)
+                ctx.set_data(job=None, job_skipped=True)
+                return "other"
             ctx.set_data(job=text[:120])
             return sector_in(text) or "other"
 
@@ -481,7 +494,7 @@ class RegisterForm(ChangeableForm):
             bullet(_("Contract (months)"), d.get("contract") or "-"),
             bullet(_("Contact abroad"), d.get("contact_abroad") or "-"),
         ]
-        note = closed_route_note(ctx, d.get("country"), d.get("sector"))
+        note = closed_route_note(ctx, d.get("country"), d.get("sector"), d.get("job"))
         return "\n".join([*lines, *([f"\n{note}"] if note else [])])
 
     def sent(self, ctx: Ctx) -> bool:

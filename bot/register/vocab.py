@@ -3,6 +3,8 @@ labels (the chat form, the dashboard, the import and the export read them from h
 
 from __future__ import annotations
 
+import re
+
 from bot.cases.categories import COUNTRIES
 from bot.cases.hints import COUNTRY_WORDS
 from bot.i18n import N_
@@ -76,6 +78,30 @@ def sector_in(text: str) -> str | None:
     return next(
         (c for c, words in SECTOR_WORDS.items() if any(_says(folded, w) for w in words)), None
     )
+
+
+WORK_TOLD = re.compile(
+    r"\b(?:jd|jadi|sbg|sebagai|kerja jd|kerja jadi|kerja sebagai|bekerja sebagai|as an?|"
+    r"work as an?|to work as an?|working as an?) ([a-z]+(?: [a-z]+)?)"
+)
+"""Work named in a sentence ("brgkt ke arab saudi jd ART", "to work as a housemaid")."""
+SKIP_WORDS = frozenset(
+    "skip lewati lewat lewatin gk tau gak tau tidak tahu ga tau nggak tau belum tau blm tau "
+    "dont know don t know not sure".split()
+)
+
+
+def sector_told(text: str) -> str | None:
+    """The sector a message names as the work someone will do, if it names one clearly."""
+    found = WORK_TOLD.search(fold(text))
+    sector = sector_in(found.group(1)) if found else None
+    return sector if sector not in (None, "other") else None
+
+
+def typed_skip(text: str) -> bool:
+    """A typed "skip", "lewati" or "gk tau" where a choice was asked."""
+    words = fold(text).split()
+    return bool(words) and len(words) <= 4 and set(words) <= SKIP_WORDS | {"pak", "bu", "aja"}
 
 
 def sex_of(text: str) -> str | None:

@@ -143,3 +143,34 @@ def test_a_factory_job_in_saudi_arabia_gets_no_note(chat: Chat) -> None:
     chat.say(button="opt:skip")
     summary = chat.say(button="opt:skip")
     assert "Arab Saudi" in summary and "Kepmenaker" not in summary
+
+
+def test_the_ban_is_told_for_the_gulf_by_name_and_a_family_driver(chat: Chat) -> None:
+    """The note showed for Saudi Arabia only: not for Kuwait or the Emirates kept by name, nor
+    for a family driver (an offices-and-English tester, stop 55)."""
+    tell_of_a_daughter(chat, "adik saya mau berangkat ke kuwait bulan depan", "Baiq Nur", "30")
+    chat.say(button="opt:skip")
+    chat.say("sopir keluarga")
+    chat.say(button="opt:skip")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    summary = chat.say(button="opt:skip")
+    assert "Kuwait" in summary and "Kepmenaker 260/2015" in summary
+
+
+def test_work_told_in_the_opening_is_not_asked_and_skip_is_no_job(chat: Chat) -> None:
+    """ "jd ART" in the first message was asked again, and "skip" typed at the work was kept as
+    the job (a forms tester, stop 55)."""
+    tell_of_a_daughter(
+        chat, "adik saya mau berangkat ke dubai jd art bulan depan", "Baiq Nur", "30"
+    )
+    assert "Perusahaan penempatan" in chat.say(button="opt:skip")  # the city; no work asked
+    other = Chat(chat.services, user="skipper")
+    tell_of_a_daughter(other, "anak saya mau berangkat ke taiwan bulan depan", "Baiq Ani", "22")
+    other.say(button="opt:skip")
+    assert "Perusahaan penempatan" in other.say("skip")
+    other.say(button="opt:skip")
+    other.say(button="opt:yes")
+    other.say(button="opt:skip")
+    summary = other.say(button="opt:skip")
+    assert "skip" not in summary.lower().replace("lewati", "")
