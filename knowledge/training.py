@@ -15,6 +15,8 @@ class Programme:
     slug: str
     title: dict[str, str]
     teaches: dict[str, str]
+    words: tuple[str, ...] = ()
+    """How people name it ("perawat lansia", "kursus bhs korea", "welding"), folded."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ class TrainingCatalog:
         data = load_yaml(text)
         return cls(
             programmes=tuple(
-                Programme(p["slug"], dict(p["title"]), dict(p["teaches"]))
+                Programme(
+                    p["slug"],
+                    dict(p["title"]),
+                    dict(p["teaches"]),
+                    tuple(str(w) for w in p.get("words") or ()),
+                )
                 for p in data["programmes"]
             ),
             where=dict(data["where"]),

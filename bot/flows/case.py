@@ -494,7 +494,14 @@ class CaseForm(ChangeableForm):
                     "up. If you do not know it, type *tidak tahu*."
                 )
             )
-        return worker_name_read(ctx)
+        name = worker_name_read(ctx)
+        if guess and text and fold(name) != fold(str(guess)):
+            # another name typed at "Name of the worker: Sri — correct?" replaced it unasked,
+            # also the writer's own ("Pak Lalu Ahmad, kadus": a danger look-alike tester, stop
+            # 55): the new one is asked about in turn
+            ctx.set_data(name_guess=name)
+            raise Invalid(ctx._("Changed. Please check it:"))
+        return name
 
     def country_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("country_guess")

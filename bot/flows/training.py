@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lokal import normalize_phone
 
+from bot.cases.categories import MIDDLE_EAST_NAMED
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.ages import birth_year_of
@@ -14,6 +15,7 @@ from bot.flows.base import Form, Invalid, Step
 from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CONSENT,
+    PLACE_CODES,
     VILLAGE,
     VILLAGE_CONFIRM,
     is_a_name,
@@ -27,6 +29,28 @@ from bot.register.vocab import sex_of
 from bot.registrations import REGISTERED, create_registration, find_duplicate, registrations_of
 from bot.store.models import Registration
 from bot.types import Button, Row
+from knowledge.normalize import fold
+from knowledge.training import Programme
+
+
+def named_programme(programmes: Sequence[Programme], text: str) -> str | None:
+    """The one programme a message names by its words, or None (none, or more than one)."""
+    folded = f" {fold(text)} "
+    named = {p.slug for p in programmes if any(f" {w} " in folded for w in p.words)}
+    return named.pop() if len(named) == 1 else None
+
+
+def typed_destination(ctx: Ctx, text: str | None) -> str | None:
+    """A country typed at the destinations ("arab saudi", "dubai", "kuwait" were refused: a
+    forms tester, stop 55): its choice, the Middle East for the Gulf."""
+    place = ctx.engine.numbers.country_in(text or "")
+    if place is None:
+        return None
+    code = PLACE_CODES.get(place.code)
+    if code == "arab-saudi" or (code is None and place.name.get("id") in MIDDLE_EAST_NAMED):
+        return "timur-tengah"
+    return code if code in {c for c, _ in DESTINATIONS} else None
+
 
 DESTINATIONS = (
     ("malaysia", N_("Malaysia")),
@@ -118,8 +142,12 @@ class TrainingForm(ChangeableForm):
         korea kak") is taken, not asked again; the summary shows it and can change it."""
         super().prefill(ctx, opening)
         chosen = choose(opening, None, self._programme_rows(ctx))
-        if chosen:
-            ctx.set_data(programme=chosen.split(":", 1)[1])
+        named = named_programme(ctx.engine.catalog.programmes, opening)
+        if chosen or named:
+            # also by the words people use ("mau ikut pelatihan perawat lansia", "I want to
+            # join the caregiver training" were asked the training again: a forms tester,
+            # stop 55)
+            ctx.set_data(programme=chosen.split(":", 1)[1] if chosen else named)
 
     def _programme_or_on(self, ctx: Ctx) -> Step | None:
         """After consent: the name when the training is known (the form ends if this chat is
@@ -265,7 +293,13 @@ class TrainingForm(ChangeableForm):
         )
 
     def destination_read(self, ctx: Ctx) -> str:
-        return self.option(ctx, self._rows(ctx, "dest", DESTINATIONS)).split(":", 1)[1]
+        try:
+            return self.option(ctx, self._rows(ctx, "dest", DESTINATIONS)).split(":", 1)[1]
+        except Invalid:
+            typed = None if ctx.incoming.button else typed_destination(ctx, ctx.incoming.text)
+            if typed is None:
+                raise
+            return typed
 
     def education_prompt(self, ctx: Ctx) -> None:
         ctx.say(

@@ -40,3 +40,32 @@ def test_care_work_in_the_middle_east_is_signed_up_with_the_ban_told(services: S
     assert "Timur Tengah" in summary and "Kepmenaker 260/2015" in summary
     summary = caregiver_summary(Chat(services, user="jp"), "jepang")
     assert "Jepang" in summary and "Kepmenaker" not in summary
+
+
+def test_the_training_named_in_the_first_message_is_not_asked_again(services: Services) -> None:
+    """ "mau ikut pelatihan perawat lansia bu" and "I want to join the caregiver training" were
+    asked the training again after consent (a forms tester, stop 55)."""
+    chat = Chat(services, user="lansia")
+    chat.say("mau ikut pelatihan perawat lansia bu")
+    assert "nama lengkap" in chat.say(button="opt:yes")
+    english = Chat(services, user="carer", language="en")
+    english.say("I want to join the caregiver training")
+    assert "full name" in english.say(button="opt:yes")
+
+
+def test_a_country_typed_at_the_destinations_is_taken(services: Services) -> None:
+    """ "arab saudi" and "dubai" typed at the destinations were refused (a forms tester,
+    stop 55): the Middle East, with the ban told for care work."""
+    chat = Chat(services, user="dubai")
+    chat.say("pelatihan")
+    chat.say(button="opt:yes")
+    chat.say(button="prog:caregiver")
+    chat.say("Baiq Rina")
+    chat.say("22")
+    chat.say("anjani suralaga")
+    chat.say(button="opt:yes")
+    chat.say(button="opt:skip")
+    assert "SMA" in chat.say("dubai")
+    chat.say(button="edu:smp")
+    summary = chat.say(button="sex:f")
+    assert "Timur Tengah" in summary and "Kepmenaker 260/2015" in summary

@@ -561,3 +561,15 @@ def test_danger_typed_in_a_report_kept_as_indonesia_gets_indonesias_police(
         "calo gk blh keluar"
     )
     assert "*110*" in said and "999" not in said
+
+
+def test_another_name_typed_at_the_name_check_is_checked_in_turn(chat: Chat) -> None:
+    """A husband typed his own name at "Nama pekerja: Baiq Nurul — benar?" and the report went
+    out about him (a false-alarm tester and a look-alike tester, stop 55)."""
+    chat.say("pak tlg, istri sy Baiq Nurul d kuching sarawak gk dikasih gaji 5 bln, mau lapor")
+    chat.say("lapor")
+    chat.say("Saya setuju")
+    said = chat.say("Lalu Ahmad")
+    assert "Nama pekerja: Lalu Ahmad — benar?" in said
+    chat.say("Tidak")
+    assert "Malaysia — benar?" in chat.say("Baiq Nurul")
