@@ -63,6 +63,10 @@ NO_DANGER_MEANT = re.compile(
     r"|\bbukan (?:itu )?maksud\b|\bnot what i meant\b"
     r"|\bfalse alarm\b|\b(?:i was|im|i m|just) (?:joking|kidding)\b|\b(?:cuma|hanya|cm) "
     r"(?:bercanda|becanda|canda|mimpi)\b|\b(?:just|only|it was) a (?:dream|nightmare)\b"
+    # a button pressed or a message sent by mistake ("maaf salah pencet", "sorry wrong
+    # button" were added to the story: a regression tester, stop 55)
+    r"|\bsalah (?:pencet|pencet tombol|tekan|klik|kirim|ketik|kirim pesan)\b"
+    r"|\bwrong (?:button|message|chat|number|person)\b"
 )
 """Said after the danger reply: no one is in danger, it was read wrongly ("bukan bahaya",
 "sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a
@@ -72,6 +76,10 @@ SAFE_NOW_WORDS = 12
 SAFE_NOW = re.compile(
     r"\b(?:she|he|they|dia|beliau|mereka|anak saya|istri saya|suami saya|i|we|saya|kami) "
     r"(?:is|are|am|sudah|udah|sdh|udh)? ?(?:safe|aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
+    # "udh aman kok pak, td dia udh d jemput kbri", "dia udah di kantor polisi skrg, aman" (a
+    # regression tester, stop 55)
+    r"|^(?:sudah|udah|udh|sdh) (?:aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
+    r"|\b(?:sudah|udah|udh|sdh) {0,1}(?:di|d) ?jemput (?:kbri|kjri|polisi|keluarga|kami)\b"
 )
 """A person said to be safe ("she is safe now, thank you", "dia sudah aman"), in a short
 message: the "now" in it is no harm going on (it got "added to your story": stop 51)."""

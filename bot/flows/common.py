@@ -286,7 +286,11 @@ NOT_A_NAME = frozenset(
     "daughter husband wife sister brother mother father tidak tak gak ga nggak tahu tau belum "
     "ada rahasia ya iya yes yup ok oke okay sip siap baik setuju no nope lanjut ponakan sendiri "
     "pekerja pekerjanya myself kanak tiang nahu semeton sanak bije senine ite "
-    "teman temen kawan tetangga friend neighbour neighbor".split()
+    "teman temen kawan tetangga friend neighbour neighbor "
+    # aunts, uncles and cousins, and English "she is" ("my aunt", "tante sy", "bibi sy", "she
+    # is my mother" were kept as the worker's name: a regression tester, stop 55)
+    "tante bibi paman om pakde bude aunt auntie uncle cousin niece nephew grandmother "
+    "grandfather grandma grandpa nenek kakek mertua she he is her his mom mum dad".split()
 )
 """Words that say who the person is to the writer, or that the name is not given: "anak
 saya" typed where the name was asked is not a name (a register entry was saved under it),

@@ -558,3 +558,16 @@ def test_only_a_dream_said_after_the_numbers_ends_the_danger_reply(chat: Chat) -
     chat.say("tolong pak anak sy disekap majikan d malaysia")
     said = chat.say("cuma mimpi kok pak")
     assert "tambahkan ke cerita" not in said and "saya kira ada orang dalam bahaya" in said
+
+
+@pytest.mark.parametrize("typed", ["maaf salah pencet", "sorry wrong button"])
+def test_a_button_pressed_by_mistake_after_the_numbers_ends_them(chat: Chat, typed: str) -> None:
+    """It was added to the story, the urgent report pressed again (a regression tester, stop
+    55)."""
+    chat.say("SOS")
+    assert "tambahkan ke cerita" not in chat.say(typed)
+
+
+def test_safe_now_in_other_words_is_heard(chat: Chat) -> None:
+    chat.say("tolong pak anak sy disekap majikan d malaysia")
+    assert "Syukurlah" in chat.say("udh aman kok pak, td dia udh d jemput kbri")

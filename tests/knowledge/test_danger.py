@@ -2884,3 +2884,42 @@ def test_law_questions_rumours_school_work_and_age_rules_are_not_danger() -> Non
         "adik sy 17 thn ikut pertukaran pelajar ke amerika, diberangkatkan sponsor AFS",
         "anak sy 17 thn, sponsor nawarin umurnya dinaikin di KK, boleh gk?",
     )
+
+
+def test_a_regression_round_of_missed_dangers_told_in_other_words() -> None:
+    """A broad regression tester (stop 55): a wish to be gone told indirectly, a ship taken by
+    pirates, a boat sunk or never arrived, a child's age made older in other spellings, a
+    child taken for a karaoke or spa job, a worker sold on by the agent and moved on four
+    times."""
+    assert_danger(
+        "sometimes i think everyone would be better if i was gone",
+        "mending sy gk ada aja, semua org jd lebih tenang",
+        "i have been thinking of ending it all",
+        "sy ABK, kapal sy d tahan d pelabuhan somalia sm perompak",
+        "kapal anak sy tenggelam d perairan malaysia, skrg blm ada kabar",
+        "my uncle left on a small boat from batam to malaysia 4 days ago and the boat never "
+        "arrived",
+        "pak anak sy msh 15 thn, umur nya d tua in jd 21 biar bs kerja d malaysia",
+        "my cousin (16 yo) was taken by a broker to jakarta, they changed her birth year in the "
+        "KTP so she looks 19",
+        "anak sy Rina, umur 16, d ajak tetangga kerja d bali jd terapis spa, hrs berangkat malam "
+        "ini",
+        "my 16 year old niece was taken by a man to Bali for a job in a karaoke bar",
+        "pak anak sy d jual sm agen nya ke majikan lain, udh pindah 4 kali majikan, skrg gk tau "
+        "d mana",
+    )
+
+
+def test_a_regression_round_of_everyday_look_alikes() -> None:
+    assert_no_danger(
+        "hari ini sy ujian eps topik, doain ya pak, deg2an bgt kyk mau mati",
+        "sy pingsan pas d ambil darah waktu medical td, skrg udh gpp",
+        "darurat! hp sy rusak gmn cara cek status pendaftaran",
+        "SOS! my registration form got rejected, what do I do",
+        "SOS = save our souls kan artinya pak? buat tugas b inggris",
+        "sy lagi nulis cerpen ttg tkw yg d siksa majikan, boleh minta info realistis gk",
+        "Good evening. I am a social worker from an NGO in Mataram. How can I help a returned "
+        "worker who was trafficked and now has trauma?",
+        "kapal pesiar tempat sy kerja nanti kapalnya besar gk pak",
+        "sy jualan kue di kafe, anak sy 17 thn bantu2",
+    )
