@@ -607,7 +607,7 @@ class Engine:
             return
         if in_form:
             conv.parked = True
-            ctx.say(ctx._("Your form is paused. Type *lanjut* within 24 hours to continue."))
+            ctx.say(ctx._("Your form is paused. Type *continue* within 24 hours to go on with it."))
         elif conv.flow in (ERASE_PENDING, "language"):
             if conv.flow == ERASE_PENDING and command not in (menu.ERASE_YES, menu.ERASE_NO):
                 ctx.say(ctx._("Nothing was deleted."))

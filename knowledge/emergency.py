@@ -143,7 +143,10 @@ FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler l
 
 INTENDED = frozenset(
     "mau mo akan ingin pengen pingin pgn hendak rencana berencana mele want wants wanna plan "
-    "planning".split()
+    "planning "
+    # leave asked to go ("mau bunuh diri katanya kalo gk dikasih ijin berangkat ke malaysia"
+    # got Malaysia's numbers for a sister still in Lombok: a family-side tester, stop 55)
+    "izin ijin".split()
 )
 """Words of a going still to come: "mau kerja ke malaysia" names where one means to go."""
 INTENT_REACH = 3
@@ -156,7 +159,13 @@ def _intended(words: list[str], at: int) -> bool:
         return False
     before = words[max(0, at - 1 - INTENT_REACH) : at - 1]
     # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
-    return not INTENDED.isdisjoint(before) and not any(w.startswith("di") for w in before)
+    return not INTENDED.isdisjoint(before) and not any(
+        w.startswith("di") and w not in LET for w in before
+    )
+
+
+LET = frozenset("dikasih dikasi diberi diizinkan diijinkan dibolehkan dibolehin".split())
+"""Being let go is no being taken ("kalo gk dikasih ijin berangkat ke malaysia")."""
 
 
 PURPOSE_BEFORE = INTENDED | frozenset(

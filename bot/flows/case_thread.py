@@ -223,6 +223,9 @@ WISHING = frozenset("aja saja dong deh tolong tlg mohon minta mau ingin pengen p
 TO_REPORT = frozenset("lapor melapor laporan".split())
 TROUBLE = frozenset("masalah masalahnya urusan urusannya kasus kasusnya problem problemnya".split())
 SETTLED = frozenset("selesai beres teratasi solved settled".split())
+NO_MORE = frozenset("dilanjut dilanjutkan lanjut need anymore".split())
+NEGATED = frozenset("gk gak ga g tidak tdk nggak ngga tak usah dont don not no".split())
+"""With a word of not: the report no longer needed ("gk usah dilanjut", "don't need it")."""
 BARE_CANCEL = frozenset("batal batalkan batalin cancel".split())
 """The "batal" alone that, with a report open and no form to stop, may mean the report."""
 
@@ -248,6 +251,13 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
     ):
         return True  # "gk jadi lapor pak"
+    no_more = bool(said & NO_MORE and said & NEGATED)
+    if said & REPORT_NOUNS and (said & SETTLED or no_more) and not said & NOT_YET:
+        # "bu laporannya selesai aja", "gk usah dilanjut laporannya", "we don't need the report
+        # anymore" were passed on as questions (a family-side tester, stop 55)
+        return True
+    if {"solved", "resolved"} & said and not said & NOT_YET:
+        return True  # "it's solved now"
     return bool(said & TROUBLE and said & ALREADY and said & SETTLED and not said & NOT_YET)
 
 
@@ -331,9 +341,18 @@ WHICH_OF_MINE = frozenset(
 """Which of the writer's it is, between kin and name ("anak sy yg laki2 Hendra")."""
 
 
+ENGLISH_KIN_NAME = re.compile(
+    r"\b[Mm]y (?:(?:younger|older|little|big|elder|other|youngest|eldest) )?(?:brother|sister|"
+    r"son|daughter|cousin|nephew|niece|husband|wife|uncle|aunt),? ([A-Z][a-z]+)\b"
+)
+
+
 def name_after_kin(text: str) -> str | None:
     """A name written with its capital right after "<kin> <mine>" ("adik sy Rini di saudi"),
     also after which of them it is ("anak sy yg laki2 Hendra": a forms tester, stop 55)."""
+    english = ENGLISH_KIN_NAME.search(text)
+    if english:
+        return fold(english.group(1))  # "my younger brother Joko wants to work in japan"
     raw = text.split()
     for at in range(len(raw) - 3):
         if fold(raw[at + 2]) in ("yg", "yang") and fold(raw[at + 3]) in WHICH_OF_MINE:
@@ -379,6 +398,11 @@ WORKERS_KIN = frozenset(
 else than the report's worker (the report was marked urgent as if she were beaten: a
 danger-in-stories tester, stop 54). "anaknya" is left out: a family says it of the worker."""
 ALSO = frozenset("jg juga jga also too".split())
+TELLING = frozenset(
+    "bilang blg cerita crita ngabarin kabarin kasih kasi ngasih bilangin ngomong nelpon telpon "
+    "said says told tells called texted".split()
+)
+TELLER_REACH = 2
 ALSO_REACH = 4
 
 
@@ -387,7 +411,10 @@ def _kin_of_the_worker(words: list[str], story: list[str]) -> bool:
     sy yg laki2 jg d malaysia": "yang ... juga" close after the kin; "anak sy jg dipukul" is
     the same child, beaten too). Kin the report's own story is about is its worker (an urgent
     report about "kakaknya": "kakaknya jg dipukul lg" was refused from it: stop 54)."""
-    if not WORKERS_KIN.difference(story).isdisjoint(words):
+    if any(
+        word in WORKERS_KIN and word not in story and not _tells_or_helps(words, at)
+        for at, word in enumerate(words)
+    ):
         return True
     if ANOTHER_OF_MINE.search(" ".join(words)):
         return True  # "anak sy yg satu lg d malaysia", "my other sister in taiwan"
@@ -398,6 +425,15 @@ def _kin_of_the_worker(words: list[str], story: list[str]) -> bool:
     return False
 
 
+def _tells_or_helps(words: list[str], at: int) -> bool:
+    """The kin or friend at `at` tells of the worker or helps them ("temennya bilang mandor gk
+    mau panggil ambulans", "dibawa ke klinik sm temennya"): the harm is the worker's (it was
+    kept off her report: a family-side tester, stop 55)."""
+    after = words[at + 1 : at + 1 + TELLER_REACH]
+    return bool(TELLING.intersection(after)) or (at > 0 and words[at - 1] in BY_SOMEONE)
+
+
+BY_SOMEONE = frozenset("sm sama oleh dengan dgn with by".split())
 ANOTHER_OF_MINE = re.compile(
     r"\b(?:yg|yang) (?:satu|1) (?:lg|lagi|nya)\b|\b(?:yg|yang) lain(?:nya)?\b|"
     r"\bmy other (?:son|daughter|child|sister|brother|kid)\b|\b(?:my|our) (?:son|daughter|sister|"
@@ -477,7 +513,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         NEW_WORDS.intersection(words)
         # "sy mau lapor lagi utk adik sy" was added to the daughter's report (a tester,
         # stop 49): another report, for someone else
-        or ("lagi" in words and about_someone_else(case, text))
+        or (bool({"lagi", "lg"} & set(words)) and about_someone_else(case, text))
     ):
         engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"
         return
@@ -569,6 +605,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     reporting = leading_command(text, lambda: asks) == "report"
     if unclear and not reporting:
         case_pick.hold(ctx, case, text, unclear)  # "pak tolong dibantu ya" with two open
+        return
+    if not reporting and about_someone_else(case, text, by_country=False):
+        # "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen" was added to his
+        # sister's report (a family-side tester, stop 55): another person named, kept off it
+        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
     if reporting or about_someone_else(case, text):

@@ -21,7 +21,8 @@ IN_A_HOME = frozenset(("domestic", "care", "caregiver"))
 HOUSEHOLD_JOB = re.compile(
     r"\b(?:sopir|supir|driver) (?:keluarga|pribadi|rumah|family|private)\b|"
     r"\b(?:family|private|house) driver\b|\btukang kebun\b|\bgardener\b|"
-    r"\bpenjaga rumah\b|\bart\b|\bprt\b|\bpembantu\b|\bhousemaid\b|\bmaid\b"
+    r"\bpenjaga rumah\b|\bart\b|\bprt\b|\bpembantu\b|\bhousemaid\b|\bmaid\b|"
+    r"\blansia\b|\bnenek\b|\bkakek\b|\bjompo\b|\bcleaning\b|\bcleaner\b|\bnanny\b"
 )
 """Work typed for an individual employer's household: also covered by the ban."""
 

@@ -341,7 +341,7 @@ def is_a_name(text: str) -> bool:
 NAMED = re.compile(
     r"(?:\bnama(?: lengkap| lengkapnya)?"
     r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?"
-    r"|\b(?:her|his) (?:full )?name(?: is)?|\baran(?:ne|na|n|e))\s*"
+    r"|\b(?:her|his|the) (?:full )?name(?: is)?|\bfull name is|\baran(?:ne|na|n|e))\s*"
     r"(?:adalah\s+|:\s*)?([A-Za-z'’]+\.?(?:[ ]+[A-Za-z'’]+\.?){0,6})",
     re.IGNORECASE,
 )

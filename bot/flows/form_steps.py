@@ -265,6 +265,6 @@ def remind_paused(engine: Engine, ctx: Ctx) -> None:
     if conv.flow not in engine.forms or not conv.parked:
         return
     ctx.say(
-        ctx._("Your form is still paused. Type *lanjut* when you want to continue it."),
+        ctx._("Your form is still paused. Type *continue* when you want to go on with it."),
         [Button("cmd:resume", short(ctx._("Continue my form")))],
     )

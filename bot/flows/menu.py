@@ -136,7 +136,7 @@ def status(ctx: Ctx) -> None:
             if conv.flow == "case"
             else _("Your form is not finished yet.")
         )
-        lines.append(unsent + " " + _("Type *lanjut* to finish it."))
+        lines.append(unsent + " " + _("Type *continue* to finish it."))
     if not lines:
         none = _("You have no registrations or reports yet. Type *menu* to start.")
         if OTHER_PHONE.search(fold(ctx.incoming.text or "")):

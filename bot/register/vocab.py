@@ -23,8 +23,36 @@ SECTORS: tuple[tuple[str, str], ...] = (
 )
 SECTOR_CODES = tuple(code for code, _ in SECTORS)
 SECTOR_WORDS: dict[str, tuple[str, ...]] = {
-    "domestic": ("rumah tangga", "prt", "plrt", "art", "pembantu", "domestic", "housemaid"),
-    "care": ("perawat", "jompo", "lansia", "caregiver", "care", "pengasuh", "nanny", "babysitter"),
+    "domestic": (
+        "rumah tangga",
+        "prt",
+        "plrt",
+        "art",
+        "pembantu",
+        "domestic",
+        "housemaid",
+        "cleaning lady",
+        "house cleaner",
+        "cleaner in a house",
+    ),
+    # before "tukang" (construction): "jd tukang jaga nenek2" was stored as construction (a
+    # family-side tester, stop 55)
+    "care": (
+        "perawat",
+        "jompo",
+        "lansia",
+        "caregiver",
+        "care",
+        "pengasuh",
+        "nanny",
+        "babysitter",
+        "jaga nenek",
+        "jaga kakek",
+        "jaga orang tua",
+        "jaga anak",
+        "ngurus nenek",
+        "urus lansia",
+    ),
     "plantation": ("kebun", "perkebunan", "sawit", "ladang", "plantation"),
     "factory": ("pabrik", "factory", "manufaktur", "operator", "produksi", "elektronik"),
     "construction": ("bangunan", "konstruksi", "proyek", "tukang", "construction"),
@@ -82,7 +110,7 @@ def sector_in(text: str) -> str | None:
 
 WORK_TOLD = re.compile(
     r"\b(?:jd|jadi|sbg|sebagai|kerja jd|kerja jadi|kerja sebagai|bekerja sebagai|as an?|"
-    r"work as an?|to work as an?|working as an?) ([a-z]+(?: [a-z]+)?)"
+    r"work as an?|to work as an?|working as an?) ([a-z]+(?: [a-z]+){0,2})"
 )
 """Work named in a sentence ("brgkt ke arab saudi jd ART", "to work as a housemaid")."""
 SKIP_WORDS = frozenset(

@@ -214,3 +214,10 @@ def test_danger_typed_in_the_training_form_is_the_story_of_its_urgent_report(cha
     chat.say("ya")
     summary = chat.say("Ya, boleh dibagikan")
     assert f"Cerita: {plea}" in summary and "Anggota keluarga (kakak)" in summary
+
+
+def test_a_wish_to_die_unless_let_go_abroad_gets_indonesias_police(chat: Chat) -> None:
+    """A sister in Lombok threatening suicide unless allowed to go to Malaysia got Malaysia's
+    999 (a family-side tester, stop 55)."""
+    said = chat.say("adek sy mau bunuh diri katanya kalo gk dikasih ijin berangkat ke malaysia")
+    assert "110" in said and "Dari Malaysia" not in said

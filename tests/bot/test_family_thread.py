@@ -776,3 +776,37 @@ def test_a_question_of_the_worker_elsewhere_is_still_passed_on(services: Service
     text = "klo dia pindah kerja ke singapura bisa gk pak?"
     chat.say(text)
     assert text in family_messages(services)
+
+
+def test_danger_a_friend_tells_of_the_reports_worker_is_added_and_urgent(
+    services: Services,
+) -> None:
+    """ "temennya bilang majikannya gk mau bawa ke dokter" was kept off her own report as news
+    of someone else (a family-side tester, stop 55)."""
+    chat = calm_report(services)
+    text = "bu anak sy skrg sakit parah, temennya bilang majikannya gk mau bawa ke dokter"
+    chat.say(text)
+    assert text in family_messages(services) and the_case_is_urgent(services)
+
+
+def test_news_of_another_child_named_is_kept_off_the_report(services: Services) -> None:
+    """ "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen" was added to his sister's
+    report (a family-side tester, stop 55)."""
+    chat = calm_report(services)
+    text = "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen"
+    said = chat.say(text)
+    assert text not in family_messages(services) and "Laporan baru" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bu laporannya selesai aja, anak sy udh dipulangkan ke lombok",
+        "udh beres pak, gk usah dilanjut laporannya",
+        "it's solved now, we don't need the report anymore",
+    ],
+)
+def test_a_wish_to_close_in_other_words_asks_to_close(services: Services, text: str) -> None:
+    chat = calm_report(services)
+    said = chat.say(text)
+    assert "menutup laporan" in said or "close report" in said, said

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.store.db import transaction
-from bot.store.models import Case
+from bot.store.models import Case, Conversation
 from migran.services import Services
 from tests.cases_support import report_to_the_village
 from tests.conftest import Chat
@@ -573,3 +573,15 @@ def test_another_name_typed_at_the_name_check_is_checked_in_turn(chat: Chat) -> 
     assert "Nama pekerja: Lalu Ahmad — benar?" in said
     chat.say("Tidak")
     assert "Malaysia — benar?" in chat.say("Baiq Nurul")
+
+
+def test_a_full_name_told_in_a_sentence_is_the_name(chat: Chat) -> None:
+    """ "yes but full name is Rina Marlina" was stored as the worker's name whole (a
+    family-side tester, stop 55)."""
+    chat.say("lapor")
+    chat.say("Saya setuju")
+    chat.say("2")
+    assert "negara mana" in chat.say("yes but full name is Rina Marlina")
+    with chat.services.factory() as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert data["worker_name"] == "Rina Marlina"

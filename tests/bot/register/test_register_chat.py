@@ -174,3 +174,17 @@ def test_work_told_in_the_opening_is_not_asked_and_skip_is_no_job(chat: Chat) ->
     other.say(button="opt:skip")
     summary = other.say(button="opt:skip")
     assert "skip" not in summary.lower().replace("lewati", "")
+
+
+def test_care_of_a_grandmother_told_in_the_first_message_is_care_work(chat: Chat) -> None:
+    """ "jd tukang jaga nenek2" was stored as construction, with no note for Kuwait (a
+    family-side tester, stop 55)."""
+    tell_of_a_daughter(
+        chat, "adik saya mau berangkat ke kuwait jd tukang jaga nenek2", "Baiq Nur", "30"
+    )
+    chat.say(button="opt:skip")  # the city; the work is not asked
+    chat.say(button="opt:skip")  # the company
+    chat.say(button="opt:skip")  # the date
+    chat.say(button="opt:skip")  # the contract
+    summary = chat.say(button="opt:skip")  # a contact abroad
+    assert "Perawat" in summary and "Kepmenaker 260/2015" in summary
