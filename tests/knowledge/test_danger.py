@@ -2923,3 +2923,30 @@ def test_a_regression_round_of_everyday_look_alikes() -> None:
         "kapal pesiar tempat sy kerja nanti kapalnya besar gk pak",
         "sy jualan kue di kafe, anak sy 17 thn bantu2",
     )
+
+
+def test_todays_rules_are_not_tripped_by_everyday_look_alikes() -> None:
+    """A false-alarm tester of the rules this stop added (stop 55): a stolen boat, a child
+    helping at a cafe or singing karaoke, a retirement age raised, an agency or a departure
+    'ended', a song, a soap, civil emergency. The dangers they were written for still read."""
+    assert_no_danger(
+        "perahu paman sy hilang dicuri orang, skrg paman mau kerja ke malaysia aja",
+        "anak sy umur 12 bantu jualan gorengan di kafe dekat pasar tiap sore, sy mau tny kerja "
+        "ke jepang",
+        "pak, anak sy umur 16 kerja paruh waktu di cafe pas libur sekolah, bapaknya mau ke "
+        "malaysia, syaratnya apa",
+        "my 17 year old likes to sing at karaoke on weekends with his friends",
+        "usia pensiun dinaikkan ya di hongkong? majikan sy nanya",
+        "i'm ending it all with this agency, they are too slow, how do i choose another P3MI",
+        "it would be better if i was gone to work abroad, my family needs money. how to start",
+        "mending sy gk ada aja di rumah, mending kerja di luar negri biar ada uang",
+        "lagu SOS dari ABBA enak ya pak, sy mau kerja ke hongkong",
+        "darurat sipil di negara tujuan gmn?",
+        "sy pakai sabun cuci merek SOS, bisa dibawa ke taiwan gk",
+    )
+    assert_danger(
+        "sometimes i think everyone would be better if i was gone",
+        "my uncle left on a small boat from batam to malaysia 4 days ago and the boat never "
+        "arrived",
+        "kapal anak sy tenggelam d perairan malaysia, skrg blm ada kabar",
+    )
