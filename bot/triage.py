@@ -480,7 +480,9 @@ EMPLOYER_DIED = re.compile(
     r"(?:father|mother))"
     r" (?:yg|yang|that|who|i|whom)(?: \w+){0,2}? (?:take care|jaga|rawat|urus|asuh|dijaga|"
     r"dirawat|diurus|diasuh|care|cared|look|looked)(?: of| for| after)? (?:\w+ ){0,4})"
-    r"(?:(?:sudah|sdh|udh|udah|has|had|just|tiba tiba|tiba2) )?"
+    # "majikan nya baru meninggal" got a worker's death and the JKM claim (a last regression
+    # tester, stop 55)
+    r"(?:(?:sudah|sdh|udh|udah|has|had|just|tiba tiba|tiba2|baru|barusan|kemarin|kmrn|tadi|td) )?"
     r"(?:meninggal|wafat|died|dies|passed away|pass away|mati)\b"
 )
 """The employer, or the old person cared for, has died: the worker's contract ends (what is

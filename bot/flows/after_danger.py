@@ -67,6 +67,10 @@ NO_DANGER_MEANT = re.compile(
     # button" were added to the story: a regression tester, stop 55)
     r"|\bsalah (?:pencet|pencet tombol|tekan|klik|kirim|ketik|kirim pesan)\b"
     r"|\bwrong (?:button|message|chat|number|person)\b"
+    # a harm taken back ("maaf pak td sy salah, bkn d pukul, cm d marahin aja": a last
+    # regression tester, stop 55)
+    r"|\b(?:bukan|bkn|not) (?:di |d )?(?:pukul|dipukul|siksa|disiksa|kunci|dikunci|sekap|disekap|"
+    r"beaten|hit|locked)\b"
 )
 """Said after the danger reply: no one is in danger, it was read wrongly ("bukan bahaya",
 "sy gk dlm bahaya, cuma tanya", "no one is in danger, I just want to know the salary"): a
@@ -75,7 +79,8 @@ SAFE_NOW_WORDS = 12
 """A message this short saying the person is safe now is that news, not more of the plea."""
 SAFE_NOW = re.compile(
     r"\b(?:she|he|they|dia|beliau|mereka|anak saya|istri saya|suami saya|i|we|saya|kami) "
-    r"(?:is|are|am|sudah|udah|sdh|udh)? ?(?:safe|aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
+    r"(?:is|are|am|sudah|udah|sdh|udh)? ?(?:safe|aman|selamat|ok|okay|fine)\b"
+    r"(?! (?:gk|gak|tidak|ga|kah)\b)"
     # "udh aman kok pak, td dia udh d jemput kbri", "dia udah di kantor polisi skrg, aman" (a
     # regression tester, stop 55)
     r"|^(?:sudah|udah|udh|sdh) (?:aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"

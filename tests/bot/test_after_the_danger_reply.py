@@ -571,3 +571,11 @@ def test_a_button_pressed_by_mistake_after_the_numbers_ends_them(chat: Chat, typ
 def test_safe_now_in_other_words_is_heard(chat: Chat) -> None:
     chat.say("tolong pak anak sy disekap majikan d malaysia")
     assert "Syukurlah" in chat.say("udh aman kok pak, td dia udh d jemput kbri")
+
+
+def test_a_harm_taken_back_after_the_numbers_ends_them(chat: Chat) -> None:
+    """ "maaf pak td sy salah, bkn d pukul, cm d marahin aja" got "press *Urgent report*"
+    again (a last regression tester, stop 55)."""
+    chat.say("tolong pak anak sy dipukul majikan d malaysia")
+    said = chat.say("maaf pak td sy salah, bkn d pukul, cm d marahin aja")
+    assert "saya kira ada orang dalam bahaya" in said

@@ -826,3 +826,12 @@ def test_a_question_for_an_authoritys_number_gets_the_numbers_of_that_place(
     reading = triage.read("nomor kdei taipei brp")
     assert reading.topic == "kontak-darurat" and "taiwan-hongkong" in reading.offered, reading
     assert triage.read("brp gaji di taipei").topic != "kontak-darurat"
+
+
+def test_an_employer_just_dead_is_the_end_of_a_job_not_a_workers_death(triage: Triage) -> None:
+    """ "majikan nya baru meninggal" got a worker's remains and the JKM claim (a last
+    regression tester, stop 55)."""
+    reading = triage.read(
+        "istri sy d hongkong, majikan nya baru meninggal, dia d suruh keluar rumah hari ini juga"
+    )
+    assert reading.topic == "phk-mendadak"
