@@ -566,10 +566,6 @@ class Engine:
             else:
                 opening = pieces.story_so_far(ctx) if flow == "case" else None
                 reply = ctx.data.get(PENDING_REPLY) if opening else None
-                if flow == "training" and not ctx.incoming.button:
-                    # the training the message names ("I want to join the caregiver
-                    # training" was asked it again: a forms tester, stop 55)
-                    opening = ctx.incoming.text
                 # "lapor" typed right after the danger reply is its urgent report: the numbers
                 # were just given and are not given again
                 urgent = command == "urgent" or bool(
@@ -652,6 +648,10 @@ class Engine:
         `urgent` marks a report opened from the danger reply (the numbers were given);
         `opening_reply` is what the assistant gave that message (`replied`)."""
         form = self.forms[flow]
+        if flow == "training" and opening is None and not ctx.incoming.button:
+            # the training the typed message names ("pelatihan perawat lansia", "I want to join
+            # the caregiver training" were asked it again: a forms tester, stop 55)
+            opening = ctx.incoming.text
         told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now, pieces.STORY_PIECES)
         earlier = " ".join(told)[-EARLIER_CHARS:]
         self.clear(ctx)
@@ -1141,8 +1141,6 @@ class Engine:
             # "lapor" typed does (the form asked it all again: a family chat tester, stop 51)
             opening = pieces.story_so_far(ctx) if flow == "case" and ctx.incoming.button else None
             reply = ctx.data.get(PENDING_REPLY) if opening else None
-            if flow == "training" and not ctx.incoming.button:
-                opening = ctx.incoming.text  # the training it names ("pelatihan perawat lansia")
             self.start_form(ctx, flow, opening=opening, opening_reply=reply)
             return
         lead = ""

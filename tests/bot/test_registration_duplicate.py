@@ -19,7 +19,9 @@ def test_the_same_person_from_another_phone_is_told_of_the_first_registration(
     assert "sudah terdaftar" in answers_from("hp-2")  # the same answers from another phone
 
 
-def caregiver_summary(chat: Chat, destination: str) -> str:
+def to_the_destination(chat: Chat) -> None:
+    """Baiq Rina, 22, of Anjani, signs up for caregiver training up to the destinations (the
+    phone skipped)."""
     chat.say("pelatihan")
     chat.say(button="opt:yes")
     chat.say(button="prog:caregiver")
@@ -28,6 +30,10 @@ def caregiver_summary(chat: Chat, destination: str) -> str:
     chat.say("anjani suralaga")
     chat.say(button="opt:yes")
     chat.say(button="opt:skip")
+
+
+def caregiver_summary(chat: Chat, destination: str) -> str:
+    to_the_destination(chat)
     chat.say(button=f"dest:{destination}")
     chat.say(button="edu:smp")
     return chat.say(button="sex:f")
@@ -57,14 +63,7 @@ def test_a_country_typed_at_the_destinations_is_taken(services: Services) -> Non
     """ "arab saudi" and "dubai" typed at the destinations were refused (a forms tester,
     stop 55): the Middle East, with the ban told for care work."""
     chat = Chat(services, user="dubai")
-    chat.say("pelatihan")
-    chat.say(button="opt:yes")
-    chat.say(button="prog:caregiver")
-    chat.say("Baiq Rina")
-    chat.say("22")
-    chat.say("anjani suralaga")
-    chat.say(button="opt:yes")
-    chat.say(button="opt:skip")
+    to_the_destination(chat)
     assert "SMA" in chat.say("dubai")
     chat.say(button="edu:smp")
     summary = chat.say(button="sex:f")
