@@ -63,6 +63,7 @@ from bot.flows.case import (
     danger_country,
     guesses_from_earlier,
     prefill,
+    resumed_at_sharing,
     retaken,
 )
 from bot.flows.common import PLACE_CODES, country_guessed
@@ -563,6 +564,8 @@ class Engine:
             flow = "training" if command == "training" else "case"
             if conv.flow == flow:
                 self.resume(ctx)
+            elif flow == "case" and resumed_at_sharing(ctx):
+                pass  # *Report again* after refusing to share a filled report: who sees it
             else:
                 opening = pieces.story_so_far(ctx) if flow == "case" else None
                 reply = ctx.data.get(PENDING_REPLY) if opening else None
@@ -631,7 +634,11 @@ class Engine:
             case_pick.ask_again(ctx)
 
     def clear(self, ctx: Ctx) -> None:
-        keep = {k: v for k, v in ctx.data.items() if k == "lang_chosen"}
+        """Ends any flow. The options shown this turn stay: a form that ends with buttons
+        (*Report again* after a danger report was not shared) had its "1" answered "nothing
+        numbered to choose now" (a tester, stop 55)."""
+        kept = ("lang_chosen", OPTIONS_KEY, TURN_OPTIONS_KEY)
+        keep = {k: v for k, v in ctx.data.items() if k in kept}
         conv = ctx.conversation
         conv.flow, conv.step, conv.parked, conv.data = None, None, False, keep
 

@@ -345,7 +345,7 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if not sea and country is None and (home or at_home(ctx.incoming.text)):
+    if not sea and country is None and (home or _still_home(numbers, ctx.incoming.text)):
         # "d tahan d penampungan PT d jakarta": in Indonesia, the police are the local number
         lines.append("")
         lines.append(_("In Indonesia: call the police at *110* now."))
@@ -374,6 +374,13 @@ def emergency_text(
             _("When you send your report, it is marked urgent: your village officer sees it first.")
         )
     return "\n".join(lines)
+
+
+def _still_home(numbers: EmergencyNumbers, text: str | None) -> bool:
+    """A place at home is named, or only a place someone is about to be sent to ("anak sy 15
+    thn mau diberangkatkan calo ke malaysia minggu depan" was asked for the country, with
+    Indonesia's police last: a tester, stop 55)."""
+    return at_home(text) or numbers.intended_place(text) is not None
 
 
 def emergency(

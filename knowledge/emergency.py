@@ -143,7 +143,7 @@ FLAG_AFTER = frozenset("flag flagged flagship boat vessel ship fishing trawler l
 
 INTENDED = frozenset(
     "mau mo akan ingin pengen pingin pgn hendak rencana berencana mele want wants wanna plan "
-    "planning "
+    "planning will gonna "
     # leave asked to go ("mau bunuh diri katanya kalo gk dikasih ijin berangkat ke malaysia"
     # got Malaysia's numbers for a sister still in Lombok: a family-side tester, stop 55)
     "izin ijin".split()
@@ -158,10 +158,18 @@ def _intended(words: list[str], at: int) -> bool:
     if at == 0 or words[at - 1] not in GONE_TO:
         return False
     before = words[max(0, at - 1 - INTENT_REACH) : at - 1]
+    if not SENDING.isdisjoint(before):
+        # "anak sy 15 thn mau diberangkatkan calo ke malaysia minggu depan": still at home,
+        # where Indonesia's police can stop it (got Malaysia's 999 first: a tester, stop 55)
+        before = words[max(0, at - 1 - INTENT_REACH - SENT_BY_WORDS) : at - 1]
     # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
     return not INTENDED.isdisjoint(before) and not any(
-        w.startswith("di") and w not in LET for w in before
+        w.startswith("di") and w not in LET and w not in SENDING for w in before
     )
+
+
+SENT_BY_WORDS = 2
+"""Who sends, between the sending and the place ("mau diberangkatkan calo ke malaysia")."""
 
 
 LET = frozenset("dikasih dikasi diberi diizinkan diijinkan dibolehkan dibolehin".split())

@@ -241,9 +241,30 @@ def retaken(ctx: Ctx) -> bool:
         return False
     if words & {"setuju", "agree"}:
         ctx.contact.consent_at = ctx.now
-    ctx.engine.start_form(
-        ctx, "case", opening=str(refused["opening"]), urgent=bool(refused.get("urgent"))
-    )
+    if not resumed_at_sharing(ctx):
+        ctx.engine.start_form(
+            ctx, "case", opening=str(refused["opening"]), urgent=bool(refused.get("urgent"))
+        )
+    return True
+
+
+def resumed_at_sharing(ctx: Ctx) -> bool:
+    """A filled report whose sharing was refused, taken back within minutes (*Report again*,
+    "ok lapor"): its answers are kept and only who may see it is asked again. A family that
+    changed its mind had been asked the whole form once more (a tester, stop 55)."""
+    refused = ctx.data.get(REFUSED_KEY)
+    if not isinstance(refused, dict) or not isinstance(refused.get("answers"), dict):
+        return False
+    if not pieces.within_window(refused.get("at"), ctx.now):
+        return False
+    ctx.engine.clear(ctx)
+    ctx.set_data(**refused["answers"])
+    conversation = ctx.conversation
+    conversation.flow, conversation.step = "case", "share"
+    ctx.say(ctx._("Your answers are kept; only who may see the report is asked again."))
+    step = ctx.engine.forms["case"].step("share")
+    assert step is not None
+    step.prompt(ctx)
     return True
 
 
@@ -778,10 +799,15 @@ class CaseForm(ChangeableForm):
         opening = d.get("opening") or (whole_story(d) if step == "share_confirm" else None)
         if not refused or not opening:
             return {}
-        kept: dict[str, object] = {
-            REFUSED_KEY: {"at": ctx.now.isoformat(), "opening": opening, "urgent": d.get("urgent")},
-            PENDING_STORY: opening,
+        refusal: dict[str, object] = {
+            "at": ctx.now.isoformat(),
+            "opening": opening,
+            "urgent": d.get("urgent"),
         }
+        if step == "share_confirm":
+            # the whole form was answered: a change of mind asks only who may see it
+            refusal["answers"] = {k: v for k, v in d.items() if not k.startswith("_")}
+        kept: dict[str, object] = {REFUSED_KEY: refusal, PENDING_STORY: opening}
         if d.get("urgent"):
             # read after the danger reply, each message alone: the opening's "LAPOR" does not
             # open the form again with every message, and more of the story joins it

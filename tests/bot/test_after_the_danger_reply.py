@@ -509,6 +509,28 @@ def test_a_place_at_home_told_after_the_numbers_gets_indonesias_police(
     assert police in said and "register" not in said and "berbulan-bulan" not in said
 
 
+@pytest.mark.parametrize(
+    ("message", "police"),
+    [
+        (
+            "anak sy baru 15 thn mau d berangkatkan calo ke malaysia minggu depan, gimana pak",
+            "Di Indonesia: segera telepon polisi di *110*.",
+        ),
+        (
+            "my sister is only 16 and the sponsor will send her to saudi next week",
+            "In Indonesia: call the police at *110* now.",
+        ),
+    ],
+)
+def test_a_child_still_to_be_sent_gets_indonesias_police_not_the_destinations(
+    chat: Chat, message: str, police: str
+) -> None:
+    """The child is at home: Malaysia's 999 led the reply, and Indonesia's police came last
+    in the list (a tester, stop 55)."""
+    said = chat.say(message)
+    assert police in said and "999" not in said and "Dari Malaysia" not in said
+
+
 def test_home_told_after_numbers_for_a_place_abroad_corrects_them(chat: Chat) -> None:
     """A child taken "ke malaysia" got Malaysia's numbers; "msh d lombok" then got "added"
     (a danger regression tester, stop 54)."""

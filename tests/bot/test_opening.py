@@ -126,9 +126,29 @@ def test_not_sharing_a_danger_report_is_asked_once_more_then_keeps_the_way_back(
     text = chat.say("tidak")
     assert "tidak ada yang disimpan" in text and "+60 17-668 8032" in text
     assert "Lapor lagi" in text
-    assert "nama lengkap pekerja" in chat.say("yaudah setuju")  # it starts again
+    again = chat.say("yaudah setuju")  # only who may see it is asked again
+    assert "petugas desa dan kabupaten" in again and "nama lengkap pekerja" not in again
     flow, data = the_conversation(services)
     assert flow == "case" and data.get("urgent") and data.get("story") == DANGER_OPENING
+    assert data.get("worker_name") == "Siti Aminah"
+
+
+@pytest.mark.parametrize("again", [{"text": "1"}, {"button": "cmd:urgent"}, {"text": "lapor"}])
+def test_a_refused_share_taken_back_keeps_the_answers_and_sends_the_report(
+    chat: Chat, services: Services, again: dict[str, str]
+) -> None:
+    """*Report again* typed as its number, pressed, or "lapor": the filled report is sent
+    after only the sharing is answered."""
+    at_the_share_step(chat, DANGER_OPENING)
+    chat.say("tidak")
+    chat.say("tidak")
+    asked = chat.say(**again)
+    assert "Jawaban Anda tetap tersimpan" in asked and "Hanya kabupaten" in asked
+    assert "Silakan periksa laporan Anda" in chat.say("ya")
+    chat.say(button="opt:submit")
+    with transaction(services.factory) as session:
+        case = session.scalars(select(Case)).one()
+        assert case.urgent and case.worker_name == "Siti Aminah" and case.story == DANGER_OPENING
 
 
 def test_sharing_a_danger_report_after_all_goes_on_to_the_summary(chat: Chat) -> None:

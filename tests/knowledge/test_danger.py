@@ -2865,6 +2865,12 @@ def test_danger_beside_the_words_that_excuse_look_alikes_is_still_danger() -> No
         "adik sy pingsan pas medical check di klinik majikan di taiwan, skrg blm sadar",
         "umur anak sy dituakan d KK sm sponsor, dia baru 16, mau brgkt bulan dpn ke arab",
         "my niece is 16, her father wants to send her with a sponsor to Malaysia next week",
+        "my sister is only 16 and the sponsor will send her to saudi next week",
+        "my daughter is 15 and the agent wants to send her abroad as a maid",
+    )
+    assert_no_danger(
+        "my son is 17, can an agency send him to japan for school",
+        "our school sends 16 year old students with the sponsor to singapore for a study tour",
     )
 
 
