@@ -870,7 +870,10 @@ class Engine:
         leads = reading.topic or next(iter(reading.offered), None)
         if leads != MISSING_TOPIC or reading.urgent or reading.command:
             return reading
-        if not pieces.within_window(ctx.data.get(CONDOLED_KEY), ctx.now):
+        condoled = ctx.data.get(CONDOLED_KEY)
+        if not pieces.within_window(condoled, ctx.now) or condoled == ctx.now.isoformat():
+            # condoled on this very message: its own reading holds ("anak sy gk ada kabar,
+            # bapaknya baru meninggal, dia blm tau" is about finding him: stop 55's note)
             return reading
         others = tuple(s for s in (MISSING_TOPIC, *reading.offered) if s != DEATH_TOPIC)
         return replace(reading, topic=DEATH_TOPIC, offered=tuple(dict.fromkeys(others)))

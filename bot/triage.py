@@ -721,6 +721,19 @@ def _threatens_to_kill(danger: Danger, text: str) -> bool:
 
 
 MISSING_TOPIC = "hilang-kontak"
+DEATH_TO_BE_TOLD = re.compile(
+    r"\b(?:bapak|bapa|ayah|ibu|mama|mamah|emak|amaq|inaq|nenek|kakek|suami|istri|mertua)nya "
+    r"(?:\w+ ){0,3}(?:meninggal|wafat)\b"
+    r"|\b(?:his|her) (?:father|mother|dad|mom|mum|grandmother|grandfather|husband|wife) "
+    r"(?:\w+ ){0,2}(?:died|passed away|has died)\b"
+    r"|\b(?:dia|ia|beliau|he|she) (?:\w+ ){0,1}(?:belum|blm|tidak|tdk|gk|ga|gak|doesnt|does not|"
+    r"didnt|did not|still doesnt) (?:tahu|tau|know)\b"
+)
+"""A death in the worker's family that the worker must be told of ("anak sy gk ada kabar 3
+bulan, bapaknya baru meninggal kmrn, dia blm tau"): finding the worker is the need, not a
+worker's remains (a family-side tester, stop 55)."""
+REMAINS_ASKED = frozenset("jenazah jenazahnya mayat mayatnya jasad jasadnya remains".split())
+"""Words of a body to bring home: a death, whatever missing words came before it."""
 DEATH_TOLD = re.compile(
     r"(?<!dirawat )(?<!dijaga )(?<!diurus )(?<!diasuh )"
     r"\b(?:anak|suami|istri|adik|adek|kakak|kaka|abang|ibu|bapak|ayah|mama|papa|emak|keluarga|"
@@ -764,6 +777,17 @@ IF_REACH = 3
 """A death told right after "if" (within this many words) is supposed, not told: "klo suami sy
 meninggal, santunan bpjs nya brp?" after a story of his illness was met with condolences (a
 family chat tester, stop 50)."""
+
+
+def _death_supposed(folded: str) -> bool:
+    """A death said only after "if" ("dan jika meninggal saya ingin jasad anak saya
+    dikembalikan", of a woman missing ten years)."""
+    words = folded.split()
+    return any(
+        not IF_SAID.isdisjoint(words[max(0, at - IF_REACH) : at])
+        for at, word in enumerate(words)
+        if word in DEATH_WORDS
+    )
 
 
 def tells_a_death(text: str) -> bool:
@@ -1395,6 +1419,28 @@ class Triage:
             # answer opens with an employer who died, and its words pulled it there (a chat
             # tester, stop 52)
             topic, offered = _led_by(DEATH_TOPIC, *offered, DISMISSAL_TOPIC)
+        if (
+            danger is None
+            and command is None
+            and topic == DEATH_TOPIC
+            and MISSING_TOPIC in read_needs().topics
+            and DEATH_TO_BE_TOLD.search(fold(text)) is not None
+        ):
+            # the worker out of reach must hear of a death at home: how to find them first
+            topic, offered = _led_by(MISSING_TOPIC, topic, *offered)
+            guess = None
+        elif (
+            danger is None
+            and command is None
+            and topic == MISSING_TOPIC
+            and DEATH_TOPIC in offered
+            and not REMAINS_ASKED.isdisjoint(folded_words)
+            and not _death_supposed(folded_text)  # "jika meninggal, jasadnya dikembalikan"
+        ):
+            # "suami sy hilang kontak, trs dikabari meninggal d malaysia, gmn ngurus
+            # jenazahnya": the body is asked of, the time out of reach is over
+            topic, offered = _led_by(DEATH_TOPIC, topic, *offered)
+            guess = None
         if (
             danger is None
             and command is None

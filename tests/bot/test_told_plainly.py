@@ -407,3 +407,34 @@ def test_a_follow_up_naming_its_own_place_is_read_for_that_place(chat: Chat) -> 
     chat.say("and japan?")
     said = chat.say("what about salary in korea")
     assert "Korea" in said and "Go to Malaysia only the official way" not in said
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        (
+            "pak anak sy d malaysia udh 3 bulan gk ada kabar, bapaknya baru meninggal kmrn, dia "
+            "blm tau. tolong bantu cari",
+            "Jika keluarga di luar negeri tidak bisa dihubungi",
+        ),
+        (
+            "my brother in saudi cannot be reached for 2 months, his mother passed away last "
+            "week and he does not know",
+            "If a family member abroad cannot be reached",
+        ),
+    ],
+)
+def test_a_worker_out_of_reach_who_must_hear_of_a_death_at_home_is_looked_for(
+    chat: Chat, message: str, first: str
+) -> None:
+    """A missing son whose father died got condolences and a worker's remains and JKM claim
+    (stop 55's note): finding him leads, the death's answer one tap away."""
+    said = chat.say(message)
+    assert first in said and "JKM" not in said
+
+
+def test_the_body_asked_after_a_time_out_of_reach_is_a_death(chat: Chat) -> None:
+    said = chat.say(
+        "suami sy hilang kontak, trs dikabari meninggal d malaysia, gmn ngurus jenazahnya"
+    )
+    assert "JKM" in said
