@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot import replies
@@ -31,7 +30,6 @@ from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.companies.service import named_company
 from bot.context import PENDING_STORY, Ctx
 from bot.flows import case_pick, menu
-from bot.flows.common import NAME_TITLES
 from bot.flows.report_danger import (
     KEPT_OFF_NEW,
     answer_whether_in_danger,
@@ -46,10 +44,17 @@ from bot.flows.report_danger import (
     say_of_case,
     typed_answer_to_danger,
 )
+from bot.flows.someone_else import (
+    about_someone_else,
+    keep_apart,
+    kin_named,
+    kin_of,
+    name_words,
+    other_names,
+)
 from bot.i18n import N_, translator
 from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
-from bot.register.hints import MINE, WORKER_OF
 from bot.store.models import Case
 from bot.triage import (
     DEATH_WORDS,
@@ -324,133 +329,6 @@ def asks_what_next(words: list[str]) -> bool:
     return bool(words) and set(words) <= WHAT_NEXT and bool(WHAT_WORDS.intersection(words))
 
 
-def kin_named(text: str) -> str | None:
-    """Who the writer is to the worker a message names ("adik sy Rini": 'kakak'), in the
-    words `Case.reporter_relation` keeps; only "<kin> <mine>" counts, not "pak" or "ibu"."""
-    words = fold(text).split()
-    for first, second in pairwise(words):
-        if second in MINE and first in WORKER_OF:
-            return WORKER_OF[first]
-    return None
-
-
-WHICH_OF_MINE = frozenset(
-    "laki2 laki laki-laki lakilaki cowok cowo perempuan cewek cewe bungsu sulung kecil besar "
-    "pertama kedua ketiga tua muda".split()
-)
-"""Which of the writer's it is, between kin and name ("anak sy yg laki2 Hendra")."""
-
-
-ENGLISH_KIN_NAME = re.compile(
-    r"\b[Mm]y (?:(?:younger|older|little|big|elder|other|youngest|eldest) )?(?:brother|sister|"
-    r"son|daughter|cousin|nephew|niece|husband|wife|uncle|aunt),? ([A-Z][a-z]+)\b"
-)
-
-
-def name_after_kin(text: str) -> str | None:
-    """A name written with its capital right after "<kin> <mine>" ("adik sy Rini di saudi"),
-    also after which of them it is ("anak sy yg laki2 Hendra": a forms tester, stop 55)."""
-    english = ENGLISH_KIN_NAME.search(text)
-    if english:
-        return fold(english.group(1))  # "my younger brother Joko wants to work in japan"
-    raw = text.split()
-    for at in range(len(raw) - 3):
-        if fold(raw[at + 2]) in ("yg", "yang") and fold(raw[at + 3]) in WHICH_OF_MINE:
-            raw = [*raw[: at + 2], *raw[at + 4 :]]
-            break
-    for at in range(len(raw) - 2):
-        kin, mine, name = (fold(w) for w in raw[at : at + 3])
-        if kin in WORKER_OF and mine in MINE and raw[at + 2][:1].isupper() and name.isalpha():
-            return name if not raw[at + 2].isupper() else None  # "ANAK SY DI ...": shouted
-    return None
-
-
-def about_someone_else(case: Case, text: str, by_country: bool = True) -> bool:
-    """The message names another worker or another country than the open report's ("LAPOR
-    adik sy Rini di saudi dipukul majikan" while Siti's report on Malaysia is open): news of
-    someone else, for a report of its own. The report's worker named by name is the same
-    person wherever the message places them; naming no one and nowhere is the report's.
-    `by_country` False: another country alone does not make it someone else."""
-    words = fold(text).split()
-    own_names = _name_words(case)
-    if own_names.intersection(words):
-        return False
-    named = name_after_kin(text)
-    if named is not None and own_names:
-        return True
-    countries = countries_in(text)
-    if by_country and countries and case.country not in countries and case.country != "Indonesia":
-        # a worker still in Indonesia is taken abroad, not someone else ("sponsornya mau bawa
-        # dia ke malaysia malam ini" on a report kept as Indonesia: a last regression tester)
-        return True
-    if _kin_of_the_worker(words, fold(case.story or "").split()):
-        return True
-    kin = kin_named(text)
-    known = kin_of(case)
-    return kin is not None and known is not None and kin != known
-
-
-WORKERS_KIN = frozenset(
-    "kakaknya adiknya abangnya suaminya istrinya ibunya bapaknya ayahnya sepupunya "
-    "temannya temennya tetangga tetanggaku tetangganya neighbour neighbor".split()
-)
-"""The worker's own kin or friend ("kakaknya yg jg d malaysia ... dipukul majikan"): someone
-else than the report's worker (the report was marked urgent as if she were beaten: a
-danger-in-stories tester, stop 54). "anaknya" is left out: a family says it of the worker."""
-ALSO = frozenset("jg juga jga also too".split())
-TELLING = frozenset(
-    "bilang blg cerita crita ngabarin kabarin kasih kasi ngasih bilangin ngomong nelpon telpon "
-    "said says told tells called texted".split()
-)
-TELLER_REACH = 2
-ALSO_REACH = 4
-
-
-def _kin_of_the_worker(words: list[str], story: list[str]) -> bool:
-    """The message is about the worker's kin, a neighbour, or another of the writer's ("anak
-    sy yg laki2 jg d malaysia": "yang ... juga" close after the kin; "anak sy jg dipukul" is
-    the same child, beaten too). Kin the report's own story is about is its worker (an urgent
-    report about "kakaknya": "kakaknya jg dipukul lg" was refused from it: stop 54)."""
-    if any(
-        word in WORKERS_KIN and word not in story and not _tells_or_helps(words, at)
-        for at, word in enumerate(words)
-    ):
-        return True
-    if ANOTHER_OF_MINE.search(" ".join(words)):
-        return True  # "anak sy yg satu lg d malaysia", "my other sister in taiwan"
-    for at, word in enumerate(words):
-        after = words[at + 1 : at + 1 + ALSO_REACH]
-        if word in WORKER_OF and {"yg", "yang"} & set(after) and not ALSO.isdisjoint(after):
-            return True
-    return False
-
-
-def _tells_or_helps(words: list[str], at: int) -> bool:
-    """The kin or friend at `at` tells of the worker or helps them ("temennya bilang mandor gk
-    mau panggil ambulans", "dibawa ke klinik sm temennya"): the harm is the worker's (it was
-    kept off her report: a family-side tester, stop 55)."""
-    after = words[at + 1 : at + 1 + TELLER_REACH]
-    return bool(TELLING.intersection(after)) or (at > 0 and words[at - 1] in BY_SOMEONE)
-
-
-BY_SOMEONE = frozenset("sm sama oleh dengan dgn with by".split())
-ANOTHER_OF_MINE = re.compile(
-    r"\b(?:yg|yang) (?:satu|1) (?:lg|lagi|nya)\b|\b(?:yg|yang) lain(?:nya)?\b|"
-    r"\bmy other (?:son|daughter|child|sister|brother|kid)\b|\b(?:my|our) (?:son|daughter|sister|"
-    r"brother|husband|wife|mother|father) in \w+ also\b"
-)
-"""Another of the writer's, not the report's worker (an open-report tester, stop 54)."""
-
-
-def kin_of(case: Case) -> str | None:
-    """Who the family is to the report's worker: as its story names them ("anak sy ..."), else
-    as the form kept it."""
-    known = kin_named(case.story or "")
-    if known is None and case.reporter_relation in WORKER_OF.values():
-        known = case.reporter_relation
-    return known
-
-
 def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = ()) -> None:
     """While a case is open, everything the family writes goes to the officer; a question the
     knowledge base answers is answered as well. `unclear`: the open reports the message could
@@ -477,7 +355,8 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if danger and not case.urgent and not unclear and only_pleads(text):
         ask_whether_in_danger(ctx, case, text)  # "tolong pak" to a calm report
         return
-    if danger and about_someone_else(case, text):
+    others = other_names(ctx, case)
+    if danger and about_someone_else(case, text, others=others):
         danger_of_someone_else(engine, ctx, case, text)
         return
     if danger and unclear:
@@ -513,7 +392,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         NEW_WORDS.intersection(words)
         # "sy mau lapor lagi utk adik sy" was added to the daughter's report (a tester,
         # stop 49): another report, for someone else
-        or (bool({"lagi", "lg"} & set(words)) and about_someone_else(case, text))
+        or (bool({"lagi", "lg"} & set(words)) and about_someone_else(case, text, others=others))
     ):
         engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"
         return
@@ -530,10 +409,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         )
         return
     news = None if asks else engine.librarian.topics.get(grave_news(words) or "")
-    if news is not None and about_someone_else(case, text):
+    if news is not None and about_someone_else(case, text, others=others):
         # "adik sy yg d malaysia hilang kontak udh 2 bulan" on a son's report in Saudi: not
         # his report's news (it was marked urgent: an open-report tester, stop 54)
-        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        keep_apart(ctx, text)
         kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         ctx.say(engine.topic_text(ctx, news, ctx.lang, engine.numbers.country_in(text)))
         return
@@ -606,10 +485,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if unclear and not reporting:
         case_pick.hold(ctx, case, text, unclear)  # "pak tolong dibantu ya" with two open
         return
-    if not reporting and about_someone_else(case, text, by_country=False):
+    if not reporting and about_someone_else(case, text, by_country=False, others=others):
         # "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen" was added to his
         # sister's report (a family-side tester, stop 55): another person named, kept off it
-        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        keep_apart(ctx, text)
         kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
@@ -684,13 +563,13 @@ def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> 
     if unclear:
         case_pick.hold(ctx, case, text, unclear)
         return
-    if about_someone_else(case, text, by_country=False):
+    if about_someone_else(case, text, by_country=False, others=other_names(ctx, case)):
         # "anak sy yg laki2 Hendra mau brgkt ke taiwan tp sponsor minta 40 jt, itu bener gk?"
         # with a daughter's report on Malaysia open was filed on hers (a forms tester, stop
         # 55): answered, not added, a report of its own one tap away. A question placed in
         # another country alone is still passed on ("syarat ke taiwan apa aja?", "klo dia
         # pindah kerja ke singapura bisa gk?"): it may be the worker's next move
-        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        keep_apart(ctx, text)
         kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
@@ -775,10 +654,11 @@ def after_resolved(engine: Engine, ctx: Ctx) -> bool:
             return False  # a new question: answered
         if not (still or _same_trouble(case, answer.topic)):
             return False  # news of something else ("anak sy yg kedua mau ke jepang")
-    if danger and named is None and about_someone_else(case, text):
+    others = other_names(ctx, case)
+    if danger and named is None and about_someone_else(case, text, others=others):
         # "adik nya yg perempuan d arab dikurung majikan" reopened her brother's resolved
         # report, urgent (an open-report tester, stop 54): a report of its own, one tap away
-        ctx.set_data(**{PENDING_STORY: text[:4000]})
+        keep_apart(ctx, text)
         engine.emergency(ctx, danger_place(engine, case, text), with_report=True)
         return True
     danger = danger or news is not None  # a death or the worker out of reach: urgent
@@ -836,7 +716,7 @@ def open_case_meant(ctx: Ctx, text: str) -> Case | None:
     if len(open_cases) < 2:
         return None
     words = set(fold(text).split())
-    by_name = [c for c in open_cases if words & _name_words(c)]
+    by_name = [c for c in open_cases if words & name_words(c)]
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
@@ -850,14 +730,6 @@ def open_case_meant(ctx: Ctx, text: str) -> Case | None:
     kin = kin_named(text)
     by_kin = [c for c in open_cases if kin is not None and kin_of(c) == kin]
     return by_kin[0] if len(by_kin) == 1 else None
-
-
-def _name_words(case: Case) -> set[str]:
-    """The words of the worker's name that tell them apart: not a title every Sasak man or
-    woman bears ("Lalu", "Baiq": "anak sy yg laki2 ... namanya Lalu Rizki" was filed on Lalu
-    Ahmad's report: an open-report tester, stop 54)."""
-    titles = NAME_TITLES - {"siti"}  # "Siti" is a name: "siti juga dipukul skrg"
-    return {w for w in fold(case.worker_name or "").split() if len(w) > 2 and w not in titles}
 
 
 def latest_resolved(ctx: Ctx) -> Case | None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from bot import pieces, replies
 from bot.cases.service import add_family_message, for_the_case, open_case_of
-from bot.context import PENDING_STORY, Ctx
+from bot.context import Ctx
 from bot.flows import menu
+from bot.flows.someone_else import keep_apart
 from bot.i18n import N_, translator
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.store.models import Case
@@ -180,7 +181,7 @@ def danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> N
     """Danger told of another worker or another country than the open report's: the numbers,
     and an urgent report of its own one tap away, carrying the message. The open report is
     left as it was: its officer would otherwise see another person's danger on it."""
-    ctx.set_data(**{PENDING_STORY: text[:4000]})
+    keep_apart(ctx, text)
     place = danger_place(engine, case, text)
     given = _just_given(ctx, place)
     if not given:

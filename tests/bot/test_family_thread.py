@@ -11,7 +11,7 @@ from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, Conversation, OutboxMessage
 from migran.services import Services
 from tests.bot.test_case_review import replay
-from tests.cases_support import REPORT_STEPS, officer_replies
+from tests.cases_support import REPORT_STEPS, as_officer, officer_replies
 from tests.conftest import Chat
 from tests.officers_support import team
 
@@ -810,3 +810,39 @@ def test_a_wish_to_close_in_other_words_asks_to_close(services: Services, text: 
     chat = calm_report(services)
     said = chat.say(text)
     assert "menutup laporan" in said or "close report" in said, said
+
+
+def test_a_person_kept_apart_named_again_is_kept_apart_with_their_story(
+    services: Services,
+) -> None:
+    """ "sri d taichung", minutes after Sri's danger was kept off her sister's report, was
+    added to that report (a tester, stop 55): kept off too, and *Urgent report* carries
+    both messages."""
+    chat = calm_report(services)
+    first = "adik sy Sri dikurung majikan, hp nya diambil"
+    chat.say(first)
+    said = chat.say("sri d taichung pak")
+    assert "sri d taichung pak" not in family_messages(services)
+    assert "tidak saya tambahkan" in said, said
+    chat.say(button="cmd:urgent")
+    with transaction(services.factory) as session:
+        data = session.scalars(select(Conversation)).one().data
+    assert first in data["story"] and "sri d taichung" in data["story"]
+
+
+def test_the_worker_of_a_resolved_report_is_not_news_for_the_open_one(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """With Baiq's report resolved and Lalu's open, "nurhasanah skrg d taichung" is not Lalu's
+    news (a tester, stop 55)."""
+    chat, first, officer = reported
+    as_officer(
+        services,
+        officer,
+        first,
+        lambda s, case, o: handoff.resolve(s, case=case, officer=o, outcome="Gaji dibayar."),
+    )
+    replay(chat, SECOND_REPORT)
+    said = chat.say("nurhasanah skrg d taichung pak")
+    assert "nurhasanah skrg d taichung pak" not in family_messages(services)
+    assert "Laporan baru" in said, said
