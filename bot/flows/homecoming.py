@@ -11,12 +11,11 @@ from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Invalid, Step
 from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
+from bot.flows.register import FEAST_DATE, RegisterForm
 from bot.flows.register import FIELDS as REGISTER_FIELDS
-from bot.flows.register import RegisterForm
 from bot.i18n import N_
 from bot.options import bullet, short
-from bot.register.dates import read_date
-from bot.register.hints import date_in
+from bot.register.hints import DateOfAFeast, date_in, typed_date
 from bot.register.service import create_entry
 from bot.types import Button
 
@@ -130,7 +129,9 @@ class HomecomingForm(RegisterForm):
     def _past_date(self, ctx: Ctx) -> date:
         today = ctx.today
         try:
-            when = read_date(ctx.incoming.text or "", today, past=True)  # "agustus": the last
+            when = typed_date(ctx.incoming.text or "", today, past=True)  # "agustus": the last
+        except DateOfAFeast:
+            raise Invalid(ctx._(FEAST_DATE)) from None
         except ValueError:
             raise Invalid(
                 ctx._("I could not read that date. Type it like *maret 2023* or *2 bulan lalu*.")

@@ -19,6 +19,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import format_date
+
 from bot.cases.categories import COUNTRIES
 from bot.cases.hints import relation_in
 from bot.companies import service as companies
@@ -47,8 +49,14 @@ from bot.flows.common import (
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short
-from bot.register.dates import read_date
-from bot.register.hints import date_in, tells_past, writer_relation
+from bot.register.dates import month_only
+from bot.register.hints import (
+    DateOfAFeast,
+    date_in,
+    tells_past,
+    typed_date,
+    writer_relation,
+)
 from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in, sector_told, sex_of, typed_skip
 from bot.spoken_numbers import with_digits
@@ -102,6 +110,20 @@ def already_recorded(ctx: Ctx, code: str) -> None:
             "home* to update it, or *status* to see it."
         ).format(code=code)
     )
+
+
+FEAST_DATE = N_(
+    "I cannot tell that date from a feast: its day moves every year. Type the month, e.g. "
+    "*maret* or *april 2027*."
+)
+
+
+def date_shown(ctx: Ctx, iso: str, month: bool) -> str:
+    """A date as the family gave it: "Januari 2027" for "bulan depan", else day-month-year."""
+    when = date.fromisoformat(iso)
+    if month:
+        return format_date(when, "MMMM y", locale=ctx.lang)
+    return when.strftime("%d-%m-%Y")
 
 
 class RegisterForm(ChangeableForm):
@@ -199,6 +221,7 @@ class RegisterForm(ChangeableForm):
             opening=opening,
             left=left,
             date_guess=when.isoformat() if when and self._plausible(ctx, when) else None,
+            departure_month=bool(when and month_only(opening, when)),
             country_guess=country_guessed(ctx, opening),
             reporter="self" if relation == "self" else ("family" if relation else None),
             relation=relation if relation and relation != "self" else None,
@@ -398,7 +421,7 @@ class RegisterForm(ChangeableForm):
         if guess:
             ctx.say(
                 ctx._("Departure: {date} — correct?").format(
-                    date=date.fromisoformat(guess).strftime("%d-%m-%Y")
+                    date=date_shown(ctx, guess, bool(ctx.data.get("departure_month")))
                 ),
                 yes_no(ctx, N_("Yes, correct"), N_("No")),
             )
@@ -418,14 +441,18 @@ class RegisterForm(ChangeableForm):
         if skipped(ctx):
             return None
         today = ctx.today
+        typed = ctx.incoming.text or ""
         try:  # "agustus" after "sudah berangkat" is the last August, not the next
-            when = read_date(ctx.incoming.text or "", today, past=bool(ctx.data.get("left")))
+            when = typed_date(typed, today, past=bool(ctx.data.get("left")))
+        except DateOfAFeast:
+            raise Invalid(ctx._(FEAST_DATE)) from None
         except ValueError:
             raise Invalid(
                 ctx._("I could not read that date. Type it like *15 januari* or *bulan depan*.")
             ) from None
         if not self._plausible(ctx, when):
             raise Invalid(ctx._("That date does not look right. Please type it again."))
+        ctx.set_data(departure_month=month_only(typed, when))
         return when.isoformat()
 
     def contract_prompt(self, ctx: Ctx) -> None:
@@ -483,7 +510,7 @@ class RegisterForm(ChangeableForm):
         if when:
             past = date.fromisoformat(when) <= ctx.today
             when_text = (
-                date.fromisoformat(when).strftime("%d-%m-%Y")
+                date_shown(ctx, when, bool(d.get("departure_month")))
                 + " "
                 + (_("(left)") if past else _("(planned)"))
             )

@@ -157,3 +157,19 @@ def _next(today: date, month: int, day: int, past: bool = False) -> date:
     if today - candidate > STALE:
         candidate = date(today.year + 1, month, day)
     return candidate
+
+
+DAY_GIVEN = re.compile(
+    r"\b(?:0?[1-9]|[12]\d|3[01])\b(?! ?(?:bulan|bln|month|months|tahun|thn|th|year|years)\b)"
+)
+
+
+def month_only(text: str, when: date) -> bool:
+    """The date read names a month, not a day ("bulan depan", "april", "maret 2027"): shown as
+    the month, not as its first day ("bulan depan" was confirmed as 01-01-2027: stop 55)."""
+    folded = fold(text)
+    if when.day != 1 or DAY_GIVEN.search(folded):
+        return False
+    words = folded.split()
+    relative = any(f" {key} " in f" {folded} " for key in RELATIVE_DAYS)
+    return not relative and not UNITS.keys() & set(words)

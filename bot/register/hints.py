@@ -9,7 +9,7 @@ from itertools import dropwhile, pairwise
 
 from bot.cases.hints import RELATIONS, categories_in, family_words, kin_as_one_word, relation_in
 from bot.commands import JUST as COMMAND_JUST
-from bot.register.dates import read_date
+from bot.register.dates import MONTHS, read_date
 from knowledge.normalize import fold, load_lexicon
 
 REGISTER_WORDS = frozenset("berangkat pulang besok minggu depan bulan sudah jadi".split())
@@ -438,3 +438,33 @@ def date_in(text: str, today: date, *, past: bool | None = None) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+FEASTS = frozenset(
+    "lebaran idul idulfitri iduladha fitri adha ramadan ramadhan puasa haji natal imlek eid "
+    "christmas".split()
+)
+"""Feasts whose dates move with the lunar calendar: "abis lebaran taun depan" is not the first
+of January, and facts.md holds no feast dates to count from."""
+
+
+class DateOfAFeast(ValueError):
+    """A date told only by a feast: the month is asked, not guessed."""
+
+
+def typed_date(text: str, today: date, *, past: bool = False) -> date:
+    """The date a form's answer gives, also inside a sentence ("katanya mggu depan pak",
+    "kira2 bulan depan": refused before, a forms tester, stop 55). Raises `DateOfAFeast`
+    for a feast alone, ValueError for no date."""
+    try:
+        return read_date(text, today, past=past)
+    except ValueError:
+        pass
+    words = words_in(text)
+    exact = any(w in MONTHS or w.isdigit() for w in words)
+    if FEASTS.intersection(words) and not exact:
+        raise DateOfAFeast(text)
+    found = date_in(text, today, past=past or None)
+    if found is None:
+        raise ValueError(text)
+    return found
