@@ -7,7 +7,14 @@ import re
 from datetime import date
 from itertools import dropwhile, pairwise
 
-from bot.cases.hints import RELATIONS, categories_in, family_words, kin_as_one_word, relation_in
+from bot.cases.hints import (
+    COUNTRY_WORDS,
+    RELATIONS,
+    categories_in,
+    family_words,
+    kin_as_one_word,
+    relation_in,
+)
 from bot.commands import JUST as COMMAND_JUST
 from bot.register.dates import MONTHS, read_date
 from knowledge.normalize import fold, load_lexicon
@@ -30,8 +37,27 @@ matcher it is a visit to the sick."""
 
 
 def words_in(text: str) -> list[str]:
-    """The message's words, folded, with the chat spellings of SPELLINGS written out."""
-    return [SPELLINGS.get(word, word) for word in fold(text).split()]
+    """The message's words, folded, with the chat spellings of SPELLINGS written out; an
+    arrival abroad just told ("istri sy udh nyampe d dubai kmrn": not read as news for the
+    register, stop 55) is spelled as the departure it is."""
+    words = [SPELLINGS.get(word, word) for word in fold(text).split()]
+    for at in range(1, len(words)):
+        if words[at - 1] in JUST and words[at] in ARRIVED and _abroad_after(words, at + 1):
+            words[at] = "berangkat"
+    return words
+
+
+ARRIVED = frozenset("nyampe nyampai sampai sampe tiba mendarat".split())
+PLACE_WORDS_ABROAD = frozenset(
+    word for names in COUNTRY_WORDS.values() for name in names for word in name.split()
+) | frozenset("dubai qatar oman kuwait bahrain abu dhabi doha".split())
+"""Single words of the places abroad the register keeps."""
+
+
+def _abroad_after(words: list[str], at: int) -> bool:
+    """A place abroad right after an arrival ("nyampe d dubai", "tiba di taipei")."""
+    rest = [w for w in words[at : at + 3] if w not in ("d", "di", "ke", "k", "dengan", "dgn")]
+    return bool(rest) and rest[0] in PLACE_WORDS_ABROAD
 
 
 DEPARTURE_WORDS = frozenset(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from bot.ntb_time import ntb_day
 from bot.register.hints import is_return_statement
 from migran.services import Services
@@ -105,6 +107,21 @@ def test_news_of_a_departure_and_a_return_is_recorded_with_one_tap_on_the_day_to
     assert "Selamat datang kembali" in chat.say(button="cmd:returned")
     [entry] = entries(services)
     assert entry.status == "returned" and entry.returned_on == today
+
+
+@pytest.mark.parametrize(
+    "news", ["anak sy udh nyampe d taiwan kmrn", "alhamdulillah anak sy sudah tiba di taipei"]
+)
+def test_an_arrival_abroad_is_news_of_the_departure(
+    chat: Chat, services: Services, news: str
+) -> None:
+    """ "istri sy udh nyampe d dubai kmrn" was not read as news for the register (a forms
+    tester, stop 55); arriving home is not a departure."""
+    record_planned_departure(chat)
+    offered = chat.send(news)
+    assert any(b.id == "cmd:departed" for r in offered for b in r.buttons)
+    home = chat.send("anak sy udh nyampe rumah")
+    assert not any(b.id == "cmd:departed" for r in home for b in r.buttons)
 
 
 def test_news_about_school_a_funeral_another_person_or_a_problem_offers_no_record(
