@@ -375,6 +375,26 @@ def _wanting(words: list[str]) -> int:
     return i if WANTING.intersection(fold(w) for w in words[:i]) else 0
 
 
+LAST_CLAUSE = re.compile(r"[,.;!\n]+")
+AFTER_THE_VERB = frozenset("pak bu ya dong deh aja saja kak min bapak ibu".split())
+TRAILING_REPORT_MIN_WORDS = 6
+"""A story this long before "mau lapor" at its end (a bare "mau lapor" is the form already)."""
+
+
+def _report_wished_at_the_end(text: str) -> bool:
+    """A story whose last clause wishes to report ("..., mau lapor", "..., sy ingin melapor
+    pak"): the report carries the story. It got the answer on unpaid wages and "Ketik *lapor*"
+    (a family-side tester, stop 56). Not a report to the police, which is the family's own."""
+    clauses = [c for c in LAST_CLAUSE.split(text) if c.strip()]
+    if len(clauses) < 2 or len(" ".join(clauses[:-1]).split()) < TRAILING_REPORT_MIN_WORDS:
+        return False
+    last = [w for w in fold(clauses[-1]).split() if w not in AFTER_THE_VERB]
+    wished = _wanting(last)
+    if not wished > 0 or wished != len(last) - 1:
+        return False
+    return AFTER_WISH.get(last[-1]) == "report"
+
+
 def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | None:
     """The form a message opens with its first word, as SMS keywords do: "LAPOR anak saya
     disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las", also after a wish ("Pak sy
@@ -382,6 +402,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     mana kalau gaji tidak dibayar?") is not a command."""
     if not text:
         return None
+    if _report_wished_at_the_end(text) and not is_question():
+        return "report"  # "ibu sy d saudi udh 8 bulan gk digaji majikan, mau lapor"
     raw = list(dropwhile(lambda w: fold(w) in GREETINGS, text.split()))
     stripped = " ".join(raw)
     wished = _wanting(raw)

@@ -491,7 +491,9 @@ class CaseForm(ChangeableForm):
         if ctx.data.get("reporter") == "self":
             ctx.say(ctx._("What is your full name?"))
         else:
-            ctx.say(ctx._("What is the full name of the worker abroad?"))
+            # also someone still at home: cheated by a broker, or kept from leaving (the form
+            # asked for "the worker abroad": a tester, stop 55)
+            ctx.say(ctx._("What is the full name of the worker (abroad, or about to leave)?"))
 
     def worker_read(self, ctx: Ctx) -> str:
         """The name the story gave once confirmed, or the one typed."""

@@ -247,3 +247,24 @@ def test_an_english_form_says_to_type_cancel(services: Services) -> None:
     chat.say("xyz")
     assert "To stop this form, type *cancel*." in chat.say("abc")
     assert "Cancelled" in chat.say("cancel")
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("ibu sy d saudi udh 8 bulan gk digaji majikan, mau lapor", "report"),
+        ("suami sy dipukul majikan d malaysia. sy ingin melapor pak", "report"),
+        ("anak sy gk ada kabar 2 bulan d taiwan, mau lapor ke mana", None),
+        ("gaji sy dipotong terus sama agen, mau lapor polisi", None),
+        ("saya lapor kemarin lewat hp anak, sudah ada kabar", None),
+    ],
+)
+def test_a_story_that_ends_wishing_to_report_opens_the_report(text: str, form: str | None) -> None:
+    """It got the answer on unpaid wages and "Ketik *lapor*" (a family-side tester, stop 56)."""
+    assert leading_command(text, never_asks) == form
+
+
+def test_the_report_wished_at_the_end_carries_the_story(chat: Chat) -> None:
+    said = chat.say("ibu sy d saudi udh 8 bulan gk digaji majikan, mau lapor")
+    assert "Apakah Anda setuju" in said
+    assert "nama lengkap pekerja" in chat.say("ya")  # "ibu sy": who reports is not asked
