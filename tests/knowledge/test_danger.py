@@ -2956,3 +2956,22 @@ def test_todays_rules_are_not_tripped_by_everyday_look_alikes() -> None:
         "arrived",
         "kapal anak sy tenggelam d perairan malaysia, skrg blm ada kabar",
     )
+
+
+def test_food_through_a_window_a_bone_showing_and_a_silent_compound_are_danger() -> None:
+    """Read halves of sets 4, 5 and 9 (stop 56): locked in and fed through a window, a wound
+    so deep the bone shows, a compound whose watchers let no one speak."""
+    assert_danger(
+        "adik sy dikunci di kamar, cuma dikasi makan lewat jendela sm majikan",
+        "my employer locks me in and feeds me through the window",
+        "luka di kaki anak sy makin parah sampe keliatan tulangnya",
+        "her wound got worse, you can see the bone now",
+        "anak sy d kamboja gk boleh bersuara, pengawas dimana2, tolong",
+    )
+    assert_no_danger(
+        "sy kasih makan kucing lewat jendela",
+        "the wound on my finger is healing, you can't see the bone anymore",
+        "patah tulang kaki sy dulu waktu kecil, lukanya sudah sembuh, keliatan di rontgen",
+        "saat ujian tidak boleh bersuara, pengawas ujian keliling",
+        "di kantor kami tidak boleh bicara keras, pengawas galak",
+    )
