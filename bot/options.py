@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -77,6 +78,8 @@ def choose(
         return YES_ID
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
+    if said & NEGATING and _negates_an_option(said, options):
+        return _negated(said, options, ids)
     head = set(fold(CLAUSE_END.split(text, maxsplit=1)[0]).split()) - ADDRESS
     if head and head != said and YES_ID in ids and head <= YES_WORDS:
         return YES_ID  # "betul, terakhir dia bilang ...": the yes, then why
@@ -116,6 +119,36 @@ def choose(
         if score > best_score:
             best, best_score = option.id, score
     return best if best_score >= 85 else None
+
+
+NEGATING = NO_WORDS | frozenset("belum blm blom belom tak not dont don never cannot cant".split())
+"""Words that turn an option's own words around: "gk setuju", "i dont agree", "gk boleh pak",
+"gk bahaya" were read as the option they negate (consent given, a report shared with the
+village, a danger marked: a family-side tester, stop 56)."""
+
+
+FILLERS = frozenset("dulu lah jadi jd ya yah kok mau ingin i we it yet t dlm dalam saya sy".split())
+"""Words around a negated label that change nothing ("gk jd kirim", "jgn kirim dulu")."""
+
+
+def _negates_an_option(said: set[str], options: Sequence[Button | Row]) -> bool:
+    """A short answer whose other words are an option's own words, with a word of no."""
+    rest = said - NEGATING - FILLERS
+    labels = {w for o in options for w in fold(o.title).split()}
+    return len(said) <= FEW_WORDS and bool(rest) and rest <= labels
+
+
+def _negated(said: set[str], options: Sequence[Button | Row], ids: list[str]) -> str | None:
+    """A short answer with a word of no: an option that says it ("tidak tahu", "jangan
+    dibagikan"), else the plain no, else asked again; never the option it negates."""
+    titles = {o.id: set(fold(o.title).split()) for o in options}
+    whole = [i for i, title in titles.items() if said <= title]
+    if len(whole) == 1:
+        return whole[0]
+    if NO_ID in ids:
+        return NO_ID
+    refusing = [i for i, title in titles.items() if title & NEGATING]
+    return refusing[0] if len(refusing) == 1 else None
 
 
 def _named_in(title: str, words: set[str]) -> bool:

@@ -3,6 +3,8 @@ sentence that names one option whole."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.options import NO_ID, YES_ID, choose
 from bot.types import Button
 
@@ -102,3 +104,39 @@ def test_a_yes_or_no_typed_first_with_its_reason_is_that_answer() -> None:
     assert (
         choose("saya setuju anak saya kerja tapi sekarang dia tidak ada kabar", None, AGREE) is None
     )
+
+
+SHARE = [Button(YES_ID, "Ya, boleh dibagikan"), Button("opt:district", "Hanya kabupaten")]
+SEND = [Button("opt:submit", "Kirim laporan"), Button("opt:change", "Ubah")]
+DANGER = [
+    Button(YES_ID, "Ya, dalam bahaya"),
+    Button(NO_ID, "Tidak"),
+    Button("x:unknown", "Tidak tahu"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "options", "meant"),
+    [
+        ("gk setuju", AGREE, NO_ID),
+        ("sy tdk setuju", AGREE, NO_ID),
+        ("belum setuju pak", AGREE, NO_ID),
+        ("gk boleh pak", [*SHARE, Button(NO_ID, "Tidak")], NO_ID),
+        ("jgn dibagikan", [*SHARE, Button(NO_ID, "Jangan dibagikan")], NO_ID),
+        ("jgn kirim dulu", SEND, None),
+        ("gk jd kirim", SEND, None),
+        ("gk bahaya pak", DANGER, NO_ID),
+        ("tdk dlm bahaya", DANGER, NO_ID),
+        ("tidak tahu", DANGER, "x:unknown"),
+    ],
+)
+def test_an_option_typed_with_a_word_of_no_is_not_that_option(
+    typed: str, options: list[Button], meant: str | None
+) -> None:
+    """ "gk setuju" gave consent, "gk boleh pak" shared a report with the village, "jgn kirim
+    dulu" sent it, "gk bahaya" marked a danger (a family-side tester, stop 56)."""
+    assert choose(typed, None, options) == meant
+
+
+def test_i_dont_agree_in_english_is_a_no() -> None:
+    assert choose("i dont agree", None, [Button(YES_ID, "I agree"), Button(NO_ID, "No")]) == NO_ID
