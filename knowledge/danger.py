@@ -96,6 +96,23 @@ SCHOOL_WORDS = 4
 """How far after a blow a school is read as where it happened ("dipukul temannya di sekolah")."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
+SEEN_OF_ONES_OWN = re.compile(
+    r"\b(?:liat|lihat|melihat|nonton|menonton|saw|seen|watched|watch)\b (?:\w+ ){0,4}?"
+    r"(?:(?:anak|istri|suami|adik|adek|kakak|ibu|bapak|ayah|keponakan|ponakan|cucu)\w* "
+    r"(?:saya|sy|aku|kami)\b|(?:my|our) (?:son|daughter|wife|husband|sister|brother|mother|"
+    r"father|niece|nephew|child)\b)"
+)
+"""A harm the writer saw done to their own ("sy liat video anak sy dipukul majikan"): seen,
+not heard of."""
+WRITERS_FEELING = re.compile(
+    r"\b(?:bikin|buat|membuat|makes?|made|making) (?:saya|sy|aku|aq|kami|me|us) "
+    r"(?:jadi |jd )?(?:takut|ngeri|khawatir|kuatir|sedih|nangis|menangis|trauma|scared|afraid|"
+    r"worried|sad|cry)\w*"
+    r"|\b(?:saya|sy|aku|aq|kami|i|we) (?:jadi |jd |am |feel |felt |was )?(?:takut|ngeri|"
+    r"khawatir|kuatir|sedih|trauma|scared|afraid|worried|sad)\b"
+)
+"""The writer named only as the one a story frightens ("film ttg TKW d siksa td malam bikin
+sy takut berangkat": a long-plea tester, stop 56): the harm is still the strangers'."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)
@@ -786,7 +803,7 @@ class DangerDetector:
             or (not rule.conditional and self.suppositions.search(sentence))
             or self._not_by_a_person(rest, rule.kind)
             or (self.feels_like.search(window) and rule.kind != SUICIDE)
-            or self.hearsay.search(window)
+            or (self.hearsay.search(window) and not SEEN_OF_ONES_OWN.search(window))
             or self._dreamt(words_before[-DREAM_WORDS:])
             or (not now and self._named_last(self.residents, recent))
             or self._told_from_after(sentence, rest)
@@ -934,7 +951,7 @@ class DangerDetector:
         suami saya salah satunya")."""
         if not self._named_last(self.told_of_others, recent):
             return False
-        return not self.writer_or_kin.search(rest)
+        return not self.writer_or_kin.search(WRITERS_FEELING.sub(" ", rest))
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words

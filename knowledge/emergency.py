@@ -199,6 +199,27 @@ def _work_meant(words: list[str], at: int) -> bool:
     return at >= 3 and words[at - 2] in WORK_WORDS and words[at - 3] in PURPOSE_BEFORE
 
 
+FETCHING = frozenset(
+    "pulangkan memulangkan dipulangkan pulangin dipulangin jemput dijemput menjemput jmpt "
+    "keluarkan dikeluarkan selamatkan diselamatkan bebaskan dibebaskan bring fetch rescue get "
+    "telpon telepon nelpon menelpon tlp telp called calls calling phoned texted".split()
+)
+FETCH_REACH = 6
+"""Someone to be brought home from a place, or calling from it, is there: "tolong pulangkan
+anak sy dari Malaysia, dia dipukul" and "please help bring my wife home from Saudi" got no
+numbers of the place (a long-plea tester, stop 56); "sejak pulang dr malaysia" is home."""
+
+
+CALLING = frozenset("telpon telepon nelpon menelpon tlp telp sms wa chat video call".split())
+CALL_REACH = 3
+"""A call from a place ("anak sy dr Hongkong telpon katanya d pukul majikan")."""
+
+
+def _fetched_from(words: list[str], at: int) -> bool:
+    """The "dari"/"from" at `at` follows a word of bringing home or of calling."""
+    return not FETCHING.isdisjoint(words[max(0, at - FETCH_REACH) : at])
+
+
 def _promised(words: list[str], at: int) -> bool:
     """The place at `at` is named as the one promised ("dijanjikan kerja d Jepang")."""
     return not PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
@@ -219,7 +240,28 @@ def at_home(text: str | None) -> bool:
     folded = fold_all(text or "")
     if CROSSING.search(folded):
         return True
-    return any(not _on_a_route(folded, found) for found in IN_INDONESIA.finditer(folded))
+    return any(
+        not (_on_a_route(folded, found) or _the_writers(folded, found))
+        for found in IN_INDONESIA.finditer(folded)
+    )
+
+
+WRITERS = frozenset("kami keluarga we family".split())
+ABROAD_WORK = frozenset("majikan majikannya employer agensi agency berangkat brgkt".split())
+WRITERS_REACH = 3
+"""Where the family writes from, when the worker is placed abroad: "anak sy berangkat ke Saudi
+thn 2021, skrg majikan tdk izinkan pulang, kami d NTB" got Indonesia's police, not Saudi
+Arabia's numbers (a long-plea tester, stop 56)."""
+
+
+def _the_writers(folded: str, found: re.Match[str]) -> bool:
+    """The place named is the family's ("kami d NTB"), in a message of a worker with an
+    employer or an agency, or who left: it says nothing of where the worker is. "sy d lombok,
+    dipukul suami" is the writer in danger at home, and stays home."""
+    before = folded[: found.start()].split()[-WRITERS_REACH:]
+    if not before or before[-1] not in ("di", "d", "in", "at", "dari", "dr", "from"):
+        return False
+    return not WRITERS.isdisjoint(before[:-1]) and not ABROAD_WORK.isdisjoint(folded.split())
 
 
 WRITER_AT_HOME = re.compile(
@@ -491,7 +533,13 @@ class EmergencyNumbers:
             # malam ini, katanya kerja d johor" got Malaysia's 999: an open-report tester)
             and not (home and _work_meant(words, at))
         ]
-        if placed and all(at > 0 and words[at - 1] in LEFT_FROM for at, _ in placed):
+        if placed and all(
+            at > 0
+            and words[at - 1] in LEFT_FROM
+            and not _fetched_from(words, at - 1)
+            and CALLING.isdisjoint(words[at + 1 : at + 1 + CALL_REACH])
+            for at, _ in placed
+        ):
             # "bapak sy ... sejak pulang dr malaysia ... pegang tali di belakang rumah": home
             # from there, where Indonesia's police are the number (a regression tester after
             # the danger reply, stop 52)

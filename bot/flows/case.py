@@ -47,7 +47,7 @@ from bot.register.service import link_new_case
 from bot.triage import village_kept_out
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
-from knowledge.emergency import Country
+from knowledge.emergency import Country, at_home
 from knowledge.normalize import fold
 
 REPORTERS = (
@@ -141,6 +141,22 @@ def reporter_label(ctx: Ctx) -> str:
     return f"{reporter} ({relation})" if relation else reporter
 
 
+def country_of_the_story(ctx: Ctx, opening: str) -> str | None:
+    """Where the story places the worker now. Held at home on the way, or about to be sent
+    ("d sekap agen d penampungan d surabaya, mau d kirim ke saudi", "d bawa calo ke mataram,
+    mau d berangkatkan ke malaysia minggu depan"), they are in Indonesia: the form had
+    guessed the destination, and later danger got its numbers (a family-side tester, stop
+    56)."""
+    numbers = ctx.engine.numbers
+    guessed = country_guessed(ctx, opening)
+    if numbers.where_to_dial(opening) is None:
+        sent_later = at_home(opening) and numbers.intended_place(opening) is not None
+        home = held_in_indonesia(opening) or ("Indonesia" if sent_later else None)
+        if home is not None:
+            return home
+    return guessed or held_in_indonesia(opening)
+
+
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
     """The opening message is the story; what it names is confirmed, not asked again. `reply`
     is what the assistant gave it, kept with the case."""
@@ -156,7 +172,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         opening_reply=reply,
         # "sy mau lapor calo" says what about, not what happened: the story is asked
         story=opening[:STORY_MAX] if len(told) >= 2 else None,
-        country_guess=country_guessed(ctx, opening) or held_in_indonesia(opening),
+        country_guess=country_of_the_story(ctx, opening),
         categories_guess=categories_in(opening) or None,
         village_guess=village_in(ctx, opening),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi

@@ -251,3 +251,29 @@ def test_the_place_told_after_where_to_report_asked_for_it_gets_its_numbers(chat
     chat.say("my salary not paid 3 month")
     assert "Tell me the country" in chat.say("what number i call?")
     assert "From Malaysia" in chat.say("i am in malaysia")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("tolong pulangkan anak sy dari Malaysia, dia dipukul majikan", "Dari Malaysia"),
+        ("please help bring my wife home from Saudi, her employer beats her", "From Saudi Arabia"),
+        ("anak sy dr Hongkong telpon katanya d pukul majikan", "Dari Hong Kong"),
+        (
+            "anak sy berangkat ke Saudi thn 2021, skrg majikan tdk izinkan pulang, kami d NTB",
+            "Dari Arab Saudi",
+        ),
+    ],
+)
+def test_a_worker_to_be_brought_home_from_a_place_is_there(
+    chat: Chat, text: str, place: str
+) -> None:
+    """ "pulangkan dari Malaysia", "bring home from Saudi", a call from Hong Kong, and the
+    family's own "kami d NTB" lost the place's numbers (a long-plea tester, stop 56); "sejak
+    pulang dr malaysia" is still home."""
+    assert place in chat.say(text)
+
+
+def test_home_from_a_place_is_home(chat: Chat) -> None:
+    said = chat.say("bapak sy sejak pulang dr malaysia suka ngamuk, td mukul ibu sy")
+    assert "Dari Malaysia" not in said

@@ -171,3 +171,22 @@ def test_cancelling_a_danger_report_leaves_the_numbers(chat: Chat) -> None:
     chat.say("ya")
     text = chat.say("batal")
     assert "Dibatalkan" in text and "+60 17-668 8032" in text and "Lapor darurat" in text
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "adik sy d sekap agen d penampungan d surabaya, mau d kirim ke saudi, hp nya diambil",
+        "pak anak sy udh d bawa calo ke mataram, katanya mau d berangkatkan ke malaysia minggu "
+        "depan lewat jalur belakang, umur nya baru 16 thn",
+    ],
+)
+def test_a_worker_held_at_home_on_the_way_is_filed_in_indonesia(
+    chat: Chat, services: Services, opening: str
+) -> None:
+    """The form guessed the destination, and danger told later got its numbers (a family-side
+    tester, stop 56)."""
+    chat.say(opening)
+    chat.say("lapor")
+    chat.say("ya")
+    assert "Negara: Indonesia — benar?" in chat.say("Rina")

@@ -438,3 +438,26 @@ def test_the_body_asked_after_a_time_out_of_reach_is_a_death(chat: Chat) -> None
         "suami sy hilang kontak, trs dikabari meninggal d malaysia, gmn ngurus jenazahnya"
     )
     assert "JKM" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy takut anak sy meninggal d sana pak, dia d pukul terus sama majikan d Jeddah",
+        "my sister almost died, her employer in Dubai beat her, she is in hospital now",
+    ],
+)
+def test_a_death_feared_or_nearly_come_is_no_death_and_the_harm_is_danger(
+    chat: Chat, text: str
+) -> None:
+    """ "Saya turut berduka cita" was said, and the beating was read as a harm of someone
+    dead, with no numbers (a long-plea tester, stop 56)."""
+    said = chat.say(text)
+    assert "berduka" not in said and "sorry for your loss" not in said
+    assert "Dari Arab Saudi" in said or "From United Arab Emirates" in said, said
+
+
+def test_a_death_yet_to_come_gets_no_condolences() -> None:
+    assert not tells_a_death("istri sy hampir meninggal krn d siksa majikan d Kuwait")
+    assert not tells_a_death("ibu kami sakit2an ingin ketemu anaknya sebelum meninggal")
+    assert tells_a_death("suami sy meninggal krn kecelakaan kerja d malaysia")

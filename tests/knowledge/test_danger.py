@@ -2975,3 +2975,18 @@ def test_food_through_a_window_a_bone_showing_and_a_silent_compound_are_danger()
         "saat ujian tidak boleh bersuara, pengawas ujian keliling",
         "di kantor kami tidak boleh bicara keras, pengawas galak",
     )
+
+
+def test_a_film_a_sermon_or_a_post_is_of_strangers_a_video_of_ones_own_is_danger() -> None:
+    """A long-plea tester, stop 56: the writer frightened by a film is not the one harmed; a
+    sermon or a Facebook post tells of strangers; a video of one's own child beaten is seen,
+    not heard of."""
+    assert_no_danger(
+        "film ttg TKW d siksa td malam bikin sy takut berangkat, apa benar majikan Arab kejam?",
+        "Pak ustadz td ceramah soal TKW yg d jual ke Kamboja, ngeri. Gmn cara cek PT resmi?",
+        "I saw a Facebook post about a maid in Saudi who was locked in and starved. Is it true?",
+    )
+    assert_danger(
+        "sy liat video anak sy dipukul majikan, sy takut sekali",
+        "I watched a video of my daughter being beaten by her employer",
+    )
