@@ -77,7 +77,7 @@ if TYPE_CHECKING:
 WHAT_NEXT = frozenset(
     "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya "
     "yah pak bu kak min sir dong sy saya aku kami hrs harus musti mesti ngapain apa now what "
-    "next then so how should i we do cara caranya "
+    "next then so how should i we do cara caranya happens happen "
     # Sasak and Mbojo: "berembe tiang pak?" (how, I), "nahu" (I)
     "berembe tiang nahu".split()
 )
@@ -94,7 +94,12 @@ NOT_YET = frozenset("belum blm blom".split())
 ABOUT_THE_REPORT = frozenset(
     "laporan laporannya kasus kasusnya diproses proses prosesnya kabar kabarnya petugas "
     "petugasnya ditanggapi tanggapan dibalas balasan respon ditindaklanjuti tindaklanjut report "
-    "case officer reply update news".split()
+    "case officer reply update news "
+    # "apakah sudah ditangani pak?", "sdh diurus blm?", "is it being handled?", "has anyone
+    # looked at it yet?", "is anyone helping my wife?" got topics or "not sure" (a family-side
+    # tester, stop 56)
+    "ditangani tangani penanganan diurus diurusin dibantu ditolong handled handling looked "
+    "helping processed".split()
 )
 """Words of a question about the report itself, asked while it is open."""
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())

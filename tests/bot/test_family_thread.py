@@ -846,3 +846,24 @@ def test_the_worker_of_a_resolved_report_is_not_news_for_the_open_one(
     said = chat.say("nurhasanah skrg d taichung pak")
     assert "nurhasanah skrg d taichung pak" not in family_messages(services)
     assert "Laporan baru" in said, said
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "apakah sudah ditangani pak?",
+        "udh d tangani blm pak",
+        "sdh diurus blm pak?",
+        "is it being handled?",
+        "has anyone looked at it yet?",
+        "what happens now?",
+    ],
+)
+def test_whether_the_report_is_handled_is_answered_with_where_it_stands(
+    services: Services, asked: str
+) -> None:
+    """They got topics or "not sure" (a family-side tester, stop 56)."""
+    chat = calm_report(services)
+    said = chat.say(asked)
+    assert "menunggu petugas" in said or "waiting for an officer" in said, said
+    assert asked in family_messages(services)
