@@ -2990,3 +2990,25 @@ def test_a_film_a_sermon_or_a_post_is_of_strangers_a_video_of_ones_own_is_danger
         "sy liat video anak sy dipukul majikan, sy takut sekali",
         "I watched a video of my daughter being beaten by her employer",
     )
+
+
+def test_stranded_without_food_and_a_price_for_release_are_danger() -> None:
+    """A long-plea tester, stop 56: workers stranded after the company closed, with no food
+    for days or little left, and a family asked to pay before a worker is let go."""
+    assert_danger(
+        "suami sy sama kawan2 nya d asrama gk ada makan udh 4 hari, perusahaan bangkrut",
+        "Our company in Kuala Lumpur closed down. We have only rice for 2 days",
+        "kami 6 org TKI d Oman, kafil gk bayar gaji, kami tinggal d masjid, makan dr sedekah org",
+        "majikan tutup pabrik dan kabur, beras tinggal sedikit, gaji 3 bulan belum dibayar",
+        "Majikan adik sy minta 40 juta ke keluarga kalau mau adik sy di lepas pulang",
+        "adek sy d jadikan jaminan sama agensi nya d Taiwan",
+        "kata sponsor, istri sy bisa pulang kalau kami bayar ganti rugi 50 jt",
+    )
+    assert_no_danger(
+        "sy lagi diet, gk ada makan nasi udh 4 hari",
+        "beras di rumah tinggal sedikit, mau pinjam KUR buat modal",
+        "we ran out of food at the party",
+        "sertifikat tanah bapak sy dijadikan jaminan utang",
+        "PT minta 5 juta buat biaya medical sebelum berangkat",
+        "orang itu minta uang 20 juta untuk memulangkan jenazah istri saya",
+    )
