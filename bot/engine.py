@@ -560,6 +560,17 @@ class Engine:
             else:
                 menu.show(ctx)
             return
+        if command == "report" and ctx.incoming.button == "cmd:report" and not in_form:
+            case = open_case_of(ctx.session, ctx.contact)
+            if case is not None:
+                case_thread.ask_the_reports_officer(ctx, case)
+                return
+        if command == "mydata" and ctx.incoming.text and not in_form:
+            case = open_case_of(ctx.session, ctx.contact)
+            if case is not None and case_thread.passes_a_correction(ctx, case, ctx.incoming.text):
+                return
+        if command == "new_report":
+            command = "report"
         if command in ("training", "report", "urgent"):
             flow = "training" if command == "training" else "case"
             if conv.flow == flow:

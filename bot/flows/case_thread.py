@@ -74,6 +74,48 @@ from knowledge.topic import Topic
 if TYPE_CHECKING:
     from bot.engine import Engine
 
+NEW_REPORT = "cmd:new_report"
+"""*New report* beside news kept off the open report: a report of its own. *Ask an officer*
+(`cmd:report`) pressed with a report open goes to that report's officer instead."""
+
+
+def ask_the_reports_officer(ctx: Ctx, case: Case) -> None:
+    """*Ask an officer* pressed while a report is open: the chat already reaches its officer.
+    It had opened a whole new report form (a family-side tester, stop 56)."""
+    say_of_case(
+        ctx,
+        case,
+        ctx._(
+            "Your report *{number}* is open: {state}. Write your question or correction here "
+            "and I pass it to your officer. For another person or another problem, press "
+            "*New report*."
+        ).format(number=case.number, state=menu.case_state(ctx, case)),
+        [Button(NEW_REPORT, short(ctx._("New report")))],
+    )
+
+
+CORRECTION_WORDS = frozenset("salah keliru harusnya seharusnya mestinya wrong incorrect".split())
+
+
+def passes_a_correction(ctx: Ctx, case: Case, text: str) -> bool:
+    """A correction typed with a report open ("pak maaf desa nya salah, harusnya desa Rarang
+    Selatan") goes to the report's officer, who can fix it; it had shown the data kept and
+    said to press *Ask an officer*, and nothing reached the report (a family-side tester,
+    stop 56)."""
+    if CORRECTION_WORDS.isdisjoint(fold(text).split()):
+        return False
+    add_family_message(ctx.session, case=case, text=text)
+    say_of_case(
+        ctx,
+        case,
+        ctx._(
+            "I have passed your correction to the officer of your report *{number}*: the "
+            "officer can change it."
+        ).format(number=case.number),
+    )
+    return True
+
+
 WHAT_NEXT = frozenset(
     "terus trus trs truss lalu gimana gmn bagaimana bgmn selanjutnya lanjutnya sekarang skrg ya "
     "yah pak bu kak min sir dong sy saya aku kami hrs harus musti mesti ngapain apa now what "
@@ -418,7 +460,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         # "adik sy yg d malaysia hilang kontak udh 2 bulan" on a son's report in Saudi: not
         # his report's news (it was marked urgent: an open-report tester, stop 54)
         keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
+        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
         ctx.say(engine.topic_text(ctx, news, ctx.lang, engine.numbers.country_in(text)))
         return
     if news is not None:
@@ -494,7 +536,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         # "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen" was added to his
         # sister's report (a family-side tester, stop 55): another person named, kept off it
         keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
+        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
     if reporting or about_someone_else(case, text):
@@ -506,7 +548,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
                 "Added to your report *{number}*. If this is about another person or another "
                 "problem, press *New report*."
             ).format(number=case.number),
-            [Button("cmd:report", short(ctx._("New report")))],
+            [Button(NEW_REPORT, short(ctx._("New report")))],
         )
         return
     say_of_case(
@@ -575,7 +617,7 @@ def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> 
         # another country alone is still passed on ("syarat ke taiwan apa aja?", "klo dia
         # pindah kerja ke singapura bisa gk?"): it may be the worker's next move
         keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button("cmd:report", short(ctx._("New report"))))
+        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
         return
     add_family_message(ctx.session, case=case, text=text)
     say_of_case(

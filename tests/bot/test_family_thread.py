@@ -176,7 +176,7 @@ def test_a_new_report_typed_while_one_is_open_is_added_with_a_new_report_one_tap
 ) -> None:
     chat, _number, _ = reported
     assert "Laporan baru" in chat.say("lapor adik sy di taiwan gajinya dipotong agen")
-    assert "nama lengkap pekerja" in chat.say(button="cmd:report")
+    assert "nama lengkap pekerja" in chat.say(button="cmd:new_report")
 
 
 def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_the_report(
@@ -383,7 +383,7 @@ def test_another_relatives_problem_told_in_an_open_report_offers_a_new_report(
     report open, got only "added to your report" (a third chat tester, stop 46)."""
     chat, _, _ = reported
     reply = chat.send("pak satu lg, ponakan sy jg d sabah, paspor nya d tahan toke")
-    assert any(b.id == "cmd:report" for r in reply for b in r.buttons), [r.text for r in reply]
+    assert any(b.id == "cmd:new_report" for r in reply for b in r.buttons), [r.text for r in reply]
 
 
 def test_with_a_report_kept_from_the_village_open_a_message_goes_to_it(
@@ -867,3 +867,22 @@ def test_whether_the_report_is_handled_is_answered_with_where_it_stands(
     said = chat.say(asked)
     assert "menunggu petugas" in said or "waiting for an officer" in said, said
     assert asked in family_messages(services)
+
+
+def test_ask_an_officer_pressed_with_a_report_open_goes_to_that_report(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    """It opened a whole new report form (a family-side tester, stop 56)."""
+    chat, number, _ = reported
+    said = chat.say(button="cmd:report")
+    assert number in said and "Siapa yang melapor" not in said and "Laporan baru" in said
+    assert "Siapa yang melapor" in chat.say(button="cmd:new_report")
+
+
+def test_a_correction_typed_with_a_report_open_reaches_its_officer(
+    services: Services, reported: tuple[Chat, str, int]
+) -> None:
+    chat, number, _ = reported
+    text = "pak maaf desa nya salah, harusnya desa Rarang Selatan"
+    said = chat.say(text)
+    assert number in said and text in family_messages(services)
