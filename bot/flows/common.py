@@ -353,7 +353,10 @@ NOT_IN_A_NAME = frozenset(
     # not knowing it ("nama lengkap tdk tau pak" gave the name "Tdk": stop 50)
     "tidak tdk gk ga gak nggak tau tahu lupa "
     # "her name is Nurhayati from Desa Kuripan" (a chat tester, stop 53)
-    "from in and she he is works working at".split()
+    "from in and she he is works working at "
+    # "namanya Nurhasanah brgkt thn 2022" was kept as "Nurhasanah Brgkt Thn" (a long-plea
+    # tester, stop 56)
+    "berangkat brgkt brangkat pergi lewat lwt via pt cv thn tahun bln bulan waktu pas".split()
 )
 
 
@@ -377,9 +380,13 @@ def name_in(text: str) -> str | None:
     if found is None:
         return None
     words: list[str] = []
+    capitals = False
     for at, word in enumerate(found.group(1).split()):
         if at == 0 and fold(word) in ARTICLES:
             continue  # "namanya si Rina" (kept as "Si Rina": a family chat tester, stop 51)
+        if capitals and not word[:1].isupper() and fold(word) not in ("bin", "binti"):
+            break  # "namanya Sri Wahyuni brgkt lwt PT ...": the capitals were the name
+        capitals = capitals or (not words and word[:1].isupper())
         ends = word.endswith(".") and fold(word) not in ABBREVIATED
         word = word.rstrip(".") if ends else word
         if fold(word) in NOT_IN_A_NAME or fold(word) in NOT_A_NAME:
@@ -452,6 +459,8 @@ def named_after_relation(text: str) -> str | None:
             first in MINE_BEFORE and RELATIONS.get(second) in WORKER_OF
         ):
             rest = tokens[at + 2 :]
+            while rest and fold(rest[0]) in ADDRESS:
+                rest = rest[1:]  # "ibu sy pak, Saenah" was kept whole (a tester, stop 56)
             if [fold(t) for t in rest[:2]] == ["in", "law"]:
                 rest = rest[2:]  # "my mother in law, Hj. Saodah" (a chat tester, stop 53)
             return _name_from(rest)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from bot.flows.common import name_in, name_told
 from bot.store.db import transaction
 from bot.store.models import Case, Conversation
 from migran.services import Services
@@ -585,3 +586,21 @@ def test_a_full_name_told_in_a_sentence_is_the_name(chat: Chat) -> None:
     with chat.services.factory() as session:
         data = session.scalars(select(Conversation)).one().data
     assert data["worker_name"] == "Rina Marlina"
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("menantu sy namanya Sri Wahyuni brgkt lwt PT Sinar Jaya Abadi ke Hongkong", "Sri Wahyuni"),
+        ("adik sy namanya Nurhasanah brgkt thn 2022 ke malaysia", "Nurhasanah"),
+    ],
+)
+def test_the_name_a_story_gives_ends_where_the_name_does(story: str, name: str) -> None:
+    """Kept as "Sri Wahyuni Brgkt Lwt PT Sinar Jaya" and "Nurhasanah Brgkt Thn" (a long-plea
+    tester, stop 56)."""
+    assert name_in(story) == name
+
+
+def test_the_relation_and_a_word_of_address_before_a_typed_name_are_not_the_name() -> None:
+    """ "ibu sy pak, Saenah" was kept whole as the worker's name (a family-side tester)."""
+    assert name_told("ibu sy pak, Saenah") == "Saenah"

@@ -461,3 +461,9 @@ def test_a_death_yet_to_come_gets_no_condolences() -> None:
     assert not tells_a_death("istri sy hampir meninggal krn d siksa majikan d Kuwait")
     assert not tells_a_death("ibu kami sakit2an ingin ketemu anaknya sebelum meninggal")
     assert tells_a_death("suami sy meninggal krn kecelakaan kerja d malaysia")
+
+
+def test_messages_left_unanswered_for_days_are_a_worker_out_of_reach(chat: Chat) -> None:
+    """ "Saya belum yakin" (a long-plea tester, stop 56)."""
+    said = chat.say("anak sy udh 10 hr gk bls WA, biasa nya tiap hr telp. dia d Hongkong")
+    assert "Jika keluarga di luar negeri tidak bisa dihubungi" in said

@@ -3012,3 +3012,17 @@ def test_stranded_without_food_and_a_price_for_release_are_danger() -> None:
         "PT minta 5 juta buat biaya medical sebelum berangkat",
         "orang itu minta uang 20 juta untuk memulangkan jenazah istri saya",
     )
+
+
+def test_a_family_kept_from_speaking_with_the_worker_is_danger() -> None:
+    """ "the agency says she is fine but won't let me talk to her" (a long-plea tester, stop
+    56); a boss's rule about customers is not."""
+    assert_danger(
+        "lost contact with my wife 10 days, the agency says she is fine but won't let me talk "
+        "to her",
+        "agensi gk ngebolehin sy ngomong sama istri sy, udh 2 minggu",
+    )
+    assert_no_danger(
+        "my boss won't let me talk to customers in english",
+        "majikan gk ngizinin sy telpon sama pacar sy pas jam kerja",
+    )
