@@ -546,9 +546,7 @@ class CaseForm(ChangeableForm):
         guess = ctx.data.get("country_guess")
         if guess:
             ctx.say(
-                ctx._("Country: {country} — correct?").format(
-                    country=title_of(COUNTRIES, guess, ctx)
-                ),
+                ctx._("Country: {country} — correct?").format(country=country_title(ctx, guess)),
                 yes_no(ctx, N_("Yes, correct"), N_("No")),
             )
             return

@@ -76,10 +76,9 @@ def case_state(ctx: Ctx, case: Case) -> str:
 def case_about(ctx: Ctx, case: Case) -> str:
     """Whom and where a report is about ("Siti Aminah, Malaysia"): with two reports, or news
     of someone else, which is which."""
-    from bot.cases.categories import COUNTRIES
-    from bot.flows.case import title_of
+    from bot.flows.case import country_title
 
-    return ", ".join(x for x in (case.worker_name, title_of(COUNTRIES, case.country, ctx)) if x)
+    return ", ".join(x for x in (case.worker_name, country_title(ctx, case.country)) if x)
 
 
 def case_lines(ctx: Ctx, cases: Sequence[Case] | None = None) -> list[str]:

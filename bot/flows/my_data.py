@@ -10,10 +10,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.announcements.models import Subscription
-from bot.cases.categories import COUNTRIES
 from bot.cases.service import cases_of
 from bot.context import Ctx
-from bot.flows.case import title_of
+from bot.flows.case import country_title, title_of
 from bot.flows.training import DESTINATIONS, EDUCATION, SEXES
 from bot.flows.withdrawal import course_title
 from bot.options import short
@@ -118,7 +117,7 @@ def _form_lines(ctx: Ctx) -> list[str]:
             line.format(
                 code=code,
                 worker=worker or "-",
-                country=title_of(COUNTRIES, country, ctx),
+                country=country_title(ctx, country),
                 village=_village(ctx, village),
             )
         )

@@ -21,7 +21,6 @@ from typing import Any
 
 from babel.dates import format_date
 
-from bot.cases.categories import COUNTRIES
 from bot.cases.hints import relation_in
 from bot.companies import service as companies
 from bot.context import Ctx
@@ -29,7 +28,7 @@ from bot.flows import company as company_answer
 from bot.flows import news
 from bot.flows.ages import birth_year_of
 from bot.flows.base import Invalid, Step
-from bot.flows.case import REPORTERS, reporter_label, title_of
+from bot.flows.case import REPORTERS, country_title, reporter_label, title_of
 from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CITY,
@@ -367,9 +366,7 @@ class RegisterForm(ChangeableForm):
         guess = ctx.data.get("country_guess")
         if guess:
             ctx.say(
-                ctx._("Country: {country} — correct?").format(
-                    country=title_of(COUNTRIES, guess, ctx)
-                ),
+                ctx._("Country: {country} — correct?").format(country=country_title(ctx, guess)),
                 yes_no(ctx, N_("Yes, correct"), N_("No")),
             )
             return
@@ -489,7 +486,7 @@ class RegisterForm(ChangeableForm):
         _ = ctx._
         d = ctx.data
         village = ctx.engine.villages.get(d.get("village_code", ""))
-        country = title_of(COUNTRIES, d.get("country"), ctx)
+        country = country_title(ctx, d.get("country"))
         reporter = reporter_label(ctx)  # "Family member (husband)" in English, not "(suami)"
         return [
             bullet(_("Written by"), reporter),
@@ -593,7 +590,7 @@ class RegisterForm(ChangeableForm):
     def _check_company(ctx: Ctx, name: str, country: str) -> None:
         """The family learns at once whether the company they named is on the province's list
         (and has a job order for that country); nothing is said when no list is loaded."""
-        shown = title_of(COUNTRIES, country, ctx)
+        shown = country_title(ctx, country)
         result = companies.check(ctx.session, name, shown, today=ctx.today)
         if result.verdict not in ("no_list", "choices"):
             company_answer.render(ctx, result)

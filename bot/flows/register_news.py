@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.cases.categories import COUNTRIES
 from bot.cases.hints import COUNTRY_WORDS, categories_in, countries_in
 from bot.context import Ctx
-from bot.flows.case import title_of
+from bot.flows.case import country_title
 from bot.flows.homecoming import offer_homecoming
 from bot.flows.register import LATEST_DEPARTURE, already_recorded
 from bot.flows.register_update import CALL_OFF, REPLAN, TOLD_KEY, fit_for, told_date
@@ -168,7 +167,7 @@ def _offer(
         question.format(
             who=entry.worker_name or "-",
             code=entry.code,
-            country=title_of(COUNTRIES, entry.country, ctx),
+            country=country_title(ctx, entry.country),
             date=told.strftime("%d-%m-%Y") if told else "-",
         )
         + " "

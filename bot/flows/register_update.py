@@ -7,10 +7,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 
-from bot.cases.categories import COUNTRIES
 from bot.context import Ctx
 from bot.flows.base import Form, Step
-from bot.flows.case import title_of
+from bot.flows.case import country_title
 from bot.flows.common import skipped
 from bot.i18n import N_
 from bot.options import short
@@ -49,7 +48,7 @@ def fit_for(entries: Sequence[RegisterEntry], action: str) -> list[RegisterEntry
 
 
 def label(ctx: Ctx, entry: RegisterEntry) -> str:
-    country = title_of(COUNTRIES, entry.country, ctx)
+    country = country_title(ctx, entry.country)
     return f"{entry.code} {entry.worker_name or ''} → {country}".replace("  ", " ")
 
 
@@ -79,7 +78,7 @@ def departure_lines(ctx: Ctx) -> list[str]:
             ctx._("Departure *{code}*: {who} → {country}, {state}").format(
                 code=entry.code,
                 who=entry.worker_name or "-",
-                country=title_of(COUNTRIES, entry.country, ctx),
+                country=country_title(ctx, entry.country),
                 state=state,
             )
         )

@@ -604,3 +604,13 @@ def test_the_name_a_story_gives_ends_where_the_name_does(story: str, name: str) 
 def test_the_relation_and_a_word_of_address_before_a_typed_name_are_not_the_name() -> None:
     """ "ibu sy pak, Saenah" was kept whole as the worker's name (a family-side tester)."""
     assert name_told("ibu sy pak, Saenah") == "Saenah"
+
+
+def test_a_country_kept_by_its_name_is_shown_in_the_chats_language(services: Services) -> None:
+    """ "Country: Uni Emirat Arab — correct?" in an English chat (a family-side tester, stop
+    56)."""
+    chat = Chat(services, user="en-dubai")
+    chat.say("my sister works in dubai, her employer does not pay her for 5 months")
+    chat.say("report")
+    chat.say("yes")
+    assert "Country: United Arab Emirates — correct?" in chat.say("Rina")
