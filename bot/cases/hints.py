@@ -283,6 +283,26 @@ IN_LAW = (
     (re.compile(r"\b(?:ibu|bapak|bpk|ayah|bapa|inaq|amaq) mertua\b"), "mertua"),
     (re.compile(r"\b(?:kepala|kpl) (?:dusun|desa|dsn|lingkungan)\b"), "kadus"),
     (re.compile(r"\b(?:village head|village official|village chief)\b"), "kadus"),
+    # someone else's kin, and kin by marriage, written in two words (a family-side tester,
+    # stop 56: "anak tetangga sy" was kept as the writer's child, "anak mantu sy" as a child,
+    # "suami dr adik sy" as a sibling, "sy ketua RT nya" as the worker)
+    (
+        re.compile(
+            r"\b(?:anak|adik|adek|kakak|abang|suami|istri|ibu|bapak|keluarga) (?:dari |dr )?"
+            r"(?:tetangga|tetanggaku)\b"
+        ),
+        "tetangga",
+    ),
+    (
+        re.compile(
+            r"\b(?:anak|adik|adek|kakak|abang|suami|istri|ibu|bapak|keluarga) (?:dari |dr )?"
+            r"(?:teman|temen|kawan)\b"
+        ),
+        "teman",
+    ),
+    (re.compile(r"\b(?:anak )?(?:mantu|menantu)\b"), "menantu"),
+    (re.compile(r"\b(?:suami|istri|bini|laki) (?:dari |dr )?(?:adik|adek|kakak|abang)\b"), "ipar"),
+    (re.compile(r"\b(?:ketua|pak|bu) (?:rt|rw)\b"), "kadus"),
 )
 """Kin of two words, as one ("my mother in law" was read as a mother and the writer her
 child; "ibu mertua sy" as a mother: a chat tester, stop 53)."""

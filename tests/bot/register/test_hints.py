@@ -195,3 +195,20 @@ def test_departures_and_returns_told_in_english() -> None:
     assert is_return_statement("my wife came back from hong kong, i want to record it")
     for text in ("i want to come home", "when will my son come home from taiwan"):
         assert not is_return_statement(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("lapor pak, anak tetangga sy namanya Rini d saudi", "tetangga"),
+        ("lapor, anak mantu sy Hasanah d taiwan", "mertua"),
+        ("suami dr adik sy namanya Rusdi", "ipar"),
+        ("sy ketua RT nya pak", "perangkat desa"),
+        ("anak sy d malaysia", "orang tua"),
+    ],
+)
+def test_someone_elses_kin_and_kin_by_marriage_are_read_whole(text: str, relation: str) -> None:
+    """ "anak tetangga sy" was kept as the writer's child, "anak mantu sy" as a child, "suami
+    dr adik sy" as a sibling, a head of the neighbourhood as the worker (a family-side tester,
+    stop 56)."""
+    assert writer_relation(text) == relation
