@@ -21,7 +21,6 @@ from bot.flows.common import (
     FEARS,
     KNOWING,
     NO,
-    VILLAGE,
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
@@ -36,8 +35,19 @@ from bot.flows.common import (
     not_known,
     reports_for_another,
     says_not,
+    village_prompt,
+    village_read,
     worker_name_read,
     yes_no,
+)
+from bot.flows.district_only import (
+    DISTRICT_STEP,
+    UNKNOWN_KEY,
+    district_label,
+    district_prompt,
+    district_read,
+    district_told,
+    village_not_known,
 )
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
@@ -350,8 +360,15 @@ class CaseForm(ChangeableForm):
                 questions_allowed=False,
             ),
             Step("danger", self.danger_prompt, self.danger_read, store_as="danger"),
-            VILLAGE,
+            Step(
+                "village",
+                village_prompt,
+                self.village_read,
+                store_as="village_candidates",
+                free_text=True,
+            ),
             VILLAGE_CONFIRM,
+            Step(DISTRICT_STEP, district_prompt, district_read, store_as="village_code"),
             Step("share", self.share_prompt, self.share_read, store_as="share"),
             Step(
                 "share_confirm",
@@ -439,6 +456,16 @@ class CaseForm(ChangeableForm):
             return self._after_danger(ctx)
         if step.name == "village_confirm" and not data.get("village_code"):
             return self.step("village")
+        if step.name == "village" and data.get("village_candidates") == [DISTRICT_STEP]:
+            # the village not known: the district's officers, asked unless the same message
+            # named the district ("lupa nama desa nya, pokok nya d lombok tengah")
+            if not district_told(ctx, ctx.incoming.text or ""):
+                return self.step(DISTRICT_STEP)
+            return self.step("summary") if data.get("editing") else self.step("share")
+        if step.name == "village_confirm" or step.name == DISTRICT_STEP:
+            if data.get("editing"):
+                return self.step("summary")
+            return self.step("share")
         if step.name == "share":
             if data.get("share"):
                 return self.step("summary")
@@ -472,6 +499,16 @@ class CaseForm(ChangeableForm):
             ctx.set_data(village_candidates=[guess], village_guess=None)
             return self.step("village_confirm")
         return self.step("village")
+
+    def village_read(self, ctx: Ctx) -> list[str]:
+        """The village typed; not knowing it leads to the district instead (a friend abroad
+        or a family that forgot it could only cancel an urgent report: testers, stop 56)."""
+        text = "" if ctx.incoming.button else ctx.incoming.text or ""
+        if text and village_not_known(text):
+            ctx.set_data(**{UNKNOWN_KEY: None})
+            return [DISTRICT_STEP]
+        ctx.set_data(**{UNKNOWN_KEY: None})
+        return village_read(ctx)
 
     def reporter_prompt(self, ctx: Ctx) -> None:
         ctx.say(
@@ -770,10 +807,17 @@ class CaseForm(ChangeableForm):
             bullet(_("Country"), place),
             bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
             bullet(_("Danger now"), self._danger_label(ctx)),
-            bullet(_("Village"), village.label if village else "-"),
+            bullet(
+                _("Village"),
+                village.label
+                if village
+                else district_label(ctx, str(d.get("village_code")))
+                if d.get(UNKNOWN_KEY)
+                else "-",
+            ),
             bullet(_("Story"), self._story_shown(ctx)),
         ]
-        if d.get("village_hidden"):
+        if d.get("village_hidden") or d.get(UNKNOWN_KEY):
             lines.append(bullet(_("Seen by"), _("district and province officers, not the village")))
         return "\n".join(lines)
 
@@ -859,13 +903,14 @@ class CaseForm(ChangeableForm):
             urgent=bool(d.get("urgent")),
             village_code=d["village_code"],
             share_consent=True,
-            village_hidden=bool(d.get("village_hidden")),
+            village_hidden=bool(d.get("village_hidden") or d.get(UNKNOWN_KEY)),
             attachments=d.get("attachments", []),
             story_read=answered_first,
             assistant_reply=d.get("opening_reply") if answered_first else None,
         )
         link_new_case(ctx.session, case=case, contact=ctx.contact)
-        ctx.contact.village_code = d["village_code"]
+        if not d.get(UNKNOWN_KEY):
+            ctx.contact.village_code = d["village_code"]
         sent = (
             ctx._(
                 "Your report was sent. Case number *{number}*. An officer of your district, "

@@ -614,3 +614,33 @@ def test_a_country_kept_by_its_name_is_shown_in_the_chats_language(services: Ser
     chat.say("report")
     chat.say("yes")
     assert "Country: United Arab Emirates — correct?" in chat.say("Rina")
+
+
+def to_the_village_question(chat: Chat) -> None:
+    for text in ("adik sy d pukul majikan d malaysia, tolong", "lapor", "ya", "Rina", "ya"):
+        chat.say(text)
+    chat.say(button="opt:skip")
+    chat.say("ya")
+
+
+def test_a_village_not_known_sends_the_report_to_the_district_named(services: Services) -> None:
+    """A family that forgot the village, or a friend abroad, could only cancel an urgent
+    report (two testers, stop 56)."""
+    chat = Chat(services, user="no-village")
+    to_the_village_question(chat)
+    said = chat.say("gk tau pak sy lupa nama desa nya, pokok nya d lombok tengah")
+    assert "Kabupaten Lombok Tengah" in said
+    assert "tidak diketahui (Kabupaten Lombok Tengah)" in chat.say("ya")
+    chat.say(button="opt:submit")
+    with transaction(services.factory) as session:
+        case = session.scalars(select(Case)).one()
+        assert (case.village_code, case.district_code) == ("52.02", "52.02")
+        assert case.village_hidden and case.urgent
+
+
+def test_a_village_not_known_asks_the_district(services: Services) -> None:
+    chat = Chat(services, user="no-district")
+    to_the_village_question(chat)
+    assert "kabupaten mana" in chat.say("tidak tahu")
+    assert "Bolehkah laporan ini" in chat.say("lotim")
+    assert "tidak diketahui (Kabupaten Lombok Timur)" in chat.say("ya")
