@@ -275,6 +275,9 @@ WISHING = frozenset("aja saja dong deh tolong tlg mohon minta mau ingin pengen p
 TO_REPORT = frozenset("lapor melapor laporan".split())
 TROUBLE = frozenset("masalah masalahnya urusan urusannya kasus kasusnya problem problemnya".split())
 SETTLED = frozenset("selesai beres teratasi solved settled".split())
+IT_WORDS = frozenset("it aja saja dong deh please pls".split())
+SHORT_WISH = 8
+"""A message this short wishing to close or stop names the open report without naming it."""
 NO_MORE = frozenset("dilanjut dilanjutkan lanjut need anymore".split())
 NEGATED = frozenset("gk gak ga g tidak tdk nggak ngga tak usah dont don not no".split())
 """With a word of not: the report no longer needed ("gk usah dilanjut", "don't need it")."""
@@ -294,10 +297,14 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
     said = set(words)
     if said & WHY or (asks and not said & WISHING):
         return False
-    if said & KEEP_IT or KEEP_IT_EN.search(" ".join(words)):
+    if _kept(words):
         return False  # "maaf pak jgn dibatalin laporannya": the report stays (stop 53)
     if said & CLOSING_VERBS and said & REPORT_NOUNS:
         return True
+    if len(words) <= SHORT_WISH and (
+        (said & NO_MORE and said & NEGATED) or (said & CLOSING_VERBS and said & IT_WORDS)
+    ):
+        return True  # "gk usah d lanjut pak", "close it please" (a family-side tester, stop 56)
     if any(
         a in NOT_GOING and b in GOING and c in TO_REPORT
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
@@ -311,6 +318,25 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
     if {"solved", "resolved"} & said and not said & NOT_YET:
         return True  # "it's solved now"
     return bool(said & TROUBLE and said & ALREADY and said & SETTLED and not said & NOT_YET)
+
+
+KEEP_REACH = 2
+
+
+def _kept(words: list[str]) -> bool:
+    """A word of not right before a closing verb ("jgn dibatalin", "don't close"); "we dont
+    need it anymore" keeps nothing."""
+    if KEEP_IT_EN.search(" ".join(words)):
+        return True
+    return any(
+        word in KEEP_IT and not CLOSING_VERBS.isdisjoint(words[at + 1 : at + 1 + KEEP_REACH])
+        for at, word in enumerate(words)
+    )
+
+
+def keeps_it_open(words: list[str]) -> bool:
+    """A short wish not to close it ("jangan ditutup dulu pak", "don't close it yet")."""
+    return _kept(words) and len(words) <= SHORT_WISH
 
 
 def request_close(ctx: Ctx, case: Case, text: str) -> None:
@@ -428,6 +454,17 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     typed = _typed_answer_to_close(ctx, words)
     if typed is not None:
         answer_to_close(ctx, typed, text)
+        return
+    if keeps_it_open(words):
+        # "jangan ditutup dulu pak" after asking to close: said to stay open, and passed on
+        add_family_message(ctx.session, case=case, text=text)
+        say_of_case(
+            ctx,
+            case,
+            ctx._("Your report *{number}* stays open; I have told your officer.").format(
+                number=case.number
+            ),
+        )
         return
     if wants_report_closed(words, asks):
         if unclear:

@@ -804,6 +804,8 @@ def test_news_of_another_child_named_is_kept_off_the_report(services: Services) 
         "bu laporannya selesai aja, anak sy udh dipulangkan ke lombok",
         "udh beres pak, gk usah dilanjut laporannya",
         "it's solved now, we don't need the report anymore",
+        "gk usah d lanjut pak",
+        "close it please, we dont need it anymore",
     ],
 )
 def test_a_wish_to_close_in_other_words_asks_to_close(services: Services, text: str) -> None:
@@ -886,3 +888,11 @@ def test_a_correction_typed_with_a_report_open_reaches_its_officer(
     text = "pak maaf desa nya salah, harusnya desa Rarang Selatan"
     said = chat.say(text)
     assert number in said and text in family_messages(services)
+
+
+def test_a_wish_to_keep_the_report_open_is_said_to_be_kept(services: Services) -> None:
+    """ "jangan ditutup dulu pak" after asking to close got only "added" (a family-side
+    tester, stop 56)."""
+    chat = calm_report(services)
+    chat.say("gk usah d lanjut pak")
+    assert "tetap terbuka" in chat.say("jangan ditutup dulu pak")
