@@ -530,9 +530,10 @@ ASKED_OF_TRAINING = frozenset(
 RELEASE_FEE_TOPIC = "pulang-sebelum-kontrak"
 PAID_TO_COME_HOME = re.compile(
     r"\b(?:tebusan|tebusannya|uang tebusan|ransom|release fee)\b"
-    r"|\b(?:uang|duit|bayar|byr|membayar|rp|juta|jt|ribu|denda|pay|money|fee)\b(?: \w+){0,5} "
-    r"(?:biar|supaya|agar|baru|so|to let|before) (?:\w+ ){0,3}(?:bisa |boleh |can )?"
-    r"(?:pulang|plg|dipulangkan|dilepas|go home|come home|leave)\b"
+    r"|(?:\b(?:uang|duit|bayar|byr|membayar|rp|juta|jt|ribu|denda|pay|money|fee)|\d(?:juta|jt))\b"
+    r"(?: \w+){0,5} "
+    r"(?:biar|supaya|agar|baru|so|to let|before|kalau|kalo|klo) (?:\w+ ){0,4}(?:bisa |boleh |can )?"
+    r"(?:d |di )?(?:pulang|plg|dipulangkan|dilepas|lepas|go home|come home|leave)\b"
 )
 """Money asked before someone may come home, or a ransom: not a loan to pay it."""
 WHETHER_TO_PAY = re.compile(
@@ -542,6 +543,7 @@ WHETHER_TO_PAY = re.compile(
     r"tdk|or not|ya)\b"
 )
 """Whether to pay it, or borrowing for it, asked: a family about to pay."""
+RANSOM_WORDS = frozenset("tebusan tebusannya ransom".split())
 COMING_HOME_WORDS = ("tebus", "ransom", "release", "pulang", "plg", "home", "leave", "lepas")
 """A word `PAID_TO_COME_HOME` needs, looked for first: it is tried on every message."""
 NOT_FOR_A_RANSOM = frozenset(("pinjaman-kur", "literasi-keuangan", "registrasi-online"))
@@ -1313,11 +1315,20 @@ class Triage:
         folded_text = fold(text)
         folded_words = set(folded_text.split())
         if (
-            danger is None
-            and command is None
+            command is None
             and any(w in folded_text for w in COMING_HOME_WORDS)
             and PAID_TO_COME_HOME.search(folded_text)
-            and WHETHER_TO_PAY.search(folded_text)
+            and (
+                (danger is None and WHETHER_TO_PAY.search(folded_text))
+                # the price of release read as danger: beside the numbers, do not pay yet
+                # ("minta 40 juta kalau mau adik sy di lepas": a long-plea tester, stop 56)
+                # a ransom ("uang tebusan") is a kidnapper's or a hospital's, not a release fee
+                or (
+                    danger is not None
+                    and danger.kind == PLEA
+                    and RANSOM_WORDS.isdisjoint(folded_words)
+                )
+            )
         ):
             # "agensi minta uang 20 juta biar anak sy bisa pulang, sy mau pinjam ke bank" got a
             # placement loan; "perlu kami bayar tebusannya gk?" five choices (a family danger

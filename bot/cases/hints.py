@@ -142,9 +142,18 @@ spellings and English; Sasak, Mbojo and Samawa words are read as the lexicon rea
 SELF_WORDS = frozenset({"sendiri", "pekerjanya", "myself"})
 REGIONAL = load_lexicon(kinds=frozenset({"sasak", "mbojo", "samawa"}))
 FAMILY_WORDS: dict[str, str] = {
-    word: standard
-    for word, standard in REGIONAL.items()
-    if standard in RELATIONS or standard == "saya"
+    **{
+        # chat slang for kin ("bini sy d brunei": a wife's report kept no relation, a
+        # family-side tester, stop 56)
+        word: standard
+        for word, standard in load_lexicon(kinds=frozenset({"slang"})).items()
+        if standard in RELATIONS and standard != "saya"
+    },
+    **{
+        word: standard
+        for word, standard in REGIONAL.items()
+        if standard in RELATIONS or standard == "saya"
+    },
 }
 """Sasak, Mbojo and Samawa words for family and for "I" (inaq, kanak, semame, tiang, nahu),
 from the lexicon, in their Indonesian form: "kanak tiang" is "anak saya"."""

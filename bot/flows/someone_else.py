@@ -13,22 +13,25 @@ import re
 from itertools import pairwise
 
 from bot import pieces
-from bot.cases.hints import countries_in
+from bot.cases.hints import countries_in, family_words, kin_as_one_word
 from bot.cases.service import cases_of
 from bot.context import PENDING_STORY, Ctx
 from bot.flows.common import NAME_TITLES
-from bot.register.hints import MINE, WORKER_OF
+from bot.register.hints import MINE, WORKER_OF, kin_of_mine
 from bot.store.models import Case
 from knowledge.normalize import fold
 
 
 def kin_named(text: str) -> str | None:
     """Who the writer is to the worker a message names ("adik sy Rini": 'kakak'), in the
-    words `Case.reporter_relation` keeps; only "<kin> <mine>" counts, not "pak" or "ibu"."""
-    words = fold(text).split()
+    words `Case.reporter_relation` keeps; only "<kin> <mine>" counts, not "pak" or "ibu".
+    Regional and English kin too ("bini sy", "my uncle": a wife's report kept no relation,
+    and news of another was filed on it: a family-side tester, stop 56)."""
+    words = family_words(kin_as_one_word(fold(text)).split())
     for first, second in pairwise(words):
-        if second in MINE and first in WORKER_OF:
-            return WORKER_OF[first]
+        kin = kin_of_mine(first, second)
+        if kin is not None:
+            return kin
     return None
 
 

@@ -342,7 +342,7 @@ def asks_to_record(text: str) -> bool:
     return bool(TO_RECORD.intersection(fold(text).split()))
 
 
-def _kin_of_mine(first: str, second: str) -> str | None:
+def kin_of_mine(first: str, second: str) -> str | None:
     """The writer's side of "<kin> <mine>" ("anak sy" → 'orang tua'), "<kin>ku" and the
     English "my <kin>": the words as `family_words` gives them."""
     if second in MINE and first in WORKER_OF:
@@ -358,7 +358,7 @@ def names_own_kin(text: str) -> bool:
     """The writer names someone of theirs ("anak sy", "my daughter", "adikku"): family writes,
     not the worker ("anak majikan" is the employer's child)."""
     words = family_words(kin_as_one_word(fold(text)).split())
-    return any(_kin_of_mine(first, second) for first, second in pairwise(words))
+    return any(kin_of_mine(first, second) for first, second in pairwise(words))
 
 
 SELF_BEFORE_HARM = frozenset(
@@ -414,7 +414,7 @@ def writer_relation(text: str) -> str | None:
     for first, second in pairwise(words):
         if first in MINE | FIRST_PERSON and second in OWN_WORK:
             return "self"  # "sy kerja d kilang d penang, ... ibu sy d lombok sakit"
-        kin = _kin_of_mine(first, second)
+        kin = kin_of_mine(first, second)
         if kin is not None:
             return kin
     relation = relation_in(text)

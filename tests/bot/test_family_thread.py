@@ -524,13 +524,15 @@ def test_a_company_asked_about_with_a_report_open_is_checked_and_passed_on(
 def test_training_asked_about_with_a_report_open_gets_its_sign_up(
     services: Services, reported: tuple[Chat, str, int]
 ) -> None:
-    """It was only added to the report (a family chat tester, stop 50)."""
+    """It was only added to the report (a family chat tester, stop 50). A grandchild's
+    training ("cucu tiang", Sasak: my grandchild) is someone else's: answered, and kept off
+    the daughter's report (stop 56)."""
     chat, number, _ = reported
     replies = chat.send("cucu tiang mau ikut pelatihan las di BLK, daftarnya gimana")
     buttons = [b.id for r in replies for b in r.buttons]
     said = "\n".join(r.text for r in replies)
     assert "cmd:training" in buttons and number in said
-    assert "pelatihan las" in " ".join(family_messages(services))
+    assert "pelatihan las" not in " ".join(family_messages(services))
     assert "pelatihan" in chat.say(button="cmd:training").lower()
 
 
@@ -896,3 +898,20 @@ def test_a_wish_to_keep_the_report_open_is_said_to_be_kept(services: Services) -
     chat = calm_report(services)
     chat.say("gk usah d lanjut pak")
     assert "tetap terbuka" in chat.say("jangan ditutup dulu pak")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak adik ipar sy jg d brunei, si Rohim, paspornya d tahan majikan",
+        "and my uncle is sick in jeddah, no one take him to doctor",
+    ],
+)
+def test_news_of_an_in_law_or_an_uncle_is_kept_off_the_report(
+    services: Services, text: str
+) -> None:
+    """Added to a daughter's report, the uncle's marked it urgent (a family-side tester,
+    stop 56)."""
+    chat = calm_report(services)
+    chat.say(text)
+    assert text not in family_messages(services)

@@ -467,3 +467,15 @@ def test_messages_left_unanswered_for_days_are_a_worker_out_of_reach(chat: Chat)
     """ "Saya belum yakin" (a long-plea tester, stop 56)."""
     said = chat.say("anak sy udh 10 hr gk bls WA, biasa nya tiap hr telp. dia d Hongkong")
     assert "Jika keluarga di luar negeri tidak bisa dihubungi" in said
+
+
+def test_a_price_asked_to_let_a_worker_go_gets_the_numbers_and_do_not_pay_yet(
+    triage: Triage,
+) -> None:
+    """ "Saya belum yakin", with a KUR loan among the choices (a long-plea tester, stop 56)."""
+    reading = triage.read(
+        "Majikan adik sy minta 40 juta ke keluarga kalau mau adik sy di lepas pulang, kami org "
+        "gk punya pak"
+    )
+    assert reading.urgent and reading.topic == "pulang-sebelum-kontrak"
+    assert "pinjaman-kur" not in reading.offered
