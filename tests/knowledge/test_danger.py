@@ -3026,3 +3026,19 @@ def test_a_family_kept_from_speaking_with_the_worker_is_danger() -> None:
         "my boss won't let me talk to customers in english",
         "majikan gk ngizinin sy telpon sama pacar sy pas jam kerja",
     )
+
+
+def test_grave_illness_still_worked_hidden_or_kept_aboard_is_danger() -> None:
+    """A long-plea tester, stop 56."""
+    assert_danger(
+        "adik ipar sy d Taiwan, dia kena kanker rahim stadium 3, tp dia masih d suruh kerja",
+        "My aunt has a big wound on her back from burns, her employer hides her from visitors",
+        "my brother on a tuna boat is not paid for 10 months and the captain refuses to let him "
+        "off",
+        "she has a big wound from burns on her back and she is still working every day",
+    )
+    assert_no_danger(
+        "the employer won't let her go home for lebaran",
+        "my broken arm healed, I am still working in the same factory",
+        "my husband won't let me go abroad",
+    )
