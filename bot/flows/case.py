@@ -102,7 +102,10 @@ LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_conf
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
-MAYBE = frozenset("mungkin entah entahlah maybe perhaps".split())
+MAYBE = frozenset("mungkin entah entahlah maybe perhaps unsure".split())
+SURE = frozenset("sure yakin pasti".split())
+"""With a word of not: "not sure", "gk yakin" (English "not sure" was asked to choose again:
+a family-side tester, stop 56)."""
 ADDED_KEY = "story_added"
 """What the family wrote about the case outside the story step: added to the story sent."""
 
@@ -220,7 +223,7 @@ REFUSED_KEY = "report_refused"
 AGREEING = frozenset("setuju agree lapor melapor".split())
 """Words that take the refusal back ("yaudah setuju", "ok lapor"); "setuju" also gives the
 consent just refused."""
-RETAKING = YES_WORDS | AGREEING | frozenset("jadi jd mau sy saya aku deh".split())
+RETAKING = YES_WORDS | AGREEING | frozenset("jadi jd mau sy saya aku deh lagi lg again".split())
 
 
 def danger_country(ctx: Ctx) -> Country | None:
@@ -711,7 +714,7 @@ class CaseForm(ChangeableForm):
         """A family that cannot know ("gk tau pak", "mungkin": no news for weeks) is taken as
         possible danger: the numbers, and the report marked urgent."""
         words = set(fold(ctx.incoming.text or "").split())
-        if ctx.incoming.button == NOT_KNOWN or says_not(words, KNOWING) or words & MAYBE:
+        if ctx.incoming.button == NOT_KNOWN or says_not(words, KNOWING | SURE) or words & MAYBE:
             chosen = NOT_KNOWN
         else:
             chosen = self.option(ctx, self._danger_buttons(ctx))

@@ -190,3 +190,13 @@ def test_a_worker_held_at_home_on_the_way_is_filed_in_indonesia(
     chat.say("lapor")
     chat.say("ya")
     assert "Negara: Indonesia — benar?" in chat.say("Rina")
+
+
+def test_report_again_typed_as_its_label_is_not_added_to_the_story(
+    chat: Chat, services: Services
+) -> None:
+    """ "...visa ziarah Lapor lagi" (a family-side tester, stop 56)."""
+    refused(chat)
+    chat.say("Lapor lagi")
+    flow, data = the_conversation(services)
+    assert flow == "case" and data.get("story") == DANGER_OPENING

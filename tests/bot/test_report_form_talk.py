@@ -644,3 +644,15 @@ def test_a_village_not_known_asks_the_district(services: Services) -> None:
     assert "kabupaten mana" in chat.say("tidak tahu")
     assert "Bolehkah laporan ini" in chat.say("lotim")
     assert "tidak diketahui (Kabupaten Lombok Timur)" in chat.say("ya")
+
+
+@pytest.mark.parametrize("typed", ["not sure", "gk yakin pak"])
+def test_not_sure_whether_someone_is_in_danger_is_not_knowing(
+    services: Services, typed: str
+) -> None:
+    """English "not sure" was asked to choose again (a family-side tester, stop 56)."""
+    chat = Chat(services, user="unsure")
+    for text in ("lapor", "ya", "2", "Rina", "malaysia", "kuala lumpur", "1", "gaji dipotong"):
+        chat.say(text)
+    said = chat.say(typed)
+    assert "Desa/kelurahan" in said, said
