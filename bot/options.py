@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -78,8 +79,19 @@ def choose(
         return YES_ID
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
-    if said & NEGATING and _negates_an_option(said, options):
-        return _negated(said, options, ids)
+    negated = _negated_options(folded.split(), options)
+    if negated:
+        # "gk setuju", "do not delete", "ga usah kirim", "ngk boleh": never the option refused
+        # (consent given, data deleted, a report sent: two testers, stop 56)
+        if YES_ID in negated and NO_ID in ids and len(said) <= FEW_WORDS:
+            return NO_ID
+        options = tuple(o for o in options if o.id not in negated)
+        ids = [o.id for o in options]
+        left = set(fold(options[0].title).split()) if len(options) == 1 else set()
+        if left & (NEGATORS | KEEPING) and len(said) <= FEW_WORDS:
+            return ids[0]  # "do not delete": the one answer left says no, keep
+        if not options:
+            return None
     head = set(fold(CLAUSE_END.split(text, maxsplit=1)[0]).split()) - ADDRESS
     if head and head != said and YES_ID in ids and head <= YES_WORDS:
         return YES_ID  # "betul, terakhir dia bilang ...": the yes, then why
@@ -127,28 +139,34 @@ NEGATING = NO_WORDS | frozenset("belum blm blom belom tak not dont don never can
 village, a danger marked: a family-side tester, stop 56)."""
 
 
-FILLERS = frozenset("dulu lah jadi jd ya yah kok mau ingin i we it yet t dlm dalam saya sy".split())
-"""Words around a negated label that change nothing ("gk jd kirim", "jgn kirim dulu")."""
+NEGATORS = NEGATING | frozenset("usah ngk gx nda kagak ora endak kurang".split())
+NEGATION_REACH = 3
+KEEPING = frozenset("keep simpan tetap stay".split())
+"""How far after a word of no an option's word is the one refused ("ga usah dikirim dulu")."""
 
 
-def _negates_an_option(said: set[str], options: Sequence[Button | Row]) -> bool:
-    """A short answer whose other words are an option's own words, with a word of no."""
-    rest = said - NEGATING - FILLERS
-    labels = {w for o in options for w in fold(o.title).split()}
-    return len(said) <= FEW_WORDS and bool(rest) and rest <= labels
+def _negated_options(words: list[str], options: Sequence[Button | Row]) -> set[str]:
+    """Options one of whose words follows a word of no within `NEGATION_REACH`, unless the
+    option says that no itself ("Tidak tahu", "Jangan dibagikan")."""
+    if NEGATORS.isdisjoint(words):
+        return set()
+    refused: set[str] = set()
+    for option in options:
+        title = fold(option.title).split()
+        own = {_neg(a) + " " + b for a, b in pairwise(title)}
+        for at, word in enumerate(words):
+            if word not in NEGATORS:
+                continue
+            for after in words[at + 1 : at + 1 + NEGATION_REACH]:
+                if after in NEGATORS or len(after) < 3 or after not in title:
+                    continue
+                if f"{_neg(word)} {after}" not in own:
+                    refused.add(option.id)
+    return refused
 
 
-def _negated(said: set[str], options: Sequence[Button | Row], ids: list[str]) -> str | None:
-    """A short answer with a word of no: an option that says it ("tidak tahu", "jangan
-    dibagikan"), else the plain no, else asked again; never the option it negates."""
-    titles = {o.id: set(fold(o.title).split()) for o in options}
-    whole = [i for i, title in titles.items() if said <= title]
-    if len(whole) == 1:
-        return whole[0]
-    if NO_ID in ids:
-        return NO_ID
-    refusing = [i for i, title in titles.items() if title & NEGATING]
-    return refusing[0] if len(refusing) == 1 else None
+def _neg(word: str) -> str:
+    return "not" if word in NEGATORS else word
 
 
 def _named_in(title: str, words: set[str]) -> bool:

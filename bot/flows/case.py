@@ -102,6 +102,11 @@ LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_conf
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
+NOT_THE_VILLAGE = re.compile(
+    r"\b(?:jangan|jgn|jngn|tanpa|bukan|not|dont|don t|no) (?:ke |sama |to |the |sampai |sampe )?"
+    r"(?:desa|village|kades|kadus|perangkat desa)\b"
+)
+"""The village refused at the share question: *District only*."""
 MAYBE = frozenset("mungkin entah entahlah maybe perhaps unsure".split())
 SURE = frozenset("sure yakin pasti".split())
 """With a word of not: "not sure", "gk yakin" (English "not sure" was asked to choose again:
@@ -758,6 +763,8 @@ class CaseForm(ChangeableForm):
         typed = ctx.incoming.text or ""
         words = set(fold(typed).split())
         district_said = "kabupaten" in words and bool(ONLY_WORDS & words)
+        # "boleh tp jgn desa" was shared with the village (a regression tester, stop 56)
+        district_said = district_said or NOT_THE_VILLAGE.search(fold(typed)) is not None
         if not ctx.incoming.button and (village_kept_out(typed) or district_said):
             # also "tidak usah ke desa, ke kabupaten saja" (asked again: stop 50)
             # "sy gk mau desa tau" at the question (a tester, stop 48)

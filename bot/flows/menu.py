@@ -215,7 +215,11 @@ ERASE_WORDS = frozenset(
     "hapus hapuskan hapusin dihapus delete erase semua semuanya data datanya saya sy aku my all "
     "it sekarang now tolong silakan silahkan yakin gpp gapapa please sure".split()
 )
-KEEP_WORDS = frozenset("jadi batal cancel keep simpan usah dulu nanti ntar".split())
+KEEP_WORDS = frozenset(
+    "jadi batal cancel keep simpan usah dulu nanti ntar not do don dont t".split()
+)
+""""gk jadi", "jangan", and the English "do not delete" (which deleted everything: a
+regression tester, stop 56)."""
 
 
 def erase_answer(text: str | None) -> str | None:

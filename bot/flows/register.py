@@ -111,6 +111,15 @@ def already_recorded(ctx: Ctx, code: str) -> None:
     )
 
 
+HEDGE_AFTER = re.compile(
+    r"[ ,]+(?:(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah|kayaknya|kyknya|"
+    r"sepertinya|mungkin|kalau gak keliru|if i m not mistaken|if im not mistaken|i think|"
+    r"i guess|maybe)\b.*$",
+    re.IGNORECASE,
+)
+"""A hedge typed after a name ("..., kalo gk salah"): not part of it."""
+
+
 FEAST_DATE = N_(
     "I cannot tell that date from a feast: its day moves every year. Type the month, e.g. "
     "*maret* or *april 2027*."
@@ -406,7 +415,11 @@ class RegisterForm(ChangeableForm):
         ctx.say(ctx._(self.company_question), skip_button(ctx))
 
     def company_read(self, ctx: Ctx) -> str | None:
-        return None if skipped(ctx) else self.text(ctx, 2, 200)
+        if skipped(ctx):
+            return None
+        typed = self.text(ctx, 2, 200)
+        # "PT Bintang Jaya Abadi kalo gk salah" was kept whole (a family-side tester, stop 56)
+        return HEDGE_AFTER.sub("", typed).strip(" ,.") or typed
 
     @staticmethod
     def _plausible(ctx: Ctx, when: date) -> bool:

@@ -200,3 +200,13 @@ def test_report_again_typed_as_its_label_is_not_added_to_the_story(
     chat.say("Lapor lagi")
     flow, data = the_conversation(services)
     assert flow == "case" and data.get("story") == DANGER_OPENING
+
+
+@pytest.mark.parametrize("typed", ["boleh tp jgn desa", "yes but not the village"])
+def test_sharing_but_not_with_the_village_is_district_only(
+    chat: Chat, services: Services, typed: str
+) -> None:
+    """ "boleh tp jgn desa" was shared with the village (a regression tester, stop 56)."""
+    at_the_share_step(chat, DANGER_OPENING)
+    summary = chat.say(typed)
+    assert "kabupaten dan provinsi" in summary or "district and province" in summary, summary

@@ -128,6 +128,16 @@ DANGER = [
         ("gk bahaya pak", DANGER, NO_ID),
         ("tdk dlm bahaya", DANGER, NO_ID),
         ("tidak tahu", DANGER, "x:unknown"),
+        # a regression tester's spellings (stop 56)
+        ("ngk setuju", AGREE, NO_ID),
+        ("gx setuju", AGREE, NO_ID),
+        ("kagak setuju", AGREE, NO_ID),
+        ("saya kurang setuju", AGREE, NO_ID),
+        ("gk setuju, takut", AGREE, NO_ID),
+        ("ga usah dibagikan", [*SHARE, Button(NO_ID, "Tidak")], NO_ID),
+        ("ga usah kirim", [*SEND, Button("opt:cancel", "Batal")], None),
+        ("gak usah batal", [*SEND, Button("opt:cancel", "Batal")], None),
+        ("kyknya gk bahaya", DANGER, NO_ID),
     ],
 )
 def test_an_option_typed_with_a_word_of_no_is_not_that_option(
@@ -140,3 +150,28 @@ def test_an_option_typed_with_a_word_of_no_is_not_that_option(
 
 def test_i_dont_agree_in_english_is_a_no() -> None:
     assert choose("i dont agree", None, [Button(YES_ID, "I agree"), Button(NO_ID, "No")]) == NO_ID
+
+
+@pytest.mark.parametrize("typed", ["i do not agree", "i don't agree"])
+def test_english_refusals_with_an_apostrophe_are_a_no(typed: str) -> None:
+    assert choose(typed, None, [Button(YES_ID, "I agree"), Button(NO_ID, "No")]) == NO_ID
+
+
+@pytest.mark.parametrize("typed", ["do not delete", "please don't delete", "don't delete it"])
+def test_do_not_delete_keeps_the_data(typed: str) -> None:
+    """ "do not delete" deleted everything (a regression tester, stop 56)."""
+    from bot.flows.menu import ERASE_NO, erase_answer
+
+    assert erase_answer(typed) == ERASE_NO
+    options = [Button("erase:yes", "Yes, delete"), Button("erase:no", "No, keep")]
+    assert choose(typed, None, options) == "erase:no"
+
+
+@pytest.mark.parametrize("typed", ["don't send yet", "don't cancel"])
+def test_an_english_refusal_at_the_summary_is_asked_again(typed: str) -> None:
+    options = [
+        Button("opt:submit", "Send report"),
+        Button("opt:change", "Change"),
+        Button("opt:cancel", "Cancel"),
+    ]
+    assert choose(typed, None, options) is None
