@@ -113,8 +113,8 @@ def already_recorded(ctx: Ctx, code: str) -> None:
 
 HEDGE_AFTER = re.compile(
     r"[ ,]+(?:(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah|kayaknya|kyknya|"
-    r"sepertinya|mungkin|kalau gak keliru|if i m not mistaken|if im not mistaken|i think|"
-    r"i guess|maybe)\b.*$",
+    r"sepertinya|kalau gak keliru|if i m not mistaken|if im not mistaken|i think|"
+    r"i guess)\b.*$|[ ,]+(?:mungkin|maybe)$",
     re.IGNORECASE,
 )
 """A hedge typed after a name ("..., kalo gk salah"): not part of it."""

@@ -215,3 +215,11 @@ def test_a_feast_alone_asks_for_the_month(family: Chat) -> None:
     family.say(button="opt:skip")
     said = family.say("abis lebaran taun depan")
     assert "hari raya" in said and "01-01-2027" not in said
+
+
+def test_a_hedge_after_the_company_is_not_part_of_its_name() -> None:
+    """ "PT Bintang Jaya Abadi kalo gk salah" was kept whole (a family-side tester, stop 56)."""
+    from bot.flows.register import HEDGE_AFTER
+
+    assert HEDGE_AFTER.sub("", "PT Bintang Jaya Abadi kalo gk salah") == "PT Bintang Jaya Abadi"
+    assert HEDGE_AFTER.sub("", "PT Mungkin Jaya") == "PT Mungkin Jaya"
