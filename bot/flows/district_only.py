@@ -13,7 +13,7 @@ import re
 
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid
-from bot.flows.common import FORGOT, NOT_KNOWING, not_known
+from bot.flows.common import FORGOT, KNOWING, not_known, says_not
 from bot.options import ADDRESS, short
 from bot.types import Row
 from knowledge.normalize import fold
@@ -50,9 +50,11 @@ def district_named(text: str) -> str | None:
 
 
 def village_not_known(text: str) -> bool:
-    """ "gk tau pak sy lupa nama desa nya", "I don't know, she is from Lombok"."""
+    """ "gk tau pak sy lupa nama desa nya", "I don't know, she is from Lombok"; not any "not"
+    ("my salary not paid 3 months" typed there is no village, and was sent to the district's
+    question)."""
     words = set(fold(text).split())
-    return bool(words & (NOT_KNOWING | FORGOT)) or not_known(words - ADDRESS)
+    return bool(words & FORGOT) or says_not(words, KNOWING) or not_known(words - ADDRESS)
 
 
 def district_rows(ctx: Ctx) -> list[Row]:
