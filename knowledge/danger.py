@@ -104,6 +104,11 @@ SEEN_OF_ONES_OWN = re.compile(
 )
 """A harm the writer saw done to their own ("sy liat video anak sy dipukul majikan"): seen,
 not heard of."""
+SPORT = re.compile(
+    r"\b(?:silat|tinju|karate|taekwondo|judo|latihan|sparring|pertandingan|lomba|main bola|"
+    r"bercanda|atlet|boxing|training|match|game|film|sinetron)\b"
+)
+"""A blow seen in sport or play ("sy liat video anak sy d pukul temennya waktu main silat")."""
 WRITERS_FEELING = re.compile(
     r"\b(?:bikin|buat|membuat|makes?|made|making) (?:saya|sy|aku|aq|kami|me|us) "
     r"(?:jadi |jd )?(?:takut|ngeri|khawatir|kuatir|sedih|nangis|menangis|trauma|scared|afraid|"
@@ -170,6 +175,10 @@ class _Rule:
     unless_in_message: re.Pattern[str] | None = None
     """Words anywhere in the message that make the harm someone's in the worker's care ("the
     grandma with dementia pinches me"): the rule does not count."""
+    only_in_message: re.Pattern[str] | None = None
+    """Words one of which the message must hold for the rule to count: food running out is
+    danger where workers are stranded (an employer, a ship, a company closed), not at a
+    market or a party (a false-alarm tester, stop 56)."""
 
 
 def required_letters(pattern: str) -> frozenset[str]:
@@ -296,6 +305,9 @@ class DangerDetector:
                 bool(r.get("conditional")),
                 re.compile(self._any_of(r["unless_in_message"]))
                 if r.get("unless_in_message")
+                else None,
+                re.compile(self._any_of(r["only_in_message"]))
+                if r.get("only_in_message")
                 else None,
             )
             for kind, rules in spec["kinds"].items()
@@ -723,6 +735,8 @@ class DangerDetector:
         for rule in (self.rules[n] for n in candidates):
             if rule.needs_present and not now:
                 continue
+            if rule.only_in_message is not None and not rule.only_in_message.search(standard):
+                continue
             if rule.unless_in_message is not None and rule.unless_in_message.search(standard):
                 continue
             for found in rule.pattern.finditer(standard):
@@ -803,7 +817,10 @@ class DangerDetector:
             or (not rule.conditional and self.suppositions.search(sentence))
             or self._not_by_a_person(rest, rule.kind)
             or (self.feels_like.search(window) and rule.kind != SUICIDE)
-            or (self.hearsay.search(window) and not SEEN_OF_ONES_OWN.search(window))
+            or (
+                self.hearsay.search(window)
+                and not (SEEN_OF_ONES_OWN.search(window) and not SPORT.search(f"{window} {rest}"))
+            )
             or self._dreamt(words_before[-DREAM_WORDS:])
             or (not now and self._named_last(self.residents, recent))
             or self._told_from_after(sentence, rest)

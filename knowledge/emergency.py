@@ -202,8 +202,12 @@ def _work_meant(words: list[str], at: int) -> bool:
 FETCHING = frozenset(
     "pulangkan memulangkan dipulangkan pulangin dipulangin jemput dijemput menjemput jmpt "
     "keluarkan dikeluarkan selamatkan diselamatkan bebaskan dibebaskan bring fetch rescue get "
-    "telpon telepon nelpon menelpon tlp telp called calls calling phoned texted".split()
+    "telpon telepon nelpon menelpon tlp telp called calls calling phoned texted bawa dibawa "
+    "membawa wa sms chat".split()
 )
+RETURNED = frozenset("pulang plg balik kembali returned back".split())
+"""Right before "dari", a return already made ("anak sy yg baru pulang dr malaysia"), unless
+someone is to bring them ("bawa pulang istri sy dr saudi")."""
 FETCH_REACH = 6
 """Someone to be brought home from a place, or calling from it, is there: "tolong pulangkan
 anak sy dari Malaysia, dia dipukul" and "please help bring my wife home from Saudi" got no
@@ -216,8 +220,15 @@ CALL_REACH = 3
 
 
 def _fetched_from(words: list[str], at: int) -> bool:
-    """The "dari"/"from" at `at` follows a word of bringing home or of calling."""
+    """The "dari"/"from" at `at` follows a word of bringing home or of calling, and no
+    return already made stands right before it ("sy telpon anak sy yg baru pulang dr
+    malaysia, dia d pukul suaminya d rumah" is at home: a false-alarm tester, stop 56)."""
+    if at > 0 and words[at - 1] in RETURNED and (at < 2 or words[at - 2] not in BRINGING):
+        return False
     return not FETCHING.isdisjoint(words[max(0, at - FETCH_REACH) : at])
+
+
+BRINGING = frozenset("bawa dibawa membawa tolong jemput dijemput".split())
 
 
 def _promised(words: list[str], at: int) -> bool:

@@ -277,3 +277,20 @@ def test_a_worker_to_be_brought_home_from_a_place_is_there(
 def test_home_from_a_place_is_home(chat: Chat) -> None:
     said = chat.say("bapak sy sejak pulang dr malaysia suka ngamuk, td mukul ibu sy")
     assert "Dari Malaysia" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("tolong bawa pulang istri sy dr saudi, dia d siksa tiap hari", "Dari Arab Saudi"),
+        ("istri sy wa dr riyadh, dia d pukul td pagi", "Dari Arab Saudi"),
+    ],
+)
+def test_brought_home_or_writing_from_a_place_is_there(chat: Chat, text: str, place: str) -> None:
+    """A false-alarm tester of stop 56's place rules."""
+    assert place in chat.say(text)
+
+
+def test_just_home_from_a_place_is_home(chat: Chat) -> None:
+    said = chat.say("sy telpon anak sy yg baru pulang dr malaysia, dia d pukul suaminya d rumah")
+    assert "Dari Malaysia" not in said

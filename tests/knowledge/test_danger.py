@@ -3042,3 +3042,37 @@ def test_grave_illness_still_worked_hidden_or_kept_aboard_is_danger() -> None:
         "my broken arm healed, I am still working in the same factory",
         "my husband won't let me go abroad",
     )
+
+
+def test_the_new_rules_narrowed_after_their_own_false_alarm_round() -> None:
+    """A false-alarm tester of stop 56's rules: food runs short at markets, parties and in
+    hospital, a pesantren's kitchen window, a dog's wound, a child's silat practice, a quiet
+    hostel, a body or money sent home; and the dangers said in new ways."""
+    assert_no_danger(
+        "beras tinggal sedikit pak, harga beras naik terus d pasar",
+        "little food left in the fridge, gonna order pizza",
+        "pas banjir kemarin kami kehabisan makanan, skrg udh normal",
+        "makan dr sedekah org waktu bulan puasa d masjid, berkahnya luar biasa",
+        "gk ada makan udh 4 hari d rumah sakit, pasca operasi cuma infus",
+        "d pesantren dikasih makan lewat jendela dapur, antri",
+        "anjing sy luka d kaki, sampe keliatan tulangnya, dokter hewan d mana",
+        "sy liat video anak sy d pukul temennya waktu main silat, cuma latihan",
+        "d asrama gk boleh bersuara malam2, ada pengawas asrama",
+        "di kelas dilarang bicara, ada pengawas ujian",
+        "tolong pulangkan jenazah paman sy dr malaysia, prosedurnya gmn",
+        "tolong pulangkan uang sy, sy batal daftar LPK",
+        "keluarga cewek minta 50 juta baru boleh dilamar",
+    )
+    assert_danger(
+        "stuck in Kuala Lumpur, food almost finished, agent not answering",
+        "our food ran out 3 days ago, we are stuck in the boat",
+        "udah 5 hari kami cuma minum air, d tinggal agen d gudang",
+        "tangan adik sy robek sampe tulang nya kelihatan, dia d kapal",
+        "istri sy jatuh d rumah majikan, kakinya patah, tulangnya nongol, majikan diam aja",
+        "kami d tempat tertutup, dilarang bicara, ada yang jaga pake senjata",
+        "we are not allowed to talk, guards watch us all day, cannot leave",
+        "they want 5000 ringgit before they release my husband",
+        "my daughter will only be released if we pay 20 million, the agent said",
+        "agensi minta 60 juta baru adik sy boleh keluar dr penampungan d malaysia",
+        "bos nya bilang suami sy gk d lepas kalau gk bayar denda 80 jt",
+    )
