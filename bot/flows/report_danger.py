@@ -16,7 +16,7 @@ from bot import pieces, replies
 from bot.cases.service import add_family_message, for_the_case, open_case_of
 from bot.context import Ctx
 from bot.flows import menu
-from bot.flows.someone_else import keep_apart
+from bot.flows.someone_else import keep_apart, kept_apart_lately
 from bot.i18n import N_, translator
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.store.models import Case
@@ -142,6 +142,13 @@ def place_told_after_the_numbers(engine: Engine, ctx: Ctx, case: Case, text: str
     place = engine.numbers.country_in(text)
     if code or place is None:
         return False
+    if kept_apart_lately(ctx):
+        # the numbers were for someone kept off this report ("sri d taichung" after Sri's
+        # danger): theirs, and their own urgent report carries it (it marked her sister's
+        # report urgent: a regression tester, stop 56)
+        keep_apart(ctx, text)
+        engine.emergency(ctx, place, with_report=True)
+        return True
     add_family_message(ctx.session, case=case, text=text)
     engine.emergency(ctx, place, with_report=False, open_report=case.number)
     return True
@@ -182,7 +189,10 @@ def danger_of_someone_else(engine: Engine, ctx: Ctx, case: Case, text: str) -> N
     and an urgent report of its own one tap away, carrying the message. The open report is
     left as it was: its officer would otherwise see another person's danger on it."""
     keep_apart(ctx, text)
-    place = danger_place(engine, case, text)
+    # someone else is not where the report's worker is: the place this message names, else
+    # none asked for ("adik sy Sri dikurung majikan" on Siti's report on Malaysia got
+    # Malaysia's 999: a regression tester, stop 56)
+    place = None if at_home(text) else engine.numbers.where_to_dial(text)
     given = _just_given(ctx, place)
     if not given:
         engine.emergency(ctx, place, with_report=True)

@@ -202,3 +202,9 @@ def other_names(ctx: Ctx, case: Case) -> frozenset[str]:
     if isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now):
         names.update(str(n) for n in kept.get("names", []))
     return frozenset(names - name_words(case))
+
+
+def kept_apart_lately(ctx: Ctx) -> bool:
+    """News of someone else was kept off the open report minutes ago."""
+    kept = ctx.data.get(KEPT_APART_KEY)
+    return isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now)

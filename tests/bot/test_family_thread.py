@@ -824,10 +824,12 @@ def test_a_person_kept_apart_named_again_is_kept_apart_with_their_story(
     both messages."""
     chat = calm_report(services)
     first = "adik sy Sri dikurung majikan, hp nya diambil"
-    chat.say(first)
+    numbers = chat.say(first)
+    assert "Dari Malaysia" not in numbers  # Sri is not where the report's worker is
     said = chat.say("sri d taichung pak")
     assert "sri d taichung pak" not in family_messages(services)
-    assert "tidak saya tambahkan" in said, said
+    assert "Dari Taiwan" in said and "Lapor darurat" in said, said
+    assert not the_case_is_urgent(services)
     chat.say(button="cmd:urgent")
     with transaction(services.factory) as session:
         data = session.scalars(select(Conversation)).one().data
