@@ -225,10 +225,16 @@ DISTRICT_ONLY = "share:district"
 fears the village learns (the broker is kin of the village head; a chat tester, stop 48)."""
 REFUSED_KEY = "report_refused"
 """A report whose consent was just refused: when, its opening, and whether it was urgent."""
-AGREEING = frozenset("setuju agree lapor melapor".split())
+AGREEING = frozenset("setuju agree lapor melapor report bagikan dibagikan share".split())
 """Words that take the refusal back ("yaudah setuju", "ok lapor"); "setuju" also gives the
 consent just refused."""
-RETAKING = YES_WORDS | AGREEING | frozenset("jadi jd mau sy saya aku deh lagi lg again".split())
+RETAKING = (
+    YES_WORDS
+    | AGREEING
+    | frozenset(
+        "jadi jd mau sy saya aku deh lagi lg again i berubah pikiran changed my mind".split()
+    )
+)
 
 
 def danger_country(ctx: Ctx) -> Country | None:
@@ -248,7 +254,10 @@ def refused_in_danger(ctx: Ctx) -> None:
     engine = ctx.engine
     country = danger_country(ctx)
     lines = [
-        ctx._("All right, nothing was saved. If someone is in danger now, call for help at once:")
+        ctx._(
+            "All right, the report was not sent. If someone is in danger now, call for help at "
+            "once:"
+        )
     ]
     if country is not None and country.lines:
         lines += ["", replies.place_numbers(ctx, country)]
@@ -257,7 +266,7 @@ def refused_in_danger(ctx: Ctx) -> None:
     lines += [
         "",
         ctx._(
-            "When you are ready to report, press *Report again* or type *ya setuju*: your "
+            "When you are ready to report, press *Report again* or type *I agree*: your "
             "village officer gets it at once."
         ),
     ]

@@ -55,7 +55,7 @@ def consent_reprompt(ctx: Ctx) -> None:
     ctx.say(
         ctx._(
             "Do you agree that we keep your details only to help you, as explained above? "
-            "Type *ya* or *tidak*."
+            "Type *yes* or *no*."
         ),
         yes_no(ctx, N_("I agree"), N_("No")),
     )

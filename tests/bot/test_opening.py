@@ -82,7 +82,7 @@ def test_refusing_consent_on_a_danger_report_keeps_the_numbers_and_the_way_back(
     chat: Chat,
 ) -> None:
     text = refused(chat)
-    assert "tidak ada yang disimpan" in text and "+60 17-668 8032" in text
+    assert "laporan tidak dikirim" in text and "+60 17-668 8032" in text
     assert "Lapor lagi" in text
     # what now: what to do in danger, not topics the words lean to
     assert "Yang bisa dilakukan sekarang" in chat.say("terus gimana dong pak")
@@ -124,7 +124,7 @@ def test_not_sharing_a_danger_report_is_asked_once_more_then_keeps_the_way_back(
     asked = chat.say("tidak")
     assert "bahaya" in asked and "Tetap dibagikan?" in asked and "tidak dikirim" not in asked
     text = chat.say("tidak")
-    assert "tidak ada yang disimpan" in text and "+60 17-668 8032" in text
+    assert "laporan tidak dikirim" in text and "+60 17-668 8032" in text
     assert "Lapor lagi" in text
     again = chat.say("yaudah setuju")  # only who may see it is asked again
     assert "petugas desa dan kabupaten" in again and "nama lengkap pekerja" not in again
@@ -210,3 +210,16 @@ def test_sharing_but_not_with_the_village_is_district_only(
     at_the_share_step(chat, DANGER_OPENING)
     summary = chat.say(typed)
     assert "kabupaten dan provinsi" in summary or "district and province" in summary, summary
+
+
+@pytest.mark.parametrize(
+    "again", ["boleh dibagikan", "oke deh, bagikan aja", "sy berubah pikiran, mau lapor"]
+)
+def test_a_change_of_mind_in_other_words_takes_the_share_back(
+    chat: Chat, services: Services, again: str
+) -> None:
+    """Each was told "added to your story" (a regression tester, stop 56)."""
+    at_the_share_step(chat, DANGER_OPENING)
+    chat.say("tidak")
+    chat.say("tidak")
+    assert "Hanya kabupaten" in chat.say(again)
