@@ -51,7 +51,7 @@ from bot.flows.district_only import (
 )
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
-from bot.options import ADDRESS, YES_WORDS, bullet, short
+from bot.options import ADDRESS, NEGATORS, YES_WORDS, bullet, short
 from bot.register.hints import RELATION_IN_ENGLISH, writer_relation
 from bot.register.service import link_new_case
 from bot.triage import village_kept_out
@@ -107,6 +107,12 @@ NOT_THE_VILLAGE = re.compile(
     r"(?:desa|village|kades|kadus|perangkat desa)\b"
 )
 """The village refused at the share question: *District only*."""
+ANSWER_WORDS = 6
+STEP_WORDS = frozenset(
+    "setuju agree kirim dikirim send bagikan dibagikan share tunggu wait batal cancel".split()
+)
+"""A message this short with a word of no and one of the steps' own words answers the step
+it is typed at; "anak sy gk digaji 5 bln" is still a story."""
 MAYBE = frozenset("mungkin entah entahlah maybe perhaps unsure".split())
 SURE = frozenset("sure yakin pasti".split())
 """With a word of not: "not sure", "gk yakin" (English "not sure" was asked to choose again:
@@ -414,6 +420,15 @@ class CaseForm(ChangeableForm):
         confirmed rather than asked. If consent is refused, the form's data goes with the
         form."""
         if len(text.split()) < EARLY_STORY_WORDS:
+            return False
+        words = set(fold(text).split())
+        if (
+            len(words) <= ANSWER_WORDS
+            and not NEGATORS.isdisjoint(words)
+            and not STEP_WORDS.isdisjoint(words)
+        ):
+            # "tidak setuju sama sekali", "tunggu dulu jgn dikirim": an answer to the step,
+            # not more of the story (both were kept in it: a regression tester, stop 56)
             return False
         if step == "worker_name" and ctx.engine.looks_like_question(text):
             return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story

@@ -863,6 +863,9 @@ def test_the_worker_of_a_resolved_report_is_not_news_for_the_open_one(
         "is it being handled?",
         "has anyone looked at it yet?",
         "what happens now?",
+        "ada perkembangan?",
+        "udah ada yg urus?",
+        "udah ada yg ngurus blm",
     ],
 )
 def test_whether_the_report_is_handled_is_answered_with_where_it_stands(

@@ -223,3 +223,14 @@ def test_a_change_of_mind_in_other_words_takes_the_share_back(
     chat.say("tidak")
     chat.say("tidak")
     assert "Hanya kabupaten" in chat.say(again)
+
+
+def test_a_refusal_typed_at_the_summary_is_not_added_to_the_story(
+    chat: Chat, services: Services
+) -> None:
+    """ "Cerita: ... tunggu dulu jgn dikirim" (a regression tester, stop 56)."""
+    at_the_share_step(chat, DANGER_OPENING)
+    chat.say("ya")
+    chat.say("tunggu dulu jgn dikirim")
+    _, data = the_conversation(services)
+    assert "tunggu" not in str(data.get("story"))
