@@ -18,6 +18,7 @@ from bot.flows.common import (
     PLACE_CODES,
     VILLAGE,
     VILLAGE_CONFIRM,
+    corrected_to,
     is_a_name,
     name_told,
     plain_name,
@@ -43,7 +44,8 @@ def named_programme(programmes: Sequence[Programme], text: str) -> str | None:
 def typed_destination(ctx: Ctx, text: str | None) -> str | None:
     """A country typed at the destinations ("arab saudi", "dubai", "kuwait" were refused: a
     forms tester, stop 55): its choice, the Middle East for the Gulf."""
-    place = ctx.engine.numbers.country_in(text or "")
+    # "gk ke malaysia, korea": the place after the correction
+    place = ctx.engine.numbers.country_in(corrected_to(text or ""))
     if place is None:
         return None
     code = PLACE_CODES.get(place.code)

@@ -234,3 +234,13 @@ def test_a_refusal_typed_at_the_summary_is_not_added_to_the_story(
     chat.say("tunggu dulu jgn dikirim")
     _, data = the_conversation(services)
     assert "tunggu" not in str(data.get("story"))
+
+
+@pytest.mark.parametrize("typed", ["bukan saudi tp dubai", "not saudi, dubai"])
+def test_a_corrected_country_takes_the_right_one(chat: Chat, typed: str) -> None:
+    """The summary kept Saudi Arabia (a regression tester, stop 56)."""
+    chat.say("ibu sy d saudi udh 8 bulan gk digaji majikan, mau lapor")
+    chat.say("ya")
+    assert "Negara: Arab Saudi" in chat.say("Inaq Sahnun")
+    said = chat.say(typed)
+    assert "Arab Saudi" not in said, said
