@@ -438,6 +438,11 @@ class CaseForm(ChangeableForm):
             # "sy gk mau sebut nama dulu pak, takut ketauan agen": who sees a report, not a
             # story kept and the name asked again (a chat tester, stop 53)
             return False
+        if step == "danger" and mentions_danger(text):
+            # "bahaya, dia gk boleh keluar" at "in danger now?": more of the story, and the
+            # answer yes (it was asked again: a regression tester, stop 56)
+            add_to_story(ctx, text)
+            return False
         if step in LATER_STORY_STEPS and ctx.data.get("story"):
             add_to_story(ctx, text)
             return True
@@ -742,9 +747,21 @@ class CaseForm(ChangeableForm):
     def danger_read(self, ctx: Ctx) -> bool:
         """A family that cannot know ("gk tau pak", "mungkin": no news for weeks) is taken as
         possible danger: the numbers, and the report marked urgent."""
-        words = set(fold(ctx.incoming.text or "").split())
+        typed = "" if ctx.incoming.button else ctx.incoming.text or ""
+        words = set(fold(typed).split())
         if ctx.incoming.button == NOT_KNOWN or says_not(words, KNOWING | SURE) or words & MAYBE:
             chosen = NOT_KNOWN
+        elif typed and mentions_danger(typed):
+            chosen = YES  # "ya gk dikasih makan", "bahaya, dia gk boleh keluar"
+        elif typed and ctx.engine.looks_like_question(typed):
+            # "bahaya gk?" was kept as no: what counts, and the question again
+            raise Invalid(
+                ctx._(
+                    "Someone is in danger now if they are held or locked in, beaten, starved, "
+                    "threatened, abused, or ill without care. If you cannot tell, press "
+                    "*I don't know*."
+                )
+            )
         else:
             chosen = self.option(ctx, self._danger_buttons(ctx))
         danger = chosen in (YES, NOT_KNOWN)

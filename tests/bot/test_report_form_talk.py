@@ -656,3 +656,28 @@ def test_not_sure_whether_someone_is_in_danger_is_not_knowing(
         chat.say(text)
     said = chat.say(typed)
     assert "Desa/kelurahan" in said, said
+
+
+def to_the_danger_question(chat: Chat) -> None:
+    for text in ("lapor", "ya", "2", "Rina", "malaysia", "kuala lumpur", "1", "gaji dipotong"):
+        chat.say(text)
+
+
+@pytest.mark.parametrize("typed", ["ya gk dikasih makan", "bahaya, dia gk boleh keluar"])
+def test_danger_told_at_the_danger_question_is_a_yes(services: Services, typed: str) -> None:
+    """The numbers were given, then the question asked again (a regression tester, stop
+    56)."""
+    chat = Chat(services, user="danger-yes")
+    to_the_danger_question(chat)
+    said = chat.say(typed)
+    assert "Desa/kelurahan" in said and "Apakah ada orang dalam bahaya" not in said, said
+
+
+def test_a_question_at_the_danger_question_is_answered_and_asked_again(
+    services: Services,
+) -> None:
+    """ "bahaya gk?" was kept as no (a regression tester, stop 56)."""
+    chat = Chat(services, user="danger-asks")
+    to_the_danger_question(chat)
+    said = chat.say("bahaya gk?")
+    assert "Tidak tahu" in said and "Desa/kelurahan" not in said, said
