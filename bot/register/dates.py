@@ -81,6 +81,9 @@ def read_date(text: str, today: date, *, past: bool = False) -> date:
     except ValueError:
         pass
     folded = " ".join(fold(text.replace("/", " ")).split())
+    in_a_month = _day_of_a_named_month(folded, today, past)
+    if in_a_month is not None:
+        return in_a_month
     stripped = LEADING_WORDS.sub("", folded)
     past = past or bool(PAST_WORDS.intersection(folded[: len(folded) - len(stripped)].split()))
     day_only = re.fullmatch(r"((?:\w+ )*)(?:tanggal|tgl) (\d{1,2})", folded)
@@ -124,6 +127,36 @@ def read_date(text: str, today: date, *, past: bool = False) -> date:
     if re.fullmatch(r"(?:19|20)\d\d", folded):
         return date(int(folded), 1, 1)  # "thn 2022": a year alone is its first day
     raise ValueError(text)
+
+
+DAY_OF_NEXT_MONTH = re.compile(
+    r"^(?:(?:tanggal|tgl) (\d{1,2}) (bulan|bln) (depan|ini)"
+    r"|(bulan|bln) (depan|ini) (?:tanggal|tgl) (\d{1,2}))$"
+)
+END_OF = re.compile(r"^(?:akhir|penghujung|end of) (?:(bulan|bln) (ini|depan)|(\w+))$")
+"""A day of next month ("tgl 5 bulan depan", "bulan depan tgl 10"), or a month's end ("akhir
+bulan ini", "akhir desember"): both were read wrongly, as days already past or the month's
+first (a regression tester, stop 56)."""
+
+
+def _day_of_a_named_month(folded: str, today: date, past: bool) -> date | None:
+    found = DAY_OF_NEXT_MONTH.match(folded)
+    if found:
+        day = int(found[1] or found[6])
+        ahead = 1 if (found[3] or found[5]) == "depan" else 0
+        start = _add_months(today, ahead)
+        last = calendar.monthrange(start.year, start.month)[1]
+        return start.replace(day=day) if 1 <= day <= last else None
+    end = END_OF.match(folded)
+    if end is None:
+        return None
+    if end[1]:
+        start = _add_months(today, 1 if end[2] == "depan" else 0)
+    elif end[3] in MONTHS:
+        start = _next(today, MONTHS[end[3]], 1, past)
+    else:
+        return None
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
 
 
 def _day_of_month(today: date, day: int, past: bool = False) -> date:

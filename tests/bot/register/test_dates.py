@@ -94,3 +94,17 @@ def test_a_month_in_a_sentence_of_the_past_is_the_last_one() -> None:
     assert date_in("anak sy berangkat agustus lalu ke taiwan", TODAY) == date(2026, 8, 1)
     assert date_in("suami sy brgkt kmrn ke malaysia", TODAY) == date(2026, 12, 2)
     assert date_in("anak sy sudah daftar, mau berangkat agustus", TODAY) == date(2027, 8, 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("tgl 5 bulan depan", date(2027, 1, 5)),
+        ("bulan depan tgl 10", date(2027, 1, 10)),
+        ("akhir bulan ini", date(2026, 12, 31)),
+        ("akhir desember", date(2026, 12, 31)),
+    ],
+)
+def test_a_day_of_next_month_and_a_months_end(typed: str, meant: date) -> None:
+    """Read as days already past or as the month's first (a regression tester, stop 56)."""
+    assert read_date(typed, TODAY) == meant
