@@ -54,7 +54,7 @@ from bot.i18n import N_
 from bot.options import ADDRESS, NEGATORS, YES_WORDS, bullet, short
 from bot.register.hints import RELATION_IN_ENGLISH, writer_relation
 from bot.register.service import link_new_case
-from bot.triage import village_kept_out
+from bot.triage import DEATH_TO_BE_TOLD, village_kept_out
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import Country, at_home
@@ -181,6 +181,16 @@ def country_of_the_story(ctx: Ctx, opening: str) -> str | None:
     return guessed or held_in_indonesia(opening)
 
 
+def problems_told(opening: str) -> list[str]:
+    """The problems the story names; a death at home the missing worker must hear of is not
+    the worker's ("gk ada kabar 3 bulan, bapaknya baru meninggal, dia blm tau" proposed
+    "Sakit atau meninggal": a regression tester, stop 56)."""
+    found = categories_in(opening)
+    if "lost_contact" in found and DEATH_TO_BE_TOLD.search(fold(opening)):
+        found = [c for c in found if c != "illness_death"]
+    return found
+
+
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
     """The opening message is the story; what it names is confirmed, not asked again. `reply`
     is what the assistant gave it, kept with the case."""
@@ -197,7 +207,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         # "sy mau lapor calo" says what about, not what happened: the story is asked
         story=opening[:STORY_MAX] if len(told) >= 2 else None,
         country_guess=country_of_the_story(ctx, opening),
-        categories_guess=categories_in(opening) or None,
+        categories_guess=problems_told(opening) or None,
         village_guess=village_in(ctx, opening),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
         # ... adik sy Rudi Hartono" proposed the broker (a family chat tester, stop 51)

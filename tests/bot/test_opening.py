@@ -244,3 +244,14 @@ def test_a_corrected_country_takes_the_right_one(chat: Chat, typed: str) -> None
     assert "Negara: Arab Saudi" in chat.say("Inaq Sahnun")
     said = chat.say(typed)
     assert "Arab Saudi" not in said, said
+
+
+def test_a_death_at_home_is_not_the_missing_workers_problem() -> None:
+    """ "Sakit atau meninggal" was proposed for a son out of reach whose father died (a
+    regression tester, stop 56)."""
+    from bot.flows.case import problems_told
+
+    assert problems_told(
+        "pak anak sy d malaysia udh 3 bulan gk ada kabar, bapaknya baru meninggal kmrn, dia blm "
+        "tau. tolong bantu cari"
+    ) == ["lost_contact"]
