@@ -197,7 +197,8 @@ def test_an_officer_reply_during_another_form_pauses_it_so_the_answer_reaches_th
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("lapor pak, suami sy d sekap agen, gk blh keluar", "+60 17-668 8032"),
+        # a husband on a daughter's report: someone else, whose place is asked (stop 56)
+        ("lapor pak, suami sy d sekap agen, gk blh keluar", "Sebutkan negara atau kotanya"),
         ("pak anak sy udh 2 hari gk ada kabar", "tandai darurat"),
         ("lapor kmn pak?", "Dari Malaysia"),
         ("bisa dibantu gk pak", "menunggu petugas"),
