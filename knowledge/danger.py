@@ -96,6 +96,12 @@ SCHOOL_WORDS = 4
 """How far after a blow a school is read as where it happened ("dipukul temannya di sekolah")."""
 PLACE_WORDS = frozenset(("di", "in", "dalam"))
 """Words before a place: "diculik di game" puts the danger in a game."""
+ONLY_AT_SOME_HOURS = re.compile(
+    r"^(?:[a-z]+ ){0,3}?(?:at night|after (?:\d+|curfew|dark|midnight|\d+ ?pm)|malam\b|malem\b|"
+    r"setelah jam|lewat jam|di atas jam|tanpa izin|without permission)"
+)
+"""A going out refused only at some hours or without leave (a curfew, a dormitory's rule:
+a danger look-alike tester, stop 56), not being held."""
 SEEN_OF_ONES_OWN = re.compile(
     r"\b(?:liat|lihat|melihat|nonton|menonton|saw|seen|watched|watch)\b (?:\w+ ){0,4}?"
     r"(?:(?:anak|istri|suami|adik|adek|kakak|ibu|bapak|ayah|keponakan|ponakan|cucu)\w* "
@@ -805,6 +811,8 @@ class DangerDetector:
         window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
             return True
+        if rule.kind == "held" and ONLY_AT_SOME_HOURS.match(after):
+            return False  # "gk izinkan keluar malam", "doesn't allow me to leave ... at night"
         if self._goes_on(before, after):
             return not (
                 self._in_the_past(window, words_before, matched, told_after) and (safe or not now)

@@ -3076,3 +3076,31 @@ def test_the_new_rules_narrowed_after_their_own_false_alarm_round() -> None:
         "agensi minta 60 juta baru adik sy boleh keluar dr penampungan d malaysia",
         "bos nya bilang suami sy gk d lepas kalau gk bayar denda 80 jt",
     )
+
+
+def test_a_second_look_alike_round_of_stop_56() -> None:
+    """Curfews are not being held; a child about to be sent with the broker named first, a
+    worker hidden from inspectors, a crew kept aboard, a family kept from talking, and a
+    release price in English are danger."""
+    assert_no_danger(
+        "di asrama putri gk boleh keluar tanpa izin, biasa kan?",
+        "santri di pondok gk boleh keluar kecuali hari jumat, anak sy betah kok",
+        "in the dorm we can't go out after curfew, is that normal?",
+        "majikan gk izinkan keluar malam, tp hari minggu sy libur dan boleh jalan2",
+        "my employer doesn't allow me to leave the house at night for my safety",
+        "waktu petugas datang, sy sembunyikan kue nya biar surprise",
+    )
+    assert_danger(
+        "sponsor akan berangkatkan keponakan sy umur 15 ke arab minggu depan, tolong cegah",
+        "the broker is sending my 14 year old niece to saudi tomorrow",
+        "calo bawa anak sd ke pelabuhan lembar, katanya mau dikerjakan di kapal",
+        "waktu petugas kbri datang, majikan sembunyikan istri sy di gudang",
+        "the employer hid my wife in the storeroom when the embassy staff came",
+        "kapten tidak izinkan abk turun ke darat sudah 1 tahun",
+        "the crew are kept on board, the captain says nobody leaves until the catch is full",
+        "keluarga gk boleh ngomong sama anak sy di saudi, majikan ambil hp nya",
+        "we are not allowed to call our families, the agent took our phones",
+        "the agency wants 3000 ringgit before they let my wife go home",
+        "the boss said my husband must pay back 10000 before he is allowed to go home",
+        "majikan gk izinkan keluar, hp diambil",
+    )
