@@ -321,6 +321,11 @@ def emergency_text(
     else:
         opening = _("If someone is in danger now, call for help at once:")
     lines = [opening]
+    home_now = not sea and country is None and (home or _still_home(numbers, ctx.incoming.text))
+    if home_now:
+        # the police at home first: a family in Batam or Surabaya read the numbers from
+        # anywhere before it (a look-alike tester, stop 56)
+        lines += ["", _("In Indonesia: call the police at *110* now.")]
     if sea:
         lines.append("")
         lines.append(
@@ -345,10 +350,8 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if not sea and country is None and (home or _still_home(numbers, ctx.incoming.text)):
-        # "d tahan d penampungan PT d jakarta": in Indonesia, the police are the local number
-        lines.append("")
-        lines.append(_("In Indonesia: call the police at *110* now."))
+    if home_now:
+        pass  # "d tahan d penampungan PT d jakarta": in Indonesia, the police are said first
     elif not sea and country is None:  # at sea the ship is named instead, asked above
         lines.append("")
         lines.append(

@@ -223,12 +223,18 @@ def _fetched_from(words: list[str], at: int) -> bool:
     """The "dari"/"from" at `at` follows a word of bringing home or of calling, and no
     return already made stands right before it ("sy telpon anak sy yg baru pulang dr
     malaysia, dia d pukul suaminya d rumah" is at home: a false-alarm tester, stop 56)."""
-    if at > 0 and words[at - 1] in RETURNED and (at < 2 or words[at - 2] not in BRINGING):
-        return False
+    if at > 0 and words[at - 1] in RETURNED:
+        # "bisa pulang dr malaysia", "bawa pulang ... dr": still there; "baru pulang dr": home
+        return at >= 2 and words[at - 2] in BRINGING | STILL_TO_RETURN
     return not FETCHING.isdisjoint(words[max(0, at - FETCH_REACH) : at])
 
 
 BRINGING = frozenset("bawa dibawa membawa tolong jemput dijemput".split())
+STILL_TO_RETURN = frozenset(
+    "bisa boleh mau ingin pengen pgn biar supaya agar can want to untuk buat minta".split()
+)
+"""A return still to come ("supaya anak sy bisa pulang dr malaysia": a look-alike tester,
+stop 56): the person is there."""
 
 
 def _promised(words: list[str], at: int) -> bool:

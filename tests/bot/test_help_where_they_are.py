@@ -294,3 +294,16 @@ def test_brought_home_or_writing_from_a_place_is_there(chat: Chat, text: str, pl
 def test_just_home_from_a_place_is_home(chat: Chat) -> None:
     said = chat.say("sy telpon anak sy yg baru pulang dr malaysia, dia d pukul suaminya d rumah")
     assert "Dari Malaysia" not in said
+
+
+def test_a_return_still_to_come_from_a_place_is_there(chat: Chat) -> None:
+    """ "supaya anak sy bisa pulang dr malaysia" got no Malaysia numbers (a look-alike tester,
+    stop 56)."""
+    said = chat.say("agen minta tebusan 30 juta supaya anak sy bisa pulang dr malaysia")
+    assert "Dari Malaysia" in said
+
+
+def test_at_home_the_police_come_first(chat: Chat) -> None:
+    """The numbers from anywhere came before Indonesia's police (a look-alike tester)."""
+    said = chat.say("adik sy d sekap agen di batam")
+    assert said.index("polisi di *110*") < said.index("Dari mana saja")
