@@ -102,6 +102,8 @@ ONLY_AT_SOME_HOURS = re.compile(
 )
 """A going out refused only at some hours or without leave (a curfew, a dormitory's rule:
 a danger look-alike tester, stop 56), not being held."""
+GOING_OUT = re.compile(r"\b(?:keluar|leave|go out|get out|out)\b")
+"""... only of going out: "they keep her in the storeroom at night" is held."""
 SEEN_OF_ONES_OWN = re.compile(
     r"\b(?:liat|lihat|melihat|nonton|menonton|saw|seen|watched|watch)\b (?:\w+ ){0,4}?"
     r"(?:(?:anak|istri|suami|adik|adek|kakak|ibu|bapak|ayah|keponakan|ponakan|cucu)\w* "
@@ -811,7 +813,7 @@ class DangerDetector:
         window = " ".join(self._without_reported_that(words_before)[-WINDOW_WORDS:])
         if rule.always:
             return True
-        if rule.kind == "held" and ONLY_AT_SOME_HOURS.match(after):
+        if rule.kind == "held" and GOING_OUT.search(matched) and ONLY_AT_SOME_HOURS.match(after):
             return False  # "gk izinkan keluar malam", "doesn't allow me to leave ... at night"
         if self._goes_on(before, after):
             return not (
