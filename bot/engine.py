@@ -66,6 +66,7 @@ from bot.flows.case import (
     resumed_at_sharing,
     retaken,
 )
+from bot.flows.case_thread import CORRECTION_WORDS
 from bot.flows.common import PLACE_CODES, country_guessed
 from bot.flows.homecoming import HomecomingForm
 from bot.flows.officer_chat import handle_officer
@@ -490,6 +491,15 @@ class Engine:
         if pick is not None:
             return case_pick.PICK + pick  # "yg siti" after "which report is this for?"
         command = command_of(ctx.incoming.text)
+        if (
+            command == "mydata"
+            and ctx.conversation.flow in self.forms
+            and not ctx.conversation.parked
+            and not CORRECTION_WORDS.isdisjoint(fold(ctx.incoming.text or "").split())
+        ):
+            # "nama nya salah, harusnya Siti Aminah" at a form's step is a correction for the
+            # form, not the data kept (it paused the form: a regression tester, stop 56)
+            command = None
         if command in UPDATES and not has_entries(ctx):
             return None  # "sudah pulang" from someone with no departure recorded: read it
         if command is None and ctx.incoming.text:

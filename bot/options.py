@@ -21,11 +21,13 @@ YES_WORDS = frozenset(
 and the Sasak "aok" (a chat tester, stop 46)."""
 NO_WORDS = frozenset(
     "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn ndek ndeq "
-    "endek ndk wati nenten".split()
+    "endek ndk wati nenten "
+    # chat spellings asked again alone (a regression tester, stop 56)
+    "ngk gx nda kagak ora ogah".split()
 )
 """With the Sasak "ndek" and the Mbojo "wati" (both got "choose one" at the consent step: a
 chat tester, stop 47)."""
-THERE_IS = frozenset(("ada",))
+THERE_IS = frozenset(("ada", "mau"))
 """Beside a no, "there is" keeps it a no: "gk ada pak" to "is someone in danger?"."""
 ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())
 """Words around a yes or a no that change nothing: "iya pak", "betul kak"."""

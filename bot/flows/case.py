@@ -107,6 +107,7 @@ NOT_THE_VILLAGE = re.compile(
     r"(?:desa|village|kades|kadus|perangkat desa)\b"
 )
 """The village refused at the share question: *District only*."""
+SAFE_WORDS = frozenset("aman safe fine".split())
 ANSWER_WORDS = 6
 STEP_WORDS = frozenset(
     "setuju agree kirim dikirim send bagikan dibagikan share tunggu wait batal cancel".split()
@@ -392,7 +393,14 @@ class CaseForm(ChangeableForm):
                 free_text=True,
                 questions_allowed=False,
             ),
-            Step("danger", self.danger_prompt, self.danger_read, store_as="danger"),
+            # a question here ("bahaya gk?") is told what counts, not given a topic's answer
+            Step(
+                "danger",
+                self.danger_prompt,
+                self.danger_read,
+                store_as="danger",
+                questions_allowed=False,
+            ),
             Step(
                 "village",
                 village_prompt,
@@ -448,6 +456,8 @@ class CaseForm(ChangeableForm):
             # "sy gk mau sebut nama dulu pak, takut ketauan agen": who sees a report, not a
             # story kept and the name asked again (a chat tester, stop 53)
             return False
+        if step == "danger" and ctx.engine.looks_like_question(text):
+            return False  # "itu termasuk bahaya gk?": what counts is said (`danger_read`)
         if step == "danger" and mentions_danger(text):
             # "bahaya, dia gk boleh keluar" at "in danger now?": more of the story, and the
             # answer yes (it was asked again: a regression tester, stop 56)
@@ -763,6 +773,8 @@ class CaseForm(ChangeableForm):
             chosen = NOT_KNOWN
         elif typed and mentions_danger(typed):
             chosen = YES  # "ya gk dikasih makan", "bahaya, dia gk boleh keluar"
+        elif words & SAFE_WORDS and NEGATORS.isdisjoint(words):
+            chosen = NO  # "aman kok", "kayaknya sih aman"
         elif typed and ctx.engine.looks_like_question(typed):
             # "bahaya gk?" was kept as no: what counts, and the question again
             raise Invalid(

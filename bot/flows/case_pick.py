@@ -26,7 +26,7 @@ from bot.commands import OWN_CODE
 from bot.context import Ctx
 from bot.flows import menu
 from bot.i18n import N_
-from bot.options import short
+from bot.options import NEGATORS, short
 from bot.store.models import Case, CaseEvent
 from bot.types import MAX_BUTTONS, Button
 from knowledge.normalize import fold
@@ -165,6 +165,10 @@ def typed(ctx: Ctx, text: str) -> str | None:
     if not chosen:
         countries = countries_in(text)
         chosen = [c for c in cases if c.country in countries]
+    if chosen and not NEGATORS.isdisjoint(words):
+        # "bukan rudi", "gk yg taiwan", "not rudi": the other one, never the one refused (it
+        # went to the refused report: a regression tester, stop 56)
+        chosen = [c for c in cases if c not in chosen]
     return chosen[0].number if len(chosen) == 1 else None
 
 

@@ -726,14 +726,35 @@ def corrected_to(text: str) -> str:
     return found.group(1) if found else text
 
 
+REFUSED_PLACE = re.compile(
+    r"^(?:(?:eh|salah|maaf|no|its|it s|pak|bu)\s+)*(?:bukan|bkn|not|gk|ga|gak|ngk|tidak|tdk|"
+    r"nggak)\s+(?:ke\s+|di\s+|d\s+|yg\s+|yang\s+|in\s+)?\w+(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
+"""A place named only to refuse it ("bukan saudi", "not malaysia", "ngk ke taiwan"): no
+place given; it had been taken as the answer (a regression tester, stop 56)."""
+
+
+def refuses_a_place(ctx: Ctx, text: str) -> bool:
+    if corrected_to(text) != text or REFUSED_PLACE.match(fold(text).replace(",", " ")) is None:
+        return False  # "not saudi, dubai" gives the right one
+    return ctx.engine.numbers.country_in(text) is not None or bool(countries_in(text))
+
+
 def country_read(ctx: Ctx) -> str:
     """The country guessed from the opening message once confirmed, or the one chosen, or
     the one typed: a city ("jeddah"), a country not among the choices ("kuwait", "kamboja"),
     a misspelling ("malasya"), or home ("msh di lombok")."""
     guess = ctx.data.get("country_guess")
+    typed = ctx.incoming.text or ""
+    if guess and not ctx.incoming.button and refuses_a_place(ctx, typed):
+        ctx.set_data(country_guess=None)
+        raise Invalid(ctx._("All right, please choose the right one."))
     if guess and confirm_guess(ctx, "country_guess"):
         return str(guess)
-    text = corrected_to(ctx.incoming.text or "")
+    if not ctx.incoming.button and refuses_a_place(ctx, typed):
+        raise Invalid(ctx._("All right, please choose the right one."))
+    text = corrected_to(typed)
     if guess and not ctx.incoming.button and not _replaces_guess(ctx, text):
         # "Negara: Arab Saudi — benar?" answered "sy asli lombok tengah" (where she is from)
         # made an urgent beating in Riyadh "Timur Tengah lainnya" ("tengah" matched that
@@ -749,10 +770,10 @@ def country_read(ctx: Ctx) -> str:
     try:
         return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
     except Invalid:
-        typed = None if ctx.incoming.button else typed_country(ctx, text)
-        if typed is None:
+        country = None if ctx.incoming.button else typed_country(ctx, text)
+        if country is None:
             raise
-        return typed
+        return country
 
 
 def country_guessed(ctx: Ctx, text: str) -> str | None:

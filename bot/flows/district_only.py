@@ -14,7 +14,7 @@ import re
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid
 from bot.flows.common import FORGOT, KNOWING, not_known, says_not
-from bot.options import ADDRESS, short
+from bot.options import ADDRESS, NEGATORS, short
 from bot.types import Row
 from knowledge.normalize import fold
 
@@ -78,7 +78,11 @@ def district_prompt(ctx: Ctx) -> None:
 def district_read(ctx: Ctx) -> str:
     """The district chosen, pressed or typed; its code stands for the village."""
     if not ctx.incoming.button:
-        named = district_named(ctx.incoming.text or "")
+        typed = ctx.incoming.text or ""
+        if not NEGATORS.isdisjoint(fold(typed).split()):
+            # "bukan lombok barat" was taken as Lombok Barat (a regression tester, stop 56)
+            raise Invalid(ctx._("Please choose the district, or type its name."))
+        named = district_named(typed)
         if named is not None:
             return _chosen(ctx, named)
     try:

@@ -19,7 +19,7 @@ from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case import add_to_story
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
-from bot.options import ADDRESS, short
+from bot.options import ADDRESS, NEGATORS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
@@ -132,6 +132,9 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             step.questions_allowed
             and not step.free_text
             and not incoming.button
+            # "do not send" at the summary is a refusal, not a question on sending money
+            # (it got the remittance answer, in English: a regression tester, stop 56)
+            and NEGATORS.isdisjoint(fold(text).split())
             and engine.looks_like_question(text)
             and _answered_as_before(engine, ctx, before)
         ):

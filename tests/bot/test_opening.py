@@ -255,3 +255,22 @@ def test_a_death_at_home_is_not_the_missing_workers_problem() -> None:
         "pak anak sy d malaysia udh 3 bulan gk ada kabar, bapaknya baru meninggal kmrn, dia blm "
         "tau. tolong bantu cari"
     ) == ["lost_contact"]
+
+
+@pytest.mark.parametrize("typed", ["bukan saudi", "salah, bukan saudi", "not saudi arabia"])
+def test_a_country_refused_without_the_right_one_is_asked(chat: Chat, typed: str) -> None:
+    """ "bukan saudi" kept Saudi Arabia (a regression tester, stop 56)."""
+    chat.say("ibu sy d saudi udh 8 bulan gk digaji majikan, mau lapor")
+    chat.say("ya")
+    chat.say("Inaq Sahnun")
+    said = chat.say(typed)
+    assert "Negara lain" in said or "Other country" in said, said
+
+
+def test_a_correction_at_the_summary_opens_what_to_change(chat: Chat) -> None:
+    """ "nama nya salah, harusnya Siti Aminah" paused the form (a regression tester, stop
+    56)."""
+    at_the_share_step(chat, DANGER_OPENING)
+    chat.say("ya")
+    said = chat.say("nama nya salah, harusnya Siti Aminah")
+    assert "dijeda" not in said and "Pekerja" in said, said

@@ -681,3 +681,21 @@ def test_a_question_at_the_danger_question_is_answered_and_asked_again(
     to_the_danger_question(chat)
     said = chat.say("bahaya gk?")
     assert "Tidak tahu" in said and "Desa/kelurahan" not in said, said
+
+
+@pytest.mark.parametrize("typed", ["bahaya gk pak?", "itu termasuk bahaya gk?"])
+def test_a_question_at_the_danger_question_is_not_given_a_topic(
+    services: Services, typed: str
+) -> None:
+    """It got the answer on unofficial routes (a regression tester, stop 56)."""
+    chat = Chat(services, user="danger-q")
+    to_the_danger_question(chat)
+    said = chat.say(typed)
+    assert "dikurung" in said and "tanpa jalur resmi" not in said, said
+
+
+@pytest.mark.parametrize("typed", ["ngk", "kagak", "aman kok"])
+def test_a_slang_no_at_the_danger_question_is_a_no(services: Services, typed: str) -> None:
+    chat = Chat(services, user="danger-no")
+    to_the_danger_question(chat)
+    assert "Desa/kelurahan" in chat.say(typed)

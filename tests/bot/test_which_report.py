@@ -217,3 +217,14 @@ def test_erasing_with_two_reports_open_names_both(
     chat, numbers, _ = two_reports
     said = chat.say("hapus data saya")
     assert all(number in said for number in numbers.values()), said
+
+
+def test_a_report_refused_by_name_sends_the_message_to_the_other(
+    services: Services, two_reports: tuple[Chat, dict[str, str], int]
+) -> None:
+    """ "bukan rudi" sent it to Rudi's report (a regression tester, stop 56)."""
+    chat, numbers, _ = two_reports
+    chat.send(PLEA)
+    chat.say("bukan hamdi")
+    assert PLEA in messages_on(services, numbers["Baiq Nurhasanah"])
+    assert PLEA not in messages_on(services, numbers["Lalu Hamdi"])
