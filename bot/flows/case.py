@@ -44,6 +44,7 @@ from bot.flows.district_only import (
     DISTRICT_STEP,
     UNKNOWN_KEY,
     district_label,
+    district_named,
     district_prompt,
     district_read,
     district_told,
@@ -103,7 +104,7 @@ LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_conf
 "hp nya jg diambil majikan") is added to it, not refused."""
 NOT_KNOWN = "opt:unknown"
 NOT_THE_VILLAGE = re.compile(
-    r"\b(?:jangan|jgn|jngn|tanpa|bukan|not|dont|don t|no) (?:ke |sama |to |the |sampai |sampe )?"
+    r"\b(?:jangan|jgn|jngn|tanpa|bukan|not|dont|don t|no) (?:\w+ ){0,3}?"
     r"(?:desa|village|kades|kadus|perangkat desa)\b"
 )
 """The village refused at the share question: *District only*."""
@@ -559,13 +560,18 @@ class CaseForm(ChangeableForm):
 
     def village_read(self, ctx: Ctx) -> list[str]:
         """The village typed; not knowing it leads to the district instead (a friend abroad
-        or a family that forgot it could only cancel an urgent report: testers, stop 56)."""
+        or a family that forgot it could only cancel an urgent report: testers, stop 56), as
+        does a district named where no village of that name is found ("Lombok Tengah")."""
         text = "" if ctx.incoming.button else ctx.incoming.text or ""
-        if text and village_not_known(text):
-            ctx.set_data(**{UNKNOWN_KEY: None})
-            return [DISTRICT_STEP]
         ctx.set_data(**{UNKNOWN_KEY: None})
-        return village_read(ctx)
+        if text and village_not_known(text):
+            return [DISTRICT_STEP]
+        try:
+            return village_read(ctx)
+        except Invalid:
+            if text and district_named(text) is not None:
+                return [DISTRICT_STEP]
+            raise
 
     def reporter_prompt(self, ctx: Ctx) -> None:
         ctx.say(

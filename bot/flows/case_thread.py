@@ -141,7 +141,8 @@ ABOUT_THE_REPORT = frozenset(
     # looked at it yet?", "is anyone helping my wife?" got topics or "not sure" (a family-side
     # tester, stop 56)
     "ditangani tangani penanganan diurus diurusin dibantu ditolong handled handling looked "
-    "helping processed perkembangan perkembangannya urus ngurus ngurusin progress".split()
+    "helping processed perkembangan perkembangannya urus ngurus ngurusin progress "
+    "tindak".split()
 )
 """Words of a question about the report itself, asked while it is open."""
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())

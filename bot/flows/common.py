@@ -208,7 +208,7 @@ def skip_button(ctx: Ctx) -> list[Button]:
 
 NOT_KNOWING = frozenset(
     "tidak tdk gak gk ga g nggak ngga enggak tak belum blm dont don t not ndak ndk ndek ndeq "
-    "wati".split()
+    "wati ngk gx nda kagak ora kurang".split()
 )
 KNOWING = frozenset(
     # with Sasak "taon" and "uninga" and Mbojo "bade" ("ndek taon", "tiang ndek uninga", "wati

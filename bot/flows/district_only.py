@@ -54,7 +54,10 @@ def village_not_known(text: str) -> bool:
     ("my salary not paid 3 months" typed there is no village, and was sent to the district's
     question)."""
     words = set(fold(text).split())
-    return bool(words & FORGOT) or says_not(words, KNOWING) or not_known(words - ADDRESS)
+    if {"no", "idea"} <= words:
+        return True  # "no idea"
+    knowing = KNOWING | {"sure", "yakin"}
+    return bool(words & FORGOT) or says_not(words, knowing) or not_known(words - ADDRESS)
 
 
 def district_rows(ctx: Ctx) -> list[Row]:

@@ -274,3 +274,9 @@ def test_a_correction_at_the_summary_opens_what_to_change(chat: Chat) -> None:
     chat.say("ya")
     said = chat.say("nama nya salah, harusnya Siti Aminah")
     assert "dijeda" not in said and "Pekerja" in said, said
+
+
+def test_not_sharing_with_the_village_in_english_is_district_only(chat: Chat) -> None:
+    at_the_share_step(chat, DANGER_OPENING)
+    summary = chat.say("don't share with the village")
+    assert "kabupaten dan provinsi" in summary or "district and province" in summary, summary

@@ -699,3 +699,14 @@ def test_a_slang_no_at_the_danger_question_is_a_no(services: Services, typed: st
     chat = Chat(services, user="danger-no")
     to_the_danger_question(chat)
     assert "Desa/kelurahan" in chat.say(typed)
+
+
+@pytest.mark.parametrize("typed", ["ngk tau desanya pak", "no idea", "Lombok Tengah"])
+def test_not_knowing_the_village_in_other_words_leads_to_the_district(
+    services: Services, typed: str
+) -> None:
+    """A regression tester, stop 56: they got "I could not find that village"."""
+    chat = Chat(services, user="no-village-2")
+    to_the_village_question(chat)
+    said = chat.say(typed)
+    assert "kabupaten" in said.lower() and "tidak menemukan desa" not in said, said
