@@ -135,16 +135,16 @@ def choose(
     return best if best_score >= 85 else None
 
 
-NEGATING = NO_WORDS | frozenset("belum blm blom belom tak not dont don never cannot cant".split())
+NEGATORS = NO_WORDS | frozenset(
+    "belum blm blom belom tak not dont don never cannot cant usah endak kurang".split()
+)
 """Words that turn an option's own words around: "gk setuju", "i dont agree", "gk boleh pak",
-"gk bahaya" were read as the option they negate (consent given, a report shared with the
-village, a danger marked: a family-side tester, stop 56)."""
-
-
-NEGATORS = NEGATING | frozenset("usah ngk gx nda kagak ora endak kurang".split())
+"gk bahaya", "do not delete" were read as the option they negate (consent given, a report
+shared with the village, a danger marked, data deleted: two testers, stop 56)."""
 NEGATION_REACH = 3
-KEEPING = frozenset("keep simpan tetap stay".split())
 """How far after a word of no an option's word is the one refused ("ga usah dikirim dulu")."""
+KEEPING = frozenset("keep simpan tetap stay".split())
+"""An option that keeps: the one answer left when the other is refused ("No, keep")."""
 
 
 def _negated_options(words: list[str], options: Sequence[Button | Row]) -> set[str]:

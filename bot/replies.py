@@ -323,8 +323,8 @@ def emergency_text(
     lines = [opening]
     home_now = not sea and country is None and (home or _still_home(numbers, ctx.incoming.text))
     if home_now:
-        # the police at home first: a family in Batam or Surabaya read the numbers from
-        # anywhere before it (a look-alike tester, stop 56)
+        # "d tahan d penampungan PT d jakarta": the police at home first (a family in Batam or
+        # Surabaya read the numbers from anywhere before it: a look-alike tester, stop 56)
         lines += ["", _("In Indonesia: call the police at *110* now.")]
     if sea:
         lines.append("")
@@ -350,9 +350,7 @@ def emergency_text(
     lines.append("")
     lines.append(_("From anywhere (also for the family at home):"))
     lines.extend("• " + line.text(lang) for line in numbers.general)
-    if home_now:
-        pass  # "d tahan d penampungan PT d jakarta": in Indonesia, the police are said first
-    elif not sea and country is None:  # at sea the ship is named instead, asked above
+    if not (sea or home_now) and country is None:  # at sea the ship is named instead, asked above
         lines.append("")
         lines.append(
             _(

@@ -504,8 +504,6 @@ class CaseForm(ChangeableForm):
             return city
         if data.get("editing") and step.name in EDITED_LAST:
             return self.step("summary")  # a corrected answer: back to the summary
-        if step.name == "village_confirm" and data.get("editing") and data.get("village_code"):
-            return self.step("summary")
         if step.name == "category" and data.get("story"):
             return self._danger_or_on(ctx)  # the opening message is the story
         if step.name == "story":

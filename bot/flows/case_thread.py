@@ -79,6 +79,12 @@ NEW_REPORT = "cmd:new_report"
 (`cmd:report`) pressed with a report open goes to that report's officer instead."""
 
 
+def kept_off_as_new(ctx: Ctx, case: Case, text: str) -> None:
+    """News of someone else: kept off the open report, waiting for *New report*."""
+    keep_apart(ctx, text)
+    kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
+
+
 def ask_the_reports_officer(ctx: Ctx, case: Case) -> None:
     """*Ask an officer* pressed while a report is open: the chat already reaches its officer.
     It had opened a whole new report form (a family-side tester, stop 56)."""
@@ -497,8 +503,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if news is not None and about_someone_else(case, text, others=others):
         # "adik sy yg d malaysia hilang kontak udh 2 bulan" on a son's report in Saudi: not
         # his report's news (it was marked urgent: an open-report tester, stop 54)
-        keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
+        kept_off_as_new(ctx, case, text)
         ctx.say(engine.topic_text(ctx, news, ctx.lang, engine.numbers.country_in(text)))
         return
     if news is not None:
@@ -573,8 +578,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     if not reporting and about_someone_else(case, text, by_country=False, others=others):
         # "anak sy yg laki Bayu jg d hongkong, paspornya ditahan agen" was added to his
         # sister's report (a family-side tester, stop 55): another person named, kept off it
-        keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
+        kept_off_as_new(ctx, case, text)
         return
     add_family_message(ctx.session, case=case, text=text)
     if reporting or about_someone_else(case, text):
@@ -654,8 +658,7 @@ def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> 
         # 55): answered, not added, a report of its own one tap away. A question placed in
         # another country alone is still passed on ("syarat ke taiwan apa aja?", "klo dia
         # pindah kerja ke singapura bisa gk?"): it may be the worker's next move
-        keep_apart(ctx, text)
-        kept_off(ctx, case, KEPT_OFF_NEW, Button(NEW_REPORT, short(ctx._("New report"))))
+        kept_off_as_new(ctx, case, text)
         return
     add_family_message(ctx.session, case=case, text=text)
     say_of_case(

@@ -747,13 +747,11 @@ def country_read(ctx: Ctx) -> str:
     a misspelling ("malasya"), or home ("msh di lombok")."""
     guess = ctx.data.get("country_guess")
     typed = ctx.incoming.text or ""
-    if guess and not ctx.incoming.button and refuses_a_place(ctx, typed):
-        ctx.set_data(country_guess=None)
+    if not ctx.incoming.button and refuses_a_place(ctx, typed):
+        ctx.set_data(country_guess=None)  # "bukan saudi": the guess refused, the list asked
         raise Invalid(ctx._("All right, please choose the right one."))
     if guess and confirm_guess(ctx, "country_guess"):
         return str(guess)
-    if not ctx.incoming.button and refuses_a_place(ctx, typed):
-        raise Invalid(ctx._("All right, please choose the right one."))
     text = corrected_to(typed)
     if guess and not ctx.incoming.button and not _replaces_guess(ctx, text):
         # "Negara: Arab Saudi — benar?" answered "sy asli lombok tengah" (where she is from)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Any
 
 from bot import pieces
 from bot.cases.hints import countries_in, family_words, kin_as_one_word
@@ -174,10 +175,9 @@ def keep_apart(ctx: Ctx, text: str) -> None:
     """News of someone else kept off the open report: it waits for *New report* (with what
     was kept apart minutes before, the same person's story), and the name it gives marks
     that person's next messages as theirs."""
-    kept = ctx.data.get(KEPT_APART_KEY)
-    recent = isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now)
-    earlier = str(ctx.data.get(PENDING_STORY) or "") if recent else ""
-    names = list(kept.get("names", [])) if isinstance(kept, dict) and recent else []
+    kept = _kept_lately(ctx)
+    earlier = str(ctx.data.get(PENDING_STORY) or "") if kept else ""
+    names = [str(n) for n in kept.get("names", [])] if kept else []
     named = name_after_kin(text)
     if named is not None and named not in names:
         names.append(named)
@@ -198,13 +198,20 @@ def other_names(ctx: Ctx, case: Case) -> frozenset[str]:
     for other in cases_of(ctx.session, ctx.contact):
         if other.id != case.id:
             names |= name_words(other)
-    kept = ctx.data.get(KEPT_APART_KEY)
-    if isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now):
+    kept = _kept_lately(ctx)
+    if kept:
         names.update(str(n) for n in kept.get("names", []))
     return frozenset(names - name_words(case))
 
 
+def _kept_lately(ctx: Ctx) -> dict[str, Any] | None:
+    """What was kept off the open report, if that was minutes ago."""
+    kept = ctx.data.get(KEPT_APART_KEY)
+    if isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now):
+        return kept
+    return None
+
+
 def kept_apart_lately(ctx: Ctx) -> bool:
     """News of someone else was kept off the open report minutes ago."""
-    kept = ctx.data.get(KEPT_APART_KEY)
-    return isinstance(kept, dict) and pieces.within_window(kept.get("at"), ctx.now)
+    return _kept_lately(ctx) is not None

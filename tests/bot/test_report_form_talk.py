@@ -652,8 +652,7 @@ def test_not_sure_whether_someone_is_in_danger_is_not_knowing(
 ) -> None:
     """English "not sure" was asked to choose again (a family-side tester, stop 56)."""
     chat = Chat(services, user="unsure")
-    for text in ("lapor", "ya", "2", "Rina", "malaysia", "kuala lumpur", "1", "gaji dipotong"):
-        chat.say(text)
+    to_the_danger_question(chat)
     said = chat.say(typed)
     assert "Desa/kelurahan" in said, said
 
