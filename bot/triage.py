@@ -1447,7 +1447,7 @@ class Triage:
             and command is None
             and topic == DEATH_TOPIC
             and MISSING_TOPIC in read_needs().topics
-            and DEATH_TO_BE_TOLD.search(fold(text)) is not None
+            and DEATH_TO_BE_TOLD.search(folded_text) is not None
         ):
             # the worker out of reach must hear of a death at home: how to find them first
             topic, offered = _led_by(MISSING_TOPIC, topic, *offered)
