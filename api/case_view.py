@@ -21,6 +21,8 @@ KINDS = {
     "anonymised": N_("the family deleted their data: replies can no longer reach them"),
     "escalated": N_("escalated: nobody claimed it in time"),
     "reviewed": N_("reviewed for the assistant"),
+    "kept_from_village": N_("the family asked that the village no longer see it"),
+    "shown_to_village": N_("the family agreed that the village may see it"),
 }
 ROUTED = {
     "village": N_("forwarded to the village officers"),

@@ -47,6 +47,7 @@ from bot.flows import (
     company,
     follow_ups,
     form_steps,
+    kept_from_village,
     menu,
     my_data,
     news,
@@ -609,6 +610,9 @@ class Engine:
             return
         if command in (case_thread.CLOSE_REPORT, case_thread.KEEP_REPORT):
             case_thread.answer_to_close(ctx, command)
+            return
+        if command == kept_from_village.VILLAGE_MAY_SEE:
+            kept_from_village.let_village_see_again(ctx, case_thread.open_cases_of(ctx))
             return
         if command in (report_danger.DANGER_NOW, report_danger.NO_DANGER_NOW):
             report_danger.answer_whether_in_danger(self, ctx, command)

@@ -120,6 +120,8 @@ def choose(
     whole = [o.id for o in options if o.id not in (YES_ID, NO_ID) and _named_in(o.title, words)]
     if len(whole) == 1 and len(words) <= FEW_WORDS:
         return whole[0]
+    if _in_doubt(text, words):
+        return None  # "setuju gk ya", "apa harus setuju?": asked, not chosen (stop 57)
     telling = {w for w in words if len(w) >= 4}
     sharing = [o.id for o in options if telling & set(fold(o.title).split())]
     if len(sharing) == 1 and len(words) <= 4:
@@ -165,6 +167,19 @@ def _negated_options(words: list[str], options: Sequence[Button | Row]) -> set[s
                 if f"{_neg(word)} {after}" not in own:
                     refused.add(option.id)
     return refused
+
+
+DOUBT = frozenset(
+    "apa apakah harus gimana bagaimana kenapa mengapa knp gmn gmana perlu atau kah "
+    "what why how must should whether or".split()
+)
+"""Words that make a short answer a question about an option rather than its choice."""
+
+
+def _in_doubt(text: str, words: set[str]) -> bool:
+    """A question, or a word of no beside an option's word ("setuju gk ya": agree or not?):
+    the one word it shares with an option is no longer enough to choose it."""
+    return "?" in text or not words.isdisjoint(NEGATORS | DOUBT)
 
 
 def _neg(word: str) -> str:

@@ -125,6 +125,8 @@ def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) 
     """On a ship at sea; not in a sea named for a country ("kapal sy tenggelam d laut korea":
     Korea's numbers), when `places` (a lookup of place words) is given."""
     folded = fold_all(text or "")
+    if ON_A_FISHING_BOAT.search(folded):
+        return True
     found = AT_SEA.search(folded)
     if found is None:
         return False
@@ -132,6 +134,11 @@ def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) 
     return places is None or not after or places(after) is None
 
 
+ON_A_FISHING_BOAT = re.compile(
+    r"\b(?:(?:di|d|dlm|dalam) kapal ikan|dikapal ikan|on a fishing (?:boat|vessel|ship))\b"
+)
+"""On a fishing boat now, whatever flag follows: "kerja di kapal ikan taiwan, dipukuli kapten"
+was asked for the country (stop 56's list); the place after it is the flag, not a sea."""
 SEA_NAME_WORDS = 2
 """How many words after "di laut" may name whose sea it is."""
 

@@ -409,6 +409,40 @@ def route_case(session: Session, *, case: Case) -> list[Officer]:
     return alert_officers(session, case, _("New case."))
 
 
+def keep_from_village(session: Session, *, case: Case) -> list[Officer]:
+    """The family asked, with the report open, that the village not see it: from now on it
+    is the district's, as if *Only the district* had been chosen when it was sent. A village
+    officer who had claimed it lets it go; whoever answers for it now is told. Returns them."""
+    _open(case)
+    case.village_hidden = True
+    holder = session.get(Officer, case.officer_id) if case.officer_id is not None else None
+    if holder is not None and holder.role == "officer":
+        case.status, case.officer_id = "new", None
+    officers = responsible_officers(session, case)
+    if case.escalation_level == 0 and officers:
+        case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    record(session, case=case, kind="kept_from_village", actor="family")
+    _ = translator("id")
+    return alert_officers(
+        session, case, _("The family asked that the village no longer see this case.")
+    )
+
+
+def let_village_see(session: Session, *, case: Case) -> list[Officer]:
+    """Undoes `keep_from_village` when the family says the village may see it after all;
+    the report goes back to the village's officers where the village has any."""
+    _open(case)
+    case.village_hidden = False
+    if case.status == "new":
+        case.escalation_level = 0
+    record(session, case=case, kind="shown_to_village", actor="family")
+    officers = responsible_officers(session, case)
+    if case.escalation_level == 0 and officers and officers[0].role != "officer":
+        case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    _ = translator("id")
+    return alert_officers(session, case, _("The family agreed that the village may see this case."))
+
+
 def reviewable(case: Case) -> bool:
     """Whether an officer can review the message the case opened from (bot/cases/review.py):
     only a story the assistant read, from a family that has not erased their data."""

@@ -29,7 +29,7 @@ from bot.cases.service import (
 from bot.commands import GOING, NOT_GOING, OWN_CODE, leading_command
 from bot.companies.service import named_company
 from bot.context import PENDING_STORY, Ctx
-from bot.flows import case_pick, menu
+from bot.flows import case_pick, kept_from_village, menu
 from bot.flows.report_danger import (
     KEPT_OFF_NEW,
     answer_whether_in_danger,
@@ -436,6 +436,17 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         ask_whether_in_danger(ctx, case, text)  # "tolong pak" to a calm report
         return
     others = other_names(ctx, case)
+    if kept_from_village.wished(text) and not about_someone_else(case, text, others=others):
+        # "jgn diteruskan ke desa ya pak" was passed on to the village (stop 56's list); of
+        # someone else, the wish is for their new report, read there
+        cases = [case, *(c for c in unclear if c is not case)]
+        newly = kept_from_village.hide(ctx, cases)
+        if danger:
+            danger_told(engine, ctx, case, text)  # the numbers first, and to the district
+        else:
+            add_family_message(ctx.session, case=case, text=text)
+        kept_from_village.tell(ctx, cases, newly)
+        return
     if danger and about_someone_else(case, text, others=others):
         danger_of_someone_else(engine, ctx, case, text)
         return
@@ -786,6 +797,11 @@ def _same_trouble(case: Case, topic: Topic | None) -> bool:
     return bool(CATEGORY_TOPICS.get(topic.slug, set()) & set(case.categories or [case.category]))
 
 
+def open_cases_of(ctx: Ctx) -> list[Case]:
+    """The family's reports still open, oldest first."""
+    return [c for c in cases_of(ctx.session, ctx.contact) if c.status in OPEN_STATUSES]
+
+
 def case_named(ctx: Ctx, text: str) -> Case | None:
     """The family's own report whose code the message gives ("K-LCT6KU gaji anak sy ..."),
     also beside the code of their departure ("R-D6D3DT K-LCT6KU ...")."""
@@ -800,7 +816,7 @@ def open_case_meant(ctx: Ctx, text: str) -> Case | None:
     by its country ("siti juga dipukul skrg" with Siti's and Rini's reports open: Siti's, not
     the newest; a second chat tester, stop 45), or by who the worker is to the family ("anak
     sy", "suami sy"). None when it names neither or both."""
-    open_cases = [c for c in cases_of(ctx.session, ctx.contact) if c.status in OPEN_STATUSES]
+    open_cases = open_cases_of(ctx)
     if len(open_cases) < 2:
         return None
     words = set(fold(text).split())

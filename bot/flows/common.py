@@ -254,8 +254,26 @@ not stored."""
 LATER = frozenset("nanti ntar nnti entar menyusul nyusul later".split())
 """An optional answer put off ("nanti aja", "nanti sy kabari"): nothing to store now."""
 SOFTENERS = frozenset("aja saja dulu deh dong ya kabari kabarin kasih kasi kirim".split())
+REFUSING = frozenset(
+    "jangan jgn usah gausah gusah kosong kosongkan kosongin dikosongkan kosongi rahasia "
+    "prefer rather private".split()
+)
+"""Words that decline to give an answer: "jgn diisi", "gausah", "rahasia aja", "prefer not
+to say" (a refusal was kept as the company: a forms tester, stop 56)."""
+DECLINED = frozenset(
+    "isi diisi isikan ngisi mengisi mau jawab dijawab menjawab kasih dikasih kasi kasitau "
+    "kasitahu perlu sebut disebut bilang say tell fill answer share to".split()
+)
+"""The verbs a refusal to answer is said with: "gk mau jawab", "tidak perlu diisi"."""
 SAID_NONE = NONE_WORDS | NOT_KNOWING | KNOWING | FORGOT | LATER | SOFTENERS
 """All an answer that gives nothing says; one word more ("lupa, PT Maju") may be the answer."""
+
+
+def declines(words: set[str]) -> bool:
+    """An answer refused in words: "jgn diisi", "gk mau jawab", "rahasia", "prefer not to
+    say"; nothing else in it, so that "jangan PT Maju" is not read as one."""
+    said_no = bool(words & REFUSING) or says_not(words, {"mau", "perlu", "usah"})
+    return said_no and words <= SAID_NONE | REFUSING | DECLINED
 
 
 def skipped(ctx: Ctx) -> bool:
@@ -272,6 +290,8 @@ def skipped(ctx: Ctx) -> bool:
         or words <= NOT_KNOWING | {"no", "nope"}  # "tidak": nothing to give
     )
     if words and words <= SAID_NONE and said_none:
+        return True
+    if words and declines(words):
         return True
     try:
         return Form.option(ctx, skip_button(ctx)) == SKIP

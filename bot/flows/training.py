@@ -393,12 +393,23 @@ class TrainingForm(ChangeableForm):
             "village_code": data["village_code"],
         }
         duplicate = find_duplicate(ctx.session, contact=ctx.contact, **fields)
-        if duplicate is not None:
+        if duplicate is not None and duplicate.contact_id == ctx.contact.id:
             ctx.say(
                 ctx._(
                     "You are already registered for this training (code *{code}*). "
                     "Type *status* to see it."
                 ).format(code=duplicate.code)
+            )
+            return
+        if duplicate is not None:
+            # registered from another chat: its code is that chat's to see, and naming it
+            # here would tell anyone who types a name, a year and a village (stop 56's list)
+            ctx.say(
+                ctx._(
+                    "Someone with this name, birth year and village is already registered "
+                    "for this training from another chat, so nothing was saved. If that was "
+                    "you, type *status* in that chat; if not, ask your village officer."
+                )
             )
             return
         registration = create_registration(

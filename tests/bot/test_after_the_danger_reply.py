@@ -75,6 +75,8 @@ def test_whom_the_family_at_home_should_call_gets_where_to_turn(chat: Chat, text
         "Pak tlg sy, sy kerja d kapal ikan bendera china d samudra hindia, sy d pukul",
         "my boss is from Taiwan but I am in Mauritius on the boat, captain beat me",
         "help, captain hit me on fishing boat, i am near Mauritius",
+        # the flag after the boat is no sea of its own (stop 56's list)
+        "anak sy kerja di kapal ikan taiwan, 2 bulan gk dikasih makan layak dan dipukuli kapten",
     ],
 )
 def test_at_sea_in_other_words_gets_the_reply_for_a_ship(chat: Chat, text: str) -> None:

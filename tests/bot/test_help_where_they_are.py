@@ -307,3 +307,19 @@ def test_at_home_the_police_come_first(chat: Chat) -> None:
     """The numbers from anywhere came before Indonesia's police (a look-alike tester)."""
     said = chat.say("adik sy d sekap agen di batam")
     assert said.index("polisi di *110*") < said.index("Dari mana saja")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("adik sy di china disekap agen", "Tiongkok"),
+        ("suami sy di afrika selatan dipukuli", "Afrika"),
+    ],
+)
+def test_a_place_without_numbers_is_said_to_have_none_not_asked_for(
+    chat: Chat, text: str, country: str
+) -> None:
+    """China and South Africa were asked for: "tell me the country" (stop 56's list)."""
+    said = chat.say(text)
+    assert f"belum punya nomor darurat setempat untuk {country}" in said
+    assert "Sebutkan negara" not in said and "Hotline Kemlu" in said

@@ -175,3 +175,15 @@ def test_an_english_refusal_at_the_summary_is_asked_again(typed: str) -> None:
         Button("opt:cancel", "Cancel"),
     ]
     assert choose(typed, None, options) is None
+
+
+@pytest.mark.parametrize("typed", ["setuju gk ya", "hmm setuju ga ya", "apa harus setuju?"])
+def test_an_option_asked_about_is_not_chosen(typed: str) -> None:
+    """ "setuju gk ya" (agree or not?) gave consent through the one word it shares with
+    *Saya setuju* (stop 56's list); asked again instead."""
+    assert choose(typed, None, AGREE) is None
+
+
+@pytest.mark.parametrize("typed", ["setuju", "setuju pak", "ok setuju", "Saya setuju"])
+def test_agreeing_is_still_agreeing(typed: str) -> None:
+    assert choose(typed, None, AGREE) == YES_ID

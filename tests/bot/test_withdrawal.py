@@ -22,9 +22,10 @@ CODE = re.compile(r"P-[A-Z0-9]{6}")
 YES, NO = "withdraw:yes", "withdraw:no"
 
 
-def register(chat: Chat, programme: str = "otomotif") -> str:
+def register(chat: Chat, programme: str = "otomotif", name: str = "Baiq Rina") -> str:
     """A whole registration from Anjani; returns its code."""
-    found = CODE.search(sign_up(chat, programme, village="anjani suralaga", sex=TAPPED_FEMALE))
+    signed = sign_up(chat, programme, village="anjani suralaga", sex=TAPPED_FEMALE, name=name)
+    found = CODE.search(signed)
     assert found is not None
     return found.group(0)
 
@@ -174,7 +175,7 @@ def test_a_code_names_which_registration_goes(sqlite_services: Services) -> None
 
 
 def test_someone_elses_code_withdraws_nothing(sqlite_services: Services) -> None:
-    theirs = register(Chat(sqlite_services, user="u2"))
+    theirs = register(Chat(sqlite_services, user="u2"), name="Baiq Nurul")
     chat = Chat(sqlite_services)
     mine = register(chat)
     assert theirs in chat.say(f"batal pelatihan {theirs}")

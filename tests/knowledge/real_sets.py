@@ -1,5 +1,5 @@
 """Names of the real-message sets collected blind after the first (tests/data/real_messages_N.jsonl,
-N = 2..22), as test ids: the danger floors and the answer floors list the same sets."""
+N = 2..23), as test ids: the danger floors and the answer floors list the same sets."""
 
 LATER_SET_IDS = (
     "second",
@@ -23,4 +23,5 @@ LATER_SET_IDS = (
     "twentieth",
     "twenty-first",
     "twenty-second",
+    "twenty-third",
 )

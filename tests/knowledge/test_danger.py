@@ -284,6 +284,11 @@ def test_every_real_message_from_someone_in_danger_gets_the_emergency_reply() ->
         # reading, the chat's danger reply reaches 9 of 17 for 10 alarms; labelled twice
         # (kappa on danger 0.79)
         ("real_messages_22.jsonl", 0.50, 0.10),
+        # 107 collected at the start of stop 57 (82 pages no earlier set used; 14 in danger,
+        # many told by a family whose worker faces a court or execution), measured on arrival
+        # and unread: the rules' recall 0.36 (5 of 14), false alarms 0.097 (9 of 93), the same
+        # with the engine at that stop's start; labelled twice (kappa on danger 0.69)
+        ("real_messages_23.jsonl", 0.35, 0.10),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -298,10 +303,10 @@ def test_later_real_sets_collected_blind_keep_their_floors(
 
 
 def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
-    """Sets 2-22 were labelled a second time, blind to the engine and to the first labels
+    """Sets 2-23 were labelled a second time, blind to the engine and to the first labels
     (tests/data/second_labelling.jsonl; agreement on danger: kappa 0.47-0.85 by set or half,
-    0.48 on set 19, 0.79 on set 20, 0.88 on set 21, 0.79 on set 22; sets 9 to 22 were labelled twice
-    from the start).
+    0.48 on set 19, 0.79 on set 20, 0.88 on set 21, 0.79 on set 22, 0.69 on set 23; sets 9 to 23
+    were labelled twice from the start).
     Where both labellers agree, the figures carry no labelling doubt."""
     second = {(r["set"], r["line"]): r["urgent"] for r in _rows("second_labelling.jsonl")}
     floors = {
@@ -326,6 +331,7 @@ def test_messages_both_labellers_call_danger_are_mostly_caught() -> None:
         "real_messages_20.jsonl": (0.42, 0.09),
         "real_messages_21.jsonl": (0.63, 0.10),
         "real_messages_22.jsonl": (0.55, 0.09),
+        "real_messages_23.jsonl": (0.45, 0.07),
     }
     for name, (recall_floor, alarm_ceiling) in floors.items():
         rows = _rows(name)
@@ -2099,6 +2105,27 @@ def test_signs_of_forced_labour_together_are_trafficking_though_no_harm_is_named
         "dulu majikan ambil paspor, gaji tidak dibayar, kerja 18 jam, sekarang sudah pulang",
         "majikan tahan paspor, gaji belum dibayar, 16 jam kerja, itu kata kakak sy, sy belum "
         "berangkat, masih di rumah",
+    )
+
+
+def test_a_debt_the_worker_is_held_by_is_a_sign_of_forced_labour() -> None:
+    """A passport kept, no pay and a debt for the trip showed two signs of three (stop 56's
+    list). Wages the employer owes are the unpaid sign again, not a debt the worker is held by."""
+    assert_read_as(
+        "kind",
+        (
+            "majikan pegang paspor suami sy, gaji nya tdk dibayar sama sekali, katanya dia masih "
+            "punya utang biaya berangkat",
+            "trafficking",
+        ),
+        (
+            "my husband's boss keeps his passport, pays him nothing and says he owes for the trip",
+            "trafficking",
+        ),
+    )
+    assert_no_danger(
+        "my employer keeps my passport, I am not paid for 3 months, she owes me my salary",
+        "majikan pegang paspor sy, gaji blm dibayar, majikan masih utang gaji 3 bulan",
     )
 
 

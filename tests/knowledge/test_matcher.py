@@ -209,6 +209,7 @@ REAL_19 = DATA / "real_messages_19.jsonl"
 REAL_20 = DATA / "real_messages_20.jsonl"
 REAL_21 = DATA / "real_messages_21.jsonl"
 REAL_22 = DATA / "real_messages_22.jsonl"
+REAL_23 = DATA / "real_messages_23.jsonl"
 
 
 def test_real_messages_are_never_a_dead_end_for_someone_in_danger(triage: Triage) -> None:
@@ -701,6 +702,11 @@ def test_an_everyday_request_with_one_troubled_word_stays_outside(triage: Triage
         # helpful 0.875, dead ends 0.019, out of scope answered 4 of 10, the same with the
         # engine at that stop's start
         (REAL_22, 0.44, 0.85, 0.03, 0.45),
+        # 107 collected at the start of stop 57 (82 pages no earlier set used; 14 in danger, 11
+        # outside working abroad) and measured on arrival, unread: top-1 0.448, helpful 0.833,
+        # dead ends 0.042, out of scope answered 3 of 11, the same with the engine at that
+        # stop's start
+        (REAL_23, 0.43, 0.81, 0.05, 0.30),
     ],
     ids=list(LATER_SET_IDS),
 )
@@ -731,6 +737,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         REAL_20,
         REAL_21,
         REAL_22,
+        REAL_23,
     ],
     ids=[
         "seventh",
@@ -746,6 +753,7 @@ def test_later_real_sets_collected_blind_get_somewhere_to_go(
         "twentieth",
         "twenty-first",
         "twenty-second",
+        "twenty-third",
     ],
 )
 def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
@@ -759,7 +767,7 @@ def test_people_in_danger_on_fresh_sets_are_one_tap_from_the_numbers(
     30 in danger, 0.967 on arrival; set 17, 19 in danger, 0.947 on arrival; set 18, 13 in
     danger, 1.000 on arrival; set 19, 16 in danger, 0.938 on arrival; set 20, 18 in danger,
     1.000 on arrival; set 21, 20 in danger, 1.000 on arrival; set 22, 17 in danger, 0.941 on
-    arrival)."""
+    arrival; set 23, 14 in danger, 0.929 on arrival)."""
     real = evaluate(triage.read, read_labelled(path))
     assert real.in_danger >= 10
     assert real.reachable_rate >= 0.90, real.summary_lines()

@@ -17,6 +17,10 @@ NUMBERS = EmergencyNumbers.load()
         ("sy d pelabuhan tanjung pinang skrg, disuruh naik kapal kecil ke malaysia", None),
         ("adik sy d sekap agen di batam, mau dikirim ke taiwan", None),
         ("anak sy disekap di pulau pinang", "MY"),  # Penang is Malaysia's
+        # named, though the list has no numbers for them: said so, not asked (stop 56's list)
+        ("adik sy di china disekap agen", "CN"),
+        ("suami sy di afrika selatan dipukuli bos nya", "ZA"),
+        ("anak sy disiksa majikan cina di malaysia", "MY"),  # an employer, not a place
         ("sy di pelabuhan lembar disuruh naik perahu malam ini ke malaysia", None),
         ("agen suruh sy nunggu di pantai jam 2 malam, dijemput boat ke malaysia", None),
         ("nanti malam sy berangkat naik perahu ke malaysia", None),  # still on this side

@@ -89,6 +89,21 @@ def test_not_knowing_the_company_or_having_no_contact_is_no_answer(
     assert entry.company_name is None and entry.contact_abroad is None
 
 
+@pytest.mark.parametrize(
+    "refusal", ["jgn diisi", "gk mau jawab", "rahasia", "tidak perlu diisi", "prefer not to say"]
+)
+def test_a_refusal_to_answer_is_no_answer(family: Chat, services: Services, refusal: str) -> None:
+    """ "jgn diisi" typed at the company was kept as its name (a forms tester, stop 56)."""
+    to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
+    assert "Keberangkatan: Januari 2027" in family.say(refusal)
+    family.say(button="opt:yes")
+    family.say("24")
+    assert "Perusahaan: -" in family.say(refusal)  # and the contact abroad refused too
+    family.say(button="opt:submit")
+    [entry] = entries(services)
+    assert entry.company_name is None and entry.contact_abroad is None
+
+
 def test_a_real_contact_abroad_is_still_kept(family: Chat, services: Services) -> None:
     to_company(family, "anak saya mau berangkat ke malaysia bulan depan")
     family.say("PT Maju Jaya Abadi")

@@ -1,0 +1,141 @@
+"""A family that asks, with a report open, that the village not see it: the report becomes the
+district's from then on, the message goes to the district only, and one tap undoes it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.cases import service as handoff
+from bot.flows.kept_from_village import VILLAGE_MAY_SEE, wished
+from bot.officers.scope import sees_case
+from bot.store.db import transaction
+from bot.store.models import Case, CaseEvent, Officer, OutboxMessage
+from migran.services import Services
+from tests.bot.test_case_review import replay
+from tests.cases_support import REPORT_STEPS, as_officer
+from tests.conftest import Chat
+from tests.officers_support import team
+
+VILLAGE_OFFICERS_CHAT = "900001"
+
+
+def sent_to_village_officer(services: Services) -> list[str]:
+    with transaction(services.factory) as session:
+        return [
+            str(m.payload.get("text"))
+            for m in session.scalars(
+                select(OutboxMessage).where(OutboxMessage.recipient == VILLAGE_OFFICERS_CHAT)
+            )
+        ]
+
+
+def the_case(services: Services) -> tuple[bool, int | None, bool]:
+    """The report's village_hidden, its officer, and whether the village officer sees it."""
+    with transaction(services.factory) as session:
+        case = session.scalars(select(Case)).one()
+        village_officer = session.scalars(
+            select(Officer).where(Officer.telegram_chat_id == VILLAGE_OFFICERS_CHAT)
+        ).one()
+        return case.village_hidden, case.officer_id, sees_case(village_officer, case)
+
+
+@pytest.fixture
+def reported(services: Services) -> tuple[Chat, int]:
+    """A report shared with the village (Anjani, whose officer linked Telegram)."""
+    officer = team(services)["anjani"].id
+    chat = Chat(services)
+    replay(chat, REPORT_STEPS)
+    return chat, officer
+
+
+@pytest.mark.parametrize(
+    "wish",
+    [
+        "jgn diteruskan ke desa ya pak",
+        "yg ini jangan dikasih tau ke petugas desa, saya takut",
+        "pak tolong jangan sampai kades tau ya",
+        "sy gk mau orang desa tau soal ini",
+        "please don't tell the village head about this",
+        "do not forward this to the village",
+    ],
+)
+def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
+    assert wished(wish)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "kok desa gk tau laporan saya?",  # a complaint that the village does not know
+        "sy sudah ke kantor desa tapi petugasnya gk ada",
+        "jangan lupa kabari saya ya pak",  # no village named
+        "anak sy tinggal di desa Anjani, jangan sampai dia pulang sendiri",
+    ],
+)
+def test_the_village_named_without_that_wish_is_not(message: str) -> None:
+    assert not wished(message)
+
+
+def test_the_report_goes_to_the_district_from_then_on(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    """ "jgn diteruskan ke desa ya pak" was passed on to the village officer (stop 56)."""
+    chat, _officer = reported
+    told_before = len(sent_to_village_officer(services))
+    answer = chat.say("jgn diteruskan ke desa ya pak, calonya saudara pak kadus")
+    assert "kabupaten" in answer and "sudah terbaca" in answer
+    hidden, _holder, village_sees = the_case(services)
+    assert hidden and not village_sees
+    assert len(sent_to_village_officer(services)) == told_before  # the village heard nothing
+    chat.say("gajinya juga dipotong 2 juta tiap bulan")
+    assert len(sent_to_village_officer(services)) == told_before
+    with transaction(services.factory) as session:
+        kinds = [e.kind for e in session.scalars(select(CaseEvent).order_by(CaseEvent.id))]
+    assert "kept_from_village" in kinds and kinds.count("family_message") == 2
+
+
+def test_a_village_officer_who_claimed_it_lets_it_go(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    chat, officer = reported
+    with transaction(services.factory) as session:
+        number = session.scalars(select(Case.number)).one()
+    as_officer(services, officer, number, lambda s, c, o: handoff.claim(s, case=c, officer=o))
+    chat.say("pak yg ini jangan dikasih tau ke petugas desa, saya takut")
+    hidden, holder, village_sees = the_case(services)
+    assert hidden and holder is None and not village_sees
+
+
+def test_one_tap_lets_the_village_see_it_again(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    chat, _officer = reported
+    chat.say("jgn diteruskan ke desa ya pak")
+    assert "bisa melihat" in chat.say(button=f"cmd:{VILLAGE_MAY_SEE}")
+    hidden, _holder, village_sees = the_case(services)
+    assert not hidden and village_sees
+
+
+def test_danger_with_the_wish_gets_the_numbers_first_and_goes_to_the_district(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    chat, _officer = reported
+    told_before = len(sent_to_village_officer(services))
+    answer = chat.say("anak sy dipukuli majikan tadi malam. jgn dikasih tau ke desa ya pak")
+    assert answer.index("+60") < answer.index("kabupaten")
+    hidden, _holder, _sees = the_case(services)
+    assert hidden and len(sent_to_village_officer(services)) == told_before
+    with transaction(services.factory) as session:
+        assert session.scalars(select(Case.urgent)).one()
+
+
+def test_a_complaint_that_the_village_does_not_know_is_passed_on_as_before(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    chat, _officer = reported
+    told_before = len(sent_to_village_officer(services))
+    chat.say("kok desa gk tau laporan saya?")
+    hidden, _holder, village_sees = the_case(services)
+    assert not hidden and village_sees
+    assert len(sent_to_village_officer(services)) == told_before + 1
