@@ -57,16 +57,7 @@ from bot.flows import (
 )
 from bot.flows.after_danger import NEXT_STEPS_GIVEN as NEXT_STEPS
 from bot.flows.base import Form
-from bot.flows.case import (
-    EARLY_STORY_STEPS,
-    CaseForm,
-    add_to_story,
-    danger_country,
-    guesses_from_earlier,
-    prefill,
-    resumed_at_sharing,
-    retaken,
-)
+from bot.flows.case import EARLY_STORY_STEPS, CaseForm
 from bot.flows.case_thread import CORRECTION_WORDS
 from bot.flows.common import PLACE_CODES, country_guessed
 from bot.flows.homecoming import HomecomingForm
@@ -80,6 +71,8 @@ from bot.flows.register_update import (
     typed_update,
     update,
 )
+from bot.flows.report_opening import add_to_story, guesses_from_earlier, prefill
+from bot.flows.report_refusal import danger_country, resumed_at_sharing, retaken
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
 
-from bot import pieces, replies
-from bot.cases.categories import CATEGORIES, COUNTRIES
+from bot import pieces
+from bot.cases.categories import CATEGORIES
 from bot.cases.hints import categories_in
 from bot.cases.service import create_case
 from bot.context import PENDING_STORY, PIECES_KEY, Ctx
@@ -24,13 +22,9 @@ from bot.flows.common import (
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
-    country_guessed,
     country_read,
     country_rows,
     gives_own_name,
-    held_in_indonesia,
-    name_in,
-    named_after_relation,
     nickname_in,
     not_known,
     reports_for_another,
@@ -50,32 +44,30 @@ from bot.flows.district_only import (
     district_told,
     village_not_known,
 )
+from bot.flows.report_labels import (
+    REPORTERS,
+    country_title,
+    problems_label,
+    reporter_label,
+    reporter_of,
+)
+from bot.flows.report_opening import (
+    STORY_MAX,
+    add_to_story,
+    prefill,
+    whole_story,
+)
+from bot.flows.report_refusal import REFUSED_KEY, danger_country, refused_in_danger
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
-from bot.options import ADDRESS, NEGATORS, YES_WORDS, bullet, short
-from bot.register.hints import RELATION_IN_ENGLISH, writer_relation
+from bot.options import NEGATORS, bullet, short
+from bot.register.hints import writer_relation
 from bot.register.service import link_new_case
-from bot.triage import DEATH_TO_BE_TOLD, village_kept_out
+from bot.triage import village_kept_out
 from bot.types import Button, Row
 from knowledge.danger_model import mentions_danger
-from knowledge.emergency import Country, at_home
 from knowledge.normalize import fold
 
-REPORTERS = (
-    ("self", N_("I am the worker")),
-    ("family", N_("Family member")),
-    ("other", N_("Someone else")),
-)
-NOT_FAMILY = frozenset(("tetangga", "teman", "perangkat desa"))
-"""Who reports for a worker without being family: a neighbour, a friend, a village official
-("sy kepala dusun" was saved as the worker, a neighbour as family: stop 53)."""
-
-
-def reporter_of(relation: str) -> str:
-    return "self" if relation == "self" else "other" if relation in NOT_FAMILY else "family"
-
-
-STORY_MAX = 4000
 ONLY_NUMBERS = re.compile(
     r"^\s*\d+(?:\s*(?:,|;|/|&|\+|-|dan|and|sama|n)?\s*\d+)*\s*[.)]?\s*$", re.I
 )
@@ -93,12 +85,6 @@ EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
 there is kept. A sentence at the country step ("di negara arab saudi pak") is a country."""
 STORY_AT_CHOICE_WORDS = 8
 """Where the problem is asked, a message this long that names one is also the story."""
-LITTLE_SAID = frozenset(
-    "sy saya aku aq kami mau ingin pengen mo lapor melapor laporan mengadu ngadu aduan pak bu "
-    "kak min tolong tlg mohon soal tentang ttg masalah ada ini itu dong ya calo agen sponsor pt "
-    "perusahaan yg yang".split()
-)
-"""The words of "sy mau lapor calo": a wish to report and what about, not a story."""
 LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_confirm", "summary"))
 """Steps after the story, where more of it typed instead of an answer ("sdh 3 bln gk digaji",
 "hp nya jg diambil majikan") is added to it, not refused."""
@@ -119,233 +105,9 @@ MAYBE = frozenset("mungkin entah entahlah maybe perhaps unsure".split())
 SURE = frozenset("sure yakin pasti".split())
 """With a word of not: "not sure", "gk yakin" (English "not sure" was asked to choose again:
 a family-side tester, stop 56)."""
-ADDED_KEY = "story_added"
-"""What the family wrote about the case outside the story step: added to the story sent."""
-
-
-def add_to_story(ctx: Ctx, text: str) -> None:
-    """Keeps a piece of the story typed at another step, once."""
-    added = [str(t) for t in ctx.data.get(ADDED_KEY) or []]
-    if text and (not added or added[-1] != text):
-        ctx.set_data(**{ADDED_KEY: [*added, text][-20:]})
-
-
-def whole_story(data: dict[str, Any]) -> str:
-    """The story and every piece added to it, within what a report holds."""
-    added = [str(t) for t in data.get(ADDED_KEY) or []]
-    return "\n".join([str(data.get("story") or ""), *added]).strip()[:STORY_MAX]
-
-
-def title_of(options: tuple[tuple[str, str], ...], key: str | None, ctx: Ctx) -> str:
-    return next((ctx._(t) for k, t in options if k == key), key or "-")
-
-
-def country_title(ctx: Ctx, country: str | None) -> str:
-    """A report's country as the person reads it: a choice's label, or a country kept by its
-    Indonesian name in the chat's language ("Country: Jerman" in an English summary: a
-    regression tester, stop 53)."""
-    if country in dict(COUNTRIES):
-        return title_of(COUNTRIES, country, ctx)
-    named = next(
-        (c for c in ctx.engine.numbers.countries if country in c.name.values()),
-        None,
-    )
-    if named is not None:
-        return named.name.get(ctx.lang, named.code)
-    return country or "-"
-
-
-def problems_label(ctx: Ctx, codes: list[str | None]) -> str:
-    return ", ".join(title_of(CATEGORIES, c, ctx) for c in codes)
-
-
-def reporter_label(ctx: Ctx) -> str:
-    reporter = title_of(REPORTERS, ctx.data.get("reporter"), ctx)
-    relation = ctx.data.get("relation")
-    if relation and ctx.lang == "en":
-        relation = RELATION_IN_ENGLISH.get(str(relation), relation)
-    return f"{reporter} ({relation})" if relation else reporter
-
-
-def country_of_the_story(ctx: Ctx, opening: str) -> str | None:
-    """Where the story places the worker now. Held at home on the way, or about to be sent
-    ("d sekap agen d penampungan d surabaya, mau d kirim ke saudi", "d bawa calo ke mataram,
-    mau d berangkatkan ke malaysia minggu depan"), they are in Indonesia: the form had
-    guessed the destination, and later danger got its numbers (a family-side tester, stop
-    56)."""
-    numbers = ctx.engine.numbers
-    guessed = country_guessed(ctx, opening)
-    if numbers.where_to_dial(opening) is None:
-        sent_later = at_home(opening) and numbers.intended_place(opening) is not None
-        home = held_in_indonesia(opening) or ("Indonesia" if sent_later else None)
-        if home is not None:
-            return home
-    return guessed or held_in_indonesia(opening)
-
-
-def problems_told(opening: str) -> list[str]:
-    """The problems the story names; a death at home the missing worker must hear of is not
-    the worker's ("gk ada kabar 3 bulan, bapaknya baru meninggal, dia blm tau" proposed
-    "Sakit atau meninggal": a regression tester, stop 56)."""
-    found = categories_in(opening)
-    if "lost_contact" in found and DEATH_TO_BE_TOLD.search(fold(opening)):
-        found = [c for c in found if c != "illness_death"]
-    return found
-
-
-def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
-    """The opening message is the story; what it names is confirmed, not asked again. `reply`
-    is what the assistant gave it, kept with the case."""
-    relation = writer_relation(opening)
-    if relation is not None and not ctx.data.get("reporter"):
-        # "anak sy ...": a family member (a parent) writes, not the worker; confirmed at the
-        # summary, where it can be changed
-        reporter = reporter_of(relation)
-        ctx.set_data(reporter=reporter, relation=relation if reporter != "self" else None)
-    told = [w for w in fold(opening).split() if w not in LITTLE_SAID]
-    ctx.set_data(
-        opening=opening,
-        opening_reply=reply,
-        # "sy mau lapor calo" says what about, not what happened: the story is asked
-        story=opening[:STORY_MAX] if len(told) >= 2 else None,
-        country_guess=country_of_the_story(ctx, opening),
-        categories_guess=problems_told(opening) or None,
-        village_guess=village_in(ctx, opening),
-        # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
-        # ... adik sy Rudi Hartono" proposed the broker (a family chat tester, stop 51)
-        name_guess=named_after_relation(opening) or name_in(opening),
-    )
-    if mentions_danger(opening) and not ctx.data.get("urgent"):
-        ctx.set_data(urgent=True)
-        ctx.engine.emergency(ctx)
-
-
-def guesses_from_earlier(ctx: Ctx, told: Sequence[str]) -> None:
-    """What the chat told before the report was asked for ("namanya siti aminah, dr desa
-    sukamulia" under the answer, then *Report*): confirmed, not asked again, where the
-    opening named none (a chat tester, stop 53)."""
-    newest_first = list(reversed(told))
-    found = {
-        "name_guess": next(
-            (n for piece in newest_first if (n := named_after_relation(piece) or name_in(piece))),
-            None,
-        ),
-        "village_guess": next((v for piece in newest_first if (v := village_in(ctx, piece))), None),
-        "country_guess": next(
-            (c for piece in newest_first if (c := country_guessed(ctx, piece))), None
-        ),
-    }
-    ctx.set_data(**{key: value for key, value in found.items() if value and not ctx.data.get(key)})
-
-
 DISTRICT_ONLY = "share:district"
 """Shared with the district's officers and the province's, not the village's: the reporter
 fears the village learns (the broker is kin of the village head; a chat tester, stop 48)."""
-REFUSED_KEY = "report_refused"
-"""A report whose consent was just refused: when, its opening, and whether it was urgent."""
-AGREEING = frozenset("setuju agree lapor melapor report bagikan dibagikan share".split())
-"""Words that take the refusal back ("yaudah setuju", "ok lapor"); "setuju" also gives the
-consent just refused."""
-RETAKING = (
-    YES_WORDS
-    | AGREEING
-    | frozenset(
-        "jadi jd mau sy saya aku deh lagi lg again i berubah pikiran changed my mind".split()
-    )
-)
-
-
-def danger_country(ctx: Ctx) -> Country | None:
-    """Where the report places someone in danger: the city the form was told ("d abu dhabi"
-    under "Timur Tengah lainnya" got no numbers of the Emirates: a family chat tester, stop
-    50), the country it settled ("anak sy dulu di hongkong", corrected to Korea in the form,
-    got Hong Kong's: stop 49), else the place its opening named."""
-    data = ctx.data
-    return ctx.engine.numbers.first_country_in(
-        data.get("city"), data.get("country"), data.get("opening")
-    )
-
-
-def refused_in_danger(ctx: Ctx) -> None:
-    """Consent refused on a report that says someone is in danger: nothing is saved, but the
-    numbers stay in the last message, and the report is one tap away."""
-    engine = ctx.engine
-    country = danger_country(ctx)
-    lines = [
-        ctx._(
-            "All right, the report was not sent. If someone is in danger now, call for help at "
-            "once:"
-        )
-    ]
-    if country is not None and country.lines:
-        lines += ["", replies.place_numbers(ctx, country)]
-    lines += ["", ctx._("From anywhere (also for the family at home):")]
-    lines += ["• " + line.text(ctx.lang) for line in engine.numbers.general]
-    lines += [
-        "",
-        ctx._(
-            "When you are ready to report, press *Report again* or type *I agree*: your "
-            "village officer gets it at once."
-        ),
-    ]
-    ctx.say("\n".join(lines), [Button(replies.URGENT_REPORT, short(ctx._("Report again")))])
-
-
-def retaken(ctx: Ctx) -> bool:
-    """ "yaudah setuju", "ya setuju", "ok lapor" right after consent was refused: the report
-    starts again with the same opening (and, for "setuju", the consent given)."""
-    refused = ctx.data.get(REFUSED_KEY)
-    words = set(fold(ctx.incoming.text or "").split()) - ADDRESS
-    if not isinstance(refused, dict) or not words & AGREEING or not words <= RETAKING:
-        return False
-    if not pieces.within_window(refused.get("at"), ctx.now):
-        return False
-    if words & {"setuju", "agree"}:
-        ctx.contact.consent_at = ctx.now
-    if not resumed_at_sharing(ctx):
-        ctx.engine.start_form(
-            ctx, "case", opening=str(refused["opening"]), urgent=bool(refused.get("urgent"))
-        )
-    return True
-
-
-def resumed_at_sharing(ctx: Ctx) -> bool:
-    """A filled report whose sharing was refused, taken back within minutes (*Report again*,
-    "ok lapor"): its answers are kept and only who may see it is asked again. A family that
-    changed its mind had been asked the whole form once more (a tester, stop 55)."""
-    refused = ctx.data.get(REFUSED_KEY)
-    if not isinstance(refused, dict) or not isinstance(refused.get("answers"), dict):
-        return False
-    if not pieces.within_window(refused.get("at"), ctx.now):
-        return False
-    ctx.engine.clear(ctx)
-    ctx.set_data(**refused["answers"])
-    conversation = ctx.conversation
-    conversation.flow, conversation.step = "case", "share"
-    ctx.say(ctx._("Your answers are kept; only who may see the report is asked again."))
-    step = ctx.engine.forms["case"].step("share")
-    assert step is not None
-    step.prompt(ctx)
-    return True
-
-
-def village_in(ctx: Ctx, text: str) -> str | None:
-    """A village named after 'desa'/'dari' that the directory knows without doubt."""
-    found = re.search(r"\b(?:desa|ds|dari|kampung)\.?\s+([A-Za-z][A-Za-z ]{2,40})", text, re.I)
-    if not found:
-        return None
-    words = found.group(1).split()
-    for n in (3, 2, 1):
-        matches = ctx.engine.villages.search(" ".join(words[:n]))
-        if (
-            matches
-            and matches[0].score >= 95
-            and (len(matches) == 1 or matches[0].score - matches[1].score >= 4)
-        ):
-            return matches[0].village.code
-    return None
-
-
 CHANGE_FIELDS = (
     ("reporter", N_("Reporter")),
     ("worker_name", N_("Worker")),

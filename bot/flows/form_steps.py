@@ -17,8 +17,8 @@ from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK,
 from bot.context import Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
-from bot.flows.case import add_to_story
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
+from bot.flows.report_opening import add_to_story
 from bot.options import ADDRESS, NEGATORS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
 from bot.types import Button

@@ -76,7 +76,7 @@ def case_state(ctx: Ctx, case: Case) -> str:
 def case_about(ctx: Ctx, case: Case) -> str:
     """Whom and where a report is about ("Siti Aminah, Malaysia"): with two reports, or news
     of someone else, which is which."""
-    from bot.flows.case import country_title
+    from bot.flows.report_labels import country_title
 
     return ", ".join(x for x in (case.worker_name, country_title(ctx, case.country)) if x)
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.announcements.models import Subscription
 from bot.cases.service import cases_of
 from bot.context import Ctx
-from bot.flows.case import country_title, title_of
+from bot.flows.report_labels import country_title, title_of
 from bot.flows.training import DESTINATIONS, EDUCATION, SEXES
 from bot.flows.withdrawal import course_title
 from bot.options import short

@@ -28,7 +28,6 @@ from bot.flows import company as company_answer
 from bot.flows import news
 from bot.flows.ages import birth_year_of
 from bot.flows.base import Invalid, Step
-from bot.flows.case import REPORTERS, country_title, reporter_label, title_of
 from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CITY,
@@ -45,6 +44,7 @@ from bot.flows.common import (
     worker_name_read,
     yes_no,
 )
+from bot.flows.report_labels import REPORTERS, country_title, reporter_label, title_of
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, short

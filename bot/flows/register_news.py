@@ -11,10 +11,10 @@ from datetime import date
 
 from bot.cases.hints import COUNTRY_WORDS, categories_in, countries_in
 from bot.context import Ctx
-from bot.flows.case import country_title
 from bot.flows.homecoming import offer_homecoming
 from bot.flows.register import LATEST_DEPARTURE, already_recorded
 from bot.flows.register_update import CALL_OFF, REPLAN, TOLD_KEY, fit_for, told_date
+from bot.flows.report_labels import country_title
 from bot.i18n import N_
 from bot.options import short
 from bot.register.hints import (

@@ -9,8 +9,8 @@ from functools import partial
 
 from bot.context import Ctx
 from bot.flows.base import Form, Step
-from bot.flows.case import country_title
 from bot.flows.common import skipped
+from bot.flows.report_labels import country_title
 from bot.i18n import N_
 from bot.options import short
 from bot.register.hints import date_in

@@ -18,6 +18,7 @@ from bot.cases.hints import countries_in, family_words, kin_as_one_word
 from bot.cases.service import cases_of
 from bot.context import PENDING_STORY, Ctx
 from bot.flows.common import NAME_TITLES
+from bot.flows.report_opening import STORY_MAX
 from bot.register.hints import MINE, WORKER_OF, kin_of_mine
 from bot.store.models import Case
 from knowledge.normalize import fold
@@ -168,7 +169,6 @@ def name_words(case: Case) -> set[str]:
 
 KEPT_APART_KEY = "kept_apart"
 """When news was last kept off a report as someone else's, and the names it gave."""
-STORY_MAX = 4000
 
 
 def keep_apart(ctx: Ctx, text: str) -> None:

@@ -249,7 +249,7 @@ def test_a_corrected_country_takes_the_right_one(chat: Chat, typed: str) -> None
 def test_a_death_at_home_is_not_the_missing_workers_problem() -> None:
     """ "Sakit atau meninggal" was proposed for a son out of reach whose father died (a
     regression tester, stop 56)."""
-    from bot.flows.case import problems_told
+    from bot.flows.report_opening import problems_told
 
     assert problems_told(
         "pak anak sy d malaysia udh 3 bulan gk ada kabar, bapaknya baru meninggal kmrn, dia blm "
