@@ -83,8 +83,21 @@ word without it."""
 PLEA = "plea"
 """The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
 SUICIDE = "suicide"
+THREAT = "threat"
+NOT_ENDED_AT_HOME = frozenset((SUICIDE, THREAT))
+"""Kinds of danger that being home, or safe from the harm before, does not end: a wish to
+die, and a threat made now ("dulu kerja di kapal ikan, skrg di rumah diancam agen mau dibunuh"
+was read as a story over: a place tester, stop 57)."""
 """The kind of a wish to die or to harm oneself ("sy pengen bunuh diri aja"): the reply speaks
 to the person before the numbers (bot/replies.py `emergency_text`)."""
+RULE_ASKED = re.compile(r"(?:kalau|kalo|klo|jika|bila|apakah|apa|if|when|can|is it)\b")
+ALLOWED_ASKED = re.compile(
+    r"\b(?:boleh tidak|boleh gak|boleh nggak|apakah boleh|apa boleh|bolehkah|"
+    r"is (?:it|that) (?:allowed|legal|ok)|are they allowed|can (?:they|the agent|an agent|the "
+    r"employer|an employer|my employer))\b"
+)
+"""A rule asked about in the signs' words ("kalau paspor ditahan dan gaji blm dibayar, boleh
+gk agen minta bayar utang?": a place tester, stop 57): a question, not a story of now."""
 SIGNS_MIN_CHARS = 40
 """Shorter than this, a message cannot tell three signs of forced labour ("paspor ditahan,
 tidak digaji, dikunci" is 40 letters in standard spelling, and no rule reads it). The signs
@@ -117,6 +130,16 @@ SPORT = re.compile(
     r"bercanda|atlet|boxing|training|match|game|film|sinetron)\b"
 )
 """A blow seen in sport or play ("sy liat video anak sy d pukul temennya waktu main silat")."""
+NOT_KIN = re.compile(r"\banak buah\b")
+"""A ship's crew ("abk", read "anak buah kapal"), not the writer's child: a documentary on
+crews "gk boleh turun dari kapal" was read as the writer's own (stop 56's list)."""
+
+
+def _without_crews(text: str) -> str:
+    """`text` with each "anak buah" blanked, its length kept (positions found before stand)."""
+    return NOT_KIN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 WRITERS_FEELING = re.compile(
     r"\b(?:bikin|buat|membuat|makes?|made|making) (?:saya|sy|aku|aq|kami|me|us) "
     r"(?:jadi |jd )?(?:takut|ngeri|khawatir|kuatir|sedih|nangis|menangis|trauma|scared|afraid|"
@@ -390,6 +413,8 @@ class DangerDetector:
         self.weak_signs = [self._sign(str(v)) for v in (signs.get("weak") or {}).values()]
         """Signs of forced labour, harmless alone (`_shows_forced_labour`), each with the
         letters any match contains one of."""
+        self.decisive_signs = [self._sign(str(v)) for v in (signs.get("decisive") or {}).values()]
+        """Strong signs that need only one other: shut in, with the passport kept or no pay."""
         self.papers_expired = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
@@ -615,11 +640,18 @@ class DangerDetector:
         strong = self._signs_in(self.strong_signs, standard)
         if strong < 2:
             return False
+        if strong < 3 and self._signs_in(self.decisive_signs, standard):
+            strong = 3  # "... dikunci, paspor ditahan" (a place tester, stop 57)
         weak = self._signs_in(self.weak_signs, standard)
         if strong < 3 and weak < 2:
             return False
         if self.not_gone_yet(standard):
             return False
+        if not reading.plea and (
+            (RULE_ASKED.match(standard) and ALLOWED_ASKED.search(standard))
+            or self.asks_if_allowed.search(standard)
+        ):
+            return False  # "kalau paspor ditahan dan gaji blm dibayar, boleh gk ...?"
         if reading.safe and not reading.plea:
             return False  # "... sekarang sudah pulang": the signs are of a story now over
         if strong >= 3:
@@ -701,14 +733,15 @@ class DangerDetector:
     def _wish_after_safety(
         self, standard: str, safe_text: str, plea: bool, safe_end: int
     ) -> Danger | None:
-        """A wish to die told after the words of safety: being home does not end it."""
-        suicide_rules = [
-            n for n in self.literals.candidates(standard) if self.rules[n].kind == SUICIDE
+        """A wish to die or a threat told after the words of safety: being home does not end
+        it (`NOT_ENDED_AT_HOME`)."""
+        lasting = [
+            n for n in self.literals.candidates(standard) if self.rules[n].kind in NOT_ENDED_AT_HOME
         ]
-        if not suicide_rules:
+        if not lasting:
             return None
         reading = _Reading(standard, safe_text, True, plea, True, safe_end, False)
-        found = self._first_counted(reading, suicide_rules)
+        found = self._first_counted(reading, lasting)
         if found is None or self.jokes.search(standard):
             return None
         rule, phrase = found
@@ -978,7 +1011,7 @@ class DangerDetector:
         suami saya salah satunya")."""
         if not self._named_last(self.told_of_others, recent):
             return False
-        return not self.writer_or_kin.search(WRITERS_FEELING.sub(" ", rest))
+        return not self.writer_or_kin.search(_without_crews(WRITERS_FEELING.sub(" ", rest)))
 
     def _without_reported_that(self, words: list[str]) -> list[str]:
         """The words with each "kalau" that follows a word of telling (up to three words
@@ -996,7 +1029,7 @@ class DangerDetector:
         """One of `names` is in `told` and neither the writer nor their family is named after
         the last of them: what follows is told of others (a ward, strangers in the news)."""
         ends = [m.end() for m in names.finditer(told)]
-        return bool(ends) and not self.writer_or_kin.search(told, max(ends))
+        return bool(ends) and not self.writer_or_kin.search(_without_crews(told), max(ends))
 
     @staticmethod
     def _denied(before: list[str]) -> bool:

@@ -125,7 +125,12 @@ def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) 
     """On a ship at sea; not in a sea named for a country ("kapal sy tenggelam d laut korea":
     Korea's numbers), when `places` (a lookup of place words) is given."""
     folded = fold_all(text or "")
-    if ON_A_FISHING_BOAT.search(folded):
+    if (
+        ON_A_FISHING_BOAT.search(folded)
+        and not DOCKED.search(folded)
+        and not LEFT_THE_BOAT.search(folded)
+        and not at_home(text)
+    ):
         return True
     found = AT_SEA.search(folded)
     if found is None:
@@ -135,10 +140,22 @@ def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) 
 
 
 ON_A_FISHING_BOAT = re.compile(
-    r"\b(?:(?:di|d|dlm|dalam) kapal ikan|dikapal ikan|on a fishing (?:boat|vessel|ship))\b"
+    r"\b(?:(?:di|d|dlm|dalam|abk|awak|kru|crew) kapal (?:ikan|cina|china|tiongkok|taiwan|korea|"
+    r"asing)|dikapal ikan|on an? (?:[a-z]+ ){0,2}(?:fishing )?(?:boat|vessel|ship|trawler)|"
+    r"(?:chinese|taiwanese|korean|foreign)(?: flagged)? fishing (?:boat|vessel|ship))\b"
 )
-"""On a fishing boat now, whatever flag follows: "kerja di kapal ikan taiwan, dipukuli kapten"
-was asked for the country (stop 56's list); the place after it is the flag, not a sea."""
+"""On a fishing boat now, whatever flag follows: "kerja di kapal ikan taiwan, dipukuli kapten",
+"anak sy ABK kapal ikan", "on a chinese-flagged fishing boat" were asked for the country (stop
+56's list, a place tester in stop 57); the place after it is the flag, not a sea. Not a boat
+docked or left behind (`DOCKED`, `LEFT_THE_BOAT`), nor someone home now."""
+DOCKED = re.compile(
+    r"\b(?:sandar|bersandar|disandarkan|berlabuh|merapat|docked|docks|in port|at port|"
+    r"pelabuhan|dermaga|harbou?r|port louis)\b"
+)
+LEFT_THE_BOAT = re.compile(
+    r"\b(?:dulu|pernah|mantan|bekas|former|formerly|used to)\b(?: [a-z0-9]+){0,3} "
+    r"(?:di |d |on (?:a |the )?)?(?:kapal|ship|boat|vessel)"
+)
 SEA_NAME_WORDS = 2
 """How many words after "di laut" may name whose sea it is."""
 

@@ -27,7 +27,7 @@ from bot.triage import (
     Reading,
     asks_where_to_turn,
 )
-from knowledge.emergency import EMERGENCY_TOPIC, Country, at_home
+from knowledge.emergency import EMERGENCY_TOPIC, Country, at_home, at_sea
 from knowledge.lazy import Lazy
 from knowledge.normalize import fold
 from knowledge.topic import Topic
@@ -172,6 +172,12 @@ def follow(
     if has_no_signal(text):
         pieces.keep_story(ctx, reading)
         replies.no_signal(ctx, engine.numbers)
+        return True
+    if not ctx.data.get(pieces.SEA_KEY) and at_sea(text, engine.numbers.place_word_in):
+        # "di kapal ikan cina" told where the reply asked the country got Hong Kong's and
+        # Taiwan's wages (a place tester, stop 57): the reply for a ship at sea
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, None)
         return True
     if ctx.data.get(pieces.SEA_KEY) and tells_of_the_ship(text):
         # "kapal nya bendera taiwan" after the reply for a ship at sea, which asks for the

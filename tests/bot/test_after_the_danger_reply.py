@@ -75,8 +75,12 @@ def test_whom_the_family_at_home_should_call_gets_where_to_turn(chat: Chat, text
         "Pak tlg sy, sy kerja d kapal ikan bendera china d samudra hindia, sy d pukul",
         "my boss is from Taiwan but I am in Mauritius on the boat, captain beat me",
         "help, captain hit me on fishing boat, i am near Mauritius",
-        # the flag after the boat is no sea of its own (stop 56's list)
+        # the flag after the boat is no sea of its own (stop 56's list), and a crew or a flag
+        # in other words (a place tester, stop 57)
         "anak sy kerja di kapal ikan taiwan, 2 bulan gk dikasih makan layak dan dipukuli kapten",
+        "anak sy ABK kapal ikan berbendera china, sudah 2 thn gk digaji, gk boleh pulang",
+        "my brother is on a chinese-flagged fishing boat, beaten every day, no pay",
+        "kakak sy di kapal cina, dipukuli kapten, gk boleh turun",
     ],
 )
 def test_at_sea_in_other_words_gets_the_reply_for_a_ship(chat: Chat, text: str) -> None:
@@ -603,3 +607,30 @@ def test_a_harm_taken_back_after_the_numbers_ends_them(chat: Chat) -> None:
     chat.say("tolong pak anak sy dipukul majikan d malaysia")
     said = chat.say("maaf pak td sy salah, bkn d pukul, cm d marahin aja")
     assert "saya kira ada orang dalam bahaya" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dulu sy kerja di kapal ikan, skrg sy di rumah, agen ngancam mau bunuh sy",
+        "dulu anak sy di kapal ikan, sekarang di penampungan di jakarta, diancam dan dikurung",
+        "suami sy kerja di kapal ikan, kapalnya sandar di benoa, dia dipukul dan gk boleh turun",
+        "sy ABK di kapal ikan, skrg kapal sandar di busan, kapten mukul sy",
+    ],
+)
+def test_a_boat_docked_or_left_behind_is_not_at_sea(chat: Chat, text: str) -> None:
+    """Told that no land's number gets through at home, in a Jakarta shelter or in port (a
+    place tester, stop 57)."""
+    said = chat.say(text)
+    assert "Di laut" not in said and "Polisi Indonesia" in said
+
+
+def test_a_fishing_boat_told_where_the_country_was_asked_gets_the_reply_at_sea(
+    chat: Chat,
+) -> None:
+    """ "di kapal ikan cina" there got Hong Kong's and Taiwan's wages (a place tester, stop 57)."""
+    assert "Sebutkan negara" in chat.say(
+        "adik sy paspornya ditahan majikan, gk digaji, gk boleh keluar"
+    )
+    said = chat.say("di kapal ikan cina")
+    assert "Di laut" in said and "HK$" not in said

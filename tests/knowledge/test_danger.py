@@ -2129,6 +2129,49 @@ def test_a_debt_the_worker_is_held_by_is_a_sign_of_forced_labour() -> None:
     )
 
 
+def test_what_a_place_tester_found_in_stop_57_is_read() -> None:
+    """Debt bondage with pay "not given", shut in beside a kept passport, forced to scam
+    online, "not allowed out", a death threat made at home after a story at sea; a rule asked
+    about in the same words is a question."""
+    assert_read_as(
+        "kind",
+        (
+            "kata agen anak sy masih utang biaya berangkat jd gajinya gk dikasih, paspornya jg "
+            "dipegang agen, skrg gk bisa dihubungi",
+            "trafficking",
+        ),
+        ("anak sy kerja di restoran cina di singapura, dikunci, paspor ditahan", "trafficking"),
+        ("anak sy di kamboja disuruh nipu online", "trafficking"),
+        ("they took her passport and phone and she is not allowed out", "held"),
+        ("dulu kerja di kapal ikan. skrg di rumah diancam agen mau dibunuh", "threat"),
+    )
+    assert_no_danger(
+        "kalau paspor ditahan dan gaji blm dibayar, boleh gk agen minta bayar utang?",
+        "hp sy dikunci majikan, paspor dipegang majikan, normal kan?",
+        "rumah majikan dikunci kalau malam, paspor dipegang majikan",
+        "dulu sy diancam majikan, skrg sudah di rumah aman",
+    )
+
+
+def test_what_stop_56_left_among_false_alarms_is_no_danger() -> None:
+    """A documentary on crews ("abk" read "anak buah kapal", and "anak" as the writer's kin),
+    a hospital's visiting rules, a wedding's customary payment, livestock hurt (stop 56's
+    list); the same words of people still read."""
+    assert_no_danger(
+        "td sy nonton dokumenter ttg abk yg gk boleh turun dari kapal bertahun2",
+        "di rumah sakit ada aturan harus tenang, ICU gk boleh dikunjungi sembarangan",
+        "tetangga sy mau nikah, keluarga perempuan minta tebusan adat 10 juta",
+        "sapi sy luka parah kena pagar, berdarah terus",
+    )
+    assert_read_as(
+        "kind",
+        ("suami sy abk, gk boleh turun dari kapal udh 2 tahun", "held"),
+        ("ibu sy masuk icu di riyadh, majikan gk mau bayar", "illness"),
+        ("anak sy digigit anjing, berdarah terus", "illness"),
+        ("anak sy disekap, agen minta uang tebusan 50 juta", "held"),
+    )
+
+
 def test_what_a_third_chat_tester_wrote_in_stop_47_is_read() -> None:
     """A wish to be gone in other words, violence as an English noun with the person it
     befalls, a hand caught in a machine; a general question, a small cut and a door are not

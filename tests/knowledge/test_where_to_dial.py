@@ -20,6 +20,7 @@ NUMBERS = EmergencyNumbers.load()
         # named, though the list has no numbers for them: said so, not asked (stop 56's list)
         ("adik sy di china disekap agen", "CN"),
         ("suami sy di afrika selatan dipukuli bos nya", "ZA"),
+        ("kapalnya lagi sandar di port louis mauritius, adik sy dipukul", "MU"),
         ("anak sy disiksa majikan cina di malaysia", "MY"),  # an employer, not a place
         ("sy di pelabuhan lembar disuruh naik perahu malam ini ke malaysia", None),
         ("agen suruh sy nunggu di pantai jam 2 malam, dijemput boat ke malaysia", None),
@@ -47,9 +48,11 @@ NUMBERS = EmergencyNumbers.load()
             None,
         ),
         (
+            # the reply at sea is given before any land's (test_after_the_danger_reply.py);
+            # Mauritius is known since stop 57, without numbers
             "suami sy kerja d kapal ikan benderanya Taiwan, skrg kapalnya d laut dekat "
             "Mauritius, kaptennya mukul pake besi",
-            None,
+            "MU",
         ),
         ("adik sy ditawari kerja d Thailand tp skrg dia disekap d Kamboja", "KH"),
         ("adik sy dijanjikan kerja d Jepang tp skrg dikurung d Malaysia", "MY"),
@@ -63,7 +66,7 @@ NUMBERS = EmergencyNumbers.load()
         (
             "abk kapal ikan taiwan, adik sy dipukul pake besi sampe berdarah, skrg kapalnya d "
             "port louis mauritius",
-            None,
+            "MU",
         ),
         ("my son is crew on a korean flagged vessel, the captain beats them", None),
         ("adik sy abk d taiwan, dipukul kapten sampe berdarah", "TW"),
