@@ -28,7 +28,6 @@ from bot.cases.service import (
     PAUSED_FOR_OFFICER,
     WITHDRAW_PENDING,
     add_family_message,
-    for_the_case,
     open_case_of,
 )
 from bot.commands import WITHDRAW, command_of
@@ -390,7 +389,8 @@ class Engine:
                 # ("sudah diteruskan ke petugas desa Anda" under an answer, after the family
                 # chose *Hanya kabupaten*: a family chat tester, stop 49)
                 ctx.replies[said:] = [
-                    replace(r, text=for_the_case(case, r.text)) for r in ctx.replies[said:]
+                    replace(r, text=case_thread.for_a_hidden_case(case, r))
+                    for r in ctx.replies[said:]
                 ]
             form_steps.remind_paused(self, ctx)
             return

@@ -29,8 +29,11 @@ NO_WORDS = frozenset(
 chat tester, stop 47)."""
 THERE_IS = frozenset(("ada", "mau"))
 """Beside a no, "there is" keeps it a no: "gk ada pak" to "is someone in danger?"."""
-ADDRESS = frozenset("pak bu kak bang mas mbak min sir dong deh aja saja sih".split())
-"""Words around a yes or a no that change nothing: "iya pak", "betul kak"."""
+ADDRESS = frozenset(
+    "pak bu kak bang mas mbak min sir dong deh aja saja sih kalo kalau klo gitu begitu".split()
+)
+"""Words around a yes or a no that change nothing: "iya pak", "betul kak", "setuju aja deh
+kalo gitu" (kept as the report's story: a tester, stop 57)."""
 FEW_WORDS = 8
 """An answer this short that names one option whole is that choice with a few words around
 it ("caregiver ke jepang"); a longer message may be a story that names it in passing."""

@@ -415,6 +415,10 @@ class DangerDetector:
         letters any match contains one of."""
         self.decisive_signs = [self._sign(str(v)) for v in (signs.get("decisive") or {}).values()]
         """Strong signs that need only one other: shut in, with the passport kept or no pay."""
+        self.confined_sign = [self._sign(str((signs.get("strong") or {}).get("confined", "(?!)")))]
+        """The strong sign a lock is also (`_shows_forced_labour` counts the others)."""
+        self.signs_waived = re.compile(self._any_of(signs.get("waived")))
+        """A house rule, a film, a question: the lock and one sign are not enough there."""
         self.papers_expired = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
@@ -428,6 +432,9 @@ class DangerDetector:
         )
         """Where a story is seen or heard, and harm told of workers in general."""
         self.definitions = re.compile(self._any_of(spec.get("definitions")))
+        self.law_asked = re.compile(self._any_of(spec.get("law_asked")))
+        """What the law calls a harm, asked anywhere in the message ("..., itu termasuk kerja
+        paksa gk?", "what counts as forced labour?": a look-alike tester, stop 57)."""
         self.suppositions = re.compile("^" + self._any_of(spec.get("suppositions")))
         allowed = spec.get("allowed_question") or {}
         self.asks_if_allowed = re.compile(self._any_of(allowed.get("phrases")))
@@ -638,10 +645,13 @@ class DangerDetector:
         if len(standard) < SIGNS_MIN_CHARS:
             return False  # three signs are not told in a short question (the cost of reading)
         strong = self._signs_in(self.strong_signs, standard)
+        locked = bool(self._signs_in(self.decisive_signs, standard))
+        if locked and not self.signs_waived.search(standard):
+            # shut in beside one other sign: "... dikunci, paspor ditahan", "kept inside,
+            # passport taken" (two testers, stop 57); the confined sign may be the lock itself
+            strong = 3 if strong - self._signs_in(self.confined_sign, standard) >= 1 else strong
         if strong < 2:
             return False
-        if strong < 3 and self._signs_in(self.decisive_signs, standard):
-            strong = 3  # "... dikunci, paspor ditahan" (a place tester, stop 57)
         weak = self._signs_in(self.weak_signs, standard)
         if strong < 3 and weak < 2:
             return False
@@ -650,6 +660,8 @@ class DangerDetector:
         if not reading.plea and (
             (RULE_ASKED.match(standard) and ALLOWED_ASKED.search(standard))
             or self.asks_if_allowed.search(standard)
+            or self.told_of_others.search(standard)
+            or self.law_asked.search(standard)
         ):
             return False  # "kalau paspor ditahan dan gaji blm dibayar, boleh gk ...?"
         if reading.safe and not reading.plea:
@@ -718,8 +730,12 @@ class DangerDetector:
                 return Danger(TRAFFICKING, "", self.topics.get(TRAFFICKING), ranked_first=True)
             return None
         rule, phrase = found
-        if not plea and (self.jokes.search(standard) or self._not_yet_of(standard, phrase)):
-            return None  # a joke, or a question about what has not happened
+        if not plea and (
+            self.jokes.search(standard)
+            or self._not_yet_of(standard, phrase)
+            or self.law_asked.search(standard)
+        ):
+            return None  # a joke, a question about what has not happened or about the law
         if not plea and self._asked_as_a_rule(rule.kind, phrase, standard):
             return None  # "kerja 16 jam sehari gk ada libur, itu normal gk?"
         # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind

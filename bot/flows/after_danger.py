@@ -67,6 +67,11 @@ NO_DANGER_MEANT = re.compile(
     # button" were added to the story: a regression tester, stop 55)
     r"|\bsalah (?:pencet|pencet tombol|tekan|klik|kirim|ketik|kirim pesan)\b"
     r"|\bwrong (?:button|message|chat|number|person)\b"
+    # an animal meant, not a person ("maksud sy kucing, bukan orang": a look-alike tester,
+    # stop 57)
+    r"|\bbukan (?:orang|manusia)\b|\bnot (?:a )?(?:person|human|people)\b"
+    r"|\b(?:maksud|maksudnya|i mean|i meant) (?:saya |sy |aku )?(?:kucing|anjing|ayam|burung|"
+    r"kambing|sapi|hewan|binatang|my cat|my dog|the cat|the dog)\b"
     # a harm taken back ("maaf pak td sy salah, bkn d pukul, cm d marahin aja": a last
     # regression tester, stop 55)
     r"|\b(?:bukan|bkn|not) (?:di |d )?(?:pukul|dipukul|siksa|disiksa|kunci|dikunci|sekap|disekap|"

@@ -24,6 +24,7 @@ from bot.flows.common import (
     confirm_guess,
     country_read,
     country_rows,
+    declines,
     gives_own_name,
     nickname_in,
     not_known,
@@ -500,7 +501,8 @@ class CaseForm(ChangeableForm):
                 ctx._("Received, thank you. Now please also type a short description in words.")
             )
         story = " ".join((ctx.incoming.text or "").split())
-        if len(story) < 5:
+        if len(story) < 5 or declines(set(fold(story).split())):
+            # "rahasia", "skip aja", "gak mau cerita" were sent as the story (a tester, stop 57)
             raise Invalid(ctx._("Please describe the problem in a few words."))
         if mentions_danger(story) and not ctx.data.get("urgent"):
             ctx.set_data(urgent=True)

@@ -22,6 +22,7 @@ from bot.cases.service import (
     REOPEN_WINDOW,
     add_family_message,
     cases_of,
+    for_the_case,
     open_case_of,
     reopen,
     resolved_lately,
@@ -63,7 +64,7 @@ from bot.triage import (
     Reading,
     asks_where_to_turn,
 )
-from bot.types import MAX_BUTTONS, Button
+from bot.types import MAX_BUTTONS, Button, Reply
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import at_home
 from knowledge.lazy import Lazy
@@ -436,16 +437,27 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         ask_whether_in_danger(ctx, case, text)  # "tolong pak" to a calm report
         return
     others = other_names(ctx, case)
-    if kept_from_village.wished(text) and not about_someone_else(case, text, others=others):
-        # "jgn diteruskan ke desa ya pak" was passed on to the village (stop 56's list); of
-        # someone else, the wish is for their new report, read there
-        cases = [case, *(c for c in unclear if c is not case)]
+    cases = [case, *(c for c in unclear if c is not case)]
+    if kept_from_village.allowed(text) and any(c.village_hidden for c in cases):
+        # "desa boleh lihat", the button's words typed, were only added (a tester, stop 57)
+        add_family_message(ctx.session, case=case, text=text)
+        kept_from_village.let_village_see_again(ctx, cases)
+        return
+    if kept_from_village.wished(text):
+        # "jgn diteruskan ke desa ya pak" was passed on to the village (stop 56's list); told
+        # beside danger to someone else, the open reports are kept from it too, and the new
+        # report's form offers *Only the district* first (a tester, stop 57)
         newly = kept_from_village.hide(ctx, cases)
-        if danger:
+        elsewhere = about_someone_else(case, text, others=others)
+        if danger and elsewhere:
+            danger_of_someone_else(engine, ctx, case, text)
+        elif danger:
             danger_told(engine, ctx, case, text)  # the numbers first, and to the district
-        else:
+        elif not elsewhere:
             add_family_message(ctx.session, case=case, text=text)
-        kept_from_village.tell(ctx, cases, newly)
+        else:
+            kept_off_as_new(ctx, case, text)
+        kept_from_village.tell(ctx, cases, newly, added=not elsewhere)
         return
     if danger and about_someone_else(case, text, others=others):
         danger_of_someone_else(engine, ctx, case, text)
@@ -654,7 +666,24 @@ def _answered(
     )
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
+    ctx.replies[-1].meta[KNOWLEDGE] = topic.slug
     return True
+
+
+KNOWLEDGE = "knowledge"
+"""A reply's mark: an answer from the knowledge base (`Reply.meta`)."""
+
+
+def for_a_hidden_case(case: Case, reply: Reply) -> str:
+    """A reply's text under a report kept from the village: every line names the district's
+    officer, except in an answer from the knowledge base, where only the lines about the
+    report do ("Petugas desa bisa membantu: surat domisili" became the district's: a tester,
+    stop 57)."""
+    if KNOWLEDGE not in reply.meta:
+        return for_the_case(case, reply.text)
+    return "\n".join(
+        for_the_case(case, line) if case.number in line else line for line in reply.text.split("\n")
+    )
 
 
 def _passed_on_too(ctx: Ctx, case: Case, text: str, unclear: Sequence[Case]) -> None:

@@ -256,17 +256,22 @@ LATER = frozenset("nanti ntar nnti entar menyusul nyusul later".split())
 SOFTENERS = frozenset("aja saja dulu deh dong ya kabari kabarin kasih kasi kirim".split())
 REFUSING = frozenset(
     "jangan jgn usah gausah gusah kosong kosongkan kosongin dikosongkan kosongi rahasia "
-    "prefer rather private".split()
+    "prefer rather private skip lewati".split()
 )
 """Words that decline to give an answer: "jgn diisi", "gausah", "rahasia aja", "prefer not
 to say" (a refusal was kept as the company: a forms tester, stop 56)."""
 DECLINED = frozenset(
     "isi diisi isikan ngisi mengisi mau jawab dijawab menjawab kasih dikasih kasi kasitau "
-    "kasitahu perlu sebut disebut bilang say tell fill answer share to".split()
+    "kasitahu perlu sebut disebut bilang say tell fill answer share to cerita bercerita "
+    "menceritakan ceritain".split()
 )
 """The verbs a refusal to answer is said with: "gk mau jawab", "tidak perlu diisi"."""
 SAID_NONE = NONE_WORDS | NOT_KNOWING | KNOWING | FORGOT | LATER | SOFTENERS
 """All an answer that gives nothing says; one word more ("lupa, PT Maju") may be the answer."""
+
+
+SKIPPING = frozenset(("skip", "lewati"))
+"""A button's word typed where a name is asked: "type just the name" answers it."""
 
 
 def declines(words: set[str]) -> bool:
@@ -661,6 +666,10 @@ def worker_name_read(ctx: Ctx) -> str:
     # "nama lengkap tdk tau, biasa dipanggil Udin"; "anak tiang Hendra Saputra", "ana nahu
     # Syarifuddin" (the relation was saved as part of the name: a family chat tester, stop 50)
     named = name_told(name)
+    if not named and declines(set(fold(name).split()) - SKIPPING):
+        # "jgn diisi", "prefer not to say", "ndak mau sebut" were kept as the name (a tester,
+        # stop 57)
+        raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     if not named and not_known(set(fold(name).split())):  # "gk tau nama lengkapnya"
         raise Invalid(ctx._("If you do not know the full name, a nickname is fine too."))
     never = NEVER_IN_A_NAME.intersection(fold(name).split())  # "eh ga jadi deh namanya nanti"

@@ -9,13 +9,14 @@ would leave the message waiting where they fear it. One tap undoes it.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from bot.cases.service import keep_from_village, let_village_see
 from bot.context import Ctx
 from bot.options import short
 from bot.store.models import Case
-from bot.triage import VILLAGE_NOT_TO_KNOW, fears_the_village
+from bot.triage import VILLAGE_NOT_TO_KNOW
 from bot.types import Button
 from knowledge.normalize import fold
 
@@ -25,35 +26,98 @@ VILLAGE_WORDS = frozenset(
     "desa kades kadus dusun kampung village kepdes pemdes kelurahan lurah".split()
 )
 """Who the family fears will learn: the village's officers, its head, the hamlet."""
-FORBIDDING = frozenset("jgn jangan jngn jgan usah gausah gusah dont".split())
-"""A word that forbids: "jangan", "gk usah", "don't" (folded "don t": see `_forbids`)."""
+FORBIDDING = frozenset("jgn jangan jngn jgan usah gausah gusah dont ndaq aina".split())
+"""A word that forbids: "jangan", "gk usah", "don't" (folded "don t": see `_forbids`), the
+Sasak "ndaq" and the Mbojo "aina" (both "jangan" in knowledge/data/lexicon.tsv)."""
 PASSING_ON = frozenset(
     "teruskan diteruskan terusin diterusin teruskn neruskan nerusin kasih kasi dikasih "
     "kasitau kasitahu dikasitau bilang dibilang bilangin sampaikan disampaikan sampein "
     "beritahu diberitahu beritahukan kabari dikabari kabarin laporkan dilaporkan laporin "
-    "kirim dikirim kirimkan tau tahu tw lihat liat dilihat baca dibaca "
-    "tell forward forwarded pass share shared send sent see know show".split()
+    "kirim dikirim kirimkan tau tahu tw taon taoq uninga lihat liat dilihat baca dibaca "
+    "lewat melalui tell forward forwarded pass share shared send sent see know show".split()
 )
-"""The verbs of passing a report on or of learning of it."""
+"""The verbs of passing a report on or of learning of it, and the way it goes ("jgn lewat
+desa")."""
+NOT_FORBIDDING = frozenset("lupa lupain".split())
+"""After a word that forbids, a word that turns it into a reminder: "jangan lupa kabari desa"
+(a tester, stop 57: it hid the report)."""
+NEGATING = frozenset("gk ga gak nggak ngga tidak tdk tak ndak ndek not".split())
+"""Between the word that forbids and its verb, a second no undoes it: "desa jgn sampe gk tau"."""
 REACH = 4
 """How far after the word that forbids its verb may come ("jangan sampai desa tau")."""
+DISTRICT_ONLY_WISH = re.compile(
+    r"(?:\b(?:hanya|cuma|cukup|khusus|only)\b (?:ke |sampai |sama |the )?(?:kabupaten|district)"
+    r"\b|\bkabupaten (?:aja|saja|only)\b|\bdistrict only\b)"
+    r"(?! (?:lombok|sumbawa|bima|dompu|mataram|kota|barat|timur|tengah|utara)\b)"
+)
+"""The form's own choice typed: "hanya kabupaten", "cukup kabupaten aja pak", "laporan ni utk
+kabupaten aja" (a tester, stop 57)."""
+SECRET_FROM = re.compile(
+    r"(?<!usah )(?<!perlu )(?<!need to )\b(?:rahasiakan|dirahasiakan|rahasiain|dirahasiain|"
+    r"sembunyikan|disembunyikan|keep (?:it |this )?(?:secret )?from|hide (?:it |this )?from|"
+    r"keep (?:it |this )?secret from)\b"
+)
+"""Kept secret from the village: "tolong rahasiakan dari desa", "please keep this from the
+village office" (a tester, stop 57); not "tidak usah dirahasiakan dari desa"."""
+ASKED_NOT_PASSED = re.compile(
+    r"\b(?:mohon|tolong|tlg|minta|harap|please|pls)\b(?: [a-z]+){0,2} (?:tidak|tdk|gk|ga|gak|"
+    r"nggak|not) (?:usah |perlu )?(?:di)?(?:sampaikan|teruskan|kasih tau|kasi tau|beritahu|"
+    r"laporkan|kirim|forward|tell|share|pass)"
+)
+"""Asked not to be passed on: "mohon tdk disampaikan ke aparat desa"."""
+FEARS_VILLAGE_KNOWS = re.compile(
+    r"(?<!tidak )(?<!tdk )(?<!gk )(?<!ga )(?<!gak )(?<!nggak )(?<!ndak )(?<!not )"
+    r"\b(?:takut|khawatir|kuatir|afraid|scared|worried)\b(?: [a-z]+){0,3} (?:pak |bu )?"
+    r"(?:desa|kades|kadus|village|kepala desa)[a-z]*(?: [a-z]+){0,2} "
+    r"(?:tau|tahu|know|knows|find out|finds out|liat|lihat|baca)\b"
+)
+"""Afraid the village learns: "sy takut kalo kades tau". Not a fear denied ("sy gk takut sama
+kades"), nor a fear with no learning in it ("bilang ke pak kades jgn khawatir")."""
+ALLOWING = re.compile(
+    r"\b(?:desa|kades|village)[a-z]* (?:[a-z]+ )?(?:boleh|may|can|bisa) (?:[a-z]+ )?"
+    r"(?:lihat|liat|tau|tahu|see|know)\b|\bboleh (?:dikasih tau|dikasi tau|diteruskan|dibagikan) "
+    r"(?:ke )?(?:desa|kades)|\b(?:tidak|tdk|gk|ga|gak|nggak) (?:usah|perlu) dirahasiakan dari "
+    r"(?:desa|kades)|\b(?:gpp|gapapa|tidak apa apa|gak apa apa|ga apa apa) (?:kalau|kalo|klo) "
+    r"(?:desa|kades) (?:tau|tahu|liat|lihat)"
+)
+"""The village allowed to see it after all, typed: "desa boleh lihat" (the button's own words),
+"gpp kalo kades tau" (a tester, stop 57: typed, they were only added to the report)."""
 
 
 def wished(text: str) -> bool:
     """ "jgn diteruskan ke desa ya pak", "yg ini jangan dikasih tau ke petugas desa", "please
-    don't tell the village head", and what the report form already reads as the village to be
-    kept out ("sy gk mau desa tau", "sy takut kades tau": `bot.triage.fears_the_village`).
-    Not "kok desa gk tau?" (a complaint that it does not know), which forbids nothing."""
+    don't tell the village head", "tolong rahasiakan dari desa", "hanya kabupaten". Not "kok
+    desa gk tau?" (a complaint that it does not know), "jangan lupa kabari desa", "sy gk takut
+    sama kades" (a tester, stop 57), which forbid nothing."""
     folded = fold(text)
+    if DISTRICT_ONLY_WISH.search(folded):
+        return True
     words = folded.split()
     if VILLAGE_WORDS.isdisjoint(words):
         return False
-    if VILLAGE_NOT_TO_KNOW.search(folded) or fears_the_village(folded, set(words)):
+    if VILLAGE_NOT_TO_KNOW.search(folded) or FEARS_VILLAGE_KNOWS.search(folded):
+        return True
+    if SECRET_FROM.search(folded) or ASKED_NOT_PASSED.search(folded):
         return True
     return any(
-        _forbids(word, before) and not PASSING_ON.isdisjoint(words[at + 1 : at + 1 + REACH])
+        _forbids(word, before) and _forbidden_verb(words[at + 1 : at + 1 + REACH])
         for at, (before, word) in enumerate(pairwise(["", *words]))
     )
+
+
+def allowed(text: str) -> bool:
+    """The village allowed to see the report, typed (`ALLOWING`)."""
+    return ALLOWING.search(fold(text)) is not None
+
+
+def _forbidden_verb(after: list[str]) -> bool:
+    """A verb of passing on in `after`, with no reminder or second no before it."""
+    for word in after:
+        if word in NOT_FORBIDDING or word in NEGATING:
+            return False
+        if word in PASSING_ON:
+            return True
+    return False
 
 
 def _forbids(word: str, before: str) -> bool:
@@ -72,7 +136,7 @@ def hide(ctx: Ctx, cases: list[Case]) -> list[Case]:
     return newly
 
 
-def tell(ctx: Ctx, cases: list[Case], newly: list[Case]) -> None:
+def tell(ctx: Ctx, cases: list[Case], newly: list[Case], added: bool = True) -> None:
     """What changed, and what may already have been read. Worded without "village officer":
     a line about a report kept from the village has it turned into the district's
     (`bot.cases.service.for_the_case`)."""
@@ -81,25 +145,26 @@ def tell(ctx: Ctx, cases: list[Case], newly: list[Case]) -> None:
         ctx.say(
             ctx._(
                 "Your report {numbers} is already kept from the village: only your district's "
-                "officers and the province's administrators see it. I have added your message."
+                "officers and the province's administrators see it."
             ).format(numbers=numbers)
+            + (" " + ctx._("I have added your message.") if added else "")
         )
         return
     ctx.say(
         ctx._(
             "From now on only your district's officers and the province's administrators see "
             "your report {numbers}; the officers of your village no longer see it. What you "
-            "sent before may already have been read. I have added your message for the "
-            "district."
-        ).format(numbers=numbers),
+            "sent before may already have been read."
+        ).format(numbers=numbers)
+        + (" " + ctx._("I have added your message for the district.") if added else ""),
         [Button(f"cmd:{VILLAGE_MAY_SEE}", short(ctx._("Village may see it")))],
     )
 
 
 def let_village_see_again(ctx: Ctx, cases: list[Case]) -> None:
-    """The tap that undoes `keep_out`: only on reports kept out in the chat, not on one sent
-    as *Only the district* or without a village."""
-    hidden = [case for case in cases if case.village_hidden and _kept_out_in_chat(case)]
+    """The tap (or its words typed) that makes the village see the report: one kept out in the
+    chat, or sent as *Only the district*; not one sent to the district for want of a village."""
+    hidden = [case for case in cases if case.village_hidden and _village_known(case)]
     for case in hidden:
         let_village_see(ctx.session, case=case)
     if hidden:
@@ -112,6 +177,6 @@ def let_village_see_again(ctx: Ctx, cases: list[Case]) -> None:
         ctx.say(ctx._("Nothing changed."))
 
 
-def _kept_out_in_chat(case: Case) -> bool:
-    kinds = [e.kind for e in case.events if e.kind in ("kept_from_village", "shown_to_village")]
-    return bool(kinds) and kinds[-1] == "kept_from_village"
+def _village_known(case: Case) -> bool:
+    """A report with its village (not one sent to the district for want of it)."""
+    return case.village_code.count(".") >= 2

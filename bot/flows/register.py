@@ -39,6 +39,7 @@ from bot.flows.common import (
     country_guessed,
     country_read,
     country_rows,
+    declines,
     skip_button,
     skipped,
     worker_name_read,
@@ -60,6 +61,7 @@ from bot.register.service import create_entry, entries_of, find_duplicate
 from bot.register.vocab import SECTORS, SEXES, sector_in, sector_told, sex_of, typed_skip
 from bot.spoken_numbers import with_digits
 from bot.types import Button, Row
+from knowledge.normalize import fold
 
 YEARS = re.compile(r"(\d+) ?(?:tahun|taun|thn|th|tn|years?|yrs?)\b", re.IGNORECASE)
 MONTHS = re.compile(r"(\d+) ?(?:bulan|bln|bl|months?|mos?)\b", re.IGNORECASE)
@@ -398,8 +400,9 @@ class RegisterForm(ChangeableForm):
             text = " ".join((ctx.incoming.text or "").split())
             if ctx.incoming.button or len(text) < 3:
                 raise
-            if typed_skip(text):
-                # "skip", "lewati", "gk tau" were kept as the job (a forms tester, stop 55)
+            if typed_skip(text) or declines(set(fold(text).split())):
+                # "skip", "lewati", "gk tau" were kept as the job (a forms tester, stop 55), and
+                # "jgn diisi", "rahasia" (a tester, stop 57)
                 ctx.set_data(job=None, job_skipped=True)
                 return "other"
             ctx.set_data(job=text[:120])

@@ -634,3 +634,12 @@ def test_a_fishing_boat_told_where_the_country_was_asked_gets_the_reply_at_sea(
     )
     said = chat.say("di kapal ikan cina")
     assert "Di laut" in said and "HK$" not in said
+
+
+@pytest.mark.parametrize("text", ["maksud sy kucing, bukan orang", "i mean my cat, not a person"])
+def test_an_animal_meant_after_the_danger_reply_ends_it(chat: Chat, text: str) -> None:
+    """ "maksud sy kucing, bukan orang" was added to the danger story, with *Urgent report*
+    offered again (a look-alike tester, stop 57)."""
+    chat.say("si belang disekap tetangga dari kemarin")
+    said = chat.say(text)
+    assert "cerita Anda" not in said and "your story" not in said

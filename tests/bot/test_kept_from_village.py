@@ -58,6 +58,14 @@ def reported(services: Services) -> tuple[Chat, int]:
         "sy gk mau orang desa tau soal ini",
         "please don't tell the village head about this",
         "do not forward this to the village",
+        # missed, in a tester's words (stop 57)
+        "tolong rahasiakan dari desa",
+        "mohon tdk disampaikan ke aparat desa",
+        "kalo bisa jgn lewat desa",
+        "cukup kabupaten aja pak",
+        "hanya kabupaten",
+        "please keep this from the village office",
+        "sy takut kalo kades tau",
     ],
 )
 def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
@@ -71,6 +79,13 @@ def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
         "sy sudah ke kantor desa tapi petugasnya gk ada",
         "jangan lupa kabari saya ya pak",  # no village named
         "anak sy tinggal di desa Anjani, jangan sampai dia pulang sendiri",
+        # read as the wish by a first reading (a tester, stop 57)
+        "sy gk takut sama kades",
+        "desa jgn sampe gk tau ya pak",
+        "jangan lupa kabari desa",
+        "bilang ke pak kades jgn khawatir",
+        "rahasia kami sdh sy ceritakan ke kades",
+        "apa ada pelatihan untuk kabupaten lombok timur?",
     ],
 )
 def test_the_village_named_without_that_wish_is_not(message: str) -> None:
@@ -117,6 +132,19 @@ def test_one_tap_lets_the_village_see_it_again(
     assert not hidden and village_sees
 
 
+@pytest.mark.parametrize("typed", ["Desa boleh lihat", "gpp kalo kades tau"])
+def test_the_village_allowed_in_words_sees_it_again(
+    services: Services, reported: tuple[Chat, int], typed: str
+) -> None:
+    """The button's words typed were only added to the report (a tester, stop 57)."""
+    chat, _officer = reported
+    chat.say("jgn diteruskan ke desa ya pak")
+    chat.say("gajinya juga dipotong")
+    assert "bisa melihat" in chat.say(typed)
+    hidden, _holder, village_sees = the_case(services)
+    assert not hidden and village_sees
+
+
 def test_danger_with_the_wish_gets_the_numbers_first_and_goes_to_the_district(
     services: Services, reported: tuple[Chat, int]
 ) -> None:
@@ -139,3 +167,27 @@ def test_a_complaint_that_the_village_does_not_know_is_passed_on_as_before(
     hidden, _holder, village_sees = the_case(services)
     assert not hidden and village_sees
     assert len(sent_to_village_officer(services)) == told_before + 1
+
+
+def test_the_wish_told_with_danger_to_someone_else_keeps_the_open_report_from_the_village(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    """The wish was dropped when the danger was a brother's, not the reported worker's (a
+    tester, stop 57)."""
+    chat, _officer = reported
+    said = chat.say("jgn diteruskan ke desa ya pak, adik sy Rudi d sekap majikan skrg")
+    assert said.index("KP2MI") < said.index("kabupaten")
+    hidden, _holder, village_sees = the_case(services)
+    assert hidden and not village_sees
+
+
+def test_an_answer_about_village_services_is_not_turned_into_the_districts(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    """ "Petugas desa bisa membantu: surat domisili" became the district's once the report was
+    kept from the village, and "Ketik *lapor*" stayed beside it (a tester, stop 57)."""
+    chat, _officer = reported
+    chat.say("jgn diteruskan ke desa ya pak")
+    said = chat.say("surat domisili bikin dimana pak?")
+    assert "Petugas desa bisa membantu" in said and "Ketik *lapor*" not in said
+    assert "sudah ada di petugas kabupaten" in said

@@ -184,6 +184,8 @@ def test_an_option_asked_about_is_not_chosen(typed: str) -> None:
     assert choose(typed, None, AGREE) is None
 
 
-@pytest.mark.parametrize("typed", ["setuju", "setuju pak", "ok setuju", "Saya setuju"])
+@pytest.mark.parametrize(
+    "typed", ["setuju", "setuju pak", "ok setuju", "Saya setuju", "setuju aja deh kalo gitu"]
+)
 def test_agreeing_is_still_agreeing(typed: str) -> None:
     assert choose(typed, None, AGREE) == YES_ID

@@ -2153,6 +2153,43 @@ def test_what_a_place_tester_found_in_stop_57_is_read() -> None:
     )
 
 
+def test_what_a_look_alike_tester_wrote_in_stop_57_is_read() -> None:
+    """Shut in, in other words, beside one other sign; forced to do online scams; a threat of
+    no harm (a creditor's, a teacher's, a family's), an animal caged, a door's rule, a song, a
+    question of law."""
+    assert_read_as(
+        "kind",
+        ("anak sy gk dikasih keluar, paspornya ditahan", "trafficking"),
+        ("istri sy gk dikasih keluar sm majikan, gaji nya gk dibayar", "trafficking"),
+        ("my daughter is kept inside, passport taken", "trafficking"),
+        ("boleh gk majikan ngunci sy di rumah? paspor sy jg ditahan, sy takut", "trafficking"),
+        ("my brother is forced to do online scams in cambodia", "trafficking"),
+        ("adik sy kerja di KK park, disuruh nipu, paspor diambil", "trafficking"),
+        (
+            "my sister still owes the recruitment fee, they keep her passport and don't pay her",
+            "trafficking",
+        ),
+    )
+    assert_no_danger(
+        "anjing tetangga dikurung terus kasian",
+        "burung sy lepas dr kurungan",
+        "pintu kos dikunci jam 11 malam",
+        "kuncinya ilang, pintu kekunci dr dalam",
+        "kata dokter sy gk boleh keluar rumah dulu, lagi sakit tifus",
+        "di pondok anak sy gk boleh keluar dan hp disita, itu aturan pondok, aman kok",
+        "hp anak sy disita sm sy krn main game terus",
+        "debt collector dtg ke rumah ngancam narik motor krn telat cicilan",
+        "sy diteror pinjol, mereka ngancam, sy tinggal di praya",
+        "bapak sy ngancam gk kasih izin kerja ke luar negeri",
+        "kakak sy ngancam mau bunuh ayam tetangga krn masuk kebun",
+        '"mau dibunuh" itu judul lagu kan?',
+        "serial netflix ttg orang disekap di kamboja",
+        "kalau kerja 12 jam dan gk boleh keluar rumah, itu termasuk kerja paksa gk?",
+        "what counts as forced labour? not allowed out, passport kept?",
+        "apa bedanya disekap sama dikurung? lg belajar bahasa",
+    )
+
+
 def test_what_stop_56_left_among_false_alarms_is_no_danger() -> None:
     """A documentary on crews ("abk" read "anak buah kapal", and "anak" as the writer's kin),
     a hospital's visiting rules, a wedding's customary payment, livestock hurt (stop 56's

