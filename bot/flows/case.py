@@ -9,7 +9,7 @@ from bot.cases.categories import CATEGORIES
 from bot.cases.hints import categories_in
 from bot.cases.service import create_case
 from bot.context import PENDING_STORY, PIECES_KEY, Ctx
-from bot.flows import news
+from bot.flows import kept_from_village, news
 from bot.flows.base import Invalid, Step
 from bot.flows.common import (
     CITY,
@@ -575,7 +575,9 @@ class CaseForm(ChangeableForm):
         """When the story fears the village learns of it ("calonya ipar pak kades, sy takut
         kalau ketahuan", "jangan sampai kades tau"), the question says *District only* fits."""
         lead = ""
-        if village_kept_out(whole_story(ctx.data)):
+        story = whole_story(ctx.data)
+        if village_kept_out(story) or kept_from_village.wished(story):
+            # also "tolong rahasiakan dari desa ya" (a tester, stop 57)
             lead = ctx._("You wrote that the village must not know: choose *District only*.")
             lead += "\n\n"
         ctx.say(
@@ -596,7 +598,8 @@ class CaseForm(ChangeableForm):
         district_said = "kabupaten" in words and bool(ONLY_WORDS & words)
         # "boleh tp jgn desa" was shared with the village (a regression tester, stop 56)
         district_said = district_said or NOT_THE_VILLAGE.search(fold(typed)) is not None
-        if not ctx.incoming.button and (village_kept_out(typed) or district_said):
+        kept_out = village_kept_out(typed) or kept_from_village.wished(typed)
+        if not ctx.incoming.button and (kept_out or district_said):
             # also "tidak usah ke desa, ke kabupaten saja" (asked again: stop 50)
             # "sy gk mau desa tau" at the question (a tester, stop 48)
             shared = self._shared_as(ctx, DISTRICT_ONLY)

@@ -13,7 +13,7 @@ from bot.store.db import transaction
 from bot.store.models import Case, CaseEvent, Officer, OutboxMessage
 from migran.services import Services
 from tests.bot.test_case_review import replay
-from tests.cases_support import REPORT_STEPS, as_officer
+from tests.cases_support import REPORT_STEPS, as_officer, report_to_the_village
 from tests.conftest import Chat
 from tests.officers_support import team
 
@@ -191,3 +191,13 @@ def test_an_answer_about_village_services_is_not_turned_into_the_districts(
     said = chat.say("surat domisili bikin dimana pak?")
     assert "Petugas desa bisa membantu" in said and "Ketik *lapor*" not in said
     assert "sudah ada di petugas kabupaten" in said
+
+
+def test_a_story_asking_for_secrecy_from_the_village_is_told_district_only_fits(
+    sqlite_chat: Chat,
+) -> None:
+    """ "tolong rahasiakan dari desa ya" in the story got no word at the share question (a
+    tester, stop 57)."""
+    report_to_the_village(sqlite_chat, "1", "sy ditipu calo. tolong rahasiakan dari desa ya")
+    sqlite_chat.say("anjani suralaga")
+    assert "desa tidak boleh tahu" in sqlite_chat.say("ya")
