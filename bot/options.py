@@ -27,7 +27,7 @@ NO_WORDS = frozenset(
 )
 """With the Sasak "ndek" and the Mbojo "wati" (both got "choose one" at the consent step: a
 chat tester, stop 47)."""
-THERE_IS = frozenset(("ada", "mau"))
+THERE_IS = frozenset(("ada", "mau", "usah", "jadi"))
 """Beside a no, "there is" keeps it a no: "gk ada pak" to "is someone in danger?"."""
 ADDRESS = frozenset(
     "pak bu kak bang mas mbak min sir dong deh aja saja sih kalo kalau klo gitu begitu".split()
@@ -84,6 +84,8 @@ def choose(
         return YES_ID
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
+    if not QUESTION_WORDS.isdisjoint(words) and not NEGATORS.isdisjoint(words):
+        return None  # "kalo gk boleh gmn?": asked what follows a no, not said (stop 57)
     negated = _negated_options(folded.split(), options)
     if negated:
         # "gk setuju", "do not delete", "ga usah kirim", "ngk boleh": never the option refused
@@ -172,6 +174,10 @@ def _negated_options(words: list[str], options: Sequence[Button | Row]) -> set[s
     return refused
 
 
+QUESTION_WORDS = frozenset(
+    "gimana gmn gmana bagaimana bgmn kenapa knp mengapa napa apakah what why how".split()
+)
+"""Words that ask: a short answer with one is a question about the options, never one."""
 DOUBT = frozenset(
     "apa apakah harus gimana bagaimana kenapa mengapa knp gmn gmana perlu atau kah "
     "what why how must should whether or".split()

@@ -163,7 +163,9 @@ line says it is with the officer already (`report_is_with_officer`)."""
 REPORT_WITH_OFFICER = N_("Your report *{number}* is already with your village officer.")
 
 
-INVITE_LINE = re.compile(r"(?:^|(?<=\. ))(?:Ketik \*lapor\*|Type \*report\*)[^\n]*$", re.MULTILINE)
+INVITE_LINE = re.compile(
+    r"(?:^|(?<=[.?!] ))(?:Ketik \*lapor\*|Type \*report\*)[^\n]*$", re.MULTILINE
+)
 """A topic's closing sentence inviting a report, in whichever words the topic ends with ("Ketik
 *lapor* untuk bantuan petugas desa." stayed under an open report: a family-side tester,
 stop 53), also after another sentence on its line ("Layanan tiap desa bisa berbeda. Ketik

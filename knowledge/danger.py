@@ -774,6 +774,8 @@ class DangerDetector:
                 continue  # the harm's own words ("sekarang belum sadar": still unconscious)
             if STILL_NO.match(standard, found.end()):
                 continue  # "sekarang belum ada kabar": still no news, not a harm to come
+            if found.group(0) in WISHED_AWAY and "|" in standard[found.end() : max(at, 0)]:
+                continue  # "jangan sampai anak sy dijual pak, dia disekap agen": of another
             if found.group(0) not in WISHED_AWAY or at < 0 or found.start() < at:
                 return True
         return False

@@ -141,7 +141,9 @@ def at_sea(text: str | None, places: Callable[[str], str | None] | None = None) 
 
 ON_A_FISHING_BOAT = re.compile(
     r"\b(?:(?:di|d|dlm|dalam|abk|awak|kru|crew) kapal (?:ikan|cina|china|tiongkok|taiwan|korea|"
-    r"asing)|dikapal ikan|on an? (?:[a-z]+ ){0,2}(?:fishing )?(?:boat|vessel|ship|trawler)|"
+    r"asing|tuna|kargo|cargo|penangkap|tanker|pesiar|longline)|dikapal ikan|"
+    r"(?:di|d) kapal (?:[a-z]+ )?(?:gk|ga|gak|tidak|nggak|tdk) (?:bisa|boleh) turun|"
+    r"on an? (?:[a-z]+ ){0,2}(?:fishing )?(?:boat|vessel|ship|trawler)|"
     r"(?:chinese|taiwanese|korean|foreign)(?: flagged)? fishing (?:boat|vessel|ship))\b"
 )
 """On a fishing boat now, whatever flag follows: "kerja di kapal ikan taiwan, dipukuli kapten",

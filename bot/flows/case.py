@@ -95,6 +95,11 @@ NOT_THE_VILLAGE = re.compile(
     r"(?:desa|village|kades|kadus|perangkat desa)\b"
 )
 """The village refused at the share question: *District only*."""
+NO_MORE_SAID = frozenset(
+    "gk ga gak nggak tidak tdk usah jadi kalo kalau klo gitu begitu aja saja deh dong ya pak bu "
+    "pake pakai nama namanya".split()
+)
+"""A never-mind at a step: "gk usah kalo gitu", "kalo gitu gk jadi", "gk usah pake nama"."""
 SAFE_WORDS = frozenset("aman safe fine".split())
 ANSWER_WORDS = 6
 STEP_WORDS = frozenset(
@@ -211,6 +216,10 @@ class CaseForm(ChangeableForm):
         ):
             # "tidak setuju sama sekali", "tunggu dulu jgn dikirim": an answer to the step,
             # not more of the story (both were kept in it: a regression tester, stop 56)
+            return False
+        if declines(words) or (len(words) <= ANSWER_WORDS and words <= NO_MORE_SAID):
+            # "prefer not to say", "gk usah pake nama", "gk usah kalo gitu": an answer to the
+            # step (kept as the story: a regression tester, stop 57)
             return False
         if step == "worker_name" and ctx.engine.looks_like_question(text):
             return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story
@@ -683,10 +692,18 @@ class CaseForm(ChangeableForm):
     def summary_read(self, ctx: Ctx) -> str:
         """A button, or a correction typed in words ("eh salah pak, negaranya saudi"): the
         list of what can be changed."""
+        typed = ctx.incoming.text or ""
+        if not ctx.incoming.button and kept_from_village.wished(typed):
+            # "rahasiakan dari desa" at the summary was refused, and the report went to the
+            # village (a regression tester, stop 57): the district only, and the summary again
+            ctx.set_data(village_hidden=True)
+            raise Invalid(
+                ctx._("All right: only your district's officers will see it, not the village's.")
+            )
         try:
             return super().summary_read(ctx)
         except Invalid:
-            if CORRECTING.intersection(fold(ctx.incoming.text or "").split()):
+            if CORRECTING.intersection(fold(typed).split()):
                 return CHANGE
             raise
 

@@ -664,6 +664,14 @@ def _answered(
     body = replies.report_is_with_officer(
         ctx, engine.topic_text(ctx, topic, lang, place), case.number, lang
     )
+    if case.village_hidden and topic.slug == WHO_SEES_TOPIC:
+        lead += (
+            ctx._(
+                "Your report {numbers} is already kept from the village: only your district's "
+                "officers and the province's administrators see it."
+            ).format(numbers=f"*{case.number}*")
+            + "\n\n"
+        )
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
     ctx.replies[-1].meta[KNOWLEDGE] = topic.slug
@@ -672,6 +680,9 @@ def _answered(
 
 KNOWLEDGE = "knowledge"
 """A reply's mark: an answer from the knowledge base (`Reply.meta`)."""
+WHO_SEES_TOPIC, REPORT_TOPIC = "privasi-data", "lapor-kasus"
+"""Answers about who sees a report: under one kept from the village, turned whole to the
+district (a tester, stop 57: "siapa aja yg bisa liat laporan sy" was told the village does)."""
 
 
 def for_a_hidden_case(case: Case, reply: Reply) -> str:
@@ -679,8 +690,8 @@ def for_a_hidden_case(case: Case, reply: Reply) -> str:
     officer, except in an answer from the knowledge base, where only the lines about the
     report do ("Petugas desa bisa membantu: surat domisili" became the district's: a tester,
     stop 57)."""
-    if KNOWLEDGE not in reply.meta:
-        return for_the_case(case, reply.text)
+    if reply.meta.get(KNOWLEDGE, WHO_SEES_TOPIC) in (WHO_SEES_TOPIC, REPORT_TOPIC):
+        return for_the_case(case, reply.text)  # who sees a report is the district, said whole
     return "\n".join(
         for_the_case(case, line) if case.number in line else line for line in reply.text.split("\n")
     )

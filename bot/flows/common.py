@@ -88,20 +88,30 @@ EXACT_VILLAGE = 95
 """A village search score this high is the village named, not one like it."""
 
 
+HEDGE_BEFORE = re.compile(
+    r"^\s*(?:(?:kalo|kalau|klo|kl) (?:gk|ga|gak|nggak|tidak|tdk|ndak) salah|kayaknya|kayanya|"
+    r"sepertinya|mungkin|setahu (?:saya|sy)|if i remember)\b[\s,]*",
+    re.IGNORECASE,
+)
+"""A hedge before the village ("kalo gk salah anjani suralaga" confirmed Suralaga: a
+regression tester, stop 57)."""
+
+
 def village_read(ctx: Ctx) -> list[str]:
     """The villages the name typed may be; a yes, a no or not knowing is no name ("iya" was
     matched to Mataiyang, Sumbawa Barat, and "aok" to another: chat testers, stops 47-48)."""
     words = set(fold(ctx.incoming.text or "").split())
     if words and words <= YES_WORDS | NO_WORDS | ADDRESS | NOT_KNOWING | KNOWING | FORGOT:
         raise Invalid(ctx._("I need the village's name here."))
-    kecamatan = ctx.engine.villages.subdistrict_only(ctx.incoming.text or "")
+    typed = HEDGE_BEFORE.sub("", ctx.incoming.text or "")
+    kecamatan = ctx.engine.villages.subdistrict_only(typed)
     if kecamatan is not None:
         raise Invalid(
             ctx._(
                 "*{kecamatan}* is a kecamatan. Please type the name of your village (desa) in it."
             ).format(kecamatan=kecamatan)
         )
-    matches = ctx.engine.villages.search(ctx.incoming.text or "")
+    matches = ctx.engine.villages.search(typed)
     if not matches:
         raise Invalid(
             ctx._(
@@ -256,14 +266,15 @@ LATER = frozenset("nanti ntar nnti entar menyusul nyusul later".split())
 SOFTENERS = frozenset("aja saja dulu deh dong ya kabari kabarin kasih kasi kirim".split())
 REFUSING = frozenset(
     "jangan jgn usah gausah gusah kosong kosongkan kosongin dikosongkan kosongi rahasia "
-    "prefer rather private skip lewati".split()
+    "prefer rather private skip lewati rahasiakan dirahasiakan anonim".split()
 )
 """Words that decline to give an answer: "jgn diisi", "gausah", "rahasia aja", "prefer not
 to say" (a refusal was kept as the company: a forms tester, stop 56)."""
 DECLINED = frozenset(
     "isi diisi isikan ngisi mengisi mau jawab dijawab menjawab kasih dikasih kasi kasitau "
-    "kasitahu perlu sebut disebut bilang say tell fill answer share to cerita bercerita "
-    "menceritakan ceritain".split()
+    "kasitahu perlu sebut disebut menyebut menyebutkan bilang say tell fill answer share to "
+    "cerita bercerita menceritakan ceritain i d id would not thanks thank ah nama namanya "
+    "pake pakai".split()
 )
 """The verbs a refusal to answer is said with: "gk mau jawab", "tidak perlu diisi"."""
 SAID_NONE = NONE_WORDS | NOT_KNOWING | KNOWING | FORGOT | LATER | SOFTENERS
@@ -296,8 +307,8 @@ def skipped(ctx: Ctx) -> bool:
     )
     if words and words <= SAID_NONE and said_none:
         return True
-    if words and declines(words):
-        return True
+    if words and declines(words) and "pt" not in words:
+        return True  # "PT Lewati" is a name
     try:
         return Form.option(ctx, skip_button(ctx)) == SKIP
     except Invalid:
@@ -794,6 +805,18 @@ def country_read(ctx: Ctx) -> str:
                 "where the worker is."
             ).format(country=next((ctx._(t) for k, t in COUNTRIES if k == guess), guess))
         )
+    words = fold(text).split()
+    if (
+        not ctx.incoming.button
+        and home_place(text) is not None
+        and AT_HOME.isdisjoint(words)
+        and STILL_HERE.isdisjoint(words)
+        and numbers_place_abroad(ctx, text) is None
+    ):
+        # "Desa Sakra, Lombok Timur" was chosen as "Timur Tengah lainnya" by its "timur" (a
+        # tester, stop 57): a place at home, not said to be where the worker still is, is
+        # where they come from
+        raise Invalid(ctx._(COMES_FROM))
     try:
         return Form.option(ctx, country_rows(ctx)).split(":", 1)[1]
     except Invalid:
@@ -893,6 +916,17 @@ def held_in_indonesia(text: str) -> str | None:
     return "Indonesia"
 
 
+COMES_FROM = N_(
+    "That is where the worker comes from. In which country is the worker now? (If they have "
+    "not left yet, type *belum berangkat*.)"
+)
+
+
+def numbers_place_abroad(ctx: Ctx, text: str) -> Country | None:
+    """A place abroad the message names too ("dari lombok timur, skrg di johor")."""
+    return ctx.engine.numbers.country_in(text)
+
+
 def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
     """The worker is in Indonesia, not yet gone or held on the way ("masih di batam", "blm
     brangkat", "di penampungan PT di bekasi"); the city is kept too. A place in Indonesia said
@@ -907,12 +941,7 @@ def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
         # "from desa Kopang Rembiga, lombok tengah" where the country is asked is where the
         # worker comes from: it was saved as "Indonesia, Lombok" (an English chat tester,
         # stop 51)
-        raise Invalid(
-            ctx._(
-                "That is where the worker comes from. In which country is the worker now? "
-                "(If they have not left yet, type *belum berangkat*.)"
-            )
-        )
+        raise Invalid(ctx._(COMES_FROM))
     if home is not None and home.group(0) not in ("indonesia", "indo", "ntb"):
         ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
     elif AT_HOME.intersection(words):

@@ -23,7 +23,7 @@ from knowledge.normalize import fold
 VILLAGE_MAY_SEE = "village_may_see"
 
 VILLAGE_WORDS = frozenset(
-    "desa kades kadus dusun kampung village kepdes pemdes kelurahan lurah".split()
+    "desa kades kdes kadus dusun kampung village kepdes pemdes kelurahan lurah".split()
 )
 """Who the family fears will learn: the village's officers, its head, the hamlet."""
 FORBIDDING = frozenset("jgn jangan jngn jgan usah gausah gusah dont ndaq aina".split())
@@ -31,10 +31,12 @@ FORBIDDING = frozenset("jgn jangan jngn jgan usah gausah gusah dont ndaq aina".s
 Sasak "ndaq" and the Mbojo "aina" (both "jangan" in knowledge/data/lexicon.tsv)."""
 PASSING_ON = frozenset(
     "teruskan diteruskan terusin diterusin teruskn neruskan nerusin kasih kasi dikasih "
-    "kasitau kasitahu dikasitau bilang dibilang bilangin sampaikan disampaikan sampein "
-    "beritahu diberitahu beritahukan kabari dikabari kabarin laporkan dilaporkan laporin "
-    "kirim dikirim kirimkan tau tahu tw taon taoq uninga lihat liat dilihat baca dibaca "
-    "lewat melalui tell forward forwarded pass share shared send sent see know show".split()
+    "kasitau kasitahu dikasitau dikasi ksh diksh bilang dibilang bilangin sampaikan "
+    "disampaikan sampein beritahu diberitahu beritahukan kabari dikabari kabarin laporkan "
+    "dilaporkan laporin kirim dikirim kirimkan tau tahu tw taon taoq uninga lihat liat "
+    "dilihat melihat baca dibaca membaca buka dibuka denger dengar mendengar mengetahui "
+    "libatkan dilibatkan terlibat pegang dipegang urus diurus lewat melalui "
+    "tell forward forwarded pass share shared send sent see know show hear".split()
 )
 """The verbs of passing a report on or of learning of it, and the way it goes ("jgn lewat
 desa")."""
@@ -43,7 +45,7 @@ NOT_FORBIDDING = frozenset("lupa lupain".split())
 (a tester, stop 57: it hid the report)."""
 NEGATING = frozenset("gk ga gak nggak ngga tidak tdk tak ndak ndek not".split())
 """Between the word that forbids and its verb, a second no undoes it: "desa jgn sampe gk tau"."""
-REACH = 4
+REACH = 5
 """How far after the word that forbids its verb may come ("jangan sampai desa tau")."""
 DISTRICT_ONLY_WISH = re.compile(
     r"(?:\b(?:hanya|cuma|cukup|khusus|only)\b (?:ke |sampai |sama |the )?(?:kabupaten|district)"
@@ -54,8 +56,9 @@ DISTRICT_ONLY_WISH = re.compile(
 kabupaten aja" (a tester, stop 57)."""
 SECRET_FROM = re.compile(
     r"(?<!usah )(?<!perlu )(?<!need to )\b(?:rahasiakan|dirahasiakan|rahasiain|dirahasiain|"
-    r"sembunyikan|disembunyikan|keep (?:it |this )?(?:secret )?from|hide (?:it |this )?from|"
-    r"keep (?:it |this )?secret from)\b"
+    r"sembunyikan|disembunyikan|tutup|tutupi|tutupin|keep (?:it |this )?(?:secret )?from|"
+    r"hide(?: [a-z]+){0,2} from|keep (?:it |this )?secret from) (?:dari |dr |from )?"
+    r"(?:pak |bu |the |pihak )?(?:desa|kades|kdes|kadus|pemdes|kepala desa|village|kantor desa)"
 )
 """Kept secret from the village: "tolong rahasiakan dari desa", "please keep this from the
 village office" (a tester, stop 57); not "tidak usah dirahasiakan dari desa"."""
@@ -65,6 +68,26 @@ ASKED_NOT_PASSED = re.compile(
     r"laporkan|kirim|forward|tell|share|pass)"
 )
 """Asked not to be passed on: "mohon tdk disampaikan ke aparat desa"."""
+ASKED_NOT_TO_SEE = re.compile(
+    r"\b(?:minta|mohon|tolong|tlg|pls|plis|please|bisa|bisakah|boleh|can|could)\b(?: [a-z]+){0,4} "
+    r"(?:desa|kades|kdes|kadus|pemdes|kepala desa|aparat desa|village)[a-z]*(?: [a-z]+){0,2} "
+    r"(?:tidak|tdk|gk|ga|gak|nggak|jangan|jgn|not) (?:bisa |boleh |usah |perlu |be )?"
+    r"(?:buka|baca|membaca|lihat|liat|melihat|tau|tahu|mengetahui|dikasih tau|diberi tahu|"
+    r"diberitahu|dilibatkan|told|see|know)"
+    r"|\b(?:forbid|jangan|jgn|gk usah|tidak usah|ga usah|gak usah)(?: [a-z]+){0,2} ke "
+    r"(?:[a-z]+ ){0,2}(?:desa|kades|kantor desa|tangan desa)\b"
+    r"|\b(?:gk|ga|gak|tidak|tdk|nggak) mau (?:[a-z]+ ){0,3}(?:desa|kades|kadus|aparat desa)[a-z]*"
+    r" (?:[a-z]+ )?(?:baca|lihat|liat|tau|tahu|ikut campur|terlibat|pegang|urus)"
+    r"|\b(?:desa|kades|kepala desa)[a-z]* (?:[a-z]+ ){0,2}(?:jangan|jgn)(?: ya| pak| bu| dong|"
+    r" kak)?\s*$"
+    r"|\bkeep (?:the |my |our )?(?:[a-z]+ ){0,2}(?:village|desa|kades)[a-z]*(?: [a-z]+){0,2} out\b"
+    r"|\b(?:village|desa)[a-z]* (?:[a-z]+ )?not be (?:told|informed|shown)"
+    r"|\bcukup (?:[a-z]+ ){0,2}kabupaten\b"
+)
+"""Asked that the village not see it, in a tester's blind round (stop 57): "apa bisa desa
+tidak melihat laporan saya", "kalo bisa laporan ini jangan ke kantor desa", "sy gk mau aparat
+desa baca laporan ini", "kasusnya cukup ditangani kabupaten, desa jangan", "keep the kepala
+desa out of this please", "can the village not be told?"."""
 FEARS_VILLAGE_KNOWS = re.compile(
     r"(?<!tidak )(?<!tdk )(?<!gk )(?<!ga )(?<!gak )(?<!nggak )(?<!ndak )(?<!not )"
     r"\b(?:takut|khawatir|kuatir|afraid|scared|worried)\b(?: [a-z]+){0,3} (?:pak |bu )?"
@@ -93,11 +116,13 @@ def wished(text: str) -> bool:
     if DISTRICT_ONLY_WISH.search(folded):
         return True
     words = folded.split()
-    if VILLAGE_WORDS.isdisjoint(words):
-        return False
+    if VILLAGE_WORDS.isdisjoint(w.removesuffix("nya") for w in words):
+        return False  # also "kadesnya jgn tau ya kak"
     if VILLAGE_NOT_TO_KNOW.search(folded) or FEARS_VILLAGE_KNOWS.search(folded):
         return True
     if SECRET_FROM.search(folded) or ASKED_NOT_PASSED.search(folded):
+        return True
+    if ASKED_NOT_TO_SEE.search(folded):
         return True
     return any(
         _forbids(word, before) and _forbidden_verb(words[at + 1 : at + 1 + REACH])
@@ -105,9 +130,20 @@ def wished(text: str) -> bool:
     )
 
 
+ASKING = frozenset("apa apakah gak gk ga nggak tidak kah sih bisa bingung".split())
+"""Words that make "kades boleh tau gak sih?" a worried question, not the village allowed (a
+tester, stop 57: three such questions showed the report to the village again)."""
+
+
 def allowed(text: str) -> bool:
-    """The village allowed to see the report, typed (`ALLOWING`)."""
-    return ALLOWING.search(fold(text)) is not None
+    """The village allowed to see the report, typed (`ALLOWING`); not a question of it."""
+    folded = fold(text)
+    if "?" in text or not ASKING.isdisjoint(folded.split()):
+        return (
+            re.search(r"\b(?:tidak|tdk|gk|ga|gak|nggak) (?:usah|perlu) dirahasiakan", folded)
+            is not None
+        )
+    return ALLOWING.search(folded) is not None
 
 
 def _forbidden_verb(after: list[str]) -> bool:

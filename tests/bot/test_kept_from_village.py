@@ -66,6 +66,19 @@ def reported(services: Services) -> tuple[Chat, int]:
         "hanya kabupaten",
         "please keep this from the village office",
         "sy takut kalo kades tau",
+        # a blind round's misses (stop 57)
+        "jgn dikasi ke desa pak",
+        "kalo bisa laporan ini jangan ke kantor desa",
+        "sy gk mau aparat desa baca laporan ini",
+        "desa jgn dilibatkan, sy takut",
+        "saya mohon desa tidak diberi tahu",
+        "jangan sampai kepala desa membaca ini",
+        "apa bisa desa tidak melihat laporan saya",
+        "kadesnya jgn tau ya kak, bahaya bagi kami",
+        "kasusnya cukup ditangani kabupaten, desa jangan",
+        "hide this report from the village",
+        "keep the kepala desa out of this please",
+        "can the village not be told?",
     ],
 )
 def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
@@ -86,6 +99,8 @@ def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
         "bilang ke pak kades jgn khawatir",
         "rahasia kami sdh sy ceritakan ke kades",
         "apa ada pelatihan untuk kabupaten lombok timur?",
+        "laporannya biar desa aja yg urus, lebih dekat",
+        "kepala desa td nanya soal laporan sy, dia boleh lihat kok",
     ],
 )
 def test_the_village_named_without_that_wish_is_not(message: str) -> None:
@@ -201,3 +216,41 @@ def test_a_story_asking_for_secrecy_from_the_village_is_told_district_only_fits(
     report_to_the_village(sqlite_chat, "1", "sy ditipu calo. tolong rahasiakan dari desa ya")
     sqlite_chat.say("anjani suralaga")
     assert "desa tidak boleh tahu" in sqlite_chat.say("ya")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["apa kades bisa liat laporan sy?", "kades boleh tau gak sih sebenernya? sy bingung"],
+)
+def test_a_worried_question_does_not_show_a_hidden_report_to_the_village(
+    services: Services, reported: tuple[Chat, int], question: str
+) -> None:
+    """Three such questions made it visible again (a blind round, stop 57)."""
+    chat, _officer = reported
+    chat.say("tolong jangan kasih tau kades ya")
+    chat.say(question)
+    hidden, _holder, _sees = the_case(services)
+    assert hidden
+
+
+def test_who_sees_a_hidden_report_is_answered_for_it(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    """A family with a report kept from the village was told the village sees it (a blind
+    round, stop 57)."""
+    chat, _officer = reported
+    chat.say("tolong jangan kasih tau kades ya")
+    said = chat.say("mhn d jelaskn siapa aja yg bisa liat laporan sy")
+    assert "memang tidak dibagikan ke desa" in said
+    assert "petugas desa dan kabupaten" not in said
+
+
+def test_keeping_it_from_the_village_typed_at_the_summary_is_done(sqlite_chat: Chat) -> None:
+    """ "rahasiakan dari desa" at the summary was refused and the report sent to the village
+    (a regression round, stop 57)."""
+    report_to_the_village(sqlite_chat, "1", "gaji kakak sy gk dibayar 4 bulan")
+    sqlite_chat.say("anjani suralaga")
+    sqlite_chat.say("ya")
+    sqlite_chat.say(button="opt:yes")  # shared with the village
+    said = sqlite_chat.say("rahasiakan dari desa")
+    assert "bukan desa" in said

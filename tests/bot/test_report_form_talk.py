@@ -709,3 +709,43 @@ def test_not_knowing_the_village_in_other_words_leads_to_the_district(
     to_the_village_question(chat)
     said = chat.say(typed)
     assert "kabupaten" in said.lower() and "tidak menemukan desa" not in said, said
+
+
+def test_a_village_at_home_typed_as_the_country_is_asked_again(sqlite_chat: Chat) -> None:
+    """ "Desa Sakra, Lombok Timur" was filed as the Middle East by its "timur" (a blind
+    round, stop 57)."""
+    for text in ("lapor", "ya", "2", "Siti Aminah"):
+        sqlite_chat.say(text)
+    assert "negara mana" in sqlite_chat.say("Desa Sakra, Lombok Timur")
+    assert "Timur Tengah" not in sqlite_chat.say("malaysia").split("?")[0]
+
+
+def test_a_hedge_before_the_village_is_not_part_of_it(sqlite_chat: Chat) -> None:
+    """ "kalo gk salah anjani suralaga" offered Suralaga (a regression round, stop 57)."""
+    from tests.cases_support import report_to_the_village
+
+    report_to_the_village(sqlite_chat, "1", "gaji kakak sy gk dibayar 4 bulan")
+    assert "Anjani" in sqlite_chat.say("kalo gk salah anjani suralaga")
+
+
+@pytest.mark.parametrize("refusal", ["prefer not to say", "gk usah pake nama"])
+def test_a_refused_name_is_not_the_story(sqlite_chat: Chat, refusal: str) -> None:
+    """They were kept as the story, and the story was never asked (a regression round,
+    stop 57)."""
+    for text in ("lapor", "ya", "2"):
+        sqlite_chat.say(text)
+    assert "nama" in sqlite_chat.say(refusal)
+    sqlite_chat.say("Siti Aminah")
+    sqlite_chat.say("malaysia")
+    sqlite_chat.say("kuala lumpur")
+    assert "Ceritakan" in sqlite_chat.say("1")
+
+
+def test_a_never_mind_at_consent_is_a_no_and_a_question_about_no_is_no_answer(
+    sqlite_chat: Chat,
+) -> None:
+    """ "gk usah kalo gitu" was kept as the story; "kalo gk setuju gmn?" ended the form (a
+    regression round, stop 57)."""
+    sqlite_chat.say("lapor")
+    assert "setuju" in sqlite_chat.say("kalo gk setuju gmn?").lower()
+    assert "tidak ada yang disimpan" in sqlite_chat.say("gk usah kalo gitu")

@@ -2190,6 +2190,13 @@ def test_what_a_look_alike_tester_wrote_in_stop_57_is_read() -> None:
     )
 
 
+def test_a_wish_away_is_of_its_own_sentence() -> None:
+    """ "jangan sampai anak sy dijual pak, dia disekap agen" read the captive child as feared,
+    not happening (a regression round, stop 57)."""
+    assert_read_as("kind", ("jangan sampai anak sy dijual pak, dia disekap agen", "held"))
+    assert_no_danger("jangan sampai anak sy disekap agen nanti di malaysia")
+
+
 def test_what_stop_56_left_among_false_alarms_is_no_danger() -> None:
     """A documentary on crews ("abk" read "anak buah kapal", and "anak" as the writer's kin),
     a hospital's visiting rules, a wedding's customary payment, livestock hurt (stop 56's
