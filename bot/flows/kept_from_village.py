@@ -56,9 +56,10 @@ DISTRICT_ONLY_WISH = re.compile(
 kabupaten aja" (a tester, stop 57)."""
 SECRET_FROM = re.compile(
     r"(?<!usah )(?<!perlu )(?<!need to )\b(?:rahasiakan|dirahasiakan|rahasiain|dirahasiain|"
-    r"sembunyikan|disembunyikan|tutup|tutupi|tutupin|keep (?:it |this )?(?:secret )?from|"
-    r"hide(?: [a-z]+){0,2} from|keep (?:it |this )?secret from) (?:dari |dr |from )?"
-    r"(?:pak |bu |the |pihak )?(?:desa|kades|kdes|kadus|pemdes|kepala desa|village|kantor desa)"
+    r"sembunyikan|disembunyikan|keep (?:it |this )?(?:secret )?from|"
+    r"hide(?: [a-z]+){0,2} from|keep (?:it |this )?secret from)\b"
+    r"|\b(?:tutup|tutupi|tutupin) (?:dari |dr )(?:pak |bu |pihak )?(?:desa|kades|kdes|kadus|"
+    r"pemdes|kepala desa|kantor desa)"
 )
 """Kept secret from the village: "tolong rahasiakan dari desa", "please keep this from the
 village office" (a tester, stop 57); not "tidak usah dirahasiakan dari desa"."""
