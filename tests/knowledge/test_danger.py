@@ -2197,6 +2197,32 @@ def test_a_wish_away_is_of_its_own_sentence() -> None:
     assert_no_danger("jangan sampai anak sy disekap agen nanti di malaysia")
 
 
+def test_what_a_blind_look_alike_round_wrote_in_stop_57_is_no_danger() -> None:
+    """Older rules of a single word alarmed on these (a blind round after the stop's mends: 22
+    of 120); the same words of people held or threatened still read."""
+    assert_no_danger(
+        "pintu kamar sy kekunci dr dalam, gmn cara bukanya ya",
+        "kambing sy kabur krn pintu kandangnya gk dikunci",
+        "berita td pagi ada pejabat diancam di mataram, serem jg",
+        "sy dengar di kapal ikan sering diancam, gmn cari kapal yg aman",
+        "anjing sy dikunci d luar semalaman, kasihan",
+        "santri dikurung sebulan pas ramadhan di pesantren, ada libur gk",
+        "di pabrik tempat sy kerja d lombok barat, kita gk boleh keluar pas shift",
+        "dia ngancam putus kalo sy berangkat ke malaysia, gmn ya",
+        "my landlord threatened to raise the rent, normal?",
+        "mertua sy ngancam gk restui kalo sy kerja ke luar, gmn ngomongnya",
+        "tadi ada org telp ngaku polisi, bilang sy diancam pidana, ternyata penipu, sy udah blokir",
+        "sapi sy dikandangin, gk boleh keluar krn PMK",
+        "kemarin listrik mati, kami kekunci d lift mall mataram 10 menit, serem tp aman",
+    )
+    assert_read_as(
+        "kind",
+        ("anak sy dikunci di kamar sama majikan", "held"),
+        ("anak sy di pabrik malaysia gk boleh keluar sama sekali, tolong", "held"),
+        ("istri sy diancam majikan mau dibunuh", "threat"),
+    )
+
+
 def test_what_stop_56_left_among_false_alarms_is_no_danger() -> None:
     """A documentary on crews ("abk" read "anak buah kapal", and "anak" as the writer's kin),
     a hospital's visiting rules, a wedding's customary payment, livestock hurt (stop 56's
