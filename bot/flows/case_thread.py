@@ -149,10 +149,13 @@ ABOUT_THE_REPORT = frozenset(
     # tester, stop 56)
     "ditangani tangani penanganan diurus diurusin dibantu ditolong handled handling looked "
     "helping processed perkembangan perkembangannya urus ngurus ngurusin progress "
-    "tindak".split()
+    "tindak status statusnya".split()
 )
 """Words of a question about the report itself, asked while it is open."""
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())
+STATUS_ASKED = frozenset("status statusnya progress perkembangan perkembangannya update".split())
+"""Where the report stands, asked: "what is the status of my report" got where to report (a
+blind round, stop 57)."""
 """A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
 answer's, not a status question."""
 HOW_LONG = frozenset("lama kapan hari dibantu ditolong bantuin kelanjutannya hasilnya".split())
@@ -510,7 +513,7 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     ):
         engine.start_form(ctx, "case", opening=text)  # "laporan baru pak, soal adik sy"
         return
-    if asks_where_to_turn(text):
+    if asks_where_to_turn(text) and STATUS_ASKED.isdisjoint(words):
         # "lapor kmn pak?", "nomor kbri brp?": the numbers from where the report says
         add_family_message(ctx.session, case=case, text=text)
         place = None if at_home(text) else engine.numbers.located_in(text)

@@ -254,3 +254,14 @@ def test_keeping_it_from_the_village_typed_at_the_summary_is_done(sqlite_chat: C
     sqlite_chat.say(button="opt:yes")  # shared with the village
     said = sqlite_chat.say("rahasiakan dari desa")
     assert "bukan desa" in said
+
+
+def test_the_status_asked_in_english_is_the_status(
+    services: Services, reported: tuple[Chat, int]
+) -> None:
+    """ "what is the status of my report" got where to report and whom to call (a blind round,
+    stop 57)."""
+    chat, _officer = reported
+    said = chat.say("what is the status of my report")
+    assert "menunggu petugas" in said or "waiting for an officer" in said
+    assert "Dari Malaysia" not in said and "From Malaysia" not in said
