@@ -389,11 +389,18 @@ def routed_level(case: Case) -> str:
     return DISTRICT_ONLY if case.village_hidden and level == LEVELS[1] else level
 
 
-def route_case(session: Session, *, case: Case) -> list[Officer]:
+def _answering_officers(session: Session, case: Case) -> list[Officer]:
+    """Who answers for the case now; a case at the village's level with no village officer to
+    answer it (none registered, or kept from the village) is at the level of those who do: the
+    district, or without one the province."""
     officers = responsible_officers(session, case)
     if case.escalation_level == 0 and officers and officers[0].role != "officer":
-        # no officer in the village: the district (or, without one, the province) takes it
         case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    return officers
+
+
+def route_case(session: Session, *, case: Case) -> list[Officer]:
+    officers = _answering_officers(session, case)
     record(
         session,
         case=case,
@@ -418,9 +425,7 @@ def keep_from_village(session: Session, *, case: Case) -> list[Officer]:
     holder = session.get(Officer, case.officer_id) if case.officer_id is not None else None
     if holder is not None and holder.role == "officer":
         case.status, case.officer_id = "new", None
-    officers = responsible_officers(session, case)
-    if case.escalation_level == 0 and officers:
-        case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    _answering_officers(session, case)
     record(session, case=case, kind="kept_from_village", actor="family")
     _ = translator("id")
     return alert_officers(
@@ -436,9 +441,7 @@ def let_village_see(session: Session, *, case: Case) -> list[Officer]:
     if case.status == "new":
         case.escalation_level = 0
     record(session, case=case, kind="shown_to_village", actor="family")
-    officers = responsible_officers(session, case)
-    if case.escalation_level == 0 and officers and officers[0].role != "officer":
-        case.escalation_level = 1 if officers[0].role == "supervisor" else 2
+    _answering_officers(session, case)
     _ = translator("id")
     return alert_officers(session, case, _("The family agreed that the village may see this case."))
 

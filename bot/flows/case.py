@@ -135,6 +135,13 @@ GUESSES = {"worker_name": "name_guess", "country": "country_guess", "category": 
 CORRECTING = frozenset("salah keliru ganti ubah ralat bukan koreksi wrong change".split())
 
 
+def _village_kept_out(text: str) -> bool:
+    """The village must not see the report: feared in the story (`triage.village_kept_out`),
+    or asked in the words a family uses after sending ("tolong rahasiakan dari desa ya": a
+    tester, stop 57; `kept_from_village.wished`)."""
+    return village_kept_out(text) or kept_from_village.wished(text)
+
+
 class CaseForm(ChangeableForm):
     name = "case"
     change_fields = CHANGE_FIELDS
@@ -584,9 +591,7 @@ class CaseForm(ChangeableForm):
         """When the story fears the village learns of it ("calonya ipar pak kades, sy takut
         kalau ketahuan", "jangan sampai kades tau"), the question says *District only* fits."""
         lead = ""
-        story = whole_story(ctx.data)
-        if village_kept_out(story) or kept_from_village.wished(story):
-            # also "tolong rahasiakan dari desa ya" (a tester, stop 57)
+        if _village_kept_out(whole_story(ctx.data)):
             lead = ctx._("You wrote that the village must not know: choose *District only*.")
             lead += "\n\n"
         ctx.say(
@@ -607,8 +612,7 @@ class CaseForm(ChangeableForm):
         district_said = "kabupaten" in words and bool(ONLY_WORDS & words)
         # "boleh tp jgn desa" was shared with the village (a regression tester, stop 56)
         district_said = district_said or NOT_THE_VILLAGE.search(fold(typed)) is not None
-        kept_out = village_kept_out(typed) or kept_from_village.wished(typed)
-        if not ctx.incoming.button and (kept_out or district_said):
+        if not ctx.incoming.button and (_village_kept_out(typed) or district_said):
             # also "tidak usah ke desa, ke kabupaten saja" (asked again: stop 50)
             # "sy gk mau desa tau" at the question (a tester, stop 48)
             shared = self._shared_as(ctx, DISTRICT_ONLY)

@@ -153,11 +153,11 @@ ABOUT_THE_REPORT = frozenset(
 )
 """Words of a question about the report itself, asked while it is open."""
 WHO_SEES = frozenset("siapa liat lihat melihat baca membaca akses see sees read who".split())
+"""A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
+answer's, not a status question."""
 STATUS_ASKED = frozenset("status statusnya progress perkembangan perkembangannya update".split())
 """Where the report stands, asked: "what is the status of my report" got where to report (a
 blind round, stop 57)."""
-"""A question of who sees the report ("siapa aja yg bisa liat laporan sy?") is the privacy
-answer's, not a status question."""
 HOW_LONG = frozenset("lama kapan hari dibantu ditolong bantuin kelanjutannya hasilnya".split())
 SHORT_ASK = 6
 """A short question of how long or whether it will be helped ("kira2 brp lama pak", "bisa
@@ -668,13 +668,7 @@ def _answered(
         ctx, engine.topic_text(ctx, topic, lang, place), case.number, lang
     )
     if case.village_hidden and topic.slug == WHO_SEES_TOPIC:
-        lead += (
-            ctx._(
-                "Your report {numbers} is already kept from the village: only your district's "
-                "officers and the province's administrators see it."
-            ).format(numbers=f"*{case.number}*")
-            + "\n\n"
-        )
+        lead += ctx._(kept_from_village.ALREADY_KEPT).format(numbers=f"*{case.number}*") + "\n\n"
     buttons = replies.topic_buttons(ctx, engine.librarian.topics, offered, lang)
     ctx.say(lead + body, buttons[:MAX_BUTTONS] if guessed else [])
     ctx.replies[-1].meta[KNOWLEDGE] = topic.slug

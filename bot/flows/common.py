@@ -88,9 +88,11 @@ EXACT_VILLAGE = 95
 """A village search score this high is the village named, not one like it."""
 
 
+IF_NOT_WRONG = r"(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah"
+"""The hedge "if I'm not mistaken", before a village or after a company's name."""
 HEDGE_BEFORE = re.compile(
-    r"^\s*(?:(?:kalo|kalau|klo|kl) (?:gk|ga|gak|nggak|tidak|tdk|ndak) salah|kayaknya|kayanya|"
-    r"sepertinya|mungkin|setahu (?:saya|sy)|if i remember)\b[\s,]*",
+    rf"^\s*(?:{IF_NOT_WRONG}|kayaknya|kayanya|sepertinya|mungkin|setahu (?:saya|sy)|"
+    r"if i remember)\b[\s,]*",
     re.IGNORECASE,
 )
 """A hedge before the village ("kalo gk salah anjani suralaga" confirmed Suralaga: a
@@ -811,7 +813,7 @@ def country_read(ctx: Ctx) -> str:
         and home_place(text) is not None
         and AT_HOME.isdisjoint(words)
         and STILL_HERE.isdisjoint(words)
-        and numbers_place_abroad(ctx, text) is None
+        and ctx.engine.numbers.country_in(text) is None  # "dari lombok timur, skrg di johor"
     ):
         # "Desa Sakra, Lombok Timur" was chosen as "Timur Tengah lainnya" by its "timur" (a
         # tester, stop 57): a place at home, not said to be where the worker still is, is
@@ -920,11 +922,6 @@ COMES_FROM = N_(
     "That is where the worker comes from. In which country is the worker now? (If they have "
     "not left yet, type *belum berangkat*.)"
 )
-
-
-def numbers_place_abroad(ctx: Ctx, text: str) -> Country | None:
-    """A place abroad the message names too ("dari lombok timur, skrg di johor")."""
-    return ctx.engine.numbers.country_in(text)
 
 
 def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from bot.cases.service import keep_from_village, let_village_see
 from bot.context import Ctx
+from bot.i18n import N_
 from bot.options import short
 from bot.store.models import Case
 from bot.triage import VILLAGE_NOT_TO_KNOW
@@ -21,6 +22,11 @@ from bot.types import Button
 from knowledge.normalize import fold
 
 VILLAGE_MAY_SEE = "village_may_see"
+ALREADY_KEPT = N_(
+    "Your report {numbers} is already kept from the village: only your district's officers "
+    "and the province's administrators see it."
+)
+"""Said of a report kept from the village, when the wish is told again or who sees it asked."""
 
 VILLAGE_WORDS = frozenset(
     "desa kades kdes kadus dusun kampung village kepdes pemdes kelurahan lurah".split()
@@ -97,10 +103,13 @@ FEARS_VILLAGE_KNOWS = re.compile(
 )
 """Afraid the village learns: "sy takut kalo kades tau". Not a fear denied ("sy gk takut sama
 kades"), nor a fear with no learning in it ("bilang ke pak kades jgn khawatir")."""
+NOT_KEPT_SECRET = r"\b(?:tidak|tdk|gk|ga|gak|nggak) (?:usah|perlu) dirahasiakan"
+"""No need to keep it secret ("tidak usah dirahasiakan dari desa"): allowed, even as a
+question."""
 ALLOWING = re.compile(
     r"\b(?:desa|kades|village)[a-z]* (?:[a-z]+ )?(?:boleh|may|can|bisa) (?:[a-z]+ )?"
     r"(?:lihat|liat|tau|tahu|see|know)\b|\bboleh (?:dikasih tau|dikasi tau|diteruskan|dibagikan) "
-    r"(?:ke )?(?:desa|kades)|\b(?:tidak|tdk|gk|ga|gak|nggak) (?:usah|perlu) dirahasiakan dari "
+    rf"(?:ke )?(?:desa|kades)|{NOT_KEPT_SECRET} dari "
     r"(?:desa|kades)|\b(?:gpp|gapapa|tidak apa apa|gak apa apa|ga apa apa) (?:kalau|kalo|klo) "
     r"(?:desa|kades) (?:tau|tahu|liat|lihat)"
 )
@@ -140,10 +149,7 @@ def allowed(text: str) -> bool:
     """The village allowed to see the report, typed (`ALLOWING`); not a question of it."""
     folded = fold(text)
     if "?" in text or not ASKING.isdisjoint(folded.split()):
-        return (
-            re.search(r"\b(?:tidak|tdk|gk|ga|gak|nggak) (?:usah|perlu) dirahasiakan", folded)
-            is not None
-        )
+        return re.search(NOT_KEPT_SECRET, folded) is not None
     return ALLOWING.search(folded) is not None
 
 
@@ -180,10 +186,7 @@ def tell(ctx: Ctx, cases: list[Case], newly: list[Case], added: bool = True) -> 
     numbers = ", ".join(f"*{case.number}*" for case in cases)
     if not newly:
         ctx.say(
-            ctx._(
-                "Your report {numbers} is already kept from the village: only your district's "
-                "officers and the province's administrators see it."
-            ).format(numbers=numbers)
+            ctx._(ALREADY_KEPT).format(numbers=numbers)
             + (" " + ctx._("I have added your message.") if added else "")
         )
         return

@@ -32,6 +32,7 @@ from bot.flows.closed_routes import closed_route_note
 from bot.flows.common import (
     CITY,
     COUNTRY_OTHER,
+    IF_NOT_WRONG,
     VILLAGE,
     VILLAGE_CONFIRM,
     YES,
@@ -114,7 +115,7 @@ def already_recorded(ctx: Ctx, code: str) -> None:
 
 
 HEDGE_AFTER = re.compile(
-    r"[ ,]+(?:(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah|kayaknya|kyknya|"
+    rf"[ ,]+(?:{IF_NOT_WRONG}|kayaknya|kyknya|"
     r"sepertinya|kalau gak keliru|if i m not mistaken|if im not mistaken|i think|"
     r"i guess)\b.*$|[ ,]+(?:mungkin|maybe)$",
     re.IGNORECASE,

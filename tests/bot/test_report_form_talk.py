@@ -722,8 +722,6 @@ def test_a_village_at_home_typed_as_the_country_is_asked_again(sqlite_chat: Chat
 
 def test_a_hedge_before_the_village_is_not_part_of_it(sqlite_chat: Chat) -> None:
     """ "kalo gk salah anjani suralaga" offered Suralaga (a regression round, stop 57)."""
-    from tests.cases_support import report_to_the_village
-
     report_to_the_village(sqlite_chat, "1", "gaji kakak sy gk dibayar 4 bulan")
     assert "Anjani" in sqlite_chat.say("kalo gk salah anjani suralaga")
 
