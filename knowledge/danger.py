@@ -35,8 +35,14 @@ SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 NOT_DENIED = "".join(f"(?<!\\b{word} )" for word in ("tidak", "tak", "belum", "not", "never"))
 """Before a safe phrase: "tidak bisa kabur" says the person cannot get away."""
-DENIAL_BRIDGES = frozenset(("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once"))
-"""Words between a negation and the danger that keep it a denial ("tidak pernah dipukul")."""
+DENIAL_BRIDGES = frozenset(
+    ("pernah", "sempat", "sampai", "ada", "lagi", "been", "ever", "once", "karena", "because")
+)
+"""Words between a negation and the danger that keep it a denial ("tidak pernah dipukul"; "mau
+pindah majikan, bukan karena disiksa": a blind false-alarm tester, stop 58)."""
+EMPLOYERS_OWNER = re.compile(r" (?:saya|aku|kami|my|our)\b")
+"""The possessive after "majikan" in a ward named by the employer ("nenek majikan saya": a blind
+false-alarm tester, stop 58): the writer named there is not the one the harm is told of."""
 WINDOW_WORDS = 4
 DREAM_WORDS = 5
 """How far back in its sentence a dream still frames a danger ("I had a nightmare that my
@@ -228,6 +234,12 @@ def _required(items: Any) -> frozenset[str] | None:
         if op is sre_constants.LITERAL and chr(arg).isalpha():
             run += chr(arg)
             continue
+        if run and op is sre_constants.BRANCH:
+            # the parser takes a shared opening out of a branch ("spit|spat" is "sp" then
+            # "it|at"): the run joined to each branch's own opening letters is still required
+            joined = {run + _opening(alternative) for alternative in arg[1]}
+            if min(map(len, joined)) >= 3:
+                options.append(frozenset(joined))
         if len(run) >= 3:
             options.append(frozenset({run}))
         run = ""
@@ -245,6 +257,16 @@ def _required(items: Any) -> frozenset[str] | None:
     if not options:
         return None
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _opening(items: Any) -> str:
+    """The letters a branch's alternative starts with (none when it starts otherwise)."""
+    letters = ""
+    for op, arg in items:
+        if op is not sre_constants.LITERAL or not chr(arg).isalpha():
+            break
+        letters += chr(arg)
+    return letters
 
 
 class LiteralIndex:
@@ -469,6 +491,8 @@ class DangerDetector:
         self.feels_like = re.compile(self._any_of(spec.get("feels_like")) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes")))
+        self.rumour_asked = re.compile(self._any_of(spec.get("rumour_asked")))
+        """Whether what is said of workers somewhere is true (`_rumour_asked`)."""
         """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.dreams = re.compile(self._any_of(spec.get("dreams")))
         """A dream told: what happens in it happens to no one now (`_dreamt`)."""
@@ -734,8 +758,9 @@ class DangerDetector:
             self.jokes.search(standard)
             or self._not_yet_of(standard, phrase)
             or self.law_asked.search(standard)
+            or self._rumour_asked(standard, phrase)
         ):
-            return None  # a joke, a question about what has not happened or about the law
+            return None  # a joke, a question about what has not happened, the law or a rumour
         if not plea and self._asked_as_a_rule(rule.kind, phrase, standard):
             return None  # "kerja 16 jam sehari gk ada libur, itu normal gk?"
         # a wish to die told beside a harm ("I want to die, my boss hits me"): the harm's kind
@@ -818,6 +843,17 @@ class DangerDetector:
                     continue
                 return rule, found.group(0).strip()
         return None
+
+    def _rumour_asked(self, standard: str, phrase: str) -> bool:
+        """The harm's sentence, or the one after it, asks whether what is said of workers is
+        true, and names neither the writer nor their family: "apa benar di arab gak boleh keluar
+        rumah?", "is it true that maids in Saudi cannot go out?" (a blind round, stop 58). "apa
+        benar anak sy disekap?" names a daughter, and stays danger."""
+        sentences = standard.split("|")
+        at = next((n for n, sentence in enumerate(sentences) if phrase in sentence), None)
+        if at is None or self.writer_or_kin.search(sentences[at]):
+            return False
+        return self.rumour_asked.search(" ".join(sentences[at : at + 2])) is not None
 
     def _asked_as_a_rule(self, kind: str, phrase: str, standard: str) -> bool:
         """Long hours or a phone kept, asked about as a rule ("itu normal gk?", "is that
@@ -1047,7 +1083,13 @@ class DangerDetector:
         """One of `names` is in `told` and neither the writer nor their family is named after
         the last of them: what follows is told of others (a ward, strangers in the news)."""
         ends = [m.end() for m in names.finditer(told)]
-        return bool(ends) and not self.writer_or_kin.search(_without_crews(told), max(ends))
+        if not ends:
+            return False
+        last = max(ends)
+        # "nenek majikan sy sakit keras": the writer's word there is the employer's owner
+        if told[:last].endswith("majikan") and (mine := EMPLOYERS_OWNER.match(told, last)):
+            last = mine.end()
+        return not self.writer_or_kin.search(_without_crews(told), last)
 
     @staticmethod
     def _denied(before: list[str]) -> bool:

@@ -1,0 +1,137 @@
+"""Danger rules against what blind testers wrote after they were narrowed (stop 58 onwards).
+
+Each tester wrote everyday messages that use words of harm in another sense, and dangers in
+the same registers, without seeing the rules or the real sets. A false alarm they found is
+kept here beside the danger it must not hide, so a later narrowing cannot bring either back.
+tests/knowledge/test_danger.py holds the rounds before."""
+
+from __future__ import annotations
+
+from knowledge.danger import detect_danger
+
+
+def assert_danger(*texts: str) -> None:
+    for text in texts:
+        assert detect_danger(text) is not None, text
+
+
+def assert_no_danger(*texts: str) -> None:
+    for text in texts:
+        assert detect_danger(text) is None, text
+
+
+def test_hunger_on_the_way_a_thrown_phone_and_a_treated_bruise_are_not_danger() -> None:
+    assert_no_danger(
+        "kelaparan nunggu bus di terminal mandalika, jam brp bus ke kantor bp3mi buka",
+        "HP majikan sy rusak dibanting anaknya, sy disuruh ganti gk ya? sy di hongkong",
+        "kemarin sy jatuh dari tangga pas bersihin jendela, cuma memar, udah diobatin majikan. "
+        "boleh klaim asuransi?",
+    )
+    assert_danger(
+        "di penampungan kami kelaparan pak, sudah 2 hari gk dikasih makan",
+        "sy dibanting majikan ke lantai, badan sakit semua",
+        "istri sy memar di muka, dipukul majikan tiap hari",
+    )
+
+
+def test_a_child_locked_in_to_study_is_not_a_worker_held() -> None:
+    assert_no_danger(
+        "anak sy dikunci di kamar biar belajar, abis itu dia bilang mau jadi TKI aja. gmn cara "
+        "daftar magang jepang",
+    )
+    assert_danger(
+        "anak sy dikunci majikan di kamar, gk boleh keluar",
+        "anak sy dikunci di kamar biar gk kabur, paspornya ditahan agen",
+    )
+
+
+def test_a_harm_denied_taken_back_as_a_joke_or_of_childhood_is_not_danger() -> None:
+    assert_no_danger(
+        "mhn info, sy mau pindah majikan di taiwan krn gk cocok aja, bukan krn disiksa. caranya "
+        "gmn?",
+        "keponakan sy diculik? gk kok bercanda, dia main ke rumah temennya. btw syarat umur ke "
+        "malaysia brp",
+        "waktu kecil sy sering dipukul bapak, skrg sy dewasa mau kerja ke jepang. psikotes nya "
+        "susah gk?",
+    )
+    assert_danger(
+        "sy mau pindah majikan karena disiksa terus, tolong",
+        "keponakan sy diculik orang di johor, jangan bercanda pak ini serius",
+        "dari kecil sy kerja sama dia, skrg sy dipukul tiap hari sama majikan",
+    )
+
+
+def test_crews_in_general_a_ward_of_the_employer_and_a_raid_let_go_are_not_danger() -> None:
+    assert_no_danger(
+        "ponakan sy mau kerja di kapal ikan taiwan, katanya bnyk abk disiksa. gmn cara milih "
+        "agensi abk yg aman?",
+        "nenek majikan sy sakit keras, sy yg jaga tiap malam sampe gk tidur. boleh minta tambahan "
+        "gaji gk?",
+        "kmrn kena razia polisi di KL, tp dokumen lengkap jd dilepas. perlu lapor KBRI gk?",
+        "cara daftar jadi relawan pendamping korban tppo di lombok gmn?",
+    )
+    assert_danger(
+        "suami sy abk di kapal taiwan, dia disiksa kapten",
+        "sy sakit keras di rumah majikan, gk dibawa ke dokter",
+        "anak sy kena razia di KL, sekarang ditahan di depo",
+        "adik sy korban tppo di kamboja, tolong pak",
+    )
+
+
+def test_taken_somewhere_to_be_sold_is_trafficking_and_goods_to_market_are_not() -> None:
+    assert_danger(
+        "sy dibawa ke rumah lain oleh majikan utk dijual, sy denger mereka tawar2 harga. sy di "
+        "kuwait sekarang",
+        "anak sy dibawa agen ke malaysia mau dijual katanya",
+    )
+    assert_no_danger(
+        "sapi sy dibawa ke pasar utk dijual, harganya brp ya",
+        "hasil panen dibawa ke mataram buat dijual",
+    )
+
+
+def test_whether_a_rule_said_of_workers_is_true_is_a_question_not_danger() -> None:
+    """Asked of workers in general, in the harm's sentence or the one after; the writer's own
+    family named, or a plea, keeps it danger."""
+    assert_no_danger(
+        "is it true that workers in Saudi are not allowed to leave the house?",
+        "are workers in Saudi not allowed to leave the house?",
+        "is it true that maids in Saudi cannot go out on their day off?",
+        "apa benar di arab gak boleh keluar rumah? sy mau siap2 dulu",
+        "ada yg bilang kalo kabur dr majikan di malaysia bisa dipenjara, benar gak? sy cm tanya "
+        "aja",
+    )
+    assert_danger(
+        "apa benar anak sy disekap majikan?",
+        "is it true my sister is locked in by her employer?",
+        "apa benar di arab gak boleh keluar rumah? tolong pak sy dikunci",
+    )
+
+
+def test_a_phone_put_away_at_work_a_healed_injury_and_a_sister_home_now_are_not_danger() -> None:
+    assert_no_danger(
+        "kata teman sy di hongkong tdk boleh pake hp pas kerja, apa benar itu pak?",
+        "majikan bilang tdk boleh pakai hp jam kerja, hanya malam. itu biasa kah?",
+        "I got small injury at work last month, finger cut, already healed. can I claim SOCSO?",
+        "my sister was locked in by her employer in Riyadh 3 years ago, she is home now and ok. "
+        "can she still claim insurance?",
+    )
+    assert_danger(
+        "majikan ambil hp sy, tdk boleh pakai hp sama sekali, sy gk bisa hubungi keluarga",
+        "I got injured at work, bleeding, boss won't take me to the hospital",
+        "my sister is locked in by her employer in Riyadh, please help",
+    )
+
+
+def test_hanging_and_a_domestic_workers_english_of_being_kept_are_danger() -> None:
+    assert_danger(
+        "my friend just tried to hang herself in the bathroom, employer doesn't care, what do i "
+        "do, we are in Taipei",
+        "she is trying to hang herself",
+        "madam no give me go home",
+        "pls help me sir, i want go home but agency say no",
+    )
+    assert_no_danger(
+        "madam give me go home for holiday next month, what i need bring?",
+        "the picture hangs itself on the wall",
+    )
