@@ -491,9 +491,9 @@ class DangerDetector:
         self.feels_like = re.compile(self._any_of(spec.get("feels_like")) + "$")
         """A feeling likened to a danger ("rasanya seperti disiksa")."""
         self.jokes = re.compile(self._any_of(spec.get("jokes")))
+        """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.rumour_asked = re.compile(self._any_of(spec.get("rumour_asked")))
         """Whether what is said of workers somewhere is true (`_rumour_asked`)."""
-        """Laughter: a message that laughs is a joke or an idiom unless it also pleads."""
         self.dreams = re.compile(self._any_of(spec.get("dreams")))
         """A dream told: what happens in it happens to no one now (`_dreamt`)."""
         self.residents = re.compile(self._any_of(spec.get("residents")))
@@ -542,7 +542,7 @@ class DangerDetector:
 
     @staticmethod
     def _words(rule: dict[str, Any]) -> frozenset[str]:
-        return frozenset(str(w) for w in rule.get("unless_before") or ())
+        return frozenset(_phrases(rule.get("unless_before")))
 
     @staticmethod
     def _any_of(phrases: Any) -> str:
@@ -1117,9 +1117,15 @@ WISHED_AWAY = frozenset(("jangan sampai", "amit amit"))
 """The not-yet words that wish a harm away, and so speak of what follows them."""
 
 
+def _phrases(items: Any) -> list[str]:
+    """The listed words or phrases; a list inside the list (a YAML alias of a list shared by
+    two rules, `*locked_to_study`) gives its own."""
+    return [str(w) for item in items or () for w in (item if isinstance(item, list) else [item])]
+
+
 def _words_of(items: Any) -> str:
     """Alternatives of the listed words or phrases, longest first, each escaped."""
-    ordered = sorted({str(w) for w in items or ()}, key=len, reverse=True)
+    ordered = sorted(set(_phrases(items)), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
