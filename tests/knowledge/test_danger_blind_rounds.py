@@ -74,6 +74,9 @@ def test_crews_in_general_a_ward_of_the_employer_and_a_raid_let_go_are_not_dange
         "suami sy abk di kapal taiwan, dia disiksa kapten",
         "sy sakit keras di rumah majikan, gk dibawa ke dokter",
         "anak sy kena razia di KL, sekarang ditahan di depo",
+        # "let me go" asked for is no release (the review of stop 58 found it read as one)
+        "police caught us at the factory, please let us go home",
+        "kena razia di KL, polisi gk mau let me go",
         "adik sy korban tppo di kamboja, tolong pak",
     )
 
