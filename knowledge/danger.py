@@ -90,6 +90,10 @@ PLEA = "plea"
 """The kind of a plea for help that names no harm ("tolong bantu kami pak")."""
 SUICIDE = "suicide"
 THREAT = "threat"
+FEARS = frozenset(("takut", "khawatir", "kuatir", "ngeri", "afraid", "worried", "scared"))
+"""The hearsay words that are a fear, not news (`DangerDetector._hearsay`)."""
+THREAT_MADE = re.compile(r"ancam|\b(?:mau|akan|bakal|mo|ingin|pengen) \w+ lagi\b")
+"""A threat told as made: a word of threatening, or the holder saying it will hurt again."""
 NOT_ENDED_AT_HOME = frozenset((SUICIDE, THREAT))
 """Kinds of danger that being home, or safe from the harm before, does not end: a wish to
 die, and a threat made now ("dulu kerja di kapal ikan, skrg di rumah diancam agen mau dibunuh"
@@ -844,6 +848,16 @@ class DangerDetector:
                 return rule, found.group(0).strip()
         return None
 
+    def _hearsay(self, window: str, kind: str, matched: str) -> bool:
+        """A word of hearsay or of fear before the harm: a fear of what may happen, or news.
+        Fear before a threat made is of that threat ("sy takut majikan ngancam saya", "sy
+        takut, bos mau pukul lg": a blind look-alike tester, stop 59), so there only the words
+        of news count; "takut dibunuh kalau kerja di arab" is still a fear of what may be."""
+        found = self.hearsay.findall(window)
+        if kind == THREAT and THREAT_MADE.search(matched):
+            return any(word.strip() not in FEARS for word in found)
+        return bool(found)
+
     def _rumour_asked(self, standard: str, phrase: str) -> bool:
         """The harm's sentence, or the one after it, asks whether what is said of workers is
         true, and names neither the writer nor their family: "apa benar di arab gak boleh keluar
@@ -915,7 +929,7 @@ class DangerDetector:
             or self._not_by_a_person(rest, rule.kind)
             or (self.feels_like.search(window) and rule.kind != SUICIDE)
             or (
-                self.hearsay.search(window)
+                self._hearsay(window, rule.kind, matched)
                 and not (SEEN_OF_ONES_OWN.search(window) and not SPORT.search(f"{window} {rest}"))
             )
             or self._dreamt(words_before[-DREAM_WORDS:])

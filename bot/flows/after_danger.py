@@ -267,6 +267,9 @@ def follow(
         and len(words) <= MISSION_ASKED_WORDS
         and not MISSION_WORDS.isdisjoint(words)
         and (asked or not WHERE_WORDS.isdisjoint(words))
+        # not a service asked of the mission ("brp lama urus paspor baru d kbri" got the
+        # numbers again and no answer: a blind look-alike tester, stop 59)
+        and not has_a_question_of_its_own(alone())
     ):
         # "kbri dimana", "where is the embassy" after the numbers got the answer on a lost
         # passport (a regression tester after the danger reply, stop 52): the mission of the
@@ -488,6 +491,8 @@ def _place_given(engine: Engine, ctx: Ctx) -> Country | None:
 
 TAG_QUESTION = re.compile(
     r"\b(?:gk|ga|gak|nggak|ngga|enggak|engga|tidak|tdk|ndak|ndek|nda|apa tidak|atau tidak)"
+    # a particle or an address may follow ("bpjs sy msh aktif gk ya": stop 59)
+    r"(?:\s+(?:ya|yah|sih|pak|bu|kak|min|mas|mbak))*"
     r"(?:\s*[?.!]*\s*$|\s*[,?]|\s+(?:krn|karena|karna|soalnya|kalau|kalo|klo|kl)\b)"
 )
 """A negation that ends a yes-no question: at the end, before a comma, or before its reason

@@ -182,9 +182,20 @@ def grave_news(words: list[str]) -> str | None:
         return "pmi-meninggal-sakit"
     if CONTACTED_ME.search(" ".join(words)):
         return None  # "blm ada yg hubungi sy pak": the officer has not called (stop 53)
-    if _someone_lost(words) or (said & OUT_OF_REACH and said & NEGATIONS):
+    out_of_reach = said & OUT_OF_REACH
+    if out_of_reach == {"aktif"} and said & ACTIVE_THINGS:
+        return None  # "bpjs sy msh aktif gk ya": a card's or a paper's, not the person's phone
+    if _someone_lost(words) or (out_of_reach and said & NEGATIONS):
         return "hilang-kontak"
     return None
+
+
+ACTIVE_THINGS = frozenset(
+    "bpjs jkn kis jht asuransi kartu akun rekening paspor passport visa permit izin ijin kontrak "
+    "ktp nik sim polis".split()
+)
+"""Things that are "aktif" or not besides a phone: "bpjs sy msh aktif gk ya" after the danger
+reply got the numbers for someone out of reach (a blind look-alike tester, stop 59)."""
 
 
 LOST_THINGS = frozenset(

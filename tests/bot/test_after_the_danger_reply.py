@@ -643,3 +643,21 @@ def test_an_animal_meant_after_the_danger_reply_ends_it(chat: Chat, text: str) -
     chat.say("si belang disekap tetangga dari kemarin")
     said = chat.say(text)
     assert "cerita Anda" not in said and "your story" not in said
+
+
+def test_a_service_asked_of_the_embassy_after_the_numbers_is_answered(chat: Chat) -> None:
+    """ "brp lama urus paspor baru d kbri" got the numbers again and no answer (a blind
+    look-alike tester, stop 59); "kbri dimana" still gets the mission (above)."""
+    chat.say("sy d sekap agen")
+    said = chat.say("brp lama urus paspor baru d kbri")
+    assert "Paspor hilang" in said or "perpanjang" in said
+    assert "Sebutkan negara atau kotanya" not in said
+
+
+def test_a_card_still_active_is_asked_not_someone_out_of_reach(chat: Chat) -> None:
+    """ "bpjs sy msh aktif gk ya" got the numbers for someone who no longer answers, and its
+    "gk ya" was not read as a question (a blind look-alike tester, stop 59)."""
+    chat.say("tlg sy d pukul")
+    said = chat.say("ok makasih. bpjs sy msh aktif gk ya")
+    assert "BPJS Ketenagakerjaan" in said and "Sebutkan di mana orangnya" not in said
+    assert "tambahkan ke cerita" not in said

@@ -138,3 +138,76 @@ def test_hanging_and_a_domestic_workers_english_of_being_kept_are_danger() -> No
         "madam give me go home for holiday next month, what i need bring?",
         "the picture hangs itself on the wall",
     )
+
+
+# Stop 59: a round in workers' Malay and English, and a look-alike round in informal Indonesian.
+
+
+def test_workers_malay_says_starved_untreated_and_threatened() -> None:
+    assert_danger(
+        "makan sikit je majikan bagi, lapar sangat sampai malam",
+        "sy sakit teruk demam 1 minggu, majikan x bagi pergi klinik",
+        "boss ugut nak pukul sy kalau sy lari",
+        "majikan cuma kasih makan sedikit, sy lapar tiap malam",
+    )
+    assert_no_danger(
+        "sy sakit sikit je, demam, esok dah ok kerja balik",
+        "makan sikit je hari ni sebab diet, nak tanya pasal cuti",
+    )
+
+
+def test_a_debt_and_an_old_lockdown_do_not_hold_a_person() -> None:
+    assert_no_danger(
+        "trapped in debt from online loan apps, how to get out",
+        "sy terkurung kat rumah je sebab PKP dulu, skrg nak tanya pasal cuti",
+    )
+    assert_danger(
+        "i am trapped in the employer house, cannot go out",
+        "sy terkurung kat rumah majikan, tak boleh keluar",
+    )
+
+
+def test_the_holder_locking_or_chaining_a_person_said_short() -> None:
+    assert_danger("boss kunci sy", "majikan kunci sy", "agen kunci kami", "sy d rantai d dapur")
+    assert_no_danger(
+        "bos kunci sy punya loker, kuncinya dimana ya",
+        "motor sy d rantai biar gk dicuri",
+        "apa itu rantai pasok, sy mau kerja di gudang",
+    )
+
+
+def test_a_wait_called_torture_is_not_torture() -> None:
+    assert_no_danger(
+        "siksa bgt nunggu visa 5 bln gk keluar2",
+        "siksaan bgt antrian di kantor imigrasi, dr subuh",
+    )
+    assert_danger(
+        "sy disiksa bgt sm majikan",
+        "majikan siksa sy tiap hari",
+        "majikan menampar pipi saya setiap hari",
+    )
+
+
+def test_a_threat_feared_is_a_threat_made() -> None:
+    assert_danger(
+        "sy takut majikan ngancam saya",
+        "sy takut, bos mau pukul lg",
+        "khawatir bgt, agen ancam bunuh kalau sy kabur",
+    )
+    assert_no_danger(
+        "sy takut nanti diancam majikan",
+        "sy lihat berita pmi diancam majikan, sy takut",
+    )
+
+
+def test_ones_own_passport_locked_away_is_not_withheld() -> None:
+    assert_no_danger("paspor sy disimpan d lemari dikunci sm sy sendiri biar aman, boleh gk")
+    assert_danger("paspor sy disimpan agen biar aman katanya, sy dikunci di asrama")
+
+
+def test_home_refused_in_the_next_sentence_and_a_captain_who_keeps_the_crew_aboard() -> None:
+    assert_danger(
+        "saya minta pulang ke majikan, dia bilang enggak boleh",
+        "suami sy ABK, kakinya luka parah tapi kapten gk mau turunkan ke darat",
+    )
+    assert_no_danger("sy mau pulang ke majikan lama, boleh gk?")
