@@ -58,6 +58,7 @@ from knowledge.lazy import Lazy
 from knowledge.matcher import Candidate, Match
 from knowledge.needs import NeedReader, Needs, default_reader
 from knowledge.normalize import fold
+from knowledge.respelling import respelled
 
 MAX_OFFERED = 3
 """Topics offered beside an answer, plus "ask an officer": three reply buttons, WhatsApp's
@@ -1589,8 +1590,9 @@ class Triage:
         """A worker already in the destination tells one problem there ("anak sy ... skrg
         udh pindah ke singapura jd prt, majikannya gk bayar gaji 4 bln", "my husband in Korea
         he sick ... who pay the hospital"): the problem's answer leads, the place's stays a
-        choice; they got how to go to work there (a chat tester of workers abroad, stop 53)."""
-        folded = fold(text)
+        choice; they got how to go to work there (a chat tester of workers abroad, stop 53).
+        Read as the matcher reads it: "gaji di korea dipukul rata" is a flat rate (stop 59)."""
+        folded = fold(respelled(text))
         problems = {slug for slug, told in PROBLEMS_TOLD if told.search(folded)}
         if not RECOVERED.isdisjoint(folded.split()):
             problems.discard("pmi-meninggal-sakit")  # "sempat sakit tapi sekarang sudah sehat"

@@ -449,6 +449,10 @@ class DangerDetector:
             "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
         )
         """A visa or a permit that "mati" (expired), not a death (`only_phone_trouble`)."""
+        self.goods_sold = re.compile(
+            "|".join(self.pattern(str(p)) for p in spec.get("goods_sold") or ()) or "(?!)"
+        )
+        """Goods sold, not a person (`only_phone_trouble`)."""
         self.call_me = re.compile(
             "|".join(self.pattern(str(p)) for p in spec.get("call_me") or ()) or "(?!)"
         )
@@ -654,13 +658,15 @@ class DangerDetector:
 
     def only_phone_trouble(self, standard: str) -> bool:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
-        ("mati"), or the writer asks to be phoned, and no rule reads danger: the learnt model's
+        ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), and
+        no rule reads danger: the learnt model's
         reading of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy mati d
         dubai", "ini nomor sy 0819..., tolong telpon sy pak") is not danger now."""
         return bool(
             self.phone_trouble.search(standard)
             or self.papers_expired.search(standard)
             or self.call_me.search(standard)
+            or self.goods_sold.search(standard)
         )
 
     def _shows_forced_labour(self, reading: _Reading) -> bool:

@@ -284,9 +284,20 @@ def at_home(text: str | None) -> bool:
     if CROSSING.search(folded):
         return True
     return any(
-        not (_on_a_route(folded, found) or _the_writers(folded, found))
+        not (_on_a_route(folded, found) or _the_writers(folded, found) or _origin(folded, found))
         for found in IN_INDONESIA.finditer(folded)
     )
+
+
+ORIGIN = frozenset("orang org asal asli warga putra putri wong dou".split())
+"""Words before a place someone comes from: "sy org sumbawa" on a fishing boat abroad got
+Indonesia's police (a chat tester after the numbers, stop 59)."""
+
+
+def _origin(folded: str, found: re.Match[str]) -> bool:
+    """The place named is where someone is from ("org sumbawa", "asal lombok")."""
+    before = folded[: found.start()].split()[-1:]
+    return bool(before) and before[0] in ORIGIN
 
 
 WRITERS = frozenset("kami keluarga we family".split())

@@ -9,6 +9,7 @@ from knowledge.language import chat_language, detect_language
 from knowledge.loader import index_by_slug, load_topics
 from knowledge.matcher import Match, Matcher
 from knowledge.normalize import Normalizer
+from knowledge.respelling import respelled
 from knowledge.smalltalk import SmallTalk
 from knowledge.topic import LANGUAGES, Topic
 
@@ -40,11 +41,12 @@ class Librarian:
         return cls(load_topics(directory))
 
     def ask(self, question: str, lang: str | None = None) -> Answer:
-        detected = detect_language(question, default="id")  # the stemmer the model knows
-        lang = lang if lang in LANGUAGES else chat_language(question, default="id")
+        asked = respelled(question)  # workers' Malay, the clock's "pukul": the message only
+        detected = detect_language(asked, default="id")  # the stemmer the model knows
+        lang = lang if lang in LANGUAGES else chat_language(asked, default="id")
         intent = self.smalltalk.detect(question)
         if intent:
             return Answer(question, lang, intent=intent)
-        match = self.matcher.match(self.smalltalk.strip_greeting(question), detected)
+        match = self.matcher.match(self.smalltalk.strip_greeting(asked), detected)
         topic = self.topics.get(match.topic) if match.topic else None
         return Answer(question, lang, match=match, topic=topic)

@@ -246,6 +246,12 @@ def follow(
         # tester, stop 55): yes, and what to do
         replies.it_is_danger(ctx)
         return True
+    office = _office_asked(engine, text, alone())
+    if office is not None:
+        # "mau lapor ke disnaker lombok timur gmn caranya" got what to do now and "tell me
+        # more" (a chat tester after the numbers, stop 59): how to report there, answered
+        engine.answer_topic(ctx, office, reading.lang, place=here or _place_given(engine, ctx))
+        return True
     if asks_what_next(without_being_home(fold(text).split())):
         # "sy hrs gmn skrg" after the numbers: what to do now, not a topic its words lean to
         # (being fired abroad, a chat tester's family held in Batam, stop 42)
@@ -296,15 +302,18 @@ def follow(
         engine.run_command(ctx, str(alone().command))
         return True
     if (
-        here is not None
+        (here is not None or (alone().topic not in BEFORE_LEAVING and not alone().guessed))
         and asks()
         and not only_a_place(engine, text)
         and has_a_question_of_its_own(alone())
     ):
+        # ... and with no place named, a question the message alone answers surely ("siapa
+        # yg bayar tiket pulangnya nanti?" got a line of the violence answer: a chat tester
+        # after the numbers, stop 59)
         # "brp gaji caregiver d taiwan", "trus syarat ke jepang buat adiknya apa bu" after the
         # numbers for Malaysia got Taiwan's and Japan's numbers (a danger chat tester, stop
         # 51): a new question, answered, the numbers above still standing
-        _answer_alone(engine, ctx, alone())
+        _answer_alone(engine, ctx, alone(), still_in_danger=True)
         return True
     if here is not None and only_a_place(engine, text):
         # "taichung", "where? hong kong, causeway bay" after the numbers: where the person is,
@@ -438,7 +447,9 @@ def names_a_means(text: str) -> bool:
 
 UNREACHABLE_WORDS = 15
 UNREACHABLE = re.compile(
-    r"\b(?:hp|hape|handphone|phone|ponsel|wa|whatsapp|nomor|nomer|no)\w* (?:\w+ ){0,3}"
+    # whole words: "walau paspornya udh mati" is no WhatsApp dead (a chat tester after the
+    # numbers, stop 59)
+    r"\b(?:(?:hp|hape|handphone|phone|ponsel|nomor|nomer)\w*|wa|whatsapp|no) (?:\w+ ){0,3}"
     r"(?:mati|off|tidak aktif|tdk aktif|gk aktif|ga aktif|gak aktif|nonaktif|switched off|dead)\b"
     r"|\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|belum|blm|doesn t|doesnt|does not|didn t|didnt|"
     r"did not|not|isn t|isnt|won t|wont|no longer|never) (?:\w+ ){0,2}"
@@ -518,8 +529,59 @@ def _topic_alone(engine: Engine, reading: Reading, text: str, asked: bool = Fals
     do now with nothing on insurance: a chat tester, stop 49)."""
     if len(fold(text).split()) < (ASKED_WORDS if asked else AFTER_DANGER_WORDS):
         return None
-    slug = next((s for s in reading.shown_choices if s != EMERGENCY_TOPIC), None)
+    slug = next(
+        (
+            HOME_EARLY.get(s, s)
+            for s in reading.shown_choices
+            if s != EMERGENCY_TOPIC and (s in HOME_EARLY or s not in BEFORE_LEAVING)
+        ),
+        None,
+    )
     return engine.librarian.topics.get(slug) if slug else None
+
+
+OFFICES = frozenset("disnaker disnakertrans dinaker bp3mi bp2mi kp2mi ltsa".split())
+OFFICES_TOPIC = "kantor-layanan"
+REPORT_TOPIC = "lapor-kasus"
+
+
+def _office_asked(engine: Engine, text: str, alone: Reading) -> str | None:
+    """How to report to an office at home, asked by name: the offices' topic (where they
+    are, what they do), when the message alone leads with reporting or with the offices. The
+    report form itself is the *Urgent report* button already shown."""
+    if OFFICES.isdisjoint(fold(text).split()) or alone.danger is not None:
+        return None
+    first = alone.topic or next((s for s in alone.shown_choices if s != EMERGENCY_TOPIC), None)
+    if first not in (OFFICES_TOPIC, REPORT_TOPIC) or OFFICES_TOPIC not in engine.librarian.topics:
+        return None
+    return OFFICES_TOPIC
+
+
+ABROAD_INSTEAD = {"paspor": "layanan-konsuler", "pemeriksaan-kesehatan": "pmi-meninggal-sakit"}
+"""After the danger reply the person is abroad and in trouble: a passport is the mission's
+(not the immigration office at home), and a body's trouble is care there, not the medical
+check before leaving ("sy hamil, gmn ini" after a rape got the pre-departure check; "brp lama
+proses pemulangannya" the passport office in NTB: a chat tester after the numbers, stop 59)."""
+HOME_EARLY = {**ABROAD_INSTEAD, "kepulangan": "pulang-sebelum-kontrak"}
+"""... and a wish to go home told after it ("sy mau pulang") is going home early, with who
+helps and what not to pay, not what to remember when a contract ends (the same tester). A
+question the words answer surely ("siapa yg bayar tiket pulangnya") keeps its own topic."""
+BEFORE_LEAVING = frozenset(
+    (
+        "syarat-menjadi-pmi",
+        "dokumen-persyaratan",
+        "usia-minimum",
+        "orientasi-pemberangkatan",
+        "biaya-penempatan",
+        "registrasi-online",
+        "pinjaman-kur",
+        "pelatihan-kerja",
+        "daftar-pelatihan",
+        "izin-keluarga",
+        "jalur-resmi",
+    )
+)
+"""Topics of getting ready to leave, passed over after the danger reply for the next choice."""
 
 
 CANNOT_CALL = re.compile(
@@ -533,10 +595,13 @@ CANNOT_CALL = re.compile(
 """Not able to phone: no credit, no calls allowed, only chat in secret."""
 
 
-def _answer_alone(engine: Engine, ctx: Ctx, alone: Reading) -> None:
-    """A question of its own after the danger reply, answered as a fresh one would be."""
+def _answer_alone(engine: Engine, ctx: Ctx, alone: Reading, still_in_danger: bool = False) -> None:
+    """A question of its own after the danger reply, answered as a fresh one would be; while
+    the danger is not said to be over, for someone abroad in trouble (`ABROAD_INSTEAD`)."""
     if alone.topic is not None:
-        engine.answer_topic(ctx, alone.topic, alone.lang, alone.offered, alone.guessed)
+        topic = ABROAD_INSTEAD.get(alone.topic, alone.topic) if still_in_danger else alone.topic
+        offered = tuple(s for s in (alone.topic, *alone.offered) if s != topic)
+        engine.answer_topic(ctx, topic, alone.lang, offered, alone.guessed)
 
 
 THIRD_PERSON = frozenset("dia beliau she he they anak adik kakak istri suami ibu bapak".split())
@@ -648,11 +713,18 @@ def tells_of_the_ship(text: str) -> bool:
 
 
 def says_safe_now(engine: Engine, standard: str) -> bool:
-    """`standard`: the message as the danger rules read it."""
+    """`standard`: the message as the danger rules read it. A safe place asked for is not
+    being there ("shelter KBRI kat mana?" got "glad you are safe now": a chat tester after
+    the numbers, stop 59)."""
     detector = engine.triage.detector
-    return len(standard.split()) <= SAFE_NOW_WORDS and (
-        detector.is_over(standard) or SAFE_NOW.search(standard) is not None
+    return (
+        len(standard.split()) <= SAFE_NOW_WORDS
+        and WHERE_ASKED.isdisjoint(standard.split())
+        and (detector.is_over(standard) or SAFE_NOW.search(standard) is not None)
     )
+
+
+WHERE_ASKED = frozenset("mana dimana dmn kemana where alamat alamatnya lokasi lokasinya".split())
 
 
 def cannot_call(text: str) -> bool:

@@ -661,3 +661,50 @@ def test_a_card_still_active_is_asked_not_someone_out_of_reach(chat: Chat) -> No
     said = chat.say("ok makasih. bpjs sy msh aktif gk ya")
     assert "BPJS Ketenagakerjaan" in said and "Sebutkan di mana orangnya" not in said
     assert "tambahkan ke cerita" not in said
+
+
+# A chat tester after the numbers (stop 59): ordinary questions a family or worker asks next.
+
+
+def test_pregnant_after_a_rape_gets_care_abroad_not_the_check_before_leaving(chat: Chat) -> None:
+    chat.say("tolong sy diperkosa majikan, sy di jeddah")
+    said = chat.say("sy hamil, gmn ini")
+    assert "Calon PMI wajib punya *surat keterangan sehat*" not in said
+    assert "di luar negeri" in said
+
+
+def test_the_embassy_shelter_asked_for_is_not_being_safe(chat: Chat) -> None:
+    chat.say("majikan kunci sy dalam rumah, sy di kuala lumpur")
+    said = chat.say("shelter KBRI kat mana?")
+    assert "aman sekarang" not in said and "KBRI Kuala Lumpur" in said
+
+
+def test_who_pays_the_ticket_home_is_answered_not_a_line_of_the_last_answer(chat: Chat) -> None:
+    chat.say("istri sy d sekap majikan d riyadh")
+    said = chat.say("siapa yg bayar tiket pulangnya nanti?")
+    assert "Tiket pulang" in said and "Tentang *Kekerasan majikan*" not in said
+
+
+def test_a_passport_run_out_is_no_phone_switched_off(chat: Chat) -> None:
+    chat.say("anak sy d kunci majikan di oman")
+    said = chat.say("bisa gk dia pulang walau paspornya udh mati?")
+    assert "KBRI/KJRI" in said and "apa yang terakhir ia katakan" not in said
+
+
+def test_how_to_report_to_the_district_office_is_answered(chat: Chat) -> None:
+    chat.say("anak sy disekap majikan d malaysia")
+    said = chat.say("mau lapor ke disnaker lombok timur gmn caranya")
+    assert "Lombok Timur" in said and "Ceritakan lebih banyak" not in said
+
+
+def test_where_a_crewman_is_from_is_not_where_he_is(chat: Chat) -> None:
+    chat.say("sy abk d kapal ikan cina, d laut lepas, gk boleh turun, sering d pukul")
+    said = chat.say("sy org sumbawa")
+    assert "Di Indonesia: segera telepon polisi di 110" not in said
+
+
+def test_a_wish_to_go_home_after_the_numbers_is_going_home_early(chat: Chat) -> None:
+    """ "sy mau pulang" after a rape got what to remember when a contract ends (stop 59)."""
+    chat.say("tolong sy diperkosa majikan, sy di jeddah")
+    said = chat.say("sy mau pulang")
+    assert "Mau pulang sebelum kontrak habis" in said and "Saat kontrak hampir selesai" not in said

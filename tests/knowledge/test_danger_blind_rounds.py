@@ -211,3 +211,28 @@ def test_home_refused_in_the_next_sentence_and_a_captain_who_keeps_the_crew_aboa
         "suami sy ABK, kakinya luka parah tapi kapten gk mau turunkan ke darat",
     )
     assert_no_danger("sy mau pulang ke majikan lama, boleh gk?")
+
+
+def test_splashed_with_hot_water_is_harm_unless_spilt_by_accident() -> None:
+    assert_danger("sy luka kena siram air panas")
+    assert_no_danger("tangan sy kena siram air panas tdk sengaja waktu masak, obatnya apa")
+
+
+def test_goods_sold_by_the_employer_are_not_a_person_sold() -> None:
+    """The learnt plea model read "jual" as a person sold (an English and Malay chat tester,
+    stop 59); `read_danger` is what the triage gives the emergency reply on."""
+    from knowledge.danger_model import read_danger
+
+    for text in (
+        "majikan jual kuih, suruh sy tolong jual kat pasar, dalam kontrak tak ada",
+        "majikan sy jual nasi lemak, sy tolong kat kedai dia pagi2, ok ke",
+    ):
+        assert read_danger(text) is None, text
+    assert read_danger("sy mau dijual agen ke majikan lain, tolong") is not None
+
+
+def test_a_threat_to_hurt_told_in_english_is_read() -> None:
+    """A chat tester after the numbers (stop 59): unpaid, and told he will hurt her if she
+    asks; a doctor's warning about an injection is not a threat."""
+    assert_danger("my boss hasnt paid me 4 months and says he will hurt me if i ask")
+    assert_no_danger("the doctor said he will hurt me a bit with the injection")

@@ -1,0 +1,40 @@
+"""A message's words respelled before the matcher ranks it, where the examples are left alone.
+
+Workers in Malaysia write Malay ("nak hantar duit kat mak"), "pukul 8" is the clock's word and
+"dipukul rata" a flat rate, not a blow. Respelling the examples the same way would change the
+terms the topic model was fitted on, and a refit is a new draw of its order (docs/benchmarks.md,
+stops 44 and 59); so these are read on the message only (`Librarian.ask`, and the problems a
+worker abroad tells in `Triage`). The danger rules have their own spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.datafiles import read_data
+from knowledge.normalize import load_lexicon
+
+CLOCK = re.compile(r"\bpukul (?=\d)", re.IGNORECASE)
+"""The clock's "pukul 8" ("tes kesehatan pukul 8 pagi" was offered employer violence first: a
+blind look-alike tester, stop 59); the time says nothing of the topic, so the word is left out."""
+FLAT_RATE = re.compile(r"\b(?:di ?)?pukul rata\b", re.IGNORECASE)
+""""dipukul rata" is a flat rate ("gaji di korea itu dipukul rata" got employer violence and
+Korea's police: a chat tester after the numbers, stop 59); the danger rules know it too."""
+WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def malay_words() -> dict[str, str]:
+    return load_lexicon(read_data("malay.tsv"))
+
+
+def respelled(text: str) -> str:
+    """`text` with workers' Malay in Indonesian, the clock's "pukul" left out and a flat rate
+    said plainly; unchanged (the same object) when it has none of them."""
+    words = malay_words()
+    if "ukul" in text.lower():
+        text = FLAT_RATE.sub("rata rata", CLOCK.sub("", text))
+    if words.keys().isdisjoint(w.lower() for w in WORD.findall(text)):
+        return text
+    return WORD.sub(lambda m: words.get(m.group(0).lower(), m.group(0)), text)

@@ -1,0 +1,46 @@
+"""Workers' Malay and the clock's "pukul", read on the message before the matcher ranks it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.librarian import Librarian
+from knowledge.respelling import respelled
+
+
+def test_malay_words_become_the_indonesian_the_examples_are_written_in() -> None:
+    assert respelled("bro nk hantar duit kat mak") == "bro mau kirim duit di mak"
+    assert respelled("Pejabat KBRI buka esok ke") == "kantor KBRI buka besok ke"
+
+
+def test_a_message_with_neither_comes_back_as_it_was() -> None:
+    text = "sy mau kerja ke malaysia, syaratnya apa?"
+    assert respelled(text) is text
+
+
+def test_the_clocks_pukul_is_left_out_and_a_blow_is_not() -> None:
+    assert respelled("tes kesehatan pukul 8 pagi ya?") == "tes kesehatan 8 pagi ya?"
+    assert respelled("majikan pukul saya tiap hari") == "majikan pukul saya tiap hari"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # an English and Malay chat tester got "no reliable answer" (stop 59)
+        ("bro nk hantar duit kat mak kat lombok, guna apa paling murah", "kirim-uang"),
+        # a look-alike tester got employer violence first (stop 59)
+        ("tes kesehatan pukul 8 pagi ya?", "pemeriksaan-kesehatan"),
+    ],
+)
+def test_the_matcher_leads_with_what_the_respelled_message_asks(
+    librarian: Librarian, question: str, topic: str
+) -> None:
+    answer = librarian.ask(question)
+    assert answer.match is not None
+    assert answer.match.candidates[0].slug == topic
+
+
+def test_a_flat_rate_is_no_blow() -> None:
+    """ "gaji di korea itu dipukul rata" got employer violence and Korea's police (a chat
+    tester after the numbers, stop 59)."""
+    assert respelled("gaji di korea itu dipukul rata ya") == "gaji di korea itu rata rata ya"
