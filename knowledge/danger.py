@@ -92,6 +92,9 @@ SUICIDE = "suicide"
 THREAT = "threat"
 FEARS = frozenset(("takut", "khawatir", "kuatir", "ngeri", "afraid", "worried", "scared"))
 """The hearsay words that are a fear, not news (`DangerDetector._hearsay`)."""
+RESCUED = re.compile(r"\b(?:sudah|telah|berhasil) (?:di ?|d ?)?selamatkan\b")
+"""A rescue told as done: "dulu anak sy pernah d jual calo, tp sdh d selamatkan polisi" asked
+about help for her recovery and got the numbers (a long-plea tester, stop 59)."""
 THREAT_MADE = re.compile(r"ancam|\b(?:mau|akan|bakal|mo|ingin|pengen) \w+ lagi\b")
 """A threat told as made: a word of threatening, or the holder saying it will hurt again."""
 NOT_ENDED_AT_HOME = frozenset((SUICIDE, THREAT))
@@ -705,8 +708,9 @@ class DangerDetector:
         return reading.now or reading.plea or self.wants_home(standard)
 
     def pleads(self, standard: str) -> bool:
-        """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS")."""
-        return bool(self.urgent.search(self.thanks.sub(" ", standard)))
+        """The message asks for help ("tolong", "mohon pertolongan", "please", "SOS"); a
+        rescue told as done ("sudah d selamatkan polisi") asks for none."""
+        return bool(self.urgent.search(RESCUED.sub(" ", self.thanks.sub(" ", standard))))
 
     def wants_home(self, standard: str) -> bool:
         """The person wants to go home or be brought home ("ingin pulang", "mohon dipulangkan",

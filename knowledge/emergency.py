@@ -93,6 +93,7 @@ MOVED = frozenset(
 """Words of being taken or going somewhere ("dibawa ke kamboja", "lari ke singapura"): the
 place after them is where the person is now."""
 MOVED_WORDS = 2
+SPLIT_PASSIVE = frozenset("d di".split())
 FUTURE = frozenset("mau akan bakal hendak nanti rencana mo will going plan planning".split())
 """Before the taking, it has not happened yet ("mau dibawa ke malaysia")."""
 PASSED_THROUGH = frozenset("lewat lwt via melalui through thru".split())
@@ -284,9 +285,30 @@ def at_home(text: str | None) -> bool:
     if CROSSING.search(folded):
         return True
     return any(
-        not (_on_a_route(folded, found) or _the_writers(folded, found) or _origin(folded, found))
+        not (
+            _on_a_route(folded, found)
+            or _the_writers(folded, found)
+            or _origin(folded, found)
+            or _no_one_there(folded, found)
+        )
         for found in IN_INDONESIA.finditer(folded)
     )
+
+
+ANY_PORT = frozenset("pelabuhan pantai harbour harbor jetty".split())
+AT = frozenset("di d in at dekat near ke k to menuju".split())
+
+
+def _no_one_there(folded: str, found: re.Match[str]) -> bool:
+    """A port or a beach named with no one said to be at it ("terakhir kontak pake wifi
+    pelabuhan" from a crewman abroad got Indonesia's police: a long-plea tester, stop 59)."""
+    if found.group(0) not in ANY_PORT:
+        return False
+    before = [w for w in folded[: found.start()].split()[-2:] if w not in ARTICLES][-1:]
+    return not before or before[0] not in AT
+
+
+ARTICLES = frozenset("the a".split())
 
 
 ORIGIN = frozenset("orang org asal asli warga putra putri wong dou".split())
@@ -561,7 +583,11 @@ class EmergencyNumbers:
             if at < MOVED_WORDS or words[at - 1] not in GONE_TO:
                 continue
             verb = words[at - 2]
-            if verb not in MOVED and not (at >= 3 and words[at - 3] in MOVED):
+            # the passive written apart ("d kirim ke malaysia": an urgent reply for a girl sent
+            # there gave Indonesia's police from the Jakarta she was promised; a long-plea
+            # tester, stop 59)
+            split = at >= 3 and words[at - 3] in SPLIT_PASSIVE and f"di{verb}" in MOVED
+            if verb not in MOVED and not split and not (at >= 3 and words[at - 3] in MOVED):
                 continue
             if not FUTURE.isdisjoint(words[max(0, at - 5) : at - 1]):
                 continue

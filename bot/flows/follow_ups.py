@@ -227,9 +227,7 @@ def about_the_answer(
         or reading.company is not None
         or reading.topic in (None, just_answered)
         or len(words) > FOLLOW_UP_WORDS
-        or not any(
-            len(w) > len("nya") + 2 and w.endswith("nya") and w not in NOT_POINTING for w in words
-        )
+        or not any(_points_back(w, words) for w in words)
         or _tells_a_problem(words)  # "paspornya ditahan agen": a new problem, not a follow-up
     ):
         return False
@@ -239,6 +237,19 @@ def about_the_answer(
             ctx, engine.librarian.topics, just_answered, reading.lang, lines, reading.topic
         )
     return bool(lines)
+
+
+def _points_back(word: str, words: list[str]) -> bool:
+    """A "-nya" word pointing at the answer just given ("uangnya", "biayanya"); "caranya" in a
+    message that names what it is the way of ("kalau sy pindah majikan gmn caranya", after the
+    violence answer, got that answer's one line on changing employers: a chat tester, stop
+    59) points at that, and only a short "caranya gmn?" at the answer."""
+    if len(word) <= len("nya") + 2 or not word.endswith("nya") or word in NOT_POINTING:
+        return False
+    return word != "caranya" or len(words) <= WAY_ALONE_WORDS
+
+
+WAY_ALONE_WORDS = 3
 
 
 def _detail_of(

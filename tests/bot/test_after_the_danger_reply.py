@@ -708,3 +708,12 @@ def test_a_wish_to_go_home_after_the_numbers_is_going_home_early(chat: Chat) -> 
     chat.say("tolong sy diperkosa majikan, sy di jeddah")
     said = chat.say("sy mau pulang")
     assert "Mau pulang sebelum kontrak habis" in said and "Saat kontrak hampir selesai" not in said
+
+
+def test_the_way_to_change_employer_asked_is_answered_not_a_line_of_the_last_answer(
+    chat: Chat,
+) -> None:
+    """ "caranya" points at what the message names, not at the violence answer (stop 59)."""
+    chat.say("majikan pukul sy tiap hari")
+    said = chat.say("kalau sy pindah majikan gmn caranya")
+    assert "Aturan pindah majikan" in said and "Tentang *Kekerasan majikan*" not in said

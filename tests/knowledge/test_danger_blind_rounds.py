@@ -236,3 +236,24 @@ def test_a_threat_to_hurt_told_in_english_is_read() -> None:
     asks; a doctor's warning about an injection is not a threat."""
     assert_danger("my boss hasnt paid me 4 months and says he will hurt me if i ask")
     assert_no_danger("the doctor said he will hurt me a bit with the injection")
+
+
+def test_a_rescue_told_as_done_and_the_culprit_jailed_are_not_danger_now() -> None:
+    """A mother asking about help for her child's recovery (a long-plea tester, stop 59)."""
+    assert_no_danger(
+        "Bu, dulu anak sy pernah d jual calo ke malaysia thn 2019, tp sdh d selamatkan polisi "
+        "dan pelakunya sdh d penjara. skrg anak sy sdh nikah d kampung. sy cuma mau tanya apa "
+        "ada bantuan pemulihan utk korban spt anak sy?"
+    )
+    assert_danger("tolong selamatkan anak saya, dia dijual calo ke malaysia")
+
+
+def test_a_toothache_is_no_illness_left_without_care_and_cancer_left_alone_is() -> None:
+    assert_no_danger(
+        "teman sy d saudi sakit gigi dan majikan blm antar ke dokter. tp dia msh kerja biasa"
+    )
+    assert_danger(
+        "adik sy d brunei sakit kanker, majikan sdh tdk mau urus, dia d tinggal d asrama "
+        "sendiri tdk ada yg rawat",
+        "sy sakit demam tinggi, majikan gk mau bawa ke dokter",
+    )

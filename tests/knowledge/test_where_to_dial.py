@@ -13,6 +13,10 @@ NUMBERS = EmergencyNumbers.load()
     ("text", "code"),
     [
         ("anak sy kerja ke malaysia, skrg d sekap majikan", "MY"),  # "ke": she went there
+        # sent on from the Jakarta she was promised, the passive written apart (stop 59)
+        ("anak sy d bawa kerja d jakarta katanya, tp ternyata d kirim ke malaysia, d ancam", "MY"),
+        # a port's wifi from a ship abroad is no one at a port at home (stop 59)
+        ("suami sy d kapal ikan taiwan d pukul kapten, terakhir kontak pake wifi pelabuhan", None),
         ("suami sy d riyadh dikurung majikan, sy d lombok", "SA"),
         ("sy d pelabuhan tanjung pinang skrg, disuruh naik kapal kecil ke malaysia", None),
         ("adik sy d sekap agen di batam, mau dikirim ke taiwan", None),
@@ -99,3 +103,13 @@ NUMBERS = EmergencyNumbers.load()
 def test_the_numbers_are_for_where_the_person_is(text: str, code: str | None) -> None:
     place = NUMBERS.where_to_dial(text)
     assert (place.code if place else None) == code
+
+
+def test_where_someone_is_from_or_a_ports_wifi_is_not_where_they_are() -> None:
+    """A long-plea tester and a chat tester after the numbers (stop 59)."""
+    from knowledge.emergency import at_home
+
+    assert not at_home("sy org sumbawa")
+    assert not at_home("terakhir kontak 10 hari lalu pake wifi pelabuhan")
+    assert at_home("sy d pelabuhan lembar mau naik kapal ke malaysia")
+    assert at_home("adik sy udh dibawa ke pelabuhan malam ini")
