@@ -94,6 +94,7 @@ MOVED = frozenset(
 place after them is where the person is now."""
 MOVED_WORDS = 2
 SPLIT_PASSIVE = frozenset("d di".split())
+"""The passive prefix typed as a word of its own ("d kirim", "di bawa")."""
 FUTURE = frozenset("mau akan bakal hendak nanti rencana mo will going plan planning".split())
 """Before the taking, it has not happened yet ("mau dibawa ke malaysia")."""
 PASSED_THROUGH = frozenset("lewat lwt via melalui through thru".split())
@@ -297,6 +298,9 @@ def at_home(text: str | None) -> bool:
 
 ANY_PORT = frozenset("pelabuhan pantai harbour harbor jetty".split())
 AT = frozenset("di d in at dekat near ke k to menuju".split())
+"""Words before a port or a beach someone is at or is taken to ("d pelabuhan", "dibawa ke
+pelabuhan"), an article between allowed ("to the harbour")."""
+ARTICLES = frozenset("the a".split())
 
 
 def _no_one_there(folded: str, found: re.Match[str]) -> bool:
@@ -306,9 +310,6 @@ def _no_one_there(folded: str, found: re.Match[str]) -> bool:
         return False
     before = [w for w in folded[: found.start()].split()[-2:] if w not in ARTICLES][-1:]
     return not before or before[0] not in AT
-
-
-ARTICLES = frozenset("the a".split())
 
 
 ORIGIN = frozenset("orang org asal asli warga putra putri wong dou".split())

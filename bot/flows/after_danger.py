@@ -246,6 +246,13 @@ def follow(
         # tester, stop 55): yes, and what to do
         replies.it_is_danger(ctx)
         return True
+    if SHELTER_ASKED.search(fold(text)):
+        # "where can i sleep tonight, is there shelter?" after running from a beating got the
+        # answer on a departure that waits (a chat tester in English and Malay after the
+        # numbers, stop 59): the mission's numbers for where the person is
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
     office = _office_asked(engine, text, alone())
     if office is not None:
         # "mau lapor ke disnaker lombok timur gmn caranya" got what to do now and "tell me
@@ -307,13 +314,13 @@ def follow(
         and not only_a_place(engine, text)
         and has_a_question_of_its_own(alone())
     ):
-        # ... and with no place named, a question the message alone answers surely ("siapa
-        # yg bayar tiket pulangnya nanti?" got a line of the violence answer: a chat tester
-        # after the numbers, stop 59)
         # "brp gaji caregiver d taiwan", "trus syarat ke jepang buat adiknya apa bu" after the
         # numbers for Malaysia got Taiwan's and Japan's numbers (a danger chat tester, stop
-        # 51): a new question, answered, the numbers above still standing
-        _answer_alone(engine, ctx, alone(), still_in_danger=True)
+        # 51): a new question, answered, the numbers above still standing; and with no place
+        # named, a question the message alone answers surely, for the one abroad in trouble
+        # ("siapa yg bayar tiket pulangnya nanti?" got a line of the violence answer: a chat
+        # tester after the numbers, stop 59)
+        _answer_alone(engine, ctx, alone(), still_in_danger=here is None)
         return True
     if here is not None and only_a_place(engine, text):
         # "taichung", "where? hong kong, causeway bay" after the numbers: where the person is,
@@ -540,6 +547,13 @@ def _topic_alone(engine: Engine, reading: Reading, text: str, asked: bool = Fals
     return engine.librarian.topics.get(slug) if slug else None
 
 
+SHELTER_ASKED = re.compile(
+    r"\b(?:shelter|shelternya|rumah aman|safe ?house|tempat berlindung|tempat (?:tidur|tinggal|"
+    r"menginap|bermalam) (?:sementara|malam ini|dimana|di mana|dmn)|where (?:can|do|should|will) "
+    r"(?:i|we|she|he) (?:sleep|stay)|sleep tonight|tidur (?:di ?mana|dmn|kat mana) (?:malam ini|"
+    r"mlm ni|malam ni)?)\b"
+)
+"""A place to sleep or a shelter asked for after the danger reply: where the mission is."""
 OFFICES = frozenset("disnaker disnakertrans dinaker bp3mi bp2mi kp2mi ltsa".split())
 OFFICES_TOPIC = "kantor-layanan"
 REPORT_TOPIC = "lapor-kasus"

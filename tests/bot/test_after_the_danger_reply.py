@@ -717,3 +717,28 @@ def test_the_way_to_change_employer_asked_is_answered_not_a_line_of_the_last_ans
     chat.say("majikan pukul sy tiap hari")
     said = chat.say("kalau sy pindah majikan gmn caranya")
     assert "Aturan pindah majikan" in said and "Tentang *Kekerasan majikan*" not in said
+
+
+@pytest.mark.parametrize(
+    ("plea", "asked", "mission"),
+    [
+        (
+            "boss beat me with stick, i ran away, now on the street in Kuala Lumpur",
+            "where can i sleep tonight, is there shelter?",
+            "From Malaysia",
+        ),
+        (
+            "majikan pukul sy, sy kabur, skrg d jalan d riyadh",
+            "tidur dimana malam ini?",
+            "Dari Arab",
+        ),
+    ],
+)
+def test_a_place_to_sleep_asked_after_the_numbers_gets_where_the_mission_is(
+    chat: Chat, plea: str, asked: str, mission: str
+) -> None:
+    """It got the answer on a departure that waits (a chat tester in English and Malay after
+    the numbers, stop 59)."""
+    chat.say(plea)
+    said = chat.say(asked)
+    assert mission in said and "visa" not in said.lower()

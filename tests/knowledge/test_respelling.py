@@ -44,3 +44,10 @@ def test_a_flat_rate_is_no_blow() -> None:
     """ "gaji di korea itu dipukul rata" got employer violence and Korea's police (a chat
     tester after the numbers, stop 59)."""
     assert respelled("gaji di korea itu dipukul rata ya") == "gaji di korea itu rata rata ya"
+
+
+def test_malay_insurance_is_asked_as_insurance(librarian: Librarian) -> None:
+    """ "insurans sy masih boleh pakai ke?" got the work visa (stop 59)."""
+    answer = librarian.ask("insurans sy masih boleh pakai ke?")
+    assert answer.match is not None
+    assert answer.match.candidates[0].slug == "jaminan-sosial"
