@@ -322,6 +322,17 @@ def follow(
         # tester after the numbers, stop 59)
         _answer_alone(engine, ctx, alone(), still_in_danger=here is None)
         return True
+    if (
+        here is None
+        and asks()
+        and HOMEWARD_ASKED.search(fold(text))
+        and (alone().topic is None or alone().guessed)
+        and HOME_EARLY_TOPIC in engine.librarian.topics
+    ):
+        # "brp lama proses pemulangannya?" after the numbers for a sister held in Syria got the
+        # passport office (a chat tester after the numbers, stop 59): going home from danger
+        engine.answer_topic(ctx, HOME_EARLY_TOPIC, reading.lang, place=_place_given(engine, ctx))
+        return True
     if here is not None and only_a_place(engine, text):
         # "taichung", "where? hong kong, causeway bay" after the numbers: where the person is,
         # told; its numbers again (they got Taiwan's wages and Korea's recruitment: a chat
@@ -518,6 +529,14 @@ TAG_QUESTION = re.compile(
 MISSION_ASKED_WORDS = 8
 WHERE_WORDS = frozenset("dimana dmn mana where alamat alamatnya address lokasi".split())
 TAG_MIN_WORDS = 3
+HOMEWARD_ASKED = re.compile(
+    r"\b(?:pemulangan\w*|kepulangan\w*|dipulangkan|memulangkan|pulangkan|pulangin|tiket pulang|"
+    r"pulang\w*|balik ke indonesia|go home|going home|send (?:me|her|him) home|flight home|"
+    r"ticket home|repatriat\w*)\b"
+)
+"""Going home asked about after the danger reply, when the words alone are not sure of a topic:
+answered with going home early (who helps, what not to pay), `HOME_EARLY`."""
+HOME_EARLY_TOPIC = "pulang-sebelum-kontrak"
 WANTS_HOME = re.compile(
     r"\b(?:mau|ingin|pengen|pingin|pgn|mo|want to|wanna|need to) (?:\w+ )?(?:pulang|go home)\b"
 )

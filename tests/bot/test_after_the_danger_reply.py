@@ -742,3 +742,11 @@ def test_a_place_to_sleep_asked_after_the_numbers_gets_where_the_mission_is(
     chat.say(plea)
     said = chat.say(asked)
     assert mission in said and "visa" not in said.lower()
+
+
+def test_how_long_going_home_takes_is_answered_with_going_home_early(chat: Chat) -> None:
+    """ "brp lama proses pemulangannya?" got the passport office in NTB, then the mission's
+    passport service (a chat tester after the numbers, stop 59)."""
+    chat.say("adik sy ditahan agen di suriah gk boleh pulang")
+    said = chat.say("brp lama proses pemulangannya?")
+    assert "Mau pulang sebelum kontrak habis" in said and "Paspor" not in said.split("\n")[0]
