@@ -386,9 +386,7 @@ class DangerDetector:
         """Words of telling after which "kalau" means "that" (REPORTED_THAT)."""
         self.present = re.compile(self._any_of([*spec["present"], *spec["urgent"]]))
         self.urgent = re.compile(self._any_of(spec["urgent"]))
-        self.homeward = re.compile(
-            "|".join(self.pattern(str(p)) for p in spec.get("homeward") or ()) or "(?!)"
-        )
+        self.homeward = self._any_pattern(spec.get("homeward"))
         self.hearsay = re.compile(self._any_of(spec["hearsay"]))
         ongoing = spec.get("ongoing") or {}
         self.purpose_denied = re.compile(
@@ -436,7 +434,7 @@ class DangerDetector:
         self.still_home = re.compile(self._any_of(spec.get("not_gone_yet")))
         """Words that the worker is still at home (`not_gone_yet`)."""
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
-        """The writer's own phone dead or out of credit (`only_phone_trouble`)."""
+        """The writer's own phone dead or out of credit, or the power out (`everyday_trouble`)."""
         signs = spec.get("forced_labour_signs") or {}
         self.strong_signs = [self._sign(str(v)) for v in (signs.get("strong") or {}).values()]
         self.weak_signs = [self._sign(str(v)) for v in (signs.get("weak") or {}).values()]
@@ -448,18 +446,12 @@ class DangerDetector:
         """The strong sign a lock is also (`_shows_forced_labour` counts the others)."""
         self.signs_waived = re.compile(self._any_of(signs.get("waived")))
         """A house rule, a film, a question: the lock and one sign are not enough there."""
-        self.papers_expired = re.compile(
-            "|".join(self.pattern(str(p)) for p in spec.get("papers_expired") or ()) or "(?!)"
-        )
-        """A visa or a permit that "mati" (expired), not a death (`only_phone_trouble`)."""
-        self.goods_sold = re.compile(
-            "|".join(self.pattern(str(p)) for p in spec.get("goods_sold") or ()) or "(?!)"
-        )
-        """Goods sold, not a person (`only_phone_trouble`)."""
-        self.call_me = re.compile(
-            "|".join(self.pattern(str(p)) for p in spec.get("call_me") or ()) or "(?!)"
-        )
-        """The writer asks to be phoned (`only_phone_trouble`)."""
+        self.papers_expired = self._any_pattern(spec.get("papers_expired"))
+        """A visa or a permit that "mati" (expired), not a death (`everyday_trouble`)."""
+        self.goods_sold = self._any_pattern(spec.get("goods_sold"))
+        """Goods sold, not a person (`everyday_trouble`)."""
+        self.call_me = self._any_pattern(spec.get("call_me"))
+        """The writer asks to be phoned (`everyday_trouble`)."""
         self.told_of_others = re.compile(
             self._any_of([*(spec.get("media") or ()), *(spec.get("in_general") or ())])
         )
@@ -550,6 +542,10 @@ class DangerDetector:
         """A phrase in this file's notation ({DI}, {W}, {NOT}) as a regular expression; other
         phrase files (data/needs.yaml) are read with the same macros and spellings."""
         return self._expand(phrase, self.macros)
+
+    def _any_pattern(self, phrases: Any) -> re.Pattern[str]:
+        """Any of the listed phrases in this file's notation; none listed matches nothing."""
+        return re.compile("|".join(self.pattern(str(p)) for p in phrases or ()) or "(?!)")
 
     @staticmethod
     def _words(rule: dict[str, Any]) -> frozenset[str]:
@@ -659,12 +655,12 @@ class DangerDetector:
             return False
         return not self._now(self.still_home.sub(" ", standard))  # its own "masih" is not now
 
-    def only_phone_trouble(self, standard: str) -> bool:
+    def everyday_trouble(self, standard: str) -> bool:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
         ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), and
-        no rule reads danger: the learnt model's
-        reading of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy mati d
-        dubai", "ini nomor sy 0819..., tolong telpon sy pak") is not danger now."""
+        no rule reads danger: the learnt model's reading of it ("hp saya mati tadi malam, tidak
+        bisa transfer", "visa suami sy mati d dubai", "ini nomor sy 0819..., tolong telpon sy
+        pak") is not danger now."""
         return bool(
             self.phone_trouble.search(standard)
             or self.papers_expired.search(standard)

@@ -184,7 +184,7 @@ def read_danger(
         # dijemput keluarga, skrg mau lapor agen nya": a look-alike tester, stop 54)
         and not (detector.says_safe(standard) and not detector.pleads(standard))
         and not detector.not_gone_yet(standard)
-        and not detector.only_phone_trouble(standard)
+        and not detector.everyday_trouble(standard)
     ):
         return Danger(LEARNED, "", None, ranked_first=True)
     return None

@@ -21,8 +21,14 @@ from bot.options import ADDRESS, YES_WORDS
 from bot.register.hints import names_own_kin
 from bot.replies import MISSION_WORDS
 from bot.triage import (
+    CONSULAR_TOPIC,
+    DEATH_TOPIC,
+    EARLY_RETURN_TOPIC,
+    FORM_TOPICS,
+    HOMECOMING_TOPIC,
     MISSING_TOPIC,
     NUMBER_WORDS,
+    PASSPORT_TOPIC,
     YES_NO_ENDING,
     Reading,
     asks_where_to_turn,
@@ -327,11 +333,11 @@ def follow(
         and asks()
         and HOMEWARD_ASKED.search(fold(text))
         and (alone().topic is None or alone().guessed)
-        and HOME_EARLY_TOPIC in engine.librarian.topics
+        and EARLY_RETURN_TOPIC in engine.librarian.topics
     ):
         # "brp lama proses pemulangannya?" after the numbers for a sister held in Syria got the
         # passport office (a chat tester after the numbers, stop 59): going home from danger
-        engine.answer_topic(ctx, HOME_EARLY_TOPIC, reading.lang, place=_place_given(engine, ctx))
+        engine.answer_topic(ctx, EARLY_RETURN_TOPIC, reading.lang, place=_place_given(engine, ctx))
         return True
     if here is not None and only_a_place(engine, text):
         # "taichung", "where? hong kong, causeway bay" after the numbers: where the person is,
@@ -536,7 +542,6 @@ HOMEWARD_ASKED = re.compile(
 )
 """Going home asked about after the danger reply, when the words alone are not sure of a topic:
 answered with going home early (who helps, what not to pay), `HOME_EARLY`."""
-HOME_EARLY_TOPIC = "pulang-sebelum-kontrak"
 WANTS_HOME = re.compile(
     r"\b(?:mau|ingin|pengen|pingin|pgn|mo|want to|wanna|need to) (?:\w+ )?(?:pulang|go home)\b"
 )
@@ -575,7 +580,6 @@ SHELTER_ASKED = re.compile(
 """A place to sleep or a shelter asked for after the danger reply: where the mission is."""
 OFFICES = frozenset("disnaker disnakertrans dinaker bp3mi bp2mi kp2mi ltsa".split())
 OFFICES_TOPIC = "kantor-layanan"
-REPORT_TOPIC = "lapor-kasus"
 
 
 def _office_asked(engine: Engine, text: str, alone: Reading) -> str | None:
@@ -585,17 +589,19 @@ def _office_asked(engine: Engine, text: str, alone: Reading) -> str | None:
     if OFFICES.isdisjoint(fold(text).split()) or alone.danger is not None:
         return None
     first = alone.topic or next((s for s in alone.shown_choices if s != EMERGENCY_TOPIC), None)
-    if first not in (OFFICES_TOPIC, REPORT_TOPIC) or OFFICES_TOPIC not in engine.librarian.topics:
+    if first not in (OFFICES_TOPIC, FORM_TOPICS["report"]):
+        return None
+    if OFFICES_TOPIC not in engine.librarian.topics:
         return None
     return OFFICES_TOPIC
 
 
-ABROAD_INSTEAD = {"paspor": "layanan-konsuler", "pemeriksaan-kesehatan": "pmi-meninggal-sakit"}
+ABROAD_INSTEAD = {PASSPORT_TOPIC: CONSULAR_TOPIC, "pemeriksaan-kesehatan": DEATH_TOPIC}
 """After the danger reply the person is abroad and in trouble: a passport is the mission's
 (not the immigration office at home), and a body's trouble is care there, not the medical
 check before leaving ("sy hamil, gmn ini" after a rape got the pre-departure check; "brp lama
 proses pemulangannya" the passport office in NTB: a chat tester after the numbers, stop 59)."""
-HOME_EARLY = {**ABROAD_INSTEAD, "kepulangan": "pulang-sebelum-kontrak"}
+HOME_EARLY = {**ABROAD_INSTEAD, HOMECOMING_TOPIC: EARLY_RETURN_TOPIC}
 """... and a wish to go home told after it ("sy mau pulang") is going home early, with who
 helps and what not to pay, not what to remember when a contract ends (the same tester). A
 question the words answer surely ("siapa yg bayar tiket pulangnya") keeps its own topic."""
