@@ -1043,10 +1043,15 @@ class Engine:
         if place is None:
             return text
         names = tuple(n.lower() for n in place.name.values())
-        named = {c.code for _, _, c in self.numbers.places_named(ctx.incoming.text)}
+        named = {c.code: c for _, _, c in self.numbers.places_named(ctx.incoming.text)}
         if len(named) < PLACES_COMPARED:
-            # "mau kerja ke taiwan atau hk, bagus mana?" compares two: both paragraphs stay
             text = for_place(text, names, self.place_names)
+        else:
+            # "mau kerja ke taiwan atau hk, bagus mana?" compares two: both paragraphs stay,
+            # and only theirs ("sy PRT di hongkong, majikan mau pindah ke shenzhen" got
+            # Taiwan's 60 days: a tester of workers abroad, stop 60)
+            each = tuple(n.lower() for c in named.values() for n in c.name.values())
+            text = for_place(text, each, self.place_names)
         text = place_first(text, names)
         if topic.slug == EMERGENCY_TOPIC:
             # "nomor kbri phnom penh brp?": the place's numbers, or what is lacking of them said

@@ -225,6 +225,42 @@ def asks_where_to_turn(text: str) -> bool:
     )
 
 
+PAPERS_FOR_A_REPORT = re.compile(
+    r"\b(?:berkas|dokumen|surat|syarat|persyaratan|bukti|data|apa (?:saja|aja|aj) (?:yang|yg) "
+    r"(?:harus|hrs|perlu|mesti) (?:disiapkan|siapkan|dibawa|bawa|disiapin|siapin))\w*\b"
+    r"(?: \w+){0,6} (?:buat|untuk|utk|bwt|pas|saat|waktu|kalau|klo|kalo|mau|sebelum) "
+    r"(?:\w+ ){0,2}?(?:lapor|melapor|laporan|ngelapor|pengaduan|mengadu|ngadu)\b"
+    r"(?! (?:kepulangan|keberangkatan|pulang|berangkat|kedatangan|datang|diri)\b)"
+    r"|\b(?:lapor|melapor|pengaduan|mengadu)\w* (?:\w+ ){0,3}(?:harus|hrs|perlu|mesti) "
+    r"(?:bawa|siapkan|siapin|disiapkan|dibawa) (?:apa|berkas|dokumen|surat)\b"
+    r"|\bwhat (?:documents?|papers?|do (?:i|we) need|should (?:i|we) (?:bring|prepare)"
+    r"|must (?:i|we) bring)\b(?: \w+){0,7} (?:report|complaint|complain)\b"
+)
+"""The papers a report needs, asked ("berkas apa yg hrs sy siapkan buat lapor?", "what
+documents do i need to report"): after the danger reply it got the papers to go abroad, eight
+times in one follow-up tester's chats (stop 60). A return or a departure to record ("lapor
+kepulangan") is the register's."""
+
+
+def asks_papers_for_a_report(text: str) -> bool:
+    return PAPERS_FOR_A_REPORT.search(fold(text)) is not None
+
+
+WHERE_TO_GO = re.compile(
+    r"^(?:(?:saya|sy|aku|aq|kami|kita|tiang|nahu|terus|trus|jadi|lalu|skrg|sekarang|pak|bu) ){0,3}"
+    r"(?:harus|hrs|mesti|musti|bisa|bs|perlu|kudu) (?:pergi )?(?:ke ?mana|kmn|kmana|kemna|ke mbe|"
+    r"kembe|lako mbe)(?: (?:pak|bu|ya|dong|nih|sekarang|skrg|ini|nggih|ni))*$"
+    r"|^where (?:should|do|can|must) (?:i|we) go(?: now)?$"
+)
+"""Where to go, asked alone ("sy hrs ke mana?", Sasak "tiang harus ke mbe?"): after the danger
+reply it got the countries one may go to work in, four times in four (a follow-up tester,
+stop 60); there it asks where to turn."""
+
+
+def asks_where_to_go(text: str) -> bool:
+    return WHERE_TO_GO.search(fold(text).strip()) is not None
+
+
 THE_NUMBER = frozenset(
     "nomornya nomernya nmrnya nomor nomer nmr kontaknya hotlinenya telponnya teleponnya "
     "number".split()
@@ -567,6 +603,30 @@ BEEN_THERE = re.compile(
     r"|\bi (?:worked|have worked|was working) (?:in|at|for)\b|\bcame home\b|\bback home\b"
 )
 """A worker who has been abroad before ("sy udh pernah kerja di malaysia 4 thn")."""
+AGAIN_ASKED = re.compile(
+    r"\b(?:berangkat|brgkt|brangkat|kerja|krja|balik|pergi|daftar|mendaftar) (?:lagi|lg|ulang)\b"
+    r"|\bre ?entry\b|\b(?:dari|dr) awal (?:lagi|lg)\b|\bgo (?:back|again)\b"
+    r"|\bwork abroad again\b"
+)
+"""A returnee asking to go again, also where no other place is named ("sy mantan pmi korea,
+pulang 2020, bisa re-entry gk?", "sy mantan pmi malaysia mau berangkat lg")."""
+NOT_AGAIN = frozenset("tidak tdk gak gk ga nggak ngga enggak tak usah jangan jgn not never".split())
+"""Words before going again that say there is no need or wish to ("nggak perlu berangkat lagi")."""
+
+
+def going_again(text: str) -> bool:
+    """A worker who has been abroad means to go again (a pre-departure tester, stop 60: four
+    got the returnees' business loans)."""
+    folded = fold_all(text)
+    if BACK_HOME.search(folded) is None and BEEN_THERE.search(folded) is None:
+        return False
+    # not "nggak perlu berangkat lagi": no need to go again
+    return any(
+        NOT_AGAIN.isdisjoint(folded[: again.start()].split()[-2:])
+        for again in AGAIN_ASKED.finditer(folded)
+    )
+
+
 NOT_THE_WAY_THERE = frozenset(
     (RETURNEE_TOPIC, HOMECOMING_TOPIC, "anak-pmi", "keluarga-pmi", "pmi-meninggal-sakit")
 )
@@ -1282,6 +1342,21 @@ class Triage:
             # "visa sy udh habis 2 bulan lalu d malaysia": staying on without papers, not how
             # to go to work there (a chat tester, stop 49); the place's topic stays a choice
             topic, offered = IRREGULAR_TOPIC, (topic, *(s for s in offered if s != IRREGULAR_TOPIC))
+        report = FORM_TOPICS["report"]
+        if (
+            danger is None
+            and command is None
+            and topic != report
+            and report in self.librarian.topics
+            and asks_papers_for_a_report(text)
+        ):
+            # "berkas apa yg hrs sy siapkan buat lapor?" got the papers to go abroad (a
+            # follow-up tester, stop 60): what a report asks for
+            topic, offered, guess = (
+                report,
+                tuple(s for s in (topic, *offered) if s and s != report),
+                None,
+            )
         if (
             danger is None
             and command is None
@@ -1383,6 +1458,13 @@ class Triage:
             # a returnee going again, to another place: how to go there (the legal route
             # again), whatever the place left leaned the words to
             topic, offered = _led_by(going.topic or DESTINATIONS_TOPIC, topic, *offered)
+            guess = None
+        if danger is None and command is None and topic == RETURNEE_TOPIC and going_again(text):
+            # ... or to the same place, or anywhere: the way there again, not the returnees'
+            # business loans ("sy mantan pmi korea, pulang 2020, bisa re-entry gk?")
+            place = self.numbers.country_in(text)
+            lead = place.topic if place is not None and place.topic else LEGAL_ROUTE_TOPIC
+            topic, offered = _led_by(lead, topic, *offered)
             guess = None
         if (
             danger is None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from knowledge.alternation import any_phrase
 from knowledge.datafiles import read_data
 from knowledge.normalize import (
     DOUBLE,
@@ -128,8 +129,39 @@ ONLY_AT_SOME_HOURS = re.compile(
 )
 """A going out refused only at some hours or without leave (a curfew, a dormitory's rule:
 a danger look-alike tester, stop 56), not being held."""
+BUT_ON_DAYS_OFF = re.compile(
+    r"^(?:[a-z]+ ){0,4}?(?:\| )?(?:(?:kecuali|selain) (?:(?:pas|waktu|saat|hari|pada|kalau) )?"
+    r"|(?:cuma|cuman|hanya|cuma bisa|cuma boleh|hanya boleh|boleh) (?:[a-z]+ ){0,1}?"
+    r"(?:(?:pas|waktu|saat|hari|pada|kalau) )?|except (?:on )?|only on )"
+    r"(?:hari )?(?:libur|liburan|minggu|cuti|off|day off|off day|sundays?|my day off|days off)\b"
+)
+"""... or allowed on days off ("gk boleh pakai hp kecuali hari minggu", "majikan gk ngizinin sy
+pakai hp, cuma boleh pas libur": a tester of workers abroad, stop 60): a house rule."""
+HOUSE_RULE = re.compile(
+    r"\b(?:kecuali|selain|except) (?:(?:pas|waktu|saat|hari|pada|on) )?(?:hari )?"
+    r"(?:libur|minggu|cuti|day off|off day|sundays?|my day off)\b"
+)
+"""Something allowed on days off only, anywhere in the message: the learnt model's reading of
+it ("gk boleh pakai hp kecuali hari minggu kata majikan hk") is a house rule, not danger."""
 GOING_OUT = re.compile(r"\b(?:keluar|leave|go out|get out|out)\b")
 """... only of going out: "they keep her in the storeroom at night" is held."""
+PHONE_USE = re.compile(r"\b(?:hp|handphone|telepon|ponsel|phone)\b")
+"""... or of using a phone."""
+BY_PARENTS = re.compile(
+    r"^(?:[a-z]+ ){0,2}?(?:sama |oleh |sm |ama |by )?(?:orang tua|ortu|my parents|parents)\b"
+    r"(?! (?:majikan|bos|boss|yang saya jaga|yang dijaga)\b)"
+)
+"""Right after being shut in, one's own parents: forbidden to go ("sy udh dikunci ortu gk boleh
+berangkat ke malaysia") or kept in at night ("dikurung d rumah sama ortu gk boleh keluar
+malem": pre-departure and follow-up testers, stop 60), not held by an employer or a broker."""
+PLAN_NOW = re.compile(
+    r"\b(?:sekarang|kini|now)\b(?= (?:[a-z]+ ){0,2}(?:mau|akan|ingin|pengen|rencana|rencananya|"
+    r"baru mau) (?:berangkat|daftar|mendaftar|kerja ke luar|kerja di luar|kerja lagi|jadi pmi|"
+    r"jadi tki|jadi tkw|ke luar negeri)\b)"
+)
+"""A word of now before a plan to go abroad: the writer is at home, and a harm told as past
+("sy pernah kabur dari majikan di malaysia 2019, skrg mau berangkat resmi") is over (a
+pre-departure tester, stop 60)."""
 SEEN_OF_ONES_OWN = re.compile(
     r"\b(?:liat|lihat|melihat|nonton|menonton|saw|seen|watched|watch)\b (?:\w+ ){0,4}?"
     r"(?:(?:anak|istri|suami|adik|adek|kakak|ibu|bapak|ayah|keponakan|ponakan|cucu)\w* "
@@ -426,7 +458,8 @@ class DangerDetector:
         """The writer's own "i was", "we were": of the harm, not of the story around it."""
         self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
         """Words of telling before "was being ..." that put it in someone's present."""
-        self.safe = re.compile(NOT_DENIED + self._any_of(spec["safe"]))
+        # the word boundary before the lookbehinds: they are then tried only where a word starts
+        self.safe = re.compile(r"\b" + NOT_DENIED + self._any_of(spec["safe"]))
         """Safe now, unless denied: "tidak bisa kabur" is held, not escaped."""
         self.not_safe = re.compile(self._any_of(spec.get("not_safe")))
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
@@ -657,12 +690,14 @@ class DangerDetector:
 
     def everyday_trouble(self, standard: str) -> bool:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
-        ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), and
+        ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), or
+        something is allowed on days off only (`HOUSE_RULE`), and
         no rule reads danger: the learnt model's reading of it ("hp saya mati tadi malam, tidak
         bisa transfer", "visa suami sy mati d dubai", "ini nomor sy 0819..., tolong telpon sy
         pak") is not danger now."""
         return bool(
-            self.phone_trouble.search(standard)
+            HOUSE_RULE.search(standard)
+            or self.phone_trouble.search(standard)
             or self.papers_expired.search(standard)
             or self.call_me.search(standard)
             or self.goods_sold.search(standard)
@@ -721,7 +756,7 @@ class DangerDetector:
     def _now(self, safe_text: str) -> bool:
         """Something is happening now (in the text `_safe_of` gives); a safe phrase's own
         "sekarang" ("sekarang aman") is not."""
-        return bool(self.present.search(self.safe.sub(" ", safe_text)))
+        return bool(self.present.search(PLAN_NOW.sub(" ", self.safe.sub(" ", safe_text))))
 
     def _now_near(self, safe_text: str, start: int, end: int) -> bool:
         """A word of now within the harm's own part of the story: its sentence, the
@@ -922,6 +957,14 @@ class DangerDetector:
             return True
         if rule.kind == "held" and GOING_OUT.search(matched) and ONLY_AT_SOME_HOURS.match(after):
             return False  # "gk izinkan keluar malam", "doesn't allow me to leave ... at night"
+        if (
+            rule.kind == "held"
+            and (GOING_OUT.search(matched) or PHONE_USE.search(matched))
+            and BUT_ON_DAYS_OFF.match(after)
+        ):
+            return False  # "gk boleh keluar rumah kecuali libur"
+        if rule.kind == "held" and BY_PARENTS.match(after):
+            return False  # "dikunci ortu gk boleh berangkat"
         if self._goes_on(before, after):
             return not (
                 self._in_the_past(window, words_before, matched, told_after) and (safe or not now)
@@ -1144,9 +1187,9 @@ def _phrases(items: Any) -> list[str]:
 
 
 def _words_of(items: Any) -> str:
-    """Alternatives of the listed words or phrases, longest first, each escaped."""
-    ordered = sorted(set(_phrases(items)), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+    """Alternatives of the listed words or phrases, longest first, as a tree of shared
+    openings (`knowledge.alternation`)."""
+    return any_phrase(_phrases(items))
 
 
 def long_ago_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
@@ -1158,7 +1201,7 @@ def long_ago_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
         for w in map(re.escape, map(str, spec.get("year_unless_after") or ()))
     )
     return re.compile(
-        rf"{unless}\b(?:(?:tahun|in) (?:19|20)\d\d|\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)"
+        rf"\b{unless}(?:(?:tahun|in) (?:19|20)\d\d|\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)"
         rf"|{_words_of(spec.get('phrases'))}|(?:few|some|many|several) years ago)\b"
         rf"|^dulu\b|\b(?:{_words_of(spec.get('dulu_after'))}) dulu\b"
         rf"|\bdulu (?:{_words_of(spec.get('dulu_before'))})"

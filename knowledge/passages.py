@@ -122,7 +122,10 @@ def answering_lines(
     if best == 0:
         return []
     chosen = sorted((i for i, h in enumerate(hits) if h == best), key=lambda i: -often[i])[:limit]
-    return list(dict.fromkeys(_out_of_its_list(units[i]) for i in sorted(chosen)))
+    lines = list(dict.fromkeys(_out_of_its_list(units[i]) for i in sorted(chosen)))
+    # an item of a list chosen beside the list it is in is said once, in the list (a
+    # follow-up tester, stop 60, got BNI's line twice)
+    return [line for line in lines if not any(line != other and line in other for other in lines)]
 
 
 STEP_NUMBER = re.compile(r"^\d+[.)]\s+")

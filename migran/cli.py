@@ -68,7 +68,11 @@ def _ask_record(question: str, preview: Preview) -> dict[str, object]:
         "topic": reading.first_topic if reading else None,
         "score": round(reading.score, 4) if reading else 1.0,
         "lang": reading.lang if reading else None,
-        "answer": preview.replies[0].text if preview.replies else "",
+        # every message the chat sends in reply, as it shows them: a condolence or the danger
+        # reply comes as its own message before the answer (a tester of workers abroad, stop
+        # 60, read only "Saya turut berduka cita" for a death asked about)
+        "answer": "\n\n".join(reply.text for reply in preview.replies),
+        "replies": [reply.text for reply in preview.replies],
         "answered": list(reading.answered) if reading else [],
         "offered": list(reading.shown_choices) if reading else [],
         "urgent": bool(reading and reading.urgent),

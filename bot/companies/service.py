@@ -45,7 +45,7 @@ NTB_PLACES = (
     "ntb nusa tenggara barat mataram lombok praya selong gerung tanjung sumbawa taliwang "
     "bima dompu masbagik aikmel narmada kopang sape woha alas plampang"
 ).split()
-_CACHE: OrderedDict[tuple[str, str, int], LoadedList] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, str, int, datetime], LoadedList] = OrderedDict()
 _KEEP_LISTS = 8
 
 
@@ -99,17 +99,25 @@ class LoadedList:
     orders: dict[str, list[JobOrder]]
 
 
-def _remember(key: tuple[str, str, int], loaded: LoadedList) -> LoadedList:
+def _remember(key: tuple[str, str, int, datetime], loaded: LoadedList) -> LoadedList:
     _CACHE[key] = loaded
     while len(_CACHE) > _KEEP_LISTS:
         _CACHE.popitem(last=False)
     return loaded
 
 
+def forget_lists() -> None:
+    """Drops every list read into memory: for a database emptied and filled again while the
+    process runs, where an import's number and time may come again (the tests' PostgreSQL)."""
+    _CACHE.clear()
+
+
 def in_memory(session: Session, listed: CompanyList | None) -> LoadedList:
     if listed is None:
         return LoadedList(CompanyIndex([]), {}, {})
-    key = (str(session.get_bind().engine.url), listed.kind, listed.id)
+    # the import's time as well as its number: a database emptied and filled again (`migran
+    # demo clear`, then an import) numbers its lists from 1 again under a running service
+    key = (str(session.get_bind().engine.url), listed.kind, listed.id, listed.imported_at)
     found = _CACHE.get(key)
     if found is not None:
         _CACHE.move_to_end(key)

@@ -31,11 +31,14 @@ from bot.triage import (
     PASSPORT_TOPIC,
     YES_NO_ENDING,
     Reading,
+    asks_papers_for_a_report,
+    asks_where_to_go,
     asks_where_to_turn,
 )
 from knowledge.emergency import EMERGENCY_TOPIC, Country, at_home, at_sea
 from knowledge.lazy import Lazy
 from knowledge.normalize import fold
+from knowledge.passages import answering_lines
 from knowledge.topic import Topic
 
 if TYPE_CHECKING:
@@ -242,8 +245,17 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.still_with_you(ctx)
         return True
-    if asks_where_to_turn(text):
-        # "lapor kmn?" after the danger reply: where to turn from the place it was for
+    report_papers = _report_papers(engine, text, reading.lang)
+    if report_papers:
+        # "berkas apa yg hrs sy siapkan buat lapor?" after the numbers got the papers to go
+        # abroad (a follow-up tester, stop 60): what a report needs, the urgent report's
+        # button above
+        report = FORM_TOPICS["report"]
+        replies.answering_lines(ctx, engine.librarian.topics, report, reading.lang, report_papers)
+        return True
+    if asks_where_to_turn(text) or asks_where_to_go(text):
+        # "lapor kmn?" after the danger reply: where to turn from the place it was for; also
+        # "sy hrs ke mana?", which got the countries one may go to work in (stop 60)
         replies.where_to_turn(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
     if asks_if_dangerous(text):
@@ -632,6 +644,22 @@ CANNOT_CALL = re.compile(
     r"(?:wa|whatsapp|chat|chatting|sms|text|message)\b"
 )
 """Not able to phone: no credit, no calls allowed, only chat in secret."""
+
+
+REPORTING_WORDS = re.compile(
+    r"\b(?:lapor\w*|melapor\w*|ngelapor\w*|pengaduan|mengadu|ngadu|reports?|reporting|"
+    r"complaint|complain)\b"
+)
+
+
+def _report_papers(engine: Engine, text: str, lang: str) -> list[str]:
+    """The lines of the report's answer on the papers it needs, when they are asked for; read
+    without the words of reporting, which every line of that answer has."""
+    topic = engine.librarian.topics.get(FORM_TOPICS["report"])
+    if topic is None or not asks_papers_for_a_report(text):
+        return []
+    asked = REPORTING_WORDS.sub(" ", fold(text))
+    return answering_lines(topic, lang, asked, engine.normalizer)
 
 
 def _answer_alone(engine: Engine, ctx: Ctx, alone: Reading, still_in_danger: bool = False) -> None:

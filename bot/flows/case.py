@@ -84,6 +84,8 @@ EARLY_STORY_WORDS = 4
 EARLY_STORY_STEPS = frozenset(("consent", "reporter", "worker_name"))
 """Steps before anything the story would answer (the country, the problem): a story typed
 there is kept. A sentence at the country step ("di negara arab saudi pak") is a country."""
+QUESTION_AT_CONSENT_WORDS = 8
+"""A question this short at the consent step, naming no problem, is not the story begun."""
 STORY_AT_CHOICE_WORDS = 8
 """Where the problem is asked, a message this long that names one is also the story."""
 LATER_STORY_STEPS = frozenset(("danger", "village_confirm", "share", "share_confirm", "summary"))
@@ -230,6 +232,15 @@ class CaseForm(ChangeableForm):
             return False
         if step == "worker_name" and ctx.engine.looks_like_question(text):
             return False  # "nama sy atau nama anak sy pak?": what the step is for, not a story
+        if (
+            step == "consent"
+            and len(words) <= QUESTION_AT_CONSENT_WORDS
+            and ctx.engine.looks_like_question(text)
+            and not categories_in(text)
+        ):
+            # "trus nanti siapa yg hubungi sy?" was thanked as kept for the report before any
+            # consent (a follow-up tester, stop 60): a question, not the story
+            return False
         if step == "worker_name" and gives_own_name(ctx, text):
             return False  # "sy ibunya pak, nama sy inaq Sahnun": told whose name is asked
         if step == "worker_name" and not FEARS.isdisjoint(fold(text).split()):

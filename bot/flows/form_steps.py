@@ -21,6 +21,7 @@ from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
 from bot.flows.report_opening import add_to_story
 from bot.options import ADDRESS, NEGATORS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
+from bot.triage import FORM_TOPICS
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.normalize import fold
@@ -134,7 +135,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             and not incoming.button
             # "do not send" at the summary is a refusal, not a question on sending money
             # (it got the remittance answer, in English: a regression tester, stop 56)
-            and NEGATORS.isdisjoint(fold(text).split())
+            and not _refuses(text)
             and engine.looks_like_question(text)
             and _answered_as_before(engine, ctx, before)
         ):
@@ -142,6 +143,16 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             return
         if not incoming.button and form.keep_early_story(ctx, step.name, text):
             ctx.say(ctx._("Thank you, I have kept what you wrote for your report."))
+            step.ask_again(ctx)
+            return
+        if (
+            not incoming.button
+            and form.name == "case"
+            and step.name == "consent"
+            and engine.looks_like_question(text)
+            and _what_a_report_is(engine, ctx)
+        ):
+            # "trus nanti siapa yg hubungi sy?" before consenting: what happens to a report
             step.ask_again(ctx)
             return
         misses = (
@@ -169,6 +180,29 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     conv.step = following.name
     following.prompt(ctx)
+
+
+def _what_a_report_is(engine: Engine, ctx: Ctx) -> bool:
+    """The report's own answer (who reads it, who replies, where it goes next), for a question
+    at the consent step the knowledge base does not answer otherwise."""
+    topic = engine.librarian.topics.get(FORM_TOPICS["report"])
+    if topic is None:
+        return False
+    ctx.say(engine.topic_text(ctx, topic, ctx.lang, None))
+    ctx.say(ctx._("Now, back to your form:"))
+    return True
+
+
+def _refuses(text: str) -> bool:
+    """A word of refusal ("do not send", "jgn dikirim"), other than the tag that ends a yes-no
+    question: "nama sy dirahasiakan gk?" at the consent step asks, and got "choose one" (a
+    follow-up tester, stop 60)."""
+    words = fold(text).split()
+    while words and words[-1] in PARTICLES:
+        words.pop()
+    if words and words[-1] in QUESTION_TAGS and len(words) > 1:
+        words.pop()
+    return not NEGATORS.isdisjoint(words)
 
 
 MISSED_KEY, MISSED_AT = "form_missed", "form_missed_at"

@@ -750,3 +750,36 @@ def test_how_long_going_home_takes_is_answered_with_going_home_early(chat: Chat)
     chat.say("adik sy ditahan agen di suriah gk boleh pulang")
     said = chat.say("brp lama proses pemulangannya?")
     assert "Mau pulang sebelum kontrak habis" in said and "Paspor" not in said.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "berkas apa yg hrs sy siapkan buat lapor?",
+        "dokumen apa aja utk lapor pak",
+        "what documents do i need to make a report?",
+    ],
+)
+def test_the_papers_for_a_report_asked_after_the_numbers_are_a_reports_papers(
+    chat: Chat, asked: str
+) -> None:
+    """A follow-up tester (stop 60): it got the papers to go abroad, eight times."""
+    chat.say("anak sy d sekap majikan d riyadh, hp nya diambil")
+    said = chat.say(asked)
+    assert "nomor paspor" in said or "passport number" in said
+    assert "Sertifikat kompetensi" not in said and "Visa kerja" not in said
+
+
+@pytest.mark.parametrize("asked", ["sy hrs ke mana?", "tiang harus ke mbe?", "where should i go"])
+def test_where_to_go_asked_after_the_numbers_is_where_to_turn(chat: Chat, asked: str) -> None:
+    """A follow-up tester (stop 60): it got the countries one may go to work in."""
+    chat.say("tolong, sepupu sy d perkosa majikannya d oman")
+    said = chat.say(asked)
+    assert "0800-1000" in said
+    assert "Jalur resmi dari NTB" not in said and "Official routes from NTB" not in said
+
+
+def test_the_papers_for_a_report_asked_first_get_the_report(chat: Chat) -> None:
+    said = chat.say("berkas apa yg hrs sy siapkan buat lapor?")
+    assert "Sertifikat kompetensi" not in said
+    assert "nama pekerja" in said

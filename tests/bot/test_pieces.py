@@ -387,3 +387,11 @@ def test_two_places_compared_keep_both_paragraphs(sqlite_chat: Chat) -> None:
     stop 48): a comparison keeps both."""
     reply = sqlite_chat.say("mau kerja ke taiwan atau hk, bagus mana?")
     assert "*Taiwan*" in reply and "*Hong Kong*" in reply, reply
+
+
+def test_two_places_named_keep_only_their_own_paragraphs(sqlite_chat: Chat) -> None:
+    """A helper in Hong Kong whose employer moves to Shenzhen got Taiwan's 60 days to find a
+    new employer (a tester of workers abroad, stop 60)."""
+    reply = sqlite_chat.say("sy PRT di hongkong, majikan mau pindah ke shenzhen bawa sy, boleh gk?")
+    assert "berbeda di tiap negara" in reply
+    assert "*Taiwan*" not in reply and "60 hari" not in reply, reply

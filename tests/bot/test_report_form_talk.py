@@ -747,3 +747,23 @@ def test_a_never_mind_at_consent_is_a_no_and_a_question_about_no_is_no_answer(
     sqlite_chat.say("lapor")
     assert "setuju" in sqlite_chat.say("kalo gk setuju gmn?").lower()
     assert "tidak ada yang disimpan" in sqlite_chat.say("gk usah kalo gitu")
+
+
+def test_a_question_on_privacy_at_consent_is_answered_and_a_refusal_is_not_a_question(
+    sqlite_chat: Chat,
+) -> None:
+    """ "nama sy dirahasiakan gk?" got "choose one": its closing "gk" was read as a refusal (a
+    follow-up tester, stop 60); "jgn dikirim dulu" still is no question."""
+    sqlite_chat.say("sy mau lapor ke desa ada tetangga brgkt lewat calo")
+    asked = sqlite_chat.say("nama sy dirahasiakan gk?")
+    assert "Siapa yang melihat" in asked and "setuju" in asked
+    assert "Siapa yang melihat" not in sqlite_chat.say("jgn dikirim dulu")
+
+
+def test_a_question_at_consent_is_not_thanked_as_kept_before_consent(sqlite_chat: Chat) -> None:
+    """ "trus nanti siapa yg hubungi sy?" was thanked as kept for the report, before any
+    consent (a follow-up tester, stop 60): what happens to a report, and consent asked again."""
+    sqlite_chat.say("sy mau lapor ke desa ada tetangga brgkt lewat calo")
+    said = sqlite_chat.say("trus nanti siapa yg hubungi sy?")
+    assert "saya simpan untuk laporan" not in said
+    assert "petugas desa" in said and "setuju" in said

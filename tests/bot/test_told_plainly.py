@@ -338,6 +338,24 @@ def test_how_to_go_to_a_place_and_its_wage_asked_together_is_answered_for_that_p
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
+        ("sy mantan pmi korea, pulang 2020, bisa re-entry gk?", "korea-eps"),
+        ("sy mantan pmi malaysia mau berangkat lg, hrs dari awal lagi?", "malaysia"),
+    ],
+)
+def test_a_returnee_going_again_to_the_same_place_gets_the_way_there(
+    triage: Triage, text: str, topic: str
+) -> None:
+    """Four got the returnees' business loans (a pre-departure tester, stop 60); a returnee
+    asking for a loan still gets it."""
+    assert triage.read(text).topic == topic
+    assert triage.read("sy udh pulang dr malaysia, mau buka usaha, ada modal gk?").topic == (
+        "purna-pmi"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
         (
             "I worked in Saudi for 4 years and came home last year. Now I want to go to Japan. "
             "What should I do?",

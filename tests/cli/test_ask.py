@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from migran.cli import main
 
 
@@ -29,6 +31,7 @@ def test_json_contract_for_several_questions_on_stdin(monkeypatch, capsys) -> No
             "score",
             "lang",
             "answer",
+            "replies",
             "answered",
             "offered",
             "urgent",
@@ -94,3 +97,13 @@ def test_the_plain_fallback_tells_the_numbers_it_offers(capsys) -> None:  # type
     assert obj["topic"] is None and obj["urgent"] is False
     assert obj["offered"] == ["kontak-darurat"]
     assert "belum punya jawaban" in obj["answer"]
+
+
+def test_the_answer_holds_every_message_of_the_reply(capsys: pytest.CaptureFixture[str]) -> None:
+    """A death asked about is answered with a condolence, then how to bring the body home, as
+    two messages: `answer` holds both, `replies` each (a tester of workers abroad, stop 60)."""
+    question = "suami sy meninggal di ladang sawit sabah kemarin, gmn cara bawa jenazahnya pulang"
+    assert main(["ask", "--json", question]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    assert len(obj["replies"]) >= 2 and obj["replies"][0].startswith("Saya turut berduka")
+    assert "jenazah" in obj["answer"] and obj["answer"].startswith(obj["replies"][0])

@@ -8,6 +8,7 @@ tests/knowledge/test_danger.py holds the rounds before."""
 from __future__ import annotations
 
 from knowledge.danger import detect_danger
+from knowledge.danger_model import read_danger
 
 
 def assert_danger(*texts: str) -> None:
@@ -257,3 +258,77 @@ def test_a_toothache_is_no_illness_left_without_care_and_cancer_left_alone_is() 
         "sendiri tdk ada yg rawat",
         "sy sakit demam tinggi, majikan gk mau bawa ke dokter",
     )
+
+
+def test_pay_or_a_bonus_held_is_not_a_person_held() -> None:
+    """A tester of workers abroad (stop 60)."""
+    assert_no_danger(
+        "ditahan gaji sebulan sm agen sebagai jaminan, boleh?",
+        "bonus sy ditahan majikan sampai kontrak selesai, sy di hk",
+    )
+    assert_danger(
+        "adik sy ditahan agen di penampungan, gk boleh keluar",
+        "sy ditahan majikan di rumah, paspor jg diambil",
+    )
+
+
+def test_a_phone_or_going_out_allowed_on_days_off_is_a_house_rule() -> None:
+    """A tester of workers abroad (stop 60): allowed on Sundays or days off is the house's
+    rule; kept from the phone altogether is still cut off."""
+    for text in (
+        "sy di taiwan, majikan gk ngizinin sy pakai hp, cuma boleh pas libur",
+        "gk boleh pakai hp kecuali hari minggu kata majikan hk",
+        "sy gk boleh keluar rumah kecuali libur, sy di singapore, normal?",
+        "my employer says I cannot use my phone except on my day off",
+    ):
+        assert read_danger(text) is None, text
+    assert_danger(
+        "majikan gk ngizinin sy pakai hp sama sekali, sy gk bisa hubungi keluarga",
+        "sy gk boleh keluar rumah, paspor ditahan, gaji blm dibayar 3 bln",
+    )
+
+
+def test_kept_in_by_ones_own_parents_is_not_held() -> None:
+    """Pre-departure and follow-up testers (stop 60): "dikunci ortu" means forbidden to go."""
+    assert_no_danger(
+        "sy udh dikunci ortu gk boleh berangkat ke malaysia, gmn caranya biar diizinin",
+        "sy lg bete dikurung d rumah sama ortu gk boleh keluar malem, btw mau tanya syarat "
+        "kerja ke jepang",
+    )
+    assert_danger(
+        "anak sy dikurung majikan di kamar, gk boleh keluar",
+        "sy dikunci orang tua majikan di gudang",
+    )
+
+
+def test_a_harm_told_as_past_by_someone_about_to_leave_is_over() -> None:
+    """A pre-departure tester (stop 60): the "now" is the plan to go."""
+    assert_no_danger(
+        "sy pernah kabur dari majikan di malaysia 2019, skrg mau berangkat resmi, bisa gk atau "
+        "d blacklist?",
+        "ibu sy trauma krn dulu dipukul majikan di malaysia, skrg sy mau berangkat ortu takut. "
+        "gmn yakinin mereka",
+    )
+    assert_danger(
+        "dulu majikannya baik, skrg anak sy dipukul tiap hari",
+        "sy kabur dari majikan, skrg sy di jalan gk tau mau kemana",
+    )
+
+
+def test_an_offer_or_a_fine_threatened_by_a_broker_is_not_harm() -> None:
+    """A pre-departure tester (stop 60); a threat to the family if one does not go is."""
+    assert_no_danger(
+        "sponsor bilang umur bisa dituakan di paspor, aman gk?",
+        "sponsor ngancam klo sy batal hrs ganti rugi 20jt",
+        "hp sy dibajak org, akun wa sy dipake nawarin kerja ke luar, gmn",
+    )
+    assert_danger(
+        "sponsor bilang kalo sy gk berangkat, keluarga sy bakal diapa2in",
+        "umur anak sy dituakan calo di paspor, skrg dia di malaysia gk bisa pulang",
+        "majikan ngancam kalau sy tak bayar dia panggil polis tangkap sy",
+    )
+
+
+def test_leave_to_go_home_refused_by_the_holder_is_not_being_let_go() -> None:
+    assert_danger("sy minta izin pulang krn ibu sakit keras, majikan nolak")
+    assert_no_danger("sy minta cuti pulang lebaran, majikan nolak, gmn ya")

@@ -56,3 +56,11 @@ def test_a_sentence_of_a_long_line_labelled_with_a_place_keeps_the_label() -> No
     danger regression tester, stop 54)."""
     found = [line for line in lines("gaji-tidak-dibayar", "brp lama") if "2157 9537" in line]
     assert found and all(line.startswith("Hong Kong:") for line in found)
+
+
+def test_an_item_chosen_beside_its_list_is_said_once() -> None:
+    """ "biayanya brp" after the answer on sending money gave BNI's line twice, in its list and
+    alone (a follow-up tester, stop 60)."""
+    found = lines("kirim-uang", "biayanya brp")
+    text = "\n".join(found)
+    assert text.count("*BNI* melayani PMI") == 1, found

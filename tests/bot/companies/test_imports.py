@@ -145,3 +145,39 @@ def test_job_orders_must_name_companies_on_the_list(services: Services) -> None:
 
 def test_the_small_fixture_is_read_as_written() -> None:
     assert SMALL_COMPANIES.count("\n") == 7
+
+
+def test_a_list_imported_after_the_database_was_emptied_is_read_anew(sqlite_url: str) -> None:
+    """A running service keeps the lists it read; `migran demo clear` and a new import number
+    the new list 1 again on SQLite, and the service must not answer from the old one."""
+    from bot.config import Settings
+    from migran.services import build
+
+    services = build(Settings(database_url=sqlite_url))
+    try:
+        with transaction(services.factory) as session:
+            load(
+                session,
+                b"name,licence_number,valid_until,status\nPT Lama Qirvana,A-1,2030-01-01,active\n",
+            )
+        with services.factory() as session:
+            assert service.check(session, "PT Lama Qirvana").verdict == "found"
+        with transaction(services.factory) as session:
+            session.query(Company).delete()
+            session.query(CompanyList).delete()
+        with transaction(services.factory) as session:
+            service.import_companies(
+                session,
+                b"name,licence_number,valid_until,status\nPT Baru Zorvana,B-1,2030-01-01,active\n",
+                "new.csv",
+                list_date=date(2026, 12, 5),
+                source=None,
+                officer=None,
+                now=datetime(2026, 12, 5, tzinfo=UTC),
+            )
+        with services.factory() as session:
+            assert session.scalars(select(CompanyList.id)).one() == 1
+            assert service.check(session, "PT Baru Zorvana").verdict == "found"
+            assert service.check(session, "PT Lama Qirvana").verdict == "not_found"
+    finally:
+        services.database.dispose()

@@ -44,6 +44,9 @@ def test_statements_of_departure(text: str) -> None:
         "adik saya dijanjikan berangkat bulan Mei, sampai sekarang belum ada kabar",
         "mau pinjam kur buat berangkat",
         "anak saya mau berangkat bulan depan, sawah mau digadai",
+        # a step before leaving, wished for the departure (a follow-up tester, stop 60)
+        "sy mau cek kesehatan buat brgkt ke taiwan",
+        "mau bikin paspor dulu untuk berangkat ke malaysia bulan depan",
     ],
 )
 def test_problems_and_stories_are_not_departures(text: str) -> None:
