@@ -715,6 +715,19 @@ PROBLEMS_TOLD = (
         re.compile(r"\b(?:dipukul|disiksa|dianiaya|ditampar|beaten|hit me|hits me|slapped)\b"),
     ),
     (
+        # a contract or permit to extend, an employer to change ("sy kerja di kilang johor,
+        # kontrak habis bulan dpn. mau sambung permit gmn caranya?" got how to go to Malaysia:
+        # a tester of workers abroad, stop 60)
+        "pindah-majikan",
+        re.compile(
+            r"\b(?:perpanjang|memperpanjang|diperpanjang|sambung|menyambung|disambung|renew|"
+            r"extend)\w* (?:\w+ ){0,2}(?:kontrak|permit|contract|visa kerja|work permit)\b"
+            r"|\b(?:kontrak|permit|contract)\w* (?:\w+ ){0,2}(?:diperpanjang|disambung|"
+            r"renew|renewed|extend|extended)\b"
+            r"|\b(?:pindah|ganti|tukar|change|changing) (?:majikan|employer|bos|boss)\b"
+        ),
+    ),
+    (
         "dokumen-ditahan",
         re.compile(
             r"\b(?:paspor|pasport|passport)\w* (?:\w+ ){0,2}(?:di ?|d ?)?(?:tahan|pegang|sita)\b"

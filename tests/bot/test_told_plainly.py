@@ -497,3 +497,19 @@ def test_a_price_asked_to_let_a_worker_go_gets_the_numbers_and_do_not_pay_yet(
     )
     assert reading.urgent and reading.topic == "pulang-sebelum-kontrak"
     assert "pinjaman-kur" not in reading.offered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy kerja di kilang johor, kontrak habis bulan dpn. mau sambung permit gmn caranya?",
+        "istri sy di taiwan mau perpanjang kontrak, hrs pulang dulu gk?",
+    ],
+)
+def test_a_contract_to_extend_abroad_is_answered_not_how_to_go_there(
+    triage: Triage, text: str
+) -> None:
+    """A worker in Johor renewing a permit got how to go to Malaysia (a tester of workers
+    abroad, stop 60)."""
+    reading = triage.read(text)
+    assert reading.topic == "pindah-majikan", (reading.topic, reading.offered)
