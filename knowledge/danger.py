@@ -482,6 +482,8 @@ class DangerDetector:
         self.papers_expired = self._any_pattern(spec.get("papers_expired"))
         """A visa or a permit that "mati" (expired), not a death (`everyday_trouble`)."""
         self.goods_sold = self._any_pattern(spec.get("goods_sold"))
+        self.no_work_at_home = self._any_pattern(spec.get("no_work_at_home"))
+        self.early_return_fine = self._any_pattern(spec.get("early_return_fine"))
         """Goods sold, not a person (`everyday_trouble`)."""
         self.call_me = self._any_pattern(spec.get("call_me"))
         """The writer asks to be phoned (`everyday_trouble`)."""
@@ -691,7 +693,8 @@ class DangerDetector:
     def everyday_trouble(self, standard: str) -> bool:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
         ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), or
-        something is allowed on days off only (`HOUSE_RULE`), and
+        something is allowed on days off only (`HOUSE_RULE`), or there is no work at home, or a
+        fine for going home early is told, and
         no rule reads danger: the learnt model's reading of it ("hp saya mati tadi malam, tidak
         bisa transfer", "visa suami sy mati d dubai", "ini nomor sy 0819..., tolong telpon sy
         pak") is not danger now."""
@@ -701,6 +704,8 @@ class DangerDetector:
             or self.papers_expired.search(standard)
             or self.call_me.search(standard)
             or self.goods_sold.search(standard)
+            or self.no_work_at_home.search(standard)
+            or self.early_return_fine.search(standard)
         )
 
     def _shows_forced_labour(self, reading: _Reading) -> bool:

@@ -323,3 +323,9 @@ def test_a_place_without_numbers_is_said_to_have_none_not_asked_for(
     said = chat.say(text)
     assert f"belum punya nomor darurat setempat untuk {country}" in said
     assert "Sebutkan negara" not in said and "Hotline Kemlu" in said
+
+
+def test_a_trainee_in_a_prefecture_gets_japans_numbers(sqlite_chat: Chat) -> None:
+    """ "jisshusei" and Gifu named no country (a tester of workers abroad, stop 60)."""
+    said = sqlite_chat.say("sy jisshusei di gifu, dipukul senpai tiap hari, tolong")
+    assert "Dari Jepang" in said and "KBRI Tokyo" in said

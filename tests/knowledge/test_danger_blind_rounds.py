@@ -332,3 +332,18 @@ def test_an_offer_or_a_fine_threatened_by_a_broker_is_not_harm() -> None:
 def test_leave_to_go_home_refused_by_the_holder_is_not_being_let_go() -> None:
     assert_danger("sy minta izin pulang krn ibu sakit keras, majikan nolak")
     assert_no_danger("sy minta cuti pulang lebaran, majikan nolak, gmn ya")
+
+
+def test_no_work_at_home_is_no_danger_to_the_learnt_model() -> None:
+    """A pre-departure tester (stop 60): "tidak tahan" and "tolong bantu" beside idleness at
+    home; idle in a shelter without food is still danger, read by the rules."""
+    assert read_danger("sy udh gk tahan nganggur, mau cepet2 kerja ke luar, tolong bantu") is None
+    assert read_danger("sy nganggur di penampungan 3 bulan gk dikasih makan tolong") is not None
+
+
+def test_a_fine_for_going_home_early_is_no_danger_to_the_learnt_model() -> None:
+    """A tester of workers abroad (stop 60): "takut" beside a fine for going home early."""
+    assert (
+        read_danger("agen bilang kalau pulang duluan hrs bayar denda, sy takut, di taiwan") is None
+    )
+    assert read_danger("majikan kunci sy di kamar, kalau pulang duluan hrs bayar denda") is not None
