@@ -133,7 +133,7 @@ def postgres_template() -> Iterator[str | None]:
 class EmptiedPostgres:
     """One PostgreSQL database per worker, copied from the template once and emptied before
     each test: copying a database took 0.3 s and dropping it 0.1 s, and 1,350 tests run on
-    PostgreSQL, over half of the suite's time; emptying takes 0.03 s (docs/benchmarks.md, stop
+    PostgreSQL, over half of the suite's time; emptying takes 0.05 s (docs/benchmarks.md, stop
     60). Emptied means as the copy was: no rows, every sequence from its start, and the schema
     of the newest migration, copied afresh if a test changed it (tests/bot/test_store.py
     migrates down and up)."""
