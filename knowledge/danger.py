@@ -482,9 +482,11 @@ class DangerDetector:
         self.papers_expired = self._any_pattern(spec.get("papers_expired"))
         """A visa or a permit that "mati" (expired), not a death (`everyday_trouble`)."""
         self.goods_sold = self._any_pattern(spec.get("goods_sold"))
-        self.no_work_at_home = self._any_pattern(spec.get("no_work_at_home"))
-        self.early_return_fine = self._any_pattern(spec.get("early_return_fine"))
         """Goods sold, not a person (`everyday_trouble`)."""
+        self.no_work_at_home = self._any_pattern(spec.get("no_work_at_home"))
+        """No work at home, wished for abroad (`everyday_trouble`)."""
+        self.early_return_fine = self._any_pattern(spec.get("early_return_fine"))
+        """A fine for going home before the contract ends (`everyday_trouble`)."""
         self.call_me = self._any_pattern(spec.get("call_me"))
         """The writer asks to be phoned (`everyday_trouble`)."""
         self.told_of_others = re.compile(
@@ -694,10 +696,9 @@ class DangerDetector:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
         ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), or
         something is allowed on days off only (`HOUSE_RULE`), or there is no work at home, or a
-        fine for going home early is told, and
-        no rule reads danger: the learnt model's reading of it ("hp saya mati tadi malam, tidak
-        bisa transfer", "visa suami sy mati d dubai", "ini nomor sy 0819..., tolong telpon sy
-        pak") is not danger now."""
+        fine for going home early is told, and no rule reads danger: the learnt model's reading
+        of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy mati d dubai", "ini
+        nomor sy 0819..., tolong telpon sy pak") is not danger now."""
         return bool(
             HOUSE_RULE.search(standard)
             or self.phone_trouble.search(standard)
