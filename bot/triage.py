@@ -604,21 +604,28 @@ BEEN_THERE = re.compile(
 )
 """A worker who has been abroad before ("sy udh pernah kerja di malaysia 4 thn")."""
 AGAIN_ASKED = re.compile(
-    r"\b(?:berangkat|brgkt|brangkat|kerja|krja|balik|pergi|daftar|mendaftar) (?:lagi|lg|ulang)\b"
-    r"|\bre ?entry\b|\b(?:dari|dr) awal (?:lagi|lg)\b|\bgo (?:back|again)\b"
-    r"|\bwork abroad again\b"
+    rf"{GOING_AGAIN.pattern}"
+    r"|\b(?:berangkat|brgkt|brangkat|kerja|krja|balik|pergi|daftar|mendaftar) ulang\b"
+    r"|\b(?:daftar|mendaftar) (?:lagi|lg)\b"
+    r"|\bre ?entry\b|\b(?:dari|dr) awal (?:lagi|lg)\b|\bwork abroad again\b"
 )
-"""A returnee asking to go again, also where no other place is named ("sy mantan pmi korea,
+"""What `GOING_AGAIN` reads, and more ways of asking to go again: a returnee asking to go again,
+also where no other place is named ("sy mantan pmi korea,
 pulang 2020, bisa re-entry gk?", "sy mantan pmi malaysia mau berangkat lg")."""
 NOT_AGAIN = frozenset("tidak tdk gak gk ga nggak ngga enggak tak usah jangan jgn not never".split())
 """Words before going again that say there is no need or wish to ("nggak perlu berangkat lagi")."""
+
+
+def _been_abroad(folded: str) -> bool:
+    """The writer, or the one written of, is back from abroad or has worked there before."""
+    return BACK_HOME.search(folded) is not None or BEEN_THERE.search(folded) is not None
 
 
 def going_again(text: str) -> bool:
     """A worker who has been abroad means to go again (a pre-departure tester, stop 60: four
     got the returnees' business loans)."""
     folded = fold_all(text)
-    if BACK_HOME.search(folded) is None and BEEN_THERE.search(folded) is None:
+    if not _been_abroad(folded):
         return False
     # not "nggak perlu berangkat lagi": no need to go again
     return any(
@@ -668,7 +675,7 @@ def going_again_to(numbers: EmergencyNumbers, text: str) -> Country | None:
     skrg mau brgkt lg ke taiwan" got the children of workers; "... udh pulang dr saudi, mau
     brgkt lg ke hongkong" a sick worker's care: a pre-departure tester, stop 54)."""
     folded = fold_all(text)
-    if BACK_HOME.search(folded) is None and BEEN_THERE.search(folded) is None:
+    if not _been_abroad(folded):
         return None
     again = GOING_AGAIN.search(folded)
     if again is None:

@@ -28,6 +28,8 @@ from knowledge.normalize import fold
 
 if TYPE_CHECKING:
     from bot.engine import Engine
+    from knowledge.emergency import Country
+    from knowledge.topic import Topic
 
 STORY_QUESTION_WORDS = 8
 """Where the story is asked, a question this short is answered, not filed as the story."""
@@ -188,9 +190,25 @@ def _what_a_report_is(engine: Engine, ctx: Ctx) -> bool:
     topic = engine.librarian.topics.get(FORM_TOPICS["report"])
     if topic is None:
         return False
-    ctx.say(engine.topic_text(ctx, topic, ctx.lang, None))
-    ctx.say(ctx._("Now, back to your form:"))
+    _say_in_form(engine, ctx, topic, ctx.lang, None)
     return True
+
+
+def _say_in_form(engine: Engine, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> None:
+    """A topic's answer inside a form, and the way back to the form's step."""
+    ctx.say(engine.topic_text(ctx, topic, lang, place))
+    ctx.say(ctx._("Now, back to your form:"))
+
+
+def _drop_closing_tag(words: list[str], trailing: frozenset[str]) -> bool:
+    """Drops the words that may close a message (`trailing`), then the negation that ends a
+    yes-no question ("... dikirim gk?"), from `words`; whether there was such a tag."""
+    while words and words[-1] in trailing:
+        words.pop()
+    tagged = len(words) > 1 and words[-1] in QUESTION_TAGS
+    if tagged:
+        words.pop()
+    return tagged
 
 
 def _refuses(text: str) -> bool:
@@ -198,10 +216,7 @@ def _refuses(text: str) -> bool:
     question: "nama sy dirahasiakan gk?" at the consent step asks, and got "choose one" (a
     follow-up tester, stop 60)."""
     words = fold(text).split()
-    while words and words[-1] in PARTICLES:
-        words.pop()
-    if words and words[-1] in QUESTION_TAGS and len(words) > 1:
-        words.pop()
+    _drop_closing_tag(words, PARTICLES)
     return not NEGATORS.isdisjoint(words)
 
 
@@ -254,11 +269,7 @@ def asks_where_it_stands(engine: Engine, text: str) -> bool:
     news?"), asked while it is being filled in. A tag at its end ("... dikirim gk?") asks;
     elsewhere a negation tells ("gk ada kabar" is lost contact), and is not such a question."""
     words = fold(text).split()
-    while words and words[-1] in PARTICLES | ADDRESS:
-        words.pop()
-    tagged = len(words) > 1 and words[-1] in QUESTION_TAGS
-    if tagged:
-        words.pop()
+    tagged = _drop_closing_tag(words, PARTICLES | ADDRESS)
     said = set(words)
     if not words or len(words) > ABOUT_THE_FORM_WORDS or not said <= ASKING_WHERE_IT_STANDS:
         return False
@@ -287,8 +298,7 @@ def answer_in_form(engine: Engine, ctx: Ctx) -> bool:
     if answer.topic is None or answer.topic.form is not None:
         return False
     place = engine.numbers.country_in(ctx.incoming.text)
-    ctx.say(engine.topic_text(ctx, answer.topic, answer.lang, place))
-    ctx.say(ctx._("Now, back to your form:"))
+    _say_in_form(engine, ctx, answer.topic, answer.lang, place)
     return True
 
 
