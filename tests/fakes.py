@@ -115,6 +115,33 @@ class FakeGraphAPI(_Server):
         self.attempts = 0
         self.tokens: set[str] = set()
         self.ids = itertools.count(1)
+        self.holding: str | None = None
+        self.released = threading.Event()
+        self.held = 0
+
+    def hold(self, words: str) -> None:
+        """Messages holding `words` wait unanswered until `release` (or 20 s): a send that
+        cannot finish, so a test can act while one is going out without racing a clock."""
+        with self.lock:
+            self.holding, self.held = words, 0
+            self.released.clear()
+
+    def release(self) -> None:
+        with self.lock:
+            self.holding = None
+        self.released.set()
+
+    def stop(self) -> None:
+        self.release()  # no held request outlives its test
+        super().stop()
+
+    def _wait_if_held(self, body: dict[str, Any]) -> None:
+        with self.lock:
+            holding = self.holding
+            if holding is None or holding not in json.dumps(body, ensure_ascii=False):
+                return
+            self.held += 1
+        self.released.wait(timeout=20)
 
     def _dispatch(self, handler: BaseHTTPRequestHandler, method: str) -> None:
         path = urlparse(handler.path).path
@@ -122,6 +149,7 @@ class FakeGraphAPI(_Server):
             self._reply(handler, 404, {"error": {"message": "unknown path"}})
             return
         body = self._body(handler)
+        self._wait_if_held(body)
         with self.lock:
             self.attempts += 1
             self.tokens.add(handler.headers.get("Authorization", ""))
