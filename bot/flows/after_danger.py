@@ -297,7 +297,7 @@ def follow(
         here is None
         and len(words) <= MISSION_ASKED_WORDS
         and not MISSION_WORDS.isdisjoint(words)
-        and (asked or not WHERE_WORDS.isdisjoint(words))
+        and (asked or not MISSION_WHERE_WORDS.isdisjoint(words))
         # not a service asked of the mission ("brp lama urus paspor baru d kbri" got the
         # numbers again and no answer: a blind look-alike tester, stop 59)
         and not has_a_question_of_its_own(alone())
@@ -545,7 +545,8 @@ TAG_QUESTION = re.compile(
 """A negation that ends a yes-no question: at the end, before a comma, or before its reason
 ("uangnya bisa balik gk, kami bayar 8jt", "nanti sy dipenjara gk krn kabur")."""
 MISSION_ASKED_WORDS = 8
-WHERE_WORDS = frozenset("dimana dmn mana where alamat alamatnya address lokasi".split())
+MISSION_WHERE_WORDS = frozenset("dimana dmn mana where alamat alamatnya address lokasi".split())
+"""Where the mission is, asked after the numbers ("kbri dimana", "lokasi kbri")."""
 TAG_MIN_WORDS = 3
 HOMEWARD_ASKED = re.compile(
     r"\b(?:pemulangan\w*|kepulangan\w*|dipulangkan|memulangkan|pulangkan|pulangin|tiket pulang|"
@@ -705,7 +706,7 @@ THIRD = re.compile(r"\b(?:she|he|they|dia|beliau|mereka)\b")
 """Someone else said to be safe ("she is safe now")."""
 FORMS_ASKED = frozenset(("training", "register"))
 """Commands a message after the danger reply begins as any message would."""
-WHERE_WORDS = frozenset(
+AROUND_A_PLACE_WORDS = frozenset(
     "di d dimana mana where in at near dekat daerah kota city area sekitar skrg sekarang now "
     "lagi pak bu kak sy saya dia she he is di sini disini here yes ya iya the".split()
 )
@@ -724,7 +725,7 @@ def only_a_place(engine: Engine, text: str) -> bool:
     covered: set[int] = set()
     for at, length, _country in engine.numbers.places_named(text):
         covered.update(range(at, at + length))
-    rest = [w for n, w in enumerate(words) if n not in covered and w not in WHERE_WORDS]
+    rest = [w for n, w in enumerate(words) if n not in covered and w not in AROUND_A_PLACE_WORDS]
     return bool(covered) and len(rest) <= 1
 
 

@@ -361,14 +361,17 @@ def test_whose_wish_to_die_it_is_is_read_from_the_words_before_it(
     assert to_family == family, said
 
 
+@pytest.mark.parametrize("asked", ["kbri dimana", "lokasi kbri", "alamat kbri nya"])
 def test_where_the_mission_is_asked_after_the_numbers_gets_that_places_mission(
-    chat: Chat,
+    chat: Chat, asked: str
 ) -> None:
     """ "kbri dimana" got the answer on a lost passport (a regression tester after the danger
-    reply, stop 52)."""
+    reply, stop 52); "lokasi kbri" was added to the story, because the words asking where were
+    shadowed by a later list of the same name (found in review, stop 61)."""
     chat.say("adik sy kerja d muscat oman, dikurung majikan, paspor ditahan")
-    said = chat.say("kbri dimana")
+    said = chat.say(asked)
     assert "KBRI Muscat" in said and "Paspor hilang" not in said
+    assert "tambahkan ke cerita" not in said
 
 
 def test_a_yes_no_question_with_its_reason_after_it_is_answered(chat: Chat) -> None:
