@@ -238,8 +238,9 @@ def test_stop_in_the_middle_of_a_send_skips_what_was_not_sent_yet(
     wait_for(lambda: graph.held > 0)
     last = users[-1]
     whatsapp(client, last, "berhenti")
-    wait_for(lambda: any("info desa" in t for t in graph.texts_to(last)))
+    wait_for(lambda: any("info desa" in t for t in graph.texts_to(last)), timeout=60)
     graph.release()
+    assert graph.held_too_long == 0
     wait_for(lambda: status(services, announcement_id) == "sent", timeout=30)
     assert not announcements_to(graph, last, "Bursa kerja")
     final = states(services, announcement_id)
