@@ -95,12 +95,19 @@ def count(session: Session, audience: Audience) -> int:
 
 
 def queue(session: Session, audience: Audience, *, announcement_id: int, now: datetime) -> int:
-    """One delivery row per recipient, written by the database in one statement."""
-    chosen = recipients(audience).with_only_columns(
-        literal(announcement_id),
-        Contact.id,
-        literal("queued"),
-        literal(now, type_=Delivery.__table__.c.updated_at.type),
+    """One delivery row per recipient, written by the database in one statement, numbered in
+    the order the contacts first wrote: the lane sends by that number, so those who joined
+    first hear first, the same on every engine (PostgreSQL's join order is the heap's, which
+    deleted and updated rows shuffle)."""
+    chosen = (
+        recipients(audience)
+        .with_only_columns(
+            literal(announcement_id),
+            Contact.id,
+            literal("queued"),
+            literal(now, type_=Delivery.__table__.c.updated_at.type),
+        )
+        .order_by(Contact.id)
     )
     table = cast(Table, Delivery.__table__)
     session.execute(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from bot.announcements import audience as audiences
 from bot.announcements import service
@@ -143,6 +143,51 @@ def test_thousands_of_recipients_are_queued_in_one_statement(services: Services)
     assert queued == 5000 and time.perf_counter() - started < 5
     with services.factory() as session:
         assert session.scalar(select(func.count()).select_from(Delivery)) == 5000
+
+
+def test_deliveries_are_numbered_in_the_order_people_first_wrote(services: Services) -> None:
+    """The lane sends by delivery number. Rows deleted or updated reorder PostgreSQL's heap,
+    and the join followed it: a test of a stop halfway through a send saw its last subscriber
+    sent to among the first (stop 61)."""
+    now = utcnow()
+    with transaction(services.factory) as session:
+        session.execute(
+            insert(Contact),
+            [
+                {
+                    "channel": "whatsapp",
+                    "channel_user_id": f"6288{n:07d}",
+                    "language": "id",
+                    "created_at": now,
+                    "last_seen_at": now,
+                }
+                for n in range(300)
+            ],
+        )
+        ids = session.scalars(select(Contact.id).order_by(Contact.id)).all()
+        rows = [
+            {
+                "contact_id": i,
+                "village_code": ANJANI,
+                "district_code": LOMBOK_TIMUR,
+                "started_at": now,
+            }
+            for i in ids
+        ]
+        session.execute(insert(Subscription), rows[::-1])
+    with transaction(services.factory) as session:  # new row versions: PostgreSQL's heap shuffled
+        early = Contact.id.in_(ids[:150])
+        session.execute(update(Contact).where(early).values(last_seen_at=now))
+        session.execute(
+            update(Subscription)
+            .where(Subscription.contact_id.in_(ids[:150]))
+            .values(started_at=now)
+        )
+    with transaction(services.factory) as session:
+        audiences.queue(session, Audience("province"), announcement_id=_draft(services), now=now)
+    with services.factory() as session:
+        queued = session.scalars(select(Delivery.contact_id).order_by(Delivery.id)).all()
+    assert queued == sorted(queued) and len(queued) == 300
 
 
 def _draft(services: Services) -> int:
