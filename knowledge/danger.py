@@ -33,6 +33,12 @@ from knowledge.normalize import (
 from knowledge.yamlfast import load_yaml
 
 SENTENCE_END = re.compile(r"[.!?;,\n]+(?:\s|$)")
+SPLIT_PREFIX = frozenset(("d", "di"))
+PLACE_WORDS_WITH_DI = frozenset(
+    "dimana disana disini disitu diatas dibawah didalam diluar didepan dibelakang disamping "
+    "diantara".split()
+)
+"""Words of place written with "di", which a prefix typed apart does not make."""
 NEGATIONS = frozenset(("tidak", "bukan", "never", "not", "nobody", "noone"))
 NOT_DENIED = "".join(f"(?<!\\b{word} )" for word in ("tidak", "tak", "belum", "not", "never"))
 """Before a safe phrase: "tidak bisa kabur" says the person cannot get away."""
@@ -598,7 +604,23 @@ class DangerDetector:
         a pattern's gap of a few words never joins two sentences; a trailing space lets
         patterns ending in a word-and-space unit match at the end too."""
         sentences = (fold_all(part).split() for part in SENTENCE_END.split(text))
-        return " | ".join(" ".join(self._spelled(w) for w in words) for words in sentences) + " "
+        return " | ".join(self._spelled_sentence(words) for words in sentences) + " "
+
+    def _spelled_sentence(self, words: list[str]) -> str:
+        """The words spelled; a passive prefix typed apart is joined to its verb when the
+        rules name the joined word ("d larang pulang", "d perbudak majikan", "d pulangin": a
+        blind tester of family pleas, stop 61); "d arab", "di mana" stay apart."""
+        if "d" not in words and "di" not in words:
+            return " ".join(self._spelled(w) for w in words)
+        out: list[str] = []
+        for word in words:
+            if out and out[-1] in SPLIT_PREFIX:
+                joined = self._spelled("di" + word)
+                if joined in self.named and joined not in PLACE_WORDS_WITH_DI:
+                    out[-1] = joined
+                    continue
+            out.append(self._spelled(word))
+        return " ".join(out)
 
     def _spelled(self, word: str) -> str:
         """`_spelling`, remembered: chat repeats the same few thousand words."""

@@ -347,3 +347,88 @@ def test_a_fine_for_going_home_early_is_no_danger_to_the_learnt_model() -> None:
         read_danger("agen bilang kalau pulang duluan hrs bayar denda, sy takut, di taiwan") is None
     )
     assert read_danger("majikan kunci sy di kamar, kalau pulang duluan hrs bayar denda") is not None
+
+
+def test_a_passive_prefix_typed_apart_is_read_as_one_word() -> None:
+    """A blind tester of family pleas (stop 61): "d larang pulang", "d perbudak" were read as
+    the place "d" and a stranger word; "d arab", "di mana" stay places."""
+    assert_danger(
+        "anak sy d larang pulang padahal kontrak habis, paspor d majikan",
+        "anak sy d arab d perbudak majikan pak, kerja siang malam gk d gaji 3 thn gk blh telpon",
+    )
+    assert_no_danger(
+        "kbrnya abk yg d perbudak d kapal china udh d pulangin ya",
+        "Min sy diancam di-PHK sm perusahaan di korea krn sering izin sakit. gmn cara ngelawannya",
+        "anak sy d arab, di mana kantor kbri nya",
+    )
+
+
+def test_kept_from_the_family_is_held_and_a_family_quarrel_is_not() -> None:
+    assert_danger(
+        "skrg dia d rumah penampungan d surabaya tdk blh telpon orang tua. tolong pak",
+        "majikan blg anak sy sakit, tp anak sy sendiri tdk blh ngomong sama kami. tolong bu",
+    )
+    assert_no_danger(
+        "sy gk blh telpon orang tua krn pulsa habis",
+        "anak sy tdk blh ngomong sama ayah nya krn kami cerai",
+    )
+
+
+def test_english_malay_and_sasak_dangers_of_the_language_round() -> None:
+    """An English, Malay and Sasak tester (stop 61)."""
+    assert_danger(
+        "i am pregnant from my employer, he force me, i am so scared",
+        "anak sy dihamili anak majikan",
+        "sy dah tak tahan, rasa nak terjun dari tingkat atas",
+        "tak nak hidup dah, penat sangat kerja kat sini",
+        "tiang ndek man te bei mangan sejak kemarin, majikan marah terus",
+        "we are 5 girls from sumbawa, agent take us to a house in batam, door locked, phone taken",
+    )
+    assert_no_danger(
+        "sy hamil, majikan suruh pulang, boleh gk?",
+        "my door locked and i lost the key, my phone taken by my son for games lol",
+    )
+
+
+def test_trafficking_as_a_subject_and_things_locked_away_are_not_danger() -> None:
+    assert_no_danger(
+        "we are preparing a workshop on trafficking prevention for the village, any material?",
+        "trafficking victim rights? asking for research paper",
+        "our NGO does trafficking awareness in Lombok Tengah, can we put your number in our "
+        "leaflet?",
+        "my passport is locked in my bag at home in Lombok, can my mother send it to me?",
+    )
+    assert_danger(
+        "my mother is in Saudi, madam say it is drama and lock her in room",
+        "agent sold my sister to a man in malaysia",
+    )
+
+
+def test_a_harm_treated_or_ended_and_a_hunger_for_news_are_not_danger() -> None:
+    """A blind tester of family pleas (stop 61)."""
+    assert_no_danger(
+        "anak sy kelaparan informasi soal kerja d jepang, dia tanya berapa gaji nya",
+        "anak sy d arab d tahan d imigrasi krn kartu iqomah nya telat d perpanjang majikan, tp "
+        "skrg sdh keluar dan kembali kerja. gmn supaya tdk terulang",
+        "anak sy d taiwan, tangan nya luka kena mesin minggu lalu tp sdh d jahit d rs dan d bayar "
+        "asuransi. apa dia dapat gaji selama istirahat?",
+        "SOCSO claim how, my hand injured at kilang last month, already treated",
+    )
+    assert_danger(
+        "di penampungan kami kelaparan pak",
+        "anak sy d tahan d imigrasi sdh 2 bulan, gk ada yg urus",
+        "tangan sy luka kena mesin, majikan gk mau bawa ke dokter",
+    )
+
+
+def test_stranded_on_the_street_and_a_passport_held_with_no_way_home() -> None:
+    """Read by the learnt model alone until its retraining in stop 61; now by rules."""
+    assert_danger(
+        "ibu sy dipulangin majikan tapi cuma dianter sampe terminal di Riyadh, gak dikasi tiket, "
+        "gak ada duit, sekarang dia duduk di pinggir jalan",
+        "paspor nahu ditahan agen, nahu wati bisa pulang",
+    )
+    assert_no_danger(
+        "sy lg duduk di pinggir jalan nunggu jemputan",
+        "Kontrakan kami sudah diusir, sekarang tidur di emperan toko, tidak ada uang",
+    )
