@@ -808,9 +808,13 @@ def country_read(ctx: Ctx) -> str:
             ).format(country=next((ctx._(t) for k, t in COUNTRIES if k == guess), guess))
         )
     words = fold(text).split()
+    home = home_place(text)
     if (
         not ctx.incoming.button
-        and home_place(text) is not None
+        and home is not None
+        # "Indonesia" as the prompt asks for it ("Masih di Indonesia? Ketik *Indonesia*") was
+        # refused as where the worker comes from, again and again (a journeys tester, stop 61)
+        and not (home.group(0) in COUNTRY_AT_HOME and ORIGIN_TOLD.isdisjoint(words))
         and AT_HOME.isdisjoint(words)
         and STILL_HERE.isdisjoint(words)
         and ctx.engine.numbers.country_in(text) is None  # "dari lombok timur, skrg di johor"
@@ -894,6 +898,8 @@ def home_place(text: str) -> re.Match[str] | None:
     return None
 
 
+COUNTRY_AT_HOME = frozenset(("indonesia", "indo"))
+"""Indonesia itself, typed where the country is asked: the worker has not left."""
 ORIGIN_TOLD = frozenset("from dari dr asal asli desa ds dusun kecamatan kec".split())
 """Words saying where someone comes from, typed where the country of work is asked."""
 STILL_HERE = frozenset("masih msh still pulang balik".split())

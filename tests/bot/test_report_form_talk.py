@@ -720,6 +720,17 @@ def test_a_village_at_home_typed_as_the_country_is_asked_again(sqlite_chat: Chat
     assert "Timur Tengah" not in sqlite_chat.say("malaysia").split("?")[0]
 
 
+@pytest.mark.parametrize("typed", ["Indonesia", "indonesia"])
+def test_indonesia_typed_as_the_country_prompt_asks_is_taken(sqlite_chat: Chat, typed: str) -> None:
+    """The prompt says "Masih di Indonesia? Ketik *Indonesia*", and "Indonesia" was refused
+    as where the worker comes from, the same prompt again each time (a journeys tester, stop
+    61)."""
+    for text in ("lapor", "ya", "2", "Siti Aminah"):
+        sqlite_chat.say(text)
+    said = sqlite_chat.say(typed)
+    assert "asal pekerja" not in said and "negara mana" not in said, said
+
+
 def test_a_hedge_before_the_village_is_not_part_of_it(sqlite_chat: Chat) -> None:
     """ "kalo gk salah anjani suralaga" offered Suralaga (a regression round, stop 57)."""
     report_to_the_village(sqlite_chat, "1", "gaji kakak sy gk dibayar 4 bulan")
