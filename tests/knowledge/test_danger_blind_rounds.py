@@ -383,8 +383,10 @@ def test_english_malay_and_sasak_dangers_of_the_language_round() -> None:
         "tak nak hidup dah, penat sangat kerja kat sini",
         "tiang ndek man te bei mangan sejak kemarin, majikan marah terus",
         "we are 5 girls from sumbawa, agent take us to a house in batam, door locked, phone taken",
+        "terakhir ne bilang ne d kunci majikan ne",
     )
     assert_no_danger(
+        "hp ne d kunci, lupa pin",
         "sy hamil, majikan suruh pulang, boleh gk?",
         "my door locked and i lost the key, my phone taken by my son for games lol",
     )
