@@ -72,6 +72,7 @@ sy naik perahu ke malaysia"), where the police are the number to call."""
 PAST = frozenset("dulu dahulu dulunya sebelumnya pernah previously formerly before".split())
 PAST_REACH = 3
 """A place named just after these is where someone was, not where they are."""
+WORK_WORDS = frozenset("kerja bekerja work".split())
 PROMISED = frozenset(
     "dijanjikan dijanjiin dijanjikannya janji janjinya ditawari ditawarin ditawarkan tawaran "
     "promised offered "
@@ -270,6 +271,12 @@ def _promised(words: list[str], at: int) -> bool:
     return not PROMISED.isdisjoint(words[max(0, at - NOW_REACH) : at])
 
 
+def _work_told_of(words: list[str], at: int) -> bool:
+    """The place at `at` is the work someone was told of ("katanya kerja d thailand")."""
+    told = words[max(0, at - 3) : at]
+    return "katanya" in told and not WORK_WORDS.isdisjoint(told)
+
+
 def a_ships_flag(words: list[str], at: int, length: int) -> bool:
     """A country named as a ship's flag or owner ("abk kapal ikan taiwan", "korean flagged
     vessel", "bendera taiwan"), not where the crew is: a Taiwanese boat in Port Louis is no
@@ -324,11 +331,15 @@ def _origin(folded: str, found: re.Match[str]) -> bool:
 
 
 WRITERS = frozenset("kami keluarga we family".split())
-ABROAD_WORK = frozenset("majikan majikannya employer agensi agency berangkat brgkt".split())
+ABROAD_WORK = frozenset(
+    "majikan majikannya employer agensi agency berangkat brgkt brangkat berangkatkan "
+    "diberangkatkan dikirim diterbangkan".split()
+)
 WRITERS_REACH = 3
 """Where the family writes from, when the worker is placed abroad: "anak sy berangkat ke Saudi
 thn 2021, skrg majikan tdk izinkan pulang, kami d NTB" got Indonesia's police, not Saudi
-Arabia's numbers (a long-plea tester, stop 56)."""
+Arabia's numbers (a long-plea tester, stop 56); "anak sy d berangkatkan ke myanmar ... kami d
+bima" did too (a tester of family pleas, stop 61)."""
 
 
 def _the_writers(folded: str, found: re.Match[str]) -> bool:
@@ -614,6 +625,11 @@ class EmergencyNumbers:
             # malam ini, katanya kerja d johor" got Malaysia's 999: an open-report tester)
             and not (home and _work_meant(words, at))
         ]
+        told_of = [(at, c) for at, c in placed if _work_told_of(words, at)]
+        if told_of and len(told_of) < len(placed):
+            # taken to one place, told the work was in another ("d berangkatkan ke myanmar,
+            # katanya kerja d thailand": a tester of family pleas, stop 61)
+            placed = [pair for pair in placed if pair not in told_of]
         if placed and all(
             at > 0
             and words[at - 1] in LEFT_FROM

@@ -21,6 +21,14 @@ NUMBERS = EmergencyNumbers.load()
         ("sy d pelabuhan tanjung pinang skrg, disuruh naik kapal kecil ke malaysia", None),
         ("adik sy d sekap agen di batam, mau dikirim ke taiwan", None),
         ("anak sy disekap di pulau pinang", "MY"),  # Penang is Malaysia's
+        # taken to one place, told the work was in another, the family at home (stop 61)
+        (
+            "anak sy d berangkatkan ke myanmar sama teman nya, katanya kerja d thailand. skrg d "
+            "kompleks yg d jaga org bersenjata, tdk blh keluar. kami d bima. tolong",
+            "MM",
+        ),
+        # told of the work in the one place named: there (stop 61's check)
+        ("anak sy umur 16 dibawa calo katanya kerja di KL, skrg dia bilang dijual", "MY"),
         # named, though the list has no numbers for them: said so, not asked (stop 56's list)
         ("adik sy di china disekap agen", "CN"),
         ("suami sy di afrika selatan dipukuli bos nya", "ZA"),
