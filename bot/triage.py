@@ -261,6 +261,25 @@ def asks_where_to_go(text: str) -> bool:
     return WHERE_TO_GO.search(fold(text).strip()) is not None
 
 
+WHAT_NOW = re.compile(
+    r"^(?:(?:terus|trus|trs|terus abis|lalu|jadi|jd|abis|habis|setelah|stlh|sesudah|skrg|"
+    r"sekarang|pak|bu|kak|min|ini|itu|tu|ni|saya|sy|kami|aku) ){0,4}"
+    r"(?:gmn|gimana|bagaimana|bgmn|gmna|gmana|bgm|piye|berembe|mbe|"
+    r"(?:saya|sy|kami|aku) (?:harus|hrs|mesti|musti|perlu) (?:apa|bagaimana|gmn|gimana)|"
+    r"apa (?:yang|yg) (?:harus|hrs|mesti|perlu) (?:saya |sy |kami |aku )?(?:lakukan|buat|kerjakan))"
+    r"(?: (?:pak|bu|kak|min|ya|dong|nih|sekarang|skrg|ini|selanjutnya|lagi|lg))*$"
+    r"|^(?:so |and |ok |okay )?what (?:now|next|should (?:i|we) do(?: now| next)?|do (?:i|we) do "
+    r"(?:now|next))$"
+)
+"""What now, asked alone after the numbers ("terus abis ini gmn?", "sy hrs apa?", "what should
+i do now"): it got money-management tips (a journeys tester, stop 61); there it asks where to
+turn."""
+
+
+def asks_what_now(text: str) -> bool:
+    return WHAT_NOW.search(fold(text).strip()) is not None
+
+
 THE_NUMBER = frozenset(
     "nomornya nomernya nmrnya nomor nomer nmr kontaknya hotlinenya telponnya teleponnya "
     "number".split()

@@ -32,6 +32,7 @@ from bot.triage import (
     YES_NO_ENDING,
     Reading,
     asks_papers_for_a_report,
+    asks_what_now,
     asks_where_to_go,
     asks_where_to_turn,
 )
@@ -257,6 +258,18 @@ def follow(
         # "lapor kmn?" after the danger reply: where to turn from the place it was for; also
         # "sy hrs ke mana?", which got the countries one may go to work in (stop 60)
         replies.where_to_turn(ctx, engine.numbers, here or _place_given(engine, ctx))
+        return True
+    if asks_what_now(text) and not ctx.data.get(NEXT_STEPS_GIVEN):
+        # "terus abis ini gmn?" after the numbers got money-management tips (a journeys
+        # tester, stop 61): what to do now, once, as for any question placing nothing
+        ctx.set_data(**{NEXT_STEPS_GIVEN: True})
+        replies.danger_next_steps(ctx)
+        return True
+    if WHEN_TOLD.search(fold(text).strip()) is not None:
+        # "itu 2 minggu lalu" after the numbers for a husband beaten and starved got the end
+        # of a contract (a journeys tester, stop 61): when it happened, more of the story
+        pieces.keep_story(ctx, reading)
+        replies.story_noted(ctx, None, engine.numbers)
         return True
     if asks_if_dangerous(text):
         # "itu bahaya gk pak?" after the numbers for a sister kept in, her phone only at night
@@ -544,6 +557,17 @@ TAG_QUESTION = re.compile(
 )
 """A negation that ends a yes-no question: at the end, before a comma, or before its reason
 ("uangnya bisa balik gk, kami bayar 8jt", "nanti sy dipenjara gk krn kabur")."""
+WHEN_TOLD = re.compile(
+    r"^(?:(?:itu|tu|ini|kejadiannya|kejadian nya|kejadian|sudah|udah|udh|sdh|dah|sejak|dari|"
+    r"pak|bu|kak|kira kira|kurang lebih|sekitar|kira2) ){0,3}"
+    r"(?:(?:\d+|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa) ?"
+    r"(?:hari|hr|minggu|mgg|bulan|bln|tahun|thn|jam|malam) ?(?:yang |yg )?(?:lalu|lalu pak|"
+    r"lalu bu|yang lalu|kemarin|kemaren)?|kemarin|kemaren|kmrn|semalam|tadi malam|tadi pagi|"
+    r"minggu lalu|bulan lalu|tahun lalu|\d+ (?:days?|weeks?|months?|years?) ago|yesterday|"
+    r"last (?:night|week|month|year))(?: (?:pak|bu|kak|min))?$"
+)
+"""When it happened, told alone after the numbers ("itu 2 minggu lalu", "sejak 3 bulan",
+"kemarin", "2 weeks ago"): more of the story, not a question."""
 MISSION_ASKED_WORDS = 8
 MISSION_WHERE_WORDS = frozenset("dimana dmn mana where alamat alamatnya address lokasi".split())
 """Where the mission is, asked after the numbers ("kbri dimana", "lokasi kbri")."""

@@ -786,3 +786,23 @@ def test_the_papers_for_a_report_asked_first_get_the_report(chat: Chat) -> None:
     said = chat.say("berkas apa yg hrs sy siapkan buat lapor?")
     assert "Sertifikat kompetensi" not in said
     assert "nama pekerja" in said
+
+
+@pytest.mark.parametrize("asked", ["terus abis ini gmn?", "sy hrs apa?", "what should i do now"])
+def test_what_now_after_the_numbers_gets_what_to_do_now(chat: Chat, asked: str) -> None:
+    """ "terus abis ini gmn?" got money-management tips (a journeys tester, stop 61)."""
+    chat.say("anak sy d sekap majikan d malaysia")
+    said = chat.say(asked)
+    assert "Lapor darurat" in said or "Urgent report" in said
+    assert "gaji" not in said.lower()
+
+
+@pytest.mark.parametrize("told", ["itu 2 minggu lalu", "sejak 3 bulan", "kemarin"])
+def test_when_it_happened_told_after_the_numbers_is_more_of_the_story(
+    chat: Chat, told: str
+) -> None:
+    """ "itu 2 minggu lalu" after a husband beaten and starved got the end of a contract (a
+    journeys tester, stop 61)."""
+    chat.say("suami sy d arab d pukulin majikan n gk dikasih makan")
+    said = chat.say(told)
+    assert "tambahkan ke cerita" in said and "kontrak" not in said.lower()
