@@ -71,7 +71,12 @@ from bot.flows.register_update import (
     update,
 )
 from bot.flows.report_opening import add_to_story, guesses_from_earlier, prefill
-from bot.flows.report_refusal import danger_country, resumed_at_sharing, retaken
+from bot.flows.report_refusal import (
+    asks_why_consent,
+    danger_country,
+    resumed_at_sharing,
+    retaken,
+)
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
@@ -304,6 +309,8 @@ class Engine:
         conv = ctx.conversation
         if not conv.flow and text and retaken(ctx):
             return  # "yaudah setuju" right after refusing a report's consent: it starts again
+        if not conv.flow and text and asks_why_consent(ctx):
+            return
         if conv.flow in self.forms and not conv.parked:
             if self._place_for_the_numbers(ctx, text):
                 return

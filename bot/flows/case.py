@@ -733,13 +733,17 @@ class CaseForm(ChangeableForm):
             step == "share_confirm" and not d.get("share")
         )
         opening = d.get("opening") or (whole_story(d) if step == "share_confirm" else None)
-        if not refused or not opening:
+        if not refused:
             return {}
         refusal: dict[str, object] = {
             "at": ctx.now.isoformat(),
-            "opening": opening,
+            "opening": opening or "",
             "urgent": d.get("urgent"),
         }
+        if not opening:
+            # a bare "lapor" refused, then "ya udh sy setuju" was not understood, twice (a
+            # journeys tester, stop 61): the change of mind starts the report afresh
+            return {REFUSED_KEY: refusal}
         if step == "share_confirm":
             # the whole form was answered: a change of mind asks only who may see it
             refusal["answers"] = {k: v for k, v in d.items() if not k.startswith("_")}

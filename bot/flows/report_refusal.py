@@ -20,7 +20,8 @@ RETAKING = (
     YES_WORDS
     | AGREEING
     | frozenset(
-        "jadi jd mau sy saya aku deh lagi lg again i berubah pikiran changed my mind".split()
+        "jadi jd mau sy saya aku deh lagi lg again i berubah pikiran changed my mind udh udah "
+        "sudah sdh dah".split()
     )
 )
 
@@ -74,9 +75,46 @@ def retaken(ctx: Ctx) -> bool:
         ctx.contact.consent_at = ctx.now
     if not resumed_at_sharing(ctx):
         ctx.engine.start_form(
-            ctx, "case", opening=str(refused["opening"]), urgent=bool(refused.get("urgent"))
+            ctx,
+            "case",
+            opening=str(refused["opening"]) or None,
+            urgent=bool(refused.get("urgent")),
         )
     return True
+
+
+WHY_WORDS = frozenset("kenapa knp napa mengapa why untuk buat utk apa".split())
+CONSENT_WORDS = frozenset("setuju agree consent data izin".split())
+
+
+def asks_why_consent(ctx: Ctx) -> bool:
+    """ "knp hrs setuju?" right after refusing a report's consent: why it is asked, in the
+    report's own words (it got a list of unrelated topics: a journeys tester, stop 61)."""
+    refused = ctx.data.get(REFUSED_KEY)
+    words = set(fold(ctx.incoming.text or "").split()) - ADDRESS
+    if not isinstance(refused, dict) or not pieces.within_window(refused.get("at"), ctx.now):
+        return False
+    if len(words) > WHY_MAX_WORDS or not (words & WHY_WORDS and words & CONSENT_WORDS):
+        return False
+    ctx.say(
+        ctx._(
+            "I ask before a report because what you type (names, village, phone number, what "
+            "happened) is kept so that your village officer can help: only the officers of your "
+            "village and district, and the province admins, can see it, and you can delete it "
+            "any time by typing *hapus data saya*. Without it I cannot pass your report on. "
+            "Type *I agree* to report after all."
+        ),
+        [
+            Button(
+                replies.URGENT_REPORT if refused.get("urgent") else replies.REPORT,
+                short(ctx._("Report again")),
+            )
+        ],
+    )
+    return True
+
+
+WHY_MAX_WORDS = 8
 
 
 def resumed_at_sharing(ctx: Ctx) -> bool:

@@ -778,3 +778,20 @@ def test_a_question_at_consent_is_not_thanked_as_kept_before_consent(sqlite_chat
     said = sqlite_chat.say("trus nanti siapa yg hubungi sy?")
     assert "saya simpan untuk laporan" not in said
     assert "petugas desa" in said and "setuju" in said
+
+
+def test_a_bare_report_refused_then_agreed_to_starts_with_consent_given(sqlite_chat: Chat) -> None:
+    """ "lapor", "tidak", then "ya udh sy setuju" got a list of unrelated topics, twice (a
+    journeys tester, stop 61)."""
+    sqlite_chat.say("lapor")
+    assert "tidak ada yang disimpan" in sqlite_chat.say("tidak")
+    said = sqlite_chat.say("ya udh sy setuju")
+    assert "Siapa yang melapor" in said and "Apakah Anda setuju" not in said
+
+
+def test_why_consent_is_asked_is_answered_right_after_refusing_it(sqlite_chat: Chat) -> None:
+    sqlite_chat.say("lapor")
+    sqlite_chat.say("tidak")
+    said = sqlite_chat.say("knp hrs setuju?")
+    assert "hapus data saya" in said and "Lapor lagi" in said
+    assert "Siapa yang melapor" in sqlite_chat.say("setuju")
