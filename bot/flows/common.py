@@ -16,6 +16,7 @@ from bot.cases.hints import (
     family_words,
     undescribed,
 )
+from bot.commands import GREETINGS
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
@@ -342,6 +343,16 @@ name only beside words that are no name ("ina nahu": my mother)."""
 NAMES_TOO = frozenset(("wati", "iyah", "iye"))
 """A yes or a no that is also a name people in NTB bear ("Wati", "Iyah"): a name."""
 ANSWERS_NOT_NAMES = (YES_WORDS | NO_WORDS) - NAMES_TOO
+GREETINGS_ALSO_NAMES = frozenset(("selamat", "salam"))
+"""Greetings that are also names in NTB ("Selamat", "Salam"), when typed alone."""
+
+
+def _only_a_greeting(words: list[str]) -> bool:
+    """A greeting, perhaps with a "pak": "halo" was kept as a trainee's name, and the name
+    typed next refused as an age (a journeys tester, stop 61)."""
+    if len(words) == 1 and words[0] in GREETINGS_ALSO_NAMES:
+        return False
+    return all(w in GREETINGS | ADDRESS for w in words)
 
 
 NEVER_IN_A_NAME = frozenset(
@@ -372,6 +383,7 @@ def is_a_name(text: str) -> bool:
         and len(words) <= 8
         # "sy bapaknya", "anak sy pak", "ina nahu"; a yes ("nggih", "aok") or a no
         and not all(w in NOT_A_NAME | ADDRESS | PARENTS | ANSWERS_NOT_NAMES for w in words)
+        and not _only_a_greeting(words)
         and not NEVER_IN_A_NAME.intersection(words)
     )
 

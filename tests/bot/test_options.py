@@ -84,6 +84,17 @@ def test_a_yes_or_a_problem_is_not_a_name() -> None:
         assert is_a_name(name), name
 
 
+def test_a_greeting_is_not_a_name() -> None:
+    """ "halo" was kept as a trainee's name, and the name typed next refused as an age (a
+    journeys tester, stop 61); "Selamat" and "Salam" are names in NTB."""
+    from bot.flows.common import is_a_name
+
+    for said in ("halo", "assalamualaikum", "selamat pagi", "hai kak", "maaf pak"):
+        assert not is_a_name(said), said
+    for name in ("Selamat", "Salam", "Selamat Riyadi", "Siti Aminah"):
+        assert is_a_name(name), name
+
+
 def test_not_knowing_in_sasak_is_not_knowing() -> None:
     """ "ndak tau" was saved as the worker's job and company (a family chat tester, stop 48)."""
     from bot.flows.common import not_known
