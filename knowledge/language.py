@@ -26,7 +26,7 @@ def _hints() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
     english, indonesian, shared = _hints()
-    english -= shared
+    english = (english | frozenset(_answer_hints())) - shared
     chat = {
         parts[0]
         for line in read_data("lexicon.tsv").splitlines()
@@ -34,6 +34,11 @@ def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
         if parts[2].strip() in CHAT_KINDS
     }
     return english, indonesian | (frozenset(chat) - english)
+
+
+def _answer_hints() -> list[str]:
+    """English words that choose the answer's language only (`chat_language`)."""
+    return list(load_yaml(read_data("language_hints.yaml")).get("en_answer") or ())
 
 
 SCHEMES = re.compile(r"\b[gpb] ?(?:to|2) ?[gpb]\b")

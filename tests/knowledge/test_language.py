@@ -24,3 +24,13 @@ def test_loanwords_shared_with_english_do_not_make_an_indonesian_chat_english() 
 
 def test_the_matchers_language_stays_the_one_the_topic_model_was_trained_with() -> None:
     assert detect_language("visa e9 korea") == "en"  # as in training: stemmed as English
+
+
+def test_english_words_of_papers_choose_an_english_answer_but_not_the_stemmer() -> None:
+    """ "documents needed? KTP, KK, birth certificate?" was answered in Indonesian (an English
+    and Malay tester, stop 61); the matcher's stemmer, which the topic model was trained
+    with, reads it as before."""
+    text = "documents needed? KTP, KK, birth certificate?"
+    assert chat_language(text) == "en"
+    assert detect_language(text) == "id"
+    assert chat_language("dokumen apa saja yg perlu, akte kelahiran perlu?") == "id"
