@@ -186,6 +186,10 @@ SPEAKS_OF_MONEY = re.compile(
 """An answer that speaks of money: a cost asked under it is the answer's, not its lines'."""
 
 
+FORMS_WITH_ANSWERS = frozenset(("training", "register", "homecoming"))
+"""Forms whose answers a new form started in their middle drops."""
+
+
 class Engine:
     """Wires the knowledge base, the forms and the case service behind one `handle`."""
 
@@ -686,6 +690,16 @@ class Engine:
             opening = ctx.incoming.text
         told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now, pieces.STORY_PIECES)
         earlier = " ".join(told)[-EARLIER_CHARS:]
+        left = ctx.conversation
+        if left.flow in FORMS_WITH_ANSWERS and left.flow != flow and left.step != "consent":
+            # an urgent report begun in the middle of a training registration dropped it,
+            # unsaid (a journeys tester, stop 61)
+            ctx.say(
+                ctx._(
+                    "The form you were filling in was not finished and was not sent: you can "
+                    "start it again later from the *menu*."
+                )
+            )
         self.clear(ctx)
         conv = ctx.conversation
         if urgent:

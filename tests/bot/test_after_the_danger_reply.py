@@ -806,3 +806,15 @@ def test_when_it_happened_told_after_the_numbers_is_more_of_the_story(
     chat.say("suami sy d arab d pukulin majikan n gk dikasih makan")
     said = chat.say(told)
     assert "tambahkan ke cerita" in said and "kontrak" not in said.lower()
+
+
+def test_an_urgent_report_begun_inside_a_training_form_says_the_form_was_dropped(
+    chat: Chat,
+) -> None:
+    """The registration was dropped unsaid when the urgent report began (a journeys tester,
+    stop 61); the report's first question follows."""
+    for text in ("daftar pelatihan", "setuju", "1", "Siti Aminah"):
+        chat.say(text)
+    assert "Dari Malaysia" in chat.say("kakak sy skrg d sekap majikan d malaysia")
+    said = chat.say("1")
+    assert "belum selesai dan tidak terkirim" in said and "nama lengkap pekerja" in said
