@@ -140,12 +140,18 @@ BUT_ON_DAYS_OFF = re.compile(
     r"|(?:cuma|cuman|hanya|cuma bisa|cuma boleh|hanya boleh|boleh) (?:[a-z]+ ){0,1}?"
     r"(?:(?:pas|waktu|saat|hari|pada|kalau) )?|except (?:on )?|only on )"
     r"(?:hari )?(?:libur|liburan|minggu|cuti|off|day off|off day|sundays?|my day off|days off)\b"
+    r"|^(?:[a-z]+ ){0,4}?(?:cuma|cuman|hanya|only) (?:(?:pas|waktu|saat|selama|during) )?"
+    r"(?:jam kerja|working hours)\b"
 )
 """... or allowed on days off ("gk boleh pakai hp kecuali hari minggu", "majikan gk ngizinin sy
-pakai hp, cuma boleh pas libur": a tester of workers abroad, stop 60): a house rule."""
+pakai hp, cuma boleh pas libur": a tester of workers abroad, stop 60), or kept only during
+working hours ("hp sy d ambil majikan cuma pas jam kerja": stop 61): a house rule."""
 HOUSE_RULE = re.compile(
     r"\b(?:kecuali|selain|except) (?:(?:pas|waktu|saat|hari|pada|on) )?(?:hari )?"
     r"(?:libur|minggu|cuti|day off|off day|sundays?|my day off)\b"
+    # or kept only during working hours ("hp sy d ambil majikan cuma pas jam kerja, malem d
+    # kasih lg": a look-alike tester, stop 61)
+    r"|\b(?:cuma|hanya|only) (?:(?:pas|waktu|saat|selama|during) )?(?:jam kerja|working hours)\b"
 )
 """Something allowed on days off only, anywhere in the message: the learnt model's reading of
 it ("gk boleh pakai hp kecuali hari minggu kata majikan hk") is a house rule, not danger."""
@@ -156,10 +162,24 @@ PHONE_USE = re.compile(r"\b(?:hp|handphone|telepon|ponsel|phone)\b")
 BY_PARENTS = re.compile(
     r"^(?:[a-z]+ ){0,2}?(?:sama |oleh |sm |ama |by )?(?:orang tua|ortu|my parents|parents)\b"
     r"(?! (?:majikan|bos|boss|yang saya jaga|yang dijaga)\b)"
+    # a mother, a grandmother, Sasak "inaq", as the one who did it: right after, or after "sama"
+    # ("d kurung ibu gk boleh keluar malem, sy 16 th", "d kurung d kamar sm ibu", "anak sy d
+    # kurung neneknya": a look-alike tester, stop 61); not "... padahal ibu sy sakit"
+    r"|^(?:(?:[a-z]+ ){0,2}?(?:sama|oleh|sm|ama) )?(?:ibu|ibunya|bapak|bapaknya|ayah|ayahnya|"
+    r"nenek|neneknya|kakek|kakeknya|inaq|amaq)\b"
+    r"(?! (?:majikan|bos|boss|saya|sy|aku|sakit|meninggal|kritis|yang saya jaga|yang dijaga)\b)"
 )
 """Right after being shut in, one's own parents: forbidden to go ("sy udh dikunci ortu gk boleh
 berangkat ke malaysia") or kept in at night ("dikurung d rumah sama ortu gk boleh keluar
 malem": pre-departure and follow-up testers, stop 60), not held by an employer or a broker."""
+KEPT_BY_FAMILY = re.compile(
+    r"\b(?:dikurung|dikunci|ditahan|dilarang)\b (?:(?:[a-z]+ ){0,2}?(?:sama|oleh|sm|ama) )?"
+    r"(?:orang tua|ortu|ibu|ibunya|bapak|bapaknya|ayah|ayahnya|nenek|neneknya|kakek|inaq|amaq)"
+    r"\b(?! (?:majikan|bos|boss|saya|sy|aku|sakit|meninggal|kritis)\b)"
+)
+"""Kept in or back by one's own family, anywhere in the message: the learnt model's reading
+of it ("d kurung ibu gk boleh keluar malem, sy 16 th", "tiang d tahan sm inaq ndek bau lalo
+malaysia": a look-alike tester, stop 61) is not danger."""
 PLAN_NOW = re.compile(
     r"\b(?:sekarang|kini|now)\b(?= (?:[a-z]+ ){0,2}(?:mau|akan|ingin|pengen|rencana|rencananya|"
     r"baru mau) (?:berangkat|daftar|mendaftar|kerja ke luar|kerja di luar|kerja lagi|jadi pmi|"
@@ -723,6 +743,7 @@ class DangerDetector:
         nomor sy 0819..., tolong telpon sy pak") is not danger now."""
         return bool(
             HOUSE_RULE.search(standard)
+            or KEPT_BY_FAMILY.search(standard)
             or self.phone_trouble.search(standard)
             or self.papers_expired.search(standard)
             or self.call_me.search(standard)

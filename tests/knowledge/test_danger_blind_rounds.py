@@ -434,3 +434,76 @@ def test_stranded_on_the_street_and_a_passport_held_with_no_way_home() -> None:
         "sy lg duduk di pinggir jalan nunggu jemputan",
         "Kontrakan kami sudah diusir, sekarang tidur di emperan toko, tidak ada uang",
     )
+
+
+def test_put_out_abroad_in_the_night_with_nothing_is_danger() -> None:
+    """A look-alike tester's dangers (stop 61): all ten were missed; put out by a landlord at
+    home, a trader moved on, a whale stranded are not."""
+    assert_danger(
+        "d usir majikan, skrg d jalan d jeddah, gk ada uang, gk ada paspor, gk tau mau kemana",
+        "d buang majikan d jalan tengah malam d riyadh, gk ada hp",
+        "d lempar keluar rumah sm majikan tengah malam d kuwait, sy d luar skrg kedinginan",
+        "sy d turunin d jalan tol sm agen d malaysia, gk ada duit, gk tau d mana",
+        "d tinggal d pinggir jalan sm sopir agen d dubai tengah malam, gk tau d mana",
+        "suami sy terdampar d sabah, d usir bos kebun, tidur d hutan, gk ada duit",
+    )
+    assert_no_danger(
+        "pedagang d usir satpol pp dr pasar, gmn",
+        "sy d usir yg punya kontrakan, tidur d masjid",
+        "ikan paus terdampar d pantai",
+        "d jemput agen tengah malam d bandara",
+    )
+
+
+def test_kept_in_by_a_mother_or_a_grandmother_is_not_held_but_held_beside_her_illness_is() -> None:
+    assert_no_danger(
+        "d kurung ibu gk boleh keluar malem, sy 16 th",
+        "anak sy d kurung neneknya d rumah krn bandel pas sy d arab, gmn",
+        "d kurung d kamar sm ibu krn pulang malem, 17 th, iseng curhat",
+    )
+    assert read_danger("tiang d tahan sm inaq ndek bau lalo malaysia, kata ne masih kodeq") is None
+    assert_danger(
+        "majikan gk izinin pulang padahal ibu sy sakit keras",
+        "sy gk boleh pulang ibu sy meninggal",
+        "employer refuse to send me home even my mother is dying, he keep my passport",
+        "sy dikunci ibu majikan di kamar",
+    )
+
+
+def test_things_struck_sold_locked_or_held_are_not_people() -> None:
+    """A look-alike tester (stop 61), with the prefix typed apart and not."""
+    assert_no_danger(
+        "gong nya d pukul pas acara nyongkolan td siang rame bgt",
+        "beduk dipukul jam 3 pagi pas sahur",
+        "paku d pukul pake palu, sy lg bikin kandang ayam",
+        "d pukul 3 set sm tim voli sebelah",
+        "pasukan musuh d pukul mundur, baca sejarah buat tugas sekolah",
+        "rekening sy d kunci bank krn salah pin 3x, gmn kirim uang ke kampung",
+        "sim card sy d kunci PUK, minta kode dmn ya",
+        "data sy d jual gk kalo daftar online?",
+        "padi d jual ke tengkulak murah bgt, ada program usaha buat mantan pmi",
+        "bapak sy meninggal d malaysia pas kerja, jenazahnya d tahan rs krn blm bayar, gmn",
+        "salinan kontrak sy d tahan agen, katanya nanti d kasih d bandara",
+        "gk bs nelpon keluarga krn pulsa abis, gmn kirim kabar",
+        "tugas sekolah sy ttg human trafficking, bs minta info?",
+        "hp sy d ambil majikan cuma pas jam kerja, malem d kasih lg, boleh gk?",
+    )
+    assert_danger(
+        "sy d pukul majikan pake sapu",
+        "adik sy d jual agen ke majikan lain",
+        "anak sy d tahan d rumah majikan gk boleh pulang",
+    )
+
+
+def test_money_and_papers_threatened_and_family_pressure_to_go_are_not_danger() -> None:
+    assert_no_danger(
+        "sponsor ngancem keberangkatan d batalin kalo gk bayar tambahan 5jt",
+        "agen ngancem uang sy gk d balikin kalo mundur",
+        "PT ngancem gk balikin ijazah sy kalo sy batal berangkat",
+        "d paksa ortu kerja ke luar negeri pdhl sy gk mau, gmn",
+        "d paksa suami kerja ke arab, sy gk mau ninggalin anak",
+    )
+    assert_danger(
+        "majikan ngancam mau bunuh sy kalau kabur",
+        "sy d paksa agen kerja 20 jam gk d gaji",
+    )
