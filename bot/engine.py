@@ -828,6 +828,8 @@ class Engine:
         ctx.reading = reading
         if company.name_given(ctx, reading):
             return  # "Sumber Rejeki Abadi" after "what is the company's name?"
+        if company.follow_up(ctx, reading):
+            return  # "alamatnya dmn?" after a company's record
         if not reading.urgent and pieces.within_window(
             ctx.data.get(pieces.PLACE_ASKED_KEY), ctx.now
         ):

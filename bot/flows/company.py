@@ -94,6 +94,76 @@ def name_given(ctx: Ctx, reading: Reading) -> bool:
     return True
 
 
+SHOWN = "company_shown"
+"""The company whose record the chat just showed, and when: a short follow-up ("alamatnya
+dmn?", "sampai kapan izinnya?") is about it."""
+FOLLOW_UP_WORDS = 8
+OTHER_OFFICES = frozenset(
+    "bp3mi disnaker disnakertrans ltsa kbri kjri kdei kp2mi bp2mi polisi desa imigrasi bank "
+    "bpjs upt p4mi".split()
+)
+ADDRESS_ASKED = frozenset(
+    "alamat alamatnya kantor kantornya lokasi lokasinya dimana dmn mana where address office "
+    "offices cabang cabangnya".split()
+)
+LICENCE_ASKED = frozenset(
+    "izin izinnya ijin ijinnya lisensi licence license berlaku kapan expired habis sip3mi "
+    "valid masa".split()
+)
+
+
+def follow_up(ctx: Ctx, reading: Reading) -> bool:
+    """A short question about the company just checked: its offices or its licence, from the
+    list's record. They got the LTSA's offices and a list of topics (a journeys tester, stop
+    61)."""
+    shown = ctx.data.get(SHOWN)
+    if not isinstance(shown, dict) or not pieces.within_window(shown.get("at"), ctx.now):
+        return False
+    words = set(fold(ctx.incoming.text or "").split())
+    if reading.urgent or reading.command is not None or not 0 < len(words) <= FOLLOW_UP_WORDS:
+        return False
+    if words & OTHER_OFFICES:
+        return False  # "kantor bp3mi dmn?" asks for another office
+    asks_address, asks_licence = bool(words & ADDRESS_ASKED), bool(words & LICENCE_ASKED)
+    if asks_address == asks_licence:
+        return False  # neither, or both: read as any message
+    result = service.check_company(ctx.session, int(shown["id"]), today=ctx.today)
+    company = result.company
+    if company is None or result.companies_list is None:
+        return False
+    _ = ctx._
+    listed = _day(result.companies_list.list_date)
+    if asks_address:
+        offices = [
+            o for o in (company.head_office, *(company.branch_offices or "").split(";")) if o
+        ]
+        text = (
+            _("Offices of *{name}* on the list of {date}: {offices}.").format(
+                name=company.name, date=listed, offices="; ".join(o.strip() for o in offices)
+            )
+            if offices
+            else _("The list of {date} gives no office of *{name}*.").format(
+                name=company.name, date=listed
+            )
+        )
+    else:
+        text = _(
+            "The licence of *{name}* ({number}) is valid until {until}, as the list of {date} says."
+        ).format(
+            name=company.name,
+            number=company.licence_number,
+            until=_day(company.valid_until),
+            date=listed,
+        )
+        if result.expired:
+            text += " " + _(
+                "The licence has EXPIRED. Ask Disnaker or BP3MI whether it was renewed before "
+                "you pay or sign anything."
+            )
+    ctx.say(text + "\n\n" + official_check(ctx), _report_buttons(ctx))
+    return True
+
+
 def noted(ctx: Ctx, typed: str) -> None:
     """A company named as part of a worker's trouble abroad ("PT nya PT Sumber Rejeki", after
     the unpaid-wages answer): information for the report, not a question whether to pay it."""
@@ -193,6 +263,7 @@ def render(ctx: Ctx, result: Check) -> None:
             _report_buttons(ctx),
         )
         return
+    ctx.set_data(**{SHOWN: {"id": company.id, "at": ctx.now.isoformat()}})
     if company.status in ("suspended", "revoked"):
         _sanctioned(ctx, result, listed)
         return

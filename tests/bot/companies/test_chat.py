@@ -235,3 +235,21 @@ def test_a_company_that_took_the_money_gets_what_to_do_after_paying(
     assert "topic:calo-ilegal" not in [b.id for r in replies for b in r.buttons]
     preview = Previewer(services.engine).first_replies(told)
     assert preview.reading is not None and preview.reading.first_topic == "calo-ilegal"
+
+
+def test_a_short_follow_up_asks_about_the_company_just_checked(family: Chat) -> None:
+    """ "alamatnya dmn?" got the LTSA's offices, "sampai kapan izinnya?" a list of topics (a
+    journeys tester, stop 61)."""
+    family.say("PT Zorvana Jaya Abadi resmi gak?")
+    offices = family.say("alamatnya dmn?")
+    assert "Zorvana Jaya Abadi" in offices and "Mataram" in offices
+    licence = family.say("sampai kapan izinnya?")
+    assert "FIKTIF-101/2024" in licence and "12-03-2029" in licence
+    expired = family.say("pt velmora karya intl itu resmi?")
+    assert "HABIS MASA BERLAKU" in expired
+    assert "HABIS MASA BERLAKU" in family.say("izinnya masih berlaku?")
+    assert "Velmora" not in family.say("kantor bp3mi dmn?")  # another office asked
+
+
+def test_an_address_asked_with_no_company_checked_is_the_offices_answer(family: Chat) -> None:
+    assert "Zorvana" not in family.say("alamatnya dmn?")
