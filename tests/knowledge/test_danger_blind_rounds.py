@@ -507,3 +507,18 @@ def test_money_and_papers_threatened_and_family_pressure_to_go_are_not_danger() 
         "majikan ngancam mau bunuh sy kalau kabur",
         "sy d paksa agen kerja 20 jam gk d gaji",
     )
+
+
+def test_a_passport_given_back_only_for_a_payment_to_one_who_wants_home_is_held() -> None:
+    """A journeys tester's long paste (stop 61): contract over, wages cut for a debt never
+    taken, the passport "diberi kalau saya bayar 3000 ringgit"; before leaving, a fee asked
+    for the passport is the broker's answer, not danger."""
+    assert_danger(
+        "kontrak sy sdh habis bulan lalu dan sy mau pulang tp paspor msh dipegang majikan, "
+        "katanya nanti dikasih kalau sy bayar 3000 ringgit",
+        "my passport with agency, they give back after i pay the fee, i want go home",
+    )
+    assert_no_danger(
+        "paspor sy dipegang agen, katanya dikasih kalau sy udh bayar biaya, sy mau berangkat "
+        "bulan depan"
+    )
