@@ -17,9 +17,15 @@ CHAT_KINDS = frozenset(("slang", "typo", "sasak", "mbojo", "samawa"))
 
 
 @lru_cache(maxsize=1)
+def _hints_file() -> dict[str, list[str]]:
+    """data/language_hints.yaml, read once for both lists' readers."""
+    return load_yaml(read_data("language_hints.yaml"))
+
+
+@lru_cache(maxsize=1)
 def _hints() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """English and Indonesian hint words, and the loanwords the chat counts as neither."""
-    data = load_yaml(read_data("language_hints.yaml"))
+    data = _hints_file()
     return frozenset(data["en"]), frozenset(data["id"]), frozenset(data.get("shared") or ())
 
 
@@ -38,7 +44,7 @@ def _chat_hints() -> tuple[frozenset[str], frozenset[str]]:
 
 def _answer_hints() -> list[str]:
     """English words that choose the answer's language only (`chat_language`)."""
-    return list(load_yaml(read_data("language_hints.yaml")).get("en_answer") or ())
+    return list(_hints_file().get("en_answer") or ())
 
 
 SCHEMES = re.compile(r"\b[gpb] ?(?:to|2) ?[gpb]\b")

@@ -286,15 +286,15 @@ def _with_company(
     return result
 
 
+def offices(company: Company) -> list[str]:
+    """The company's head office and branches, as the list names them."""
+    named = [company.head_office or "", *(company.branch_offices or "").split(";")]
+    return [office.strip() for office in named if office.strip()]
+
+
 def ntb_offices(company: Company) -> list[str]:
     """The company's offices in NTB (head office or branches), as the list names them."""
-    offices = [company.head_office or "", *(company.branch_offices or "").split(";")]
-    found = []
-    for office in offices:
-        words = set(name_key(office).split())
-        if office.strip() and words & set(NTB_PLACES):
-            found.append(office.strip())
-    return found
+    return [o for o in offices(company) if set(name_key(o).split()) & set(NTB_PLACES)]
 
 
 @cache

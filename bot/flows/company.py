@@ -134,12 +134,10 @@ def follow_up(ctx: Ctx, reading: Reading) -> bool:
     _ = ctx._
     listed = _day(result.companies_list.list_date)
     if asks_address:
-        offices = [
-            o for o in (company.head_office, *(company.branch_offices or "").split(";")) if o
-        ]
+        offices = service.offices(company)
         text = (
             _("Offices of *{name}* on the list of {date}: {offices}.").format(
-                name=company.name, date=listed, offices="; ".join(o.strip() for o in offices)
+                name=company.name, date=listed, offices="; ".join(offices)
             )
             if offices
             else _("The list of {date} gives no office of *{name}*.").format(
@@ -156,10 +154,7 @@ def follow_up(ctx: Ctx, reading: Reading) -> bool:
             date=listed,
         )
         if result.expired:
-            text += " " + _(
-                "The licence has EXPIRED. Ask Disnaker or BP3MI whether it was renewed before "
-                "you pay or sign anything."
-            )
+            text += " " + _expired(ctx)
     ctx.say(text + "\n\n" + official_check(ctx), _report_buttons(ctx))
     return True
 
@@ -196,6 +191,13 @@ def official_check(ctx: Ctx) -> str:
         "How to check officially: look the company up in SISKOP2MI (the KP2MI system); ask "
         "the Disnaker of your kabupaten, the LTSA or BP3MI; or call KP2MI 0800-1000 (free, "
         "24 hours) or WhatsApp 0811-8080-141."
+    )
+
+
+def _expired(ctx: Ctx) -> str:
+    return ctx._(
+        "The licence has EXPIRED. Ask Disnaker or BP3MI whether it was renewed before you pay "
+        "or sign anything."
     )
 
 
@@ -374,12 +376,7 @@ def _licensed(ctx: Ctx, result: Check, listed: str) -> None:
         )
     ]
     if result.expired:
-        lines.append(
-            _(
-                "The licence has EXPIRED. Ask Disnaker or BP3MI whether it was renewed before "
-                "you pay or sign anything."
-            )
-        )
+        lines.append(_expired(ctx))
     offices = service.ntb_offices(company)
     lines.append(
         _("Offices in NTB: {offices}.").format(offices="; ".join(offices))

@@ -4,9 +4,10 @@ counted and queued by the same query; unsubscribing and erased contacts drop out
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
 
 from bot.announcements import audience as audiences
 from bot.announcements import service
@@ -109,32 +110,8 @@ def test_a_new_village_replaces_the_old_subscription(services: Services) -> None
 def test_thousands_of_recipients_are_queued_in_one_statement(services: Services) -> None:
     now = utcnow()
     with transaction(services.factory) as session:
-        session.execute(
-            insert(Contact),
-            [
-                {
-                    "channel": "whatsapp",
-                    "channel_user_id": f"6287{n:07d}",
-                    "language": "id",
-                    "created_at": now,
-                    "last_seen_at": now,
-                }
-                for n in range(5000)
-            ],
-        )
-        ids = session.scalars(select(Contact.id)).all()
-        session.execute(
-            insert(Subscription),
-            [
-                {
-                    "contact_id": i,
-                    "village_code": ANJANI,
-                    "district_code": LOMBOK_TIMUR,
-                    "started_at": now,
-                }
-                for i in ids
-            ],
-        )
+        ids = _contacts(session, "6287", 5000, now)
+        session.execute(insert(Subscription), _subscriptions(ids, now))
     started = time.perf_counter()
     with transaction(services.factory) as session:
         queued = audiences.queue(
@@ -151,30 +128,8 @@ def test_deliveries_are_numbered_in_the_order_people_first_wrote(services: Servi
     sent to among the first (stop 61)."""
     now = utcnow()
     with transaction(services.factory) as session:
-        session.execute(
-            insert(Contact),
-            [
-                {
-                    "channel": "whatsapp",
-                    "channel_user_id": f"6288{n:07d}",
-                    "language": "id",
-                    "created_at": now,
-                    "last_seen_at": now,
-                }
-                for n in range(300)
-            ],
-        )
-        ids = session.scalars(select(Contact.id).order_by(Contact.id)).all()
-        rows = [
-            {
-                "contact_id": i,
-                "village_code": ANJANI,
-                "district_code": LOMBOK_TIMUR,
-                "started_at": now,
-            }
-            for i in ids
-        ]
-        session.execute(insert(Subscription), rows[::-1])
+        ids = _contacts(session, "6288", 300, now)
+        session.execute(insert(Subscription), _subscriptions(ids, now)[::-1])
     with transaction(services.factory) as session:  # new row versions: PostgreSQL's heap shuffled
         early = Contact.id.in_(ids[:150])
         session.execute(update(Contact).where(early).values(last_seen_at=now))
@@ -188,6 +143,30 @@ def test_deliveries_are_numbered_in_the_order_people_first_wrote(services: Servi
     with services.factory() as session:
         queued = session.scalars(select(Delivery.contact_id).order_by(Delivery.id)).all()
     assert queued == sorted(queued) and len(queued) == 300
+
+
+def _contacts(session: Session, prefix: str, count: int, now: datetime) -> list[int]:
+    """`count` WhatsApp contacts written in one statement; their ids, in order."""
+    rows = [
+        {
+            "channel": "whatsapp",
+            "channel_user_id": f"{prefix}{n:07d}",
+            "language": "id",
+            "created_at": now,
+            "last_seen_at": now,
+        }
+        for n in range(count)
+    ]
+    session.execute(insert(Contact), rows)
+    return list(session.scalars(select(Contact.id).order_by(Contact.id)))
+
+
+def _subscriptions(ids: list[int], now: datetime) -> list[dict[str, object]]:
+    """A subscription to Anjani for each contact, in the order given."""
+    return [
+        {"contact_id": i, "village_code": ANJANI, "district_code": LOMBOK_TIMUR, "started_at": now}
+        for i in ids
+    ]
 
 
 def _draft(services: Services) -> int:
