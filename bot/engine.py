@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from bot import pieces, replies
 from bot.answers import fallback_text, for_place, place_first, smalltalk_text
+from bot.cases.asking import ASK_OFFICER
 from bot.cases.service import (
     ERASE_PENDING,
     PAUSED_FOR_OFFICER,
@@ -50,6 +51,7 @@ from bot.flows import (
     menu,
     my_data,
     news,
+    question,
     register_news,
     report_danger,
     withdrawal,
@@ -323,7 +325,7 @@ class Engine:
             return
         if conv.flow == ERASE_PENDING:
             ctx.say(ctx._("Nothing was deleted."))  # another message than yes or no
-        if conv.flow in (ERASE_PENDING, "language"):
+        if conv.flow in (ERASE_PENDING, "language") and not menu.return_to_paused(ctx):
             self.clear(ctx)
         if conv.flow == WITHDRAW_PENDING:
             withdrawal.keep(ctx)  # another message than yes or no
@@ -586,6 +588,16 @@ class Engine:
                 return
         if command == "new_report":
             command = "report"
+        if (
+            command == "report"
+            and ctx.incoming.button == "cmd:report"
+            and not in_form
+            and question.carried_question(ctx, pieces.story_so_far(ctx))
+        ):
+            # *Ask an officer* under an answer to a question that names no problem: that
+            # question goes to the officer, without the report's questions
+            self.start_form(ctx, "case", opening=pieces.story_so_far(ctx), asks_only=True)
+            return
         if command in ("training", "report", "urgent"):
             flow = "training" if command == "training" else "case"
             if conv.flow == flow:
@@ -639,7 +651,10 @@ class Engine:
         elif conv.flow in (ERASE_PENDING, "language"):
             if conv.flow == ERASE_PENDING and command not in (menu.ERASE_YES, menu.ERASE_NO):
                 ctx.say(ctx._("Nothing was deleted."))
-            self.clear(ctx)
+            if command in (menu.ERASE_NO, menu.LANG_ID, menu.LANG_EN):
+                pass  # the answer's own handler ends the question, and returns to a form
+            elif command == menu.ERASE_YES or not menu.return_to_paused(ctx):
+                self.clear(ctx)
         elif conv.flow == WITHDRAW_PENDING:
             withdrawal.keep(ctx)
         handlers = {
@@ -678,11 +693,13 @@ class Engine:
         opening: str | None = None,
         urgent: bool = False,
         opening_reply: dict[str, object] | None = None,
+        asks_only: bool = False,
     ) -> None:
         """Starts a form; `opening` is the message that asked for it ("LAPOR anak saya ..."),
         whose country, village and problems the case form confirms instead of asking again;
         `urgent` marks a report opened from the danger reply (the numbers were given);
-        `opening_reply` is what the assistant gave that message (`replied`)."""
+        `opening_reply` is what the assistant gave that message (`replied`); `asks_only`
+        makes the case form a question for the officer (`opening` is the question)."""
         form = self.forms[flow]
         if flow == "training" and opening is None and not ctx.incoming.button:
             # the training the typed message names ("pelatihan perawat lansia", "I want to join
@@ -706,16 +723,27 @@ class Engine:
             ctx.set_data(urgent=True)
         if earlier and flow == "case":
             ctx.set_data(**{EARLIER_KEY: earlier})
-        if opening:
+        if asks_only and flow == "case":
+            question.prefill(ctx, opening)
+        elif opening:
             if flow == "case":
                 prefill(ctx, opening, opening_reply)
             else:
                 form.prefill(ctx, opening)
-        if told and flow == "case":
+        if told and flow == "case" and not asks_only:
             guesses_from_earlier(ctx, told)
         step = form.first(ctx)
         conv.flow, conv.step = flow, step.name
         step.prompt(ctx)
+
+    def ask_an_officer(self, ctx: Ctx, text: str) -> None:
+        """ "sy mau ngomong sama petugas": an open report's officer is reached by writing here;
+        otherwise the question goes to the village's officer as a case of its own."""
+        case = open_case_of(ctx.session, ctx.contact)
+        if case is not None:
+            case_thread.ask_the_reports_officer(ctx, case)
+            return
+        self.start_form(ctx, "case", opening=text, asks_only=True)
 
     def resume(self, ctx: Ctx) -> None:
         conv = ctx.conversation
@@ -944,7 +972,9 @@ class Engine:
             )
             return
         if reading.intent is not None:
-            if reading.intent in (SPEAK, CALL_ME):
+            if reading.intent == ASK_OFFICER:
+                self.ask_an_officer(ctx, reading.text)
+            elif reading.intent in (SPEAK, CALL_ME):
                 # "sy gk bisa baca tulis"; "ini nomor sy ..., tolong telpon sy pak"
                 replies.speak_instead(ctx, self.numbers, phoned=reading.intent == CALL_ME)
             elif reading.intent == REPORT_COST:

@@ -13,7 +13,7 @@ from bot.i18n import N_, translator
 from bot.means import has_swallowed
 from bot.options import short, typed_number
 from bot.register.hints import harm_is_the_writers, names_own_kin
-from bot.triage import BESIDE_ANSWER
+from bot.triage import BESIDE_ANSWER, speaks_of_no_death
 from bot.types import MAX_BUTTONS, Button, Row
 from knowledge.danger import default_detector
 from knowledge.emergency import (
@@ -26,6 +26,7 @@ from knowledge.emergency import (
 )
 from knowledge.glossary import Term
 from knowledge.normalize import fold
+from knowledge.passages import for_the_living
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
@@ -633,6 +634,21 @@ def family_cannot_call(ctx: Ctx, numbers: EmergencyNumbers) -> None:
     )
 
 
+def family_cannot_afford(ctx: Ctx, numbers: EmergencyNumbers) -> None:
+    """After the danger reply, a family with no money ("kami org susah gk punya uang ke
+    mataram"): the help costs nothing and needs no journey to an office."""
+    call_centre = general_line(numbers, "KP2MI call centre")
+    ctx.say(
+        ctx._(
+            "This help costs nothing, and you do not need to travel to an office. From "
+            "Indonesia, KP2MI's call centre *{call_centre}* is free. Press *Urgent report*: "
+            "your village officer gets everything you told me here, at no cost, and answers "
+            "in this chat."
+        ).format(call_centre=call_centre.number if call_centre is not None else ""),
+        [Button(URGENT_REPORT, short(ctx._("Urgent report")))],
+    )
+
+
 def cannot_call(ctx: Ctx, numbers: EmergencyNumbers) -> None:
     """After the danger reply, the person cannot phone ("sy gk bisa telpon, cm bisa wa
     diam2", "sy gk punya pulsa"): ways to write for help, not "call the numbers above" (a
@@ -713,6 +729,9 @@ def answered_above(
     title = _title(ctx, topic, lang)
     stored = ctx.data.get(pieces.ANSWERED_KEY)
     detail = topic.detail.get(lang, "")
+    told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+    if topic.living and speaks_of_no_death(pieces.whole(told, ctx.incoming.text or "")):
+        detail = for_the_living(detail)  # no death benefit for "brp lama sembuh usus buntu?"
     shown = isinstance(stored, dict) and stored.get("detail")
     if detail and not shown and (more or alone is None):
         if place is not None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from bot.cases.asking import ASK_OFFICER, asks_for_an_officer
 from bot.commands import BUSINESS_WORDS, leading_command
 from bot.companies.service import asks_to_check, named_company
 from bot.literacy import (
@@ -507,6 +508,12 @@ def fears_being_known(text: str) -> bool:
     )
 
 
+IRREGULAR_SIGNS = frozenset(
+    "tanpa tekong tikus calo ilegal illegal kapal speedboat perahu pelancong turis wisata "
+    "umroh umrah ziarah kunjungan visit tourist diam gelap belakang darat nunukan entikong "
+    "sponsor perseorangan mandiri without".split()
+)
+"""Words of leaving by the back way, in departure news (the standard spelling)."""
 DEPARTURE_WARNINGS = frozenset(
     {"usia-minimum", "visa-kerja", "non-prosedural", "calo-ilegal", "perdagangan-orang"}
 )
@@ -917,7 +924,15 @@ def tells_a_death(text: str) -> bool:
 def speaks_of_no_death(text: str) -> bool:
     """A death neither told nor asked of ("istri sy minum racun serangga, skrg muntah2"):
     where a topic has an answer for the living, that one is given."""
-    return not tells_a_death(text) and DEATH_SAID.isdisjoint(fold(text).split())
+    return (
+        not tells_a_death(text)
+        and DEATH_SAID.isdisjoint(fold(text).split())
+        and OF_THE_DEAD.search(fold(text)) is None
+    )
+
+
+OF_THE_DEAD = re.compile(r"\b(?:jenazah|almarhum|almarhumah|wafat|kematian|meninggal)\w*")
+"""The dead spoken of in any form ("trs jenazahnya gmn pak"): not an answer for the living."""
 
 
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
@@ -1104,6 +1119,19 @@ def for_another_purpose(text: str) -> bool:
     return bool(words & OTHER_PURPOSES) and not words & PLACE_WORK_WORDS
 
 
+WISHING_WORDS = frozenset("mau ingin pengen pingin pgn mo akan nak want wants wanted".split())
+"""Words before a harm that make it a wish still to be acted on."""
+
+
+def _wished(standard: str, phrase: str) -> bool:
+    """ "mau bunuh diri", "ingin mati": the harm is wished for, in the phrase or just before."""
+    at = standard.find(phrase) if phrase else -1
+    if at < 0:
+        return False
+    near = [*standard[:at].split()[-2:], *phrase.split()]
+    return not WISHING_WORDS.isdisjoint(near)
+
+
 class Triage:
     def __init__(
         self,
@@ -1199,6 +1227,10 @@ class Triage:
             return False
         if danger.kind == SUICIDE and harm_is_the_writers(standard, danger.phrase) is True:
             return False  # "kakak sy meninggal, sy jg mau bunuh diri": the writer, now
+        if danger.kind == SUICIDE and _wished(standard, danger.phrase):
+            # "tetangga sy mau bunuh diri, anaknya meninggal d malaysia": the living one's
+            # wish, not how the dead died (a journeys tester's neighbour, stop 62)
+            return False
         words = set(fold(text).split())
         return STILL_THERE.isdisjoint(words) and not self.detector.pleads(standard)
 
@@ -1274,6 +1306,17 @@ class Triage:
             and asks_to_be_phoned(standard, self.detector.call_me)
         ):
             return Reading(text, answer.lang, answer, intent=CALL_ME)  # "tolong telpon sy pak"
+        if (
+            danger is None
+            and command is None
+            and not company
+            and (answer.topic is None or answer.topic.slug == FORM_TOPICS["report"])
+            and asks_for_an_officer(text)
+        ):
+            # "sy mau ngomong sama petugas": a question for the officer, not the whole report
+            # (who reports, the worker's name, the country ...: journeys testers, stops 61-62).
+            # A question the content answers ("pak petugas, syarat ke malaysia apa?") is answered
+            return Reading(text, answer.lang, answer, intent=ASK_OFFICER)
         if danger is None and asks() and asks_what_reporting_costs(fold(text).split()):
             return Reading(text, answer.lang, answer, intent=REPORT_COST)  # "lapor bayar gk?"
         if answer.intent is not None and danger is None and command is None and not company:
@@ -1662,6 +1705,11 @@ class Triage:
             return TROUBLE_TOLD
         sure = self._sure_of(answer)
         if sure not in DEPARTURE_WARNINGS:
+            return None
+        if sure == IRREGULAR_TOPIC and IRREGULAR_SIGNS.isdisjoint(standard.split()):
+            # "anak sy udh berangkat ke malaysia" got the dangers of leaving without papers,
+            # and Taiwan the register (a journeys tester, stop 62): the ranking leans to the
+            # back way to Malaysia, the news names none
             return None
         return WARNED_ONLY if sure == BROKER_TOPIC else TROUBLE_TOLD
 

@@ -22,6 +22,12 @@ QUESTION_TERMS = frozenset(
 """Words that ask, not what is asked about: they are in every line."""
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])")
 MIN_TERM = 3
+OF_A_DEATH = re.compile(
+    r"\b(?:meninggal|jenazah|wafat|kematian|JKM|ahli waris|died|dies|death|deceased|remains|"
+    r"body|heirs?)\w*\b",
+    re.IGNORECASE,
+)
+"""A line about a death, left out of the answer for the living."""
 COMMON = 3
 """A term in more than a third of the lines is what the topic is about ("korea" in the Korea
 answer), not what the question picks out."""
@@ -111,6 +117,11 @@ def answering_lines(
     if not asked:
         return []
     hits = [len(asked & terms) for terms in unit_terms]
+    if living and topic.living:
+        # the detail's lines of a death are not for the living: "brp lama sembuh usus buntu?"
+        # and a claim for a broken leg got the death benefit, Rp85 juta (a sickness tester,
+        # stop 62); they still count in what many lines say
+        hits = [0 if OF_A_DEATH.search(u) else h for u, h in zip(units, hits, strict=True)]
     # among lines naming as many of the asked terms, the one about them most ("Uang sudah
     # dibayar: uang ke calo ... uang ke P3MI" before "Keluarga diberi uang Rp2-5 juta")
     often = [sum(w in asked for w in words) for words in unit_words]
@@ -135,3 +146,9 @@ def _out_of_its_list(unit: str) -> str:
     """A numbered step given alone loses its number: "2. Before you change ..." read as the
     second of steps not shown (a chat tester, stop 53)."""
     return unit if "\n" in unit else STEP_NUMBER.sub("", unit, count=1)
+
+
+def for_the_living(text: str) -> str:
+    """`text` without its lines about a death: a topic's detail shown to a family whose worker
+    is ill or hurt, not dead."""
+    return "\n".join(line for line in text.split("\n") if not OF_A_DEATH.search(line)).strip()

@@ -15,8 +15,12 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("departure", N_("Failed departure")),
     ("go_home", N_("Wants to come home")),
     ("other", N_("Other problem")),
+    ("question", N_("Question for an officer")),
 )
 CATEGORY_CODES: tuple[str, ...] = tuple(code for code, _ in CATEGORIES)
+PROBLEMS: tuple[tuple[str, str], ...] = tuple(c for c in CATEGORIES if c[0] != "question")
+"""What a report's problem can be: a question for an officer is asked in its own short form
+(bot/flows/question.py), not chosen among problems."""
 
 COUNTRIES: tuple[tuple[str, str], ...] = (
     ("malaysia", N_("Malaysia")),

@@ -38,6 +38,11 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         *("diperkosa", "perkosa", "pemerkosaan", "pelecehan", "dicabuli", "dilecehin"),
         *("digerayangi", "diraba", "diraba raba", "raped", "rape", "molested", "harassed"),
         *("sexually", "sexual"),
+        # held or locked in ("majikan kunci sy d rumah gk blh keluar" was proposed as only
+        # "Dokumen ditahan": a journeys tester, stop 62)
+        *("dikunci", "disekap", "dikurung", "sekap", "kurung", "locked in", "locked up"),
+        *("tidak boleh keluar", "tdk boleh keluar", "gk boleh keluar", "gk blh keluar"),
+        *("gak boleh keluar", "ga boleh keluar", "ga blh keluar", "not allowed out"),
     ),
     "lost_contact": (
         *("hilang kontak", "tidak ada kabar", "tak ada kabar", "putus kontak", "lost contact"),

@@ -184,6 +184,13 @@ def follow(
         pieces.keep_story(ctx, reading)
         replies.family_cannot_call(ctx, engine.numbers)
         return True
+    if cannot_afford(text) and family():
+        # "kami org susah gk punya uang ke mataram": nothing asked costs money or a journey
+        # (the danger reply came again, with Indonesia's police for "mataram" in place of the
+        # Saudi numbers: a sickness and lost-contact tester, stop 62)
+        pieces.keep_story(ctx, reading)
+        replies.family_cannot_afford(ctx, engine.numbers)
+        return True
     if has_no_signal(text):
         pieces.keep_story(ctx, reading)
         replies.no_signal(ctx, engine.numbers)
@@ -822,3 +829,19 @@ WHERE_ASKED = frozenset("mana dimana dmn kemana where alamat alamatnya lokasi lo
 def cannot_call(text: str) -> bool:
     words = fold(text).split()
     return 0 < len(words) <= UNREACHABLE_WORDS and CANNOT_CALL.search(" ".join(words)) is not None
+
+
+CANNOT_AFFORD = re.compile(
+    r"\b(?:tidak|tdk|gk|ga|gak|nggak|ngga|ndak|ndek|no|dont|don t) (?:\w+ ){0,1}(?:punya|ada|have) "
+    r"(?:uang|duit|biaya|ongkos|dana|money|kepeng|pis)\b"
+    r"|\borang (?:susah|miskin|tidak mampu|gak mampu|gk mampu|kecil)\b"
+    r"|\b(?:tidak|tdk|gk|ga|gak|kurang) mampu\b|\b(?:can t|cannot|cant|ca not|not) afford\b"
+    r"|\bpoor family\b"
+)
+"""The family has no money for help: a fare to an office, a lawyer, a ticket."""
+AFFORD_WORDS = 15
+
+
+def cannot_afford(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= AFFORD_WORDS and CANNOT_AFFORD.search(" ".join(words)) is not None

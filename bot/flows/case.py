@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from bot import pieces
-from bot.cases.categories import CATEGORIES
+from bot.cases.categories import PROBLEMS
 from bot.cases.hints import categories_in
 from bot.cases.service import create_case
 from bot.context import PENDING_STORY, PIECES_KEY, Ctx
-from bot.flows import kept_from_village, news
+from bot.flows import kept_from_village, news, question
 from bot.flows.base import Invalid, Step
 from bot.flows.common import (
     CITY,
@@ -19,6 +19,7 @@ from bot.flows.common import (
     FEARS,
     KNOWING,
     NO,
+    OWN_NAME,
     VILLAGE_CONFIRM,
     YES,
     confirm_guess,
@@ -26,6 +27,7 @@ from bot.flows.common import (
     country_rows,
     declines,
     gives_own_name,
+    name_told,
     nickname_in,
     not_known,
     reports_for_another,
@@ -45,6 +47,7 @@ from bot.flows.district_only import (
     district_told,
     village_not_known,
 )
+from bot.flows.question import ASKS_ONLY, BECAME_REPORT
 from bot.flows.report_labels import (
     REPORTERS,
     country_title,
@@ -134,6 +137,8 @@ EDITED_LAST = frozenset(
 """Steps after which a correction goes back to the summary (a country goes on to its city)."""
 GUESSES = {"worker_name": "name_guess", "country": "country_guess", "category": "categories_guess"}
 """What the story named is asked again openly when that answer is changed."""
+QUESTION_FIELDS = (("story", N_("Question")), ("village", N_("Village")))
+"""What *Ubah* can change in a question for the officer."""
 CORRECTING = frozenset("salah keliru ganti ubah ralat bukan koreksi wrong change".split())
 
 
@@ -202,7 +207,15 @@ class CaseForm(ChangeableForm):
     def first(self, ctx: Ctx) -> Step:
         if not ctx.contact.consent_at:
             return self.steps[0]
+        if ctx.data.get(ASKS_ONLY):
+            return self._question_or_on(ctx)
         return self._reporter_or_on(ctx)
+
+    def _question_or_on(self, ctx: Ctx) -> Step:
+        """A question for the officer: asked, unless the message that opened it holds it."""
+        if ctx.data.get("story"):
+            return self.step("village")  # type: ignore[return-value]
+        return self.step("story")  # type: ignore[return-value]
 
     def _reporter_or_on(self, ctx: Ctx) -> Step:
         """Who reports is asked, unless the story said it ("anak sy ...")."""
@@ -217,6 +230,8 @@ class CaseForm(ChangeableForm):
         form."""
         if len(text.split()) < EARLY_STORY_WORDS:
             return False
+        if ctx.data.get(ASKS_ONLY) and step == "consent":
+            return self._keep_early_question(ctx, text)
         words = set(fold(text).split())
         if (
             len(words) <= ANSWER_WORDS
@@ -243,6 +258,8 @@ class CaseForm(ChangeableForm):
             return False
         if step == "worker_name" and gives_own_name(ctx, text):
             return False  # "sy ibunya pak, nama sy inaq Sahnun": told whose name is asked
+        if step == "worker_name" and ctx.data.get("reporter") == "self" and name_told(text):
+            return False  # "sy sendiri, nama sy Yuli": the worker's own name, not a story
         if step == "worker_name" and not FEARS.isdisjoint(fold(text).split()):
             # "sy gk mau sebut nama dulu pak, takut ketauan agen": who sees a report, not a
             # story kept and the name asked again (a chat tester, stop 53)
@@ -267,8 +284,48 @@ class CaseForm(ChangeableForm):
         prefill(ctx, f"{earlier}\n{text}" if earlier else text, ctx.data.get("opening_reply"))
         return True
 
+    def turned_to_a_question(self, ctx: Ctx, step: str, text: str) -> Step | None:
+        """ "gk usah lapor, cuma mau tanya2 aja" at the report's first questions: a question for
+        the officer instead; the step to ask next (consent still, where it is not given). A
+        problem already told keeps the report."""
+        if (
+            step not in EARLY_STORY_STEPS
+            or ctx.data.get(ASKS_ONLY)
+            or ctx.data.get("categories_guess")
+            or not question.only_asking(text)
+        ):
+            return None
+        ctx.set_data(**{ASKS_ONLY: True}, story=None, reporter=None, name_guess=None)
+        ctx.say(ctx._("All right: not a report, a question for the officer of your village."))
+        if step == "consent":
+            return self.step("consent")
+        return self._question_or_on(ctx)
+
+    def _keep_early_question(self, ctx: Ctx, text: str) -> bool:
+        """What someone who asked for an officer types at the consent question is the question
+        to pass on; a problem told there makes it a report after all."""
+        if question.tells_a_problem(text):
+            ctx.set_data(**{ASKS_ONLY: False})
+            prefill(ctx, text, ctx.data.get("opening_reply"))
+        else:
+            ctx.set_data(story=text[:STORY_MAX])
+        return True
+
     def after(self, ctx: Ctx, step: Step) -> Step | None:
+        following = self._following(ctx, step)
+        if ctx.data.get(ASKS_ONLY) and following is not None and following.name == "share":
+            # a question is read by the village's officers (or the district's, where the
+            # village is not known): there is no one to keep it from
+            ctx.set_data(share=True)
+            return self.step("summary")
+        return following
+
+    def _following(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
+        if data.get(BECAME_REPORT):
+            # the question told a problem: the report's questions, from who reports on
+            ctx.set_data(editing=False, **{BECAME_REPORT: None})
+            return self._reporter_or_on(ctx)
         if step.name == "consent" and not data.get("consent"):
             if data.get("urgent") and data.get("opening"):
                 refused_in_danger(ctx)
@@ -283,7 +340,7 @@ class CaseForm(ChangeableForm):
             )
             return None
         if step.name == "consent":
-            return self._reporter_or_on(ctx)
+            return self._question_or_on(ctx) if data.get(ASKS_ONLY) else self._reporter_or_on(ctx)
         if step.name in ("country", COUNTRY_OTHER.name) and data.get("country") != "other":
             # a city typed with the country ("riyadh", "di kota wroclaw, polandia") is kept
             typed = data.get(CITY_TYPED)
@@ -296,6 +353,8 @@ class CaseForm(ChangeableForm):
             return self.step("summary")  # a corrected answer: back to the summary
         if step.name == "category" and data.get("story"):
             return self._danger_or_on(ctx)  # the opening message is the story
+        if step.name == "story" and data.get(ASKS_ONLY):
+            return self._after_danger(ctx)  # no danger asked of a question: its village
         if step.name == "story":
             return self._danger_or_on(ctx)
         if step.name == "danger":
@@ -421,6 +480,9 @@ class CaseForm(ChangeableForm):
                     "up. If you do not know it, type *tidak tahu*."
                 )
             )
+        own = name_told(text) if text and ctx.data.get("reporter") == "self" else None
+        if own and OWN_NAME.search(fold(text)):
+            return own  # "sy sendiri, nama sy Yuli"
         name = worker_name_read(ctx)
         if guess and text and fold(name) != fold(str(guess)):
             # another name typed at "Name of the worker: Sri — correct?" replaced it unasked,
@@ -445,7 +507,7 @@ class CaseForm(ChangeableForm):
         )
 
     def _category_rows(self, ctx: Ctx) -> list[Row]:
-        return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in CATEGORIES]
+        return [Row(f"cat:{k}", short(ctx._(t), 24)) for k, t in PROBLEMS]
 
     def category_prompt(self, ctx: Ctx) -> None:
         guess = ctx.data.get("categories_guess")
@@ -506,6 +568,9 @@ class CaseForm(ChangeableForm):
             return list(dict.fromkeys(picked))
 
     def story_prompt(self, ctx: Ctx) -> None:
+        if ctx.data.get(ASKS_ONLY):
+            question.question_prompt(ctx)
+            return
         if ctx.data.get("editing") and ctx.data.get("story"):
             # *Ubah* → *Cerita*: families add what they forgot; the story told stays
             ctx.say(ctx._("Type what you want to add to your story."))
@@ -518,6 +583,8 @@ class CaseForm(ChangeableForm):
         )
 
     def story_read(self, ctx: Ctx) -> str:
+        if ctx.data.get(ASKS_ONLY):
+            return self._question_read(ctx)
         if ctx.incoming.media:
             attachments = [
                 *ctx.data.get("attachments", []),
@@ -539,6 +606,25 @@ class CaseForm(ChangeableForm):
         if ctx.data.get("editing") and ctx.data.get("story"):
             story = f"{ctx.data['story']}\n{story}"
         return story[:STORY_MAX]
+
+    def _question_read(self, ctx: Ctx) -> str:
+        """The question for the officer, typed again in full when changed. A problem or danger
+        told here is reported: the report's questions follow, the story confirmed."""
+        if ctx.incoming.media:
+            raise Invalid(ctx._("Please type your question in words."))
+        text = " ".join((ctx.incoming.text or "").split())
+        if len(text) < 5 or declines(set(fold(text).split())):
+            raise Invalid(ctx._("Please type your question in a few words."))
+        if question.tells_a_problem(text):
+            ctx.set_data(**{ASKS_ONLY: False, BECAME_REPORT: True})
+            prefill(ctx, text)
+            ctx.say(
+                ctx._(
+                    "That is a problem to report: a few questions, so that the officer can "
+                    "act on it."
+                )
+            )
+        return text[:STORY_MAX]
 
     def _danger_buttons(self, ctx: Ctx) -> list[Button]:
         return [
@@ -665,6 +751,15 @@ class CaseForm(ChangeableForm):
         _ = ctx._
         d = ctx.data
         village = ctx.engine.villages.get(d.get("village_code", ""))
+        if d.get(ASKS_ONLY):
+            where = (
+                village.label
+                if village
+                else district_label(ctx, str(d.get("village_code")))
+                if d.get(UNKNOWN_KEY)
+                else "-"
+            )
+            return "\n".join(question.summary_lines(ctx, where, self._story_shown(ctx)))
         country = d.get("country")
         country_label = country_title(ctx, country)
         place = f"{country_label}, {d['city']}" if d.get("city") else country_label
@@ -698,11 +793,18 @@ class CaseForm(ChangeableForm):
         return shown + " " + ctx._("(the whole story is sent)")
 
     def _summary_buttons(self, ctx: Ctx) -> list[Button]:
+        if ctx.data.get(ASKS_ONLY):
+            return super()._summary_buttons(ctx)  # *Send*: a question, not a report
         return [
             Button(SUBMIT, short(ctx._("Send report"))),
             Button(CHANGE, short(ctx._("Change"))),
             Button(CANCEL, short(ctx._("Cancel"))),
         ]
+
+    def _field_rows(self, ctx: Ctx) -> list[Row]:
+        if ctx.data.get(ASKS_ONLY):
+            return [Row(f"field:{k}", short(ctx._(t), 24)) for k, t in QUESTION_FIELDS]
+        return super()._field_rows(ctx)
 
     def summary_read(self, ctx: Ctx) -> str:
         """A button, or a correction typed in words ("eh salah pak, negaranya saudi"): the
@@ -769,6 +871,9 @@ class CaseForm(ChangeableForm):
             return
         story = whole_story(d)
         answered_first = bool(d.get("opening")) and story == str(d["opening"])[:STORY_MAX]
+        if d.get(ASKS_ONLY):
+            self._send_question(ctx, story, answered_first)
+            return
         case = create_case(
             ctx.session,
             contact=ctx.contact,
@@ -804,5 +909,37 @@ class CaseForm(ChangeableForm):
                 "report. Type *status* to see where it stands."
             )
         )
+        if case.urgent:
+            # a worker locked in was told only that the officer will answer here (a journeys
+            # tester, stop 62): not to wait for it
+            sent += "\n\n" + ctx._(
+                "If you are in danger now, do not wait for the officer: call the emergency "
+                "numbers I gave you (type *nomor darurat* to see them again)."
+            )
         # the village's news is not offered to a family that keeps its report from the village
         ctx.say(sent.format(number=case.number), [] if case.village_hidden else news.offer(ctx))
+
+    def _send_question(self, ctx: Ctx, story: str, answered_first: bool) -> None:
+        """A question for the officer, kept as a case: the officer's queue, the reply in this
+        chat, escalation if no one answers, *status*, are the report's."""
+        d = ctx.data
+        hidden = bool(d.get(UNKNOWN_KEY))
+        case = create_case(
+            ctx.session,
+            contact=ctx.contact,
+            reporter="self",
+            worker_name=None,
+            country="",
+            city=None,
+            category=question.CATEGORY,
+            story=story,
+            urgent=False,
+            village_code=d["village_code"],
+            share_consent=True,
+            village_hidden=hidden,
+            story_read=answered_first,
+            assistant_reply=d.get("opening_reply") if answered_first else None,
+        )
+        if not hidden:
+            ctx.contact.village_code = d["village_code"]
+        ctx.say(question.sent(ctx, case.number, hidden), [] if hidden else news.offer(ctx))

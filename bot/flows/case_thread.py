@@ -576,14 +576,14 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             case_pick.hold(ctx, case, text, unclear, lead)
             return
         add_family_message(ctx.session, case=case, text=text)
-        say_of_case(
-            ctx,
-            case,
-            ctx._(
-                "Your report *{number}*: {state}. I have passed your question to your "
-                "village officer."
-            ).format(number=case.number, state=menu.case_state(ctx, case)),
-        )
+        said = ctx._(
+            "Your report *{number}*: {state}. I have passed your question to your village officer."
+        ).format(number=case.number, state=menu.case_state(ctx, case))
+        if case.urgent and case.status == "new":
+            # "kapan petugas hubungi sy?" from a worker locked in got only "waiting for an
+            # officer" (a journeys tester, stop 62): when it goes further, and the numbers
+            said += "\n\n" + urgent_wait(ctx, engine.escalation[0])
+        say_of_case(ctx, case, said)
         return
     # the whole reading of the message, made once and only where a step below needs it
     read = Lazy(partial(engine.triage.read, text))
@@ -909,3 +909,12 @@ def closed_long_ago(ctx: Ctx, case: Case | None, words: list[str], named: bool =
         [Button("cmd:report", short(ctx._("Report a problem")))],
     )
     return True
+
+
+def urgent_wait(ctx: Ctx, minutes: int) -> str:
+    """While an urgent report waits: when it goes on to the district, and not to wait for it."""
+    return ctx._(
+        "It is marked urgent: if no officer takes it up within {minutes} minutes, it goes to "
+        "the district's officers. If you are in danger now, do not wait: call the emergency "
+        "numbers I gave you (type *nomor darurat* to see them again)."
+    ).format(minutes=minutes)

@@ -559,11 +559,15 @@ def said_in_passing(ctx: Ctx, text: str) -> bool:
         return True  # "pak": someone calling
     said = words - ADDRESS
     return bool(said) and (
-        said <= ANSWERS_NOT_NAMES | ALREADY  # "Wati" is a name (a family tester, stop 49)
+        # "Wati" is a name (a family tester, stop 49); a form's own word is not ("kirim"
+        # typed at the city step was kept as the city: a journeys tester, stop 62)
+        said <= ANSWERS_NOT_NAMES | ALREADY | FORM_WORDS
         or ctx.engine.librarian.smalltalk.detect(text) in PASSING_TALK
     )
 
 
+FORM_WORDS = frozenset("kirim kirimkan send submit ubah change edit".split())
+"""What a form's summary asks for, typed a step early."""
 OWN_NAME = re.compile(
     r"\b(?:nama\s*(?:ku|q)|nama\s+(?:sy|saya|aku|aq|gue|gw|tiang)|my\s+name)\b", re.IGNORECASE
 )
@@ -633,6 +637,15 @@ NOT_NAME_AFTER_LEAD_IN = (
 
 def without_lead_in(text: str) -> str | None:
     """The name after a lead-in, capitalised as a name is, when what follows could be one."""
+    name = _after_lead_in(text)
+    if name is None and "," in text:
+        # a clause before it ("sy sendiri, nama sy Yuli": kept as the report's story and the
+        # name asked again, a journeys tester, stop 62)
+        name = _after_lead_in(text.rsplit(",", 1)[1].strip())
+    return name
+
+
+def _after_lead_in(text: str) -> str | None:
     found = NAME_LEAD_IN.match(text)
     if found is None:
         return None
@@ -965,6 +978,11 @@ def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
     return home is not None or bool(AT_HOME.intersection(words))
 
 
+LIKE_A_COUNTRY = frozenset("kapan apaan jalan antar malam malas sawah senang".split())
+"""Everyday words spelled like a place ("kapan sy pulang? minggu lalu" was kept as Japan: a
+journeys tester, stop 62; the lexicon's words within SPELLED_LIKE of a country's)."""
+
+
 def typed_country(ctx: Ctx, text: str) -> str | None:
     numbers = ctx.engine.numbers
     # where the worker is now, of two places named ("katanya thailand tp skrg d kamboja" was
@@ -986,7 +1004,7 @@ def typed_country(ctx: Ctx, text: str) -> str | None:
         return "Indonesia"
     if says_not(set(words), KNOWING):
         return ctx._("not known")  # "gk tau pak": the report goes on, the officer asks
-    for word in (w for w in words if len(w) >= 5):
+    for word in (w for w in words if len(w) >= 5 and w not in LIKE_A_COUNTRY):
         found = process.extractOne(
             word, list(COUNTRY_SPELLINGS), scorer=fuzz.ratio, score_cutoff=SPELLED_LIKE
         )
@@ -1036,6 +1054,18 @@ def city_prompt(ctx: Ctx) -> None:
     ctx.say(ctx._("In which city or area? (Press *Skip* if you do not know.)"), skip_button(ctx))
 
 
+def _keep_as_the_story(ctx: Ctx, text: str) -> None:
+    """A story typed at a report's city step: the story, or more of it."""
+    from bot.flows.report_opening import STORY_MAX, add_to_story
+
+    if ctx.data.get("story"):
+        add_to_story(ctx, text)
+    else:
+        ctx.set_data(story=text[:STORY_MAX])
+    if not ctx.data.get("categories_guess"):
+        ctx.set_data(categories_guess=categories_in(text))
+
+
 def city_read(ctx: Ctx) -> str | None:
     """The city typed, or none skipped; a yes or thanks is no city ("Negara: Malaysia, ya"):
     the question has no yes to give."""
@@ -1056,6 +1086,12 @@ def city_read(ctx: Ctx) -> str | None:
         return named.upper() if len(named) <= len("kl") + 1 else named.title()
     if categories_in(text) and named is None:
         # "gaji nya gk d bayar 5 bln pak, paspor d tahan majikan" was kept as the city
+        if ctx.conversation.flow == "case":
+            # ... and the story was then lost: "dulu sy pernah d pukul majikan ..." was said
+            # to be asked for later, and the summary showed the "tidak" typed there (a
+            # journeys tester, stop 62): it is the story, and its problems are confirmed
+            _keep_as_the_story(ctx, text)
+            raise Invalid(ctx._("Thank you, I have kept what you wrote for your report."))
         raise Invalid(
             ctx._(
                 "I will ask what happened in a moment. In which city or area is the worker? "

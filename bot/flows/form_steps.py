@@ -18,12 +18,14 @@ from bot.context import Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
+from bot.flows.question import ASKS_ONLY
 from bot.flows.report_opening import add_to_story
 from bot.options import ADDRESS, NEGATORS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
 from bot.triage import FORM_TOPICS
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
+from knowledge.emergency import EMERGENCY_TOPIC
 from knowledge.normalize import fold
 
 if TYPE_CHECKING:
@@ -87,6 +89,19 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         ctx.say(ctx._("Please answer in words."))
         step.prompt(ctx)
         return
+    if not incoming.button and ctx.data.get("urgent") and ESCAPE_ASKED.search(fold(text)):
+        # "gmn sy bs keluar?" from a worker locked in, filling in her urgent report, was
+        # "choose one" (a journeys tester, stop 62): the numbers from where she is, the step
+        engine.emergency(ctx)
+        step.ask_again(ctx)
+        return
+    emergency = engine.librarian.topics.get(EMERGENCY_TOPIC)
+    if not incoming.button and emergency is not None and NUMBERS_ASKED.search(fold(text)):
+        # "nomor darurat" typed in a form was "choose one" (the same tester): the numbers,
+        # and the step again
+        _say_in_form(engine, ctx, emergency, ctx.lang, engine.numbers.country_in(text))
+        step.ask_again(ctx)
+        return
     if not incoming.button and _asks_what_now(engine, text):
         # "terus gimana pak?", "gk ngerti maksudnya" inside a form: what this step is for
         ctx.say(ctx._("I need this answer to go on. Type *cancel* to stop."))
@@ -115,6 +130,8 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     if (
         step.free_text
         and (step.questions_allowed or _short_question_in_story(text))
+        # the question for the officer is passed on, not answered in its place
+        and not (ctx.data.get(ASKS_ONLY) and step.name == "story")
         and not incoming.button
         and engine.looks_like_question(text)
         and answer_in_form(engine, ctx)
@@ -127,6 +144,13 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         _keep_danger(form, ctx, step.name, text)
         step.ask_again(ctx)
         return
+    if not incoming.button and form.name == "case":
+        asking = form.turned_to_a_question(ctx, step.name, text)  # type: ignore[attr-defined]
+        if asking is not None:
+            # "gk usah lapor, cuma mau tanya2 aja"; consent, where not given, asked shortly
+            conv.step = asking.name
+            asking.ask_again(ctx) if asking.name == step.name else asking.prompt(ctx)
+            return
     before = ctx.conversation.data
     try:
         value = step.read(ctx)
@@ -256,6 +280,16 @@ def wants_to_stop_reporting(text: str) -> bool:
     return takes_back(words) and bool(REPORTING.intersection(words))
 
 
+NUMBERS_ASKED = re.compile(
+    r"^(?:\w+\s+){0,2}(?:nomor|nomer|no|nmr|kontak)\s+(?:telepon\s+|telpon\s+|hp\s+)?darurat\b"
+    r"|\bemergency\s+(?:numbers?|contacts?|hotlines?)\b"
+)
+"""The emergency numbers asked for inside a form: given there, the form waiting."""
+ESCAPE_ASKED = re.compile(
+    r"\b(?:gimana|gmn|gmna|bagaimana|bgmn|how|cara|caranya)\b(?:\s+\w+){0,4}\s+"
+    r"(?:keluar|kabur|lari|selamat|out|escape)\b"
+)
+"""How to get out, asked inside an urgent report by the one held."""
 HOW_LONG_FOR_A_REPLY = re.compile(
     r"\b(?:brp|berapa|kapan|bila|how long|when)\b(?: \w+){0,3} (?:petugas|officer|dibalas|"
     r"balas|bales|dibales|jawab|dijawab|respon|direspon|ditanggapi|reply|replies|answer|respond)"

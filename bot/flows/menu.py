@@ -78,6 +78,8 @@ def case_about(ctx: Ctx, case: Case) -> str:
     of someone else, which is which."""
     from bot.flows.report_labels import country_title
 
+    if case.category == "question":
+        return ctx._("your question")  # no worker nor country asked ("Laporan K-..: ... (-)")
     return ", ".join(x for x in (case.worker_name, country_title(ctx, case.country)) if x)
 
 
@@ -156,7 +158,36 @@ def language_buttons(ctx: Ctx) -> list[Button]:
     return [Button(LANG_ID, "Bahasa Indonesia"), Button(LANG_EN, "English")]
 
 
+PAUSED_FORM_KEY = "paused_form"
+"""A form paused by a question of the service's own (delete my data? which language?): where
+to go back to once it is answered."""
+SIDE_QUESTIONS = frozenset(("language", "erase_confirm", "withdraw_confirm"))
+"""The flows of those questions (bot.cases.service's ERASE_PENDING and WITHDRAW_PENDING)."""
+
+
+def set_aside_paused(ctx: Ctx) -> None:
+    """Keeps the paused form's place before a side question takes the conversation."""
+    conv = ctx.conversation
+    if conv.parked and conv.flow and conv.flow not in SIDE_QUESTIONS:
+        ctx.set_data(**{PAUSED_FORM_KEY: {"flow": conv.flow, "step": conv.step}})
+
+
+def return_to_paused(ctx: Ctx) -> bool:
+    """After the side question, the paused form again, still paused: "Tidak, jangan hapus"
+    then "lanjut" found no form, and the training registration began from its first question
+    (a journeys tester, stop 62)."""
+    kept = ctx.data.get(PAUSED_FORM_KEY)
+    if not isinstance(kept, dict) or not kept.get("flow"):
+        return False
+    conv = ctx.conversation
+    conv.flow, conv.step, conv.parked = str(kept["flow"]), kept.get("step"), True
+    ctx.set_data(**{PAUSED_FORM_KEY: None})
+    ctx.say(ctx._("Your form is still paused. Type *continue* when you want to go on with it."))
+    return True
+
+
 def language_prompt(ctx: Ctx) -> None:
+    set_aside_paused(ctx)
     ctx.conversation.flow = "language"
     ctx.say(ctx._("Choose your language / Pilih bahasa:"), language_buttons(ctx))
 
@@ -164,13 +195,16 @@ def language_prompt(ctx: Ctx) -> None:
 def set_language(ctx: Ctx, lang: str) -> None:
     ctx.contact.language = lang
     ctx.set_data(lang_chosen=True)
-    if ctx.conversation.flow == "language":
+    chosen_here = ctx.conversation.flow == "language"
+    if chosen_here:
         ctx.conversation.flow = None
     ctx.say(
         ctx._("Language set to English.")
         if lang == "en"
         else ctx._("Bahasa diganti ke Bahasa Indonesia.")
     )
+    if chosen_here:
+        return_to_paused(ctx)
 
 
 def erase_buttons(ctx: Ctx) -> list[Button]:
@@ -183,6 +217,7 @@ def erase_buttons(ctx: Ctx) -> list[Button]:
 def erase_prompt(ctx: Ctx) -> None:
     from bot.cases.service import ERASE_PENDING, OPEN_STATUSES, cases_of, open_case_of
 
+    set_aside_paused(ctx)
     ctx.conversation.flow = ERASE_PENDING
     text = ctx._(
         "This deletes your registrations, your name and phone number and your chat "
@@ -246,8 +281,9 @@ def erase(ctx: Ctx) -> None:
 
 
 def erase_cancelled(ctx: Ctx) -> None:
-    ctx.engine.clear(ctx)
     ctx.say(ctx._("Nothing was deleted."))
+    if not return_to_paused(ctx):
+        ctx.engine.clear(ctx)
 
 
 # -- forms -----------------------------------------------------------------------------

@@ -73,6 +73,11 @@ def retaken(ctx: Ctx) -> bool:
         return False
     if words & {"setuju", "agree"}:
         ctx.contact.consent_at = ctx.now
+    flow = str(refused.get("flow") or "case")
+    if flow != "case":
+        # the training registration refused, then "ok setuju": begun again
+        ctx.engine.start_form(ctx, flow, opening=str(refused.get("opening") or "") or None)
+        return True
     if not resumed_at_sharing(ctx):
         ctx.engine.start_form(
             ctx,
@@ -94,6 +99,8 @@ def asks_why_consent(ctx: Ctx) -> bool:
     words = set(fold(ctx.incoming.text or "").split()) - ADDRESS
     if not isinstance(refused, dict) or not pieces.within_window(refused.get("at"), ctx.now):
         return False
+    if refused.get("flow", "case") != "case":
+        return False  # a registration refused: the question is read as any other
     if len(words) > WHY_MAX_WORDS or not (words & WHY_WORDS and words & CONSENT_WORDS):
         return False
     ctx.say(

@@ -23,6 +23,7 @@ from bot.flows.common import (
     name_told,
     plain_name,
 )
+from bot.flows.report_refusal import REFUSED_KEY
 from bot.flows.summary import CANCEL, CHANGE, ChangeableForm
 from bot.i18n import N_
 from bot.options import bullet, choose, short
@@ -376,6 +377,16 @@ class TrainingForm(ChangeableForm):
             ).format(code=existing.code)
         )
         return True
+
+    def left_behind(self, ctx: Ctx) -> dict[str, object]:
+        """Consent refused: a change of mind ("ok setuju") a few minutes later starts the
+        registration again, consent given (it was not understood: a journeys tester, stop
+        62; the report form does so already)."""
+        data = ctx.data
+        if ctx.conversation.step != "consent" or data.get("consent") or ctx.contact.consent_at:
+            return {}
+        refusal = {"at": ctx.now.isoformat(), "flow": self.name, "opening": data.get("opening")}
+        return {REFUSED_KEY: refusal}
 
     def finish(self, ctx: Ctx) -> None:
         data = ctx.data

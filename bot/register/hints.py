@@ -88,11 +88,13 @@ NOT_A_DEPARTURE = frozenset(
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
     "kur gadai digadai digadaikan menggadaikan "
     "not dont didnt doesnt never if broker scam scammed fake illegal afraid scared help loan "
-    "debt".split()
+    "debt perseorangan mandiri independen independently".split()
 )
 """Negations, problems, an unofficial way out ("lewat calo", "jalur tikus"), requests,
 hypotheticals, hearsay and money to be raised for leaving ("mau pinjam KUR buat berangkat"):
-the message is about something else than recording a departure."""
+the message is about something else than recording a departure. So is the way one means to go
+("sy mau berangkat perseorangan ke korea": how the independent route works, asked; it met the
+register's consent: an everyday-questions tester, stop 62)."""
 STORY_TURNS = frozenset(
     "tapi tetapi tp namun padahal ternyata trnyata sayangnya but however susah sulit nekat utang "
     "hutang larang dilarang melarang dijanjikan janji dijanjiin masalah kabur ditawari ditawarin "
@@ -379,8 +381,12 @@ OTHER_BEFORE_HARM = frozenset(
     "dia ia beliau she he her him his they mereka anak anaknya adik adiknya kakak kakaknya "
     "istri istrinya suami suaminya ibu ibunya bapak bapaknya ayah ayahnya keponakan teman "
     "temannya daughter son wife husband sister brother mother father friend bilang katanya "
-    "says said".split()
+    "says said tetangga tetangganya temen temennya kawan kawannya sahabat sahabatnya rekan "
+    "rekannya sekamar sepupu sepupunya ipar iparnya paman bibi nenek kakek cucu mertua pacar "
+    "pacarnya tunangan tunangannya neighbour neighbor roommate cousin".split()
 )
+"""Someone else, right before "sy" ("tetangga sy mau bunuh diri": the neighbour's wish was
+answered "Anda tidak sendirian", to the writer: a journeys tester, stop 61)."""
 
 
 def harm_is_the_writers(standard: str, phrase: str) -> bool | None:

@@ -148,6 +148,20 @@ def test_the_family_at_home_without_credit_gets_the_free_line(chat: Chat, text: 
     assert "0800-1000" in said and ("gratis" in said or "free" in said)
 
 
+@pytest.mark.parametrize(
+    "text", ["kami org susah gk punya uang ke mataram", "we can't afford to go to the office"]
+)
+def test_a_family_without_money_hears_the_help_is_free_and_needs_no_journey(
+    chat: Chat, text: str
+) -> None:
+    """The danger reply came again, with Indonesia's police for "mataram" in place of the
+    Saudi numbers (a sickness and lost-contact tester, stop 62)."""
+    chat.say("anak sy disekap majikan d riyadh")
+    said = chat.say(text)
+    assert "0800-1000" in said and ("Lapor darurat" in said or "Urgent report" in said)
+    assert "110" not in said
+
+
 def test_the_one_in_danger_not_answering_gets_the_hotlines_for_the_family(chat: Chat) -> None:
     chat.say("kakak sy bilang dia mau bunuh diri aja, dia d hongkong")
     said = chat.say("dia gk mau angkat tlp")
@@ -164,11 +178,16 @@ def test_a_wish_to_die_told_by_the_family_is_not_spoken_to_as_their_own(chat: Ch
     [
         "anak sy d malaysia pengen bunuh diri",
         "my daughter in hong kong says she wants to die",
+        # a neighbour or a friend is no kin, and still not the writer; a death told beside the
+        # wish is why, not how someone died (a journeys tester, stops 61-62)
+        "tetangga sy mau bunuh diri katanya, anaknya meninggal d malaysia",
+        "temen sekamar sy mau loncat dr lantai 3",
     ],
 )
 def test_a_relatives_wish_to_die_asks_the_family_to_stay_with_them(chat: Chat, text: str) -> None:
     said = chat.say(text)
     assert "ajak dia bicara" in said or "Keep talking with them" in said
+    assert "Anda tidak sendirian" not in said
 
 
 @pytest.mark.parametrize(

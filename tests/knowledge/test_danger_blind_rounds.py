@@ -522,3 +522,65 @@ def test_a_passport_given_back_only_for_a_payment_to_one_who_wants_home_is_held(
         "paspor sy dipegang agen, katanya dikasih kalau sy udh bayar biaya, sy mau berangkat "
         "bulan depan"
     )
+
+
+# -- stop 62: sickness, injury and lost contact told by families; everyday questions ----------
+def test_in_hospital_with_no_one_to_care_or_pay_is_danger() -> None:
+    assert_danger(
+        "ank sy di hongkong kata tmnnya lg d rs tp gk sadar, gk ad keluarga, agensi gk mau tau. "
+        "kami d lombok timur gk tau hrs ngapain",
+        "anak sy d rs d jeddah udh seminggu, majikannya ninggalin dia, gk ada yg bayar, gk ada "
+        "yg jaga, dia gk bisa ngomong",
+        "my son in Japan is in hospital after an accident, nobody from the company is taking "
+        "care of him and we cannot reach anyone",
+    )
+    assert_no_danger(
+        "anak sy mau ke hongkong, sy takut dia sakit disana gk ada yg urus. ada asuransi gk buat "
+        "pmi?",
+        "tp sy gk sadar kalau itu calo, uang sy udh dikasih ke dia",
+    )
+
+
+def test_an_injury_left_untreated_in_malay_and_indonesian_is_danger() -> None:
+    assert_danger(
+        "adik tercedera teruk di tapak binaan KL, bos tak nak bawa pergi hospital",
+        "adik kena accident kerja tak ada yg hantar hospital",
+        "istri sy di singapur jatuh dr tangga, kepalanya bocor, majikan cuma suruh tidur aja",
+    )
+
+
+def test_an_injury_set_in_plaster_operated_or_past_is_not_danger() -> None:
+    assert_no_danger(
+        "suami sy patah kaki waktu kerja d brunei, sdh d gips d hospital, majikan tanggung. nanti "
+        "dia dpt santunan gk dr bpjs?",
+        "adik sy patah tangan d korea, udh dioperasi, perusahaan yg bayar, skrg lg cuti sakit. "
+        "dpt gaji gk slama cuti?",
+        "istri sy tki d taiwan keguguran, udh d rawat d rs dan skrg pulih. dpt cuti gk? majikan "
+        "baik",
+        "My brother came back from Malaysia with a back injury from work. Can he still claim "
+        "anything now that he is home?",
+    )
+    assert_danger(
+        "suami sy patah kaki d brunei, majikan gk mau bawa ke rumah sakit",
+        "istri sy keguguran d kamar majikan, gk dibawa ke dokter",
+    )
+
+
+def test_going_home_refused_to_a_sick_worker_is_danger() -> None:
+    assert_danger(
+        "istri sy di hongkong sakit kanker katanya, minta pulang tp majikan gk ngasi pulang, "
+        "paspor ditahan"
+    )
+
+
+def test_running_from_a_job_one_dislikes_and_plain_food_are_not_danger() -> None:
+    assert_no_danger(
+        "kabur dr rumah majikan itu melanggar hukum gk? sy cuma gk cocok",
+        "sy mau kabur dr majikan krn gk betah, tp takut denda",
+        "majikan sy pelit, gk dikasih makan enak. bs pindah?",
+    )
+    assert_danger(
+        "sy mau kabur dr majikan, sy dipukul tiap hari",
+        "tolong sy mau kabur dr rumah majikan, sy dikunci",
+        "majikan gk kasih makan sy 2 hari",
+    )
