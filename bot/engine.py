@@ -588,15 +588,18 @@ class Engine:
                 return
         if command == "new_report":
             command = "report"
+        told = pieces.recent(ctx.data.get(PIECES_KEY), ctx.now)
+        carried = pieces.story_so_far(ctx) or (told[-1] if told else None)
         if (
             command == "report"
             and ctx.incoming.button == "cmd:report"
             and not in_form
-            and question.carried_question(ctx, pieces.story_so_far(ctx))
+            and question.carried_question(ctx, carried)
         ):
-            # *Ask an officer* under an answer to a question that names no problem: that
-            # question goes to the officer, without the report's questions
-            self.start_form(ctx, "case", opening=pieces.story_so_far(ctx), asks_only=True)
+            # *Ask an officer* under an answer to a question that names no problem, or under
+            # the reply to a wish to be phoned: that goes to the officer, without the report's
+            # questions
+            self.start_form(ctx, "case", opening=carried, asks_only=True)
             return
         if command in ("training", "report", "urgent"):
             flow = "training" if command == "training" else "case"

@@ -30,6 +30,12 @@ from knowledge.passages import for_the_living
 from knowledge.topic import Topic
 
 REPORT, URGENT_REPORT = "cmd:report", "cmd:urgent"
+NUMBERS_ASKED = re.compile(
+    r"^(?:\w+\s+){0,2}(?:nomor|nomer|no|nmr|kontak)\s+(?:telepon\s+|telpon\s+|hp\s+)?darurat\b"
+    r"|\bemergency\s+(?:numbers?|contacts?|hotlines?)\b"
+)
+"""The emergency numbers asked for in so many words: given inside a form, or with a report
+open, as anywhere."""
 EMERGENCY_CHOICE, EMERGENCY_LABEL = f"topic:{EMERGENCY_TOPIC}", N_("Emergency numbers")
 """The emergency numbers as a choice, by the same words in the menu, among the choices and
 beside an answer; the engine answers it with the danger reply."""

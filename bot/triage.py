@@ -16,7 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from bot.cases.asking import ASK_OFFICER, asks_for_an_officer
+from bot.cases.asking import (
+    ASK_OFFICER,
+    asks_for_an_officer,
+    asks_for_an_officers_number,
+    says_more_than_the_wish,
+)
 from bot.commands import BUSINESS_WORDS, leading_command
 from bot.companies.service import asks_to_check, named_company
 from bot.literacy import (
@@ -1310,13 +1315,22 @@ class Triage:
             danger is None
             and command is None
             and not company
-            and (answer.topic is None or answer.topic.slug == FORM_TOPICS["report"])
+            and (
+                answer.topic is None
+                or answer.topic.slug == FORM_TOPICS["report"]
+                # "minta no wa pak kades dong" got the family-permit letter: no topic holds an
+                # officer's number (an officers-wanted tester, stop 62)
+                or (asks_for_an_officers_number(text) and not says_more_than_the_wish(text))
+            )
             and asks_for_an_officer(text)
         ):
             # "sy mau ngomong sama petugas": a question for the officer, not the whole report
             # (who reports, the worker's name, the country ...: journeys testers, stops 61-62).
             # A question the content answers ("pak petugas, syarat ke malaysia apa?") is answered
-            return Reading(text, answer.lang, answer, intent=ASK_OFFICER)
+            # the report's topic is what it carries out, as a form's command does
+            return Reading(
+                text, answer.lang, answer, topic=FORM_TOPICS["report"], intent=ASK_OFFICER
+            )
         if danger is None and asks() and asks_what_reporting_costs(fold(text).split()):
             return Reading(text, answer.lang, answer, intent=REPORT_COST)  # "lapor bayar gk?"
         if answer.intent is not None and danger is None and command is None and not company:

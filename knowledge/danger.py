@@ -493,6 +493,8 @@ class DangerDetector:
         self.still_home = re.compile(self._any_of(spec.get("not_gone_yet")))
         """Words that the worker is still at home (`not_gone_yet`)."""
         self.phone_trouble = re.compile(self._any_of(spec.get("phone_trouble")))
+        self.diet_told = re.compile(self._any_of(spec.get("diet_told")))
+        self.awaiting_reply = re.compile(self._any_of(spec.get("awaiting_reply")))
         """The writer's own phone dead or out of credit, or the power out (`everyday_trouble`)."""
         signs = spec.get("forced_labour_signs") or {}
         self.strong_signs = [self._sign(str(v)) for v in (signs.get("strong") or {}).values()]
@@ -738,13 +740,16 @@ class DangerDetector:
         """The writer's own phone is dead or out of credit, or a visa or permit has expired
         ("mati"), or the writer asks to be phoned, or goods are sold ("majikan jual kuih"), or
         something is allowed on days off only (`HOUSE_RULE`), or there is no work at home, or a
-        fine for going home early is told, and no rule reads danger: the learnt model's reading
-        of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy mati d dubai", "ini
-        nomor sy 0819..., tolong telpon sy pak") is not danger now."""
+        fine for going home early is told, or a diet a doctor gave (`diet_told`), or a reply
+        awaited or a quarantine (`awaiting_reply`), and no rule reads danger: the learnt
+        model's reading of it ("hp saya mati tadi malam, tidak bisa transfer", "visa suami sy
+        mati d dubai", "ini nomor sy 0819..., tolong telpon sy pak") is not danger now."""
         return bool(
             HOUSE_RULE.search(standard)
             or KEPT_BY_FAMILY.search(standard)
             or self.phone_trouble.search(standard)
+            or self.diet_told.search(standard)
+            or self.awaiting_reply.search(standard)
             or self.papers_expired.search(standard)
             or self.call_me.search(standard)
             or self.goods_sold.search(standard)

@@ -21,20 +21,25 @@ OFFICERS = frozenset(
 )
 """Who they ask for: the officers of the village, or a person rather than the assistant. Not
 "admin": families address the assistant so ("admin, mau tanya biaya ke taiwan")."""
-OFFICER_PHRASES = ("pihak desa", "orang desa", "kantor desa", "real person", "customer service")
+OFFICER_PHRASES = (
+    *("pihak desa", "orang desa", "kantor desa", "real person", "customer service"),
+    # "sy mau bicara sm orang bukan robot" (an officers-wanted tester, stop 62)
+    *("bukan robot", "bukan bot", "orang asli", "orang beneran", "manusia asli", "not a bot"),
+    "not a robot",
+)
 SPEAKING = frozenset(
     "ngomong omong bicara berbicara ngobrol obrol tanya bertanya nanya tanyakan menanyakan "
     "konsultasi konsul curhat hubungi menghubungi hubungkan sambungkan kontak ketemu bertemu "
     "jumpa chat talk speak ask contact reach connect meet nomor nomer no hp wa whatsapp telp "
-    "telpon telepon tlp number phone".split()
+    "telpon telepon tlp number phone vc video videocall call".split()
 )
 """What they want of the officer: to talk, to ask, to be put through, the officer's number."""
 NUMBER_WORDS = frozenset(
     "nomor nomer no hp wa whatsapp telp telpon telepon tlp number phone".split()
 )
 REPORTING = frozenset(
-    "lapor melapor laporan lapokan ngelapor melaporkan dilaporkan mengadu adukan aduan "
-    "pengaduan report complain complaint".split()
+    "lapor melapor laporan lapokan ngelapor melaporkan dilaporkan mengadu ngadu ngadukan "
+    "adukan aduan pengaduan report complain complaint".split()
 )
 """A report asked for in so many words: the report, whatever else is said."""
 WISH_WORDS = frozenset(
@@ -65,7 +70,7 @@ def asks_for_an_officer(text: str) -> bool:
     return near and not categories_in(text)
 
 
-def asks_for_a_number(text: str) -> bool:
+def asks_for_an_officers_number(text: str) -> bool:
     """The officer's own number asked for ("minta no hp petugas desa")."""
     return not NUMBER_WORDS.isdisjoint(fold(text).split())
 

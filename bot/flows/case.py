@@ -301,6 +301,27 @@ class CaseForm(ChangeableForm):
             return self.step("consent")
         return self._question_or_on(ctx)
 
+    def question_turned_to_report(self, ctx: Ctx, step: str, text: str) -> Step | None:
+        """A problem or danger told at a later step of a question for the officer (the village,
+        the summary: "sy lg d kurung agen di penampungan surabaya" was sent as a plain, not
+        urgent, question: an officers-wanted tester, stop 62): the report, its questions
+        from who reports on, with the question and this as its story."""
+        if not ctx.data.get(ASKS_ONLY) or step in ("consent", "story"):
+            return None
+        if not (question.tells_a_problem(text) or ctx.data.get("urgent")):
+            return None
+        story = "\n".join(str(t) for t in (ctx.data.get("story"), text) if t)
+        ctx.set_data(
+            **{ASKS_ONLY: False, "story_added": None}, editing=False, village_candidates=None
+        )
+        prefill(ctx, story, ctx.data.get("opening_reply"))
+        ctx.say(
+            ctx._(
+                "That is a problem to report: a few questions, so that the officer can act on it."
+            )
+        )
+        return self._reporter_or_on(ctx)
+
     def _keep_early_question(self, ctx: Ctx, text: str) -> bool:
         """What someone who asked for an officer types at the consent question is the question
         to pass on; a problem told there makes it a report after all."""
@@ -933,7 +954,7 @@ class CaseForm(ChangeableForm):
             city=None,
             category=question.CATEGORY,
             story=story,
-            urgent=False,
+            urgent=bool(d.get("urgent")),  # never so by now; kept, should a path lead here
             village_code=d["village_code"],
             share_consent=True,
             village_hidden=hidden,

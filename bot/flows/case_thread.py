@@ -443,6 +443,14 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
     asks = asks or WHETHER_TO_PAY.search(fold(text)) is not None
     if not danger and place_told_after_the_numbers(engine, ctx, case, text):
         return
+    if not danger and not asks and replies.NUMBERS_ASKED.search(fold(text)):
+        # "nomor darurat", as the urgent report's confirmation says to type, was only added to
+        # the report (an officers-wanted tester, stop 62): the numbers from where it places
+        # the worker (asked as a question, the numbers' answer says the report is with the
+        # officer, below)
+        place = None if at_home(text) else engine.numbers.country_in(text)
+        engine.emergency(ctx, place or reported_country(engine, case), with_report=False)
+        return
     typed = typed_answer_to_danger(ctx, words)
     if typed is not None:
         answer_whether_in_danger(engine, ctx, typed)  # "iya pak" to "in danger now?"
@@ -583,6 +591,12 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             # "kapan petugas hubungi sy?" from a worker locked in got only "waiting for an
             # officer" (a journeys tester, stop 62): when it goes further, and the numbers
             said += "\n\n" + urgent_wait(ctx, engine.escalation[0])
+        elif case.status == "new" and bool(HOW_LONG.intersection(words)):
+            # "kapan dibalas?" under a question sent: the times kept to (the same tester)
+            said += "\n\n" + ctx._(
+                "If no officer takes it up within {hours} hours, it goes to the district's "
+                "officers."
+            ).format(hours=engine.escalation[1])
         say_of_case(ctx, case, said)
         return
     # the whole reading of the message, made once and only where a step below needs it

@@ -20,7 +20,7 @@ from bot.commands import GREETINGS
 from bot.context import Ctx
 from bot.flows.base import Form, Invalid, Step
 from bot.i18n import N_
-from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
+from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short, typed_number
 from bot.register.hints import MINE, MINE_BEFORE, WORKER_OF
 from bot.triage import FEAR_WORDS
 from bot.types import Button, Row
@@ -202,11 +202,17 @@ def confirm_guess(
     """Reads the answer to 'X — correct?' about the guess kept under `key` (then dropped):
     True for yes; after a no, `again` and the open question; anything else may be the right
     answer itself, so False lets the step read it as one."""
+    guess = ctx.data.get(key)
     ctx.set_data(**{key: None})
     try:
         if Form.option(ctx, yes_no(ctx, N_("Yes, correct"), N_("No"))) == YES:
             return True
     except Invalid:
+        if not ctx.incoming.button and typed_number(ctx.incoming.text or "") is not None:
+            # "3" at "Masalah: Dokumen ditahan — benar?" picked the third problem of the list
+            # not shown (a journeys tester, stop 62): a number answers the choices on screen
+            ctx.set_data(**{key: guess})
+            raise
         return False
     raise Invalid(ctx._(again))
 

@@ -49,6 +49,10 @@ def district_named(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
+SKIPPING = frozenset("lewati lewat skip lanjut next".split())
+"""A step skipped in words: the village is not known, so its district is asked."""
+
+
 def village_not_known(text: str) -> bool:
     """ "gk tau pak sy lupa nama desa nya", "I don't know, she is from Lombok"; not any "not"
     ("my salary not paid 3 months" typed there is no village, and was sent to the district's
@@ -56,6 +60,8 @@ def village_not_known(text: str) -> bool:
     words = set(fold(text).split())
     if {"no", "idea"} <= words:
         return True  # "no idea"
+    if words and words <= SKIPPING:
+        return True  # "lewati" was refused again and again (an officers-wanted tester, stop 62)
     knowing = KNOWING | {"sure", "yakin"}
     return bool(words & FORGOT) or says_not(words, knowing) or not_known(words - ADDRESS)
 

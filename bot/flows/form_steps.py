@@ -96,7 +96,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         step.ask_again(ctx)
         return
     emergency = engine.librarian.topics.get(EMERGENCY_TOPIC)
-    if not incoming.button and emergency is not None and NUMBERS_ASKED.search(fold(text)):
+    if not incoming.button and emergency is not None and replies.NUMBERS_ASKED.search(fold(text)):
         # "nomor darurat" typed in a form was "choose one" (the same tester): the numbers,
         # and the step again
         _say_in_form(engine, ctx, emergency, ctx.lang, engine.numbers.country_in(text))
@@ -138,12 +138,22 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     ):
         step.ask_again(ctx)
         return
+    if not incoming.button and form.name == "case":
+        reporting = form.question_turned_to_report(ctx, step.name, text)  # type: ignore[attr-defined]
+        if reporting is not None:
+            conv.step = reporting.name  # a problem or danger told where the village was asked
+            reporting.prompt(ctx)
+            return
     if not incoming.button and step.name not in READ_FOR_DANGER and mentions_danger(text):
         # "I want to die", "tolong selamatkan saya" at the name or a yes/no step: the numbers
         # were given; it is no name and neither yes nor no, so the step is asked again
         _keep_danger(form, ctx, step.name, text)
-        step.ask_again(ctx)
-        return
+        if not (form.name == "case" and ctx.data.get("urgent") and step.name == "village"):
+            step.ask_again(ctx)
+            return
+        # ... but where the village is asked in an urgent report, "gk tau desanya, cepet
+        # tolong" also answers it (it was asked again and again: an officers-wanted tester,
+        # stop 62)
     if not incoming.button and form.name == "case":
         asking = form.turned_to_a_question(ctx, step.name, text)  # type: ignore[attr-defined]
         if asking is not None:
@@ -280,11 +290,6 @@ def wants_to_stop_reporting(text: str) -> bool:
     return takes_back(words) and bool(REPORTING.intersection(words))
 
 
-NUMBERS_ASKED = re.compile(
-    r"^(?:\w+\s+){0,2}(?:nomor|nomer|no|nmr|kontak)\s+(?:telepon\s+|telpon\s+|hp\s+)?darurat\b"
-    r"|\bemergency\s+(?:numbers?|contacts?|hotlines?)\b"
-)
-"""The emergency numbers asked for inside a form: given there, the form waiting."""
 ESCAPE_ASKED = re.compile(
     r"\b(?:gimana|gmn|gmna|bagaimana|bgmn|how|cara|caranya)\b(?:\s+\w+){0,4}\s+"
     r"(?:keluar|kabur|lari|selamat|out|escape)\b"

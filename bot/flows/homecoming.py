@@ -10,7 +10,7 @@ from datetime import date
 from bot.context import Ctx
 from bot.flows import news
 from bot.flows.base import Invalid, Step
-from bot.flows.common import confirm_guess, skip_button, skipped, yes_no
+from bot.flows.common import confirm_guess, not_known, skip_button, skipped, yes_no
 from bot.flows.register import FEAST_DATE, RegisterForm
 from bot.flows.register import FIELDS as REGISTER_FIELDS
 from bot.i18n import N_
@@ -18,6 +18,7 @@ from bot.options import bullet, short
 from bot.register.hints import DateOfAFeast, date_in, typed_date
 from bot.register.service import create_entry
 from bot.types import Button
+from knowledge.normalize import fold
 
 FIELDS: tuple[tuple[str, str], ...] = (
     *(f for f in REGISTER_FIELDS if f[0] not in ("contract", "contact_abroad")),
@@ -120,6 +121,15 @@ class HomecomingForm(RegisterForm):
         guess = ctx.data.get("home_guess")
         if guess and confirm_guess(ctx, "home_guess", N_("All right, please type the date.")):
             return str(guess)
+        if skipped(ctx) or not_known(set(fold(ctx.incoming.text or "").split())):
+            # "lewati" was "I could not read that date", three times (a journeys tester, stop
+            # 62): this one is needed, and a month or "about a year ago" is enough
+            raise Invalid(
+                ctx._(
+                    "This record needs when the worker came home; about when is enough, e.g. "
+                    "*bulan lalu*, *oktober* or *setahun lalu*. To stop, type *batal*."
+                )
+            )
         when = self._past_date(ctx)
         left = ctx.data.get("departure")
         if left and when < date.fromisoformat(str(left)):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from bot.cases.asking import asks_for_a_number, says_more_than_the_wish
+from bot.cases.asking import ASK_OFFICER, asks_for_an_officers_number, says_more_than_the_wish
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.report_opening import STORY_MAX
+from bot.literacy import CALL_ME, SPEAK
 from bot.options import bullet
 from knowledge.danger_model import mentions_danger
 from knowledge.normalize import fold
@@ -23,6 +24,7 @@ NUMBER_ASKED = "officer_number_asked"
 BECAME_REPORT = "question_became_report"
 """The question told a problem: the report's own questions follow."""
 CATEGORY = "question"
+WANTS_A_PERSON = frozenset((SPEAK, CALL_ME, ASK_OFFICER))
 ONLY_ASKING = re.compile(
     r"\b(?:(?:cuma|cm|cuman|hanya|just|only) (?:\w+ )?(?:tanya|nanya|bertanya|tnya|"
     r"mau tanya|ingin tanya|want to ask|ask|asking|a question)|(?:tidak|tdk|gk|ga|gak|nggak|"
@@ -45,7 +47,7 @@ def prefill(ctx: Ctx, opening: str | None) -> None:
     ctx.set_data(**{ASKS_ONLY: True})
     if not opening:
         return
-    ctx.set_data(opening=opening, **{NUMBER_ASKED: asks_for_a_number(opening)})
+    ctx.set_data(opening=opening, **{NUMBER_ASKED: asks_for_an_officers_number(opening)})
     if says_more_than_the_wish(opening):
         ctx.set_data(story=opening[:STORY_MAX])
 
@@ -56,7 +58,12 @@ def carried_question(ctx: Ctx, opening: str | None) -> bool:
     asked. A story ("anak sy gk digaji") is reported as before."""
     if not opening or categories_in(opening) or mentions_danger(opening):
         return False
-    return ctx.engine.looks_like_question(opening)
+    if ctx.engine.looks_like_question(opening):
+        return True
+    # a wish to talk rather than write, or to be phoned ("tlp sy aja pak, sy gk bisa nulis
+    # panjang"), answered with *Ask an officer*: a person, not the report's questions (an
+    # officers-wanted tester, stop 62)
+    return ctx.engine.triage.read(opening).intent in WANTS_A_PERSON
 
 
 def tells_a_problem(text: str) -> bool:

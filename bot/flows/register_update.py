@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 
-from bot.context import Ctx
+from bot import pieces
+from bot.context import PIECES_KEY, Ctx
 from bot.flows.base import Form, Step
 from bot.flows.common import skipped
 from bot.flows.report_labels import country_title
@@ -164,13 +165,16 @@ def update(ctx: Ctx, action: str) -> None:
             )
         )
         return
+    # what was told just before the tap or "catat kepulangan" ("sy udh pulang dr malaysia":
+    # the country and who writes were asked again, a journeys tester, stop 62)
+    told = pieces.whole(pieces.recent(ctx.data.get(PIECES_KEY), ctx.now), ctx.incoming.text or "")
     if not entries and action == "returned":
         # a return with no departure on record: record the whole trip, not a dead end
         ctx.say(ctx._("No departure is recorded for you yet, so let us record the trip."))
-        ctx.engine.start_form(ctx, "homecoming", opening=ctx.incoming.text or "")
+        ctx.engine.start_form(ctx, "homecoming", opening=told)
         return
     if not entries and action == "departed" and not has_entries(ctx):
-        ctx.engine.start_form(ctx, "register", opening=ctx.incoming.text or "")
+        ctx.engine.start_form(ctx, "register", opening=told)
         return
     if not entries:
         ctx.say(

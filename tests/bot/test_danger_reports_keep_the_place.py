@@ -191,7 +191,8 @@ def test_an_urgent_report_after_a_plea_in_many_short_messages_carries_all_of_it(
     asked = chat.say("Saya setuju")
     assert "Siapa yang melapor" not in asked
     said = ""
-    for answer in ("Baiq Nurul", "ya", "Lewati", "3", "sukamulia", "ya", "1"):
+    # the problems the plea names (locked in, unfed) are proposed, and confirmed
+    for answer in ("Baiq Nurul", "ya", "Lewati", "ya", "sukamulia", "ya", "1"):
         said = chat.say(answer)
         if "Cerita:" in said:
             break
@@ -208,8 +209,8 @@ def test_danger_typed_in_the_training_form_is_the_story_of_its_urgent_report(cha
     chat.say("Saya setuju")
     assert "Malaysia — benar?" in chat.say("Siti Aminah")
     chat.say("ya")
-    chat.say("Lewati")
-    chat.say("3")
+    assert "Masalah: Kekerasan/pelecehan — benar?" in chat.say("Lewati")  # locked in: abuse
+    chat.say("ya")
     chat.say("Lenek")
     chat.say("ya")
     summary = chat.say("Ya, boleh dibagikan")

@@ -157,3 +157,65 @@ def test_only_asking_said_at_the_reports_consent_makes_it_a_question(
     chat.say("ya")
     chat.say("kirim")
     assert the_case(services).category == "question"
+
+
+def test_the_wish_is_read_as_the_reports_topic_for_ask_and_eval(services: Services) -> None:
+    """`migran ask --json` and the evaluation see the topic the form carries out, as for a
+    typed command word; the Sasak "ngadu" (complain) is the report itself."""
+    triage = services.engine.triage
+    reading = triage.read("hubungkan sy dgn petugas")
+    assert (reading.intent, reading.topic) == ("ask_officer", "lapor-kasus")
+    sasak = "tiang mele ngadu masalah, sai petugas yg bisa tiang hubungi?"
+    assert triage.read(sasak).intent is None
+
+
+def test_danger_told_where_the_village_is_asked_makes_it_an_urgent_report(
+    services: Services,
+) -> None:
+    """It was sent as a plain question, not urgent, after the numbers were given (an
+    officers-wanted tester, stop 62)."""
+    team(services)
+    chat = Chat(services)
+    chat.say("sy mau ngomong sama petugas")
+    chat.say("ya")
+    chat.say("kapan pelatihan dibuka?")
+    said = chat.say("sy lg d kurung agen di penampungan surabaya gk boleh kluar hp mau d ambil")
+    assert "KP2MI" in said and "Siapa yang melapor" in said
+    # who reports, the name, Indonesia confirmed, no city, the problem proposed, the village
+    for answer in ("1", "Yuli", "ya", "Lewati", "ya", "anjani suralaga", "ya"):
+        chat.say(answer)
+    summary = chat.say("ya")
+    assert "Bahaya sekarang: Ya" in summary and "d kurung agen" in summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy mau bicara sm orang bukan robot",
+        "bisa video call sm petugas",
+        "minta no wa pak kades dong",  # it got the family-permit letter
+    ],
+)
+def test_more_ways_of_wanting_a_person_are_read(services: Services, text: str) -> None:
+    """An officers-wanted tester, stop 62."""
+    assert services.engine.triage.read(text).intent == "ask_officer"
+
+
+def test_ask_an_officer_after_asking_to_be_phoned_is_a_question_not_a_report(
+    services: Services,
+) -> None:
+    """ "tlp sy aja pak, sy gk bisa nulis panjang", then *Ask an officer*, began the whole report
+    and asked the worker's name (an officers-wanted tester, stop 62)."""
+    chat = Chat(services)
+    chat.say("tlp sy aja pak, sy gk bisa nulis panjang")
+    chat.say(button="cmd:report")
+    assert "Desa/kelurahan" in chat.say("ya")
+
+
+def test_when_a_sent_question_is_answered_is_said(services: Services) -> None:
+    team(services)
+    chat = Chat(services)
+    chat.say("sy mau ngomong sama petugas")
+    for answer in ("ya", "kapan pelatihan dibuka?", "anjani suralaga", "ya", "kirim"):
+        chat.say(answer)
+    assert "24 jam" in chat.say("kapan dibalas?")

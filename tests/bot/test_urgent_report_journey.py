@@ -48,3 +48,16 @@ def test_an_urgent_report_sent_and_asked_after_says_not_to_wait(chat: Chat) -> N
     assert "Laporan Anda sudah terkirim" in sent and "jangan menunggu" in sent.lower()
     waiting = chat.say("kapan petugas hubungi sy?")
     assert "30 menit" in waiting and "nomor darurat" in waiting
+
+
+def test_the_numbers_asked_for_with_the_urgent_report_open_are_given(chat: Chat) -> None:
+    """The confirmation says to type *nomor darurat*; it was only added to the report (an
+    officers-wanted tester, stop 62)."""
+    team(chat.services)
+    chat.say(HELD)
+    chat.say(button="cmd:urgent")
+    for answer in ("ya", "Yuli", "ya", "kuala lumpur", "ya", "anjani suralaga", "ya", "ya"):
+        chat.say(answer)
+    chat.say("kirim")
+    said = chat.say("nomor darurat")
+    assert "999" in said and "Sudah ditambahkan" not in said

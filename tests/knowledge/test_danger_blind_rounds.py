@@ -584,3 +584,122 @@ def test_running_from_a_job_one_dislikes_and_plain_food_are_not_danger() -> None
         "tolong sy mau kabur dr rumah majikan, sy dikunci",
         "majikan gk kasih makan sy 2 hari",
     )
+
+
+def test_unconscious_or_left_in_a_hospital_is_danger_and_not_realising_is_not() -> None:
+    assert_danger(
+        "istri sy d rs d singapura gk sadar, majikan gk mau bayar, rs tanya siapa penanggung jawab",
+        "isteri saya di hospital tak sedar, majikan lari, hospital minta bayar",
+        "tmn sy ditinggal di depan rs sm majikan dlm keadaan gk sadar",
+        "suami sy gk sadar dr kemarin setelah jatuh dr perancah, bos bilang tunggu aja",
+        "istri sy d rs sejak 3 hari, majikan ambil paspornya dan gk dtg lagi, rs mau usir",
+        "suami sy d rs tp gk ada yg tanda tangan operasi, majikan ilang, dia d kasih obat aja",
+    )
+    assert_no_danger(
+        "sy gk sadar udh 2 jam vc sama anak",
+        "kawan saya pengsan masa tengok cerita hantu, dah okay dah",
+        "tp sy gk sadar kalau itu calo, uang sy udh dikasih",
+    )
+
+
+def test_untreated_grave_illness_and_injury_written_blind_are_danger() -> None:
+    assert_danger(
+        "bpk sy kena serangan jantung d kebun, mandor bilang istirahat aja d bedeng",
+        "luka d kaki sy udh busuk, bau, majikan bilang nanti aja ke dokter nya",
+        "tulang kaki tmn sy keluar habis jatuh di proyek, cuma d bebat kain",
+        "tmn sy d tinggal sendirian d kamar mess, demam tinggi sampe ngigau, semua pergi kerja",
+        "sy hamil 8 bulan d penampungan, perut sakit bgt, gk d bawa ke bidan",
+        "i am sick with high fever 4 days, employer dont allow doctor, im alone",
+    )
+    assert_no_danger("luka bakar ringan wkt kerja d pabrik, udh d obatin klinik, bisa klaim jkk?")
+
+
+def test_papers_running_out_are_not_a_wish_to_die() -> None:
+    assert_no_danger(
+        "visa kerja sy mau mati bulan depan, perpanjangnya lewat agensi atau sendiri",
+        "izin tinggal sy mau mati, majikan gk mau urus, gmn",
+        "visa saya nak mati bulan depan, macam mana nak sambung",
+    )
+    assert_danger("sy mau mati aja, capek d siksa majikan", "saya nak mati, tak tahan lagi")
+
+
+def test_a_diet_a_fast_or_where_to_eat_is_not_food_withheld() -> None:
+    assert_no_danger(
+        "dokter bilang sy gk boleh makan garam krn darah tinggi",
+        "gk boleh makan pedes kata dokter, maag sy kambuh",
+        "selama puasa gk boleh makan dr subuh sampe magrib kan",
+        "saya tengah puasa, tak boleh makan tengahari",
+        "sebelum medical check up gk boleh makan dl ya?",
+        "majikan sy bilang gk boleh makan d ruang tamu, harus d dapur, biasa aja kan",
+    )
+    assert_danger(
+        "istri sy bilang dia d larang makan kalo kerjaan blm beres, dia kurus bgt skrg",
+        "pas puasa majikan gk kasih sy makan buat buka, sy lemas",
+    )
+
+
+def test_a_holiday_a_blurred_camera_or_a_child_at_home_is_neither_fled_nor_held() -> None:
+    assert_no_danger(
+        "sy bosan kerja d pabrik, pengen kabur aja, boleh gk pindah kerja",
+        "pengen kabur ke pantai kuta lombok pas cuti",
+        "kamera hp sy kabur, gk bisa foto dokumen",
+        "anak sy d kunci d rumah pas sy kerja krn gk ada yg jaga, gk apa2 kan",
+    )
+    assert_danger(
+        "tmn2 sy yg kabur dr kebun d kejar mandor pake parang",
+        "kami d tahan d ruko, pintu d teralis, paspor d ambil bos",
+    )
+
+
+def test_girls_under_age_taken_away_now_and_coercion_to_the_room_are_danger() -> None:
+    assert_danger(
+        "tolong bantu!!! td malem ada 3 anak perempuan dr dusun kami dijemput mobil katanya mau "
+        "dikerjain di malaysia, umurnya 15-16 thn, ortunya gk dikasih tau mau dibawa kemana. "
+        "skrg mereka di pelabuhan lembar. gmn cara nyegah??",
+        "ada mobil jemput cewek2 smp di desa sy katanya kerja di malaysia, skrg lg di jalan ke "
+        "bandara, gmn nyegahnya cepet",
+        "anak majikan sy (laki2 30 thn) bilang sy harus ikut dia ke kamarnya tiap malam klo gk "
+        "mau gaji sy dipotong. sy di hongkong. sy harus gmn",
+        "bos sy minta sy jadi istri simpanannya klo mau kontrak diperpanjang",
+        "suami sy di ladang sawit sabah digigit ular td siang, kakinya bengkak hitam, mandor "
+        "bilang tunggu besok baru dibawa ke klinik",
+    )
+    assert_no_danger(
+        "ank tetangga sy lahir di malaysia, skrg sdh d bawa pulang ke bima dan mau masuk SD tp "
+        "blm punya akta lahir",
+        "anak sy umur 16 mau ikut pelatihan bahasa jepang, boleh gk?",
+    )
+
+
+def test_posts_of_a_rescue_a_treated_injury_dengue_or_a_forgetful_ward_are_not_danger() -> None:
+    assert_no_danger(
+        "alhamdulillah cerita dikit, kemarin sy sempat dikurung majikan di jeddah tp skrg udh "
+        "diselamatkan kbri dan udh sampe rumah di lombok. skrg sy mau tanya cara urus gaji",
+        "sy kabur dr majikan di penang minggu lalu krn gk tahan dimarahin terus, skrg numpang di "
+        "rumah kawan aman kok. paspor ketinggalan di majikan",
+        "jari sy putus kena mesin di pabrik korea, udh dioperasi dan dirawat. bisa dapat ganti "
+        "rugi gk?",
+        "istri sy di hongkong mau pulang karena anak kami sakit demam berdarah dirawat di rsud "
+        "selong. sekarang udh membaik",
+        "majikan baru sy di taiwan baik bgt, cuma kerjaan jaga ama (nenek) yg kadang suka mukul "
+        "pelan krn pikun. wajar gk?",
+        "boleh gk sy minta petugas desa dateng ke rumah? ibu sy udh tua gk bisa jalan ke kantor "
+        "desa",
+        "sy di malaysia dipanggil indon dan diledek terus sm anak majikan, gk dipukul sih. itu "
+        "termasuk pelecehan gk?",
+        "bisa minta tolong petugas jemput ibu sy di bandara?",
+    )
+
+
+def test_a_reply_awaited_from_the_chat_or_a_quarantine_is_not_a_plea() -> None:
+    for text in (
+        "admin tolong dong dr kmrn sy chat gk dibales2",
+        "min tolong, sy udh nunggu jawaban petugas 3 hari",
+        "sy kena karantina covid di asrama 7 hari gk boleh keluar kamar wkwk bosen",
+    ):
+        assert read_danger(text) is None, text
+    # waiting for the embassy, for children still held, is a plea
+    assert read_danger(
+        "Sudah 10 hari keluarga nunggu jawaban dari KBRI dan Kemlu, belum ada kabar apa2. Kami "
+        "cuma mau anak-anak kami cepat dikeluarkan dari sana"
+    )
