@@ -395,6 +395,12 @@ def _report_wished_at_the_end(text: str) -> bool:
     return AFTER_WISH.get(last[-1]) == "report"
 
 
+TROUBLE_ON_THE_WAY = frozenset(
+    "calo tekong sponsor ilegal illegal tikus ditipu tipu penipuan palsu tanpa".split()
+)
+"""Beside "lapor ... berangkat", a departure's trouble to report, not a departure to record."""
+
+
 def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | None:
     """The form a message opens with its first word, as SMS keywords do: "LAPOR anak saya
     disekap", "Lapor: gaji belum dibayar", "DAFTAR pelatihan las", also after a wish ("Pak sy
@@ -419,8 +425,15 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
         return None
     if command == "report" and TO_THE_POLICE.search(fold(stripped)):
         return None  # "sy mau lapor calo ke polisi": how to, answered; the village form is offered
-    if command == "report" and LEAVING.intersection(fold(stripped).split()[1:5]):
-        return "register"  # "lapor berangkat anak saya ke Taiwan", "lapor anak sy brgkt"
+    if (
+        command == "report"
+        and LEAVING.intersection(fold(stripped).split()[1:5])
+        and TROUBLE_ON_THE_WAY.isdisjoint(fold(stripped).split())
+    ):
+        # "lapor berangkat anak saya ke Taiwan", "lapor anak sy brgkt"; not "lapor anak sy
+        # brgkt lwt calo", a broker to report (it met the departure register: an
+        # officers-wanted tester, stop 62)
+        return "register"
     if command == "report" and tells_a_return(fold(stripped).split()[1:]):
         return "returned"  # "lapor kepulangan, sy baru plg dr brunei"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3

@@ -513,6 +513,12 @@ def fears_being_known(text: str) -> bool:
     )
 
 
+CONSULAR_TOPIC, PASSPORT_TOPIC = "layanan-konsuler", "paspor"
+ABROAD_SAID = frozenset(
+    "kbri kjri kdei konsulat kedutaan embassy consulate luar negeri negri ln majikan majikannya "
+    "agensi agency agen agennya permit iqama splp emergency abroad overseas sini sana".split()
+)
+"""Words of being abroad now: with one, a passport lost or expiring is the consulate's."""
 IRREGULAR_SIGNS = frozenset(
     "tanpa tekong tikus calo ilegal illegal kapal speedboat perahu pelancong turis wisata "
     "umroh umrah ziarah kunjungan visit tourist diam gelap belakang darat nunukan entikong "
@@ -1438,6 +1444,20 @@ class Triage:
             # "visa sy udh habis 2 bulan lalu d malaysia": staying on without papers, not how
             # to go to work there (a chat tester, stop 49); the place's topic stays a choice
             topic, offered = IRREGULAR_TOPIC, (topic, *(s for s in offered if s != IRREGULAR_TOPIC))
+        if (
+            danger is None
+            and topic == CONSULAR_TOPIC
+            and PASSPORT_TOPIC in offered
+            and self.numbers.located_in(text) is None
+            and ABROAD_SAID.isdisjoint(fold(text).split())
+        ):
+            # "paspor sy udh mati, perpanjang dmn", "pasport hilang masa di lombok": the passport
+            # at home (immigration), not the consulate's answer for one lost abroad, where the
+            # message says nothing of being abroad (an everyday-questions tester, stop 62)
+            topic, offered = (
+                PASSPORT_TOPIC,
+                (CONSULAR_TOPIC, *(o for o in offered if o != PASSPORT_TOPIC)),
+            )
         report = FORM_TOPICS["report"]
         if (
             danger is None

@@ -30,6 +30,8 @@ def asks() -> bool:
         ("lapor berangkat anak saya ke Taiwan", "register"),
         ("lapor brgkt", "register"),
         ("lapor anak sy berangkat ke taiwan", "register"),
+        # a broker to report, not a departure to record (an officers-wanted tester, stop 62)
+        ("sy mau lapor anak sy brgkt lwt calo", "report"),
     ],
 )
 def test_a_typed_command_word_opens_its_form(text: str, form: str) -> None:

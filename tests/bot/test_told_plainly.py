@@ -513,3 +513,24 @@ def test_a_contract_to_extend_abroad_is_answered_not_how_to_go_there(
     abroad, stop 60)."""
     reading = triage.read(text)
     assert reading.topic == "pindah-majikan", (reading.topic, reading.offered)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # nothing said of being abroad: the passport at home, at the immigration office
+        ("paspor sy udh mati, perpanjang dmn", "paspor"),
+        ("pasport hilang masa di lombok, nak buat baru macam mana", "paspor"),
+        # abroad: the consulate's
+        ("paspor sy ilang di malaysia, gmn ngurusnya", "layanan-konsuler"),
+        ("paspor udh mati tp sy msh kerja di taiwan, perpanjangnya dmn", "layanan-konsuler"),
+        ("Sir how to get emergency travel document if passport expired?", "layanan-konsuler"),
+    ],
+)
+def test_a_passport_lost_or_expired_is_the_consulates_only_abroad(
+    triage: Triage, text: str, topic: str
+) -> None:
+    """Questions from people at home got the answer for a passport lost abroad (an everyday-
+    questions tester, stop 62); the other stays the first choice."""
+    reading = triage.read(text)
+    assert reading.topic == topic, (reading.topic, reading.offered)

@@ -703,3 +703,26 @@ def test_a_reply_awaited_from_the_chat_or_a_quarantine_is_not_a_plea() -> None:
         "Sudah 10 hari keluarga nunggu jawaban dari KBRI dan Kemlu, belum ada kabar apa2. Kami "
         "cuma mau anak-anak kami cepat dikeluarkan dari sana"
     )
+
+
+def test_a_regression_round_in_four_registers() -> None:
+    """English as helpers write it, Malay, Mbojo and chat Indonesian (a regression tester,
+    stop 62)."""
+    assert_danger(
+        "i no want live anymore, tonight i jump",
+        "dah beli ubat serangga, nak minum malam ni",
+        "dah lari dari majikan, sekarang sorok kat rumah kawan, takut agen cari",
+        "someone call me please, i no eat 4 day",
+        "nahu lari dari majikan, wati ada paspor, sekarang sembunyi di hutan dekat kebun",
+        "sy lg sembunyi d kamar mandi, majikan mabuk mau pukul",
+        "madam no give me food 2 day",
+        "agen paksa kawan sy kerja d karaoke layani tamu",
+    )
+    assert_no_danger(
+        "ibu sy d rawat d icu d jeddah, rs bilang biaya udh ditanggung asuransi, kami mau jenguk",
+        "kamera hp sy kabur gk bisa foto paspor",
+        "waktu kecil sy pernah lari dari sekolah terus sembunyi di sawah, sekarang mau ke jepang",
+        "majikan mau pukul nyamuk pakai raket, lucu",
+    )
+    diet = "dokter suruh sy diet gk boleh makan nasi byk krn gula darah tinggi, boleh minta majikan"
+    assert read_danger(diet + " masak lain?") is None
