@@ -67,6 +67,16 @@ class Form:
         story."""
         return False
 
+    def turned_to_a_question(self, ctx: Ctx, step: str, text: str) -> Step | None:
+        """A wish only to ask an officer said at one of the form's first steps: the step to go
+        to instead. Only the report has a question's short way (bot/flows/question.py)."""
+        return None
+
+    def question_turned_to_report(self, ctx: Ctx, step: str, text: str) -> Step | None:
+        """A problem told inside a question for the officer: the step the report goes on from.
+        Only the report has one."""
+        return None
+
     def finish(self, ctx: Ctx) -> None:
         raise NotImplementedError
 

@@ -213,9 +213,9 @@ class CaseForm(ChangeableForm):
 
     def _question_or_on(self, ctx: Ctx) -> Step:
         """A question for the officer: asked, unless the message that opened it holds it."""
-        if ctx.data.get("story"):
-            return self.step("village")  # type: ignore[return-value]
-        return self.step("story")  # type: ignore[return-value]
+        step = self.step("village" if ctx.data.get("story") else "story")
+        assert step is not None  # both are steps of this form
+        return step
 
     def _reporter_or_on(self, ctx: Ctx) -> Step:
         """Who reports is asked, unless the story said it ("anak sy ...")."""

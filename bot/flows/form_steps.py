@@ -138,8 +138,8 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     ):
         step.ask_again(ctx)
         return
-    if not incoming.button and form.name == "case":
-        reporting = form.question_turned_to_report(ctx, step.name, text)  # type: ignore[attr-defined]
+    if not incoming.button:
+        reporting = form.question_turned_to_report(ctx, step.name, text)
         if reporting is not None:
             conv.step = reporting.name  # a problem or danger told where the village was asked
             reporting.prompt(ctx)
@@ -154,8 +154,8 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         # ... but where the village is asked in an urgent report, "gk tau desanya, cepet
         # tolong" also answers it (it was asked again and again: an officers-wanted tester,
         # stop 62)
-    if not incoming.button and form.name == "case":
-        asking = form.turned_to_a_question(ctx, step.name, text)  # type: ignore[attr-defined]
+    if not incoming.button:
+        asking = form.turned_to_a_question(ctx, step.name, text)
         if asking is not None:
             # "gk usah lapor, cuma mau tanya2 aja"; consent, where not given, asked shortly
             conv.step = asking.name

@@ -25,6 +25,8 @@ BECAME_REPORT = "question_became_report"
 """The question told a problem: the report's own questions follow."""
 CATEGORY = "question"
 WANTS_A_PERSON = frozenset((SPEAK, CALL_ME, ASK_OFFICER))
+"""Readings of a wish for a person (to talk, to be phoned, an officer): *Ask an officer* under
+their reply asks the question."""
 ONLY_ASKING = re.compile(
     r"\b(?:(?:cuma|cm|cuman|hanya|just|only) (?:\w+ )?(?:tanya|nanya|bertanya|tnya|"
     r"mau tanya|ingin tanya|want to ask|ask|asking|a question)|(?:tidak|tdk|gk|ga|gak|nggak|"
