@@ -587,16 +587,11 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         said = ctx._(
             "Your report *{number}*: {state}. I have passed your question to your village officer."
         ).format(number=case.number, state=menu.case_state(ctx, case))
-        if case.urgent and case.status == "new":
+        if case.status == "new" and (case.urgent or HOW_LONG.intersection(words)):
             # "kapan petugas hubungi sy?" from a worker locked in got only "waiting for an
-            # officer" (a journeys tester, stop 62): when it goes further, and the numbers
-            said += "\n\n" + urgent_wait(ctx, engine.escalation[0])
-        elif case.status == "new" and bool(HOW_LONG.intersection(words)):
-            # "kapan dibalas?" under a question sent: the times kept to (the same tester)
-            said += "\n\n" + ctx._(
-                "If no officer takes it up within {hours} hours, it goes to the district's "
-                "officers."
-            ).format(hours=engine.escalation[1])
+            # officer", and "kapan dibalas?" under a question sent no time (journeys testers,
+            # stop 62): where it is, when it goes further, and, if urgent, the numbers
+            said += "\n\n" + waiting(ctx, case, *engine.escalation)
         say_of_case(ctx, case, said)
         return
     # the whole reading of the message, made once and only where a step below needs it
@@ -925,10 +920,35 @@ def closed_long_ago(ctx: Ctx, case: Case | None, words: list[str], named: bool =
     return True
 
 
-def urgent_wait(ctx: Ctx, minutes: int) -> str:
-    """While an urgent report waits: when it goes on to the district, and not to wait for it."""
-    return ctx._(
-        "It is marked urgent: if no officer takes it up within {minutes} minutes, it goes to "
-        "the district's officers. If you are in danger now, do not wait: call the emergency "
-        "numbers I gave you (type *nomor darurat* to see them again)."
-    ).format(minutes=minutes)
+WAITING = (
+    N_("If no officer takes it up within {wait}, it goes to the district's officers."),
+    N_(
+        "It is with the district's officers now; if none takes it up within {wait}, it goes to "
+        "the province's administrators."
+    ),
+    N_("It is with the province's administrators now."),
+)
+"""Where an unclaimed report waits, by its escalation level (village, district, province): it
+said "goes to the district" after it had gone there (a regression tester, stop 62)."""
+
+
+def waiting(ctx: Ctx, case: Case, urgent_minutes: int, any_hours: int) -> str:
+    """Where an unclaimed report is and when it goes further; an urgent one adds not to wait."""
+    wait = (
+        ctx._("{minutes} minutes").format(minutes=urgent_minutes)
+        if case.urgent
+        else ctx._("{hours} hours").format(hours=any_hours)
+    )
+    line = ctx._(WAITING[min(case.escalation_level, len(WAITING) - 1)]).format(wait=wait)
+    if not case.urgent:
+        return line
+    return (
+        ctx._("It is marked urgent.")
+        + " "
+        + line
+        + " "
+        + ctx._(
+            "If you are in danger now, do not wait: call the emergency numbers I gave you (type "
+            "*nomor darurat* to see them again)."
+        )
+    )

@@ -219,3 +219,17 @@ def test_when_a_sent_question_is_answered_is_said(services: Services) -> None:
     for answer in ("ya", "kapan pelatihan dibuka?", "anjani suralaga", "ya", "kirim"):
         chat.say(answer)
     assert "24 jam" in chat.say("kapan dibalas?")
+
+
+def test_a_question_gone_up_to_the_district_says_where_it_is(services: Services) -> None:
+    """It said it would go to the district after it had gone there (a regression tester, stop
+    62)."""
+    team(services)
+    chat = Chat(services)
+    chat.say("sy mau ngomong sama petugas")
+    for answer in ("ya", "kapan pelatihan dibuka?", "anjani suralaga", "ya", "kirim"):
+        chat.say(answer)
+    with transaction(services.factory) as session:
+        session.scalars(select(Case)).one().escalation_level = 1
+    said = chat.say("kapan dibalas?")
+    assert "sekarang di petugas kabupaten" in said and "admin provinsi" in said
