@@ -22,6 +22,7 @@ from bot.cases.asking import (
     asks_for_an_officers_number,
     says_more_than_the_wish,
 )
+from bot.cases.hints import WISHING
 from bot.commands import BUSINESS_WORDS, leading_command
 from bot.companies.service import asks_to_check, named_company
 from bot.literacy import (
@@ -935,10 +936,11 @@ def tells_a_death(text: str) -> bool:
 def speaks_of_no_death(text: str) -> bool:
     """A death neither told nor asked of ("istri sy minum racun serangga, skrg muntah2"):
     where a topic has an answer for the living, that one is given."""
+    folded = fold(text)
     return (
         not tells_a_death(text)
-        and DEATH_SAID.isdisjoint(fold(text).split())
-        and OF_THE_DEAD.search(fold(text)) is None
+        and DEATH_SAID.isdisjoint(folded.split())
+        and OF_THE_DEAD.search(folded) is None
     )
 
 
@@ -1130,7 +1132,7 @@ def for_another_purpose(text: str) -> bool:
     return bool(words & OTHER_PURPOSES) and not words & PLACE_WORK_WORDS
 
 
-WISHING_WORDS = frozenset("mau ingin pengen pingin pgn mo akan nak want wants wanted".split())
+WISHING_WORDS = WISHING | frozenset("pgn akan nak wants wanted".split())
 """Words before a harm that make it a wish still to be acted on."""
 
 

@@ -27,16 +27,15 @@ OFFICER_PHRASES = (
     *("bukan robot", "bukan bot", "orang asli", "orang beneran", "manusia asli", "not a bot"),
     "not a robot",
 )
-SPEAKING = frozenset(
-    "ngomong omong bicara berbicara ngobrol obrol tanya bertanya nanya tanyakan menanyakan "
-    "konsultasi konsul curhat hubungi menghubungi hubungkan sambungkan kontak ketemu bertemu "
-    "jumpa chat talk speak ask contact reach connect meet nomor nomer no hp wa whatsapp telp "
-    "telpon telepon tlp number phone vc video videocall call".split()
-)
-"""What they want of the officer: to talk, to ask, to be put through, the officer's number."""
 NUMBER_WORDS = frozenset(
     "nomor nomer no hp wa whatsapp telp telpon telepon tlp number phone".split()
 )
+SPEAKING = NUMBER_WORDS | frozenset(
+    "ngomong omong bicara berbicara ngobrol obrol tanya bertanya nanya tanyakan menanyakan "
+    "konsultasi konsul curhat hubungi menghubungi hubungkan sambungkan kontak ketemu bertemu "
+    "jumpa chat talk speak ask contact reach connect meet vc video videocall call".split()
+)
+"""What they want of the officer: to talk, to ask, to be put through, the officer's number."""
 REPORTING = frozenset(
     "lapor melapor laporan lapokan ngelapor melaporkan dilaporkan mengadu ngadu ngadukan "
     "adukan aduan pengaduan report complain complaint".split()

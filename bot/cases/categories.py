@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bot.i18n import N_
 
+QUESTION = "question"
+"""A question for an officer, not a worker's problem (bot/flows/question.py)."""
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("wages", N_("Wages unpaid or cut")),
     ("documents", N_("Documents held")),
@@ -15,10 +17,10 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("departure", N_("Failed departure")),
     ("go_home", N_("Wants to come home")),
     ("other", N_("Other problem")),
-    ("question", N_("Question for an officer")),
+    (QUESTION, N_("Question for an officer")),
 )
 CATEGORY_CODES: tuple[str, ...] = tuple(code for code, _ in CATEGORIES)
-PROBLEMS: tuple[tuple[str, str], ...] = tuple(c for c in CATEGORIES if c[0] != "question")
+PROBLEMS: tuple[tuple[str, str], ...] = tuple(c for c in CATEGORIES if c[0] != QUESTION)
 """What a report's problem can be: a question for an officer is asked in its own short form
 (bot/flows/question.py), not chosen among problems."""
 

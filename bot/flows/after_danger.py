@@ -801,9 +801,15 @@ def without_being_home(words: list[str]) -> list[str]:
     return kept if len(kept) < len(words) and kept else words
 
 
-def has_no_signal(text: str) -> bool:
+def _said_shortly(text: str, pattern: re.Pattern[str]) -> bool:
+    """`pattern` in a message of UNREACHABLE_WORDS or fewer: a short word of what stands in
+    the way (no signal, no calls, no money), not a story that mentions it."""
     words = fold(text).split()
-    return 0 < len(words) <= UNREACHABLE_WORDS and NO_SIGNAL.search(" ".join(words)) is not None
+    return 0 < len(words) <= UNREACHABLE_WORDS and pattern.search(" ".join(words)) is not None
+
+
+def has_no_signal(text: str) -> bool:
+    return _said_shortly(text, NO_SIGNAL)
 
 
 def tells_of_the_ship(text: str) -> bool:
@@ -827,8 +833,7 @@ WHERE_ASKED = frozenset("mana dimana dmn kemana where alamat alamatnya lokasi lo
 
 
 def cannot_call(text: str) -> bool:
-    words = fold(text).split()
-    return 0 < len(words) <= UNREACHABLE_WORDS and CANNOT_CALL.search(" ".join(words)) is not None
+    return _said_shortly(text, CANNOT_CALL)
 
 
 CANNOT_AFFORD = re.compile(
@@ -839,9 +844,7 @@ CANNOT_AFFORD = re.compile(
     r"|\bpoor family\b"
 )
 """The family has no money for help: a fare to an office, a lawyer, a ticket."""
-AFFORD_WORDS = 15
 
 
 def cannot_afford(text: str) -> bool:
-    words = fold(text).split()
-    return 0 < len(words) <= AFFORD_WORDS and CANNOT_AFFORD.search(" ".join(words)) is not None
+    return _said_shortly(text, CANNOT_AFFORD)

@@ -47,7 +47,7 @@ from bot.flows.district_only import (
     district_told,
     village_not_known,
 )
-from bot.flows.question import ASKS_ONLY, BECAME_REPORT
+from bot.flows.question import ASKS_ONLY
 from bot.flows.report_labels import (
     REPORTERS,
     country_title,
@@ -302,19 +302,17 @@ class CaseForm(ChangeableForm):
         return self._question_or_on(ctx)
 
     def question_turned_to_report(self, ctx: Ctx, step: str, text: str) -> Step | None:
-        """A problem or danger told at a later step of a question for the officer (the village,
+        """A problem or danger told as the question, or at a later step of it (the village,
         the summary: "sy lg d kurung agen di penampungan surabaya" was sent as a plain, not
         urgent, question: an officers-wanted tester, stop 62): the report, its questions
-        from who reports on, with the question and this as its story."""
-        if not ctx.data.get(ASKS_ONLY) or step in ("consent", "story"):
+        from who reports on, with this as its story (after the question already asked)."""
+        if not ctx.data.get(ASKS_ONLY) or step == "consent":
             return None
         if not (question.tells_a_problem(text) or ctx.data.get("urgent")):
             return None
-        story = "\n".join(str(t) for t in (ctx.data.get("story"), text) if t)
-        ctx.set_data(
-            **{ASKS_ONLY: False, "story_added": None}, editing=False, village_candidates=None
-        )
-        prefill(ctx, story, ctx.data.get("opening_reply"))
+        asked = None if step == "story" else ctx.data.get("story")  # "story": typed afresh
+        self._as_a_report(ctx, "\n".join(str(t) for t in (asked, text) if t))
+        ctx.set_data(editing=False, village_candidates=None)
         ctx.say(
             ctx._(
                 "That is a problem to report: a few questions, so that the officer can act on it."
@@ -322,12 +320,16 @@ class CaseForm(ChangeableForm):
         )
         return self._reporter_or_on(ctx)
 
+    def _as_a_report(self, ctx: Ctx, story: str) -> None:
+        """A question for the officer that told a problem: the report, `story` its story."""
+        ctx.set_data(**{ASKS_ONLY: False, "story_added": None})
+        prefill(ctx, story, ctx.data.get("opening_reply"))
+
     def _keep_early_question(self, ctx: Ctx, text: str) -> bool:
         """What someone who asked for an officer types at the consent question is the question
         to pass on; a problem told there makes it a report after all."""
         if question.tells_a_problem(text):
-            ctx.set_data(**{ASKS_ONLY: False})
-            prefill(ctx, text, ctx.data.get("opening_reply"))
+            self._as_a_report(ctx, text)
         else:
             ctx.set_data(story=text[:STORY_MAX])
         return True
@@ -343,10 +345,6 @@ class CaseForm(ChangeableForm):
 
     def _following(self, ctx: Ctx, step: Step) -> Step | None:
         data = ctx.data
-        if data.get(BECAME_REPORT):
-            # the question told a problem: the report's questions, from who reports on
-            ctx.set_data(editing=False, **{BECAME_REPORT: None})
-            return self._reporter_or_on(ctx)
         if step.name == "consent" and not data.get("consent"):
             if data.get("urgent") and data.get("opening"):
                 refused_in_danger(ctx)
@@ -629,22 +627,13 @@ class CaseForm(ChangeableForm):
         return story[:STORY_MAX]
 
     def _question_read(self, ctx: Ctx) -> str:
-        """The question for the officer, typed again in full when changed. A problem or danger
-        told here is reported: the report's questions follow, the story confirmed."""
+        """The question for the officer, typed again in full when changed (a problem told here
+        was made the report before: `question_turned_to_report`)."""
         if ctx.incoming.media:
             raise Invalid(ctx._("Please type your question in words."))
         text = " ".join((ctx.incoming.text or "").split())
         if len(text) < 5 or declines(set(fold(text).split())):
             raise Invalid(ctx._("Please type your question in a few words."))
-        if question.tells_a_problem(text):
-            ctx.set_data(**{ASKS_ONLY: False, BECAME_REPORT: True})
-            prefill(ctx, text)
-            ctx.say(
-                ctx._(
-                    "That is a problem to report: a few questions, so that the officer can "
-                    "act on it."
-                )
-            )
         return text[:STORY_MAX]
 
     def _danger_buttons(self, ctx: Ctx) -> list[Button]:
@@ -771,15 +760,8 @@ class CaseForm(ChangeableForm):
     def summary_text(self, ctx: Ctx) -> str:
         _ = ctx._
         d = ctx.data
-        village = ctx.engine.villages.get(d.get("village_code", ""))
+        where = self._village_shown(ctx)
         if d.get(ASKS_ONLY):
-            where = (
-                village.label
-                if village
-                else district_label(ctx, str(d.get("village_code")))
-                if d.get(UNKNOWN_KEY)
-                else "-"
-            )
             return "\n".join(question.summary_lines(ctx, where, self._story_shown(ctx)))
         country = d.get("country")
         country_label = country_title(ctx, country)
@@ -791,19 +773,21 @@ class CaseForm(ChangeableForm):
             bullet(_("Country"), place),
             bullet(_("Problem"), problems_label(ctx, d.get("categories") or [d.get("category")])),
             bullet(_("Danger now"), self._danger_label(ctx)),
-            bullet(
-                _("Village"),
-                village.label
-                if village
-                else district_label(ctx, str(d.get("village_code")))
-                if d.get(UNKNOWN_KEY)
-                else "-",
-            ),
+            bullet(_("Village"), where),
             bullet(_("Story"), self._story_shown(ctx)),
         ]
         if d.get("village_hidden") or d.get(UNKNOWN_KEY):
             lines.append(bullet(_("Seen by"), _("district and province officers, not the village")))
         return "\n".join(lines)
+
+    @staticmethod
+    def _village_shown(ctx: Ctx) -> str:
+        """The village chosen, else the district when the village is not known."""
+        d = ctx.data
+        village = ctx.engine.villages.get(d.get("village_code", ""))
+        if village:
+            return village.label
+        return district_label(ctx, str(d.get("village_code"))) if d.get(UNKNOWN_KEY) else "-"
 
     @staticmethod
     def _story_shown(ctx: Ctx) -> str:

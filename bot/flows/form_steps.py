@@ -95,8 +95,12 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         engine.emergency(ctx)
         step.ask_again(ctx)
         return
-    emergency = engine.librarian.topics.get(EMERGENCY_TOPIC)
-    if not incoming.button and emergency is not None and replies.NUMBERS_ASKED.search(fold(text)):
+    emergency = (
+        engine.librarian.topics.get(EMERGENCY_TOPIC)
+        if not incoming.button and replies.NUMBERS_ASKED.search(fold(text))
+        else None
+    )
+    if emergency is not None:
         # "nomor darurat" typed in a form was "choose one" (the same tester): the numbers,
         # and the step again
         _say_in_form(engine, ctx, emergency, ctx.lang, engine.numbers.country_in(text))

@@ -76,9 +76,10 @@ def case_state(ctx: Ctx, case: Case) -> str:
 def case_about(ctx: Ctx, case: Case) -> str:
     """Whom and where a report is about ("Siti Aminah, Malaysia"): with two reports, or news
     of someone else, which is which."""
+    from bot.cases.categories import QUESTION
     from bot.flows.report_labels import country_title
 
-    if case.category == "question":
+    if case.category == QUESTION:
         return ctx._("your question")  # no worker nor country asked ("Laporan K-..: ... (-)")
     return ", ".join(x for x in (case.worker_name, country_title(ctx, case.country)) if x)
 
@@ -161,14 +162,14 @@ def language_buttons(ctx: Ctx) -> list[Button]:
 PAUSED_FORM_KEY = "paused_form"
 """A form paused by a question of the service's own (delete my data? which language?): where
 to go back to once it is answered."""
-SIDE_QUESTIONS = frozenset(("language", "erase_confirm", "withdraw_confirm"))
-"""The flows of those questions (bot.cases.service's ERASE_PENDING and WITHDRAW_PENDING)."""
 
 
 def set_aside_paused(ctx: Ctx) -> None:
     """Keeps the paused form's place before a side question takes the conversation."""
+    from bot.cases.service import ERASE_PENDING, WITHDRAW_PENDING
+
     conv = ctx.conversation
-    if conv.parked and conv.flow and conv.flow not in SIDE_QUESTIONS:
+    if conv.parked and conv.flow and conv.flow not in ("language", ERASE_PENDING, WITHDRAW_PENDING):
         ctx.set_data(**{PAUSED_FORM_KEY: {"flow": conv.flow, "step": conv.step}})
 
 

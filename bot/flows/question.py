@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.cases.asking import ASK_OFFICER, asks_for_an_officers_number, says_more_than_the_wish
+from bot.cases.categories import QUESTION
 from bot.cases.hints import categories_in
 from bot.context import Ctx
 from bot.flows.report_opening import STORY_MAX
@@ -21,9 +22,7 @@ ASKS_ONLY = "asks_only"
 """The case form's data: a question for the officer, not a report."""
 NUMBER_ASKED = "officer_number_asked"
 """The officer's own number was asked for: the question's prompt says why it is not given."""
-BECAME_REPORT = "question_became_report"
-"""The question told a problem: the report's own questions follow."""
-CATEGORY = "question"
+CATEGORY = QUESTION
 WANTS_A_PERSON = frozenset((SPEAK, CALL_ME, ASK_OFFICER))
 """Readings of a wish for a person (to talk, to be phoned, an officer): *Ask an officer* under
 their reply asks the question."""
