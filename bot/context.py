@@ -25,6 +25,9 @@ PENDING_REPLY = "pending_reply"
 """What the assistant gave that message (`replied`), kept with it: a case opened from it
 records what the family got, for the province's picture of the assistant (bot/stats)."""
 PIECES_KEY = "recent_pieces"
+EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
+"""What was told just before a report began, and what was asked inside a form that named a
+place: where someone in danger in the form is, when the form itself does not say."""
 """A person's last few messages, read together with the next (bot/pieces.py)."""
 TURN_OPTIONS_KEY = "_turn_options"
 """Option ids of every reply to the user's last message, in order: a chat that shows only its

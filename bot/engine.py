@@ -33,6 +33,8 @@ from bot.cases.service import (
 )
 from bot.commands import WITHDRAW, command_of
 from bot.context import (
+    EARLIER_CHARS,
+    EARLIER_KEY,
     OPTIONS_KEY,
     PENDING_REPLY,
     PENDING_STORY,
@@ -154,7 +156,6 @@ def clean_text(text: str | None) -> str:
 
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
-EARLIER_KEY, EARLIER_CHARS = "earlier_text", 600
 FORM_PLACE_ASKED_KEY = "numbers_place_asked"
 """The numbers given in a form had no place, and asked for it (outside a form,
 `pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""

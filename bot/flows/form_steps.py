@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.cases.service import PAUSED_FOR_OFFICER
 from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK, takes_back
-from bot.context import Ctx
+from bot.context import EARLIER_CHARS, EARLIER_KEY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
@@ -233,8 +233,14 @@ def _what_a_report_is(engine: Engine, ctx: Ctx) -> bool:
 
 
 def _say_in_form(engine: Engine, ctx: Ctx, topic: Topic, lang: str, place: Country | None) -> None:
-    """A topic's answer inside a form, and the way back to the form's step."""
+    """A topic's answer inside a form, and the way back to the form's step. A question that
+    names a place says where the person is, for numbers the form may need next ("how many
+    day off in hong kong", then "she hit me now" got no Hong Kong numbers: a regression
+    tester, stop 62)."""
     ctx.say(engine.topic_text(ctx, topic, lang, place))
+    if place is not None and ctx.incoming.text:
+        told = f"{ctx.data.get(EARLIER_KEY) or ''} {ctx.incoming.text}".strip()
+        ctx.set_data(**{EARLIER_KEY: told[-EARLIER_CHARS:]})
     ctx.say(ctx._("Now, back to your form:"))
 
 

@@ -14,7 +14,7 @@ from bot.flows.common import country_guessed, held_in_indonesia, name_in, named_
 from bot.flows.report_labels import reporter_of
 from bot.register.hints import writer_relation
 from bot.triage import DEATH_TO_BE_TOLD
-from knowledge.danger_model import mentions_danger
+from knowledge.danger_model import mentions_danger, read_danger
 from knowledge.emergency import at_home
 from knowledge.normalize import fold
 
@@ -58,14 +58,32 @@ def country_of_the_story(ctx: Ctx, opening: str) -> str | None:
     return guessed or held_in_indonesia(opening)
 
 
+DANGER_PROBLEMS = {
+    "held": "violence",  # unless the passport held says how (`problems_told`)
+    "violence": "violence",
+    "starved": "violence",
+    "sexual": "violence",
+    "threat": "violence",
+    "illness": "illness_death",
+}
+"""The problem a danger read in the story is, first among those its words name: a worker
+locked in by a drunk employer, who had first asked about pay, was proposed "unpaid wages"
+(a regression tester, stop 62). Trafficking, detention and a wish to die have no one
+problem of the list: the words decide."""
+
+
 def problems_told(opening: str) -> list[str]:
-    """The problems the story names; a death at home the missing worker must hear of is not
-    the worker's ("gk ada kabar 3 bulan, bapaknya baru meninggal, dia blm tau" proposed
-    "Sakit atau meninggal": a regression tester, stop 56)."""
+    """The problems the story names, the danger it tells first; a death at home the missing
+    worker must hear of is not the worker's ("gk ada kabar 3 bulan, bapaknya baru meninggal,
+    dia blm tau" proposed "Sakit atau meninggal": a regression tester, stop 56)."""
     found = categories_in(opening)
     if "lost_contact" in found and DEATH_TO_BE_TOLD.search(fold(opening)):
         found = [c for c in found if c != "illness_death"]
-    return found
+    danger = read_danger(opening) if opening else None
+    told = DANGER_PROBLEMS.get(danger.kind) if danger is not None else None
+    if danger is not None and danger.kind == "held" and "documents" in found:
+        told = None  # "paspor ditahan majikan, ndek bau ulek": the documents held say it
+    return list(dict.fromkeys([told, *found])) if told else found
 
 
 def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> None:
@@ -83,12 +101,14 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         opening_reply=reply,
         # "sy mau lapor calo" says what about, not what happened: the story is asked
         story=opening[:STORY_MAX] if len(told) >= 2 else None,
-        country_guess=country_of_the_story(ctx, opening),
+        # a piece that names nothing keeps what an earlier one named ("dia dah ketuk pintu"
+        # after "kat kuala lumpur" dropped Malaysia: a regression tester, stop 62)
+        country_guess=country_of_the_story(ctx, opening) or ctx.data.get("country_guess"),
         categories_guess=problems_told(opening) or None,
-        village_guess=village_in(ctx, opening),
+        village_guess=village_in(ctx, opening) or ctx.data.get("village_guess"),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
         # ... adik sy Rudi Hartono" proposed the broker (a family chat tester, stop 51)
-        name_guess=named_after_relation(opening) or name_in(opening),
+        name_guess=named_after_relation(opening) or name_in(opening) or ctx.data.get("name_guess"),
     )
     if mentions_danger(opening) and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
