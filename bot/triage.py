@@ -864,7 +864,10 @@ DEATH_TOLD = re.compile(
     r"|\b(?:bini|semame|sememe|kanak|anak|inaq|amaq|semeton|ana|ina|ama|ari|sampela) "
     r"(?:tiang|nahu|mada) (?:\w+ ){0,2}(?:mate|made)\b"
     r"|\b(?:my|our) (?:son|daughter|husband|wife|brother|sister|mother|father|mom|dad|mum|"
-    r"cousin|niece|nephew) (?:\w+ ){0,3}(?:died|passed away|is dead|was killed|has died|"
+    r"cousin|niece|nephew|aunt|aunty|auntie|uncle|grandmother|grandfather|grandma|grandpa) "
+    # "my aunty pass away in Hong Kong last night due to heart attack" (a tester of long
+    # posts, stop 63)
+    r"(?:\w+ ){0,3}(?:died|passed away|pass away|passes away|is dead|was killed|has died|"
     # "my mother die in hongkong, how we bring body home?" (an English tester, stop 53)
     r"(?<!will )(?<!would )(?<!to )(?<!might )(?<!can )(?<!gonna )die (?:in|at|yesterday|"
     r"last|already|because|from)\b)"

@@ -370,7 +370,7 @@ class LiteralIndex:
 
 
 ILL_AT_HOME = re.compile(
-    r"(?:di|d) (?:rumah|kampung|lombok|sumbawa|bima|desa|indonesia)\b"
+    r"(?:di|d) (?:rumah|kampung|lombok|sumbawa|bima|desa|indonesia|rsud|puskesmas)\b"
     r"(?! (?:sakit|majikan|bos|boss|agen|agensi|sponsor|penampungan)\b)|(?:at|back) home\b"
     r"|in (?:indonesia|lombok|the village)\b"
 )

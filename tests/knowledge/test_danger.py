@@ -1520,7 +1520,8 @@ def test_a_plea_that_says_where_the_person_is_is_still_nothing_but_a_plea() -> N
         ("help pak anak sy d saudi", "plea"),
         ("tolong bu suami sy d malaysia", "plea"),
         ("pls help my sister in dubai", "plea"),
-        ("tulung pak anak tiang lekan arab te sekep isik majikan", "plea"),
+        # Sasak "sekep" is "sekap" since stop 63: held, the plea's own kind no longer needed
+        ("tulung pak anak tiang lekan arab te sekep isik majikan", "held"),
     )
     assert_no_danger(
         "di malaysia", "saya di malaysia", "anak saya di taiwan", "pak anak sy d saudi"

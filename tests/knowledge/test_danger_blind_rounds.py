@@ -726,3 +726,72 @@ def test_a_regression_round_in_four_registers() -> None:
     )
     diet = "dokter suruh sy diet gk boleh makan nasi byk krn gula darah tinggi, boleh minta majikan"
     assert read_danger(diet + " masak lain?") is None
+
+
+def test_new_dangers_scam_compounds_ships_depots_and_threats_to_the_family_at_home() -> None:
+    """Situations no round had tried (a blind tester of new dangers, stop 63), each beside the
+    look-alike it must not bring back."""
+    assert_danger(
+        "sy d tempat scam di laos, bbrp temen ilang gk tau kmn, sy takut, gmn cara keluar",
+        "sy dibawa ke rumah bordil di malaysia, katanya kerja restoran, tolong",
+        "pak, agen jemput paksa anak sy 15 thn buat dikirim ke malaysia, skrg di penampungan, "
+        "gk blh dijenguk",
+        "teman sy dibuang ke laut sm mandor, sy takut",
+        "abk gk dikasih air bersih",
+        "bpk sy di kapal ikan, udh 3 hari gk minum air bersih, cuma air hujan",
+        "sy d suruh kerja d kapal, dijanjikan kerja pabrik, skrg gk bs turun, udh 5 bln",
+        "suami sy d depo imigresen sdh 3 bln, gk ada kabar, katanya sakit",
+        "adik sy dipenjara di hongkong, katanya dipaksa tanda tangan surat bhs cina",
+        "adik sy kena hukuman mati di saudi katanya, keluarga gk tau hrs gmn",
+        "adek sy d taiwan, broker bilang kalo dia pulang sblm lunas keluarga di lombok "
+        "didatengin preman",
+        "debt collector dtg tiap hari ke rumah ngancam mau bakar rumah kalau gk bayar",
+    )
+    assert_no_danger(
+        "lowongan admin di kamboja gaji 15 jt, ini penipuan gk?",
+        "sampah jangan dibuang ke laut",
+        "viral video ABK indonesia dibuang ke laut dari kapal china, itu kejadian kapan ya min",
+        "visa abk sy gk bs turun2",
+        "Saya sekarang di depot tahanan imigresen, nak dihantar pulang, surat apa yg perlu?",
+        "hero sy disandera musuh di game, gk bisa keluar base",
+        "timnas u23 disandera wasit, kalah 0-1, ngenes",
+        "gw disetrum pas benerin kabel listrik td, gpp sih cuma kaget",
+        "anak sy dikurung di kamar krn nakal, bandel bgt, gmn ya cara didik",
+        "kucing sy gk boleh keluar rumah, dikunci terus, kasian gk ya",
+        "pmi ilegal yg ditangkap di malaysia biasanya diapain? dihukum cambuk?",
+        "klo kabur dr majikan di malaysia, bisa ditangkap polis gk? mau tau aja",
+        "apa kbri bisa jenguk wni yg ditahan di depo imigresen?",
+    )
+    assert_danger("sy disetrum majikan pake kabel listrik")
+
+
+def test_malay_sasak_and_long_posts_read_as_the_writer_means() -> None:
+    """Malay "bagi balik" gives back a thing; a game's bruise, a house locked from outside,
+    pay "eaten" by instalments, a feeling of being shut in, a wife left without support and
+    papers held for a ransom at home are no danger; a Sasak beating and Malay hunger are (a
+    Malay and Sasak tester and a tester of long posts, stop 63)."""
+    assert_danger(
+        "tiang d sekep isiq majikan, ndeq tebeng uleq",
+        "tiang tepantok siq majikan",
+        "sy tak dibagi makan cukup, sehari sekali je",
+        "majikan tak bagi sy balik",
+        "majikan tak bagi balik kampung, passport pun dia simpan",
+        "help pls, sy di Poipet, company tak bagi balik, passport diorang simpan",
+    )
+    assert_no_danger(
+        "majikan simpan passport sy, tak nak bagi balik",
+        "agensi tak bagi balik duit deposit",
+        "handphone kena kunci majikan masa kerja je, malam boleh pakai, normal ke",
+        "sy kena pukul bola tadi masa main futsal, lebam sikit",
+        "dikunci luar rumah, kunci tertinggal kat dalam",
+        "gaji sy d Taiwan tiap bulan habis dibunuh cicilan hp, ada tips nabung?",
+        "Sy merasa terkurung d rumah majikan krn gk pernah dikasih off, tp majikan baik",
+        "Sy dikurung perasaan bersalah krn udh ngajak teman daftar d LPK abal2",
+        "sy butuh tempat ngadu buat istri PMI yg ditelantarkan suami",
+        "Ijazah sama KTP sy disandera LPK d Praya, mereka minta tebusan 7 juta",
+        "suami sy gk punya permit, takut kena razia, gmn caranya pulang",
+        "skrg LPK tutup, pemiliknya kabur, kami udh jual sapi",
+        "Amaq sy sakit keras d RSUD, kakak sy kerja d Korea mau pulang",
+        "Sy lagi nulis cerita buat lomba menulis ttg PMI yg disiksa majikan",
+        "adik sy terjebak d bandara Soetta semalam, ketinggalan pesawat ke Lombok",
+    )
