@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from bot import pieces, replies
 from bot.answers import fallback_text, for_place, place_first, smalltalk_text
-from bot.cases.asking import ASK_OFFICER
+from bot.cases.arriving import holder_arriving
+from bot.cases.asking import ASK_OFFICER, asks_after_a_report
 from bot.cases.service import (
     ERASE_PENDING,
     PAUSED_FOR_OFFICER,
@@ -318,6 +319,8 @@ class Engine:
             return  # "yaudah setuju" right after refusing a report's consent: it starts again
         if not conv.flow and text and asks_why_consent(ctx):
             return
+        if text and holder_arriving(text) and self._keep_safe(ctx, text):
+            return
         if conv.flow in self.forms and not conv.parked:
             if self._place_for_the_numbers(ctx, text):
                 return
@@ -449,6 +452,50 @@ class Engine:
                 # and kept "kan td sdh sy tulis pak" as the story; a forms tester, stop 55)
                 ctx.set_data(**{PENDING_STORY: text})
 
+    def _back_to_the_summary(self, ctx: Ctx) -> bool:
+        """A cancel typed while a form's answers are being changed (at *Change*'s list, or
+        the field chosen) takes back the change: "gk jadi" there threw away a whole report on
+        a brother held in Cambodia (a family-side tester, stop 63). *Cancel* at the summary
+        still ends the form."""
+        conv = ctx.conversation
+        form = self.forms.get(conv.flow or "")
+        if form is None or conv.parked or ctx.incoming.button:
+            return False
+        if conv.step != "change" and not ctx.data.get("editing"):
+            return False
+        summary = form.step("summary")
+        if summary is None:
+            return False
+        ctx.say(ctx._("All right, nothing was changed."))
+        conv.step = summary.name
+        summary.prompt(ctx)
+        return True
+
+    def _keep_safe(self, ctx: Ctx, text: str) -> bool:
+        """The employer arriving ("majikan dtg"), typed in a report, after the danger reply or
+        with an urgent report open: how to stay safe first. In a report it is part of the
+        story, and the step waits; with a report open the officer reads it too (the caller
+        goes on to add it: False)."""
+        conv = ctx.conversation
+        if conv.flow == "case" and not conv.parked:
+            replies.keep_safe(ctx, self._report_danger_place(ctx))
+            if conv.step != "consent":  # nothing is kept before the consent is given
+                add_to_story(ctx, text)
+            step = self.forms["case"].step(conv.step)
+            if step is not None:
+                step.ask_again(ctx)
+            return True
+        if conv.flow:
+            return False
+        code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+        if pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
+            replies.keep_safe(ctx, self.numbers.country(code or None))
+            return True
+        case = open_case_of(ctx.session, ctx.contact)
+        if case is not None and case.urgent:
+            replies.keep_safe(ctx, report_danger.reported_country(self, case))
+        return False
+
     def _place_for_the_numbers(self, ctx: Ctx, text: str) -> bool:
         """The place typed right after the numbers in a form asked for it ("hongkong" at the
         name step): that place's numbers, the report's country guessed from it, and the step
@@ -555,6 +602,8 @@ class Engine:
             return
         if command == "cancel" and not conv.flow and case_thread.ask_to_close(ctx):
             return  # "batal" with a report open and nothing else to stop: the report?
+        if command == "cancel" and self._back_to_the_summary(ctx):
+            return  # "gk jadi" at *Change*: the change, not the whole report
         if command == "cancel":
             if conv.flow:
                 urgent_report = conv.flow == "case" and bool(ctx.data.get("urgent"))
@@ -862,6 +911,9 @@ class Engine:
             return  # "Sumber Rejeki Abadi" after "what is the company's name?"
         if company.follow_up(ctx, reading):
             return  # "alamatnya dmn?" after a company's record
+        if not reading.urgent and asks_after_a_report(text):
+            menu.status(ctx)  # "gmn laporan sy?" with no report open: what this number has
+            return
         if not reading.urgent and pieces.within_window(
             ctx.data.get(pieces.PLACE_ASKED_KEY), ctx.now
         ):

@@ -923,3 +923,24 @@ def no_such_option(ctx: Ctx, number: int, count: int) -> None:
         text.format(number=number, count=count),
         [Button("cmd:menu", short(ctx._("Menu")))],
     )
+
+
+def keep_safe(ctx: Ctx, country: Country | None) -> None:
+    """The employer arriving, typed mid-plea or mid-report ("majikan dtg"): how to stay safe,
+    that nothing is lost, and the one local number to call if hurt (`bot.cases.arriving`)."""
+    local = country.lines_of(("emergency",)) if country is not None else ()
+    call = (
+        ctx._("If you are hurt or threatened now, call {line}.").format(
+            line=local[0].text(ctx.lang)
+        )
+        if local
+        else ctx._("If you are hurt or threatened now, call the emergency numbers above.")
+    )
+    ctx.say(
+        ctx._(
+            "Keep yourself safe first: hide the phone or put it on silent if you need to. "
+            "Nothing you wrote is lost. When it is safe, write again and we go on from here."
+        )
+        + " "
+        + call
+    )

@@ -9,6 +9,8 @@ problem, the report's questions are asked after all (`bot.flows.case`).
 
 from __future__ import annotations
 
+import re
+
 from bot.cases.hints import categories_in
 from knowledge.normalize import fold
 
@@ -79,3 +81,30 @@ def says_more_than_the_wish(text: str) -> bool:
     pelatihan korea"), which is passed on, or only the wish to talk."""
     said = set(fold(text).split()) - OFFICERS - SPEAKING - WISH_WORDS
     return len(said) >= 2
+
+
+MY_REPORT = (
+    r"(?:(?:laporan|report|aduan|pengaduan) (?:saya|sy|aku|ku|kami|my)|laporannya|laporanku|"
+    r"my report)"
+)
+AFTER_A_REPORT = re.compile(
+    rf"\b{MY_REPORT}(?: (?!cara)\w+){{0,3}} (?:gimana|gmn|gmna|bagaimana|sampai mana|sampe mana|"
+    r"tidak ada|gk ada|gak ada|ga ada|nggak ada|hilang|ilang|kemana|ke mana|udah sampai|"
+    r"sudah sampai)\b(?! cara)"
+    rf"|\b(?:gimana|gmn|gmna|bagaimana|kok|kenapa|knp) (?:\w+ )?{MY_REPORT}\b"
+    r"|\b(?:yang|yg) (?:kemarin|kemaren|kmrn|minggu lalu|dulu|pernah|sudah|udah|udh|sdh) "
+    r"(?:lapor|melapor|ngadu|mengadu)\b"
+    r"|\b(?:mau|ingin|pengen|mo) (?:nambahin|nambah|menambahkan|tambahin|tambah) "
+    r"(?:info|informasi|keterangan|data|cerita)\b|\b(?:add|adding) (?:more )?(?:info|details)\b"
+)
+"""A report of one's own asked after or added to ("gmn laporan sy? udh seminggu", "kok
+laporannya gk ada?", "sy yg kemarin lapor anak sy", "sy mau nambahin info"): where no report
+is open, a question of where it stands, not a topic (a family-side tester, stop 63: they got
+choices of topics)."""
+AFTER_A_REPORT_WORDS = 14
+
+
+def asks_after_a_report(text: str) -> bool:
+    """A short message asking after, or adding to, a report of one's own."""
+    folded = fold(text)
+    return len(folded.split()) <= AFTER_A_REPORT_WORDS and AFTER_A_REPORT.search(folded) is not None

@@ -100,6 +100,12 @@ SAFE_NOW = re.compile(
     # regression tester, stop 55)
     r"|^(?:sudah|udah|udh|sdh) (?:aman|selamat)\b(?! (?:gk|gak|tidak|ga|kah)\b)"
     r"|\b(?:sudah|udah|udh|sdh) {0,1}(?:di|d) ?jemput (?:kbri|kjri|polisi|keluarga|kami)\b"
+    # "ok she left. i am in shelter now, safe" (a family-side tester, stop 63): a sentence
+    # that is only "safe", or the writer in a shelter or the mission now
+    r"|(?:^|\| )(?:now )?(?:safe|aman)(?: now| sekarang)? ?(?:\||$)"
+    r"|\b(?:i am|im|i m|we are|saya|kami) (?:sudah |udah |already |now )?(?:in|at|di|d) "
+    r"(?:the |a )?(?:shelter|kbri|kjri|embassy|consulate|rumah aman|safe ?house)\w* "
+    r"(?:now|sekarang)\b"
 )
 """A person said to be safe ("she is safe now, thank you", "dia sudah aman"), in a short
 message: the "now" in it is no harm going on (it got "added to your story": stop 51)."""

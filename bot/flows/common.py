@@ -888,7 +888,17 @@ def _replaces_guess(ctx: Ctx, text: str) -> bool:
     """A typed answer to the country guessed that is another country: one abroad named, or
     the worker not gone ("blm brangkat")."""
     named = bool(countries_in(text)) or ctx.engine.numbers.country_in(text) is not None
-    return named or bool(AT_HOME.intersection(fold(text).split()))
+    words = fold(text).split()
+    # a country misspelt ("malysia") or Indonesia itself, as the prompt says to type it, answer
+    # "Negara: Malaysia — benar?" too (both were refused: a family-side tester, stop 63)
+    spelled = any(
+        process.extractOne(
+            word, list(COUNTRY_SPELLINGS), scorer=fuzz.ratio, score_cutoff=SPELLED_LIKE
+        )
+        for word in words
+        if len(word) >= 5 and word not in LIKE_A_COUNTRY
+    )
+    return named or spelled or bool((AT_HOME | COUNTRY_AT_HOME).intersection(words))
 
 
 COUNTRY_ALIASES = frozenset(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answers import smalltalk_text
+from bot.cases.asking import asks_after_a_report
 from bot.commands import OTHER_PHONE
 from bot.context import Ctx
 from bot.i18n import N_
@@ -141,12 +142,17 @@ def status(ctx: Ctx) -> None:
         lines.append(unsent + " " + _("Type *continue* to finish it."))
     if not lines:
         none = _("You have no registrations or reports yet. Type *menu* to start.")
-        if OTHER_PHONE.search(fold(ctx.incoming.text or "")):
+        if OTHER_PHONE.search(fold(ctx.incoming.text or "")) or asks_after_a_report(
+            ctx.incoming.text or ""
+        ):
             # "sy kmrn lapor lwt hp anak sy": this number has none; that phone has it
+            # "kok laporannya gk ada?" after the data were erased: the case is still with the
+            # officers, with nothing left to link it to this chat (a family-side tester, stop 63)
             none = _(
                 "This number has no reports. A report sent from another phone is answered on "
-                "that phone: ask there, or press *Ask an officer* and your village officer "
-                "will look for it."
+                "that phone, and one whose data were erased is no longer linked to this chat: "
+                "press *Ask an officer* and your village officer will look for it. To report a "
+                "problem, type *report*."
             )
             ctx.say(none, [Button("cmd:report", short(_("Ask an officer")))])
             return

@@ -442,8 +442,28 @@ def writer_relation(text: str) -> str | None:
         return "self"
     opening = list(dropwhile(LEADING_WORDS.__contains__, words))
     if relation is None and opening[:1] and opening[0] in MINE | FIRST_PERSON:
+        if _only_wishes_to_report(opening[1:]):
+            return None  # "sy mau lapor lg": whoever writes may be family (stop 63)
         return "self"  # "saya mau berangkat ...", "REPORT I am in Hong Kong, my salary ..."
     return relation
+
+
+WISH_WORDS = frozenset("mau mo ingin pengen pingin minta want would like to akan".split())
+REPORT_OR_ASK = frozenset(
+    "lapor melapor melaporkan laporan laporkan report mengadu ngadu tanya bertanya nanya ask bikin "
+    "buat".split()
+)
+REPORT_FILLERS = frozenset(
+    "lg lagi again lagi dong ya pak bu min admin yg baru new another".split()
+)
+
+
+def _only_wishes_to_report(rest: list[str]) -> bool:
+    """What follows "saya" is only a wish to report or ask ("sy mau lapor lg"): it says
+    nothing of who the worker is (a family-side tester, stop 63: a mother's second report
+    recorded her as the worker herself)."""
+    words = list(dropwhile(WISH_WORDS.__contains__, rest))
+    return bool(words) and words[0] in REPORT_OR_ASK and set(words[1:]) <= REPORT_FILLERS
 
 
 PAST_WORDS = frozenset("sudah telah sejak sjk semenjak pernah lalu kemarin kemaren kmrn".split())
