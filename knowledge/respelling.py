@@ -22,6 +22,17 @@ FLAT_RATE = re.compile(r"\b(?:di ?)?pukul rata\b", re.IGNORECASE)
 """"dipukul rata" is a flat rate ("gaji di korea itu dipukul rata" got employer violence and
 Korea's police: a chat tester after the numbers, stop 59); the danger rules know it too."""
 WORD = re.compile(r"[A-Za-z]+")
+MALAY_PHRASES = {
+    "macam mana": "bagaimana",
+    "balik kampung": "pulang kampung",
+    "balik indonesia": "pulang ke indonesia",
+    "balik indon": "pulang ke indonesia",
+    "tukar majikan": "pindah majikan",
+}
+"""Malay said in two words whose first alone is also Indonesian in another sense ("macam" a
+kind, "balik" to turn over, "tukar" to swap): "nak tukar majikan boleh ke" got the fine for
+going home early (a Malay and Sasak tester, stop 63)."""
+PHRASE = re.compile(r"\b(?:" + "|".join(MALAY_PHRASES) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +46,8 @@ def respelled(text: str) -> str:
     words = malay_words()
     if "ukul" in text.lower():
         text = FLAT_RATE.sub("rata rata", CLOCK.sub("", text))
+    if PHRASE.search(text):
+        text = PHRASE.sub(lambda m: MALAY_PHRASES[m.group(0).lower()], text)
     if words.keys().isdisjoint(w.lower() for w in WORD.findall(text)):
         return text
     return WORD.sub(lambda m: words.get(m.group(0).lower(), m.group(0)), text)

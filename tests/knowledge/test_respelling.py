@@ -51,3 +51,26 @@ def test_malay_insurance_is_asked_as_insurance(librarian: Librarian) -> None:
     answer = librarian.ask("insurans sy masih boleh pakai ke?")
     assert answer.match is not None
     assert answer.match.candidates[0].slug == "jaminan-sosial"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # a Malay and Sasak tester's round (stop 63): choices, or the fine for going home early
+        ("boleh ke sy tukar majikan sebelum habis kontrak", "pindah-majikan"),
+        ("macam mana nak tahu syarikat tu berdaftar", "cek-perusahaan"),
+        ("perkeso cover pekerja indonesia tak", "jaminan-sosial"),
+        ("nak ke jepun, program magang ada ke", "jepang"),
+    ],
+)
+def test_workers_malay_in_two_words_and_malaysias_names_are_read(
+    librarian: Librarian, question: str, topic: str
+) -> None:
+    answer = librarian.ask(question)
+    assert answer.match is not None
+    assert answer.match.candidates[0].slug == topic
+
+
+def test_a_malay_phrase_is_respelled_whole_and_its_first_word_alone_is_not() -> None:
+    assert respelled("Macam mana nak balik kampung") == "bagaimana mau pulang kampung"
+    assert respelled("ada macam macam syarat") == "ada macam macam syarat"
