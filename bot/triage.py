@@ -59,6 +59,7 @@ from knowledge.emergency import (
     EmergencyNumbers,
     at_home,
     writer_at_home,
+    writer_placed_at_home,
 )
 from knowledge.glossary import Glossary, Term, default_glossary
 from knowledge.lazy import Lazy
@@ -1313,6 +1314,14 @@ class Triage:
             if company and not danger
             else None
         )
+        if danger is not None and harm_is_the_writers(standard, danger.phrase) is True:
+            # the writer's own harm: where the writer is, not where the family is ("... sy
+            # pengen mati aja rasanya. sy d Riyadh. anak sy d Lombok" got Indonesia's police;
+            # "debt collector dtg ke rumah sy d Lombok ngancam mau bunuh sy kalau utang suami sy
+            # yg d Malaysia gk dibayar" got Malaysia's: a tester of long posts, stop 63)
+            country = self.numbers.writers_place(text) or (
+                None if writer_placed_at_home(text) else country
+            )
         if danger is None and command is None and not company and self._would_speak(text, standard):
             return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
         if (

@@ -352,8 +352,17 @@ def _the_writers(folded: str, found: re.Match[str]) -> bool:
     return not WRITERS.isdisjoint(before[:-1]) and not ABROAD_WORK.isdisjoint(folded.split())
 
 
+NOT_KINS = "".join(
+    f"(?<!\\b{kin} )"
+    for kin in (
+        "anak istri suami ibu bapak ayah adik adek kakak abang keluarga mama papa ortu cucu "
+        "ponakan keponakan teman temen kawan majikan bos inaq amaq bini semame kanak ana ina "
+        "ama my"
+    ).split()
+)
+"""Not the writer's kin ("anak sy d Lombok" places the child, not the writer)."""
 WRITER_AT_HOME = re.compile(
-    r"\b(?:saya|sy|aku|aq|gue|gw|tiang|nahu|i am|im|i m|me) (?:\w+ ){0,2}"
+    rf"\b{NOT_KINS}(?:saya|sy|aku|aq|gue|gw|tiang|nahu|i am|im|i m|me) (?:\w+ ){{0,2}}"
     r"(?:di|d|at|in|dirumah|drmh|dirmh) ?(?:rumah|rmh|kampung|kampong|kmpg|desa|home|"
     r"indonesia|lombok|sumbawa|mataram|bima|dompu|ntb)\b"
     r"(?! (?:majikan|mjkn|bos|boss|tuan|nyonya|madam|sakit|skt|agen|agensi|penampungan|"
@@ -362,6 +371,24 @@ WRITER_AT_HOME = re.compile(
 """The writer says where they are, at home ("sy di lombok sendiri", "sy anaknya di rumah",
 "I am at home in Lombok"; not "sy di rumah majikan d riyadh"): a wish to die told of
 themselves is not dialled from where the worker they write of is."""
+
+
+WRITER_PLACED = re.compile(
+    rf"\b{NOT_KINS}(?:saya|sy|aku|aq|tiang|nahu|i am|im|i m) "
+    r"(?:(?:masih|sekarang|skrg|now|still|lagi|lg) )?"
+    r"(?:di|d|in|at|kat|lek|leq) (\w+(?: \w+)?)"
+)
+"""The writer placing themselves ("sy d Riyadh", "i am in hong kong", "tiang lek malaysia")."""
+
+
+def writer_placed_at_home(text: str | None) -> bool:
+    """The writer names a place at home as where they are ("rumah sy d Lombok", "sy di
+    Mataram"); unlike `writer_at_home`, a house alone ("sy msh d rmh ini") is no place at
+    home: it is as often the employer's."""
+    return any(
+        IN_INDONESIA.match(found.group(1)) is not None
+        for found in WRITER_PLACED.finditer(fold_all(text or ""))
+    )
 
 
 def writer_at_home(text: str | None) -> bool:
@@ -645,6 +672,15 @@ class EmergencyNumbers:
         if located is not None or home:
             return located
         return placed[0][1] if placed else None
+
+    def writers_place(self, text: str | None) -> Country | None:
+        """Where the writer says they are abroad ("sy d Riyadh", "I am in Dubai"), whoever
+        else the message places at home ("anak sy d Lombok")."""
+        for found in WRITER_PLACED.finditer(fold_all(text or "")):
+            country = self.country_in(found.group(1))
+            if country is not None:
+                return country
+        return None
 
     def intended_place(self, text: str | None) -> Country | None:
         """The first place a message says someone means to go to ("skrg mau ke korea", "now I

@@ -94,3 +94,21 @@ def test_a_wish_to_report_says_nothing_of_who_the_worker_is() -> None:
     assert writer_relation("sy mau lapor lg") is None
     assert writer_relation("saya ingin melaporkan") is None
     assert writer_relation("saya mau berangkat ke taiwan") == "self"
+
+
+def test_the_writers_own_harm_is_dialled_from_where_the_writer_is() -> None:
+    """Not from where the family is (a tester of long posts, stop 63)."""
+    from bot.config import from_environment
+    from migran.cli import _triage
+
+    triage = _triage(from_environment())
+    abroad = triage.read(
+        "majikan marah2 tiap hari, sy pengen mati aja rasanya. sy d Riyadh. anak sy d Lombok"
+    )
+    assert abroad.urgent and abroad.country is not None and abroad.country.code == "SA"
+    home = triage.read(
+        "debt collector dtg ke rumah sy d Lombok ngancam mau bunuh sy kalau utang suami sy yg "
+        "d Malaysia gk dibayar"
+    )
+    assert home.urgent and home.country is None  # Indonesia's police
+    assert triage.read("sy pengen mati aja, anak sy d malaysia gk pernah telpon").country is None
