@@ -1025,20 +1025,28 @@ class DangerDetector:
             )
         sentence = " ".join(words_before)
         rest = after.split("|", 1)[0]  # the rest of its sentence
-        if not plea and (
-            self._told_of_others(recent, rest)
-            or self.definitions.search(window)
-            or (not rule.conditional and self.suppositions.search(sentence))
-            or self._not_by_a_person(rest, rule.kind)
-            or (self.feels_like.search(window) and rule.kind != SUICIDE)
-            or (
-                self._hearsay(window, rule.kind, matched)
-                and not (SEEN_OF_ONES_OWN.search(window) and not SPORT.search(f"{window} {rest}"))
+        if (
+            not plea
+            and (
+                self._told_of_others(recent, rest)
+                or self.definitions.search(window)
+                # "dikurung bahasa inggrisnya apa?", "disandera artinya apa sih?" (a look-alike
+                # regression tester, stop 63): the word asked about
+                or self.definitions.match(rest.lstrip()) is not None
+                or (not rule.conditional and self.suppositions.search(sentence))
+                or self._not_by_a_person(rest, rule.kind)
+                or (self.feels_like.search(window) and rule.kind != SUICIDE)
+                or (
+                    self._hearsay(window, rule.kind, matched)
+                    and not (
+                        SEEN_OF_ONES_OWN.search(window) and not SPORT.search(f"{window} {rest}")
+                    )
+                )
+                or self._dreamt(words_before[-DREAM_WORDS:])
+                or (not now and self._named_last(self.residents, recent))
+                or self._told_from_after(sentence, rest)
+                or self._that_was_long_ago(after)
             )
-            or self._dreamt(words_before[-DREAM_WORDS:])
-            or (not now and self._named_last(self.residents, recent))
-            or self._told_from_after(sentence, rest)
-            or self._that_was_long_ago(after)
         ):
             return False
         hypothetical = not rule.conditional and self.hypothetical.search(window)

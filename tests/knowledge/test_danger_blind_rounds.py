@@ -795,3 +795,39 @@ def test_malay_sasak_and_long_posts_read_as_the_writer_means() -> None:
         "Sy lagi nulis cerita buat lomba menulis ttg PMI yg disiksa majikan",
         "adik sy terjebak d bandara Soetta semalam, ketinggalan pesawat ke Lombok",
     )
+
+
+def test_a_look_alike_regression_round_at_sea_in_depots_and_at_the_family_home() -> None:
+    """A crew kept at sea for months, a captain who will not dock with the sick aboard, no
+    water to drink, a depot's sick, medicine withheld in prison, a family home threatened over
+    a debt; and one night not ashore asked about, a word's meaning asked, a game, a grounded
+    child, a wheel clamp (a look-alike regression tester, stop 63)."""
+    assert_danger(
+        "anak sy kerja di kapal penangkap ikan, udh setahun gk pernah ke darat, minta pulang",
+        "crew indonesia on board, 11 month no port, captain punish us",
+        "my brother is on a fishing vessel near somalia, they wont let him off the ship",
+        "2 abk di kapal kami udh meninggal krn sakit, kapten gk mau sandar",
+        "abang sy ABK kapal taiwan, air minum udh habis seminggu, mrk minum air hujan",
+        "tmn sy di depot kena diare berhari2, lemes bgt, petugas cuek",
+        "bapak sy di penjara arab, sakit jantung, obatnya gk dikasih",
+        "kami diteror tiap hari, kaca rumah dipecahin, katanya utang anak sy belum lunas",
+        "rentenir ngancem ambil anak gadis sy buat bayar utang suami yg di malaysia",
+        "the agent sent men to my parents house with knives, they say pay or they burn it",
+        "tmn2 sy satu per satu hilang dr mess, sy di laos, bos marah2 trs",
+    )
+    assert_no_danger(
+        "suami sy abk, td malem gk blh turun ke darat cuma semalem aja krn kapal brgkt pagi, "
+        "wajar gk?",
+        "dikurung bahasa inggrisnya apa?",
+        '"disandera" artinya apa sih?',
+        "di game among us sy dibunuh impostor mulu",
+        "anak sy gk blh keluar rumah seminggu krn nakal, kasih hukuman gitu wajar kan",
+        "kereta sy kena kunci tayar sebab parking salah",
+        "kambing tetangga lepas, trs dikurung lg di kandang",
+        "kena setrum mesin cuci td, kaget doang",
+        "kalo majikan marah2 doang tanpa mukul, boleh lapor?",
+        "myanmar lagi perang ya? cuma penasaran",
+        "brp lama org ditahan di depot sebelum dipulangkan?",
+        "beritanya abk indonesia dibuang ke laut di kapal cina th 2020, ada kelanjutan kasusnya?",
+        "tiang tepantok bal lek main bal, ndek kenapa",
+    )
