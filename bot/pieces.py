@@ -35,6 +35,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.companies.mention import named_company
 from bot.context import PENDING_REPLY, PENDING_STORY, PIECES_KEY, Ctx
 from bot.triage import Reading, Triage
 from knowledge import chat_language
@@ -174,8 +175,18 @@ def read_in_context(
             together,
             company_asked=reading.company_asked,
             return_told=reading.return_told and not together.urgent,
+            company=reading.company or _named_last(earlier, together.company),
         )
     return reading
+
+
+def _named_last(earlier: list[str], named: str | None) -> str | None:
+    """The company the latest piece names, where the whole names one: "izinnya smp kapan?"
+    after two companies were checked got the first one's record (a register and company
+    tester, stop 63)."""
+    if named is None:
+        return None
+    return next((c for piece in reversed(earlier) if (c := named_company(piece))), named)
 
 
 def _turns_to_its_own_place(

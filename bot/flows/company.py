@@ -10,6 +10,7 @@ from datetime import date
 
 from bot import pieces
 from bot.companies import service
+from bot.companies.mention import named_company
 from bot.companies.service import Check
 from bot.context import Ctx
 from bot.options import short
@@ -50,7 +51,9 @@ def answer(ctx: Ctx, typed: str, country: str | None = None, aside: bool = False
     result = service.check(ctx.session, typed, country, today=ctx.today)
     if aside and result.verdict == "no_list" and result.reported is None:
         return
-    ctx.set_data(**{TYPED: typed[:200], COUNTRY: country})
+    # a follow-up ("izinnya smp kapan?") is of this company, or of none when it is not on the
+    # list: it answered with the company checked before (a register and company tester, stop 63)
+    ctx.set_data(**{TYPED: typed[:200], COUNTRY: country, SHOWN: None})
     render(ctx, result)
 
 
@@ -131,6 +134,11 @@ def follow_up(ctx: Ctx, reading: Reading) -> bool:
     company = result.company
     if company is None or result.companies_list is None:
         return False
+    if _names_another(ctx.incoming.text or "", company.name):
+        # "PT Lombok Mandiri Jaya ada izin?" after PT Sumber Rejeki Abadi was checked got
+        # the first one's licence, a revoked company read as licensed (a register and company
+        # tester, stop 63): another name is checked anew
+        return False
     _ = ctx._
     listed = _day(result.companies_list.list_date)
     if asks_address:
@@ -157,6 +165,19 @@ def follow_up(ctx: Ctx, reading: Reading) -> bool:
             text += " " + _expired(ctx)
     ctx.say(text + "\n\n" + official_check(ctx), _report_buttons(ctx))
     return True
+
+
+def _names_another(text: str, shown_name: str) -> bool:
+    """The message names a company, and not the one just shown."""
+    named = named_company(text)
+    if named is None:
+        return False
+    said = set(fold(named).split()) - COMPANY_FORMS
+    return not said <= set(fold(shown_name).split())
+
+
+COMPANY_FORMS = frozenset("pt cv perusahaan agen agensi agency ud p3mi".split())
+"""The words that mark a company's name, not part of it."""
 
 
 def noted(ctx: Ctx, typed: str) -> None:

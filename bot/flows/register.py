@@ -114,6 +114,11 @@ def already_recorded(ctx: Ctx, code: str) -> None:
     )
 
 
+VIA_BEFORE = re.compile(
+    r"^(?:(?:lewat|lwt|melalui|via|dari|dr|sama|sm|pakai|pake|ikut|dengan|dgn|through|with)\s+)+",
+    re.IGNORECASE,
+)
+"""The word that says by whom, before the company's name ("lewat PT ...")."""
 HEDGE_AFTER = re.compile(
     rf"[ ,]+(?:{IF_NOT_WRONG}|kayaknya|kyknya|"
     r"sepertinya|kalau gak keliru|if i m not mistaken|if im not mistaken|i think|"
@@ -422,8 +427,11 @@ class RegisterForm(ChangeableForm):
         if skipped(ctx):
             return None
         typed = self.text(ctx, 2, 200)
-        # "PT Bintang Jaya Abadi kalo gk salah" was kept whole (a family-side tester, stop 56)
-        return HEDGE_AFTER.sub("", typed).strip(" ,.") or typed
+        # "PT Bintang Jaya Abadi kalo gk salah" was kept whole (a family-side tester, stop 56);
+        # "lewat PT Lombok Mandiri Jaya" was kept with its "lewat", and so was not found on the
+        # list, a revoked company saved without a warning (a register tester, stop 63)
+        name = VIA_BEFORE.sub("", HEDGE_AFTER.sub("", typed)).strip(" ,.")
+        return name or typed
 
     @staticmethod
     def _plausible(ctx: Ctx, when: date) -> bool:

@@ -251,5 +251,18 @@ def test_a_short_follow_up_asks_about_the_company_just_checked(family: Chat) -> 
     assert "Velmora" not in family.say("kantor bp3mi dmn?")  # another office asked
 
 
+def test_another_company_asked_after_one_was_checked_is_checked_itself(family: Chat) -> None:
+    """ "PT Lombok Mandiri Jaya ada izin?" after another company was checked got the first
+    one's licence, and "izinnya smp kapan?" after a company not on the list got the one before
+    it's date (a register and company tester, stop 63)."""
+    family.say("PT Zorvana Jaya Abadi resmi gak?")
+    suspended = family.say("PT Kelindra Sejahtera Mandiri ada izin?")
+    assert "DIBEKUKAN" in suspended and "FIKTIF-101/2024" not in suspended
+    family.say("PT Zorvana Jaya Abadi resmi gak?")
+    unknown = family.say("PT Sinar Qwerty Abadi ada izin?")
+    assert "tidak ada di daftar" in unknown and "FIKTIF-101/2024" not in unknown
+    assert "FIKTIF-101/2024" not in family.say("izinnya smp kapan?")
+
+
 def test_an_address_asked_with_no_company_checked_is_the_offices_answer(family: Chat) -> None:
     assert "Zorvana" not in family.say("alamatnya dmn?")
