@@ -118,6 +118,12 @@ SHORT_MESSAGE_WORDS = 2
 "how much" in an Indonesian chat asks the Indonesian answer (a chat tester, stop 45)."""
 COMPANY_TOPICS = frozenset(("cek-perusahaan", "calo-ilegal", "jalur-resmi", "non-prosedural"))
 """Topics a company check answers better than the general text (it includes how to check)."""
+COSTS_TOPIC = "biaya-penempatan"
+FEE_ASKED = re.compile(
+    r"\b(?:minta|diminta|bayar|membayar|biaya|biayanya|ongkos|fee|charge\w*|pay)\b"
+    r"(?: \w+){0,3} (?:\d+(?:[.,]\d+)? ?(?:jt|juta|rb|ribu|k)\b|rp|berapa|brp)"
+)
+"""A fee a company asks for, told or asked beside its name ("mrk minta 35 jt, wajar gk")."""
 FRAUD_TOPIC = "calo-ilegal"
 """What to do after paying a broker: the answer for a company that took the money."""
 TROUBLE_ABROAD = frozenset(
@@ -1093,6 +1099,11 @@ class Engine:
                 return
             self.check_company(ctx, reading, aside=not about_company)
             if about_company:
+                if FEE_ASKED.search(fold(reading.text)) and COSTS_TOPIC in self.librarian.topics:
+                    # "... lewat PT Sumber Rejeki Abadi, mrk minta 35 jt, wajar gk" got only the
+                    # licence card, which may read as leave to pay (a register and company
+                    # tester, stop 63): what may be charged, after it
+                    self.answer_topic(ctx, COSTS_TOPIC, reading.lang)
                 return
             if cheated and reading.topic in (None, company.HOW_TO_CHECK):
                 # "pt X kabur bawa uang sy": what to do after paying, not "do not pay"; what

@@ -266,3 +266,13 @@ def test_another_company_asked_after_one_was_checked_is_checked_itself(family: C
 
 def test_an_address_asked_with_no_company_checked_is_the_offices_answer(family: Chat) -> None:
     assert "Zorvana" not in family.say("alamatnya dmn?")
+
+
+def test_a_fee_asked_beside_a_licensed_company_gets_what_may_be_charged(family: Chat) -> None:
+    """The licence card alone may read as leave to pay (a register and company tester, stop
+    63)."""
+    said = family.say(
+        "anak sy mau brgkt ke taiwan lewat PT Zorvana Jaya Abadi, mrk minta 35 jt, wajar gk"
+    )
+    assert "FIKTIF-101/2024" in said and "tidak boleh dibebani biaya penempatan" in said
+    assert "tidak boleh dibebani" not in family.say("PT Zorvana Jaya Abadi resmi gak?")
