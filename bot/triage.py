@@ -517,8 +517,9 @@ def fears_being_known(text: str) -> bool:
 
 CONSULAR_TOPIC, PASSPORT_TOPIC = "layanan-konsuler", "paspor"
 ABROAD_SAID = frozenset(
-    "kbri kjri kdei konsulat kedutaan embassy consulate luar negeri negri ln majikan majikannya "
-    "agensi agency agen agennya permit iqama splp emergency abroad overseas sini sana".split()
+    "kbri kjri kdei konsulat konjen kedutaan embassy consulate luar negeri negri ln majikan "
+    "majikannya agensi agency agen agennya permit iqama splp emergency abroad overseas sini "
+    "sana".split()
 )
 """Words of being abroad now: with one, a passport lost or expiring is the consulate's."""
 IRREGULAR_SIGNS = frozenset(
@@ -1461,7 +1462,14 @@ class Triage:
         if (
             danger is None
             and topic == CONSULAR_TOPIC
-            and PASSPORT_TOPIC in offered
+            and (
+                PASSPORT_TOPIC in offered
+                or (
+                    answer.match is not None
+                    and PASSPORT_TOPIC
+                    in [c.slug for c in answer.match.candidates[: GUESS_AMONG + 1]]
+                )
+            )
             and self.numbers.located_in(text) is None
             and ABROAD_SAID.isdisjoint(fold(text).split())
         ):
