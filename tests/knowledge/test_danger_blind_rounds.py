@@ -831,3 +831,18 @@ def test_a_look_alike_regression_round_at_sea_in_depots_and_at_the_family_home()
         "beritanya abk indonesia dibuang ke laut di kapal cina th 2020, ada kelanjutan kasusnya?",
         "tiang tepantok bal lek main bal, ndek kenapa",
     )
+
+
+def test_the_new_rules_own_look_alikes() -> None:
+    """Written after the rounds, one beside each rule they added (stop 63)."""
+    assert_no_danger(
+        "kantor agen dijaga satpam bersenjata, biasa kah?",
+        "teman2 sy satu per satu hilang semangat kerja di pabrik",
+        "anak2 lempar batu ke rumah tetangga, sy takut dimarahin",
+        "majikan gk kasih obat, sy beli sendiri, cuma pusing",
+        "air minum di rumah majikan habis, sy boleh beli sendiri gk?",
+        "di kampung sy minum air hujan krn kemarau",
+        "kapten bilang kapal gk sandar bulan ini krn musim ikan, wajar gk?",
+        "bapak sy dulu di depot imigresen, skrg udh pulang, sakit2an",
+    )
+    assert_danger("skrg di dalam gedung dijaga tentara, tolong")
