@@ -21,6 +21,13 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "catat keberangkatan",
         "record departure",
         "record a departure",
+        # English as a family asks it (a register tester, stop 63: choices of topics)
+        "register departure",
+        "register a departure",
+        "report departure",
+        "report a departure",
+        "record my departure",
+        "i want to record a departure",
     ),
     # English as a family writes it (an English forms tester, stop 55: "she has left" and
     # "returned" were refused, "departed" got the brokers' answer)
@@ -616,7 +623,18 @@ def _asked_in_words(folded: str, words: int) -> str | None:
         and (ERASED_BY_OTHERS | WHO_ASKS | PAPERS).isdisjoint(said)
     ):
         return "mydata"  # not "who can see my data": the privacy answer
+    if words <= DEPARTURE_RECORD_WORDS and DEPARTURE_RECORD.search(folded):
+        return "register"  # "I want to record my sister's departure"
     return None
+
+
+DEPARTURE_RECORD = re.compile(
+    r"\b(?:record|register|report|log)\b(?: (?!failed|cancel|delay|late)\w+){0,3} "
+    r"(?:departure|leaving)\b"
+)
+"""A departure to record, asked in English with the person's name or kin between (a register
+tester, stop 63: "I want to record my sister's departure" got choices of topics)."""
+DEPARTURE_RECORD_WORDS = 12
 
 
 def _without_fillers(folded: str) -> str:

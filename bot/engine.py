@@ -729,6 +729,7 @@ class Engine:
             menu.LANG_ID: lambda c: menu.set_language(c, "id"),
             menu.LANG_EN: lambda c: menu.set_language(c, "en"),
             "subscribe": news.subscribe,
+            "news_latest": news.latest,
             "subscribe_change": news.change,
             "unsubscribe": news.stop_command,
         }

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.announcements.audience import REACHABLE, district_of
-from bot.announcements.models import Delivery, Subscription
+from bot.announcements.models import Announcement, Delivery, Subscription
 from bot.lane import LANE
 from bot.store.models import Contact, OutboxMessage
 
@@ -114,3 +114,21 @@ def skip_unsent(session: Session, which: object, now: datetime) -> None:
         .values(state="skipped", updated_at=now),
         execution_options=PLAIN_UPDATE,
     )
+
+
+def news_received(session: Session, contact_id: int, limit: int = 3) -> list[Announcement]:
+    """The announcements last sent to this contact, newest first (what "ada berita apa?" is
+    answered with)."""
+    return list(
+        session.scalars(
+            select(Announcement)
+            .join(Delivery, Delivery.announcement_id == Announcement.id)
+            .where(Delivery.contact_id == contact_id, Delivery.state.in_(RECEIVED))
+            .order_by(Delivery.updated_at.desc(), Announcement.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+RECEIVED = ("sent", "delivered", "read")
+"""Delivery states of a message that left for the contact."""

@@ -45,7 +45,7 @@ WISHING = frozenset(
 answered (is the offer safe?), not met with the subscription."""
 RECEIVING = frozenset(
     "desa village langganan berlangganan dapat dpt dapet terima menerima kirimi kirimin "
-    "dikirim dikirimi lowongan loker rutin terbaru receive subscribe".split()
+    "dikirim dikirimi lowongan loker rutin terbaru receive subscribe get".split()
 )
 """What makes a wish for information a wish for the news, not a question ("mau info")."""
 AROUND = FILLERS | frozenset(
@@ -79,6 +79,48 @@ def wants_news(text: str) -> bool:
     return bool(words & WISHING and words & INFO and words & RECEIVING) and words <= allowed
 
 
+LATEST = frozenset(
+    "apa apaan aja saja terbaru baru terkini latest new any skrg sekarang now".split()
+)
+"""With a word of news and "ada", a question of what news there is ("ada berita apa aja
+skrg?", "any news?")."""
+LATEST_WORDS = 8
+
+
+def asks_latest(text: str) -> bool:
+    """ "ada berita apa aja skrg?", "info desa terbaru apa?", "any news?": what was sent."""
+    words = set(fold(text).split())
+    if not words or len(words) > LATEST_WORDS or not words & (INFO - {"kabar"}):
+        return False  # "apa kabar?" is a greeting
+    if not words & LATEST:
+        return False
+    return words <= INFO | LATEST | AROUND | frozenset("ada is there".split())
+
+
+def latest(ctx: Ctx) -> None:
+    """The news last sent to a subscriber, newest first; a person not subscribed is offered
+    it (a subscriber asking "ada berita apa aja skrg?" got topic choices: a register and
+    news tester, stop 63)."""
+    _ = ctx._
+    current = service.subscription_of(ctx.session, ctx.contact.id)
+    if current is None:
+        subscribe(ctx)
+        return
+    sent = service.news_received(ctx.session, ctx.contact.id)
+    if not sent:
+        ctx.say(
+            _("No village news has been sent to {village} yet. It will come to this chat.").format(
+                village=_village_label(ctx, current.village_code)
+            )
+        )
+        return
+    lines = [_("The latest village news you received:")]
+    for item in sent:
+        day = (item.finished_at or item.queued_at or item.created_at).strftime("%d-%m-%Y")
+        lines.append(f"• {day}: {item.text}")
+    ctx.say("\n".join(lines))
+
+
 def wish(ctx: Ctx, in_form: bool) -> str | None:
     """The news command a chat sentence asks for: stopping only from a subscriber (from
     anyone else the sentence is read as usual), subscribing only outside a form (inside one
@@ -87,7 +129,11 @@ def wish(ctx: Ctx, in_form: bool) -> str | None:
     if stops_news(text):
         subscribed = service.subscription_of(ctx.session, ctx.contact.id) is not None
         return "unsubscribe" if subscribed else None
-    return "subscribe" if not in_form and wants_news(text) else None
+    if in_form:
+        return None
+    if asks_latest(text):
+        return "news_latest"
+    return "subscribe" if wants_news(text) else None
 
 
 def _village_label(ctx: Ctx, code: str) -> str:

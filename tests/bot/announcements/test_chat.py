@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.announcements import service
 from bot.announcements.models import Delivery, Subscription
+from bot.store.db import transaction
 from bot.store.models import Contact
 from migran.services import Services
 from tests.announcements_support import announce, states, subscriber
@@ -217,3 +218,23 @@ def test_hapus_data_saya_erases_the_subscription_and_what_was_not_sent(
             select(Subscription).where(Subscription.contact_id == contact_id)
         ).all()
         assert not session.scalars(select(Delivery).where(Delivery.contact_id == contact_id)).all()
+
+
+def test_a_subscriber_asking_what_news_there_is_gets_what_was_sent(services: Services) -> None:
+    """ "ada berita apa aja skrg?" from a subscriber got topic choices (a register and news
+    tester, stop 63)."""
+    people = team(services)
+    chat = Chat(services, user="6281100000009", channel="whatsapp")
+    chat.say("info desa")
+    chat.say("anjani")
+    chat.say(button="opt:yes")
+    assert "Belum ada info desa yang dikirim" in chat.say("ada berita apa aja skrg?")
+    announcement_id = announce(services, people["anjani"].id, "Pelatihan las, Senin.", [ANJANI])
+    with transaction(services.factory) as session:  # the outbox has sent it
+        for delivery in session.scalars(
+            select(Delivery).where(Delivery.announcement_id == announcement_id)
+        ):
+            delivery.state = "sent"
+    said = chat.say("ada berita apa aja skrg?")
+    assert "Pelatihan las, Senin." in said
+    assert "Pelatihan las" not in chat.say("apa kabar?")  # a greeting, not a news question
