@@ -77,6 +77,14 @@ class Form:
         Only the report has one."""
         return None
 
+    def keeps_out_the_village(self, text: str) -> bool:
+        """The message asks that the village not see the report. Only the report is seen by
+        the village's officers."""
+        return False
+
+    def keep_out_the_village(self, ctx: Ctx, text: str) -> None:
+        """Keeps that wish (the report only)."""
+
     def finish(self, ctx: Ctx) -> None:
         raise NotImplementedError
 

@@ -694,6 +694,22 @@ class CaseForm(ChangeableForm):
         district = Button(DISTRICT_ONLY, short(ctx._("District only")))
         return [yes, district, refused]
 
+    def keeps_out_the_village(self, text: str) -> bool:
+        return _village_kept_out(text)
+
+    def keep_out_the_village(self, ctx: Ctx, text: str) -> None:
+        """The story keeps the words, and the sharing question proposes *District only* (it
+        reads the whole story); what the step was asking is asked again."""
+        if ctx.conversation.step != "consent":  # nothing is kept before the consent is given
+            add_to_story(ctx, text)
+        ctx.set_data(village_hidden=True)
+        ctx.say(
+            ctx._(
+                "Noted: the village must not know. At the end, choose *District only*: your "
+                "district's officers will see the report, not your village's."
+            )
+        )
+
     def share_prompt(self, ctx: Ctx) -> None:
         """When the story fears the village learns of it ("calonya ipar pak kades, sy takut
         kalau ketahuan", "jangan sampai kades tau"), the question says *District only* fits."""

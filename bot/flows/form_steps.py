@@ -114,6 +114,17 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     if not incoming.button and wants_to_stop_reporting(text):
         engine.run_command(ctx, "cancel")  # "cancel my report": what "batal" does
         return
+    if (
+        not incoming.button
+        and form.name == "case"
+        and step.name not in ("story", "share", "share_confirm", "summary")
+        and form.keeps_out_the_village(text)
+    ):
+        # "kepala desa sy yg jd calonya, jgn sampe dia tau" typed at the name step was "choose
+        # one", and the wish was lost (a family-side tester, stop 63): kept, the story too
+        form.keep_out_the_village(ctx, text)
+        step.ask_again(ctx)
+        return
     if not incoming.button and form.name == "case" and HOW_LONG_FOR_A_REPLY.search(fold(text)):
         # "brp lama petugas balas pak?" was added to the story (a chat tester, stop 53)
         replies.how_long_for_a_reply(ctx, *engine.escalation)

@@ -112,3 +112,14 @@ def test_the_writers_own_harm_is_dialled_from_where_the_writer_is() -> None:
     )
     assert home.urgent and home.country is None  # Indonesia's police
     assert triage.read("sy pengen mati aja, anak sy d malaysia gk pernah telpon").country is None
+
+
+def test_a_wish_to_keep_the_village_out_typed_mid_report_is_kept(chat: Chat) -> None:
+    """ "kepala desa sy yg jd calonya, jgn sampe dia tau" at the name step was "choose one",
+    and the wish was lost (a family-side tester, stop 63)."""
+    chat.say("anak sy d malaysia dikurung calo, gk boleh pulang")
+    chat.say(button="cmd:urgent")
+    chat.say(button="opt:yes")
+    said = chat.say("kepala desa sy yg jd calonya, jgn sampe dia tau")
+    assert "desa tidak boleh tahu" in said and "Hanya kabupaten" in said
+    assert "nama lengkap pekerja" in said  # the step, asked again
