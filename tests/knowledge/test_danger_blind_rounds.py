@@ -846,3 +846,38 @@ def test_the_new_rules_own_look_alikes() -> None:
         "bapak sy dulu di depot imigresen, skrg udh pulang, sakit2an",
     )
     assert_danger("skrg di dalam gedung dijaga tentara, tolong")
+
+
+def test_a_last_regression_round_threats_at_home_the_cold_and_meals_by_choice() -> None:
+    """Threats at the family's home whoever makes them, armed men at the door, a door forced,
+    someone held who can say no more, left out in the cold, medicine withheld in an asthma
+    attack, a body kept in the ship's freezer; and a meal a day by choice or a fast, a
+    curfew, a penned chicken, a party "kidnap", a fire with no victims, a fence's shock, a
+    word asked (a last regression tester, stop 63)."""
+    assert_danger(
+        "debt collector pinjol ngancam bunuh anak sy kalo gk bayar",
+        "ada org bawa golok di depan rumah nagih utang, sy sm anak2 di dlm ketakutan",
+        "debt collector maksa masuk rumah, sy sm anak2 sembunyi di kamar",
+        "rentenir bilang mau culik anak sy kalo gk bayar minggu ini",
+        "suami sy ngilang dibawa preman rentenir td sore, hp nya mati",
+        'suami sy sms "tolong, sy ditahan, jgn telp", trs hp mati',
+        "sy dikunci di luar rumah semalaman di musim dingin, dingin bgt, majikan gk bukain",
+        "majikan gk kasih obat padahal sy asma kambuh, sesak",
+        "abk di kapal kami ada yg mati sakit, mayatnya disimpan di freezer, kami takut",
+        "adik sy udh 3 bln di penjara malaysia tanpa pengacara, dia sakit",
+    )
+    assert_no_danger(
+        "sy makan sekali sehari aja soalnya lg program diet",
+        "sy biasa makan sekali sehari dr dulu, bukan krn majikan, majikan baik",
+        "sy makan cm sekali tadi siang krn puasa senin kamis",
+        "kerja di mess dijaga ketat, jam malam jam 10, itu aturan pabrik biasa kan",
+        "ayam sy d kurung d kandang biar gk lari ke jalan",
+        "sy diculik tmn2 buat makan2 ulang tahun sy, seneng",
+        "kmrn rumah sebelah kebakaran, tp gk ada korban, udh dipadamkan",
+        "setrum kecil dr pagar listrik di kebun sawit, gpp kan?",
+        "lokap itu apa sih artinya dlm bahasa malaysia",
+        "rentenir di kampung ditangkap polisi kmrn, warga lega",
+        "adik sy ditangkap polisi krn balap liar, skrg udh dibebasin",
+        "game ini bikin sy mau bunuh monster trs",
+        "anak sy suka pukul2 bantal klo marah, wajar gk",
+    )
