@@ -493,8 +493,8 @@ class Engine:
             return True
         if conv.flow:
             return False
-        code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
         if pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
+            code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
             replies.keep_safe(ctx, self.numbers.country(code or None))
             return True
         case = open_case_of(ctx.session, ctx.contact)

@@ -10,7 +10,7 @@ from datetime import date
 
 from bot import pieces
 from bot.companies import service
-from bot.companies.mention import named_company
+from bot.companies.mention import MARKER_WORDS, named_company
 from bot.companies.service import Check
 from bot.context import Ctx
 from bot.options import short
@@ -172,12 +172,8 @@ def _names_another(text: str, shown_name: str) -> bool:
     named = named_company(text)
     if named is None:
         return False
-    said = set(fold(named).split()) - COMPANY_FORMS
+    said = set(fold(named).split()) - MARKER_WORDS
     return not said <= set(fold(shown_name).split())
-
-
-COMPANY_FORMS = frozenset("pt cv perusahaan agen agensi agency ud p3mi".split())
-"""The words that mark a company's name, not part of it."""
 
 
 def noted(ctx: Ctx, typed: str) -> None:

@@ -116,7 +116,6 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     if (
         not incoming.button
-        and form.name == "case"
         and step.name not in ("story", "share", "share_confirm", "summary")
         and form.keeps_out_the_village(text)
     ):

@@ -85,12 +85,14 @@ LATEST = frozenset(
 """With a word of news and "ada", a question of what news there is ("ada berita apa aja
 skrg?", "any news?")."""
 LATEST_WORDS = 8
+NEWS_NAMED = INFO - {"kabar"}
+"""News named without "kabar", which "apa kabar?" (how are you) also says."""
 
 
 def asks_latest(text: str) -> bool:
     """ "ada berita apa aja skrg?", "info desa terbaru apa?", "any news?": what was sent."""
     words = set(fold(text).split())
-    if not words or len(words) > LATEST_WORDS or not words & (INFO - {"kabar"}):
+    if not words or len(words) > LATEST_WORDS or not words & NEWS_NAMED:
         return False  # "apa kabar?" is a greeting
     if not words & LATEST:
         return False

@@ -14,7 +14,8 @@ from bot.flows.common import country_guessed, held_in_indonesia, name_in, named_
 from bot.flows.report_labels import reporter_of
 from bot.register.hints import writer_relation
 from bot.triage import DEATH_TO_BE_TOLD
-from knowledge.danger_model import mentions_danger, read_danger
+from knowledge.danger import Danger
+from knowledge.danger_model import read_danger
 from knowledge.emergency import at_home
 from knowledge.normalize import fold
 
@@ -76,10 +77,14 @@ def problems_told(opening: str) -> list[str]:
     """The problems the story names, the danger it tells first; a death at home the missing
     worker must hear of is not the worker's ("gk ada kabar 3 bulan, bapaknya baru meninggal,
     dia blm tau" proposed "Sakit atau meninggal": a regression tester, stop 56)."""
+    return _problems(opening, read_danger(opening) if opening else None)
+
+
+def _problems(opening: str, danger: Danger | None) -> list[str]:
+    """`problems_told`, with the danger the story was read to tell (read once by `prefill`)."""
     found = categories_in(opening)
     if "lost_contact" in found and DEATH_TO_BE_TOLD.search(fold(opening)):
         found = [c for c in found if c != "illness_death"]
-    danger = read_danger(opening) if opening else None
     told = DANGER_PROBLEMS.get(danger.kind) if danger is not None else None
     if danger is not None and danger.kind == "held" and "documents" in found:
         told = None  # "paspor ditahan majikan, ndek bau ulek": the documents held say it
@@ -96,6 +101,7 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         reporter = reporter_of(relation)
         ctx.set_data(reporter=reporter, relation=relation if reporter != "self" else None)
     told = [w for w in fold(opening).split() if w not in LITTLE_SAID]
+    danger = read_danger(opening) if opening else None  # read once: the problem, the urgency
     ctx.set_data(
         opening=opening,
         opening_reply=reply,
@@ -104,13 +110,13 @@ def prefill(ctx: Ctx, opening: str, reply: dict[str, object] | None = None) -> N
         # a piece that names nothing keeps what an earlier one named ("dia dah ketuk pintu"
         # after "kat kuala lumpur" dropped Malaysia: a regression tester, stop 62)
         country_guess=country_of_the_story(ctx, opening) or ctx.data.get("country_guess"),
-        categories_guess=problems_told(opening) or None,
+        categories_guess=_problems(opening, danger) or None,
         village_guess=village_in(ctx, opening) or ctx.data.get("village_guess"),
         # the name after who the worker is to the writer first: "calo namanya Amaq Junaidi
         # ... adik sy Rudi Hartono" proposed the broker (a family chat tester, stop 51)
         name_guess=named_after_relation(opening) or name_in(opening) or ctx.data.get("name_guess"),
     )
-    if mentions_danger(opening) and not ctx.data.get("urgent"):
+    if danger is not None and not ctx.data.get("urgent"):
         ctx.set_data(urgent=True)
         ctx.engine.emergency(ctx)
 
