@@ -961,7 +961,7 @@ class Engine:
             and self.triage.tells_minor_age(pieces.whole(earlier, text))
         ):
             reading = ctx.reading = replace(reading, departure_question=False)
-        if reading.urgent and reading.country is None and earlier:
+        if reading.urgent and reading.country is None and earlier and not reading.danger_at_home:
             # "sy mau mati aja" after "anak sy d sekap d johor": the place told before
             told_at = self.numbers.where_to_dial(pieces.whole(earlier, text))
             if told_at is not None:
@@ -1068,6 +1068,7 @@ class Engine:
                 reading.country,
                 with_report=not reading.command,
                 caring=wishes_to_die(reading),
+                home=reading.danger_at_home,
             )
         news_of = typed_update(ctx, reading)
         if news_of is not None:

@@ -43,7 +43,15 @@ from bot.register.hints import (
     tells_departure_before_question,
 )
 from knowledge import Answer, Librarian
-from knowledge.danger import PLEA, SUICIDE, Danger, DangerDetector, default_detector, fold_all
+from knowledge.danger import (
+    PLEA,
+    SUICIDE,
+    THREAT,
+    Danger,
+    DangerDetector,
+    default_detector,
+    fold_all,
+)
 from knowledge.danger_model import (
     LEARNED,
     DangerModel,
@@ -58,6 +66,7 @@ from knowledge.emergency import (
     Country,
     EmergencyNumbers,
     at_home,
+    threatened_at_home,
     writer_at_home,
     writer_placed_at_home,
 )
@@ -844,6 +853,7 @@ def _threatens_to_kill(danger: Danger, text: str) -> bool:
 
 
 MISSING_TOPIC = "hilang-kontak"
+EMPLOYER_VIOLENCE_TOPIC = "kekerasan-majikan"
 DEATH_TO_BE_TOLD = re.compile(
     r"\b(?:bapak|bapa|ayah|ibu|mama|mamah|emak|amaq|inaq|nenek|kakek|suami|istri|mertua)nya "
     r"(?:\w+ ){0,3}(?:meninggal|wafat)\b"
@@ -956,6 +966,15 @@ OF_THE_DEAD = re.compile(r"\b(?:jenazah|almarhum|almarhumah|wafat|kematian|menin
 FEAR_WORDS = frozenset("takut ketakutan ngeri scared afraid frightened terrified".split())
 """Fear said where nothing else is placed ("saya takut"): the numbers join the choices, as for
 a plea; beside an answer ("takut ditipu calo") they do not."""
+THREATENED_WRITER = re.compile(r"(?:saya|aku|kami|kita|me|us)\b")
+
+
+def _threatens_the_writer(standard: str, phrase: str) -> bool:
+    """The threat names the writer as its target ("ngancam mau bunuh saya dan anak saya")."""
+    at = standard.find(phrase)
+    return at >= 0 and THREATENED_WRITER.match(standard[at + len(phrase) :].lstrip()) is not None
+
+
 FORM_TOPICS = {"report": "lapor-kasus", "training": "daftar-pelatihan"}
 """The topic whose answer a form opened by a command word carries out; recording a departure
 ("register") answers none."""
@@ -1038,6 +1057,9 @@ class Reading:
     command: str | None = None
     danger: Danger | None = None
     country: Country | None = None
+    danger_at_home: bool = False
+    """The danger is at the family's house in Indonesia (thugs at the door), wherever the
+    worker the message names is: Indonesia's police first, the country not asked."""
     topic: str | None = None
     offered: tuple[str, ...] = ()
     departure_question: bool = False
@@ -1323,6 +1345,21 @@ class Triage:
             country = self.numbers.writers_place(text) or (
                 None if writer_placed_at_home(text) else country
             )
+        home_threat = (
+            danger is not None
+            and danger.kind == THREAT
+            and (
+                threatened_at_home(text)
+                # "semalam ada org ngancam mau bunuh sy dan anak sy, suami di taiwan"
+                or (
+                    _threatens_the_writer(standard, danger.phrase)
+                    and self.numbers.only_kin_abroad(text)
+                )
+            )
+            and self.numbers.writers_place(text) is None
+        )
+        if home_threat:
+            country = None  # thugs at the family's door: Indonesia's police, not the worker's
         if danger is None and command is None and not company and self._would_speak(text, standard):
             return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
         if (
@@ -1389,6 +1426,14 @@ class Triage:
                 offered = tuple(s for s in dict.fromkeys(others) if s != danger.topic)
             else:
                 offered = tuple(dict.fromkeys((danger.topic, *offered)))
+        if home_threat:
+            # "preman dtg ke rumah bawa golok nyari suami sy yg di malaysia": not an
+            # employer's violence nor the husband's wages; after the numbers, the report to the
+            # village (its Bhabinkamtibmas is the police there) and what else the words name
+            told = (topic, *offered) if topic else offered
+            report = FORM_TOPICS["report"]
+            kept = [s for s in told if s not in (EMPLOYER_VIOLENCE_TOPIC, report)]
+            topic, offered = None, (report, *dict.fromkeys(kept))
         if self._bare_danger(text, standard, danger, topic):
             # "please save me": the numbers and the urgent report, no money topics; "tiang mele
             # mate" (I want to die): not the answer about a worker's death the words lean to
@@ -1733,6 +1778,7 @@ class Triage:
             command=command,
             danger=danger,
             country=country,
+            danger_at_home=home_threat,
             topic=topic,
             offered=offered,
             departure_question=asked,

@@ -381,6 +381,53 @@ WRITER_PLACED = re.compile(
 """The writer placing themselves ("sy d Riyadh", "i am in hong kong", "tiang lek malaysia")."""
 
 
+HOME_THREAT = re.compile(
+    r"\b(?:debt collector|dc|rentenir|lintah darat|penagih|pinjol|loan sharks?)\b"
+    r"|\b(?:ke|k|depan|pintu|kaca|halaman) (?:rumah|rmh)\b"
+    r"(?! (?:majikan|mjkn|bos|boss|agen|sponsor|employer|madam|tuan|nyonya)\b)"
+    r"|\brumah (?:saya|sy|kami|kita|mertua|orang tua|ortu|ibu|bapak|keluarga)\b"
+    r"|\b(?:my|our|parents|family) (?:house|home)\b"
+)
+"""Who threatens, or where, at the family's house at home: a debt's collectors (thugs may be
+anywhere: "preman ngancam mau bunuh anak sy yg kerja di kamboja"), men at the door, the house
+itself."""
+HOLDERS_ABROAD = frozenset(
+    "majikan mjkn majikannya bos boss madam employer tekong kapten captain mandor tauke "
+    "taukeh agen agensi agency agent supervisor foreman kafeel kafil sponsor".split()
+)
+
+
+KIN_WORDS = frozenset(
+    "anak anaknya istri istrinya suami suaminya ibu bapak ayah adik adek kakak abang mama papa "
+    "ortu cucu ponakan keponakan menantu bini laki inaq amaq ina ama husband wife son daughter "
+    "brother sister mother father".split()
+)
+SELF_WORDS = frozenset("saya sy aku aq gue gw tiang nahu i me kami we".split())
+KIN_REACH = 6
+
+
+def _kins_place(words: list[str], at: int) -> bool:
+    """The person nearest before the place at `at` is a relative ("suami sy lg kerja di",
+    "anak sy yg d"), not the writer ("sy d")."""
+    before = words[max(0, at - KIN_REACH) : at]
+    for n in range(len(before) - 1, -1, -1):
+        word = before[n]
+        if word in KIN_WORDS:
+            return True
+        if word in SELF_WORDS:
+            return n > 0 and before[n - 1] in KIN_WORDS  # "suami sy": whose, not who
+    return False
+
+
+def threatened_at_home(text: str | None) -> bool:
+    """A threat made at the family's house at home, not where the worker they write of is:
+    "debt collector dtg ke rumah ngancam mau bakar rumah, suami sy kerja di malaysia" is for
+    Indonesia's police, not Malaysia's 999 (a last regression tester, stop 63). A holder named
+    (an employer, an agent, a captain) leaves the place to the worker's."""
+    folded = fold_all(text or "")
+    return HOME_THREAT.search(folded) is not None and HOLDERS_ABROAD.isdisjoint(folded.split())
+
+
 def writer_placed_at_home(text: str | None) -> bool:
     """The writer names a place at home as where they are ("rumah sy d Lombok", "sy di
     Mataram"); unlike `writer_at_home`, a house alone ("sy msh d rmh ini") is no place at
@@ -561,6 +608,13 @@ class EmergencyNumbers:
             for at, length, c in self.places_named(text)
             if not a_ships_flag(words, at, length)
         ]
+
+    def only_kin_abroad(self, text: str | None) -> bool:
+        """Every place the message names is a relative's ("suami di taiwan", "suami sy yg
+        lg kerja d malaysia"): the writer, at home, is not there."""
+        words = fold_all(text or "").split()
+        placed = self._not_flags(text, words)
+        return bool(placed) and all(_kins_place(words, at) for at, _ in placed)
 
     def _in_now(self, text: str | None) -> list[Country]:
         """The places someone is in, those said to be now ("tp skrg dia disekap d Kamboja")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.triage import Triage
 from knowledge.emergency import LINE_KINDS, EmergencyNumbers
 from knowledge.loader import load_topics
 from tests.conftest import Chat
@@ -329,3 +330,56 @@ def test_a_trainee_in_a_prefecture_gets_japans_numbers(sqlite_chat: Chat) -> Non
     """ "jisshusei" and Gifu named no country (a tester of workers abroad, stop 60)."""
     said = sqlite_chat.say("sy jisshusei di gifu, dipukul senpai tiap hari, tolong")
     assert "Dari Jepang" in said and "KBRI Tokyo" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "debt collector dtg ke rumah ngancam mau bakar rumah kalau utang suami sy gk dibayar, "
+        "suami sy lg kerja di malaysia",
+        "tolong pak, preman dtg ke rumah bawa golok nyari suami sy yg di malaysia, anak2 sy "
+        "ketakutan",
+        "rumah sy dilempari batu tadi malam sama orang suruhan rentenir, suami sy TKI di arab",
+        "semalam ada org ngancam mau bunuh sy dan anak sy, suami di taiwan gk bisa dihubungi",
+    ],
+)
+def test_thugs_at_the_familys_door_get_indonesias_police_not_the_husbands_country(
+    chat: Chat, triage: Triage, text: str
+) -> None:
+    """The family at home threatened over the worker's debt or absence: Malaysia's 999 or
+    Saudi Arabia's 911 reach no one at the door (a last regression tester, stop 63). After the
+    numbers, the report to the village (whose Bhabinkamtibmas is the police there), not an
+    employer's violence."""
+    reading = triage.read(text)
+    assert reading.urgent and reading.country is None and reading.danger_at_home
+    assert reading.topic is None and reading.offered[0] == "lapor-kasus"
+    assert "kekerasan-majikan" not in reading.offered
+    said = chat.say(text)
+    assert "Di Indonesia: segera telepon polisi di *110*" in said
+    assert "Sebutkan negara atau kotanya" not in said
+    for abroad in ("*999*", "*911*", "*1955*"):
+        assert abroad not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("majikan ngancam mau bunuh anak sy, anak sy di malaysia", "Dari Malaysia"),
+        ("sy di arab, majikan ngancam bunuh sy", "Dari Arab Saudi"),
+        ("agen ngancam mau bakar rumah ortu sy kalau sy kabur, sy di malaysia", "Dari Malaysia"),
+        (
+            "Hello, I am Indonesian worker in construction site in Dubai. Our supervisor threaten "
+            "us with knife today. He say he will send people to kill our family, he have our home "
+            "address.",
+            "From United Arab Emirates",
+        ),
+    ],
+)
+def test_a_threat_made_where_the_worker_is_keeps_that_places_numbers(
+    chat: Chat, triage: Triage, text: str, place: str
+) -> None:
+    """A holder abroad who threatens (an employer, an agent, a supervisor) is where the worker
+    is, even when the threat names the family's house."""
+    reading = triage.read(text)
+    assert reading.urgent and not reading.danger_at_home
+    assert place in chat.say(text)
