@@ -1432,8 +1432,8 @@ class Triage:
             # village (its Bhabinkamtibmas is the police there) and what else the words name
             told = (topic, *offered) if topic else offered
             report = FORM_TOPICS["report"]
-            rest = [s for s in told if s not in (EMPLOYER_VIOLENCE_TOPIC, report)]
-            topic, offered = None, (report, *dict.fromkeys(rest))
+            not_violence = tuple(s for s in told if s not in (EMPLOYER_VIOLENCE_TOPIC, report))
+            topic, offered = None, (report, *dict.fromkeys(not_violence))
         if self._bare_danger(text, standard, danger, topic):
             # "please save me": the numbers and the urgent report, no money topics; "tiang mele
             # mate" (I want to die): not the answer about a worker's death the words lean to
