@@ -430,6 +430,8 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
     command = LEADING.get(word)
     if command is None or len(stripped.split()) < 2:
         return None
+    if command == "report" and fold(stripped).split()[1:2] == ["diri"]:
+        return None  # "lapor diri ke kbri perlu gk": registering with the mission (stop 64)
     if command == "report" and TO_THE_POLICE.search(fold(stripped)):
         return None  # "sy mau lapor calo ke polisi": how to, answered; the village form is offered
     if (

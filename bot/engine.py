@@ -297,6 +297,11 @@ class Engine:
         return chat_language(incoming.text or "", default=hinted) if incoming.text else hinted
 
     # -- routing ---------------------------------------------------------------------------
+    def read_anew(self, ctx: Ctx) -> None:
+        """The message read as if no form had been open (a form left because the message was
+        not its answer)."""
+        self._route(ctx)
+
     def _route(self, ctx: Ctx) -> None:
         incoming = ctx.incoming
         if incoming.channel == "telegram":
@@ -950,6 +955,10 @@ class Engine:
         ):
             return
         just_answered = pieces.answered_just_now(ctx.data.get(pieces.ANSWERED_KEY), ctx.now, None)
+        if just_answered and follow_ups.asks_to_repeat(text) and not reading.urgent:
+            # "bs d ulang gk?" got "my answer is above" (a follow-ups tester, stop 64)
+            self.answer_topic(ctx, just_answered, reading.lang)
+            return
         if follow_ups.under_an_answer(self, ctx, reading, here, earlier, just_answered, asks):
             return
         reading = follow_ups.of_another_place(self, ctx, reading, earlier, chosen)

@@ -51,10 +51,51 @@ def short(title: str, limit: int = MAX_TITLE) -> str:
     return cut.rstrip(",.;:-") + "…"
 
 
+NUMBER_WORDS = {
+    **dict.fromkeys(("satu", "pertama", "kesatu", "first", "one", "atas", "top"), 1),
+    **dict.fromkeys(("dua", "kedua", "second", "two"), 2),
+    **dict.fromkeys(("tiga", "ketiga", "third", "three"), 3),
+    **dict.fromkeys(("empat", "keempat", "fourth", "four"), 4),
+    **dict.fromkeys(("lima", "kelima", "fifth", "five"), 5),
+    **dict.fromkeys(("enam", "keenam", "sixth", "six"), 6),
+    **dict.fromkeys(("tujuh", "ketujuh", "seventh", "seven"), 7),
+    **dict.fromkeys(("delapan", "kedelapan", "eighth", "eight"), 8),
+    **dict.fromkeys(("sembilan", "kesembilan", "ninth", "nine"), 9),
+}
+"""A choice typed in words ("yg kedua", "the second one", "yg paling atas"): the testers of
+follow-ups (stop 64) got a new, unrelated menu for each."""
+BEFORE_A_NUMBER = frozenset(
+    "yg yang the pilih pilihan no nomor nomer nmr nr number option opsi choice ke paling "
+    "jawaban jwbn".split()
+)
+AFTER_A_NUMBER = frozenset("aja saja pak bu kak one dong ya deh itu nya please pls min".split())
+ATTACHED_KE = re.compile(r"^ke(\d{1,2})$")
+
+
 def typed_number(text: str | None) -> int | None:
-    """The number a message is, as people type a choice ("2", "2.", "2)"); None otherwise."""
+    """The number a message is, as people type a choice ("2", "2.", "2)", "no 3", "yg ke-5",
+    "yg kedua", "pilihan 1", "the second one", "yg paling atas"); None otherwise."""
     stripped = (text or "").strip().rstrip(".)")
-    return int(stripped) if stripped.isascii() and stripped.isdigit() else None
+    if stripped.isascii() and stripped.isdigit():
+        return int(stripped)
+    words = fold(stripped).split()
+    if not words or len(words) > FEW_WORDS:
+        return None
+    for at, word in enumerate(words):
+        attached = ATTACHED_KE.match(word)
+        if attached is not None:
+            word = attached.group(1)
+        number = int(word) if word.isdigit() and len(word) <= 2 else NUMBER_WORDS.get(word)
+        if number is None:
+            if word not in BEFORE_A_NUMBER:
+                return None
+            continue
+        if word in ("atas", "top") and (at == 0 or words[at - 1] not in ("paling", "the", "yg")):
+            return None  # "atas" alone is "above", not the first
+        if set(words[at + 1 :]) <= AFTER_A_NUMBER:
+            return number
+        return None
+    return None
 
 
 def choose(

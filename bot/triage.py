@@ -280,17 +280,19 @@ def asks_where_to_go(text: str) -> bool:
 
 WHAT_NOW = re.compile(
     r"^(?:(?:terus|trus|trs|terus abis|lalu|jadi|jd|abis|habis|setelah|stlh|sesudah|skrg|"
-    r"sekarang|pak|bu|kak|min|ini|itu|tu|ni|saya|sy|kami|aku) ){0,4}"
+    r"sekarang|pak|bu|kak|min|ini|itu|tu|ni|saya|sy|kami|kita|aku|tolong|tlg) ){0,4}"
     r"(?:gmn|gimana|bagaimana|bgmn|gmna|gmana|bgm|piye|berembe|mbe|"
-    r"(?:saya|sy|kami|aku) (?:harus|hrs|mesti|musti|perlu) (?:apa|bagaimana|gmn|gimana)|"
-    r"apa (?:yang|yg) (?:harus|hrs|mesti|perlu) (?:saya |sy |kami |aku )?(?:lakukan|buat|kerjakan))"
-    r"(?: (?:pak|bu|kak|min|ya|dong|nih|sekarang|skrg|ini|selanjutnya|lagi|lg))*$"
-    r"|^(?:so |and |ok |okay )?what (?:now|next|should (?:i|we) do(?: now| next)?|do (?:i|we) do "
-    r"(?:now|next))$"
+    r"(?:(?:saya|sy|kami|kita|aku|gue|gw) )?(?:harus|hrs|mesti|musti|perlu) "
+    r"(?:apa|bagaimana|gmn|gimana|gmna|ngapain)|"
+    r"apa (?:yang|yg) (?:harus|hrs|mesti|perlu) (?:saya |sy |kami |kita |aku )?"
+    r"(?:lakukan|buat|kerjakan))"
+    r"(?: (?:pak|bu|kak|min|ya|dong|nih|sekarang|skrg|ini|selanjutnya|lagi|lg|tolong|tlg))*$"
+    r"|^(?:so |and |ok |okay )?what (?:now|next|should (?:i|we) do(?: now| next)?|do (?:i|we) do"
+    r"(?: now| next)?)(?: please| pls)?$"
 )
 """What now, asked alone after the numbers ("terus abis ini gmn?", "sy hrs apa?", "what should
-i do now"): it got money-management tips (a journeys tester, stop 61); there it asks where to
-turn."""
+i do now", "kita hrs gmn", "gmn ini pak tolong"): it got money-management tips (a journeys
+tester, stop 61; a follow-ups tester, stop 64); there it asks where to turn."""
 
 
 def asks_what_now(text: str) -> bool:
@@ -306,7 +308,7 @@ OWN_NUMBERS = frozenset(
     "laporan antrian account kontrak contract visa izin ijin sisko siskop2mi pt permit arc "
     "iqama".split()
 )
-ASKING_FOR_IT = WHERE_WORDS | frozenset(("ada", "minta", "apa", "mana"))
+ASKING_FOR_IT = WHERE_WORDS | frozenset(("ada", "minta", "apa", "mana", "lain", "other", "any"))
 FOLLOW_UP_NUMBER_WORDS = 9
 """Under an answer, "nomornya brp?" or "kl lapor ke siapa d jepang, ada nomornya?" asks for
 the numbers of the place the chat is about; a number of one's own ("no rekeningnya brp") is
@@ -807,6 +809,21 @@ def _led_by(lead: str, *others: str | None) -> tuple[str, tuple[str, ...]]:
 
 DISMISSAL_TOPIC = "phk-mendadak"
 CHANGE_EMPLOYER_TOPIC = "pindah-majikan"
+KUR_TOPIC, MONEY_SENSE_TOPIC = "pinjaman-kur", "literasi-keuangan"
+DEBT_TROUBLE = re.compile(
+    r"\b(?:pinjol|pinjaman online|debt collector|terlilit|terjerat|nunggak|menunggak|"
+    r"gali lubang|online loans?)\b|\bbunga\w* (?:terus |makin )?(?:naik|numpuk|bengkak)\b"
+)
+"""A debt already weighing on the family (loan apps, arrears), not a moneylender's offer to pay
+for leaving ("rentenir nawarin pinjem buat berangkat": there the KUR is the answer)."""
+KUR_NAMED = frozenset("kur bni bri".split())
+LEAVING_WORDS = frozenset(
+    "berangkat brgkt brangkat berangkatnya lao leaving ongkos ditawarin ditawari nawarin "
+    "menawarkan offered".split()
+)
+"""A loan offered, or for leaving ("ditawarin pinjol utk ongkos ke luar negri"): the KUR is the
+answer there."""
+"""The placement loan asked for by name: it is still answered."""
 OVERSTAYED = re.compile(
     r"\b(?:visa|izin tinggal|ijin tinggal|izin kerja|ijin kerja|permit|kitas|arc|ic|iqama|iqamah)"
     r"\w* (?:\w+ ){0,4}(?:sudah |telah |udah )?(?:habis|mati|kedaluwarsa|kadaluarsa|"
@@ -1594,6 +1611,16 @@ class Triage:
             # tester, stop 53): do not pay, and who to tell
             kept = (s for s in (topic, *offered) if s not in NOT_FOR_A_RANSOM)
             (topic, offered), guess = _led_by(RELEASE_FEE_TOPIC, *kept), None
+        if (
+            topic == KUR_TOPIC
+            and DEBT_TROUBLE.search(folded_text)
+            and KUR_NAMED.isdisjoint(folded_words)
+            and LEAVING_WORDS.isdisjoint(folded_words)
+        ):
+            # "kita punya utang pinjol 20 jt, bunganya terus naik" got the placement loan: one
+            # more loan offered to a family drowning in debt (a tester of news-quoted messages,
+            # stop 64); keeping away from loan sharks leads, the KUR stays a choice
+            (topic, offered), guess = _led_by(MONEY_SENSE_TOPIC, topic, *offered), None
         if danger is None and command is None and PREGNANT_DISMISSED.search(folded_text):
             # "i pregnant, my employer in taiwan want to terminate me and send me back" got the
             # care of the sick, then a worker's death (an English tester, stop 53): what a

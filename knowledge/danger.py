@@ -217,9 +217,13 @@ WRITERS_FEELING = re.compile(
     r"worried|sad|cry)\w*"
     r"|\b(?:saya|sy|aku|aq|kami|i|we) (?:jadi |jd |am |feel |felt |was )?(?:takut|ngeri|"
     r"khawatir|kuatir|sedih|trauma|scared|afraid|worried|sad)\b"
+    r"|\b(?:desa|kampung|kampong|dusun|daerah|kabupaten|kota|village|town) "
+    r"(?:kami|kita|saya|sy|our|my)\b"
 )
 """The writer named only as the one a story frightens ("film ttg TKW d siksa td malam bikin
-sy takut berangkat": a long-plea tester, stop 56): the harm is still the strangers'."""
+sy takut berangkat": a long-plea tester, stop 56), or as whose village it was shown in ("film
+dokumenter tentang PMI disekap di Myanmar itu diputar di balai desa kami": a tester of
+news-quoted messages, stop 64): the harm is still the strangers'."""
 REPORTED_THAT = frozenset(("kalau", "kalo", "klo", "kl"))
 """After a word of telling, "kalau" is "that", not "if": "dia bilang kalau dia disekap"."""
 sre_parse: Any = importlib.import_module("re._parser")  # the regex parser (sre_parse before 3.11)

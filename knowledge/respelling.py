@@ -1,7 +1,8 @@
 """A message's words respelled before the matcher ranks it, where the examples are left alone.
 
 Workers in Malaysia write Malay ("nak hantar duit kat mak"), "pukul 8" is the clock's word and
-"dipukul rata" a flat rate, not a blow. Respelling the examples the same way would change the
+"dipukul rata" a flat rate, not a blow; a few chat spellings the stemmer misreads ("ngabarin")
+are in message_spellings.tsv. Respelling the examples the same way would change the
 terms the topic model was fitted on, and a refit is a new draw of its order (docs/benchmarks.md,
 stops 44 and 59); so these are read on the message only (`Librarian.ask`, and the problems a
 worker abroad tells in `Triage`). The danger rules have their own spellings.
@@ -37,7 +38,11 @@ PHRASE = re.compile(r"\b(?:" + "|".join(MALAY_PHRASES) + r")\b", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def malay_words() -> dict[str, str]:
-    return load_lexicon(read_data("malay.tsv"))
+    """Workers' Malay and the chat spellings read on a message only (message_spellings.tsv)."""
+    return {
+        **load_lexicon(read_data("message_spellings.tsv")),
+        **load_lexicon(read_data("malay.tsv")),
+    }
 
 
 def respelled(text: str) -> str:

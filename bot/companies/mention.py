@@ -11,6 +11,10 @@ the name cut before them, which the check only offers, never takes for the whole
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from knowledge.normalize import load_lexicon
+from knowledge.respelling import malay_words
 
 MARKER = re.compile(
     r"(?<![a-z0-9])(?:p\s?\.?\s?t\s?\.?|cv\.?|perusahaan|agen|agensi|agency|pjtki|p3mi)"
@@ -28,7 +32,7 @@ STOP = frozenset(
     dengan sama lewat melalui kerja bekerja berangkat rekrut merekrut ngerekrut nawarin
     menawarkan tempat kantor cabang pusat nya mana siapa apa2 kalau kalo klo kah gimana gmn
     bagaimana cara cek ngecek mengecek periksa check verify tolong tlg mohon baru buka membuka
-    datang dtg bilang d
+    datang dtg bilang d selama proses wajar pegang megang dipegang
     tapi tetapi tp namun dan serta terus trus lalu kemudian sekarang skrg karena krn soalnya
     padahal malah juga jg minta meminta belum blm gaji uang bayar membayar dibayar
     saya sy aku aq gue gw kami kita dia mereka beliau
@@ -70,11 +74,12 @@ GENERIC = frozenset(
     penyalur penempatan pengerah tki tkw pmi p3mi pt cv resmi swasta lain baru nakal besar
     kecil luar negeri asing indonesia tersebut agency agen agensi perusahaan company companies
     penyalurnya perusahaannya ptnya biasa umum biasanya itu ini yang yg mana apa
+    hk hongkong taiwan malaysia malay arab saudi korea jepang japan singapura singapore brunei
     """.split()
 )
 """Words that do not make a name on their own ("PT penyalur", "perusahaan penempatan"; "PT
 biasa" in "apa bedanya P3MI sama PT biasa" was checked as a company: a family chat tester,
-stop 50)."""
+stop 50; "agency hk minta byr bnyk": an everyday-questions tester, stop 64)."""
 LITERALS = ("pt", "p.t", "p t", "cv", "perusahaan", "agen", "pjtki", "p3mi")
 """Every marker contains one of these: a message with none of them is passed over at once."""
 CHECK = frozenset("cek ceck cekin ngecek mengecek periksa memeriksa check verify".split())
@@ -97,8 +102,8 @@ QUESTIONS = frozenset(
 PARTICLES = frozenset("ya yah kak pak bu mas mbak nih sih dong deh itu ini tsb".split())
 MARKER_WORDS = frozenset("pt cv perusahaan agen agensi agency pjtki p3mi".split())
 MAX_WORDS = 6
-MONEY = re.compile(r"(?i)rp\.?\d[\d.,]*\w*")
-"""An amount ("Rp36", "rp5.000.000") is the story going on, not a name."""
+MONEY = re.compile(r"(?i)rp\.?\d[\d.,]*\w*|\d[\d.,]*(?:jt|juta|jeti|rb|ribu|rbu)")
+"""An amount ("Rp36", "rp5.000.000", "25jt") is the story going on, not a name."""
 _WORD = re.compile(r"[A-Za-z0-9&'.-]+")
 
 
@@ -139,7 +144,7 @@ def _name_words(text: str, start: int, agent: bool = False) -> tuple[list[str], 
             pending.append(word)
         elif (
             not word
-            or lowered in STOP
+            or _ends_a_name(lowered)
             or MONEY.fullmatch(word)
             or (pending and (lowered in GENERIC or not _has_name_word([word])))
             or (not words and lowered in NOT_A_FIRST_WORD)
@@ -154,6 +159,17 @@ def _name_words(text: str, start: int, agent: bool = False) -> tuple[list[str], 
         if match.group().endswith("."):
             break
     return words, end
+
+
+@lru_cache(maxsize=1)
+def _chat_spellings() -> dict[str, str]:
+    return {**malay_words(), **load_lexicon(kinds=frozenset({"slang", "typo"}))}
+
+
+def _ends_a_name(lowered: str) -> bool:
+    """A stop word, also as typed in a hurry ("pt bs gk", "pt mnta 25jt": a chat spelling is
+    the sentence going on, not a company's name; an everyday-questions tester, stop 64)."""
+    return lowered in STOP or _chat_spellings().get(lowered, "") in STOP
 
 
 def _has_name_word(words: list[str]) -> bool:

@@ -32,6 +32,7 @@ from bot.triage import (
     YES_NO_ENDING,
     Reading,
     asks_papers_for_a_report,
+    asks_the_number,
     asks_what_now,
     asks_where_to_go,
     asks_where_to_turn,
@@ -317,6 +318,12 @@ def follow(
         pieces.keep_story(ctx, reading)
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
+        return True
+    if asks_the_number(text):
+        # "ada nomor lain?" after the embassy did not answer got the privacy notice (a
+        # follow-ups tester, stop 64): the numbers for where the person is, all of them again
+        pieces.keep_story(ctx, reading)
+        replies.emergency(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
     words = fold(text).split()
     if (

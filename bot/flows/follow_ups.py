@@ -8,6 +8,7 @@ what it asks for; none gets "sorry" or "my answer is above" when the answer hold
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -203,6 +204,21 @@ def of_the_place_told(
         # not Hong Kong's and Taiwan's figures (a regression tester, stop 52)
         replies.not_known_there(ctx, engine.librarian.topics, place, own, reading.topic)
     return True
+
+
+REPEAT_ASKED = re.compile(
+    r"^(?:(?:bisa|bs|tolong|tlg|mohon|pak|bu|kak|min|coba|can you|could you|please|pls) )*"
+    r"(?:di ?|d )?(?:ulang|ulangi|ulangin|ulangi lagi|ulang lagi|kirim lagi|kirim ulang|"
+    r"sekali lagi|repeat|repeat it|again|say again|send again)"
+    r"(?: (?:gk|gak|ga|nggak|tidak|dong|ya|pak|bu|kak|min|lagi|jawabannya|jawaban nya|please|"
+    r"pls|that))*$"
+)
+"""The answer asked for again ("bs d ulang gk?", "tolong kirim lagi", "can you repeat"): it is
+sent again whole, not pointed at above."""
+
+
+def asks_to_repeat(text: str) -> bool:
+    return REPEAT_ASKED.match(fold(text).strip()) is not None
 
 
 def about_the_answer(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.cases.service import PAUSED_FOR_OFFICER
 from bot.commands import BEFORE_COMMAND, FILLERS, GOING, NOT_GOING, TAKING_BACK, takes_back
-from bot.context import EARLIER_CHARS, EARLIER_KEY, Ctx
+from bot.context import EARLIER_CHARS, EARLIER_KEY, PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
@@ -22,7 +22,7 @@ from bot.flows.question import ASKS_ONLY
 from bot.flows.report_opening import add_to_story
 from bot.options import ADDRESS, NEGATORS, short
 from bot.register.hints import PARTICLES, QUESTION_TAGS
-from bot.triage import FORM_TOPICS
+from bot.triage import FORM_TOPICS, asks_what_now
 from bot.types import Button
 from knowledge.danger_model import mentions_danger
 from knowledge.emergency import EMERGENCY_TOPIC
@@ -104,6 +104,17 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         # "nomor darurat" typed in a form was "choose one" (the same tester): the numbers,
         # and the step again
         _say_in_form(engine, ctx, emergency, ctx.lang, engine.numbers.country_in(text))
+        step.ask_again(ctx)
+        return
+    if (
+        not incoming.button
+        and form.name != "case"
+        and ctx.data.get(PENDING_STORY)
+        and (asks_what_now(text) or PLEA_ALONE.match(fold(text)) is not None)
+    ):
+        # "tolong" right after telling, inside the training form, that a sister is held got
+        # "choose one" and the course list (a follow-ups tester, stop 64): what to do now
+        replies.danger_next_steps(ctx)
         step.ask_again(ctx)
         return
     if not incoming.button and _asks_what_now(engine, text):
@@ -209,6 +220,19 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             int(ctx.data.get(MISSED_KEY) or 0) + 1 if ctx.data.get(MISSED_AT) == step.name else 1
         )
         ctx.set_data(**{MISSED_KEY: misses, MISSED_AT: step.name})
+        if (
+            misses >= MISSES_BEFORE_WAY_OUT
+            and step.name == "consent"
+            and form.name != "case"
+            and not incoming.button
+        ):
+            # "itu buat anak sy", "boleh gk" at the register's consent got "choose one" four
+            # times (a follow-ups tester, stop 64): nothing is kept before the consent, so the
+            # form is left and the message read as any other
+            engine.clear(ctx)
+            ctx.say(ctx._("All right, nothing was recorded."))
+            engine.read_anew(ctx)
+            return
         if misses >= MISSES_BEFORE_WAY_OUT:
             # the same step missed again: the way out is said (a family chat tester, stop 48,
             # got the ten-item list four times over, with no word of *batal*)
@@ -230,6 +254,14 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         return
     conv.step = following.name
     following.prompt(ctx)
+
+
+PLEA_ALONE = re.compile(
+    r"^(?:tolong|tlg|tulung|tolongin|bantu|bantuin|help|please help|mohon bantuan|minta tolong)"
+    r"(?: (?:pak|bu|kak|min|saya|sy|kami|dong|ya|banget|bgt|me|us|please|pls|lah))*$"
+)
+"""A plea with nothing else in it ("tolong", "tolong pak", "help"): after danger told inside a
+form, what to do now; alone elsewhere it is the menu's way to help."""
 
 
 def _what_a_report_is(engine: Engine, ctx: Ctx) -> bool:

@@ -84,17 +84,17 @@ GOING_AHEAD = "jadi"
 it is "become" or "so" ("brgkt jd pengasuh", "sy jd bingung") and tells no time."""
 NOT_A_DEPARTURE = frozenset(
     "tidak tdk gak gk ga nggak ngga enggak kagak tak bukan belum blm blom belom batal ditipu tipu "
-    "calo tikus ilegal illegal ragu dipaksa paksa terpaksa "
+    "calo tikus belakang ilegal illegal ragu dipaksa paksa terpaksa "
     "takut tolong tlg hilang ilang kalau klo kalo kalu jika katanya kata pinjam pinjaman minjam "
     "kur gadai digadai digadaikan menggadaikan "
     "not dont didnt doesnt never if broker scam scammed fake illegal afraid scared help loan "
     "debt perseorangan mandiri independen independently".split()
 )
-"""Negations, problems, an unofficial way out ("lewat calo", "jalur tikus"), requests,
-hypotheticals, hearsay and money to be raised for leaving ("mau pinjam KUR buat berangkat"):
-the message is about something else than recording a departure. So is the way one means to go
-("sy mau berangkat perseorangan ke korea": how the independent route works, asked; it met the
-register's consent: an everyday-questions tester, stop 62)."""
+"""Negations, problems, an unofficial way out ("lewat calo", "jalur tikus", "jalur belakang"),
+requests, hypotheticals, hearsay and money to be raised for leaving ("mau pinjam KUR buat
+berangkat"): the message is about something else than recording a departure. So is the way one
+means to go ("sy mau berangkat perseorangan ke korea": how the independent route works, asked;
+it met the register's consent: an everyday-questions tester, stop 62)."""
 STORY_TURNS = frozenset(
     "tapi tetapi tp namun padahal ternyata trnyata sayangnya but however susah sulit nekat utang "
     "hutang larang dilarang melarang dijanjikan janji dijanjiin masalah kabur ditawari ditawarin "

@@ -77,6 +77,7 @@ def test_a_command_word_after_a_wish_opens_its_form(text: str, form: str) -> Non
         "sy mau daftar kerja ke jepang",  # registering to work is a question, not training
         "sy mau lapor calo ke polisi",  # the person's own report: how to make one is asked
         "lapor ke polres aja pak?",
+        "lapor diri ke kbri perlu gk",  # registering with the mission (a tester, stop 64)
     ],
 )
 def test_a_told_report_or_a_wish_for_something_else_is_not_a_command(text: str) -> None:

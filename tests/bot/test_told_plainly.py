@@ -534,3 +534,20 @@ def test_a_passport_lost_or_expired_is_the_consulates_only_abroad(
     questions tester, stop 62); the other stays the first choice."""
     reading = triage.read(text)
     assert reading.topic == topic, (reading.topic, reading.offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sy terlilit utang pinjol banyak bgt, gmn ya",
+        "suami sy kerja di malaysia, kita punya utang pinjol 20 jt, bunganya terus naik",
+    ],
+)
+def test_a_family_in_debt_is_told_to_keep_away_from_loan_sharks_not_offered_a_loan(
+    triage: Triage, text: str
+) -> None:
+    """Loan-app debt got the placement loan first (a tester of news-quoted messages, stop
+    64); the KUR stays one tap away, and is answered when asked for by name."""
+    reading = triage.read(text)
+    assert reading.topic == "literasi-keuangan" and "pinjaman-kur" in reading.offered
+    assert triage.read("mau pinjam kur buat lunasi utang rentenir bisa gk").topic == "pinjaman-kur"

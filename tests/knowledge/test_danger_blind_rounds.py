@@ -881,3 +881,63 @@ def test_a_last_regression_round_threats_at_home_the_cold_and_meals_by_choice() 
         "game ini bikin sy mau bunuh monster trs",
         "anak sy suka pukul2 bantal klo marah, wajar gk",
     )
+
+
+def test_a_phone_kept_in_work_hours_only_is_not_being_cut_off() -> None:
+    """A phone kept by the employer in work hours and given back at night is a house rule
+    asked about (an everyday-questions tester, stop 64); kept for good, or with the family out
+    of reach, it is still danger."""
+    assert_no_danger("hp sy d sita majikan pas jam kerja aja, malem dibalikin, itu blh?")
+    assert_danger(
+        "hp sy disita majikan, sy gk bisa hubungi keluarga",
+        "hp sy diambil majikan udh 3 bulan gk dibalikin",
+    )
+
+
+def test_the_employer_who_made_her_pregnant_is_danger_and_hunger_in_passing_is_not() -> None:
+    """ "majikan nya yg hamilin" got a health-check menu; "btw sy kelaparan nih, mau nanya
+    syarat ke korea" the numbers (a follow-ups tester, stop 64)."""
+    assert_danger(
+        "majikan nya yg hamilin",
+        "anak sy hamil, yg hamilin majikannya",
+        "sy kelaparan pak, udah 2 hari gk makan di rumah majikan",
+    )
+    assert_no_danger(
+        "btw sy kelaparan nih blm makan, mau nanya syarat ke korea",
+        "siapa yg hamilin dia? pacarnya",
+    )
+
+
+def test_news_quoted_round_illness_kept_from_a_doctor_and_suicide_in_other_words() -> None:
+    """A doctor refused, an ambulance not called; life without meaning, the family better off
+    without them, belongings given away, a farewell before going silent. Not danger: a court
+    case told, a film or the news about strangers, a threat to report to the police, an app
+    account locked, a goodbye before leaving for work (a tester of news-quoted messages,
+    stop 64)."""
+    assert_danger(
+        "Adik saya di Hong Kong demam tinggi sudah seminggu, majikan tidak izinkan ke dokter "
+        "dan tetap suruh kerja.",
+        "Istri saya di Hongkong sudah seminggu sakit perut dan muntah-muntah, majikan tidak "
+        "kasih izin ke dokter.",
+        "My husband fell from scaffolding at a construction site in Kuala Lumpur, his boss "
+        "won't call ambulance because he is illegal.",
+        "Adik saya di Kaohsiung tidak mau makan seminggu, bilang hidupnya tidak ada artinya "
+        "lagi dan mau menyusul almarhumah ibu.",
+        "Suami saya di Malaysia sudah tidak mau makan dan bilang keluarga lebih baik tanpa dia.",
+        'Anak saya di Korea kirim pesan "maafin aku ya bu, aku pamit", lalu tidak bisa dihubungi.',
+        "My husband in Malaysia said we would be better off without him and he gave away his "
+        "things.",
+        "kasus anak saya disekap agen belum ditangani polisi",
+    )
+    assert_no_danger(
+        "Kasus penyiksaan PMI asal Sumbawa di Malaysia tahun 2018 itu sudah selesai di "
+        "pengadilan, tapi korban belum terima ganti rugi, bagaimana caranya?",
+        "Sidang kasus majikan yang menyiksa PMI asal Dompu di Singapura sudah vonis, apa "
+        "keluarga bisa dapat restitusi?",
+        "Berita tentang PMI NTB yang disekap di Kamboja membuat saya takut. Bagaimana cara "
+        "mengetahui lowongan itu TPPO atau bukan?",
+        "Film dokumenter tentang PMI disekap di Myanmar itu diputar di balai desa kami kemarin",
+        "Sponsor mengancam akan melaporkan saya ke polisi kalau saya tidak jadi berangkat",
+        "Saya terjebak di aplikasi remitansi, uang 2 juta tertahan karena akun terkunci.",
+        "Maafin aku ya bu, aku pamit berangkat ke Jepang besok, doakan ya",
+    )

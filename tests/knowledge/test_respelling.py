@@ -36,6 +36,10 @@ def test_the_clocks_pukul_is_left_out_and_a_blow_is_not() -> None:
         ("macam mana nak tahu syarikat tu berdaftar", "cek-perusahaan"),
         ("perkeso cover pekerja indonesia tak", "jaminan-sosial"),
         ("nak ke jepun, program magang ada ke", "jepang"),
+        # "ngabarin" was stemmed to "abar" (Sastrawi's root), not "kabar": no news read as
+        # unpaid wages; "medcheck" was no word at all (an everyday-questions tester, stop 64)
+        ("suami sy d hk udh 3 bln gk ngabarin", "hilang-kontak"),
+        ("hasil medcheck brp hr kluar", "pemeriksaan-kesehatan"),
     ],
 )
 def test_the_matcher_leads_with_what_the_respelled_message_asks(

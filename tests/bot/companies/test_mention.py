@@ -67,6 +67,12 @@ def test_a_named_company_is_found(text: str, name: str) -> None:
         "mau cek perusahaan\nok makasih",  # a name does not run on to the next message
         "apa bedanya P3MI sama PT biasa",  # "PT biasa" was checked (stop 50)
         "PT itu resmi gk",
+        # chat spellings, an amount or a place after the marker are the sentence going on
+        # (an everyday-questions tester, stop 64)
+        "pspr d pegang pt selama proses itu aturannya blh gk?",
+        "klo berangkat mandiri tanpa pt bs gk",
+        "pt mnta 25jt, wajar gk",
+        "agency hk minta byr bnyk",
         "",
     ],
 )

@@ -47,6 +47,8 @@ def test_statements_of_departure(text: str) -> None:
         # a step before leaving, wished for the departure (a follow-up tester, stop 60)
         "sy mau cek kesehatan buat brgkt ke taiwan",
         "mau bikin paspor dulu untuk berangkat ke malaysia bulan depan",
+        # the back way out (an everyday-questions tester, stop 64)
+        "adk sy mau brgkt lewat jalur belakang",
     ],
 )
 def test_problems_and_stories_are_not_departures(text: str) -> None:
