@@ -940,4 +940,11 @@ def test_news_quoted_round_illness_kept_from_a_doctor_and_suicide_in_other_words
         "Sponsor mengancam akan melaporkan saya ke polisi kalau saya tidak jadi berangkat",
         "Saya terjebak di aplikasi remitansi, uang 2 juta tertahan karena akun terkunci.",
         "Maafin aku ya bu, aku pamit berangkat ke Jepang besok, doakan ya",
+        "Kami mohon bantuan pemerintah untuk memulangkan jenazah suami saya, H, yang meninggal "
+        "di Kuching tanggal 3 Maret lalu.",
+        "Waktu covid dulu saya dikarantina 14 hari di hotel di Taipei, tidak boleh keluar "
+        "kamar. Apakah sekarang masih ada karantina untuk PMI baru?",
+        "Teman saya bilang kalau diperkosa di luar negeri BPJS tidak menanggung. Benarkah? Saya "
+        "mau tahu untuk jaga-jaga.",
     )
+    assert_danger("saya mohon bantuan untuk memulangkan adik saya yang disekap majikan")
