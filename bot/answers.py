@@ -23,6 +23,11 @@ def smalltalk_text(intent: str, lang: str) -> str:
             "Sorry if that was not clear. Your village officer can explain it: press *Ask an "
             "officer*. Or write your question in other words."
         ),
+        "bot": _(
+            "I am an automatic assistant: I answer from checked information on working abroad "
+            "safely. A person, your village officer, reads what you send with *Ask an "
+            "officer*."
+        ),
         "bye": _("Goodbye, stay safe. Type *menu* whenever you need help."),
         "menu": _("Type *menu* to see what I can do."),
         "ack": _("Type *menu* to see what I can do."),

@@ -85,7 +85,7 @@ from bot.flows.report_refusal import (
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
-from bot.options import choose, short, typed_number
+from bot.options import choose, short, typed_last, typed_number
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import (
@@ -198,6 +198,7 @@ SPEAKS_OF_MONEY = re.compile(
 
 FORMS_WITH_ANSWERS = frozenset(("training", "register", "homecoming"))
 """Forms whose answers a new form started in their middle drops."""
+REGISTER_FLOW = "register"
 
 
 class Engine:
@@ -314,6 +315,8 @@ class Engine:
             ctx.incoming = incoming = replace(incoming, text=text)
         previous = ctx.previous_options
         number = None if incoming.button else typed_number(text)
+        if number is None and not incoming.button and previous and typed_last(text):
+            number = len(previous)  # "yg terakhir" (a tester of what follows, stop 64)
         if number is not None and 1 <= number <= len(previous):
             ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
         self._expire_old_form(ctx)
@@ -449,7 +452,14 @@ class Engine:
             # in a report on Batam got Malaysia's 999: a last regression tester, stop 54)
             home = ctx.data.get("country") == "Indonesia" and self.numbers.located_in(text) is None
             if not (at_home(text) or home):
-                place = self.numbers.where_to_dial(text) or self._report_danger_place(ctx)
+                # the register's country is where someone is going, not where they are ("anak
+                # sy ditahan d penampungan, gk blh keluar" in a departure to Taiwan got Taiwan's
+                # 110: a regression tester of what follows the first reply, stop 64)
+                place = self.numbers.where_to_dial(text) or (
+                    None
+                    if ctx.conversation.flow == REGISTER_FLOW
+                    else self._report_danger_place(ctx)
+                )
             self.emergency(ctx, place, caring=danger.wishes_to_die, home=home)
             # the numbers asked where the person is: the place typed next answers that
             ctx.set_data(**{FORM_PLACE_ASKED_KEY: place is None and not (at_home(text) or home)})
@@ -1053,7 +1063,7 @@ class Engine:
                 replies.reporting_is_free(ctx)
             elif reading.intent in ("menu", "help"):
                 self.run_command(ctx, reading.intent)
-            elif reading.intent in ("confused", "number"):
+            elif reading.intent in ("confused", "number", "bot"):
                 # "gak ngerti" after an answer: a person to explain it, not the answer again
                 ctx.say(
                     smalltalk_text(reading.intent, ctx.lang),

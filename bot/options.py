@@ -72,6 +72,17 @@ AFTER_A_NUMBER = frozenset("aja saja pak bu kak one dong ya deh itu nya please p
 ATTACHED_KE = re.compile(r"^ke(\d{1,2})$")
 
 
+LAST_CHOICE = re.compile(
+    r"^(?:(?:yg|yang|the|pilih|pilihan|no|nomor) )*(?:paling )?(?:terakhir|bawah|last)"
+    r"(?: (?:aja|saja|pak|bu|kak|dong|ya|one|sendiri))*$"
+)
+"""The last choice asked for in words ("yg terakhir", "the last one", "yg paling bawah")."""
+
+
+def typed_last(text: str | None) -> bool:
+    return LAST_CHOICE.match(fold(text or "")) is not None
+
+
 def typed_number(text: str | None) -> int | None:
     """The number a message is, as people type a choice ("2", "2.", "2)", "no 3", "yg ke-5",
     "yg kedua", "pilihan 1", "the second one", "yg paling atas"); None otherwise."""
@@ -111,6 +122,8 @@ def choose(
     if not text:
         return None
     n = typed_number(text)
+    if n is None and typed_last(text):
+        n = len(remembered if remembered else ids)
     if n is not None:
         numbered = remembered if remembered else ids
         if 1 <= n <= len(numbered) and numbered[n - 1] in ids:

@@ -66,6 +66,7 @@ from knowledge.emergency import (
     Country,
     EmergencyNumbers,
     at_home,
+    kin_placed_at_home,
     threatened_at_home,
     writer_at_home,
     writer_placed_at_home,
@@ -1362,6 +1363,19 @@ class Triage:
             country = self.numbers.writers_place(text) or (
                 None if writer_placed_at_home(text) else country
             )
+        if (
+            danger is not None
+            and country is not None
+            and harm_is_the_writers(standard, danger.phrase) is not True
+            and kin_placed_at_home(text)
+            and self.numbers.writers_place(text) == country
+        ):
+            # "bapak sy d praya dipukulin debt collector skrg, sy d saudi": the writer is
+            # abroad, the one in danger at home (Saudi Arabia's 911 reaches no one in Praya: a
+            # regression tester of dangers, stop 64)
+            country, family_at_home = None, True
+        else:
+            family_at_home = False
         home_threat = (
             danger is not None
             and danger.kind == THREAT
@@ -1805,7 +1819,7 @@ class Triage:
             command=command,
             danger=danger,
             country=country,
-            danger_at_home=home_threat,
+            danger_at_home=home_threat or family_at_home,
             topic=topic,
             offered=offered,
             departure_question=asked,

@@ -419,6 +419,24 @@ def _kins_place(words: list[str], at: int) -> bool:
     return False
 
 
+KIN_PLACED = re.compile(
+    r"\b(?:anak|ibu|bapak|ayah|ortu|orang tua|keluarga|istri|suami|adik|adek|kakak|inaq|amaq|"
+    r"mama|papa|emak|nenek|kakek|mertua)\w* (?:saya |sy |aku |tiang |kami |nahu |kita )?"
+    r"(?:d|di|lek|leq) (\w+(?: \w+)?)"
+)
+HOME_WORDS = frozenset("kampung kampong kmpg rumah rmh bale desa dusun".split())
+
+
+def kin_placed_at_home(text: str | None) -> bool:
+    """A relative the message places at home ("bapak sy d praya", "ibu sy d kampung", "inaq
+    tiang d bale")."""
+    for found in KIN_PLACED.finditer(fold_all(text or "")):
+        place = found.group(1)
+        if place.split()[0] in HOME_WORDS or IN_INDONESIA.match(place) is not None:
+            return True
+    return False
+
+
 def threatened_at_home(text: str | None) -> bool:
     """A threat made at the family's house at home, not where the worker they write of is:
     "debt collector dtg ke rumah ngancam mau bakar rumah, suami sy kerja di malaysia" is for

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot import pieces, replies
 from bot.context import PIECES_KEY, Ctx
 from bot.flows.case_thread import asks_what_next, grave_news
+from bot.flows.follow_ups import asks_to_repeat
 from bot.means import has_swallowed, has_taken
 from bot.options import ADDRESS, YES_WORDS
 from bot.register.hints import names_own_kin
@@ -318,6 +319,11 @@ def follow(
         pieces.keep_story(ctx, reading)
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
+        return True
+    if asks_to_repeat(text):
+        # "bisa diulang?", "kirim lagi dong" after the numbers got a worker's death or was
+        # kept as the story (a tester of what follows the first reply, stop 64): them again
+        replies.emergency(ctx, engine.numbers, here or _place_given(engine, ctx))
         return True
     if asks_the_number(text):
         # "ada nomor lain?" after the embassy did not answer got the privacy notice (a

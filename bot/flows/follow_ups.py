@@ -211,7 +211,7 @@ REPEAT_ASKED = re.compile(
     r"(?:di ?|d )?(?:ulang|ulangi|ulangin|ulangi lagi|ulang lagi|kirim lagi|kirim ulang|"
     r"sekali lagi|repeat|repeat it|again|say again|send again)"
     r"(?: (?:gk|gak|ga|nggak|tidak|dong|ya|pak|bu|kak|min|lagi|jawabannya|jawaban nya|please|"
-    r"pls|that))*$"
+    r"pls|that|nomornya|nomor nya|nomernya|nomer nya|nomor|nomer|numbers|the numbers))*$"
 )
 """The answer asked for again ("bs d ulang gk?", "tolong kirim lagi", "can you repeat"): it is
 sent again whole, not pointed at above."""

@@ -208,6 +208,17 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             return
         if (
             not incoming.button
+            and form.name != "case"
+            and step.name == "consent"
+            and engine.looks_like_question(text)
+            and answer_in_form(engine, ctx)
+        ):
+            # "sy mau tny biaya dlu" at the register's consent was "choose one" (a tester of
+            # what follows the first reply, stop 64): answered, and the consent asked again
+            step.ask_again(ctx)
+            return
+        if (
+            not incoming.button
             and form.name == "case"
             and step.name == "consent"
             and engine.looks_like_question(text)

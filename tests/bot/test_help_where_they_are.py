@@ -383,3 +383,37 @@ def test_a_threat_made_where_the_worker_is_keeps_that_places_numbers(
     reading = triage.read(text)
     assert reading.urgent and not reading.danger_at_home
     assert place in chat.say(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bapak sy d praya dipukulin debt collector skrg d depan rumah, sy d saudi",
+        "ibu sy d kampung digebukin sm rentenir, gk ada yg bantu, sy d hongkong, tolong",
+        "keluarga sy d lombok diteror tiap malem, pintu digedor, diancem dibunuh, sy lg d jepang",
+    ],
+)
+def test_the_family_in_danger_at_home_gets_indonesias_police_though_the_writer_is_abroad(
+    chat: Chat, triage: Triage, text: str
+) -> None:
+    """The writer works abroad, the one in danger is at home: Saudi Arabia's 911 reaches no
+    one in Praya (a regression tester of dangers, stop 64)."""
+    reading = triage.read(text)
+    assert reading.urgent and reading.country is None and reading.danger_at_home
+    assert "Di Indonesia: segera telepon polisi di *110*" in chat.say(text)
+
+
+def test_the_writer_abroad_in_danger_keeps_that_places_numbers(triage: Triage) -> None:
+    reading = triage.read("sy di malaysia, majikan pukul sy, ibu sy di kampung gk tau")
+    assert reading.country is not None and reading.country.code == "MY"
+
+
+def test_danger_told_in_the_departure_register_is_not_dialled_from_the_destination(
+    chat: Chat,
+) -> None:
+    """The register's country is where someone is going: a child held in a holding shelter
+    before leaving got Taiwan's police (a regression tester, stop 64)."""
+    chat.say("anak sy mau brgkt ke taiwan bulan dpn")
+    chat.say(button="opt:yes")
+    said = chat.say("tp skrg dia ditahan d penampungan sm pt, gk blh keluar")
+    assert "Dari Taiwan" not in said and "*1955*" not in said

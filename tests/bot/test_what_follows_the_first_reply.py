@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.options import typed_number
+from bot.options import typed_last, typed_number
 from tests.conftest import Chat
 
 TOPIC = "topic:"
@@ -104,3 +104,39 @@ def test_a_plea_in_a_form_after_danger_told_there_gets_what_to_do_now(chat: Chat
     said = chat.say("tolong")
     assert "Yang bisa dilakukan sekarang" in said
     assert "Silakan pilih salah satu" not in said
+
+
+@pytest.mark.parametrize("text", ["yg terakhir", "the last one", "yg paling bawah"])
+def test_the_last_choice_asked_for_in_words(text: str) -> None:
+    assert typed_last(text) and typed_number(text) is None
+
+
+def test_the_last_choice_in_words_presses_the_last_button(chat: Chat) -> None:
+    replies = chat.send("brp biaya kerja ke hongkong")
+    last = [o.id for r in replies for o in r.options][-1]
+    assert last == "cmd:report"
+    assert "Sebelum saya menanyakan data diri" in chat.say("yg terakhir")
+
+
+@pytest.mark.parametrize(
+    "again", ["bisa diulang?", "kirim lagi dong", "kirim lagi dong nomornya", "repeat please"]
+)
+def test_the_numbers_asked_again_are_given_again(chat: Chat, again: str) -> None:
+    chat.say("sy dikurung majikan di riyadh")
+    said = chat.say(again)
+    assert "Dari Arab Saudi" in said and "*911*" in said
+
+
+def test_a_question_at_the_registers_consent_is_answered_and_the_consent_asked_again(
+    chat: Chat,
+) -> None:
+    chat.say("mau daftar kerja ke taiwan, berangkat bulan depan")
+    said = chat.say("berapa umur minimal jadi pmi?")
+    assert "18 tahun" in said and "Apakah Anda setuju desa mencatat" in said
+
+
+@pytest.mark.parametrize("text", ["bot ya?", "is there someone there?"])
+def test_who_answers_is_told_not_a_topic(chat: Chat, text: str) -> None:
+    chat.say("syarat kerja ke jepang apa aja")
+    said = chat.say(text)
+    assert "Jepang" not in said

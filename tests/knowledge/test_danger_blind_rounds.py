@@ -948,3 +948,46 @@ def test_news_quoted_round_illness_kept_from_a_doctor_and_suicide_in_other_words
         "mau tahu untuk jaga-jaga.",
     )
     assert_danger("saya mohon bantuan untuk memulangkan adik saya yang disekap majikan")
+
+
+def test_a_regression_round_suicide_signs_doctors_and_the_family_home() -> None:
+    """Suicide said without dying named, an ambulance refused, sex or an abortion forced, a
+    pregnant worker struck, the family's house stoned, burnt, surrounded; and their look-alikes:
+    joining a parent who works abroad, tired of life as a labourer, a will written just in
+    case, a push in a quarrel now settled, a phone kept at a training centre, a past detention
+    before going again the proper way (regression testers of dangers and of what follows the
+    first reply, stop 64)."""
+    assert_danger(
+        "sy udh bagi2 barang sy ke temen sekamar, hp jg mau sy kasih, udh gk butuh lg",
+        "pamit ya semua, makasih udh baik sm sy. besok sy udh gk ada",
+        "kakak sy d saudi sms katanya mau ketemu ibu d surga, ibu kami udh meninggal th lalu",
+        "buat apa sy hidup, gaji gk dibayar 8 bln, utang numpuk d kampung",
+        "adik sy d malaysia kirim foto tali sm tulisan 'maafin adek', skrg gk bls",
+        "sy gk pantes hidup, udh bikin malu keluarga, sy mau akhiri aja malam ini",
+        "gk ada yg peduli sm sy, mending sy ilang aja dr dunia ini",
+        "bapak sy udh nggak ada, sy pgn ikut bapak aja, sy sendirian d riyadh",
+        "udh cape bgt, mau pergi selamanya",
+        "sy ngerasa semua org lbh bahagia kalo sy gk ada",
+        "ma, pa, maafin sy ya. sy sayang kalian. jgn cari sy",
+        "tmn sy jatuh dr tangga d kebun, kakinya patah, mandor gk mau panggil ambulans",
+        "my friend collapsed in the factory, supervisor say no ambulance because no permit, help",
+        "majikan sy bilang kalo sy gk mau tidur sm dia, sy gk dpt gaji",
+        "sy hamil tp agen blg hrs digugurin kalo gk mau dipulangin tanpa gaji",
+        "majikan sy pukul perut sy pdhl sy lg hamil 5 bln",
+        "rumah ibu sy d lombok td malam dilempar batu sm preman suruhan calo, sy d malaysia",
+        "ada 5 org gk dikenal ngepung rumah bapak sy d sumbawa malam ini",
+        "kaca rumah sy d praya dipecahin sm penagih utang, anak2 sy nangis d dalam",
+        "penagih pinjol dtg ke rumah ortu sy, dorong2 bapak sy sampe jatuh, masih d sana skrg",
+        "I am in Dubai, my boss took my passport and locks me inside",
+    )
+    assert_no_danger(
+        "sy mau nyusul ibu ke saudi, dia kerja d sana, sy umur 19 boleh?",
+        "capek hidup jd buruh d kampung, gajinya dikit. mau kerja ke jepang syaratnya apa",
+        "sy udh tulis surat wasiat bwt jaga2 sblm berangkat, apakah PMI dpt asuransi kematian?",
+        "boss keep my phone during working hours only, is it legal in malaysia?",
+        "hp disita pas pelatihan d LPK, dikembaliin pas weekend. normal?",
+        "Kemarin ada adu mulut soal air irigasi dan satu orang didorong sampai jatuh ke parit, "
+        "untung hanya lecet. Sekarang kepala desa sudah turun tangan.",
+        "sy dlu d sekap di malaysia th 2019, skrg mau brgkt lagi lewat jalur resmi",
+        "td dengerin khotbah jumat ttg TKW yg disiksa, bikin sy pengen tau cara lapor",
+    )
