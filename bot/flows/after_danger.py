@@ -47,6 +47,12 @@ from knowledge.topic import Topic
 if TYPE_CHECKING:
     from bot.engine import Engine
 
+FEAR_ALONE = re.compile(
+    r"^(?:(?:pak|bu|kak|min|tolong|tlg) )*(?:saya |sy |aku |tiang |nahu |i am |im |i m |i )?"
+    r"(?:sangat |sgt |jadi |lagi |lg |so |really |very )?(?:takut|ketakutan|ngeri|scared|afraid|"
+    r"terrified)(?: (?:pak|bu|kak|sekali|banget|bgt|bngt|skali|sekali pak|bgt pak|now|so much))*$"
+)
+"""Fear said and nothing else ("sy takut pak", "i am so scared")."""
 NEXT_STEPS_GIVEN = "danger_next_steps_given"
 """What to do after the danger reply was said once; a later question gets choices."""
 AFTER_DANGER_WORDS = 5
@@ -319,6 +325,12 @@ def follow(
         pieces.keep_story(ctx, reading)
         ctx.set_data(**{pieces.DANGER_PLACE_KEY: pieces.danger_place(here, reading.lang)})
         replies.emergency(ctx, engine.numbers, here)
+        return True
+    if FEAR_ALONE.match(fold(text).strip()) is not None:
+        # "sy takut", "I am scared" after the numbers got "added to your story" (a tester of
+        # what follows the first reply, stop 64): spoken to, the numbers and the report near
+        pieces.keep_story(ctx, reading)
+        replies.still_with_you(ctx)
         return True
     if asks_to_repeat(text):
         # "bisa diulang?", "kirim lagi dong" after the numbers got a worker's death or was

@@ -140,3 +140,11 @@ def test_who_answers_is_told_not_a_topic(chat: Chat, text: str) -> None:
     chat.say("syarat kerja ke jepang apa aja")
     said = chat.say(text)
     assert "Jepang" not in said
+
+
+@pytest.mark.parametrize("fear", ["sy takut pak", "I am so scared"])
+def test_fear_said_after_the_numbers_is_spoken_to_not_filed(chat: Chat, fear: str) -> None:
+    chat.say("sy dikurung majikan di riyadh")
+    said = chat.say(fear)
+    assert "Anda tidak sendirian" in said or "You are not alone" in said
+    assert "tambahkan ke cerita" not in said
