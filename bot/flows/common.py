@@ -391,7 +391,15 @@ def is_a_name(text: str) -> bool:
         and not all(w in NOT_A_NAME | ADDRESS | PARENTS | ANSWERS_NOT_NAMES for w in words)
         and not _only_a_greeting(words)
         and not NEVER_IN_A_NAME.intersection(words)
+        and not NOT_THE_WHOLE_NAME.intersection(words)
     )
+
+
+NOT_THE_WHOLE_NAME = frozenset("di d buat umur umurnya lain".split())
+"""Where the worker is, or for whom the form is, typed as all the answer where the name is
+asked ("adek sy d hongkong", "itu buat anak sy, umurnya 17", "orang lain" were saved as the
+name: two testers of what follows the first reply, stop 64); a name given beside them
+("namanya Siti, dia d Riyadh") is still read."""
 
 
 NAMED = re.compile(

@@ -95,6 +95,19 @@ def test_a_greeting_is_not_a_name() -> None:
         assert is_a_name(name), name
 
 
+def test_where_the_worker_is_or_whom_the_form_is_for_is_not_a_name() -> None:
+    """ "adek sy d hongkong", "itu buat anak sy, umurnya 17" and "orang lain" were saved as the
+    worker's name (two testers of what follows the first reply, stop 64); a name given beside
+    where the worker is is still read."""
+    from bot.flows.common import is_a_name, name_told
+
+    for said in ("adek sy d hongkong", "itu buat anak sy, umurnya 17", "orang lain"):
+        assert not is_a_name(said), said
+    assert name_told("namanya Siti Aminah, dia di Riyadh") == "Siti Aminah"
+    for name in ("Siti Aminah", "Lalu Muh. Zaini", "Ni Luh Ayu"):
+        assert is_a_name(name), name
+
+
 def test_not_knowing_in_sasak_is_not_knowing() -> None:
     """ "ndak tau" was saved as the worker's job and company (a family chat tester, stop 48)."""
     from bot.flows.common import not_known
