@@ -85,7 +85,7 @@ from bot.flows.report_refusal import (
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
-from bot.options import choose, short, typed_last, typed_number
+from bot.options import choose, short, typed_choice
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import (
@@ -314,9 +314,7 @@ class Engine:
         if text != (incoming.text or ""):
             ctx.incoming = incoming = replace(incoming, text=text)
         previous = ctx.previous_options
-        number = None if incoming.button else typed_number(text)
-        if number is None and not incoming.button and previous and typed_last(text):
-            number = len(previous)  # "yg terakhir" (a tester of what follows, stop 64)
+        number = None if incoming.button else typed_choice(text, len(previous))
         if number is not None and 1 <= number <= len(previous):
             ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
         self._expire_old_form(ctx)

@@ -83,6 +83,15 @@ def typed_last(text: str | None) -> bool:
     return LAST_CHOICE.match(fold(text or "")) is not None
 
 
+def typed_choice(text: str | None, count: int) -> int | None:
+    """The number of the choice a message picks among `count` shown: typed as a number or in
+    words, or the last one asked for ("yg terakhir")."""
+    number = typed_number(text)
+    if number is None and count and typed_last(text):
+        return count
+    return number
+
+
 def typed_number(text: str | None) -> int | None:
     """The number a message is, as people type a choice ("2", "2.", "2)", "no 3", "yg ke-5",
     "yg kedua", "pilihan 1", "the second one", "yg paling atas"); None otherwise."""
@@ -121,11 +130,9 @@ def choose(
         return button
     if not text:
         return None
-    n = typed_number(text)
-    if n is None and typed_last(text):
-        n = len(remembered if remembered else ids)
+    numbered = remembered if remembered else ids
+    n = typed_choice(text, len(numbered))
     if n is not None:
-        numbered = remembered if remembered else ids
         if 1 <= n <= len(numbered) and numbered[n - 1] in ids:
             return numbered[n - 1]
         return None

@@ -818,13 +818,13 @@ DEBT_TROUBLE = re.compile(
 """A debt already weighing on the family (loan apps, arrears), not a moneylender's offer to pay
 for leaving ("rentenir nawarin pinjem buat berangkat": there the KUR is the answer)."""
 KUR_NAMED = frozenset("kur bni bri".split())
+"""The placement loan asked for by name: it is still answered."""
 LEAVING_WORDS = frozenset(
     "berangkat brgkt brangkat berangkatnya lao leaving ongkos ditawarin ditawari nawarin "
     "menawarkan offered".split()
 )
 """A loan offered, or for leaving ("ditawarin pinjol utk ongkos ke luar negri"): the KUR is the
 answer there."""
-"""The placement loan asked for by name: it is still answered."""
 OVERSTAYED = re.compile(
     r"\b(?:visa|izin tinggal|ijin tinggal|izin kerja|ijin kerja|permit|kitas|arc|ic|iqama|iqamah)"
     r"\w* (?:\w+ ){0,4}(?:sudah |telah |udah )?(?:habis|mati|kedaluwarsa|kadaluarsa|"
@@ -1355,42 +1355,11 @@ class Triage:
             if company and not danger
             else None
         )
-        if danger is not None and harm_is_the_writers(standard, danger.phrase) is True:
-            # the writer's own harm: where the writer is, not where the family is ("... sy
-            # pengen mati aja rasanya. sy d Riyadh. anak sy d Lombok" got Indonesia's police;
-            # "debt collector dtg ke rumah sy d Lombok ngancam mau bunuh sy kalau utang suami sy
-            # yg d Malaysia gk dibayar" got Malaysia's: a tester of long posts, stop 63)
-            country = self.numbers.writers_place(text) or (
-                None if writer_placed_at_home(text) else country
+        home_threat = family_at_home = False
+        if danger is not None:
+            country, home_threat, family_at_home = self._where_in_danger(
+                text, standard, danger, country
             )
-        if (
-            danger is not None
-            and country is not None
-            and harm_is_the_writers(standard, danger.phrase) is not True
-            and kin_placed_at_home(text)
-            and self.numbers.writers_place(text) == country
-        ):
-            # "bapak sy d praya dipukulin debt collector skrg, sy d saudi": the writer is
-            # abroad, the one in danger at home (Saudi Arabia's 911 reaches no one in Praya: a
-            # regression tester of dangers, stop 64)
-            country, family_at_home = None, True
-        else:
-            family_at_home = False
-        home_threat = (
-            danger is not None
-            and danger.kind == THREAT
-            and (
-                threatened_at_home(text)
-                # "semalam ada org ngancam mau bunuh sy dan anak sy, suami di taiwan"
-                or (
-                    _threatens_the_writer(standard, danger.phrase)
-                    and self.numbers.only_kin_abroad(text)
-                )
-            )
-            and self.numbers.writers_place(text) is None
-        )
-        if home_threat:
-            country = None  # thugs at the family's door: Indonesia's police, not the worker's
         if danger is None and command is None and not company and self._would_speak(text, standard):
             return Reading(text, answer.lang, answer, intent=SPEAK)  # "sy gk bisa baca tulis"
         if (
@@ -1830,6 +1799,46 @@ class Triage:
             ),
             guessed=guess is not None,
         )
+
+    def _where_in_danger(
+        self, text: str, standard: str, danger: Danger, country: Country | None
+    ) -> tuple[Country | None, bool, bool]:
+        """Where the danger reply dials from, and whether the danger is at a house at home
+        because it is a threat made there (`home_threat`) or because a relative there is in
+        danger while the writer is abroad (`family_at_home`): those get Indonesia's police."""
+        writers_own = harm_is_the_writers(standard, danger.phrase) is True
+        writers_place = self.numbers.writers_place(text)
+        if writers_own:
+            # the writer's own harm: where the writer is, not where the family is ("... sy
+            # pengen mati aja rasanya. sy d Riyadh. anak sy d Lombok" got Indonesia's police;
+            # "debt collector dtg ke rumah sy d Lombok ngancam mau bunuh sy kalau utang suami sy
+            # yg d Malaysia gk dibayar" got Malaysia's: a tester of long posts, stop 63)
+            country = writers_place or (None if writer_placed_at_home(text) else country)
+        # "bapak sy d praya dipukulin debt collector skrg, sy d saudi": the writer is abroad,
+        # the one in danger at home (Saudi Arabia's 911 reaches no one in Praya: a regression
+        # tester of dangers, stop 64)
+        family_at_home = (
+            not writers_own
+            and country is not None
+            and kin_placed_at_home(text)
+            and writers_place == country
+        )
+        # thugs at the family's door: Indonesia's police, not the worker's country's
+        home_threat = (
+            danger.kind == THREAT
+            and (
+                threatened_at_home(text)
+                # "semalam ada org ngancam mau bunuh sy dan anak sy, suami di taiwan"
+                or (
+                    _threatens_the_writer(standard, danger.phrase)
+                    and self.numbers.only_kin_abroad(text)
+                )
+            )
+            and writers_place is None
+        )
+        if family_at_home or home_threat:
+            country = None
+        return country, home_threat, family_at_home
 
     def _departs_into_trouble(
         self,
