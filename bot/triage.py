@@ -977,6 +977,11 @@ def speaks_of_no_death(text: str) -> bool:
     )
 
 
+LONG_DEAD = re.compile(
+    r"\b(?:meninggal|wafat|almarhum|alm|mati)\w* (?:sudah |udah |sdh |udh )?(?:\d+|dua|tiga|empat|"
+    r"lima|beberapa|bertahun) (?:tahun|thn|th) (?:lalu|yang lalu|yg lalu)\b"
+)
+"""A death told as years past: someone long dead, not the one the danger is told of."""
 OF_THE_DEAD = re.compile(r"\b(?:jenazah|almarhum|almarhumah|wafat|kematian|meninggal)\w*")
 """The dead spoken of in any form ("trs jenazahnya gmn pak"): not an answer for the living."""
 
@@ -1282,6 +1287,11 @@ class Triage:
         53). Anyone still there ("masih", "juga"), a plea, or the writer's own wish to die
         keeps it danger."""
         if danger.kind not in (*HARM_OF_THE_BODY, SUICIDE) or not tells_a_death(text):
+            return False
+        if danger.also_wishes_to_die or LONG_DEAD.search(fold(text)):
+            # "majikan tiap hari nyiksa ... 'nur mau nyusul bapak aja' (bapaknya udh meninggal 3
+            # thn lalu)": a parent long dead, and the living one harmed and wishing to die (a
+            # long-plea tester, stop 65)
             return False
         if danger.kind == SUICIDE and harm_is_the_writers(standard, danger.phrase) is True:
             return False  # "kakak sy meninggal, sy jg mau bunuh diri": the writer, now
@@ -1806,8 +1816,19 @@ class Triage:
         """Where the danger reply dials from, and whether the danger is at a house at home
         because it is a threat made there (`home_threat`) or because a relative there is in
         danger while the writer is abroad (`family_at_home`): those get Indonesia's police."""
-        writers_own = harm_is_the_writers(standard, danger.phrase) is True
+        whose = harm_is_the_writers(standard, danger.phrase)
+        writers_own = whose is True
         writers_place = self.numbers.writers_place(text)
+        if (
+            whose is False
+            and writers_place is not None
+            and country is not None
+            and country.code == writers_place.code
+        ):
+            # "sy d johor, adek sy d singapura d kurung majikan": where the sister is, not the
+            # writer (Malaysia's numbers reach no one in Singapore: a tester of dangers told by
+            # others, stop 65)
+            country = self.numbers.placed_besides(text, writers_place) or country
         if writers_own:
             # the writer's own harm: where the writer is, not where the family is ("... sy
             # pengen mati aja rasanya. sy d Riyadh. anak sy d Lombok" got Indonesia's police;

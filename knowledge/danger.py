@@ -56,10 +56,13 @@ DREAM_WORDS = 5
 daughter was locked up")."""
 STILL_NO = re.compile(
     r" (?:ada kabar|ada berita|dapat kabar|dapat berita|bisa dihubungi|bisa di hubungi|ketemu|"
-    r"ditemukan|pulang|sadar|diketahui)\b"
+    r"ditemukan|pulang|sadar|diketahui|lunas|dilunasi|dibayar|digaji|bayar|selesai|beres|"
+    r"kembali|dikembalikan|sembuh|makan|dapat kerja|kerja)\b"
 )
 """After "sekarang belum": still no news of someone ("kapal anak sy tenggelam ..., skrg blm ada
-kabar" was read as a harm not yet happened: a regression tester, stop 55)."""
+kabar" was read as a harm not yet happened: a regression tester, stop 55), or a debt or wages
+still unpaid ("skrg blm lunas, ... rasanya mau mati aja, tadi mlm sy udh siapin tali": a
+long-plea tester, stop 65)."""
 DREAM_CAUSES = frozenset(("karena", "krn", "gara", "sebab", "sejak", "because", "since", "cause"))
 """Between a dream and a harm, a word that makes the harm the dream's cause."""
 KIN_SUBJECT_WORDS = 7
@@ -159,6 +162,14 @@ GOING_OUT = re.compile(r"\b(?:keluar|leave|go out|get out|out)\b")
 """... only of going out: "they keep her in the storeroom at night" is held."""
 PHONE_USE = re.compile(r"\b(?:hp|handphone|telepon|ponsel|phone)\b")
 """... or of using a phone."""
+UNTIL_REPLACED = re.compile(
+    r"^(?:[a-z]+ ){0,2}?(?:kalau|kalo|klo|sebelum|sblm|sampai|sampe|until|before|unless) "
+    r"(?:(?:belum|tidak|ada|dapat|dapet|ketemu|there is|there s|she finds|i find|they find) ){0,2}"
+    r"(?:pengganti|penggantinya|replacement|a replacement)\b"
+)
+"""Going home refused until a replacement is found: the notice an employer asks, not being held
+("majikan bilang gk blh pulang klo blm ada pengganti, majikan sih baik": a long-plea tester,
+stop 65)."""
 BY_PARENTS = re.compile(
     r"^(?:[a-z]+ ){0,2}?(?:sama |oleh |sm |ama |by )?(?:orang tua|ortu|my parents|parents)\b"
     r"(?! (?:majikan|bos|boss|yang saya jaga|yang dijaga)\b)"
@@ -373,9 +384,22 @@ class LiteralIndex:
         return sorted(numbers)
 
 
+PLACE_SAID = re.compile(r"\b(?:di|d) [a-z]+")
+"""Where someone is said to be ("d lombok", "di hongkong")."""
+
+
+def _last_place_is_home(sentence: str) -> bool:
+    """The last place named before an illness in its sentence is home: "ibu sy d lombok sakit
+    stroke, sy pengen pulang ngerawat ibu" is a worker's mother ill at home, not a worker
+    without care (a long-plea tester, stop 65)."""
+    places = list(PLACE_SAID.finditer(sentence))
+    return bool(places) and ILL_AT_HOME.match(sentence, places[-1].start()) is not None
+
+
 ILL_AT_HOME = re.compile(
-    r"(?:di|d) (?:rumah|kampung|lombok|sumbawa|bima|desa|indonesia|rsud|puskesmas)\b"
-    r"(?! (?:sakit|majikan|bos|boss|agen|agensi|sponsor|penampungan)\b)|(?:at|back) home\b"
+    r"(?:di|d) (?:rumah\b(?! (?:sakit|majikan|bos|boss|agen|agensi|sponsor|penampungan)\b)"
+    r"|(?:kampung|lombok|sumbawa|bima|desa|indonesia|rsud|puskesmas)\b"
+    r"(?! (?:majikan|bos|boss|agen|agensi|sponsor|penampungan)\b))|(?:at|back) home\b"
     r"|in (?:indonesia|lombok|the village)\b"
 )
 """Right after an illness, where the ill person is: at home ("inaq tiang sakit keras d rumah,
@@ -489,8 +513,9 @@ class DangerDetector:
         self.telling_english = frozenset(str(w) for w in spec.get("telling_english") or ())
         """Words of telling before "was being ..." that put it in someone's present."""
         # the word boundary before the lookbehinds: they are then tried only where a word starts
-        self.safe = re.compile(r"\b" + NOT_DENIED + self._any_of(spec["safe"]))
-        """Safe now, unless denied: "tidak bisa kabur" is held, not escaped."""
+        self.safe = re.compile(r"\b" + NOT_DENIED + self._any_of(spec["safe"]) + r"(?! sakit\b)")
+        """Safe now, unless denied: "tidak bisa kabur" is held, not escaped; "skrg d rumah
+        sakit" is in hospital, not at home (a tester of dangers told by others, stop 65)."""
         self.not_safe = re.compile(self._any_of(spec.get("not_safe")))
         """Where the family is, not how the person is: "my family back home" (`_safe_of`)."""
         self.not_yet = re.compile(self._any_of(spec.get("not_yet")))
@@ -941,7 +966,9 @@ class DangerDetector:
                 ):
                     continue
                 if rule.kind == "illness" and (
-                    self._of_a_ward(recent) or ILL_AT_HOME.match(after) is not None
+                    self._of_a_ward(recent)
+                    or ILL_AT_HOME.match(after) is not None
+                    or _last_place_is_home(" ".join(before))
                 ):
                     continue
                 return rule, found.group(0).strip()
@@ -1023,6 +1050,8 @@ class DangerDetector:
             return False  # "gk boleh keluar rumah kecuali libur"
         if rule.kind == "held" and BY_PARENTS.match(after):
             return False  # "dikunci ortu gk boleh berangkat"
+        if rule.kind == "held" and UNTIL_REPLACED.match(after):
+            return False  # "gk blh pulang klo blm ada pengganti"
         if self._goes_on(before, after):
             return not (
                 self._in_the_past(window, words_before, matched, told_after) and (safe or not now)

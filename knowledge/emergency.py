@@ -376,9 +376,12 @@ themselves is not dialled from where the worker they write of is."""
 WRITER_PLACED = re.compile(
     rf"\b{NOT_KINS}(?:saya|sy|aku|aq|tiang|nahu|i am|im|i m) "
     r"(?:(?:masih|sekarang|skrg|now|still|lagi|lg) )?"
+    r"(?:(?:kerja|bekerja|krj|tkw|tki|pmi|bmi|tinggal|jadi tkw|jd tkw|jadi pmi|jd pmi|work|"
+    r"working|live|living) )?"
     r"(?:di|d|in|at|kat|lek|leq) (\w+(?: \w+)?)"
 )
-"""The writer placing themselves ("sy d Riyadh", "i am in hong kong", "tiang lek malaysia")."""
+"""The writer placing themselves ("sy d Riyadh", "i am in hong kong", "tiang lek malaysia",
+"sy kerja d sabah", "sy TKW d riyadh": a tester of dangers told by others, stop 65)."""
 
 
 HOME_THREAT = re.compile(
@@ -419,6 +422,13 @@ def _kins_place(words: list[str], at: int) -> bool:
     return False
 
 
+PEOPLE = KIN_WORDS | frozenset(
+    "teman temen temannya kawan kawannya sahabat tetangga sepupu ipar sekamar sebilik rekan "
+    "friend friends cousin".split()
+)
+"""Someone else the writer may place abroad."""
+PERSON_REACH = 4
+"""Words before a place in which the person placed there is named ("adek sy d singapura")."""
 KIN_PLACED = re.compile(
     r"\b(?:anak|ibu|bapak|ayah|ortu|orang tua|keluarga|istri|suami|adik|adek|kakak|inaq|amaq|"
     r"mama|papa|emak|nenek|kakek|mertua)\w* (?:saya |sy |aku |tiang |kami |nahu |kita )?"
@@ -744,6 +754,21 @@ class EmergencyNumbers:
         if located is not None or home:
             return located
         return placed[0][1] if placed else None
+
+    def placed_besides(self, text: str | None, country: Country) -> Country | None:
+        """The first place abroad a message puts a relative or a friend in ("adek sy d
+        singapura") other than `country`; a ship's flag, a place promised or meant aside."""
+        words = fold_all(text or "").split()
+        return next(
+            (
+                c
+                for at, c in self._not_flags(text, words)
+                if c.code != country.code
+                and not (_promised(words, at) or _intended(words, at))
+                and not PEOPLE.isdisjoint(words[max(0, at - PERSON_REACH) : at])
+            ),
+            None,
+        )
 
     def writers_place(self, text: str | None) -> Country | None:
         """Where the writer says they are abroad ("sy d Riyadh", "I am in Dubai"), whoever

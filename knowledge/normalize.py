@@ -24,7 +24,7 @@ PLACE_SHORT = {"kl": "kuala lumpur", "sg": "singapore", "tw": "taiwan"}
 after a word of place: "kerja di KL" read as "kerja di kalau" lost the country and made the
 danger rules read an "if"."""
 PLACE_AFTER = re.compile(
-    r"\b(di|ke|dari|dr|d|k|from|in|at|to|near) (" + "|".join(PLACE_SHORT) + r")\b"
+    r"\b(di|ke|dari|dr|d|k|kat|dekat|dkt|from|in|at|to|near) (" + "|".join(PLACE_SHORT) + r")\b"
 )
 MAX_CHARS = 1000
 CLITICS = ("nya", "ny", "ku", "mu", "lah", "kah", "in")

@@ -77,6 +77,11 @@ class Form:
         Only the report has one."""
         return None
 
+    def corrected(self, ctx: Ctx, step: str, text: str) -> bool:
+        """An earlier answer corrected at a later step ("eh salah, namanya Siti Rohmah"): True
+        when the form took the correction (the step is then asked again)."""
+        return False
+
     def keeps_out_the_village(self, text: str) -> bool:
         """The message asks that the village not see the report. Only the report is seen by
         the village's officers."""

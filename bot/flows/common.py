@@ -420,7 +420,9 @@ NOT_IN_A_NAME = frozenset(
     "from in and she he is works working at "
     # "namanya Nurhasanah brgkt thn 2022" was kept as "Nurhasanah Brgkt Thn" (a long-plea
     # tester, stop 56)
-    "berangkat brgkt brangkat pergi lewat lwt via pt cv thn tahun bln bulan waktu pas".split()
+    "berangkat brgkt brangkat pergi lewat lwt via pt cv thn tahun bln bulan waktu pas "
+    # "namanya Siti Aminah bukan Aminah": the name corrected (a forms tester, stop 65)
+    "bukan bkn not".split()
 )
 
 
@@ -457,7 +459,8 @@ def name_in(text: str) -> str | None:
             break
         if len(word) < 2 and fold(word) not in ABBREVIATED:
             break
-        words.append(word if any(ch.isupper() for ch in word) else word.capitalize())
+        kept = fold(word) in ("bin", "binti") or any(ch.isupper() for ch in word)
+        words.append(word if kept else word.capitalize())
         if ends:
             break  # "namanya Siti. dia kerja di ...": the sentence ends the name
     return " ".join(words) or None
@@ -781,6 +784,33 @@ are "timur-tengah", and the rest are typed names (as *Other country* would take 
 AT_HOME = frozenset("kampung rumah belum blm blom belom".split())
 """A worker not abroad ("blm berangkat, msh di lombok"): a report on a broker who took money
 is about someone at home."""
+NOT_YET = frozenset("belum blm blom belom".split())
+LEAVING = frozenset(
+    "berangkat brangkat brgkt brngkt bgkt berangkt brkt pergi terbang keluar jalan jadi".split()
+)
+NOT_LEFT_WORDS = 3
+"""Words after "belum" in which leaving is said ("blm jadi brgkt")."""
+HOME_NAMED = re.compile(
+    r"\b(?:di|d) ?(?:rumah|kampung)\b"
+    r"(?! (?:majikan|majikannya|bos|boss|agen|agensi|sponsor|orang|tuan|sakit))"
+)
+"""At home in the village ("msh d rumah"), not at an employer's house or in hospital."""
+
+
+def not_left(text: str, words: list[str]) -> bool:
+    """The worker has not gone abroad: "blm brangkat", "msh d rumah", or "belum" alone as the
+    answer. "dia blm d gaji 2 bln" (not yet paid) was kept as "Indonesia, not departed yet" (a
+    forms tester, stop 64), and "kerja d rumah majikan" would have been."""
+    if HOME_NAMED.search(fold(text)):
+        return True
+    for at, word in enumerate(words):
+        if word in NOT_YET and (
+            len(words) <= 2 or not LEAVING.isdisjoint(words[at + 1 : at + 1 + NOT_LEFT_WORDS])
+        ):
+            return True
+    return False
+
+
 COUNTRY_SPELLINGS = {w: code for code, words in COUNTRY_WORDS.items() for w in words}
 SPELLED_LIKE = 80
 """A typed word of five letters or more this close to a country's word is that country
@@ -996,15 +1026,23 @@ def still_in_indonesia(ctx: Ctx, text: str, words: list[str]) -> bool:
         raise Invalid(ctx._(COMES_FROM))
     if home is not None and home.group(0) not in ("indonesia", "indo", "ntb"):
         ctx.set_data(**{CITY_TYPED: home.group(0).title()})  # "masih di batam": the city too
-    elif AT_HOME.intersection(words):
+        return True
+    if not_left(text, words):
         # "blm brangkat": not a city to ask for, and the officer reads that they never left
         ctx.set_data(**{CITY_TYPED: ctx._("not departed yet")})
-    return home is not None or bool(AT_HOME.intersection(words))
+        return True
+    return home is not None
 
 
-LIKE_A_COUNTRY = frozenset("kapan apaan jalan antar malam malas sawah senang".split())
+LIKE_A_COUNTRY = frozenset(
+    "kapan apaan jalan antar malam malas sawah senang malah salah pegang sabar bahan perang "
+    "tenang taliwang jajan woman menang gabah studi jaman pendatang papan sarah pemenang "
+    "empang latar kabah penumpang saban koran wabah apain pengan malasan sandi sanah "
+    "perundang wenang kopra dumai".split()
+)
 """Everyday words spelled like a place ("kapan sy pulang? minggu lalu" was kept as Japan: a
-journeys tester, stop 62; the lexicon's words within SPELLED_LIKE of a country's)."""
+journeys tester, stop 62; "eh salah, namanya ..." as Sabah, stop 65; the lexicon's words, and
+the real and written messages' words, within SPELLED_LIKE of a country's)."""
 
 
 def typed_country(ctx: Ctx, text: str) -> str | None:

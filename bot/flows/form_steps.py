@@ -67,6 +67,22 @@ ASKING_WHERE_IT_STANDS = (
     )
 )
 """All such a question says: "gmn laporan sy?", "udh dikirim blm", "any news?"."""
+PLACE_STEPS = frozenset(("village", "city", "country_other"))
+"""Steps that read a place: a question there is no answer to them."""
+STEP_ASKED = re.compile(
+    r"\b(?:maksud\w*|maksd\w*|mksd\w*|apa itu|apaan|apa sih|yg mana|yang mana|what do you mean|"
+    r"which one|what is a)\b"
+)
+"""What the step asks for, asked back ("desanya apa maksudnya?", "yg mana pak?")."""
+VILLAGE_WORDS = frozenset("desa desanya kelurahan dusun village kampung".split())
+ANNOUNCES_A_QUESTION = re.compile(
+    r"\b(?:mau|mo|mw|ingin|pengen|pingin|pgn|boleh|bole|bisa|bs|want to|can i) "
+    r"(?:tanya|tny|tnya|nanya|nny|nnya|tanyakan|nanyain|ask)\b"
+)
+"""A question announced rather than asked ("sy mau tny biaya dlu")."""
+QUESTION_AT_CONSENT_WORDS = 3
+"""A question this long at the consent is read as any other when the content is not sure of it;
+a shorter one ("boleh gk?") is about the consent itself."""
 READ_FOR_DANGER = frozenset(("story", "danger"))
 """Steps whose answer may tell danger: the story, and whether someone is in danger now."""
 
@@ -152,17 +168,45 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         replies.meaning(ctx, term, engine.librarian.topics, in_form=True)
         step.ask_again(ctx)
         return
+    if not incoming.button and form.corrected(ctx, step.name, text):
+        step.ask_again(ctx)
+        return
+    village_told = (
+        step.name == "village"
+        and not incoming.button
+        and _asks_what_is_meant(text)
+        and bool(engine.villages.search(text))
+    )
+    if (
+        not incoming.button
+        and step.name == "village"
+        and not village_told
+        and (_asks_what_is_meant(text) and VILLAGE_WORDS.intersection(fold(text).split()))
+    ):
+        # "desanya apa maksudnya?" at the register's village step got the Desa Migran Emas
+        # programme (a tester of what follows the first reply, stop 64): what is asked for
+        ctx.say(ctx._("I mean the village (desa or kelurahan) in NTB where you live."))
+        step.ask_again(ctx)
+        return
     if (
         step.free_text
+        and not village_told  # "desanya apa maksudnya? sy di sakra": Sakra, read below
         and (step.questions_allowed or _short_question_in_story(text))
         # the question for the officer is passed on, not answered in its place
         and not (ctx.data.get(ASKS_ONLY) and step.name == "story")
         and not incoming.button
         and engine.looks_like_question(text)
-        and answer_in_form(engine, ctx)
     ):
-        step.ask_again(ctx)
-        return
+        if answer_in_form(engine, ctx):
+            step.ask_again(ctx)
+            return
+        if step.name in PLACE_STEPS and "?" in text:
+            # "boleh gk pake agen yg blm terdaftar?" at the village step was "I could not find
+            # that village" (a tester of what follows the first reply, stop 64), and at the
+            # city step it would have been kept as the city: a question the content is not
+            # sure of is read as any other, its choices offered, with the form kept paused
+            pause_for_a_question(engine, ctx)
+            return
     if not incoming.button:
         reporting = form.question_turned_to_report(ctx, step.name, text)
         if reporting is not None:
@@ -210,13 +254,17 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             not incoming.button
             and form.name != "case"
             and step.name == "consent"
-            and engine.looks_like_question(text)
-            and answer_in_form(engine, ctx)
+            and (engine.looks_like_question(text) or ANNOUNCES_A_QUESTION.search(fold(text)))
         ):
-            # "sy mau tny biaya dlu" at the register's consent was "choose one" (a tester of
-            # what follows the first reply, stop 64): answered, and the consent asked again
-            step.ask_again(ctx)
-            return
+            # a question at the register's consent was "choose one" (a tester of what follows
+            # the first reply, stop 64): answered, and the consent asked again; one the content
+            # is not sure of ("sy mau tny biaya dlu") is read as any other, the form paused
+            if answer_in_form(engine, ctx):
+                step.ask_again(ctx)
+                return
+            if len(text.split()) >= QUESTION_AT_CONSENT_WORDS:
+                pause_for_a_question(engine, ctx)
+                return
         if (
             not incoming.button
             and form.name == "case"
@@ -392,6 +440,18 @@ def _short_question_in_story(text: str) -> bool:
     that tells no danger ("pak nomor kbri malaysia brp?") is one: answered, and the story
     asked again, not filed as the story."""
     return len(text.split()) <= STORY_QUESTION_WORDS and not mentions_danger(text)
+
+
+def _asks_what_is_meant(text: str) -> bool:
+    return STEP_ASKED.search(fold(text)) is not None
+
+
+def pause_for_a_question(engine: Engine, ctx: Ctx) -> None:
+    """A question inside a form that the content is not sure of: the form is paused (*continue*
+    brings it back), and the question is read as any other message, with its choices."""
+    ctx.conversation.parked = True
+    ctx.say(ctx._("Your form is paused. Type *continue* within 24 hours to go on with it."))
+    engine.read_anew(ctx)
 
 
 def answer_in_form(engine: Engine, ctx: Ctx) -> bool:

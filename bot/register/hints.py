@@ -398,7 +398,14 @@ def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
     at = standard.find(phrase) if phrase else -1
     if at < 0:
         return None
+    # the word before the phrase too: "teman sy d kuwait d kunci" matched from "sy" on, and
+    # the friend's harm was the writer's (a tester of dangers told by others, stop 65)
+    # "teman sy d kuwait d kunci" matched from "sy" on: the friend's, not the writer's (a
+    # tester of dangers told by others, stop 65)
     said = phrase.split()
+    whose = standard[:at].split()[-1:]
+    if said and said[0] in SELF_BEFORE_HARM and whose and whose[0] in WHOSE_BEFORE:
+        said = said[1:]
     if any(
         w in SELF_BEFORE_HARM and (n == 0 or said[n - 1] not in OTHER_BEFORE_HARM)
         for n, w in enumerate(said)
@@ -419,6 +426,10 @@ def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
     return None
 
 
+WHOSE_BEFORE = OTHER_BEFORE_HARM - frozenset(
+    "dia ia beliau she he her him his they mereka bilang katanya says said".split()
+)
+"""Someone whose "sy" follows ("teman sy"), not a speaker ("kata dia sy sudah dibeli")."""
 SENTENCES_BACK = 2
 """The harm's own sentence and the one before it say whose it is."""
 

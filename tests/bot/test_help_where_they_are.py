@@ -417,3 +417,47 @@ def test_danger_told_in_the_departure_register_is_not_dialled_from_the_destinati
     chat.say(button="opt:yes")
     said = chat.say("tp skrg dia ditahan d penampungan sm pt, gk blh keluar")
     assert "Dari Taiwan" not in said and "*1955*" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("sy d johor, adek sy d singapura d kurung majikan dr kemarin gk d kasi makan", "SG"),
+        ("adek sy d singapura d kurung majikan dr kemarin. sy skrg d johor", "SG"),
+        ("sy d taiwan, kakak sy d hongkong d pukul majikan td pagi, skrg kabur ke jalan", "HK"),
+        ("sy TKW d riyadh, teman sy d kuwait d kunci majikan 3 hari gk makan", "KW"),
+        ("sy kerja d sabah, adek sy d brunei d tahan toke gk boleh balik, pasport d ambil", "BN"),
+        (
+            "kawan sebilik adek sy kat kl kata adek sy pengsan tak sedar, majikan tak nak hantar "
+            "hospital",
+            "MY",
+        ),
+    ],
+)
+def test_the_numbers_are_for_where_the_one_in_danger_is_not_where_the_writer_is(
+    triage: Triage, text: str, code: str
+) -> None:
+    """A worker abroad writing of a sister or a friend in another country got her own
+    country's numbers (a tester of dangers told by others, stop 65)."""
+    reading = triage.read(text)
+    assert reading.urgent and reading.country is not None and reading.country.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "help i am in Cambodia, they say job in Thailand customer service but now must scam "
+            "people online, cannot leave, guard have gun",
+            "KH",
+        ),
+        (
+            "Bos minta 15 ribu dolar kalau saya mau keluar dari sini. Kata dia saya sudah dibeli. "
+            "Keluarga di kampung tidak punya uang segitu. Saya di Kamboja.",
+            "KH",
+        ),
+    ],
+)
+def test_the_writer_in_danger_keeps_the_writers_place(triage: Triage, text: str, code: str) -> None:
+    reading = triage.read(text)
+    assert reading.urgent and reading.country is not None and reading.country.code == code

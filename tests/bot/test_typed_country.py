@@ -136,13 +136,13 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
         # a dotted title or initial, the English in-law and the Sasak "his name" (a chat
         # tester, stop 53: "nama anak sy L" was kept)
         ("nama anak sy L. Ahmad Fauzi, umur 20", "L. Ahmad Fauzi"),
-        ("her name is Nur Aini binti H. Muhammad", "Nur Aini Binti H. Muhammad"),
+        ("her name is Nur Aini binti H. Muhammad", "Nur Aini binti H. Muhammad"),
         ("my mother in law, Hj. Saodah", "Hj. Saodah"),
         ("aranne Muhammad Jaelani, biasa dipanggil Jae", "Muhammad Jaelani (Jae)"),
         # an initial after the relation, the father's name after "binti", the Sasak "my
         # name" (a regression tester, stop 53)
         ("adik sy L. Ahmad Fauzi", "L. Ahmad Fauzi"),
-        ("namanya Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah Binti H. Abdullah"),
+        ("namanya Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah binti H. Abdullah"),
         ("my name is Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah Binti H. Abdullah"),
         ("aran tiang Inaq Sarmini", "Inaq Sarmini"),
         ("namanya Baiq Halimatussa’diyah", "Baiq Halimatussa’diyah"),  # a curly apostrophe

@@ -991,3 +991,53 @@ def test_a_regression_round_suicide_signs_doctors_and_the_family_home() -> None:
         "sy dlu d sekap di malaysia th 2019, skrg mau brgkt lagi lewat jalur resmi",
         "td dengerin khotbah jumat ttg TKW yg disiksa, bikin sy pengen tau cara lapor",
     )
+
+
+def test_danger_told_by_others_and_hidden_in_long_pleas() -> None:
+    """Told by a friend, a neighbour or a voice note: taken by force, tied up, cries for mercy
+    heard, a stranger from the next village locked in now, care put off or only a painkiller
+    given; and in long pleas: a rope prepared beside an unpaid debt, a parent long dead followed
+    in a farewell, signs of a stroke while the employer waits (testers of dangers told by
+    others and of long pleas, stop 65)."""
+    assert_danger(
+        "ada TKW dr desa sebelah d kurung d rumah agen d johor sampai skrg, pasportnya d tahan",
+        "sdh 5 hari anak sy hilang d malaysia, kata teman serumah dia d bawa paksa org gk d kenal",
+        "sudah 3 hari suami sy gk pulang ke kongsi, kata kawan kerjanya d bawa orang bermobil "
+        "hitam",
+        "kawan sekongsi bilang adek sy d angkut paksa ke dalam van sama org tak d kenal",
+        "abang sy d ikat d kapal taiwan sama kapten dr kemarin, kata kawannya",
+        "td dia telpon cuma kedengeran teriak2 minta ampun, trs putus",
+        "tetangga sy td pagi dapet vn dr anaknya, suara teriak2 & barang pecah, abis itu sepi",
+        "kawan satu PT anak sy bilang anak sy d pukul majikan pakai besi, skrg d rs riyadh tp d "
+        "jaga majikan gk boleh telpon",
+        "kata kawannya anak sy d arab udh gk bisa ngomong, badannya panas bgt dr 3 hari, majikan "
+        "cuma kasih panadol",
+        "skrg blm lunas, d tagih tiap minggu. sy udh gk kuat lg, rasanya mau mati aja, tadi mlm "
+        "sy udh siapin tali",
+        "nur bilang majikan tiap hari nyiksa. tadi dia nulis 'mak maafin nur ya, nur mau nyusul "
+        "bapak aja' (bapaknya udh meninggal 3 thn lalu). trus WA nya gk aktif lg",
+        "istri sy d taiwan sakit kepala hebat, tangan sebelah kiri gk bs d gerakin, ngomongnya jg "
+        "pelo. sy suruh ke RS tp majikan blg nnti aja hari minggu",
+    )
+    assert_no_danger(
+        "liat d tv ada 20 PMI d sekap d kamboja d selamatkan polisi, caranya biar kita gk ketipu",
+        "ada pesan berantai d wa: 'ank NTB d sekap d sabah' ternyata hoaks kata polisi",
+        "katanya ada 10 PMI d sekap d johor, udh d bebaskan polisi tadi pagi, itu dr NTB jg gk",
+        "td dia kirim ss kontrak kerjanya, katanya jam kerja 16 jam sehari, itu melanggar gk",
+        "kerja 16 jam sehari tanpa libur itu boleh gk menurut aturan malaysia? tanya buat kawan",
+        "kontrak dia udh habis 1 thn lalu tp dia perpanjang sendiri, skrg mau pulang, tiketnya "
+        "siapa yg bayar",
+        "kapal tempat adik sy kerja udh 8 bulan d laut gk pernah sandar, gajinya d bayar pas "
+        "sandar, itu aturan nya gmn",
+        "sy mau batal krn ibu sy sakit, tp PT ngancam gk bakal balikin uang sm skali klo sy batal",
+        "kmrn PT bilang visa sy d tahan imigresen malaysia katanya kuota penuh",
+        "ibu sy d lombok sakit stroke, sy pengen pulang ngerawat ibu. majikan bilang gk blh pulang "
+        "klo blm ada pengganti. majikan sih baik",
+        "klo PMI d pukul majikan, hukumnya gmn? bs d penjara gk majikannya?",
+        "sy terlantar 2 hari d terminal, alhamdulillah skrg udh balik ke lombok d bantu sodara",
+        "ibu sy di rumah kena stroke minggu lalu, skrg d rawat di RS Selong, sebagian badannya gk "
+        "bisa gerak",
+        "rambut anak sy d ikat pita pas lomba, lucu bgt",
+        "sy udh terikat kontrak 2 thn, d ikat kontrak gk bisa pindah?",
+        "anak sy d bawa paksa pulang sm bapaknya ke kampung, gk mau sekolah",
+    )
