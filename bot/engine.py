@@ -85,7 +85,7 @@ from bot.flows.report_refusal import (
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
-from bot.options import choose, short, typed_choice
+from bot.options import YES_ID, choose, short, typed_choice
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import (
@@ -164,6 +164,8 @@ def clean_text(text: str | None) -> str:
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 FORM_PLACE_ASKED_KEY = "numbers_place_asked"
+COUNTRY_STEPS = frozenset(("country", "country_other"))
+"""A form's steps that ask the country: a place named there is their answer."""
 """The numbers given in a form had no place, and asked for it (outside a form,
 `pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""
 
@@ -519,13 +521,21 @@ class Engine:
         """The place typed right after the numbers in a form asked for it ("hongkong" at the
         name step): that place's numbers, the report's country guessed from it, and the step
         asked again ("*hongkong* is a place" and no numbers: a chat tester, stop 53)."""
-        if not ctx.data.get(FORM_PLACE_ASKED_KEY) or not text or ctx.incoming.button:
+        if not text or ctx.incoming.button:
+            return False
+        asked = ctx.data.get(FORM_PLACE_ASKED_KEY)
+        if not asked and not self._numbers_await_a_place(ctx):
             return False
         ctx.set_data(**{FORM_PLACE_ASKED_KEY: None})
         place = self.numbers.country_in(text)
         if place is None or len(text.split()) > PLACE_ANSWER_WORDS:
             return False
         self.emergency(ctx, place)
+        if ctx.conversation.step in COUNTRY_STEPS:
+            # "malaysia" where the report asks the country, after the numbers from anywhere
+            # asked where the person is: that country's numbers, and the answer read as the
+            # country (they were never given: a forms tester, stop 65)
+            return False
         if ctx.conversation.flow == "case" and not ctx.data.get("country"):
             guessed = country_guessed(ctx, text)
             ctx.set_data(country_guess=guessed or PLACE_CODES.get(place.code) or place.name["id"])
@@ -534,6 +544,25 @@ class Engine:
         if step is not None:
             step.ask_again(ctx)
         return True
+
+    @staticmethod
+    def _numbers_await_a_place(ctx: Ctx) -> bool:
+        """The danger reply was given in this conversation without a place's own numbers, and
+        asked where the person is: a country named later in a form (at its consent, or where
+        it asks the country) gets them ("saudi" at the consent was "choose one" and Saudi
+        Arabia's numbers never came: a forms tester, stop 65)."""
+        code, _ = pieces.danger_place_given(ctx.data.get(pieces.DANGER_PLACE_KEY))
+        if code:
+            return False
+        if pieces.after_danger(ctx.data.get(pieces.DANGER_KEY), ctx.now):
+            return True
+        # an urgent report begun from the danger reply keeps none of its keys, only its urgency
+        # and its opening, which named no place
+        return (
+            ctx.conversation.flow == "case"
+            and bool(ctx.data.get("urgent"))
+            and danger_country(ctx) is None
+        )
 
     def _report_danger_place(self, ctx: Ctx) -> Country | None:
         """Where the report being filled in places someone in danger, if it says; else where
@@ -641,6 +670,12 @@ class Engine:
             case_pick.picked(ctx, command.removeprefix(case_pick.PICK))
             return
         if command == "resume":
+            if conv.flow in self.forms and not conv.parked and YES_ID in ctx.previous_options:
+                # "ok lanjut" where yes or no is asked in a form going on: yes (it asked the
+                # same again: a forms tester, stop 65)
+                ctx.incoming = replace(ctx.incoming, button=YES_ID, text=None)
+                form_steps.continue_form(self, ctx)
+                return
             if conv.flow in self.forms:
                 self.resume(ctx)
             else:

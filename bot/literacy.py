@@ -113,6 +113,27 @@ WAGE_WORDS = frozenset("gaji gajinya digaji upah salary wage wages paid dibayar"
 REPORT_COST_MAX_WORDS = 14
 
 
+IMPOSTOR = re.compile(
+    r"\b(?:ngaku|mengaku|ngakunya|ngaku2|mengaku2|ngakuin|claiming|claims|claimed|pretending|"
+    r"pretends|says he is|said he was|katanya dari)\b(?: [a-z]+){0,3} (?:petugas|officer|kbri|"
+    r"kjri|kp2mi|bp2mi|bp3mi|polisi|polis|police|migran|desa|kades|pemerintah|dinas|disnaker|"
+    r"disnakertrans|kemlu|embassy|konsulat)"
+)
+ASKED_FOR = re.compile(
+    r"\b(?:transfer|tf|trf|kirim uang|kirim duit|bayar|uang|duit|rp|\d+ ?(?:rb|ribu|jt|juta)|"
+    r"ktp|nik|pin|otp|kode|money|pay|payment)\b"
+)
+"""What an impostor asks for: money, an identity number, a code."""
+
+
+def an_impostor_asks_for_money(folded: str) -> bool:
+    """ "kmrn ada org ngaku petugas telpon sy minta nomor ktp sm transfer 500rb biar laporan
+    cepet diproses": someone posing as an officer who wants money or an identity number (it
+    opened a new report, and "sy udh transfer 200rb" got no warning: a family-side tester,
+    stop 65). A report costs nothing."""
+    return IMPOSTOR.search(folded) is not None and ASKED_FOR.search(folded) is not None
+
+
 def asks_what_reporting_costs(words: list[str]) -> bool:
     """ "kalau sy lapor disini bayar gk?", "brp biaya laporan ini pak?": a short question
     naming a report and money (it got the rules on placement fees: a family chat tester,

@@ -19,6 +19,10 @@ YES_WORDS = frozenset(
 )
 """With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45),
 and the Sasak "aok" (a chat tester, stop 46)."""
+GO_ON = frozenset("lanjut lanjutkan lanjutin gas gass gaskan gaskeun".split())
+"""Go on: a yes where yes or no is asked."""
+YES_BESIDE = GO_ON | frozenset("udh udah sudah dah deh aja saja dong silakan silahkan".split())
+"""Words said beside a yes ("ya udh", "ok lanjut") that keep it a yes."""
 NO_WORDS = frozenset(
     "tidak tdk gak ga gk g nggak ngga enggak engga ndak no nope bukan jangan jgn ndek ndeq "
     "endek ndk wati nenten "
@@ -141,8 +145,8 @@ def choose(
         return None
     words = set(folded.split())
     said = words - ADDRESS
-    if YES_ID in ids and said and said <= YES_WORDS:
-        return YES_ID
+    if YES_ID in ids and said and said <= YES_WORDS | YES_BESIDE and said & (YES_WORDS | GO_ON):
+        return YES_ID  # "ya udh", "ok lanjut", "gas" (a forms tester, stop 65)
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)
     if not QUESTION_WORDS.isdisjoint(words) and not NEGATORS.isdisjoint(words):

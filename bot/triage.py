@@ -29,6 +29,7 @@ from bot.literacy import (
     CALL_ME,
     REPORT_COST,
     SPEAK,
+    an_impostor_asks_for_money,
     asks_to_be_phoned,
     asks_what_reporting_costs,
     speaks_rather_than_writes,
@@ -1399,8 +1400,12 @@ class Triage:
             return Reading(
                 text, answer.lang, answer, topic=FORM_TOPICS["report"], intent=ASK_OFFICER
             )
-        if danger is None and asks() and asks_what_reporting_costs(fold(text).split()):
-            return Reading(text, answer.lang, answer, intent=REPORT_COST)  # "lapor bayar gk?"
+        if danger is None and (
+            (asks() and asks_what_reporting_costs(fold(text).split()))
+            or an_impostor_asks_for_money(fold(text))
+        ):
+            # "lapor bayar gk?"; someone posing as an officer asks for a transfer
+            return Reading(text, answer.lang, answer, intent=REPORT_COST)
         if answer.intent is not None and danger is None and command is None and not company:
             return Reading(text, answer.lang, answer, intent=answer.intent)
         topic, offered = self._verdict(answer, read_needs, asks)

@@ -162,6 +162,13 @@ GOING_OUT = re.compile(r"\b(?:keluar|leave|go out|get out|out)\b")
 """... only of going out: "they keep her in the storeroom at night" is held."""
 PHONE_USE = re.compile(r"\b(?:hp|handphone|telepon|ponsel|phone)\b")
 """... or of using a phone."""
+CONFINEMENT_DENIED = re.compile(
+    r"\b(?:tidak|bukan|tak|not) (?:pernah )?(?:di ?|d ?)?(?:kurung|sekap|kunci|locked|kept)\w*"
+)
+SHUT_IN = re.compile(r"(?:di ?|d ?|ter)?(?:sekap|kurung|krangkeng|kerangkeng|sandera)")
+"""A confinement that a negation before it denies ("bukan dikurung kok, cuma aturan asrama jam
+10": a family-side tester, stop 65); the other held rules read their own negation ("tidak
+boleh pulang"), as the starved ones do ("tidak dikasih makan")."""
 UNTIL_REPLACED = re.compile(
     r"^(?:[a-z]+ ){0,2}?(?:kalau|kalo|klo|sebelum|sblm|sampai|sampe|until|before|unless) "
     r"(?:(?:belum|tidak|ada|dapat|dapet|ketemu|there is|there s|she finds|i find|they find) ){0,2}"
@@ -746,6 +753,13 @@ class DangerDetector:
                         return first + tail
         return None
 
+    @staticmethod
+    def denies_confinement(standard: str) -> bool:
+        """ "anak sy gk dikurung, cuma gk boleh keluar asrama malem2": a rule of the house told
+        as no confinement, which the plea model alone is not to read as one (a family-side
+        tester, stop 65)."""
+        return CONFINEMENT_DENIED.search(standard) is not None
+
     def is_over(self, standard: str) -> bool:
         """The message says the person is safe now ("sudah pulang", "beruntung dibantu KBRI")
         and nothing says something is happening now."""
@@ -1094,7 +1108,10 @@ class DangerDetector:
             # nor when it goes on ("kmrn dia bilang majikan sering masuk kamarnya malam2")
             if not (self.someone_else.search(own) or self.ongoing.search(own)):
                 return False
-        return not (self._denied(before) and rule.kind not in ("starved", "held"))
+        deniable = rule.kind not in ("starved", "held") or (
+            rule.kind == "held" and SHUT_IN.match(matched) is not None
+        )
+        return not (self._denied(before) and deniable)
 
     def _dreamt(self, words: list[str]) -> bool:
         """A dream word before the harm, with no cause between: "sy mimpi anak sy disekap" is

@@ -185,6 +185,7 @@ def read_danger(
         and not (detector.says_safe(standard) and not detector.pleads(standard))
         and not detector.not_gone_yet(standard)
         and not detector.everyday_trouble(standard)
+        and not detector.denies_confinement(standard)
     ):
         return Danger(LEARNED, "", None, ranked_first=True)
     return None

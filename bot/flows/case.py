@@ -95,6 +95,10 @@ STORY_AT_CHOICE_WORDS = 8
 """Where the problem is asked, a message this long that names one is also the story."""
 NOT_THERE = re.compile(r"\b(?:bukan|bkn|not)\s+(?:(?:di|d|in|ke)\s+)?\S+", re.IGNORECASE)
 """The place a correction takes back ("bukan taiwan", "not in Taiwan")."""
+WHAT_IS_MEANT = re.compile(r"\b(?:maksud\w*|mksd\w*|maksd\w*|artinya|what do you mean|what does)\b")
+"""A choice's meaning asked ("maksudnya hanya kabupaten gmn?"), not the choice made."""
+OTHER_STEPS_WORDS = frozenset("desa kampung dusun kelurahan nama alamat village name".split())
+"""Words of another step's answer, typed where danger is asked."""
 AFTER_THE_COUNTRY = frozenset(("city", "category", "danger"))
 """Steps at which a country corrected is taken as the new country."""
 CORRECTING = frozenset("salah keliru ralat maaf sorry wrong oops eh bukan".split())
@@ -283,7 +287,11 @@ class CaseForm(ChangeableForm):
             # answer yes (it was asked again: a regression tester, stop 56)
             add_to_story(ctx, text)
             return False
-        if step in LATER_STORY_STEPS and ctx.data.get("story"):
+        if (
+            step in LATER_STORY_STEPS
+            and ctx.data.get("story")
+            and not WHAT_IS_MEANT.search(fold(text))
+        ):
             add_to_story(ctx, text)
             return True
         if step in STORY_BEFORE_ITS_STEP and not question.tells_a_problem(text):
@@ -702,6 +710,12 @@ class CaseForm(ChangeableForm):
         possible danger: the numbers, and the report marked urgent."""
         typed = "" if ctx.incoming.button else ctx.incoming.text or ""
         words = set(fold(typed).split())
+        other_step = {w.removesuffix("nya") for w in words} & OTHER_STEPS_WORDS
+        if other_step and not ctx.incoming.button and not mentions_danger(typed):
+            # "ndk tau desanya" at "in danger now?" (the village asked one step early) was read
+            # as not knowing, and a wage report got the numbers and was marked urgent (a forms
+            # tester, stop 65): an answer to another step, the question again
+            raise Invalid(ctx._("I will ask for the village next."))
         if ctx.incoming.button == NOT_KNOWN or says_not(words, KNOWING | SURE) or words & MAYBE:
             chosen = NOT_KNOWN
         elif typed and mentions_danger(typed):
@@ -774,6 +788,16 @@ class CaseForm(ChangeableForm):
     def share_read(self, ctx: Ctx) -> bool:
         typed = ctx.incoming.text or ""
         words = set(fold(typed).split())
+        if not ctx.incoming.button and WHAT_IS_MEANT.search(fold(typed)):
+            # "maksudnya hanya kabupaten gmn?" was taken as choosing it (a forms tester, stop
+            # 65): what each choice means, and the question again
+            raise Invalid(
+                ctx._(
+                    "*Yes, share it*: your village's officers and your district's see the "
+                    "report. *District only*: only your district's officers and the province's "
+                    "administrators see it, not your village's. *No*: the report is not sent."
+                )
+            )
         district_said = "kabupaten" in words and bool(ONLY_WORDS & words)
         # "boleh tp jgn desa" was shared with the village (a regression tester, stop 56)
         district_said = district_said or NOT_THE_VILLAGE.search(fold(typed)) is not None

@@ -54,7 +54,11 @@ from bot.flows.someone_else import (
     other_names,
 )
 from bot.i18n import N_, translator
-from bot.literacy import asks_what_reporting_costs, speaks_rather_than_writes
+from bot.literacy import (
+    an_impostor_asks_for_money,
+    asks_what_reporting_costs,
+    speaks_rather_than_writes,
+)
 from bot.options import ADDRESS, NO_WORDS, YES_WORDS, short
 from bot.store.models import Case
 from bot.triage import (
@@ -321,18 +325,20 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
         return False
     if _kept(words):
         return False  # "maaf pak jgn dibatalin laporannya": the report stays (stop 53)
+    if said & REPORT_KEPT or said & OWN_DATA:
+        # "please delete my phone number but keep the report" was passed on as a wish to close
+        # it (a family-side tester, stop 65): a wish about the data, not the report
+        return False
     if said & CLOSING_VERBS and said & REPORT_NOUNS:
         return True
-    if len(words) <= SHORT_WISH and (
-        (said & NO_MORE and said & NEGATED) or (said & CLOSING_VERBS and said & IT_WORDS)
-    ):
+    if len(words) <= SHORT_WISH and (_no_more(words) or (said & CLOSING_VERBS and said & IT_WORDS)):
         return True  # "gk usah d lanjut pak", "close it please" (a family-side tester, stop 56)
     if any(
         a in NOT_GOING and b in GOING and c in TO_REPORT
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
     ):
         return True  # "gk jadi lapor pak"
-    no_more = bool(said & NO_MORE and said & NEGATED)
+    no_more = _no_more(words)
     if said & REPORT_NOUNS and (said & SETTLED or no_more) and not said & NOT_YET:
         # "bu laporannya selesai aja", "gk usah dilanjut laporannya", "we don't need the report
         # anymore" were passed on as questions (a family-side tester, stop 55)
@@ -343,6 +349,26 @@ def wants_report_closed(words: list[str], asks: bool) -> bool:
 
 
 KEEP_REACH = 2
+NOT_REACH = 2
+"""A word of not and "usah" before "lanjut" say to go no further ("gk usah d lanjut")."""
+NEEDED = frozenset("usah perlu need".split())
+REPORT_KEPT = frozenset("keep tetap tetapkan pertahankan".split())
+OWN_DATA = frozenset("nomor nomer number phone hp nama name foto photo data ktp nik".split())
+
+
+def _no_more(words: list[str]) -> bool:
+    """The report no longer needed: a word of not just before "lanjut" or "need" ("gk usah d
+    lanjut", "don't need it anymore"); "eh gk jadi, lanjut aja" (never mind, go on) sent a
+    wish to close (a family-side tester, stop 65)."""
+    for at, word in enumerate(words):
+        if word not in NO_MORE:
+            continue
+        before = [w for w in words[:at] if w not in ("d", "di")]
+        if before and before[-1] in NEGATED:
+            return True  # "gk dilanjut", "dont need"
+        if len(before) >= NOT_REACH and before[-1] in NEEDED and before[-2] in NEGATED:
+            return True  # "gk usah d lanjut", "tidak perlu dilanjutkan"
+    return False
 
 
 def _kept(words: list[str]) -> bool:
@@ -566,8 +592,9 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
             ).format(number=case.number),
         )
         return
-    if asks and asks_what_reporting_costs(words):
-        # "brp biaya laporan ini pak?": nothing, said, and passed on as any question is
+    if (asks and asks_what_reporting_costs(words)) or an_impostor_asks_for_money(fold(text)):
+        # "brp biaya laporan ini pak?": nothing, said, and passed on as any question is; so is
+        # someone posing as an officer who asks for a transfer (the officer should know)
         add_family_message(ctx.session, case=case, text=text)
         replies.reporting_is_free(ctx, case.number)
         return

@@ -87,6 +87,11 @@ def village_prompt(ctx: Ctx) -> None:
 
 EXACT_VILLAGE = 95
 """A village search score this high is the village named, not one like it."""
+VILLAGE_WORDS_MOST = 6
+"""A village typed with its kecamatan and district is this many words at most ("desa sakra kec
+sakra lombok timur"); a longer message holds a village only when it names one exactly."""
+VILLAGE_NAMED_WORDS = frozenset("desa kampung dusun kelurahan nama village".split())
+"""Words that name the step, not a village ("gk tau desanya")."""
 
 
 IF_NOT_WRONG = r"(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah"
@@ -104,9 +109,13 @@ def village_read(ctx: Ctx) -> list[str]:
     """The villages the name typed may be; a yes, a no or not knowing is no name ("iya" was
     matched to Mataiyang, Sumbawa Barat, and "aok" to another: chat testers, stops 47-48)."""
     words = set(fold(ctx.incoming.text or "").split())
-    if words and words <= YES_WORDS | NO_WORDS | ADDRESS | NOT_KNOWING | KNOWING | FORGOT:
+    roots = {w.removesuffix("nya") for w in words}  # "gk tau desanya" matched Desa Anyar
+    if roots and roots <= YES_WORDS | NO_WORDS | ADDRESS | NOT_KNOWING | KNOWING | FORGOT | (
+        VILLAGE_NAMED_WORDS
+    ):
         raise Invalid(ctx._("I need the village's name here."))
     typed = HEDGE_BEFORE.sub("", ctx.incoming.text or "")
+    abroad = ctx.engine.numbers.country_in(typed)
     kecamatan = ctx.engine.villages.subdistrict_only(typed)
     if kecamatan is not None:
         raise Invalid(
@@ -115,7 +124,14 @@ def village_read(ctx: Ctx) -> list[str]:
             ).format(kecamatan=kecamatan)
         )
     matches = ctx.engine.villages.search(typed)
-    if not matches:
+    exact = bool(matches) and matches[0].score >= EXACT_VILLAGE
+    if abroad is not None and not exact:
+        # "korea" matched Desa Kore, "bukan taiwan tp hongkong" Desa Ongko (a forms tester,
+        # stop 65): a place abroad is not the village at home
+        raise Invalid(ctx._("That is a place abroad. Please type the name of your village in NTB."))
+    if not matches or (len(words) > VILLAGE_WORDS_MOST and not exact):
+        # "... d tahan d penampungan 3 bln" was stored as Desa Baru Tahan (the same tester): a
+        # sentence is no village name unless one is in it whole
         raise Invalid(
             ctx._(
                 "I could not find that village in NTB. Please type the village and kecamatan names."
@@ -371,7 +387,11 @@ NEVER_IN_A_NAME = frozenset(
     "keluarga family pekerja worker sendiri myself "
     # an address typed where a name is asked ("desa sakra, sakra" was saved as a trainee's
     # name: a family chat tester, stop 50)
-    "desa ds dusun dsn kecamatan kec kelurahan kabupaten kab".split()
+    "desa ds dusun dsn kecamatan kec kelurahan kabupaten kab "
+    # a place or a course typed where the name is asked ("lombok timur", "Indonesia", "bahasa
+    # korea" were saved as names: a forms tester, stop 65)
+    "lombok sumbawa bima dompu mataram ntb indonesia malaysia taiwan hongkong korea jepang "
+    "saudi singapura brunei bahasa kursus pelatihan course".split()
 )
 """Words no name holds: a change of mind typed where the name is asked ("eh ga jadi, bahasa
 korea aja") is not a name, nor a problem ("gaji blm dibayar 3 bln" was saved as the worker:

@@ -117,6 +117,23 @@ ALLOWING = re.compile(
 "gpp kalo kades tau" (a tester, stop 57: typed, they were only added to the report)."""
 
 
+VILLAGE_OFFICIAL = (
+    r"(?:petugas desa|kades|kepala desa|aparat desa|perangkat desa|pemdes|kadus|kepala dusun|"
+    r"sekdes|pak desa|village officer|village head|village official)"
+)
+COMPLAINS_OF_THE_VILLAGE = re.compile(
+    r"\b(?:lapor|laporkan|laporin|melaporkan|ngelaporin|adukan|mengadukan|ngadu|ngaduin|"
+    r"komplain|complain|complaint|report)\b(?! (?:ke|k|kepada|pada|sama|sm|ama|to|lewat)\b)"
+    r"(?: (?:about|tentang|soal|ttg|on))?"
+    r"(?: [a-z]+){0,2} " + VILLAGE_OFFICIAL + r"[a-z]*"
+    r"|" + VILLAGE_OFFICIAL + r"[a-z]*(?: [a-z]+){0,3} (?:minta|meminta|mintain|mintak|malak|"
+    r"memalak|memeras|meras|peras|ngancam|mengancam|ngancem|asks? for|asked for|demand\w*)"
+    r"(?: [a-z]+){0,2} (?:duit|uang|money|bayaran|imbalan|pungli|jatah|rp|\d)"
+)
+"""A complaint about the village's own officers ("sy mau lapor petugas desa sy, dia minta duit
+1 juta" was passed to that officer: a family-side tester, stop 65): kept from the village."""
+
+
 def wished(text: str) -> bool:
     """ "jgn diteruskan ke desa ya pak", "yg ini jangan dikasih tau ke petugas desa", "please
     don't tell the village head", "tolong rahasiakan dari desa", "hanya kabupaten". Not "kok
@@ -129,6 +146,8 @@ def wished(text: str) -> bool:
     if VILLAGE_WORDS.isdisjoint(w.removesuffix("nya") for w in words):
         return False  # also "kadesnya jgn tau ya kak"
     if VILLAGE_NOT_TO_KNOW.search(folded) or FEARS_VILLAGE_KNOWS.search(folded):
+        return True
+    if COMPLAINS_OF_THE_VILLAGE.search(folded):
         return True
     if SECRET_FROM.search(folded) or ASKED_NOT_PASSED.search(folded):
         return True

@@ -817,6 +817,21 @@ def test_a_wish_to_close_in_other_words_asks_to_close(services: Services, text: 
     assert "menutup laporan" in said or "close report" in said, said
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["eh gk jadi, lanjut aja", "please delete my phone number but keep the report"],
+)
+def test_never_mind_go_on_or_a_wish_about_the_data_does_not_ask_to_close(
+    services: Services, text: str
+) -> None:
+    """ "eh gk jadi, lanjut aja" (never mind, go on) and a wish to delete a phone number but
+    keep the report were passed to the officer as wishes to close it (a family-side tester,
+    stop 65)."""
+    chat = calm_report(services)
+    said = chat.say(text)
+    assert "menutup laporan" not in said and "close report" not in said, said
+
+
 def test_a_person_kept_apart_named_again_is_kept_apart_with_their_story(
     services: Services,
 ) -> None:

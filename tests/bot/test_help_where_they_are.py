@@ -461,3 +461,26 @@ def test_the_numbers_are_for_where_the_one_in_danger_is_not_where_the_writer_is(
 def test_the_writer_in_danger_keeps_the_writers_place(triage: Triage, text: str, code: str) -> None:
     reading = triage.read(text)
     assert reading.urgent and reading.country is not None and reading.country.code == code
+
+
+def test_a_country_named_at_the_reports_consent_after_the_numbers_gets_its_numbers(
+    chat: Chat,
+) -> None:
+    """The numbers from anywhere asked where the person is; "saudi", typed at the urgent
+    report's consent, was "choose one" and Saudi Arabia's numbers never came (a forms tester,
+    stop 65)."""
+    chat.say("tolong mau lapor anak sy d pukul majikan tiap hari")
+    chat.say("iya")
+    chat.say("Laila")
+    said = chat.say("saudi")
+    assert "Dari Arab Saudi" in said and "Silakan pilih salah satu" not in said
+
+
+def test_the_country_answered_in_an_urgent_report_gets_its_numbers_and_is_kept(
+    chat: Chat,
+) -> None:
+    for text in ("mau lapor", "iya", "2", "namanya Siti, dia d pukul majikan tiap hari", "ya"):
+        chat.say(text)
+    said = chat.say("malaysia")
+    assert "Dari Malaysia" in said and "kota atau daerah" in said
+    assert "Dari Malaysia" not in chat.say("kuala lumpur")  # given once

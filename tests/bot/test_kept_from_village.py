@@ -79,6 +79,10 @@ def reported(services: Services) -> tuple[Chat, int]:
         "hide this report from the village",
         "keep the kepala desa out of this please",
         "can the village not be told?",
+        # a complaint about the village's own officers (a family-side tester, stop 65)
+        "sy mau lapor petugas desa sy, dia minta duit 1 juta",
+        "kades minta uang 2 juta buat tanda tangan surat izin keluarga",
+        "I want to complain about the village head, he asked for money",
     ],
 )
 def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
@@ -101,6 +105,8 @@ def test_a_wish_that_the_village_not_see_it_is_read(wish: str) -> None:
         "apa ada pelatihan untuk kabupaten lombok timur?",
         "laporannya biar desa aja yg urus, lebih dekat",
         "kepala desa td nanya soal laporan sy, dia boleh lihat kok",
+        "sy mau lapor ke petugas desa, anak sy gajinya blm dibayar",
+        "pak kades bilang surat izin keluarga gratis",
     ],
 )
 def test_the_village_named_without_that_wish_is_not(message: str) -> None:

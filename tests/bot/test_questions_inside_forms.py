@@ -5,11 +5,13 @@ of "I could not find that village" or being kept as the city."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.store.db import transaction
 from bot.store.models import Conversation
 from migran.services import Services
+from tests.cases_support import REPORT_STEPS
 from tests.conftest import Chat
 
 NOT_A_VILLAGE = "tidak menemukan desa"
@@ -77,3 +79,68 @@ def test_a_question_announced_at_the_trainings_consent_is_read_not_choose_one(
     assert "pilih salah satu" not in said and PAUSED in said
     assert "Biaya penempatan" in said  # the choices the question leans to
     assert "setuju" in chat.say("lanjut")  # the consent again, nothing kept before it
+
+
+def test_a_country_or_not_knowing_at_the_village_step_is_no_village(chat: Chat) -> None:
+    """ "korea" matched Desa Kore, "bukan taiwan tp hongkong" Desa Ongko, "gk tau desanya" Desa
+    Anyar (a forms tester, stop 65)."""
+    at_the_registers_village(chat)
+    for text in ("korea", "bukan taiwan tp hongkong", "gk tau desanya"):
+        said = chat.say(text)
+        assert "benar?" not in said and "Yang mana desa Anda" not in said, said
+    assert "Anjani" in chat.say("Anjani, Suralaga")
+
+
+def test_a_story_at_the_village_step_is_not_read_as_a_village_like_it(chat: Chat) -> None:
+    at_the_registers_village(chat)
+    said = chat.say("dia d tahan d penampungan 3 bln sama pt nya")
+    assert "Baru Tahan" not in said
+
+
+def test_not_knowing_the_village_at_the_danger_question_is_not_possible_danger(
+    chat: Chat,
+) -> None:
+    """ "ndk tau desanya" where danger is asked was read as "I don't know", and a wage report got
+    the numbers and was marked urgent (a forms tester, stop 65)."""
+    for text in ("mau lapor", "ya", "2", "Siti Aminah", "malaysia", "kl", "1"):
+        chat.say(text)
+    chat.say("gaji blm dibayar 3 bln")
+    said = chat.say("ndk tau desanya")
+    assert "bahaya sekarang" in said and "Jika ada orang dalam bahaya" not in said
+    _, step, _, data = the_form(chat.services)
+    assert step == "danger" and not data.get("urgent")
+
+
+@pytest.mark.parametrize("yes", ["ok lanjut", "gas", "ya udh", "sip lanjut", "lanjut"])
+def test_go_on_in_other_words_is_yes_at_the_consent(chat: Chat, yes: str) -> None:
+    """ "ok lanjut", "gas" and "ya udh" got "choose one", or the consent again (a forms tester,
+    stop 65)."""
+    chat.say("mau daftar pelatihan")
+    assert "Pelatihan apa yang Anda minati" in chat.say(yes)
+
+
+@pytest.mark.parametrize("no", ["gk lanjut", "udh gk usah"])
+def test_not_going_on_is_not_yes(chat: Chat, no: str) -> None:
+    chat.say("mau daftar pelatihan")
+    assert "Pelatihan apa yang Anda minati" not in chat.say(no)
+
+
+def test_what_district_only_means_asked_is_explained_not_chosen(chat: Chat) -> None:
+    """ "maksudnya hanya kabupaten gmn?" was taken as choosing *District only* (a forms tester,
+    stop 65)."""
+    for step in REPORT_STEPS[:11]:  # up to the question of who sees it
+        chat.send(**step)
+    said = chat.say("maksudnya hanya kabupaten gmn?")
+    assert "tidak dilihat petugas desa" in said.lower() or "bukan petugas desa" in said.lower()
+    _, step, _, _ = the_form(chat.services)
+    assert step == "share"
+
+
+@pytest.mark.parametrize("place", ["lombok timur", "Indonesia", "bahasa korea"])
+def test_a_place_or_a_course_at_the_name_step_is_not_the_name(chat: Chat, place: str) -> None:
+    """Each was saved as a trainee's or a worker's name (a forms tester, stop 65)."""
+    chat.say("mau daftar pelatihan")
+    chat.say("ya")
+    chat.say("3")
+    said = chat.say(place)
+    assert "Siapa nama lengkap Anda" in said

@@ -106,3 +106,26 @@ def test_asking_to_be_phoned_is_told_who_can_be_called_not_given_the_danger_repl
 def test_danger_beside_a_call_or_a_call_told_keeps_the_danger_reply(chat: Chat, text: str) -> None:
     said = chat.say(text)
     assert "dalam bahaya" in said or "in danger" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kmrn ada org ngaku petugas dr migran telpon sy minta nomor ktp sm transfer 500rb biar "
+        "laporan cepet diproses",
+        "ada yg ngaku dari kbri telpon, minta tf 3 juta buat ngurus berkas anak sy",
+    ],
+)
+def test_someone_posing_as_an_officer_for_money_is_told_a_report_costs_nothing(
+    chat: Chat, text: str
+) -> None:
+    """It opened a new report, and "sy udh transfer 200rb" got no warning (a family-side
+    tester, stop 65)."""
+    said = chat.say(text)
+    assert "Jangan membayar siapa pun" in said and "Sebelum saya menanyakan data diri" not in said
+
+
+def test_an_officer_who_visits_is_not_an_impostor(chat: Chat) -> None:
+    assert "Jangan membayar" not in chat.say(
+        "petugas desa td dtg ke rumah, katanya laporan sy udh diterima"
+    )
