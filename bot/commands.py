@@ -230,10 +230,20 @@ ERASE_ASKED_WORDS = 14
 OTHER_PHONE_WORDS = 20
 NOT_A_REQUEST = frozenset("kalau kalo klo jika if gimana gmn bagaimana how what apa".split())
 """A question about deleting ("kalau data sy dihapus laporan sy hilang gk?"), not a request."""
+CONSENT_WITHDRAWN = re.compile(
+    r"\b(?:tarik|menarik|narik|cabut|mencabut|batalkan|batalin|membatalkan|withdraw|revoke|"
+    r"take back)\b(?: \w+){0,2} (?:persetujuan|consent)\b"
+)
+"""Consent withdrawn ("sy mau tarik persetujuan sy", "I withdraw my consent"): under the data
+protection law it ends the keeping of the data, so it is the erasing, asked to confirm (a
+family-side tester, stop 65: it got "added to your report")."""
 DATA_ASKED = re.compile(
     r"\b(?:lihat|liat|cek|check|see|show|tampilkan|tunjukkan)(?: (?:me|my|semua|all))? (?:my )?"
     r"data(?: (?:saya|sy|aku|ku|tiang|nahu|pribadi|diri))?(?: \w+){0,2}$"
     r"|^(?:\w+ )?data (?:saya|sy|aku|ku|tiang|nahu|my)\b(?: \w+){0,4}$"
+    # a copy asked for ("minta salinan data sy", "can i get a copy of my data": a family-side
+    # tester, stop 65, got "added to your report")
+    r"|\b(?:salinan|kopi|copy|copies|fotokopi|rekap)\b(?: \w+){0,2} data\b"
 )
 """One's own data asked to be seen, or whether it is still there ("data sy msh ada gk?")."""
 DATA_WRONG = re.compile(
@@ -612,6 +622,12 @@ def _asked_in_words(folded: str, words: int) -> str | None:
             and ERASED_BY_OTHERS.isdisjoint(folded[: erase.start()].split())
         ):
             return "erase"
+    if (
+        words <= ERASE_ASKED_WORDS
+        and ("persetujuan" in folded or "consent" in folded)
+        and CONSENT_WITHDRAWN.search(folded)
+    ):
+        return "erase"  # "sy mau tarik persetujuan sy": what is kept goes, once confirmed
     if (
         words <= OTHER_PHONE_WORDS
         and any(w in folded for w in REPORTED_FROM)

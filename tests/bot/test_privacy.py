@@ -322,3 +322,22 @@ def test_the_apps_language_tag_names_the_chat_language() -> None:
     assert language_of_tag("ms") == "id"
     assert language_of_tag("fr-FR") is None
     assert language_of_tag(None) is None
+
+
+@pytest.mark.parametrize(
+    ("wish", "command"),
+    [
+        ("minta salinan data sy", "mydata"),
+        ("can i get a copy of my data", "mydata"),
+        ("sy mau tarik persetujuan sy", "erase"),
+        ("I withdraw my consent", "erase"),
+    ],
+)
+def test_a_copy_of_the_data_or_consent_withdrawn_is_its_command(wish: str, command: str) -> None:
+    """With a report open both got "added to your report" (a family-side tester, stop 65). A
+    copy is what "data saya" shows; consent withdrawn ends the keeping, asked to confirm."""
+    assert command_of(wish) == command
+
+
+def test_a_question_about_the_consent_is_not_its_withdrawal() -> None:
+    assert command_of("persetujuan apa ini pak?") != "erase"
