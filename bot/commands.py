@@ -9,7 +9,26 @@ from itertools import dropwhile, pairwise
 from knowledge.normalize import fold
 
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "menu": ("menu", "start", "mulai", "menu utama", "main menu", "kembali ke menu", "home"),
+    "menu": (
+        "menu",
+        "start",
+        "mulai",
+        "menu utama",
+        "main menu",
+        "kembali ke menu",
+        "home",
+        # a pause, not the end: in a form the menu keeps it for *lanjut* ("stop dulu" cancelled
+        # a departure's every answer: a forms tester, stop 65)
+        "stop dulu",
+        "berhenti dulu",
+        "nanti dulu",
+        "nanti lagi",
+        "bentar dulu",
+        "sebentar dulu",
+        "tunggu dulu",
+        "pause",
+        "later",
+    ),
     "language": ("bahasa", "language", "ganti bahasa", "change language", "lang"),
     "training": ("pelatihan", "training", "daftar pelatihan", "ikut pelatihan", "kursus"),
     "urgent": ("lapor darurat", "urgent report"),
@@ -46,6 +65,15 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "left already",
     ),
     "returned": (
+        # the return to record, asked by name ("mau lapor pulang" opened a report; "sy mau
+        # daftar kepulangan" got choices without it: a forms regression tester, stop 65)
+        "lapor pulang",
+        "lapor kepulangan",
+        "daftar kepulangan",
+        "catat kepulangan",
+        "record the return",
+        "record a return",
+        "record return",
         "sudah pulang",
         "udah pulang",
         "udh pulang",
@@ -325,9 +353,15 @@ def tells_a_return(words: list[str]) -> bool:
     one."""
     if len(words) > RETURN_MAX_WORDS or NOT_RETURNED.intersection(words):
         return False  # "lapor suami sy udh pulang tp gaji blm dibayar" is a problem
+    if words[:1] == ["pulang"] and len(words) <= RETURN_NAMED_WORDS:
+        return True  # "mau lapor pulang" opened a problem report (a forms tester, stop 65)
     return "kepulangan" in words or any(
         a in JUST and b in RETURNED_WORDS for a, b in pairwise(words)
     )
+
+
+RETURN_NAMED_WORDS = 3
+"""A return named right after "lapor" in this many words ("lapor pulang pak")."""
 
 
 NOUN_FORMS = frozenset(("laporan", "pengaduan", "aduan"))
@@ -370,7 +404,9 @@ BEFORE_COMMAND = (
     WANTING
     | frozenset(
         "saya sy aku aq gw gue kami tiang nahu i would to pak bu bapak ibu kak mas mbak min admin "
-        "bang om sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes".split()
+        "bang om sir permisi halo hai ok oke okay okey ya iya iyaa baik yaudah yes "
+        # "tolong sy mau lapor" (please, I want to report: a forms tester, stop 65)
+        "tolong tlg mohon please pls".split()
     )
     | GREETINGS
 )
@@ -453,12 +489,14 @@ def leading_command(text: str | None, is_question: Callable[[], bool]) -> str | 
         # brgkt lwt calo", a broker to report (it met the departure register: an
         # officers-wanted tester, stop 62)
         return "register"
-    if command == "report" and tells_a_return(fold(stripped).split()[1:]):
-        return "returned"  # "lapor kepulangan, sy baru plg dr brunei"
     shouted = first.strip(".,:;!-").isupper() and len(word) > 3
     marked = first[-1:] in ":,!-" or stripped[len(first) : len(first) + 2].lstrip()[:1] in ":-"
     if word in NOUN_FORMS and not (shouted or marked):
         return None
+    if command in ("report", "training") and tells_a_return(fold(stripped).split()[1:]):
+        # "lapor kepulangan, sy baru plg dr brunei"; "sy mau daftar kepulangan" got choices
+        # without the return's record (a forms tester, stop 65)
+        return "returned"
     if command == "training" and not BUSINESS_WORDS.isdisjoint(fold(stripped).split()):
         # "sy mau daftar pelatihan usaha nya pak" opened the pre-departure courses (a chat
         # tester, stop 53): business training for returnees is not among them; answered

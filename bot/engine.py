@@ -85,7 +85,7 @@ from bot.flows.report_refusal import (
 from bot.flows.training import TrainingForm
 from bot.literacy import CALL_ME, REPORT_COST, SPEAK
 from bot.officers.service import officer_by_telegram
-from bot.options import YES_ID, choose, short, typed_choice
+from bot.options import YES_ID, choose, says_yes, short, typed_choice
 from bot.register.hints import news_clause
 from bot.store.models import Case, Contact, Conversation, utcnow
 from bot.triage import (
@@ -164,6 +164,9 @@ def clean_text(text: str | None) -> str:
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 FORM_PLACE_ASKED_KEY = "numbers_place_asked"
+OFFERS_ASKED = frozenset(("cmd:register", "cmd:returned"))
+"""Offers put as a question under an answer ("Has the departure been decided? You can record
+it"): a bare yes after them is that offer."""
 COUNTRY_STEPS = frozenset(("country", "country_other"))
 """A form's steps that ask the country: a place named there is their answer."""
 """The numbers given in a form had no place, and asked for it (outside a form,
@@ -319,6 +322,11 @@ class Engine:
         number = None if incoming.button else typed_choice(text, len(previous))
         if number is not None and 1 <= number <= len(previous):
             ctx.incoming = incoming = replace(incoming, button=previous[number - 1], text=None)
+        elif previous and previous[-1] in OFFERS_ASKED and not incoming.button and says_yes(text):
+            # "yes" under "Has the departure been decided? You can record it" got "I don't have
+            # a reliable answer", and "iya" under the return's offer "type menu" (a forms
+            # tester, stop 65): the offer the question asked about
+            ctx.incoming = incoming = replace(incoming, button=previous[-1], text=None)
         self._expire_old_form(ctx)
         command = self._command(ctx)
         if not (command or "").startswith(case_pick.PICK) and command != "status":
@@ -605,6 +613,15 @@ class Engine:
             command = None
         if command in UPDATES and not has_entries(ctx):
             return None  # "sudah pulang" from someone with no departure recorded: read it
+        if (
+            command in (menu.LANG_EN, menu.LANG_ID)
+            and ctx.conversation.flow == "training"
+            and ctx.conversation.step == "programme"
+            and not ctx.conversation.parked
+        ):
+            # "bahasa inggris" where the course is asked is the English course, not English
+            # (it switched the chat's language: a forms tester, stop 65)
+            return None
         if command is None and ctx.incoming.text:
             conv = ctx.conversation
             # "jangan kirim info lagi", "mau info lowongan": the news, said in a sentence

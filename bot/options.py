@@ -19,6 +19,14 @@ YES_WORDS = frozenset(
 )
 """With the polite Sasak (and Javanese) yes, "nggih" (a chat tester's Sasak family, stop 45),
 and the Sasak "aok" (a chat tester, stop 46)."""
+
+
+def says_yes(text: str | None) -> bool:
+    """A bare yes, with the words said beside one ("ya udh", "ok lanjut", "iya pak")."""
+    said = set(fold(text or "").split()) - ADDRESS
+    return bool(said) and said <= YES_WORDS | YES_BESIDE and bool(said & (YES_WORDS | GO_ON))
+
+
 GO_ON = frozenset("lanjut lanjutkan lanjutin gas gass gaskan gaskeun".split())
 """Go on: a yes where yes or no is asked."""
 YES_BESIDE = GO_ON | frozenset("udh udah sudah dah deh aja saja dong silakan silahkan".split())
@@ -145,7 +153,7 @@ def choose(
         return None
     words = set(folded.split())
     said = words - ADDRESS
-    if YES_ID in ids and said and said <= YES_WORDS | YES_BESIDE and said & (YES_WORDS | GO_ON):
+    if YES_ID in ids and says_yes(text):
         return YES_ID  # "ya udh", "ok lanjut", "gas" (a forms tester, stop 65)
     if NO_ID in ids and said & NO_WORDS and said <= NO_WORDS | THERE_IS:
         return NO_ID  # "tidak", and "gk ada pak" (there is none: a chat tester, stop 46)

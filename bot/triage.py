@@ -978,6 +978,27 @@ def speaks_of_no_death(text: str) -> bool:
     )
 
 
+PERSONS = frozenset(
+    "suami istri anak adik adek kakak abang ibu bapak ayah mama papa emak teman temen kawan "
+    "sepupu ponakan keponakan ipar mertua nenek kakek cucu".split()
+)
+DEATH_NAMED = re.compile(r"\b(?:meninggal|wafat|tewas|almarhum|almarhumah|berpulang)\b")
+
+
+def _another_than_the_dead(standard: str, phrase: str) -> bool:
+    """The harm is told of someone other than the one who died, in a sentence of its own: "bapak
+    sy di lombok meninggal minggu lalu ... suami sy dr kemarin demam tinggi trs muntah darah,
+    mandor gk mau antar ke klinik" (a regression tester of dangers, stop 65)."""
+    sentences = standard.split("|")
+    harmed = next((n for n, sentence in enumerate(sentences) if phrase in sentence), None)
+    dead = next((n for n, s in enumerate(sentences) if DEATH_NAMED.search(s)), None)
+    if harmed is None or dead is None or harmed == dead:
+        return False
+    in_harm = PERSONS.intersection(w.removesuffix("nya") for w in sentences[harmed].split())
+    in_death = PERSONS.intersection(w.removesuffix("nya") for w in sentences[dead].split())
+    return bool(in_harm) and not in_harm <= in_death
+
+
 LONG_DEAD = re.compile(
     r"\b(?:meninggal|wafat|almarhum|alm|mati)\w* (?:sudah |udah |sdh |udh )?(?:\d+|dua|tiga|empat|"
     r"lima|beberapa|bertahun) (?:tahun|thn|th) (?:lalu|yang lalu|yg lalu)\b"
@@ -1289,7 +1310,11 @@ class Triage:
         keeps it danger."""
         if danger.kind not in (*HARM_OF_THE_BODY, SUICIDE) or not tells_a_death(text):
             return False
-        if danger.also_wishes_to_die or LONG_DEAD.search(fold(text)):
+        if (
+            danger.also_wishes_to_die
+            or LONG_DEAD.search(fold(text))
+            or _another_than_the_dead(standard, danger.phrase)
+        ):
             # "majikan tiap hari nyiksa ... 'nur mau nyusul bapak aja' (bapaknya udh meninggal 3
             # thn lalu)": a parent long dead, and the living one harmed and wishing to die (a
             # long-plea tester, stop 65)
@@ -1825,7 +1850,7 @@ class Triage:
         writers_own = whose is True
         writers_place = self.numbers.writers_place(text)
         if (
-            whose is False
+            whose is not True
             and writers_place is not None
             and country is not None
             and country.code == writers_place.code

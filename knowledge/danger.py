@@ -162,6 +162,16 @@ GOING_OUT = re.compile(r"\b(?:keluar|leave|go out|get out|out)\b")
 """... only of going out: "they keep her in the storeroom at night" is held."""
 PHONE_USE = re.compile(r"\b(?:hp|handphone|telepon|ponsel|phone)\b")
 """... or of using a phone."""
+ONLY_TO_REPORT = re.compile(
+    r"\s*(?:(?:tolong|mohon|minta tolong|please|pls|permisi)\s+)?(?:bantu\s+)?"
+    r"(?:(?:saya|aku|kami)\s+)?(?:(?:mau|ingin|pengen|want to)\s+)?"
+    r"(?:lapor|melapor|bikin laporan|buat laporan|report)(?:\s+(?:pak|bu|min|dong|ya|kak))*\s*$"
+)
+FEAR_FIRST = re.compile(
+    r"(?:saya |aku |kami |i am |i m |im )?(?:takut|khawatir|kuatir|cemas|ngeri|scared|afraid|"
+    r"worried)\b"
+)
+"""A fear the message opens with."""
 CONFINEMENT_DENIED = re.compile(
     r"\b(?:tidak|bukan|tak|not) (?:pernah )?(?:di ?|d ?)?(?:kurung|sekap|kunci|locked|kept)\w*"
 )
@@ -177,6 +187,20 @@ UNTIL_REPLACED = re.compile(
 """Going home refused until a replacement is found: the notice an employer asks, not being held
 ("majikan bilang gk blh pulang klo blm ada pengganti, majikan sih baik": a long-plea tester,
 stop 65)."""
+HELD_BEYOND = re.compile(
+    r"\b(?:paspor\w*|passport)\b(?: \w+){0,3} (?:tidak|tak|belum) (?:dikembalikan|dikasih|diberi"
+    r"|dibalikin)|\bpaspor\w* (?:\w+ ){0,2}(?:ditahan|diambil|disimpan)|\b(?:lebih|lewat) kontrak\b"
+    r"|\bkontrak\w* (?:\w+ ){0,2}(?:sudah |udah )?(?:habis|selesai|berakhir)|\bmenangis\b"
+)
+"""Held beyond a notice: the passport kept, the contract long over, the worker in tears ("kalau
+tak ada pengganti tak boleh balik, dah 3 tahun lebih kontrak"), still a danger."""
+UNTIL_REPLACED_ANY = re.compile(
+    r"\b(?:sebelum|sampai|kalau|klo|baru) (?:[a-z]+ ){0,2}?(?:belum |sudah )?"
+    r"(?:ada |dapat |dapet )?pengganti\b"
+)
+"""A notice asked anywhere in the message: no going home until a replacement comes."""
+HEARD_ON_A_CALL = re.compile(r"\b(?:kedengeran|kedengaran|terdengar|kedengar)\b")
+"""The harm heard on the call itself ("... kedengeran dia dipukul, trs mati"), not news."""
 BY_PARENTS = re.compile(
     r"^(?:[a-z]+ ){0,2}?(?:sama |oleh |sm |ama |by )?(?:orang tua|ortu|my parents|parents)\b"
     r"(?! (?:majikan|bos|boss|yang saya jaga|yang dijaga)\b)"
@@ -211,6 +235,9 @@ SEEN_OF_ONES_OWN = re.compile(
     r"(?:(?:anak|istri|suami|adik|adek|kakak|ibu|bapak|ayah|keponakan|ponakan|cucu)\w* "
     r"(?:saya|sy|aku|kami)\b|(?:my|our) (?:son|daughter|wife|husband|sister|brother|mother|"
     r"father|niece|nephew|child)\b)"
+    # seen just now with one's own eyes ("td sy liat dia ditarik rambutnya ke dalem rumah": a
+    # regression tester of dangers, stop 65)
+    r"|\b(?:tadi|barusan|baru saja|just now) (?:saya|aku|i) (?:liat|lihat|melihat|saw)\b"
 )
 """A harm the writer saw done to their own ("sy liat video anak sy dipukul majikan"): seen,
 not heard of."""
@@ -753,6 +780,29 @@ class DangerDetector:
                         return first + tail
         return None
 
+    def fears_what_may_come(self, standard: str) -> bool:
+        """ "takut dilecehkan majikan laki2, ada perlindungan gk?": a fear that opens the message,
+        of what may happen, with nothing told as happening now nor a plea: the rules read it so
+        (`hearsay`), and the plea model alone is not to read it as a danger (a tester of first
+        questions, stop 65)."""
+        return (
+            FEAR_FIRST.match(standard) is not None
+            and not self.pleads(standard)
+            and not self._now(standard)
+        )
+
+    @staticmethod
+    def asks_a_notice(standard: str) -> bool:
+        """ "majikan bilang gk boleh pulang sebelum ada pengganti, bener gk aturannya": a notice
+        before going home, not being held, unless held beyond it (`HELD_BEYOND`)."""
+        return bool(UNTIL_REPLACED_ANY.search(standard)) and not HELD_BEYOND.search(standard)
+
+    @staticmethod
+    def only_asks_to_report(standard: str) -> bool:
+        """ "tolong sy mau lapor": "please", and the wish to report, nothing told; the report's
+        questions come, not the danger reply (a forms regression tester, stop 65)."""
+        return ONLY_TO_REPORT.match(standard.replace("|", " ")) is not None
+
     @staticmethod
     def denies_confinement(standard: str) -> bool:
         """ "anak sy gk dikurung, cuma gk boleh keluar asrama malem2": a rule of the house told
@@ -1005,7 +1055,9 @@ class DangerDetector:
         benar anak sy disekap?" names a daughter, and stays danger."""
         sentences = standard.split("|")
         at = next((n for n, sentence in enumerate(sentences) if phrase in sentence), None)
-        if at is None or self.writer_or_kin.search(sentences[at]):
+        # "anak buah kapal" is a crew, not the writer's child ("dengar2 d taiwan ABK d sekap d
+        # kapal, bener gk?": a tester of first questions, stop 65)
+        if at is None or self.writer_or_kin.search(_without_crews(sentences[at])):
             return False
         return self.rumour_asked.search(" ".join(sentences[at : at + 2])) is not None
 
@@ -1064,7 +1116,11 @@ class DangerDetector:
             return False  # "gk boleh keluar rumah kecuali libur"
         if rule.kind == "held" and BY_PARENTS.match(after):
             return False  # "dikunci ortu gk boleh berangkat"
-        if rule.kind == "held" and UNTIL_REPLACED.match(after):
+        if (
+            rule.kind == "held"
+            and UNTIL_REPLACED.match(after)
+            and not HELD_BEYOND.search(f"{' '.join(words_before)} {after}")
+        ):
             return False  # "gk blh pulang klo blm ada pengganti"
         if self._goes_on(before, after):
             return not (
@@ -1238,7 +1294,7 @@ class DangerDetector:
         strangers, unless the writer or their family is named between ("mohon nonton video
         anakmu | saya diancam") or after it in its sentence ("para PMI di kapal itu disekap,
         suami saya salah satunya")."""
-        if not self._named_last(self.told_of_others, recent):
+        if not self._named_last(self.told_of_others, recent) or HEARD_ON_A_CALL.search(recent):
             return False
         return not self.writer_or_kin.search(_without_crews(WRITERS_FEELING.sub(" ", rest)))
 

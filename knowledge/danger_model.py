@@ -186,6 +186,9 @@ def read_danger(
         and not detector.not_gone_yet(standard)
         and not detector.everyday_trouble(standard)
         and not detector.denies_confinement(standard)
+        and not detector.fears_what_may_come(standard)
+        and not detector.only_asks_to_report(standard)
+        and not detector.asks_a_notice(standard)
     ):
         return Danger(LEARNED, "", None, ranked_first=True)
     return None

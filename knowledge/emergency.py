@@ -191,10 +191,21 @@ def _intended(words: list[str], at: int) -> bool:
         # "anak sy 15 thn mau diberangkatkan calo ke malaysia minggu depan": still at home,
         # where Indonesia's police can stop it (got Malaysia's 999 first: a tester, stop 55)
         before = words[max(0, at - 1 - INTENT_REACH - SENT_BY_WORDS) : at - 1]
+    # "pak sy mau curhat. sy ke taiwan lewat PT ...": a wish to tell, not to go (a regression
+    # tester of dangers, stop 65)
+    meant = [
+        n
+        for n, w in enumerate(before)
+        if w in INTENDED and TELLING.isdisjoint(before[n + 1 : n + 2])
+    ]
     # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
-    return not INTENDED.isdisjoint(before) and not any(
+    return bool(meant) and not any(
         w.startswith("di") and w not in LET and w not in SENDING for w in before
     )
+
+
+TELLING = frozenset("curhat cerita tanya nanya bertanya lapor melapor minta mohon tau tahu".split())
+"""After "mau": a wish to tell or ask, not to go."""
 
 
 SENT_BY_WORDS = 2
@@ -325,9 +336,21 @@ Indonesia's police (a chat tester after the numbers, stop 59)."""
 
 
 def _origin(folded: str, found: re.Match[str]) -> bool:
-    """The place named is where someone is from ("org sumbawa", "asal lombok")."""
-    before = folded[: found.start()].split()[-1:]
-    return bool(before) and before[0] in ORIGIN
+    """The place named is where someone is from ("org sumbawa", "asal lombok"), or where the
+    company that sent them has its office ("sy ke taiwan lewat PT di mataram ... skrg sy sama 5
+    temen dikunci di asrama" got Indonesia's police: a regression tester of dangers, stop 65)."""
+    before = folded[: found.start()].split()
+    if before and before[-1] in ORIGIN:
+        return True
+    near = before[-OFFICE_REACH:]
+    return not OFFICES.isdisjoint(near) and not THROUGH.isdisjoint(before[-OFFICE_REACH - 1 :])
+
+
+OFFICES = frozenset("pt perusahaan lpk p3mi pjtki".split())
+THROUGH = frozenset("lewat lwt melalui via daftar dari dr".split())
+OFFICE_REACH = 2
+"""Words before a place in Indonesia that name the company gone through there ("lewat PT di
+mataram"); not one holding someone there ("d sekap agen di batam")."""
 
 
 WRITERS = frozenset("kami keluarga we family".split())
@@ -424,7 +447,7 @@ def _kins_place(words: list[str], at: int) -> bool:
 
 PEOPLE = KIN_WORDS | frozenset(
     "teman temen temannya kawan kawannya sahabat tetangga sepupu ipar sekamar sebilik rekan "
-    "friend friends cousin".split()
+    "friend friends cousin sodara saudara mak emak mamak abah mbak mas om tante".split()
 )
 """Someone else the writer may place abroad."""
 PERSON_REACH = 4
@@ -432,7 +455,7 @@ PERSON_REACH = 4
 KIN_PLACED = re.compile(
     r"\b(?:anak|ibu|bapak|ayah|ortu|orang tua|keluarga|istri|suami|adik|adek|kakak|inaq|amaq|"
     r"mama|papa|emak|nenek|kakek|mertua)\w* (?:saya |sy |aku |tiang |kami |nahu |kita )?"
-    r"(?:d|di|lek|leq) (\w+(?: \w+)?)"
+    r"(?:masih |msh |sekarang |skrg |lagi |lg |still )?(?:d|di|lek|leq) (\w+(?: \w+)?)"
 )
 HOME_WORDS = frozenset("kampung kampong kmpg rumah rmh bale desa dusun".split())
 

@@ -151,6 +151,18 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         form.keep_out_the_village(ctx, text)
         step.ask_again(ctx)
         return
+    if (
+        not incoming.button
+        and form.name == "case"
+        and step.name not in READ_FOR_DANGER  # "dia gk bales wa sy" is a story
+        and (NO_REPLY_YET.search(fold(text)) or _only_greets(engine, text))
+    ):
+        # "sdh berapa lama laporan sy blm dibales", "halo??" at an urgent report's consent got
+        # what a report is, again and again, and the report was never sent (a family-side
+        # tester, stop 65): it is not sent yet, and is once the questions are answered
+        menu.reports_not_sent(ctx)
+        step.ask_again(ctx)
+        return
     if not incoming.button and form.name == "case" and HOW_LONG_FOR_A_REPLY.search(fold(text)):
         # "brp lama petugas balas pak?" was added to the story (a chat tester, stop 53)
         replies.how_long_for_a_reply(ctx, *engine.escalation)
@@ -412,6 +424,12 @@ HOW_LONG_FOR_A_REPLY = re.compile(
     r"\w*\b"
 )
 """How long until an officer answers, asked while the report is filled in."""
+NO_REPLY_YET = re.compile(
+    r"\b(?:belum|blm|tidak|tdk|gk|ga|gak|nggak) (?:ada )?(?:dibalas|dibales|dibalesin|balas|bales|"
+    r"balasan|jawaban|dijawab|direspon|respon|ditanggapi)\b|\bkok lama\b|\blama (?:bgt|banget|"
+    r"sekali|amat)\b|\b(?:no|not) (?:reply|answer|response)\b"
+)
+"""No reply yet, complained of while the report is still being filled in (it is not sent)."""
 
 
 def asks_where_it_stands(engine: Engine, text: str) -> bool:
@@ -427,6 +445,14 @@ def asks_where_it_stands(engine: Engine, text: str) -> bool:
         return False  # the danger rules, the costly reading, last: most messages are out already
     asks = tagged or engine.looks_like_question(text)
     return asks or bool(ALREADY.intersection(words) and NOT_YET.intersection(words))
+
+
+def _only_greets(engine: Engine, text: str) -> bool:
+    """ "halo??", "p", "assalamualaikum": a greeting alone, as if no one were there."""
+    return len(text.split()) <= GREETING_WORDS and engine.librarian.ask(text).intent == "greeting"
+
+
+GREETING_WORDS = 3
 
 
 def _asks_what_now(engine: Engine, text: str) -> bool:

@@ -167,7 +167,12 @@ def danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
     di batam": Indonesia's police), unless they were just given."""
     add_family_message(ctx.session, case=case, text=text, urgent=True)
     case.urgent = True
-    place = danger_place(engine, case, text)
+    reading = engine.triage.read(text)
+    # thugs at the family's house at home ("td ada org dtg ke rumah marah2 suruh cabut laporan,
+    # bawa parang"): Indonesia's police first, not the report's country (a tester of the family
+    # after a report, stop 65)
+    at_the_house = reading.danger_at_home
+    place = None if at_the_house else danger_place(engine, case, text)
     if _just_given(ctx, place):
         # a second harm told minutes after the numbers: they are above, said so in a line
         # (it got only "added": a tester, stop 49)
@@ -180,7 +185,8 @@ def danger_told(engine: Engine, ctx: Ctx, case: Case, text: str) -> None:
             ).format(number=case.number),
         )
         return
-    home = place is None and case.country == "Indonesia"  # a worker held on the way, at home
+    # a worker held on the way, at home; or the family's house threatened
+    home = at_the_house or (place is None and case.country == "Indonesia")
     engine.emergency(ctx, place, with_report=False, open_report=case.number, home=home)
 
 

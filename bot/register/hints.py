@@ -383,7 +383,10 @@ OTHER_BEFORE_HARM = frozenset(
     "temannya daughter son wife husband sister brother mother father friend bilang katanya "
     "says said tetangga tetangganya temen temennya kawan kawannya sahabat sahabatnya rekan "
     "rekannya sekamar sepupu sepupunya ipar iparnya paman bibi nenek kakek cucu mertua pacar "
-    "pacarnya tunangan tunangannya neighbour neighbor roommate cousin".split()
+    "pacarnya tunangan tunangannya neighbour neighbor roommate cousin "
+    # "sodara saya di kuwait disiksa", "abang sy di kedah demam", "mak sy di riyadh" were read as
+    # the writer's own harm (a regression tester of dangers, stop 65)
+    "sodara saudara saudaranya abang abangnya mak emak mamak abah mbak mas om tante".split()
 )
 """Someone else, right before "sy" ("tetangga sy mau bunuh diri": the neighbour's wish was
 answered "Anda tidak sendirian", to the writer: a journeys tester, stop 61)."""

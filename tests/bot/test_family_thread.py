@@ -936,3 +936,15 @@ def test_news_of_an_in_law_or_an_uncle_is_kept_off_the_report(
     chat = calm_report(services)
     chat.say(text)
     assert text not in family_messages(services)
+
+
+def test_thugs_at_the_house_to_make_the_report_withdrawn_get_the_police_not_a_closing(
+    services: Services,
+) -> None:
+    """ "td ada org dtg ke rumah marah2 suruh cabut laporan, bawa parang" was passed on as a
+    wish to close the report, with no numbers (a tester of the family after a report, stop
+    65): danger at the family's house, Indonesia's police first, the report urgent."""
+    chat = calm_report(services)
+    said = chat.say("td ada org dtg ke rumah marah2 suruh cabut laporan, bawa parang")
+    assert "polisi di *110*" in said and "menutup laporan" not in said
+    assert the_case_is_urgent(services)

@@ -144,3 +144,33 @@ def test_a_place_or_a_course_at_the_name_step_is_not_the_name(chat: Chat, place:
     chat.say("3")
     said = chat.say(place)
     assert "Siapa nama lengkap Anda" in said
+
+
+@pytest.mark.parametrize(
+    ("first", "yes", "form"),
+    [
+        ("my brother is leaving to korea next week, how do i register him", "yes", "register"),
+        ("anak sy udh pulang dr malaysia minggu lalu, gmn ngurus bpjs nya", "iya", "homecoming"),
+    ],
+)
+def test_a_yes_under_the_registers_offer_takes_it(
+    chat: Chat, first: str, yes: str, form: str
+) -> None:
+    """ "yes" under "Has the departure been decided? You can record it" got "I don't have a
+    reliable answer", "iya" under the return's offer "type menu" (a forms tester, stop 65)."""
+    chat.say(first)
+    chat.say(yes)
+    flow, _, _, _ = the_form(chat.services)
+    assert flow == form
+
+
+@pytest.mark.parametrize("text", ["sdh berapa lama laporan sy blm dibales", "halo??"])
+def test_waiting_for_a_reply_before_the_report_is_sent_is_told_it_is_not_sent(
+    chat: Chat, text: str
+) -> None:
+    """At an urgent report's consent both got what a report is, again and again, and the report
+    was never sent (a family-side tester, stop 65)."""
+    chat.say("anak sy d kurung majikan gk d kasi makan")
+    chat.say(button="cmd:urgent")
+    said = chat.say(text)
+    assert "belum terkirim" in said and "setuju" in said

@@ -1041,3 +1041,75 @@ def test_danger_told_by_others_and_hidden_in_long_pleas() -> None:
         "sy udh terikat kontrak 2 thn, d ikat kontrak gk bisa pindah?",
         "anak sy d bawa paksa pulang sm bapaknya ke kampung, gk mau sekolah",
     )
+
+
+def test_a_regression_round_grave_signs_waved_away_pills_gathered_and_rumours_asked() -> None:
+    """Grave signs waved away by the employer ("cuma capek", "tidur aja", "sapu minyak je",
+    "tunggu off day"), bleeding that will not stop, a rattling breath, pills gathered to take at
+    once, the loved ones entrusted before going silent, a beating heard on a call, someone
+    dragged by the hair seen just now, held on a boat; and their look-alikes: rumours asked
+    ("emg bener?"), an old scar or a lost finger asked of before going, a fear of what may
+    come, a notice before going home, a residence permit held, threats of paper (a lawsuit, a
+    post, a visa revoked) (regression testers of dangers and of first questions, stop 65)."""
+    assert_danger(
+        "temen sy di hk dr kmrn ngomong gk jelas, mulutnya mencong, sebelah badan lemes, "
+        "majikan bilang cuma capek",
+        "sy di hongkong, adik sy di singapore demam tinggi 5 hari, majikan bilang tunggu off "
+        "day baru ke klinik",
+        "temen sekerja sy jatuh dari pohon sawit, kepalanya kebentur, muntah2 dan skrg gk "
+        "nyambung diajak ngomong. mandor bilang biarin tidur aja",
+        "my mother in saudi has high fever 1 week and vomiting, employer only give paracetamol "
+        "and say wait friday",
+        "kawan sy kat ladang sabah luka kena parang dalam, darah tak berhenti, mandor kata sapu "
+        "minyak je",
+        "nenek yg sy jaga di taiwan jatuh, gk sadar, napasnya ngorok, sy sendirian di rumah",
+        "sy udh beli obat banyak, malam ini mau minum semua, capek idup di hk",
+        "adik sy di singapura kirim pesan 'kak maafin aku ya, aku udh gk kuat, titip ibu' trs gk "
+        "bales lg",
+        "abang sy di jeddah td vc, tiba2 ada org masuk teriak2 trs hp nya jatuh, kedengeran dia "
+        "dipukul, trs mati",
+        "mbak di sebelah rumah majikan sy di taipei suka teriak2 malem, td sy liat dia ditarik "
+        "rambutnya ke dalem rumah sama majikannya",
+        "adik sy di korea katanya ditahan di kapal, gk dibolehin turun, paspornya diambil kapten",
+        "bapak sy di lombok meninggal minggu lalu. suami sy dr kemarin demam tinggi menggigil trs "
+        "muntah darah, mandor gk mau antar ke klinik",
+    )
+    # held beyond a notice: the contract long over (read by the plea model)
+    assert read_danger(
+        "kak saya tak dapat balik ni, majikan suruh cari pengganti dulu, kalau tak ada pengganti "
+        "tak boleh balik, dah 3 tahun lebih kontrak"
+    )
+    assert_no_danger(
+        "katanya TKW d arab gk d kasih makan, emg bener?",
+        "dengar2 d taiwan ABK d sekap d kapal, bener gk?",
+        "kata tetangga PRT d arab d kunci d rumah terus, emg gitu?",
+        "tetangga sy dl d siksa d arab, sy jd takut brgkt",
+        "i'm scared of being trafficked, what are the signs",
+        "jari sy putus satu, msh bisa daftar korea?",
+        "bekas luka bakar d tangan, bs jd caregiver?",
+        "iqama sy ditahan kafil, sy mau pindah kerja tp gk bisa krn gk ada iqama, gmn caranya",
+        "exit re-entry sy ditahan majikan, katanya baru dikasih kalau udh ada pengganti. boleh?",
+        "calo ngancem bakal viralin sy di fb klo gk bayar utang 3jt, itu bisa dilaporin gk",
+        "sy magang di jepang, perusahaan ngancam klo sy pindah, visa sy dicabut. bener gk?",
+        "sponsor ngancem ambil sertifikat tanah ortu sy yg dijadiin jaminan klo sy gk berangkat",
+        "ortu sy diancem sama PT, katanya sy bakal dituntut klo batal",
+        "kapten gk kasi turun motor sy dari kapal, gmn ngurusnya",
+        "bukan dikurung kok, cuma aturan asrama jam 10 malem",
+    )
+    assert_danger(
+        "majikan ngancam kalau sy gk nurut, sy dibunuh",
+        "majikan ngancam mau bunuh sy klo sy kabur",
+    )
+
+
+def test_fears_notices_and_a_wish_to_report_are_not_read_as_danger_by_the_model() -> None:
+    """The plea model alone took these for danger (testers of first questions and of the
+    forms, stop 65)."""
+    for text in (
+        "takut d lecehkan majikan laki2, ada perlindungan gk?",
+        "sy d malaysia mau berhenti, tp kata majikan gk boleh pulang sebelum ada pengganti, harus "
+        "nunggu 1 bulan. bener gk aturannya",
+        "tolong sy mau lapor",
+        "anak sy gk dikurung, cuma gk boleh keluar asrama malem2",
+    ):
+        assert read_danger(text) is None, text
