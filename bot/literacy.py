@@ -117,7 +117,10 @@ IMPOSTOR = re.compile(
     r"\b(?:ngaku|mengaku|ngakunya|ngaku2|mengaku2|ngakuin|claiming|claims|claimed|pretending|"
     r"pretends|says he is|said he was|katanya dari)\b(?: [a-z]+){0,3} (?:petugas|officer|kbri|"
     r"kjri|kp2mi|bp2mi|bp3mi|polisi|polis|police|migran|desa|kades|pemerintah|dinas|disnaker|"
-    r"disnakertrans|kemlu|embassy|konsulat)"
+    r"disnakertrans|kemlu|embassy|konsulat|kedutaan|kedubes|kementerian|kemnaker|ministry)"
+    # "itu beneran petugas gk?" after such a call (a tester of the family after a report)
+    r"|\b(?:beneran|bener|benar|asli|resmi)\b (?:\w+ )?(?:petugas|officer|dari kbri|dari kedutaan|"
+    r"dari kementerian|dari kp2mi)"
 )
 ASKED_FOR = re.compile(
     r"\b(?:transfer|tf|trf|kirim uang|kirim duit|bayar|uang|duit|rp|\d+ ?(?:rb|ribu|jt|juta)|"
@@ -131,7 +134,13 @@ def an_impostor_asks_for_money(folded: str) -> bool:
     cepet diproses": someone posing as an officer who wants money or an identity number (it
     opened a new report, and "sy udh transfer 200rb" got no warning: a family-side tester,
     stop 65). A report costs nothing."""
-    return IMPOSTOR.search(folded) is not None and ASKED_FOR.search(folded) is not None
+    found = IMPOSTOR.search(folded)
+    if found is None:
+        return False
+    return found.group(0).split()[0] in REALLY or ASKED_FOR.search(folded) is not None
+
+
+REALLY = frozenset("beneran bener benar asli resmi".split())
 
 
 def asks_what_reporting_costs(words: list[str]) -> bool:

@@ -27,18 +27,17 @@ from bot.flows.common import (
     country_rows,
     declines,
     gives_own_name,
-    name_in,
     name_told,
     nickname_in,
     not_known,
     reports_for_another,
     says_not,
-    typed_country,
     village_prompt,
     village_read,
     worker_name_read,
     yes_no,
 )
+from bot.flows.corrections import correct_earlier
 from bot.flows.district_only import (
     DISTRICT_STEP,
     UNKNOWN_KEY,
@@ -93,16 +92,12 @@ QUESTION_AT_CONSENT_WORDS = 8
 """A question this short at the consent step, naming no problem, is not the story begun."""
 STORY_AT_CHOICE_WORDS = 8
 """Where the problem is asked, a message this long that names one is also the story."""
-NOT_THERE = re.compile(r"\b(?:bukan|bkn|not)\s+(?:(?:di|d|in|ke)\s+)?\S+", re.IGNORECASE)
-"""The place a correction takes back ("bukan taiwan", "not in Taiwan")."""
 WHAT_IS_MEANT = re.compile(r"\b(?:maksud\w*|mksd\w*|maksd\w*|artinya|what do you mean|what does)\b")
 """A choice's meaning asked ("maksudnya hanya kabupaten gmn?"), not the choice made."""
 OTHER_STEPS_WORDS = frozenset("desa kampung dusun kelurahan nama alamat village name".split())
 """Words of another step's answer, typed where danger is asked."""
 AFTER_THE_COUNTRY = frozenset(("city", "category", "danger"))
 """Steps at which a country corrected is taken as the new country."""
-CORRECTING = frozenset("salah keliru ralat maaf sorry wrong oops eh bukan".split())
-"""Words that correct an earlier answer."""
 STORY_BEFORE_ITS_STEP = frozenset(("country", "category"))
 """Steps before the story is asked where a problem typed instead of the answer ("dia blm d gaji
 2 bln" where the country is asked: a forms tester, stop 64) is kept as the story, and what it
@@ -307,32 +302,7 @@ class CaseForm(ChangeableForm):
         return True
 
     def corrected(self, ctx: Ctx, step: str, text: str) -> bool:
-        """The worker's name corrected after it was given ("eh salah, namanya Siti Rohmah"
-        at the country step was kept as Sabah, Malaysia: a forms tester, stop 65)."""
-        if not ctx.data.get("worker_name") or step in ("worker_name", "summary", "change"):
-            return False
-        if not CORRECTING.intersection(fold(text).split()):
-            return False
-        if ctx.data.get("country") and step in AFTER_THE_COUNTRY:
-            said = NOT_THERE.sub(" ", text)  # "bukan taiwan tp hongkong": Hong Kong
-            named = ctx.engine.numbers.places_named(said)
-            country = typed_country(ctx, said) if named else None
-            ctx.set_data(**{CITY_TYPED: None})
-            if country is not None and country != ctx.data["country"]:
-                # "bukan taiwan tp hongkong" at the city was kept as the city (stop 65)
-                ctx.set_data(country=country, city=None)
-                ctx.say(
-                    ctx._("Changed: the country is now {country}.").format(
-                        country=country_title(ctx, country)
-                    )
-                )
-                return True
-        name = name_in(text)
-        if name is None or fold(name) == fold(str(ctx.data["worker_name"])):
-            return False
-        ctx.set_data(worker_name=name)
-        ctx.say(ctx._("Changed: the worker's name is now {name}.").format(name=name))
-        return True
+        return correct_earlier(ctx, step, text, after_the_country=AFTER_THE_COUNTRY)
 
     def turned_to_a_question(self, ctx: Ctx, step: str, text: str) -> Step | None:
         """ "gk usah lapor, cuma mau tanya2 aja" at the report's first questions: a question for

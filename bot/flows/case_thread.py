@@ -55,6 +55,7 @@ from bot.flows.someone_else import (
 )
 from bot.i18n import N_, translator
 from bot.literacy import (
+    ASKED_FOR,
     an_impostor_asks_for_money,
     asks_what_reporting_costs,
     speaks_rather_than_writes,
@@ -506,6 +507,10 @@ def open_thread(engine: Engine, ctx: Ctx, case: Case, unclear: Sequence[Case] = 
         else:
             kept_off_as_new(ctx, case, text)
         kept_from_village.tell(ctx, cases, newly, added=not elsewhere)
+        if ASKED_FOR.search(fold(text)):
+            # "kades minta duit 500rb biar laporan sy diurus": and the report costs nothing (a
+            # tester of the family after a report, stop 65)
+            replies.reporting_is_free(ctx, case.number)
         return
     if danger and about_someone_else(case, text, others=others):
         danger_of_someone_else(engine, ctx, case, text)

@@ -425,7 +425,7 @@ name: two testers of what follows the first reply, stop 64); a name given beside
 NAMED = re.compile(
     r"(?:\bnama(?: lengkap| lengkapnya)?"
     r"(?:nya| nya| dia| anak (?:saya|sy)| suami (?:saya|sy)| istri (?:saya|sy))?"
-    r"|\b(?:her|his|the) (?:full )?name(?: is)?|\bfull name is|\baran(?:ne|na|n|e))\s*"
+    r"|\b(?:her|his|the) (?:full )?name(?: is)?|\bfull name is|\baran(?:ne|na|n|e| na| ne))\s*"
     r"(?:adalah\s+|:\s*)?([A-Za-z'’]+\.?(?:[ ]+[A-Za-z'’]+\.?){0,6})",
     re.IGNORECASE,
 )
@@ -698,7 +698,10 @@ def _after_lead_in(text: str) -> str | None:
         return None  # "sy kerja di hk", "i am worried", "im in hong kong"
     if len(words) == 1 and words[0] in NAME_TITLES - {"siti"}:
         return None  # "saya Baiq": a title, not yet a name
-    return " ".join(w if any(ch.isupper() for ch in w) else w.capitalize() for w in rest.split())
+    return " ".join(
+        w if any(ch.isupper() for ch in w) or fold(w) in ("bin", "binti") else w.capitalize()
+        for w in rest.split()
+    )
 
 
 def name_told(text: str) -> str | None:

@@ -69,6 +69,11 @@ ASKING_WHERE_IT_STANDS = (
 """All such a question says: "gmn laporan sy?", "udh dikirim blm", "any news?"."""
 PLACE_STEPS = frozenset(("village", "city", "country_other"))
 """Steps that read a place: a question there is no answer to them."""
+NO_QUESTION_IS_AN_ANSWER = PLACE_STEPS | frozenset(
+    ("job", "company", "departure", "contract", "contact_abroad")
+)
+"""Free-text steps a question is never the answer to ("eh sy lupa, ini gratis kan daftarnya?"
+was kept as the departing worker's job: a forms tester, stop 65)."""
 STEP_ASKED = re.compile(
     r"\b(?:maksud\w*|maksd\w*|mksd\w*|apa itu|apaan|apa sih|yg mana|yang mana|what do you mean|"
     r"which one|what is a)\b"
@@ -212,7 +217,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
         if answer_in_form(engine, ctx):
             step.ask_again(ctx)
             return
-        if step.name in PLACE_STEPS and "?" in text:
+        if step.name in NO_QUESTION_IS_AN_ANSWER and "?" in text:
             # "boleh gk pake agen yg blm terdaftar?" at the village step was "I could not find
             # that village" (a tester of what follows the first reply, stop 64), and at the
             # city step it would have been kept as the city: a question the content is not

@@ -46,6 +46,7 @@ from bot.flows.common import (
     worker_name_read,
     yes_no,
 )
+from bot.flows.corrections import correct_earlier
 from bot.flows.report_labels import REPORTERS, country_title, reporter_label, title_of
 from bot.flows.summary import CANCEL, CHANGE, SUBMIT, ChangeableForm
 from bot.i18n import N_
@@ -140,6 +141,13 @@ def date_shown(ctx: Ctx, iso: str, month: bool) -> str:
     if month:
         return format_date(when, "MMMM y", locale=ctx.lang)
     return when.strftime("%d-%m-%Y")
+
+
+AFTER_THE_COUNTRY = frozenset(
+    ("city", "sector", "job", "company", "departure", "contract", "contact_abroad")
+)
+"""The register's steps at which a country corrected is taken ("eh bukan jepang tp taiwan" at
+the city was kept as the city: a forms tester, stop 65)."""
 
 
 class RegisterForm(ChangeableForm):
@@ -247,6 +255,9 @@ class RegisterForm(ChangeableForm):
             # "mau brgkt ke arab saudi jd ART", "leaving to work as a housemaid": the work is
             # not asked again (a forms tester, stop 55); the summary shows it to change
             ctx.set_data(sector=told, sector_told=True)
+
+    def corrected(self, ctx: Ctx, step: str, text: str) -> bool:
+        return correct_earlier(ctx, step, text, after_the_country=AFTER_THE_COUNTRY)
 
     def first(self, ctx: Ctx) -> Step:
         """Someone who agreed to the register for an earlier entry is not asked again."""

@@ -174,3 +174,30 @@ def test_waiting_for_a_reply_before_the_report_is_sent_is_told_it_is_not_sent(
     chat.say(button="cmd:urgent")
     said = chat.say(text)
     assert "belum terkirim" in said and "setuju" in said
+
+
+def test_a_country_corrected_at_the_registers_city_step_is_the_country(chat: Chat) -> None:
+    """ "eh bukan jepang tp taiwan" was kept as the city: "Negara: Jepang, eh bukan jepang tp
+    taiwan" (a forms tester, stop 65)."""
+    for text in ("anak sy mau brgkt ke jepang bulan dpn", "ya", "2", "orang tua", "Lalu Ahmad"):
+        chat.say(text)
+    for text in ("Anjani, Suralaga", "1", "1", "2003", "jepang"):
+        chat.say(text)
+    said = chat.say("eh bukan jepang tp taiwan")
+    assert "Taiwan" in said
+    _, step, _, data = the_form(chat.services)
+    assert step == "city" and data["country"] == "taiwan" and not data.get("city")
+
+
+def test_a_question_at_the_registers_company_step_is_not_the_company(chat: Chat) -> None:
+    """ "eh sy lupa, ini gratis kan daftarnya?" was kept as the departing worker's job, the next
+    answer as the company (a forms tester, stop 65)."""
+    for text in ("anak sy mau brgkt ke jepang bulan dpn", "ya", "2", "orang tua", "Lalu Ahmad"):
+        chat.say(text)
+    for text in ("Anjani, Suralaga", "1", "1", "2003", "1", "osaka", "1"):
+        chat.say(text)
+    _, step, _, _ = the_form(chat.services)
+    assert step == "company"
+    chat.say("eh sy lupa, ini gratis kan daftarnya?")
+    _, step, _, data = the_form(chat.services)
+    assert step == "company" and not data.get("company")

@@ -129,3 +129,8 @@ def test_an_officer_who_visits_is_not_an_impostor(chat: Chat) -> None:
     assert "Jangan membayar" not in chat.say(
         "petugas desa td dtg ke rumah, katanya laporan sy udh diterima"
     )
+
+
+def test_is_it_really_an_officer_is_told_a_report_costs_nothing(chat: Chat) -> None:
+    chat.say("td ada yg telpon ngaku dr kedutaan minta transfer 2 juta biar cepet")
+    assert "Jangan membayar siapa pun" in chat.say("itu beneran petugas gk?")

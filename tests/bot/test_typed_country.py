@@ -143,8 +143,9 @@ def test_the_relation_told_at_the_name_is_kept(sqlite_services: Services) -> Non
         # name" (a regression tester, stop 53)
         ("adik sy L. Ahmad Fauzi", "L. Ahmad Fauzi"),
         ("namanya Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah binti H. Abdullah"),
-        ("my name is Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah Binti H. Abdullah"),
+        ("my name is Hj. Siti Aminah binti H. Abdullah", "Hj. Siti Aminah binti H. Abdullah"),
         ("aran tiang Inaq Sarmini", "Inaq Sarmini"),
+        ("laki sy, aran na amaq sanip", "Amaq Sanip"),
         ("namanya Baiq Halimatussa’diyah", "Baiq Halimatussa’diyah"),  # a curly apostrophe
     ],
 )
