@@ -40,6 +40,11 @@ def test_the_clocks_pukul_is_left_out_and_a_blow_is_not() -> None:
         # unpaid wages; "medcheck" was no word at all (an everyday-questions tester, stop 64)
         ("suami sy d hk udh 3 bln gk ngabarin", "hilang-kontak"),
         ("hasil medcheck brp hr kluar", "pemeriksaan-kesehatan"),
+        # country abbreviations got only the emergency numbers or choices (a tester of first
+        # questions, stop 65)
+        ("pk sy mo ke jpg brp biaya nya sm syarat nya apa", "jepang"),
+        ("mau kerja ke kor syaratnya apa", "korea-eps"),
+        ("gaji di twn brp", "taiwan-hongkong"),
     ],
 )
 def test_the_matcher_leads_with_what_the_respelled_message_asks(
