@@ -164,13 +164,13 @@ def clean_text(text: str | None) -> str:
 CONDOLED_KEY = "condoled_at"
 """When condolences were last said: once for a death told in several messages."""
 FORM_PLACE_ASKED_KEY = "numbers_place_asked"
+"""The numbers given in a form had no place, and asked for it (outside a form,
+`pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""
 OFFERS_ASKED = frozenset(("cmd:register", "cmd:returned"))
 """Offers put as a question under an answer ("Has the departure been decided? You can record
 it"): a bare yes after them is that offer."""
 COUNTRY_STEPS = frozenset(("country", "country_other"))
 """A form's steps that ask the country: a place named there is their answer."""
-"""The numbers given in a form had no place, and asked for it (outside a form,
-`pieces.PLACE_ASKED_KEY` keeps when "where to report" asked for one)."""
 
 
 class Where(Enum):

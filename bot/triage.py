@@ -1850,7 +1850,7 @@ class Triage:
         writers_own = whose is True
         writers_place = self.numbers.writers_place(text)
         if (
-            whose is not True
+            not writers_own
             and writers_place is not None
             and country is not None
             and country.code == writers_place.code

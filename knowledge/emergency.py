@@ -193,13 +193,11 @@ def _intended(words: list[str], at: int) -> bool:
         before = words[max(0, at - 1 - INTENT_REACH - SENT_BY_WORDS) : at - 1]
     # "pak sy mau curhat. sy ke taiwan lewat PT ...": a wish to tell, not to go (a regression
     # tester of dangers, stop 65)
-    meant = [
-        n
-        for n, w in enumerate(before)
-        if w in INTENDED and TELLING.isdisjoint(before[n + 1 : n + 2])
-    ]
+    meant = any(
+        w in INTENDED and TELLING.isdisjoint(before[n + 1 : n + 2]) for n, w in enumerate(before)
+    )
     # "mereka mau dijual ke Myanmar": taken there, where they may soon need its numbers
-    return bool(meant) and not any(
+    return meant and not any(
         w.startswith("di") and w not in LET and w not in SENDING for w in before
     )
 

@@ -18,9 +18,11 @@ from bot.flows.common import (
     COUNTRY_OTHER,
     FEARS,
     KNOWING,
+    MEANING_ASKED,
     NO,
     OWN_NAME,
     VILLAGE_CONFIRM,
+    VILLAGE_NAMED_WORDS,
     YES,
     confirm_guess,
     country_read,
@@ -92,9 +94,9 @@ QUESTION_AT_CONSENT_WORDS = 8
 """A question this short at the consent step, naming no problem, is not the story begun."""
 STORY_AT_CHOICE_WORDS = 8
 """Where the problem is asked, a message this long that names one is also the story."""
-WHAT_IS_MEANT = re.compile(r"\b(?:maksud\w*|mksd\w*|maksd\w*|artinya|what do you mean|what does)\b")
+WHAT_IS_MEANT = re.compile(rf"\b(?:{MEANING_ASKED}|artinya|what does)\b")
 """A choice's meaning asked ("maksudnya hanya kabupaten gmn?"), not the choice made."""
-OTHER_STEPS_WORDS = frozenset("desa kampung dusun kelurahan nama alamat village name".split())
+OTHER_STEPS_WORDS = VILLAGE_NAMED_WORDS | {"alamat", "name"}
 """Words of another step's answer, typed where danger is asked."""
 AFTER_THE_COUNTRY = frozenset(("city", "category", "danger"))
 """Steps at which a country corrected is taken as the new country."""

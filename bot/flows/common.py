@@ -90,8 +90,12 @@ EXACT_VILLAGE = 95
 VILLAGE_WORDS_MOST = 6
 """A village typed with its kecamatan and district is this many words at most ("desa sakra kec
 sakra lombok timur"); a longer message holds a village only when it names one exactly."""
-VILLAGE_NAMED_WORDS = frozenset("desa kampung dusun kelurahan nama village".split())
+VILLAGE_PLACE_WORDS = frozenset("desa kampung dusun kelurahan village".split())
+"""Words for the village itself, as a step asks it ("desanya apa maksudnya?")."""
+VILLAGE_NAMED_WORDS = VILLAGE_PLACE_WORDS | {"nama"}
 """Words that name the step, not a village ("gk tau desanya")."""
+MEANING_ASKED = r"maksud\w*|maksd\w*|mksd\w*|what do you mean"
+"""What a question or a choice means, asked back: the words the forms share."""
 
 
 IF_NOT_WRONG = r"(?:kalau|kalo|klo|kl) (?:tidak|tdk|gk|ga|gak|nggak|ndak) salah"
@@ -415,6 +419,13 @@ def is_a_name(text: str) -> bool:
     )
 
 
+def _as_named(word: str) -> str:
+    """A name's word as it is written: capitalised, unless typed with a capital already or it
+    is "bin"/"binti" (son or daughter of), kept lowercase."""
+    kept = fold(word) in ("bin", "binti") or any(ch.isupper() for ch in word)
+    return word if kept else word.capitalize()
+
+
 NOT_THE_WHOLE_NAME = frozenset("di d buat umur umurnya lain".split())
 """Where the worker is, or for whom the form is, typed as all the answer where the name is
 asked ("adek sy d hongkong", "itu buat anak sy, umurnya 17", "orang lain" were saved as the
@@ -479,8 +490,7 @@ def name_in(text: str) -> str | None:
             break
         if len(word) < 2 and fold(word) not in ABBREVIATED:
             break
-        kept = fold(word) in ("bin", "binti") or any(ch.isupper() for ch in word)
-        words.append(word if kept else word.capitalize())
+        words.append(_as_named(word))
         if ends:
             break  # "namanya Siti. dia kerja di ...": the sentence ends the name
     return " ".join(words) or None
@@ -698,10 +708,7 @@ def _after_lead_in(text: str) -> str | None:
         return None  # "sy kerja di hk", "i am worried", "im in hong kong"
     if len(words) == 1 and words[0] in NAME_TITLES - {"siti"}:
         return None  # "saya Baiq": a title, not yet a name
-    return " ".join(
-        w if any(ch.isupper() for ch in w) or fold(w) in ("bin", "binti") else w.capitalize()
-        for w in rest.split()
-    )
+    return " ".join(_as_named(w) for w in rest.split())
 
 
 def name_told(text: str) -> str | None:

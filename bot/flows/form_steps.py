@@ -18,6 +18,7 @@ from bot.context import EARLIER_CHARS, EARLIER_KEY, PENDING_STORY, Ctx
 from bot.flows import menu
 from bot.flows.base import Form, Invalid
 from bot.flows.case_thread import ALREADY, NOT_YET, REPORT_WORDS, asks_what_next
+from bot.flows.common import MEANING_ASKED, VILLAGE_PLACE_WORDS
 from bot.flows.question import ASKS_ONLY
 from bot.flows.report_opening import add_to_story
 from bot.options import ADDRESS, NEGATORS, short
@@ -75,17 +76,16 @@ NO_QUESTION_IS_AN_ANSWER = PLACE_STEPS | frozenset(
 """Free-text steps a question is never the answer to ("eh sy lupa, ini gratis kan daftarnya?"
 was kept as the departing worker's job: a forms tester, stop 65)."""
 STEP_ASKED = re.compile(
-    r"\b(?:maksud\w*|maksd\w*|mksd\w*|apa itu|apaan|apa sih|yg mana|yang mana|what do you mean|"
-    r"which one|what is a)\b"
+    rf"\b(?:{MEANING_ASKED}|apa itu|apaan|apa sih|yg mana|yang mana|which one|what is a)\b"
 )
 """What the step asks for, asked back ("desanya apa maksudnya?", "yg mana pak?")."""
-VILLAGE_WORDS = frozenset("desa desanya kelurahan dusun village kampung".split())
+VILLAGE_WORDS = VILLAGE_PLACE_WORDS | {"desanya"}
 ANNOUNCES_A_QUESTION = re.compile(
     r"\b(?:mau|mo|mw|ingin|pengen|pingin|pgn|boleh|bole|bisa|bs|want to|can i) "
     r"(?:tanya|tny|tnya|nanya|nny|nnya|tanyakan|nanyain|ask)\b"
 )
 """A question announced rather than asked ("sy mau tny biaya dlu")."""
-QUESTION_AT_CONSENT_WORDS = 3
+READ_ANEW_FROM_WORDS = 3
 """A question this long at the consent is read as any other when the content is not sure of it;
 a shorter one ("boleh gk?") is about the consent itself."""
 READ_FOR_DANGER = frozenset(("story", "danger"))
@@ -188,18 +188,9 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
     if not incoming.button and form.corrected(ctx, step.name, text):
         step.ask_again(ctx)
         return
-    village_told = (
-        step.name == "village"
-        and not incoming.button
-        and _asks_what_is_meant(text)
-        and bool(engine.villages.search(text))
-    )
-    if (
-        not incoming.button
-        and step.name == "village"
-        and not village_told
-        and (_asks_what_is_meant(text) and VILLAGE_WORDS.intersection(fold(text).split()))
-    ):
+    meaning_asked = step.name == "village" and not incoming.button and _asks_what_is_meant(text)
+    village_told = meaning_asked and bool(engine.villages.search(text))
+    if meaning_asked and not village_told and VILLAGE_WORDS.intersection(fold(text).split()):
         # "desanya apa maksudnya?" at the register's village step got the Desa Migran Emas
         # programme (a tester of what follows the first reply, stop 64): what is asked for
         ctx.say(ctx._("I mean the village (desa or kelurahan) in NTB where you live."))
@@ -279,7 +270,7 @@ def continue_form(engine: Engine, ctx: Ctx) -> None:
             if answer_in_form(engine, ctx):
                 step.ask_again(ctx)
                 return
-            if len(text.split()) >= QUESTION_AT_CONSENT_WORDS:
+            if len(text.split()) >= READ_ANEW_FROM_WORDS:
                 pause_for_a_question(engine, ctx)
                 return
         if (

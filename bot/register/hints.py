@@ -401,8 +401,6 @@ def harm_is_the_writers(standard: str, phrase: str) -> bool | None:
     at = standard.find(phrase) if phrase else -1
     if at < 0:
         return None
-    # the word before the phrase too: "teman sy d kuwait d kunci" matched from "sy" on, and
-    # the friend's harm was the writer's (a tester of dangers told by others, stop 65)
     # "teman sy d kuwait d kunci" matched from "sy" on: the friend's, not the writer's (a
     # tester of dangers told by others, stop 65)
     said = phrase.split()
