@@ -119,7 +119,6 @@ def village_read(ctx: Ctx) -> list[str]:
     ):
         raise Invalid(ctx._("I need the village's name here."))
     typed = HEDGE_BEFORE.sub("", ctx.incoming.text or "")
-    abroad = ctx.engine.numbers.country_in(typed)
     kecamatan = ctx.engine.villages.subdistrict_only(typed)
     if kecamatan is not None:
         raise Invalid(
@@ -129,7 +128,7 @@ def village_read(ctx: Ctx) -> list[str]:
         )
     matches = ctx.engine.villages.search(typed)
     exact = bool(matches) and matches[0].score >= EXACT_VILLAGE
-    if abroad is not None and not exact:
+    if not exact and ctx.engine.numbers.country_in(typed) is not None:
         # "korea" matched Desa Kore, "bukan taiwan tp hongkong" Desa Ongko (a forms tester,
         # stop 65): a place abroad is not the village at home
         raise Invalid(ctx._("That is a place abroad. Please type the name of your village in NTB."))
